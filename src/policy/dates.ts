@@ -1,0 +1,55 @@
+// Date arithmetic on ISO strings, in UTC calendar days. The core never reads the clock: `today` is passed in.
+
+const DAY_MS = 86_400_000;
+
+/** 'YYYY-MM-DD' (or a dateTime) -> UTC midnight epoch ms; partial dates ('2025', '2025-03') take the first day. */
+export function toDayMs(iso: string): number {
+  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(iso);
+  if (!m) return Number.NaN;
+  return Date.UTC(Number(m[1]), Number(m[2] ?? '1') - 1, Number(m[3] ?? '1'));
+}
+
+export function dayOf(iso: string): string {
+  return iso.slice(0, 10);
+}
+
+/** Whole days from a to b (b - a). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((toDayMs(b) - toDayMs(a)) / DAY_MS);
+}
+
+export function weeksBetween(a: string, b: string): number {
+  return daysBetween(a, b) / 7;
+}
+
+export function addDays(iso: string, days: number): string {
+  return new Date(toDayMs(iso) + days * DAY_MS).toISOString().slice(0, 10);
+}
+
+/** Calendar months, clamped to the month's last day (2025-03-31 minus 1 month = 2025-02-28). */
+export function addMonths(iso: string, months: number): string {
+  const d = new Date(toDayMs(iso));
+  const y = d.getUTCFullYear();
+  const m = d.getUTCMonth() + months;
+  const day = d.getUTCDate();
+  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
+  return new Date(Date.UTC(y, m, Math.min(day, last))).toISOString().slice(0, 10);
+}
+
+/** A rolling window of `months` ending on `today` (inclusive at both ends). */
+export function inRollingWindow(date: string, today: string, months: number): boolean {
+  const start = addMonths(today, -months);
+  const t = toDayMs(date);
+  return t > toDayMs(start) && t <= toDayMs(today);
+}
+
+export function isFullDate(iso: string): boolean {
+  return /^\d{4}-\d{2}-\d{2}/.test(iso);
+}
+
+export function compareIso(a: string, b: string): number {
+  return toDayMs(a) - toDayMs(b);
+}
+
+export const HOURS_PER_WEEK = 168;
+export const HOURS_PER_MONTH = 730;

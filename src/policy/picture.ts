@@ -1,0 +1,304 @@
+// The clinical picture: what the payer-policy core knows about one patient.
+// Every fact carries the evidence it came from, so every verdict can be traced to a resource or a note span.
+// Dates are ISO strings: 'YYYY-MM-DD' or a full dateTime; the core compares them with ./dates.
+
+/** A character span inside a note's extracted plain text (NoteDoc.text), end exclusive. */
+export interface TextSpan {
+  text: string;
+  start: number;
+  end: number;
+}
+
+export interface Evidence {
+  /** "Observation/123", "DocumentReference/abc" (a note span then has `quote`). */
+  ref: string;
+  display: string;
+  date?: string;
+  quote?: TextSpan;
+}
+
+/** Where a fact was found: a coded FHIR element, or the narrative of a note. */
+export type FactSource = 'coded' | 'note';
+
+interface Fact {
+  source: FactSource;
+  evidence: Evidence[];
+}
+
+export type SpinalRegion = 'cervical' | 'thoracic' | 'lumbar' | 'sacral';
+export type Laterality = 'left' | 'right' | 'bilateral';
+/** A spinal segment in normalised form ("L4-L5", "L5-S1", "C6-C7") or a single level ("L5", "S1"); see ./levels. */
+export type SpinalLevel = string;
+
+export interface PatientFact extends Fact {
+  id: string;
+  birthDate?: string;
+  sex?: 'male' | 'female' | 'other' | 'unknown';
+  /** For the patient banner only; never logged. */
+  name?: string;
+  mrn?: string;
+}
+
+export type EncounterKind = 'office' | 'procedure' | 'physical-therapy' | 'telehealth' | 'other';
+
+export interface EncounterFact extends Fact {
+  id: string;
+  date: string;
+  end?: string;
+  kind: EncounterKind;
+  status: string;
+  /** Type codings as found (CPT E/M code when the EHR codes it, else a local or SNOMED type). */
+  types: { system?: string; code?: string; display?: string }[];
+  /** Total practitioner minutes on the date when documented (E/M by time). */
+  minutes?: number;
+  reasons: string[];
+}
+
+export interface CoverageFact extends Fact {
+  id: string;
+  status: string;
+  /** Payer identifier as found (Organization identifier value, or payor reference id). */
+  payerId?: string;
+  payerName?: string;
+  /** Coverage.type code (e.g. v3 ActCode or X12 insurance type such as "MB"/"MA"/"MC"/"HM"/"PPO"). */
+  typeCode?: string;
+  planName?: string;
+  subscriberId?: string;
+  order?: number;
+  periodStart?: string;
+  periodEnd?: string;
+}
+
+export type ClinicalStatus = 'active' | 'recurrence' | 'relapse' | 'inactive' | 'remission' | 'resolved' | 'unknown';
+
+export interface DiagnosisFact extends Fact {
+  /** ICD-10-CM code as recorded (may be a header or deleted code: the core flags that). */
+  icd10?: string;
+  snomed?: string;
+  display: string;
+  clinicalStatus: ClinicalStatus;
+  onset?: string;
+  recorded?: string;
+  /** Condition.id when coded. */
+  id?: string;
+}
+
+export type ServiceKind =
+  | 'esi-interlaminar'
+  | 'esi-transforaminal'
+  | 'esi-catheter'
+  | 'facet-mbb'
+  | 'facet-ia'
+  | 'facet-rfa'
+  | 'si-joint'
+  | 'trigger-point'
+  | 'scs-trial'
+  | 'em-office-new'
+  | 'em-office-established'
+  | 'chronic-pain-management'
+  | 'imaging-guidance'
+  | 'drug'
+  | 'physical-therapy'
+  | 'other';
+
+export interface ReliefFact extends Fact {
+  /** Percent improvement, 0-100. */
+  percent: number;
+  /** How long it lasted, in hours (6 h, 3 months = 2190 h ...), when stated. */
+  durationHours?: number;
+  measure: 'pain' | 'function';
+  /** When it was reported. */
+  date?: string;
+  /** The procedure it follows ("Procedure/abc") when known. */
+  procedureRef?: string;
+}
+
+export interface ProcedureFact extends Fact {
+  id?: string;
+  /** CPT/HCPCS when coded that way; else the code found. */
+  code: string;
+  system: 'cpt' | 'hcpcs' | 'snomed' | 'other';
+  display: string;
+  kind: ServiceKind;
+  date: string;
+  status: string;
+  region?: SpinalRegion;
+  levels: SpinalLevel[];
+  laterality?: Laterality;
+  relief: ReliefFact[];
+}
+
+export interface PlannedService extends Fact {
+  /** CPT/HCPCS code of the primary service. */
+  code: string;
+  kind: ServiceKind;
+  region?: SpinalRegion;
+  levels: SpinalLevel[];
+  laterality?: Laterality;
+  /** Planned date of service when known. */
+  date?: string;
+  /** "ServiceRequest/xyz" when it came from an order; absent when chosen by the user. */
+  requestRef?: string;
+  /** Diagnoses named on the order (ICD-10-CM). */
+  reasonIcd10: string[];
+  /** Whether the order asks for image guidance (true/false), or unknown. */
+  imageGuidance?: boolean;
+  /** Muscles (trigger points), when stated. */
+  muscleCount?: number;
+}
+
+export type PainInstrument = 'NRS' | 'VAS' | 'VRS' | 'other';
+
+export interface PainScoreFact extends Fact {
+  instrument: PainInstrument;
+  /** Normalised to 0-10 (VAS 60 mm -> 6). */
+  value: number;
+  raw: string;
+  date: string;
+  /** Which pain: now, average, worst (when stated). */
+  context?: 'current' | 'average' | 'worst' | 'least';
+  /** LOINC or other code when coded. */
+  code?: string;
+}
+
+export type FunctionalInstrument = 'ODI' | 'NDI' | 'PEG' | 'PROMIS-PF' | 'other';
+
+export interface FunctionalFact extends Fact {
+  instrument?: FunctionalInstrument;
+  /** Instrument score, as a percent for ODI/NDI. */
+  score?: number;
+  /** A described limitation of daily activities ("unable to stand more than 10 minutes"). */
+  limitation?: string;
+  date: string;
+}
+
+export type ConservativeKind =
+  | 'physical-therapy'
+  | 'home-exercise'
+  | 'chiropractic'
+  | 'activity-modification'
+  | 'nsaid'
+  | 'analgesic'
+  | 'muscle-relaxant'
+  | 'neuropathic-agent'
+  | 'opioid'
+  | 'injection'
+  | 'other';
+
+export type CareOutcome = 'failed' | 'helped' | 'ongoing' | 'contraindicated' | 'not-tolerated' | 'unknown';
+
+export interface ConservativeCareFact extends Fact {
+  kind: ConservativeKind;
+  description: string;
+  start?: string;
+  end?: string;
+  /** Weeks as stated or as computed from start/end. */
+  weeks?: number;
+  outcome: CareOutcome;
+  /** Date the fact was recorded (note or resource date). */
+  recorded?: string;
+}
+
+export type ImagingModality = 'MRI' | 'CT' | 'XR' | 'EMG' | 'other';
+
+export interface ImagingFact extends Fact {
+  modality: ImagingModality;
+  date?: string;
+  finding?: string;
+  region?: SpinalRegion;
+  levels: SpinalLevel[];
+}
+
+/** How long the pain has lasted, as of a date. */
+export interface PainDurationFact extends Fact {
+  onset?: string;
+  weeks?: number;
+  asOf: string;
+}
+
+export type SymptomKind = 'radicular' | 'axial' | 'neurogenic-claudication';
+
+export interface SymptomFact extends Fact {
+  kind: SymptomKind;
+  /** false for a documented denial ("denies radicular pain"). */
+  present: boolean;
+  region?: SpinalRegion;
+  laterality?: Laterality;
+  date?: string;
+}
+
+/** Levels/laterality named in a note, with what the mention is about. */
+export interface SiteMention extends Fact {
+  context: 'plan' | 'history' | 'exam' | 'imaging' | 'unknown';
+  region?: SpinalRegion;
+  levels: SpinalLevel[];
+  laterality?: Laterality;
+  /** Medial branches, transforaminal, etc. when stated. */
+  target?: string;
+  date?: string;
+}
+
+/** Documentation of a separately identifiable E/M service on a procedure day (modifier 25). */
+export interface VisitWorkFact extends Fact {
+  date: string;
+  description: string;
+}
+
+export interface NoteDoc {
+  ref: string;
+  title: string;
+  date?: string;
+  contentType: string;
+  /** Extracted plain text; evidence spans index into it. Never rendered as HTML. */
+  text: string;
+}
+
+export interface DataIssue {
+  resourceType: string;
+  id?: string;
+  severity: 'error' | 'warning';
+  message: string;
+  path?: string;
+}
+
+export interface ClinicalPicture {
+  patient: PatientFact;
+  /** The encounter in launch context, when there is one. */
+  encounter?: EncounterFact;
+  encounters: EncounterFact[];
+  coverages: CoverageFact[];
+  diagnoses: DiagnosisFact[];
+  procedureHistory: ProcedureFact[];
+  plannedServices: PlannedService[];
+  painScores: PainScoreFact[];
+  functionalStatus: FunctionalFact[];
+  conservativeCare: ConservativeCareFact[];
+  imaging: ImagingFact[];
+  painDuration: PainDurationFact[];
+  symptoms: SymptomFact[];
+  siteMentions: SiteMention[];
+  visitWork: VisitWorkFact[];
+  notes: NoteDoc[];
+  dataIssues: DataIssue[];
+}
+
+export function emptyPicture(patientId: string): ClinicalPicture {
+  return {
+    patient: { id: patientId, source: 'coded', evidence: [{ ref: `Patient/${patientId}`, display: 'Patient' }] },
+    encounters: [],
+    coverages: [],
+    diagnoses: [],
+    procedureHistory: [],
+    plannedServices: [],
+    painScores: [],
+    functionalStatus: [],
+    conservativeCare: [],
+    imaging: [],
+    painDuration: [],
+    symptoms: [],
+    siteMentions: [],
+    visitWork: [],
+    notes: [],
+    dataIssues: [],
+  };
+}

@@ -1,0 +1,26 @@
+// What every view gets: the picture, the day, the payer coverage, the writer and how to open a piece of evidence.
+import { createContext, useContext } from 'react';
+import type { ClinicalPicture, Evidence, PlannedService } from '../policy/picture';
+import type { FhirWriter } from '../writeback/writer';
+
+export interface AppData {
+  picture: ClinicalPicture;
+  /** Today's date (YYYY-MM-DD), read once at launch; the core never reads the clock. */
+  today: string;
+  /** The services the views work on: from the launch context / orders, or chosen by the user. */
+  services: PlannedService[];
+  /** The FHIR writer for this session (null when the token grants no write scope). */
+  writer: FhirWriter | null;
+  /** "Practitioner/123" from the id token, for Provenance. */
+  user?: string;
+  /** Opens the evidence panel (note with span highlighted, or the resource). */
+  openEvidence(e: Evidence): void;
+}
+
+export const AppDataContext = createContext<AppData | null>(null);
+
+export function useAppData(): AppData {
+  const v = useContext(AppDataContext);
+  if (!v) throw new Error('useAppData outside AppDataContext');
+  return v;
+}

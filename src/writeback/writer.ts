@@ -1,0 +1,19 @@
+// The one seam between write-back and the EHR: a FHIR HTTP client narrowed to what writing needs.
+// In the app it wraps fhirclient's client.request; in tests, fetch against msw or the sandbox.
+import type { CapabilityStatement, Resource } from 'fhir/r4';
+
+export interface FhirResponse<T = unknown> {
+  status: number;
+  body: T | undefined;
+  /** Location / ETag headers when present. */
+  location?: string;
+}
+
+export interface FhirWriter {
+  /** GET [base]/metadata, cached by the implementation. */
+  capabilities(): Promise<CapabilityStatement>;
+  /** POST [base]/[type] with If-None-Exist when given; resolves with the status and body whatever the status. */
+  create<R extends Resource>(resource: R, ifNoneExist?: string): Promise<FhirResponse<R>>;
+  /** GET [base]/[type]?query */
+  search(type: string, query: string): Promise<FhirResponse>;
+}
