@@ -1,19 +1,38 @@
 /// <reference types="vitest/config" />
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
 
-// Two HTML entries: the SMART launch page (launch_uri) and the app itself (redirect_uri).
+// The app is served from one folder: <base>/index.html (redirect_uri) and <base>/launch/index.html (launch_uri).
+// The app's HTML lives in src/ (the top level is fixed), so its output is moved up one folder; asset URLs are
+// absolute to `base`, which keeps them valid after the move.
+const base = process.env.CLAIMREADY_BASE ?? '/app/';
+
+function appHtmlAtRoot(): Plugin {
+  return {
+    name: 'claimready-app-html-at-root',
+    enforce: 'post',
+    generateBundle(_options, bundle) {
+      const html = bundle['src/index.html'];
+      if (html) {
+        html.fileName = 'index.html';
+      }
+    },
+  };
+}
+
 export default defineConfig({
-  plugins: [react()],
-  base: './',
+  plugins: [react(), appHtmlAtRoot()],
+  base,
+  // fhirclient's "pure" browser build: no fetch/AbortController polyfills (every supported browser has them).
+  define: { FHIRCLIENT_PURE: 'true' },
   build: {
     outDir: 'dist',
     emptyOutDir: true,
     sourcemap: false,
     rollupOptions: {
       input: {
-        app: resolve(import.meta.dirname, 'index.html'),
+        app: resolve(import.meta.dirname, 'src/index.html'),
         launch: resolve(import.meta.dirname, 'launch/index.html'),
       },
     },
@@ -23,5 +42,6 @@ export default defineConfig({
     exclude: ['test/e2e/**', 'node_modules/**'],
     environment: 'node',
     pool: 'threads',
+    testTimeout: 20_000,
   },
 });

@@ -1,0 +1,91 @@
+// The patient workspace: reads the record, builds the picture, and hosts the three views over it.
+import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import type Client from 'fhirclient/lib/Client';
+import type { Evidence } from '../policy/picture';
+import type { LaunchContext } from '../fhir/session';
+import { fhirclientReader } from '../fhir/fhirclient-reader';
+import { fhirclientWriter } from '../writeback/fhirclient-writer';
+import { buildPicture } from '../fhir/build-picture';
+import { classifyLaunchFailure } from '../fhir/session';
+import { grantedAccess } from '../fhir/scopes';
+import { AppDataContext, type AppData } from './context';
+import { usePatientRecord } from './hooks/usePatientRecord';
+import { useServiceSelection } from './hooks/useServiceSelection';
+import { useSmartStyle } from './hooks/useSmartStyle';
+import { LaunchProblemScreen } from './LaunchProblemScreen';
+import { PatientBanner } from './components/PatientBanner';
+import { DataIssues } from './components/DataIssues';
+import { EvidencePanel } from './components/EvidencePanel';
+import { ServicePicker } from './components/ServicePicker';
+import { Tabs, type TabId } from './components/Tabs';
+import { VisitChecklist } from './views/VisitChecklist';
+
+// The coder and prior-auth views (and the PDF library behind the latter) load when first opened.
+const CodingReview = lazy(() => import('./views/CodingReview').then((m) => ({ default: m.CodingReview })));
+const PriorAuth = lazy(() => import('./views/PriorAuth').then((m) => ({ default: m.PriorAuth })));
+
+function localToday(): string {
+  const d = new Date();
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+export function Workspace({ client, context }: { client: Client; context: LaunchContext }) {
+  const [today] = useState(localToday);
+  useSmartStyle(context.smartStyleUrl);
+  const reader = useMemo(() => fhirclientReader(client), [client]);
+  const access = useMemo(() => grantedAccess(context.grantedScopes.join(' ')), [context.grantedScopes]);
+  const writer = useMemo(() => (access.canWriteAny ? fhirclientWriter(client) : null), [client, access]);
+  const state = usePatientRecord(reader, context.patientId);
+  const picture = useMemo(
+    () =>
+      state.record
+        ? buildPicture(state.record, {
+            patientId: context.patientId,
+            encounterId: context.encounterId,
+            serviceRequestIds: context.serviceRequestIds,
+            today,
+          })
+        : undefined,
+    [state.record, context, today],
+  );
+  const selection = useServiceSelection(picture, context.serviceRequestIds);
+  const [evidence, setEvidence] = useState<Evidence | null>(null);
+  const [tab, setTab] = useState<TabId>('visit');
+  const openEvidence = useCallback((e: Evidence) => setEvidence(e), []);
+
+  const data: AppData | null = useMemo(
+    () => (picture ? { picture, today, services: selection.services, writer, user: context.user, openEvidence } : null),
+    [picture, today, selection.services, writer, context.user, openEvidence],
+  );
+
+  if (state.error && !state.record) return <LaunchProblemScreen problem={classifyLaunchFailure(state.error)} />;
+  if (!data || !picture) {
+    return (
+      <main className="workspace">
+        <p role="status" className="loading">Reading the chart…</p>
+      </main>
+    );
+  }
+  return (
+    <AppDataContext.Provider value={data}>
+      <div className="workspace">
+        {context.needPatientBanner && <PatientBanner patient={picture.patient} />}
+        <header className="workspace__header">
+          <h1 className="app-title">ClaimReady</h1>
+          {!state.complete && <p role="status" className="muted">Still reading: {state.loadedTypes.length} record types in…</p>}
+        </header>
+        <DataIssues issues={picture.dataIssues} />
+        <ServicePicker selection={selection} />
+        <Tabs current={tab} onChange={setTab} />
+        <main id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="workspace__panel">
+          {tab === 'visit' && <VisitChecklist />}
+          <Suspense fallback={<p role="status">Loading…</p>}>
+            {tab === 'coding' && <CodingReview />}
+            {tab === 'prior-auth' && <PriorAuth />}
+          </Suspense>
+        </main>
+        {evidence && <EvidencePanel evidence={evidence} notes={picture.notes} onClose={() => setEvidence(null)} />}
+      </div>
+    </AppDataContext.Provider>
+  );
+}
