@@ -34,7 +34,7 @@ export function Workspace({ client, context }: { client: Client; context: Launch
   useSmartStyle(context.smartStyleUrl);
   const reader = useMemo(() => fhirclientReader(client), [client]);
   const access = useMemo(() => grantedAccess(context.grantedScopes.join(' ')), [context.grantedScopes]);
-  const writer = useMemo(() => (access.canWriteAny ? fhirclientWriter(client) : null), [client, access]);
+  const writer = useMemo(() => (access.creatable.length > 0 ? fhirclientWriter(client) : null), [client, access]);
   const state = usePatientRecord(reader, context.patientId);
   const picture = useMemo(
     () =>
@@ -68,7 +68,7 @@ export function Workspace({ client, context }: { client: Client; context: Launch
   }
   return (
     <AppDataContext.Provider value={data}>
-      <div className="workspace">
+      <div className="workspace" data-testid="workspace" data-complete={state.complete ? 'true' : 'false'}>
         {context.needPatientBanner && <PatientBanner patient={picture.patient} />}
         <header className="workspace__header">
           <h1 className="app-title">ClaimReady</h1>
