@@ -1,0 +1,106 @@
+// Note text lives in attachments: inline base64 `data`, or a `url` to a Binary on the same server. Only text
+// formats are kept (plain, HTML, XHTML); a PDF scan has no text the notes engine could quote.
+import { z } from 'zod';
+import type { DataIssue } from '../policy/picture';
+import { decodeBase64Utf8 } from './base64';
+
+export interface AttachmentText {
+  contentType: string;
+  text: string;
+}
+
+const AttachmentSchema = z.looseObject({
+  contentType: z.string().optional(),
+  data: z.string().optional(),
+  url: z.string().optional(),
+});
+
+const NoteHolder = z.looseObject({
+  id: z.string(),
+  status: z.string().optional(),
+  content: z.array(z.looseObject({ attachment: z.unknown() })).optional(),
+  presentedForm: z.array(z.unknown()).optional(),
+});
+
+export interface AttachmentRef {
+  key: string;
+  resourceType: string;
+  id: string;
+  path: string;
+  contentType: string;
+}
+
+const TEXT_TYPE = /^(text\/|application\/(xhtml\+xml|xml|json|fhir\+json))/i;
+
+function isText(contentType: string): boolean {
+  return TEXT_TYPE.test(contentType.trim());
+}
+
+/** Keeps a URL only when it points at the FHIR server we read from; returns what to ask the reader for. */
+export function sameServerUrl(url: string, base: string | undefined): string | undefined {
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(url)) {
+    if (!url.startsWith('/')) return url; // "Binary/x": relative to the FHIR base
+    if (!base) return undefined;
+    return new URL(url, base).toString(); // "/fhir/Binary/x": same origin
+  }
+  if (!/^https?:/i.test(url)) return undefined;
+  if (!base) return undefined;
+  const b = base.replace(/\/+$/, '');
+  return url.startsWith(`${b}/`) ? url : undefined;
+}
+
+export function collectAttachments(
+  resources: Record<string, unknown[]>,
+  base: string | undefined,
+): { inline: (AttachmentRef & { data: string })[]; remote: (AttachmentRef & { url: string })[]; issues: DataIssue[] } {
+  const inline: (AttachmentRef & { data: string })[] = [];
+  const remote: (AttachmentRef & { url: string })[] = [];
+  const issues: DataIssue[] = [];
+  for (const resourceType of ['DocumentReference', 'DiagnosticReport']) {
+    for (const raw of resources[resourceType] ?? []) {
+      const holder = NoteHolder.safeParse(raw);
+      if (!holder.success || holder.data.status === 'entered-in-error') continue;
+      const list =
+        resourceType === 'DocumentReference'
+          ? (holder.data.content ?? []).map((c) => c.attachment)
+          : (holder.data.presentedForm ?? []);
+      const field = resourceType === 'DocumentReference' ? 'content' : 'presentedForm';
+      list.forEach((att, n) => {
+        const a = AttachmentSchema.safeParse(att);
+        if (!a.success) return;
+        const id = holder.data.id;
+        const ref: AttachmentRef = {
+          key: `${resourceType}/${id}#${n}`,
+          resourceType,
+          id,
+          path: resourceType === 'DocumentReference' ? `${field}[${n}].attachment` : `${field}[${n}]`,
+          contentType: a.data.contentType ?? 'text/plain',
+        };
+        if (!isText(ref.contentType)) return;
+        if (a.data.data !== undefined) inline.push({ ...ref, data: a.data.data });
+        else if (a.data.url !== undefined) {
+          const url = sameServerUrl(a.data.url, base);
+          if (url) remote.push({ ...ref, url });
+          else issues.push({ resourceType, id, severity: 'warning', path: `${ref.path}.url`, message: 'A note attachment on another server was not fetched.' });
+        }
+      });
+    }
+  }
+  return { inline, remote, issues };
+}
+
+export function decodeInlineAttachment(a: AttachmentRef & { data: string }): AttachmentText | undefined {
+  const text = decodeBase64Utf8(a.data);
+  return text === undefined ? undefined : { contentType: a.contentType, text };
+}
+
+const BinarySchema = z.looseObject({ resourceType: z.literal('Binary'), contentType: z.string().optional(), data: z.string().optional() });
+
+/** A Binary read answers either the Binary resource as JSON (data in base64) or the raw document. */
+export function decodeBinaryBody(body: unknown, fallbackType: string): AttachmentText | undefined {
+  if (typeof body === 'string') return { contentType: fallbackType, text: body };
+  const bin = BinarySchema.safeParse(body);
+  if (!bin.success || bin.data.data === undefined) return undefined;
+  const text = decodeBase64Utf8(bin.data.data);
+  return text === undefined ? undefined : { contentType: bin.data.contentType ?? fallbackType, text };
+}

@@ -1,0 +1,237 @@
+// One parallel wave of searches for the launched patient (every `next` page followed), then one parallel wave for
+// note attachments stored as Binary. No per-resource reads: the number of sequential round trips stays at
+// 1 + pages (+1 for binaries) whatever the chart size.
+import type { DataIssue } from '../policy/picture';
+import { collectAttachments, decodeInlineAttachment, decodeBinaryBody, type AttachmentText } from './attachments';
+import { FhirReadError, NetworkError, type FhirReader, type FhirResponse } from './reader';
+import { BundlePageSchema } from './bundle';
+
+/** What is searched by default: everything the picture uses (Organization comes via _include on Coverage). */
+export const DEFAULT_TYPES = [
+  'Patient',
+  'Encounter',
+  'Condition',
+  'Procedure',
+  'Observation',
+  'MedicationRequest',
+  'MedicationStatement',
+  'ServiceRequest',
+  'DocumentReference',
+  'DiagnosticReport',
+  'Coverage',
+] as const;
+
+export interface RawRecord {
+  /** Resources by resourceType, de-duplicated by id, in server order. */
+  resources: Record<string, unknown[]>;
+  /** Note text by "DocumentReference/id#n" | "DiagnosticReport/id#n" (n = content / presentedForm index). */
+  attachments: Map<string, AttachmentText>;
+  issues: DataIssue[];
+  /** HTTP requests made, retries included. */
+  requests: number;
+  /** Sequential waves: 1 for the searches, +1 when binaries were fetched (pages are counted in longestChain). */
+  waves?: number;
+  /** Longest run of requests that had to wait for each other (pages and retries of one type). */
+  longestChain?: number;
+}
+
+export interface ReadOptions {
+  types?: readonly string[];
+  /** _count per search page (default 1000). */
+  count?: number;
+  /** Called as soon as a type's last page arrived, so the UI can show the picture early. */
+  onType?: (type: string, resources: unknown[]) => void;
+  signal?: AbortSignal;
+  /** Longest honoured Retry-After, ms (default 5000). */
+  maxRetryAfterMs?: number;
+  /** Injected in tests to observe waits without waiting. */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const MAX_TRIES = 3;
+const BACKOFF_MS = 250;
+const MAX_PAGES = 2000;
+
+const defaultSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
+/** Retry-After is seconds or an HTTP date (RFC 9110 §10.2.3). */
+export function retryAfterMs(header: string | undefined, fallback: number, cap: number, now = Date.now()): number {
+  if (header === undefined) return Math.min(fallback, cap);
+  const secs = Number(header);
+  if (Number.isFinite(secs)) return Math.min(Math.max(0, secs * 1000), cap);
+  const when = Date.parse(header);
+  if (Number.isNaN(when)) return Math.min(fallback, cap);
+  return Math.min(Math.max(0, when - now), cap);
+}
+
+class Wave {
+  requests = 0;
+  readonly issues: DataIssue[] = [];
+  readonly controller = new AbortController();
+  private readonly sleep: (ms: number) => Promise<void>;
+  private readonly cap: number;
+
+  constructor(
+    private readonly reader: FhirReader,
+    opts: ReadOptions,
+  ) {
+    this.sleep = opts.sleep ?? defaultSleep;
+    this.cap = opts.maxRetryAfterMs ?? 5000;
+    const outer = opts.signal;
+    if (outer) {
+      if (outer.aborted) this.controller.abort();
+      else outer.addEventListener('abort', () => this.controller.abort(), { once: true });
+    }
+  }
+
+  /** GET with retries; returns the final response (any status) plus the tries used, or throws a fatal error. */
+  async get(url: string): Promise<{ res: FhirResponse; tries: number }> {
+    for (let attempt = 1; ; attempt++) {
+      if (this.controller.signal.aborted) throw new FhirReadError('aborted', 'The read was cancelled.');
+      this.requests++;
+      let res: FhirResponse;
+      try {
+        res = await this.reader.getJson(url, this.controller.signal);
+      } catch (e) {
+        if (e instanceof FhirReadError) throw e;
+        if (!(e instanceof NetworkError) && !(e instanceof TypeError)) throw e;
+        if (attempt >= MAX_TRIES) throw new FhirReadError('unreachable', 'The EHR could not be reached.');
+        await this.sleep(BACKOFF_MS * 2 ** (attempt - 1));
+        continue;
+      }
+      if (res.status === 401) throw new FhirReadError('expired', 'The EHR session has expired.', 401);
+      const retryable = res.status === 429 || res.status >= 500;
+      if (!retryable || attempt >= MAX_TRIES) return { res, tries: attempt };
+      const backoff = BACKOFF_MS * 2 ** (attempt - 1);
+      await this.sleep(res.status === 429 ? retryAfterMs(res.headers.retryAfter, backoff, this.cap) : backoff);
+    }
+  }
+
+  fail(error: unknown): never {
+    this.controller.abort();
+    throw error;
+  }
+}
+
+function searchUrl(type: string, patientId: string, count: number): string {
+  const id = encodeURIComponent(patientId);
+  if (type === 'Patient') return `Patient/${id}`;
+  // The payer Organization rides along so payer identification needs no second wave.
+  const include = type === 'Coverage' ? '&_include=Coverage:payor' : '';
+  return `${type}?patient=${id}&_count=${count}${include}`;
+}
+
+function statusIssue(type: string, status: number): DataIssue {
+  const why =
+    status === 403
+      ? 'the EHR did not allow reading it'
+      : status === 404
+        ? 'the EHR does not offer it'
+        : `the EHR answered ${status}`;
+  return { resourceType: type, severity: status === 403 || status === 404 ? 'warning' : 'error', message: `${type} was not read: ${why}.` };
+}
+
+interface TypeResult {
+  resources: { type: string; resource: unknown }[];
+  chain: number;
+}
+
+async function readType(wave: Wave, type: string, patientId: string, count: number): Promise<TypeResult> {
+  const out: TypeResult = { resources: [], chain: 0 };
+  let url: string | undefined = searchUrl(type, patientId, count);
+  let triedPlain = false;
+  const seen = new Set<string>();
+  while (url !== undefined && !seen.has(url) && seen.size < MAX_PAGES) {
+    seen.add(url);
+    const { res, tries } = await wave.get(url);
+    out.chain += tries;
+    // A server that rejects _include still answers the plain search.
+    if (res.status === 400 && type === 'Coverage' && !triedPlain && seen.size === 1) {
+      triedPlain = true;
+      url = `Coverage?patient=${encodeURIComponent(patientId)}&_count=${count}`;
+      continue;
+    }
+    if (res.status < 200 || res.status >= 300) {
+      wave.issues.push(statusIssue(type, res.status));
+      return out;
+    }
+    if (type === 'Patient') {
+      out.resources.push({ type, resource: res.body });
+      return out;
+    }
+    const page = BundlePageSchema.safeParse(res.body);
+    if (!page.success) {
+      wave.issues.push({ resourceType: type, severity: 'error', message: `${type} search did not return a Bundle.` });
+      return out;
+    }
+    for (const entry of page.data.entry ?? []) {
+      if (entry.search?.mode === 'outcome' || entry.resource === undefined) continue;
+      const r = entry.resource as { resourceType?: unknown };
+      out.resources.push({ type: typeof r.resourceType === 'string' ? r.resourceType : type, resource: entry.resource });
+    }
+    url = page.data.link?.find((l) => l.relation === 'next')?.url;
+  }
+  return out;
+}
+
+function keyOf(resource: unknown): string | undefined {
+  const id = (resource as { id?: unknown } | null)?.id;
+  return typeof id === 'string' ? id : undefined;
+}
+
+export async function readPatientRecord(reader: FhirReader, patientId: string, opts: ReadOptions = {}): Promise<RawRecord> {
+  const wave = new Wave(reader, opts);
+  const types = opts.types ?? DEFAULT_TYPES;
+  const count = opts.count ?? 1000;
+  const resources: Record<string, unknown[]> = {};
+  const seen = new Map<string, Set<string>>();
+  const add = (type: string, resource: unknown): void => {
+    const id = keyOf(resource);
+    const ids = seen.get(type) ?? new Set<string>();
+    seen.set(type, ids);
+    if (id !== undefined && ids.has(id)) return;
+    if (id !== undefined) ids.add(id);
+    (resources[type] ??= []).push(resource);
+  };
+
+  let longestChain = 0;
+  await Promise.all(
+    types.map(async (type) => {
+      const result = await readType(wave, type, patientId, count).catch((e: unknown) => wave.fail(e));
+      longestChain = Math.max(longestChain, result.chain);
+      for (const r of result.resources) add(r.type, r.resource);
+      opts.onType?.(type, resources[type] ?? []);
+    }),
+  );
+
+  const { inline, remote, issues } = collectAttachments(resources, reader.base);
+  const attachments = new Map<string, AttachmentText>();
+  for (const a of inline) {
+    const decoded = decodeInlineAttachment(a);
+    if (decoded) attachments.set(a.key, decoded);
+    else wave.issues.push({ resourceType: a.resourceType, id: a.id, severity: 'warning', message: 'A note attachment could not be decoded.', path: a.path });
+  }
+  wave.issues.push(...issues);
+
+  let binaryChain = 0;
+  await Promise.all(
+    remote.map(async (a) => {
+      const { res, tries } = await wave.get(a.url).catch((e: unknown) => wave.fail(e));
+      binaryChain = Math.max(binaryChain, tries);
+      const text = res.status >= 200 && res.status < 300 ? decodeBinaryBody(res.body, a.contentType) : undefined;
+      if (text) attachments.set(a.key, text);
+      else wave.issues.push({ resourceType: a.resourceType, id: a.id, severity: 'warning', message: `A note attachment could not be fetched (${res.status}).`, path: a.path });
+    }),
+  );
+
+  return {
+    resources,
+    attachments,
+    issues: wave.issues,
+    requests: wave.requests,
+    waves: remote.length > 0 ? 2 : 1,
+    longestChain: longestChain + binaryChain,
+  };
+}
+
+export { fetchReader, FhirReadError, type FhirReader, type FhirResponse } from './reader';
