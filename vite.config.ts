@@ -42,6 +42,7 @@ export default defineConfig({
     exclude: ['test/e2e/**', 'node_modules/**'],
     environment: 'node',
     pool: 'threads',
+    setupFiles: ['test/setup.ts'],
     testTimeout: 20_000,
   },
 });
