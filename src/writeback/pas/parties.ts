@@ -1,0 +1,105 @@
+// The who of a request (beneficiary, coverage, insurer, requesting clinic and clinician), taken from the raw EHR
+// resources when we have them and otherwise built from the picture's facts, so the Claim's required references
+// always resolve inside the bundle.
+import type { Coverage, Organization, Patient, Practitioner, PractitionerRole, Resource } from 'fhir/r4';
+import type { ClinicalPicture, CoverageFact } from '../../policy/picture';
+import type { Assessment } from '../../policy/verdicts';
+import { refKey } from './assemble';
+import { stableHash } from './ids';
+import { SYSTEMS } from './systems';
+
+export interface PartyData {
+  id?: string;
+  name: string;
+  npi?: string;
+}
+
+export interface ClinicInfo {
+  organization: Organization | PartyData;
+  practitioner: Practitioner | PartyData;
+}
+
+function isResource<T extends Resource>(v: T | PartyData): v is T {
+  return 'resourceType' in v;
+}
+
+const slug = (s: string): string => stableHash([s]).slice(0, 16);
+
+export function clinicOrganization(o: Organization | PartyData): Organization {
+  if (isResource<Organization>(o)) return o.id ? o : { ...o, id: `clinic-${slug(o.name ?? 'clinic')}` };
+  return {
+    resourceType: 'Organization',
+    id: o.id ?? `clinic-${slug(o.name)}`,
+    active: true,
+    // X12 98 "1P" Provider: the requester of the service.
+    type: [{ coding: [{ system: SYSTEMS.x12EntityType, code: '1P', display: 'Provider' }] }],
+    name: o.name,
+    ...(o.npi ? { identifier: [{ system: SYSTEMS.npi, value: o.npi }] } : {}),
+  };
+}
+
+export function clinicPractitioner(p: Practitioner | PartyData): Practitioner {
+  if (isResource<Practitioner>(p)) return p.id ? p : { ...p, id: `clinician-${slug(JSON.stringify(p.name ?? []))}` };
+  return {
+    resourceType: 'Practitioner',
+    id: p.id ?? `clinician-${slug(p.name)}`,
+    name: [{ text: p.name }],
+    ...(p.npi ? { identifier: [{ system: SYSTEMS.npi, value: p.npi }] } : {}),
+  };
+}
+
+export function practitionerRole(org: Organization, pr: Practitioner): PractitionerRole {
+  return {
+    resourceType: 'PractitionerRole',
+    id: `role-${stableHash([`Organization/${org.id ?? ''}`, `Practitioner/${pr.id ?? ''}`]).slice(0, 24)}`,
+    active: true,
+    practitioner: { reference: `Practitioner/${pr.id ?? ''}` },
+    organization: { reference: `Organization/${org.id ?? ''}` },
+  };
+}
+
+export function patientFromPicture(picture: ClinicalPicture): Patient {
+  const p = picture.patient;
+  return {
+    resourceType: 'Patient',
+    id: p.id,
+    ...(p.mrn ? { identifier: [{ system: SYSTEMS.patientMrn, value: p.mrn }] } : {}),
+    ...(p.name ? { name: [{ text: p.name }] } : {}),
+    ...(p.sex ? { gender: p.sex } : {}),
+    ...(p.birthDate ? { birthDate: p.birthDate } : {}),
+  };
+}
+
+/** The coverage the request is for: the assessed payer's, else the first active one by order. */
+export function focalCoverage(picture: ClinicalPicture, assessment: Assessment): CoverageFact | undefined {
+  const active = picture.coverages.filter((c) => c.status === 'active').sort((a, b) => (a.order ?? 99) - (b.order ?? 99));
+  return active.find((c) => c.payerId !== undefined && c.payerId === assessment.payer.id) ?? active[0];
+}
+
+export function insurerFor(c: CoverageFact, raw: Coverage | undefined, assessment: Assessment): Organization {
+  const payorKey = raw?.payor?.[0]?.reference ? refKey(raw.payor[0].reference) : undefined;
+  const id = payorKey?.startsWith('Organization/') ? payorKey.slice('Organization/'.length) : `payer-${slug(c.payerId ?? c.payerName ?? assessment.payer.id)}`;
+  const payerId = c.payerId ?? assessment.payer.id;
+  return {
+    resourceType: 'Organization',
+    id,
+    active: true,
+    type: [{ coding: [{ system: SYSTEMS.x12EntityType, code: 'PR', display: 'Payer' }] }],
+    name: c.payerName ?? assessment.payer.name,
+    ...(payerId ? { identifier: [{ system: SYSTEMS.payerId, value: payerId }] } : {}),
+  };
+}
+
+export function coverageFromFact(c: CoverageFact, patient: Patient, insurer: Organization): Coverage {
+  return {
+    resourceType: 'Coverage',
+    id: c.id,
+    status: c.status === 'active' ? 'active' : 'draft',
+    ...(c.subscriberId ? { subscriberId: c.subscriberId } : {}),
+    beneficiary: { reference: `Patient/${patient.id ?? ''}` },
+    ...(c.typeCode ? { type: { coding: [{ code: c.typeCode }] } } : {}),
+    ...(c.periodStart || c.periodEnd ? { period: { ...(c.periodStart ? { start: c.periodStart } : {}), ...(c.periodEnd ? { end: c.periodEnd } : {}) } } : {}),
+    payor: [{ reference: `Organization/${insurer.id ?? ''}` }],
+    ...(c.planName ? { class: [{ type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/coverage-class', code: 'plan' }] }, value: c.planName }] } : {}),
+  };
+}

@@ -1,0 +1,53 @@
+// Canonical URLs and code systems the PAS request bundle uses, in one place so the builder and the validator agree.
+// Sources: Da Vinci PAS 2.2.1 (../shared/fixtures/pas/Claim.fsh, Bundle.fsh, Examples.fsh).
+
+const PAS_SD = 'http://hl7.org/fhir/us/davinci-pas/StructureDefinition/';
+
+export const PAS = {
+  bundleProfile: `${PAS_SD}profile-pas-request-bundle`,
+  claimProfile: `${PAS_SD}profile-claim`,
+  documentReferenceProfile: `${PAS_SD}profile-documentreference`,
+  extRequestType: `${PAS_SD}extension-serviceItemRequestType`,
+  extCertificationType: `${PAS_SD}extension-certificationType`,
+  extLevelOfService: `${PAS_SD}extension-levelOfServiceCode`,
+  extDocumentInformation: `${PAS_SD}extension-documentInformation`,
+  extCareTeamClaimScope: `${PAS_SD}extension-careTeamClaimScope`,
+  extRequestedService: `${PAS_SD}extension-requestedService`,
+  tempCodes: 'http://hl7.org/fhir/us/davinci-pas/CodeSystem/PASTempCodes',
+} as const;
+
+export const SYSTEMS = {
+  icd10cm: 'http://hl7.org/fhir/sid/icd-10-cm',
+  cpt: 'http://www.ama-assn.org/go/cpt',
+  hcpcs: 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets',
+  placeOfService: 'https://www.cms.gov/Medicare/Coding/place-of-service-codes/Place_of_Service_Code_Set',
+  x12RequestType: 'https://codesystem.x12.org/005010/1525',
+  x12CertificationType: 'https://codesystem.x12.org/005010/1322',
+  x12ServiceType: 'https://codesystem.x12.org/005010/1365',
+  x12ReportType: 'https://codesystem.x12.org/005010/755',
+  x12TransmissionMethod: 'https://codesystem.x12.org/005010/756',
+  x12EntityType: 'https://codesystem.x12.org/005010/98',
+  claimType: 'http://terminology.hl7.org/CodeSystem/claim-type',
+  processPriority: 'http://terminology.hl7.org/CodeSystem/processpriority',
+  npi: 'http://hl7.org/fhir/sid/us-npi',
+  usCoreDocCategory: 'http://hl7.org/fhir/us/core/CodeSystem/us-core-documentreference-category',
+  /** Our own, documented local system for document types the IG leaves open (packet PDF, excerpts, assessment). */
+  localDocType: 'https://claimready.app/CodeSystem/document-type',
+  claimIdentifier: 'https://claimready.app/id/pas-claim',
+  bundleIdentifier: 'https://claimready.app/id/pas-bundle',
+  patientMrn: 'https://claimready.app/id/mrn',
+  subscriberId: 'https://claimready.app/id/subscriber',
+  payerId: 'https://claimready.app/id/payer',
+} as const;
+
+/** X12 PWK01 report type codes (value set pas-pwk01-attachment-report-type-code) used for each kind of support. */
+export const REPORT_TYPE = {
+  medicalRecord: { code: 'M1', display: 'Medical Record Attachment' },
+  physicianReport: { code: 'PY', display: "Physician's Report" },
+  radiology: { code: 'RR', display: 'Radiology Reports' },
+  physicalTherapy: { code: 'PN', display: 'Physical Therapy Notes' },
+  operativeNote: { code: 'OB', display: 'Operative Note' },
+  supportData: { code: 'OZ', display: 'Support Data for Claim' },
+} as const;
+
+export type ReportType = (typeof REPORT_TYPE)[keyof typeof REPORT_TYPE];

@@ -1,0 +1,174 @@
+// Structural validator for a PAS request Bundle: the PASRequestBundle / PASClaim profile constraints and the IG's
+// request-bundle SHALLs (spec-11 ... spec-22) that can be checked without a terminology server. The rule names are
+// the IG's own (ClaimFirst, FullDateRule, ImmediateLevelOfCare, spec-NN) or "<Profile>.<element>" for cardinalities
+// and fixed values, so a violation points straight at the sentence it breaks.
+import { z } from 'zod';
+import { refKey } from './assemble';
+import { claimRules } from './claim-rules';
+import { PAS } from './systems';
+
+export interface PasViolation {
+  rule: string;
+  path: string;
+  message: string;
+}
+
+export interface PasValidation {
+  ok: boolean;
+  violations: PasViolation[];
+}
+
+const Entry = z.looseObject({
+  fullUrl: z.string().optional(),
+  resource: z.looseObject({ resourceType: z.string(), id: z.string().optional() }).optional(),
+  request: z.unknown().optional(),
+  response: z.unknown().optional(),
+  search: z.unknown().optional(),
+});
+
+const BundleShape = z.looseObject({
+  resourceType: z.literal('Bundle'),
+  type: z.string().optional(),
+  identifier: z.looseObject({ system: z.string().optional(), value: z.string().optional() }).optional(),
+  timestamp: z.string().optional(),
+  entry: z.array(Entry).optional(),
+});
+
+type EntryT = z.infer<typeof Entry>;
+
+const INSTANT_RE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+const UUID_URN_RE = /^urn:uuid:[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+const ABS_URL_RE = /^https?:\/\/[^\s]+\/[A-Z][A-Za-z]+\/[A-Za-z0-9\-.]{1,64}$/;
+
+/** Every Reference.reference string in a resource, with its path. */
+export function referencesIn(node: unknown, path: string, out: { ref: string; path: string }[] = []): { ref: string; path: string }[] {
+  if (Array.isArray(node)) node.forEach((n, i) => referencesIn(n, `${path}[${i}]`, out));
+  else if (typeof node === 'object' && node !== null) {
+    for (const [k, v] of Object.entries(node)) {
+      if (k === 'reference' && typeof v === 'string') out.push({ ref: v, path: `${path}.reference` });
+      else referencesIn(v, `${path}.${k}`, out);
+    }
+  }
+  return out;
+}
+
+/** Resolves a reference inside the bundle (FHIR bundle resolution: exact fullUrl, or Type/id against the entries). */
+function resolver(entries: EntryT[]): (ref: string) => number | undefined {
+  const byUrl = new Map<string, number>();
+  const byKey = new Map<string, number>();
+  entries.forEach((e, i) => {
+    if (e.fullUrl) byUrl.set(e.fullUrl, i);
+    if (e.resource?.id) byKey.set(`${e.resource.resourceType}/${e.resource.id}`, i);
+    const k = e.fullUrl ? refKey(e.fullUrl) : undefined;
+    if (k) byKey.set(k, i);
+  });
+  return (ref) => {
+    const exact = byUrl.get(ref);
+    if (exact !== undefined) return exact;
+    if (ref.startsWith('urn:')) return undefined;
+    const k = refKey(ref);
+    return k ? byKey.get(k) : undefined;
+  };
+}
+
+function bundleRules(b: z.infer<typeof BundleShape>, v: PasViolation[]): void {
+  const add = (rule: string, path: string, message: string): void => {
+    v.push({ rule, path, message });
+  };
+  if (b.type !== 'collection') add('PASRequestBundle.type', 'Bundle.type', `type must be "collection", found "${String(b.type)}"`);
+  if (!b.identifier?.value) add('PASRequestBundle.identifier', 'Bundle.identifier', 'the submitter transaction identifier is required (1..1)');
+  if (!b.timestamp) add('PASRequestBundle.timestamp', 'Bundle.timestamp', 'timestamp is required (1..1)');
+  else if (!INSTANT_RE.test(b.timestamp)) add('PASRequestBundle.timestamp', 'Bundle.timestamp', 'timestamp must be an instant with a time zone');
+
+  const entries = b.entry ?? [];
+  if (entries.length === 0) {
+    add('PASRequestBundle.entry', 'Bundle.entry', 'the bundle has no entries (1..*)');
+    return;
+  }
+  if (entries[0]?.resource?.resourceType !== 'Claim') {
+    add('ClaimFirst', 'Bundle.entry[0].resource', 'the first entry must be the Claim (PAS request)');
+  }
+  const claims = entries.filter((e) => e.resource?.resourceType === 'Claim').length;
+  if (claims > 2) add('PASRequestBundle.entry:Claim', 'Bundle.entry', `at most 2 Claim entries are allowed, found ${claims}`);
+
+  const seenUrl = new Map<string, number>();
+  const seenKey = new Map<string, number>();
+  entries.forEach((e, i) => {
+    const p = `Bundle.entry[${i}]`;
+    if (!e.fullUrl) add('PASRequestBundle.entry.fullUrl', `${p}.fullUrl`, 'every entry needs a fullUrl');
+    else if (!UUID_URN_RE.test(e.fullUrl) && !ABS_URL_RE.test(e.fullUrl)) {
+      add('spec-16', `${p}.fullUrl`, `fullUrl must be the resource's RESTful URL or urn:uuid:<guid>, found "${e.fullUrl}"`);
+    }
+    if (!e.resource) add('PASRequestBundle.entry.resource', `${p}.resource`, 'every entry needs a resource');
+    if (e.request !== undefined) add('PASRequestBundle.entry.request', `${p}.request`, 'entry.request is not allowed (0..0)');
+    if (e.response !== undefined) add('PASRequestBundle.entry.response', `${p}.response`, 'entry.response is not allowed (0..0)');
+    if (e.search !== undefined) add('PASRequestBundle.entry.search', `${p}.search`, 'entry.search is not allowed (0..0)');
+    if (e.fullUrl) {
+      const j = seenUrl.get(e.fullUrl);
+      if (j !== undefined) add('spec-14', p, `the same fullUrl appears twice (entries ${j} and ${i})`);
+      seenUrl.set(e.fullUrl, i);
+    }
+    if (e.resource?.id) {
+      const key = `${e.resource.resourceType}/${e.resource.id}`;
+      const j = seenKey.get(key);
+      if (j !== undefined) add('spec-14', p, `resource ${e.resource.resourceType} appears twice with the same id (entries ${j} and ${i})`);
+      seenKey.set(key, i);
+    }
+  });
+
+  // spec-13/18: every reference, transitively from the Claim and from every included resource, resolves inside.
+  const resolve = resolver(entries);
+  const reached = new Set<number>([0]);
+  const queue = [0];
+  while (queue.length) {
+    const i = queue.shift() ?? 0;
+    for (const r of referencesIn(entries[i]?.resource, `Bundle.entry[${i}].resource`)) {
+      if (r.ref.startsWith('#')) continue;
+      const target = resolve(r.ref);
+      if (target === undefined) {
+        add('spec-13', r.path, `reference "${r.ref}" does not resolve to an entry of the bundle`);
+      } else if (!reached.has(target)) {
+        reached.add(target);
+        queue.push(target);
+      }
+    }
+  }
+  // spec-20: supporting resources are pointed to by the Claim; an entry nothing reaches from the Claim is stray.
+  entries.forEach((e, i) => {
+    if (!reached.has(i) && e.resource) {
+      add('spec-20', `Bundle.entry[${i}]`, `${e.resource.resourceType} is not referenced from the Claim, directly or through other entries`);
+    }
+  });
+}
+
+/** Validates a PAS request bundle given as parsed JSON (object) or JSON text. */
+export function validatePasBundle(bundle: unknown): PasValidation {
+  const v: PasViolation[] = [];
+  let input = bundle;
+  if (typeof bundle === 'string') {
+    try {
+      input = JSON.parse(bundle) as unknown;
+    } catch {
+      return { ok: false, violations: [{ rule: 'spec-11', path: 'Bundle', message: 'the bundle is not valid JSON' }] };
+    }
+  }
+  const parsed = BundleShape.safeParse(input);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const where = issue ? `Bundle.${issue.path.join('.')}` : 'Bundle';
+    return { ok: false, violations: [{ rule: 'spec-11', path: where, message: `not a FHIR Bundle in JSON: ${issue?.message ?? 'bad shape'}` }] };
+  }
+  bundleRules(parsed.data, v);
+  const entries = parsed.data.entry ?? [];
+  const first = entries[0]?.resource;
+  if (first?.resourceType === 'Claim') {
+    const resolve = resolver(entries);
+    claimRules(first, 'Bundle.entry[0].resource', (ref) => {
+      const i = resolve(ref);
+      return i === undefined ? undefined : entries[i]?.resource;
+    }, v);
+  }
+  return { ok: v.length === 0, violations: v };
+}
+
+export const PAS_PROFILE_URLS = { bundle: PAS.bundleProfile, claim: PAS.claimProfile };
