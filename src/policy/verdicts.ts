@@ -101,6 +101,8 @@ export interface CodingEdit {
   /** Indexes into CodingSuggestion.lines. */
   lines: number[];
   citation?: Citation;
+  /** What the edit was found from (note spans, orders), so a reviewer can open it. Optional addition (coding). */
+  evidence?: Evidence[];
 }
 
 export interface CodingSuggestion {
