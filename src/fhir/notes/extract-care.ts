@@ -1,0 +1,111 @@
+// Conservative care from prose: what was tried, for how long, and how it went.
+// "completed 8 weeks of PT without relief", "failed meloxicam and gabapentin", "chiropractic x 6 weeks", "HEP".
+import type { CareOutcome, ConservativeCareFact, ConservativeKind, NoteDoc } from '../../policy/picture';
+import { clauseEnd, clauseStart, isAboutFamily, isNegated, type Sentence } from './context';
+import { matchAll, noteDay, NUM_RANGE, parseNumber, parseUnit, spanEvidence, toWeeks, UNIT } from './lexicon';
+
+const KIND_BY_TERM: [RegExp, ConservativeKind][] = [
+  [/^(?:physical therapy|physiotherapy|aquatic therapy|formal therapy|pt)$/i, 'physical-therapy'],
+  [/^(?:home exercise(?: program)?|hep|home exercises|stretching program)$/i, 'home-exercise'],
+  [/^(?:chiropract\w*|spinal manipulation|osteopathic manipulation|omt)$/i, 'chiropractic'],
+  [/^(?:activity modification|modified activit\w*|activity restriction|relative rest|bed rest|work restrictions?)$/i, 'activity-modification'],
+  [/^(?:nsaids?|anti-?inflammator\w*|ibuprofen|naproxen|meloxicam|diclofenac|celecoxib|mobic|celebrex|aleve|advil|motrin|etodolac|nabumetone|ketorolac|indomethacin)$/i, 'nsaid'],
+  [/^(?:acetaminophen|tylenol|analgesics?)$/i, 'analgesic'],
+  [/^(?:cyclobenzaprine|flexeril|methocarbamol|robaxin|tizanidine|zanaflex|baclofen|metaxalone|muscle relaxants?)$/i, 'muscle-relaxant'],
+  [/^(?:gabapentin|neurontin|pregabalin|lyrica|duloxetine|cymbalta|nortriptyline|amitriptyline|neuropathic agents?)$/i, 'neuropathic-agent'],
+  [/^(?:tramadol|oxycodone|hydrocodone|norco|percocet|morphine|opioids?|narcotics?)$/i, 'opioid'],
+];
+
+const TERMS = /\b(?:physical therapy|physiotherapy|aquatic therapy|home exercise(?: program)?|home exercises|HEP|stretching program|chiropract\w*|spinal manipulation|osteopathic manipulation|OMT|activity modification|modified activit\w*|activity restriction|relative rest|bed rest|NSAIDs?|anti-?inflammator(?:y|ies)(?: medications?)?|ibuprofen|naproxen|meloxicam|diclofenac|celecoxib|Mobic|Celebrex|Aleve|Advil|Motrin|etodolac|nabumetone|ketorolac|indomethacin|acetaminophen|Tylenol|analgesics?|cyclobenzaprine|Flexeril|methocarbamol|Robaxin|tizanidine|Zanaflex|baclofen|metaxalone|muscle relaxants?|gabapentin|Neurontin|pregabalin|Lyrica|duloxetine|Cymbalta|nortriptyline|amitriptyline|tramadol|oxycodone|hydrocodone|Norco|Percocet|morphine|opioids?|narcotics?|TENS(?: unit)?|acupuncture|massage(?: therapy)?|traction|dry needling|oral steroids?|prednisone|Medrol(?: dose ?pack)?)\b/gi;
+// "PT" is physical therapy only in capitals; "Pt reports" is the patient.
+const PT_UPPER = /\bPT\b(?!\s*\/\s*INR)(?!\s+(?:states|reports|denies|presents|complains|returns|c\/o|is here|here)\b)/g;
+
+const WEEKS_AFTER = new RegExp(String.raw`^\s*(?:\(\s*)?(?:x|×|for|over|during)\s*(?:about\s+|approximately\s+|~\s*)?(?:the\s+)?(?:past\s+|last\s+|previous\s+)?(${NUM_RANGE})\+?\s*-?\s*(${UNIT})\b`, 'i');
+const WEEKS_BEFORE = new RegExp(String.raw`\b(${NUM_RANGE})\+?\s*-?\s*(${UNIT})\s+(?:course\s+of\s+|trial\s+of\s+|of\s+)?(?:formal\s+|supervised\s+|outpatient\s+|a\s+)?$`, 'i');
+
+const OUTCOMES: [RegExp, CareOutcome][] = [
+  [/\b(?:contraindicat\w*|cannot take|can't take|unable to take|not a candidate for|avoid(?:s|ed)? due to)\b/i, 'contraindicated'],
+  [/\b(?:not tolerate\w*|intoleran\w*|side effects?|GI upset|stomach upset|drows\w+|sedat\w+|dizz\w+|(?:stopped|discontinued) (?:\w+ )?due to|(?:could not|couldn't|unable to) tolerate|poorly tolerated)\b/i, 'not-tolerated'],
+  [/\b(?:fail\w*|without (?:\w+ )?(?:relief|improvement|benefit|help)|no (?:\w+ )?(?:relief|improvement|benefit)|did not (?:help|improve|provide)|didn't (?:help|improve)|ineffective|not effective|not helpful|unhelpful|minimal (?:relief|benefit|improvement)|little (?:relief|benefit)|refractory|persist\w*|despite|unsuccessful|no better|worse|limited (?:relief|benefit))\b/i, 'failed'],
+  [/\b(?:helped|helps|helpful|improved|improvement|good relief|some relief|partial relief|moderate relief|significant relief|effective|beneficial|benefit\w*|relief with)\b/i, 'helped'],
+  [/\b(?:currently|ongoing|continues?|continuing|increased|titrated|refilled|still (?:taking|doing|attending)|taking|takes|is on|attending|in (?:formal )?PT|doing)\b/i, 'ongoing'],
+];
+
+// A plan, referral or intention is not care that was tried; "continue" is the exception (it is under way).
+const FUTURE = /\b(?:will|would|could|may|might|consider|considering|recommend\w*|refer\w*|plan\w*|order\w*|start|begin|initiate|trial of|try|prescribe|encouraged? to|advised? to|if|should|candidate for|discussed|offered|pending|scheduled|to be)\b/i;
+const CONTINUE = /\b(?:continue|continues|continuing|resume)\b/i;
+const PAST_DONE = /\b(?:completed|failed|tried|has done|did|had|underwent|attended|was on|were|previously)\b/i;
+
+function kindOf(term: string): ConservativeKind {
+  const t = term.toLowerCase().replace(/\s+(?:medications?|unit|dose ?pack)$/, '');
+  for (const [re, kind] of KIND_BY_TERM) if (re.test(t)) return kind;
+  return 'other';
+}
+
+export function extractConservativeCare(note: NoteDoc, sentences: readonly Sentence[]): ConservativeCareFact[] {
+  const out: ConservativeCareFact[] = [];
+  const recorded = noteDay(note);
+  for (const sen of sentences) {
+    if (sen.section === 'allergies' || sen.section === 'family') continue;
+    const s = sen.text;
+    const hits: { index: number; term: string }[] = [];
+    for (const m of matchAll(TERMS, s)) if (m[0] !== 'pt' && m[0] !== 'Pt') hits.push({ index: m.index, term: m[0] });
+    for (const m of matchAll(PT_UPPER, s)) if (!hits.some((h) => h.index === m.index)) hits.push({ index: m.index, term: 'PT' });
+    if (hits.length === 0) continue;
+    hits.sort((a, b) => a.index - b.index);
+    for (const hit of hits) {
+      const pos = hit.index;
+      if (isAboutFamily(s, pos, sen.section) || isNegated(s, pos)) continue;
+      const cs = clauseStart(s, pos);
+      const ce = clauseEnd(s, pos + hit.term.length);
+      const clause = s.slice(cs, ce);
+      const beforeInClause = s.slice(cs, pos);
+      const future = FUTURE.test(beforeInClause) || (sen.section === 'plan' && !PAST_DONE.test(clause));
+      const continuing = CONTINUE.test(beforeInClause);
+      if (future && !continuing && !PAST_DONE.test(beforeInClause)) continue;
+      let start = pos;
+      let end = pos + hit.term.length;
+      let weeks: number | undefined;
+      const after = WEEKS_AFTER.exec(s.slice(end, Math.min(s.length, end + 40)));
+      if (after) {
+        const n = parseNumber(after[1]!);
+        const unit = parseUnit(after[2]!);
+        if (Number.isFinite(n) && unit && unit !== 'hour') {
+          weeks = toWeeks(n, unit);
+          end += after[0].length;
+        }
+      } else {
+        const before = WEEKS_BEFORE.exec(s.slice(Math.max(cs, pos - 40), pos));
+        if (before) {
+          const n = parseNumber(before[1]!);
+          const unit = parseUnit(before[2]!);
+          if (Number.isFinite(n) && unit && unit !== 'hour') {
+            weeks = toWeeks(n, unit);
+            start = pos - before[0].length;
+          }
+        }
+      }
+      let outcome: CareOutcome = continuing ? 'ongoing' : 'unknown';
+      if (!continuing) {
+        for (const [re, o] of OUTCOMES) {
+          if (re.test(clause)) {
+            outcome = o;
+            break;
+          }
+        }
+      }
+      if (outcome === 'unknown' && sen.section === 'medications') outcome = 'ongoing';
+      const fact: ConservativeCareFact = {
+        source: 'note',
+        evidence: [spanEvidence(note, sen, start, end)],
+        kind: kindOf(hit.term),
+        description: s.slice(start, end),
+        outcome,
+      };
+      if (weeks !== undefined) fact.weeks = weeks;
+      if (recorded) fact.recorded = recorded;
+      out.push(fact);
+    }
+  }
+  return out;
+}

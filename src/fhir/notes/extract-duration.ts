@@ -1,0 +1,61 @@
+// How long the pain has lasted: "for the past 6 months", "since March 2025", "x 3 months", "6-month history of".
+// A duration that belongs to a therapy ("PT x 6 weeks") or to relief ("relief for 6 hours") is not pain duration:
+// the caller passes those spans in `taken`.
+import type { NoteDoc, PainDurationFact } from '../../policy/picture';
+import { weeksBetween } from '../../policy/dates';
+import { clauseEnd, clauseStart, isAboutFamily, isNegated, type Sentence } from './context';
+import { DATE, matchAll, noteDay, NUM_RANGE, parseDate, parseNumber, parseUnit, spanEvidence, toWeeks } from './lexicon';
+
+const LONG_UNIT = String.raw`(?:days?|weeks?|wks?|months?|mos?|years?|yrs?)`;
+const FOR_PAST = new RegExp(String.raw`\b(?:for|over|x|×|during)\s*(?:about\s+|approximately\s+|roughly\s+|nearly\s+|almost\s+|over\s+|more than\s+|the\s+)*(?:past\s+|last\s+|previous\s+|preceding\s+)?(?:(${NUM_RANGE})\+?\s*-?\s*(${LONG_UNIT})|(year|month)\b)`, 'gi');
+const HISTORY_OF = new RegExp(String.raw`\b(${NUM_RANGE})\+?\s*-?\s*(${LONG_UNIT})\s+(?:history|hx|duration)\b`, 'gi');
+const AGO = new RegExp(String.raw`\b(?:began|started|starting|onset|began about|started about|beginning)\s+(?:about\s+|approximately\s+|roughly\s+)?(${NUM_RANGE})\s*(${LONG_UNIT})\s+ago\b`, 'gi');
+const SINCE = new RegExp(String.raw`\b(?:since|onset(?:\s+(?:in|on|of))?|began(?:\s+in)?|started(?:\s+in)?|beginning(?:\s+in)?)\s+(${DATE}|(?:19|20)\d\d)\b`, 'gi');
+const PAIN_CUE = /\b(?:pain|ache|aching|symptoms|sciatica|radicul\w+|discomfort|numbness|tingling|hurt\w*|stiffness|lumbago|cervicalgia)\b/i;
+const NOT_DURATION_CONTEXT = /\b(?:pain[- ]free|free of pain|resolved|relief)\b/i;
+
+export function extractPainDuration(
+  note: NoteDoc,
+  sentences: readonly Sentence[],
+  taken: readonly [number, number][],
+): PainDurationFact[] {
+  const out: PainDurationFact[] = [];
+  const asOf = noteDay(note);
+  for (const sen of sentences) {
+    const s = sen.text;
+    if (!PAIN_CUE.test(s)) continue;
+    const used: [number, number][] = [];
+    const accept = (start: number, end: number): boolean => {
+      const a = sen.start + start;
+      const b = sen.start + end;
+      if (taken.some(([x, y]) => a < y && x < b) || used.some(([x, y]) => start < y && x < end)) return false;
+      const clause = s.slice(clauseStart(s, start), clauseEnd(s, end));
+      if (!PAIN_CUE.test(clause) || NOT_DURATION_CONTEXT.test(clause)) return false;
+      if (isAboutFamily(s, start, sen.section) || isNegated(s, start)) return false;
+      used.push([start, end]);
+      return true;
+    };
+    const push = (start: number, end: number, weeks?: number, onset?: string): void => {
+      const fact: PainDurationFact = { source: 'note', evidence: [spanEvidence(note, sen, start, end)], asOf };
+      if (onset) fact.onset = onset;
+      if (weeks !== undefined) fact.weeks = weeks;
+      else if (onset && asOf) fact.weeks = Math.round(weeksBetween(onset, asOf) * 10) / 10;
+      out.push(fact);
+    };
+    for (const re of [FOR_PAST, HISTORY_OF, AGO]) {
+      for (const m of matchAll(re, s)) {
+        const n = m[1] ? parseNumber(m[1]) : 1;
+        const unit = parseUnit(m[2] ?? m[3] ?? '');
+        if (!Number.isFinite(n) || !unit) continue;
+        if (accept(m.index, m.index + m[0].length)) push(m.index, m.index + m[0].length, toWeeks(n, unit));
+      }
+    }
+    for (const m of matchAll(SINCE, s)) {
+      const raw = m[1]!;
+      const onset = /^\d{4}$/.test(raw) ? raw : parseDate(raw);
+      if (!onset) continue;
+      if (accept(m.index, m.index + m[0].length)) push(m.index, m.index + m[0].length, undefined, onset);
+    }
+  }
+  return out;
+}

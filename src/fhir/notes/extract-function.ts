@@ -1,0 +1,59 @@
+// Function from prose: validated instruments ("ODI 44%", "NDI 30/50", "PEG 7") and described limitations of daily
+// activities ("unable to stand more than 10 minutes", "missed work", "difficulty sleeping").
+import type { FunctionalFact, FunctionalInstrument, NoteDoc } from '../../policy/picture';
+import { isAboutFamily, isNegated, type Sentence } from './context';
+import { matchAll, noteDay, NUM, spanEvidence } from './lexicon';
+
+const INSTRUMENT = /\b(ODI|Oswestry(?: Disability)?(?: Index| Questionnaire)?|NDI|Neck Disability Index|PEG|PROMIS[- ](?:PF|physical function)(?: T-?score)?)(?:\s+(?:score|T-?score|index))?(?:\s*(?:of|is|was|=|:|at|today))*\s*(\d{1,3}(?:\.\d)?)\s*(%|percent|\/100|\/50|\/10)?/gi;
+
+const ACTIVITY = String.raw`(?:stand(?:ing)?|sit(?:ting)?|walk(?:ing)?|sleep(?:ing)?|lift(?:ing)?|bend(?:ing)?|drive|driving|work(?:ing)?|dress(?:ing)?|bath(?:e|ing)|shower(?:ing)?|climb(?:ing)? stairs|stairs|perform (?:his |her |their )?(?:ADLs|job|work|household chores|duties)|ADLs|activities of daily living|daily activities|do (?:housework|chores|yard work|his job|her job)|housework|chores|yard ?work|care for (?:his|her|their) \w+|garden(?:ing)?|shop(?:ping)?|grocery shop(?:ping)?|turn(?:ing)? (?:his |her |their )?head|look(?:ing)? up|exercis(?:e|ing)|play(?:ing)? with|get(?:ting)? out of bed|roll(?:ing)? over|prolonged (?:sitting|standing|walking)|reach(?:ing)? overhead|carry(?:ing)?)`;
+const TOLERANCE = String.raw`(?:\s+(?:for\s+)?(?:more|longer)\s+than\s+${NUM}\s*(?:minutes?|mins?|hours?|hrs?|blocks?|feet|ft|yards|miles?)|\s+(?:for\s+)?(?:over\s+)?${NUM}\s*(?:minutes?|mins?|hours?|blocks?|feet|ft))?`;
+const LIMITATION = new RegExp(
+  String.raw`\b(?:unable to|(?:can ?not|can't|cannot)|difficulty(?: with)?|trouble(?: with)?|inability to|(?:is |are )?limited in(?: (?:his|her|their))?|limits (?:his |her |their )?(?:ability to )?|not able to|struggles (?:to|with)|problems? with|pain with|impair\w* (?:his |her |their )?ability to|interferes? with|interfering with|can only)\s+${ACTIVITY}${TOLERANCE}`,
+  'gi',
+);
+const WORK = /\b(?:missed (?:\d+|several|many|multiple|a few) (?:days|weeks|shifts) (?:of|from) work|missed work|missing work|missing days of work|off work|out of work|on (?:short[- ]term |long[- ]term )?disability|stopped working|unable to work|modified duty|light duty|reduced (?:work )?hours|work restrictions|quit (?:his|her|their) job)\b/gi;
+const TOLERANCE_ONLY = new RegExp(String.raw`\b(?:walking|sitting|standing) tolerance (?:is |of |limited to |about )*${NUM}\s*(?:minutes?|mins?|hours?|blocks?|feet|ft)`, 'gi');
+const WAKES = /\b(?:wakes? (?:him|her|them|up) (?:up )?(?:at night|from sleep|multiple times)|awakens? (?:at night|from sleep)|night(?:time)? awakenings?)\b/gi;
+
+function instrumentOf(name: string): FunctionalInstrument {
+  const n = name.toUpperCase();
+  if (n.startsWith('ODI') || n.startsWith('OSWESTRY')) return 'ODI';
+  if (n.startsWith('NDI') || n.startsWith('NECK')) return 'NDI';
+  if (n.startsWith('PEG')) return 'PEG';
+  return 'PROMIS-PF';
+}
+
+export function extractFunction(note: NoteDoc, sentences: readonly Sentence[]): FunctionalFact[] {
+  const out: FunctionalFact[] = [];
+  const date = noteDay(note);
+  for (const sen of sentences) {
+    const s = sen.text;
+    const used: [number, number][] = [];
+    const ok = (a: number, b: number): boolean => {
+      if (used.some(([x, y]) => a < y && x < b)) return false;
+      if (isAboutFamily(s, a, sen.section) || isNegated(s, a)) return false;
+      used.push([a, b]);
+      return true;
+    };
+    for (const m of matchAll(INSTRUMENT, s)) {
+      const instrument = instrumentOf(m[1]!);
+      let score = Number(m[2]);
+      const unit = (m[3] ?? '').toLowerCase();
+      // NDI and ODI are often written as raw points out of 50; the fact stores percent.
+      if (unit === '/50') score *= 2;
+      if ((instrument === 'ODI' || instrument === 'NDI') && score > 100) continue;
+      if (instrument === 'PEG' && score > 10) continue;
+      if (!ok(m.index, m.index + m[0].length)) continue;
+      out.push({ source: 'note', evidence: [spanEvidence(note, sen, m.index, m.index + m[0].length)], instrument, score, date });
+    }
+    for (const re of [LIMITATION, WORK, TOLERANCE_ONLY, WAKES]) {
+      for (const m of matchAll(re, s)) {
+        const end = m.index + m[0].length;
+        if (!ok(m.index, end)) continue;
+        out.push({ source: 'note', evidence: [spanEvidence(note, sen, m.index, end)], limitation: m[0], date });
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,88 @@
+// Pain intensity from prose: "7/10", "NRS 8", "VAS 60 mm", "pain is an 8", "rates pain 6 out of 10".
+// Traps handled here: dates ("3/10/2025"), compliance ("10/10 compliance"), blood pressure ("120/80") and doses.
+import type { NoteDoc, PainInstrument, PainScoreFact } from '../../policy/picture';
+import { isAboutFamily, type Sentence } from './context';
+import { matchAll, noteDay, parseNumber, spanEvidence } from './lexicon';
+
+const SCORE_NUM = String.raw`(?:10|\d(?:\.\d)?|zero|one|two|three|four|five|six|seven|eight|nine|ten)`;
+
+// "7/10", "7 / 10", "7-8/10" (lower bound); not part of a date or a fraction chain.
+const SLASH_TEN = new RegExp(String.raw`(?<![\d/.])(${SCORE_NUM})(?:\s*-\s*${SCORE_NUM})?\s*/\s*10(?![\d/])`, 'gi');
+// "6 out of 10"
+const OUT_OF_TEN = new RegExp(String.raw`\b(${SCORE_NUM})(?:\s*-\s*${SCORE_NUM})?\s+out\s+of\s+(?:10|ten)\b`, 'gi');
+// "NRS 8", "VAS: 60 mm", "VAS score of 6.5 cm", "numeric rating scale 7"
+const INSTRUMENT = /\b(NRS|VAS|VRS|numeric (?:pain )?rating scale|visual analog(?:ue)? scale)(?:\s+(?:pain\s+)?score)?(?:\s*(?:of|is|was|=|:|at))*\s*(\d{1,3}(?:\.\d)?)(?!\s*\/)(\s*(?:mm|cm|\/100))?/gi;
+// "pain is an 8", "pain level 6", "rates her pain a 7", "pain score 5", "pain today 4", "pain at worst 9"
+const PAIN_IS = new RegExp(
+  String.raw`\b(?:rates?|rated|rating)?\s*(?:his|her|their|the)?\s*pain(?:\s+(?:level|score|intensity|severity|rating|today|currently|now|at (?:its )?(?:worst|best)|on average))*\s*(?:is|was|as|at|of|=|:)?\s*(?:an?\s+)?(${SCORE_NUM})\b(?!\s*(?:\/|out\b|%|mm|mg|mcg|cm|days?|weeks?|months?|years?|hours?|minutes?|times|x\b|\.\d))`,
+  'gi',
+);
+// Phrases that make an X/10 something other than pain.
+const NOT_PAIN_AFTER = /^\s*(?:compliance|adherence|strength|motor|effort|satisfaction|confidence|sleep quality|mood|anxiety|stress|function)\b/i;
+const PAIN_CUE = /\b(?:pain|nrs|vas|ache|aching|hurts?|discomfort|score|rates?|rated|severity|intensity)\b/i;
+const GOAL_CUE = /\b(?:goal|target|aim|hope|hoping|expect)\b/i;
+
+function contextOf(s: string, pos: number, end: number): PainScoreFact['context'] {
+  const around = s.slice(Math.max(0, pos - 30), Math.min(s.length, end + 25)).toLowerCase();
+  if (/\bworst\b|\bat (?:its )?worst\b|\bmax(?:imum)?\b/.test(around)) return 'worst';
+  if (/\bleast\b|\bat (?:its )?best\b|\bbest\b/.test(around)) return 'least';
+  if (/\baverage\b|\bavg\b|\busual(?:ly)?\b|\btypical(?:ly)?\b/.test(around)) return 'average';
+  if (/\btoday\b|\bcurrent(?:ly)?\b|\bnow\b|\bat rest\b|\bpresently\b/.test(around)) return 'current';
+  return undefined;
+}
+
+function instrumentIn(s: string): PainInstrument {
+  if (/\bVAS\b|visual analog/i.test(s)) return 'VAS';
+  return 'NRS';
+}
+
+export function extractPainScores(note: NoteDoc, sentences: readonly Sentence[]): PainScoreFact[] {
+  const out: PainScoreFact[] = [];
+  const date = noteDay(note);
+  for (const sen of sentences) {
+    const s = sen.text;
+    if (!/\d|ten|nine|eight|seven|six|five|four|three|two|one|zero/i.test(s)) continue;
+    const taken: [number, number][] = [];
+    const overlaps = (a: number, b: number): boolean => taken.some(([x, y]) => a < y && x < b);
+    const add = (start: number, end: number, value: number, instrument: PainInstrument): void => {
+      if (!Number.isFinite(value) || value < 0 || value > 10 || overlaps(start, end)) return;
+      if (isAboutFamily(s, start, sen.section)) return;
+      if (GOAL_CUE.test(s.slice(Math.max(0, start - 40), start))) return;
+      taken.push([start, end]);
+      const fact: PainScoreFact = {
+        source: 'note',
+        evidence: [spanEvidence(note, sen, start, end)],
+        instrument,
+        value,
+        raw: s.slice(start, end),
+        date,
+      };
+      const ctx = contextOf(s, start, end);
+      if (ctx) fact.context = ctx;
+      out.push(fact);
+    };
+    for (const m of matchAll(INSTRUMENT, s)) {
+      const name = m[1]!.toUpperCase();
+      const instrument: PainInstrument = name.startsWith('V') && name !== 'VRS' ? 'VAS' : name === 'VRS' ? 'VRS' : 'NRS';
+      let value = Number(m[2]);
+      const unit = (m[3] ?? '').trim().toLowerCase();
+      // VAS is a 100 mm line; "VAS 60" without a unit on a 0-100 reading is millimetres too.
+      if (unit === 'mm' || unit === '/100' || (instrument === 'VAS' && value > 10)) value = value / 10;
+      else if (unit === 'cm') value = value * 1;
+      add(m.index, m.index + m[0].length, Math.round(value * 10) / 10, instrument);
+    }
+    for (const re of [SLASH_TEN, OUT_OF_TEN]) {
+      for (const m of matchAll(re, s)) {
+        const end = m.index + m[0].length;
+        if (NOT_PAIN_AFTER.test(s.slice(end))) continue;
+        if (!PAIN_CUE.test(s) && sen.section !== 'hpi' && sen.section !== 'exam') continue;
+        add(m.index, end, parseNumber(m[1]!), instrumentIn(s));
+      }
+    }
+    for (const m of matchAll(PAIN_IS, s)) {
+      const lead = m[0].length - m[0].trimStart().length;
+      add(m.index + lead, m.index + m[0].length, parseNumber(m[1]!), instrumentIn(s));
+    }
+  }
+  return out;
+}

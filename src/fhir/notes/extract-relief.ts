@@ -1,0 +1,80 @@
+// Relief after a prior block: "85% relief for 6 hours", "50% relief lasting 4 months", "relief of 80%".
+// Thresholds quoted as criteria ("if at least 80% relief", "needs 50% relief") are not reports.
+import type { NoteDoc, ReliefFact, ServiceKind, SpinalLevel, SpinalRegion } from '../../policy/picture';
+import { isAboutFamily, isNegated, type Sentence } from './context';
+import { matchAll, noteDay, NUM_RANGE, parseNumber, parseUnit, spanEvidence, toHours, UNIT } from './lexicon';
+import { levelGroups, regionOf } from './extract-site';
+
+/** A relief report with what the note says it followed, so merge can find the procedure. */
+export interface NoteReliefFact extends ReliefFact {
+  about?: { levels: SpinalLevel[]; region?: SpinalRegion; kinds: ServiceKind[] };
+}
+
+const PCT = String.raw`(\d{1,3})(?:\s*(?:-|–|to)\s*\d{1,3})?\s*(?:%|percent|per cent)`;
+const WHAT = String.raw`(?:(?:pain\s+)?relief|improvement(?:\s+in\s+(?:pain|function|(?:his|her|their)\s+(?:pain|function)))?|reduction(?:\s+in\s+(?:pain|symptoms))?|pain reduction|functional improvement|better|decrease(?:\s+in\s+pain)?|improved)`;
+const DUR = String.raw`\s*,?\s*(?:for|lasting|lasted|x|×|over|that lasted|which lasted|sustained for|sustained over)\s+(?:about\s+|approximately\s+|~\s*|roughly\s+|nearly\s+|over\s+)?(${NUM_RANGE})\+?\s*(${UNIT})\b`;
+const PCT_FIRST = new RegExp(String.raw`\b${PCT}\s+(?:sustained\s+|overall\s+|pain\s+)?${WHAT}(?:\s+(?:of|in)\s+(?:his|her|their|the)?\s*(?:index\s+|axial\s+|back\s+|neck\s+|leg\s+|radicular\s+)?(?:pain|symptoms))?(?:${DUR})?`, 'gi');
+const WHAT_FIRST = new RegExp(String.raw`\b(?:relief|improvement|pain reduction)\s+(?:of|was|is|at|estimated at)\s+(?:about\s+|approximately\s+)?${PCT}(?:${DUR})?`, 'gi');
+const DUR_LATER = new RegExp(String.raw`^[^%]{0,60}?\b(?:lasting|lasted|for|x|×)\s+(?:about\s+|approximately\s+|~\s*)?(${NUM_RANGE})\+?\s*(${UNIT})\b`, 'i');
+const CRITERION = /\b(?:if|goal|target|requires?|required|need(?:s|ed)?|criteria|criterion|expect\w*|threshold|must|should|hope)\b[^.;]{0,30}$/i;
+const FUNCTION_WORD = /\bfunction/i;
+
+const KIND_CUES: [RegExp, ServiceKind[]][] = [
+  [/\b(?:MBBs?|medial branch(?:es)?(?: blocks?)?)\b/i, ['facet-mbb']],
+  [/\b(?:RFA|radiofrequency|ablation|rhizotomy)\b/i, ['facet-rfa']],
+  [/\b(?:TFESI|transforaminal)\b/i, ['esi-transforaminal']],
+  [/\b(?:ILESI|interlaminar|caudal)\b/i, ['esi-interlaminar']],
+  [/\b(?:ESI|epidural)\b/i, ['esi-transforaminal', 'esi-interlaminar', 'esi-catheter']],
+  [/\b(?:facet (?:joint )?injections?|intra-?articular)\b/i, ['facet-ia']],
+  [/\b(?:SI joint|sacroiliac)\b/i, ['si-joint']],
+  [/\b(?:trigger point)\b/i, ['trigger-point']],
+];
+
+export function extractRelief(note: NoteDoc, sentences: readonly Sentence[]): NoteReliefFact[] {
+  const out: NoteReliefFact[] = [];
+  const date = noteDay(note);
+  for (const sen of sentences) {
+    const s = sen.text;
+    if (!/%|percent/i.test(s)) continue;
+    const used: [number, number][] = [];
+    for (const re of [PCT_FIRST, WHAT_FIRST]) {
+      for (const m of matchAll(re, s)) {
+        let end = m.index + m[0].length;
+        if (used.some(([x, y]) => m.index < y && x < end)) continue;
+        if (isAboutFamily(s, m.index, sen.section) || isNegated(s, m.index)) continue;
+        if (CRITERION.test(s.slice(Math.max(0, m.index - 40), m.index))) continue;
+        const percent = Number(m[1]);
+        if (!(percent >= 0 && percent <= 100)) continue;
+        let n = m[2] !== undefined ? parseNumber(m[2]) : Number.NaN;
+        let unit = m[3] !== undefined ? parseUnit(m[3]) : undefined;
+        if (unit === undefined) {
+          const later = DUR_LATER.exec(s.slice(end));
+          if (later) {
+            n = parseNumber(later[1]!);
+            unit = parseUnit(later[2]!);
+            end += later[0].length;
+          }
+        }
+        used.push([m.index, end]);
+        const fact: NoteReliefFact = {
+          source: 'note',
+          evidence: [spanEvidence(note, sen, m.index, end)],
+          percent,
+          measure: FUNCTION_WORD.test(m[0]) ? 'function' : 'pain',
+        };
+        if (unit && Number.isFinite(n)) fact.durationHours = toHours(n, unit);
+        if (date) fact.date = date;
+        const levels = levelGroups(s).flatMap((g) => g.levels);
+        const kinds = KIND_CUES.filter(([re]) => re.test(s)).flatMap(([, k]) => k);
+        if (levels.length > 0 || kinds.length > 0) {
+          const about: NonNullable<NoteReliefFact['about']> = { levels: [...new Set(levels)], kinds };
+          const region = regionOf(levels);
+          if (region) about.region = region;
+          fact.about = about;
+        }
+        out.push(fact);
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,134 @@
+// Spinal levels and laterality named in prose ("left L4-5 and L5-S1", "bilateral L3-L5 medial branches",
+// "right C6-7"), with what the mention is about: the plan, the history, the exam, or imaging.
+import type { Laterality, NoteDoc, SiteMention, SpinalLevel, SpinalRegion } from '../../policy/picture';
+import { expandSegments, normalizeLevel, regionOfLevel, vertebraIndex } from '../../policy/levels';
+import { clauseEnd, clauseStart, isAboutFamily, isNegated, type Sentence } from './context';
+import { matchAll, noteDay, spanEvidence } from './lexicon';
+
+// One level token: "L4-5", "L4/L5", "L5-S1", "C6-7", "L3-L5", "L4 through S1", "S1".
+const LEVEL = /\b([CTLS])\s?(\d{1,2})(?:\s*(?:-|–|\/|to|through|thru)\s*([CTLS])?\s?(\d{1,2}))?\b(?!\s*(?:-?weighted|W\b|hyperintens|signal|images?|sequence|mg|%))/gi;
+// What may sit between two level tokens of one mention.
+const JOINER = /^\s*(?:,|and|&|\/|or|,\s*and)?\s*$/i;
+const LATERALITY_WORD = /\b(left|right|bilateral|bilaterally|bilat|B\/L|Lt|Rt|L\s*>\s*R|R\s*>\s*L)(?:[- ]sided)?\b/gi;
+const LATERALITY_AFTER = /^\s*,?\s*(?:(?:medial branch(?:es)?|facets?|facet joints?|TFESI|transforaminal|levels?|foramina?|nerve roots?)\s+)?(?:on the\s+|,\s*)?(left|right|bilateral(?:ly)?)\b/i;
+const TARGET = /\b(medial branch(?:es)?|MBBs?|facet(?: joints?)?|transforaminal|TFESI|interlaminar|ILESI|caudal|radiofrequency|RFA|nerve roots?|selective nerve root|SNRB|epidural|ESI|SI joint|sacroiliac)\b/i;
+
+const HISTORY_BEFORE = /\b(?:s\/p|status post|prior|previous|previously|last|history of|hx of|underwent|had (?:a|an|the|bilateral|left|right)|received|after (?:the|her|his|their)|following (?:the|her|his|their)|post)\b/i;
+const HISTORY_AFTER = /^[^;]{0,60}?\b(?:in (?:19|20)\d\d|ago|on \d{1,2}\/\d{1,2}\/\d{2,4}|on (?:19|20)\d\d-\d\d-\d\d|(?:performed|done) (?:in|on)|last (?:year|month|week))\b/i;
+const PLAN_CUE = /\b(?:will proceed|proceed with|proceeding with|scheduled? for|scheduled|plan(?:ned|ning)?(?: for| to)?|recommend(?:ed)?|request(?:ing)?(?: authorization)?|prior auth\w*|will (?:perform|schedule|do|repeat|undergo)|to undergo|today|next step)\b/i;
+const IMAGING_CUE = /\b(?:MRI|CT|x-?rays?|radiographs?|imaging|myelogram|shows?|showed|demonstrat\w*|reveal\w*|protrusion|herniation|herniated|bulge|bulging|stenosis|spondylolisthesis|narrowing|degenerat\w*|osteophyt\w*|annular|fissure|arthropathy|hypertrophy|extrusion)\b/i;
+const EXAM_CUE = /\b(?:tender\w*|palpation|facet loading|dermatom\w*|reflex\w*|strength|sensation|SLR|straight leg|spurling|provocative)\b/i;
+const CONDITIONAL = /\b(?:if|consider|considering|may|might|could|would|possibl[ey]|candidate|option|options|versus|vs|unless|potential(?:ly)?|discussed)\b/i;
+
+export interface LevelGroup {
+  start: number;
+  end: number;
+  levels: SpinalLevel[];
+}
+
+function levelsOfToken(m: RegExpExecArray): SpinalLevel[] {
+  const a = `${m[1]!.toUpperCase()}${m[2]}`;
+  if (m[4] === undefined) return normalizeLevel(a) ? [a] : [];
+  const b = `${(m[3] ?? m[1]!).toUpperCase()}${m[4]}`;
+  const ia = vertebraIndex(a);
+  const ib = vertebraIndex(b);
+  if (Number.isNaN(ia) || Number.isNaN(ib) || ib <= ia) return [];
+  if (ib === ia + 1) {
+    const one = normalizeLevel(`${a}-${b}`);
+    return one ? [one] : [];
+  }
+  return expandSegments(a, b);
+}
+
+/** Level tokens in a string, grouped into mentions ("L4-5 and L5-S1" is one group). */
+export function levelGroups(s: string): LevelGroup[] {
+  const groups: LevelGroup[] = [];
+  for (const m of matchAll(LEVEL, s)) {
+    const levels = levelsOfToken(m);
+    if (levels.length === 0) continue;
+    const end = m.index + m[0].length;
+    const last = groups[groups.length - 1];
+    if (last && JOINER.test(s.slice(last.end, m.index))) {
+      last.end = end;
+      for (const l of levels) if (!last.levels.includes(l)) last.levels.push(l);
+    } else {
+      groups.push({ start: m.index, end, levels: [...levels] });
+    }
+  }
+  return groups;
+}
+
+export function regionOf(levels: readonly SpinalLevel[]): SpinalRegion | undefined {
+  return levels.length > 0 ? regionOfLevel(levels[0]!) : undefined;
+}
+
+function lateralityOf(word: string): Laterality {
+  const w = word.toLowerCase().replace(/\s+/g, '');
+  if (w.startsWith('bi') || w === 'b/l') return 'bilateral';
+  if (w.startsWith('l')) return w.includes('>') ? 'bilateral' : 'left';
+  return w.includes('>') ? 'bilateral' : 'right';
+}
+
+type SiteContext = SiteMention['context'];
+
+function contextOf(s: string, g: LevelGroup, sen: Sentence): SiteContext {
+  const cs = clauseStart(s, g.start);
+  const ce = clauseEnd(s, g.end);
+  const before = s.slice(cs, g.start);
+  const clause = s.slice(cs, ce);
+  if (HISTORY_BEFORE.test(before) || HISTORY_AFTER.test(s.slice(g.end, ce))) return 'history';
+  if (PLAN_CUE.test(before)) return 'plan';
+  if (sen.section === 'imaging' || IMAGING_CUE.test(clause)) return 'imaging';
+  if (sen.section === 'plan' || sen.section === 'procedure' || PLAN_CUE.test(clause)) return 'plan';
+  if (sen.section === 'assessment') return 'plan';
+  if (sen.section === 'exam' || EXAM_CUE.test(clause)) return 'exam';
+  if (sen.section === 'past-history') return 'history';
+  return 'unknown';
+}
+
+export function extractSiteMentions(note: NoteDoc, sentences: readonly Sentence[]): SiteMention[] {
+  const out: SiteMention[] = [];
+  const date = noteDay(note);
+  for (const sen of sentences) {
+    const s = sen.text;
+    if (!/[CTLS]\s?\d/i.test(s)) continue;
+    for (const g of levelGroups(s)) {
+      if (isAboutFamily(s, g.start, sen.section) || isNegated(s, g.start)) continue;
+      if (CONDITIONAL.test(s.slice(0, g.start))) continue;
+      let start = g.start;
+      let end = g.end;
+      let laterality: Laterality | undefined;
+      const cs = clauseStart(s, g.start);
+      const from = Math.max(cs, g.start - 40);
+      let lb: RegExpExecArray | undefined;
+      for (const m of matchAll(LATERALITY_WORD, s.slice(from, g.start))) lb = m;
+      if (lb) {
+        laterality = lateralityOf(lb[1]!);
+        const latStart = from + lb.index;
+        // Keep the highlighted span tight: extend back only over an adjacent laterality word.
+        if (g.start - latStart <= lb[1]!.length + 20) start = latStart;
+      } else {
+        const la = LATERALITY_AFTER.exec(s.slice(g.end, Math.min(s.length, g.end + 60)));
+        if (la) {
+          laterality = lateralityOf(la[1]!);
+          end = g.end + la[0].length;
+        }
+      }
+      const around = s.slice(Math.max(cs, g.start - 40), Math.min(s.length, g.end + 40));
+      const target = TARGET.exec(around)?.[1]?.toLowerCase();
+      const mention: SiteMention = {
+        source: 'note',
+        evidence: [spanEvidence(note, sen, start, end)],
+        context: contextOf(s, g, sen),
+        levels: g.levels,
+      };
+      const region = regionOf(g.levels);
+      if (region) mention.region = region;
+      if (laterality) mention.laterality = laterality;
+      if (target) mention.target = target;
+      if (date) mention.date = date;
+      out.push(mention);
+    }
+  }
+  return out;
+}

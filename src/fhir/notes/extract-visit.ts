@@ -1,0 +1,71 @@
+// Separately identifiable E/M work on a procedure day (modifier 25) and radicular/axial symptoms.
+// E/M work: a new or worsening problem evaluated, medication management, a work-up ordered, or an assessment the
+// note itself calls separate. A routine pre-procedure check ("here for scheduled injection, no changes") is not.
+import type { Laterality, NoteDoc, SymptomFact, SymptomKind, VisitWorkFact } from '../../policy/picture';
+import { isAboutFamily, isNegated, type Sentence } from './context';
+import { matchAll, noteDay, spanEvidence } from './lexicon';
+
+const DRUG = String.raw`(?:gabapentin|pregabalin|duloxetine|meloxicam|naproxen|ibuprofen|celecoxib|diclofenac|cyclobenzaprine|tizanidine|methocarbamol|baclofen|tramadol|oxycodone|hydrocodone|nortriptyline|amitriptyline|buprenorphine|medications?|meds|dose|dosage|regimen|opioids?|NSAIDs?|muscle relaxants?|analgesics?)`;
+const EM_CUES: RegExp[] = [
+  /\bnew(?:\s+onset(?:\s+of)?)?\s+(?:\w+\s+)?(?:complaints?|problems?|symptoms?|issues?|pain|numbness|weakness|tingling|radicular\w*|headaches?|paresthesias?)\b/gi,
+  /\b(?:worsening|worsened|increasing|increased|progressive|escalating)\s+(?:\w+\s+){0,3}?(?:pain|weakness|numbness|symptoms|radicular\w*|tingling|paresthesias?)\b/gi,
+  new RegExp(String.raw`\b(?:increas\w*|decreas\w*|titrat\w*|adjust\w*|start(?:ed|ing)?|initiat\w*|discontinu\w*|stop(?:ped|ping)?|switch\w*|taper\w*|refill\w*|prescrib\w*|wean\w*|chang(?:e|ed|ing)|rotat\w*|add(?:ed)?)\s+(?:(?:her|his|their|the|a|on|to)\s+)?(?:\w+\s+){0,2}?${DRUG}\b`, 'gi'),
+  /\bmedication management\b|\b(?:reviewed|checked|queried) (?:the )?(?:PDMP|PMP|prescription (?:drug )?monitoring)/gi,
+  /\bsignificant(?:,|\s+and)?\s+separately identifiable\b|\bseparate(?:ly)?\s+(?:identifiable|evaluat\w*|assess\w*|problem|E\/M|E&M|addressed)\b|\b(?:also|additionally) (?:evaluated|addressed|assessed|examined)\b|\bin addition to the procedure\b/gi,
+  /\b(?:ordered|ordering|will order)\s+(?:an?\s+)?(?:new\s+|repeat\s+|updated\s+)?(?:\w+\s+)?(?:MRI|CT|x-?rays?|EMG|labs?|imaging)\b/gi,
+];
+const OLD = /\b(?:ago|last (?:year|month|week)|previously|in the past|in (?:19|20)\d\d|by (?:her|his|their) (?:PCP|primary|surgeon))\b/i;
+
+export function extractVisitWork(note: NoteDoc, sentences: readonly Sentence[]): VisitWorkFact[] {
+  const out: VisitWorkFact[] = [];
+  const date = noteDay(note);
+  for (const sen of sentences) {
+    if (sen.section === 'family' || sen.section === 'past-history' || sen.section === 'medications' || sen.section === 'allergies') continue;
+    const s = sen.text;
+    if (OLD.test(s)) continue;
+    for (const re of EM_CUES) {
+      let found = false;
+      for (const m of matchAll(re, s)) {
+        if (isAboutFamily(s, m.index, sen.section) || isNegated(s, m.index)) continue;
+        const end = m.index + m[0].length;
+        out.push({ source: 'note', evidence: [spanEvidence(note, sen, m.index, end)], date, description: m[0] });
+        found = true;
+        break;
+      }
+      // One E/M fact per sentence is enough to show the work; more would only repeat it.
+      if (found) break;
+    }
+  }
+  return out;
+}
+
+const SYMPTOMS: [RegExp, SymptomKind, boolean][] = [
+  [/\b(?:does not radiate|doesn't radiate|non-?radiating|without radiation|no radiation)\b/gi, 'axial', true],
+  [/\baxial (?:low back |back |neck |spine |spinal )?pain\b|\blocali[sz]ed (?:to the )?(?:low )?(?:back|neck)\b/gi, 'axial', false],
+  [/\b(?:radicular (?:pain|symptoms)|radiculopathy|radiculitis|sciatica|radiat\w+ (?:pain )?(?:down|into|to) (?:the |his |her |their |both )?(?:left |right |bilateral )?(?:legs?|arms?|buttocks?|thighs?|calf|calves|foot|feet|hands?|shoulders?|lower extremit\w+|upper extremit\w+)|shooting pain (?:down|into))/gi, 'radicular', false],
+  [/\b(?:neurogenic claudication|pseudo-?claudication)\b/gi, 'neurogenic-claudication', false],
+];
+
+const LATERALITY: Record<string, Laterality> = { left: 'left', right: 'right', bilateral: 'bilateral' };
+
+export function extractSymptoms(note: NoteDoc, sentences: readonly Sentence[]): SymptomFact[] {
+  const out: SymptomFact[] = [];
+  const date = noteDay(note);
+  for (const sen of sentences) {
+    const s = sen.text;
+    for (const [re, kind, inherentlyNegative] of SYMPTOMS) {
+      for (const m of matchAll(re, s)) {
+        if (isAboutFamily(s, m.index, sen.section)) continue;
+        // "does not radiate" documents axial pain; "denies radicular pain" documents its absence.
+        const present = inherentlyNegative ? true : !isNegated(s, m.index);
+        const fact: SymptomFact = { source: 'note', evidence: [spanEvidence(note, sen, m.index, m.index + m[0].length)], kind, present };
+        if (date) fact.date = date;
+        const lat = /\b(left|right|bilateral)\b/i.exec(s.slice(Math.max(0, m.index - 30), m.index + m[0].length + 30))?.[1];
+        const laterality = lat ? LATERALITY[lat.toLowerCase()] : undefined;
+        if (laterality) fact.laterality = laterality;
+        out.push(fact);
+      }
+    }
+  }
+  return out;
+}

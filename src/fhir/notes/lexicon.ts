@@ -1,0 +1,102 @@
+// Shared vocabulary of the note extractors: numbers as words, time units, and the evidence record for a span.
+import type { Evidence, NoteDoc } from '../../policy/picture';
+import { dayOf } from '../../policy/dates';
+import type { Sentence } from './context';
+
+const WORD_NUMBERS: Record<string, number> = {
+  zero: 0, one: 1, a: 1, an: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
+  eleven: 11, twelve: 12, fifteen: 15, eighteen: 18, twenty: 20, thirty: 30, several: Number.NaN, few: Number.NaN,
+};
+
+/** A number as digits or a word (regex source; use with parseNumber). */
+export const NUM = String.raw`(?:\d{1,3}(?:\.\d{1,2})?|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|eighteen|twenty|thirty)`;
+/** A number or a range "6-8" / "6 to 8" (the lower bound is taken). */
+export const NUM_RANGE = String.raw`${NUM}(?:\s*(?:-|–|to)\s*${NUM})?`;
+
+export function parseNumber(raw: string): number {
+  const t = raw.trim().toLowerCase();
+  const first = /^(\S+?)(?:\s*(?:-|–|to)\s*\S+)?$/.exec(t)?.[1] ?? t;
+  if (/^\d/.test(first)) return Number(first);
+  return WORD_NUMBERS[first] ?? Number.NaN;
+}
+
+export const UNIT = String.raw`(?:hours?|hrs?|h|days?|d|weeks?|wks?|w|months?|mos?|mo|years?|yrs?|y)`;
+
+export type TimeUnit = 'hour' | 'day' | 'week' | 'month' | 'year';
+
+export function parseUnit(raw: string): TimeUnit | undefined {
+  const t = raw.toLowerCase();
+  if (/^h/.test(t)) return 'hour';
+  if (/^d/.test(t)) return 'day';
+  if (/^w/.test(t)) return 'week';
+  if (/^mo/.test(t)) return 'month';
+  if (/^y/.test(t)) return 'year';
+  return undefined;
+}
+
+const WEEKS_PER: Record<TimeUnit, number> = { hour: 1 / 168, day: 1 / 7, week: 1, month: 52 / 12, year: 52 };
+const HOURS_PER: Record<TimeUnit, number> = { hour: 1, day: 24, week: 168, month: 730, year: 8760 };
+
+export function toWeeks(n: number, unit: TimeUnit): number {
+  return Math.round(n * WEEKS_PER[unit] * 10) / 10;
+}
+
+export function toHours(n: number, unit: TimeUnit): number {
+  return Math.round(n * HOURS_PER[unit] * 10) / 10;
+}
+
+const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
+export const MONTH_NAME = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
+
+/** A date as notes write it: 2025-03-02, 3/2/2025, 03/02/25, March 2025, March 2, 2025. */
+export const DATE = String.raw`(?:\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/(?:\d{4}|\d{2})|${MONTH_NAME}\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4})`;
+
+/** Parse a DATE match into ISO ('YYYY-MM-DD' or 'YYYY-MM'). */
+export function parseDate(raw: string): string | undefined {
+  const t = raw.trim().toLowerCase();
+  let m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(t);
+  if (m) return `${m[1]}-${m[2]}-${m[3]}`;
+  m = /^(\d{1,2})\/(\d{1,2})\/(\d{4}|\d{2})$/.exec(t);
+  if (m) {
+    const y = m[3]!.length === 2 ? `20${m[3]}` : m[3]!;
+    return `${y}-${m[1]!.padStart(2, '0')}-${m[2]!.padStart(2, '0')}`;
+  }
+  m = /^([a-z]{3})[a-z]*\.?\s+(?:(\d{1,2})(?:st|nd|rd|th)?,?\s+)?(\d{4})$/.exec(t);
+  if (m) {
+    const mi = MONTHS.indexOf(m[1]!);
+    if (mi < 0) return undefined;
+    const mm = String(mi + 1).padStart(2, '0');
+    return m[2] ? `${m[3]}-${mm}-${m[2].padStart(2, '0')}` : `${m[3]}-${mm}`;
+  }
+  return undefined;
+}
+
+/** The day of the note, or '' when the note is undated (merge reports that as a data issue). */
+export function noteDay(note: NoteDoc): string {
+  return note.date ? dayOf(note.date) : '';
+}
+
+/** Evidence for `len` characters at `start` (sentence-relative) of a sentence. */
+export function spanEvidence(note: NoteDoc, sentence: Sentence, start: number, end: number): Evidence {
+  const a = sentence.start + start;
+  const b = sentence.start + end;
+  const ev: Evidence = { ref: note.ref, display: note.title, quote: { text: note.text.slice(a, b), start: a, end: b } };
+  if (note.date) ev.date = note.date;
+  return ev;
+}
+
+/** Run a global regex over a string, yielding matches (resets lastIndex so module-level regexes are reusable). */
+export function* matchAll(re: RegExp, s: string): Generator<RegExpExecArray> {
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m !== null; m = re.exec(s)) {
+    if (m[0].length === 0) re.lastIndex++;
+    yield m;
+  }
+}
+
+/** Drop trailing whitespace and punctuation with a plain loop (a regex anchored at $ can go quadratic). */
+export function trimTrailing(s: string): string {
+  let e = s.length;
+  while (e > 0 && /[\s.;,:]/.test(s[e - 1]!)) e--;
+  return s.slice(0, e);
+}
