@@ -1,0 +1,95 @@
+// assess(): run a policy's requirements for one service and payer and derive the verdict. Deterministic: `today`
+// is an argument and nothing here reads the clock or the network.
+import type { ClinicalPicture, PlannedService } from './picture';
+import type { Assessment, Citation, Finding, PayerRef, Verdict } from './verdicts';
+import { policyFor } from './policies/index';
+import { paramsFor, payerDefFor, priorAuthFor, resolvePayer } from './payers';
+import { serviceKind } from './services';
+
+const NO_POLICY: Citation = { document: 'ClaimReady', section: 'No payer policy is encoded for this service', verified: false };
+
+/** not-met blockers first, then missing blockers, then warnings, then met, then not applicable. */
+function rank(f: Finding): number {
+  if (f.status === 'not-applicable') return 4;
+  if (f.status === 'met') return 3;
+  if (f.severity === 'warning') return 2;
+  return f.status === 'not-met' ? 0 : 1;
+}
+
+export function verdictOf(findings: readonly Finding[]): Verdict {
+  let missing = false;
+  for (const f of findings) {
+    if (f.severity !== 'blocker') continue;
+    if (f.status === 'not-met') return 'not-eligible';
+    if (f.status === 'missing') missing = true;
+  }
+  return missing ? 'incomplete' : 'ready';
+}
+
+export function sortFindings(findings: Finding[]): Finding[] {
+  return findings
+    .map((f, i) => ({ f, i, r: rank(f) }))
+    .sort((a, b) => a.r - b.r || a.i - b.i)
+    .map((x) => x.f);
+}
+
+export function assess(picture: ClinicalPicture, service: PlannedService, payer: PayerRef | string, today: string): Assessment {
+  const { payer: ref, policySet } = payerDefFor(payer);
+  const kind = service.kind === 'other' ? serviceKind(service.code) : service.kind;
+  const svc = kind === service.kind ? service : { ...service, kind };
+  const policy = policyFor(kind);
+  if (!policy) {
+    return {
+      service,
+      payer: ref,
+      policy: { id: 'none', title: 'No payer policy for this service', citation: NO_POLICY },
+      verdict: 'ready',
+      priorAuthRequired: 'unknown',
+      findings: [
+        {
+          requirementId: 'no-policy',
+          category: 'other',
+          status: 'not-applicable',
+          severity: 'warning',
+          message: `ClaimReady has no documentation policy for ${service.code}; nothing was checked.`,
+          evidence: [],
+          citation: NO_POLICY,
+        },
+      ],
+    };
+  }
+  const params = paramsFor(policy, policySet);
+  const findings: Finding[] = [];
+  for (const req of policy.requirements) {
+    const r = req.check(picture, svc, today, params);
+    const citation = r.citation ?? req.citation;
+    const unconfirmed = !citation.verified && r.status !== 'not-applicable';
+    const f: Finding = {
+      requirementId: req.id,
+      category: req.category,
+      status: r.status,
+      // A rule we could not confirm never decides the verdict.
+      severity: citation.verified ? r.severity : 'warning',
+      message: unconfirmed ? `Unconfirmed rule (advice only): ${r.message}` : r.message,
+      evidence: r.evidence,
+      citation,
+    };
+    if (r.fix !== undefined) f.fix = r.fix;
+    findings.push(f);
+  }
+  const sorted = sortFindings(findings);
+  return {
+    service,
+    payer: ref,
+    policy: { id: policy.id, title: policy.title, citation: policy.citation },
+    verdict: verdictOf(sorted),
+    priorAuthRequired: priorAuthFor(policy.id, policySet),
+    findings: sorted,
+  };
+}
+
+/** Every service against the patient's own payer (from Coverage). */
+export function assessAll(picture: ClinicalPicture, services: readonly PlannedService[], today: string): Assessment[] {
+  const { payer } = resolvePayer(picture.coverages);
+  return services.map((s) => assess(picture, s, payer, today));
+}

@@ -1,0 +1,14 @@
+// The policy core's public surface: contract types, helpers, policies, payers and assess().
+export * from './picture';
+export * from './verdicts';
+export * from './services';
+export * from './dates';
+export * from './levels';
+export { icd10Info, inCategory, codeProblem, childCodes, normalizeIcd10 } from './icd10';
+export type { Icd10Info, CodeProblem } from './icd10';
+export { POLICIES, policyFor, policyById } from './policies/index';
+export type { PolicyDef, PolicyId, PolicyParams, Cited } from './policies/index';
+export type { ConservativeMinimum, FrequencyLimit, ReliefRule, DurationRule, DiagnosisRule, SymptomRule, LevelLimit, LevelLimits } from './policies/types';
+export { PAYERS, MEDICARE, SUMMIT, BCBSMA, resolvePayer, payerById, payerDefFor, paramsFor, priorAuthFor } from './payers';
+export type { PayerDef } from './payers';
+export { assess, assessAll, verdictOf, sortFindings } from './assess';

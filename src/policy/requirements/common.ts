@@ -1,0 +1,113 @@
+// Small helpers every requirement builder uses: results, date of service, live diagnoses, region matching.
+import type { ClinicalPicture, Evidence, PlannedService, ProcedureFact, SpinalRegion } from '../picture';
+import type { Citation, Finding, Requirement, RequirementCategory } from '../verdicts';
+import type { Cited, PolicyParams } from '../policies/types';
+import { regionGroupOf } from '../services';
+import { regionOfLevel } from '../levels';
+import { normalizeIcd10 } from '../icd10';
+
+export type CheckResult = Omit<Finding, 'requirementId' | 'category' | 'citation'> & { citation?: Citation };
+
+export const met = (message: string, evidence: Evidence[] = []): CheckResult => ({ status: 'met', severity: 'blocker', message, evidence });
+export const missing = (message: string, fix: string, evidence: Evidence[] = []): CheckResult => ({ status: 'missing', severity: 'blocker', message, fix, evidence });
+export const notMet = (message: string, fix: string | undefined, evidence: Evidence[] = []): CheckResult =>
+  fix === undefined ? { status: 'not-met', severity: 'blocker', message, evidence } : { status: 'not-met', severity: 'blocker', message, fix, evidence };
+export const notApplicable = (message: string): CheckResult => ({ status: 'not-applicable', severity: 'blocker', message, evidence: [] });
+
+/** The date the service is (or was) performed: the planned date, else today. */
+export function dosOf(service: PlannedService, today: string): string {
+  return (service.date ?? today).slice(0, 10);
+}
+
+const LIVE = new Set(['active', 'recurrence', 'relapse', 'unknown']);
+
+export interface DxCode {
+  code: string;
+  display: string;
+  evidence: Evidence[];
+  onOrder: boolean;
+}
+
+/** ICD-10-CM codes for this service: the order's reasons first, then live problem-list diagnoses. */
+export function diagnosisCodes(picture: ClinicalPicture, service: PlannedService): DxCode[] {
+  const out: DxCode[] = [];
+  const seen = new Set<string>();
+  for (const raw of service.reasonIcd10) {
+    const code = normalizeIcd10(raw);
+    if (seen.has(code)) continue;
+    seen.add(code);
+    const dx = picture.diagnoses.find((d) => d.icd10 !== undefined && normalizeIcd10(d.icd10) === code);
+    out.push({ code, display: dx?.display ?? code, evidence: dx ? [...service.evidence, ...dx.evidence] : service.evidence, onOrder: true });
+  }
+  for (const d of picture.diagnoses) {
+    if (!d.icd10 || !LIVE.has(d.clinicalStatus)) continue;
+    const code = normalizeIcd10(d.icd10);
+    if (seen.has(code)) continue;
+    seen.add(code);
+    out.push({ code, display: d.display, evidence: d.evidence, onOrder: false });
+  }
+  return out;
+}
+
+/** The service's spinal region: as ordered, else from its first level. */
+export function serviceRegion(service: PlannedService): SpinalRegion | undefined {
+  if (service.region) return service.region;
+  for (const l of service.levels) {
+    const r = regionOfLevel(l);
+    if (r) return r;
+  }
+  return undefined;
+}
+
+/** Same billing region group; an unknown region on either side counts as the same (we cannot tell them apart). */
+export function sameRegionGroup(a: SpinalRegion | undefined, b: SpinalRegion | undefined): boolean {
+  const ga = regionGroupOf(a);
+  const gb = regionGroupOf(b);
+  return ga === undefined || gb === undefined || ga === gb;
+}
+
+const NOT_DONE = new Set(['not-done', 'entered-in-error', 'preparation', 'stopped']);
+
+/** Prior procedures of these kinds in the service's region group, before the date of service, newest first. */
+export function priorProcedures(picture: ClinicalPicture, service: PlannedService, dos: string, kinds: readonly string[], perRegion = true): ProcedureFact[] {
+  const region = serviceRegion(service);
+  const out: ProcedureFact[] = [];
+  for (const p of picture.procedureHistory) {
+    if (!kinds.includes(p.kind) || NOT_DONE.has(p.status)) continue;
+    if (p.date.slice(0, 10) >= dos) continue;
+    if (perRegion && !sameRegionGroup(region, p.region ?? (p.levels[0] ? regionOfLevel(p.levels[0]) : undefined))) continue;
+    out.push(p);
+  }
+  out.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+  return out;
+}
+
+/** Turn "pick a slot, check it" into a Requirement; an absent slot reads as not applicable for this payer. */
+export function requirement<T>(
+  id: string,
+  category: RequirementCategory,
+  text: string,
+  citation: Citation,
+  pick: (p: PolicyParams) => Cited<T> | undefined,
+  check: (picture: ClinicalPicture, service: PlannedService, today: string, rule: T) => CheckResult,
+): Requirement<PolicyParams> {
+  return {
+    id,
+    category,
+    text,
+    citation,
+    check(picture, service, today, params) {
+      const slot = pick(params);
+      if (!slot) return { ...notApplicable('This payer sets no such rule.'), citation };
+      return { ...check(picture, service, today, slot.value), citation: slot.citation };
+    },
+  };
+}
+
+export function fmtDate(iso: string | undefined): string {
+  return iso ? iso.slice(0, 10) : 'undated';
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}

@@ -1,0 +1,193 @@
+// The documentation pillars every procedure needs: a validated pain scale, functional impairment, failed
+// conservative care (and its minimum duration), and how long the pain has lasted.
+import type { ClinicalPicture, ConservativeCareFact, Evidence } from '../picture';
+import type { DurationRule, PolicyParams } from '../policies/types';
+import type { Citation, Requirement } from '../verdicts';
+import { addDays, addMonths, daysBetween, toDayMs } from '../dates';
+import { inCategory } from '../icd10';
+import { diagnosisCodes, dosOf, fmtDate, met, missing, notMet, plural, requirement } from './common';
+
+const VALIDATED = new Set(['NRS', 'VAS', 'VRS']);
+
+export function painScaleRequirement(id: string, citation: Citation): Requirement<PolicyParams> {
+  return requirement(id, 'pain-scale', 'Pain documented on a validated scale (NRS/VAS) close to the date of service', citation, (p) => p.painScale, (picture, service, today, rule) => {
+    const dos = dosOf(service, today);
+    let latest: ClinicalPicture['painScores'][number] | undefined;
+    let unvalidated: Evidence[] = [];
+    for (const s of picture.painScores) {
+      if (s.date.slice(0, 10) > dos) continue;
+      if (!VALIDATED.has(s.instrument) || !Number.isFinite(s.value) || s.value < 0 || s.value > 10) {
+        unvalidated = unvalidated.concat(s.evidence);
+        continue;
+      }
+      if (!latest || s.date > latest.date) latest = s;
+    }
+    if (!latest) {
+      const fix = 'Document the pain score on a 0-10 scale (NRS or VAS) for this visit';
+      return unvalidated.length > 0
+        ? missing('Pain is described but not on a validated scale.', fix, unvalidated)
+        : missing('No pain score is documented.', fix);
+    }
+    const age = daysBetween(latest.date, dos);
+    const what = `${latest.instrument} ${latest.value}/10 on ${fmtDate(latest.date)}`;
+    if (age > rule.maxAgeDays) {
+      return missing(`The latest pain score (${what}) is ${age} days old; the baseline must be within ${rule.maxAgeDays} days.`, 'Record a current 0-10 pain score at this visit', latest.evidence);
+    }
+    return met(`Pain scored ${what}.`, latest.evidence);
+  });
+}
+
+export function functionalRequirement(id: string, citation: Citation): Requirement<PolicyParams> {
+  return requirement(id, 'functional-impairment', 'Functional impairment documented (ODI/NDI score or described limitation)', citation, (p) => p.functional, (picture, service, today, rule) => {
+    const dos = dosOf(service, today);
+    let latest: ClinicalPicture['functionalStatus'][number] | undefined;
+    for (const f of picture.functionalStatus) {
+      if (f.date.slice(0, 10) > dos) continue;
+      if (f.score === undefined && !f.limitation) continue;
+      if (!latest || f.date > latest.date) latest = f;
+    }
+    if (!latest) {
+      return missing('No functional assessment is documented.', 'Document an ODI/NDI score or a specific limitation of daily activities (e.g. cannot stand more than 10 minutes)');
+    }
+    const age = daysBetween(latest.date, dos);
+    const what = latest.score !== undefined ? `${latest.instrument ?? 'score'} ${latest.score}` : `"${latest.limitation}"`;
+    if (age > rule.maxAgeDays) {
+      return missing(`The latest functional assessment (${what}, ${fmtDate(latest.date)}) is ${age} days old; limit ${rule.maxAgeDays} days.`, 'Update the functional assessment (ODI/NDI or described limitation) at this visit', latest.evidence);
+    }
+    return met(`Function documented: ${what} on ${fmtDate(latest.date)}.`, latest.evidence);
+  });
+}
+
+const FAILED = new Set(['failed', 'not-tolerated']);
+
+function careBefore(picture: ClinicalPicture, dos: string): ConservativeCareFact[] {
+  return picture.conservativeCare.filter((c) => {
+    const d = c.start ?? c.recorded ?? c.end;
+    return d === undefined || d.slice(0, 10) <= dos;
+  });
+}
+
+export function conservativeFailureRequirement(id: string, citation: Citation): Requirement<PolicyParams> {
+  return requirement(id, 'conservative-care', 'Failure of conservative care documented (or why it is contraindicated)', citation, (p) => p.conservativeFailure, (picture, service, today, rule) => {
+    const courses = careBefore(picture, dosOf(service, today));
+    const failed = courses.filter((c) => FAILED.has(c.outcome) || (rule.contraindicatedSatisfies && c.outcome === 'contraindicated'));
+    if (failed.length > 0) {
+      return met(`Conservative care that failed or could not be used: ${failed.map((c) => c.description).join('; ')}.`, failed.flatMap((c) => c.evidence));
+    }
+    const fix = 'Document which conservative treatments were tried, for how long, and that they failed (or why they are contraindicated)';
+    if (courses.length > 0) {
+      return missing(`Conservative care is documented (${courses.map((c) => `${c.description}: ${c.outcome}`).join('; ')}) but not as failed.`, fix, courses.flatMap((c) => c.evidence));
+    }
+    return missing('No conservative care is documented.', fix);
+  });
+}
+
+interface Span {
+  from: number;
+  to: number;
+}
+
+/** A course as a day interval: start..end (or recorded/dos), or `weeks` back from its end when undated. */
+function spanOf(c: ConservativeCareFact, dos: string): Span | undefined {
+  const end = (c.end ?? c.recorded ?? dos).slice(0, 10);
+  if (c.start) {
+    const from = toDayMs(c.start);
+    const to = toDayMs(end < dos ? end : dos);
+    return to >= from ? { from, to } : undefined;
+  }
+  if (c.weeks !== undefined && c.weeks > 0) return { from: toDayMs(addDays(end, -Math.round(c.weeks * 7))), to: toDayMs(end) };
+  return undefined;
+}
+
+/** Weeks covered by the union of spans: overlapping courses are not double counted. */
+export function unionWeeks(spans: Span[]): number {
+  if (spans.length === 0) return 0;
+  const s = [...spans].sort((a, b) => a.from - b.from);
+  let total = 0;
+  let cur = { ...s[0]! };
+  for (let i = 1; i < s.length; i++) {
+    const n = s[i]!;
+    if (n.from <= cur.to) cur.to = Math.max(cur.to, n.to);
+    else {
+      total += cur.to - cur.from;
+      cur = { ...n };
+    }
+  }
+  total += cur.to - cur.from;
+  return total / (7 * 86_400_000);
+}
+
+function round1(n: number): number {
+  return Math.round(n * 10) / 10;
+}
+
+export function conservativeMinimumRequirement(id: string, citation: Citation): Requirement<PolicyParams> {
+  return requirement(id, 'conservative-care', 'Conservative care lasted at least the minimum weeks before the procedure', citation, (p) => p.conservativeMinimum, (picture, service, today, rule) => {
+    const dos = dosOf(service, today);
+    const courses = careBefore(picture, dos).filter((c) => FAILED.has(c.outcome) || c.outcome === 'contraindicated');
+    const contraindicated = courses.filter((c) => c.outcome === 'contraindicated');
+    const usable = courses.filter((c) => c.outcome !== 'contraindicated');
+    const codes = diagnosisCodes(picture, service).map((d) => d.code);
+    const byDx = rule.byDiagnosis?.find((b) => codes.some((c) => inCategory(c, b.icd10)));
+    const minWeeks = byDx?.weeks ?? rule.weeks;
+    const why = byDx ? ` (${byDx.label})` : '';
+    const evidence = courses.flatMap((c) => c.evidence);
+    const undated = usable.some((c) => !spanOf(c, dos));
+
+    if (rule.components && rule.components.length > 0) {
+      const short: string[] = [];
+      for (const comp of rule.components) {
+        const mine = usable.filter((c) => comp.kinds.includes(c.kind));
+        if (mine.some((c) => c.outcome === 'not-tolerated')) continue;
+        const weeks = unionWeeks(mine.map((c) => spanOf(c, dos)).filter((s): s is Span => s !== undefined));
+        if (weeks < comp.weeks) short.push(`${comp.label}: ${round1(weeks)} of ${comp.weeks} weeks`);
+      }
+      if (short.length === 0) return met(`Each required part of conservative care reaches its minimum${why}.`, evidence);
+      const fix = 'Document each required treatment with start and end dates and its outcome (or why it was not tolerated)';
+      return undated ? missing(`Conservative care is short or undated: ${short.join('; ')}.`, fix, evidence) : notMet(`Conservative care is too short: ${short.join('; ')}.`, fix, evidence);
+    }
+
+    if (contraindicated.length > 0 && usable.length === 0) return met('Conservative care is documented as contraindicated.', evidence);
+    const weeks = unionWeeks(usable.map((c) => spanOf(c, dos)).filter((s): s is Span => s !== undefined));
+    if (weeks >= minWeeks) return met(`${round1(weeks)} weeks of failed conservative care; at least ${plural(minWeeks, 'week')} needed${why}.`, evidence);
+    const fix = `Document at least ${plural(minWeeks, 'week')} of conservative care with start and end dates and its outcome`;
+    if (usable.length === 0 || undated) {
+      return missing(`Only ${round1(weeks)} dated weeks of failed conservative care; at least ${plural(minWeeks, 'week')} needed${why}.`, fix, evidence);
+    }
+    return notMet(`${round1(weeks)} weeks of failed conservative care, below the ${plural(minWeeks, 'week')} minimum${why}.`, fix, evidence);
+  });
+}
+
+/** Days of pain the rule asks for, counted back from the date of service (months are calendar months). */
+function requiredDays(rule: DurationRule, dos: string): number {
+  if (rule.months !== undefined) return daysBetween(addMonths(dos, -rule.months), dos);
+  return Math.round((rule.weeks ?? 0) * 7);
+}
+
+export function painDurationRequirement(id: string, citation: Citation): Requirement<PolicyParams> {
+  return requirement(id, 'other', 'Pain present for at least the minimum duration', citation, (p) => p.painDuration, (picture, service, today, rule) => {
+    const dos = dosOf(service, today);
+    const need = requiredDays(rule, dos);
+    const label = rule.months !== undefined ? plural(rule.months, 'month') : plural(rule.weeks ?? 0, 'week');
+    const codes = diagnosisCodes(picture, service);
+    const exempt = rule.exemptIcd10 ? codes.find((c) => inCategory(c.code, rule.exemptIcd10!)) : undefined;
+    if (exempt) return met(`${exempt.code} is exempt from the ${label} duration rule.`, exempt.evidence);
+    let best = -1;
+    let evidence: Evidence[] = [];
+    const consider = (days: number, ev: Evidence[]): void => {
+      if (days > best) {
+        best = days;
+        evidence = ev;
+      }
+    };
+    for (const f of picture.painDuration) {
+      if (f.onset) consider(daysBetween(f.onset, dos), f.evidence);
+      else if (f.weeks !== undefined) consider(Math.round(f.weeks * 7) + daysBetween(f.asOf, dos), f.evidence);
+    }
+    for (const d of picture.diagnoses) if (d.onset) consider(daysBetween(d.onset, dos), d.evidence);
+    if (best < 0) return missing(`How long the pain has lasted is not documented (at least ${label} needed).`, 'Document when the pain started (onset date or duration in weeks)');
+    const weeks = round1(best / 7);
+    if (best >= need) return met(`Pain for about ${weeks} weeks; at least ${label} needed.`, evidence);
+    return notMet(`Pain for about ${weeks} weeks, less than ${label}.`, 'If the pain began earlier, document the onset date', evidence);
+  });
+}

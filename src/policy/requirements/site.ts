@@ -1,0 +1,87 @@
+// Levels and laterality: present on the order, within the per-session limit and one region, and consistent
+// between the order, the note's plan and the diagnosis; plus image guidance.
+import type { Evidence, Laterality, SiteMention } from '../picture';
+import type { PolicyParams } from '../policies/types';
+import type { Citation, Requirement } from '../verdicts';
+import { regionOfLevel, sameLevels } from '../levels';
+import { regionGroupOf, serviceDef } from '../services';
+import { icd10Info } from '../icd10';
+import { diagnosisCodes, dosOf, met, missing, notMet, serviceRegion, requirement, plural } from './common';
+
+export function levelLimitRequirement(id: string, citation: Citation): Requirement<PolicyParams> {
+  return requirement(id, 'levels-laterality', 'Levels named on the order, within the per-session limit, in one region', citation, (p) => p.maxLevels, (_picture, service, _today, limits) => {
+    const rule = limits.byKind[service.kind] ?? limits.default;
+    const ev = service.evidence;
+    if (service.levels.length === 0) return missing('The order names no spinal level.', 'Add the level(s) to the order (e.g. L4-L5)', ev);
+    const groups = new Set(service.levels.map((l) => regionGroupOf(regionOfLevel(l))));
+    if (groups.size > 1) return notMet(`Levels ${service.levels.join(', ')} span more than one spinal region in one session.`, 'Limit the session to one spinal region', ev);
+    const count = new Set(service.levels).size;
+    if (count > rule.max) return notMet(`${plural(count, 'level')} ordered (${service.levels.join(', ')}); at most ${rule.max} per session.`, `Reduce the order to ${plural(rule.max, 'level')}`, ev);
+    if (rule.lateralityRequired && !service.laterality) return missing(`Levels ${service.levels.join(', ')} ordered without a side.`, 'State left, right or bilateral on the order', ev);
+    return met(`${service.levels.join(', ')}${service.laterality ? `, ${service.laterality}` : ''}: within ${plural(rule.max, 'level')} per session.`, ev);
+  });
+}
+
+/** The latest plan mention on or before the date of service. */
+function latestPlan(mentions: SiteMention[], dos: string): SiteMention | undefined {
+  let best: SiteMention | undefined;
+  for (const m of mentions) {
+    if (m.context !== 'plan') continue;
+    if (m.date && m.date.slice(0, 10) > dos) continue;
+    if (!best || (m.date ?? '') > (best.date ?? '')) best = m;
+  }
+  return best;
+}
+
+function sideOk(a: Laterality | undefined, b: Laterality | undefined): boolean {
+  return a === undefined || b === undefined || a === b;
+}
+
+export function siteConsistencyRequirement(id: string, citation: Citation): Requirement<PolicyParams> {
+  return requirement(id, 'levels-laterality', 'Levels and side agree between the order, the note plan and the diagnosis', citation, (p) => p.siteConsistency, (picture, service, today) => {
+    const dos = dosOf(service, today);
+    const problems: string[] = [];
+    let evidence: Evidence[] = [...service.evidence];
+    const plan = latestPlan(picture.siteMentions, dos);
+    if (plan) {
+      if (plan.levels.length > 0 && service.levels.length > 0 && !sameLevels(plan.levels, service.levels)) {
+        problems.push(`the order says ${service.levels.join(', ')} but the note plan says ${plan.levels.join(', ')}`);
+      }
+      if (!sideOk(plan.laterality, service.laterality)) problems.push(`the order says ${service.laterality} but the note plan says ${plan.laterality}`);
+      evidence = evidence.concat(plan.evidence);
+    }
+    const region = serviceRegion(service);
+    const group = regionGroupOf(region);
+    if (group) {
+      const codes = diagnosisCodes(picture, service).filter((c) => c.onOrder);
+      for (const c of codes) {
+        const r = icd10Info(c.code)?.region;
+        if (r && regionGroupOf(r) !== group) {
+          problems.push(`diagnosis ${c.code} is ${r} but the procedure is ${region}`);
+          evidence = evidence.concat(c.evidence);
+        }
+      }
+    }
+    if (service.laterality && service.laterality !== 'bilateral') {
+      const other = picture.symptoms.find((s) => s.present && s.kind === 'radicular' && s.laterality && s.laterality !== 'bilateral' && s.laterality !== service.laterality && (!group || regionGroupOf(s.region) === undefined || regionGroupOf(s.region) === group));
+      if (other) {
+        problems.push(`the order is ${service.laterality} but the documented radicular symptoms are ${other.laterality}`);
+        evidence = evidence.concat(other.evidence);
+      }
+    }
+    if (problems.length > 0) return missing(`Site disagreement: ${problems.join('; ')}.`, 'Correct the order or the note so that levels and side match', evidence);
+    if (!plan) return met('No conflicting site in the note plan or the diagnosis.', service.evidence);
+    return met('The order, the note plan and the diagnosis agree on the site.', evidence);
+  });
+}
+
+export function imageGuidanceRequirement(id: string, citation: Citation): Requirement<PolicyParams> {
+  return requirement(id, 'imaging', 'Performed under fluoroscopic or CT guidance', citation, (p) => p.imageGuidance, (_picture, service) => {
+    const def = serviceDef(service.code);
+    if (service.imageGuidance === false) return notMet('The order asks for no image guidance; this procedure is not covered without it.', 'Order the procedure with fluoroscopic or CT guidance', service.evidence);
+    if (def && !def.includesImaging && def.kind !== 'trigger-point') {
+      return notMet(`${service.code} is the code without imaging guidance; this procedure is not covered without it.`, 'Use the code with imaging guidance and document fluoroscopy/CT with contrast', service.evidence);
+    }
+    return met('Image guidance is part of the ordered procedure.', service.evidence);
+  });
+}
