@@ -1,0 +1,80 @@
+// Code systems and small readers shared by every fact family: find a coding, name a concept, build evidence.
+import type { Evidence } from '../../policy/picture';
+import type { CodeableConceptT, CodingT } from '../schemas';
+
+export const SYS = {
+  cpt: 'http://www.ama-assn.org/go/cpt',
+  hcpcs: 'https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets',
+  icd10: 'http://hl7.org/fhir/sid/icd-10-cm',
+  snomed: 'http://snomed.info/sct',
+  loinc: 'http://loinc.org',
+  rxnorm: 'http://www.nlm.nih.gov/research/umls/rxnorm',
+  ucum: 'http://unitsofmeasure.org',
+  painObs: 'http://claimready.app/fhir/CodeSystem/pain-observation',
+  sopt: 'urn:oid:2.16.840.1.113883.3.221.5',
+} as const;
+
+// Real EHRs vary the spelling of the well-known systems (http/https, OIDs, trailing slashes).
+const ALIASES: Record<string, readonly string[]> = {
+  [SYS.cpt]: ['urn:oid:2.16.840.1.113883.6.12', 'http://www.ama-assn.org/go/cpt/', 'https://www.ama-assn.org/go/cpt'],
+  [SYS.hcpcs]: ['urn:oid:2.16.840.1.113883.6.285', 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets', 'urn:oid:2.16.840.1.113883.6.14'],
+  [SYS.icd10]: ['urn:oid:2.16.840.1.113883.6.90', 'http://hl7.org/fhir/sid/icd-10-cm/', 'https://hl7.org/fhir/sid/icd-10-cm'],
+  [SYS.snomed]: ['urn:oid:2.16.840.1.113883.6.96', 'https://snomed.info/sct'],
+  [SYS.loinc]: ['urn:oid:2.16.840.1.113883.6.1', 'https://loinc.org'],
+  [SYS.rxnorm]: ['urn:oid:2.16.840.1.113883.6.88', 'https://www.nlm.nih.gov/research/umls/rxnorm'],
+  [SYS.sopt]: ['https://nahdo.org/sopt', 'http://nahdo.org/sopt'],
+};
+
+export function isSystem(system: string | undefined, wanted: string): boolean {
+  if (!system) return false;
+  return system === wanted || (ALIASES[wanted]?.includes(system) ?? false);
+}
+
+export function codingOf(cc: CodeableConceptT | undefined, system: string): CodingT | undefined {
+  return cc?.coding?.find((c) => isSystem(c.system, system) && c.code);
+}
+
+export function codeOf(cc: CodeableConceptT | undefined, system: string): string | undefined {
+  return codingOf(cc, system)?.code?.trim();
+}
+
+export function hasCode(cc: CodeableConceptT | undefined, system: string, codes: readonly string[]): boolean {
+  return cc?.coding?.some((c) => isSystem(c.system, system) && c.code !== undefined && codes.includes(c.code)) ?? false;
+}
+
+/** Human text of a concept: its text, else the first display, else the first code. */
+export function textOf(cc: CodeableConceptT | undefined): string {
+  if (!cc) return '';
+  return cc.text ?? cc.coding?.find((c) => c.display)?.display ?? cc.coding?.find((c) => c.code)?.code ?? '';
+}
+
+/** Every text and display of a concept, joined, for keyword matching. */
+export function allText(cc: CodeableConceptT | undefined): string {
+  if (!cc) return '';
+  return [cc.text, ...(cc.coding ?? []).map((c) => c.display)].filter(Boolean).join(' ');
+}
+
+export function evidence(type: string, id: string, display: string, date?: string): Evidence {
+  const e: Evidence = { ref: `${type}/${id}`, display: display || type };
+  if (date) e.date = date;
+  return e;
+}
+
+/** Deterministic order: date ascending (undated last), then the evidence ref. */
+export function byDateThenRef<T extends { evidence: Evidence[] }>(dateOf: (t: T) => string | undefined): (a: T, b: T) => number {
+  return (a, b) => {
+    const da = dateOf(a) ?? '\uffff';
+    const db = dateOf(b) ?? '\uffff';
+    if (da !== db) return da < db ? -1 : 1;
+    const ra = a.evidence[0]?.ref ?? '';
+    const rb = b.evidence[0]?.ref ?? '';
+    return ra < rb ? -1 : ra > rb ? 1 : 0;
+  };
+}
+
+/** The id part of "Type/id" when the reference is to `type` (relative or absolute). */
+export function refId(ref: string | undefined, type: string): string | undefined {
+  if (!ref) return undefined;
+  const m = new RegExp(`(?:^|/)${type}/([A-Za-z0-9\\-.]{1,64})(?:/_history/[^/]+)?$`).exec(ref);
+  return m?.[1];
+}

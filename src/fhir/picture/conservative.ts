@@ -1,0 +1,114 @@
+// Conservative care: PT sessions (Procedures and PT Encounters) grouped into courses, and medication trials by class.
+import type { CareOutcome, ConservativeCareFact, Evidence } from '../../policy/picture';
+import { dayOf, daysBetween } from '../../policy/dates';
+import type { EncounterR, MedicationRequestR, MedicationStatementR, ProcedureR } from '../schemas';
+import { SYS, allText, byDateThenRef, codeOf, evidence, textOf } from './codes';
+import { medClass } from './medications';
+import { PT_CODES, procedureCode, procedureDate } from './procedures';
+
+/** A gap longer than this between PT sessions starts a new course. */
+const COURSE_GAP_DAYS = 56;
+
+interface Session {
+  date: string;
+  ev: Evidence;
+  outcomeText: string;
+  inProgress: boolean;
+}
+
+export function outcomeOf(text: string, status: string | undefined): CareOutcome {
+  const t = text.toLowerCase();
+  if (/contraindicat/.test(t)) return 'contraindicated';
+  if (/intoleran|not tolerated|side[- ]effect|adverse|gi upset|drows|sedat/.test(t)) return 'not-tolerated';
+  if (/ineffective|not effective|no (relief|improvement|benefit)|without (relief|improvement|benefit)|failed|inadequate|did not help|no change|plateau/.test(t)) {
+    return 'failed';
+  }
+  if (/improv|effective|helped|relief|resolved/.test(t)) return 'helped';
+  if (status === 'active' || status === 'in-progress' || status === 'intended') return 'ongoing';
+  return 'unknown';
+}
+
+function ptSessions(procs: ProcedureR[], encounters: EncounterR[]): Session[] {
+  const out: Session[] = [];
+  for (const p of procs) {
+    const coded = procedureCode(p);
+    const date = procedureDate(p);
+    if (!coded || !date || !PT_CODES.includes(coded.code) || ['entered-in-error', 'not-done'].includes(p.status ?? '')) continue;
+    out.push({
+      date,
+      ev: evidence('Procedure', p.id, textOf(p.code) || `PT ${coded.code}`, date),
+      outcomeText: [allText(p.outcome), allText(p.statusReason), ...(p.note ?? []).map((n) => n.text ?? '')].join(' '),
+      inProgress: p.status === 'in-progress',
+    });
+  }
+  for (const e of encounters) {
+    const date = e.period?.start;
+    const text = [...(e.type ?? []).map(allText), allText(e.serviceType)].join(' ');
+    if (!date || !/physical therap/i.test(text) || ['entered-in-error', 'cancelled'].includes(e.status ?? '')) continue;
+    out.push({ date, ev: evidence('Encounter', e.id, 'Physical therapy visit', date), outcomeText: '', inProgress: e.status === 'in-progress' });
+  }
+  return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.ev.ref < b.ev.ref ? -1 : 1));
+}
+
+export function ptCourses(procs: ProcedureR[], encounters: EncounterR[], today: string): ConservativeCareFact[] {
+  const sessions = ptSessions(procs, encounters);
+  const courses: Session[][] = [];
+  for (const s of sessions) {
+    const current = courses[courses.length - 1];
+    const last = current?.[current.length - 1];
+    if (current && last && daysBetween(last.date, s.date) <= COURSE_GAP_DAYS) current.push(s);
+    else courses.push([s]);
+  }
+  return courses.map((course) => {
+    const start = dayOf(course[0]!.date);
+    const end = dayOf(course[course.length - 1]!.date);
+    const text = course.map((s) => s.outcomeText).join(' ');
+    let outcome = outcomeOf(text, undefined);
+    // A course whose last visit is recent, or still marked in progress, is not over yet.
+    if (outcome === 'unknown' && (course.some((s) => s.inProgress) || daysBetween(end, today) <= 14)) outcome = 'ongoing';
+    return {
+      kind: 'physical-therapy' as const,
+      description: `Physical therapy, ${course.length} visit${course.length === 1 ? '' : 's'}`,
+      start,
+      end,
+      weeks: Math.round((daysBetween(start, end) / 7) * 10) / 10,
+      outcome,
+      recorded: end,
+      source: 'coded' as const,
+      evidence: course.map((s) => s.ev),
+    };
+  });
+}
+
+type MedResource = MedicationRequestR | MedicationStatementR;
+
+export function medicationFacts(list: MedResource[]): ConservativeCareFact[] {
+  const out: ConservativeCareFact[] = [];
+  for (const m of list) {
+    if (['entered-in-error', 'cancelled', 'draft'].includes(m.status ?? '')) continue;
+    const concept = m.medicationCodeableConcept;
+    const rx = (concept?.coding ?? []).filter((c) => codeOf({ coding: [c] }, SYS.rxnorm)).map((c) => c.code ?? '');
+    const name = textOf(concept) || m.medicationReference?.display || '';
+    const cls = medClass(rx, name);
+    if (!cls) continue;
+    const isRequest = m.resourceType === 'MedicationRequest';
+    const start = isRequest ? m.authoredOn : (m.effectivePeriod?.start ?? m.effectiveDateTime ?? m.dateAsserted);
+    const end = isRequest ? m.dispenseRequest?.validityPeriod?.end : m.effectivePeriod?.end;
+    const reasons = isRequest ? allText(m.statusReason) : (m.statusReason ?? []).map(allText).join(' ');
+    const notes = (m.note ?? []).map((n) => n.text ?? '').join(' ');
+    const fact: ConservativeCareFact = {
+      kind: cls.kind,
+      description: name || cls.name,
+      outcome: outcomeOf(`${reasons} ${notes}`, m.status),
+      source: 'coded',
+      evidence: [evidence(m.resourceType, m.id, name || cls.name, start)],
+    };
+    if (start) fact.start = start;
+    if (end) fact.end = end;
+    if (start && end) fact.weeks = Math.round((daysBetween(start, end) / 7) * 10) / 10;
+    const recorded = start ?? end;
+    if (recorded) fact.recorded = recorded;
+    out.push(fact);
+  }
+  return out.sort(byDateThenRef((f) => f.start));
+}

@@ -1,0 +1,55 @@
+// Encounters: kind (office, procedure, PT, telehealth), date and documented minutes.
+import type { EncounterFact, EncounterKind } from '../../policy/picture';
+import type { EncounterR } from '../schemas';
+import { SYS, allText, byDateThenRef, evidence, isSystem, textOf } from './codes';
+
+const MINUTES_PER: Record<string, number> = { min: 1, h: 60, hr: 60, hour: 60, hours: 60, minutes: 1 };
+
+function kindOf(e: EncounterR): EncounterKind {
+  const text = [...(e.type ?? []).map(allText), allText(e.serviceType)].join(' ').toLowerCase();
+  const classCode = e.class?.code?.toUpperCase();
+  if (classCode === 'VR' || /tele|virtual|video/.test(text)) return 'telehealth';
+  if (/physical therap|\bpt\b/.test(text)) return 'physical-therapy';
+  if (/procedure/.test(text)) return 'procedure';
+  const em = (e.type ?? []).some((t) => t.coding?.some((c) => isSystem(c.system, SYS.cpt) && /^992\d\d$/.test(c.code ?? '')));
+  if (em || /office|clinic visit|follow[- ]?up|consult/.test(text)) return 'office';
+  return 'other';
+}
+
+export function encounterFact(e: EncounterR): EncounterFact | undefined {
+  const date = e.period?.start ?? e.period?.end;
+  if (!date || e.status === 'entered-in-error' || e.status === 'cancelled') return undefined;
+  const kind = kindOf(e);
+  const label = (e.type ?? []).map(textOf).find(Boolean) || 'Encounter';
+  const fact: EncounterFact = {
+    id: e.id,
+    date,
+    kind,
+    status: e.status ?? 'unknown',
+    types: (e.type ?? []).flatMap((t) =>
+      (t.coding ?? []).length > 0
+        ? (t.coding ?? []).map((c) => ({ ...(c.system ? { system: c.system } : {}), ...(c.code ? { code: c.code } : {}), ...(c.display ? { display: c.display } : {}) }))
+        : t.text
+          ? [{ display: t.text }]
+          : [],
+    ),
+    reasons: (e.reasonCode ?? []).map(textOf).filter(Boolean),
+    source: 'coded',
+    evidence: [evidence('Encounter', e.id, label, date)],
+  };
+  if (e.period?.end) fact.end = e.period.end;
+  const len = e.length;
+  if (len?.value !== undefined) {
+    const unit = (len.code ?? len.unit ?? 'min').toLowerCase();
+    const factor = MINUTES_PER[unit];
+    if (factor) fact.minutes = Math.round(len.value * factor);
+  }
+  return fact;
+}
+
+export function encounterFacts(list: EncounterR[]): EncounterFact[] {
+  return list
+    .map(encounterFact)
+    .filter((f): f is EncounterFact => f !== undefined)
+    .sort(byDateThenRef((f) => f.date));
+}

@@ -1,0 +1,75 @@
+// Planned services from active ServiceRequests; the orders handed over at launch (fhirContext) come first.
+import type { PlannedService } from '../../policy/picture';
+import { serviceDef, serviceKind } from '../../policy/services';
+import type { ConditionR, ServiceRequestR } from '../schemas';
+import { SYS, allText, byDateThenRef, codeOf, evidence, refId, textOf } from './codes';
+import { siteOf } from './sites';
+
+const CLOSED = ['entered-in-error', 'revoked', 'completed'];
+
+function imageGuidance(text: string): boolean | undefined {
+  const t = text.toLowerCase();
+  if (/\b(without|no)\s+(image|imaging|fluoro\w*|ultrasound|ct)\b/.test(t)) return false;
+  if (/fluoro|ultrasound guid|ct[- ]guid|image[- ]guid|imaging guid/.test(t)) return true;
+  return undefined;
+}
+
+function muscleCount(sr: ServiceRequestR, text: string): number | undefined {
+  const m = /(\d+)\s*(?:trigger points?|muscles?)/i.exec(text);
+  if (m) return Number(m[1]);
+  const q = sr.quantityQuantity;
+  return q?.value !== undefined && /muscle/i.test(q.unit ?? '') ? q.value : undefined;
+}
+
+export function plannedServices(list: ServiceRequestR[], conditions: ConditionR[], launchIds: readonly string[]): PlannedService[] {
+  const condById = new Map(conditions.map((c) => [c.id, c]));
+  const out: PlannedService[] = [];
+  for (const sr of list) {
+    const fromLaunch = launchIds.includes(sr.id);
+    if (CLOSED.includes(sr.status ?? '') || (!fromLaunch && sr.status !== 'active')) continue;
+    const code = codeOf(sr.code, SYS.cpt) ?? codeOf(sr.code, SYS.hcpcs)?.toUpperCase();
+    if (!code) continue;
+    const site = siteOf(sr.bodySite, code);
+    const reasons = new Set<string>();
+    for (const rc of sr.reasonCode ?? []) {
+      const icd = codeOf(rc, SYS.icd10);
+      if (icd) reasons.add(icd.toUpperCase());
+    }
+    const reasonEvidence = [];
+    for (const rr of sr.reasonReference ?? []) {
+      const cid = refId(rr.reference, 'Condition');
+      const cond = cid ? condById.get(cid) : undefined;
+      const icd = cond ? codeOf(cond.code, SYS.icd10) : undefined;
+      if (cond && icd) {
+        reasons.add(icd.toUpperCase());
+        reasonEvidence.push(evidence('Condition', cond.id, textOf(cond.code) || icd));
+      }
+    }
+    const detail = [...(sr.orderDetail ?? []).map(allText), ...(sr.note ?? []).map((n) => n.text ?? '')].join(' ; ');
+    const date = sr.occurrenceDateTime ?? sr.occurrencePeriod?.start;
+    const label = sr.code?.text ?? serviceDef(code)?.label ?? code;
+    const fact: PlannedService = {
+      code,
+      kind: serviceKind(code),
+      levels: site.levels,
+      requestRef: `ServiceRequest/${sr.id}`,
+      reasonIcd10: [...reasons],
+      source: 'coded',
+      evidence: [evidence('ServiceRequest', sr.id, label, sr.authoredOn ?? date), ...reasonEvidence],
+    };
+    if (site.region) fact.region = site.region;
+    if (site.laterality) fact.laterality = site.laterality;
+    if (date) fact.date = date;
+    const guided = serviceDef(code)?.includesImaging ? true : imageGuidance(detail);
+    if (guided !== undefined) fact.imageGuidance = guided;
+    const muscles = muscleCount(sr, detail);
+    if (muscles !== undefined) fact.muscleCount = muscles;
+    out.push(fact);
+  }
+  const rank = (p: PlannedService): number => {
+    const i = launchIds.indexOf(refId(p.requestRef, 'ServiceRequest') ?? '');
+    return i === -1 ? launchIds.length : i;
+  };
+  const byDate = byDateThenRef<PlannedService>((p) => p.date);
+  return out.sort((a, b) => rank(a) - rank(b) || byDate(a, b));
+}

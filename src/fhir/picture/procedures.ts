@@ -1,0 +1,74 @@
+// Interventional procedure history: code, kind, date, region, levels, laterality, and the relief that followed.
+import type { ProcedureFact, ReliefFact } from '../../policy/picture';
+import { serviceKind } from '../../policy/services';
+import type { ProcedureR } from '../schemas';
+import { SYS, byDateThenRef, codeOf, codingOf, evidence, textOf } from './codes';
+import { siteOf } from './sites';
+
+/** Codes that are not interventional history: PT (conservative care) and diagnostic imaging. */
+export const PT_CODES = ['97110', '97140', '97530', '97161', '97162', '97163', '97112', '97035', '97014'];
+export const IMAGING_CODES: Record<string, { modality: 'MRI' | 'CT' | 'XR'; region: 'cervical' | 'thoracic' | 'lumbar' }> = {
+  '72141': { modality: 'MRI', region: 'cervical' },
+  '72142': { modality: 'MRI', region: 'cervical' },
+  '72156': { modality: 'MRI', region: 'cervical' },
+  '72146': { modality: 'MRI', region: 'thoracic' },
+  '72147': { modality: 'MRI', region: 'thoracic' },
+  '72157': { modality: 'MRI', region: 'thoracic' },
+  '72148': { modality: 'MRI', region: 'lumbar' },
+  '72149': { modality: 'MRI', region: 'lumbar' },
+  '72158': { modality: 'MRI', region: 'lumbar' },
+  '72125': { modality: 'CT', region: 'cervical' },
+  '72128': { modality: 'CT', region: 'thoracic' },
+  '72131': { modality: 'CT', region: 'lumbar' },
+  '72040': { modality: 'XR', region: 'cervical' },
+  '72050': { modality: 'XR', region: 'cervical' },
+  '72100': { modality: 'XR', region: 'lumbar' },
+  '72110': { modality: 'XR', region: 'lumbar' },
+};
+
+export function procedureCode(p: ProcedureR): { code: string; system: ProcedureFact['system'] } | undefined {
+  const cpt = codeOf(p.code, SYS.cpt);
+  if (cpt) return { code: cpt, system: 'cpt' };
+  const hcpcs = codeOf(p.code, SYS.hcpcs);
+  if (hcpcs) return { code: hcpcs.toUpperCase(), system: 'hcpcs' };
+  const snomed = codeOf(p.code, SYS.snomed);
+  if (snomed) return { code: snomed, system: 'snomed' };
+  const other = p.code?.coding?.find((c) => c.code)?.code;
+  return other ? { code: other, system: 'other' } : undefined;
+}
+
+export function procedureDate(p: ProcedureR): string | undefined {
+  return p.performedDateTime ?? p.performedPeriod?.start ?? p.performedPeriod?.end;
+}
+
+const NOT_DONE = ['entered-in-error', 'not-done', 'preparation'];
+
+export function procedureFacts(list: ProcedureR[], relief: ReliefFact[]): ProcedureFact[] {
+  const out: ProcedureFact[] = [];
+  for (const p of list) {
+    if (NOT_DONE.includes(p.status ?? '')) continue;
+    const coded = procedureCode(p);
+    const date = procedureDate(p);
+    if (!coded || !date) continue;
+    if (PT_CODES.includes(coded.code) || IMAGING_CODES[coded.code]) continue;
+    const display = p.code?.text ?? codingOf(p.code, SYS.cpt)?.display ?? textOf(p.code);
+    const site = siteOf(p.bodySite, coded.system === 'cpt' || coded.system === 'hcpcs' ? coded.code : undefined);
+    const fact: ProcedureFact = {
+      id: p.id,
+      code: coded.code,
+      system: coded.system,
+      display: display || coded.code,
+      kind: coded.system === 'cpt' || coded.system === 'hcpcs' ? serviceKind(coded.code) : 'other',
+      date,
+      status: p.status ?? 'unknown',
+      levels: site.levels,
+      relief: relief.filter((r) => r.procedureRef === `Procedure/${p.id}`),
+      source: 'coded',
+      evidence: [evidence('Procedure', p.id, display || coded.code, date)],
+    };
+    if (site.region) fact.region = site.region;
+    if (site.laterality) fact.laterality = site.laterality;
+    out.push(fact);
+  }
+  return out.sort(byDateThenRef((f) => f.date));
+}

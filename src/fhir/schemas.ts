@@ -1,0 +1,244 @@
+// Tolerant zod schemas for the resources the picture reads: unknown fields pass through, only the elements we use
+// are checked. A resource that fails becomes a DataIssue naming the element; the rest of the chart is unaffected.
+import { z } from 'zod';
+import type { DataIssue } from '../policy/picture';
+
+export const Coding = z.looseObject({ system: z.string().optional(), code: z.string().optional(), display: z.string().optional() });
+export const CodeableConcept = z.looseObject({ coding: z.array(Coding).optional(), text: z.string().optional() });
+export const Reference = z.looseObject({ reference: z.string().optional(), display: z.string().optional() });
+export const Quantity = z.looseObject({
+  value: z.number().optional(),
+  unit: z.string().optional(),
+  code: z.string().optional(),
+  system: z.string().optional(),
+});
+export const Period = z.looseObject({ start: z.string().optional(), end: z.string().optional() });
+const Identifier = z.looseObject({ system: z.string().optional(), value: z.string().optional(), type: CodeableConcept.optional() });
+const Annotation = z.looseObject({ text: z.string().optional() });
+const id = z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/, 'not a valid FHIR id');
+const CCs = z.array(CodeableConcept).optional();
+
+export type CodingT = z.infer<typeof Coding>;
+export type CodeableConceptT = z.infer<typeof CodeableConcept>;
+export type QuantityT = z.infer<typeof Quantity>;
+
+export const PatientSchema = z.looseObject({
+  resourceType: z.literal('Patient'),
+  id,
+  birthDate: z.string().optional(),
+  gender: z.string().optional(),
+  name: z.array(z.looseObject({ text: z.string().optional(), family: z.string().optional(), given: z.array(z.string()).optional() })).optional(),
+  identifier: z.array(Identifier).optional(),
+});
+
+export const EncounterSchema = z.looseObject({
+  resourceType: z.literal('Encounter'),
+  id,
+  status: z.string().optional(),
+  class: Coding.optional(),
+  type: CCs,
+  serviceType: CodeableConcept.optional(),
+  period: Period.optional(),
+  length: Quantity.optional(),
+  reasonCode: CCs,
+});
+
+export const ConditionSchema = z.looseObject({
+  resourceType: z.literal('Condition'),
+  id,
+  code: CodeableConcept.optional(),
+  clinicalStatus: CodeableConcept.optional(),
+  verificationStatus: CodeableConcept.optional(),
+  category: CCs,
+  onsetDateTime: z.string().optional(),
+  onsetPeriod: Period.optional(),
+  recordedDate: z.string().optional(),
+});
+
+export const ProcedureSchema = z.looseObject({
+  resourceType: z.literal('Procedure'),
+  id,
+  status: z.string().optional(),
+  code: CodeableConcept.optional(),
+  performedDateTime: z.string().optional(),
+  performedPeriod: Period.optional(),
+  bodySite: CCs,
+  outcome: CodeableConcept.optional(),
+  statusReason: CodeableConcept.optional(),
+  note: z.array(Annotation).optional(),
+});
+
+const ObservationValue = {
+  valueQuantity: Quantity.optional(),
+  valueInteger: z.number().optional(),
+  valueString: z.string().optional(),
+  valueCodeableConcept: CodeableConcept.optional(),
+};
+
+export const ObservationSchema = z.looseObject({
+  resourceType: z.literal('Observation'),
+  id,
+  status: z.string().optional(),
+  code: CodeableConcept,
+  category: CCs,
+  effectiveDateTime: z.string().optional(),
+  effectivePeriod: Period.optional(),
+  issued: z.string().optional(),
+  partOf: z.array(Reference).optional(),
+  focus: z.array(Reference).optional(),
+  component: z.array(z.looseObject({ code: CodeableConcept, ...ObservationValue })).optional(),
+  ...ObservationValue,
+});
+
+export const MedicationRequestSchema = z.looseObject({
+  resourceType: z.literal('MedicationRequest'),
+  id,
+  status: z.string().optional(),
+  statusReason: CodeableConcept.optional(),
+  medicationCodeableConcept: CodeableConcept.optional(),
+  medicationReference: Reference.optional(),
+  authoredOn: z.string().optional(),
+  dispenseRequest: z.looseObject({ validityPeriod: Period.optional() }).optional(),
+  note: z.array(Annotation).optional(),
+});
+
+export const MedicationStatementSchema = z.looseObject({
+  resourceType: z.literal('MedicationStatement'),
+  id,
+  status: z.string().optional(),
+  statusReason: CCs,
+  medicationCodeableConcept: CodeableConcept.optional(),
+  medicationReference: Reference.optional(),
+  effectiveDateTime: z.string().optional(),
+  effectivePeriod: Period.optional(),
+  dateAsserted: z.string().optional(),
+  note: z.array(Annotation).optional(),
+});
+
+export const ServiceRequestSchema = z.looseObject({
+  resourceType: z.literal('ServiceRequest'),
+  id,
+  status: z.string().optional(),
+  intent: z.string().optional(),
+  code: CodeableConcept.optional(),
+  bodySite: CCs,
+  reasonCode: CCs,
+  reasonReference: z.array(Reference).optional(),
+  occurrenceDateTime: z.string().optional(),
+  occurrencePeriod: Period.optional(),
+  authoredOn: z.string().optional(),
+  orderDetail: CCs,
+  quantityQuantity: Quantity.optional(),
+  note: z.array(Annotation).optional(),
+});
+
+const Attachment = z.looseObject({ contentType: z.string().optional(), title: z.string().optional(), creation: z.string().optional() });
+
+export const DocumentReferenceSchema = z.looseObject({
+  resourceType: z.literal('DocumentReference'),
+  id,
+  status: z.string().optional(),
+  type: CodeableConcept.optional(),
+  date: z.string().optional(),
+  description: z.string().optional(),
+  content: z.array(z.looseObject({ attachment: Attachment })).optional(),
+  context: z.looseObject({ encounter: z.array(Reference).optional(), period: Period.optional() }).optional(),
+});
+
+export const DiagnosticReportSchema = z.looseObject({
+  resourceType: z.literal('DiagnosticReport'),
+  id,
+  status: z.string().optional(),
+  category: CCs,
+  code: CodeableConcept.optional(),
+  effectiveDateTime: z.string().optional(),
+  effectivePeriod: Period.optional(),
+  issued: z.string().optional(),
+  conclusion: z.string().optional(),
+  conclusionCode: CCs,
+  presentedForm: z.array(Attachment).optional(),
+});
+
+export const CoverageSchema = z.looseObject({
+  resourceType: z.literal('Coverage'),
+  id,
+  status: z.string().optional(),
+  type: CodeableConcept.optional(),
+  payor: z.array(Reference).optional(),
+  class: z.array(z.looseObject({ type: CodeableConcept.optional(), value: z.string().optional(), name: z.string().optional() })).optional(),
+  subscriberId: z.string().optional(),
+  order: z.number().optional(),
+  period: Period.optional(),
+});
+
+export const OrganizationSchema = z.looseObject({
+  resourceType: z.literal('Organization'),
+  id,
+  name: z.string().optional(),
+  identifier: z.array(Identifier).optional(),
+});
+
+export const SCHEMAS = {
+  Patient: PatientSchema,
+  Encounter: EncounterSchema,
+  Condition: ConditionSchema,
+  Procedure: ProcedureSchema,
+  Observation: ObservationSchema,
+  MedicationRequest: MedicationRequestSchema,
+  MedicationStatement: MedicationStatementSchema,
+  ServiceRequest: ServiceRequestSchema,
+  DocumentReference: DocumentReferenceSchema,
+  DiagnosticReport: DiagnosticReportSchema,
+  Coverage: CoverageSchema,
+  Organization: OrganizationSchema,
+} as const;
+
+export type SchemaType = keyof typeof SCHEMAS;
+export type Parsed = { [K in SchemaType]: z.infer<(typeof SCHEMAS)[K]>[] };
+
+export type PatientR = z.infer<typeof PatientSchema>;
+export type EncounterR = z.infer<typeof EncounterSchema>;
+export type ConditionR = z.infer<typeof ConditionSchema>;
+export type ProcedureR = z.infer<typeof ProcedureSchema>;
+export type ObservationR = z.infer<typeof ObservationSchema>;
+export type MedicationRequestR = z.infer<typeof MedicationRequestSchema>;
+export type MedicationStatementR = z.infer<typeof MedicationStatementSchema>;
+export type ServiceRequestR = z.infer<typeof ServiceRequestSchema>;
+export type DocumentReferenceR = z.infer<typeof DocumentReferenceSchema>;
+export type DiagnosticReportR = z.infer<typeof DiagnosticReportSchema>;
+export type CoverageR = z.infer<typeof CoverageSchema>;
+export type OrganizationR = z.infer<typeof OrganizationSchema>;
+
+function idOf(raw: unknown): string | undefined {
+  const v = (raw as { id?: unknown } | null)?.id;
+  return typeof v === 'string' ? v : undefined;
+}
+
+/** Validates every resource of every known type; failures become DataIssues (first problem's path and message). */
+export function parseResources(resources: Record<string, unknown[]>): { parsed: Parsed; issues: DataIssue[] } {
+  const issues: DataIssue[] = [];
+  const parsed = {} as Record<SchemaType, unknown[]>;
+  for (const type of Object.keys(SCHEMAS) as SchemaType[]) {
+    const schema = SCHEMAS[type];
+    const out: unknown[] = [];
+    for (const raw of resources[type] ?? []) {
+      const r = schema.safeParse(raw);
+      if (r.success) {
+        out.push(r.data);
+        continue;
+      }
+      const first = r.error.issues[0];
+      const issue: DataIssue = {
+        resourceType: type,
+        severity: 'error',
+        message: `${type} skipped: ${first?.message ?? 'invalid'}`,
+        path: first ? first.path.map(String).join('.') : '',
+      };
+      const rid = idOf(raw);
+      if (rid !== undefined) issue.id = rid;
+      issues.push(issue);
+    }
+    parsed[type] = out;
+  }
+  return { parsed: parsed as Parsed, issues };
+}

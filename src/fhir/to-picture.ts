@@ -1,0 +1,106 @@
+// FHIR resources -> ClinicalPicture (coded facts only). Note narrative is turned into facts by ./notes; this file
+// only lists the note texts (noteSources) for it. Never throws on bad data: bad resources become DataIssues.
+import { emptyPicture, type ClinicalPicture, type DataIssue, type ReliefFact } from '../policy/picture';
+import type { RawRecord } from './read';
+import { parseResources, DocumentReferenceSchema, DiagnosticReportSchema } from './schemas';
+import { textOf } from './picture/codes';
+import { patientFact } from './picture/patient';
+import { encounterFacts } from './picture/encounters';
+import { coverageFacts } from './picture/coverages';
+import { diagnosisFacts } from './picture/diagnoses';
+import { procedureFacts } from './picture/procedures';
+import { isReliefObservation, reliefFact } from './picture/relief';
+import { plannedServices } from './picture/planned';
+import { functionalFacts, painScoreFacts } from './picture/observations';
+import { medicationFacts, ptCourses } from './picture/conservative';
+import { imagingFacts } from './picture/imaging';
+
+export interface PictureContext {
+  patientId: string;
+  encounterId?: string;
+  serviceRequestIds: string[];
+  /** YYYY-MM-DD; decides whether a PT course is still ongoing. */
+  today: string;
+}
+
+export function toPicture(record: RawRecord, ctx: PictureContext): ClinicalPicture {
+  const picture = emptyPicture(ctx.patientId);
+  const { parsed, issues } = parseResources(record.resources);
+  const dataIssues: DataIssue[] = [...record.issues, ...issues];
+
+  const patient = parsed.Patient.find((p) => p.id === ctx.patientId) ?? parsed.Patient[0];
+  picture.patient = patientFact(ctx.patientId, patient);
+
+  picture.encounters = encounterFacts(parsed.Encounter);
+  if (ctx.encounterId) {
+    const enc = picture.encounters.find((e) => e.id === ctx.encounterId);
+    if (enc) picture.encounter = enc;
+    else dataIssues.push({ resourceType: 'Encounter', id: ctx.encounterId, severity: 'warning', message: 'The encounter in the launch context was not found in the record.' });
+  }
+
+  picture.coverages = coverageFacts(parsed.Coverage, parsed.Organization);
+  picture.diagnoses = diagnosisFacts(parsed.Condition);
+
+  const relief = parsed.Observation.filter(isReliefObservation)
+    .map(reliefFact)
+    .filter((r): r is ReliefFact => r !== undefined);
+  picture.procedureHistory = procedureFacts(parsed.Procedure, relief);
+
+  picture.plannedServices = plannedServices(parsed.ServiceRequest, parsed.Condition, ctx.serviceRequestIds);
+  for (const id of ctx.serviceRequestIds) {
+    if (!picture.plannedServices.some((p) => p.requestRef === `ServiceRequest/${id}`)) {
+      dataIssues.push({ resourceType: 'ServiceRequest', id, severity: 'warning', message: 'The order in the launch context could not be used (missing, closed or without a CPT/HCPCS code).' });
+    }
+  }
+
+  picture.painScores = painScoreFacts(parsed.Observation);
+  picture.functionalStatus = functionalFacts(parsed.Observation);
+  picture.conservativeCare = [
+    ...ptCourses(parsed.Procedure, parsed.Encounter, ctx.today),
+    ...medicationFacts([...parsed.MedicationRequest, ...parsed.MedicationStatement]),
+  ];
+  picture.imaging = imagingFacts(parsed.DiagnosticReport, parsed.Procedure);
+  picture.dataIssues = dataIssues;
+  return picture;
+}
+
+export interface NoteSource {
+  ref: string;
+  title: string;
+  date?: string;
+  contentType: string;
+  /** The attachment text as stored (plain text or HTML); the notes engine extracts plain text from it. */
+  raw: string;
+}
+
+/** Every note attachment with its resource ref ("DocumentReference/abc"), title and date; by date then ref. */
+export function noteSources(record: RawRecord): NoteSource[] {
+  const meta = new Map<string, { title: string; date?: string }>();
+  for (const raw of record.resources.DocumentReference ?? []) {
+    const d = DocumentReferenceSchema.safeParse(raw);
+    if (!d.success) continue;
+    const date = d.data.date ?? d.data.context?.period?.start ?? d.data.content?.[0]?.attachment.creation;
+    meta.set(`DocumentReference/${d.data.id}`, { title: d.data.description ?? d.data.content?.[0]?.attachment.title ?? (textOf(d.data.type) || 'Note'), ...(date ? { date } : {}) });
+  }
+  for (const raw of record.resources.DiagnosticReport ?? []) {
+    const r = DiagnosticReportSchema.safeParse(raw);
+    if (!r.success) continue;
+    const date = r.data.effectiveDateTime ?? r.data.effectivePeriod?.start ?? r.data.issued;
+    meta.set(`DiagnosticReport/${r.data.id}`, { title: textOf(r.data.code) || 'Report', ...(date ? { date } : {}) });
+  }
+  const out: NoteSource[] = [];
+  for (const [key, att] of record.attachments) {
+    const ref = key.split('#')[0]!;
+    const m = meta.get(ref);
+    if (!m) continue; // the resource itself failed validation: its issue is already reported
+    const src: NoteSource = { ref, title: m.title, contentType: att.contentType, raw: att.text };
+    if (m.date) src.date = m.date;
+    out.push(src);
+  }
+  return out.sort((a, b) => {
+    const da = a.date ?? '\uffff';
+    const db = b.date ?? '\uffff';
+    if (da !== db) return da < db ? -1 : 1;
+    return a.ref < b.ref ? -1 : a.ref > b.ref ? 1 : 0;
+  });
+}
