@@ -1,0 +1,90 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Bundle, Claim } from 'fhir/r4';
+import { validatePasBundle } from '../../../src/writeback/pas/validate';
+import { assemblePasBundle } from '../../../src/writeback/pas/bundle';
+import { PATIENTS } from './patients';
+
+const FIX = join(import.meta.dirname, '../../fixtures/pas');
+const load = (name: string): Bundle => JSON.parse(readFileSync(join(FIX, name), 'utf8')) as Bundle;
+
+describe('validatePasBundle on the Da Vinci PAS 2.2.1 examples', () => {
+  for (const f of ['ig-referral-authorization-bundle.json', 'ig-medical-services-authorization-bundle.json', 'ig-homecare-authorization-bundle.json']) {
+    it(`accepts ${f}`, () => {
+      expect(validatePasBundle(load(f)).violations).toEqual([]);
+    });
+  }
+  it('accepts the same bundle given as JSON text (spec-11)', () => {
+    expect(validatePasBundle(readFileSync(join(FIX, 'ig-referral-authorization-bundle.json'), 'utf8')).ok).toBe(true);
+  });
+});
+
+/** A fresh, valid bundle built for a test patient; each case breaks exactly one thing in it. */
+function good(): Bundle {
+  const b = assemblePasBundle(PATIENTS[0]?.input ?? (undefined as never)).bundle;
+  return JSON.parse(JSON.stringify(b)) as Bundle;
+}
+const claimOf = (b: Bundle): Claim => b.entry?.[0]?.resource as Claim;
+
+const broken: [string, (b: Bundle) => unknown][] = [
+  ['spec-11', () => '{"resourceType": "Bundle", '],
+  ['ClaimFirst', (b) => { b.entry?.reverse(); return b; }],
+  ['PASRequestBundle.type', (b) => { b.type = 'transaction'; return b; }],
+  ['PASRequestBundle.identifier', (b) => { delete b.identifier; return b; }],
+  ['PASRequestBundle.timestamp', (b) => { b.timestamp = '2026-11-20'; return b; }],
+  ['PASRequestBundle.entry.fullUrl', (b) => { const e = b.entry?.[1]; if (e) delete e.fullUrl; return b; }],
+  ['PASRequestBundle.entry.request', (b) => { const e = b.entry?.[1]; if (e) e.request = { method: 'POST', url: 'Patient' }; return b; }],
+  ['spec-13', (b) => { claimOf(b).patient = { reference: 'Patient/elsewhere' }; return b; }],
+  ['spec-14', (b) => { const e = b.entry?.[1]; if (e) b.entry?.push(structuredClone(e)); return b; }],
+  ['spec-16', (b) => { const e = b.entry?.[1]; const old = e?.fullUrl ?? ''; if (e) e.fullUrl = 'patient-1'; return JSON.parse(JSON.stringify(b).split(old).join('patient-1')); }],
+  ['spec-20', (b) => { b.entry?.push({ fullUrl: 'urn:uuid:0f0f0f0f-0000-4000-8000-000000000001', resource: { resourceType: 'Basic', id: 'stray', code: { text: 'stray' } } }); return b; }],
+  ['spec-22', (b) => { const si = claimOf(b).supportingInfo; if (si?.[1] && si[0]) si[1].sequence = si[0].sequence; return b; }],
+  ['FullDateRule', (b) => { const it0 = claimOf(b).item?.[0]; if (it0) it0.servicedDate = '2026-12'; return b; }],
+  ['ImmediateLevelOfCare', (b) => {
+    const it0 = claimOf(b).item?.[0];
+    const cert = it0?.extension?.find((e) => e.url.endsWith('extension-certificationType'));
+    if (cert) cert.valueCodeableConcept = { coding: [{ system: 'https://codesystem.x12.org/005010/1322', code: '1' }] };
+    return b;
+  }],
+  ['PASClaim.use', (b) => { claimOf(b).use = 'claim'; return b; }],
+  ['PASClaim.status', (b) => { claimOf(b).status = 'draft'; return b; }],
+  ['PASClaim.insurer', (b) => { delete (claimOf(b) as Partial<Claim>).insurer; return b; }],
+  ['PASClaim.insurance.focal', (b) => { const ins = claimOf(b).insurance[0]; if (ins) ins.focal = false; return b; }],
+  ['PASClaim.item.requestType', (b) => { const it0 = claimOf(b).item?.[0]; if (it0) it0.extension = it0.extension?.filter((e) => !e.url.endsWith('serviceItemRequestType')); return b; }],
+  ['PASClaim.item.category', (b) => { const it0 = claimOf(b).item?.[0]; if (it0) delete it0.category; return b; }],
+  ['PASClaim.item.location[x]', (b) => { const it0 = claimOf(b).item?.[0]; if (it0) delete it0.locationCodeableConcept; return b; }],
+  ['PASClaim.diagnosis', (b) => {
+    claimOf(b).diagnosis = Array.from({ length: 13 }, (_, i) => ({ sequence: i + 1, diagnosisCodeableConcept: { coding: [{ system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'M54.16' }] } }));
+    return b;
+  }],
+  ['PASClaim.supportingInfo:AdditionalInformation', (b) => { const si = claimOf(b).supportingInfo?.[0]; if (si) delete si.extension; return b; }],
+  ['PASDocumentReference', (b) => {
+    const doc = b.entry?.find((e) => e.resource?.resourceType === 'DocumentReference')?.resource;
+    if (doc?.resourceType === 'DocumentReference' && doc.content[0]) doc.content[0].attachment = { contentType: 'application/pdf', url: 'https://ehr/Binary/1' };
+    return b;
+  }],
+];
+
+describe('validatePasBundle on broken bundles (each rule once)', () => {
+  it('the unbroken bundle passes', () => {
+    expect(validatePasBundle(good()).violations).toEqual([]);
+  });
+  for (const [rule, breakIt] of broken) {
+    it(`reports ${rule}`, () => {
+      const res = validatePasBundle(breakIt(good()));
+      expect(res.ok).toBe(false);
+      expect(res.violations.map((v) => v.rule)).toContain(rule);
+    });
+  }
+  it('reports an evidence reference the builder could not resolve (spec-13), naming it', () => {
+    const input = PATIENTS[0]?.input;
+    if (!input) throw new Error('no patient');
+    const resources = new Map(input.resources);
+    resources.delete('Observation/pain-p1-0');
+    const build = assemblePasBundle({ ...input, resources });
+    expect(build.unresolved).toEqual(['Observation/pain-p1-0']);
+    const res = validatePasBundle(build.bundle);
+    expect(res.violations.filter((v) => v.rule === 'spec-13').map((v) => v.message).join(' ')).toContain('Observation/pain-p1-0');
+  });
+});
