@@ -1,0 +1,352 @@
+// A small builder for one synthetic patient's chart. Ids are "<patient-id>-<kind><n>" so they are stable across
+// runs and unique across every bundle the sandbox loads into one server.
+import type {
+  Binary, CodeableConcept, Condition, Coverage, DiagnosticReport, DocumentReference, Encounter, FhirResource,
+  MedicationRequest, MedicationStatement, Observation, Patient, Procedure, Reference, ServiceRequest,
+} from 'fhir/r4';
+import { CLINIC_ID, LATERALITY, PAYERS, PRACTITIONER_ID, RX, SYS, type PayerKey, type RxName, type Side } from './systems';
+
+export interface CodeRef { code: string; display: string }
+
+const b64 = (s: string): string => Buffer.from(s, 'utf8').toString('base64');
+const dt = (d: string, time = '09:00:00'): string => (d.length === 10 ? `${d}T${time}-05:00` : d);
+
+export function bodySite(levels: string[], side?: Side, regionText?: string): CodeableConcept[] {
+  const sites: CodeableConcept[] = levels.map((lv) => ({ text: `${lv}${regionText ? ` ${regionText}` : ''}` }));
+  if (side) {
+    sites.push({ coding: [{ system: SYS.snomed, code: LATERALITY[side].code, display: LATERALITY[side].display }], text: LATERALITY[side].display });
+  }
+  return sites;
+}
+
+export class Chart {
+  readonly resources: FhirResource[] = [];
+  private counters = new Map<string, number>();
+  readonly patientRef: Reference;
+  private readonly coverages: string[] = [];
+
+  constructor(readonly pid: string) {
+    this.patientRef = { reference: `Patient/${pid}` };
+  }
+
+  nextId(kind: string): string {
+    const n = (this.counters.get(kind) ?? 0) + 1;
+    this.counters.set(kind, n);
+    return `${this.pid}-${kind}${n}`;
+  }
+
+  add<T extends FhirResource>(r: T): T {
+    this.resources.push(r);
+    return r;
+  }
+
+  patient(p: { family: string; given: string[]; birthDate: string; gender: Patient['gender']; mrn: string; city: string }): Patient {
+    return this.add<Patient>({
+      resourceType: 'Patient',
+      id: this.pid,
+      identifier: [{ use: 'usual', type: { coding: [{ system: SYS.idType, code: 'MR', display: 'Medical record number' }] }, system: SYS.mrn, value: p.mrn }],
+      active: true,
+      name: [{ use: 'official', family: p.family, given: p.given }],
+      gender: p.gender,
+      birthDate: p.birthDate,
+      address: [{ use: 'home', city: p.city, state: 'MA', country: 'US' }],
+      generalPractitioner: [{ reference: `Practitioner/${PRACTITIONER_ID}` }],
+      managingOrganization: { reference: `Organization/${CLINIC_ID}` },
+    });
+  }
+
+  coverage(key: PayerKey, subscriberId: string, start: string): Coverage {
+    const p = PAYERS[key];
+    const c = this.add<Coverage>({
+      resourceType: 'Coverage',
+      id: this.nextId('cov'),
+      status: 'active',
+      type: { coding: [{ system: SYS.sopt, code: p.sopt, display: p.soptDisplay }] },
+      subscriberId,
+      beneficiary: this.patientRef,
+      relationship: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/subscriber-relationship', code: 'self' }] },
+      period: { start },
+      payor: [{ reference: `Organization/${p.id}`, display: p.display }],
+      class: [{ type: { coding: [{ system: SYS.coverageClass, code: 'plan' }] }, value: p.identifier, name: p.plan }],
+      order: this.coverages.length + 1,
+    });
+    this.coverages.push(key);
+    return c;
+  }
+
+  payerKeys(): PayerKey[] {
+    return [...this.coverages] as PayerKey[];
+  }
+
+  condition(c: {
+    icd?: CodeRef; snomed?: CodeRef; text?: string; onset?: string; recorded: string;
+    status?: 'active' | 'inactive' | 'resolved'; abatement?: string; category?: 'problem-list-item' | 'encounter-diagnosis'; encounter?: string;
+  }): Condition {
+    const coding = [
+      ...(c.icd ? [{ system: SYS.icd10, code: c.icd.code, display: c.icd.display }] : []),
+      ...(c.snomed ? [{ system: SYS.snomed, code: c.snomed.code, display: c.snomed.display }] : []),
+    ];
+    const category = c.category ?? 'problem-list-item';
+    return this.add<Condition>({
+      resourceType: 'Condition',
+      id: this.nextId('cond'),
+      clinicalStatus: { coding: [{ system: SYS.conditionClinical, code: c.status ?? 'active' }] },
+      verificationStatus: { coding: [{ system: SYS.conditionVer, code: 'confirmed' }] },
+      category: [{ coding: [{ system: SYS.conditionCategory, code: category }] }],
+      code: { coding, text: c.text ?? c.icd?.display ?? c.snomed?.display },
+      subject: this.patientRef,
+      ...(c.encounter ? { encounter: { reference: `Encounter/${c.encounter}` } } : {}),
+      ...(c.onset ? { onsetDateTime: c.onset } : {}),
+      ...(c.abatement ? { abatementDateTime: c.abatement } : {}),
+      recordedDate: c.recorded,
+      recorder: { reference: `Practitioner/${PRACTITIONER_ID}` },
+    });
+  }
+
+  encounter(e: { date: string; type: 'office' | 'procedure' | 'pt' | 'new'; em?: string; minutes?: number; reason?: string; status?: Encounter['status']; durationMin?: number }): Encounter {
+    const text = { office: 'Office visit', new: 'New patient consultation', procedure: 'Procedure visit', pt: 'Physical therapy' }[e.type];
+    const type: CodeableConcept = e.em ? { coding: [{ system: SYS.cpt, code: e.em }], text } : { text };
+    const start = dt(e.date, e.type === 'pt' ? '15:00:00' : '09:00:00');
+    const end = dt(e.date, e.type === 'pt' ? '15:50:00' : `09:${String(Math.min(e.durationMin ?? 30, 59)).padStart(2, '0')}:00`);
+    return this.add<Encounter>({
+      resourceType: 'Encounter',
+      id: this.nextId('enc'),
+      status: e.status ?? 'finished',
+      class: { system: SYS.actCode, code: 'AMB', display: 'ambulatory' },
+      type: [type],
+      subject: this.patientRef,
+      participant: e.type === 'pt' ? [] : [{ individual: { reference: `Practitioner/${PRACTITIONER_ID}` } }],
+      period: { start, end },
+      ...(e.minutes ? { length: { value: e.minutes, unit: 'min', system: SYS.ucum, code: 'min' } } : {}),
+      ...(e.reason ? { reasonCode: [{ text: e.reason }] } : {}),
+      serviceProvider: { reference: `Organization/${CLINIC_ID}` },
+    });
+  }
+
+  procedure(p: {
+    code: string; display: string; date: string; levels?: string[]; side?: Side; status?: Procedure['status'];
+    encounter?: string; system?: 'cpt' | 'hcpcs'; note?: string; reasons?: CodeRef[]; basedOn?: string; regionText?: string;
+  }): Procedure {
+    return this.add<Procedure>({
+      resourceType: 'Procedure',
+      id: this.nextId('proc'),
+      status: p.status ?? 'completed',
+      code: { coding: [{ system: p.system === 'hcpcs' ? SYS.hcpcs : SYS.cpt, code: p.code }], text: p.display },
+      subject: this.patientRef,
+      ...(p.encounter ? { encounter: { reference: `Encounter/${p.encounter}` } } : {}),
+      ...(p.basedOn ? { basedOn: [{ reference: `ServiceRequest/${p.basedOn}` }] } : {}),
+      performedDateTime: dt(p.date, '10:00:00'),
+      performer: p.code.startsWith('97') ? [] : [{ actor: { reference: `Practitioner/${PRACTITIONER_ID}` } }],
+      ...(p.levels || p.side ? { bodySite: bodySite(p.levels ?? [], p.side, p.regionText) } : {}),
+      ...(p.reasons ? { reasonCode: p.reasons.map((r) => ({ coding: [{ system: SYS.icd10, code: r.code, display: r.display }] })) } : {}),
+      ...(p.note ? { note: [{ text: p.note }] } : {}),
+    });
+  }
+
+  /** Relief reported after an injection, linked to the procedure with partOf. */
+  relief(procId: string, date: string, percent: number, duration?: [number, 'h' | 'd' | 'wk' | 'mo']): Observation {
+    const unitName = { h: 'hours', d: 'days', wk: 'weeks', mo: 'months' };
+    return this.add<Observation>({
+      resourceType: 'Observation',
+      id: this.nextId('relief'),
+      status: 'final',
+      category: [{ coding: [{ system: SYS.obsCategory, code: 'survey', display: 'Survey' }] }],
+      code: { coding: [{ system: SYS.painObs, code: 'relief-percent', display: 'Pain relief after procedure' }], text: 'Pain relief after procedure (%)' },
+      subject: this.patientRef,
+      partOf: [{ reference: `Procedure/${procId}` }],
+      effectiveDateTime: dt(date, '11:00:00'),
+      valueQuantity: { value: percent, unit: '%', system: SYS.ucum, code: '%' },
+      ...(duration
+        ? { component: [{ code: { coding: [{ system: SYS.painObs, code: 'relief-duration', display: 'Duration of relief' }] }, valueQuantity: { value: duration[0], unit: unitName[duration[1]], system: SYS.ucum, code: duration[1] } }] }
+        : {}),
+    });
+  }
+
+  pain(date: string, value: number, o: { loinc?: '72514-3' | '38208-5'; integer?: boolean; category?: 'survey' | 'vital-signs'; encounter?: string; status?: Observation['status']; time?: string } = {}): Observation {
+    const loinc = o.loinc ?? '72514-3';
+    const display = loinc === '72514-3' ? 'Pain severity - 0-10 verbal numeric rating [Score] - Reported' : 'Pain severity - Reported';
+    const category = o.category ?? 'survey';
+    return this.add<Observation>({
+      resourceType: 'Observation',
+      id: this.nextId('obs'),
+      status: o.status ?? 'final',
+      category: [{ coding: [{ system: SYS.obsCategory, code: category }] }],
+      code: { coding: [{ system: SYS.loinc, code: loinc, display }], text: 'Pain score (NRS 0-10)' },
+      subject: this.patientRef,
+      ...(o.encounter ? { encounter: { reference: `Encounter/${o.encounter}` } } : {}),
+      effectiveDateTime: dt(date, o.time ?? '09:05:00'),
+      ...(o.integer ? { valueInteger: value } : { valueQuantity: { value, unit: '{score}', system: SYS.ucum, code: '{score}' } }),
+    });
+  }
+
+  vas(date: string, mm: number, encounter?: string): Observation {
+    return this.add<Observation>({
+      resourceType: 'Observation',
+      id: this.nextId('obs'),
+      status: 'final',
+      category: [{ coding: [{ system: SYS.obsCategory, code: 'survey' }] }],
+      code: { text: 'VAS' },
+      subject: this.patientRef,
+      ...(encounter ? { encounter: { reference: `Encounter/${encounter}` } } : {}),
+      effectiveDateTime: dt(date, '09:05:00'),
+      valueQuantity: { value: mm, unit: 'mm', system: SYS.ucum, code: 'mm' },
+    });
+  }
+
+  disability(date: string, instrument: 'Oswestry Disability Index' | 'Neck Disability Index', pct: number, encounter?: string): Observation {
+    return this.add<Observation>({
+      resourceType: 'Observation',
+      id: this.nextId('obs'),
+      status: 'final',
+      category: [{ coding: [{ system: SYS.obsCategory, code: 'survey' }] }],
+      code: { coding: [{ system: SYS.painObs, code: instrument === 'Oswestry Disability Index' ? 'odi' : 'ndi', display: instrument }], text: instrument },
+      subject: this.patientRef,
+      ...(encounter ? { encounter: { reference: `Encounter/${encounter}` } } : {}),
+      effectiveDateTime: dt(date, '09:10:00'),
+      valueQuantity: { value: pct, unit: '%', system: SYS.ucum, code: '%' },
+    });
+  }
+
+  peg(date: string, score: number, encounter?: string): Observation {
+    return this.add<Observation>({
+      resourceType: 'Observation',
+      id: this.nextId('obs'),
+      status: 'final',
+      category: [{ coding: [{ system: SYS.obsCategory, code: 'survey' }] }],
+      code: { text: 'PEG scale (pain, enjoyment, general activity)' },
+      subject: this.patientRef,
+      ...(encounter ? { encounter: { reference: `Encounter/${encounter}` } } : {}),
+      effectiveDateTime: dt(date, '09:10:00'),
+      valueQuantity: { value: score, unit: '{score}', system: SYS.ucum, code: '{score}' },
+    });
+  }
+
+  limitation(date: string, text: string, encounter?: string): Observation {
+    return this.add<Observation>({
+      resourceType: 'Observation',
+      id: this.nextId('obs'),
+      status: 'final',
+      category: [{ coding: [{ system: SYS.obsCategory, code: 'survey' }] }],
+      code: { text: 'Functional limitation' },
+      subject: this.patientRef,
+      ...(encounter ? { encounter: { reference: `Encounter/${encounter}` } } : {}),
+      effectiveDateTime: dt(date, '09:12:00'),
+      valueString: text,
+    });
+  }
+
+  medRequest(m: { rx: RxName; text: string; start: string; end?: string; status: MedicationRequest['status']; reason?: string; encounter?: string }): MedicationRequest {
+    return this.add<MedicationRequest>({
+      resourceType: 'MedicationRequest',
+      id: this.nextId('medrx'),
+      status: m.status,
+      ...(m.reason ? { statusReason: { text: m.reason } } : {}),
+      intent: 'order',
+      medicationCodeableConcept: { coding: [{ system: SYS.rxnorm, code: RX[m.rx].code, display: RX[m.rx].display }], text: m.text },
+      subject: this.patientRef,
+      ...(m.encounter ? { encounter: { reference: `Encounter/${m.encounter}` } } : {}),
+      authoredOn: m.start,
+      requester: { reference: `Practitioner/${PRACTITIONER_ID}` },
+      dosageInstruction: [{ text: m.text }],
+      ...(m.end ? { dispenseRequest: { validityPeriod: { start: m.start, end: m.end } } } : {}),
+    });
+  }
+
+  medStatement(m: { rx: RxName; text: string; start?: string; end?: string; status: MedicationStatement['status']; reason?: string; note?: string }): MedicationStatement {
+    const period = m.start || m.end ? { effectivePeriod: { ...(m.start ? { start: m.start } : {}), ...(m.end ? { end: m.end } : {}) } } : {};
+    return this.add<MedicationStatement>({
+      resourceType: 'MedicationStatement',
+      id: this.nextId('medst'),
+      status: m.status,
+      ...(m.reason ? { statusReason: [{ text: m.reason }] } : {}),
+      category: { coding: [{ system: SYS.medStatementCategory, code: 'patientspecified' }] },
+      medicationCodeableConcept: { coding: [{ system: SYS.rxnorm, code: RX[m.rx].code, display: RX[m.rx].display }], text: m.text },
+      subject: this.patientRef,
+      ...period,
+      dateAsserted: m.start ?? m.end ?? '2026-11-23',
+      ...(m.note ? { note: [{ text: m.note }] } : {}),
+    });
+  }
+
+  imaging(i: { date: string; study: 'mri-lumbar' | 'mri-cervical' | 'xr-lumbar' | 'ct-lumbar'; conclusion: string }): DiagnosticReport {
+    const studies = {
+      'mri-lumbar': { coding: [{ system: SYS.loinc, code: '24531-6', display: 'MR Lumbar spine' }, { system: SYS.cpt, code: '72148' }], text: 'MRI lumbar spine without contrast' },
+      'mri-cervical': { coding: [{ system: SYS.cpt, code: '72141' }], text: 'MRI cervical spine without contrast' },
+      'xr-lumbar': { coding: [{ system: SYS.cpt, code: '72110' }], text: 'X-ray lumbar spine, 4 views' },
+      'ct-lumbar': { coding: [{ system: SYS.cpt, code: '72131' }], text: 'CT lumbar spine without contrast' },
+    };
+    return this.add<DiagnosticReport>({
+      resourceType: 'DiagnosticReport',
+      id: this.nextId('dr'),
+      status: 'final',
+      category: [{ coding: [{ system: SYS.diagService, code: 'RAD', display: 'Radiology' }] }],
+      code: studies[i.study],
+      subject: this.patientRef,
+      effectiveDateTime: dt(i.date, '14:00:00'),
+      issued: dt(i.date, '18:30:00'),
+      conclusion: i.conclusion,
+    });
+  }
+
+  serviceRequest(s: {
+    code: string; display: string; date: string; levels?: string[]; side?: Side; reasons: CodeRef[]; conditions?: string[];
+    status?: ServiceRequest['status']; detail?: string; encounter?: string; authored: string; note?: string; regionText?: string;
+  }): ServiceRequest {
+    return this.add<ServiceRequest>({
+      resourceType: 'ServiceRequest',
+      id: this.nextId('sr'),
+      status: s.status ?? 'active',
+      intent: 'order',
+      category: [{ coding: [{ system: SYS.snomed, code: '387713003', display: 'Surgical procedure' }] }],
+      code: { coding: [{ system: SYS.cpt, code: s.code }], text: s.display },
+      ...(s.detail ? { orderDetail: [{ text: s.detail }] } : {}),
+      subject: this.patientRef,
+      ...(s.encounter ? { encounter: { reference: `Encounter/${s.encounter}` } } : {}),
+      occurrenceDateTime: dt(s.date, '08:00:00'),
+      authoredOn: s.authored,
+      requester: { reference: `Practitioner/${PRACTITIONER_ID}` },
+      performer: [{ reference: `Practitioner/${PRACTITIONER_ID}` }],
+      reasonCode: s.reasons.map((r) => ({ coding: [{ system: SYS.icd10, code: r.code, display: r.display }] })),
+      ...(s.conditions ? { reasonReference: s.conditions.map((c) => ({ reference: `Condition/${c}` })) } : {}),
+      insurance: this.coverageRefs(),
+      ...(s.levels || s.side ? { bodySite: bodySite(s.levels ?? [], s.side, s.regionText) } : {}),
+      ...(s.note ? { note: [{ text: s.note }] } : {}),
+    });
+  }
+
+  private coverageRefs(): Reference[] {
+    return this.resources.filter((r) => r.resourceType === 'Coverage').map((r) => ({ reference: `Coverage/${r.id}` }));
+  }
+
+  /**
+   * A clinical note. Plain text or HTML, inline base64 or (viaBinary) a `url` to a Binary in the same bundle,
+   * which is how many EHRs serve larger notes.
+   */
+  note(n: { date: string; encounter?: string; title: string; body: string; html?: boolean; viaBinary?: boolean; consult?: boolean }): DocumentReference {
+    const id = this.nextId('note');
+    const contentType = n.html ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8';
+    const data = b64(n.body);
+    let attachment: DocumentReference['content'][number]['attachment'] = { contentType, data, title: n.title };
+    if (n.viaBinary) {
+      const binId = `${id}-bin`;
+      this.add<Binary>({ resourceType: 'Binary', id: binId, contentType, data });
+      attachment = { contentType, url: `Binary/${binId}`, title: n.title, size: Buffer.byteLength(n.body, 'utf8') };
+    }
+    const loinc = n.consult ? { code: '11488-4', display: 'Consult note' } : { code: '11506-3', display: 'Progress note' };
+    return this.add<DocumentReference>({
+      resourceType: 'DocumentReference',
+      id,
+      status: 'current',
+      docStatus: 'final',
+      type: { coding: [{ system: SYS.loinc, ...loinc }], text: n.title },
+      category: [{ coding: [{ system: 'http://hl7.org/fhir/us/core/CodeSystem/us-core-documentreference-category', code: 'clinical-note', display: 'Clinical Note' }] }],
+      subject: this.patientRef,
+      date: dt(n.date, '17:00:00'),
+      author: [{ reference: `Practitioner/${PRACTITIONER_ID}` }],
+      custodian: { reference: `Organization/${CLINIC_ID}` },
+      description: n.title,
+      content: [{ attachment }],
+      ...(n.encounter ? { context: { encounter: [{ reference: `Encounter/${n.encounter}` }], period: { start: dt(n.date) } } } : {}),
+    });
+  }
+}
