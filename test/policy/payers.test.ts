@@ -1,0 +1,157 @@
+// Payer resolution from Coverage and the commercial overlays (eviCore CMM-200 for Summit, BCBSMA policy 690).
+import { describe, expect, it } from 'vitest';
+import { assess, assessAll } from '../../src/policy/assess';
+import { resolvePayer, payerDefFor } from '../../src/policy/payers';
+import type { CoverageFact } from '../../src/policy/picture';
+import type { Assessment, Finding } from '../../src/policy/verdicts';
+import { addDays } from '../../src/policy/dates';
+import { esiPicture, mbb, facetPicture, proc, relief, tfesi, TODAY } from './build';
+
+const find = (a: Assessment, id: string): Finding => {
+  const f = a.findings.find((x) => x.requirementId === id);
+  if (!f) throw new Error(`no finding ${id}`);
+  return f;
+};
+const cov = (over: Partial<CoverageFact>): CoverageFact => ({ id: 'c', status: 'active', source: 'coded', evidence: [], ...over });
+
+describe('resolvePayer: Organization identifier / name / SOPT type', () => {
+  it.each([
+    [{ payerId: 'MEDICARE', payerName: 'Medicare Part B', typeCode: '121' }, 'medicare', false],
+    [{ payerId: 'BCBSMA', payerName: 'Blue Cross Blue Shield of Massachusetts', typeCode: '6' }, 'bcbsma', false],
+    [{ payerId: 'SUMMIT', payerName: 'Summit Health Plan', typeCode: '5' }, 'summit', false],
+    [{ payerName: 'Summit Health Plan' }, 'summit', false],
+    [{ typeCode: '1' }, 'medicare', false],
+    [{ payerId: 'ACME', payerName: 'Acme Mutual Insurance', typeCode: '5' }, 'medicare', true],
+  ])('%j -> %s (fallback %s)', (c, policySet, fell) => {
+    const r = resolvePayer([cov(c)]);
+    expect(r.policySet.id).toBe(policySet);
+    expect(r.payer.fellBackToBaseline).toBe(fell);
+    if (fell) expect(r.payer.note).toMatch(/Acme Mutual Insurance.*baseline/);
+  });
+  it('uses the primary active coverage and ignores cancelled ones', () => {
+    const r = resolvePayer([
+      cov({ payerId: 'SUMMIT', order: 2 }),
+      cov({ payerId: 'BCBSMA', order: 1, status: 'cancelled' }),
+      cov({ payerId: 'MEDICARE', order: 1 }),
+    ]);
+    expect(r.policySet.id).toBe('medicare');
+  });
+  it('no coverage falls back to the baseline and says so', () => {
+    const r = resolvePayer([]);
+    expect(r.payer.fellBackToBaseline).toBe(true);
+    expect(r.payer.note).toMatch(/No active coverage/);
+  });
+  it('an unknown payer id string falls back to the baseline', () => {
+    expect(payerDefFor('acme').payer.fellBackToBaseline).toBe(true);
+    expect(payerDefFor('SUMMIT').policySet.id).toBe('summit');
+  });
+});
+
+function withCare(weeks: number, kind: 'physical-therapy' | 'nsaid' = 'physical-therapy') {
+  const p = esiPicture();
+  p.conservativeCare = [{ kind, description: kind, start: addDays(TODAY, -weeks * 7 - 3), end: addDays(TODAY, -3), outcome: 'failed', source: 'note', evidence: [] }];
+  return p;
+}
+
+describe('eviCore CMM-200 (Summit): 6 weeks conservative care for radiculopathy, 4 for stenosis', () => {
+  it.each([
+    [5, 'not-met', 'not-eligible'],
+    [6, 'met', 'ready'],
+    [7, 'met', 'ready'],
+  ])('radiculopathy, %i weeks -> %s', (w, status, verdict) => {
+    const a = assess(withCare(w), tfesi(), 'summit', TODAY);
+    const f = find(a, 'conservative-weeks');
+    expect(f.status).toBe(status);
+    expect(f.severity).toBe('blocker');
+    expect(f.citation.document).toMatch(/eviCore CMM-200/);
+    expect(a.verdict).toBe(verdict);
+  });
+  it.each([
+    [3, 'not-met'],
+    [4, 'met'],
+    [5, 'met'],
+  ])('stenosis (M48.061), %i weeks -> %s', (w, status) => {
+    const a = assess(withCare(w), tfesi({ reasonIcd10: ['M48.061'] }), 'summit', TODAY);
+    expect(find(a, 'conservative-weeks').status).toBe(status);
+  });
+  it('prior authorization is required', () => {
+    expect(assess(esiPicture(), tfesi(), 'summit', TODAY).priorAuthRequired).toBe(true);
+  });
+});
+
+describe('eviCore CMM-200 (Summit): at least 7 days between injections', () => {
+  it.each([
+    [6, 'not-met'],
+    [7, 'met'],
+    [8, 'met'],
+  ])('%i days since the last ESI -> %s', (days, status) => {
+    const p = esiPicture();
+    p.procedureHistory.push(proc('esi-transforaminal', days, [relief(60, 400)]));
+    expect(find(assess(p, tfesi(), 'summit', TODAY), 'esi-spacing').status).toBe(status);
+  });
+});
+
+describe('eviCore CMM-200 (Summit): repeat needs improvement lasting >= 2 weeks', () => {
+  it.each([
+    [335, 'not-met'],
+    [336, 'met'],
+    [337, 'met'],
+  ])('relief for %i hours -> %s', (h, status) => {
+    const p = esiPicture();
+    p.procedureHistory.push(proc('esi-transforaminal', 60, [relief(60, h)]));
+    const a = assess(p, tfesi(), 'summit', TODAY);
+    expect(find(a, 'esi-repeat-relief').status).toBe(status);
+    expect(find(a, 'esi-repeat-duration').status).toBe('not-applicable');
+  });
+});
+
+describe('BCBSMA policy 690: 4 weeks analgesics AND 4 weeks PT; 30 days between; <= 6 per 12 months', () => {
+  it('PT alone is not enough; PT and prescription analgesic for 4 weeks each is', () => {
+    const a = assess(withCare(8), tfesi(), 'bcbsma', TODAY);
+    expect(find(a, 'conservative-weeks').status).toBe('not-met');
+    expect(find(a, 'conservative-weeks').message).toMatch(/analgesics: 0 of 4/);
+    const p = withCare(4);
+    p.conservativeCare.push({ kind: 'nsaid', description: 'meloxicam', start: addDays(TODAY, -31), end: addDays(TODAY, -3), outcome: 'failed', source: 'note', evidence: [] });
+    expect(find(assess(p, tfesi(), 'bcbsma', TODAY), 'conservative-weeks').status).toBe('met');
+    p.conservativeCare[1]!.start = addDays(TODAY, -30);
+    expect(find(assess(p, tfesi(), 'bcbsma', TODAY), 'conservative-weeks').status).toBe('not-met');
+  });
+  it('PT not tolerated satisfies the PT part', () => {
+    const p = withCare(5, 'nsaid');
+    p.conservativeCare.push({ kind: 'physical-therapy', description: 'PT stopped: not tolerated', outcome: 'not-tolerated', source: 'note', evidence: [] });
+    expect(find(assess(p, tfesi(), 'bcbsma', TODAY), 'conservative-weeks').status).toBe('met');
+  });
+  it.each([
+    [29, 'not-met'],
+    [30, 'met'],
+    [31, 'met'],
+  ])('%i days since the last ESI -> %s', (days, status) => {
+    const p = esiPicture();
+    p.procedureHistory.push(proc('esi-transforaminal', days, [relief(60)]));
+    expect(find(assess(p, tfesi(), 'bcbsma', TODAY), 'esi-spacing').status).toBe(status);
+  });
+  it.each([
+    [4, 'met'],
+    [5, 'met'],
+    [6, 'not-met'],
+  ])('%i prior ESIs in any region -> %s', (n, status) => {
+    const p = esiPicture();
+    for (let i = 0; i < n; i++) p.procedureHistory.push(proc('esi-interlaminar', 40 + i * 50, [relief(60)], { region: i % 2 ? 'cervical' : 'lumbar', levels: [] }));
+    expect(find(assess(p, tfesi(), 'bcbsma', TODAY), 'esi-frequency-total').status).toBe(status);
+  });
+  it('a facet block under BCBSMA uses the Medicare baseline (no facet overlay in data)', () => {
+    const a = assess(facetPicture(), mbb(), 'bcbsma', TODAY);
+    expect(a.verdict).toBe('ready');
+    expect(a.priorAuthRequired).toBe('unknown');
+  });
+});
+
+describe('assessAll uses the payer from Coverage', () => {
+  it('an Acme patient is judged on the baseline and the assessment says so', () => {
+    const p = esiPicture();
+    p.coverages = [cov({ payerId: 'ACME', payerName: 'Acme Mutual Insurance', typeCode: '5' })];
+    const [a] = assessAll(p, [tfesi()], TODAY);
+    expect(a!.payer.fellBackToBaseline).toBe(true);
+    expect(a!.payer.name).toBe('Acme Mutual Insurance');
+  });
+});
