@@ -1,6 +1,6 @@
 // The one seam between write-back and the EHR: a FHIR HTTP client narrowed to what writing needs.
 // In the app it wraps fhirclient's client.request; in tests, fetch against msw or the sandbox.
-import type { CapabilityStatement, Resource } from 'fhir/r4';
+import type { Bundle, CapabilityStatement, Resource } from 'fhir/r4';
 
 export interface FhirResponse<T = unknown> {
   status: number;
@@ -16,4 +16,6 @@ export interface FhirWriter {
   create<R extends Resource>(resource: R, ifNoneExist?: string): Promise<FhirResponse<R>>;
   /** GET [base]/[type]?query */
   search(type: string, query: string): Promise<FhirResponse>;
+  /** POST [base] with a transaction Bundle (optional addition: writers that can send one; see write.ts). */
+  transaction?(bundle: Bundle): Promise<FhirResponse<Bundle>>;
 }
