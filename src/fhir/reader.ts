@@ -55,7 +55,7 @@ async function bodyOf(res: Response): Promise<unknown> {
 }
 
 /** Plain fetch with a bearer token (tests, the Node CLI, a server-side batch). */
-export function fetchReader(base: string, token?: string, fetchImpl: typeof fetch = fetch): FhirReader {
+export function fetchReader(base: string, token?: string, fetchImpl?: typeof fetch): FhirReader {
   return {
     base,
     async getJson(url, signal) {
@@ -63,7 +63,8 @@ export function fetchReader(base: string, token?: string, fetchImpl: typeof fetc
       if (token) headers.authorization = `Bearer ${token}`;
       let res: Response;
       try {
-        res = await fetchImpl(resolveUrl(base, url), { headers, signal: signal ?? null });
+        // Looked up per call, not captured: test interceptors and polyfills replace globalThis.fetch later.
+        res = await (fetchImpl ?? globalThis.fetch)(resolveUrl(base, url), { headers, signal: signal ?? null });
       } catch (e) {
         if (signal?.aborted) throw new FhirReadError('aborted', 'The read was cancelled.');
         throw new NetworkError(e instanceof Error ? e.message : 'network error');

@@ -1,0 +1,241 @@
+// The read wave against an msw-served EHR: one parallel wave, every page, retries, failures, Binary attachments.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { http, HttpResponse } from 'msw';
+import { setupServer } from 'msw/node';
+import { DEFAULT_TYPES, readPatientRecord, retryAfterMs } from '../../src/fhir/read';
+import { fetchReader, FhirReadError } from '../../src/fhir/reader';
+
+const BASE = 'https://ehr.test/fhir';
+const PID = 'p1';
+const b64 = (s: string): string => Buffer.from(s, 'utf8').toString('base64');
+
+type Overrides = Record<string, (url: URL, n: number) => Response | Promise<Response>>;
+let overrides: Overrides = {};
+const calls = new Map<string, number>();
+const log: string[] = [];
+
+function bundle(type: string, ids: string[], next?: string): Response {
+  return HttpResponse.json({
+    resourceType: 'Bundle',
+    type: 'searchset',
+    link: next ? [{ relation: 'self', url: 'x' }, { relation: 'next', url: next }] : [{ relation: 'self', url: 'x' }],
+    entry: ids.map((id) => ({ resource: { resourceType: type, id }, search: { mode: 'match' } })),
+  });
+}
+
+const server = setupServer(
+  http.get(`${BASE}/:type/:id?`, ({ request, params }) => {
+    const url = new URL(request.url);
+    const key = `${String(params.type)}${params.id ? `/${String(params.id)}` : ''}${url.searchParams.get('page') ? `?page=${url.searchParams.get('page')}` : ''}`;
+    const n = (calls.get(key) ?? 0) + 1;
+    calls.set(key, n);
+    log.push(key);
+    const o = overrides[key];
+    if (o) return o(url, n);
+    const type = String(params.type);
+    if (type === 'Patient') return HttpResponse.json({ resourceType: 'Patient', id: PID, gender: 'female' });
+    return bundle(type, []);
+  }),
+);
+
+beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
+afterEach(() => {
+  server.resetHandlers();
+  overrides = {};
+  calls.clear();
+  log.length = 0;
+});
+afterAll(() => server.close());
+
+const reader = fetchReader(BASE, 'token');
+const noSleep = { sleep: async (): Promise<void> => {} };
+
+describe('readPatientRecord: one wave', () => {
+  it('searches every type at once with patient and _count, then follows every next page', async () => {
+    overrides.Observation = (url) => {
+      expect(url.searchParams.get('patient')).toBe(PID);
+      expect(url.searchParams.get('_count')).toBe('500');
+      return bundle('Observation', ['o1', 'o2'], `${BASE}/Observation?page=2`);
+    };
+    overrides['Observation?page=2'] = () => bundle('Observation', ['o3', 'o2'], `${BASE}/Observation?page=3`);
+    overrides['Observation?page=3'] = () => bundle('Observation', ['o4']);
+    overrides.Coverage = (url) => {
+      expect(url.searchParams.get('_include')).toBe('Coverage:payor');
+      return HttpResponse.json({
+        resourceType: 'Bundle',
+        entry: [
+          { resource: { resourceType: 'Coverage', id: 'c1' }, search: { mode: 'match' } },
+          { resource: { resourceType: 'Organization', id: 'org1' }, search: { mode: 'include' } },
+          { resource: { resourceType: 'OperationOutcome', id: 'oo' }, search: { mode: 'outcome' } },
+        ],
+      });
+    };
+    const seenTypes: string[] = [];
+    const rec = await readPatientRecord(reader, PID, { count: 500, onType: (t) => seenTypes.push(t) });
+    // The first 11 requests are the 11 first pages: nothing waited for anything else.
+    expect(new Set(log.slice(0, DEFAULT_TYPES.length))).toEqual(new Set([...DEFAULT_TYPES.filter((t) => t !== 'Patient'), `Patient/${PID}`]));
+    expect(rec.requests).toBe(DEFAULT_TYPES.length + 2);
+    expect(log).toHaveLength(rec.requests);
+    expect((rec.resources.Observation ?? []).map((o) => (o as { id: string }).id)).toEqual(['o1', 'o2', 'o3', 'o4']);
+    expect(rec.resources.Organization).toHaveLength(1);
+    expect(rec.resources.OperationOutcome).toBeUndefined();
+    expect(rec.resources.Patient).toHaveLength(1);
+    expect(rec.waves).toBe(1);
+    expect(rec.longestChain).toBe(3);
+    expect(new Set(seenTypes)).toEqual(new Set(DEFAULT_TYPES));
+    expect(rec.issues).toEqual([]);
+  });
+
+  it('falls back to a plain Coverage search when the server rejects _include', async () => {
+    overrides.Coverage = (url) => (url.searchParams.has('_include') ? HttpResponse.json({}, { status: 400 }) : bundle('Coverage', ['c1']));
+    const rec = await readPatientRecord(reader, PID, { types: ['Coverage'] });
+    expect(rec.resources.Coverage).toHaveLength(1);
+    expect(rec.requests).toBe(2);
+  });
+});
+
+describe('readPatientRecord: failures and retries', () => {
+  it('surfaces 401 as an expired session', async () => {
+    overrides.Condition = () => HttpResponse.json({ resourceType: 'OperationOutcome' }, { status: 401 });
+    const err = await readPatientRecord(reader, PID, noSleep).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(FhirReadError);
+    expect((err as FhirReadError).kind).toBe('expired');
+  });
+
+  it('honours Retry-After on 429 and then succeeds', async () => {
+    overrides.Condition = (_u, n) => (n === 1 ? new HttpResponse(null, { status: 429, headers: { 'Retry-After': '2' } }) : bundle('Condition', ['c1']));
+    const waits: number[] = [];
+    const rec = await readPatientRecord(reader, PID, { sleep: async (ms) => void waits.push(ms) });
+    expect(waits).toEqual([2000]);
+    expect(rec.resources.Condition).toHaveLength(1);
+    expect(calls.get('Condition')).toBe(2);
+    expect(rec.requests).toBe(DEFAULT_TYPES.length + 1);
+  });
+
+  it('caps a long Retry-After', async () => {
+    overrides.Condition = (_u, n) => (n === 1 ? new HttpResponse(null, { status: 429, headers: { 'Retry-After': '3600' } }) : bundle('Condition', []));
+    const waits: number[] = [];
+    await readPatientRecord(reader, PID, { types: ['Condition'], maxRetryAfterMs: 1500, sleep: async (ms) => void waits.push(ms) });
+    expect(waits).toEqual([1500]);
+  });
+
+  it('retries a 500 with growing backoff and then succeeds', async () => {
+    overrides.Procedure = (_u, n) => (n < 3 ? HttpResponse.json({}, { status: 503 }) : bundle('Procedure', ['x']));
+    const waits: number[] = [];
+    const rec = await readPatientRecord(reader, PID, { types: ['Procedure'], sleep: async (ms) => void waits.push(ms) });
+    expect(rec.resources.Procedure).toHaveLength(1);
+    expect(waits).toHaveLength(2);
+    expect(waits[1]!).toBeGreaterThan(waits[0]!);
+    expect(rec.requests).toBe(3);
+    expect(rec.issues).toEqual([]);
+  });
+
+  it('gives up after 3 tries: the type becomes a DataIssue, other types are kept', async () => {
+    overrides.Procedure = () => HttpResponse.json({}, { status: 500 });
+    overrides.Condition = () => bundle('Condition', ['c1']);
+    const rec = await readPatientRecord(reader, PID, { types: ['Procedure', 'Condition'], ...noSleep });
+    expect(calls.get('Procedure')).toBe(3);
+    expect(rec.resources.Condition).toHaveLength(1);
+    expect(rec.issues).toEqual([expect.objectContaining({ resourceType: 'Procedure', severity: 'error' })]);
+  });
+
+  it('a type the EHR forbids (403) is skipped with a warning, without retries', async () => {
+    overrides.MedicationStatement = () => HttpResponse.json({}, { status: 403 });
+    const rec = await readPatientRecord(reader, PID, noSleep);
+    expect(calls.get('MedicationStatement')).toBe(1);
+    expect(rec.issues).toEqual([expect.objectContaining({ resourceType: 'MedicationStatement', severity: 'warning' })]);
+  });
+
+  it('a search answered with something other than a Bundle is an issue, not a crash', async () => {
+    overrides.Encounter = () => HttpResponse.json({ resourceType: 'Patient' });
+    const rec = await readPatientRecord(reader, PID, { types: ['Encounter', 'Condition'] });
+    expect(rec.issues.map((i) => i.resourceType)).toEqual(['Encounter']);
+  });
+
+  it('network failure after retries is reported as unreachable', async () => {
+    overrides.Condition = () => HttpResponse.error();
+    const err = await readPatientRecord(reader, PID, noSleep).catch((e: unknown) => e);
+    expect((err as FhirReadError).kind).toBe('unreachable');
+    expect(calls.get('Condition')).toBe(3);
+  });
+
+  it('an aborted signal stops the read', async () => {
+    const ac = new AbortController();
+    ac.abort();
+    const err = await readPatientRecord(reader, PID, { signal: ac.signal }).catch((e: unknown) => e);
+    expect((err as FhirReadError).kind).toBe('aborted');
+    expect(log).toHaveLength(0);
+  });
+});
+
+describe('readPatientRecord: note attachments', () => {
+  it('decodes inline data and fetches same-server Binary urls in one second wave', async () => {
+    overrides.DocumentReference = () =>
+      HttpResponse.json({
+        resourceType: 'Bundle',
+        entry: [
+          {
+            resource: {
+              resourceType: 'DocumentReference',
+              id: 'd1',
+              status: 'current',
+              content: [
+                { attachment: { contentType: 'text/plain; charset=utf-8', data: b64('Pain 7/10 — café') } },
+                { attachment: { contentType: 'text/html', url: 'Binary/b1' } },
+                { attachment: { contentType: 'application/pdf', url: 'Binary/pdf' } },
+              ],
+            },
+          },
+          { resource: { resourceType: 'DocumentReference', id: 'd2', status: 'current', content: [{ attachment: { contentType: 'text/plain', url: `${BASE}/Binary/b2` } }] } },
+          { resource: { resourceType: 'DocumentReference', id: 'd3', status: 'current', content: [{ attachment: { contentType: 'text/plain', url: '/fhir/Binary/b3' } }] } },
+          { resource: { resourceType: 'DocumentReference', id: 'd4', status: 'current', content: [{ attachment: { contentType: 'text/plain', url: 'https://evil.test/Binary/x' } }] } },
+          { resource: { resourceType: 'DocumentReference', id: 'd5', status: 'entered-in-error', content: [{ attachment: { contentType: 'text/plain', data: b64('gone') } }] } },
+        ],
+      });
+    overrides.DiagnosticReport = () =>
+      bundleWith({ resourceType: 'DiagnosticReport', id: 'r1', status: 'final', presentedForm: [{ contentType: 'text/plain', data: b64('MRI: L4-L5 disc protrusion') }] });
+    overrides['Binary/b1'] = () => HttpResponse.json({ resourceType: 'Binary', contentType: 'text/html', data: b64('<p>PT 6 weeks, no relief</p>') });
+    overrides['Binary/b2'] = () => new HttpResponse('raw note text', { headers: { 'content-type': 'text/plain' } });
+    overrides['Binary/b3'] = () => HttpResponse.json({ resourceType: 'Binary', contentType: 'text/plain', data: b64('third') });
+
+    const rec = await readPatientRecord(reader, PID);
+    expect(rec.attachments.get('DocumentReference/d1#0')).toEqual({ contentType: 'text/plain; charset=utf-8', text: 'Pain 7/10 — café' });
+    expect(rec.attachments.get('DocumentReference/d1#1')).toEqual({ contentType: 'text/html', text: '<p>PT 6 weeks, no relief</p>' });
+    expect(rec.attachments.has('DocumentReference/d1#2')).toBe(false);
+    expect(rec.attachments.get('DocumentReference/d2#0')?.text).toBe('raw note text');
+    expect(rec.attachments.get('DocumentReference/d3#0')?.text).toBe('third');
+    expect(rec.attachments.get('DiagnosticReport/r1#0')?.text).toContain('L4-L5');
+    expect(rec.attachments.has('DocumentReference/d4#0')).toBe(false);
+    expect(rec.attachments.has('DocumentReference/d5#0')).toBe(false);
+    expect(rec.issues).toEqual([expect.objectContaining({ resourceType: 'DocumentReference', id: 'd4' })]);
+    // 11 searches + 3 binaries, nothing else (the PDF and the foreign URL are not fetched).
+    expect(rec.requests).toBe(DEFAULT_TYPES.length + 3);
+    expect(log.filter((k) => k.startsWith('Binary'))).toHaveLength(3);
+    expect(log.slice(-3).every((k) => k.startsWith('Binary/'))).toBe(true);
+    expect(rec.waves).toBe(2);
+  });
+
+  it('a Binary that cannot be fetched is a warning; the rest of the record stands', async () => {
+    overrides.DocumentReference = () =>
+      bundleWith({ resourceType: 'DocumentReference', id: 'd1', status: 'current', content: [{ attachment: { contentType: 'text/plain', url: 'Binary/missing' } }] });
+    overrides['Binary/missing'] = () => HttpResponse.json({}, { status: 404 });
+    const rec = await readPatientRecord(reader, PID, { types: ['DocumentReference'] });
+    expect(rec.resources.DocumentReference).toHaveLength(1);
+    expect(rec.attachments.size).toBe(0);
+    expect(rec.issues).toEqual([expect.objectContaining({ id: 'd1', severity: 'warning' })]);
+  });
+});
+
+function bundleWith(...resources: object[]): Response {
+  return HttpResponse.json({ resourceType: 'Bundle', entry: resources.map((resource) => ({ resource })) });
+}
+
+describe('retryAfterMs', () => {
+  it('reads seconds and HTTP dates, caps, and falls back', () => {
+    expect(retryAfterMs('3', 100, 10_000)).toBe(3000);
+    expect(retryAfterMs(new Date(Date.UTC(2026, 0, 1, 0, 0, 5)).toUTCString(), 100, 10_000, Date.UTC(2026, 0, 1))).toBe(5000);
+    expect(retryAfterMs('99', 100, 2000)).toBe(2000);
+    expect(retryAfterMs(undefined, 100, 2000)).toBe(100);
+    expect(retryAfterMs('soon', 100, 2000)).toBe(100);
+  });
+});
