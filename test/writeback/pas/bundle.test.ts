@@ -77,7 +77,7 @@ describe('buildPasBundle content', () => {
     expect(item?.modifier?.[0]?.coding?.[0]?.system).toBe('http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets');
     expect(item?.quantity?.value).toBe(1);
     expect(claim.diagnosis?.map((d) => d.diagnosisCodeableConcept?.coding?.[0]?.code)).toEqual(['M54.16', 'M51.16']);
-    const insurer = byUrl(b, claim.insurer.reference);
+    const insurer = byUrl(b, claim.insurer?.reference);
     expect(insurer?.resourceType === 'Organization' && insurer.name).toBe('Medicare Part B');
   });
 
