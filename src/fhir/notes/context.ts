@@ -28,7 +28,7 @@ const HEADINGS: [RegExp, Section][] = [
   [/^(?:exam|physical exam(?:ination)?|pe|objective|neuro(?:logic(?:al)?)? exam|musculoskeletal exam|msk exam)$/i, 'exam'],
   [/^(?:assessment|impression|diagnos[ie]s|clinical impression)$/i, 'assessment'],
   [/^(?:plan|assessment (?:and|&) plan|a\s*\/\s*p|a&p|recommendations?|treatment plan|disposition)$/i, 'plan'],
-  [/^(?:imaging|radiology|studies|diagnostic studies|mri|results)$/i, 'imaging'],
+  [/^(?:imaging|radiology|studies|diagnostic studies|results)$/i, 'imaging'],
   [/^(?:medications?|current medications?|meds|home medications?)$/i, 'medications'],
   [/^(?:allerg(?:y|ies))$/i, 'allergies'],
   [/^(?:family history|fh|fhx)$/i, 'family'],
@@ -94,7 +94,7 @@ function splitLine(text: string, from: number, to: number, section: Section, out
 // ---------------------------------------------------------------- clause and cue tests
 
 // NegEx-style terminators: a cue before one of these does not reach past it.
-const TERMINATOR = /\b(?:but|however|although|though|except|aside from|apart from|whereas|yet|now|then|since then|which)\b|[;()]/gi;
+const TERMINATOR = /\b(?:and (?:started|began|switched|added|now)|but|however|although|though|except|aside from|apart from|whereas|yet|now|then|since then|which)\b|[;()]/gi;
 
 /** Start offset (within the sentence) of the clause that contains position `pos`. */
 export function clauseStart(s: string, pos: number): number {
@@ -114,7 +114,7 @@ export function clauseEnd(s: string, pos: number): number {
 const NEG_CUE = /\b(?:no|not|never|denies|denied|deny|negative for|without|none|declined|declines|refused|refuses|hasn't|has not|have not|haven't|did not|didn't|does not|doesn't|is not|isn't|was not|wasn't|free of|absence of|ruled out)\b/gi;
 // Words that turn a preceding "no"/"without" into an outcome of the thing rather than its absence:
 // "no relief from PT" is a failed PT, not a missing one.
-const OUTCOME_WORD = /\b(?:relief|improvement|benefit|help|helped|change|response|success|better)\b/i;
+const OUTCOME_WORD = /\b(?:relief|improvement|benefit|help|helped|change|response|respond|success|better|tolerate)\b/i;
 // A verb of doing between the cue and the term means the term was done: "denies fever, completed PT".
 const DOING_WORD = /\b(?:completed|tried|trialed|attended|failed|underwent|participated|taking|takes|using|uses|shows?|showed|showing|demonstrates?|demonstrated|reveals?|revealed|reports?|reported|endorses)\b/i;
 

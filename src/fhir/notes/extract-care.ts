@@ -28,13 +28,23 @@ const OUTCOMES: [RegExp, CareOutcome][] = [
   [/\b(?:not tolerate\w*|intoleran\w*|side effects?|GI upset|stomach upset|drows\w+|sedat\w+|dizz\w+|(?:stopped|discontinued) (?:\w+ )?due to|(?:could not|couldn't|unable to) tolerate|poorly tolerated)\b/i, 'not-tolerated'],
   [/\b(?:fail\w*|without (?:\w+ )?(?:relief|improvement|benefit|help)|no (?:\w+ )?(?:relief|improvement|benefit)|did not (?:help|improve|provide)|didn't (?:help|improve)|ineffective|not effective|not helpful|unhelpful|minimal (?:relief|benefit|improvement)|little (?:relief|benefit)|refractory|persist\w*|despite|unsuccessful|no better|worse|limited (?:relief|benefit))\b/i, 'failed'],
   [/\b(?:helped|helps|helpful|improved|improvement|good relief|some relief|partial relief|moderate relief|significant relief|effective|beneficial|benefit\w*|relief with)\b/i, 'helped'],
-  [/\b(?:currently|ongoing|continues?|continuing|increased|titrated|refilled|still (?:taking|doing|attending)|taking|takes|is on|attending|in (?:formal )?PT|doing)\b/i, 'ongoing'],
+  [/\b(?:currently|ongoing|continues?|continuing|increased|titrat\w*|tolerating|refilled|still (?:taking|doing|attending)|taking|takes|is on|attending|in (?:formal )?PT|doing)\b/i, 'ongoing'],
 ];
 
 // A plan, referral or intention is not care that was tried; "continue" is the exception (it is under way).
-const FUTURE = /\b(?:will|would|could|may|might|consider|considering|recommend\w*|refer\w*|plan\w*|order\w*|start|begin|initiate|trial of|try|prescribe|encouraged? to|advised? to|if|should|candidate for|discussed|offered|pending|scheduled|to be)\b/i;
+const FUTURE = /\b(?:will|would(?! not)|could(?! not)|may|might|consider|considering|recommend\w*|refer\w*|plan\w*|order\w*|start|begin|initiate|trial of|try|prescribe|encouraged? to|advised? to|if|should|candidate for|discussed|offered|pending|scheduled|to be|rx for|prescription for)\b/i;
 const CONTINUE = /\b(?:continue|continues|continuing|resume)\b/i;
 const PAST_DONE = /\b(?:completed|failed|tried|has done|did|had|underwent|attended|was on|were|previously)\b/i;
+
+const DOSE_AFTER = /^\s*\d+(?:\.\d+)?\s*(?:mg|mcg|g)\b/i;
+// "without side effects" is a tolerance statement, not an intolerance.
+const NO_SIDE_EFFECTS = /\b(?:without|no|denies) (?:any )?(?:\w+ )?side effects?\b/gi;
+
+function outcomeIn(text: string): CareOutcome {
+  const t = text.replace(NO_SIDE_EFFECTS, ' ');
+  for (const [re, o] of OUTCOMES) if (re.test(t)) return o;
+  return 'unknown';
+}
 
 function kindOf(term: string): ConservativeKind {
   const t = term.toLowerCase().replace(/\s+(?:medications?|unit|dose ?pack)$/, '');
@@ -85,16 +95,16 @@ export function extractConservativeCare(note: NoteDoc, sentences: readonly Sente
           }
         }
       }
-      let outcome: CareOutcome = continuing ? 'ongoing' : 'unknown';
-      if (!continuing) {
-        for (const [re, o] of OUTCOMES) {
-          if (re.test(clause)) {
-            outcome = o;
-            break;
-          }
-        }
+      let outcome: CareOutcome = continuing ? 'ongoing' : outcomeIn(clause);
+      if (outcome === 'unknown') {
+        // "tried naproxen for 4 weeks but developed GI upset": the outcome sits in the next clause when that
+        // clause names no other therapy of its own.
+        const next = s.slice(ce, clauseEnd(s, ce + 1));
+        TERMS.lastIndex = 0;
+        if (!TERMS.test(next) && !/\bPT\b/.test(next)) outcome = outcomeIn(next);
       }
-      if (outcome === 'unknown' && sen.section === 'medications') outcome = 'ongoing';
+      // A dose next to the drug ("gabapentin 300 mg") or a medication list means the patient is on it.
+      if (outcome === 'unknown' && (sen.section === 'medications' || DOSE_AFTER.test(s.slice(end, end + 20)))) outcome = 'ongoing';
       const fact: ConservativeCareFact = {
         source: 'note',
         evidence: [spanEvidence(note, sen, start, end)],

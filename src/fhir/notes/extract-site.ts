@@ -10,14 +10,15 @@ const LEVEL = /\b([CTLS])\s?(\d{1,2})(?:\s*(?:-|–|\/|to|through|thru)\s*([CTLS
 // What may sit between two level tokens of one mention.
 const JOINER = /^\s*(?:,|and|&|\/|or|,\s*and)?\s*$/i;
 const LATERALITY_WORD = /\b(left|right|bilateral|bilaterally|bilat|B\/L|Lt|Rt|L\s*>\s*R|R\s*>\s*L)(?:[- ]sided)?\b/gi;
-const LATERALITY_AFTER = /^\s*,?\s*(?:(?:medial branch(?:es)?|facets?|facet joints?|TFESI|transforaminal|levels?|foramina?|nerve roots?)\s+)?(?:on the\s+|,\s*)?(left|right|bilateral(?:ly)?)\b/i;
+const LATERALITY_AFTER = /^\s*(?:,\s*)?(?:[a-z-]+\s+){0,3}?on the\s+(left|right)\b|^\s*(?:[a-z-]+\s+){0,3}?(bilaterally)\b|^\s*,\s*(left|right|bilateral)\b/i;
 const TARGET = /\b(medial branch(?:es)?|MBBs?|facet(?: joints?)?|transforaminal|TFESI|interlaminar|ILESI|caudal|radiofrequency|RFA|nerve roots?|selective nerve root|SNRB|epidural|ESI|SI joint|sacroiliac)\b/i;
 
 const HISTORY_BEFORE = /\b(?:s\/p|status post|prior|previous|previously|last|history of|hx of|underwent|had (?:a|an|the|bilateral|left|right)|received|after (?:the|her|his|their)|following (?:the|her|his|their)|post)\b/i;
 const HISTORY_AFTER = /^[^;]{0,60}?\b(?:in (?:19|20)\d\d|ago|on \d{1,2}\/\d{1,2}\/\d{2,4}|on (?:19|20)\d\d-\d\d-\d\d|(?:performed|done) (?:in|on)|last (?:year|month|week))\b/i;
 const PLAN_CUE = /\b(?:will proceed|proceed with|proceeding with|scheduled? for|scheduled|plan(?:ned|ning)?(?: for| to)?|recommend(?:ed)?|request(?:ing)?(?: authorization)?|prior auth\w*|will (?:perform|schedule|do|repeat|undergo)|to undergo|today|next step)\b/i;
 const IMAGING_CUE = /\b(?:MRI|CT|x-?rays?|radiographs?|imaging|myelogram|shows?|showed|demonstrat\w*|reveal\w*|protrusion|herniation|herniated|bulge|bulging|stenosis|spondylolisthesis|narrowing|degenerat\w*|osteophyt\w*|annular|fissure|arthropathy|hypertrophy|extrusion)\b/i;
-const EXAM_CUE = /\b(?:tender\w*|palpation|facet loading|dermatom\w*|reflex\w*|strength|sensation|SLR|straight leg|spurling|provocative)\b/i;
+const IMAGING_STUDY = /\b(?:MRI|CT|x-?rays?|radiographs?|myelogram|EMG|NCS|imaging)\b/i;
+const EXAM_CUE = /\b(?:exam|examination|tender\w*|palpation|facet loading|dermatom\w*|reflex\w*|strength|sensation|SLR|straight leg|spurling|provocative)\b/i;
 const CONDITIONAL = /\b(?:if|consider|considering|may|might|could|would|possibl[ey]|candidate|option|options|versus|vs|unless|potential(?:ly)?|discussed)\b/i;
 
 export interface LevelGroup {
@@ -76,6 +77,7 @@ function contextOf(s: string, g: LevelGroup, sen: Sentence): SiteContext {
   const ce = clauseEnd(s, g.end);
   const before = s.slice(cs, g.start);
   const clause = s.slice(cs, ce);
+  if (IMAGING_STUDY.test(before)) return 'imaging';
   if (HISTORY_BEFORE.test(before) || HISTORY_AFTER.test(s.slice(g.end, ce))) return 'history';
   if (PLAN_CUE.test(before)) return 'plan';
   if (sen.section === 'imaging' || IMAGING_CUE.test(clause)) return 'imaging';
@@ -110,7 +112,7 @@ export function extractSiteMentions(note: NoteDoc, sentences: readonly Sentence[
       } else {
         const la = LATERALITY_AFTER.exec(s.slice(g.end, Math.min(s.length, g.end + 60)));
         if (la) {
-          laterality = lateralityOf(la[1]!);
+          laterality = lateralityOf(la[1] ?? la[2] ?? la[3]!);
           end = g.end + la[0].length;
         }
       }

@@ -1,0 +1,5 @@
+// Evidence from clinical note text: plain text with exact spans, extracted facts, and their merge into the picture.
+export { toNoteDoc, type NoteSource } from './text';
+export { extractNoteFacts, type NoteFacts } from './extract';
+export { mergeNoteFacts } from './merge';
+export type { NoteReliefFact } from './extract-relief';
