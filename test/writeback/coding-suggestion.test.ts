@@ -1,0 +1,57 @@
+// Building the coding write-back: draft Claim only where the EHR allows Claim create, summary always, stable ids.
+import { describe, expect, it } from 'vitest';
+import type { CapabilityStatement, Claim, DocumentReference } from 'fhir/r4';
+import { buildCodingWrites, codingSummaryText } from '../../src/writeback/coding-suggestion';
+import { suggestCoding } from '../../src/policy/coding/suggest';
+import { dx, picture, svc } from '../policy/coding/build';
+
+const caps = (types: string[]): CapabilityStatement => ({
+  resourceType: 'CapabilityStatement', status: 'active', date: '2026-01-01', kind: 'instance', fhirVersion: '4.0.1', format: ['json'],
+  rest: [{ mode: 'server', resource: types.map((type) => ({ type, interaction: [{ code: 'create' }] })) }],
+});
+
+const s = suggestCoding(
+  picture({ diagnoses: [dx('M54.16'), dx('M54.5')] }),
+  [svc('64483', { kind: 'esi-transforaminal', region: 'lumbar', levels: ['L4-L5', 'L5-S1'], laterality: 'bilateral', reasonIcd10: ['M54.16'] })],
+  { today: '2026-11-23' },
+);
+const ctx = { patientId: 'p1', encounterId: 'e1', coverageId: 'cov1', insurerRef: 'Organization/medicare', providerRef: 'Practitioner/dr1', today: '2026-11-23' };
+
+describe('buildCodingWrites', () => {
+  it('a draft professional Claim (use claim) with lines, modifiers, units and dx pointers when Claim create is allowed', () => {
+    const items = buildCodingWrites(s, { ...ctx, capabilities: caps(['Claim', 'DocumentReference']) });
+    expect(items.map((i) => i.resource.resourceType)).toEqual(['Claim', 'DocumentReference']);
+    const claim = items[0]!.resource as Claim;
+    expect(claim.status).toBe('draft');
+    expect(claim.use).toBe('claim');
+    expect(claim.item!.map((i) => [i.productOrService.coding![0]!.code, i.modifier?.map((m) => m.coding![0]!.code), i.quantity?.value])).toEqual([['64483', ['50'], 1], ['64484', ['50'], 1]]);
+    expect(claim.item![0]!.diagnosisSequence).toEqual(s.lines[0]!.diagnosisPointers);
+    expect(claim.diagnosis!.map((d) => d.diagnosisCodeableConcept!.coding![0]!.code)).toEqual(s.diagnoses.map((d) => d.code));
+    expect(items[0]!.ifNoneExist).toBe(`identifier=${claim.identifier![0]!.system}|${claim.identifier![0]!.value}`);
+  });
+
+  it('no Claim when the CapabilityStatement does not allow creating one; the summary is still written', () => {
+    const items = buildCodingWrites(s, { ...ctx, capabilities: caps(['DocumentReference']) });
+    expect(items.map((i) => i.resource.resourceType)).toEqual(['DocumentReference']);
+  });
+
+  it('the summary is base64 text/plain with codes and edits, without patient names', () => {
+    const doc = buildCodingWrites(s, { ...ctx, capabilities: caps([]) })[0]!.resource as DocumentReference;
+    const att = doc.content[0]!.attachment;
+    expect(att.contentType).toMatch(/^text\/plain/);
+    const text = new TextDecoder().decode(Uint8Array.from(atob(att.data!), (c) => c.charCodeAt(0)));
+    expect(text).toBe(codingSummaryText(s));
+    expect(text).toContain('64483-50 x1');
+    expect(text).toContain('M54.5');
+    expect(text).toMatch(/\[error\] invalid-code/);
+  });
+
+  it('identifiers are deterministic, and change when the coding changes', () => {
+    const a = buildCodingWrites(s, { ...ctx, capabilities: caps(['Claim']) });
+    const b = buildCodingWrites(s, { ...ctx, capabilities: caps(['Claim']) });
+    expect(a.map((i) => i.ifNoneExist)).toEqual(b.map((i) => i.ifNoneExist));
+    const edited = { ...s, lines: s.lines.map((l, i) => (i === 1 ? { ...l, units: 2 } : l)) };
+    const c = buildCodingWrites(edited, { ...ctx, capabilities: caps(['Claim']) });
+    expect(c[0]!.ifNoneExist).not.toBe(a[0]!.ifNoneExist);
+  });
+});
