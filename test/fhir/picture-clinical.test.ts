@@ -1,0 +1,196 @@
+// to-picture: patient, encounters, coverage, diagnoses, procedure history (levels, laterality, relief), planned services.
+import { describe, expect, it } from 'vitest';
+import { toPicture } from '../../src/fhir/to-picture';
+import { BILATERAL, LEFT, RIGHT, SYS, cc, condition, ctx, obs, patient, procedure, record, relief } from './fixtures';
+
+describe('patient and encounters', () => {
+  it('maps demographics with evidence', () => {
+    const p = toPicture(record(patient()), ctx());
+    expect(p.patient).toMatchObject({ id: 'p1', birthDate: '1958-04-02', sex: 'female', name: 'Ana Reyes', mrn: 'MRN-1' });
+    expect(p.patient.evidence[0]!.ref).toBe('Patient/p1');
+  });
+  it('classifies encounters, reads minutes and picks the launch encounter', () => {
+    const p = toPicture(
+      record(
+        { resourceType: 'Encounter', id: 'e2', status: 'finished', class: { code: 'AMB' }, type: [cc(SYS.cpt, '99214', 'Office visit')], period: { start: '2026-11-20T09:00:00Z' }, length: { value: 0.5, code: 'h' } },
+        { resourceType: 'Encounter', id: 'e1', status: 'finished', class: { code: 'AMB' }, type: [{ text: 'Physical therapy' }], period: { start: '2026-09-01' } },
+        { resourceType: 'Encounter', id: 'e3', status: 'finished', type: [{ text: 'Procedure visit' }], period: { start: '2026-11-20' }, length: { value: 25, unit: 'min' } },
+        { resourceType: 'Encounter', id: 'e4', status: 'entered-in-error', period: { start: '2026-11-01' } },
+        { resourceType: 'Encounter', id: 'e5', status: 'finished' },
+      ),
+      ctx({ encounterId: 'e2' }),
+    );
+    expect(p.encounters.map((e) => [e.id, e.kind, e.minutes])).toEqual([
+      ['e1', 'physical-therapy', undefined],
+      ['e3', 'procedure', 25],
+      ['e2', 'office', 30],
+    ]);
+    expect(p.encounter?.id).toBe('e2');
+    expect(p.encounter?.types[0]).toEqual({ system: SYS.cpt, code: '99214', display: 'Office visit' });
+  });
+  it('warns when the launch encounter is not in the record', () => {
+    const p = toPicture(record(patient()), ctx({ encounterId: 'nope' }));
+    expect(p.encounter).toBeUndefined();
+    expect(p.dataIssues).toEqual([expect.objectContaining({ resourceType: 'Encounter', id: 'nope', severity: 'warning' })]);
+  });
+});
+
+describe('coverage', () => {
+  it('identifies the payer through the included Organization and the SOPT type', () => {
+    const p = toPicture(
+      record(
+        { resourceType: 'Organization', id: 'org-mc', name: 'Medicare', identifier: [{ value: 'MEDICARE' }] },
+        {
+          resourceType: 'Coverage',
+          id: 'cov1',
+          status: 'active',
+          order: 1,
+          type: cc(SYS.sopt, '121', 'Medicare FFS'),
+          payor: [{ reference: 'Organization/org-mc', display: 'Medicare Part B' }],
+          class: [{ type: cc('http://terminology.hl7.org/CodeSystem/coverage-class', 'plan'), value: 'B', name: 'Part B' }],
+          subscriberId: '1EG4-TE5-MK73',
+          period: { start: '2023-01-01' },
+        },
+        { resourceType: 'Coverage', id: 'cov0', status: 'active', order: 2, payor: [{ reference: 'Organization/unknown' }] },
+      ),
+      ctx(),
+    );
+    expect(p.coverages[0]).toMatchObject({ id: 'cov1', payerId: 'MEDICARE', payerName: 'Medicare Part B', typeCode: '121', planName: 'Part B', subscriberId: '1EG4-TE5-MK73', order: 1 });
+    expect(p.coverages[0]!.evidence.map((e) => e.ref)).toEqual(['Coverage/cov1', 'Organization/org-mc']);
+    // Without the Organization the reference id stands in for the payer id.
+    expect(p.coverages[1]).toMatchObject({ id: 'cov0', payerId: 'unknown' });
+  });
+});
+
+describe('diagnoses', () => {
+  it('keeps ICD-10-CM and/or SNOMED, maps status, skips entered-in-error and uncoded', () => {
+    const p = toPicture(
+      record(
+        condition('c1', 'M54.16', '18347007'),
+        condition('c2', undefined, '279039007', { clinicalStatus: { coding: [{ code: 'resolved' }] }, recordedDate: '2025-01-01' }),
+        condition('c3', 'M47.816', undefined, { verificationStatus: { coding: [{ code: 'entered-in-error' }] } }),
+        { resourceType: 'Condition', id: 'c4', code: { text: 'back pain' } },
+        condition('c5', 'm51.26', undefined, { clinicalStatus: undefined }),
+      ),
+      ctx(),
+    );
+    expect(p.diagnoses.map((d) => [d.id, d.icd10, d.snomed, d.clinicalStatus])).toEqual([
+      ['c2', undefined, '279039007', 'resolved'],
+      ['c1', 'M54.16', '18347007', 'active'],
+      ['c5', 'M51.26', undefined, 'unknown'],
+    ]);
+    expect(p.diagnoses[1]!.evidence[0]).toMatchObject({ ref: 'Condition/c1', date: '2026-06-01' });
+  });
+});
+
+describe('procedure history', () => {
+  it('reads kind, levels, laterality (coded and worded), region and linked relief', () => {
+    const p = toPicture(
+      record(
+        procedure('mbb1', '64493', '2026-05-01', [{ text: 'L4-L5' }, { text: 'L5-S1' }, BILATERAL]),
+        procedure('tf1', '64483', '2026-03-01', [{ coding: [{ system: SYS.snomed, code: '123', display: 'L5/S1 foramen' }] }, LEFT]),
+        procedure('mbb2', '64490', '2026-06-01', [{ text: 'right C5-7 medial branches' }]),
+        procedure('il', '62323', '2026-02-01', []),
+        relief('rel1', 'mbb1', 80, { value: 6, code: 'h' }),
+        relief('rel2', 'tf1', 60, { value: 3, code: 'mo' }),
+        relief('rel3', 'other', 50),
+      ),
+      ctx(),
+    );
+    const byId = Object.fromEntries(p.procedureHistory.map((x) => [x.id, x]));
+    expect(p.procedureHistory.map((x) => x.id)).toEqual(['il', 'tf1', 'mbb1', 'mbb2']);
+    expect(byId.mbb1).toMatchObject({ kind: 'facet-mbb', levels: ['L4-L5', 'L5-S1'], laterality: 'bilateral', region: 'lumbar', system: 'cpt' });
+    expect(byId.mbb1!.relief).toEqual([expect.objectContaining({ percent: 80, durationHours: 6, procedureRef: 'Procedure/mbb1' })]);
+    expect(byId.tf1).toMatchObject({ kind: 'esi-transforaminal', levels: ['L5-S1'], laterality: 'left' });
+    expect(byId.tf1!.relief[0]!.durationHours).toBe(3 * 730);
+    expect(byId.mbb2).toMatchObject({ levels: ['C5-C6', 'C6-C7'], laterality: 'right', region: 'cervical' });
+    expect(byId.il).toMatchObject({ kind: 'esi-interlaminar', levels: [], region: 'lumbar' });
+    expect(byId.il!.laterality).toBeUndefined();
+  });
+  it('treats left and right codings together as bilateral and skips not-done, PT and imaging codes', () => {
+    const p = toPicture(
+      record(
+        procedure('a', '64635', '2026-07-01', [{ text: 'L3-L4' }, LEFT, RIGHT]),
+        procedure('b', '64493', '2026-07-02', [], { status: 'not-done' }),
+        procedure('pt', '97110', '2026-07-03'),
+        procedure('mri', '72148', '2026-07-04'),
+        procedure('g', 'G0260', '2026-07-05'),
+      ),
+      ctx(),
+    );
+    expect(p.procedureHistory.map((x) => [x.id, x.laterality ?? null, x.kind])).toEqual([
+      ['a', 'bilateral', 'facet-rfa'],
+      ['g', null, 'si-joint'],
+    ]);
+    expect(p.procedureHistory[1]!.system).toBe('hcpcs');
+  });
+  it('takes the date from performedPeriod and ignores procedures without date or code', () => {
+    const p = toPicture(
+      record(
+        { resourceType: 'Procedure', id: 'x', status: 'completed', code: cc(SYS.cpt, '20552'), performedPeriod: { start: '2026-01-05T10:00:00Z' } },
+        { resourceType: 'Procedure', id: 'y', status: 'completed', code: cc(SYS.cpt, '20552') },
+        { resourceType: 'Procedure', id: 'z', status: 'completed', performedDateTime: '2026-01-01' },
+      ),
+      ctx(),
+    );
+    expect(p.procedureHistory.map((x) => [x.id, x.date, x.kind])).toEqual([['x', '2026-01-05T10:00:00Z', 'trigger-point']]);
+  });
+  it('ignores out-of-range relief values', () => {
+    const p = toPicture(record(procedure('a', '64493', '2026-05-01'), relief('r', 'a', 140)), ctx());
+    expect(p.procedureHistory[0]!.relief).toEqual([]);
+  });
+});
+
+describe('planned services', () => {
+  const sr = (id: string, extra: Record<string, unknown> = {}) => ({
+    resourceType: 'ServiceRequest',
+    id,
+    status: 'active',
+    intent: 'order',
+    code: cc(SYS.cpt, '64483'),
+    bodySite: [{ text: 'L4-L5' }, RIGHT],
+    reasonCode: [cc(SYS.icd10, 'M54.16')],
+    occurrenceDateTime: '2026-12-01',
+    ...extra,
+  });
+  it('puts the launch orders first and merges reasonCode with reasonReference ICD-10', () => {
+    const p = toPicture(
+      record(
+        condition('c9', 'M51.16'),
+        sr('sr-a', { occurrenceDateTime: '2026-11-30' }),
+        sr('sr-b', { reasonReference: [{ reference: 'Condition/c9' }], code: cc(SYS.cpt, '20553'), bodySite: [], orderDetail: [{ text: 'trigger points, 4 muscles' }] }),
+        sr('sr-c', { status: 'completed' }),
+        sr('sr-d', { status: 'draft' }),
+      ),
+      ctx({ serviceRequestIds: ['sr-b'] }),
+    );
+    expect(p.plannedServices.map((s) => s.requestRef)).toEqual(['ServiceRequest/sr-b', 'ServiceRequest/sr-a']);
+    const [b, a] = p.plannedServices;
+    expect(b).toMatchObject({ code: '20553', kind: 'trigger-point', reasonIcd10: ['M54.16', 'M51.16'], muscleCount: 4 });
+    expect(b!.evidence.map((e) => e.ref)).toEqual(['ServiceRequest/sr-b', 'Condition/c9']);
+    expect(a).toMatchObject({ code: '64483', levels: ['L4-L5'], laterality: 'right', region: 'lumbar', date: '2026-11-30', imageGuidance: true });
+  });
+  it('reads image guidance from the order detail and flags unusable launch orders', () => {
+    const p = toPicture(
+      record(
+        sr('fl', { code: cc(SYS.cpt, '62322'), orderDetail: [{ text: 'fluoroscopic guidance' }] }),
+        sr('no', { code: cc(SYS.cpt, '62322'), orderDetail: [{ text: 'without imaging' }] }),
+        sr('nocode', { code: { text: 'injection' } }),
+      ),
+      ctx({ serviceRequestIds: ['nocode'] }),
+    );
+    expect(p.plannedServices.map((s) => [s.requestRef, s.imageGuidance])).toEqual([
+      ['ServiceRequest/fl', true],
+      ['ServiceRequest/no', false],
+    ]);
+    expect(p.dataIssues).toEqual([expect.objectContaining({ resourceType: 'ServiceRequest', id: 'nocode' })]);
+  });
+});
+
+// A relief Observation must never be mistaken for a function score.
+describe('observation routing', () => {
+  it('relief observations are not functional facts', () => {
+    const p = toPicture(record(relief('r', 'x', 80), obs('f', { text: 'Functional limitation' }, '2026-05-01', { valueString: 'cannot stand 10 min' })), ctx());
+    expect(p.functionalStatus.map((f) => f.evidence[0]!.ref)).toEqual(['Observation/f']);
+  });
+});
