@@ -24,6 +24,7 @@ export class Chart {
   private counters = new Map<string, number>();
   readonly patientRef: Reference;
   private readonly coverages: string[] = [];
+  private activeCoverages = 0;
 
   constructor(readonly pid: string) {
     this.patientRef = { reference: `Patient/${pid}` };
@@ -55,22 +56,23 @@ export class Chart {
     });
   }
 
-  coverage(key: PayerKey, subscriberId: string, start: string): Coverage {
+  coverage(key: PayerKey, subscriberId: string, start: string, ended?: string): Coverage {
     const p = PAYERS[key];
     const c = this.add<Coverage>({
       resourceType: 'Coverage',
       id: this.nextId('cov'),
-      status: 'active',
+      status: ended ? 'cancelled' : 'active',
       type: { coding: [{ system: SYS.sopt, code: p.sopt, display: p.soptDisplay }] },
       subscriberId,
       beneficiary: this.patientRef,
       relationship: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/subscriber-relationship', code: 'self' }] },
-      period: { start },
+      period: ended ? { start, end: ended } : { start },
       payor: [{ reference: `Organization/${p.id}`, display: p.display }],
       class: [{ type: { coding: [{ system: SYS.coverageClass, code: 'plan' }] }, value: p.identifier, name: p.plan }],
-      order: this.coverages.length + 1,
+      ...(ended ? {} : { order: this.activeCoverages + 1 }),
     });
     this.coverages.push(key);
+    if (!ended) this.activeCoverages++;
     return c;
   }
 
@@ -103,11 +105,15 @@ export class Chart {
     });
   }
 
-  encounter(e: { date: string; type: 'office' | 'procedure' | 'pt' | 'new'; em?: string; minutes?: number; reason?: string; status?: Encounter['status']; durationMin?: number }): Encounter {
+  encounter(e: { date: string; type: 'office' | 'procedure' | 'pt' | 'new'; em?: string; minutes?: number; reason?: string; status?: Encounter['status'] }): Encounter {
     const text = { office: 'Office visit', new: 'New patient consultation', procedure: 'Procedure visit', pt: 'Physical therapy' }[e.type];
     const type: CodeableConcept = e.em ? { coding: [{ system: SYS.cpt, code: e.em }], text } : { text };
-    const start = dt(e.date, e.type === 'pt' ? '15:00:00' : '09:00:00');
-    const end = dt(e.date, e.type === 'pt' ? '15:50:00' : `09:${String(Math.min(e.durationMin ?? 30, 59)).padStart(2, '0')}:00`);
+    // Office visits start at 09:00 and last the documented minutes (30 when not documented); PT at 15:00.
+    const startMin = e.type === 'pt' ? 15 * 60 : 9 * 60;
+    const endMin = startMin + (e.minutes ?? 30);
+    const hhmm = (m: number): string => `${String(Math.floor(m / 60)).padStart(2, '0')}:${String(m % 60).padStart(2, '0')}:00`;
+    const start = dt(e.date, hhmm(startMin));
+    const end = dt(e.date, hhmm(endMin));
     return this.add<Encounter>({
       resourceType: 'Encounter',
       id: this.nextId('enc'),
@@ -125,7 +131,7 @@ export class Chart {
 
   procedure(p: {
     code: string; display: string; date: string; levels?: string[]; side?: Side; status?: Procedure['status'];
-    encounter?: string; system?: 'cpt' | 'hcpcs'; note?: string; reasons?: CodeRef[]; basedOn?: string; regionText?: string;
+    encounter?: string; system?: 'cpt' | 'hcpcs'; note?: string; reasons?: CodeRef[]; basedOn?: string; regionText?: string; outcome?: string;
   }): Procedure {
     return this.add<Procedure>({
       resourceType: 'Procedure',
@@ -140,6 +146,7 @@ export class Chart {
       ...(p.levels || p.side ? { bodySite: bodySite(p.levels ?? [], p.side, p.regionText) } : {}),
       ...(p.reasons ? { reasonCode: p.reasons.map((r) => ({ coding: [{ system: SYS.icd10, code: r.code, display: r.display }] })) } : {}),
       ...(p.note ? { note: [{ text: p.note }] } : {}),
+      ...(p.outcome ? { outcome: { text: p.outcome } } : {}),
     });
   }
 
@@ -263,7 +270,7 @@ export class Chart {
       medicationCodeableConcept: { coding: [{ system: SYS.rxnorm, code: RX[m.rx].code, display: RX[m.rx].display }], text: m.text },
       subject: this.patientRef,
       ...period,
-      dateAsserted: m.start ?? m.end ?? '2026-11-23',
+      ...(m.start || m.end ? { dateAsserted: m.start ?? m.end } : {}),
       ...(m.note ? { note: [{ text: m.note }] } : {}),
     });
   }
@@ -315,7 +322,7 @@ export class Chart {
   }
 
   private coverageRefs(): Reference[] {
-    return this.resources.filter((r) => r.resourceType === 'Coverage').map((r) => ({ reference: `Coverage/${r.id}` }));
+    return this.resources.filter((r) => r.resourceType === 'Coverage' && r.status === 'active').map((r) => ({ reference: `Coverage/${r.id}` }));
   }
 
   /**

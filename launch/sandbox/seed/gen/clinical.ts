@@ -50,9 +50,9 @@ export function addDays(date: string, days: number): string {
 
 /**
  * A physical-therapy course: an evaluation then visits with timed codes, each visit an Encounter typed
- * "Physical therapy" with its Procedures. Returns the encounter ids.
+ * "Physical therapy" with its Procedures. Returns the encounter ids. `outcome` goes on the discharge visit.
  */
-export function ptCourse(chart: Chart, start: string, weeks: number, perWeek: 1 | 2 | 3, reason: string): string[] {
+export function ptCourse(chart: Chart, start: string, weeks: number, perWeek: 1 | 2 | 3, reason: string, outcome?: string): string[] {
   const ids: string[] = [];
   const evalEnc = chart.encounter({ date: start, type: 'pt', reason, minutes: 50 });
   ids.push(evalEnc.id ?? '');
@@ -61,7 +61,8 @@ export function ptCourse(chart: Chart, start: string, weeks: number, perWeek: 1 
   const visit = (day: string, discharge: boolean): void => {
     const enc = chart.encounter({ date: day, type: 'pt', reason: discharge ? `${reason} (discharge visit)` : reason, minutes: 45 });
     ids.push(enc.id ?? '');
-    chart.procedure({ code: '97110', display: 'Therapeutic exercise', date: day, encounter: enc.id });
+    // The discharge visit carries the course outcome, as therapists record it.
+    chart.procedure({ code: '97110', display: 'Therapeutic exercise', date: day, encounter: enc.id, ...(discharge && outcome ? { outcome } : {}) });
     if (!discharge) chart.procedure({ code: '97140', display: 'Manual therapy', date: day, encounter: enc.id });
   };
   for (let w = 0; w < weeks; w++) {
@@ -74,3 +75,5 @@ export function ptCourse(chart: Chart, start: string, weeks: number, perWeek: 1 
   visit(addDays(start, weeks * 7), true);
   return ids;
 }
+
+export const PT_FAILED = 'Goals not met: pain and function unchanged at discharge';

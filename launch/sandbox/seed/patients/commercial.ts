@@ -1,6 +1,6 @@
 // Commercial coverage overlays: Summit Health Plan (eviCore CMM-200) and BCBSMA policy 690 (situations 7, 8).
 import { Chart } from '../gen/chart';
-import { ICD, ptCourse } from '../gen/clinical';
+import { ICD, ptCourse, PT_FAILED } from '../gen/clinical';
 import { line, type SeedPatient } from '../gen/manifest';
 
 /** 7. Cervical radiculopathy with 5 weeks of PT and NSAID: short of eviCore's 6 weeks, enough for Medicare. */
@@ -54,7 +54,7 @@ export function stenosisBcbsma(): SeedPatient {
   c.condition({ icd: ICD.I10, onset: '2014-01-01', recorded: '2016-06-01' });
   const sten = c.condition({ icd: ICD.M48_062, onset: '2026-05-01', recorded: '2026-10-21' });
   c.medRequest({ rx: 'meloxicam', text: 'meloxicam 15 mg daily (prescription)', start: '2026-09-08', end: '2026-10-06', status: 'stopped', reason: 'no improvement after 4 weeks' });
-  ptCourse(c, '2026-09-08', 4, 2, 'Lumbar stenosis');
+  ptCourse(c, '2026-09-08', 4, 2, 'Lumbar stenosis', PT_FAILED);
   c.imaging({ date: '2026-08-27', study: 'mri-lumbar', conclusion: 'L4-L5: severe central canal stenosis from disc bulge, facet and ligamentum flavum hypertrophy, with bilateral lateral recess narrowing. L3-L4: mild central stenosis.' });
   const visit = c.encounter({ date: '2026-10-21', type: 'new', em: '99204', minutes: 46, reason: 'Leg pain with walking' });
   c.pain('2026-10-21', 7, { encounter: visit.id });

@@ -1,7 +1,7 @@
 // Axial facet-pain patients: RFA after one or two medial branch blocks, bilateral and single-level MBBs,
 // and a problem list still carrying the deleted code M54.5 (seed situations 3, 4, 11, 12).
 import { Chart } from '../gen/chart';
-import { ICD, SCT, ptCourse } from '../gen/clinical';
+import { ICD, SCT, ptCourse, PT_FAILED } from '../gen/clinical';
 import { line, type SeedPatient } from '../gen/manifest';
 import type { Side } from '../gen/systems';
 
@@ -23,7 +23,7 @@ function facetHistory(c: Chart, onset: string, ptStart: string): void {
   c.condition({ icd: ICD.I10, snomed: SCT.hypertension, onset: '2010-01-01', recorded: '2016-01-01' });
   c.condition({ icd: ICD.M54_16, onset: '2021-08-01', recorded: '2021-08-20', status: 'resolved', abatement: '2022-01-15' });
   c.medRequest({ rx: 'meloxicam', text: 'meloxicam 15 mg daily', start: onset, end: ptStart, status: 'stopped', reason: 'partial relief only' });
-  ptCourse(c, ptStart, 8, 2, 'Chronic axial low back pain');
+  ptCourse(c, ptStart, 8, 2, 'Chronic axial low back pain', PT_FAILED);
   c.medStatement({ rx: 'acetaminophen', text: 'acetaminophen 1000 mg up to three times daily', start: onset, status: 'active', note: 'Takes most days, modest benefit.' });
 }
 
@@ -120,7 +120,7 @@ export function mbbBilateral(): SeedPatient {
   const spond = c.condition({ icd: ICD.M47_816, onset: '2025-09-01', recorded: '2026-03-12' });
   c.condition({ icd: ICD.M17_11, onset: '2019-01-01', recorded: '2019-02-01', status: 'inactive' });
   c.medRequest({ rx: 'naproxen', text: 'naproxen 500 mg twice daily', start: '2025-10-01', end: '2026-01-15', status: 'stopped', reason: 'no relief' });
-  ptCourse(c, '2025-11-03', 12, 1, 'Chronic axial low back pain');
+  ptCourse(c, '2025-11-03', 12, 1, 'Chronic axial low back pain', PT_FAILED);
   const undated = c.medStatement({ rx: 'acetaminophen', text: 'Tylenol as needed', status: 'active', note: 'Patient reports taking Tylenol "now and then"; start date unknown.' });
   c.imaging({ date: '2026-02-20', study: 'xr-lumbar', conclusion: 'Facet arthropathy L4-L5 greater than L5-S1, mild degenerative disc height loss at L4-L5. No spondylolisthesis on flexion/extension. No fracture.' });
   const visit = c.encounter({ date: '2026-11-12', type: 'new', em: '99204', minutes: 45, reason: 'Chronic low back pain' });
@@ -156,11 +156,12 @@ export function mbbBilateral(): SeedPatient {
 export function mbbRight(): SeedPatient {
   const c = new Chart('pt-mbb-right');
   c.patient({ family: 'Patel', given: ['Arjun'], birthDate: '1956-10-22', gender: 'male', mrn: 'RB-102577', city: 'Grafton' });
+  const old = c.coverage('bcbsma', 'XKB100293847', '2015-01-01', '2021-10-31');
   c.coverage('medicare', '2CV7-BN3-MQ18', '2021-11-01');
   const spond = c.condition({ icd: ICD.M47_816, onset: '2026-02-01', recorded: '2026-10-30' });
   c.condition({ icd: ICD.E11_9, onset: '2012-01-01', recorded: '2015-01-01' });
   c.medRequest({ rx: 'diclofenac', text: 'diclofenac 50 mg three times daily', start: '2026-03-01', end: '2026-06-01', status: 'stopped', reason: 'ineffective' });
-  ptCourse(c, '2026-03-09', 10, 2, 'Right low back pain');
+  ptCourse(c, '2026-03-09', 10, 2, 'Right low back pain', PT_FAILED);
   c.imaging({ date: '2026-07-10', study: 'ct-lumbar', conclusion: 'Right L5-S1 facet arthropathy with joint space narrowing and osteophytes. Left facets unremarkable. No stenosis.' });
   const visit = c.encounter({ date: '2026-10-30', type: 'new', em: '99204', minutes: 42, reason: 'Right low back pain' });
   c.pain('2026-10-30', 6, { encounter: visit.id, integer: true });
@@ -180,6 +181,7 @@ export function mbbRight(): SeedPatient {
     chart: c,
     entry: {
       name: 'Arjun Patel', payerKey: 'medicare', situations: [12], rules: ['FJ-PAIN', 'FJ-CONSERVATIVE', 'FJ-SCALES', 'FJ-LEVELS'],
+      noise: [{ ref: `Coverage/${old.id ?? ''}`, what: 'cancelled employer BCBSMA coverage that ended 2021-10-31; Medicare is the active payer' }],
       summary: 'Right L5-S1 facet pain for 9 months after 10 weeks PT and diclofenac; NRS as valueInteger, PEG and a coded limitation; single-level right MBB planned.',
       services: [{
         serviceRequest: sr.id ?? '', code: '64493',
@@ -197,7 +199,7 @@ export function dxDeleted(): SeedPatient {
   c.coverage('medicare', '7GH4-JK2-LZ65', '2025-03-01');
   const lbp = c.condition({ icd: ICD.M54_5, snomed: SCT.lowBackPain, onset: '2019-04-01', recorded: '2019-05-01' });
   c.medRequest({ rx: 'ibuprofen', text: 'ibuprofen 600 mg three times daily', start: '2026-02-01', end: '2026-05-01', status: 'stopped', reason: 'no relief' });
-  ptCourse(c, '2026-02-16', 8, 2, 'Chronic low back pain');
+  ptCourse(c, '2026-02-16', 8, 2, 'Chronic low back pain', PT_FAILED);
   c.imaging({ date: '2026-08-05', study: 'mri-lumbar', conclusion: 'Right greater than left facet arthropathy at L4-L5 and L5-S1 with a small right L4-L5 facet effusion. No disc herniation, no stenosis.' });
   const visit = c.encounter({ date: '2026-11-04', type: 'office', em: '99214', minutes: 35, reason: 'Chronic low back pain' });
   c.pain('2026-11-04', 7, { encounter: visit.id });

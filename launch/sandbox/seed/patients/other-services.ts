@@ -2,7 +2,7 @@
 // cord stimulator trial (situations 9 and 14). The SI joint chart carries the one deliberately malformed resource.
 import type { FhirResource } from 'fhir/r4';
 import { Chart } from '../gen/chart';
-import { ICD, ptCourse } from '../gen/clinical';
+import { ICD, ptCourse, PT_FAILED } from '../gen/clinical';
 import { line, type SeedPatient } from '../gen/manifest';
 
 const TODAY = '2026-11-23';
@@ -10,8 +10,8 @@ const TODAY = '2026-11-23';
 /** 9a. 20553 with a 99214 the same day for a new problem and medication management: modifier 25. */
 export function tpiMod25(): SeedPatient {
   const c = new Chart('pt-tpi-mod25');
-  c.patient({ family: 'Haddad', given: ['Nadia'], birthDate: '1962-12-14', gender: 'female', mrn: 'RB-104018', city: 'Oxford' });
-  c.coverage('medicare', '3ZX8-PO1-NB77', '2025-01-01');
+  c.patient({ family: 'Haddad', given: ['Nadia'], birthDate: '1958-12-14', gender: 'female', mrn: 'RB-104018', city: 'Oxford' });
+  c.coverage('medicare', '3ZX8-PO1-NB77', '2023-12-01');
   const myalgia = c.condition({ icd: ICD.M79_18, onset: '2025-06-01', recorded: '2025-09-15' });
   const spasm = c.condition({ icd: ICD.M62_830, onset: '2025-06-01', recorded: '2025-09-15' });
   const visit = c.encounter({ date: TODAY, type: 'office', em: '99214', minutes: 32, reason: 'Myofascial pain follow-up; new right hip pain' });
@@ -92,7 +92,7 @@ export function siJoint(): SeedPatient {
   const sacro = c.condition({ icd: ICD.M46_1, onset: '2026-03-01', recorded: '2026-10-19' });
   c.condition({ icd: ICD.M53_3, onset: '2026-03-01', recorded: '2026-10-19' });
   c.medRequest({ rx: 'naproxen', text: 'naproxen 375 mg twice daily', start: '2026-04-01', end: '2026-06-15', status: 'stopped', reason: 'no relief' });
-  ptCourse(c, '2026-05-04', 6, 2, 'Right buttock pain');
+  ptCourse(c, '2026-05-04', 6, 2, 'Right buttock pain', PT_FAILED);
   c.imaging({ date: '2026-07-22', study: 'xr-lumbar', conclusion: 'Mild lumbar spondylosis. Right sacroiliac joint sclerosis and narrowing. No fracture.' });
   const visit = c.encounter({ date: '2026-10-19', type: 'new', em: '99204', minutes: 45, reason: 'Right buttock pain' });
   c.pain('2026-10-19', 7, { encounter: visit.id });
@@ -139,7 +139,10 @@ export function scsTrial(): SeedPatient {
   c.medRequest({ rx: 'pregabalin', text: 'pregabalin 150 mg twice daily', start: '2024-05-01', status: 'active' });
   c.medRequest({ rx: 'duloxetine', text: 'duloxetine 60 mg daily', start: '2024-09-01', status: 'active' });
   c.medRequest({ rx: 'tramadol', text: 'tramadol 50 mg up to twice daily as needed', start: '2025-01-10', status: 'active' });
-  ptCourse(c, '2025-03-03', 8, 2, 'Post-laminectomy pain');
+  ptCourse(c, '2025-03-03', 8, 2, 'Post-laminectomy pain', PT_FAILED);
+  for (const date of ['2023-03-14', '2023-07-25']) {
+    c.procedure({ code: '62323', display: 'Lumbar interlaminar epidural steroid injection L5-S1', date, levels: ['L5-S1'], reasons: [ICD.M96_1], note: 'Short-lived relief (about 2 weeks).' });
+  }
   const psych = c.encounter({ date: '2026-10-05', type: 'office', reason: 'Pre-SCS psychological evaluation' });
   c.procedure({ code: '90791', display: 'Psychological evaluation before spinal cord stimulator trial', date: '2026-10-05', encounter: psych.id, note: 'Cleared for SCS trial: no untreated major depression or substance use disorder; realistic expectations.' });
   c.imaging({ date: '2026-08-14', study: 'mri-lumbar', conclusion: 'Postsurgical changes of L4-L5 laminectomy with epidural fibrosis surrounding the left L5 root. No recurrent disc herniation. No instability.' });

@@ -1,6 +1,6 @@
 // Lumbar radiculopathy patients planned for a transforaminal ESI (seed situations 1, 2, 10, 15).
 import { Chart } from '../gen/chart';
-import { ICD, SCT, ptCourse } from '../gen/clinical';
+import { ICD, SCT, ptCourse, PT_FAILED } from '../gen/clinical';
 import { line, type SeedPatient } from '../gen/manifest';
 
 const TFESI = 'Left L5-S1 transforaminal epidural steroid injection (L5 root)';
@@ -16,7 +16,7 @@ export function radicReady(): SeedPatient {
   const disc = c.condition({ icd: ICD.M51_16, onset: '2026-07-20', recorded: '2026-10-14' });
   c.medStatement({ rx: 'lisinopril', text: 'lisinopril 10 mg tablet, 1 daily', start: '2011-05-02', status: 'active' });
   c.medRequest({ rx: 'naproxen', text: 'naproxen 500 mg tablet, 1 twice daily with food', start: '2026-07-28', end: '2026-09-25', status: 'stopped', reason: 'no relief after 8 weeks' });
-  const pt = ptCourse(c, '2026-08-03', 8, 2, 'Low back and left leg pain');
+  const pt = ptCourse(c, '2026-08-03', 8, 2, 'Low back and left leg pain', PT_FAILED);
   c.note({ date: '2026-09-28', encounter: pt[pt.length - 1], title: 'Physical therapy discharge summary', body: [
     'PHYSICAL THERAPY DISCHARGE SUMMARY',
     'Dx: lumbar radiculopathy, left. Visits: 17 over 8 weeks (08/03/2026 - 09/28/2026).',
@@ -166,7 +166,7 @@ export function unknownPayer(): SeedPatient {
   c.condition({ icd: ICD.M51_16, onset: '2026-06-15', recorded: '2026-10-20' });
   c.medRequest({ rx: 'ibuprofen', text: 'ibuprofen 800 mg tablet three times daily with food', start: '2026-07-01', end: '2026-08-12', status: 'stopped', reason: 'ineffective' });
   c.medRequest({ rx: 'cyclobenzaprine', text: 'cyclobenzaprine 5 mg at bedtime as needed', start: '2026-07-01', end: '2026-08-12', status: 'completed' });
-  ptCourse(c, '2026-07-13', 6, 2, 'Lumbar radiculopathy');
+  ptCourse(c, '2026-07-13', 6, 2, 'Lumbar radiculopathy', PT_FAILED);
   c.imaging({ date: '2026-09-02', study: 'mri-lumbar', conclusion: 'L4-L5: broad-based disc protrusion with left subarticular component impinging the traversing left L5 nerve root. Mild bilateral foraminal narrowing at L5-S1.' });
   const visit = c.encounter({ date: '2026-10-20', type: 'new', em: '99204', minutes: 45, reason: 'Left leg pain' });
   c.pain('2026-10-20', 6, { encounter: visit.id, loinc: '38208-5', category: 'vital-signs' });

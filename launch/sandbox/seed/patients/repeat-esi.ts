@@ -1,6 +1,6 @@
 // Patients with prior lumbar ESIs (frequency and repeat-response rules) and a laterality conflict (5, 6, 13).
 import { Chart } from '../gen/chart';
-import { ICD, ptCourse } from '../gen/clinical';
+import { ICD, ptCourse, PT_FAILED } from '../gen/clinical';
 import { line, type SeedPatient } from '../gen/manifest';
 import type { Side } from '../gen/systems';
 
@@ -21,7 +21,7 @@ export function esiFrequency(): SeedPatient {
   c.condition({ icd: ICD.M54_17, onset: '2024-11-01', recorded: '2025-03-04' });
   c.condition({ icd: ICD.M51_17, onset: '2024-11-01', recorded: '2025-03-04' });
   c.medRequest({ rx: 'meloxicam', text: 'meloxicam 7.5 mg daily', start: '2025-01-10', end: '2025-03-01', status: 'stopped', reason: 'no relief' });
-  ptCourse(c, '2025-01-13', 6, 2, 'Right leg pain');
+  ptCourse(c, '2025-01-13', 6, 2, 'Right leg pain', PT_FAILED);
   c.imaging({ date: '2025-02-20', study: 'mri-lumbar', conclusion: 'L5-S1: right foraminal disc protrusion with moderate right foraminal stenosis contacting the exiting right L5 nerve root. Mild L4-L5 disc bulge.' });
   priorTfesi(c, '2025-06-10', 'L5-S1', 'right', { pct: 70, dur: [4, 'mo'], on: '2025-07-01' });
   priorTfesi(c, '2025-12-09', 'L5-S1', 'right', { pct: 70, dur: [3, 'mo'], on: '2026-01-06' });
@@ -58,13 +58,13 @@ export function esiFrequency(): SeedPatient {
 export function esiRepeatPoor(): SeedPatient {
   const c = new Chart('pt-esi-repeat-poor');
   c.patient({ family: 'Ferreira', given: ['Paulo'], birthDate: '1960-04-17', gender: 'male', mrn: 'RB-101187', city: 'Fitchburg' });
-  c.coverage('medicare', '5RT1-VB8-KU62', '2022-05-01');
+  c.coverage('medicare', '5RT1-VB8-KU62', '2025-04-01');
   c.condition({ icd: ICD.M54_16, onset: '2026-04-01', recorded: '2026-06-22' });
   c.condition({ icd: ICD.M51_16, onset: '2026-04-01', recorded: '2026-06-22' });
   c.condition({ icd: ICD.S33_5XXA, onset: '2019-09-01', recorded: '2019-09-03', status: 'resolved', abatement: '2019-11-15' });
   c.medRequest({ rx: 'naproxen', text: 'naproxen 500 mg twice daily', start: '2026-04-10', end: '2026-06-10', status: 'stopped', reason: 'ineffective' });
   c.medRequest({ rx: 'tizanidine', text: 'tizanidine 2 mg at bedtime', start: '2026-04-10', end: '2026-05-20', status: 'stopped', reason: 'sedation, no benefit' });
-  ptCourse(c, '2026-04-20', 6, 2, 'Lumbar radiculopathy');
+  ptCourse(c, '2026-04-20', 6, 2, 'Lumbar radiculopathy', PT_FAILED);
   c.imaging({ date: '2026-06-01', study: 'mri-lumbar', conclusion: 'L4-L5: left foraminal disc protrusion with moderate-severe left foraminal stenosis and contact of the exiting left L4 nerve root.' });
   const consult = c.encounter({ date: '2026-06-22', type: 'new', em: '99204', minutes: 45, reason: 'Left leg pain' });
   c.pain('2026-06-22', 8, { encounter: consult.id });
@@ -106,7 +106,7 @@ export function esiRepeatGood(): SeedPatient {
   c.condition({ icd: ICD.M54_17, onset: '2025-12-01', recorded: '2026-04-14' });
   c.condition({ icd: ICD.M51_17, onset: '2025-12-01', recorded: '2026-04-14' });
   c.medRequest({ rx: 'celecoxib', text: 'celecoxib 200 mg daily', start: '2026-01-05', end: '2026-03-15', status: 'stopped', reason: 'no relief' });
-  ptCourse(c, '2026-01-12', 8, 2, 'Right leg pain');
+  ptCourse(c, '2026-01-12', 8, 2, 'Right leg pain', PT_FAILED);
   c.imaging({ date: '2026-03-20', study: 'mri-lumbar', conclusion: 'L5-S1: right foraminal disc protrusion with moderate right foraminal stenosis contacting the exiting right L5 root.' });
   const consult = c.encounter({ date: '2026-04-14', type: 'new', em: '99204', minutes: 45, reason: 'Right leg pain' });
   c.pain('2026-04-14', 8, { encounter: consult.id });
@@ -152,7 +152,7 @@ export function lateralityConflict(): SeedPatient {
   const rad = c.condition({ icd: ICD.M54_16, onset: '2026-07-01', recorded: '2026-10-26' });
   c.condition({ icd: ICD.M51_16, onset: '2026-07-01', recorded: '2026-10-26' });
   c.medRequest({ rx: 'diclofenac', text: 'diclofenac 75 mg delayed-release twice daily', start: '2026-07-15', end: '2026-09-10', status: 'stopped', reason: 'ineffective' });
-  ptCourse(c, '2026-08-03', 6, 2, 'Left leg pain');
+  ptCourse(c, '2026-08-03', 6, 2, 'Left leg pain', PT_FAILED);
   c.imaging({ date: '2026-09-25', study: 'mri-lumbar', conclusion: 'L4-L5: left foraminal and extraforaminal disc protrusion with moderate left foraminal stenosis contacting the exiting left L4 nerve root. Right foramen patent.' });
   const visit = c.encounter({ date: '2026-10-26', type: 'new', em: '99204', minutes: 45, reason: 'Left thigh pain' });
   c.pain('2026-10-26', 7, { encounter: visit.id });
