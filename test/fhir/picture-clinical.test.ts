@@ -194,3 +194,21 @@ describe('observation routing', () => {
     expect(p.functionalStatus.map((f) => f.evidence[0]!.ref)).toEqual(['Observation/f']);
   });
 });
+
+describe('site from the code text when bodySite is not coded', () => {
+  it('reads levels and laterality from Procedure.code.text and muscles from ServiceRequest.code.text', () => {
+    const p = toPicture(
+      record(
+        { resourceType: 'Procedure', id: 'a', status: 'completed', code: { coding: [{ system: SYS.cpt, code: '64483' }], text: 'Left L4-L5 transforaminal epidural' }, performedDateTime: '2026-08-18' },
+        { resourceType: 'Procedure', id: 'b', status: 'completed', code: { coding: [{ system: SYS.cpt, code: '64483' }], text: 'Left TFESI' }, performedDateTime: '2026-08-19', bodySite: [{ text: 'L5-S1' }, RIGHT] },
+        { resourceType: 'ServiceRequest', id: 's', status: 'active', intent: 'order', code: { coding: [{ system: SYS.cpt, code: '20553' }], text: 'Trigger point injections, 4 muscles' } },
+      ),
+      ctx(),
+    );
+    expect(p.procedureHistory.map((x) => [x.id, x.levels, x.laterality])).toEqual([
+      ['a', ['L4-L5'], 'left'],
+      ['b', ['L5-S1'], 'right'],
+    ]);
+    expect(p.plannedServices[0]!.muscleCount).toBe(4);
+  });
+});

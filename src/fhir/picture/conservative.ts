@@ -66,9 +66,11 @@ export function ptCourses(procs: ProcedureR[], encounters: EncounterR[], today: 
     let outcome = outcomeOf(text, undefined);
     // A course whose last visit is recent, or still marked in progress, is not over yet.
     if (outcome === 'unknown' && (course.some((s) => s.inProgress) || daysBetween(end, today) <= 14)) outcome = 'ongoing';
+    // A PT day often has an Encounter and several Procedures: count days, not resources.
+    const visits = new Set(course.map((s) => dayOf(s.date))).size;
     return {
       kind: 'physical-therapy' as const,
-      description: `Physical therapy, ${course.length} visit${course.length === 1 ? '' : 's'}`,
+      description: `Physical therapy, ${visits} visit${visits === 1 ? '' : 's'}`,
       start,
       end,
       weeks: Math.round((daysBetween(start, end) / 7) * 10) / 10,

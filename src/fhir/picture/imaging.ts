@@ -6,6 +6,13 @@ import { allText, byDateThenRef, evidence, textOf } from './codes';
 import { IMAGING_CODES, procedureCode, procedureDate } from './procedures';
 import { levelsInText, regionInText } from './sites';
 
+/** Findings name segments ("L4-5 protrusion") and roots ("L5 nerve root"); the segments are the imaging levels. */
+function imagingLevels(text: string): string[] {
+  const all = levelsInText(text);
+  const segments = all.filter((l) => l.includes('-'));
+  return segments.length > 0 ? segments : all;
+}
+
 function modalityOf(text: string): ImagingModality | undefined {
   if (/\bMRI?\b|magnetic resonance/i.test(text)) return 'MRI';
   if (/\bCT\b|computed tomograph/i.test(text)) return 'CT';
@@ -27,7 +34,7 @@ export function imagingFacts(reports: DiagnosticReportR[], procs: ProcedureR[]):
     if (!isRadiology(r) && !modality) continue;
     const date = r.effectiveDateTime ?? r.effectivePeriod?.start ?? r.issued;
     const finding = r.conclusion ?? (r.conclusionCode ?? []).map(textOf).filter(Boolean).join('; ');
-    const levels = levelsInText(`${finding} ${(r.conclusionCode ?? []).map(allText).join(' ')}`);
+    const levels = imagingLevels(`${finding} ${(r.conclusionCode ?? []).map(allText).join(' ')}`);
     const fact: ImagingFact = {
       modality: modality ?? 'other',
       levels,
@@ -49,7 +56,7 @@ export function imagingFacts(reports: DiagnosticReportR[], procs: ProcedureR[]):
     const fact: ImagingFact = {
       modality: study.modality,
       region: study.region,
-      levels: levelsInText(finding),
+      levels: imagingLevels(finding),
       source: 'coded',
       evidence: [evidence('Procedure', p.id, textOf(p.code) || coded.code, date)],
     };

@@ -29,7 +29,7 @@ export function plannedServices(list: ServiceRequestR[], conditions: ConditionR[
     if (CLOSED.includes(sr.status ?? '') || (!fromLaunch && sr.status !== 'active')) continue;
     const code = codeOf(sr.code, SYS.cpt) ?? codeOf(sr.code, SYS.hcpcs)?.toUpperCase();
     if (!code) continue;
-    const site = siteOf(sr.bodySite, code);
+    const site = siteOf(sr.bodySite, code, sr.code?.text);
     const reasons = new Set<string>();
     for (const rc of sr.reasonCode ?? []) {
       const icd = codeOf(rc, SYS.icd10);
@@ -45,7 +45,7 @@ export function plannedServices(list: ServiceRequestR[], conditions: ConditionR[
         reasonEvidence.push(evidence('Condition', cond.id, textOf(cond.code) || icd));
       }
     }
-    const detail = [...(sr.orderDetail ?? []).map(allText), ...(sr.note ?? []).map((n) => n.text ?? '')].join(' ; ');
+    const detail = [sr.code?.text ?? '', ...(sr.orderDetail ?? []).map(allText), ...(sr.note ?? []).map((n) => n.text ?? '')].join(' ; ');
     const date = sr.occurrenceDateTime ?? sr.occurrencePeriod?.start;
     const label = sr.code?.text ?? serviceDef(code)?.label ?? code;
     const fact: PlannedService = {

@@ -52,7 +52,7 @@ export function procedureFacts(list: ProcedureR[], relief: ReliefFact[]): Proced
     if (!coded || !date) continue;
     if (PT_CODES.includes(coded.code) || IMAGING_CODES[coded.code]) continue;
     const display = p.code?.text ?? codingOf(p.code, SYS.cpt)?.display ?? textOf(p.code);
-    const site = siteOf(p.bodySite, coded.system === 'cpt' || coded.system === 'hcpcs' ? coded.code : undefined);
+    const site = siteOf(p.bodySite, coded.system === 'cpt' || coded.system === 'hcpcs' ? coded.code : undefined, p.code?.text);
     const fact: ProcedureFact = {
       id: p.id,
       code: coded.code,

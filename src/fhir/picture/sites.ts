@@ -54,8 +54,12 @@ export interface Site {
   region?: SpinalRegion;
 }
 
-/** Reads bodySite[] of a Procedure or ServiceRequest; the code's region group fills in a missing region. */
-export function siteOf(bodySite: CodeableConceptT[] | undefined, code?: string): Site {
+/**
+ * Reads bodySite[] of a Procedure or ServiceRequest; the code's region group fills in a missing region.
+ * `fallbackText` (the code's text, "Left L4-L5 transforaminal ...") is read only for what bodySite leaves out,
+ * because some EHRs never code bodySite.
+ */
+export function siteOf(bodySite: CodeableConceptT[] | undefined, code?: string, fallbackText?: string): Site {
   const levels: SpinalLevel[] = [];
   let laterality: Laterality | undefined;
   let textRegion: SpinalRegion | undefined;
@@ -69,6 +73,11 @@ export function siteOf(bodySite: CodeableConceptT[] | undefined, code?: string):
     const worded = lateralityInText(text);
     if (worded && !laterality) laterality = worded;
     textRegion ??= regionInText(text);
+  }
+  if (fallbackText) {
+    if (levels.length === 0) levels.push(...levelsInText(fallbackText));
+    laterality ??= lateralityInText(fallbackText);
+    textRegion ??= regionInText(fallbackText);
   }
   const site: Site = { levels };
   if (laterality) site.laterality = laterality;
