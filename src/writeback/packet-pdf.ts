@@ -41,5 +41,5 @@ export async function renderPacketPdf(input: PacketPdfInput): Promise<Uint8Array
   const lib = await import('pdf-lib');
   const { layoutSections } = await import('./pdf/layout');
   const sections = packetSections({ ...input, clinic: packetParty(input.clinic) });
-  return layoutSections(lib, sections, packetTitle(input));
+  return layoutSections(lib, sections, packetTitle(input), input.now);
 }

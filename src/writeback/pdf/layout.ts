@@ -50,9 +50,15 @@ export function wrap(text: string, font: PDFFont, size: number, width: number): 
   return lines.length ? lines : [''];
 }
 
-export async function layoutSections(lib: PdfLib, sections: Section[], title: string): Promise<Uint8Array> {
+export async function layoutSections(lib: PdfLib, sections: Section[], title: string, now: string): Promise<Uint8Array> {
   const doc = await lib.PDFDocument.create();
   doc.setTitle(toWinAnsi(title));
+  // Dated from the packet's own timestamp, not the clock: the same packet renders to the same bytes.
+  const when = new Date(now);
+  if (!Number.isNaN(when.getTime())) {
+    doc.setCreationDate(when);
+    doc.setModificationDate(when);
+  }
   doc.setProducer('ClaimReady');
   doc.setCreator('ClaimReady');
   const regular = await doc.embedFont(lib.StandardFonts.Helvetica);
