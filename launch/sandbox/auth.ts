@@ -1,0 +1,250 @@
+// The sandbox's SMART authorization server: launch contexts created by the chart, /auth/authorize (auto-approves
+// as a simulated practitioner), /auth/token (authorization_code with PKCE S256, refresh_token), access-token checks
+// for /fhir, and an RS256-signed id_token whose public key is published as a JWKS.
+import { createHash, generateKeyPairSync, randomBytes, sign, timingSafeEqual, type KeyObject } from 'node:crypto';
+import { z } from 'zod';
+import { grantable, withhold, type WithholdOptions } from './scopes';
+
+export const CLIENT_ID = 'claimready';
+const CODE_LIFETIME_S = 60;
+const REFRESH_LIFETIME_S = 24 * 3600;
+export const DEFAULT_TOKEN_LIFETIME_S = 3600;
+
+export interface LaunchOptions extends WithholdOptions {
+  patient: string;
+  encounter?: string;
+  serviceRequest?: string;
+  /** true when the app runs inside the chart iframe (need_patient_banner false). */
+  framed: boolean;
+  tokenLifetime?: number;
+}
+
+export interface Grant {
+  scope: string[];
+  patient?: string;
+  encounter?: string;
+  serviceRequest?: string;
+  framed: boolean;
+  tokenLifetime: number;
+  clientId: string;
+}
+
+export interface AccessToken extends Grant {
+  expiresAt: number;
+}
+
+interface PendingCode extends Grant {
+  redirectUri: string;
+  challenge: string;
+  expiresAt: number;
+}
+
+export type AuthorizeOutcome =
+  | { kind: 'redirect'; location: string }
+  /** client_id or redirect_uri are wrong: OAuth says never redirect to an unverified uri. */
+  | { kind: 'error-page'; status: number; message: string }
+  /** standalone launch asking for launch/patient without a launch id: the server shows a patient picker. */
+  | { kind: 'pick-patient' };
+
+const tokenRequestSchema = z.discriminatedUnion('grant_type', [
+  z.object({ grant_type: z.literal('authorization_code'), code: z.string().min(1), redirect_uri: z.string().min(1), client_id: z.string().optional(), code_verifier: z.string().optional() }),
+  z.object({ grant_type: z.literal('refresh_token'), refresh_token: z.string().min(1), client_id: z.string().optional(), scope: z.string().optional() }),
+]);
+
+export interface AuthConfig {
+  origin: string;
+  fhirBase: string;
+  practitionerId: string;
+  knownTypes: readonly string[];
+  now: () => number;
+}
+
+export class AuthServer {
+  private readonly launches = new Map<string, LaunchOptions>();
+  private readonly codes = new Map<string, PendingCode>();
+  private readonly tokens = new Map<string, AccessToken>();
+  private readonly refreshTokens = new Map<string, Grant & { expiresAt: number }>();
+  private readonly privateKey: KeyObject;
+  readonly jwks: { keys: Record<string, unknown>[] };
+  private readonly kid = randomBytes(8).toString('hex');
+  /** Times (ms) at which access tokens were issued, so the bench can count request waves after the token. */
+  readonly tokenIssuedAt: number[] = [];
+
+  constructor(private readonly config: AuthConfig) {
+    const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+    this.privateKey = privateKey;
+    this.jwks = { keys: [{ ...publicKey.export({ format: 'jwk' }), kid: this.kid, alg: 'RS256', use: 'sig' }] };
+  }
+
+  get redirectPrefix(): string {
+    return `${this.config.origin}/app/`;
+  }
+
+  createLaunch(options: LaunchOptions): string {
+    const id = randomBytes(16).toString('base64url');
+    this.launches.set(id, options);
+    return id;
+  }
+
+  authorize(params: URLSearchParams, pickedPatient?: string): AuthorizeOutcome {
+    const clientId = params.get('client_id');
+    const redirectUri = params.get('redirect_uri') ?? '';
+    if (clientId !== CLIENT_ID) return { kind: 'error-page', status: 400, message: `Unknown client_id "${clientId ?? ''}"; this sandbox knows "${CLIENT_ID}".` };
+    if (!this.redirectAllowed(redirectUri)) {
+      return { kind: 'error-page', status: 400, message: `redirect_uri is not registered for ${CLIENT_ID}; it must be under ${this.redirectPrefix}` };
+    }
+    const state = params.get('state') ?? undefined;
+    const fail = (error: string, description: string): AuthorizeOutcome => {
+      const url = new URL(redirectUri);
+      url.searchParams.set('error', error);
+      url.searchParams.set('error_description', description);
+      if (state !== undefined) url.searchParams.set('state', state);
+      return { kind: 'redirect', location: url.toString() };
+    };
+    if (params.get('response_type') !== 'code') return fail('unsupported_response_type', 'response_type must be code');
+    const aud = (params.get('aud') ?? '').replace(/\/$/, '');
+    if (aud !== this.config.fhirBase) return fail('invalid_request', `aud must be the FHIR base ${this.config.fhirBase}`);
+    const challenge = params.get('code_challenge');
+    if (!challenge || params.get('code_challenge_method') !== 'S256') {
+      return fail('invalid_request', 'PKCE is required: send code_challenge with code_challenge_method=S256');
+    }
+    if (!/^[A-Za-z0-9_-]{43}$/.test(challenge)) return fail('invalid_request', 'code_challenge must be a base64url SHA-256 digest');
+    const requested = (params.get('scope') ?? '').split(/\s+/).filter((s) => s.length > 0);
+    const launchId = params.get('launch');
+    let launch: LaunchOptions | undefined;
+    if (launchId) {
+      launch = this.launches.get(launchId);
+      if (!launch) return fail('invalid_request', 'Unknown launch id; relaunch from the chart');
+    } else if (requested.includes('launch/patient')) {
+      if (!pickedPatient) return { kind: 'pick-patient' };
+      launch = { patient: pickedPatient, framed: false };
+    }
+    let scope = grantable(requested, this.config.knownTypes);
+    if (launch) scope = withhold(scope, launch, this.config.knownTypes);
+    const code = randomBytes(24).toString('base64url');
+    const withContext = launch !== undefined && (scope.includes('launch') || scope.includes('launch/patient'));
+    this.codes.set(code, {
+      clientId,
+      redirectUri,
+      challenge,
+      scope,
+      patient: withContext ? launch?.patient : undefined,
+      encounter: withContext ? launch?.encounter : undefined,
+      serviceRequest: withContext ? launch?.serviceRequest : undefined,
+      framed: launch?.framed ?? false,
+      tokenLifetime: launch?.tokenLifetime ?? DEFAULT_TOKEN_LIFETIME_S,
+      expiresAt: this.config.now() + CODE_LIFETIME_S * 1000,
+    });
+    const url = new URL(redirectUri);
+    url.searchParams.set('code', code);
+    if (state !== undefined) url.searchParams.set('state', state);
+    return { kind: 'redirect', location: url.toString() };
+  }
+
+  /** Handles a POST to /auth/token with its form body; returns the status and JSON body to send. */
+  token(form: URLSearchParams): { status: number; body: Record<string, unknown> } {
+    const parsed = tokenRequestSchema.safeParse(Object.fromEntries(form));
+    if (!parsed.success) return oauthError('invalid_request', 'grant_type must be authorization_code or refresh_token with its parameters');
+    const req = parsed.data;
+    if (req.client_id !== undefined && req.client_id !== CLIENT_ID) return oauthError('invalid_client', 'unknown client_id', 401);
+    if (req.grant_type === 'refresh_token') {
+      const grant = this.refreshTokens.get(req.refresh_token);
+      if (!grant || grant.expiresAt < this.config.now()) return oauthError('invalid_grant', 'refresh_token is unknown or expired');
+      // A refresh may narrow the scope, never widen it.
+      const narrowed = req.scope ? req.scope.split(/\s+/).filter((s) => grant.scope.includes(s)) : grant.scope;
+      return { status: 200, body: this.issue({ ...grant, scope: narrowed }, req.refresh_token) };
+    }
+    const pending = this.codes.get(req.code);
+    // Codes are one-time: delete before checking so a failed attempt also burns the code.
+    this.codes.delete(req.code);
+    if (!pending || pending.expiresAt < this.config.now()) return oauthError('invalid_grant', 'code is unknown, used or expired');
+    if (req.redirect_uri !== pending.redirectUri) return oauthError('invalid_grant', 'redirect_uri does not match the authorize request');
+    if (!req.code_verifier || !verifierMatches(req.code_verifier, pending.challenge)) {
+      return oauthError('invalid_grant', 'code_verifier does not match the code_challenge');
+    }
+    return { status: 200, body: this.issue(pending) };
+  }
+
+  /** The grant behind a Bearer header, or why there is none. */
+  check(authorization: string | undefined): { ok: true; token: AccessToken } | { ok: false; reason: string } {
+    const m = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+    if (!m?.[1]) return { ok: false, reason: 'A Bearer access token is required' };
+    const token = this.tokens.get(m[1]);
+    if (!token) return { ok: false, reason: 'The access token is not known' };
+    if (token.expiresAt <= this.config.now()) return { ok: false, reason: 'The access token has expired' };
+    return { ok: true, token };
+  }
+
+  private redirectAllowed(uri: string): boolean {
+    let url: URL;
+    try {
+      url = new URL(uri);
+    } catch {
+      return false;
+    }
+    return url.origin === this.config.origin && url.pathname.startsWith('/app/') && !url.pathname.includes('..');
+  }
+
+  private issue(grant: Grant, existingRefresh?: string): Record<string, unknown> {
+    const now = this.config.now();
+    const accessToken = randomBytes(32).toString('base64url');
+    const lifetime = Math.max(1, Math.round(grant.tokenLifetime));
+    const clean: Grant = {
+      scope: grant.scope,
+      patient: grant.patient,
+      encounter: grant.encounter,
+      serviceRequest: grant.serviceRequest,
+      framed: grant.framed,
+      tokenLifetime: grant.tokenLifetime,
+      clientId: grant.clientId,
+    };
+    this.tokens.set(accessToken, { ...clean, expiresAt: now + lifetime * 1000 });
+    this.tokenIssuedAt.push(now);
+    const body: Record<string, unknown> = {
+      access_token: accessToken,
+      token_type: 'Bearer',
+      expires_in: lifetime,
+      scope: grant.scope.join(' '),
+      need_patient_banner: !grant.framed,
+      smart_style_url: `${this.config.origin}/smart-style.json`,
+    };
+    if (grant.patient) body.patient = grant.patient;
+    if (grant.encounter) body.encounter = grant.encounter;
+    if (grant.serviceRequest) body.fhirContext = [{ reference: `ServiceRequest/${grant.serviceRequest}` }];
+    if (grant.scope.includes('openid') && (grant.scope.includes('fhirUser') || grant.scope.includes('profile'))) {
+      body.id_token = this.idToken(now);
+    }
+    if (grant.scope.includes('online_access') || grant.scope.includes('offline_access')) {
+      const refresh = existingRefresh ?? randomBytes(32).toString('base64url');
+      this.refreshTokens.set(refresh, { ...clean, expiresAt: now + REFRESH_LIFETIME_S * 1000 });
+      body.refresh_token = refresh;
+    }
+    return body;
+  }
+
+  private idToken(nowMs: number): string {
+    const iat = Math.floor(nowMs / 1000);
+    const fhirUser = `${this.config.fhirBase}/Practitioner/${this.config.practitionerId}`;
+    const header = { alg: 'RS256', typ: 'JWT', kid: this.kid };
+    const claims = { iss: this.config.fhirBase, sub: this.config.practitionerId, aud: CLIENT_ID, iat, exp: iat + 3600, fhirUser, profile: fhirUser };
+    const input = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(claims))}`;
+    const signature = sign('RSA-SHA256', Buffer.from(input), this.privateKey).toString('base64url');
+    return `${input}.${signature}`;
+  }
+}
+
+function b64url(s: string): string {
+  return Buffer.from(s, 'utf8').toString('base64url');
+}
+
+export function verifierMatches(verifier: string, challenge: string): boolean {
+  // RFC 7636: 43..128 unreserved characters.
+  if (!/^[A-Za-z0-9\-._~]{43,128}$/.test(verifier)) return false;
+  const digest = Buffer.from(createHash('sha256').update(verifier).digest('base64url'));
+  const expected = Buffer.from(challenge);
+  return digest.length === expected.length && timingSafeEqual(digest, expected);
+}
+
+function oauthError(error: string, description: string, status = 400): { status: number; body: Record<string, unknown> } {
+  return { status, body: { error, error_description: description } };
+}
