@@ -1,7 +1,9 @@
 // What every view gets: the picture, the day, the payer coverage, the writer and how to open a piece of evidence.
 import { createContext, useContext } from 'react';
 import type { ClinicalPicture, Evidence, PlannedService } from '../policy/picture';
+import type { Resource } from 'fhir/r4';
 import type { FhirWriter } from '../writeback/writer';
+import type { ClinicInfo } from '../writeback/pas/parties';
 
 export interface AppData {
   picture: ClinicalPicture;
@@ -15,6 +17,11 @@ export interface AppData {
   user?: string;
   /** Opens the evidence panel (note with span highlighted, or the resource). */
   openEvidence(e: Evidence): void;
+  /** Optional: the raw EHR resources read at launch, by "Type/id"; the prior-auth packet includes the ones its
+   * evidence points at (without them its PAS bundle cannot resolve those references and is refused). */
+  resources?: ReadonlyMap<string, Resource>;
+  /** Optional: the requesting clinic and clinician (Organization/Practitioner or name + NPI) for the packet. */
+  clinic?: ClinicInfo;
 }
 
 export const AppDataContext = createContext<AppData | null>(null);
