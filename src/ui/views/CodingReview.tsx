@@ -1,0 +1,201 @@
+// Coding review: the suggested claim lines and diagnoses, the edits a payer would raise, the coder's changes
+// (re-validated at once with the same pure edit functions) and "Save to chart".
+import { useCallback, useEffect, useMemo, useState } from 'react';
+import type { CodingLine, CodingSuggestion } from '../../policy/verdicts';
+import { serviceDef } from '../../policy/services';
+import { resolvePayer } from '../../policy/payers';
+import { suggestCoding } from '../../policy/coding/suggest';
+import { validateLines } from '../../policy/coding/edits';
+import { useAppData } from '../context';
+import { EditList, EvidenceButtons } from './coding/EditList';
+import { LineRow } from './coding/LineRow';
+import { clearLines, loadLines, saveLines, storageKey, type StoredLine } from './coding/storage';
+import { useSaveCoding } from './coding/useSaveCoding';
+import './CodingReview.css';
+
+interface WorkLine extends StoredLine {
+  id: number;
+}
+
+function fromSuggestion(lines: readonly CodingLine[]): StoredLine[] {
+  return lines.map((l) => ({ code: l.code, modifiers: [...l.modifiers], units: l.units, diagnosisPointers: [...l.diagnosisPointers], accepted: false }));
+}
+
+/** The suggestion's own line for a code (its rationale and evidence), when the coder kept that code. */
+function toCodingLine(w: StoredLine, suggested: readonly CodingLine[]): CodingLine {
+  const orig = suggested.find((s) => s.code === w.code);
+  return {
+    code: w.code,
+    label: serviceDef(w.code)?.label ?? 'Not in the ClaimReady catalogue',
+    modifiers: w.modifiers,
+    units: w.units,
+    diagnosisPointers: w.diagnosisPointers,
+    evidence: orig?.evidence ?? [],
+    rationale: orig && orig.modifiers.join() === w.modifiers.join() && orig.units === w.units ? orig.rationale : orig ? [...orig.rationale, 'Changed by the coder'] : [],
+  };
+}
+
+export function CodingReview() {
+  const { picture, today, services, writer, user, openEvidence } = useAppData();
+  const coverage = useMemo(() => [...picture.coverages].filter((c) => c.status !== 'cancelled').sort((a, b) => (a.order ?? 99) - (b.order ?? 99))[0], [picture.coverages]);
+  const payer = useMemo(() => resolvePayer(picture.coverages).payer, [picture.coverages]);
+  const suggestion = useMemo(() => suggestCoding(picture, services, { today, payerId: payer.id }), [picture, services, today, payer.id]);
+  const key = storageKey(picture.patient.id, suggestion.dateOfService);
+
+  const initial = useCallback((): WorkLine[] => (loadLines(key) ?? fromSuggestion(suggestion.lines)).map((l, i) => ({ ...l, id: i })), [key, suggestion.lines]);
+  const [work, setWork] = useState<{ key: string; lines: WorkLine[] }>(() => ({ key, lines: initial() }));
+  const [editing, setEditing] = useState<Set<number>>(new Set());
+  const [written, setWritten] = useState(false);
+  // A different patient or date of service (or services changed): start from that suggestion or its stored work.
+  if (work.key !== key) setWork({ key, lines: initial() });
+  const lines = work.lines;
+
+  useEffect(() => {
+    if (!written) saveLines(key, lines.map(({ id: _id, ...l }) => l));
+  }, [key, lines, written]);
+
+  const codingLines = useMemo(() => lines.map((l) => toCodingLine(l, suggestion.lines)), [lines, suggestion.lines]);
+  const edits = useMemo(
+    () => validateLines(codingLines, suggestion.diagnoses, { picture, services, dateOfService: suggestion.dateOfService }),
+    [codingLines, suggestion.diagnoses, suggestion.dateOfService, picture, services],
+  );
+  const current: CodingSuggestion = { ...suggestion, lines: codingLines, edits };
+
+  const onSaved = useCallback(() => {
+    setWritten(true);
+    clearLines(key);
+  }, [key]);
+  const saveCtx = useMemo(
+    () => ({ writer, patientId: picture.patient.id, encounterId: picture.encounter?.id, coverageId: coverage?.id, user, today }),
+    [writer, picture.patient.id, picture.encounter?.id, coverage?.id, user, today],
+  );
+  const { state, save } = useSaveCoding(saveCtx, onSaved);
+
+  const update = (id: number, next: StoredLine | null): void => {
+    setWritten(false);
+    setWork((w) => ({ key: w.key, lines: next ? w.lines.map((l) => (l.id === id ? { ...next, id } : l)) : w.lines.filter((l) => l.id !== id) }));
+  };
+  const setLineEditing = (id: number, on: boolean): void =>
+    setEditing((s) => {
+      const n = new Set(s);
+      if (on) n.add(id);
+      else n.delete(id);
+      return n;
+    });
+  const addLine = (): void => {
+    const id = Math.max(-1, ...lines.map((l) => l.id)) + 1;
+    setWritten(false);
+    setWork((w) => ({ key: w.key, lines: [...w.lines, { id, code: '', modifiers: [], units: 1, diagnosisPointers: suggestion.diagnoses.length ? [1] : [], accepted: false }] }));
+    setLineEditing(id, true);
+  };
+  const reset = (): void => {
+    clearLines(key);
+    setWork({ key, lines: fromSuggestion(suggestion.lines).map((l, i) => ({ ...l, id: i })) });
+    setEditing(new Set());
+  };
+
+  const errors = edits.filter((e) => e.severity === 'error').length;
+  return (
+    <section className="coding-review stack" aria-labelledby="coding-title">
+      <h2 id="coding-title">Coding review</h2>
+      <p className="muted">
+        Date of service {suggestion.dateOfService} · payer {payer.name}
+        {payer.fellBackToBaseline ? ' (Medicare baseline used)' : ''}
+      </p>
+
+      <section className="card stack" aria-labelledby="coding-lines-title">
+        <h3 id="coding-lines-title">Claim lines</h3>
+        {lines.length === 0 && <p className="muted">No lines. Add one, or choose a service above.</p>}
+        <ol className="coding-lines">
+          {lines.map((l, i) => (
+            <LineRow
+              key={l.id}
+              index={i}
+              line={codingLines[i]!}
+              stored={l}
+              editing={editing.has(l.id)}
+              errorCount={edits.filter((e) => e.severity === 'error' && e.lines.includes(i)).length}
+              onChange={(next) => update(l.id, next)}
+              onRemove={() => update(l.id, null)}
+              onEditing={(on) => setLineEditing(l.id, on)}
+              openEvidence={openEvidence}
+            />
+          ))}
+        </ol>
+        <div className="coding-review__row">
+          <button type="button" className="btn" onClick={addLine}>
+            Add a line
+          </button>
+          <button type="button" className="btn" onClick={reset}>
+            Start again from the suggestion
+          </button>
+        </div>
+      </section>
+
+      <section className="card stack" aria-labelledby="coding-dx-title">
+        <h3 id="coding-dx-title">Diagnoses (ICD-10-CM)</h3>
+        {suggestion.diagnoses.length === 0 ? (
+          <p className="muted">No ICD-10-CM diagnosis found in the record or on the order.</p>
+        ) : (
+          <ol className="coding-dx">
+            {suggestion.diagnoses.map((d) => (
+              <li key={d.code}>
+                <strong>{d.code}</strong> {d.label}{' '}
+                {!d.billable && (
+                  <span className="badge badge--not-met">Not billable{d.successors && d.successors.length ? `: use ${d.successors.join(', ')}` : ''}</span>
+                )}
+                <details>
+                  <summary>Evidence for {d.code}</summary>
+                  <EvidenceButtons evidence={d.evidence} openEvidence={openEvidence} />
+                </details>
+              </li>
+            ))}
+          </ol>
+        )}
+      </section>
+
+      <EditList edits={edits} openEvidence={openEvidence} />
+
+      <section className="card stack" aria-labelledby="coding-save-title">
+        <h3 id="coding-save-title">Save to chart</h3>
+        {!writer && <p className="muted">This session cannot write to the EHR (no write permission was granted).</p>}
+        {errors > 0 && writer && <p>{errors} error(s) remain: you can still save the draft for the billing team.</p>}
+        <div className="coding-review__row">
+          <button type="button" className="btn btn--primary" disabled={!writer || state.phase === 'saving' || lines.length === 0} onClick={() => void save(current)}>
+            {state.phase === 'saving' ? 'Saving…' : 'Save to chart'}
+          </button>
+        </div>
+        <div role="status" aria-live="polite" data-testid="save-status">
+          {state.phase === 'saved' && (
+            <ul className="coding-saved">
+              {state.outcome.results
+                .filter((r) => r.item.resource.resourceType !== 'Provenance')
+                .map((r) => (
+                  <li key={r.item.ifNoneExist}>
+                    {r.item.resource.resourceType === 'Claim' ? 'Draft claim' : 'Coding summary'}: {r.created ? 'created' : 'already saved'}
+                    {r.id ? ` (${r.item.resource.resourceType}/${r.id})` : ''}
+                  </li>
+                ))}
+            </ul>
+          )}
+        </div>
+        {state.phase === 'failed' && (
+          <div role="alert" className="card card--alert stack">
+            <p>Not saved. {state.message}</p>
+            {state.issues.length > 0 && (
+              <ul>
+                {state.issues.map((t) => (
+                  <li key={t}>{t}</li>
+                ))}
+              </ul>
+            )}
+            <p className="muted">Your lines are kept.</p>
+            <button type="button" className="btn" onClick={() => void save(current)}>
+              Retry
+            </button>
+          </div>
+        )}
+      </section>
+    </section>
+  );
+}
