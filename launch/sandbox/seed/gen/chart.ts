@@ -297,7 +297,7 @@ export class Chart {
 
   serviceRequest(s: {
     code: string; display: string; date: string; levels?: string[]; side?: Side; reasons: CodeRef[]; conditions?: string[];
-    status?: ServiceRequest['status']; detail?: string; encounter?: string; authored: string; note?: string; regionText?: string;
+    status?: ServiceRequest['status']; detail?: string; encounter?: string; authored: string; note?: string; regionText?: string; quantity?: number;
   }): ServiceRequest {
     return this.add<ServiceRequest>({
       resourceType: 'ServiceRequest',
@@ -307,6 +307,7 @@ export class Chart {
       category: [{ coding: [{ system: SYS.snomed, code: '387713003', display: 'Surgical procedure' }] }],
       code: { coding: [{ system: SYS.cpt, code: s.code }], text: s.display },
       ...(s.detail ? { orderDetail: [{ text: s.detail }] } : {}),
+      ...(s.quantity ? { quantityQuantity: { value: s.quantity, unit: 'each' } } : {}),
       subject: this.patientRef,
       ...(s.encounter ? { encounter: { reference: `Encounter/${s.encounter}` } } : {}),
       occurrenceDateTime: dt(s.date, '08:00:00'),

@@ -76,4 +76,4 @@ export function ptCourse(chart: Chart, start: string, weeks: number, perWeek: 1 
   return ids;
 }
 
-export const PT_FAILED = 'Goals not met: pain and function unchanged at discharge';
+export const PT_FAILED = 'Goals not met; no improvement in pain or function, plateaued';

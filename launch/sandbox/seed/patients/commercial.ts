@@ -18,7 +18,7 @@ export function cervicalSummit(): SeedPatient {
   const visit = c.encounter({ date: '2026-10-26', type: 'new', em: '99204', minutes: 48, reason: 'Neck and right arm pain' });
   c.pain('2026-10-26', 7, { encounter: visit.id });
   c.disability('2026-10-26', 'Neck Disability Index', 38, visit.id);
-  const sr = c.serviceRequest({ code: '62321', display: 'Cervical interlaminar epidural steroid injection C6-C7', date: '2026-12-02', levels: ['C6-C7'], reasons: [ICD.M54_12, ICD.M50_123], conditions: [rad.id ?? '', disc.id ?? ''], authored: '2026-10-26', encounter: visit.id, detail: 'fluoroscopic guidance with contrast; right paramedian approach' });
+  const sr = c.serviceRequest({ code: '62321', display: 'Cervical interlaminar epidural steroid injection C6-C7', date: '2026-11-24', levels: ['C6-C7'], reasons: [ICD.M54_12, ICD.M50_123], conditions: [rad.id ?? '', disc.id ?? ''], authored: '2026-10-26', encounter: visit.id, detail: 'fluoroscopic guidance with contrast; right paramedian approach' });
   c.note({ date: '2026-10-26', encounter: visit.id, consult: true, title: 'Pain medicine consultation', body: [
     'CONSULTATION',
     'CC: neck pain radiating into the right arm.',
@@ -52,19 +52,19 @@ export function stenosisBcbsma(): SeedPatient {
   c.patient({ family: 'Doyle', given: ['Patrick', 'F.'], birthDate: '1965-01-19', gender: 'male', mrn: 'RB-103291', city: 'Spencer' });
   c.coverage('bcbsma', 'XKB918274033', '2024-01-01');
   c.condition({ icd: ICD.I10, onset: '2014-01-01', recorded: '2016-06-01' });
-  const sten = c.condition({ icd: ICD.M48_062, onset: '2026-05-01', recorded: '2026-10-21' });
+  const sten = c.condition({ icd: ICD.M48_062, onset: '2026-05-01', recorded: '2026-11-02' });
   c.medRequest({ rx: 'meloxicam', text: 'meloxicam 15 mg daily (prescription)', start: '2026-09-08', end: '2026-10-06', status: 'stopped', reason: 'no improvement after 4 weeks' });
   ptCourse(c, '2026-09-08', 4, 2, 'Lumbar stenosis', PT_FAILED);
   c.imaging({ date: '2026-08-27', study: 'mri-lumbar', conclusion: 'L4-L5: severe central canal stenosis from disc bulge, facet and ligamentum flavum hypertrophy, with bilateral lateral recess narrowing. L3-L4: mild central stenosis.' });
-  const visit = c.encounter({ date: '2026-10-21', type: 'new', em: '99204', minutes: 46, reason: 'Leg pain with walking' });
-  c.pain('2026-10-21', 7, { encounter: visit.id });
-  c.disability('2026-10-21', 'Oswestry Disability Index', 40, visit.id);
-  c.limitation('2026-10-21', 'Walking tolerance 1 block (about 5 minutes) before leg pain forces him to sit', visit.id);
-  const sr = c.serviceRequest({ code: '62323', display: 'Lumbar interlaminar epidural steroid injection L4-L5', date: '2026-12-01', levels: ['L4-L5'], reasons: [ICD.M48_062], conditions: [sten.id ?? ''], authored: '2026-10-21', encounter: visit.id, detail: 'fluoroscopic guidance with contrast' });
-  c.note({ date: '2026-10-21', encounter: visit.id, consult: true, title: 'Pain medicine consultation', body: [
+  const visit = c.encounter({ date: '2026-11-02', type: 'new', em: '99204', minutes: 46, reason: 'Leg pain with walking' });
+  c.pain('2026-11-02', 7, { encounter: visit.id });
+  c.disability('2026-11-02', 'Oswestry Disability Index', 40, visit.id);
+  c.limitation('2026-11-02', 'Walking tolerance 1 block (about 5 minutes) before leg pain forces him to sit', visit.id);
+  const sr = c.serviceRequest({ code: '62323', display: 'Lumbar interlaminar epidural steroid injection L4-L5', date: '2026-11-30', levels: ['L4-L5'], reasons: [ICD.M48_062], conditions: [sten.id ?? ''], authored: '2026-11-02', encounter: visit.id, detail: 'fluoroscopic guidance with contrast' });
+  c.note({ date: '2026-11-02', encounter: visit.id, consult: true, title: 'Pain medicine consultation', body: [
     'CONSULTATION',
     'HPI: 61-year-old mail carrier with bilateral buttock and thigh pain with walking since May 2026, relieved by sitting or leaning forward on a shopping cart. Walking tolerance 1 block. NRS 7/10 when walking, ODI 40%.',
-    'Conservative care: 4 weeks of physical therapy (09/08 - 10/06/2026) with flexion-based program and stationary bike, and prescription meloxicam 15 mg daily over the same 4 weeks. No meaningful improvement.',
+    'Conservative care: completed 4 weeks of physical therapy (09/08 - 10/06/2026), flexion-based program and stationary bike, without improvement. Prescription meloxicam 15 mg daily over the same 4 weeks gave no relief; stopped.',
     'Denies bowel or bladder changes, saddle anaesthesia. No leg weakness. Pedal pulses normal (vascular claudication considered and felt unlikely).',
     'PMH: hypertension. FHx: father with spinal stenosis. Social: 20 pack-year former smoker.',
     'EXAM: normal strength and reflexes at rest, negative SLR bilaterally, pain reproduced with lumbar extension, 2+ dorsalis pedis pulses.',

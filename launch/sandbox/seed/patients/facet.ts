@@ -22,7 +22,7 @@ function mbb(c: Chart, b: Block): string {
 function facetHistory(c: Chart, onset: string, ptStart: string): void {
   c.condition({ icd: ICD.I10, snomed: SCT.hypertension, onset: '2010-01-01', recorded: '2016-01-01' });
   c.condition({ icd: ICD.M54_16, onset: '2021-08-01', recorded: '2021-08-20', status: 'resolved', abatement: '2022-01-15' });
-  c.medRequest({ rx: 'meloxicam', text: 'meloxicam 15 mg daily', start: onset, end: ptStart, status: 'stopped', reason: 'partial relief only' });
+  c.medRequest({ rx: 'meloxicam', text: 'meloxicam 15 mg daily', start: onset, end: ptStart, status: 'stopped', reason: 'inadequate relief' });
   ptCourse(c, ptStart, 8, 2, 'Chronic axial low back pain', PT_FAILED);
   c.medStatement({ rx: 'acetaminophen', text: 'acetaminophen 1000 mg up to three times daily', start: onset, status: 'active', note: 'Takes most days, modest benefit.' });
 }
@@ -43,11 +43,12 @@ export function facetOneMbb(): SeedPatient {
   mbb(c, { date: '2026-10-27', levels: ['L4-L5', 'L5-S1'], side: 'bilateral', anaesthetic: 'Lidocaine 2%', pre: 7, post: 1, relief: 85, hours: 2, fn: 'After the block: stood and walked 30 minutes and bent to tie shoes without pain (unable before).' });
   const visit = c.encounter({ date: '2026-11-10', type: 'office', em: '99213', minutes: 22, reason: 'Follow-up after medial branch block' });
   c.pain('2026-11-10', 7, { encounter: visit.id });
+  c.disability('2026-11-10', 'Oswestry Disability Index', 42, visit.id);
   const sr = c.serviceRequest({ code: '64635', display: 'Bilateral L4-L5 and L5-S1 lumbar facet radiofrequency ablation', date: '2026-12-08', levels: ['L4-L5', 'L5-S1'], side: 'bilateral', reasons: [ICD.M47_816], conditions: [spond.id ?? ''], authored: '2026-11-10', encounter: visit.id, detail: 'fluoroscopic guidance; local anaesthetic only' });
   c.note({ date: '2026-11-10', encounter: visit.id, title: 'Pain follow-up', body: [
     'FOLLOW-UP - lumbar facet pain',
     'George had bilateral L4-L5 and L5-S1 medial branch blocks with lidocaine 2% on 10/27/2026. Pain diary: 7/10 before, 1/10 at 30 minutes, 85% relief lasting about 2 hours, then back to baseline. He was able to walk 30 minutes and bend without pain during that window.',
-    'Today 7/10 axial low back pain, no leg pain. ODI 42% at the September consult. Pain for 18 months; failed 8 weeks PT in 2025 and months of meloxicam; still takes acetaminophen.',
+    'Today 7/10 axial low back pain, no leg pain. ODI 42% today, unchanged since September. Pain for 18 months; failed 8 weeks PT in 2025 and months of meloxicam; still takes acetaminophen.',
     'Prior left L5 radiculopathy in 2021 resolved with PT; no leg symptoms since. Denies bowel or bladder changes.',
     FACET_EXAM,
     'A/P: lumbar spondylosis with facet-mediated axial pain (M47.816). Excellent response to the first diagnostic block. He wants to proceed directly to radiofrequency ablation and declines a second block because of the drive; ordered bilateral L4-L5 and L5-S1 RFA. Will check with billing whether a confirmatory block is required first.',
@@ -80,11 +81,11 @@ export function facetRfaReady(): SeedPatient {
   c.disability('2026-08-25', 'Oswestry Disability Index', 44, consult.id);
   mbb(c, { date: '2026-09-15', levels: ['L4-L5', 'L5-S1'], side: 'bilateral', anaesthetic: 'Lidocaine 2%', pre: 7, post: 1, relief: 85, hours: 2, fn: 'After block 1: vacuumed and walked 40 minutes without pain.' });
   mbb(c, { date: '2026-10-13', levels: ['L4-L5', 'L5-S1'], side: 'bilateral', anaesthetic: 'Bupivacaine 0.5%', pre: 7, post: 0, relief: 90, hours: 6, fn: 'After block 2: stood to cook and walked 45 minutes; ODI-type activities without pain for 6 hours.' });
-  const visit = c.encounter({ date: '2026-10-27', type: 'office', em: '99213', minutes: 25, reason: 'Follow-up after medial branch blocks' });
-  c.pain('2026-10-27', 7, { encounter: visit.id });
-  c.disability('2026-10-27', 'Oswestry Disability Index', 44, visit.id);
-  const sr = c.serviceRequest({ code: '64635', display: 'Bilateral L4-L5 and L5-S1 lumbar facet radiofrequency ablation', date: '2026-12-01', levels: ['L4-L5', 'L5-S1'], side: 'bilateral', reasons: [ICD.M47_816], conditions: [spond.id ?? ''], authored: '2026-10-27', encounter: visit.id, detail: 'fluoroscopic guidance; local anaesthetic only, no sedation' });
-  c.note({ date: '2026-10-27', encounter: visit.id, viaBinary: true, title: 'Pain follow-up', body: [
+  const visit = c.encounter({ date: '2026-11-03', type: 'office', em: '99213', minutes: 25, reason: 'Follow-up after medial branch blocks' });
+  c.pain('2026-11-03', 7, { encounter: visit.id });
+  c.disability('2026-11-03', 'Oswestry Disability Index', 44, visit.id);
+  const sr = c.serviceRequest({ code: '64635', display: 'Bilateral L4-L5 and L5-S1 lumbar facet radiofrequency ablation', date: '2026-12-01', levels: ['L4-L5', 'L5-S1'], side: 'bilateral', reasons: [ICD.M47_816], conditions: [spond.id ?? ''], authored: '2026-11-03', encounter: visit.id, detail: 'fluoroscopic guidance; local anaesthetic only, no sedation' });
+  c.note({ date: '2026-11-03', encounter: visit.id, viaBinary: true, title: 'Pain follow-up', body: [
     'FOLLOW-UP - lumbar facet pain',
     'Ingrid is a 67-year-old woman with axial low back pain since March 2025, worse with standing, extension and twisting, no radiation below the knees. Baseline NRS 7/10, ODI 44%.',
     'Conservative care: 8 weeks of PT (06/2025 - 07/2025) with home program, meloxicam 15 mg daily for 2 months, acetaminophen ongoing, activity modification (stopped gardening) - persistent pain.',
@@ -167,7 +168,7 @@ export function mbbRight(): SeedPatient {
   c.pain('2026-10-30', 6, { encounter: visit.id, integer: true });
   c.peg('2026-10-30', 6.3, visit.id);
   c.limitation('2026-10-30', 'Cannot stand longer than 15 minutes at work (pharmacist)', visit.id);
-  const sr = c.serviceRequest({ code: '64493', display: 'Right L5-S1 lumbar medial branch block (diagnostic #1)', date: '2026-12-02', levels: ['L5-S1'], side: 'right', reasons: [ICD.M47_816], conditions: [spond.id ?? ''], authored: '2026-10-30', encounter: visit.id, detail: 'fluoroscopic guidance; lidocaine 2%' });
+  const sr = c.serviceRequest({ code: '64493', display: 'Right L5-S1 lumbar medial branch block (diagnostic #1)', date: '2026-11-25', levels: ['L5-S1'], side: 'right', reasons: [ICD.M47_816], conditions: [spond.id ?? ''], authored: '2026-10-30', encounter: visit.id, detail: 'fluoroscopic guidance; lidocaine 2%' });
   c.note({ date: '2026-10-30', encounter: visit.id, consult: true, title: 'Pain medicine consultation', body: [
     'CONSULTATION',
     'HPI: 70-year-old pharmacist with right-sided low back pain since February 2026, localized over the right lumbosacral junction, worse standing at work and with extension. No radiation, no paresthesias. NRS 6/10; PEG 6.3; cannot stand longer than 15 minutes.',
@@ -204,7 +205,7 @@ export function dxDeleted(): SeedPatient {
   const visit = c.encounter({ date: '2026-11-04', type: 'office', em: '99214', minutes: 35, reason: 'Chronic low back pain' });
   c.pain('2026-11-04', 7, { encounter: visit.id });
   c.disability('2026-11-04', 'Oswestry Disability Index', 38, visit.id);
-  const sr = c.serviceRequest({ code: '64493', display: 'Right L4-L5 and L5-S1 lumbar medial branch block', date: '2026-12-07', levels: ['L4-L5', 'L5-S1'], side: 'right', reasons: [ICD.M54_5], conditions: [lbp.id ?? ''], authored: '2026-11-04', encounter: visit.id, detail: 'fluoroscopic guidance; lidocaine 2%' });
+  const sr = c.serviceRequest({ code: '64493', display: 'Right L4-L5 and L5-S1 lumbar medial branch block', date: '2026-12-01', levels: ['L4-L5', 'L5-S1'], side: 'right', reasons: [ICD.M54_5], conditions: [lbp.id ?? ''], authored: '2026-11-04', encounter: visit.id, detail: 'fluoroscopic guidance; lidocaine 2%' });
   c.note({ date: '2026-11-04', encounter: visit.id, title: 'Pain follow-up', body: [
     'FOLLOW-UP',
     'Ruth has right-sided low back pain on her problem list since 2019, worse over the past year: NRS 7/10, ODI 38%. Pain is axial, right more than left, worse with extension and prolonged standing. No leg pain.',
@@ -218,7 +219,7 @@ export function dxDeleted(): SeedPatient {
     chart: c,
     entry: {
       name: 'Ruth Abernathy', payerKey: 'medicare', situations: [11], rules: ['ICD-M54.5-DELETED', 'FJ-PAIN', 'FJ-CONSERVATIVE', 'FJ-SCALES'],
-      summary: 'Right-sided axial facet pain; problem list and order still carry M54.5 (deleted 2021-10-01); the note assesses M47.816; right two-level MBB planned for 2026-12-07.',
+      summary: 'Right-sided axial facet pain; problem list and order still carry M54.5 (deleted 2021-10-01); the note assesses M47.816; right two-level MBB planned for 2026-12-01.',
       services: [{
         serviceRequest: sr.id ?? '', code: '64493',
         expect: { verdict: 'incomplete', why: 'The only coded diagnosis on the order is M54.5, deleted effective 2021-10-01 (README ICD-10-CM facts), so the claim has no valid diagnosis for a 2026 date of service; recode to M54.50/M54.51/M54.59 or to the M47.816 the note documents. FJ-PAIN, FJ-CONSERVATIVE and FJ-SCALES are otherwise met.' },

@@ -89,20 +89,20 @@ export function siJoint(): SeedPatient {
   const c = new Chart('pt-si-joint');
   c.patient({ family: 'Fitzgerald', given: ['Eleanor'], birthDate: '1952-02-06', gender: 'female', mrn: 'RB-105009', city: 'Boylston' });
   c.coverage('medicare', '5MN2-QA8-ZS31', '2017-02-01');
-  const sacro = c.condition({ icd: ICD.M46_1, onset: '2026-03-01', recorded: '2026-10-19' });
-  c.condition({ icd: ICD.M53_3, onset: '2026-03-01', recorded: '2026-10-19' });
+  const sacro = c.condition({ icd: ICD.M46_1, onset: '2026-03-01', recorded: '2026-11-02' });
+  c.condition({ icd: ICD.M53_3, onset: '2026-03-01', recorded: '2026-11-02' });
   c.medRequest({ rx: 'naproxen', text: 'naproxen 375 mg twice daily', start: '2026-04-01', end: '2026-06-15', status: 'stopped', reason: 'no relief' });
   ptCourse(c, '2026-05-04', 6, 2, 'Right buttock pain', PT_FAILED);
   c.imaging({ date: '2026-07-22', study: 'xr-lumbar', conclusion: 'Mild lumbar spondylosis. Right sacroiliac joint sclerosis and narrowing. No fracture.' });
-  const visit = c.encounter({ date: '2026-10-19', type: 'new', em: '99204', minutes: 45, reason: 'Right buttock pain' });
-  c.pain('2026-10-19', 7, { encounter: visit.id });
-  c.disability('2026-10-19', 'Oswestry Disability Index', 36, visit.id);
-  const sr = c.serviceRequest({ code: '27096', display: 'Right sacroiliac joint injection under fluoroscopy', date: '2026-12-03', side: 'right', levels: ['sacroiliac joint'], reasons: [ICD.M46_1], conditions: [sacro.id ?? ''], authored: '2026-10-19', encounter: visit.id, detail: 'fluoroscopic guidance with contrast arthrogram' });
+  const visit = c.encounter({ date: '2026-11-02', type: 'new', em: '99204', minutes: 45, reason: 'Right buttock pain' });
+  c.pain('2026-11-02', 7, { encounter: visit.id });
+  c.disability('2026-11-02', 'Oswestry Disability Index', 36, visit.id);
+  const sr = c.serviceRequest({ code: '27096', display: 'Right sacroiliac joint injection under fluoroscopy', date: '2026-11-30', side: 'right', levels: ['sacroiliac joint'], reasons: [ICD.M46_1], conditions: [sacro.id ?? ''], authored: '2026-11-02', encounter: visit.id, detail: 'fluoroscopic guidance with contrast arthrogram' });
   // Deliberately malformed: valueQuantity.value is a string, as some interfaces emit it.
-  const bad = { ...c.pain('2026-11-02', 6, { category: 'vital-signs' }) } as unknown as Record<string, unknown>;
+  const bad = { ...c.pain('2026-11-16', 6, { category: 'vital-signs' }) } as unknown as Record<string, unknown>;
   bad.valueQuantity = { value: '6', unit: '{score}', system: 'http://unitsofmeasure.org', code: '{score}' };
   c.resources.splice(c.resources.length - 1, 1, bad as unknown as FhirResource);
-  c.note({ date: '2026-10-19', encounter: visit.id, consult: true, title: 'Pain medicine consultation', body: [
+  c.note({ date: '2026-11-02', encounter: visit.id, consult: true, title: 'Pain medicine consultation', body: [
     'CONSULTATION',
     'HPI: 74-year-old woman with right buttock pain below the belt line since March 2026, pointing to the right PSIS (Fortin finger test positive), worse rising from a chair and climbing stairs, no radiation below the knee. NRS 7/10, ODI 36%.',
     'Failed naproxen for 10 weeks and 6 weeks of PT (05/2026 - 06/2026) with SI belt and stabilisation.',
@@ -149,7 +149,7 @@ export function scsTrial(): SeedPatient {
   const visit = c.encounter({ date: '2026-10-28', type: 'office', em: '99214', minutes: 35, reason: 'SCS trial planning' });
   c.pain('2026-10-28', 8, { encounter: visit.id });
   c.disability('2026-10-28', 'Oswestry Disability Index', 56, visit.id);
-  const sr = c.serviceRequest({ code: '63650', display: 'Percutaneous spinal cord stimulator trial, two leads', date: '2026-12-09', levels: ['T8-T9', 'T9-T10'], reasons: [ICD.M96_1, ICD.M54_16], conditions: [plss.id ?? ''], authored: '2026-10-28', encounter: visit.id, detail: 'two percutaneous leads, fluoroscopic guidance, 7-day trial' });
+  const sr = c.serviceRequest({ code: '63650', display: 'Percutaneous spinal cord stimulator trial, two leads', date: '2026-11-25', levels: ['T8-T9', 'T9-T10'], reasons: [ICD.M96_1, ICD.M54_16], conditions: [plss.id ?? ''], authored: '2026-10-28', encounter: visit.id, detail: 'two percutaneous leads, fluoroscopic guidance, 7-day trial', quantity: 2 });
   c.note({ date: '2026-10-28', encounter: visit.id, title: 'Pain follow-up - SCS trial planning', body: [
     'FOLLOW-UP',
     'Vincent has persistent left leg more than back pain since his L4-L5 laminectomy in May 2022. NRS 8/10, ODI 56%.',

@@ -86,7 +86,7 @@ export function radicNoConservative(): SeedPatient {
   const consult = c.encounter({ date: '2026-10-28', type: 'new', em: '99204', minutes: 46, reason: 'Left leg pain' });
   c.pain('2026-10-28', 8, { encounter: consult.id });
   c.disability('2026-10-28', 'Oswestry Disability Index', 52, consult.id);
-  const sr = c.serviceRequest({ code: '64483', display: TFESI, date: '2026-12-03', levels: ['L5-S1'], side: 'left', reasons: [ICD.M54_16, ICD.M51_16], conditions: [rad.id ?? '', disc.id ?? ''], authored: '2026-10-28', encounter: consult.id, detail: 'fluoroscopic guidance with contrast' });
+  const sr = c.serviceRequest({ code: '64483', display: TFESI, date: '2026-11-25', levels: ['L5-S1'], side: 'left', reasons: [ICD.M54_16, ICD.M51_16], conditions: [rad.id ?? '', disc.id ?? ''], authored: '2026-10-28', encounter: consult.id, detail: 'fluoroscopic guidance with contrast' });
   c.note({ date: '2026-10-28', encounter: consult.id, consult: true, title: 'Pain medicine consultation', body: [
     'PAIN MEDICINE CONSULTATION',
     'CC: left buttock and leg pain.',
@@ -162,17 +162,17 @@ export function unknownPayer(): SeedPatient {
   c.patient({ family: 'Nguyen', given: ['Linh', 'T.'], birthDate: '1968-11-30', gender: 'female', mrn: 'RB-100912', city: 'Worcester' });
   c.coverage('acme', 'ACM-88213409', '2024-01-01');
   c.condition({ icd: ICD.F41_1, onset: '2015-01-01', recorded: '2020-06-01', status: 'inactive' });
-  const rad = c.condition({ icd: ICD.M54_16, onset: '2026-06-15', recorded: '2026-10-20' });
-  c.condition({ icd: ICD.M51_16, onset: '2026-06-15', recorded: '2026-10-20' });
+  const rad = c.condition({ icd: ICD.M54_16, onset: '2026-06-15', recorded: '2026-11-04' });
+  c.condition({ icd: ICD.M51_16, onset: '2026-06-15', recorded: '2026-11-04' });
   c.medRequest({ rx: 'ibuprofen', text: 'ibuprofen 800 mg tablet three times daily with food', start: '2026-07-01', end: '2026-08-12', status: 'stopped', reason: 'ineffective' });
   c.medRequest({ rx: 'cyclobenzaprine', text: 'cyclobenzaprine 5 mg at bedtime as needed', start: '2026-07-01', end: '2026-08-12', status: 'completed' });
   ptCourse(c, '2026-07-13', 6, 2, 'Lumbar radiculopathy', PT_FAILED);
   c.imaging({ date: '2026-09-02', study: 'mri-lumbar', conclusion: 'L4-L5: broad-based disc protrusion with left subarticular component impinging the traversing left L5 nerve root. Mild bilateral foraminal narrowing at L5-S1.' });
-  const visit = c.encounter({ date: '2026-10-20', type: 'new', em: '99204', minutes: 45, reason: 'Left leg pain' });
-  c.pain('2026-10-20', 6, { encounter: visit.id, loinc: '38208-5', category: 'vital-signs' });
-  c.disability('2026-10-20', 'Oswestry Disability Index', 38, visit.id);
-  const sr = c.serviceRequest({ code: '64483', display: TFESI, date: '2026-12-02', levels: ['L5-S1'], side: 'left', reasons: [ICD.M54_16], conditions: [rad.id ?? ''], authored: '2026-10-20', encounter: visit.id, detail: 'fluoroscopic guidance with contrast' });
-  c.note({ date: '2026-10-20', encounter: visit.id, consult: true, title: 'Pain medicine consultation', body: [
+  const visit = c.encounter({ date: '2026-11-04', type: 'new', em: '99204', minutes: 45, reason: 'Left leg pain' });
+  c.pain('2026-11-04', 6, { encounter: visit.id, loinc: '38208-5', category: 'vital-signs' });
+  c.disability('2026-11-04', 'Oswestry Disability Index', 38, visit.id);
+  const sr = c.serviceRequest({ code: '64483', display: TFESI, date: '2026-12-01', levels: ['L5-S1'], side: 'left', reasons: [ICD.M54_16], conditions: [rad.id ?? ''], authored: '2026-11-04', encounter: visit.id, detail: 'fluoroscopic guidance with contrast' });
+  c.note({ date: '2026-11-04', encounter: visit.id, consult: true, title: 'Pain medicine consultation', body: [
     'CONSULTATION',
     'HPI: 57-year-old woman, hospital unit clerk, with left buttock and leg pain since mid-June 2026, radiating to the lateral calf and great toe. Pain 6/10 today, up to 8/10 by the end of a shift. ODI 38%.',
     'Tried ibuprofen 800 mg three times daily and cyclobenzaprine at night for 6 weeks in July-August without relief. Completed 6 weeks of PT (07/13 - 08/24) with home program; no lasting benefit.',

@@ -157,7 +157,7 @@ export function lateralityConflict(): SeedPatient {
   const visit = c.encounter({ date: '2026-10-26', type: 'new', em: '99204', minutes: 45, reason: 'Left thigh pain' });
   c.pain('2026-10-26', 7, { encounter: visit.id });
   c.disability('2026-10-26', 'Oswestry Disability Index', 36, visit.id);
-  const sr = c.serviceRequest({ code: '64483', display: 'Right L4-L5 transforaminal epidural steroid injection', date: '2026-12-03', levels: ['L4-L5'], side: 'right', reasons: [ICD.M54_16], conditions: [rad.id ?? ''], authored: '2026-10-26', encounter: visit.id, detail: 'fluoroscopic guidance with contrast' });
+  const sr = c.serviceRequest({ code: '64483', display: 'Right L4-L5 transforaminal epidural steroid injection', date: '2026-11-24', levels: ['L4-L5'], side: 'right', reasons: [ICD.M54_16], conditions: [rad.id ?? ''], authored: '2026-10-26', encounter: visit.id, detail: 'fluoroscopic guidance with contrast' });
   c.note({ date: '2026-10-26', encounter: visit.id, consult: true, title: 'Pain medicine consultation', body: [
     'CONSULTATION',
     'HPI: 69-year-old man with left anterior thigh pain since July 2026, 7/10 NRS, ODI 36%. Failed diclofenac 75 mg twice daily for 8 weeks and 6 weeks of physical therapy (08/03 - 09/14). No right-sided symptoms.',
