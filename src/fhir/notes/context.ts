@@ -2,6 +2,8 @@
 // phrase is negated, hypothetical, about a family member, or about the past. Extractors ask these questions so that
 // "denies radicular pain", "will consider PT" and "mother has back pain" never become evidence.
 
+import { matchAll } from './lexicon';
+
 export type Section =
   | 'hpi'
   | 'exam'
@@ -73,6 +75,10 @@ export function sentences(text: string): Sentence[] {
   return out;
 }
 
+// Real sentences are short; a longer run (a pasted table, a note without punctuation) is cut at whitespace so that
+// every per-sentence scan stays bounded and the whole extraction stays linear in the note length.
+export const MAX_SENTENCE = 600;
+
 function splitLine(text: string, from: number, to: number, section: Section, out: Sentence[]): void {
   const line = text.slice(from, to);
   SENTENCE_END.lastIndex = 0;
@@ -82,6 +88,13 @@ function splitLine(text: string, from: number, to: number, section: Section, out
     let e = b;
     while (s < e && /\s/.test(line[s]!)) s++;
     while (e > s && /\s/.test(line[e - 1]!)) e--;
+    while (e - s > MAX_SENTENCE) {
+      let cut = line.lastIndexOf(' ', s + MAX_SENTENCE);
+      if (cut <= s + MAX_SENTENCE / 2) cut = s + MAX_SENTENCE;
+      push(s, cut);
+      s = cut;
+      while (s < e && /\s/.test(line[s]!)) s++;
+    }
     if (e > s) out.push({ start: from + s, end: from + e, text: line.slice(s, e), section });
   };
   for (let m = SENTENCE_END.exec(line); m !== null; m = SENTENCE_END.exec(line)) {
@@ -96,19 +109,34 @@ function splitLine(text: string, from: number, to: number, section: Section, out
 // NegEx-style terminators: a cue before one of these does not reach past it.
 const TERMINATOR = /\b(?:and (?:started|began|switched|added|now)|but|however|although|though|except|aside from|apart from|whereas|yet|now|then|since then|which)\b|[;()]/gi;
 
+// Clauses are looked up many times per sentence; the terminators of the last sentence seen are kept, and a clause
+// never reaches further than CLAUSE_REACH characters from the phrase, so every lookup is bounded.
+const CLAUSE_REACH = 200;
+let cachedText = '';
+let cachedTerms: [number, number][] = [];
+
+function terminators(s: string): [number, number][] {
+  if (s !== cachedText) {
+    cachedTerms = [...matchAll(TERMINATOR, s)].map((m) => [m.index, m.index + m[0].length]);
+    cachedText = s;
+  }
+  return cachedTerms;
+}
+
 /** Start offset (within the sentence) of the clause that contains position `pos`. */
 export function clauseStart(s: string, pos: number): number {
   let start = 0;
-  TERMINATOR.lastIndex = 0;
-  for (let m = TERMINATOR.exec(s); m !== null && m.index < pos; m = TERMINATOR.exec(s)) start = m.index + m[0].length;
-  return start;
+  for (const [a, b] of terminators(s)) {
+    if (a >= pos) break;
+    start = b;
+  }
+  return Math.max(start, pos - CLAUSE_REACH);
 }
 
 /** End offset (within the sentence) of the clause that contains position `pos`. */
 export function clauseEnd(s: string, pos: number): number {
-  TERMINATOR.lastIndex = pos;
-  const m = TERMINATOR.exec(s);
-  return m ? m.index : s.length;
+  for (const [a] of terminators(s)) if (a >= pos) return Math.min(a, pos + CLAUSE_REACH);
+  return Math.min(s.length, pos + CLAUSE_REACH);
 }
 
 const NEG_CUE = /\b(?:no|not|never|denies|denied|deny|negative for|without|none|declined|declines|refused|refuses|hasn't|has not|have not|haven't|did not|didn't|does not|doesn't|is not|isn't|was not|wasn't|free of|absence of|ruled out)\b/gi;
@@ -120,7 +148,8 @@ const DOING_WORD = /\b(?:completed|tried|trialed|attended|failed|underwent|parti
 
 /** Is the phrase at `pos` (within sentence `s`) negated by a cue earlier in its clause (within ~8 words)? */
 export function isNegated(s: string, pos: number): boolean {
-  const from = clauseStart(s, pos);
+  // Eight words back is the reach of a negation cue; 120 characters is more than that.
+  const from = Math.max(clauseStart(s, pos), pos - 120);
   const before = s.slice(from, pos);
   NEG_CUE.lastIndex = 0;
   let last: RegExpExecArray | null = null;
@@ -135,28 +164,17 @@ export function isNegated(s: string, pos: number): boolean {
   return true;
 }
 
-const HYPOTHETICAL = /\b(?:if|consider|considering|will consider|may|might|could|would|should|possible|possibly|candidate for|discussed|discuss|recommend|recommended|recommends|refer|referral|referred|plan to|plans to|planning|will|going to|to start|start|order|ordered|pending|schedule|scheduled|requested|requesting|goal|goals|expect|expected|hope|hoping|try|unless|needs?|requires?|at least|≥|>=)\b/gi;
+const FAMILY = /\b(?:mother|father|mom|dad|sister|brother|sibling|son|daughter|aunt|uncle|grandmother|grandfather|grandparent|cousin|family history|fhx|family hx)\b|\bFH\b/i;
 
-/** Is the phrase at `pos` in a future/conditional frame ("will consider PT", "if no improvement, may try")? */
-export function isHypothetical(s: string, pos: number): boolean {
-  HYPOTHETICAL.lastIndex = 0;
-  for (let m = HYPOTHETICAL.exec(s); m !== null && m.index < pos; m = HYPOTHETICAL.exec(s)) {
-    // "if" reaches across commas ("if no improvement, may try PT"); the other cues stay in their clause.
-    if (m[0].toLowerCase() === 'if' || m.index >= clauseStart(s, pos)) return true;
-  }
-  return false;
-}
+let familyText = '';
+let familyAt = Number.POSITIVE_INFINITY;
 
-const FAMILY = /\b(?:mother|father|mom|dad|sister|brother|sibling|son|daughter|aunt|uncle|grandmother|grandfather|grandparent|cousin|wife|husband|spouse|family history|fhx|family hx)\b|\bFH\b/i;
-
-/** Is the sentence about someone else (family history)? Checked on the text before the phrase. */
+/** Is the sentence about someone else (family history)? True when a relative is named before the phrase. */
 export function isAboutFamily(s: string, pos: number, section: Section): boolean {
   if (section === 'family') return true;
-  return FAMILY.test(s.slice(0, pos));
-}
-
-const HISTORY = /\b(?:s\/p|status post|prior|previous|previously|last|history of|hx of|underwent|had (?:a|an|the)|in (?:19|20)\d\d|ago|earlier)\b/i;
-
-export function mentionsHistory(s: string): boolean {
-  return HISTORY.test(s);
+  if (s !== familyText) {
+    familyText = s;
+    familyAt = FAMILY.exec(s)?.index ?? Number.POSITIVE_INFINITY;
+  }
+  return familyAt < pos;
 }

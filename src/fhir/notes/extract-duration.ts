@@ -7,7 +7,7 @@ import { clauseEnd, clauseStart, isAboutFamily, isNegated, type Sentence } from 
 import { DATE, matchAll, noteDay, NUM_RANGE, parseDate, parseNumber, parseUnit, spanEvidence, toWeeks } from './lexicon';
 
 const LONG_UNIT = String.raw`(?:days?|weeks?|wks?|months?|mos?|years?|yrs?)`;
-const FOR_PAST = new RegExp(String.raw`\b(?:for|over|x|×|during)\s*(?:about\s+|approximately\s+|roughly\s+|nearly\s+|almost\s+|over\s+|more than\s+|the\s+)*(?:past\s+|last\s+|previous\s+|preceding\s+)?(?:(${NUM_RANGE})\+?\s*-?\s*(${LONG_UNIT})|(year|month)\b)`, 'gi');
+const FOR_PAST = new RegExp(String.raw`\b(?:for|over|x|×|during)\s*(?:about\s+|approximately\s+|roughly\s+|nearly\s+|almost\s+|over\s+|more than\s+|the\s+)*(?:past\s+|last\s+|previous\s+|preceding\s+)?(?:(${NUM_RANGE})\+?\s*-?\s*(${LONG_UNIT})|(?:a\s+|an\s+|one\s+)?(year|month)\b)`, 'gi');
 const HISTORY_OF = new RegExp(String.raw`\b(${NUM_RANGE})\+?\s*-?\s*(${LONG_UNIT})\s+(?:history|hx|duration)\b`, 'gi');
 const AGO = new RegExp(String.raw`\b(?:began|started|starting|onset|began about|started about|beginning)\s+(?:about\s+|approximately\s+|roughly\s+)?(${NUM_RANGE})\s*(${LONG_UNIT})\s+ago\b`, 'gi');
 const SINCE = new RegExp(String.raw`\b(?:since|onset(?:\s+(?:in|on|of))?|began(?:\s+in)?|started(?:\s+in)?|beginning(?:\s+in)?)\s+(${DATE}|(?:19|20)\d\d)\b`, 'gi');
@@ -21,14 +21,20 @@ export function extractPainDuration(
 ): PainDurationFact[] {
   const out: PainDurationFact[] = [];
   const asOf = noteDay(note);
+  // Spans and sentences both run in text order, so one pointer walks the taken spans once.
+  const sorted = [...taken].sort((x, y) => x[0] - y[0]);
+  let k = 0;
   for (const sen of sentences) {
+    while (k < sorted.length && sorted[k]![1] <= sen.start) k++;
     const s = sen.text;
     if (!PAIN_CUE.test(s)) continue;
+    const local: [number, number][] = [];
+    for (let j = k; j < sorted.length && sorted[j]![0] < sen.end; j++) local.push(sorted[j]!);
     const used: [number, number][] = [];
     const accept = (start: number, end: number): boolean => {
       const a = sen.start + start;
       const b = sen.start + end;
-      if (taken.some(([x, y]) => a < y && x < b) || used.some(([x, y]) => start < y && x < end)) return false;
+      if (local.some(([x, y]) => a < y && x < b) || used.some(([x, y]) => start < y && x < end)) return false;
       const clause = s.slice(clauseStart(s, start), clauseEnd(s, end));
       if (!PAIN_CUE.test(clause) || NOT_DURATION_CONTEXT.test(clause)) return false;
       if (isAboutFamily(s, start, sen.section) || isNegated(s, start)) return false;

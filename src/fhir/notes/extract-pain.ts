@@ -14,21 +14,34 @@ const OUT_OF_TEN = new RegExp(String.raw`\b(${SCORE_NUM})(?:\s*-\s*${SCORE_NUM})
 const INSTRUMENT = /\b(NRS|VAS|VRS|numeric (?:pain )?rating scale|visual analog(?:ue)? scale)(?:\s+(?:pain\s+)?score)?(?:\s*(?:of|is|was|=|:|at))*\s*(\d{1,3}(?:\.\d)?)(?!\d|\.\d)(\s*(?:mm|cm|\/100))?(?!\s*\/)/gi;
 // "pain is an 8", "pain level 6", "rates her pain a 7", "pain score 5", "pain today 4", "pain at worst 9"
 const PAIN_IS = new RegExp(
-  String.raw`\b(?:rates?|rated|rating)?\s*(?:his|her|their|the)?\s*pain(?:\s+(?:level|score|intensity|severity|rating|today|currently|now|at (?:its )?(?:worst|best)|on average))*\s*(?:is|was|as|at|of|=|:)?\s*(?:an?\s+)?(${SCORE_NUM})\b(?!\s*(?:\/|out\b|%|mm|mg|mcg|cm|days?|weeks?|months?|years?|hours?|minutes?|times|x\b|\.\d))`,
+  String.raw`\b(?:(?:rates?|rated|rating)\s+)?(?:(?:his|her|their|the)\s+)?pain(?:\s+(?:level|score|intensity|severity|rating|today|currently|now|at (?:its )?(?:worst|best)|on average))*\s*(?:is|was|as|at|of|=|:)?\s*(?:an?\s+)?(${SCORE_NUM})\b(?!\s*(?:\/|out\b|%|mm|mg|mcg|cm|days?|weeks?|months?|years?|hours?|minutes?|times|x\b|\.\d))`,
   'gi',
 );
 // Phrases that make an X/10 something other than pain.
 const NOT_PAIN_AFTER = /^\s*(?:compliance|adherence|strength|motor|effort|satisfaction|confidence|sleep quality|mood|anxiety|stress|function)\b/i;
 const PAIN_CUE = /\b(?:pain|nrs|vas|ache|aching|hurts?|discomfort|score|rates?|rated|severity|intensity)\b/i;
+const DIGIT = /\d/;
+const WORDY = /pain|\bten\b/i;
 const GOAL_CUE = /\b(?:goal|target|aim|hope|hoping|expect)\b/i;
 
-function contextOf(s: string, pos: number, end: number): PainScoreFact['context'] {
-  const around = s.slice(Math.max(0, pos - 30), Math.min(s.length, end + 25)).toLowerCase();
-  if (/\bworst\b|\bat (?:its )?worst\b|\bmax(?:imum)?\b/.test(around)) return 'worst';
-  if (/\bleast\b|\bat (?:its )?best\b|\bbest\b/.test(around)) return 'least';
-  if (/\baverage\b|\bavg\b|\busual(?:ly)?\b|\btypical(?:ly)?\b/.test(around)) return 'average';
-  if (/\btoday\b|\bcurrent(?:ly)?\b|\bnow\b|\bat rest\b|\bpresently\b/.test(around)) return 'current';
+const CONTEXT_CUES: [RegExp, NonNullable<PainScoreFact['context']>][] = [
+  [/\bworst\b|\bmax(?:imum)?\b/i, 'worst'],
+  [/\bleast\b|\bbest\b|\bminimum\b/i, 'least'],
+  [/\baverage\b|\bavg\b|\busual(?:ly)?\b|\btypical(?:ly)?\b|\bmost days\b/i, 'average'],
+  [/\btoday\b|\bcurrent(?:ly)?\b|\bnow\b|\bat rest\b|\bpresently\b|\bat present\b/i, 'current'],
+];
+
+function cueIn(text: string): PainScoreFact['context'] {
+  for (const [re, ctx] of CONTEXT_CUES) if (re.test(text)) return ctx;
   return undefined;
+}
+
+/** Which pain a score is: the words right after it ("9/10 at worst") win over the words before it. */
+function contextOf(s: string, pos: number, end: number): PainScoreFact['context'] {
+  const after = /^[^,;]{0,20}/.exec(s.slice(end, end + 20))?.[0] ?? '';
+  const before = s.slice(Math.max(0, pos - 30), pos);
+  const lastBreak = Math.max(before.lastIndexOf(','), before.lastIndexOf(';'), before.lastIndexOf(' and '));
+  return cueIn(after) ?? cueIn(lastBreak === -1 ? before : before.slice(lastBreak + 1));
 }
 
 function instrumentIn(s: string): PainInstrument {
@@ -41,7 +54,8 @@ export function extractPainScores(note: NoteDoc, sentences: readonly Sentence[])
   const date = noteDay(note);
   for (const sen of sentences) {
     const s = sen.text;
-    if (!/\d|ten|nine|eight|seven|six|five|four|three|two|one|zero/i.test(s)) continue;
+    // Cheap gate: a score needs a digit, or a number word next to "pain"/"out of ten".
+    if (!DIGIT.test(s) && !WORDY.test(s)) continue;
     const taken: [number, number][] = [];
     const overlaps = (a: number, b: number): boolean => taken.some(([x, y]) => a < y && x < b);
     const add = (start: number, end: number, value: number, instrument: PainInstrument): void => {
@@ -80,8 +94,7 @@ export function extractPainScores(note: NoteDoc, sentences: readonly Sentence[])
       }
     }
     for (const m of matchAll(PAIN_IS, s)) {
-      const lead = m[0].length - m[0].trimStart().length;
-      add(m.index + lead, m.index + m[0].length, parseNumber(m[1]!), instrumentIn(s));
+      add(m.index, m.index + m[0].length, parseNumber(m[1]!), instrumentIn(s));
     }
   }
   return out;

@@ -17,6 +17,7 @@ const PCT_FIRST = new RegExp(String.raw`\b${PCT}\s+(?:sustained\s+|overall\s+|pa
 const WHAT_FIRST = new RegExp(String.raw`\b(?:relief|improvement|pain reduction)\s+(?:of|was|is|at|estimated at)\s+(?:about\s+|approximately\s+)?${PCT}(?:${DUR})?`, 'gi');
 const DUR_LATER = new RegExp(String.raw`^[^%]{0,60}?\b(?:lasting|lasted|for|x|×)\s+(?:about\s+|approximately\s+|~\s*)?(${NUM_RANGE})\+?\s*(${UNIT})\b`, 'i');
 const CRITERION = /\b(?:if|goal|target|requires?|required|need(?:s|ed)?|criteria|criterion|expect\w*|threshold|must|should|hope)\b[^.;]{0,30}$/i;
+const PERCENT_WORD = /percent/i;
 const FUNCTION_WORD = /\bfunction/i;
 
 const KIND_CUES: [RegExp, ServiceKind[]][] = [
@@ -30,13 +31,26 @@ const KIND_CUES: [RegExp, ServiceKind[]][] = [
   [/\b(?:trigger point)\b/i, ['trigger-point']],
 ];
 
+/** What the sentence says the relief followed: its levels and procedure kinds (computed once per sentence). */
+function aboutOf(s: string): NoteReliefFact['about'] {
+  const levels = [...new Set(levelGroups(s).flatMap((g) => g.levels))];
+  const kinds = KIND_CUES.filter(([re]) => re.test(s)).flatMap(([, k]) => k);
+  if (levels.length === 0 && kinds.length === 0) return undefined;
+  const about: NonNullable<NoteReliefFact['about']> = { levels, kinds };
+  const region = regionOf(levels);
+  if (region) about.region = region;
+  return about;
+}
+
 export function extractRelief(note: NoteDoc, sentences: readonly Sentence[]): NoteReliefFact[] {
   const out: NoteReliefFact[] = [];
   const date = noteDay(note);
   for (const sen of sentences) {
     const s = sen.text;
-    if (!/%|percent/i.test(s)) continue;
+    if (!s.includes('%') && !PERCENT_WORD.test(s)) continue;
     const used: [number, number][] = [];
+    let about: NoteReliefFact['about'];
+    let aboutDone = false;
     for (const re of [PCT_FIRST, WHAT_FIRST]) {
       for (const m of matchAll(re, s)) {
         let end = m.index + m[0].length;
@@ -64,14 +78,11 @@ export function extractRelief(note: NoteDoc, sentences: readonly Sentence[]): No
         };
         if (unit && Number.isFinite(n)) fact.durationHours = toHours(n, unit);
         if (date) fact.date = date;
-        const levels = levelGroups(s).flatMap((g) => g.levels);
-        const kinds = KIND_CUES.filter(([re]) => re.test(s)).flatMap(([, k]) => k);
-        if (levels.length > 0 || kinds.length > 0) {
-          const about: NonNullable<NoteReliefFact['about']> = { levels: [...new Set(levels)], kinds };
-          const region = regionOf(levels);
-          if (region) about.region = region;
-          fact.about = about;
+        if (!aboutDone) {
+          about = aboutOf(s);
+          aboutDone = true;
         }
+        if (about) fact.about = about;
         out.push(fact);
       }
     }

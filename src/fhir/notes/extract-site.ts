@@ -94,9 +94,10 @@ export function extractSiteMentions(note: NoteDoc, sentences: readonly Sentence[
   for (const sen of sentences) {
     const s = sen.text;
     if (!/[CTLS]\s?\d/i.test(s)) continue;
+    const conditionalAt = CONDITIONAL.exec(s)?.index ?? Number.POSITIVE_INFINITY;
     for (const g of levelGroups(s)) {
+      if (conditionalAt < g.start) continue;
       if (isAboutFamily(s, g.start, sen.section) || isNegated(s, g.start)) continue;
-      if (CONDITIONAL.test(s.slice(0, g.start))) continue;
       let start = g.start;
       let end = g.end;
       let laterality: Laterality | undefined;

@@ -85,13 +85,16 @@ export function spanEvidence(note: NoteDoc, sentence: Sentence, start: number, e
   return ev;
 }
 
-/** Run a global regex over a string, yielding matches (resets lastIndex so module-level regexes are reusable). */
-export function* matchAll(re: RegExp, s: string): Generator<RegExpExecArray> {
+/** Every match of a global regex (resets lastIndex so module-level regexes are reusable); an array, not a
+ * generator, because this runs for every regex on every sentence. */
+export function matchAll(re: RegExp, s: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
   re.lastIndex = 0;
   for (let m = re.exec(s); m !== null; m = re.exec(s)) {
     if (m[0].length === 0) re.lastIndex++;
-    yield m;
+    out.push(m);
   }
+  return out;
 }
 
 /** Drop trailing whitespace and punctuation with a plain loop (a regex anchored at $ can go quadratic). */

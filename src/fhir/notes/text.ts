@@ -44,6 +44,14 @@ const NAMED_ENTITIES: Record<string, string> = {
   rsquo: '’', ldquo: '“', rdquo: '”', bull: '•', middot: '·', micro: 'µ', copy: '©', reg: '®', trade: '™',
   ensp: ' ', emsp: ' ', thinsp: ' ', shy: '',
 };
+// Latin-1 accented letters (&eacute; &Ntilde; ...), generated rather than listed.
+const ACCENTS: [string, string][] = [['grave', '\u0300'], ['acute', '\u0301'], ['circ', '\u0302'], ['tilde', '\u0303'], ['uml', '\u0308'], ['ring', '\u030a'], ['cedil', '\u0327']];
+for (const letter of 'aeiouyncAEIOUYNC') {
+  for (const [name, mark] of ACCENTS) {
+    const composed = (letter + mark).normalize('NFC');
+    if (composed.length === 1) NAMED_ENTITIES[letter + name] = composed;
+  }
+}
 const ENTITY = /&(#[xX][0-9a-fA-F]{1,6}|#\d{1,7}|[a-zA-Z][a-zA-Z0-9]{1,10});/g;
 
 export function decodeEntities(s: string): string {
@@ -67,6 +75,8 @@ export function htmlToText(html: string): string {
   const lower = html.toLowerCase();
   let i = 0;
   let textStart = 0;
+  // The first ">" after the current "<"; reused while still ahead, so a run of unclosed "<" stays linear.
+  let gt = -1;
   const flushText = (end: number): void => {
     if (end > textStart) parts.push(decodeEntities(html.slice(textStart, end)).replace(/\s+/g, ' '));
   };
@@ -79,9 +89,10 @@ export function htmlToText(html: string): string {
       i = textStart = end === -1 ? html.length : end + 3;
       continue;
     }
-    const gt = html.indexOf('>', lt + 1);
     const m = TAG_NAME.exec(html.slice(lt + 1, Math.min(html.length, lt + 40)));
-    if (!m || gt === -1) {
+    if (m && gt <= lt) gt = html.indexOf('>', lt + 1);
+    if (m && gt === -1) break;
+    if (!m) {
       // A bare "<" (e.g. "pain < 3") is text.
       i = lt + 1;
       continue;
@@ -107,13 +118,13 @@ export function htmlToText(html: string): string {
   return tidyLines(parts.join(''));
 }
 
-/** Trim each line, drop spaces around breaks, and keep at most one blank line between blocks. */
+/** Trim each line, drop spaces around breaks and blank lines (sentences are split per line anyway). */
 function tidyLines(s: string): string {
   return s
     .split('\n')
     .map((line) => line.replace(/[ \t]+/g, (w) => (w.includes('\t') ? '\t' : ' ')).trim())
     .join('\n')
-    .replace(/\n{3,}/g, '\n\n')
+    .replace(/\n{2,}/g, '\n')
     .trim();
 }
 
