@@ -275,12 +275,14 @@ export class Chart {
     });
   }
 
-  imaging(i: { date: string; study: 'mri-lumbar' | 'mri-cervical' | 'xr-lumbar' | 'ct-lumbar'; conclusion: string }): DiagnosticReport {
+  imaging(i: { date: string; study: 'mri-lumbar' | 'mri-cervical' | 'xr-lumbar' | 'ct-lumbar' | 'xr-cervical' | 'xr-thoracic'; conclusion: string }): DiagnosticReport {
     const studies = {
       'mri-lumbar': { coding: [{ system: SYS.loinc, code: '24531-6', display: 'MR Lumbar spine' }, { system: SYS.cpt, code: '72148' }], text: 'MRI lumbar spine without contrast' },
       'mri-cervical': { coding: [{ system: SYS.cpt, code: '72141' }], text: 'MRI cervical spine without contrast' },
       'xr-lumbar': { coding: [{ system: SYS.cpt, code: '72110' }], text: 'X-ray lumbar spine, 4 views' },
       'ct-lumbar': { coding: [{ system: SYS.cpt, code: '72131' }], text: 'CT lumbar spine without contrast' },
+      'xr-cervical': { coding: [{ system: SYS.cpt, code: '72040' }], text: 'X-ray cervical spine, 2-3 views' },
+      'xr-thoracic': { coding: [{ system: SYS.cpt, code: '72070' }], text: 'X-ray thoracic spine, 2 views' },
     };
     return this.add<DiagnosticReport>({
       resourceType: 'DiagnosticReport',

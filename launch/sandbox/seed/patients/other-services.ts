@@ -14,6 +14,7 @@ export function tpiMod25(): SeedPatient {
   c.coverage('medicare', '3ZX8-PO1-NB77', '2023-12-01');
   const myalgia = c.condition({ icd: ICD.M79_18, onset: '2025-06-01', recorded: '2025-09-15' });
   const spasm = c.condition({ icd: ICD.M62_830, onset: '2025-06-01', recorded: '2025-09-15' });
+  c.imaging({ date: '2025-09-15', study: 'xr-cervical', conclusion: 'Mild degenerative disc height loss at C5-C6. Normal alignment. No fracture or destructive lesion.' });
   const visit = c.encounter({ date: TODAY, type: 'office', em: '99214', minutes: 32, reason: 'Myofascial pain follow-up; new right hip pain' });
   const hip = c.condition({ icd: ICD.M70_61, onset: '2026-10-15', recorded: TODAY, category: 'encounter-diagnosis', encounter: visit.id });
   c.medRequest({ rx: 'cyclobenzaprine', text: 'cyclobenzaprine 5 mg at bedtime', start: '2025-09-15', end: '2026-02-01', status: 'stopped', reason: 'daytime drowsiness' });
@@ -57,6 +58,7 @@ export function tpiNo25(): SeedPatient {
   c.patient({ family: 'Brooks', given: ['Derek', 'A.'], birthDate: '1968-07-30', gender: 'male', mrn: 'RB-104233', city: 'Sutton' });
   c.coverage('bcbsma', 'XKB552019387', '2023-01-01');
   const myalgia = c.condition({ icd: ICD.M79_18, onset: '2025-11-01', recorded: '2026-02-03' });
+  c.imaging({ date: '2026-02-03', study: 'xr-thoracic', conclusion: 'Normal thoracic alignment and vertebral heights. No acute osseous abnormality.' });
   c.medRequest({ rx: 'methocarbamol', text: 'methocarbamol 750 mg three times daily as needed', start: '2026-02-03', status: 'active' });
   const prior = c.encounter({ date: '2026-09-28', type: 'procedure', reason: 'Trigger point injections' });
   c.procedure({ code: '20553', display: 'Trigger point injections, 3 muscles', date: '2026-09-28', encounter: prior.id, reasons: [ICD.M79_18] });

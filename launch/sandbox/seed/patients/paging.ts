@@ -1,10 +1,9 @@
 // 16. A long-followed chronic facet-pain patient with ten years of visits: > 300 Encounters and > 2,000
 // Observations, so the reader must follow every `next` page. The clinical question is a repeat RFA.
-import type { Observation } from 'fhir/r4';
 import { Chart } from '../gen/chart';
 import { addDays, ICD, SCT } from '../gen/clinical';
 import { line, type SeedPatient } from '../gen/manifest';
-import { SYS } from '../gen/systems';
+import { bloodPressure, vital } from '../gen/vitals';
 
 /** mulberry32: a tiny fixed-seed PRNG, so the "noise" in ten years of vitals is the same on every build. */
 function prng(seed: number): () => number {
@@ -25,30 +24,6 @@ const VITALS: [string, string, string, string][] = [
   ['29463-7', 'Body weight', 'kg', 'kg'],
   ['59408-5', 'Oxygen saturation in Arterial blood by Pulse oximetry', '%', '%'],
 ];
-
-function vital(c: Chart, date: string, enc: string, loinc: string, display: string, unit: string, value: number): void {
-  c.add<Observation>({
-    resourceType: 'Observation', id: c.nextId('vs'), status: 'final',
-    category: [{ coding: [{ system: SYS.obsCategory, code: 'vital-signs', display: 'Vital Signs' }] }],
-    code: { coding: [{ system: SYS.loinc, code: loinc, display }], text: display },
-    subject: c.patientRef, encounter: { reference: `Encounter/${enc}` }, effectiveDateTime: `${date}T08:50:00-05:00`,
-    valueQuantity: { value, unit, system: SYS.ucum, code: unit },
-  });
-}
-
-function bloodPressure(c: Chart, date: string, enc: string, sys: number, dia: number): void {
-  const q = (v: number) => ({ value: v, unit: 'mm[Hg]', system: SYS.ucum, code: 'mm[Hg]' });
-  c.add<Observation>({
-    resourceType: 'Observation', id: c.nextId('vs'), status: 'final',
-    category: [{ coding: [{ system: SYS.obsCategory, code: 'vital-signs', display: 'Vital Signs' }] }],
-    code: { coding: [{ system: SYS.loinc, code: '85354-9', display: 'Blood pressure panel with all children optional' }], text: 'Blood pressure' },
-    subject: c.patientRef, encounter: { reference: `Encounter/${enc}` }, effectiveDateTime: `${date}T08:50:00-05:00`,
-    component: [
-      { code: { coding: [{ system: SYS.loinc, code: '8480-6', display: 'Systolic blood pressure' }] }, valueQuantity: q(sys) },
-      { code: { coding: [{ system: SYS.loinc, code: '8462-4', display: 'Diastolic blood pressure' }] }, valueQuantity: q(dia) },
-    ],
-  });
-}
 
 function rfaSession(c: Chart, date: string, relief: number, months: number, on: string): void {
   const enc = c.encounter({ date, type: 'procedure', reason: 'Lumbar facet radiofrequency ablation' });

@@ -2,6 +2,7 @@
 import { Chart } from '../gen/chart';
 import { ICD, SCT, ptCourse, PT_FAILED } from '../gen/clinical';
 import { line, type SeedPatient } from '../gen/manifest';
+import { bloodPressure, vital } from '../gen/vitals';
 
 const TFESI = 'Left L5-S1 transforaminal epidural steroid injection (L5 root)';
 
@@ -82,6 +83,7 @@ export function radicNoConservative(): SeedPatient {
   const disc = c.condition({ icd: ICD.M51_16, onset: '2026-08-25', recorded: '2026-10-28' });
   c.medStatement({ rx: 'metformin', text: 'metformin 1000 mg tablet twice daily', start: '2016-03-01', status: 'active' });
   c.medStatement({ rx: 'atorvastatin', text: 'atorvastatin 20 mg daily', start: '2016-03-01', status: 'active' });
+  c.procedure({ code: '45378', display: 'Screening colonoscopy', date: '2021-04-12', note: 'Two small tubular adenomas removed; repeat in 5 years.' });
   c.imaging({ date: '2026-10-10', study: 'mri-lumbar', conclusion: 'L4-L5: left paracentral disc protrusion with an inferiorly migrated fragment contacting the traversing left L5 nerve root; mild central canal narrowing. L5-S1: normal. Mild facet arthropathy L3-L4 and L4-L5.' });
   const consult = c.encounter({ date: '2026-10-28', type: 'new', em: '99204', minutes: 46, reason: 'Left leg pain' });
   c.pain('2026-10-28', 8, { encounter: consult.id });
@@ -123,6 +125,11 @@ export function notesOnly(): SeedPatient {
   c.condition({ icd: ICD.M51_16, onset: '2026-08-01', recorded: '2026-11-05' });
   c.imaging({ date: '2026-10-20', study: 'mri-lumbar', conclusion: 'L4-L5: right foraminal disc protrusion with moderate right foraminal stenosis contacting the exiting right L4 nerve root. L3-L4 and L5-S1: mild degenerative disc disease without stenosis.' });
   const visit = c.encounter({ date: '2026-11-05', type: 'new', em: '99204', minutes: 50, reason: 'Right thigh pain' });
+  // Coded data here is deliberately unrelated to pain: vitals, an antihypertensive and an eye operation.
+  bloodPressure(c, '2026-11-05', visit.id ?? '', 138, 82);
+  vital(c, '2026-11-05', visit.id ?? '', '29463-7', 'Body weight', 'kg', 84.1);
+  c.medStatement({ rx: 'lisinopril', text: 'lisinopril 20 mg daily', start: '2008-02-01', status: 'active' });
+  c.procedure({ code: '66984', display: 'Right cataract extraction with lens implant', date: '2022-06-08', side: 'right' });
   const sr = c.serviceRequest({ code: '64483', display: 'Right L4-L5 transforaminal epidural steroid injection', date: '2026-12-04', levels: ['L4-L5'], side: 'right', reasons: [ICD.M54_16, ICD.M51_16], conditions: [rad.id ?? ''], authored: '2026-11-05', encounter: visit.id, detail: 'fluoroscopic guidance with contrast' });
   c.note({ date: '2026-11-05', encounter: visit.id, consult: true, html: true, viaBinary: true, title: 'Pain medicine consultation', body: `<!DOCTYPE html><html><head><meta charset="utf-8"><title>Consultation</title></head><body>
 <h2>Pain Medicine Consultation</h2>
@@ -145,7 +152,7 @@ export function notesOnly(): SeedPatient {
     chart: c,
     entry: {
       name: 'Ramon Delgado', payerKey: 'medicare', situations: [10], rules: ['ESI-SCALES', 'ESI-CONSERVATIVE', 'ESI-DX', 'ESI-DURATION'],
-      summary: 'Right L4 radiculopathy; NRS 7, ODI 40 %, 6 weeks PT and meloxicam documented only in an HTML consult note fetched from a Binary; no coded pain, PT or medication resources.',
+      summary: 'Right L4 radiculopathy; NRS 7, ODI 40 %, 6 weeks PT and meloxicam documented only in an HTML consult note fetched from a Binary; no coded pain score, PT or analgesic resources (only vitals, lisinopril and a cataract operation are coded).',
       services: [{
         serviceRequest: sr.id ?? '', code: '64483',
         expect: { verdict: 'ready', why: 'Every ESI requirement is met from note evidence: NRS 7/10 and ODI 40 % in prose (ESI-SCALES), 6 weeks failed PT and meloxicam in prose (ESI-CONSERVATIVE), concordant MRI (ESI-DX).' },
