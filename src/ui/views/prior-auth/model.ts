@@ -1,0 +1,74 @@
+// What the prior-auth view shows for one service, derived from the shared AppData: payer, assessment, coding, the
+// PAS bundle preview (without the PDF, which is rendered only on demand) and the combined list of blockers.
+import type { Resource } from 'fhir/r4';
+import type { ClinicalPicture, Evidence, PlannedService } from '../../../policy/picture';
+import type { Assessment, CodingSuggestion, PayerRef } from '../../../policy/verdicts';
+import { assess, resolvePayer } from '../../../policy/index';
+import { suggestCoding } from '../../../policy/coding/index';
+import { assemblePasBundle, type PasBuild, type PasBundleInput } from '../../../writeback/pas/bundle';
+import type { ClinicInfo } from '../../../writeback/pas/parties';
+import { validatePasBundle, type PasViolation } from '../../../writeback/pas/validate';
+
+export interface Blocker {
+  id: string;
+  source: 'policy' | 'packet';
+  message: string;
+  fix?: string;
+  evidence: Evidence[];
+}
+
+export interface PriorAuthModel {
+  payer: PayerRef;
+  assessment: Assessment;
+  coding: CodingSuggestion;
+  packetInput: Omit<PasBundleInput, 'pdf' | 'now'>;
+  preview: PasBuild;
+  violations: PasViolation[];
+  blockers: Blocker[];
+  clinicConfigured: boolean;
+}
+
+/** Stands in for the clinic until the shell supplies one; the view says so rather than hiding it. */
+function fallbackClinic(user: string | undefined): ClinicInfo {
+  const practitionerId = user?.startsWith('Practitioner/') ? user.slice('Practitioner/'.length) : undefined;
+  return {
+    organization: { name: 'Requesting clinic (not configured)' },
+    practitioner: { ...(practitionerId ? { id: practitionerId } : {}), name: 'Ordering clinician' },
+  };
+}
+
+export function derivePriorAuth(
+  picture: ClinicalPicture,
+  service: PlannedService,
+  today: string,
+  now: string,
+  opts: { resources?: ReadonlyMap<string, Resource>; clinic?: ClinicInfo; user?: string },
+): PriorAuthModel {
+  const payer = resolvePayer(picture.coverages).payer;
+  const assessment = assess(picture, service, payer, today);
+  const coding = suggestCoding(picture, [service], { today, ...(service.date ? { dateOfService: service.date } : {}), payerId: payer.id });
+  const packetInput = {
+    picture,
+    service,
+    assessment,
+    coding,
+    today,
+    clinic: opts.clinic ?? fallbackClinic(opts.user),
+    ...(opts.resources ? { resources: opts.resources } : {}),
+  };
+  const preview = assemblePasBundle({ ...packetInput, now });
+  const violations = validatePasBundle(preview.bundle).violations;
+  const blockers: Blocker[] = [
+    ...assessment.findings
+      .filter((f) => f.severity === 'blocker' && (f.status === 'missing' || f.status === 'not-met'))
+      .map((f) => ({ id: `policy-${f.requirementId}`, source: 'policy' as const, message: f.message, ...(f.fix ? { fix: f.fix } : {}), evidence: f.evidence })),
+    ...violations.map((v, i) => ({
+      id: `packet-${i}`,
+      source: 'packet' as const,
+      message: `${v.rule}: ${v.message}`,
+      fix: v.rule === 'spec-13' ? 'The chart resource behind this evidence was not loaded; reload the chart or remove the evidence.' : undefined,
+      evidence: [],
+    })).map(({ fix, ...b }) => (fix ? { ...b, fix } : b)),
+  ];
+  return { payer, assessment, coding, packetInput, preview, violations, blockers, clinicConfigured: opts.clinic !== undefined };
+}
