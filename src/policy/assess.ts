@@ -36,7 +36,8 @@ export function sortFindings(findings: Finding[]): Finding[] {
 export function assess(picture: ClinicalPicture, service: PlannedService, payer: PayerRef | string, today: string): Assessment {
   const { payer: ref, policySet } = payerDefFor(payer);
   const kind = service.kind === 'other' ? serviceKind(service.code) : service.kind;
-  const svc = kind === service.kind ? service : { ...service, kind };
+  // A fresh object per call: the requirement memo is keyed by it, so mutated pictures are never served stale.
+  const svc: PlannedService = { ...service, kind };
   const policy = policyFor(kind);
   if (!policy) {
     return {

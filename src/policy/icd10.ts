@@ -113,10 +113,26 @@ for (const [code, label, billable, region] of ROWS) {
   TABLE.set(code, info);
 }
 
+const NORM = new Map<string, string>();
+const BARE = new Map<string, string>();
+
+function bounded(m: Map<string, string>, k: string, v: string): string {
+  if (m.size > 20_000) m.clear();
+  m.set(k, v);
+  return v;
+}
+
+/** Upper-case, no dots, no spaces ("m54.16" -> "M5416"); cached because the same codes recur in every check. */
+function bare(raw: string): string {
+  return BARE.get(raw) ?? bounded(BARE, raw, raw.trim().toUpperCase().replace(/\./g, ''));
+}
+
 /** Upper-case with the dot after the third character ("m5416" -> "M54.16"). */
 export function normalizeIcd10(raw: string): string {
-  const s = raw.trim().toUpperCase().replace(/\./g, '');
-  return s.length > 3 ? `${s.slice(0, 3)}.${s.slice(3)}` : s;
+  const hit = NORM.get(raw);
+  if (hit !== undefined) return hit;
+  const s = bare(raw);
+  return bounded(NORM, raw, s.length > 3 ? `${s.slice(0, 3)}.${s.slice(3)}` : s);
 }
 
 export function icd10Info(code: string): Icd10Info | undefined {
@@ -136,8 +152,8 @@ export function childCodes(header: string): string[] {
  * "M47.81" matches M47.816). Dots are ignored, so "M5416" matches "M54.1".
  */
 export function inCategory(code: string, categories: readonly string[]): boolean {
-  const c = code.toUpperCase().replace(/\./g, '').trim();
-  for (const cat of categories) if (c.startsWith(cat.toUpperCase().replace(/\./g, ''))) return true;
+  const c = bare(code);
+  for (const cat of categories) if (c.startsWith(bare(cat))) return true;
   return false;
 }
 

@@ -5,6 +5,7 @@ import type { Cited, PolicyParams } from '../policies/types';
 import { regionGroupOf } from '../services';
 import { regionOfLevel } from '../levels';
 import { normalizeIcd10 } from '../icd10';
+import { toDayMs } from '../dates';
 
 export type CheckResult = Omit<Finding, 'requirementId' | 'category' | 'citation'> & { citation?: Citation };
 
@@ -28,8 +29,33 @@ export interface DxCode {
   onOrder: boolean;
 }
 
+/**
+ * Per-assessment memo: several requirements need the same derived lists. One slot, keyed by the service object
+ * (which assess() creates afresh for every call) and the picture, so a stale entry is never used; a single slot
+ * instead of a WeakMap because requirements run one assessment at a time and ephemerons are costly to collect.
+ */
+interface Memo {
+  service: PlannedService;
+  picture: ClinicalPicture;
+  dx?: DxCode[];
+  /** Done procedures sorted newest first, with their day number and region. */
+  procs?: { p: ProcedureFact; ms: number; region: SpinalRegion | undefined }[];
+}
+let slot: Memo | undefined;
+
+function memo(picture: ClinicalPicture, service: PlannedService): Memo {
+  if (slot && slot.service === service && slot.picture === picture) return slot;
+  slot = { service, picture };
+  return slot;
+}
+
 /** ICD-10-CM codes for this service: the order's reasons first, then live problem-list diagnoses. */
 export function diagnosisCodes(picture: ClinicalPicture, service: PlannedService): DxCode[] {
+  const m = memo(picture, service);
+  return (m.dx ??= computeDiagnosisCodes(picture, service));
+}
+
+function computeDiagnosisCodes(picture: ClinicalPicture, service: PlannedService): DxCode[] {
   const out: DxCode[] = [];
   const seen = new Set<string>();
   for (const raw of service.reasonIcd10) {
@@ -70,15 +96,24 @@ const NOT_DONE = new Set(['not-done', 'entered-in-error', 'preparation', 'stoppe
 
 /** Prior procedures of these kinds in the service's region group, before the date of service, newest first. */
 export function priorProcedures(picture: ClinicalPicture, service: PlannedService, dos: string, kinds: readonly string[], perRegion = true): ProcedureFact[] {
-  const region = serviceRegion(service);
-  const out: ProcedureFact[] = [];
-  for (const p of picture.procedureHistory) {
-    if (!kinds.includes(p.kind) || NOT_DONE.has(p.status)) continue;
-    if (p.date.slice(0, 10) >= dos) continue;
-    if (perRegion && !sameRegionGroup(region, p.region ?? (p.levels[0] ? regionOfLevel(p.levels[0]) : undefined))) continue;
-    out.push(p);
+  const m = memo(picture, service);
+  if (!m.procs) {
+    const all = [];
+    for (const p of picture.procedureHistory) {
+      if (NOT_DONE.has(p.status)) continue;
+      all.push({ p, ms: dayMs(p.date), region: p.region ?? (p.levels[0] ? regionOfLevel(p.levels[0]) : undefined) });
+    }
+    all.sort((a, b) => b.ms - a.ms);
+    m.procs = all;
   }
-  out.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+  const region = serviceRegion(service);
+  const before = dayMs(dos);
+  const out: ProcedureFact[] = [];
+  for (const x of m.procs) {
+    if (x.ms >= before || !kinds.includes(x.p.kind)) continue;
+    if (perRegion && !sameRegionGroup(region, x.region)) continue;
+    out.push(x.p);
+  }
   return out;
 }
 
@@ -98,10 +133,35 @@ export function requirement<T>(
     citation,
     check(picture, service, today, params) {
       const slot = pick(params);
-      if (!slot) return { ...notApplicable('This payer sets no such rule.'), citation };
-      return { ...check(picture, service, today, slot.value), citation: slot.citation };
+      const r = slot ? check(picture, service, today, slot.value) : notApplicable('This payer sets no such rule.');
+      // Results are fresh objects, so setting the citation in place is safe and avoids a copy per check.
+      r.citation = slot ? slot.citation : citation;
+      return r;
     },
   };
+}
+
+const DAY_CACHE = new Map<string, number>();
+
+/** toDayMs with a bounded cache: the same few hundred date strings recur across facts and requirements. */
+export function dayMs(iso: string): number {
+  const hit = DAY_CACHE.get(iso);
+  if (hit !== undefined) return hit;
+  if (DAY_CACHE.size > 50_000) DAY_CACHE.clear();
+  const v = toDayMs(iso);
+  DAY_CACHE.set(iso, v);
+  return v;
+}
+
+/** Whole days from a to b, cached. */
+export function days(a: string, b: string): number {
+  return Math.round((dayMs(b) - dayMs(a)) / 86_400_000);
+}
+
+/** A readable list: at most `max` items, then "and N more" (long charts would otherwise give walls of text). */
+export function listOf(items: readonly string[], sep = '; ', max = 4): string {
+  if (items.length <= max) return items.join(sep);
+  return `${items.slice(0, max).join(sep)} and ${items.length - max} more`;
 }
 
 export function fmtDate(iso: string | undefined): string {

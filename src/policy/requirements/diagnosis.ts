@@ -4,13 +4,13 @@ import type { Evidence } from '../picture';
 import type { PolicyParams } from '../policies/types';
 import type { Citation, Requirement } from '../verdicts';
 import { codeProblem, inCategory } from '../icd10';
-import { diagnosisCodes, dosOf, met, missing, notMet, sameRegionGroup, serviceRegion, requirement } from './common';
+import { listOf, diagnosisCodes, dosOf, met, missing, notMet, sameRegionGroup, serviceRegion, requirement } from './common';
 
 export function diagnosisRequirement(id: string, citation: Citation): Requirement<PolicyParams> {
   return requirement(id, 'diagnosis', 'A diagnosis the policy covers for this procedure', citation, (p) => p.diagnosis, (picture, service, _today, rule) => {
     const codes = diagnosisCodes(picture, service);
     const covered = codes.filter((c) => inCategory(c.code, rule.accepted));
-    if (covered.length > 0) return met(`Covered diagnosis: ${covered.map((c) => `${c.code} ${c.display}`).join('; ')}.`, covered.flatMap((c) => c.evidence));
+    if (covered.length > 0) return met(`Covered diagnosis: ${listOf(covered.map((c) => `${c.code} ${c.display}`))}.`, covered.flatMap((c) => c.evidence));
     if (codes.length === 0) return missing('No ICD-10-CM diagnosis on the order or the problem list.', 'Add the diagnosis that supports this procedure to the order');
     const evidence = codes.flatMap((c) => c.evidence);
     const excluded = rule.excludedAlone && codes.every((c) => inCategory(c.code, rule.excludedAlone!));
@@ -39,7 +39,7 @@ export function codeValidityRequirement(id: string, citation: Citation): Require
       evidence = evidence.concat(c.evidence);
     }
     if (orderProblems.length === 0 && listProblems.length === 0) {
-      return met(codes.length > 0 ? `Codes valid on ${dos}: ${codes.map((c) => c.code).join(', ')}.` : 'No codes to check.', codes.flatMap((c) => c.evidence));
+      return met(codes.length > 0 ? `Codes valid on ${dos}: ${listOf(codes.map((c) => c.code), ', ', 8)}.` : 'No codes to check.', codes.flatMap((c) => c.evidence));
     }
     const fix = fixes.join('; ').replace(/^./, (x) => x.toUpperCase());
     if (orderProblems.length > 0) return missing(`The order's diagnosis cannot go on a claim: ${orderProblems.join('; ')}.`, fix, evidence);

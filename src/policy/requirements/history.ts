@@ -3,16 +3,18 @@
 import type { Evidence, PlannedService, ProcedureFact, ReliefFact } from '../picture';
 import type { Cited, FrequencyLimit, PolicyParams, ReliefRule } from '../policies/types';
 import type { Citation, Requirement } from '../verdicts';
-import { daysBetween, HOURS_PER_WEEK, inRollingWindow } from '../dates';
-import { dosOf, fmtDate, met, missing, notApplicable, notMet, plural, priorProcedures, requirement } from './common';
+import { addMonths, HOURS_PER_WEEK } from '../dates';
+import { listOf, dayMs, days as daysFrom, dosOf, fmtDate, met, missing, notApplicable, notMet, plural, priorProcedures, requirement } from './common';
 
 export function frequencyRequirement(id: string, text: string, citation: Citation, pick: (p: PolicyParams) => Cited<FrequencyLimit> | undefined): Requirement<PolicyParams> {
   return requirement(id, 'frequency', text, citation, pick, (picture, service, today, rule) => {
     const dos = dosOf(service, today);
-    const prior = priorProcedures(picture, service, dos, rule.counts, rule.perRegion).filter((p) => inRollingWindow(p.date, dos, rule.months));
+    // Rolling window as in dates.inRollingWindow: after (today - months), up to the date of service.
+    const start = dayMs(addMonths(dos, -rule.months));
+    const prior = priorProcedures(picture, service, dos, rule.counts, rule.perRegion).filter((p) => dayMs(p.date) > start);
     const total = prior.length + 1;
     const evidence = prior.flatMap((p) => p.evidence);
-    const list = prior.map((p) => fmtDate(p.date)).join(', ');
+    const list = listOf(prior.map((p) => fmtDate(p.date)), ', ', 6);
     if (total <= rule.max) {
       return met(`This would be ${total} of at most ${rule.max} ${rule.label} in ${rule.months} months${list ? ` (before: ${list})` : ''}.`, evidence);
     }
@@ -25,7 +27,7 @@ export function spacingRequirement(id: string, citation: Citation): Requirement<
     const dos = dosOf(service, today);
     const last = priorProcedures(picture, service, dos, rule.counts, false)[0];
     if (!last) return notApplicable('No previous injection on record.');
-    const days = daysBetween(last.date, dos);
+    const days = daysFrom(last.date, dos);
     if (days >= rule.days) return met(`${days} days since the previous injection on ${fmtDate(last.date)} (at least ${rule.days}).`, last.evidence);
     return notMet(`Only ${days} days since the previous injection on ${fmtDate(last.date)}; at least ${rule.days} needed.`, `Schedule on or after day ${rule.days} after the previous injection`, last.evidence);
   });

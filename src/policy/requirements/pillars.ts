@@ -3,9 +3,9 @@
 import type { ClinicalPicture, ConservativeCareFact, Evidence } from '../picture';
 import type { DurationRule, PolicyParams } from '../policies/types';
 import type { Citation, Requirement } from '../verdicts';
-import { addDays, addMonths, daysBetween, toDayMs } from '../dates';
+import { addMonths } from '../dates';
 import { inCategory } from '../icd10';
-import { diagnosisCodes, dosOf, fmtDate, met, missing, notMet, plural, requirement } from './common';
+import { listOf, dayMs, days, diagnosisCodes, dosOf, fmtDate, met, missing, notMet, plural, requirement } from './common';
 
 const VALIDATED = new Set(['NRS', 'VAS', 'VRS']);
 
@@ -28,7 +28,7 @@ export function painScaleRequirement(id: string, citation: Citation): Requiremen
         ? missing('Pain is described but not on a validated scale.', fix, unvalidated)
         : missing('No pain score is documented.', fix);
     }
-    const age = daysBetween(latest.date, dos);
+    const age = days(latest.date, dos);
     const what = `${latest.instrument} ${latest.value}/10 on ${fmtDate(latest.date)}`;
     if (age > rule.maxAgeDays) {
       return missing(`The latest pain score (${what}) is ${age} days old; the baseline must be within ${rule.maxAgeDays} days.`, 'Record a current 0-10 pain score at this visit', latest.evidence);
@@ -49,7 +49,7 @@ export function functionalRequirement(id: string, citation: Citation): Requireme
     if (!latest) {
       return missing('No functional assessment is documented.', 'Document an ODI/NDI score or a specific limitation of daily activities (e.g. cannot stand more than 10 minutes)');
     }
-    const age = daysBetween(latest.date, dos);
+    const age = days(latest.date, dos);
     const what = latest.score !== undefined ? `${latest.instrument ?? 'score'} ${latest.score}` : `"${latest.limitation}"`;
     if (age > rule.maxAgeDays) {
       return missing(`The latest functional assessment (${what}, ${fmtDate(latest.date)}) is ${age} days old; limit ${rule.maxAgeDays} days.`, 'Update the functional assessment (ODI/NDI or described limitation) at this visit', latest.evidence);
@@ -72,11 +72,11 @@ export function conservativeFailureRequirement(id: string, citation: Citation): 
     const courses = careBefore(picture, dosOf(service, today));
     const failed = courses.filter((c) => FAILED.has(c.outcome) || (rule.contraindicatedSatisfies && c.outcome === 'contraindicated'));
     if (failed.length > 0) {
-      return met(`Conservative care that failed or could not be used: ${failed.map((c) => c.description).join('; ')}.`, failed.flatMap((c) => c.evidence));
+      return met(`Conservative care that failed or could not be used: ${listOf(failed.map((c) => c.description))}.`, failed.flatMap((c) => c.evidence));
     }
     const fix = 'Document which conservative treatments were tried, for how long, and that they failed (or why they are contraindicated)';
     if (courses.length > 0) {
-      return missing(`Conservative care is documented (${courses.map((c) => `${c.description}: ${c.outcome}`).join('; ')}) but not as failed.`, fix, courses.flatMap((c) => c.evidence));
+      return missing(`Conservative care is documented (${listOf(courses.map((c) => `${c.description}: ${c.outcome}`))}) but not as failed.`, fix, courses.flatMap((c) => c.evidence));
     }
     return missing('No conservative care is documented.', fix);
   });
@@ -91,11 +91,11 @@ interface Span {
 function spanOf(c: ConservativeCareFact, dos: string): Span | undefined {
   const end = (c.end ?? c.recorded ?? dos).slice(0, 10);
   if (c.start) {
-    const from = toDayMs(c.start);
-    const to = toDayMs(end < dos ? end : dos);
+    const from = dayMs(c.start);
+    const to = dayMs(end < dos ? end : dos);
     return to >= from ? { from, to } : undefined;
   }
-  if (c.weeks !== undefined && c.weeks > 0) return { from: toDayMs(addDays(end, -Math.round(c.weeks * 7))), to: toDayMs(end) };
+  if (c.weeks !== undefined && c.weeks > 0) return { from: dayMs(end) - Math.round(c.weeks * 7) * 86_400_000, to: dayMs(end) };
   return undefined;
 }
 
@@ -160,7 +160,7 @@ export function conservativeMinimumRequirement(id: string, citation: Citation): 
 
 /** Days of pain the rule asks for, counted back from the date of service (months are calendar months). */
 function requiredDays(rule: DurationRule, dos: string): number {
-  if (rule.months !== undefined) return daysBetween(addMonths(dos, -rule.months), dos);
+  if (rule.months !== undefined) return days(addMonths(dos, -rule.months), dos);
   return Math.round((rule.weeks ?? 0) * 7);
 }
 
@@ -181,10 +181,10 @@ export function painDurationRequirement(id: string, citation: Citation): Require
       }
     };
     for (const f of picture.painDuration) {
-      if (f.onset) consider(daysBetween(f.onset, dos), f.evidence);
-      else if (f.weeks !== undefined) consider(Math.round(f.weeks * 7) + daysBetween(f.asOf, dos), f.evidence);
+      if (f.onset) consider(days(f.onset, dos), f.evidence);
+      else if (f.weeks !== undefined) consider(Math.round(f.weeks * 7) + days(f.asOf, dos), f.evidence);
     }
-    for (const d of picture.diagnoses) if (d.onset) consider(daysBetween(d.onset, dos), d.evidence);
+    for (const d of picture.diagnoses) if (d.onset) consider(days(d.onset, dos), d.evidence);
     if (best < 0) return missing(`How long the pain has lasted is not documented (at least ${label} needed).`, 'Document when the pain started (onset date or duration in weeks)');
     const weeks = round1(best / 7);
     if (best >= need) return met(`Pain for about ${weeks} weeks; at least ${label} needed.`, evidence);
