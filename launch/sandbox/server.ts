@@ -32,6 +32,8 @@ export interface SandboxOptions {
   today?: string;
   distDir?: string;
   seed?: boolean;
+  /** Where the seed bundles live (default launch/sandbox/seed); tests point it at their own files. */
+  seedDir?: string;
   /** Extra delay of a "slow" fault, in ms (default 1500). */
   slowMs?: number;
 }
@@ -87,7 +89,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const resources = new ResourceStore();
   const loadProblems: string[] = [];
   const sources = [
-    ...(opts.seed === false ? [] : [{ dir: join(SANDBOX_DIR, 'seed'), shift: shiftDays, quietNonFhir: true }]),
+    ...(opts.seed === false ? [] : [{ dir: opts.seedDir ?? join(SANDBOX_DIR, 'seed'), shift: shiftDays, quietNonFhir: true }]),
     ...(opts.dataDirs ?? []).map((dir) => ({ dir, shift: 0, quietNonFhir: false })),
   ];
   for (const { dir, shift, quietNonFhir } of sources) {

@@ -2,7 +2,8 @@
 // Paging uses snapshots: the first page stores the matching ids under a random key, and every `next` link points at
 // that snapshot, so following pages costs no re-matching and stays stable while the app writes meanwhile.
 import { randomUUID } from 'node:crypto';
-import { matches, parseSearch, sortKey } from './search';
+import { matchesAll } from './match';
+import { parseSearch, sortKey } from './search';
 import { operationOutcome, type StoredResource } from './resource';
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -84,7 +85,7 @@ export class ResourceStore {
       ignored = parsed.ignored;
       count = parsed.count;
       offset = parsed.offset;
-      let hits = this.all(resourceType).filter((r) => matches(r, parsed.request));
+      let hits = this.all(resourceType).filter((r) => matchesAll(r, parsed.criteria));
       if (parsed.sort.length > 0) hits = sortResources(hits, parsed.sort);
       ids = hits.map((r) => r.id ?? '');
     }
@@ -126,7 +127,11 @@ export class ResourceStore {
       } catch (err) {
         return { status: 400, body: operationOutcome('error', 'invalid', `If-None-Exist could not be parsed: ${err instanceof Error ? err.message : String(err)}`) };
       }
-      const hits = this.all(resource.resourceType).filter((r) => matches(r, parsed.request));
+      // An ignored parameter would widen the match and hand back an unrelated resource: refuse instead.
+      if (parsed.ignored.length > 0 || parsed.criteria.length === 0) {
+        return { status: 400, body: operationOutcome('error', 'invalid', `If-None-Exist has no usable search parameters (unsupported: ${parsed.ignored.join(', ') || 'none given'})`) };
+      }
+      const hits = this.all(resource.resourceType).filter((r) => matchesAll(r, parsed.criteria));
       if (hits.length > 1) {
         return { status: 412, body: operationOutcome('error', 'multiple-matches', `If-None-Exist matched ${hits.length} ${resource.resourceType} resources`) };
       }
