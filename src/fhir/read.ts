@@ -5,6 +5,7 @@ import type { DataIssue } from '../policy/picture';
 import { collectAttachments, decodeInlineAttachment, decodeBinaryBody, type AttachmentText } from './attachments';
 import { FhirReadError, NetworkError, type FhirReader, type FhirResponse } from './reader';
 import { BundlePageSchema } from './bundle';
+import { z } from 'zod';
 
 /** What is searched by default: everything the picture uses (Organization comes via _include on Coverage). */
 export const DEFAULT_TYPES = [
@@ -29,7 +30,7 @@ export interface RawRecord {
   issues: DataIssue[];
   /** HTTP requests made, retries included. */
   requests: number;
-  /** Sequential waves: 1 for the searches, +1 when binaries were fetched (pages are counted in longestChain). */
+  /** Sequential waves: 1 for the searches, +1 when Binaries or payer Organizations were fetched (pages: longestChain). */
   waves?: number;
   /** Longest run of requests that had to wait for each other (pages and retries of one type). */
   longestChain?: number;
@@ -174,6 +175,22 @@ async function readType(wave: Wave, type: string, patientId: string, count: numb
   return out;
 }
 
+const PayorRefs = z.looseObject({ payor: z.array(z.looseObject({ reference: z.string().optional() })).optional() });
+
+/** Payer Organizations a Coverage names but the server did not _include (many EHRs ignore _include). */
+function missingPayers(resources: Record<string, unknown[]>): string[] {
+  const have = new Set((resources.Organization ?? []).map(keyOf));
+  const ids = new Set<string>();
+  for (const c of resources.Coverage ?? []) {
+    const parsed = PayorRefs.safeParse(c);
+    for (const p of parsed.success ? (parsed.data.payor ?? []) : []) {
+      const m = /(?:^|\/)Organization\/([A-Za-z0-9\-.]{1,64})$/.exec(p.reference ?? '');
+      if (m && !have.has(m[1]!)) ids.add(m[1]!);
+    }
+  }
+  return [...ids].sort();
+}
+
 function keyOf(resource: unknown): string | undefined {
   const id = (resource as { id?: unknown } | null)?.id;
   return typeof id === 'string' ? id : undefined;
@@ -213,24 +230,36 @@ export async function readPatientRecord(reader: FhirReader, patientId: string, o
   }
   wave.issues.push(...issues);
 
-  let binaryChain = 0;
-  await Promise.all(
-    remote.map(async (a) => {
-      const { res, tries } = await wave.get(a.url).catch((e: unknown) => wave.fail(e));
-      binaryChain = Math.max(binaryChain, tries);
-      const text = res.status >= 200 && res.status < 300 ? decodeBinaryBody(res.body, a.contentType) : undefined;
-      if (text) attachments.set(a.key, text);
-      else wave.issues.push({ resourceType: a.resourceType, id: a.id, severity: 'warning', message: `A note attachment could not be fetched (${res.status}).`, path: a.path });
-    }),
-  );
+  // Second wave: note Binaries and any payer Organization the Coverage search did not include, all at once.
+  const payers = missingPayers(resources);
+  const readPayers = async (): Promise<number> => {
+    const url = `Organization?_id=${payers.map(encodeURIComponent).join(',')}&_count=${payers.length}`;
+    const { res, tries } = await wave.get(url).catch((e: unknown) => wave.fail(e));
+    const page = res.status >= 200 && res.status < 300 ? BundlePageSchema.safeParse(res.body) : undefined;
+    if (page?.success) {
+      for (const e of page.data.entry ?? []) if (e.resource !== undefined) add('Organization', e.resource);
+    } else {
+      wave.issues.push({ resourceType: 'Organization', severity: 'warning', message: `The payer organization could not be read (${res.status}); the payer is known by name only.` });
+    }
+    return tries;
+  };
+  const readBinary = async (a: (typeof remote)[number]): Promise<number> => {
+    const { res, tries } = await wave.get(a.url).catch((e: unknown) => wave.fail(e));
+    const text = res.status >= 200 && res.status < 300 ? decodeBinaryBody(res.body, a.contentType) : undefined;
+    if (text) attachments.set(a.key, text);
+    else wave.issues.push({ resourceType: a.resourceType, id: a.id, severity: 'warning', message: `A note attachment could not be fetched (${res.status}).`, path: a.path });
+    return tries;
+  };
+  const secondWave = await Promise.all([...(payers.length > 0 ? [readPayers()] : []), ...remote.map(readBinary)]);
+  const secondChain = Math.max(0, ...secondWave);
 
   return {
     resources,
     attachments,
     issues: wave.issues,
     requests: wave.requests,
-    waves: remote.length > 0 ? 2 : 1,
-    longestChain: longestChain + binaryChain,
+    waves: secondWave.length > 0 ? 2 : 1,
+    longestChain: longestChain + secondChain,
   };
 }
 

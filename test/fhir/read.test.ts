@@ -94,6 +94,35 @@ describe('readPatientRecord: one wave', () => {
   });
 });
 
+describe('readPatientRecord: payer organizations', () => {
+  it('reads payers the server did not _include in the second wave, in one request', async () => {
+    overrides.Coverage = () =>
+      bundleWith(
+        { resourceType: 'Coverage', id: 'c1', payor: [{ reference: 'Organization/org-a' }] },
+        { resourceType: 'Coverage', id: 'c2', payor: [{ reference: `${BASE}/Organization/org-b` }] },
+      );
+    overrides.Organization = (url) => {
+      expect(url.searchParams.get('_id')).toBe('org-a,org-b');
+      return bundleWith({ resourceType: 'Organization', id: 'org-a', identifier: [{ value: 'MEDICARE' }] }, { resourceType: 'Organization', id: 'org-b' });
+    };
+    const rec = await readPatientRecord(reader, PID);
+    expect(rec.resources.Organization).toHaveLength(2);
+    expect(rec.requests).toBe(DEFAULT_TYPES.length + 1);
+    expect(log[log.length - 1]).toBe('Organization');
+    expect(rec.waves).toBe(2);
+  });
+  it('makes no payer request when the Organization came with the Coverage, and warns when it cannot be read', async () => {
+    overrides.Coverage = () => bundleWith({ resourceType: 'Coverage', id: 'c1', payor: [{ reference: 'Organization/o1' }] }, { resourceType: 'Organization', id: 'o1' });
+    const rec = await readPatientRecord(reader, PID, { types: ['Coverage'] });
+    expect(rec.requests).toBe(1);
+    overrides.Coverage = () => bundleWith({ resourceType: 'Coverage', id: 'c1', payor: [{ reference: 'Organization/o2' }] });
+    overrides.Organization = () => HttpResponse.json({}, { status: 403 });
+    const rec2 = await readPatientRecord(reader, PID, { types: ['Coverage'] });
+    expect(rec2.resources.Coverage).toHaveLength(1);
+    expect(rec2.issues).toEqual([expect.objectContaining({ resourceType: 'Organization', severity: 'warning' })]);
+  });
+});
+
 describe('readPatientRecord: failures and retries', () => {
   it('surfaces 401 as an expired session', async () => {
     overrides.Condition = () => HttpResponse.json({ resourceType: 'OperationOutcome' }, { status: 401 });
