@@ -13,7 +13,9 @@ export function cervicalSummit(): SeedPatient {
   const disc = c.condition({ icd: ICD.M50_123, onset: '2026-08-10', recorded: '2026-10-26' });
   c.medRequest({ rx: 'naproxen', text: 'naproxen 500 mg twice daily', start: '2026-09-14', end: '2026-10-19', status: 'stopped', reason: 'no relief' });
   c.medRequest({ rx: 'gabapentin', text: 'gabapentin 300 mg at bedtime', start: '2026-10-26', status: 'active' });
-  ptCourse(c, '2026-09-14', 5, 2, 'Cervical radiculopathy');
+  const pt = ptCourse(c, '2026-09-14', 5, 2, 'Cervical radiculopathy');
+  // The therapist's intake used a 100 mm VAS, as many PT intake forms do.
+  c.vas('2026-09-14', 70, pt[0]);
   c.imaging({ date: '2026-10-05', study: 'mri-cervical', conclusion: 'C6-C7: right paracentral and foraminal disc protrusion with moderate right foraminal stenosis compressing the exiting right C7 nerve root. C5-C6: mild disc bulge without stenosis. Cord normal in signal.' });
   const visit = c.encounter({ date: '2026-10-26', type: 'new', em: '99204', minutes: 48, reason: 'Neck and right arm pain' });
   c.pain('2026-10-26', 7, { encounter: visit.id });

@@ -46,6 +46,8 @@ export function paging(): SeedPatient {
   c.medRequest({ rx: 'naproxen', text: 'naproxen 500 mg twice daily', start: '2017-01-10', end: '2017-06-01', status: 'stopped', reason: 'no relief' });
   c.medRequest({ rx: 'meloxicam', text: 'meloxicam 15 mg daily', start: '2019-02-01', end: '2023-11-01', status: 'stopped', reason: 'rising creatinine' });
   c.medRequest({ rx: 'acetaminophen', text: 'acetaminophen 650 mg three times daily', start: '2023-11-01', status: 'active' });
+  // An older MRI kept only as a Procedure with the report in its note, as some EHRs store outside imaging.
+  c.procedure({ code: '72148', display: 'MRI lumbar spine without contrast (outside facility)', date: '2019-03-18', note: 'Report: mild facet arthropathy L4-L5 and L5-S1; no disc herniation; no stenosis.' });
   c.imaging({ date: '2023-12-05', study: 'mri-lumbar', conclusion: 'Advanced bilateral facet arthropathy at L4-L5 and L5-S1. Mild disc bulges without stenosis. No nerve root compression.' });
 
   // Ten years of visits, 8-14 days apart: office (with pain score), physical therapy and nurse blood-pressure checks.

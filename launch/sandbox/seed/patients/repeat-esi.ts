@@ -71,6 +71,11 @@ export function esiRepeatPoor(): SeedPatient {
   c.disability('2026-06-22', 'Oswestry Disability Index', 50, consult.id);
   const enc = c.encounter({ date: '2026-08-18', type: 'procedure', reason: 'Transforaminal epidural steroid injection' });
   const p = c.procedure({ code: '64483', display: 'Left L4-L5 transforaminal epidural steroid injection', date: '2026-08-18', levels: ['L4-L5'], side: 'left', encounter: enc.id, reasons: [ICD.M54_16] });
+  c.note({ date: '2026-08-18', encounter: enc.id, title: 'Procedure note - transforaminal ESI', body: [
+    'PROCEDURE: left L4-L5 transforaminal epidural steroid injection (left L4 root).',
+    'Pre-procedure pain 8/10. Prone, sterile prep. Under fluoroscopy a 22-gauge spinal needle was advanced to the left L4-L5 foramen; contrast showed epidural and perineural spread without vascular uptake. Injected dexamethasone 10 mg with 1 mL 1% lidocaine.',
+    'Post-procedure pain 2/10 at 20 minutes (local anaesthetic phase). No complications. Discharged ambulatory. Will report sustained relief at follow-up.',
+  ].join('\n') });
   c.relief(p.id ?? '', '2026-09-08', 30, [2, 'wk']);
   const visit = c.encounter({ date: '2026-11-09', type: 'office', em: '99213', minutes: 24, reason: 'Follow-up after ESI' });
   c.pain('2026-11-09', 7, { encounter: visit.id });
@@ -105,6 +110,7 @@ export function esiRepeatGood(): SeedPatient {
   c.coverage('medicare', '6WQ3-LK7-HJ90', '2021-12-01');
   c.condition({ icd: ICD.M54_17, onset: '2025-12-01', recorded: '2026-04-14' });
   c.condition({ icd: ICD.M51_17, onset: '2025-12-01', recorded: '2026-04-14' });
+  c.medStatement({ rx: 'ibuprofen', text: 'ibuprofen 400 mg over the counter, up to three times daily', start: '2025-12-05', end: '2026-01-04', status: 'stopped', reason: 'no relief' });
   c.medRequest({ rx: 'celecoxib', text: 'celecoxib 200 mg daily', start: '2026-01-05', end: '2026-03-15', status: 'stopped', reason: 'no relief' });
   ptCourse(c, '2026-01-12', 8, 2, 'Right leg pain', PT_FAILED);
   c.imaging({ date: '2026-03-20', study: 'mri-lumbar', conclusion: 'L5-S1: right foraminal disc protrusion with moderate right foraminal stenosis contacting the exiting right L5 root.' });
