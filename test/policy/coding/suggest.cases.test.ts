@@ -48,7 +48,7 @@ const CASES: Case[] = [
   { name: 'Lumbar RFA one joint right: 64635-RT', services: [RFA(['L4-L5'], 'right')], lines: [['64635', ['RT'], 1]] },
   { name: 'Lumbar RFA three joints bilateral: 64635-50 + 64636-50 x2', services: [RFA(['L3-L4', 'L4-L5', 'L5-S1'], 'bilateral')], lines: [['64635', ['50'], 1], ['64636', ['50'], 2]], not: ['mue'] },
   { name: 'Cervical RFA two joints left: 64633-LT + 64634-LT', services: [RFA(['C5-C6', 'C6-C7'], 'left', '64633')], lines: [['64633', ['LT'], 1], ['64634', ['LT'], 1]] },
-  { name: 'RFA bilateral for an RT/LT payer (payer data): RT and LT lines, no MUE overflow', services: [RFA(['L4-L5', 'L5-S1'], 'bilateral')], opts: { payerId: 'summit-health' }, lines: [['64635', ['RT'], 1], ['64635', ['LT'], 1], ['64636', ['RT'], 1], ['64636', ['LT'], 1]], not: ['mue'] },
+  { name: 'RFA bilateral for an RT/LT payer (payer data): RT and LT lines, no MUE overflow', services: [RFA(['L4-L5', 'L5-S1'], 'bilateral')], opts: { payerId: 'summit' }, lines: [['64635', ['RT'], 1], ['64635', ['LT'], 1], ['64636', ['RT'], 1], ['64636', ['LT'], 1]], not: ['mue'] },
   // Interlaminar and imaging guidance (ESI-77003)
   { name: 'Interlaminar ordered without imaging code but guidance documented: 62323', services: [IL({ imageGuidance: true })], lines: [['62323', [], 1]], not: ['bundling'] },
   { name: 'Interlaminar is not a sided code: no 50 even when bilateral', services: [svc('62323', { kind: 'esi-interlaminar', region: 'lumbar', levels: ['L4-L5'], laterality: 'bilateral', reasonIcd10: ['M48.062'] })], lines: [['62323', [], 1]], not: ['laterality'] },
@@ -97,6 +97,8 @@ const CASES: Case[] = [
   { name: 'TFESI + MBB at the same level: no XS, NCCI warning', services: [TF(['L4-L5'], 'right'), FACET(['L4-L5'], 'right')], lines: [['64483', ['RT'], 1], ['64493', ['RT'], 1]], has: [['ncci', 'warning']] },
   { name: '20553 + 20552-59: indicator 0, no modifier bypasses', services: [TP(3)], given: [['20553', [], 1], ['20552', ['59'], 1]], has: [['ncci', 'warning']] },
   { name: 'XS with no pair to bypass: modifier warning', services: [TF(['L5-S1'], 'right')], given: [['64483', ['RT', 'XS'], 1]], has: [['modifier', 'warning']] },
+  { name: 'TFESI + trigger points same day: indicator 1, separate structure -> XS on 20552', services: [TF(['L5-S1'], 'right'), TP(2)], lines: [['64483', ['RT'], 1], ['20552', ['XS'], 1]], not: ['ncci', 'modifier'] },
+  { name: 'MBB lumbar + cervical TFESI: different regions -> no PTP pair, no modifier', services: [FACET(['L4-L5'], 'right'), TF(['C5-C6'], 'right', '64479')], lines: [['64493', ['RT'], 1], ['64479', ['RT'], 1]], not: ['ncci', 'modifier'] },
   // Other sided services
   { name: 'SI joint bilateral: 27096-50', services: [svc('27096', { kind: 'si-joint', laterality: 'bilateral', reasonIcd10: ['M46.1'] })], lines: [['27096', ['50'], 1]] },
   { name: 'SI joint left: 27096-LT', services: [svc('27096', { kind: 'si-joint', laterality: 'left', reasonIcd10: ['M46.1'] })], lines: [['27096', ['LT'], 1]] },
