@@ -45,6 +45,11 @@ export interface ReadOptions {
   signal?: AbortSignal;
   /** Longest honoured Retry-After, ms (default 5000). */
   maxRetryAfterMs?: number;
+  /**
+   * What the token may read (from grantedAccess): types it may not read are not requested at all and are reported
+   * as warnings, so the picture says what it is missing instead of failing on 403s.
+   */
+  access?: { canRead(type: string): boolean };
   /** Injected in tests to observe waits without waiting. */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -198,7 +203,12 @@ function keyOf(resource: unknown): string | undefined {
 
 export async function readPatientRecord(reader: FhirReader, patientId: string, opts: ReadOptions = {}): Promise<RawRecord> {
   const wave = new Wave(reader, opts);
-  const types = opts.types ?? DEFAULT_TYPES;
+  const can = (type: string): boolean => opts.access?.canRead(type) ?? true;
+  const wanted = opts.types ?? DEFAULT_TYPES;
+  const types = wanted.filter(can);
+  for (const type of wanted.filter((t) => !can(t))) {
+    wave.issues.push({ resourceType: type, severity: 'warning', message: `ClaimReady was not granted access to read ${type}; facts recorded there are not shown.` });
+  }
   const count = opts.count ?? 1000;
   const resources: Record<string, unknown[]> = {};
   const seen = new Map<string, Set<string>>();
@@ -231,7 +241,7 @@ export async function readPatientRecord(reader: FhirReader, patientId: string, o
   wave.issues.push(...issues);
 
   // Second wave: note Binaries and any payer Organization the Coverage search did not include, all at once.
-  const payers = missingPayers(resources);
+  const payers = can('Organization') ? missingPayers(resources) : [];
   const readPayers = async (): Promise<number> => {
     const url = `Organization?_id=${payers.map(encodeURIComponent).join(',')}&_count=${payers.length}`;
     const { res, tries } = await wave.get(url).catch((e: unknown) => wave.fail(e));

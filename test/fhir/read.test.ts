@@ -4,6 +4,7 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import { DEFAULT_TYPES, readPatientRecord, retryAfterMs } from '../../src/fhir/read';
 import { fetchReader, FhirReadError } from '../../src/fhir/reader';
+import { grantedAccess } from '../../src/fhir/scopes';
 
 const BASE = 'https://ehr.test/fhir';
 const PID = 'p1';
@@ -91,6 +92,18 @@ describe('readPatientRecord: one wave', () => {
     const rec = await readPatientRecord(reader, PID, { types: ['Coverage'] });
     expect(rec.resources.Coverage).toHaveLength(1);
     expect(rec.requests).toBe(2);
+  });
+});
+
+describe('readPatientRecord: granted scopes', () => {
+  it('skips the types the token may not read, with a warning for each, and requests the rest', async () => {
+    const access = grantedAccess('launch patient/Patient.rs patient/Condition.read patient/Observation.rs');
+    const rec = await readPatientRecord(reader, PID, { access });
+    expect(new Set(log)).toEqual(new Set([`Patient/${PID}`, 'Condition', 'Observation']));
+    expect(rec.requests).toBe(3);
+    const skipped = rec.issues.map((i) => i.resourceType);
+    expect(skipped).toEqual(DEFAULT_TYPES.filter((t) => !['Patient', 'Condition', 'Observation'].includes(t)));
+    expect(rec.issues.every((i) => i.severity === 'warning')).toBe(true);
   });
 });
 
