@@ -2,7 +2,7 @@
 // Run: npx tsx launch/sandbox/seed/build.ts   (deterministic: fixed dates anchored at 2026-11-23, no clock, no
 // random ids). Imports nothing from src/: the sandbox and the app meet only through the FHIR data.
 import { readdirSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Bundle, FhirResource } from 'fhir/r4';
 import type { ManifestEntry, SeedPatient } from './gen/manifest';
@@ -15,6 +15,7 @@ import { cervicalSummit, stenosisBcbsma } from './patients/commercial';
 import { tpiMod25, tpiNo25, siJoint, scsTrial } from './patients/other-services';
 import { paging } from './patients/paging';
 
+// Must equal SEED_ANCHOR in ../date-shift.ts: the sandbox shifts seed dates by (its today - this day).
 export const SEED_ANCHOR = '2026-11-23';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -82,4 +83,5 @@ function main(): void {
   console.log(`${manifest.length} patients, ${(bytes / 1e6).toFixed(2)} MB of bundles written to ${here}`);
 }
 
-main();
+// Only when run as a script, so importing SEED_ANCHOR never rewrites the seed files.
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
