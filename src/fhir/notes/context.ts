@@ -112,15 +112,17 @@ const TERMINATOR = /\b(?:and (?:started|began|switched|added|now)|but|however|al
 // Clauses are looked up many times per sentence; the terminators of the last sentence seen are kept, and a clause
 // never reaches further than CLAUSE_REACH characters from the phrase, so every lookup is bounded.
 const CLAUSE_REACH = 200;
-let cachedText = '';
-let cachedTerms: [number, number][] = [];
+// Every extractor walks the same sentences, so terminators are kept per sentence text (bounded, then reset).
+const termCache = new Map<string, [number, number][]>();
 
 function terminators(s: string): [number, number][] {
-  if (s !== cachedText) {
-    cachedTerms = [...matchAll(TERMINATOR, s)].map((m) => [m.index, m.index + m[0].length]);
-    cachedText = s;
+  let terms = termCache.get(s);
+  if (!terms) {
+    if (termCache.size > 20_000) termCache.clear();
+    terms = matchAll(TERMINATOR, s).map((m): [number, number] => [m.index, m.index + m[0].length]);
+    termCache.set(s, terms);
   }
-  return cachedTerms;
+  return terms;
 }
 
 /** Start offset (within the sentence) of the clause that contains position `pos`. */

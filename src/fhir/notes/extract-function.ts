@@ -16,6 +16,9 @@ const WORK = /\b(?:missed (?:\d+|several|many|multiple|a few) (?:days|weeks|shif
 const TOLERANCE_ONLY = new RegExp(String.raw`\b(?:walking|sitting|standing) tolerance (?:is |of |limited to |about )*${NUM}\s*(?:minutes?|mins?|hours?|blocks?|feet|ft)`, 'gi');
 const WAKES = /\b(?:wakes? (?:him|her|them|up) (?:up )?(?:at night|from sleep|multiple times)|awakens? (?:at night|from sleep)|night(?:time)? awakenings?)\b/gi;
 
+// One cheap pass that every function phrase needs to pass before the specific patterns run.
+const GATE = /unable|can(?:no|')t|cannot|difficult|trouble|inabilit|limit|not able|struggl|problem|pain with|impair|interfer|can only|work|duty|disabilit|toleran|wakes?\b|awaken|ODI|Oswestry|NDI|Neck Disability|PEG|PROMIS/i;
+
 function instrumentOf(name: string): FunctionalInstrument {
   const n = name.toUpperCase();
   if (n.startsWith('ODI') || n.startsWith('OSWESTRY')) return 'ODI';
@@ -29,6 +32,7 @@ export function extractFunction(note: NoteDoc, sentences: readonly Sentence[]): 
   const date = noteDay(note);
   for (const sen of sentences) {
     const s = sen.text;
+    if (!GATE.test(s)) continue;
     const used: [number, number][] = [];
     const ok = (a: number, b: number): boolean => {
       if (used.some(([x, y]) => a < y && x < b)) return false;

@@ -7,7 +7,7 @@ import { matchAll, noteDay, parseNumber, spanEvidence } from './lexicon';
 const SCORE_NUM = String.raw`(?:10|\d(?:\.\d)?|zero|one|two|three|four|five|six|seven|eight|nine|ten)`;
 
 // "7/10", "7 / 10", "7-8/10" (lower bound); not part of a date or a fraction chain.
-const SLASH_TEN = new RegExp(String.raw`(?<![\d/.])(${SCORE_NUM})(?:\s*-\s*${SCORE_NUM})?\s*/\s*10(?![\d/])`, 'gi');
+const SLASH_TEN = /(?<![\d/.])(10|\d(?:\.\d)?)(?:\s*-\s*(?:10|\d(?:\.\d)?))?\s*\/\s*10(?![\d/])/g;
 // "6 out of 10"
 const OUT_OF_TEN = new RegExp(String.raw`\b(${SCORE_NUM})(?:\s*-\s*${SCORE_NUM})?\s+out\s+of\s+(?:10|ten)\b`, 'gi');
 // "NRS 8", "VAS: 60 mm", "VAS score of 6.5 cm", "numeric rating scale 7"
@@ -21,6 +21,8 @@ const PAIN_IS = new RegExp(
 const NOT_PAIN_AFTER = /^\s*(?:compliance|adherence|strength|motor|effort|satisfaction|confidence|sleep quality|mood|anxiety|stress|function)\b/i;
 const PAIN_CUE = /\b(?:pain|nrs|vas|ache|aching|hurts?|discomfort|score|rates?|rated|severity|intensity)\b/i;
 const DIGIT = /\d/;
+const OUT_OF = /out of/i;
+const INSTRUMENT_GATE = /NRS|VAS|VRS|rating scale|analog/i;
 const WORDY = /pain|\bten\b/i;
 const GOAL_CUE = /\b(?:goal|target|aim|hope|hoping|expect)\b/i;
 
@@ -75,7 +77,7 @@ export function extractPainScores(note: NoteDoc, sentences: readonly Sentence[])
       if (ctx) fact.context = ctx;
       out.push(fact);
     };
-    for (const m of matchAll(INSTRUMENT, s)) {
+    for (const m of INSTRUMENT_GATE.test(s) ? matchAll(INSTRUMENT, s) : []) {
       const name = m[1]!.toUpperCase();
       const instrument: PainInstrument = name.startsWith('V') && name !== 'VRS' ? 'VAS' : name === 'VRS' ? 'VRS' : 'NRS';
       let value = Number(m[2]);
@@ -86,6 +88,8 @@ export function extractPainScores(note: NoteDoc, sentences: readonly Sentence[])
       add(m.index, m.index + m[0].length, Math.round(value * 10) / 10, instrument);
     }
     for (const re of [SLASH_TEN, OUT_OF_TEN]) {
+      // Gate each pattern on a plain substring it cannot match without.
+      if (re === SLASH_TEN ? !s.includes('/') : !OUT_OF.test(s)) continue;
       for (const m of matchAll(re, s)) {
         const end = m.index + m[0].length;
         if (NOT_PAIN_AFTER.test(s.slice(end))) continue;

@@ -14,6 +14,8 @@ const EM_CUES: RegExp[] = [
   /\bsignificant(?:,|\s+and)?\s+separately identifiable\b|\bseparate(?:ly)?\s+(?:identifiable|evaluat\w*|assess\w*|problem|E\/M|E&M|addressed)\b|\b(?:also|additionally) (?:evaluated|addressed|assessed|examined)\b|\bin addition to the procedure\b/gi,
   /\b(?:ordered|ordering|will order)\s+(?:an?\s+)?(?:new\s+|repeat\s+|updated\s+)?(?:\w+\s+)?(?:MRI|CT|x-?rays?|EMG|labs?|imaging)\b/gi,
 ];
+const EM_GATE = /new|wors|increas|progress|escalat|decreas|titrat|adjust|start|initiat|discontinu|stop|switch|taper|refill|prescrib|wean|chang|rotat|add|medication management|PDMP|PMP|monitoring|separate|also|order/i;
+const SYMPTOM_GATE = /radiat|radicul|sciatica|axial|locali[sz]ed|claudication|shooting/i;
 const OLD = /\b(?:ago|last (?:year|month|week)|previously|in the past|in (?:19|20)\d\d|by (?:her|his|their) (?:PCP|primary|surgeon))\b/i;
 
 export function extractVisitWork(note: NoteDoc, sentences: readonly Sentence[]): VisitWorkFact[] {
@@ -22,7 +24,7 @@ export function extractVisitWork(note: NoteDoc, sentences: readonly Sentence[]):
   for (const sen of sentences) {
     if (sen.section === 'family' || sen.section === 'past-history' || sen.section === 'medications' || sen.section === 'allergies') continue;
     const s = sen.text;
-    if (OLD.test(s)) continue;
+    if (!EM_GATE.test(s) || OLD.test(s)) continue;
     for (const re of EM_CUES) {
       let found = false;
       for (const m of matchAll(re, s)) {
@@ -53,6 +55,7 @@ export function extractSymptoms(note: NoteDoc, sentences: readonly Sentence[]): 
   const date = noteDay(note);
   for (const sen of sentences) {
     const s = sen.text;
+    if (!SYMPTOM_GATE.test(s)) continue;
     for (const [re, kind, inherentlyNegative] of SYMPTOMS) {
       for (const m of matchAll(re, s)) {
         if (isAboutFamily(s, m.index, sen.section)) continue;

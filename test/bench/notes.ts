@@ -1,0 +1,60 @@
+// Note extraction: precision/recall per fact type on the annotated corpus, and speed over 1 MB of realistic notes
+// (median of 5 runs after a warm-up).
+import { performance } from 'node:perf_hooks';
+import { extractNoteFacts } from '../../src/fhir/notes';
+import type { NoteDoc } from '../../src/policy/picture';
+import corpusJson from '../fixtures/notes/corpus.json';
+import visits from '../fixtures/notes/visits.json';
+import { FACT_TYPES, scoreCorpus, type CorpusItem } from '../fhir/notes/score';
+import type { BenchResult } from './types';
+
+const MIN_PRECISION = 0.95;
+const MIN_RECALL = 0.9;
+const BUDGET_MS = 200;
+const ONE_MB = 1_048_576;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+export async function run(): Promise<BenchResult[]> {
+  const results: BenchResult[] = [];
+  const { byType } = scoreCorpus(corpusJson as CorpusItem[]);
+  for (const t of FACT_TYPES) {
+    const s = byType[t];
+    const ok = s.precision >= MIN_PRECISION && s.recall >= MIN_RECALL;
+    results.push({
+      name: `note extraction ${t}: precision / recall`,
+      value: Number(Math.min(s.precision, s.recall).toFixed(3)),
+      unit: '(min of P, R)',
+      budget: `P >= ${MIN_PRECISION}, R >= ${MIN_RECALL}`,
+      ok,
+      detail: `precision ${s.precision.toFixed(3)}, recall ${s.recall.toFixed(3)} (tp ${s.tp}, fp ${s.fp}, fn ${s.fn})`,
+    });
+  }
+
+  let text = '';
+  while (text.length < ONE_MB) text += `${visits.notes.join('\n')}\n`;
+  text = text.slice(0, ONE_MB);
+  const note: NoteDoc = { ref: 'DocumentReference/bench', title: 'bench', date: '2025-06-01', contentType: 'text/plain', text };
+  let facts = 0;
+  for (let i = 0; i < 2; i++) extractNoteFacts(note);
+  const times: number[] = [];
+  for (let i = 0; i < 5; i++) {
+    const t0 = performance.now();
+    const f = extractNoteFacts(note);
+    times.push(performance.now() - t0);
+    facts = Object.values(f).reduce((n, xs: unknown[]) => n + xs.length, 0);
+  }
+  const ms = median(times);
+  results.push({
+    name: 'note extraction over 1 MB of note text (median of 5)',
+    value: Number(ms.toFixed(1)),
+    unit: 'ms',
+    budget: `< ${BUDGET_MS} ms`,
+    ok: ms < BUDGET_MS,
+    detail: `${facts} facts; runs ${times.map((t) => t.toFixed(0)).join(', ')} ms`,
+  });
+  return results;
+}
