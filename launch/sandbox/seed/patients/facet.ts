@@ -164,7 +164,7 @@ export function mbbRight(): SeedPatient {
   c.medRequest({ rx: 'diclofenac', text: 'diclofenac 50 mg three times daily', start: '2026-03-01', end: '2026-06-01', status: 'stopped', reason: 'ineffective' });
   ptCourse(c, '2026-03-09', 10, 2, 'Right low back pain', PT_FAILED);
   c.imaging({ date: '2026-07-10', study: 'ct-lumbar', conclusion: 'Right L5-S1 facet arthropathy with joint space narrowing and osteophytes. Left facets unremarkable. No stenosis.' });
-  const visit = c.encounter({ date: '2026-10-30', type: 'new', em: '99204', minutes: 42, reason: 'Right low back pain' });
+  const visit = c.encounter({ date: '2026-10-30', type: 'new', em: '99204', minutes: 46, reason: 'Right low back pain' });
   c.pain('2026-10-30', 6, { encounter: visit.id, integer: true });
   c.peg('2026-10-30', 6.3, visit.id);
   c.limitation('2026-10-30', 'Cannot stand longer than 15 minutes at work (pharmacist)', visit.id);

@@ -56,8 +56,10 @@ export function paging(): SeedPatient {
   while (day < '2026-11-10') {
     const r = rand();
     const kind = r < 0.5 ? 'office' : r < 0.8 ? 'pt' : 'nurse';
+    // Visit minutes stay inside the time band of the E/M level (99213: 20-29, 99214: 30-39).
+    const em = rand() < 0.7 ? '99213' : '99214';
     const enc = kind === 'office'
-      ? c.encounter({ date: day, type: 'office', em: rand() < 0.7 ? '99213' : '99214', minutes: 20 + Math.floor(rand() * 20), reason: 'Chronic low back pain follow-up' })
+      ? c.encounter({ date: day, type: 'office', em, minutes: (em === '99213' ? 20 : 30) + Math.floor(rand() * 10), reason: 'Chronic low back pain follow-up' })
       : kind === 'pt'
         ? c.encounter({ date: day, type: 'pt', minutes: 45, reason: 'Chronic axial low back pain' })
         : c.encounter({ date: day, type: 'office', reason: 'Nurse visit: blood pressure check' });
