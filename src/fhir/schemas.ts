@@ -35,7 +35,8 @@ export const EncounterSchema = z.looseObject({
   resourceType: z.literal('Encounter'),
   id,
   status: z.string().optional(),
-  class: Coding.optional(),
+  // R4 has one Coding; R5-style servers send CodeableConcept[]: both are read.
+  class: z.union([Coding, z.array(CodeableConcept)]).optional(),
   type: CCs,
   serviceType: CodeableConcept.optional(),
   period: Period.optional(),

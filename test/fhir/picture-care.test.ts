@@ -26,6 +26,25 @@ describe('pain scores', () => {
   });
 });
 
+describe('real-world variants', () => {
+  it('reads a pain score filed as a panel component and an R5-style Encounter.class', () => {
+    const p = toPicture(
+      record(
+        obs('panel', cc(SYS.loinc, '85353-1', 'Vital signs panel'), '2026-11-02', {
+          component: [
+            { code: cc(SYS.loinc, '8480-6'), valueQuantity: { value: 130 } },
+            { code: cc(SYS.loinc, '72514-3'), valueQuantity: { value: 6 } },
+          ],
+        }),
+        { resourceType: 'Encounter', id: 'e', status: 'finished', class: [{ coding: [{ code: 'VR' }] }], period: { start: '2026-11-02' } },
+      ),
+      ctx(),
+    );
+    expect(p.painScores.map((s) => [s.evidence[0]!.ref, s.value, s.code])).toEqual([['Observation/panel', 6, '72514-3']]);
+    expect(p.encounters.map((e) => e.kind)).toEqual(['telehealth']);
+  });
+});
+
 describe('functional status', () => {
   it('reads ODI / NDI / PEG scores and described limitations', () => {
     const p = toPicture(

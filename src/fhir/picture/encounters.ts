@@ -7,7 +7,8 @@ const MINUTES_PER: Record<string, number> = { min: 1, h: 60, hr: 60, hour: 60, h
 
 function kindOf(e: EncounterR): EncounterKind {
   const text = [...(e.type ?? []).map(allText), allText(e.serviceType)].join(' ').toLowerCase();
-  const classCode = e.class?.code?.toUpperCase();
+  const classes = Array.isArray(e.class) ? e.class.flatMap((c) => c.coding ?? []) : e.class ? [e.class] : [];
+  const classCode = classes.find((c) => c.code)?.code?.toUpperCase();
   if (classCode === 'VR' || /tele|virtual|video/.test(text)) return 'telehealth';
   if (/physical therap|\bpt\b/.test(text)) return 'physical-therapy';
   if (/procedure/.test(text)) return 'procedure';

@@ -83,10 +83,26 @@ export function functionalFact(o: ObservationR): FunctionalFact | undefined {
   return { limitation, date, source: 'coded', evidence: [evidence('Observation', o.id, `${label}: ${limitation}`, date)] };
 }
 
+/** Some EHRs file the pain score as a component of a vital-signs or survey panel. */
+function componentScores(o: ObservationR): PainScoreFact[] {
+  const out: PainScoreFact[] = [];
+  for (const c of o.component ?? []) {
+    if (!hasCode(c.code, SYS.loinc, NRS_LOINC)) continue;
+    const as: ObservationR = { ...o, code: c.code, component: [] };
+    if (c.valueQuantity) as.valueQuantity = c.valueQuantity;
+    if (c.valueInteger !== undefined) as.valueInteger = c.valueInteger;
+    const f = painScoreFact(as);
+    if (f) out.push(f);
+  }
+  return out;
+}
+
 export function painScoreFacts(list: ObservationR[]): PainScoreFact[] {
   return list
-    .map(painScoreFact)
-    .filter((f): f is PainScoreFact => f !== undefined)
+    .flatMap((o) => {
+      const own = painScoreFact(o);
+      return own ? [own] : componentScores(o);
+    })
     .sort(byDateThenRef((f) => f.date));
 }
 
