@@ -1,0 +1,65 @@
+// Every sandbox seed patient through the real read pipeline (local reader -> readPatientRecord -> buildPicture ->
+// assess / suggestCoding) into a PAS bundle that must pass the validator and the structural checks; a set of them
+// are also kept as golden files (regenerate deliberately with UPDATE_GOLDEN=1).
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Resource } from 'fhir/r4';
+import { localReader } from '../../../src/fhir/local-reader';
+import { readPatientRecord } from '../../../src/fhir/read';
+import { buildPicture } from '../../../src/fhir/build-picture';
+import { assess, resolvePayer } from '../../../src/policy/index';
+import { suggestCoding } from '../../../src/policy/coding/index';
+import { assemblePasBundle } from '../../../src/writeback/pas/bundle';
+import { validatePasBundle } from '../../../src/writeback/pas/validate';
+import { structuralProblems } from './structure';
+
+const SEED = join(import.meta.dirname, '../../../launch/sandbox/seed');
+const GOLDEN = join(import.meta.dirname, '../../fixtures/pas/golden/sandbox');
+const UPDATE = process.env.UPDATE_GOLDEN === '1';
+const TODAY = '2026-11-23'; // the seeds' anchor date (launch/sandbox/seed/build.ts SEED_ANCHOR)
+const NOW = '2026-11-23T10:00:00-05:00';
+const GOLDEN_PATIENTS = new Set(['pt-radic-ready', 'pt-facet-rfa-ready', 'pt-cervical-summit', 'pt-stenosis-bcbsma', 'pt-si-joint', 'pt-scs-trial', 'pt-notes-only']);
+
+interface SeedEntry { patient: string; services: { serviceRequest: string; code: string }[] }
+const manifest = JSON.parse(readFileSync(join(SEED, 'manifest.json'), 'utf8')) as SeedEntry[];
+
+// The sandbox clinic as the seeds name it, so references to it from encounters and orders resolve in the bundle.
+const CLINIC = { organization: { id: 'org-clinic', name: 'Sandbox Spine & Pain Clinic', npi: '1487654321' }, practitioner: { id: 'prac-okafor', name: 'Chidi Okafor, MD', npi: '1326547890' } };
+
+async function packetFor(patient: string, serviceRequest: string) {
+  const bundle = JSON.parse(readFileSync(join(SEED, `${patient}.json`), 'utf8')) as { entry: { resource: Resource & { [k: string]: unknown } }[] };
+  const record = await readPatientRecord(localReader(bundle.entry.map((e) => e.resource)), patient);
+  const resources = new Map<string, Resource>();
+  for (const list of Object.values(record.resources)) for (const r of list as Resource[]) resources.set(`${r.resourceType}/${r.id ?? ''}`, r);
+  const picture = buildPicture(record, { patientId: patient, serviceRequestIds: [serviceRequest], today: TODAY });
+  const service = picture.plannedServices.find((p) => p.requestRef === `ServiceRequest/${serviceRequest}`);
+  if (!service) throw new Error(`${patient}: no planned service for ${serviceRequest}`);
+  const payer = resolvePayer(picture.coverages).payer;
+  const assessment = assess(picture, service, payer, TODAY);
+  const coding = suggestCoding(picture, [service], { today: TODAY, ...(service.date ? { dateOfService: service.date } : {}), payerId: payer.id });
+  return assemblePasBundle({ picture, service, assessment, coding, today: TODAY, now: NOW, clinic: CLINIC, resources });
+}
+
+describe('PAS bundles for the sandbox seed patients', () => {
+  for (const m of manifest) {
+    for (const s of m.services) {
+      it(`${m.patient} ${s.code}: valid, every reference inside, nothing omitted or unresolved`, async () => {
+        const build = await packetFor(m.patient, s.serviceRequest);
+        expect(validatePasBundle(build.bundle).violations).toEqual([]);
+        expect(structuralProblems(build.bundle)).toEqual([]);
+        expect(build.unresolved).toEqual([]);
+        expect(build.omitted).toEqual([]);
+        if (!GOLDEN_PATIENTS.has(m.patient)) return;
+        const file = join(GOLDEN, `${m.patient}-${s.serviceRequest}.json`);
+        const text = `${JSON.stringify(build.bundle, null, 1)}\n`;
+        if (UPDATE) {
+          mkdirSync(GOLDEN, { recursive: true });
+          writeFileSync(file, text);
+        }
+        expect(existsSync(file), `golden file missing; run UPDATE_GOLDEN=1 to create ${file}`).toBe(true);
+        expect(text).toBe(readFileSync(file, 'utf8'));
+      });
+    }
+  }
+});
