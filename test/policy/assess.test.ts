@@ -4,7 +4,7 @@ import { assess, sortFindings, verdictOf } from '../../src/policy/assess';
 import type { Finding } from '../../src/policy/verdicts';
 import { esiPicture, service, tfesi, TODAY } from './build';
 
-const f = (status: Finding['status'], severity: Finding['severity'], id = status): Finding => ({
+const f = (status: Finding['status'], severity: Finding['severity'], id: string = status): Finding => ({
   requirementId: `${id}-${severity}`,
   category: 'other',
   status,
