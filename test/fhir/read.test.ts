@@ -87,6 +87,27 @@ describe('readPatientRecord: one wave', () => {
     expect(rec.issues).toEqual([]);
   });
 
+  it('has every first-page request in flight at the same time (no request waits for another type)', async () => {
+    // Each answer is held until all searches have arrived: a reader that waited for one type before asking for the
+    // next would never get there and time out.
+    let arrived = 0;
+    let release: () => void = () => {};
+    const barrier = new Promise<void>((r) => (release = r));
+    const timeout = new Promise<'timeout'>((r) => setTimeout(() => r('timeout'), 2000));
+    for (const t of DEFAULT_TYPES) {
+      const key = t === 'Patient' ? `Patient/${PID}` : t;
+      overrides[key] = async () => {
+        if (++arrived === DEFAULT_TYPES.length) release();
+        if ((await Promise.race([barrier, timeout])) === 'timeout') return HttpResponse.json({}, { status: 400 });
+        return t === 'Patient' ? HttpResponse.json({ resourceType: 'Patient', id: PID }) : bundle(t, [`${t}-1`]);
+      };
+    }
+    const rec = await readPatientRecord(reader, PID);
+    expect(arrived).toBe(DEFAULT_TYPES.length);
+    expect(rec.issues).toEqual([]);
+    expect(Object.keys(rec.resources).sort()).toEqual([...DEFAULT_TYPES].sort());
+  });
+
   it('falls back to a plain Coverage search when the server rejects _include', async () => {
     overrides.Coverage = (url) => (url.searchParams.has('_include') ? HttpResponse.json({}, { status: 400 }) : bundle('Coverage', ['c1']));
     const rec = await readPatientRecord(reader, PID, { types: ['Coverage'] });
