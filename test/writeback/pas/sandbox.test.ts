@@ -12,6 +12,7 @@ import { assess, resolvePayer } from '../../../src/policy/index';
 import { suggestCoding } from '../../../src/policy/coding/index';
 import { assemblePasBundle } from '../../../src/writeback/pas/bundle';
 import { validatePasBundle } from '../../../src/writeback/pas/validate';
+import { resourceIndex } from '../../../src/writeback/pas/resources';
 import { structuralProblems } from './structure';
 
 const SEED = join(import.meta.dirname, '../../../launch/sandbox/seed');
@@ -30,8 +31,7 @@ const CLINIC = { organization: { id: 'org-clinic', name: 'Sandbox Spine & Pain C
 async function packetFor(patient: string, serviceRequest: string) {
   const bundle = JSON.parse(readFileSync(join(SEED, `${patient}.json`), 'utf8')) as { entry: { resource: Resource & { [k: string]: unknown } }[] };
   const record = await readPatientRecord(localReader(bundle.entry.map((e) => e.resource)), patient);
-  const resources = new Map<string, Resource>();
-  for (const list of Object.values(record.resources)) for (const r of list as Resource[]) resources.set(`${r.resourceType}/${r.id ?? ''}`, r);
+  const resources = resourceIndex(record.resources);
   const picture = buildPicture(record, { patientId: patient, serviceRequestIds: [serviceRequest], today: TODAY });
   const service = picture.plannedServices.find((p) => p.requestRef === `ServiceRequest/${serviceRequest}`);
   if (!service) throw new Error(`${patient}: no planned service for ${serviceRequest}`);
