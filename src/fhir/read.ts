@@ -157,6 +157,8 @@ async function readType(wave: Wave, type: string, patientId: string, count: numb
       url = `Coverage?patient=${encodeURIComponent(patientId)}&_count=${count}`;
       continue;
     }
+    // Without the Patient there is no chart to check: a refusal there is a denied launch, not a gap in the picture.
+    if (type === 'Patient' && res.status === 403) throw new FhirReadError('denied', 'The EHR did not allow reading this patient.', 403);
     if (res.status < 200 || res.status >= 300) {
       wave.issues.push(statusIssue(type, res.status));
       return out;

@@ -5,6 +5,7 @@ import { setupServer } from 'msw/node';
 import { DEFAULT_TYPES, readPatientRecord, retryAfterMs } from '../../src/fhir/read';
 import { fetchReader, FhirReadError } from '../../src/fhir/reader';
 import { grantedAccess } from '../../src/fhir/scopes';
+import { classifyLaunchFailure } from '../../src/fhir/session';
 
 const BASE = 'https://ehr.test/fhir';
 const PID = 'p1';
@@ -207,6 +208,13 @@ describe('readPatientRecord: failures and retries', () => {
     const rec = await readPatientRecord(reader, PID, noSleep);
     expect(calls.get('MedicationStatement')).toBe(1);
     expect(rec.issues).toEqual([expect.objectContaining({ resourceType: 'MedicationStatement', severity: 'warning' })]);
+  });
+
+  it('a forbidden Patient read ends the read as denied (the launch screen says so)', async () => {
+    overrides[`Patient/${PID}`] = () => HttpResponse.json({}, { status: 403 });
+    const err = await readPatientRecord(reader, PID, noSleep).catch((e: unknown) => e);
+    expect((err as FhirReadError).kind).toBe('denied');
+    expect(classifyLaunchFailure(err).kind).toBe('denied-scope');
   });
 
   it('a search answered with something other than a Bundle is an issue, not a crash', async () => {
