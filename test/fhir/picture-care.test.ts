@@ -206,3 +206,19 @@ describe('bad data', () => {
     expect(fwd.painScores.map((s) => s.evidence[0]!.ref)).toEqual(['Observation/n1', 'Observation/n2']);
   });
 });
+
+describe('missing fields', () => {
+  it('bare resources yield no invented facts: only what is there, and an issue where a required element is absent', () => {
+    const bare = ['Encounter', 'Condition', 'Procedure', 'MedicationRequest', 'MedicationStatement', 'ServiceRequest', 'DiagnosticReport', 'DocumentReference', 'Coverage', 'Observation'].map(
+      (resourceType, i) => ({ resourceType, id: `x${i}` }),
+    );
+    const p = toPicture(record(...bare), ctx());
+    expect(p.patient).toMatchObject({ id: 'p1' });
+    expect(p.patient.birthDate).toBeUndefined();
+    expect([p.encounters, p.diagnoses, p.procedureHistory, p.plannedServices, p.painScores, p.functionalStatus, p.conservativeCare, p.imaging].map((a) => a.length)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(p.coverages).toEqual([expect.objectContaining({ id: 'x8', status: 'unknown' })]);
+    expect(p.coverages[0]!.payerId).toBeUndefined();
+    // Observation.code is required (1..1) and the only element every observation rule needs.
+    expect(p.dataIssues).toEqual([expect.objectContaining({ resourceType: 'Observation', id: 'x9', path: 'code' })]);
+  });
+});
