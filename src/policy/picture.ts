@@ -145,6 +145,8 @@ export interface PlannedService extends Fact {
   imageGuidance?: boolean;
   /** Muscles (trigger points), when stated. */
   muscleCount?: number;
+  /** Units ordered (ServiceRequest.quantity), when stated: e.g. 2 leads for 63650. Optional addition (coding). */
+  quantity?: number;
 }
 
 export type PainInstrument = 'NRS' | 'VAS' | 'VRS' | 'other';

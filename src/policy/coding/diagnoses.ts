@@ -75,14 +75,30 @@ export function buildDiagnoses(picture: ClinicalPicture, services: readonly Plan
 
 /**
  * Pointers (1-based) for a line from `svc`: the order's reasons, then what the line's LCD covers, at most 4;
- * lines with neither (E/M, drugs without an order) point at the first diagnoses.
+ * billable codes before flagged ones. An E/M line on a procedure day points first at the problems that are not the
+ * procedure's reasons (the separately identifiable work); lines with no LCD list keep the diagnosis order.
  */
-export function pointersFor(code: string, svc: PlannedService | undefined, diagnoses: readonly CodedDiagnosis[]): number[] {
+export interface PointerOptions {
+  /** For an E/M line on a procedure day: the procedures' reasons, pointed after the visit's own problems. */
+  procedureReasons?: readonly string[];
+  /** A procedure line with no LCD list points at its order's reasons only (the other problems belong to the E/M). */
+  reasonsOnly?: boolean;
+}
+
+export function pointersFor(code: string, svc: PlannedService | undefined, diagnoses: readonly CodedDiagnosis[], opts: PointerOptions = {}): number[] {
+  const procedureReasons = opts.procedureReasons ?? [];
   const reasons = new Set((svc?.reasonIcd10 ?? []).map(normalizeIcd10));
+  const procedure = new Set(procedureReasons.map(normalizeIcd10));
   const list = lcdDxFor(serviceDef(code)?.kind ?? svc?.kind ?? 'other');
-  const scored = diagnoses
-    .map((d, i) => ({ i, score: reasons.has(d.code) ? 0 : list && lcdCovers(list, d.code) ? 1 : 2 }))
-    .filter((x) => x.score < 2 || !list);
-  const picked = (scored.length > 0 ? scored : diagnoses.map((_, i) => ({ i, score: 2 }))).sort((a, b) => a.score - b.score || a.i - b.i);
-  return picked.slice(0, MAX_POINTERS).map((x) => x.i + 1);
+  const score = (d: CodedDiagnosis): number => {
+    if (list) return reasons.has(d.code) ? 0 : lcdCovers(list, d.code) ? 1 : 2;
+    if (procedure.size > 0) return procedure.has(d.code) ? 1 : 0;
+    return reasons.has(d.code) ? 0 : 1;
+  };
+  const all = diagnoses.map((d, i) => ({ i, score: score(d) + (d.billable ? 0 : 10) }));
+  // Procedure lines point at what supports them: the LCD list, or failing one the order's own reasons.
+  const relevant = list ? all.filter((x) => x.score % 10 < 2) : opts.reasonsOnly && reasons.size > 0 ? all.filter((x) => x.score % 10 === 0) : all;
+  const picked = (relevant.length > 0 ? relevant : all).sort((a, b) => a.score - b.score || a.i - b.i);
+  const billableFirst = picked.some((x) => x.score < 10) ? picked.filter((x) => x.score < 10) : picked;
+  return billableFirst.slice(0, MAX_POINTERS).map((x) => x.i + 1);
 }

@@ -64,6 +64,9 @@ function codeUnits(svc: PlannedService, def: ServiceDef, imagingOrdered: boolean
   if (twin && (svc.imageGuidance === true || imagingOrdered)) {
     return [{ code: twin, units: 1, modifiers: [], rationale: [`Image guidance documented: ${twin} includes it (${def.code} is the no-imaging code)`] }];
   }
+  if (svc.quantity !== undefined && Number.isInteger(svc.quantity) && svc.quantity > 1) {
+    return [{ code: def.code, units: svc.quantity, modifiers: [], rationale: [`${svc.quantity} units as ordered`] }];
+  }
   return [{ code: def.code, units: 1, modifiers: [], rationale: [] }];
 }
 

@@ -1,6 +1,6 @@
 // suggestCoding: services + picture -> claim lines, diagnoses with pointers, and the edits a payer would raise.
 import type { CodedDiagnosis, CodingEdit, CodingLine, CodingSuggestion } from '../verdicts';
-import type { ClinicalPicture, PlannedService, SpinalRegion } from '../picture';
+import type { ClinicalPicture, EncounterFact, PlannedService, SpinalRegion } from '../picture';
 import { dayOf } from '../dates';
 import { isEsi, isFacet, serviceDef } from '../services';
 import { bilateralStyleFor, type BilateralStyle } from './data/payer-coding';
@@ -69,6 +69,23 @@ export function suggestCoding(picture: ClinicalPicture, services: PlannedService
 
   // Modifier 25 only on documented separate work that day.
   const work = visitWorkOn(picture, dateOfService);
+  const encounterEm = emFromEncounter(picture, dateOfService);
+  if (encounterEm && !lines.some((l) => isEm(l.code)) && lines.some((l) => spinalOrProcedure(l.code))) {
+    const { code, encounter } = encounterEm;
+    if (work.length > 0) {
+      lines.unshift({ code, label: serviceDef(code)?.label ?? code, modifiers: [], units: 1, diagnosisPointers: [], evidence: [...encounter.evidence], rationale: [`Office visit ${code} coded on the encounter of ${dateOfService}`] });
+      lineService.unshift({ code, kind: serviceDef(code)!.kind, levels: [], reasonIcd10: [], source: 'coded', evidence: encounter.evidence, date: dateOfService });
+    } else {
+      extra.push({
+        kind: 'modifier',
+        severity: 'warning',
+        message: `${code} is coded on the encounter of ${dateOfService} but was not added: on a procedure day the visit is included in the procedure unless the note shows significant, separately identifiable E/M work, and none was found.`,
+        lines: [],
+        citation: CITE.mod25,
+        evidence: encounter.evidence,
+      });
+    }
+  }
   const hasProcedure = lines.some((l) => !isEm(l.code) && spinalOrProcedure(l.code));
   for (const l of lines) {
     if (!isEm(l.code) || !hasProcedure) continue;
@@ -96,12 +113,25 @@ export function suggestCoding(picture: ClinicalPicture, services: PlannedService
   });
 
   const diagnoses: CodedDiagnosis[] = buildDiagnoses(picture, services, dateOfService);
+  const procedureReasons = services.filter((x) => spinalOrProcedure(x.code) && !isEm(x.code)).flatMap((x) => x.reasonIcd10);
+  const separateVisit = lines.some((l) => isEm(l.code) && l.modifiers.includes('25'));
   lines.forEach((l, i) => {
-    l.diagnosisPointers = pointersFor(l.code, lineService[i] ?? serviceForLine(l, services), diagnoses);
+    const svc = lineService[i] ?? serviceForLine(l, services);
+    l.diagnosisPointers = pointersFor(l.code, svc, diagnoses, isEm(l.code) ? { procedureReasons } : { reasonsOnly: separateVisit });
   });
 
   const edits = [...validateLines(lines, diagnoses, { picture, services, dateOfService }), ...extra];
   return { dateOfService, lines, diagnoses, edits };
+}
+
+/** An E/M CPT code on the encounter of the date of service (the EHR's visit coding), when there is one. */
+function emFromEncounter(picture: ClinicalPicture, dateOfService: string): { code: string; encounter: EncounterFact } | undefined {
+  const candidates = [picture.encounter, ...picture.encounters].filter((e): e is EncounterFact => e !== undefined && dayOf(e.date) === dateOfService);
+  for (const encounter of candidates) {
+    const code = encounter.types.map((t) => t.code ?? '').find((c) => isEm(c));
+    if (code) return { code, encounter };
+  }
+  return undefined;
 }
 
 function spinalOrProcedure(code: string): boolean {

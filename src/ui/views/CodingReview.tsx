@@ -55,9 +55,10 @@ export function CodingReview() {
   }, [key, lines, written]);
 
   const codingLines = useMemo(() => lines.map((l) => toCodingLine(l, suggestion.lines)), [lines, suggestion.lines]);
+  // Notes the suggestion made about codes it left out (77003 bundled, an E/M without separate work) stay visible.
   const edits = useMemo(
-    () => validateLines(codingLines, suggestion.diagnoses, { picture, services, dateOfService: suggestion.dateOfService }),
-    [codingLines, suggestion.diagnoses, suggestion.dateOfService, picture, services],
+    () => [...validateLines(codingLines, suggestion.diagnoses, { picture, services, dateOfService: suggestion.dateOfService }), ...suggestion.edits.filter((e) => e.lines.length === 0)],
+    [codingLines, suggestion.diagnoses, suggestion.dateOfService, suggestion.edits, picture, services],
   );
   const current: CodingSuggestion = { ...suggestion, lines: codingLines, edits };
 

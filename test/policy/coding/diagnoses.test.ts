@@ -59,12 +59,30 @@ describe('diagnoses (ICD-10-CM FY2026)', () => {
     expect(e?.citation?.verified).toBe(false);
   });
 
-  it('an E/M line points at the first diagnoses; a facet line at the facet diagnosis', () => {
+  it('an E/M line points at the other problems before the procedure reason; a facet line at the facet diagnosis', () => {
     const facet = svc('64493', { kind: 'facet-mbb', region: 'lumbar', levels: ['L4-L5'], laterality: 'right', reasonIcd10: ['M47.816'] });
     const em = svc('99213', { kind: 'em-office-established', reasonIcd10: [] });
     const s = suggestCoding(picture({ diagnoses: [dx('M54.16'), dx('I10')] }), [facet, em], { today: DOS });
     const codes = s.diagnoses.map((d) => d.code);
     expect(s.lines[0]!.diagnosisPointers.map((p) => codes[p - 1])).toEqual(['M47.816']);
-    expect(s.lines[1]!.diagnosisPointers).toEqual([1, 2, 3]);
+    expect(s.lines[1]!.diagnosisPointers.map((p) => codes[p - 1])).toEqual(['M54.16', 'I10', 'M47.816']);
+  });
+
+  it('pointers prefer billable codes; a deleted code is pointed at only when nothing else supports the line', () => {
+    const facet = svc('64493', { kind: 'facet-mbb', region: 'lumbar', levels: ['L4-L5'], laterality: 'right', reasonIcd10: ['M54.5'] });
+    const withSpecific = suggestCoding(picture({ diagnoses: [dx('M47.816')] }), [facet], { today: DOS });
+    const codes = withSpecific.diagnoses.map((d) => d.code);
+    expect(withSpecific.lines[0]!.diagnosisPointers.map((p) => codes[p - 1])).toEqual(['M47.816']);
+    expect(withSpecific.edits.some((e) => e.kind === 'invalid-code' && e.message.includes('M54.5'))).toBe(true);
+    const alone = suggestCoding(picture({ diagnoses: [] }), [facet], { today: DOS });
+    expect(alone.lines[0]!.diagnosisPointers).toEqual([1]);
+  });
+
+  it('an E/M line with modifier 25 points first at the problem that is not the procedure reason', () => {
+    const tp = svc('20553', { kind: 'trigger-point', muscleCount: 3, reasonIcd10: ['M79.18'] });
+    const em = svc('99214', { kind: 'em-office-established', reasonIcd10: [] });
+    const s = suggestCoding(picture({ diagnoses: [dx('M79.18'), dx('M70.61')] }), [em, tp], { today: DOS });
+    const codes = s.diagnoses.map((d) => d.code);
+    expect(s.lines[0]!.diagnosisPointers.map((p) => codes[p - 1])).toEqual(['M70.61', 'M79.18']);
   });
 });

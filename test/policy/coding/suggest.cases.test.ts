@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { suggestCoding } from '../../../src/policy/coding/suggest';
 import { validateLines } from '../../../src/policy/coding/edits';
 import type { CodingLine, EditKind, EditSeverity } from '../../../src/policy/verdicts';
-import type { ClinicalPicture, PlannedService } from '../../../src/policy/picture';
+import type { ClinicalPicture, EncounterFact, PlannedService } from '../../../src/policy/picture';
 import { DOS, dx, picture, plan, prior, svc, work } from './build';
 
 type L = [code: string, modifiers: string[], units: number];
@@ -28,6 +28,7 @@ const RFA = (levels: string[], laterality?: 'left' | 'right' | 'bilateral', code
   svc(code, { kind: 'facet-rfa', region: code === '64633' ? 'cervical' : 'lumbar', levels, laterality, reasonIcd10: [code === '64633' ? 'M47.812' : 'M47.816'] });
 const IL = (p: Partial<PlannedService> = {}): PlannedService => svc('62322', { kind: 'esi-interlaminar', region: 'lumbar', levels: ['L4-L5'], reasonIcd10: ['M48.062'], ...p });
 const TP = (muscleCount?: number, code = '20552'): PlannedService => svc(code, { kind: 'trigger-point', muscleCount, reasonIcd10: ['M79.18'] });
+const ENC = (code: string, date = DOS): EncounterFact => ({ id: `enc-${code}`, date: `${date}T09:00:00Z`, kind: 'office', status: 'finished', types: [{ system: 'http://www.ama-assn.org/go/cpt', code }], reasons: [], source: 'coded', evidence: [{ ref: `Encounter/enc-${code}`, display: 'Office visit' }] });
 const EM = (code = '99213'): PlannedService => svc(code, { kind: 'em-office-established', reasonIcd10: ['M54.16'] });
 
 const CASES: Case[] = [
@@ -69,6 +70,10 @@ const CASES: Case[] = [
   { name: 'E/M alone: no 25 and no modifier edit', services: [EM('99214')], lines: [['99214', [], 1]], not: ['modifier'] },
   { name: 'E/M + trigger points with separate work: 99213-25 + 20553', services: [EM(), TP(4)], pic: { visitWork: [work()] }, lines: [['99213', ['25'], 1], ['20553', [], 1]], not: ['modifier'] },
   { name: 'Coder adds 25 with no documented work: modifier error', services: [EM(), TF(['L5-S1'], 'right')], given: [['99213', ['25'], 1], ['64483', ['RT'], 1]], has: [['modifier', 'error']] },
+  { name: 'Trigger points with an E/M coded on the encounter and separate work: 99214-25 added first', services: [TP(3)], pic: { encounters: [ENC('99214')], visitWork: [work()] }, lines: [['99214', ['25'], 1], ['20553', [], 1]], not: ['modifier'] },
+  { name: 'Trigger points with an E/M coded on the encounter, no separate work: visit not added, modifier warning says why', services: [TP(3)], pic: { encounters: [ENC('99213')] }, lines: [['20553', [], 1]], has: [['modifier', 'warning']] },
+  { name: 'E/M coded on another day\'s encounter is ignored', services: [TP(3)], pic: { encounters: [ENC('99213', '2026-10-01')], visitWork: [work()] }, lines: [['20553', [], 1]], not: ['modifier'] },
+  { name: 'SCS trial leads: units as ordered (2 leads)', services: [svc('63650', { kind: 'scs-trial', quantity: 2, reasonIcd10: ['M96.1'] })], lines: [['63650', [], 2]], not: ['mue'] },
   // MUE overflow (values unverified -> warnings)
   { name: 'Coder bills 64483 x2 without sides: MUE overflow', services: [TF(['L5-S1'], 'right')], given: [['64483', [], 2]], has: [['mue', 'warning']] },
   { name: 'Coder bills 64494 x2: MUE overflow', services: [FACET(['L4-L5', 'L5-S1'], 'right')], given: [['64493', ['RT'], 1], ['64494', ['RT'], 2]], has: [['mue', 'warning']] },
