@@ -13,10 +13,10 @@ const KIND_BY_TERM: [RegExp, ConservativeKind][] = [
   [/^(?:acetaminophen|tylenol|analgesics?)$/i, 'analgesic'],
   [/^(?:cyclobenzaprine|flexeril|methocarbamol|robaxin|tizanidine|zanaflex|baclofen|metaxalone|muscle relaxants?)$/i, 'muscle-relaxant'],
   [/^(?:gabapentin|neurontin|pregabalin|lyrica|duloxetine|cymbalta|nortriptyline|amitriptyline|neuropathic agents?)$/i, 'neuropathic-agent'],
-  [/^(?:tramadol|oxycodone|hydrocodone|norco|percocet|morphine|opioids?|narcotics?)$/i, 'opioid'],
+  [/^(?:tramadol|tapentadol|nucynta|oxycodone|hydrocodone|hydromorphone|buprenorphine|norco|percocet|morphine|opioids?|narcotics?)$/i, 'opioid'],
 ];
 
-const TERMS = /\b(?:physical therapy|physiotherapy|aquatic therapy|home exercise(?: program)?|home exercises|HEP|stretching program|chiropract\w*|spinal manipulation|osteopathic manipulation|OMT|activity modification|modified activit\w*|activity restriction|relative rest|bed rest|NSAIDs?|anti-?inflammator(?:y|ies)(?: medications?)?|ibuprofen|naproxen|meloxicam|diclofenac|celecoxib|Mobic|Celebrex|Aleve|Advil|Motrin|etodolac|nabumetone|ketorolac|indomethacin|acetaminophen|Tylenol|analgesics?|cyclobenzaprine|Flexeril|methocarbamol|Robaxin|tizanidine|Zanaflex|baclofen|metaxalone|muscle relaxants?|gabapentin|Neurontin|pregabalin|Lyrica|duloxetine|Cymbalta|nortriptyline|amitriptyline|tramadol|oxycodone|hydrocodone|Norco|Percocet|morphine|opioids?|narcotics?|TENS(?: unit)?|acupuncture|massage(?: therapy)?|traction|dry needling|oral steroids?|prednisone|Medrol(?: dose ?pack)?)\b/gi;
+const TERMS = /\b(?:physical therapy|physiotherapy|aquatic therapy|home exercise(?: program)?|home exercises|HEP|stretching program|chiropract\w*|spinal manipulation|osteopathic manipulation|OMT|activity modification|modified activit\w*|activity restriction|relative rest|bed rest|NSAIDs?|anti-?inflammator(?:y|ies)(?: medications?)?|ibuprofen|naproxen|meloxicam|diclofenac|celecoxib|Mobic|Celebrex|Aleve|Advil|Motrin|etodolac|nabumetone|ketorolac|indomethacin|acetaminophen|Tylenol|analgesics?|cyclobenzaprine|Flexeril|methocarbamol|Robaxin|tizanidine|Zanaflex|baclofen|metaxalone|muscle relaxants?|gabapentin|Neurontin|pregabalin|Lyrica|duloxetine|Cymbalta|nortriptyline|amitriptyline|tramadol|tapentadol|Nucynta|oxycodone|hydrocodone|hydromorphone|buprenorphine|Norco|Percocet|morphine|opioids?|narcotics?|TENS(?: unit)?|acupuncture|massage(?: therapy)?|traction|dry needling|oral steroids?|prednisone|Medrol(?: dose ?pack)?)\b/gi;
 // "PT" is physical therapy only in capitals; "Pt reports" is the patient.
 const PT_UPPER = /\bPT\b(?!\s*\/\s*INR)(?!\s+(?:states|reports|denies|presents|complains|returns|c\/o|is here|here)\b)/g;
 
@@ -24,19 +24,21 @@ const WEEKS_AFTER = new RegExp(String.raw`^\s*(?:(?:care|therapy|treatment|progr
 const WEEKS_BEFORE = new RegExp(String.raw`\b(${NUM_RANGE})\+?\s*-?\s*(${UNIT})\s+(?:course\s+of\s+|trial\s+of\s+|of\s+)?(?:formal\s+|supervised\s+|outpatient\s+|a\s+)?$`, 'i');
 
 const OUTCOMES: [RegExp, CareOutcome][] = [
-  [/\b(?:contraindicat\w*|cannot take|can't take|unable to take|not a candidate for|avoid(?:s|ed)? due to)\b/i, 'contraindicated'],
-  [/\b(?:not tolerate\w*|intoleran\w*|side effects?|GI upset|stomach upset|drows\w+|sedat\w+|dizz\w+|(?:stopped|discontinued) (?:\w+ )?due to|(?:could not|couldn't|unable to) tolerate|poorly tolerated)\b/i, 'not-tolerated'],
-  [/\b(?:fail\w*|without (?:\w+ )?(?:relief|improvement|benefit|help)|no (?:\w+ )?(?:relief|improvement|benefit|change)|did not (?:help|improve|provide)|didn't (?:help|improve)|ineffective|not effective|not helpful|unhelpful|minimal (?:relief|benefit|improvement)|little (?:relief|benefit)|refractory|persist\w*|despite|unsuccessful|no better|worse|limited (?:relief|benefit))\b/i, 'failed'],
+  [/\b(?:contraindicat\w*|cannot take|can't take|unable to take|not a candidate for|avoid(?:s|ed)? due to|not (?:tried|used|given|prescribed|started) (?:due to|because of))\b/i, 'contraindicated'],
+  [/\b(?:not tolerate\w*|intoleran\w*|side effects?|GI upset|stomach upset|drows\w+|sedat\w+|dizz\w+|(?:stopped|discontinued) (?:\w+ )?due to|(?:could not|couldn't|unable to) tolerate|poorly tolerated|(?:due to|because of|caused|causing|from)\s+(?:\w+\s+)?(?:nausea|vomiting|constipation|itching|pruritus|rash|dizziness|sedation|drowsiness|weight gain|edema|swelling|confusion|fatigue|headaches?))\b/i, 'not-tolerated'],
+  [/\b(?:fail\w*|without (?:\w+ )?(?:relief|improvement|benefit|help|change)|no (?:\w+ )?(?:relief|improvement|benefit|change)|did not (?:help|improve|provide)|didn't (?:help|improve)|ineffective|not effective|not helpful|unhelpful|minimal (?:relief|benefit|improvement)|little (?:relief|benefit)|refractory|persist\w*|despite|unsuccessful|no better|worse|limited (?:relief|benefit))\b/i, 'failed'],
   [/\b(?:helped|helps|helpful|improved|improvement|good relief|some relief|partial relief|moderate relief|significant relief|effective|beneficial|benefit\w*|relief with|provides? (?:\w+ )?relief|(?:temporary|short-term|transient) relief)\b/i, 'helped'],
   [/\b(?:currently|ongoing|continues?|continuing|increased|adjusted|wean\w*|taper\w*|titrat\w*|tolerating|refilled|still (?:taking|doing|attending)|taking|takes|is on|attending|in (?:formal )?PT|doing)\b/i, 'ongoing'],
 ];
 
 // A plan, referral or intention is not care that was tried; "continue" is the exception (it is under way).
-const FUTURE = /\b(?:will|would(?! not)|could(?! not)|may|might|consider|considering|recommend\w*|refer\w*|plan\w*|order\w*|start|begin|initiate|trial of|try|prescribe|encouraged? to|advised? to|if|should|candidate for|discussed|offered|pending|scheduled|to be|rx for|prescription for)\b/i;
+const FUTURE = /\b(?:will|would(?! not)|could(?! not)|may|might|consider|considering|recommend\w*|refer\w*|plan\w*|order\w*|start|begin|initiate|trial of|try|prescribe|encouraged? to|advised? to|if|should|candidate for|discussed|offered|pending|scheduled|to be|rx for|prescription for|educated|counsel(?:ed|ing)|instructed|taught|handout)\b/i;
 // Therapy that never happened, said after the term: "PT was not covered, so she never started".
-const NEVER_DONE = /\b(?:never (?:started|went|began|attended|tried|did)|(?:has|have|did) not (?:yet )?(?:started|begun|gone|attended|tried)|not (?:yet )?started)\b/i;
+const NEVER_DONE = /\b(?:never (?:started|went|began|attended|tried|did)|not tried|(?:has|have|did) not (?:yet )?(?:started|begun|gone|attended|tried)|not (?:yet )?started)\b/i;
 // Started today is a new trial, not care that has been tried.
 const STARTED_TODAY = /\bstart(?:ed|ing)?\b[^.;]*\btoday\b|\btoday\b[^.;]*\bstart(?:ed|ing)?\b/i;
+// The drug switched to is the new trial, not the one tried: "changed tramadol to tapentadol".
+const SWITCHED_TO = /\b(?:changed|switched|transitioned|rotated|converted)\s+(?:\w+\s+){0,3}?to\s+$/i;
 const CONTINUE = /\b(?:continue|continues|continuing|resume)\b/i;
 const PAST_DONE = /\b(?:completed|failed|tried|has done|did|had|underwent|attended|was on|were|previously)\b/i;
 
@@ -77,7 +79,8 @@ export function extractConservativeCare(note: NoteDoc, sentences: readonly Sente
       const future = FUTURE.test(beforeInClause) || (sen.section === 'plan' && !PAST_DONE.test(clause));
       const continuing = CONTINUE.test(beforeInClause);
       if (future && !continuing && !PAST_DONE.test(beforeInClause)) continue;
-      if (NEVER_DONE.test(s.slice(pos, ce)) || STARTED_TODAY.test(clause)) continue;
+      if (STARTED_TODAY.test(clause) || SWITCHED_TO.test(beforeInClause)) continue;
+      if (NEVER_DONE.test(s.slice(pos, ce)) && outcomeIn(clause) !== 'contraindicated') continue;
       let start = pos;
       let end = pos + hit.term.length;
       let weeks: number | undefined;

@@ -11,7 +11,8 @@ const FOR_PAST = new RegExp(String.raw`\b(?:for|over|x|×|during)\s*(?:about\s+|
 const HISTORY_OF = new RegExp(String.raw`\b(${NUM_RANGE})\+?\s*-?\s*(${LONG_UNIT})\s+(?:history|hx|duration)\b`, 'gi');
 const AGO = new RegExp(String.raw`\b(?:began|started|starting|onset|began about|started about|beginning)\s+(?:about\s+|approximately\s+|roughly\s+)?(${NUM_RANGE})\s*(${LONG_UNIT})\s+ago\b`, 'gi');
 const SINCE = new RegExp(String.raw`\b(?:since|onset(?:\s+(?:in|on|of))?|began(?:\s+in)?|started(?:\s+in)?|beginning(?:\s+in)?)\s+(${DATE}|(?:19|20)\d\d)\b`, 'gi');
-const PAIN_CUE = /\b(?:pain|ache|aching|symptoms|sciatica|radicul\w+|discomfort|numbness|tingling|hurt\w*|stiffness|lumbago|cervicalgia)\b/i;
+const ONSET_OF = new RegExp(String.raw`\bonset of (?:\w+\s+){0,3}?(?:pain|symptoms|sciatica)\s+(?:in|on|since|around)\s+(${DATE}|(?:19|20)\d\d)\b`, 'gi');
+const PAIN_CUE = /\b(?:pain|LBP|ache|aching|symptoms|sciatica|radicul\w+|discomfort|numbness|tingling|hurt\w*|stiffness|lumbago|cervicalgia)\b/i;
 const NOT_DURATION_CONTEXT = /\b(?:pain[- ]free|free of pain|resolved|relief)\b/i;
 
 export function extractPainDuration(
@@ -56,7 +57,7 @@ export function extractPainDuration(
         if (accept(m.index, m.index + m[0].length)) push(m.index, m.index + m[0].length, toWeeks(n, unit));
       }
     }
-    for (const m of matchAll(SINCE, s)) {
+    for (const m of [...matchAll(ONSET_OF, s), ...matchAll(SINCE, s)]) {
       const raw = m[1]!;
       const onset = /^\d{4}$/.test(raw) ? raw : parseDate(raw);
       if (!onset) continue;

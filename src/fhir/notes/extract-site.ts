@@ -15,6 +15,7 @@ const TARGET = /\b(medial branch(?:es)?|MBBs?|facet(?: joints?)?|transforaminal|
 
 const HISTORY_BEFORE = /\b(?:s\/p|status post|prior|previous|previously|last|history of|hx of|underwent|had (?:a|an|the|bilateral|left|right)|received|after (?:the|her|his|their)|following (?:the|her|his|their)|post)\b/i;
 const HISTORY_AFTER = /^[^;]{0,60}?\b(?:in (?:19|20)\d\d|ago|on \d{1,2}\/\d{1,2}\/\d{2,4}|on (?:19|20)\d\d-\d\d-\d\d|(?:performed|done) (?:in|on)|last (?:year|month|week))\b/i;
+const HISTORY_AFTER_ANY = /\b(?:in (?:19|20)\d\d|ago|on \d{1,2}\/\d{1,2}\/\d{2,4}|on (?:19|20)\d\d-\d\d-\d\d|(?:performed|done) (?:in|on)|last (?:year|month|week))\b/i;
 const PLAN_CUE = /\b(?:will proceed|proceed with|proceeding with|scheduled? for|scheduled|plan(?:ned|ning)?(?: for| to)?|recommend(?:ed)?|request(?:ing)?(?: authorization)?|prior auth\w*|will (?:perform|schedule|do|repeat|undergo)|to undergo|today|next step)\b/i;
 const IMAGING_CUE = /\b(?:MRI|CT|x-?rays?|radiographs?|imaging|myelogram|shows?|showed|demonstrat\w*|reveal\w*|protrusion|herniation|herniated|bulge|bulging|stenosis|spondylolisthesis|narrowing|degenerat\w*|osteophyt\w*|annular|fissure|arthropathy|hypertrophy|extrusion)\b/i;
 const IMAGING_STUDY = /\b(?:MRI|CT|x-?rays?|radiographs?|myelogram|EMG|NCS|imaging)\b/i;
@@ -27,7 +28,21 @@ export interface LevelGroup {
   levels: SpinalLevel[];
 }
 
+// Notes repeat the same few tokens ("L4-5", "L5-S1"); parsing each once keeps dense level lists cheap.
+const tokenCache = new Map<string, SpinalLevel[]>();
+
 function levelsOfToken(m: RegExpExecArray): SpinalLevel[] {
+  const key = `${m[1]}${m[2]}-${m[3] ?? ''}${m[4] ?? ''}`.toUpperCase();
+  let levels = tokenCache.get(key);
+  if (!levels) {
+    levels = parseToken(m);
+    if (tokenCache.size > 5_000) tokenCache.clear();
+    tokenCache.set(key, levels);
+  }
+  return levels;
+}
+
+function parseToken(m: RegExpExecArray): SpinalLevel[] {
   const a = `${m[1]!.toUpperCase()}${m[2]}`;
   if (m[4] === undefined) return normalizeLevel(a) ? [a] : [];
   const b = `${(m[3] ?? m[1]!).toUpperCase()}${m[4]}`;
@@ -72,18 +87,31 @@ function lateralityOf(word: string): Laterality {
 
 type SiteContext = SiteMention['context'];
 
-function contextOf(s: string, g: LevelGroup, sen: Sentence): SiteContext {
+/** Which cue families occur anywhere in the sentence: a clause can only contain what its sentence does. */
+interface SentenceCues {
+  study: boolean;
+  history: boolean;
+  plan: boolean;
+  imaging: boolean;
+  exam: boolean;
+}
+
+function cuesOf(s: string): SentenceCues {
+  return { study: IMAGING_STUDY.test(s), history: HISTORY_BEFORE.test(s) || HISTORY_AFTER_ANY.test(s), plan: PLAN_CUE.test(s), imaging: IMAGING_CUE.test(s), exam: EXAM_CUE.test(s) };
+}
+
+function contextOf(s: string, g: LevelGroup, sen: Sentence, cues: SentenceCues): SiteContext {
   const cs = clauseStart(s, g.start);
   const ce = clauseEnd(s, g.end);
   const before = s.slice(cs, g.start);
   const clause = s.slice(cs, ce);
-  if (IMAGING_STUDY.test(before)) return 'imaging';
-  if (HISTORY_BEFORE.test(before) || HISTORY_AFTER.test(s.slice(g.end, ce))) return 'history';
-  if (PLAN_CUE.test(before)) return 'plan';
-  if (sen.section === 'imaging' || IMAGING_CUE.test(clause)) return 'imaging';
-  if (sen.section === 'plan' || sen.section === 'procedure' || PLAN_CUE.test(clause)) return 'plan';
+  if (cues.study && IMAGING_STUDY.test(before)) return 'imaging';
+  if (cues.history && (HISTORY_BEFORE.test(before) || HISTORY_AFTER.test(s.slice(g.end, ce)))) return 'history';
+  if (cues.plan && PLAN_CUE.test(before)) return 'plan';
+  if (sen.section === 'imaging' || (cues.imaging && IMAGING_CUE.test(clause))) return 'imaging';
+  if (sen.section === 'plan' || sen.section === 'procedure' || (cues.plan && PLAN_CUE.test(clause))) return 'plan';
   if (sen.section === 'assessment') return 'plan';
-  if (sen.section === 'exam' || EXAM_CUE.test(clause)) return 'exam';
+  if (sen.section === 'exam' || (cues.exam && EXAM_CUE.test(clause))) return 'exam';
   if (sen.section === 'past-history') return 'history';
   return 'unknown';
 }
@@ -95,6 +123,8 @@ export function extractSiteMentions(note: NoteDoc, sentences: readonly Sentence[
     const s = sen.text;
     if (!/[CTLS]\s?\d/i.test(s)) continue;
     const conditionalAt = CONDITIONAL.exec(s)?.index ?? Number.POSITIVE_INFINITY;
+    let cues: SentenceCues | undefined;
+    let lats: RegExpExecArray[] | undefined;
     for (const g of levelGroups(s)) {
       if (conditionalAt < g.start) continue;
       if (isAboutFamily(s, g.start, sen.section) || isNegated(s, g.start)) continue;
@@ -104,10 +134,14 @@ export function extractSiteMentions(note: NoteDoc, sentences: readonly Sentence[
       const cs = clauseStart(s, g.start);
       const from = Math.max(cs, g.start - 40);
       let lb: RegExpExecArray | undefined;
-      for (const m of matchAll(LATERALITY_WORD, s.slice(from, g.start))) lb = m;
+      lats ??= matchAll(LATERALITY_WORD, s);
+      for (const m of lats) {
+        if (m.index >= g.start) break;
+        if (m.index >= from && m.index + m[0].length <= g.start) lb = m;
+      }
       if (lb) {
         laterality = lateralityOf(lb[1]!);
-        const latStart = from + lb.index;
+        const latStart = lb.index;
         // Keep the highlighted span tight: extend back only over an adjacent laterality word.
         if (g.start - latStart <= lb[1]!.length + 20) start = latStart;
       } else {
@@ -122,7 +156,7 @@ export function extractSiteMentions(note: NoteDoc, sentences: readonly Sentence[
       const mention: SiteMention = {
         source: 'note',
         evidence: [spanEvidence(note, sen, start, end)],
-        context: contextOf(s, g, sen),
+        context: contextOf(s, g, sen, (cues ??= cuesOf(s))),
         levels: g.levels,
       };
       const region = regionOf(g.levels);

@@ -7,7 +7,7 @@ import { matchAll, noteDay, spanEvidence } from './lexicon';
 
 const DRUG = String.raw`(?:gabapentin|pregabalin|duloxetine|meloxicam|naproxen|ibuprofen|celecoxib|diclofenac|cyclobenzaprine|tizanidine|methocarbamol|baclofen|tramadol|oxycodone|hydrocodone|nortriptyline|amitriptyline|buprenorphine|medications?|meds|dose|dosage|regimen|opioids?|NSAIDs?|muscle relaxants?|analgesics?)`;
 const EM_CUES: RegExp[] = [
-  /\bnew(?:\s+onset(?:\s+of)?)?\s+(?:\w+\s+){0,3}?(?:complaints?|problems?|symptoms?|issues?|pain|numbness|weakness|tingling|radicular\w*|headaches?|paresthesias?)\b/gi,
+  /\bnew(?:\s+onset(?:\s+of)?)?\s+(?:\w+\s+){0,3}?(?:complaints?|problems?|symptoms?|issues?|pain|numbness|weakness|tingling|radicular\w*|headaches?|paresthesias?|rash|injury|lesion|fall|swelling|concern|infection)\b/gi,
   /\b(?:worsening|worsened|increasing|increased|progressive|escalating)\s+(?:\w+\s+){0,3}?(?:pain|weakness|numbness|symptoms|radicular\w*|tingling|paresthesias?)\b/gi,
   new RegExp(String.raw`\b(?:increas\w*|decreas\w*|titrat\w*|adjust\w*|start(?:ed|ing)?|initiat\w*|discontinu\w*|stop(?:ped|ping)?|switch\w*|taper\w*|refill\w*|prescrib\w*|wean\w*|chang(?:e|ed|ing)|rotat\w*|add(?:ed)?)\s+(?:(?:her|his|their|the|a|on|to)\s+)?(?:\w+\s+){0,2}?${DRUG}\b`, 'gi'),
   /\bmedication management\b|\b(?:reviewed|checked|queried) (?:the )?(?:PDMP|PMP|prescription (?:drug )?monitoring)/gi,
