@@ -25,6 +25,7 @@ export function capabilityStatement(origin: string, fhirBase: string, software: 
     rest: [
       {
         mode: 'server',
+        interaction: [{ code: 'transaction' }, { code: 'batch' }],
         security: {
           cors: true,
           service: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/restful-security-service', code: 'SMART-on-FHIR' }], text: 'OAuth2 using SMART-on-FHIR profile' }],

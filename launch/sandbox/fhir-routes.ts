@@ -6,6 +6,7 @@ import { capabilityStatement, smartConfiguration } from './capability';
 import { operationOutcome, parseResource, type StoredResource } from './resource';
 import { allows, type Interaction } from './scopes';
 import type { ResourceStore, StoreResult } from './store';
+import { processBundle } from './transaction';
 
 export interface FhirRequest {
   method: string;
@@ -59,6 +60,7 @@ export function handleFhir(ctx: FhirContext, req: FhirRequest): FhirResponse {
       : { status: 403, authorized: true, json: operationOutcome('error', 'forbidden', `The granted scopes do not allow ${interaction} on ${type}`) };
   const done = (r: StoreResult): FhirResponse => ({ status: r.status, headers: r.headers, json: r.body, authorized: true });
 
+  if (parts.length === 0 && req.method === 'POST') return done(processBundle(ctx.store, ctx.fhirBase, req.body, (t, i) => allows(scope, t, i)));
   const [type, second, third] = parts;
   if (!type || !TYPE.test(type) || parts.length > 3) return { status: 404, authorized: true, json: operationOutcome('error', 'not-found', `No route for /fhir/${req.path}`) };
 

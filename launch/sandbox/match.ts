@@ -37,7 +37,7 @@ export function definition(resourceType: string, code: string): { atom: FhirPath
       const parts = sp.expression
         .split(' | ')
         .map((p) => p.trim())
-        .filter((p) => p.replace(/^\(/, '').startsWith(`${resourceType}.`));
+        .filter((p) => [`${resourceType}.`, 'Resource.', 'DomainResource.'].some((prefix) => p.replace(/^\(/, '').startsWith(prefix)));
       if (parts.length > 0) result = { atom: parseFhirPath(parts.join(' | ')), type: sp.type as ParamType, targets: sp.target ?? [] };
     }
   }
@@ -57,6 +57,15 @@ function valuesOf(resource: StoredResource, code: string): unknown[] {
   const values = def ? evalFhirPath(def.atom, resource) : [];
   perResource.set(code, values);
   return values;
+}
+
+/** The local `Type/id` references a reference parameter holds (absolute same-server URLs cut to Type/id). */
+export function referencesOf(resource: StoredResource, code: string): string[] {
+  return valuesOf(resource, code)
+    .map((v) => (typeof v === 'string' ? v : str(obj(v)?.reference)))
+    .filter((r): r is string => r !== undefined)
+    .map((r) => /([A-Z][A-Za-z]+\/[A-Za-z0-9\-.]{1,64})$/.exec(r)?.[1])
+    .filter((r): r is string => r !== undefined);
 }
 
 export function matchesAll(resource: StoredResource, criteria: readonly Criterion[]): boolean {

@@ -35,7 +35,14 @@ export interface ParsedSearch {
   count: number | undefined;
   offset: number;
   sort: { code: string; descending: boolean }[];
+  /** `_include=Type:param[:Target]` for this type's reference parameters. */
+  includes: Include[];
   ignored: string[];
+}
+
+export interface Include {
+  code: string;
+  target?: string;
 }
 
 export function parseSearch(resourceType: string, query: URLSearchParams): ParsedSearch {
@@ -45,8 +52,15 @@ export function parseSearch(resourceType: string, query: URLSearchParams): Parse
   let count: number | undefined;
   let offset = 0;
   let sort: ParsedSearch['sort'] = [];
+  const includes: Include[] = [];
   for (const [rawKey, value] of query) {
     const key = rawKey.trim();
+    if (key === '_include') {
+      const [type, code = '', target] = value.split(':');
+      if (type === resourceType && definition(resourceType, code)?.type === 'reference') includes.push({ code, target });
+      else ignored.push(`_include=${value}`);
+      continue;
+    }
     if (key === '_count' || key === '_offset') {
       const n = Number.parseInt(value, 10);
       if (Number.isFinite(n) && n >= 0) {
@@ -73,7 +87,7 @@ export function parseSearch(resourceType: string, query: URLSearchParams): Parse
     const targets = code === 'patient' ? ['Patient'] : def.targets;
     criteria.push({ code, type: def.type, modifier, values: value.split(',').filter((v) => v.length > 0), targets });
   }
-  return { criteria, count, offset, sort, ignored };
+  return { criteria, count, offset, sort, includes, ignored };
 }
 
 /** The first value of the sort parameter as a comparable string ('' when absent). */

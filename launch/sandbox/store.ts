@@ -2,8 +2,8 @@
 // Paging uses snapshots: the first page stores the matching ids under a random key, and every `next` link points at
 // that snapshot, so following pages costs no re-matching and stays stable while the app writes meanwhile.
 import { randomUUID } from 'node:crypto';
-import { matchesAll } from './match';
-import { parseSearch, sortKey } from './search';
+import { matchesAll, referencesOf } from './match';
+import { parseSearch, sortKey, type Include } from './search';
 import { operationOutcome, type StoredResource } from './resource';
 
 export const DEFAULT_PAGE_SIZE = 50;
@@ -19,6 +19,7 @@ export interface StoreResult {
 interface Snapshot {
   resourceType: string;
   ids: string[];
+  includes: Include[];
 }
 
 export class ResourceStore {
@@ -64,6 +65,7 @@ export class ResourceStore {
   search(base: string, resourceType: string, query: URLSearchParams): StoreResult {
     const snapshotKey = query.get('_getpages');
     let ids: string[];
+    let includes: Include[] = [];
     let ignored: string[] = [];
     let count: number | undefined;
     let offset: number;
@@ -73,6 +75,7 @@ export class ResourceStore {
         return { status: 410, body: operationOutcome('error', 'not-found', 'This search page has expired; run the search again.') };
       }
       ids = snapshot.ids;
+      includes = snapshot.includes;
       count = numberParam(query.get('_count'));
       offset = numberParam(query.get('_offset')) ?? 0;
     } else {
@@ -83,6 +86,7 @@ export class ResourceStore {
         return { status: 400, body: operationOutcome('error', 'invalid', `Search could not be parsed: ${err instanceof Error ? err.message : String(err)}`) };
       }
       ignored = parsed.ignored;
+      includes = parsed.includes;
       count = parsed.count;
       offset = parsed.offset;
       let hits = this.all(resourceType).filter((r) => matchesAll(r, parsed.criteria));
@@ -91,15 +95,23 @@ export class ResourceStore {
     }
     const pageSize = Math.min(count ?? DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE);
     const pageIds = ids.slice(offset, offset + pageSize);
-    const entries = pageIds
-      .map((id) => this.get(resourceType, id))
-      .filter((r): r is StoredResource => r !== undefined)
-      .map((r) => ({ fullUrl: `${base}/${resourceType}/${r.id}`, resource: r, search: { mode: 'match' } }));
+    const matched = pageIds.map((id) => this.get(resourceType, id)).filter((r): r is StoredResource => r !== undefined);
+    const entries = matched.map((r) => ({ fullUrl: `${base}/${resourceType}/${r.id}`, resource: r, search: { mode: 'match' } }));
+    const included = new Set<string>();
+    for (const inc of includes) {
+      for (const ref of matched.flatMap((r) => referencesOf(r, inc.code))) {
+        const [type = '', id = ''] = ref.split('/');
+        const target = this.get(type, id);
+        if (!target || included.has(ref) || (inc.target && inc.target !== type)) continue;
+        included.add(ref);
+        entries.push({ fullUrl: `${base}/${ref}`, resource: target, search: { mode: 'include' } });
+      }
+    }
     const self = new URL(`${base}/${resourceType}`);
     for (const [k, v] of query) self.searchParams.append(k, v);
     const link = [{ relation: 'self', url: self.toString() }];
     if (offset + pageSize < ids.length && pageSize > 0) {
-      const key = snapshotKey ?? this.saveSnapshot(resourceType, ids);
+      const key = snapshotKey ?? this.saveSnapshot(resourceType, ids, includes);
       const next = new URL(`${base}/${resourceType}`);
       next.searchParams.set('_getpages', key);
       next.searchParams.set('_offset', String(offset + pageSize));
@@ -138,7 +150,12 @@ export class ResourceStore {
       const existing = hits[0];
       if (existing) return { status: 200, body: existing, headers: { ...versionHeaders(existing), Location: location(base, existing) } };
     }
-    const stored = this.write({ ...resource, id: randomUUID() }, '1');
+    return this.createWithId(base, { ...resource, id: randomUUID() });
+  }
+
+  /** Plain create keeping the id the caller assigned (transactions assign ids up front to resolve urn:uuid refs). */
+  createWithId(base: string, resource: StoredResource): StoreResult {
+    const stored = this.write(resource, '1');
     return { status: 201, body: stored, headers: { ...versionHeaders(stored), Location: location(base, stored) } };
   }
 
@@ -159,9 +176,9 @@ export class ResourceStore {
     return stored;
   }
 
-  private saveSnapshot(resourceType: string, ids: string[]): string {
+  private saveSnapshot(resourceType: string, ids: string[], includes: Include[]): string {
     const key = randomUUID();
-    this.snapshots.set(key, { resourceType, ids });
+    this.snapshots.set(key, { resourceType, ids, includes });
     if (this.snapshots.size > MAX_SNAPSHOTS) {
       const oldest = this.snapshots.keys().next().value;
       if (oldest !== undefined) this.snapshots.delete(oldest);

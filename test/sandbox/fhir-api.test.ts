@@ -89,6 +89,13 @@ describe('read and search', () => {
     expect([...dates].sort().reverse()).toEqual(dates);
   });
 
+  it('includes the payer Organization with _include=Coverage:payor', async () => {
+    const bundle = await search(`Coverage?patient=${PATIENT}&_include=Coverage:payor`);
+    expect(bundle.total).toBe(1);
+    const modes = (bundle.entry ?? []).map((e) => `${e.search?.mode ?? ''}:${e.resource.resourceType}/${e.resource.id}`);
+    expect(modes).toEqual(['match:Coverage/cov1', 'include:Organization/org-medicare']);
+  });
+
   it('reports unknown search parameters as a warning outcome instead of failing', async () => {
     const bundle = await search(`Observation?patient=${PATIENT}&not-a-param=1&_count=1`);
     expect(bundle.total).toBe(OBS);
@@ -155,5 +162,55 @@ describe('create, conditional create, update', () => {
     expect(updated.meta.versionId).toBe('2');
     const read = (await (await fhirGet(sb, token, `DocumentReference/${created.id}`)).json()) as { status: string };
     expect(read.status).toBe('superseded');
+  });
+});
+
+describe('transaction bundles', () => {
+  const tx = (key: string, extra: Record<string, unknown>[] = []): Record<string, unknown> => ({
+    resourceType: 'Bundle',
+    type: 'transaction',
+    entry: [
+      {
+        fullUrl: `urn:uuid:00000000-0000-4000-8000-${key.padStart(12, '0')}`,
+        resource: { resourceType: 'Task', status: 'requested', intent: 'order', identifier: [{ system: 'urn:claimready:task', value: key }], for: { reference: `Patient/${PATIENT}` } },
+        request: { method: 'POST', url: 'Task', ifNoneExist: `identifier=urn:claimready:task|${key}` },
+      },
+      {
+        fullUrl: `urn:uuid:10000000-0000-4000-8000-${key.padStart(12, '0')}`,
+        resource: { resourceType: 'Provenance', meta: { tag: [{ system: 'urn:claimready:prov', code: key }] }, target: [{ reference: `urn:uuid:00000000-0000-4000-8000-${key.padStart(12, '0')}` }], recorded: '2026-11-23T10:00:00Z', agent: [{ who: { display: 'ClaimReady' } }] },
+        request: { method: 'POST', url: 'Provenance', ifNoneExist: `_tag=urn:claimready:prov|${key}` },
+      },
+      ...extra,
+    ],
+  });
+  const post = async (bundle: unknown): Promise<{ status: number; body: { type?: string; entry?: { resource?: { id: string; target?: { reference: string }[] }; response: { status: string; location?: string } }[] } }> => {
+    const res = await fetch(sb.fhirBase, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/fhir+json' }, body: JSON.stringify(bundle) });
+    return { status: res.status, body: (await res.json()) as never };
+  };
+
+  it('creates with resolved urn:uuid references, and a repeat returns the same resources without duplicates', async () => {
+    const first = await post(tx('77'));
+    expect(first.status).toBe(200);
+    expect(first.body.type).toBe('transaction-response');
+    expect(first.body.entry?.map((e) => e.response.status)).toEqual(['201 Created', '201 Created']);
+    const taskId = first.body.entry?.[0]?.resource?.id;
+    expect(first.body.entry?.[1]?.resource?.target).toEqual([{ reference: `Task/${taskId}` }]);
+    const tasks = sb.store.resources.count('Task');
+    const again = await post(tx('77'));
+    expect(again.body.entry?.map((e) => e.response.status)).toEqual(['200 OK', '200 OK']);
+    expect(again.body.entry?.[0]?.resource?.id).toBe(taskId);
+    expect(sb.store.resources.count('Task')).toBe(tasks);
+  });
+
+  it('writes nothing when one entry fails', async () => {
+    const tasks = sb.store.resources.count('Task');
+    const bad = await post(tx('78', [{ resource: { resourceType: 'Task', status: 'requested', intent: 'order' }, request: { method: 'DELETE', url: 'Task/x' } }]));
+    expect(bad.status).toBe(400);
+    expect(sb.store.resources.count('Task')).toBe(tasks);
+  });
+
+  it('advertises transaction in the CapabilityStatement', async () => {
+    const cs = (await (await fetch(`${sb.fhirBase}/metadata`)).json()) as { rest: { interaction?: { code: string }[] }[] };
+    expect(cs.rest[0]?.interaction?.map((i) => i.code)).toContain('transaction');
   });
 });
