@@ -36,10 +36,6 @@ export class BundleAssembler {
     return `urn:uuid:${stableUuid(['resource', key])}`;
   }
 
-  has(key: string): boolean {
-    return this.entries.has(key) || this.lookup(key) !== undefined;
-  }
-
   /** Adds a resource (and what it references); returns its fullUrl. */
   add(resource: Resource): string {
     const key = keyOf(resource);

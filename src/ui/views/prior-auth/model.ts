@@ -58,17 +58,16 @@ export function derivePriorAuth(
   };
   const preview = assemblePasBundle({ ...packetInput, now });
   const violations = validatePasBundle(preview.bundle).violations;
-  const blockers: Blocker[] = [
-    ...assessment.findings
-      .filter((f) => f.severity === 'blocker' && (f.status === 'missing' || f.status === 'not-met'))
-      .map((f) => ({ id: `policy-${f.requirementId}`, source: 'policy' as const, message: f.message, ...(f.fix ? { fix: f.fix } : {}), evidence: f.evidence })),
-    ...violations.map((v, i) => ({
-      id: `packet-${i}`,
-      source: 'packet' as const,
-      message: `${v.rule}: ${v.message}`,
-      fix: v.rule === 'spec-13' ? 'The chart resource behind this evidence was not loaded; reload the chart or remove the evidence.' : undefined,
-      evidence: [],
-    })).map(({ fix, ...b }) => (fix ? { ...b, fix } : b)),
-  ];
+  const policyBlockers: Blocker[] = assessment.findings
+    .filter((f) => f.severity === 'blocker' && (f.status === 'missing' || f.status === 'not-met'))
+    .map((f) => ({ id: `policy-${f.requirementId}`, source: 'policy', message: f.message, ...(f.fix ? { fix: f.fix } : {}), evidence: f.evidence }));
+  const packetBlockers: Blocker[] = violations.map((v, i) => ({
+    id: `packet-${i}`,
+    source: 'packet',
+    message: `${v.rule}: ${v.message}`,
+    ...(v.rule === 'spec-13' ? { fix: 'The chart resource behind this evidence was not loaded; reload the chart, then build the packet again.' } : {}),
+    evidence: [],
+  }));
+  const blockers = [...policyBlockers, ...packetBlockers];
   return { payer, assessment, coding, packetInput, preview, violations, blockers, clinicConfigured: opts.clinic !== undefined };
 }
