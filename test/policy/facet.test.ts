@@ -121,10 +121,22 @@ describe('LCD L38803 Covered Indications (FJ-PAIN): at least 3 months', () => {
 describe('LCD L38803 (FJ-EXCLUSIONS)', () => {
   it('documented radicular pain excludes a facet block', () => {
     const p = facetPicture();
+    p.symptoms = p.symptoms.filter((s) => s.kind !== 'radicular');
     p.symptoms.push({ kind: 'radicular', present: true, region: 'lumbar', source: 'note', evidence: [{ ref: 'DocumentReference/n9', display: 'note' }] });
     const a = assess(p, mbb(), 'medicare', TODAY);
     expect(find(a, 'facet-axial').status).toBe('not-met');
     expect(find(a, 'facet-axial').evidence[0]!.ref).toBe('DocumentReference/n9');
+  });
+  it('radicular pain denied later (or undated denial) is not an exclusion; a later radicular mention is', () => {
+    const p = facetPicture();
+    p.symptoms = [
+      { kind: 'axial', present: true, region: 'lumbar', source: 'note', evidence: [] },
+      { kind: 'radicular', present: true, region: 'lumbar', date: '2026-05-01', source: 'note', evidence: [] },
+      { kind: 'radicular', present: false, region: 'lumbar', date: '2026-11-20', source: 'note', evidence: [] },
+    ];
+    expect(find(assess(p, mbb(), 'medicare', TODAY), 'facet-axial').status).toBe('met');
+    p.symptoms[1]!.date = '2026-11-21';
+    expect(find(assess(p, mbb(), 'medicare', TODAY), 'facet-axial').status).toBe('not-met');
   });
   it('a vertebral fracture (S32.0) on the problem list is not-met', () => {
     const p = facetPicture();

@@ -80,6 +80,15 @@ describe('Site consistency (LCD L39242 / L38803 documentation)', () => {
     expect(refs).toContain('ServiceRequest/sr1');
     expect(refs).toContain('DocumentReference/plan');
   });
+  it('a note naming the root (L5) agrees with the order segment (L5-S1); one agreeing plan mention is enough', () => {
+    const p = esiPicture();
+    p.siteMentions[0]!.levels = ['L4'];
+    expect(find(assess(p, tfesi(), 'medicare', TODAY), 'site-consistency').status).toBe('met');
+    p.siteMentions[0]!.levels = ['L3'];
+    expect(find(assess(p, tfesi(), 'medicare', TODAY), 'site-consistency').status).toBe('missing');
+    p.siteMentions.push({ ...p.siteMentions[0]!, levels: ['L4-L5'] });
+    expect(find(assess(p, tfesi(), 'medicare', TODAY), 'site-consistency').status).toBe('met');
+  });
   it('order left vs note plan right is missing', () => {
     const p = esiPicture();
     p.siteMentions[0]!.laterality = 'right';
@@ -136,5 +145,18 @@ describe('Modifier 25 (CMS 100-04 Ch. 12): same-day E/M', () => {
     expect(f.severity).toBe('warning');
     p.visitWork.push({ date: TODAY, description: 'New knee pain evaluated', source: 'note', evidence: [] });
     expect(find(assess(p, s, 'medicare', TODAY), 'same-day-em').status).toBe('met');
+  });
+});
+
+describe('LCD L39242 ESI-CONSERVATIVE weeks: unstated outcomes count once failure is documented', () => {
+  it('"6 weeks of PT" (outcome unstated) plus "failed naproxen" reaches 4 weeks; without a failure it does not count', () => {
+    const p = esiPicture();
+    p.conservativeCare = [
+      { kind: 'physical-therapy', description: '6 weeks of PT', weeks: 6, recorded: addDays(TODAY, -10), outcome: 'unknown', source: 'note', evidence: [] },
+      { kind: 'nsaid', description: 'naproxen', recorded: addDays(TODAY, -10), outcome: 'failed', source: 'note', evidence: [] },
+    ];
+    expect(find(assess(p, tfesi(), 'summit', TODAY), 'conservative-weeks').status).toBe('met');
+    p.conservativeCare[1]!.outcome = 'helped';
+    expect(find(assess(p, tfesi(), 'summit', TODAY), 'conservative-weeks').status).toBe('missing');
   });
 });

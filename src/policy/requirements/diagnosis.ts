@@ -1,6 +1,6 @@
 // Diagnosis rules: covered ICD-10-CM categories, valid (billable, not deleted) codes, the symptoms the policy needs
 // or excludes, and pathology that rules a service out.
-import type { Evidence } from '../picture';
+import type { Evidence, SymptomFact } from '../picture';
 import type { PolicyParams } from '../policies/types';
 import type { Citation, Requirement } from '../verdicts';
 import { codeProblem, inCategory } from '../icd10';
@@ -54,7 +54,9 @@ export function symptomRequirement(id: string, text: string, citation: Citation,
   return requirement(id, 'diagnosis', text, citation, (p) => p.symptoms, (picture, service, _today, rule) => {
     const region = serviceRegion(service);
     const here = picture.symptoms.filter((s) => sameRegionGroup(region, s.region));
-    const excluded = here.filter((s) => s.present && rule.excluded.includes(s.kind));
+    // An exclusion documented as present and also as absent: the latest dated statement wins; undated, the
+    // explicit denial wins (notes often say "history of radiculopathy ... no radicular symptoms now").
+    const excluded = here.filter((s) => s.present && rule.excluded.includes(s.kind) && !deniedLater(s, here));
     if (excluded.length > 0) {
       return notMet(`Documented ${excluded.map((s) => LABEL[s.kind]).join(' and ')} excludes this procedure.`, 'If that condition is treated or from a facet synovial cyst, document it', excluded.flatMap((s) => s.evidence));
     }
@@ -68,6 +70,10 @@ export function symptomRequirement(id: string, text: string, citation: Citation,
     if (byDx.length > 0) return met(`Diagnosis ${byDx.map((c) => c.code).join(', ')} names ${wanted}.`, byDx.flatMap((c) => c.evidence));
     return missing(`No ${wanted} is documented.`, `Document the ${wanted} (distribution, exam findings) in the note`);
   });
+}
+
+function deniedLater(s: SymptomFact, all: SymptomFact[]): boolean {
+  return all.some((d) => !d.present && d.kind === s.kind && (!d.date || !s.date || d.date >= s.date));
 }
 
 export function excludedPathologyRequirement(id: string, citation: Citation): Requirement<PolicyParams> {

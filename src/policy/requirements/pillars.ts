@@ -124,7 +124,11 @@ function round1(n: number): number {
 export function conservativeMinimumRequirement(id: string, citation: Citation): Requirement<PolicyParams> {
   return requirement(id, 'conservative-care', 'Conservative care lasted at least the minimum weeks before the procedure', citation, (p) => p.conservativeMinimum, (picture, service, today, rule) => {
     const dos = dosOf(service, today);
-    const courses = careBefore(picture, dos).filter((c) => FAILED.has(c.outcome) || c.outcome === 'contraindicated');
+    // Once failure is documented, courses whose outcome the note leaves unstated still count as time tried (notes
+    // often say "6 weeks of PT" in one sentence and "failed PT and meloxicam" in another); care that helped does not.
+    const before = careBefore(picture, dos);
+    const anyFailed = before.some((c) => FAILED.has(c.outcome));
+    const courses = before.filter((c) => FAILED.has(c.outcome) || c.outcome === 'contraindicated' || (anyFailed && (c.outcome === 'unknown' || c.outcome === 'ongoing')));
     const contraindicated = courses.filter((c) => c.outcome === 'contraindicated');
     const usable = courses.filter((c) => c.outcome !== 'contraindicated');
     const codes = diagnosisCodes(picture, service).map((d) => d.code);

@@ -3,7 +3,7 @@
 import type { Evidence, Laterality, SiteMention } from '../picture';
 import type { PolicyParams } from '../policies/types';
 import type { Citation, Requirement } from '../verdicts';
-import { regionOfLevel, sameLevels } from '../levels';
+import { regionOfLevel } from '../levels';
 import { regionGroupOf, serviceDef } from '../services';
 import { icd10Info } from '../icd10';
 import { diagnosisCodes, dosOf, met, missing, notMet, serviceRegion, requirement, plural } from './common';
@@ -22,15 +22,29 @@ export function levelLimitRequirement(id: string, citation: Citation): Requireme
   });
 }
 
-/** The latest plan mention on or before the date of service. */
-function latestPlan(mentions: SiteMention[], dos: string): SiteMention | undefined {
-  let best: SiteMention | undefined;
-  for (const m of mentions) {
-    if (m.context !== 'plan') continue;
-    if (m.date && m.date.slice(0, 10) > dos) continue;
-    if (!best || (m.date ?? '') > (best.date ?? '')) best = m;
-  }
-  return best;
+/** Plan mentions on or before the date of service, latest first. */
+function plans(mentions: SiteMention[], dos: string): SiteMention[] {
+  return mentions
+    .filter((m) => m.context === 'plan' && (m.levels.length > 0 || m.laterality) && !(m.date && m.date.slice(0, 10) > dos))
+    .sort((a, b) => ((a.date ?? '') < (b.date ?? '') ? 1 : (a.date ?? '') > (b.date ?? '') ? -1 : 0));
+}
+
+/**
+ * Two levels name the same site: equal, or a single vertebra inside a segment ("L5" root or medial branch vs the
+ * "L5-S1" segment), because notes name roots and nerves where orders name segments.
+ */
+function sameSite(a: string, b: string): boolean {
+  if (a === b) return true;
+  const [a1, a2] = a.split('-');
+  const [b1, b2] = b.split('-');
+  if (a2 === undefined && b2 !== undefined) return a1 === b1 || a1 === b2;
+  if (b2 === undefined && a2 !== undefined) return b1 === a1 || b1 === a2;
+  return false;
+}
+
+function levelsAgree(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length === 0 || b.length === 0) return true;
+  return a.every((x) => b.some((y) => sameSite(x, y))) && b.every((y) => a.some((x) => sameSite(x, y)));
 }
 
 function sideOk(a: Laterality | undefined, b: Laterality | undefined): boolean {
@@ -42,14 +56,15 @@ export function siteConsistencyRequirement(id: string, citation: Citation): Requ
     const dos = dosOf(service, today);
     const problems: string[] = [];
     let evidence: Evidence[] = [...service.evidence];
-    const plan = latestPlan(picture.siteMentions, dos);
-    if (plan) {
-      if (plan.levels.length > 0 && service.levels.length > 0 && !sameLevels(plan.levels, service.levels)) {
-        problems.push(`the order says ${service.levels.join(', ')} but the note plan says ${plan.levels.join(', ')}`);
-      }
+    // Notes name a site several ways (joint, root, medial branches): one plan mention that agrees is enough.
+    const planned = plans(picture.siteMentions, dos);
+    const agreeing = planned.find((m) => levelsAgree(m.levels, service.levels) && sideOk(m.laterality, service.laterality));
+    const plan = agreeing ?? planned[0];
+    if (plan && !agreeing) {
+      if (!levelsAgree(plan.levels, service.levels)) problems.push(`the order says ${service.levels.join(', ')} but the note plan says ${plan.levels.join(', ')}`);
       if (!sideOk(plan.laterality, service.laterality)) problems.push(`the order says ${service.laterality} but the note plan says ${plan.laterality}`);
-      evidence = evidence.concat(plan.evidence);
     }
+    if (plan) evidence = evidence.concat(plan.evidence);
     const region = serviceRegion(service);
     const group = regionGroupOf(region);
     if (group) {
