@@ -29,7 +29,7 @@ const HEADINGS: [RegExp, Section][] = [
   [/^(?:hpi|history of (?:the )?present(?:ing)? illness|subjective|chief complaint|cc|interval history|reason for (?:visit|consultation))$/i, 'hpi'],
   [/^(?:exam|physical exam(?:ination)?|pe|objective|neuro(?:logic(?:al)?)? exam|musculoskeletal exam|msk exam)$/i, 'exam'],
   [/^(?:assessment|impression|diagnos[ie]s|clinical impression)$/i, 'assessment'],
-  [/^(?:plan|assessment (?:and|&) plan|a\s*\/\s*p|a&p|recommendations?|treatment plan|disposition)$/i, 'plan'],
+  [/^(?:plan|assessment (?:and|&) plan|a\s*\/\s*p|a&p|assessment\s*\/\s*plan|impression (?:and|&) plan|impression\s*\/\s*plan|recommendations?|treatment plan|disposition)$/i, 'plan'],
   [/^(?:imaging|radiology|studies|diagnostic studies|results)$/i, 'imaging'],
   [/^(?:medications?|current medications?|meds|home medications?)$/i, 'medications'],
   [/^(?:allerg(?:y|ies))$/i, 'allergies'],
@@ -41,6 +41,8 @@ const HEADINGS: [RegExp, Section][] = [
 
 // A heading at the start of a line: "PLAN:", "Assessment and Plan -", or a line that is just "Physical Exam".
 const LINE_HEADING = /^[ \t]*([A-Za-z][A-Za-z &/]{0,40}?)[ \t]*(?::|-(?=\s)|$)/;
+
+const LINE_ONLY = new Set<Section>(['family', 'allergies', 'medications', 'past-history']);
 
 function headingSection(label: string): Section | undefined {
   const t = label.trim();
@@ -62,14 +64,19 @@ export function sentences(text: string): Sentence[] {
     const line = text.slice(lineStart, lineEnd);
     const h = LINE_HEADING.exec(line);
     let bodyStart = lineStart;
+    let lineSection = section;
     if (h) {
       const s = headingSection(h[1]!);
       if (s) {
-        section = s;
         bodyStart = lineStart + h[0].length;
+        lineSection = s;
+        // "Family History: mother with back pain" on one line closes with its line; a heading on a line of its own
+        // (or any clinical section) runs until the next heading.
+        const inline = line.slice(h[0].length).trim() !== '';
+        if (!(inline && LINE_ONLY.has(s))) section = s;
       }
     }
-    splitLine(text, bodyStart, lineEnd, section, out);
+    splitLine(text, bodyStart, lineEnd, lineSection, out);
     lineStart = lineEnd + 1;
   }
   return out;

@@ -58,7 +58,8 @@ export function procedureForRelief(procedures: readonly ProcedureFact[], relief:
     const about = relief.about;
     if (about) {
       if (about.kinds.length > 0 && !about.kinds.includes(p.kind)) continue;
-      if (about.levels.length > 0 && !about.levels.some((l) => p.levels.includes(l))) continue;
+      // A procedure coded without levels or region cannot contradict the note, so only known values exclude.
+      if (about.levels.length > 0 && p.levels.length > 0 && !about.levels.some((l) => p.levels.includes(l))) continue;
       if (about.region && p.region && about.region !== p.region) continue;
     }
     if (best === -1 || compareIso(p.date, procedures[best]!.date) > 0) best = i;

@@ -33,6 +33,11 @@ describe('sections and sentences', () => {
     expect(sectionOf('radiofrequency')).toBe('plan');
     expect(sectionOf('Will consider PT')).toBe('plan');
   });
+
+  it('an inline family/medication heading covers its own line only; a heading on its own line runs on', () => {
+    const s = sentences('HPI: back pain.\nFamily History: mother with back pain.\nPain 7/10.\nAssessment/Plan:\nL4-5 MBB.\nMedications:\ngabapentin 300 mg');
+    expect(s.map((x) => x.section)).toEqual(['hpi', 'family', 'hpi', 'plan', 'medications']);
+  });
 });
 
 describe('extractNoteFacts on a full note', () => {

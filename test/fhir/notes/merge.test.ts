@@ -79,6 +79,13 @@ describe('mergeNoteFacts', () => {
     expect(out.procedureHistory.find((x) => x.id === 'mbb-may')!.relief).toEqual([]);
   });
 
+  it('a procedure coded without levels can still receive relief that names levels', () => {
+    const p = emptyPicture('p2');
+    p.procedureHistory.push({ ...proc('mbb-nolevels', '2025-05-01', 'facet-mbb', []), region: undefined });
+    const out = mergeNoteFacts(p, [note('After the L4-5 MBB she had 90% relief for 6 hours.')]);
+    expect(out.procedureHistory[0]!.relief.map((r) => r.procedureRef)).toEqual(['Procedure/mbb-nolevels']);
+  });
+
   it('relief with no prior procedure is reported as a data issue, not attached anywhere', () => {
     const out = mergeNoteFacts(picture(), [note('She had 70% relief for 3 months after her injection.', '2024-12-01')]);
     expect(out.procedureHistory.every((x) => x.relief.length === 0)).toBe(true);
