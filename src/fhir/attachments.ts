@@ -65,6 +65,11 @@ export function collectAttachments(
           ? (holder.data.content ?? []).map((c) => c.attachment)
           : (holder.data.presentedForm ?? []);
       const field = resourceType === 'DocumentReference' ? 'content' : 'presentedForm';
+      const types = list.map((att) => AttachmentSchema.safeParse(att)).map((a) => (a.success ? (a.data.contentType ?? 'text/plain') : ''));
+      // A document offered only as PDF/image is not read: say so, since its contents will not be checked.
+      if (resourceType === 'DocumentReference' && types.length > 0 && !types.some(isText)) {
+        issues.push({ resourceType, id: holder.data.id, severity: 'warning', path: field, message: `A note in ${types[0] || 'an unknown format'} was not read; only text and HTML notes are checked.` });
+      }
       list.forEach((att, n) => {
         const a = AttachmentSchema.safeParse(att);
         if (!a.success) return;

@@ -261,6 +261,7 @@ describe('readPatientRecord: note attachments', () => {
           { resource: { resourceType: 'DocumentReference', id: 'd3', status: 'current', content: [{ attachment: { contentType: 'text/plain', url: '/fhir/Binary/b3' } }] } },
           { resource: { resourceType: 'DocumentReference', id: 'd4', status: 'current', content: [{ attachment: { contentType: 'text/plain', url: 'https://evil.test/Binary/x' } }] } },
           { resource: { resourceType: 'DocumentReference', id: 'd5', status: 'entered-in-error', content: [{ attachment: { contentType: 'text/plain', data: b64('gone') } }] } },
+          { resource: { resourceType: 'DocumentReference', id: 'd6', status: 'current', content: [{ attachment: { contentType: 'application/pdf', url: 'Binary/scan' } }] } },
         ],
       });
     overrides.DiagnosticReport = () =>
@@ -278,7 +279,10 @@ describe('readPatientRecord: note attachments', () => {
     expect(rec.attachments.get('DiagnosticReport/r1#0')?.text).toContain('L4-L5');
     expect(rec.attachments.has('DocumentReference/d4#0')).toBe(false);
     expect(rec.attachments.has('DocumentReference/d5#0')).toBe(false);
-    expect(rec.issues).toEqual([expect.objectContaining({ resourceType: 'DocumentReference', id: 'd4' })]);
+    expect(rec.issues).toEqual([
+      expect.objectContaining({ resourceType: 'DocumentReference', id: 'd4', path: 'content[0].attachment.url' }),
+      expect.objectContaining({ resourceType: 'DocumentReference', id: 'd6', path: 'content' }),
+    ]);
     // 11 searches + 3 binaries, nothing else (the PDF and the foreign URL are not fetched).
     expect(rec.requests).toBe(DEFAULT_TYPES.length + 3);
     expect(log.filter((k) => k.startsWith('Binary'))).toHaveLength(3);
