@@ -6,6 +6,7 @@ import type { CapabilityStatement, OperationOutcome, Resource } from 'fhir/r4';
 import { CodingReview } from '../../src/ui/views/CodingReview';
 import { AppDataContext, type AppData } from '../../src/ui/context';
 import type { FhirResponse, FhirWriter } from '../../src/writeback/writer';
+import axe from 'axe-core';
 import { dx, picture, svc } from '../policy/coding/build';
 
 type Stored = Resource & { identifier?: { system?: string; value?: string }[] };
@@ -143,6 +144,14 @@ describe('CodingReview', () => {
     await waitFor(() => expect(screen.getByTestId('save-status').textContent).toMatch(/Draft claim: already saved.*Coding summary: created/));
     expect(w.store.filter((r) => r.resourceType === 'Claim')).toHaveLength(1);
     expect(w.store.filter((r) => r.resourceType === 'Provenance')).toHaveLength(2);
+  });
+
+  it('has no axe violations, with a line open for editing and the disclosures shown', async () => {
+    const { container } = view(data(memWriter()));
+    fireEvent.click(screen.getByRole('button', { name: 'Change line 1' }));
+    for (const d of container.querySelectorAll('details')) d.open = true;
+    const result = await axe.run(container, { rules: { 'color-contrast': { enabled: false }, region: { enabled: false } } });
+    expect(result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.html).join(' | ')}`)).toEqual([]);
   });
 
   it('without a writer the save button is disabled and says why', () => {
