@@ -31,7 +31,7 @@ export function toPicture(record: RawRecord, ctx: PictureContext): ClinicalPictu
   const patient = parsed.Patient.find((p) => p.id === ctx.patientId) ?? parsed.Patient[0];
   picture.patient = patientFact(ctx.patientId, patient);
 
-  picture.encounters = encounterFacts(parsed.Encounter);
+  picture.encounters = encounterFacts(parsed.Encounter, ctx.encounterId ? { id: ctx.encounterId, today: ctx.today } : undefined);
   if (ctx.encounterId) {
     const enc = picture.encounters.find((e) => e.id === ctx.encounterId);
     if (enc) picture.encounter = enc;

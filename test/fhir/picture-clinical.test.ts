@@ -28,6 +28,11 @@ describe('patient and encounters', () => {
     expect(p.encounter?.id).toBe('e2');
     expect(p.encounter?.types[0]).toEqual({ system: SYS.cpt, code: '99214', display: 'Office visit' });
   });
+  it('dates an undated launch encounter today (its period is often filled only at close)', () => {
+    const p = toPicture(record({ resourceType: 'Encounter', id: 'now', status: 'in-progress', type: [{ text: 'Office visit' }] }, { resourceType: 'Encounter', id: 'old', status: 'finished' }), ctx({ encounterId: 'now' }));
+    expect(p.encounter).toMatchObject({ id: 'now', date: '2026-11-23', kind: 'office' });
+    expect(p.encounters.map((e) => e.id)).toEqual(['now']);
+  });
   it('warns when the launch encounter is not in the record', () => {
     const p = toPicture(record(patient()), ctx({ encounterId: 'nope' }));
     expect(p.encounter).toBeUndefined();

@@ -17,8 +17,9 @@ function kindOf(e: EncounterR): EncounterKind {
   return 'other';
 }
 
-export function encounterFact(e: EncounterR): EncounterFact | undefined {
-  const date = e.period?.start ?? e.period?.end;
+/** `fallbackDate`: for the launch encounter only, whose period an EHR may not fill until the visit is closed. */
+export function encounterFact(e: EncounterR, fallbackDate?: string): EncounterFact | undefined {
+  const date = e.period?.start ?? e.period?.end ?? fallbackDate;
   if (!date || e.status === 'entered-in-error' || e.status === 'cancelled') return undefined;
   const kind = kindOf(e);
   const label = (e.type ?? []).map(textOf).find(Boolean) || 'Encounter';
@@ -48,9 +49,9 @@ export function encounterFact(e: EncounterR): EncounterFact | undefined {
   return fact;
 }
 
-export function encounterFacts(list: EncounterR[]): EncounterFact[] {
+export function encounterFacts(list: EncounterR[], launch?: { id: string; today: string }): EncounterFact[] {
   return list
-    .map(encounterFact)
+    .map((e) => encounterFact(e, e.id === launch?.id ? launch.today : undefined))
     .filter((f): f is EncounterFact => f !== undefined)
     .sort(byDateThenRef((f) => f.date));
 }
