@@ -160,3 +160,16 @@ describe('LCD L39242 ESI-CONSERVATIVE weeks: unstated outcomes count once failur
     expect(find(assess(p, tfesi(), 'summit', TODAY), 'conservative-weeks').status).toBe('missing');
   });
 });
+
+describe('eviCore CMM-200 6 weeks: a stated duration restating a dated course is not added to it', () => {
+  it('dated PT 5 weeks + note "PT for 5 weeks" stays 5 weeks (not-met); an undated 6-week course alone is met', () => {
+    const p = esiPicture();
+    p.conservativeCare = [
+      { kind: 'physical-therapy', description: 'PT', start: '2026-09-14', end: '2026-10-19', outcome: 'failed', source: 'coded', evidence: [] },
+      { kind: 'physical-therapy', description: 'PT for 5 weeks', weeks: 5, recorded: '2026-10-26', outcome: 'unknown', source: 'note', evidence: [] },
+    ];
+    expect(find(assess(p, tfesi(), 'summit', TODAY), 'conservative-weeks').status).toBe('not-met');
+    p.conservativeCare = [{ kind: 'physical-therapy', description: 'PT for 6 weeks', weeks: 6, recorded: '2026-10-26', outcome: 'failed', source: 'note', evidence: [] }];
+    expect(find(assess(p, tfesi(), 'summit', TODAY), 'conservative-weeks').status).toBe('met');
+  });
+});

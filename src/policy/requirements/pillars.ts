@@ -87,16 +87,28 @@ interface Span {
   to: number;
 }
 
-/** A course as a day interval: start..end (or recorded/dos), or `weeks` back from its end when undated. */
+/** A dated course as a day interval: start..end (or recorded, or the date of service). */
 function spanOf(c: ConservativeCareFact, dos: string): Span | undefined {
+  if (!c.start) return undefined;
   const end = (c.end ?? c.recorded ?? dos).slice(0, 10);
-  if (c.start) {
-    const from = dayMs(c.start);
-    const to = dayMs(end < dos ? end : dos);
-    return to >= from ? { from, to } : undefined;
-  }
-  if (c.weeks !== undefined && c.weeks > 0) return { from: dayMs(end) - Math.round(c.weeks * 7) * 86_400_000, to: dayMs(end) };
-  return undefined;
+  const from = dayMs(c.start);
+  const to = dayMs(end < dos ? end : dos);
+  return to >= from ? { from, to } : undefined;
+}
+
+/**
+ * Weeks of care: the union of dated courses, or the longest stated duration of an undated one ("PT for 5 weeks")
+ * when that is longer. Undated durations are not added to dated ones: they often restate the same course.
+ */
+function careWeeks(courses: ConservativeCareFact[], dos: string): number {
+  const dated = unionWeeks(courses.map((c) => spanOf(c, dos)).filter((s): s is Span => s !== undefined));
+  let stated = 0;
+  for (const c of courses) if (!c.start && c.weeks !== undefined && c.weeks > stated) stated = c.weeks;
+  return Math.max(dated, stated);
+}
+
+function hasDuration(c: ConservativeCareFact, dos: string): boolean {
+  return spanOf(c, dos) !== undefined || (c.weeks !== undefined && c.weeks > 0);
 }
 
 /** Weeks covered by the union of spans: overlapping courses are not double counted. */
@@ -125,10 +137,10 @@ export function conservativeMinimumRequirement(id: string, citation: Citation): 
   return requirement(id, 'conservative-care', 'Conservative care lasted at least the minimum weeks before the procedure', citation, (p) => p.conservativeMinimum, (picture, service, today, rule) => {
     const dos = dosOf(service, today);
     // Once failure is documented, courses whose outcome the note leaves unstated still count as time tried (notes
-    // often say "6 weeks of PT" in one sentence and "failed PT and meloxicam" in another); care that helped does not.
+    // often say "6 weeks of PT" in one sentence and "failed PT and meloxicam" in another); care that helped, or is still ongoing, does not.
     const before = careBefore(picture, dos);
     const anyFailed = before.some((c) => FAILED.has(c.outcome));
-    const courses = before.filter((c) => FAILED.has(c.outcome) || c.outcome === 'contraindicated' || (anyFailed && (c.outcome === 'unknown' || c.outcome === 'ongoing')));
+    const courses = before.filter((c) => FAILED.has(c.outcome) || c.outcome === 'contraindicated' || (anyFailed && c.outcome === 'unknown'));
     const contraindicated = courses.filter((c) => c.outcome === 'contraindicated');
     const usable = courses.filter((c) => c.outcome !== 'contraindicated');
     const codes = diagnosisCodes(picture, service).map((d) => d.code);
@@ -136,14 +148,14 @@ export function conservativeMinimumRequirement(id: string, citation: Citation): 
     const minWeeks = byDx?.weeks ?? rule.weeks;
     const why = byDx ? ` (${byDx.label})` : '';
     const evidence = courses.flatMap((c) => c.evidence);
-    const undated = usable.some((c) => !spanOf(c, dos));
+    const undated = usable.some((c) => !hasDuration(c, dos));
 
     if (rule.components && rule.components.length > 0) {
       const short: string[] = [];
       for (const comp of rule.components) {
         const mine = usable.filter((c) => comp.kinds.includes(c.kind));
         if (mine.some((c) => c.outcome === 'not-tolerated')) continue;
-        const weeks = unionWeeks(mine.map((c) => spanOf(c, dos)).filter((s): s is Span => s !== undefined));
+        const weeks = careWeeks(mine, dos);
         if (weeks < comp.weeks) short.push(`${comp.label}: ${round1(weeks)} of ${comp.weeks} weeks`);
       }
       if (short.length === 0) return met(`Each required part of conservative care reaches its minimum${why}.`, evidence);
@@ -152,7 +164,7 @@ export function conservativeMinimumRequirement(id: string, citation: Citation): 
     }
 
     if (contraindicated.length > 0 && usable.length === 0) return met('Conservative care is documented as contraindicated.', evidence);
-    const weeks = unionWeeks(usable.map((c) => spanOf(c, dos)).filter((s): s is Span => s !== undefined));
+    const weeks = careWeeks(usable, dos);
     if (weeks >= minWeeks) return met(`${round1(weeks)} weeks of failed conservative care; at least ${plural(minWeeks, 'week')} needed${why}.`, evidence);
     const fix = `Document at least ${plural(minWeeks, 'week')} of conservative care with start and end dates and its outcome`;
     if (usable.length === 0 || undated) {
