@@ -46,14 +46,13 @@ function row(p) {
   const label = el('label', { for: 'enc-' + p.id, class: 'visually-hidden', text: 'Encounter for ' + p.name });
   const button = el('button', { type: 'button', 'data-testid': 'launch-' + p.id, 'aria-label': 'Launch ClaimReady for ' + p.name, text: 'Launch ClaimReady' });
   const link = el('a', { href: '#', target: '_blank', rel: 'opener', 'data-testid': 'standalone-' + p.id, text: 'Open standalone' });
-  link.setAttribute('aria-label', 'Open ClaimReady standalone for ' + p.name);
+  link.setAttribute('aria-label', 'Open standalone: ClaimReady for ' + p.name);
   const refresh = () => link.setAttribute('href', standaloneHref(launchParams(p.id, select)));
   refresh();
   refreshers.push(refresh);
   select.addEventListener('change', refresh);
   const tr = el('tr', { 'data-testid': 'patient-' + p.id }, [
-    el('th', { scope: 'row', text: p.name }),
-    el('td', { text: p.birthDate || '' }),
+    el('th', { scope: 'row' }, [document.createTextNode(p.name), el('span', { class: 'born', text: p.birthDate ? 'born ' + p.birthDate : '' })]),
     el('td', { text: p.payer || 'No coverage' }),
     el('td', { text: p.planned ? (p.planned.code ? p.planned.code + ' ' : '') + p.planned.label : 'None' }),
     el('td', {}, [label, select]),
@@ -90,10 +89,10 @@ fetch('/chart/api/patients')
   .then((res) => res.json())
   .then((patients) => {
     rows.textContent = '';
-    if (patients.length === 0) rows.appendChild(el('tr', {}, [el('td', { colspan: '6', text: 'No patients loaded.' })]));
+    if (patients.length === 0) rows.appendChild(el('tr', {}, [el('td', { colspan: '5', text: 'No patients loaded.' })]));
     for (const p of patients) rows.appendChild(row(p));
   })
   .catch(() => {
     rows.textContent = '';
-    rows.appendChild(el('tr', {}, [el('td', { colspan: '6', text: 'Could not load patients.' })]));
+    rows.appendChild(el('tr', {}, [el('td', { colspan: '5', text: 'Could not load patients.' })]));
   });
