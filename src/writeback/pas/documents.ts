@@ -4,6 +4,7 @@ import type { DocumentReference, Reference } from 'fhir/r4';
 import type { Assessment } from '../../policy/verdicts';
 import type { NoteExcerpts } from './supporting';
 import { stableHash, utf8ToBase64 } from './ids';
+import { evidenceDigest } from '../pdf/summary';
 import { PAS, SYSTEMS } from './systems';
 
 function docRef(
@@ -61,7 +62,9 @@ export function assessmentText(a: Assessment): string {
   for (const f of a.findings) {
     const unverified = f.citation.verified ? '' : ' [threshold not confirmed against the source; advisory]';
     lines.push(`- [${f.status}] ${f.message} (${f.citation.document}, ${f.citation.section})${unverified}`);
-    for (const e of f.evidence) lines.push(`    evidence: ${e.display}${e.date ? `, ${e.date.slice(0, 10)}` : ''}`);
+    const { shown, more } = evidenceDigest(f.evidence, 12);
+    for (const e of shown) lines.push(`    evidence: ${e.display}${e.date ? `, ${e.date.slice(0, 10)}` : ''}`);
+    if (more) lines.push(`    evidence: and ${more} more (each is attached to this request as supporting information)`);
   }
   return lines.join('\n');
 }

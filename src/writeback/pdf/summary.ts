@@ -39,6 +39,19 @@ export function formatHours(h: number): string {
 
 const STATUS_LABEL: Record<FindingStatus, string> = { met: 'MET', missing: 'MISSING', 'not-met': 'NOT MET', 'not-applicable': 'N/A' };
 
+/** Evidence for a printed criterion: duplicates (same source and span) once, and at most `max` lines with a count
+ * of the rest, so a 17-visit PT course does not bury the criteria. */
+export function evidenceDigest(evidence: readonly Evidence[], max = 6): { shown: Evidence[]; more: number } {
+  const seen = new Set<string>();
+  const unique = evidence.filter((e) => {
+    const k = `${e.ref}|${e.quote?.start ?? ''}|${e.display}`;
+    if (seen.has(k)) return false;
+    seen.add(k);
+    return true;
+  });
+  return { shown: unique.slice(0, max), more: Math.max(0, unique.length - max) };
+}
+
 export function evidenceLine(e: Evidence): string {
   const quote = e.quote ? `: "${e.quote.text}"` : '';
   return `${e.display}${e.date ? ` (${day(e.date)})` : ''}${quote}`;
@@ -129,7 +142,10 @@ export function packetSections(input: PacketSummaryInput): Section[] {
       `Overall: ${a.verdict === 'ready' ? 'all required criteria documented' : a.verdict === 'incomplete' ? 'documentation incomplete' : 'criteria not met'}. Prior authorization required: ${a.priorAuthRequired === 'unknown' ? 'unknown' : a.priorAuthRequired ? 'yes' : 'no'}.`,
       ...a.findings.flatMap((f) => [
         `- [${STATUS_LABEL[f.status]}] ${f.message}${f.severity === 'warning' ? ' (advisory)' : ''} (${f.citation.document}, ${f.citation.section}${f.citation.verified ? '' : '; threshold not confirmed'})`,
-        ...f.evidence.map((e) => `    Evidence: ${evidenceLine(e)}`),
+        ...(() => {
+          const { shown, more } = evidenceDigest(f.evidence);
+          return [...shown.map((e) => `    Evidence: ${evidenceLine(e)}`), ...(more ? [`    Evidence: and ${more} more in the chart`] : [])];
+        })(),
       ]),
     ],
   };

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { renderPacketPdf } from '../../../src/writeback/packet-pdf';
-import { packetSections } from '../../../src/writeback/pdf/summary';
+import { evidenceDigest, packetSections } from '../../../src/writeback/pdf/summary';
 import { toWinAnsi, wrap } from '../../../src/writeback/pdf/layout';
 import { PATIENTS } from './patients';
 
@@ -83,5 +83,12 @@ describe('renderPacketPdf', () => {
     if (!c) throw new Error('no patient');
     const requested = packetSections({ ...c, clinic: { clinicName: 'X' } }).find((s) => s.heading === 'Requested service');
     expect(requested?.lines[0]).toBe('- 64493-50 x 1: Facet/medial branch injection, low back, first level');
+  });
+
+  it('prints each piece of evidence once and caps a long list with a count', () => {
+    const visits = Array.from({ length: 17 }, (_, i) => ({ ref: `Encounter/pt-${i}`, display: `PT visit ${i}` }));
+    const { shown, more } = evidenceDigest([...visits, ...visits], 6);
+    expect(shown.map((e) => e.display)).toEqual(['PT visit 0', 'PT visit 1', 'PT visit 2', 'PT visit 3', 'PT visit 4', 'PT visit 5']);
+    expect(more).toBe(11);
   });
 });
