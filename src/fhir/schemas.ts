@@ -99,7 +99,9 @@ export const MedicationRequestSchema = z.looseObject({
   medicationCodeableConcept: CodeableConcept.optional(),
   medicationReference: Reference.optional(),
   authoredOn: z.string().optional(),
-  dispenseRequest: z.looseObject({ validityPeriod: Period.optional() }).optional(),
+  dispenseRequest: z
+    .looseObject({ validityPeriod: Period.optional(), expectedSupplyDuration: Quantity.optional(), numberOfRepeatsAllowed: z.number().optional() })
+    .optional(),
   note: z.array(Annotation).optional(),
 });
 

@@ -96,6 +96,7 @@ describe('conservative care', () => {
         med('MedicationRequest', 'm4', '1191', 'aspirin', { authoredOn: '2026-04-02' }),
         med('MedicationRequest', 'm5', '161', 'acetaminophen', { authoredOn: '2026-04-03', status: 'entered-in-error' }),
         med('MedicationStatement', 'm6', '10689', 'tramadol', { effectiveDateTime: '2026-05-01', status: 'completed', note: [{ text: 'no relief' }] }),
+        med('MedicationRequest', 'm7', '5640', 'ibuprofen', { authoredOn: '2026-06-01', status: 'stopped', statusReason: { text: 'GI upset' }, dispenseRequest: { expectedSupplyDuration: { value: 30, code: 'd' }, numberOfRepeatsAllowed: 1 } }),
       ),
       ctx(),
     );
@@ -104,6 +105,7 @@ describe('conservative care', () => {
       ['MedicationStatement/m2', 'muscle-relaxant', '2026-02-01', 2, 'not-tolerated'],
       ['MedicationRequest/m3', 'neuropathic-agent', '2026-04-01', null, 'ongoing'],
       ['MedicationStatement/m6', 'opioid', '2026-05-01', null, 'failed'],
+      ['MedicationRequest/m7', 'nsaid', '2026-06-01', 8.6, 'not-tolerated'],
     ]);
   });
 });

@@ -1,6 +1,6 @@
 // Conservative care: PT sessions (Procedures and PT Encounters) grouped into courses, and medication trials by class.
 import type { CareOutcome, ConservativeCareFact, Evidence } from '../../policy/picture';
-import { dayOf, daysBetween } from '../../policy/dates';
+import { addDays, dayOf, daysBetween } from '../../policy/dates';
 import type { EncounterR, MedicationRequestR, MedicationStatementR, ProcedureR } from '../schemas';
 import { SYS, allText, byDateThenRef, codeOf, evidence, textOf } from './codes';
 import { medClass } from './medications';
@@ -84,6 +84,18 @@ export function ptCourses(procs: ProcedureR[], encounters: EncounterR[], today: 
 
 type MedResource = MedicationRequestR | MedicationStatementR;
 
+const SUPPLY_DAYS: Record<string, number> = { d: 1, day: 1, days: 1, wk: 7, week: 7, weeks: 7, mo: 30, month: 30, months: 30 };
+
+/** R4 orders carry no stop date: the validity period's end, else the supply it dispenses (with refills). */
+function requestEnd(m: MedicationRequestR, start: string | undefined): string | undefined {
+  const d = m.dispenseRequest;
+  if (d?.validityPeriod?.end) return d.validityPeriod.end;
+  const supply = d?.expectedSupplyDuration;
+  const perDay = SUPPLY_DAYS[(supply?.code ?? supply?.unit ?? '').toLowerCase()];
+  if (!start || supply?.value === undefined || perDay === undefined) return undefined;
+  return addDays(start, Math.round(supply.value * perDay * ((d?.numberOfRepeatsAllowed ?? 0) + 1)));
+}
+
 export function medicationFacts(list: MedResource[]): ConservativeCareFact[] {
   const out: ConservativeCareFact[] = [];
   for (const m of list) {
@@ -95,7 +107,7 @@ export function medicationFacts(list: MedResource[]): ConservativeCareFact[] {
     if (!cls) continue;
     const isRequest = m.resourceType === 'MedicationRequest';
     const start = isRequest ? m.authoredOn : (m.effectivePeriod?.start ?? m.effectiveDateTime ?? m.dateAsserted);
-    const end = isRequest ? m.dispenseRequest?.validityPeriod?.end : m.effectivePeriod?.end;
+    const end = isRequest ? requestEnd(m, start) : m.effectivePeriod?.end;
     const reasons = isRequest ? allText(m.statusReason) : (m.statusReason ?? []).map(allText).join(' ');
     const notes = (m.note ?? []).map((n) => n.text ?? '').join(' ');
     const fact: ConservativeCareFact = {
