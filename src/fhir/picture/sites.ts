@@ -1,7 +1,7 @@
 // Spinal levels, laterality and region from bodySite: coded laterality qualifiers (SNOMED) or the words in text.
 import type { Laterality, SpinalLevel, SpinalRegion } from '../../policy/picture';
 import { expandSegments, normalizeLevel, regionOfLevel } from '../../policy/levels';
-import { regionGroupOf, serviceDef } from '../../policy/services';
+import { serviceDef } from '../../policy/services';
 import type { CodeableConceptT } from '../schemas';
 import { SYS, allText, isSystem } from './codes';
 
@@ -83,8 +83,9 @@ export function siteOf(bodySite: CodeableConceptT[] | undefined, code?: string, 
   if (laterality) site.laterality = laterality;
   const fromLevels = levels[0] ? regionOfLevel(levels[0]) : undefined;
   const group = code ? serviceDef(code)?.regionGroup : undefined;
+  // What is written (region words, levels) wins; the code's billing group is the last resort, and its
+  // cervical-thoracic group is read as cervical, the common case in a pain clinic.
   const region = textRegion ?? fromLevels ?? (group === 'lumbar-sacral' ? 'lumbar' : group === 'cervical-thoracic' ? 'cervical' : undefined);
-  // A code's region group wins over a contradicting guess only when nothing was written down.
-  if (region && (!group || regionGroupOf(region) === group || textRegion || fromLevels)) site.region = region;
+  if (region) site.region = region;
   return site;
 }
