@@ -114,6 +114,7 @@ export function CodingReview() {
               index={i}
               line={codingLines[i]!}
               stored={l}
+              diagnosisCodes={suggestion.diagnoses.map((d) => d.code)}
               editing={editing.has(l.id)}
               errorCount={edits.filter((e) => e.severity === 'error' && e.lines.includes(i)).length}
               onChange={(next) => update(l.id, next)}

@@ -10,6 +10,8 @@ export interface LineRowProps {
   index: number;
   line: CodingLine;
   stored: StoredLine;
+  /** ICD-10-CM codes in pointer order (1-based pointers index into it). */
+  diagnosisCodes: readonly string[];
   editing: boolean;
   errorCount: number;
   onChange(next: StoredLine): void;
@@ -20,7 +22,7 @@ export interface LineRowProps {
 
 const splitList = (s: string): string[] => s.split(/[\s,;]+/).map((x) => x.trim().toUpperCase()).filter(Boolean);
 
-export function LineRow({ index, line, stored, editing, errorCount, onChange, onRemove, onEditing, openEvidence }: LineRowProps) {
+export function LineRow({ index, line, stored, diagnosisCodes, editing, errorCount, onChange, onRemove, onEditing, openEvidence }: LineRowProps) {
   const n = index + 1;
   const [mods, setMods] = useState(stored.modifiers.join(' '));
   const [ptrs, setPtrs] = useState(stored.diagnosisPointers.join(', '));
@@ -41,7 +43,12 @@ export function LineRow({ index, line, stored, editing, errorCount, onChange, on
         {errorCount > 0 && <span className="badge badge--not-met">{errorCount} error(s)</span>}
       </div>
       <p className="coding-line__label">{line.label}</p>
-      <p className="muted">Diagnosis pointers: {line.diagnosisPointers.join(', ') || 'none'}</p>
+      <p className="muted">
+        Diagnoses:{' '}
+        {line.diagnosisPointers.length === 0
+          ? 'none'
+          : line.diagnosisPointers.map((p) => `${p} (${diagnosisCodes[p - 1] ?? 'no such diagnosis'})`).join(', ')}
+      </p>
       {editing ? (
         <fieldset className="coding-line__form">
           <legend>Change line {n}</legend>
