@@ -140,3 +140,26 @@ describe('PriorAuth view', () => {
     expect(screen.getByText(/cannot write to the chart/)).toBeTruthy();
   });
 });
+
+describe('PriorAuth view, long evidence and accessibility', () => {
+  it('shows six sources per criterion and the rest on request', () => {
+    const c = PATIENTS[0];
+    if (!c) throw new Error('no patient');
+    const picture = structuredClone(c.input.picture);
+    const visits = Array.from({ length: 10 }, (_, i) => ({ ref: `Encounter/pt-visit-${i}`, display: `PT visit ${i}`, date: `2026-08-${String(i + 1).padStart(2, '0')}` }));
+    const care = picture.conservativeCare[0];
+    if (care) care.evidence = visits;
+    setup({ ...c, input: { ...c.input, picture } });
+    const row = screen.getByRole('row', { name: /Physical therapy 2x weekly/ });
+    expect(within(row).getAllByRole('button', { name: /PT visit/ })).toHaveLength(6);
+    fireEvent.click(within(row).getByRole('button', { name: 'Show 4 more sources' }));
+    expect(within(row).getAllByRole('button', { name: /PT visit/ })).toHaveLength(10);
+  });
+
+  it('has no axe violations (structure, names, table semantics)', async () => {
+    setup(PATIENTS[1]);
+    const axe = (await import('axe-core')).default;
+    const res = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false }, region: { enabled: false } } });
+    expect(res.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
+  });
+});

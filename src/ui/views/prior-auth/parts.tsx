@@ -1,6 +1,8 @@
 // The read-only parts of the prior-auth view: evidence buttons, blockers, criteria checklist and the timeline.
 // Every EHR string is rendered as text (React escapes it); status is always spelled out, colour only repeats it.
+import { useState } from 'react';
 import type { Evidence } from '../../../policy/picture';
+import { evidenceDigest } from '../../../writeback/pdf/summary';
 import type { Finding, FindingStatus } from '../../../policy/verdicts';
 import type { Blocker } from './model';
 import type { TimelineRow } from './timeline';
@@ -8,10 +10,12 @@ import type { TimelineRow } from './timeline';
 const STATUS_TEXT: Record<FindingStatus, string> = { met: 'Met', missing: 'Missing', 'not-met': 'Not met', 'not-applicable': 'Not applicable' };
 
 export function EvidenceLinks({ evidence, open }: { evidence: Evidence[]; open: (e: Evidence) => void }) {
-  if (evidence.length === 0) return null;
+  const [all, setAll] = useState(false);
+  const { shown, more } = evidenceDigest(evidence, all ? Number.POSITIVE_INFINITY : 6);
+  if (shown.length === 0) return null;
   return (
     <ul className="pa-evidence">
-      {evidence.map((e, i) => (
+      {shown.map((e, i) => (
         <li key={`${e.ref}-${i}`}>
           <button type="button" className="evidence-link" onClick={() => open(e)}>
             {e.display}
@@ -20,6 +24,13 @@ export function EvidenceLinks({ evidence, open }: { evidence: Evidence[]; open: 
           {e.quote && <q className="pa-quote">{e.quote.text}</q>}
         </li>
       ))}
+      {more > 0 && (
+        <li>
+          <button type="button" className="btn btn--small" onClick={() => setAll(true)}>
+            Show {more} more sources
+          </button>
+        </li>
+      )}
     </ul>
   );
 }
