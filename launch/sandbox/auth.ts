@@ -146,6 +146,8 @@ export class AuthServer {
     const parsed = tokenRequestSchema.safeParse(Object.fromEntries(form));
     if (!parsed.success) return oauthError('invalid_request', 'grant_type must be authorization_code or refresh_token with its parameters');
     const req = parsed.data;
+    // A public client identifies itself in the body (RFC 6749 4.1.3); refresh may omit it, as many EHRs allow.
+    if (req.grant_type === 'authorization_code' && req.client_id === undefined) return oauthError('invalid_request', 'client_id is required for a public client');
     if (req.client_id !== undefined && req.client_id !== CLIENT_ID) return oauthError('invalid_client', 'unknown client_id', 401);
     if (req.grant_type === 'refresh_token') {
       const grant = this.refreshTokens.get(req.refresh_token);
@@ -216,7 +218,11 @@ export class AuthServer {
     }
     if (grant.scope.includes('online_access') || grant.scope.includes('offline_access')) {
       const refresh = existingRefresh ?? randomBytes(32).toString('base64url');
-      this.refreshTokens.set(refresh, { ...clean, expiresAt: now + REFRESH_LIFETIME_S * 1000 });
+      // online_access lasts as long as the user's EHR session. When the chart shortens the token lifetime it shortens
+      // the session with it, so "expired session" can be tested (fhirclient would otherwise refresh silently).
+      const sessionEnds = grant.scope.includes('offline_access') || grant.tokenLifetime === DEFAULT_TOKEN_LIFETIME_S ? REFRESH_LIFETIME_S : grant.tokenLifetime;
+      const existing = existingRefresh ? this.refreshTokens.get(existingRefresh) : undefined;
+      this.refreshTokens.set(refresh, { ...clean, expiresAt: existing?.expiresAt ?? now + sessionEnds * 1000 });
       body.refresh_token = refresh;
     }
     return body;

@@ -79,7 +79,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const today = opts.today ?? isoDate(new Date());
   if (!/^\d{4}-\d{2}-\d{2}$/.test(today)) throw new Error(`today must be YYYY-MM-DD, got ${today}`);
   const shiftDays = daysBetween(SEED_ANCHOR, today);
-  const distDir = resolve(opts.distDir ?? 'dist');
+  const distDir = resolve(opts.distDir ?? join(SANDBOX_DIR, '..', '..', 'dist'));
   const latencyMs = Math.max(0, opts.latencyMs ?? 0);
   const faults = Math.min(1, Math.max(0, opts.faults ?? 0));
   const slowMs = opts.slowMs ?? 1500;

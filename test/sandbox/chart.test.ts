@@ -55,7 +55,7 @@ describe('chart page', () => {
     expect(url.searchParams.get('iss')).toBe(sb.fhirBase);
     const { verifier, challenge } = pkcePair();
     const auth = await authorize(sb, { launch: launchIdFrom(body.url), challenge });
-    const token = await tokenRequest(sb, { grant_type: 'authorization_code', code: auth.location?.searchParams.get('code') ?? '', redirect_uri: `${sb.origin}/app/index.html`, code_verifier: verifier });
+    const token = await tokenRequest(sb, { grant_type: 'authorization_code', code: auth.location?.searchParams.get('code') ?? '', redirect_uri: `${sb.origin}/app/index.html`, client_id: 'claimready', code_verifier: verifier });
     expect(token.body).toMatchObject({ patient: PATIENT, encounter: 'enc1', expires_in: 30, need_patient_banner: false });
   });
 
@@ -71,7 +71,7 @@ describe('chart page', () => {
     expect(res.status).toBe(302);
     const { verifier, challenge } = pkcePair();
     const auth = await authorize(sb, { launch: launchIdFrom(res.headers.get('location') ?? ''), challenge, scope: 'launch openid fhirUser patient/Observation.rs patient/Task.c' });
-    const token = await tokenRequest(sb, { grant_type: 'authorization_code', code: auth.location?.searchParams.get('code') ?? '', redirect_uri: `${sb.origin}/app/index.html`, code_verifier: verifier });
+    const token = await tokenRequest(sb, { grant_type: 'authorization_code', code: auth.location?.searchParams.get('code') ?? '', redirect_uri: `${sb.origin}/app/index.html`, client_id: 'claimready', code_verifier: verifier });
     expect(token.body.need_patient_banner).toBe(true);
     expect(String(token.body.scope).split(' ')).toEqual(['launch', 'openid', 'fhirUser', 'patient/Observation.rs']);
   });

@@ -167,19 +167,41 @@ describe('tokens on /fhir', () => {
     }
   });
 
-  it('expires access tokens after the lifetime chosen at launch, and refresh gives a working one', async () => {
-    const token = await login(sb, { patient: PATIENT, tokenLifetime: 1 });
-    expect(token.expires_in).toBe(1);
+  it('expires access tokens after the lifetime chosen at launch; refresh works while the session lasts', async () => {
+    const token = await login(sb, { patient: PATIENT, tokenLifetime: 2 });
+    expect(token.expires_in).toBe(2);
     expect((await fhirGet(sb, String(token.access_token), `Patient/${PATIENT}`)).status).toBe(200);
+    const refreshed = await tokenRequest(sb, { grant_type: 'refresh_token', refresh_token: String(token.refresh_token), client_id: 'claimready' });
+    expect(refreshed.status).toBe(200);
+    expect(refreshed.body.access_token).not.toBe(token.access_token);
+    expect(refreshed.body.patient).toBe(PATIENT);
+    expect(refreshed.body.fhirContext).toEqual([{ reference: 'ServiceRequest/sr1' }]);
+    expect((await fhirGet(sb, String(refreshed.body.access_token), `Patient/${PATIENT}`)).status).toBe(200);
+    await new Promise((r) => setTimeout(r, 2100));
+    expect((await fhirGet(sb, String(token.access_token), `Patient/${PATIENT}`)).status).toBe(401);
+    // The shortened online_access session has ended with the token: the app must send the user back to the chart.
+    const late = await tokenRequest(sb, { grant_type: 'refresh_token', refresh_token: String(token.refresh_token), client_id: 'claimready' });
+    expect(late.status).toBe(400);
+    expect(late.body.error).toBe('invalid_grant');
+  });
+
+  it('keeps an offline_access refresh token valid after a short access token expires', async () => {
+    const token = await login(sb, { patient: PATIENT, tokenLifetime: 1 }, 'launch openid fhirUser offline_access patient/Patient.rs');
     await new Promise((r) => setTimeout(r, 1100));
     expect((await fhirGet(sb, String(token.access_token), `Patient/${PATIENT}`)).status).toBe(401);
     const refreshed = await tokenRequest(sb, { grant_type: 'refresh_token', refresh_token: String(token.refresh_token), client_id: 'claimready' });
     expect(refreshed.status).toBe(200);
-    expect(refreshed.body.patient).toBe(PATIENT);
-    expect(refreshed.body.fhirContext).toEqual([{ reference: 'ServiceRequest/sr1' }]);
     expect((await fhirGet(sb, String(refreshed.body.access_token), `Patient/${PATIENT}`)).status).toBe(200);
     const bogus = await tokenRequest(sb, { grant_type: 'refresh_token', refresh_token: 'nope', client_id: 'claimready' });
     expect(bogus.body.error).toBe('invalid_grant');
+  });
+
+  it('requires client_id on the code exchange', async () => {
+    const { verifier, challenge } = pkcePair();
+    const auth = await authorize(sb, { launch: launchIdFrom(sb.launchUrl({ patient: PATIENT })), challenge });
+    const res = await tokenRequest(sb, { grant_type: 'authorization_code', code: auth.location?.searchParams.get('code') ?? '', redirect_uri: `${sb.origin}/app/index.html`, code_verifier: verifier });
+    expect(res.status).toBe(400);
+    expect(res.body.error).toBe('invalid_request');
   });
 
   it('withholds write scopes and Observation read when the chart asks, and enforces them with 403', async () => {
