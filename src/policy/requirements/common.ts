@@ -5,7 +5,7 @@ import type { Cited, PolicyParams } from '../policies/types';
 import { regionGroupOf } from '../services';
 import { regionOfLevel } from '../levels';
 import { normalizeIcd10 } from '../icd10';
-import { toDayMs } from '../dates';
+import { addMonths, toDayMs } from '../dates';
 
 export type CheckResult = Omit<Finding, 'requirementId' | 'category' | 'citation'> & { citation?: Citation };
 
@@ -150,6 +150,19 @@ export function dayMs(iso: string): number {
   if (DAY_CACHE.size > 50_000) DAY_CACHE.clear();
   const v = toDayMs(iso);
   DAY_CACHE.set(iso, v);
+  return v;
+}
+
+const MONTHS_BACK = new Map<string, number>();
+
+/** Day number of `months` calendar months before `iso` (cached: every assessment asks for the same few). */
+export function monthsBackMs(iso: string, months: number): number {
+  const k = `${iso}|${months}`;
+  const hit = MONTHS_BACK.get(k);
+  if (hit !== undefined) return hit;
+  if (MONTHS_BACK.size > 10_000) MONTHS_BACK.clear();
+  const v = dayMs(addMonths(iso, -months));
+  MONTHS_BACK.set(k, v);
   return v;
 }
 

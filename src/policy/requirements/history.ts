@@ -3,14 +3,14 @@
 import type { Evidence, PlannedService, ProcedureFact, ReliefFact } from '../picture';
 import type { Cited, FrequencyLimit, PolicyParams, ReliefRule } from '../policies/types';
 import type { Citation, Requirement } from '../verdicts';
-import { addMonths, HOURS_PER_WEEK } from '../dates';
-import { listOf, dayMs, days as daysFrom, dosOf, fmtDate, met, missing, notApplicable, notMet, plural, priorProcedures, requirement } from './common';
+import { HOURS_PER_WEEK } from '../dates';
+import { listOf, monthsBackMs, dayMs, days as daysFrom, dosOf, fmtDate, met, missing, notApplicable, notMet, plural, priorProcedures, requirement } from './common';
 
 export function frequencyRequirement(id: string, text: string, citation: Citation, pick: (p: PolicyParams) => Cited<FrequencyLimit> | undefined): Requirement<PolicyParams> {
   return requirement(id, 'frequency', text, citation, pick, (picture, service, today, rule) => {
     const dos = dosOf(service, today);
     // Rolling window as in dates.inRollingWindow: after (today - months), up to the date of service.
-    const start = dayMs(addMonths(dos, -rule.months));
+    const start = monthsBackMs(dos, rule.months);
     const prior = priorProcedures(picture, service, dos, rule.counts, rule.perRegion).filter((p) => dayMs(p.date) > start);
     const total = prior.length + 1;
     const evidence = prior.flatMap((p) => p.evidence);

@@ -3,9 +3,8 @@
 import type { ClinicalPicture, ConservativeCareFact, Evidence } from '../picture';
 import type { DurationRule, PolicyParams } from '../policies/types';
 import type { Citation, Requirement } from '../verdicts';
-import { addMonths } from '../dates';
 import { inCategory } from '../icd10';
-import { listOf, dayMs, days, diagnosisCodes, dosOf, fmtDate, met, missing, notMet, plural, requirement } from './common';
+import { listOf, monthsBackMs, dayMs, days, diagnosisCodes, dosOf, fmtDate, met, missing, notMet, plural, requirement } from './common';
 
 const VALIDATED = new Set(['NRS', 'VAS', 'VRS']);
 
@@ -176,7 +175,7 @@ export function conservativeMinimumRequirement(id: string, citation: Citation): 
 
 /** Days of pain the rule asks for, counted back from the date of service (months are calendar months). */
 function requiredDays(rule: DurationRule, dos: string): number {
-  if (rule.months !== undefined) return days(addMonths(dos, -rule.months), dos);
+  if (rule.months !== undefined) return Math.round((dayMs(dos) - monthsBackMs(dos, rule.months)) / 86_400_000);
   return Math.round((rule.weeks ?? 0) * 7);
 }
 

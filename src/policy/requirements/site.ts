@@ -35,6 +35,8 @@ function plans(mentions: SiteMention[], dos: string): SiteMention[] {
  */
 function sameSite(a: string, b: string): boolean {
   if (a === b) return true;
+  const aSeg = a.includes('-');
+  if (aSeg === b.includes('-')) return false;
   const [a1, a2] = a.split('-');
   const [b1, b2] = b.split('-');
   if (a2 === undefined && b2 !== undefined) return a1 === b1 || a1 === b2;
