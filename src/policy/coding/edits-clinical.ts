@@ -60,7 +60,7 @@ function sideOf(lines: readonly CodingLine[], idx: readonly number[]): Lateralit
   return rt && lt ? 'bilateral' : rt ? 'right' : lt ? 'left' : 'none';
 }
 
-/** Levels the lines bill: facet families count ordinal codes (3 = "three or more"); others primary + add-on units. */
+/** Levels the lines bill: primary + add-on units; a facet 3rd-level code (64492/64495) means "three or more". */
 function billedLevels(lines: readonly CodingLine[], idx: readonly number[]): { count: number; orMore: boolean } {
   const perCode = new Map<string, number>();
   for (const i of idx) {
@@ -74,10 +74,10 @@ function billedLevels(lines: readonly CodingLine[], idx: readonly number[]): { c
   let orMore = false;
   for (const [code, units] of perCode) {
     const def = serviceDef(code)!;
-    if (def.kind === 'facet-mbb' || def.kind === 'facet-ia') {
-      count = Math.max(count, def.levelOrdinal ?? 1);
-      if (def.levelOrdinal === 3) orMore = true;
-    } else count += units;
+    // Facet codes stand for the 1st, 2nd and 3rd+ level: each unit is one more level billed (64494 x3 bills three
+    // second levels, which no order can match).
+    count += units;
+    if ((def.kind === 'facet-mbb' || def.kind === 'facet-ia') && def.levelOrdinal === 3) orMore = true;
   }
   return { count, orMore };
 }

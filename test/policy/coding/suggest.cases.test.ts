@@ -90,6 +90,7 @@ const CASES: Case[] = [
   { name: 'Note plan agrees with the order: no laterality edit', services: [FACET(['L4-L5'], 'right')], pic: { siteMentions: [plan({ laterality: 'right', levels: ['L4-L5'], region: 'lumbar' })] }, lines: [['64493', ['RT'], 1]], not: ['laterality'] },
   { name: 'Coder drops 50 from a bilateral order: laterality error', services: [FACET(['L4-L5'], 'bilateral')], given: [['64493', [], 1]], has: [['laterality', 'error']] },
   { name: 'Coder bills 3 TF levels for a 2-level order: level error', services: [TF(['L4-L5', 'L5-S1'], 'right')], given: [['64483', ['RT'], 1], ['64484', ['RT'], 2]], has: [['laterality', 'error']] },
+  { name: 'Coder bills 64494 x3 for a 2-level facet order: level error besides the MUE warning', services: [FACET(['L4-L5', 'L5-S1'], 'right')], given: [['64493', ['RT'], 1], ['64494', ['RT'], 3]], has: [['laterality', 'error'], ['mue', 'warning']] },
   { name: 'Lumbar code for a cervical order: region error', services: [svc('64483', { kind: 'esi-transforaminal', region: 'cervical', levels: ['C5-C6'], laterality: 'right', reasonIcd10: ['M54.12'] })], lines: [['64483', ['RT'], 1]], has: [['laterality', 'error']] },
   // Frequency (LCD rolling 12 months)
   { name: 'Fifth lumbar ESI session in 12 months: frequency error (LCD L39242 Limitations)', services: [TF(['L5-S1'], 'right')], pic: { procedureHistory: ['2026-01-10', '2026-04-10', '2026-07-10', '2026-10-01'].map((d) => prior('esi-transforaminal', d)) }, lines: [['64483', ['RT'], 1]], has: [['frequency', 'error']] },
