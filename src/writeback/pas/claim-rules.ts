@@ -112,6 +112,20 @@ export function claimRules(resource: unknown, path: string, lookup: Lookup, v: P
   });
   fullDate(c.accident?.date, `${path}.accident.date`);
 
+  // Reference targets the profile restricts (patient only Reference(PASBeneficiary), insurer only PASInsurer ...).
+  const targetIs = (ref: string | undefined, types: string[], rule: string, p: string): void => {
+    const t = ref ? lookup(ref) : undefined;
+    if (t && !types.includes(t.resourceType)) add(rule, p, `must reference ${types.join(' or ')}, found ${t.resourceType}`);
+  };
+  targetIs(c.patient?.reference, ['Patient'], 'PASClaim.patient', `${path}.patient`);
+  targetIs(c.insurer?.reference, ['Organization'], 'PASClaim.insurer', `${path}.insurer`);
+  targetIs(c.provider?.reference, ['Organization', 'PractitionerRole'], 'PASClaim.provider', `${path}.provider`);
+  c.insurance?.forEach((ins, i) => targetIs(ins.coverage?.reference, ['Coverage'], 'PASClaim.insurance.coverage', `${path}.insurance[${i}].coverage`));
+  c.careTeam?.forEach((ct, i) => {
+    const provider = (ct as { provider?: { reference?: string } }).provider?.reference;
+    targetIs(provider, ['Organization', 'PractitionerRole'], 'PASClaim.careTeam.provider', `${path}.careTeam[${i}].provider`);
+  });
+
   // X12 278 carries at most 12 diagnoses (PASClaim.diagnosis note); coded as ICD-10-CM (X12278DiagnosisCodes).
   if ((c.diagnosis?.length ?? 0) > 12) add('PASClaim.diagnosis', `${path}.diagnosis`, `at most 12 diagnoses can be sent, found ${c.diagnosis?.length ?? 0}`);
   c.diagnosis?.forEach((d, i) => {

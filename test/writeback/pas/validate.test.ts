@@ -50,6 +50,17 @@ const broken: [string, (b: Bundle) => unknown][] = [
   ['PASClaim.use', (b) => { claimOf(b).use = 'claim'; return b; }],
   ['PASClaim.status', (b) => { claimOf(b).status = 'draft'; return b; }],
   ['PASClaim.insurer', (b) => { delete (claimOf(b) as Partial<Claim>).insurer; return b; }],
+  ['PASClaim.provider', (b) => {
+    const pt = claimOf(b).patient;
+    claimOf(b).provider = { ...pt }; // a Patient is not a requester
+    return b;
+  }],
+  ['PASClaim.careTeam.provider', (b) => {
+    const ct = claimOf(b).careTeam?.[0];
+    const practitioner = b.entry?.find((e) => e.resource?.resourceType === 'Practitioner');
+    if (ct && practitioner?.fullUrl) ct.provider = { reference: practitioner.fullUrl }; // PAS wants a PractitionerRole
+    return b;
+  }],
   ['PASClaim.insurance.focal', (b) => { const ins = claimOf(b).insurance[0]; if (ins) ins.focal = false; return b; }],
   ['PASClaim.item.requestType', (b) => { const it0 = claimOf(b).item?.[0]; if (it0) it0.extension = it0.extension?.filter((e) => !e.url.endsWith('serviceItemRequestType')); return b; }],
   ['PASClaim.item.category', (b) => { const it0 = claimOf(b).item?.[0]; if (it0) delete it0.category; return b; }],

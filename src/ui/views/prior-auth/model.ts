@@ -61,13 +61,21 @@ export function derivePriorAuth(
   const policyBlockers: Blocker[] = assessment.findings
     .filter((f) => f.severity === 'blocker' && (f.status === 'missing' || f.status === 'not-met'))
     .map((f) => ({ id: `policy-${f.requirementId}`, source: 'policy', message: f.message, ...(f.fix ? { fix: f.fix } : {}), evidence: f.evidence }));
-  const packetBlockers: Blocker[] = violations.map((v, i) => ({
-    id: `packet-${i}`,
-    source: 'packet',
-    message: `${v.rule}: ${v.message}`,
-    ...(v.rule === 'spec-13' ? { fix: 'The chart resource behind this evidence was not loaded; reload the chart, then build the packet again.' } : {}),
-    evidence: [],
-  }));
+  // Unresolved references usually share one cause (the chart resources were not loaded): one blocker, not dozens.
+  const unresolved = violations.filter((v) => v.rule === 'spec-13');
+  const packetBlockers: Blocker[] = violations
+    .filter((v) => v.rule !== 'spec-13')
+    .map((v, i) => ({ id: `packet-${i}`, source: 'packet', message: `${v.rule}: ${v.message}`, evidence: [] }));
+  if (unresolved.length) {
+    const refs = [...new Set(unresolved.map((v) => /"([^"]+)"/.exec(v.message)?.[1] ?? v.path))];
+    packetBlockers.unshift({
+      id: 'packet-spec-13',
+      source: 'packet',
+      message: `spec-13: ${refs.length} referenced resource(s) are not in the packet (${refs.slice(0, 3).join(', ')}${refs.length > 3 ? ', ...' : ''}).`,
+      fix: 'The chart resources behind this evidence were not loaded; reload the chart, then build the packet again.',
+      evidence: [],
+    });
+  }
   const blockers = [...policyBlockers, ...packetBlockers];
   return { payer, assessment, coding, packetInput, preview, violations, blockers, clinicConfigured: opts.clinic !== undefined };
 }
