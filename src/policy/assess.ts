@@ -26,11 +26,11 @@ export function verdictOf(findings: readonly Finding[]): Verdict {
   return missing ? 'incomplete' : 'ready';
 }
 
+/** Stable order by rank: five buckets, filled in input order. */
 export function sortFindings(findings: Finding[]): Finding[] {
-  return findings
-    .map((f, i) => ({ f, i, r: rank(f) }))
-    .sort((a, b) => a.r - b.r || a.i - b.i)
-    .map((x) => x.f);
+  const buckets: Finding[][] = [[], [], [], [], []];
+  for (const f of findings) buckets[rank(f)]!.push(f);
+  return buckets.flat();
 }
 
 export function assess(picture: ClinicalPicture, service: PlannedService, payer: PayerRef | string, today: string): Assessment {
