@@ -59,6 +59,11 @@ function valuesOf(resource: StoredResource, code: string): unknown[] {
   return values;
 }
 
+/** Computes and caches the values of the given parameters, so the first search after start is not the slow one. */
+export function warmValues(resources: readonly StoredResource[], codes: readonly string[]): void {
+  for (const r of resources) for (const code of codes) valuesOf(r, code);
+}
+
 /** The local `Type/id` references a reference parameter holds (absolute same-server URLs cut to Type/id). */
 export function referencesOf(resource: StoredResource, code: string): string[] {
   return valuesOf(resource, code)

@@ -60,6 +60,8 @@ export interface Sandbox {
   /** Builds the app launch URL for a patient without going through the chart page (for tests and the bench). */
   launchUrl(options: { patient: string; encounter?: string; standalone?: boolean; tokenLifetime?: number; withholdWrite?: boolean; withholdObservation?: boolean }): string;
   close(): Promise<void>;
+  /** Resolves when the search cache is warm (the server answers before that, just slower the first time). */
+  ready: Promise<void>;
   store: SandboxStore;
 }
 
@@ -224,21 +226,23 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   fhirBase = `${origin}/fhir`;
   const authServer = new AuthServer({ origin, fhirBase, practitionerId, knownTypes: RESOURCE_TYPES, now: () => Date.now() });
   late.auth = authServer;
+  const warmed = resources.warm();
 
   return {
     origin,
     fhirBase,
     chartUrl: `${origin}/`,
+    ready: warmed,
     launchUrl: (o) => {
       const options = toLaunchOptions(resources, { ...o, standalone: o.standalone ?? false });
       if (typeof options === 'string') throw new Error(options);
       return launchUrl(authServer.createLaunch(options));
     },
     close: () =>
-      new Promise<void>((ok, fail) => {
+      warmed.then(() => new Promise<void>((ok, fail) => {
         server.closeAllConnections();
         server.close((err) => (err ? fail(err) : ok()));
-      }),
+      })),
     store: {
       countRequests: (f) => log.count(f),
       requests: (f) => log.list(f),

@@ -2,7 +2,7 @@
 // Paging uses snapshots: the first page stores the matching ids under a random key, and every `next` link points at
 // that snapshot, so following pages costs no re-matching and stays stable while the app writes meanwhile.
 import { randomUUID } from 'node:crypto';
-import { matchesAll, referencesOf } from './match';
+import { matchesAll, referencesOf, warmValues } from './match';
 import { parseSearch, sortKey, type Include } from './search';
 import { operationOutcome, type StoredResource } from './resource';
 
@@ -37,6 +37,17 @@ export class ResourceStore {
     const stored: StoredResource = { ...resource, id, meta: { ...(resource.meta ?? {}), versionId: resource.meta?.versionId ?? '1', lastUpdated: resource.meta?.lastUpdated ?? this.clock() } };
     this.table(resource.resourceType).set(id, stored);
     return stored;
+  }
+
+  /**
+   * Fills the search-value cache for the parameters every launch uses, one type per event-loop turn so the server
+   * keeps answering meanwhile. Resolves when done.
+   */
+  async warm(codes: readonly string[] = ['patient', 'date']): Promise<void> {
+    for (const type of this.types()) {
+      warmValues(this.all(type), codes);
+      await new Promise((r) => setImmediate(r));
+    }
   }
 
   get(resourceType: string, id: string): StoredResource | undefined {
