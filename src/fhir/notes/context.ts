@@ -22,22 +22,26 @@ export interface Sentence {
   start: number;
   end: number;
   text: string;
+  /** text in lower case, for cheap substring gates before the regexes run. */
+  lower: string;
   section: Section;
 }
 
-const HEADINGS: [RegExp, Section][] = [
-  [/^(?:hpi|history of (?:the )?present(?:ing)? illness|subjective|chief complaint|cc|interval history|reason for (?:visit|consultation))$/i, 'hpi'],
-  [/^(?:exam|physical exam(?:ination)?|pe|objective|neuro(?:logic(?:al)?)? exam|musculoskeletal exam|msk exam)$/i, 'exam'],
-  [/^(?:assessment|impression|diagnos[ie]s|clinical impression)$/i, 'assessment'],
-  [/^(?:plan|assessment (?:and|&) plan|a\s*\/\s*p|a&p|assessment\s*\/\s*plan|impression (?:and|&) plan|impression\s*\/\s*plan|recommendations?|treatment plan|disposition)$/i, 'plan'],
-  [/^(?:imaging|radiology|studies|diagnostic studies|results)$/i, 'imaging'],
-  [/^(?:medications?|current medications?|meds|home medications?)$/i, 'medications'],
-  [/^(?:allerg(?:y|ies))$/i, 'allergies'],
-  [/^(?:family history|fh|fhx)$/i, 'family'],
-  [/^(?:past medical history|pmh|past surgical history|psh|surgical history|social history|sh|past history)$/i, 'past-history'],
-  [/^(?:procedure|procedure note|procedures? performed|operative note)$/i, 'procedure'],
-  [/^(?:vitals?|vital signs|ros|review of systems)$/i, 'other'],
+// Heading labels, normalised (lower case, single spaces, "&" as "and", no spaces around "/"), to their section.
+const HEADING_LABELS: [Section, string[]][] = [
+  ['hpi', ['hpi', 'history of present illness', 'history of the present illness', 'history of presenting illness', 'subjective', 'chief complaint', 'cc', 'interval history', 'reason for visit', 'reason for consultation']],
+  ['exam', ['exam', 'physical exam', 'physical examination', 'pe', 'objective', 'neuro exam', 'neurologic exam', 'neurological exam', 'musculoskeletal exam', 'msk exam']],
+  ['assessment', ['assessment', 'impression', 'diagnosis', 'diagnoses', 'clinical impression']],
+  ['plan', ['plan', 'assessment and plan', 'a/p', 'a and p', 'assessment/plan', 'impression and plan', 'impression/plan', 'recommendation', 'recommendations', 'treatment plan', 'disposition']],
+  ['imaging', ['imaging', 'radiology', 'studies', 'diagnostic studies', 'results']],
+  ['medications', ['medication', 'medications', 'current medication', 'current medications', 'meds', 'home medication', 'home medications']],
+  ['allergies', ['allergy', 'allergies']],
+  ['family', ['family history', 'fh', 'fhx']],
+  ['past-history', ['past medical history', 'pmh', 'past surgical history', 'psh', 'surgical history', 'social history', 'sh', 'past history']],
+  ['procedure', ['procedure', 'procedure note', 'procedure performed', 'procedures performed', 'operative note']],
+  ['other', ['vital', 'vitals', 'vital signs', 'ros', 'review of systems']],
 ];
+const HEADINGS = new Map<string, Section>(HEADING_LABELS.flatMap(([section, labels]) => labels.map((l): [string, Section] => [l, section])));
 
 // A heading at the start of a line: "PLAN:", "Assessment and Plan -", or a line that is just "Physical Exam".
 const LINE_HEADING = /^[ \t]*([A-Za-z][A-Za-z &/]{0,40}?)[ \t]*(?::|-(?=\s)|$)/;
@@ -45,9 +49,8 @@ const LINE_HEADING = /^[ \t]*([A-Za-z][A-Za-z &/]{0,40}?)[ \t]*(?::|-(?=\s)|$)/;
 const LINE_ONLY = new Set<Section>(['family', 'allergies', 'medications', 'past-history']);
 
 function headingSection(label: string): Section | undefined {
-  const t = label.trim();
-  for (const [re, section] of HEADINGS) if (re.test(t)) return section;
-  return undefined;
+  const t = label.trim().toLowerCase().replace(/\s+/g, ' ').replace(/ ?& ?/g, ' and ').replace(/ ?\/ ?/g, '/');
+  return HEADINGS.get(t);
 }
 
 // Sentence ends: . ! ? followed by whitespace and then not a lowercase letter; and every line break.
@@ -102,7 +105,10 @@ function splitLine(text: string, from: number, to: number, section: Section, out
       s = cut;
       while (s < e && /\s/.test(line[s]!)) s++;
     }
-    if (e > s) out.push({ start: from + s, end: from + e, text: line.slice(s, e), section });
+    if (e > s) {
+      const t = line.slice(s, e);
+      out.push({ start: from + s, end: from + e, text: t, lower: t.toLowerCase(), section });
+    }
   };
   for (let m = SENTENCE_END.exec(line); m !== null; m = SENTENCE_END.exec(line)) {
     push(start, m.index + 1);

@@ -4,7 +4,7 @@
 import type { NoteDoc, PainDurationFact } from '../../policy/picture';
 import { weeksBetween } from '../../policy/dates';
 import { clauseEnd, clauseStart, isAboutFamily, isNegated, type Sentence } from './context';
-import { DATE, matchAll, noteDay, NUM_RANGE, parseDate, parseNumber, parseUnit, spanEvidence, toWeeks } from './lexicon';
+import { DATE, gatedMatches, noteDay, NUM_RANGE, parseDate, parseNumber, parseUnit, spanEvidence, toWeeks } from './lexicon';
 
 const LONG_UNIT = String.raw`(?:days?|weeks?|wks?|months?|mos?|years?|yrs?)`;
 const FOR_PAST = new RegExp(String.raw`\b(?:for|over|x|×|during)\s*(?:about\s+|approximately\s+|roughly\s+|nearly\s+|almost\s+|over\s+|more than\s+|the\s+)*(?:past\s+|last\s+|previous\s+|preceding\s+)?(?:(${NUM_RANGE})\+?\s*-?\s*(${LONG_UNIT})|(?:a\s+|an\s+|one\s+)?(year|month)\b)`, 'gi');
@@ -14,6 +14,13 @@ const SINCE = new RegExp(String.raw`\b(?:since|onset(?:\s+(?:in|on|of))?|began(?
 const ONSET_OF = new RegExp(String.raw`\bonset of (?:\w+\s+){0,3}?(?:pain|symptoms|sciatica)\s+(?:in|on|since|around)\s+(${DATE}|(?:19|20)\d\d)\b`, 'gi');
 const PAIN_CUE = /\b(?:pain|LBP|ache|aching|symptoms|sciatica|radicul\w+|discomfort|numbness|tingling|hurt\w*|stiffness|lumbago|cervicalgia)\b/i;
 const NOT_DURATION_CONTEXT = /\b(?:pain[- ]free|free of pain|resolved|relief)\b/i;
+
+const DURATION_PATTERNS: [RegExp, string[]][] = [
+  [FOR_PAST, ['for', 'over', 'x', '×', 'during']],
+  [HISTORY_OF, ['history', 'hx', 'duration']],
+  [AGO, [' ago']],
+];
+const SINCE_GATE = ['since', 'onset', 'began', 'started', 'beginning'];
 
 export function extractPainDuration(
   note: NoteDoc,
@@ -49,15 +56,15 @@ export function extractPainDuration(
       else if (onset && asOf) fact.weeks = Math.round(weeksBetween(onset, asOf) * 10) / 10;
       out.push(fact);
     };
-    for (const re of [FOR_PAST, HISTORY_OF, AGO]) {
-      for (const m of matchAll(re, s)) {
+    for (const [re, gate] of DURATION_PATTERNS) {
+      for (const m of gatedMatches(re, gate, s, sen.lower)) {
         const n = m[1] ? parseNumber(m[1]) : 1;
         const unit = parseUnit(m[2] ?? m[3] ?? '');
         if (!Number.isFinite(n) || !unit) continue;
         if (accept(m.index, m.index + m[0].length)) push(m.index, m.index + m[0].length, toWeeks(n, unit));
       }
     }
-    for (const m of [...matchAll(ONSET_OF, s), ...matchAll(SINCE, s)]) {
+    for (const m of [...gatedMatches(ONSET_OF, ['onset'], s, sen.lower), ...gatedMatches(SINCE, SINCE_GATE, s, sen.lower)]) {
       const raw = m[1]!;
       const onset = /^\d{4}$/.test(raw) ? raw : parseDate(raw);
       if (!onset) continue;

@@ -2,7 +2,7 @@
 // activities ("unable to stand more than 10 minutes", "missed work", "difficulty sleeping").
 import type { FunctionalFact, FunctionalInstrument, NoteDoc } from '../../policy/picture';
 import { isAboutFamily, isNegated, type Sentence } from './context';
-import { matchAll, noteDay, NUM, spanEvidence } from './lexicon';
+import { gatedMatches, hasAny, noteDay, NUM, spanEvidence } from './lexicon';
 
 const INSTRUMENT = /\b(ODI|Oswestry(?: Disability)?(?: Index| Questionnaire)?|NDI|Neck Disability Index|PEG|PROMIS[- ](?:PF|physical function)(?: T-?score)?)(?:\s+(?:score|T-?score|index))?(?:\s*(?:of|is|was|=|:|at|today))*\s*(\d{1,3}(?:\.\d)?)\s*(%|percent|\/100|\/50|\/10)?/gi;
 
@@ -17,7 +17,7 @@ const TOLERANCE_ONLY = new RegExp(String.raw`\b(?:walking|sitting|standing) tole
 const WAKES = /\b(?:wakes? (?:him|her|them|up) (?:up )?(?:at night|from sleep|multiple times)|awakens? (?:at night|from sleep)|night(?:time)? awakenings?)\b/gi;
 
 // One cheap pass that every function phrase needs to pass before the specific patterns run.
-const GATE = /unable|can(?:no|')t|cannot|difficult|trouble|inabilit|limit|not able|struggl|problem|pain with|impair|interfer|can only|work|duty|disabilit|toleran|wakes?\b|awaken|ODI|Oswestry|NDI|Neck Disability|PEG|PROMIS/i;
+const GATE = ['unable', 'can', 'difficult', 'trouble', 'inabilit', 'limit', 'not able', 'struggl', 'problem', 'pain with', 'impair', 'interfer', 'work', 'duty', 'disabilit', 'toleran', 'wake', 'awaken', 'odi', 'oswestry', 'ndi', 'neck disability', 'peg', 'promis'];
 
 function instrumentOf(name: string): FunctionalInstrument {
   const n = name.toUpperCase();
@@ -27,12 +27,19 @@ function instrumentOf(name: string): FunctionalInstrument {
   return 'PROMIS-PF';
 }
 
+const LIMITATION_PATTERNS: [RegExp, string[]][] = [
+  [LIMITATION, ['unable', 'can', 'difficult', 'trouble', 'inabilit', 'limit', 'not able', 'struggl', 'problem', 'pain with', 'impair', 'interfer']],
+  [WORK, ['work', 'duty', 'disabilit', 'job', 'hours']],
+  [TOLERANCE_ONLY, ['toleran']],
+  [WAKES, ['wake', 'awaken']],
+];
+
 export function extractFunction(note: NoteDoc, sentences: readonly Sentence[]): FunctionalFact[] {
   const out: FunctionalFact[] = [];
   const date = noteDay(note);
   for (const sen of sentences) {
     const s = sen.text;
-    if (!GATE.test(s)) continue;
+    if (!hasAny(sen.lower, GATE)) continue;
     const used: [number, number][] = [];
     const ok = (a: number, b: number): boolean => {
       if (used.some(([x, y]) => a < y && x < b)) return false;
@@ -40,7 +47,7 @@ export function extractFunction(note: NoteDoc, sentences: readonly Sentence[]): 
       used.push([a, b]);
       return true;
     };
-    for (const m of matchAll(INSTRUMENT, s)) {
+    for (const m of gatedMatches(INSTRUMENT, ['odi', 'oswestry', 'ndi', 'neck disab', 'peg', 'promis'], s, sen.lower)) {
       const instrument = instrumentOf(m[1]!);
       let score = Number(m[2]);
       const unit = (m[3] ?? '').toLowerCase();
@@ -51,8 +58,8 @@ export function extractFunction(note: NoteDoc, sentences: readonly Sentence[]): 
       if (!ok(m.index, m.index + m[0].length)) continue;
       out.push({ source: 'note', evidence: [spanEvidence(note, sen, m.index, m.index + m[0].length)], instrument, score, date });
     }
-    for (const re of [LIMITATION, WORK, TOLERANCE_ONLY, WAKES]) {
-      for (const m of matchAll(re, s)) {
+    for (const [re, gate] of LIMITATION_PATTERNS) {
+      for (const m of gatedMatches(re, gate, s, sen.lower)) {
         const end = m.index + m[0].length;
         if (!ok(m.index, end)) continue;
         out.push({ source: 'note', evidence: [spanEvidence(note, sen, m.index, end)], limitation: m[0], date });

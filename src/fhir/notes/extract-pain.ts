@@ -14,13 +14,14 @@ const OUT_OF_TEN = new RegExp(String.raw`\b(${SCORE_NUM})(?:\s*-\s*${SCORE_NUM})
 const INSTRUMENT = /\b(NRS|VAS|VRS|numeric (?:pain )?rating scale|visual analog(?:ue)? scale)(?:\s+(?:pain\s+)?score)?(?:\s*(?:of|is|was|=|:|at))*\s*(\d{1,3}(?:\.\d)?)(?!\d|\.\d)(\s*(?:mm|cm|\/100))?(?!\s*\/)/gi;
 // "pain is an 8", "pain level 6", "rates her pain a 7", "pain score 5", "pain today 4", "pain at worst 9"
 const PAIN_IS = new RegExp(
-  String.raw`\b(?:(?:rates?|rated|rating)\s+)?(?:(?:his|her|their|the)\s+)?pain(?:\s+(?:level|score|intensity|severity|rating|today|currently|now|at (?:its )?(?:worst|best)|on average))*\s*(?:is|was|as|at|of|=|:)?\s*(?:an?\s+)?(${SCORE_NUM})\b(?!\s*(?:\/|out\b|%|mm|mg|mcg|cm|days?|weeks?|months?|years?|hours?|minutes?|times|x\b|\.\d))`,
+  String.raw`\bpain(?:\s+(?:level|score|intensity|severity|rating|today|currently|now|at (?:its )?(?:worst|best)|on average))*\s*(?:is|was|as|at|of|=|:)?\s*(?:an?\s+)?(${SCORE_NUM})\b(?!\s*(?:\/|out\b|%|mm|mg|mcg|cm|days?|weeks?|months?|years?|hours?|minutes?|times|x\b|\.\d))`,
   'gi',
 );
 // Phrases that make an X/10 something other than pain.
 const NOT_PAIN_AFTER = /^\s*(?:compliance|adherence|strength|motor|effort|satisfaction|confidence|sleep quality|mood|anxiety|stress|function)\b/i;
 const PAIN_CUE = /\b(?:pain|nrs|vas|ache|aching|hurts?|discomfort|score|rates?|rated|severity|intensity)\b/i;
 const DIGIT = /\d/;
+const PAIN_WORD = /pain/i;
 const OUT_OF = /out of/i;
 const INSTRUMENT_GATE = /NRS|VAS|VRS|rating scale|analog/i;
 const WORDY = /pain|\bten\b/i;
@@ -97,7 +98,7 @@ export function extractPainScores(note: NoteDoc, sentences: readonly Sentence[])
         add(m.index, end, parseNumber(m[1]!), instrumentIn(s));
       }
     }
-    for (const m of matchAll(PAIN_IS, s)) {
+    for (const m of PAIN_WORD.test(s) ? matchAll(PAIN_IS, s) : []) {
       add(m.index, m.index + m[0].length, parseNumber(m[1]!), instrumentIn(s));
     }
   }

@@ -3,19 +3,19 @@
 // note itself calls separate. A routine pre-procedure check ("here for scheduled injection, no changes") is not.
 import type { Laterality, NoteDoc, SymptomFact, SymptomKind, VisitWorkFact } from '../../policy/picture';
 import { isAboutFamily, isNegated, type Sentence } from './context';
-import { matchAll, noteDay, spanEvidence } from './lexicon';
+import { gatedMatches, hasAny, noteDay, spanEvidence } from './lexicon';
 
 const DRUG = String.raw`(?:gabapentin|pregabalin|duloxetine|meloxicam|naproxen|ibuprofen|celecoxib|diclofenac|cyclobenzaprine|tizanidine|methocarbamol|baclofen|tramadol|oxycodone|hydrocodone|nortriptyline|amitriptyline|buprenorphine|medications?|meds|dose|dosage|regimen|opioids?|NSAIDs?|muscle relaxants?|analgesics?)`;
-const EM_CUES: RegExp[] = [
-  /\bnew(?:\s+onset(?:\s+of)?)?\s+(?:\w+\s+){0,3}?(?:complaints?|problems?|symptoms?|issues?|pain|numbness|weakness|tingling|radicular\w*|headaches?|paresthesias?|rash|injury|lesion|fall|swelling|concern|infection)\b/gi,
-  /\b(?:worsening|worsened|increasing|increased|progressive|escalating)\s+(?:\w+\s+){0,3}?(?:pain|weakness|numbness|symptoms|radicular\w*|tingling|paresthesias?)\b/gi,
-  new RegExp(String.raw`\b(?:increas\w*|decreas\w*|titrat\w*|adjust\w*|start(?:ed|ing)?|initiat\w*|discontinu\w*|stop(?:ped|ping)?|switch\w*|taper\w*|refill\w*|prescrib\w*|wean\w*|chang(?:e|ed|ing)|rotat\w*|add(?:ed)?)\s+(?:(?:her|his|their|the|a|on|to)\s+)?(?:\w+\s+){0,2}?${DRUG}\b`, 'gi'),
-  /\bmedication management\b|\b(?:reviewed|checked|queried) (?:the )?(?:PDMP|PMP|prescription (?:drug )?monitoring)/gi,
-  /\bsignificant(?:,|\s+and)?\s+separately identifiable\b|\bseparate(?:ly)?\s+(?:identifiable|evaluat\w*|assess\w*|problem|E\/M|E&M|addressed)\b|\b(?:also|additionally) (?:evaluated|addressed|assessed|examined)\b|\bin addition to the procedure\b/gi,
-  /\b(?:ordered|ordering|will order)\s+(?:an?\s+)?(?:new\s+|repeat\s+|updated\s+)?(?:\w+\s+)?(?:MRI|CT|x-?rays?|EMG|labs?|imaging)\b/gi,
+const EM_CUES: [RegExp, string[]][] = [
+  [/\bnew(?:\s+onset(?:\s+of)?)?\s+(?:\w+\s+){0,3}?(?:complaints?|problems?|symptoms?|issues?|pain|numbness|weakness|tingling|radicular\w*|headaches?|paresthesias?|rash|injury|lesion|fall|swelling|concern|infection)\b/gi, ['new']],
+  [/\b(?:worsening|worsened|increasing|increased|progressive|escalating)\s+(?:\w+\s+){0,3}?(?:pain|weakness|numbness|symptoms|radicular\w*|tingling|paresthesias?)\b/gi, ['wors', 'increas', 'progress', 'escalat']],
+  [new RegExp(String.raw`\b(?:increas\w*|decreas\w*|titrat\w*|adjust\w*|start(?:ed|ing)?|initiat\w*|discontinu\w*|stop(?:ped|ping)?|switch\w*|taper\w*|refill\w*|prescrib\w*|wean\w*|chang(?:e|ed|ing)|rotat\w*|add(?:ed)?)\s+(?:(?:her|his|their|the|a|on|to)\s+)?(?:\w+\s+){0,2}?${DRUG}\b`, 'gi'), ['increas', 'decreas', 'titrat', 'adjust', 'start', 'initiat', 'discontinu', 'stop', 'switch', 'taper', 'refill', 'prescrib', 'wean', 'chang', 'rotat', 'add']],
+  [/\bmedication management\b|\b(?:reviewed|checked|queried) (?:the )?(?:PDMP|PMP|prescription (?:drug )?monitoring)/gi, ['medication management', 'pdmp', 'pmp', 'monitoring']],
+  [/\bsignificant(?:,|\s+and)?\s+separately identifiable\b|\bseparate(?:ly)?\s+(?:identifiable|evaluat\w*|assess\w*|problem|E\/M|E&M|addressed)\b|\b(?:also|additionally) (?:evaluated|addressed|assessed|examined)\b|\bin addition to the procedure\b/gi, ['separate', 'also', 'additionally', 'in addition']],
+  [/\b(?:ordered|ordering|will order)\s+(?:an?\s+)?(?:new\s+|repeat\s+|updated\s+)?(?:\w+\s+)?(?:MRI|CT|x-?rays?|EMG|labs?|imaging)\b/gi, ['order']],
 ];
-const EM_GATE = /new|wors|increas|progress|escalat|decreas|titrat|adjust|start|initiat|discontinu|stop|switch|taper|refill|prescrib|wean|chang|rotat|add|medication management|PDMP|PMP|monitoring|separate|also|order/i;
-const SYMPTOM_GATE = /radiat|radicul|sciatica|axial|locali[sz]ed|claudication|shooting/i;
+const EM_GATE = ['new', 'wors', 'increas', 'progress', 'escalat', 'decreas', 'titrat', 'adjust', 'start', 'initiat', 'discontinu', 'stop', 'switch', 'taper', 'refill', 'prescrib', 'wean', 'chang', 'rotat', 'add', 'medication management', 'pdmp', 'pmp', 'monitoring', 'separate', 'also', 'order'];
+const SYMPTOM_GATE = ['radiat', 'radicul', 'sciatica', 'axial', 'locali', 'claudication', 'shooting'];
 const OLD = /\b(?:ago|last (?:year|month|week)|previously|in the past|in (?:19|20)\d\d|by (?:her|his|their) (?:PCP|primary|surgeon))\b/i;
 
 export function extractVisitWork(note: NoteDoc, sentences: readonly Sentence[]): VisitWorkFact[] {
@@ -24,10 +24,10 @@ export function extractVisitWork(note: NoteDoc, sentences: readonly Sentence[]):
   for (const sen of sentences) {
     if (sen.section === 'family' || sen.section === 'past-history' || sen.section === 'medications' || sen.section === 'allergies') continue;
     const s = sen.text;
-    if (!EM_GATE.test(s) || OLD.test(s)) continue;
-    for (const re of EM_CUES) {
+    if (!hasAny(sen.lower, EM_GATE) || OLD.test(s)) continue;
+    for (const [re, gate] of EM_CUES) {
       let found = false;
-      for (const m of matchAll(re, s)) {
+      for (const m of gatedMatches(re, gate, s, sen.lower)) {
         if (isAboutFamily(s, m.index, sen.section) || isNegated(s, m.index)) continue;
         const end = m.index + m[0].length;
         out.push({ source: 'note', evidence: [spanEvidence(note, sen, m.index, end)], date, description: m[0] });
@@ -41,11 +41,11 @@ export function extractVisitWork(note: NoteDoc, sentences: readonly Sentence[]):
   return out;
 }
 
-const SYMPTOMS: [RegExp, SymptomKind, boolean][] = [
-  [/\b(?:does not radiate|doesn't radiate|non-?radiating|without radiation|no radiation)\b/gi, 'axial', true],
-  [/\baxial (?:low back |back |neck |spine |spinal )?pain\b|\blocali[sz]ed (?:to the )?(?:low )?(?:back|neck)\b/gi, 'axial', false],
-  [/\b(?:radicular (?:pain|symptoms)|radiculopathy|radiculitis|sciatica|radiat\w+ (?:pain )?(?:down|into|to) (?:the |his |her |their |both )?(?:left |right |bilateral )?(?:legs?|arms?|buttocks?|thighs?|calf|calves|foot|feet|hands?|shoulders?|lower extremit\w+|upper extremit\w+)|shooting pain (?:down|into))/gi, 'radicular', false],
-  [/\b(?:neurogenic claudication|pseudo-?claudication)\b/gi, 'neurogenic-claudication', false],
+const SYMPTOMS: [RegExp, SymptomKind, boolean, string[]][] = [
+  [/\b(?:does not radiate|doesn't radiate|non-?radiating|without radiation|no radiation)\b/gi, 'axial', true, ['radiate', 'radiating', 'radiation']],
+  [/\baxial (?:low back |back |neck |spine |spinal )?pain\b|\blocali[sz]ed (?:to the )?(?:low )?(?:back|neck)\b/gi, 'axial', false, ['axial', 'locali']],
+  [/\b(?:radicular (?:pain|symptoms)|radiculopathy|radiculitis|sciatica|radiat\w+ (?:pain )?(?:down|into|to) (?:the |his |her |their |both )?(?:left |right |bilateral )?(?:legs?|arms?|buttocks?|thighs?|calf|calves|foot|feet|hands?|shoulders?|lower extremit\w+|upper extremit\w+)|shooting pain (?:down|into))/gi, 'radicular', false, ['radicul', 'sciatica', 'radiat', 'shooting']],
+  [/\b(?:neurogenic claudication|pseudo-?claudication)\b/gi, 'neurogenic-claudication', false, ['claudication']],
 ];
 
 const LATERALITY: Record<string, Laterality> = { left: 'left', right: 'right', bilateral: 'bilateral' };
@@ -55,9 +55,9 @@ export function extractSymptoms(note: NoteDoc, sentences: readonly Sentence[]): 
   const date = noteDay(note);
   for (const sen of sentences) {
     const s = sen.text;
-    if (!SYMPTOM_GATE.test(s)) continue;
-    for (const [re, kind, inherentlyNegative] of SYMPTOMS) {
-      for (const m of matchAll(re, s)) {
+    if (!hasAny(sen.lower, SYMPTOM_GATE)) continue;
+    for (const [re, kind, inherentlyNegative, gate] of SYMPTOMS) {
+      for (const m of gatedMatches(re, gate, s, sen.lower)) {
         if (isAboutFamily(s, m.index, sen.section)) continue;
         // "does not radiate" documents axial pain; "denies radicular pain" documents its absence.
         const present = inherentlyNegative ? true : !isNegated(s, m.index);

@@ -97,6 +97,18 @@ export function matchAll(re: RegExp, s: string): RegExpExecArray[] {
   return out;
 }
 
+/** Does `lower` (already lower case) contain any of `words`? Plain substring search is far cheaper than a
+ * case-insensitive alternation, so extractors use it to skip sentences before their regexes run. */
+export function hasAny(lower: string, words: readonly string[]): boolean {
+  for (const w of words) if (lower.includes(w)) return true;
+  return false;
+}
+
+/** Matches of `re` in a sentence, or none without running it when the lower-case text lacks every gate word. */
+export function gatedMatches(re: RegExp, gate: readonly string[], s: string, lower: string): RegExpExecArray[] {
+  return hasAny(lower, gate) ? matchAll(re, s) : [];
+}
+
 /** Drop trailing whitespace and punctuation with a plain loop (a regex anchored at $ can go quadratic). */
 export function trimTrailing(s: string): string {
   let e = s.length;
