@@ -77,11 +77,16 @@ function painHistory(p: ClinicalPicture): string[] {
 }
 
 function conservative(p: ClinicalPicture): string[] {
-  const out = p.conservativeCare.map((c) => {
-    const span = c.start || c.end ? `${day(c.start)} to ${c.end ? day(c.end) : 'ongoing'}` : 'dates not recorded';
+  const dated = p.conservativeCare.filter((c) => c.start || c.end).sort((a, b) => (a.start ?? a.end ?? '').localeCompare(b.start ?? b.end ?? ''));
+  const out = dated.map((c) => {
     const weeks = c.weeks !== undefined ? `, ${Math.round(c.weeks)} weeks` : '';
-    return `- ${c.description} (${c.kind.replace(/-/g, ' ')}): ${span}${weeks}; outcome ${c.outcome.replace('-', ' ')}.`;
+    return `- ${c.description} (${c.kind.replace(/-/g, ' ')}): ${day(c.start)} to ${c.end ? day(c.end) : 'ongoing'}${weeks}; outcome ${c.outcome.replace('-', ' ')}.`;
   });
+  // Undated mentions (mostly from note text) are real but secondary: one line, so the dated course stays readable.
+  const undated = p.conservativeCare
+    .filter((c) => !c.start && !c.end)
+    .map((c) => `${c.description} (${c.kind.replace(/-/g, ' ')}${c.weeks !== undefined ? `, ${Math.round(c.weeks)} weeks` : ''}${c.outcome === 'unknown' ? '' : `, ${c.outcome.replace('-', ' ')}`})`);
+  if (undated.length) out.push(`- Also documented, without dates: ${[...new Set(undated)].join('; ')}.`);
   return out.length ? out : ['- No conservative care is documented.'];
 }
 
@@ -106,7 +111,7 @@ function priorResponse(p: ClinicalPicture): string[] {
 }
 
 function imaging(p: ClinicalPicture): string[] {
-  const out = p.imaging.map((i) => `- ${i.modality} ${day(i.date)}${i.levels.length ? ` (${i.levels.join(', ')})` : ''}: ${i.finding ?? 'finding not recorded'}.`);
+  const out = p.imaging.filter((i) => i.date || i.finding).map((i) => `- ${i.modality} ${day(i.date)}${i.levels.length ? ` (${i.levels.join(', ')})` : ''}: ${i.finding ?? 'finding not recorded'}.`);
   return out.length ? out : ['- No imaging is documented.'];
 }
 
@@ -149,13 +154,14 @@ export function packetSections(input: PacketSummaryInput): Section[] {
       ]),
     ],
   };
+  const unique = (lines: string[]): string[] => [...new Set(lines)];
   return [
     header,
     requested,
-    { heading: 'Pain history', lines: painHistory(p) },
+    { heading: 'Pain history', lines: unique(painHistory(p)) },
     { heading: 'Conservative care tried', lines: conservative(p) },
     { heading: 'Functional impairment', lines: functional(p) },
-    { heading: 'Levels and laterality', lines: [`- Requested: ${sites(service)}.`, ...siteNotes] },
+    { heading: 'Levels and laterality', lines: unique([`- Requested: ${sites(service)}.`, ...siteNotes]) },
     { heading: 'Response to prior procedures', lines: priorResponse(p) },
     { heading: 'Imaging', lines: imaging(p) },
     criteria,

@@ -91,4 +91,20 @@ describe('renderPacketPdf', () => {
     expect(shown.map((e) => e.display)).toEqual(['PT visit 0', 'PT visit 1', 'PT visit 2', 'PT visit 3', 'PT visit 4', 'PT visit 5']);
     expect(more).toBe(11);
   });
+
+  it('keeps the dated course of care first and folds undated note mentions into one line', () => {
+    const c = PATIENTS[0]?.input;
+    if (!c) throw new Error('no patient');
+    const picture = structuredClone(c.picture);
+    picture.conservativeCare.push(
+      { kind: 'home-exercise', description: 'HEP', outcome: 'failed', source: 'note', evidence: [] },
+      { kind: 'nsaid', description: 'NSAIDs', outcome: 'unknown', source: 'note', evidence: [] },
+    );
+    const care = packetSections({ ...c, picture, clinic: { clinicName: 'X' } }).find((s) => s.heading === 'Conservative care tried');
+    expect(care?.lines).toEqual([
+      '- Naproxen 500 mg twice daily (nsaid): 2026-07-15 to 2026-10-01, 11 weeks; outcome failed.',
+      '- Physical therapy 2x weekly (physical therapy): 2026-08-01 to 2026-09-26, 8 weeks; outcome failed.',
+      '- Also documented, without dates: HEP (home exercise, failed); NSAIDs (nsaid).',
+    ]);
+  });
 });
