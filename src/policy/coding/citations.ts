@@ -16,5 +16,9 @@ export const CITE = {
   esiFrequency: { document: 'LCD L39242', section: 'Limitations (at most 4 ESI sessions per region in a rolling 12 months)', verified: true } as Citation,
   facetFrequency: { document: 'LCD L38803', section: 'Limitations (at most 4 MBB/IA sessions per region in a rolling 12 months)', verified: true } as Citation,
   rfaFrequency: { document: 'LCD L38803', section: 'Limitations (at most 2 RFA sessions per region in a rolling 12 months)', verified: true } as Citation,
+  codeFormat: { document: 'HCPCS code set (Level I CPT and Level II)', section: 'Five-character codes', verified: true } as Citation,
+  catalogue: { document: 'ClaimReady procedure catalogue', section: 'src/policy/services.ts (pain-management subset)', verified: true } as Citation,
+  claimForm: { document: 'NUCC 1500 Claim Form Reference Instruction Manual', section: 'Item 21 (up to 12 diagnoses) and Item 24E (up to 4 pointers per line)', verified: true } as Citation,
+  modifiers: { document: 'CMS Claims Processing Manual 100-04, Ch. 12', section: 'Modifiers 50, RT/LT, 25, 59/X{EPSU} (shared/policy Modifiers)', verified: true } as Citation,
   siteConsistency: { document: 'LCD L39242 / L38803', section: 'Documentation Requirements (levels and laterality consistent between order, note and claim)', verified: true } as Citation,
 };

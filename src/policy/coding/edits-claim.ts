@@ -30,14 +30,14 @@ export function codeEdits(lines: readonly CodingLine[]): CodingEdit[] {
   const out: CodingEdit[] = [];
   lines.forEach((l, i) => {
     if (!CODE_FORMAT.test(l.code)) {
-      out.push({ kind: 'invalid-code', severity: 'error', message: `"${l.code}" is not a CPT/HCPCS code (5 characters).`, lines: [i] });
+      out.push({ kind: 'invalid-code', severity: 'error', message: `"${l.code}" is not a CPT/HCPCS code (5 characters).`, lines: [i], citation: CITE.codeFormat });
     } else if (!serviceDef(l.code)) {
-      out.push({ kind: 'invalid-code', severity: 'warning', message: `${l.code} is not in ClaimReady's pain-management catalogue: check it by hand; no edits are known for it.`, lines: [i] });
+      out.push({ kind: 'invalid-code', severity: 'warning', message: `${l.code} is not in ClaimReady's pain-management catalogue: check it by hand; no edits are known for it.`, lines: [i], citation: CITE.catalogue });
     }
-    if (!Number.isInteger(l.units) || l.units < 1) out.push({ kind: 'invalid-code', severity: 'error', message: `${l.code}: units must be a whole number of at least 1.`, lines: [i] });
-    for (const m of l.modifiers) if (!KNOWN_MODIFIERS.has(m)) out.push({ kind: 'modifier', severity: 'error', message: `${l.code}: modifier "${m}" is not one ClaimReady knows.`, lines: [i] });
+    if (!Number.isInteger(l.units) || l.units < 1) out.push({ kind: 'invalid-code', severity: 'error', message: `${l.code}: units must be a whole number of at least 1.`, lines: [i], citation: CITE.claimForm });
+    for (const m of l.modifiers) if (!KNOWN_MODIFIERS.has(m)) out.push({ kind: 'modifier', severity: 'error', message: `${l.code}: modifier "${m}" is not one ClaimReady knows.`, lines: [i], citation: CITE.modifiers });
     if (l.modifiers.includes('50') && (l.modifiers.includes('RT') || l.modifiers.includes('LT'))) {
-      out.push({ kind: 'modifier', severity: 'error', message: `${l.code}: use either 50 or RT/LT, not both.`, lines: [i] });
+      out.push({ kind: 'modifier', severity: 'error', message: `${l.code}: use either 50 or RT/LT, not both.`, lines: [i], citation: CITE.modifiers });
     }
   });
   return out;

@@ -19,10 +19,10 @@ export function diagnosisEdits(lines: readonly CodingLine[], diagnoses: readonly
     out.push({ kind: 'invalid-code', severity: 'error', message: `${d.code} is not billable for a service on ${dayOf(dateOfService)} (deleted or a category header).${use}`, lines: pointing, citation: CITE.icd10, evidence: d.evidence });
   });
   lines.forEach((l, i) => {
-    if (l.diagnosisPointers.length === 0) out.push({ kind: 'invalid-code', severity: 'error', message: `${l.code}: no diagnosis pointer; every line needs at least one.`, lines: [i] });
-    if (l.diagnosisPointers.length > MAX_POINTERS) out.push({ kind: 'invalid-code', severity: 'error', message: `${l.code}: at most ${MAX_POINTERS} diagnosis pointers per line.`, lines: [i] });
+    if (l.diagnosisPointers.length === 0) out.push({ kind: 'invalid-code', severity: 'error', message: `${l.code}: no diagnosis pointer; every line needs at least one.`, lines: [i], citation: CITE.claimForm });
+    if (l.diagnosisPointers.length > MAX_POINTERS) out.push({ kind: 'invalid-code', severity: 'error', message: `${l.code}: at most ${MAX_POINTERS} diagnosis pointers per line.`, lines: [i], citation: CITE.claimForm });
     const bad = l.diagnosisPointers.filter((p) => !Number.isInteger(p) || p < 1 || p > diagnoses.length);
-    if (bad.length > 0) out.push({ kind: 'invalid-code', severity: 'error', message: `${l.code}: pointer(s) ${bad.join(', ')} do not point at a diagnosis.`, lines: [i] });
+    if (bad.length > 0) out.push({ kind: 'invalid-code', severity: 'error', message: `${l.code}: pointer(s) ${bad.join(', ')} do not point at a diagnosis.`, lines: [i], citation: CITE.claimForm });
     const list = lcdDxFor(serviceDef(l.code)?.kind ?? 'other');
     const pointed = l.diagnosisPointers.map((p) => diagnoses[p - 1]).filter((d): d is CodedDiagnosis => d !== undefined);
     if (!list || pointed.length === 0) return;

@@ -37,6 +37,7 @@ describe('suggestCoding properties', () => {
           for (const p of l.diagnosisPointers) expect(p).toBeLessThanOrEqual(s.diagnoses.length);
         }
         for (const e of s.edits) {
+          expect(e.citation, `${e.kind}: ${e.message}`).toBeDefined();
           if (e.citation && !e.citation.verified) expect(e.severity).not.toBe('error');
           for (const i of e.lines) expect(i).toBeLessThan(s.lines.length);
         }

@@ -122,6 +122,7 @@ describe('suggestCoding: coding case table', () => {
     const s = suggestCoding(pic, c.services, { today: '2026-11-23', ...c.opts });
     const edits = c.given ? validateLines(toLines(c.given), s.diagnoses, { picture: pic, services: c.services, dateOfService: s.dateOfService }) : s.edits;
     if (c.lines) expect(s.lines.map((l) => [l.code, l.modifiers, l.units])).toEqual(c.lines);
+    for (const e of edits) expect(e.citation, `${e.kind}: ${e.message}`).toBeDefined();
     for (const [kind, severity] of c.has ?? []) {
       expect(edits.some((e) => e.kind === kind && e.severity === severity), `${kind}/${severity} in ${JSON.stringify(edits.map((e) => [e.kind, e.severity, e.message]))}`).toBe(true);
     }
