@@ -6,7 +6,9 @@ import type { LaunchContext } from '../fhir/session';
 import { fhirclientReader } from '../fhir/fhirclient-reader';
 import { fhirclientWriter } from '../writeback/fhirclient-writer';
 import { buildPicture } from '../fhir/build-picture';
-import { classifyLaunchFailure } from '../fhir/session';
+import { classifyLaunchFailure, launchFailure } from '../fhir/session';
+import { DEFAULT_TYPES } from '../fhir/read';
+import type { DataIssue } from '../policy/picture';
 import { grantedAccess } from '../fhir/scopes';
 import { AppDataContext, type AppData } from './context';
 import { usePatientRecord } from './hooks/usePatientRecord';
@@ -29,13 +31,27 @@ function localToday(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
+// Without these the picture would be misleading rather than incomplete, so the app refuses to judge.
+const ESSENTIAL_READS = ['Patient', 'Condition', 'Procedure'];
+
+function readPlan(canRead: (type: string) => boolean) {
+  const types = DEFAULT_TYPES.filter((t) => canRead(t));
+  const skipped: DataIssue[] = DEFAULT_TYPES.filter((t) => !canRead(t)).map((t) => ({
+    resourceType: t,
+    severity: 'warning',
+    message: `Not read: the EHR did not grant access to ${t}. Requirements that depend on it may show as missing.`,
+  }));
+  return { types, skipped, essentialMissing: ESSENTIAL_READS.filter((t) => !canRead(t)) };
+}
+
 export function Workspace({ client, context }: { client: Client; context: LaunchContext }) {
   const [today] = useState(localToday);
   useSmartStyle(context.smartStyleUrl);
   const reader = useMemo(() => fhirclientReader(client), [client]);
   const access = useMemo(() => grantedAccess(context.grantedScopes.join(' ')), [context.grantedScopes]);
   const writer = useMemo(() => (access.creatable.length > 0 ? fhirclientWriter(client) : null), [client, access]);
-  const state = usePatientRecord(reader, context.patientId);
+  const { types, skipped, essentialMissing } = useMemo(() => readPlan(access.canRead), [access]);
+  const state = usePatientRecord(reader, context.patientId, types, skipped);
   const picture = useMemo(
     () =>
       state.record
@@ -58,7 +74,12 @@ export function Workspace({ client, context }: { client: Client; context: Launch
     [picture, today, selection.services, writer, context.user, openEvidence],
   );
 
-  if (state.error && !state.record) return <LaunchProblemScreen problem={classifyLaunchFailure(state.error)} />;
+  if (essentialMissing.length > 0) {
+    const denied = launchFailure('denied-scope');
+    return <LaunchProblemScreen problem={{ ...denied, message: `${denied.message} Not granted: ${essentialMissing.join(', ')}.` }} />;
+  }
+  // A read that ended (session expired, EHR gone) is fatal even after a partial picture: results would be wrong.
+  if (state.error) return <LaunchProblemScreen problem={classifyLaunchFailure(state.error, { grantedScopes: context.grantedScopes })} />;
   if (!data || !picture) {
     return (
       <main className="workspace">
@@ -72,12 +93,16 @@ export function Workspace({ client, context }: { client: Client; context: Launch
         {context.needPatientBanner && <PatientBanner patient={picture.patient} />}
         <header className="workspace__header">
           <h1 className="app-title">ClaimReady</h1>
-          {!state.complete && <p role="status" className="muted">Still reading: {state.loadedTypes.length} record types in…</p>}
+          {!state.complete && (
+            <p role="status" className="reading-banner">
+              Still reading the chart ({state.loadedTypes.length} record types in): results below may still change.
+            </p>
+          )}
         </header>
         <DataIssues issues={picture.dataIssues} />
         <ServicePicker selection={selection} />
         <Tabs current={tab} onChange={setTab} />
-        <main id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} className="workspace__panel">
+        <main id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} aria-busy={!state.complete} className="workspace__panel">
           {tab === 'visit' && <VisitChecklist />}
           <Suspense fallback={<p role="status">Loading…</p>}>
             {tab === 'coding' && <CodingReview />}
