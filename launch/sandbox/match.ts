@@ -38,7 +38,9 @@ export function definition(resourceType: string, code: string): { atom: FhirPath
         .split(' | ')
         .map((p) => p.trim())
         .filter((p) => [`${resourceType}.`, 'Resource.', 'DomainResource.'].some((prefix) => p.replace(/^\(/, '').startsWith(prefix)));
-      if (parts.length > 0) result = { atom: parseFhirPath(parts.join(' | ')), type: sp.type as ParamType, targets: sp.target ?? [] };
+      // `.where(resolve() is Patient)` cannot resolve absolute references; the type check is done in reference().
+      const expression = parts.join(' | ').replace(/\.where\(resolve\(\) is [A-Za-z]+\)/g, '');
+      if (parts.length > 0) result = { atom: parseFhirPath(expression), type: sp.type as ParamType, targets: sp.target ?? [] };
     }
   }
   compiled.set(key, result);
@@ -143,8 +145,8 @@ function reference(value: unknown, query: string, targets: string[]): boolean {
   if (!ref) return false;
   const local = ref.replace(/^https?:\/\/[^]*?\/(?=[A-Z][A-Za-z]+\/[^/]+$)/, '');
   const q = query.replace(/^https?:\/\/[^]*?\/(?=[A-Z][A-Za-z]+\/[^/]+$)/, '');
-  if (q.includes('/') || q.startsWith('urn:')) return local === q || ref === query;
   const [type, id] = local.split('/');
+  if (q.includes('/') || q.startsWith('urn:')) return (local === q || ref === query) && (targets.length === 0 || (type !== undefined && targets.includes(type)));
   return id === q && (targets.length === 0 || (type !== undefined && targets.includes(type)));
 }
 
