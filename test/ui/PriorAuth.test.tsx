@@ -3,6 +3,7 @@
 // already saved, EHR failure with Retry, validator refusal, incomplete-packet confirmation) and downloads.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import type { Organization, Task } from 'fhir/r4';
 import { PriorAuth } from '../../src/ui/views/PriorAuth';
 import { AppDataContext, type AppData } from '../../src/ui/context';
 import { assess, resolvePayer } from '../../src/policy/index';
@@ -79,6 +80,8 @@ describe('PriorAuth view', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save packet to chart' }));
     await screen.findByText(/Saved to the chart/, undefined, { timeout: 10_000 });
     expect(stored(ehr)).toEqual(['DocumentReference', 'Provenance', 'Provenance', 'Task']);
+    const task = ehr.stored.find((r): r is Task => r.resourceType === 'Task');
+    expect([task?.status, task?.intent, task?.focus?.reference, task?.requester?.reference, task?.owner]).toEqual(['requested', 'order', 'ServiceRequest/sr-p1', 'Practitioner/dr-lee', undefined]);
     fireEvent.click(screen.getByRole('button', { name: 'Save packet to chart' }));
     await screen.findByText(/Already saved/, undefined, { timeout: 10_000 });
     expect(ehr.stored).toHaveLength(4);
@@ -161,5 +164,15 @@ describe('PriorAuth view, long evidence and accessibility', () => {
     const axe = (await import('axe-core')).default;
     const res = await axe.run(document.body, { rules: { 'color-contrast': { enabled: false }, region: { enabled: false } } });
     expect(res.violations.map((v) => `${v.id}: ${v.nodes.length}`)).toEqual([]);
+  });
+
+  it("makes the clinic's own Organization the Task owner when the shell supplies it", async () => {
+    const c = PATIENTS[0];
+    if (!c) throw new Error('no patient');
+    const organization: Organization = { resourceType: 'Organization', id: 'org-clinic', name: 'Riverside Spine & Pain' };
+    const { ehr } = setup(c, { clinic: { organization, practitioner: { id: 'dr-lee', name: 'Dana Lee, MD' } } });
+    fireEvent.click(screen.getByRole('button', { name: 'Save packet to chart' }));
+    await screen.findByText(/Saved to the chart/, undefined, { timeout: 10_000 });
+    expect(ehr.stored.find((r): r is Task => r.resourceType === 'Task')?.owner?.reference).toBe('Organization/org-clinic');
   });
 });

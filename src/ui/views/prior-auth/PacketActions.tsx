@@ -23,6 +23,12 @@ export interface PacketActionsProps {
   now: () => string;
 }
 
+/** The clinic's Organization as the Task owner, when the shell gave us the EHR's own Organization resource. */
+function ownerOf(model: PriorAuthModel): { ownerRef?: string } {
+  const org = model.packetInput.clinic.organization;
+  return 'resourceType' in org && org.id ? { ownerRef: `Organization/${org.id}` } : {};
+}
+
 export function PacketActions({ model, writer, user, now }: PacketActionsProps) {
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
   const [acceptIncomplete, setAcceptIncomplete] = useState(false);
@@ -45,6 +51,7 @@ export function PacketActions({ model, writer, user, now }: PacketActionsProps) 
         patientId: model.packetInput.picture.patient.id,
         ...(service.requestRef ? { serviceRequestRef: service.requestRef } : {}),
         ...(user?.startsWith('Practitioner/') ? { requesterRef: user } : {}),
+        ...ownerOf(model),
         payerName: model.payer.name,
         serviceCode: service.code,
         now: packet.bundle.timestamp ?? now(),
