@@ -48,8 +48,8 @@ export function toHours(n: number, unit: TimeUnit): number {
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 export const MONTH_NAME = String.raw`(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?`;
 
-/** A date as notes write it: 2025-03-02, 3/2/2025, 03/02/25, March 2025, March 2, 2025. */
-export const DATE = String.raw`(?:\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/(?:\d{4}|\d{2})|${MONTH_NAME}\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4})`;
+/** A date as notes write it: 2025-03-02, 3/2/2025, 03/02/25, 03/2025, March 2025, March 2, 2025. */
+export const DATE = String.raw`(?:\d{4}-\d{2}-\d{2}|\d{1,2}\/\d{1,2}\/(?:\d{4}|\d{2})|\d{1,2}\/\d{4}|${MONTH_NAME}\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\d{4})`;
 
 /** Parse a DATE match into ISO ('YYYY-MM-DD' or 'YYYY-MM'). */
 export function parseDate(raw: string): string | undefined {
@@ -61,6 +61,8 @@ export function parseDate(raw: string): string | undefined {
     const y = m[3]!.length === 2 ? `20${m[3]}` : m[3]!;
     return `${y}-${m[1]!.padStart(2, '0')}-${m[2]!.padStart(2, '0')}`;
   }
+  m = /^(\d{1,2})\/(\d{4})$/.exec(t);
+  if (m) return Number(m[1]) >= 1 && Number(m[1]) <= 12 ? `${m[2]}-${m[1]!.padStart(2, '0')}` : undefined;
   m = /^([a-z]{3})[a-z]*\.?\s+(?:(\d{1,2})(?:st|nd|rd|th)?,?\s+)?(\d{4})$/.exec(t);
   if (m) {
     const mi = MONTHS.indexOf(m[1]!);
