@@ -217,3 +217,19 @@ describe('site from the code text when bodySite is not coded', () => {
     expect(p.plannedServices[0]!.muscleCount).toBe(4);
   });
 });
+
+describe('units as ordered', () => {
+  it('carries ServiceRequest.quantity into the planned service, but never a muscle count', () => {
+    const p = toPicture(
+      record(
+        { resourceType: 'ServiceRequest', id: 'scs', status: 'active', intent: 'order', code: { coding: [{ system: SYS.cpt, code: '63650' }] }, quantityQuantity: { value: 2, unit: 'leads' }, occurrenceDateTime: '2026-12-01' },
+        { resourceType: 'ServiceRequest', id: 'tpi', status: 'active', intent: 'order', code: { coding: [{ system: SYS.cpt, code: '20553' }] }, quantityQuantity: { value: 3, unit: 'muscles' }, occurrenceDateTime: '2026-12-02' },
+      ),
+      ctx(),
+    );
+    const byRef = Object.fromEntries(p.plannedServices.map((s) => [s.requestRef, s]));
+    expect(byRef['ServiceRequest/scs']!.quantity).toBe(2);
+    expect(byRef['ServiceRequest/tpi']!.quantity).toBeUndefined();
+    expect(byRef['ServiceRequest/tpi']!.muscleCount).toBe(3);
+  });
+});

@@ -64,6 +64,9 @@ export function plannedServices(list: ServiceRequestR[], conditions: ConditionR[
     if (guided !== undefined) fact.imageGuidance = guided;
     const muscles = muscleCount(sr, detail);
     if (muscles !== undefined) fact.muscleCount = muscles;
+    // Units as ordered (e.g. two SCS trial leads); a muscle count is not a unit count.
+    const q = sr.quantityQuantity;
+    if (q?.value !== undefined && q.value > 0 && !/muscle/i.test(q.unit ?? '')) fact.quantity = q.value;
     out.push(fact);
   }
   const rank = (p: PlannedService): number => {
