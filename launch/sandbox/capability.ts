@@ -80,7 +80,7 @@ export function smartConfiguration(origin: string, fhirBase: string): Record<str
     ],
     code_challenge_methods_supported: ['S256'],
     capabilities: [
-      'launch-ehr', 'launch-standalone', 'client-public', 'context-ehr-patient', 'context-ehr-encounter', 'context-standalone-patient',
+      'launch-ehr', 'launch-standalone', 'authorize-post', 'client-public', 'context-ehr-patient', 'context-ehr-encounter', 'context-standalone-patient',
       'context-banner', 'context-style', 'permission-v1', 'permission-v2', 'permission-patient', 'permission-user',
       'permission-online', 'permission-offline', 'sso-openid-connect',
     ],

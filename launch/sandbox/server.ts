@@ -154,11 +154,15 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       return send(res, response.status, { ...headers, 'Content-Type': 'application/fhir+json; charset=utf-8' }, JSON.stringify(response.json ?? {}));
     }
 
-    if (path === '/auth/authorize' && method === 'GET') {
-      const outcome = auth.authorize(url.searchParams, url.searchParams.get('sandbox_patient') ?? undefined);
+    if (path === '/auth/authorize' && (method === 'GET' || method === 'POST')) {
+      // SMART allows the authorize request as a form POST too (capability authorize-post).
+      const params = method === 'POST' ? new URLSearchParams(await readBody(req)) : url.searchParams;
+      const outcome = auth.authorize(params, params.get('sandbox_patient') ?? undefined);
       if (outcome.kind === 'redirect') return send(res, 302, { Location: outcome.location, 'Cache-Control': 'no-store' }, '');
       if (outcome.kind === 'error-page') return send(res, outcome.status, { 'Content-Type': 'text/html; charset=utf-8' }, page('Authorization refused', `<p>${escapeHtml(outcome.message)}</p>`));
-      return send(res, 200, { 'Content-Type': 'text/html; charset=utf-8' }, pickerPage(url));
+      const pickerBase = new URL(url);
+      pickerBase.search = params.toString();
+      return send(res, 200, { 'Content-Type': 'text/html; charset=utf-8' }, pickerPage(pickerBase));
     }
     if (path === '/auth/token') {
       if (method === 'OPTIONS') return send(res, 204, CORS_HEADERS, '');

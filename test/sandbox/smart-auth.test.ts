@@ -115,6 +115,19 @@ describe('authorize + token with PKCE', () => {
     expect(wrong.body.error).toBe('invalid_grant');
   });
 
+  it('accepts the authorize request as a form POST', async () => {
+    const { verifier, challenge } = pkcePair();
+    const form = new URLSearchParams({
+      response_type: 'code', client_id: 'claimready', redirect_uri: `${sb.origin}/app/index.html`, aud: sb.fhirBase, scope: APP_SCOPE, state: 'post-1',
+      launch: launchIdFrom(sb.launchUrl({ patient: PATIENT })), code_challenge: challenge, code_challenge_method: 'S256',
+    });
+    const res = await fetch(`${sb.origin}/auth/authorize`, { method: 'POST', body: form, redirect: 'manual' });
+    const location = new URL(res.headers.get('location') ?? '');
+    expect(location.searchParams.get('state')).toBe('post-1');
+    const token = await tokenRequest(sb, { grant_type: 'authorization_code', code: location.searchParams.get('code') ?? '', redirect_uri: `${sb.origin}/app/index.html`, client_id: 'claimready', code_verifier: verifier });
+    expect(token.body.patient).toBe(PATIENT);
+  });
+
   it('refuses an unknown client_id', async () => {
     const auth = await authorize(sb, { launch: launchIdFrom(sb.launchUrl({ patient: PATIENT })), clientId: 'someone-else' });
     expect(auth.status).toBe(400);
