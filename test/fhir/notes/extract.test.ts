@@ -156,3 +156,24 @@ describe('performance', () => {
     expect(performance.now() - t0).toBeLessThan(5000);
   });
 });
+
+describe('property: any mix of clinical phrases', () => {
+  const words = ['Pain', '7/10', 'NRS 8', 'left', 'L4-5', 'and', 'L5-S1', 'no', 'PT', 'x 6 weeks', 'failed', 'meloxicam', '85%', 'relief', 'for 6 hours', 'MRI', '2025-03-02', 'shows', 'mother', 'Plan:', 'HPI:', '\n', '.', ',', ';', 'ODI 44%', 'unable to stand', 'will consider', 'since March 2025', 'increased gabapentin', '3/10/2025', '120/80'];
+  it('never throws, and every evidence quote is exactly the text at its offsets', async () => {
+    const fc = await import('fast-check');
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { maxLength: 60 }), fc.constantFrom(' ', '  ', '\t'), (parts, sep) => {
+        const text = parts.join(sep);
+        const f = extractNoteFacts({ ref: 'DocumentReference/p', title: 'p', date: '2025-06-01', contentType: 'text/plain', text });
+        for (const xs of Object.values(f) as { evidence: { quote?: { text: string; start: number; end: number } }[] }[][]) {
+          for (const x of xs) {
+            const q = x.evidence[0]!.quote!;
+            if (text.slice(q.start, q.end) !== q.text) return false;
+          }
+        }
+        return true;
+      }),
+      { numRuns: 300, seed: 42 },
+    );
+  });
+});
