@@ -5,7 +5,6 @@
 import { z } from 'zod';
 import { refKey } from './assemble';
 import { claimRules } from './claim-rules';
-import { PAS } from './systems';
 
 export interface PasViolation {
   rule: string;
@@ -171,4 +170,3 @@ export function validatePasBundle(bundle: unknown): PasValidation {
   return { ok: v.length === 0, violations: v };
 }
 
-export const PAS_PROFILE_URLS = { bundle: PAS.bundleProfile, claim: PAS.claimProfile };
