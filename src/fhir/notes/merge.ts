@@ -32,8 +32,11 @@ function foldInto<T extends WithEvidence>(list: readonly T[], fact: T, same: (a:
 }
 
 const day = (d: string | undefined): string => (d ? dayOf(d) : '');
-const samePain = (a: PainScoreFact, b: PainScoreFact): boolean => a.value === b.value && day(a.date) === day(b.date) && day(a.date) !== '';
+// Only a coded fact absorbs a note restating it: two note scores of the same value (now and at worst) stay two facts.
+const samePain = (a: PainScoreFact, b: PainScoreFact): boolean =>
+  a.source !== b.source && a.value === b.value && day(a.date) === day(b.date) && day(a.date) !== '';
 const sameFunction = (a: FunctionalFact, b: FunctionalFact): boolean =>
+  a.source !== b.source &&
   a.instrument !== undefined && a.instrument === b.instrument && a.score === b.score && day(a.date) === day(b.date) && day(a.date) !== '';
 const sameImaging = (a: ImagingFact, b: ImagingFact): boolean =>
   a.modality === b.modality && a.date !== undefined && day(a.date) === day(b.date);

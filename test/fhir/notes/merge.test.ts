@@ -57,6 +57,11 @@ describe('mergeNoteFacts', () => {
     expect(out.painScores[0]!.evidence[1]!.quote!.text).toBe('7/10');
   });
 
+  it('two note scores of the same value on the same day (now and at worst) stay two facts', () => {
+    const out = mergeNoteFacts(emptyPicture('p3'), [note('Pain 6/10 today, 6/10 at worst.')]);
+    expect(out.painScores.map((p) => p.context)).toEqual(['current', 'worst']);
+  });
+
   it('a different value or a different day stays a separate fact', () => {
     expect(mergeNoteFacts(picture(), [note('Pain is 6/10 today.')]).painScores).toHaveLength(2);
     expect(mergeNoteFacts(picture(), [note('Pain is 7/10 today.', '2025-05-21')]).painScores).toHaveLength(2);
