@@ -40,7 +40,7 @@ export function chartPatients(store: ResourceStore): ChartPatient[] {
     .map((p): ChartPatient => {
       const id = p.id ?? '';
       const coverage = (coverages.get(id) ?? []).find((c) => c.status === 'active') ?? coverages.get(id)?.[0];
-      const planned = (requests.get(id) ?? []).find((s) => s.status === 'active');
+      const planned = plannedRequest(requests.get(id) ?? []);
       const code = first((planned?.code as { coding?: unknown } | undefined)?.coding) as { code?: unknown } | undefined;
       return {
         id,
@@ -55,6 +55,12 @@ export function chartPatients(store: ResourceStore): ChartPatient[] {
       };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
+}
+
+/** The order the launch is about: the active ServiceRequest scheduled soonest (undated ones last). */
+function plannedRequest(requests: StoredResource[]): StoredResource | undefined {
+  const when = (r: StoredResource): string => str(r.occurrenceDateTime) ?? str((r.occurrencePeriod as { start?: unknown } | undefined)?.start) ?? '9999';
+  return requests.filter((r) => r.status === 'active').sort((a, b) => when(a).localeCompare(when(b)))[0];
 }
 
 function first(v: unknown): unknown {
@@ -92,6 +98,8 @@ const flag = z
 export const launchRequestSchema = z.object({
   patient: z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/),
   encounter: z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/).optional().or(z.literal('').transform(() => undefined)),
+  /** Another order of the same patient than the one the chart would pick. */
+  serviceRequest: z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/).optional(),
   withholdWrite: flag,
   withholdObservation: flag,
   tokenLifetime: z.union([z.literal('').transform(() => undefined), z.coerce.number().int().min(1).max(86_400)]).optional(),
@@ -104,11 +112,19 @@ export type LaunchRequest = z.infer<typeof launchRequestSchema>;
 export function toLaunchOptions(store: ResourceStore, req: LaunchRequest): LaunchOptions | string {
   if (!store.get('Patient', req.patient)) return `Unknown patient ${req.patient}`;
   if (req.encounter && !store.get('Encounter', req.encounter)) return `Unknown encounter ${req.encounter}`;
-  const planned = chartPatients(store).find((p) => p.id === req.patient)?.planned;
+  let serviceRequest: string | undefined;
+  if (req.serviceRequest) {
+    const sr = store.get('ServiceRequest', req.serviceRequest);
+    const subject = (sr?.subject as { reference?: unknown } | undefined)?.reference;
+    if (typeof subject !== 'string' || !subject.endsWith(`Patient/${req.patient}`)) return `ServiceRequest ${req.serviceRequest} is not an order of this patient`;
+    serviceRequest = req.serviceRequest;
+  } else {
+    serviceRequest = chartPatients(store).find((p) => p.id === req.patient)?.planned?.id;
+  }
   return {
     patient: req.patient,
     encounter: req.encounter,
-    serviceRequest: planned?.id,
+    serviceRequest,
     framed: !req.standalone,
     withholdWrite: req.withholdWrite,
     withholdObservation: req.withholdObservation,

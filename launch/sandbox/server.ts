@@ -58,7 +58,7 @@ export interface Sandbox {
   fhirBase: string;
   chartUrl: string;
   /** Builds the app launch URL for a patient without going through the chart page (for tests and the bench). */
-  launchUrl(options: { patient: string; encounter?: string; standalone?: boolean; tokenLifetime?: number; withholdWrite?: boolean; withholdObservation?: boolean }): string;
+  launchUrl(options: { patient: string; encounter?: string; serviceRequest?: string; standalone?: boolean; tokenLifetime?: number; withholdWrite?: boolean; withholdObservation?: boolean }): string;
   close(): Promise<void>;
   /** Resolves when the search cache is warm (the server answers before that, just slower the first time). */
   ready: Promise<void>;

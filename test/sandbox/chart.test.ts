@@ -59,8 +59,8 @@ describe('chart page', () => {
     expect(token.body).toMatchObject({ patient: PATIENT, encounter: 'enc1', expires_in: 30, need_patient_banner: false });
   });
 
-  it('refuses a launch for an unknown patient or encounter', async () => {
-    for (const body of [{ patient: 'ghost' }, { patient: PATIENT, encounter: 'nope' }, { patient: '../x' }]) {
+  it('refuses a launch for an unknown patient or encounter, or another patient\'s order', async () => {
+    for (const body of [{ patient: 'ghost' }, { patient: PATIENT, encounter: 'nope' }, { patient: '../x' }, { patient: 'tp2', serviceRequest: 'sr1' }]) {
       const res = await fetch(`${sb.origin}/chart/api/launch`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
       expect(res.status).toBe(400);
     }
@@ -106,5 +106,20 @@ describe('the app under /app/', () => {
     } finally {
       await bare.close();
     }
+  });
+});
+
+describe('which order a launch is about', () => {
+  it('picks the active ServiceRequest scheduled soonest, ignoring revoked ones', async () => {
+    const { ResourceStore } = await import('../../launch/sandbox/store');
+    const { chartPatients } = await import('../../launch/sandbox/chart-data');
+    const store = new ResourceStore();
+    store.put({ resourceType: 'Patient', id: 'p' });
+    const sr = (id: string, status: string, when?: string): Record<string, unknown> => ({ resourceType: 'ServiceRequest', id, status, intent: 'order', subject: { reference: 'Patient/p' }, code: { text: id }, ...(when ? { occurrenceDateTime: when } : {}) });
+    store.put({ ...sr('undated', 'active'), resourceType: 'ServiceRequest' });
+    store.put({ ...sr('later', 'active', '2026-12-20'), resourceType: 'ServiceRequest' });
+    store.put({ ...sr('sooner', 'active', '2026-12-01'), resourceType: 'ServiceRequest' });
+    store.put({ ...sr('revoked', 'revoked', '2026-11-25'), resourceType: 'ServiceRequest' });
+    expect(chartPatients(store)[0]?.planned?.id).toBe('sooner');
   });
 });
