@@ -5,22 +5,14 @@ import type { DataIssue } from '../policy/picture';
 import { collectAttachments, decodeInlineAttachment, decodeBinaryBody, type AttachmentText } from './attachments';
 import { FhirReadError, NetworkError, type FhirReader, type FhirResponse } from './reader';
 import { BundlePageSchema } from './bundle';
+import { READ_TYPES } from './scopes';
+
+// Read by reference (payers, authors, note bodies), never searched by patient.
+const FETCHED_BY_REFERENCE: ReadonlySet<string> = new Set(['Organization', 'Practitioner', 'Binary']);
 import { z } from 'zod';
 
 /** What is searched by default: everything the picture uses (Organization comes via _include on Coverage). */
-export const DEFAULT_TYPES = [
-  'Patient',
-  'Encounter',
-  'Condition',
-  'Procedure',
-  'Observation',
-  'MedicationRequest',
-  'MedicationStatement',
-  'ServiceRequest',
-  'DocumentReference',
-  'DiagnosticReport',
-  'Coverage',
-] as const;
+export const DEFAULT_TYPES: readonly string[] = READ_TYPES.filter((t) => !FETCHED_BY_REFERENCE.has(t));
 
 export interface RawRecord {
   /** Resources by resourceType, de-duplicated by id, in server order. */
@@ -182,17 +174,34 @@ async function readType(wave: Wave, type: string, patientId: string, count: numb
   return out;
 }
 
-const PayorRefs = z.looseObject({ payor: z.array(z.looseObject({ reference: z.string().optional() })).optional() });
+// Who the packet is from and who pays: resources the record points at but a patient search does not return.
+const REFERENCED: Record<'Organization' | 'Practitioner', [string, string][]> = {
+  Organization: [
+    ['Coverage', 'payor'],
+    ['Encounter', 'serviceProvider'],
+    ['Patient', 'managingOrganization'],
+  ],
+  Practitioner: [
+    ['ServiceRequest', 'requester'],
+    ['ServiceRequest', 'performer'],
+  ],
+};
 
-/** Payer Organizations a Coverage names but the server did not _include (many EHRs ignore _include). */
-function missingPayers(resources: Record<string, unknown[]>): string[] {
-  const have = new Set((resources.Organization ?? []).map(keyOf));
+const ReferenceLike = z.looseObject({ reference: z.string().optional() });
+
+/** Ids of `type` that the record references (REFERENCED) but the first wave did not return (e.g. no _include). */
+function missingReferenced(resources: Record<string, unknown[]>, type: 'Organization' | 'Practitioner'): string[] {
+  const have = new Set((resources[type] ?? []).map(keyOf));
   const ids = new Set<string>();
-  for (const c of resources.Coverage ?? []) {
-    const parsed = PayorRefs.safeParse(c);
-    for (const p of parsed.success ? (parsed.data.payor ?? []) : []) {
-      const m = /(?:^|\/)Organization\/([A-Za-z0-9\-.]{1,64})$/.exec(p.reference ?? '');
-      if (m && !have.has(m[1]!)) ids.add(m[1]!);
+  const pattern = new RegExp(`(?:^|/)${type}/([A-Za-z0-9\\-.]{1,64})$`);
+  for (const [source, field] of REFERENCED[type]) {
+    for (const r of resources[source] ?? []) {
+      const value = (r as Record<string, unknown> | null)?.[field];
+      for (const v of Array.isArray(value) ? value : [value]) {
+        const ref = ReferenceLike.safeParse(v);
+        const m = ref.success ? pattern.exec(ref.data.reference ?? '') : null;
+        if (m && !have.has(m[1]!)) ids.add(m[1]!);
+      }
     }
   }
   return [...ids].sort();
@@ -242,19 +251,23 @@ export async function readPatientRecord(reader: FhirReader, patientId: string, o
   }
   wave.issues.push(...issues);
 
-  // Second wave: note Binaries and any payer Organization the Coverage search did not include, all at once.
-  const payers = can('Organization') ? missingPayers(resources) : [];
-  const readPayers = async (): Promise<number> => {
-    const url = `Organization?_id=${payers.map(encodeURIComponent).join(',')}&_count=${payers.length}`;
+  // Second wave: note Binaries and the payer / clinic / ordering clinician the searches did not include, all at once.
+  const readByIds = async (type: 'Organization' | 'Practitioner', ids: string[]): Promise<number> => {
+    const url = `${type}?_id=${ids.map(encodeURIComponent).join(',')}&_count=${ids.length}`;
     const { res, tries } = await wave.get(url).catch((e: unknown) => wave.fail(e));
     const page = res.status >= 200 && res.status < 300 ? BundlePageSchema.safeParse(res.body) : undefined;
     if (page?.success) {
-      for (const e of page.data.entry ?? []) if (e.resource !== undefined) add('Organization', e.resource);
+      for (const e of page.data.entry ?? []) if (e.resource !== undefined) add(type, e.resource);
     } else {
-      wave.issues.push({ resourceType: 'Organization', severity: 'warning', message: `The payer organization could not be read (${res.status}); the payer is known by name only.` });
+      const what = type === 'Organization' ? 'The payer or clinic organization' : 'The ordering clinician';
+      wave.issues.push({ resourceType: type, severity: 'warning', message: `${what} could not be read (${res.status}); it is known by name only.` });
     }
     return tries;
   };
+  const byReference = (['Organization', 'Practitioner'] as const)
+    .filter(can)
+    .map((type) => [type, missingReferenced(resources, type)] as const)
+    .filter(([, ids]) => ids.length > 0);
   const readBinary = async (a: (typeof remote)[number]): Promise<number> => {
     const { res, tries } = await wave.get(a.url).catch((e: unknown) => wave.fail(e));
     const text = res.status >= 200 && res.status < 300 ? decodeBinaryBody(res.body, a.contentType) : undefined;
@@ -262,7 +275,7 @@ export async function readPatientRecord(reader: FhirReader, patientId: string, o
     else wave.issues.push({ resourceType: a.resourceType, id: a.id, severity: 'warning', message: `A note attachment could not be fetched (${res.status}).`, path: a.path });
     return tries;
   };
-  const secondWave = await Promise.all([...(payers.length > 0 ? [readPayers()] : []), ...remote.map(readBinary)]);
+  const secondWave = await Promise.all([...byReference.map(([type, ids]) => readByIds(type, ids)), ...remote.map(readBinary)]);
   const secondChain = Math.max(0, ...secondWave);
 
   return {

@@ -64,14 +64,9 @@ export function toPicture(record: RawRecord, ctx: PictureContext): ClinicalPictu
   return picture;
 }
 
-export interface NoteSource {
-  ref: string;
-  title: string;
-  date?: string;
-  contentType: string;
-  /** The attachment text as stored (plain text or HTML); the notes engine extracts plain text from it. */
-  raw: string;
-}
+/** The attachment text as stored (plain text or HTML); the notes engine extracts plain text from it. */
+export type { NoteSource } from './notes/text';
+import type { NoteSource } from './notes/text';
 
 /** Every note attachment with its resource ref ("DocumentReference/abc"), title and date; by date then ref. */
 export function noteSources(record: RawRecord): NoteSource[] {

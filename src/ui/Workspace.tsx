@@ -11,6 +11,8 @@ import { DEFAULT_TYPES } from '../fhir/read';
 import type { DataIssue } from '../policy/picture';
 import { grantedAccess } from '../fhir/scopes';
 import { AppDataContext, type AppData } from './context';
+import { resourceIndex } from '../writeback/pas/resources';
+import { clinicFor } from './clinic';
 import { usePatientRecord } from './hooks/usePatientRecord';
 import { useServiceSelection } from './hooks/useServiceSelection';
 import { useSmartStyle } from './hooks/useSmartStyle';
@@ -65,13 +67,25 @@ export function Workspace({ client, context }: { client: Client; context: Launch
     [state.record, context, today],
   );
   const selection = useServiceSelection(picture, context.serviceRequestIds);
+  const resources = useMemo(() => (state.complete && state.record ? resourceIndex(state.record.resources) : undefined), [state.complete, state.record]);
+  const clinic = useMemo(
+    () =>
+      resources &&
+      clinicFor(resources, {
+        requestRefs: selection.services.map((s) => s.requestRef),
+        encounterId: context.encounterId,
+        patientId: context.patientId,
+        user: context.user,
+      }),
+    [resources, selection.services, context],
+  );
   const [evidence, setEvidence] = useState<Evidence | null>(null);
   const [tab, setTab] = useState<TabId>('visit');
   const openEvidence = useCallback((e: Evidence) => setEvidence(e), []);
 
   const data: AppData | null = useMemo(
-    () => (picture ? { picture, today, services: selection.services, writer, user: context.user, openEvidence } : null),
-    [picture, today, selection.services, writer, context.user, openEvidence],
+    () => (picture ? { picture, today, services: selection.services, writer, user: context.user, openEvidence, resources, clinic } : null),
+    [picture, today, selection.services, writer, context.user, openEvidence, resources, clinic],
   );
 
   if (essentialMissing.length > 0) {

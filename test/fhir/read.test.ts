@@ -158,6 +158,28 @@ describe('readPatientRecord: payer organizations', () => {
   });
 });
 
+describe('readPatientRecord: the clinic and the ordering clinician', () => {
+  it('reads the ServiceRequest requester and the Encounter serviceProvider in the same second wave as the payer', async () => {
+    overrides.ServiceRequest = () => bundleWith({ resourceType: 'ServiceRequest', id: 's1', requester: { reference: 'Practitioner/dr-1' }, performer: [{ reference: 'Practitioner/dr-1' }] });
+    overrides.Encounter = () => bundleWith({ resourceType: 'Encounter', id: 'e1', serviceProvider: { reference: 'Organization/clinic' } });
+    overrides.Coverage = () => bundleWith({ resourceType: 'Coverage', id: 'c1', payor: [{ reference: 'Organization/payer' }] });
+    const asked: Record<string, string | null> = {};
+    overrides.Organization = (url) => {
+      asked.Organization = url.searchParams.get('_id');
+      return bundleWith({ resourceType: 'Organization', id: 'clinic' }, { resourceType: 'Organization', id: 'payer' });
+    };
+    overrides.Practitioner = (url) => {
+      asked.Practitioner = url.searchParams.get('_id');
+      return bundleWith({ resourceType: 'Practitioner', id: 'dr-1' });
+    };
+    const rec = await readPatientRecord(reader, PID);
+    expect(asked).toEqual({ Organization: 'clinic,payer', Practitioner: 'dr-1' });
+    expect(rec.resources.Practitioner).toHaveLength(1);
+    expect(rec.requests).toBe(DEFAULT_TYPES.length + 2);
+    expect(rec.waves).toBe(2);
+  });
+});
+
 describe('readPatientRecord: failures and retries', () => {
   it('surfaces 401 as an expired session', async () => {
     overrides.Condition = () => HttpResponse.json({ resourceType: 'OperationOutcome' }, { status: 401 });
