@@ -58,6 +58,10 @@ const SENTENCE_END = /[.!?](?=\s+(?![a-z]))|\n/g;
 
 /** Split the note into sentences, each tagged with the section its heading put it in. */
 export function sentences(text: string): Sentence[] {
+  // One lower-case copy of the note, sliced per sentence; only when lower-casing keeps every offset (it can grow
+  // a few characters, e.g. "İ"), else per sentence.
+  const whole = text.toLowerCase();
+  const lower = whole.length === text.length ? whole : undefined;
   const out: Sentence[] = [];
   let section: Section = 'other';
   let lineStart = 0;
@@ -79,7 +83,7 @@ export function sentences(text: string): Sentence[] {
         if (!(inline && LINE_ONLY.has(s))) section = s;
       }
     }
-    splitLine(text, bodyStart, lineEnd, lineSection, out);
+    splitLine(text, lower, bodyStart, lineEnd, lineSection, out);
     lineStart = lineEnd + 1;
   }
   return out;
@@ -89,7 +93,7 @@ export function sentences(text: string): Sentence[] {
 // every per-sentence scan stays bounded and the whole extraction stays linear in the note length.
 export const MAX_SENTENCE = 600;
 
-function splitLine(text: string, from: number, to: number, section: Section, out: Sentence[]): void {
+function splitLine(text: string, lower: string | undefined, from: number, to: number, section: Section, out: Sentence[]): void {
   const line = text.slice(from, to);
   SENTENCE_END.lastIndex = 0;
   let start = 0;
@@ -107,7 +111,8 @@ function splitLine(text: string, from: number, to: number, section: Section, out
     }
     if (e > s) {
       const t = line.slice(s, e);
-      out.push({ start: from + s, end: from + e, text: t, lower: t.toLowerCase(), section });
+      const l = lower === undefined ? t.toLowerCase() : lower.slice(from + s, from + e);
+      out.push({ start: from + s, end: from + e, text: t, lower: l, section });
     }
   };
   for (let m = SENTENCE_END.exec(line); m !== null; m = SENTENCE_END.exec(line)) {

@@ -20,6 +20,7 @@ const DURATION_PATTERNS: [RegExp, string[]][] = [
   [HISTORY_OF, ['history', 'hx', 'duration']],
   [AGO, [' ago']],
 ];
+const ONSET_GATE = ['onset'];
 const SINCE_GATE = ['since', 'onset', 'began', 'started', 'beginning'];
 
 export function extractPainDuration(
@@ -32,30 +33,36 @@ export function extractPainDuration(
   // Spans and sentences both run in text order, so one pointer walks the taken spans once.
   const sorted = [...taken].sort((x, y) => x[0] - y[0]);
   let k = 0;
-  for (const sen of sentences) {
+  // The helpers below are made once per note (not per sentence) and read the current sentence from these.
+  let sen: Sentence = sentences[0]!;
+  let s = '';
+  let local: [number, number][] = [];
+  let used: [number, number][] = [];
+  const accept = (start: number, end: number): boolean => {
+    const a = sen.start + start;
+    const b = sen.start + end;
+    if (local.some(([x, y]) => a < y && x < b) || used.some(([x, y]) => start < y && x < end)) return false;
+    const clause = s.slice(clauseStart(s, start), clauseEnd(s, end));
+    if (!PAIN_CUE.test(clause) || NOT_DURATION_CONTEXT.test(clause)) return false;
+    if (isAboutFamily(s, start, sen.section) || isNegated(s, start)) return false;
+    used.push([start, end]);
+    return true;
+  };
+  const push = (start: number, end: number, weeks?: number, onset?: string): void => {
+    const fact: PainDurationFact = { source: 'note', evidence: [spanEvidence(note, sen, start, end)], asOf };
+    if (onset) fact.onset = onset;
+    if (weeks !== undefined) fact.weeks = weeks;
+    else if (onset && asOf) fact.weeks = Math.round(weeksBetween(onset, asOf) * 10) / 10;
+    out.push(fact);
+  };
+  for (const current of sentences) {
+    sen = current;
     while (k < sorted.length && sorted[k]![1] <= sen.start) k++;
-    const s = sen.text;
+    s = sen.text;
     if (!PAIN_CUE.test(s)) continue;
-    const local: [number, number][] = [];
+    local = [];
     for (let j = k; j < sorted.length && sorted[j]![0] < sen.end; j++) local.push(sorted[j]!);
-    const used: [number, number][] = [];
-    const accept = (start: number, end: number): boolean => {
-      const a = sen.start + start;
-      const b = sen.start + end;
-      if (local.some(([x, y]) => a < y && x < b) || used.some(([x, y]) => start < y && x < end)) return false;
-      const clause = s.slice(clauseStart(s, start), clauseEnd(s, end));
-      if (!PAIN_CUE.test(clause) || NOT_DURATION_CONTEXT.test(clause)) return false;
-      if (isAboutFamily(s, start, sen.section) || isNegated(s, start)) return false;
-      used.push([start, end]);
-      return true;
-    };
-    const push = (start: number, end: number, weeks?: number, onset?: string): void => {
-      const fact: PainDurationFact = { source: 'note', evidence: [spanEvidence(note, sen, start, end)], asOf };
-      if (onset) fact.onset = onset;
-      if (weeks !== undefined) fact.weeks = weeks;
-      else if (onset && asOf) fact.weeks = Math.round(weeksBetween(onset, asOf) * 10) / 10;
-      out.push(fact);
-    };
+    used = [];
     for (const [re, gate] of DURATION_PATTERNS) {
       for (const m of gatedMatches(re, gate, s, sen.lower)) {
         const n = m[1] ? parseNumber(m[1]) : 1;
@@ -64,7 +71,7 @@ export function extractPainDuration(
         if (accept(m.index, m.index + m[0].length)) push(m.index, m.index + m[0].length, toWeeks(n, unit));
       }
     }
-    for (const m of [...gatedMatches(ONSET_OF, ['onset'], s, sen.lower), ...gatedMatches(SINCE, SINCE_GATE, s, sen.lower)]) {
+    for (const m of [...gatedMatches(ONSET_OF, ONSET_GATE, s, sen.lower), ...gatedMatches(SINCE, SINCE_GATE, s, sen.lower)]) {
       const raw = m[1]!;
       const onset = /^\d{4}$/.test(raw) ? raw : parseDate(raw);
       if (!onset) continue;

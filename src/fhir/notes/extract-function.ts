@@ -27,6 +27,7 @@ function instrumentOf(name: string): FunctionalInstrument {
   return 'PROMIS-PF';
 }
 
+const INSTRUMENT_GATE = ['odi', 'oswestry', 'ndi', 'neck disab', 'peg', 'promis'];
 const LIMITATION_PATTERNS: [RegExp, string[]][] = [
   [LIMITATION, ['unable', 'can', 'difficult', 'trouble', 'inabilit', 'limit', 'not able', 'struggl', 'problem', 'pain with', 'impair', 'interfer']],
   [WORK, ['work', 'duty', 'disabilit', 'job', 'hours']],
@@ -37,17 +38,22 @@ const LIMITATION_PATTERNS: [RegExp, string[]][] = [
 export function extractFunction(note: NoteDoc, sentences: readonly Sentence[]): FunctionalFact[] {
   const out: FunctionalFact[] = [];
   const date = noteDay(note);
-  for (const sen of sentences) {
-    const s = sen.text;
+  // Made once per note, reading the current sentence from these.
+  let sen: Sentence = sentences[0]!;
+  let s = '';
+  let used: [number, number][] = [];
+  const ok = (a: number, b: number): boolean => {
+    if (used.some(([x, y]) => a < y && x < b)) return false;
+    if (isAboutFamily(s, a, sen.section) || isNegated(s, a)) return false;
+    used.push([a, b]);
+    return true;
+  };
+  for (const current of sentences) {
+    sen = current;
+    s = sen.text;
     if (!hasAny(sen.lower, GATE)) continue;
-    const used: [number, number][] = [];
-    const ok = (a: number, b: number): boolean => {
-      if (used.some(([x, y]) => a < y && x < b)) return false;
-      if (isAboutFamily(s, a, sen.section) || isNegated(s, a)) return false;
-      used.push([a, b]);
-      return true;
-    };
-    for (const m of gatedMatches(INSTRUMENT, ['odi', 'oswestry', 'ndi', 'neck disab', 'peg', 'promis'], s, sen.lower)) {
+    used = [];
+    for (const m of gatedMatches(INSTRUMENT, INSTRUMENT_GATE, s, sen.lower)) {
       const instrument = instrumentOf(m[1]!);
       let score = Number(m[2]);
       const unit = (m[3] ?? '').toLowerCase();

@@ -55,29 +55,33 @@ function instrumentIn(s: string): PainInstrument {
 export function extractPainScores(note: NoteDoc, sentences: readonly Sentence[]): PainScoreFact[] {
   const out: PainScoreFact[] = [];
   const date = noteDay(note);
-  for (const sen of sentences) {
-    const s = sen.text;
+  // The helpers below are made once per note (not per sentence) and read the current sentence from these.
+  let sen: Sentence = sentences[0]!;
+  let s = '';
+  let taken: [number, number][] = [];
+  const add = (start: number, end: number, value: number, instrument: PainInstrument): void => {
+    if (!Number.isFinite(value) || value < 0 || value > 10 || taken.some(([x, y]) => start < y && x < end)) return;
+    if (isAboutFamily(s, start, sen.section)) return;
+    if (GOAL_CUE.test(s.slice(Math.max(0, start - 40), start))) return;
+    taken.push([start, end]);
+    const fact: PainScoreFact = {
+      source: 'note',
+      evidence: [spanEvidence(note, sen, start, end)],
+      instrument,
+      value,
+      raw: s.slice(start, end),
+      date,
+    };
+    const ctx = contextOf(s, start, end);
+    if (ctx) fact.context = ctx;
+    out.push(fact);
+  };
+  for (const current of sentences) {
+    sen = current;
+    s = sen.text;
     // Cheap gate: a score needs a digit, or a number word next to "pain"/"out of ten".
     if (!DIGIT.test(s) && !WORDY.test(s)) continue;
-    const taken: [number, number][] = [];
-    const overlaps = (a: number, b: number): boolean => taken.some(([x, y]) => a < y && x < b);
-    const add = (start: number, end: number, value: number, instrument: PainInstrument): void => {
-      if (!Number.isFinite(value) || value < 0 || value > 10 || overlaps(start, end)) return;
-      if (isAboutFamily(s, start, sen.section)) return;
-      if (GOAL_CUE.test(s.slice(Math.max(0, start - 40), start))) return;
-      taken.push([start, end]);
-      const fact: PainScoreFact = {
-        source: 'note',
-        evidence: [spanEvidence(note, sen, start, end)],
-        instrument,
-        value,
-        raw: s.slice(start, end),
-        date,
-      };
-      const ctx = contextOf(s, start, end);
-      if (ctx) fact.context = ctx;
-      out.push(fact);
-    };
+    taken = [];
     for (const m of INSTRUMENT_GATE.test(s) ? matchAll(INSTRUMENT, s) : []) {
       const name = m[1]!.toUpperCase();
       const instrument: PainInstrument = name.startsWith('V') && name !== 'VRS' ? 'VAS' : name === 'VRS' ? 'VRS' : 'NRS';

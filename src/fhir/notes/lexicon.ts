@@ -99,11 +99,18 @@ export function matchAll(re: RegExp, s: string): RegExpExecArray[] {
   return out;
 }
 
-/** Does `lower` (already lower case) contain any of `words`? Plain substring search is far cheaper than a
- * case-insensitive alternation, so extractors use it to skip sentences before their regexes run. */
+// Each gate list compiles once to a case-sensitive alternation over the lower-cased text: one pass per sentence,
+// much cheaper than a case-insensitive regex or one includes() per word. Gate lists must be module constants.
+const gateCache = new WeakMap<readonly string[], RegExp>();
+
+/** Does `lower` (already lower case) contain any of `words`? Used to skip sentences before the real regexes run. */
 export function hasAny(lower: string, words: readonly string[]): boolean {
-  for (const w of words) if (lower.includes(w)) return true;
-  return false;
+  let re = gateCache.get(words);
+  if (!re) {
+    re = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'));
+    gateCache.set(words, re);
+  }
+  return re.test(lower);
 }
 
 /** Matches of `re` in a sentence, or none without running it when the lower-case text lacks every gate word. */
