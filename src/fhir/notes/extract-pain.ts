@@ -14,7 +14,7 @@ const OUT_OF_TEN = new RegExp(String.raw`\b(${SCORE_NUM})(?:\s*-\s*${SCORE_NUM})
 const INSTRUMENT = /\b(NRS|VAS|VRS|numeric (?:pain )?rating scale|visual analog(?:ue)? scale)(?:\s+(?:pain\s+)?score)?(?:\s*(?:of|is|was|=|:|at))*\s*(\d{1,3}(?:\.\d)?)(?!\d|\.\d)(\s*(?:mm|cm|\/100))?(?!\s*\/)/gi;
 // "pain is an 8", "pain level 6", "rates her pain a 7", "pain score 5", "pain today 4", "pain at worst 9"
 const PAIN_IS = new RegExp(
-  String.raw`\bpain(?:\s+(?:level|score|intensity|severity|rating|today|currently|now|at (?:its )?(?:worst|best)|on average))*\s*(?:is|was|as|at|of|=|:)?\s*(?:an?\s+)?(${SCORE_NUM})\b(?!\s*(?:\/|out\b|%|mm|mg|mcg|cm|days?|weeks?|months?|years?|hours?|minutes?|times|x\b|\.\d))`,
+  String.raw`\bpain(?:\s+(?:level|score|intensity|severity|rating|today|currently|now|at (?:its )?(?:worst|best)|on average|rated|rates))*\s*(?:is|was|as|at|of|=|:)?\s*(?:an?\s+)?(${SCORE_NUM})\b(?!\s*(?:\/|out\b|%|mm|mg|mcg|cm|days?|weeks?|months?|years?|hours?|minutes?|times|x\b|\.\d))`,
   'gi',
 );
 // Phrases that make an X/10 something other than pain.
