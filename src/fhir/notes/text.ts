@@ -77,6 +77,7 @@ export function htmlToText(html: string): string {
   let textStart = 0;
   // The first ">" after the current "<"; reused while still ahead, so a run of unclosed "<" stays linear.
   let gt = -1;
+  let unquotedUntil = -1;
   const flushText = (end: number): void => {
     if (end > textStart) parts.push(decodeEntities(html.slice(textStart, end)).replace(/\s+/g, ' '));
   };
@@ -97,6 +98,14 @@ export function htmlToText(html: string): string {
       i = lt + 1;
       continue;
     }
+    // A quoted attribute value may hold ">" (alt="a>b"): end the tag after the quotes close (short tags only, so a
+    // run of broken tags cannot make this quadratic).
+    if (gt - lt < 1024 && lt >= unquotedUntil) {
+      const end = quotedTagEnd(html, lt);
+      // Quotes that never close: treat tags in this stretch as unquoted rather than rescanning it for each one.
+      if (end === -1) unquotedUntil = lt + 1024;
+      else gt = end;
+    }
     flushText(lt);
     const closing = html.charCodeAt(lt + 1) === 47; /* / */
     const name = m[1]!.toLowerCase();
@@ -116,6 +125,23 @@ export function htmlToText(html: string): string {
   }
   flushText(html.length);
   return tidyLines(parts.join(''));
+}
+
+/** The ">" that ends the tag opened at `lt`, skipping ">" inside quoted attribute values; -1 if not found nearby. */
+function quotedTagEnd(html: string, lt: number): number {
+  let quote = 0;
+  const limit = Math.min(html.length, lt + 1024);
+  for (let k = lt + 1; k < limit; k++) {
+    const c = html.charCodeAt(k);
+    if (quote !== 0) {
+      if (c === quote) quote = 0;
+    } else if (c === 34 || c === 39) {
+      quote = c;
+    } else if (c === 62) {
+      return k;
+    }
+  }
+  return -1;
 }
 
 /** Trim each line, drop spaces around breaks and blank lines (sentences are split per line anyway). */

@@ -42,6 +42,7 @@ describe('toNoteDoc: HTML', () => {
     expect(htmlToText('pain <5 today')).toBe('pain <5 today');
     expect(htmlToText('a<script>never closed <p>x')).toBe('a');
     expect(htmlToText('<p>unclosed tag <b')).toBe('unclosed tag <b');
+    expect(htmlToText('<img alt="a>b" title=\'c>d\'>NRS 7<p>next')).toBe('NRS 7\nnext');
   });
 
   it('refuses invalid numeric entities instead of producing broken strings', () => {
@@ -51,8 +52,10 @@ describe('toNoteDoc: HTML', () => {
 
   it('stays linear on pathological markup (1 MB of unclosed tags)', () => {
     const evil = '<a'.repeat(300_000) + '<p' + '&amp'.repeat(50_000);
+    const quotes = `<a ">x<b '>`.repeat(90_000);
     const t0 = performance.now();
     htmlToText(evil);
+    htmlToText(quotes);
     expect(performance.now() - t0).toBeLessThan(1500);
   });
 });
