@@ -93,33 +93,38 @@ export function sentences(text: string): Sentence[] {
 // every per-sentence scan stays bounded and the whole extraction stays linear in the note length.
 export const MAX_SENTENCE = 600;
 
+function isSpace(c: number): boolean {
+  return c === 32 || c === 9 || c === 10 || c === 13 || c === 12 || c === 11 || c === 160;
+}
+
+/** Emit the sentence text[a, b) trimmed, cut into MAX_SENTENCE pieces when longer. */
+function pushSentence(text: string, lower: string | undefined, a: number, b: number, section: Section, out: Sentence[]): void {
+  let s = a;
+  let e = b;
+  while (s < e && isSpace(text.charCodeAt(s))) s++;
+  while (e > s && isSpace(text.charCodeAt(e - 1))) e--;
+  while (e - s > MAX_SENTENCE) {
+    let cut = text.lastIndexOf(' ', s + MAX_SENTENCE);
+    if (cut <= s + MAX_SENTENCE / 2) cut = s + MAX_SENTENCE;
+    pushSentence(text, lower, s, cut, section, out);
+    s = cut;
+    while (s < e && isSpace(text.charCodeAt(s))) s++;
+  }
+  if (e > s) {
+    const t = text.slice(s, e);
+    out.push({ start: s, end: e, text: t, lower: lower === undefined ? t.toLowerCase() : lower.slice(s, e), section });
+  }
+}
+
 function splitLine(text: string, lower: string | undefined, from: number, to: number, section: Section, out: Sentence[]): void {
   const line = text.slice(from, to);
   SENTENCE_END.lastIndex = 0;
   let start = 0;
-  const push = (a: number, b: number): void => {
-    let s = a;
-    let e = b;
-    while (s < e && /\s/.test(line[s]!)) s++;
-    while (e > s && /\s/.test(line[e - 1]!)) e--;
-    while (e - s > MAX_SENTENCE) {
-      let cut = line.lastIndexOf(' ', s + MAX_SENTENCE);
-      if (cut <= s + MAX_SENTENCE / 2) cut = s + MAX_SENTENCE;
-      push(s, cut);
-      s = cut;
-      while (s < e && /\s/.test(line[s]!)) s++;
-    }
-    if (e > s) {
-      const t = line.slice(s, e);
-      const l = lower === undefined ? t.toLowerCase() : lower.slice(from + s, from + e);
-      out.push({ start: from + s, end: from + e, text: t, lower: l, section });
-    }
-  };
   for (let m = SENTENCE_END.exec(line); m !== null; m = SENTENCE_END.exec(line)) {
-    push(start, m.index + 1);
+    pushSentence(text, lower, from + start, from + m.index + 1, section, out);
     start = m.index + 1;
   }
-  push(start, line.length);
+  pushSentence(text, lower, from + start, to, section, out);
 }
 
 // ---------------------------------------------------------------- clause and cue tests
