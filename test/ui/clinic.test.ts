@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Resource } from 'fhir/r4';
+import type { FhirResource } from 'fhir/r4';
 import { clinicFor } from '../../src/ui/clinic';
 
-const index = (...rs: Resource[]) => new Map(rs.map((r) => [`${r.resourceType}/${r.id}`, r]));
+const index = (...rs: FhirResource[]) => new Map(rs.map((r) => [`${r.resourceType}/${r.id}`, r]));
 const prac = { resourceType: 'Practitioner', id: 'dr', name: [{ family: 'Okafor' }] } as const;
 const clinic = { resourceType: 'Organization', id: 'clinic', name: 'Spine Clinic' } as const;
 
