@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { FhirResource } from 'fhir/r4';
+import type { FhirResource, Organization, Practitioner } from 'fhir/r4';
 import { clinicFor } from '../../src/ui/clinic';
 
 const index = (...rs: FhirResource[]) => new Map(rs.map((r) => [`${r.resourceType}/${r.id}`, r]));
-const prac = { resourceType: 'Practitioner', id: 'dr', name: [{ family: 'Okafor' }] } as const;
-const clinic = { resourceType: 'Organization', id: 'clinic', name: 'Spine Clinic' } as const;
+const prac: Practitioner = { resourceType: 'Practitioner', id: 'dr', name: [{ family: 'Okafor' }] };
+const clinic: Organization = { resourceType: 'Organization', id: 'clinic', name: 'Spine Clinic' };
 
 describe('clinicFor', () => {
   it('takes the clinician from the order and the organization from the visit', () => {
