@@ -42,6 +42,16 @@ describe('LCD L39242 Covered Indications (ESI-DURATION): pain at least 4 weeks',
     expect(find(a, 'esi-pain-duration').status).toBe('met');
   });
 
+  it('the onset of an unrelated diagnosis (hypertension I10) does not date the pain', () => {
+    const p = esiPicture();
+    p.painDuration = [];
+    p.diagnoses[0]!.onset = undefined;
+    p.diagnoses.push({ icd10: 'I10', display: 'Essential hypertension', clinicalStatus: 'active', onset: '2019-03-01', source: 'coded', evidence: [{ ref: 'Condition/htn', display: 'Hypertension' }] });
+    const f = find(assess(p, tfesi(), 'medicare', TODAY), 'esi-pain-duration');
+    expect(f.status).toBe('missing');
+    expect(f.evidence.map((e) => e.ref)).not.toContain('Condition/htn');
+  });
+
   it('no duration documented -> missing', () => {
     const p = esiPicture();
     p.painDuration = [];

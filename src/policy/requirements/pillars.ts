@@ -179,6 +179,9 @@ function requiredDays(rule: DurationRule, dos: string): number {
   return Math.round((rule.weeks ?? 0) * 7);
 }
 
+/** ICD-10-CM categories whose onset can date the pain: spine and musculoskeletal pain, chronic pain, neuropathy, zoster. */
+const PAIN_ONSET_DX = ['M4', 'M5', 'M60', 'M62', 'M79', 'M96.1', 'G89', 'G90.5', 'G54', 'G57', 'B02', 'S13', 'S23', 'S33'];
+
 export function painDurationRequirement(id: string, citation: Citation): Requirement<PolicyParams> {
   return requirement(id, 'other', 'Pain present for at least the minimum duration', citation, (p) => p.painDuration, (picture, service, today, rule) => {
     const dos = dosOf(service, today);
@@ -199,7 +202,8 @@ export function painDurationRequirement(id: string, citation: Citation): Require
       if (f.onset) consider(days(f.onset, dos), f.evidence);
       else if (f.weeks !== undefined) consider(Math.round(f.weeks * 7) + days(f.asOf, dos), f.evidence);
     }
-    for (const d of picture.diagnoses) if (d.onset) consider(days(d.onset, dos), d.evidence);
+    // Only a pain or spine diagnosis dates the pain: the onset of hypertension says nothing about it.
+    for (const d of picture.diagnoses) if (d.onset && d.icd10 && inCategory(d.icd10, PAIN_ONSET_DX)) consider(days(d.onset, dos), d.evidence);
     if (best < 0) return missing(`How long the pain has lasted is not documented (at least ${label} needed).`, 'Document when the pain started (onset date or duration in weeks)');
     const weeks = round1(best / 7);
     if (best >= need) return met(`Pain for about ${weeks} weeks; at least ${label} needed.`, evidence);
