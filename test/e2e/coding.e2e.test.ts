@@ -2,15 +2,18 @@
 // writes one coding summary, one draft Claim and their Provenance, a double submit duplicates nothing, a frame
 // reload keeps the coder's work, and a refused write keeps it too until Retry succeeds.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { startSandbox, type Sandbox } from '../../launch/sandbox/server';
 import { openBrowser, screenshot, seriousAxeViolations } from './browser';
+import { appFrame, launchInChart } from './chart';
 import { createdCounts, createdSince, launchApp, localToday, openView, snapshot, waitForWorkspace, WRITTEN_TYPES, type StoredResource } from './views/app';
 
 let sandbox: Sandbox;
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
+/** Where the app runs: the page itself, or the chart's iframe. */
+let ui: Page | Frame;
 
 beforeAll(async () => {
   sandbox = await startSandbox({ port: 0, today: localToday() });
@@ -21,6 +24,7 @@ beforeEach(async () => {
   await context?.close();
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
   page = await context.newPage();
+  ui = page;
 });
 
 afterAll(async () => {
@@ -30,7 +34,7 @@ afterAll(async () => {
 
 /** The edits as shown: kind, the lines they name (1-based) and the message, read from their own elements. */
 async function shownEdits(): Promise<{ kind: string; lines: number[]; message: string }[]> {
-  return page.getByTestId('coding-edit').evaluateAll((els) =>
+  return ui.getByTestId('coding-edit').evaluateAll((els) =>
     els.map((el) => {
       const muted = [...el.querySelectorAll(':scope > .muted')].map((m) => m.textContent ?? '');
       const lines = (muted.find((t) => t.includes('line')) ?? '').replace(/^.*lines?\s*/, '');
@@ -42,15 +46,15 @@ async function shownEdits(): Promise<{ kind: string; lines: number[]; message: s
     }),
   );
 }
-const line1Title = () => page.locator('[data-testid="coding-line"]').first().locator('h4');
-const editSummary = () => page.getByTestId('edit-summary');
-const saveButton = () => page.getByRole('button', { name: 'Save to chart', exact: true });
-const saveStatus = () => page.getByTestId('save-status');
+const line1Title = () => ui.locator('[data-testid="coding-line"]').first().locator('h4');
+const editSummary = () => ui.getByTestId('edit-summary');
+const saveButton = () => ui.getByRole('button', { name: 'Save to chart', exact: true });
+const saveStatus = () => ui.getByTestId('save-status');
 
 async function changeUnits(units: number): Promise<void> {
-  await page.getByRole('button', { name: 'Change line 1' }).click();
-  await page.getByLabel('Units, line 1').fill(String(units));
-  await page.getByRole('button', { name: 'Done with line 1' }).click();
+  await ui.getByRole('button', { name: 'Change line 1' }).click();
+  await ui.getByLabel('Units, line 1').fill(String(units));
+  await ui.getByRole('button', { name: 'Done with line 1' }).click();
 }
 
 function subjectOf(r: StoredResource): string | undefined {
@@ -106,19 +110,28 @@ describe('Coding review', () => {
     expect(createdCounts(sandbox, before)).toEqual({ DocumentReference: 1, Claim: 1, Provenance: 2 });
   });
 
-  it("keeps the coder's change across a frame reload, then saves what the coder set", async () => {
-    await launchApp(page, sandbox, { patient: 'pt-mbb-right' });
-    await openView(page, 'Coding review');
+  it("keeps the coder's change across a reload of the chart's app frame, then saves what the coder set", async () => {
+    // The chart is the point here: the app lives in the EHR's iframe and its sessionStorage must survive a reload.
+    const frame = await launchInChart(page, sandbox.chartUrl, 'pt-mbb-right');
+    ui = frame;
+    await waitForWorkspace(frame);
+    await openView(frame, 'Coding review');
     const original = (await line1Title().textContent()) ?? '';
     expect(original).toMatch(/× 1$/);
     await changeUnits(3);
     expect(await line1Title().textContent()).toMatch(/× 3$/);
 
-    await page.reload();
-    await waitForWorkspace(page);
-    await openView(page, 'Coding review');
-    expect(await line1Title().textContent()).toMatch(/× 3$/);
+    // A marker on the old window proves the frame really navigated before the assertions below run.
+    await frame.evaluate(() => {
+      (window as unknown as { beforeReload?: boolean }).beforeReload = true;
+      window.location.reload();
+    });
+    ui = await appFrame(page);
+    await ui.waitForFunction(() => (window as unknown as { beforeReload?: boolean }).beforeReload === undefined && document.readyState !== 'loading');
+    await waitForWorkspace(ui);
+    await openView(ui, 'Coding review');
     expect(await line1Title().textContent()).toBe(original.replace(/× 1$/, '× 3'));
+    await screenshot(page, 'coding-pt-mbb-right-after-frame-reload');
 
     const before = snapshot(sandbox, WRITTEN_TYPES);
     await saveButton().click();

@@ -2,7 +2,7 @@
 // view by its tab, and read back what the app wrote into the sandbox store.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import { z } from 'zod';
 import type { Sandbox } from '../../../launch/sandbox/server';
 
@@ -39,14 +39,14 @@ export async function launchApp(page: Page, sandbox: Sandbox, options: LaunchOpt
   await waitForWorkspace(page);
 }
 
-export async function waitForWorkspace(page: Page): Promise<void> {
-  await page.waitForSelector('[data-testid="workspace"][data-complete="true"]', { timeout: 30_000 });
+export async function waitForWorkspace(ui: Page | Frame): Promise<void> {
+  await ui.waitForSelector('[data-testid="workspace"][data-complete="true"]', { timeout: 30_000 });
 }
 
-export async function openView(page: Page, name: 'Visit checklist' | 'Coding review' | 'Prior auth'): Promise<void> {
-  await page.getByRole('tab', { name }).click();
+export async function openView(ui: Page | Frame, name: 'Visit checklist' | 'Coding review' | 'Prior auth'): Promise<void> {
+  await ui.getByRole('tab', { name }).click();
   const heading = name === 'Prior auth' ? 'Prior authorization' : name;
-  await page.getByRole('heading', { level: 2, name: heading, exact: true }).waitFor({ timeout: 15_000 });
+  await ui.getByRole('heading', { level: 2, name: heading, exact: true }).waitFor({ timeout: 15_000 });
 }
 
 export interface StoredResource {
