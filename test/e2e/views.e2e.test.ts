@@ -114,3 +114,19 @@ describe('Evidence from a note (pt-notes-only)', () => {
     }
   });
 });
+
+describe('An 800 px EHR side panel', () => {
+  it.each(['Visit checklist', 'Coding review', 'Prior auth'] as const)('%s fits without horizontal scrolling', async (view) => {
+    const narrow = await browser.newContext({ viewport: { width: 800, height: 900 } });
+    try {
+      const p = await narrow.newPage();
+      await launchApp(p, sandbox, { patient: 'pt-facet-rfa-ready' });
+      await openView(p, view);
+      const overflow = await p.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await screenshot(p, `view-800-${view.toLowerCase().replace(/\s+/g, '-')}`);
+    } finally {
+      await narrow.close();
+    }
+  });
+});
