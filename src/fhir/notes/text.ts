@@ -90,6 +90,13 @@ export function htmlToText(html: string): string {
       i = textStart = end === -1 ? html.length : end + 3;
       continue;
     }
+    // Declarations and processing instructions (<!DOCTYPE html>, <?xml ...?>) are markup, not note text.
+    if (lower.startsWith('<!', lt) || lower.startsWith('<?', lt)) {
+      flushText(lt);
+      const end = html.indexOf('>', lt + 2);
+      i = textStart = end === -1 ? html.length : end + 1;
+      continue;
+    }
     const m = TAG_NAME.exec(html.slice(lt + 1, Math.min(html.length, lt + 40)));
     if (m && gt <= lt) gt = html.indexOf('>', lt + 1);
     if (m && gt === -1) break;

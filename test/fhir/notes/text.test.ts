@@ -45,6 +45,11 @@ describe('toNoteDoc: HTML', () => {
     expect(htmlToText('<img alt="a>b" title=\'c>d\'>NRS 7<p>next')).toBe('NRS 7\nnext');
   });
 
+  it('drops the doctype and XML declarations rather than showing them as note text', () => {
+    expect(htmlToText('<!DOCTYPE html>\n<html><body><p>NRS 7/10</p></body></html>')).toBe('NRS 7/10');
+    expect(htmlToText('<?xml version="1.0"?><div xmlns="http://www.w3.org/1999/xhtml">ODI 40%</div>')).toBe('ODI 40%');
+  });
+
   it('refuses invalid numeric entities instead of producing broken strings', () => {
     expect(decodeEntities('&#0;&#xD800;&#x110000;')).toBe('\ufffd\ufffd\ufffd');
     expect(decodeEntities('&unknown; &AMP;')).toBe('&unknown; &');
