@@ -26,11 +26,11 @@ export function verdictOf(findings: readonly Finding[]): Verdict {
   return missing ? 'incomplete' : 'ready';
 }
 
-/** Stable order by rank: five buckets, filled in input order. */
+/** Stable order by rank: one pass per rank over a short list, with no bucket arrays to allocate. */
 export function sortFindings(findings: Finding[]): Finding[] {
-  const buckets: Finding[][] = [[], [], [], [], []];
-  for (const f of findings) buckets[rank(f)]!.push(f);
-  return buckets.flat();
+  const out: Finding[] = [];
+  for (let r = 0; r <= 4; r++) for (const f of findings) if (rank(f) === r) out.push(f);
+  return out;
 }
 
 export function assess(picture: ClinicalPicture, service: PlannedService, payer: PayerRef | string, today: string): Assessment {

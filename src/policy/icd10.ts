@@ -153,8 +153,33 @@ export function childCodes(header: string): string[] {
  */
 export function inCategory(code: string, categories: readonly string[]): boolean {
   const c = bare(code);
-  for (const cat of categories) if (c.startsWith(bare(cat))) return true;
+  for (const cat of bareList(categories)) if (c.startsWith(cat)) return true;
   return false;
+}
+
+// Category lists are policy constants, asked about for every code of every assessment: normalise each list once.
+// Keyed by the array itself (weakly, so lists built on the fly do not pile up); a list must not be changed after use.
+const BARE_LISTS = new WeakMap<readonly string[], string[]>();
+
+function bareList(categories: readonly string[]): string[] {
+  let b = BARE_LISTS.get(categories);
+  if (b === undefined || b.length !== categories.length) {
+    b = categories.map(bare);
+    BARE_LISTS.set(categories, b);
+  }
+  return b;
+}
+
+// The table is fixed, so a header's children are too: scan it once per header, not once per check.
+const CHILDREN = new Map<string, string[]>();
+
+function childrenOf(header: string): string[] {
+  let c = CHILDREN.get(header);
+  if (c === undefined) {
+    c = childCodes(header);
+    CHILDREN.set(header, c);
+  }
+  return [...c];
 }
 
 export type CodeProblem =
@@ -168,6 +193,6 @@ export function codeProblem(code: string, dateOfService: string): CodeProblem | 
   if (info.deleted && dateOfService.slice(0, 10) >= info.deleted.on) {
     return { kind: 'deleted', code: info.code, on: info.deleted.on, successors: info.deleted.successors };
   }
-  if (!info.billable && !info.deleted) return { kind: 'header', code: info.code, children: childCodes(info.code) };
+  if (!info.billable && !info.deleted) return { kind: 'header', code: info.code, children: childrenOf(info.code) };
   return undefined;
 }

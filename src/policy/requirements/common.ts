@@ -1,5 +1,5 @@
 // Small helpers every requirement builder uses: results, date of service, live diagnoses, region matching.
-import type { ClinicalPicture, Evidence, PlannedService, ProcedureFact, SpinalRegion } from '../picture';
+import type { ClinicalPicture, ConservativeCareFact, Evidence, PlannedService, ProcedureFact, SpinalRegion } from '../picture';
 import type { Citation, Finding, Requirement, RequirementCategory } from '../verdicts';
 import type { Cited, PolicyParams } from '../policies/types';
 import { regionGroupOf } from '../services';
@@ -39,7 +39,15 @@ interface Memo {
   picture: ClinicalPicture;
   dx?: DxCode[];
   /** Done procedures sorted newest first, with their day number and region. */
-  procs?: { p: ProcedureFact; ms: number; region: SpinalRegion | undefined }[];
+  procs?: ProcEntry[];
+  /** Conservative care started (or recorded) on or before the date of service, for that date. */
+  care?: { dos: string; courses: ConservativeCareFact[] };
+}
+
+interface ProcEntry {
+  p: ProcedureFact;
+  ms: number;
+  region: SpinalRegion | undefined;
 }
 let slot: Memo | undefined;
 
@@ -94,26 +102,71 @@ export function sameRegionGroup(a: SpinalRegion | undefined, b: SpinalRegion | u
 
 const NOT_DONE = new Set(['not-done', 'entered-in-error', 'preparation', 'stopped']);
 
+/** Done procedures newest first, built once per assessment (several history rules read them). */
+function sortedProcedures(picture: ClinicalPicture, service: PlannedService): ProcEntry[] {
+  const m = memo(picture, service);
+  if (m.procs) return m.procs;
+  const all: ProcEntry[] = [];
+  let undated = false;
+  for (const p of picture.procedureHistory) {
+    if (NOT_DONE.has(p.status)) continue;
+    const e: ProcEntry = { p, ms: dayMs(p.date), region: p.region ?? (p.levels[0] ? regionOfLevel(p.levels[0]) : undefined) };
+    if (Number.isNaN(e.ms)) undated = true;
+    // Insertion sort, newest first and stable: histories are tens of items, where this beats a comparator sort.
+    let i = all.length;
+    all.push(e);
+    while (i > 0 && all[i - 1]!.ms < e.ms) {
+      all[i] = all[i - 1]!;
+      i--;
+    }
+    all[i] = e;
+  }
+  // An unreadable date has no place in an insertion order; keep the order the comparator sort always gave.
+  if (undated) {
+    all.length = 0;
+    for (const p of picture.procedureHistory) if (!NOT_DONE.has(p.status)) all.push({ p, ms: dayMs(p.date), region: p.region ?? (p.levels[0] ? regionOfLevel(p.levels[0]) : undefined) });
+    all.sort((a, b) => b.ms - a.ms);
+  }
+  m.procs = all;
+  return all;
+}
+
 /** Prior procedures of these kinds in the service's region group, before the date of service, newest first. */
 export function priorProcedures(picture: ClinicalPicture, service: PlannedService, dos: string, kinds: readonly string[], perRegion = true): ProcedureFact[] {
-  const m = memo(picture, service);
-  if (!m.procs) {
-    const all = [];
-    for (const p of picture.procedureHistory) {
-      if (NOT_DONE.has(p.status)) continue;
-      all.push({ p, ms: dayMs(p.date), region: p.region ?? (p.levels[0] ? regionOfLevel(p.levels[0]) : undefined) });
-    }
-    all.sort((a, b) => b.ms - a.ms);
-    m.procs = all;
-  }
+  const procs = sortedProcedures(picture, service);
   const region = serviceRegion(service);
+  const group = regionGroupOf(region);
   const before = dayMs(dos);
   const out: ProcedureFact[] = [];
-  for (const x of m.procs) {
-    if (x.ms >= before || !kinds.includes(x.p.kind)) continue;
-    if (perRegion && !sameRegionGroup(region, x.region)) continue;
+  for (const x of procs) {
+    if (x.ms >= before) continue;
+    if (!kinds.includes(x.p.kind)) continue;
+    if (perRegion && group !== undefined) {
+      const g = regionGroupOf(x.region);
+      if (g !== undefined && g !== group) continue;
+    }
     out.push(x.p);
   }
+  return out;
+}
+
+/** Conservative care dated on or before the date of service (undated courses count), once per assessment. */
+export function careBefore(picture: ClinicalPicture, service: PlannedService, dos: string): ConservativeCareFact[] {
+  const m = memo(picture, service);
+  if (m.care && m.care.dos === dos) return m.care.courses;
+  const courses: ConservativeCareFact[] = [];
+  for (const c of picture.conservativeCare) {
+    const d = c.start ?? c.recorded ?? c.end;
+    if (d === undefined || d.slice(0, 10) <= dos) courses.push(c);
+  }
+  m.care = { dos, courses };
+  return courses;
+}
+
+/** All evidence of these facts in one array (a loop: flatMap allocates an array per item). */
+export function evidenceOf(items: readonly { evidence: readonly Evidence[] }[]): Evidence[] {
+  const out: Evidence[] = [];
+  for (const x of items) for (const e of x.evidence) out.push(e);
   return out;
 }
 
@@ -175,6 +228,14 @@ export function days(a: string, b: string): number {
 export function listOf(items: readonly string[], sep = '; ', max = 4): string {
   if (items.length <= max) return items.join(sep);
   return `${items.slice(0, max).join(sep)} and ${items.length - max} more`;
+}
+
+/** listOf over a mapping, formatting only the items that are shown. */
+export function listMapped<T>(items: readonly T[], show: (x: T) => string, sep = '; ', max = 4): string {
+  let s = '';
+  const n = Math.min(items.length, max);
+  for (let i = 0; i < n; i++) s = i === 0 ? show(items[i]!) : `${s}${sep}${show(items[i]!)}`;
+  return items.length <= max ? s : `${s} and ${items.length - max} more`;
 }
 
 export function fmtDate(iso: string | undefined): string {

@@ -4,15 +4,19 @@ import type { Evidence, SymptomFact } from '../picture';
 import type { PolicyParams } from '../policies/types';
 import type { Citation, Requirement } from '../verdicts';
 import { codeProblem, inCategory } from '../icd10';
-import { listOf, diagnosisCodes, dosOf, met, missing, notMet, sameRegionGroup, serviceRegion, requirement } from './common';
+import { evidenceOf, listMapped, diagnosisCodes, dosOf, met, missing, notMet, sameRegionGroup, serviceRegion, requirement } from './common';
+import type { DxCode } from './common';
+
+const codeOf = (c: DxCode): string => c.code;
+const codeAndName = (c: DxCode): string => `${c.code} ${c.display}`;
 
 export function diagnosisRequirement(id: string, citation: Citation): Requirement<PolicyParams> {
   return requirement(id, 'diagnosis', 'A diagnosis the policy covers for this procedure', citation, (p) => p.diagnosis, (picture, service, _today, rule) => {
     const codes = diagnosisCodes(picture, service);
     const covered = codes.filter((c) => inCategory(c.code, rule.accepted));
-    if (covered.length > 0) return met(`Covered diagnosis: ${listOf(covered.map((c) => `${c.code} ${c.display}`))}.`, covered.flatMap((c) => c.evidence));
+    if (covered.length > 0) return met(`Covered diagnosis: ${listMapped(covered, codeAndName)}.`, evidenceOf(covered));
     if (codes.length === 0) return missing('No ICD-10-CM diagnosis on the order or the problem list.', 'Add the diagnosis that supports this procedure to the order');
-    const evidence = codes.flatMap((c) => c.evidence);
+    const evidence = evidenceOf(codes);
     const excluded = rule.excludedAlone && codes.every((c) => inCategory(c.code, rule.excludedAlone!));
     if (excluded) {
       return notMet(`Only ${rule.excludedLabel ?? 'excluded'} diagnoses (${codes.map((c) => c.code).join(', ')}): not covered for this procedure.`, 'If the exam and imaging show a covered condition, document and code it', evidence);
@@ -39,9 +43,10 @@ export function codeValidityRequirement(id: string, citation: Citation): Require
       evidence = evidence.concat(c.evidence);
     }
     if (orderProblems.length === 0 && listProblems.length === 0) {
-      return met(codes.length > 0 ? `Codes valid on ${dos}: ${listOf(codes.map((c) => c.code), ', ', 8)}.` : 'No codes to check.', codes.flatMap((c) => c.evidence));
+      return met(codes.length > 0 ? `Codes valid on ${dos}: ${listMapped(codes, codeOf, ', ', 8)}.` : 'No codes to check.', evidenceOf(codes));
     }
-    const fix = fixes.join('; ').replace(/^./, (x) => x.toUpperCase());
+    const joined = fixes.join('; ');
+    const fix = joined.charAt(0).toUpperCase() + joined.slice(1);
     if (orderProblems.length > 0) return missing(`The order's diagnosis cannot go on a claim: ${orderProblems.join('; ')}.`, fix, evidence);
     // Only the problem list is wrong: the claim can still use the order's codes, so this is advice.
     return { ...missing(`Problem-list code cannot go on a claim: ${listProblems.join('; ')}.`, fix, evidence), severity: 'warning' };
@@ -58,16 +63,16 @@ export function symptomRequirement(id: string, text: string, citation: Citation,
     // explicit denial wins (notes often say "history of radiculopathy ... no radicular symptoms now").
     const excluded = here.filter((s) => s.present && rule.excluded.includes(s.kind) && !deniedLater(s, here));
     if (excluded.length > 0) {
-      return notMet(`Documented ${excluded.map((s) => LABEL[s.kind]).join(' and ')} excludes this procedure.`, 'If that condition is treated or from a facet synovial cyst, document it', excluded.flatMap((s) => s.evidence));
+      return notMet(`Documented ${excluded.map((s) => LABEL[s.kind]).join(' and ')} excludes this procedure.`, 'If that condition is treated or from a facet synovial cyst, document it', evidenceOf(excluded));
     }
     if (rule.required.length === 0) return met('No excluding symptoms documented.', []);
     const present = here.filter((s) => s.present && rule.required.includes(s.kind));
-    if (present.length > 0) return met(`Documented ${[...new Set(present.map((s) => LABEL[s.kind]))].join(' and ')}.`, present.flatMap((s) => s.evidence));
+    if (present.length > 0) return met(`Documented ${[...new Set(present.map((s) => LABEL[s.kind]))].join(' and ')}.`, evidenceOf(present));
     const denied = here.filter((s) => !s.present && rule.required.includes(s.kind));
     const wanted = rule.required.map((k) => LABEL[k]).join(' or ');
-    if (denied.length > 0) return notMet(`The note documents no ${wanted}.`, undefined, denied.flatMap((s) => s.evidence));
+    if (denied.length > 0) return notMet(`The note documents no ${wanted}.`, undefined, evidenceOf(denied));
     const byDx = diagnosisCodes(picture, service).filter((c) => inCategory(c.code, requiredAlsoByIcd10));
-    if (byDx.length > 0) return met(`Diagnosis ${byDx.map((c) => c.code).join(', ')} names ${wanted}.`, byDx.flatMap((c) => c.evidence));
+    if (byDx.length > 0) return met(`Diagnosis ${byDx.map((c) => c.code).join(', ')} names ${wanted}.`, evidenceOf(byDx));
     return missing(`No ${wanted} is documented.`, `Document the ${wanted} (distribution, exam findings) in the note`);
   });
 }
@@ -80,6 +85,6 @@ export function excludedPathologyRequirement(id: string, citation: Citation): Re
   return requirement(id, 'diagnosis', 'No other pathology (fracture, tumour, infection) explains the pain', citation, (p) => p.excludedPathology, (picture, service, _today, rule) => {
     const hits = diagnosisCodes(picture, service).filter((c) => inCategory(c.code, rule.icd10));
     if (hits.length === 0) return met('No excluding pathology on the problem list.', []);
-    return notMet(`${hits.map((c) => `${c.code} ${c.display}`).join('; ')} may explain the pain instead.`, 'If this condition does not explain the pain, say why in the note', hits.flatMap((c) => c.evidence));
+    return notMet(`${hits.map((c) => `${c.code} ${c.display}`).join('; ')} may explain the pain instead.`, 'If this condition does not explain the pain, say why in the note', evidenceOf(hits));
   });
 }

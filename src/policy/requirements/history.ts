@@ -4,7 +4,9 @@ import type { Evidence, PlannedService, ProcedureFact, ReliefFact } from '../pic
 import type { Cited, FrequencyLimit, PolicyParams, ReliefRule } from '../policies/types';
 import type { Citation, Requirement } from '../verdicts';
 import { HOURS_PER_WEEK } from '../dates';
-import { listOf, monthsBackMs, dayMs, days as daysFrom, dosOf, fmtDate, met, missing, notApplicable, notMet, plural, priorProcedures, requirement } from './common';
+import { evidenceOf, listMapped, monthsBackMs, dayMs, days as daysFrom, dosOf, fmtDate, met, missing, notApplicable, notMet, plural, priorProcedures, requirement } from './common';
+
+const dateOf = (p: ProcedureFact): string => fmtDate(p.date);
 
 export function frequencyRequirement(id: string, text: string, citation: Citation, pick: (p: PolicyParams) => Cited<FrequencyLimit> | undefined): Requirement<PolicyParams> {
   return requirement(id, 'frequency', text, citation, pick, (picture, service, today, rule) => {
@@ -13,8 +15,8 @@ export function frequencyRequirement(id: string, text: string, citation: Citatio
     const start = monthsBackMs(dos, rule.months);
     const prior = priorProcedures(picture, service, dos, rule.counts, rule.perRegion).filter((p) => dayMs(p.date) > start);
     const total = prior.length + 1;
-    const evidence = prior.flatMap((p) => p.evidence);
-    const list = listOf(prior.map((p) => fmtDate(p.date)), ', ', 6);
+    const evidence = evidenceOf(prior);
+    const list = listMapped(prior, dateOf, ', ', 6);
     if (total <= rule.max) {
       return met(`This would be ${total} of at most ${rule.max} ${rule.label} in ${rule.months} months${list ? ` (before: ${list})` : ''}.`, evidence);
     }

@@ -4,7 +4,7 @@ import type { ClinicalPicture, ConservativeCareFact, Evidence } from '../picture
 import type { DurationRule, PolicyParams } from '../policies/types';
 import type { Citation, Requirement } from '../verdicts';
 import { inCategory } from '../icd10';
-import { listOf, monthsBackMs, dayMs, days, diagnosisCodes, dosOf, fmtDate, met, missing, notMet, plural, requirement } from './common';
+import { careBefore, evidenceOf, listMapped, monthsBackMs, dayMs, days, diagnosisCodes, dosOf, fmtDate, met, missing, notMet, plural, requirement } from './common';
 
 const VALIDATED = new Set(['NRS', 'VAS', 'VRS']);
 
@@ -59,23 +59,19 @@ export function functionalRequirement(id: string, citation: Citation): Requireme
 
 const FAILED = new Set(['failed', 'not-tolerated']);
 
-function careBefore(picture: ClinicalPicture, dos: string): ConservativeCareFact[] {
-  return picture.conservativeCare.filter((c) => {
-    const d = c.start ?? c.recorded ?? c.end;
-    return d === undefined || d.slice(0, 10) <= dos;
-  });
-}
+const describe = (c: ConservativeCareFact): string => c.description;
+const describeOutcome = (c: ConservativeCareFact): string => `${c.description}: ${c.outcome}`;
 
 export function conservativeFailureRequirement(id: string, citation: Citation): Requirement<PolicyParams> {
   return requirement(id, 'conservative-care', 'Failure of conservative care documented (or why it is contraindicated)', citation, (p) => p.conservativeFailure, (picture, service, today, rule) => {
-    const courses = careBefore(picture, dosOf(service, today));
+    const courses = careBefore(picture, service, dosOf(service, today));
     const failed = courses.filter((c) => FAILED.has(c.outcome) || (rule.contraindicatedSatisfies && c.outcome === 'contraindicated'));
     if (failed.length > 0) {
-      return met(`Conservative care that failed or could not be used: ${listOf(failed.map((c) => c.description))}.`, failed.flatMap((c) => c.evidence));
+      return met(`Conservative care that failed or could not be used: ${listMapped(failed, describe)}.`, evidenceOf(failed));
     }
     const fix = 'Document which conservative treatments were tried, for how long, and that they failed (or why they are contraindicated)';
     if (courses.length > 0) {
-      return missing(`Conservative care is documented (${listOf(courses.map((c) => `${c.description}: ${c.outcome}`))}) but not as failed.`, fix, courses.flatMap((c) => c.evidence));
+      return missing(`Conservative care is documented (${listMapped(courses, describeOutcome)}) but not as failed.`, fix, evidenceOf(courses));
     }
     return missing('No conservative care is documented.', fix);
   });
@@ -100,7 +96,12 @@ function spanOf(c: ConservativeCareFact, dos: string): Span | undefined {
  * when that is longer. Undated durations are not added to dated ones: they often restate the same course.
  */
 function careWeeks(courses: ConservativeCareFact[], dos: string): number {
-  const dated = unionWeeks(courses.map((c) => spanOf(c, dos)).filter((s): s is Span => s !== undefined));
+  const spans: Span[] = [];
+  for (const c of courses) {
+    const s = spanOf(c, dos);
+    if (s) spans.push(s);
+  }
+  const dated = unionWeeks(spans);
   let stated = 0;
   for (const c of courses) if (!c.start && c.weeks !== undefined && c.weeks > stated) stated = c.weeks;
   return Math.max(dated, stated);
@@ -137,16 +138,22 @@ export function conservativeMinimumRequirement(id: string, citation: Citation): 
     const dos = dosOf(service, today);
     // Once failure is documented, courses whose outcome the note leaves unstated still count as time tried (notes
     // often say "6 weeks of PT" in one sentence and "failed PT and meloxicam" in another); care that helped, or is still ongoing, does not.
-    const before = careBefore(picture, dos);
+    const before = careBefore(picture, service, dos);
     const anyFailed = before.some((c) => FAILED.has(c.outcome));
-    const courses = before.filter((c) => FAILED.has(c.outcome) || c.outcome === 'contraindicated' || (anyFailed && c.outcome === 'unknown'));
-    const contraindicated = courses.filter((c) => c.outcome === 'contraindicated');
-    const usable = courses.filter((c) => c.outcome !== 'contraindicated');
-    const codes = diagnosisCodes(picture, service).map((d) => d.code);
-    const byDx = rule.byDiagnosis?.find((b) => codes.some((c) => inCategory(c, b.icd10)));
+    const courses: ConservativeCareFact[] = [];
+    const usable: ConservativeCareFact[] = [];
+    let contraindicated = 0;
+    for (const c of before) {
+      if (c.outcome === 'contraindicated') contraindicated++;
+      else if (!FAILED.has(c.outcome) && !(anyFailed && c.outcome === 'unknown')) continue;
+      else usable.push(c);
+      courses.push(c);
+    }
+    const dx = diagnosisCodes(picture, service);
+    const byDx = rule.byDiagnosis?.find((b) => dx.some((d) => inCategory(d.code, b.icd10)));
     const minWeeks = byDx?.weeks ?? rule.weeks;
     const why = byDx ? ` (${byDx.label})` : '';
-    const evidence = courses.flatMap((c) => c.evidence);
+    const evidence = evidenceOf(courses);
     const undated = usable.some((c) => !hasDuration(c, dos));
 
     if (rule.components && rule.components.length > 0) {
@@ -162,7 +169,7 @@ export function conservativeMinimumRequirement(id: string, citation: Citation): 
       return undated ? missing(`Conservative care is short or undated: ${short.join('; ')}.`, fix, evidence) : notMet(`Conservative care is too short: ${short.join('; ')}.`, fix, evidence);
     }
 
-    if (contraindicated.length > 0 && usable.length === 0) return met('Conservative care is documented as contraindicated.', evidence);
+    if (contraindicated > 0 && usable.length === 0) return met('Conservative care is documented as contraindicated.', evidence);
     const weeks = careWeeks(usable, dos);
     if (weeks >= minWeeks) return met(`${round1(weeks)} weeks of failed conservative care; at least ${plural(minWeeks, 'week')} needed${why}.`, evidence);
     const fix = `Document at least ${plural(minWeeks, 'week')} of conservative care with start and end dates and its outcome`;
