@@ -24,7 +24,9 @@ export function chartPatients(store: ResourceStore): ChartPatient[] {
       const ref = (r[field] as { reference?: unknown } | undefined)?.reference;
       if (typeof ref !== 'string') continue;
       const id = ref.replace(/^.*Patient\//, '');
-      out.set(id, [...(out.get(id) ?? []), map(r)]);
+      const list = out.get(id);
+      if (list) list.push(map(r));
+      else out.set(id, [map(r)]);
     }
     return out;
   };
@@ -119,7 +121,12 @@ export function toLaunchOptions(store: ResourceStore, req: LaunchRequest): Launc
     if (typeof subject !== 'string' || !subject.endsWith(`Patient/${req.patient}`)) return `ServiceRequest ${req.serviceRequest} is not an order of this patient`;
     serviceRequest = req.serviceRequest;
   } else {
-    serviceRequest = chartPatients(store).find((p) => p.id === req.patient)?.planned?.id;
+    // Only this patient's orders: building the whole chart list here made every launch click wait on it.
+    const mine = store.all('ServiceRequest').filter((r) => {
+      const ref = (r.subject as { reference?: unknown } | undefined)?.reference;
+      return typeof ref === 'string' && ref.endsWith(`Patient/${req.patient}`);
+    });
+    serviceRequest = plannedRequest(mine)?.id;
   }
   return {
     patient: req.patient,

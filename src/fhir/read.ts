@@ -11,7 +11,7 @@ import { READ_TYPES } from './scopes';
 const FETCHED_BY_REFERENCE: ReadonlySet<string> = new Set(['Organization', 'Practitioner', 'Binary']);
 import { z } from 'zod';
 
-/** What is searched by default: everything the picture uses (Organization comes via _include on Coverage). */
+/** What is searched by default: everything the picture uses (payer, clinic and clinician come via _include).
 export const DEFAULT_TYPES: readonly string[] = READ_TYPES.filter((t) => !FETCHED_BY_REFERENCE.has(t));
 
 export interface RawRecord {
@@ -115,9 +115,17 @@ function searchUrl(type: string, patientId: string, count: number): string {
   const id = encodeURIComponent(patientId);
   if (type === 'Patient') return `Patient/${id}`;
   // The payer Organization rides along so payer identification needs no second wave.
-  const include = type === 'Coverage' ? '&_include=Coverage:payor' : '';
+  const include = INCLUDES[type] ? `&_include=${INCLUDES[type]}` : '';
   return `${type}?patient=${id}&_count=${count}${include}`;
 }
+
+// The payer, the ordering clinician and the clinic ride along with the searches that name them, so no second wave
+// is needed where the server honours _include (where it does not, missingReferenced fetches them afterwards).
+const INCLUDES: Record<string, string> = {
+  Coverage: 'Coverage:payor',
+  ServiceRequest: 'ServiceRequest:requester',
+  Encounter: 'Encounter:service-provider',
+};
 
 function statusIssue(type: string, status: number): DataIssue {
   const why =

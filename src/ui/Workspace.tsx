@@ -109,7 +109,7 @@ export function Workspace({ client, context }: { client: Client; context: Launch
           <h1 className="app-title">ClaimReady</h1>
           {!state.complete && (
             <p role="status" className="reading-banner">
-              Still reading the chart ({state.loadedTypes.length} record types in): results below may still change.
+              Still reading the chart: results below are provisional and may change.
             </p>
           )}
         </header>

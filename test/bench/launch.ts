@@ -21,8 +21,11 @@ async function launchOnce(browser: Browser, sandbox: Sandbox, patient: string): 
   const page = await context.newPage();
   await page.goto(sandbox.chartUrl);
   sandbox.store.clearRequests();
+  const button = page.getByTestId(`launch-${patient}`);
+  await button.waitFor();
+  // The click is dispatched in the page: Playwright's own actionability checks are not the app's time.
   const t0 = performance.now();
-  await page.getByTestId(`launch-${patient}`).click();
+  await button.evaluate((el: HTMLElement) => el.click());
   await waitForPicture(await appFrame(page));
   const ms = performance.now() - t0;
   const token = sandbox.store.tokenTimes().at(-1) ?? 0;
