@@ -6,12 +6,12 @@ import { collectAttachments, decodeInlineAttachment, decodeBinaryBody, type Atta
 import { FhirReadError, NetworkError, type FhirReader, type FhirResponse } from './reader';
 import { BundlePageSchema } from './bundle';
 import { READ_TYPES } from './scopes';
+import { z } from 'zod';
 
 // Read by reference (payers, authors, note bodies), never searched by patient.
 const FETCHED_BY_REFERENCE: ReadonlySet<string> = new Set(['Organization', 'Practitioner', 'Binary']);
-import { z } from 'zod';
 
-/** What is searched by default: everything the picture uses (payer, clinic and clinician come via _include).
+/** What is searched by default: everything the picture uses (payer, clinic and clinician come via _include). */
 export const DEFAULT_TYPES: readonly string[] = READ_TYPES.filter((t) => !FETCHED_BY_REFERENCE.has(t));
 
 export interface RawRecord {
@@ -114,7 +114,6 @@ class Wave {
 function searchUrl(type: string, patientId: string, count: number): string {
   const id = encodeURIComponent(patientId);
   if (type === 'Patient') return `Patient/${id}`;
-  // The payer Organization rides along so payer identification needs no second wave.
   const include = INCLUDES[type] ? `&_include=${INCLUDES[type]}` : '';
   return `${type}?patient=${id}&_count=${count}${include}`;
 }
