@@ -1,6 +1,6 @@
 // assess(): run a policy's requirements for one service and payer and derive the verdict. Deterministic: `today`
 // is an argument and nothing here reads the clock or the network.
-import type { ClinicalPicture, PlannedService } from './picture';
+import type { ClinicalPicture, Evidence, PlannedService } from './picture';
 import type { Assessment, Citation, Finding, PayerRef, Verdict } from './verdicts';
 import { policyFor } from './policies/index';
 import { paramsFor, payerDefFor, priorAuthFor, resolvePayer } from './payers';
@@ -30,6 +30,20 @@ export function verdictOf(findings: readonly Finding[]): Verdict {
 export function sortFindings(findings: Finding[]): Finding[] {
   const out: Finding[] = [];
   for (let r = 0; r <= 4; r++) for (const f of findings) if (rank(f) === r) out.push(f);
+  return out;
+}
+
+/** The same resource or note span cited twice (e.g. an order and its reason both pointing at one Condition) is shown once. */
+export function uniqueEvidence(list: readonly Evidence[]): Evidence[] {
+  const seen = new Set<string>();
+  const out: Evidence[] = [];
+  for (const e of list) {
+    const key = e.quote ? `${e.ref}#${e.quote.start}-${e.quote.end}` : e.ref;
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(e);
+    }
+  }
   return out;
 }
 
@@ -72,7 +86,7 @@ export function assess(picture: ClinicalPicture, service: PlannedService, payer:
       // A rule we could not confirm never decides the verdict.
       severity: citation.verified ? r.severity : 'warning',
       message: unconfirmed ? `Unconfirmed rule (advice only): ${r.message}` : r.message,
-      evidence: r.evidence,
+      evidence: r.evidence.length > 1 ? uniqueEvidence(r.evidence) : r.evidence,
       citation,
     };
     if (r.fix !== undefined) f.fix = r.fix;

@@ -1,6 +1,6 @@
 // assess(): verdict derivation, ordering by what blocks most, unconfirmed policies, services without a policy.
 import { describe, expect, it } from 'vitest';
-import { assess, sortFindings, verdictOf } from '../../src/policy/assess';
+import { assess, sortFindings, uniqueEvidence, verdictOf } from '../../src/policy/assess';
 import type { Finding } from '../../src/policy/verdicts';
 import { esiPicture, service, tfesi, TODAY } from './build';
 
@@ -70,5 +70,13 @@ describe('services without a confirmed policy give advice only', () => {
   });
   it('a service with kind "other" is classified from its code', () => {
     expect(assess(esiPicture(), service('64483', 'other', { reasonIcd10: ['M54.16'] }), 'medicare', TODAY).policy.id).toBe('lcd-epidural');
+  });
+});
+
+describe('uniqueEvidence', () => {
+  it('keeps one entry per resource, and one per distinct note span', () => {
+    const cond = { ref: 'Condition/c1', display: 'Radiculopathy' };
+    const span = (start: number) => ({ ref: 'DocumentReference/n1', display: 'note', quote: { text: 'x', start, end: start + 1 } });
+    expect(uniqueEvidence([cond, { ...cond, display: 'again' }, span(3), span(3), span(9)]).map((e) => e.quote?.start ?? e.ref)).toEqual(['Condition/c1', 3, 9]);
   });
 });
