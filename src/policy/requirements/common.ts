@@ -9,11 +9,12 @@ import { addMonths, toDayMs } from '../dates';
 
 export type CheckResult = Omit<Finding, 'requirementId' | 'category' | 'citation'> & { citation?: Citation };
 
-export const met = (message: string, evidence: Evidence[] = []): CheckResult => ({ status: 'met', severity: 'blocker', message, evidence });
-export const missing = (message: string, fix: string, evidence: Evidence[] = []): CheckResult => ({ status: 'missing', severity: 'blocker', message, fix, evidence });
-export const notMet = (message: string, fix: string | undefined, evidence: Evidence[] = []): CheckResult =>
-  fix === undefined ? { status: 'not-met', severity: 'blocker', message, evidence } : { status: 'not-met', severity: 'blocker', message, fix, evidence };
-export const notApplicable = (message: string): CheckResult => ({ status: 'not-applicable', severity: 'blocker', message, evidence: [] });
+// Every result has the same fields in the same order (fix and citation left undefined when absent), so the code
+// that reads them sees one object shape instead of four.
+export const met = (message: string, evidence: Evidence[] = []): CheckResult => ({ status: 'met', severity: 'blocker', message, fix: undefined, evidence, citation: undefined });
+export const missing = (message: string, fix: string, evidence: Evidence[] = []): CheckResult => ({ status: 'missing', severity: 'blocker', message, fix, evidence, citation: undefined });
+export const notMet = (message: string, fix: string | undefined, evidence: Evidence[] = []): CheckResult => ({ status: 'not-met', severity: 'blocker', message, fix, evidence, citation: undefined });
+export const notApplicable = (message: string): CheckResult => ({ status: 'not-applicable', severity: 'blocker', message, fix: undefined, evidence: [], citation: undefined });
 
 /** The date the service is (or was) performed: the planned date, else today. */
 export function dosOf(service: PlannedService, today: string): string {
@@ -194,16 +195,35 @@ export function requirement<T>(
   };
 }
 
-const DAY_CACHE = new Map<string, number>();
-
-/** toDayMs with a bounded cache: the same few hundred date strings recur across facts and requirements. */
+/**
+ * toDayMs for the common full 'YYYY-MM-DD' form by arithmetic (days from the civil date, as Date.UTC counts them,
+ * overflowing days included), without a regex or Date; anything else goes to toDayMs. Called for every dated fact
+ * of every assessment, so it must not allocate.
+ */
 export function dayMs(iso: string): number {
-  const hit = DAY_CACHE.get(iso);
-  if (hit !== undefined) return hit;
-  if (DAY_CACHE.size > 50_000) DAY_CACHE.clear();
-  const v = toDayMs(iso);
-  DAY_CACHE.set(iso, v);
-  return v;
+  if (iso.length >= 10 && iso.charCodeAt(4) === 45 && iso.charCodeAt(7) === 45) {
+    const y = digit(iso, 0) * 1000 + digit(iso, 1) * 100 + digit(iso, 2) * 10 + digit(iso, 3);
+    const m = digit(iso, 5) * 10 + digit(iso, 6);
+    const d = digit(iso, 8) * 10 + digit(iso, 9);
+    // digit() gives NaN for a non-digit; Date.UTC reads years below 100 as 19xx, so those take the slow path too.
+    if (y >= 100 && m >= 1 && m <= 12 && d >= 0) return civilDays(y, m, d) * 86_400_000;
+  }
+  return toDayMs(iso);
+}
+
+function digit(s: string, i: number): number {
+  const c = s.charCodeAt(i) - 48;
+  return c >= 0 && c <= 9 ? c : Number.NaN;
+}
+
+/** Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's days_from_civil); y >= 100, m in 1..12. */
+function civilDays(year: number, m: number, d: number): number {
+  const y = m <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (m > 2 ? m - 3 : m + 9) + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146_097 + doe - 719_468;
 }
 
 const MONTHS_BACK = new Map<string, number>();

@@ -197,20 +197,25 @@ export function painDurationRequirement(id: string, citation: Citation): Require
     const codes = diagnosisCodes(picture, service);
     const exempt = rule.exemptIcd10 ? codes.find((c) => inCategory(c.code, rule.exemptIcd10!)) : undefined;
     if (exempt) return met(`${exempt.code} is exempt from the ${label} duration rule.`, exempt.evidence);
+    // The longest documented duration wins (plain loops: no closure per assessment).
     let best = -1;
     let evidence: Evidence[] = [];
-    const consider = (days: number, ev: Evidence[]): void => {
-      if (days > best) {
-        best = days;
-        evidence = ev;
-      }
-    };
     for (const f of picture.painDuration) {
-      if (f.onset) consider(days(f.onset, dos), f.evidence);
-      else if (f.weeks !== undefined) consider(Math.round(f.weeks * 7) + days(f.asOf, dos), f.evidence);
+      const n = f.onset ? days(f.onset, dos) : f.weeks !== undefined ? Math.round(f.weeks * 7) + days(f.asOf, dos) : -1;
+      if ((f.onset || f.weeks !== undefined) && n > best) {
+        best = n;
+        evidence = f.evidence;
+      }
     }
     // Only a pain or spine diagnosis dates the pain: the onset of hypertension says nothing about it.
-    for (const d of picture.diagnoses) if (d.onset && d.icd10 && inCategory(d.icd10, PAIN_ONSET_DX)) consider(days(d.onset, dos), d.evidence);
+    for (const d of picture.diagnoses) {
+      if (!d.onset || !d.icd10 || !inCategory(d.icd10, PAIN_ONSET_DX)) continue;
+      const n = days(d.onset, dos);
+      if (n > best) {
+        best = n;
+        evidence = d.evidence;
+      }
+    }
     if (best < 0) return missing(`How long the pain has lasted is not documented (at least ${label} needed).`, 'Document when the pain started (onset date or duration in weeks)');
     const weeks = round1(best / 7);
     if (best >= need) return met(`Pain for about ${weeks} weeks; at least ${label} needed.`, evidence);

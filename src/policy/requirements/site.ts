@@ -22,11 +22,8 @@ export function levelLimitRequirement(id: string, citation: Citation): Requireme
   });
 }
 
-/** Plan mentions on or before the date of service, latest first. */
-function plans(mentions: SiteMention[], dos: string): SiteMention[] {
-  return mentions
-    .filter((m) => m.context === 'plan' && (m.levels.length > 0 || m.laterality) && !(m.date && m.date.slice(0, 10) > dos))
-    .sort((a, b) => ((a.date ?? '') < (b.date ?? '') ? 1 : (a.date ?? '') > (b.date ?? '') ? -1 : 0));
+function isPlan(m: SiteMention, dos: string): boolean {
+  return m.context === 'plan' && (m.levels.length > 0 || !!m.laterality) && !(m.date && m.date.slice(0, 10) > dos);
 }
 
 /**
@@ -58,10 +55,17 @@ export function siteConsistencyRequirement(id: string, citation: Citation): Requ
     const dos = dosOf(service, today);
     const problems: string[] = [];
     let evidence: Evidence[] = [...service.evidence];
-    // Notes name a site several ways (joint, root, medial branches): one plan mention that agrees is enough.
-    const planned = plans(picture.siteMentions, dos);
-    const agreeing = planned.find((m) => levelsAgree(m.levels, service.levels) && sideOk(m.laterality, service.laterality));
-    const plan = agreeing ?? planned[0];
+    // Notes name a site several ways (joint, root, medial branches): one plan mention that agrees is enough. The
+    // latest plan, and the latest that agrees (the first one in note order on a tie), in one pass without sorting.
+    let latest: SiteMention | undefined;
+    let agreeing: SiteMention | undefined;
+    for (const m of picture.siteMentions) {
+      if (!isPlan(m, dos)) continue;
+      const d = m.date ?? '';
+      if (!latest || d > (latest.date ?? '')) latest = m;
+      if ((!agreeing || d > (agreeing.date ?? '')) && levelsAgree(m.levels, service.levels) && sideOk(m.laterality, service.laterality)) agreeing = m;
+    }
+    const plan = agreeing ?? latest;
     if (plan && !agreeing) {
       if (!levelsAgree(plan.levels, service.levels)) problems.push(`the order says ${service.levels.join(', ')} but the note plan says ${plan.levels.join(', ')}`);
       if (!sideOk(plan.laterality, service.laterality)) problems.push(`the order says ${service.laterality} but the note plan says ${plan.laterality}`);
