@@ -5,7 +5,7 @@ import { searchParamsFor } from './search';
 /** Types the app reads and writes, plus those seed data carries; each gets read, search, create, update. */
 export const RESOURCE_TYPES = [
   'Patient', 'Practitioner', 'PractitionerRole', 'Organization', 'Encounter', 'Condition', 'Procedure', 'Observation',
-  'MedicationRequest', 'MedicationStatement', 'Medication', 'ServiceRequest', 'DocumentReference', 'DiagnosticReport',
+  'MedicationRequest', 'MedicationStatement', 'Medication', 'ServiceRequest', 'DocumentReference', 'DiagnosticReport', 'Composition',
   'Coverage', 'Binary', 'Claim', 'ClaimResponse', 'Task', 'Provenance', 'Bundle', 'QuestionnaireResponse', 'AllergyIntolerance', 'Location',
 ] as const;
 

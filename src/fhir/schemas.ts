@@ -162,6 +162,22 @@ export const DiagnosticReportSchema = z.looseObject({
   presentedForm: z.array(Attachment).optional(),
 });
 
+/** Narrative (text.div): XHTML that the notes engine turns into plain text; never rendered. */
+const Narrative = z.looseObject({ div: z.string() });
+
+export const NarrativeHolderSchema = z.looseObject({ resourceType: z.string(), id, text: Narrative.optional() });
+
+export const CompositionSchema = z.looseObject({
+  resourceType: z.literal('Composition'),
+  id,
+  status: z.string().optional(),
+  type: CodeableConcept.optional(),
+  title: z.string().optional(),
+  date: z.string().optional(),
+  text: Narrative.optional(),
+  section: z.array(z.looseObject({ title: z.string().optional(), text: Narrative.optional() })).optional(),
+});
+
 export const CoverageSchema = z.looseObject({
   resourceType: z.literal('Coverage'),
   id,

@@ -13,6 +13,7 @@ export const READ_TYPES = [
   'ServiceRequest',
   'DocumentReference',
   'DiagnosticReport',
+  'Composition',
   'Coverage',
   'Organization',
   'Practitioner',

@@ -2,7 +2,7 @@
 // only lists the note texts (noteSources) for it. Never throws on bad data: bad resources become DataIssues.
 import { emptyPicture, type ClinicalPicture, type DataIssue, type ReliefFact } from '../policy/picture';
 import type { RawRecord } from './read';
-import { parseResources, DocumentReferenceSchema, DiagnosticReportSchema } from './schemas';
+import { parseResources, CompositionSchema, DocumentReferenceSchema, DiagnosticReportSchema, NarrativeHolderSchema } from './schemas';
 import { textOf } from './picture/codes';
 import { patientFact } from './picture/patient';
 import { encounterFacts } from './picture/encounters';
@@ -69,6 +69,24 @@ export type { NoteSource } from './notes/text';
 import type { NoteSource } from './notes/text';
 
 /** Every note attachment with its resource ref ("DocumentReference/abc"), title and date; by date then ref. */
+/** Composition narratives (the sections' XHTML, each under its title) as note text. */
+function narrativeSources(record: RawRecord): NoteSource[] {
+  const out: NoteSource[] = [];
+  for (const raw of record.resources.Composition ?? []) {
+    const c = CompositionSchema.safeParse(raw);
+    if (!c.success || c.data.status === 'entered-in-error') continue;
+    const parts = (c.data.section ?? []).filter((s) => s.text).map((s) => `${s.title ? `<h2>${escapeXml(s.title)}</h2>` : ''}<div>${s.text!.div}</div>`);
+    const xhtml = parts.length > 0 ? parts.join('\n') : c.data.text?.div;
+    if (!xhtml) continue;
+    out.push({ ref: `Composition/${c.data.id}`, title: c.data.title ?? (textOf(c.data.type) || 'Clinical document'), contentType: 'application/xhtml+xml', raw: xhtml, ...(c.data.date ? { date: c.data.date } : {}) });
+  }
+  return out;
+}
+
+function escapeXml(s: string): string {
+  return s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+}
+
 export function noteSources(record: RawRecord): NoteSource[] {
   const meta = new Map<string, { title: string; date?: string }>();
   for (const raw of record.resources.DocumentReference ?? []) {
@@ -83,7 +101,17 @@ export function noteSources(record: RawRecord): NoteSource[] {
     const date = r.data.effectiveDateTime ?? r.data.effectivePeriod?.start ?? r.data.issued;
     meta.set(`DiagnosticReport/${r.data.id}`, { title: textOf(r.data.code) || 'Report', ...(date ? { date } : {}) });
   }
-  const out: NoteSource[] = [];
+  const out: NoteSource[] = narrativeSources(record);
+  const withAttachments = new Set([...record.attachments.keys()].map((k) => k.split('#')[0]!));
+  for (const raw of record.resources.DiagnosticReport ?? []) {
+    // A report's narrative stands in for its text only when it has no attached form.
+    const r = NarrativeHolderSchema.safeParse(raw);
+    const ref = r.success ? `DiagnosticReport/${r.data.id}` : '';
+    const m = meta.get(ref);
+    if (r.success && m && r.data.text && !withAttachments.has(ref)) {
+      out.push({ ref, title: m.title, contentType: 'application/xhtml+xml', raw: r.data.text.div, ...(m.date ? { date: m.date } : {}) });
+    }
+  }
   for (const [key, att] of record.attachments) {
     const ref = key.split('#')[0]!;
     const m = meta.get(ref);

@@ -157,6 +157,36 @@ describe('note sources', () => {
   });
 });
 
+describe('narratives as note text', () => {
+  it('reads Composition sections and a DiagnosticReport narrative when the report has no attached form', () => {
+    const rec = record(
+      {
+        resourceType: 'Composition',
+        id: 'c1',
+        status: 'final',
+        title: 'Pain consult',
+        date: '2026-11-01',
+        section: [
+          { title: 'HPI', text: { status: 'generated', div: '<div xmlns="http://www.w3.org/1999/xhtml">NRS 7/10 for 6 months</div>' } },
+          { title: 'Plan', text: { status: 'generated', div: '<div xmlns="http://www.w3.org/1999/xhtml">Left L5-S1 TFESI</div>' } },
+          { title: 'Empty' },
+        ],
+      },
+      { resourceType: 'Composition', id: 'gone', status: 'entered-in-error', text: { status: 'generated', div: '<div>NRS 9</div>' } },
+      { resourceType: 'DiagnosticReport', id: 'r1', status: 'final', code: { text: 'MRI L-spine' }, effectiveDateTime: '2026-02-10', text: { status: 'generated', div: '<div>L5-S1 protrusion</div>' } },
+      { resourceType: 'DiagnosticReport', id: 'r2', status: 'final', code: { text: 'CT' }, effectiveDateTime: '2026-03-10', text: { status: 'generated', div: '<div>narrative</div>' } },
+    );
+    rec.attachments.set('DiagnosticReport/r2#0', { contentType: 'text/plain', text: 'attached form wins' });
+    const byRef = Object.fromEntries(noteSources(rec).map((n) => [n.ref, n]));
+    expect(Object.keys(byRef).sort()).toEqual(['Composition/c1', 'DiagnosticReport/r1', 'DiagnosticReport/r2']);
+    expect(byRef['Composition/c1']).toMatchObject({ title: 'Pain consult', date: '2026-11-01', contentType: 'application/xhtml+xml' });
+    expect(byRef['Composition/c1']!.raw).toContain('<h2>HPI</h2>');
+    expect(byRef['Composition/c1']!.raw).toContain('Left L5-S1 TFESI');
+    expect(byRef['DiagnosticReport/r1']!.raw).toContain('L5-S1 protrusion');
+    expect(byRef['DiagnosticReport/r2']!.raw).toBe('attached form wins');
+  });
+});
+
 describe('bad data', () => {
   it('turns each malformed resource into a DataIssue with its id and path, keeping everything else', () => {
     const rec = record(
