@@ -7,8 +7,7 @@ import { fhirclientReader } from '../fhir/fhirclient-reader';
 import { fhirclientWriter } from '../writeback/fhirclient-writer';
 import { buildPicture } from '../fhir/build-picture';
 import { classifyLaunchFailure, launchFailure } from '../fhir/session';
-import { DEFAULT_TYPES } from '../fhir/read';
-import type { DataIssue } from '../policy/picture';
+import { readPlan } from './read-plan';
 import { grantedAccess } from '../fhir/scopes';
 import { AppDataContext, type AppData } from './context';
 import { resourceIndex } from '../writeback/pas/resources';
@@ -31,19 +30,6 @@ const PriorAuth = lazy(() => import('./views/PriorAuth').then((m) => ({ default:
 function localToday(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
-}
-
-// Without these the picture would be misleading rather than incomplete, so the app refuses to judge.
-const ESSENTIAL_READS = ['Patient', 'Condition', 'Procedure'];
-
-function readPlan(canRead: (type: string) => boolean) {
-  const types = DEFAULT_TYPES.filter((t) => canRead(t));
-  const skipped: DataIssue[] = DEFAULT_TYPES.filter((t) => !canRead(t)).map((t) => ({
-    resourceType: t,
-    severity: 'warning',
-    message: `Not read: the EHR did not grant access to ${t}. Requirements that depend on it may show as missing.`,
-  }));
-  return { types, skipped, essentialMissing: ESSENTIAL_READS.filter((t) => !canRead(t)) };
 }
 
 export function Workspace({ client, context }: { client: Client; context: LaunchContext }) {
