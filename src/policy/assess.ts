@@ -35,10 +35,40 @@ export function sortFindings(findings: Finding[]): Finding[] {
 
 /** The same resource or note span cited twice (e.g. an order and its reason both pointing at one Condition) is shown once. */
 export function uniqueEvidence(list: readonly Evidence[]): Evidence[] {
+  // Short lists (nearly all) compare pairwise without building key strings or a Set; a list without repeats is
+  // returned as it is.
+  if (list.length > 32) return uniqueByKey(list);
+  let out: Evidence[] | undefined;
+  for (let i = 0; i < list.length; i++) {
+    const e = list[i]!;
+    let dup = false;
+    for (let j = 0; j < i && !dup; j++) dup = sameEvidence(list[j]!, e);
+    if (dup) out ??= list.slice(0, i);
+    else if (out) out.push(e);
+  }
+  return out ?? (list as Evidence[]);
+}
+
+function evidenceKey(e: Evidence): string {
+  return e.quote ? `${e.ref}#${e.quote.start}-${e.quote.end}` : e.ref;
+}
+
+/** Equal keys as evidenceKey() reads them, compared field by field. */
+function sameEvidence(a: Evidence, b: Evidence): boolean {
+  if (a.quote && b.quote) return a.ref === b.ref && sameNumber(a.quote.start, b.quote.start) && sameNumber(a.quote.end, b.quote.end);
+  if (!a.quote && !b.quote) return a.ref === b.ref;
+  return evidenceKey(a) === evidenceKey(b);
+}
+
+function sameNumber(a: number, b: number): boolean {
+  return a === b || (Number.isNaN(a) && Number.isNaN(b));
+}
+
+function uniqueByKey(list: readonly Evidence[]): Evidence[] {
   const seen = new Set<string>();
   const out: Evidence[] = [];
   for (const e of list) {
-    const key = e.quote ? `${e.ref}#${e.quote.start}-${e.quote.end}` : e.ref;
+    const key = evidenceKey(e);
     if (!seen.has(key)) {
       seen.add(key);
       out.push(e);
