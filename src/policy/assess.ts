@@ -109,17 +109,16 @@ export function assess(picture: ClinicalPicture, service: PlannedService, payer:
     const r = req.check(picture, svc, today, params);
     const citation = r.citation ?? req.citation;
     const unconfirmed = !citation.verified && r.status !== 'not-applicable';
-    const f: Finding = {
-      requirementId: req.id,
-      category: req.category,
-      status: r.status,
-      // A rule we could not confirm never decides the verdict.
-      severity: citation.verified ? r.severity : 'warning',
-      message: unconfirmed ? `Unconfirmed rule (advice only): ${r.message}` : r.message,
-      evidence: r.evidence.length > 1 ? uniqueEvidence(r.evidence) : r.evidence,
-      citation,
-    };
-    if (r.fix !== undefined) f.fix = r.fix;
+    // A rule we could not confirm never decides the verdict.
+    const severity = citation.verified ? r.severity : 'warning';
+    const message = unconfirmed ? `Unconfirmed rule (advice only): ${r.message}` : r.message;
+    const evidence = r.evidence.length > 1 ? uniqueEvidence(r.evidence) : r.evidence;
+    // Two literals rather than adding `fix` afterwards: an added property makes a transition map that a full GC
+    // may drop, which throws away the optimised code of everything that handled findings (fix stays the last key).
+    const f: Finding =
+      r.fix === undefined
+        ? { requirementId: req.id, category: req.category, status: r.status, severity, message, evidence, citation }
+        : { requirementId: req.id, category: req.category, status: r.status, severity, message, evidence, citation, fix: r.fix };
     findings.push(f);
   }
   const sorted = sortFindings(findings);

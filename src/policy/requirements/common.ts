@@ -54,7 +54,8 @@ let slot: Memo | undefined;
 
 function memo(picture: ClinicalPicture, service: PlannedService): Memo {
   if (slot && slot.service === service && slot.picture === picture) return slot;
-  slot = { service, picture };
+  // Every field from the start: no property added later, so no transition maps for a full GC to drop.
+  slot = { service, picture, dx: undefined, procs: undefined, care: undefined };
   return slot;
 }
 

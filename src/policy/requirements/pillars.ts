@@ -116,13 +116,14 @@ export function unionWeeks(spans: Span[]): number {
   if (spans.length === 0) return 0;
   const s = [...spans].sort((a, b) => a.from - b.from);
   let total = 0;
-  let cur = { ...s[0]! };
+  // Plain literals, not spread copies: a spread's result map is one a full GC may drop (and the code using it).
+  let cur: Span = { from: s[0]!.from, to: s[0]!.to };
   for (let i = 1; i < s.length; i++) {
     const n = s[i]!;
     if (n.from <= cur.to) cur.to = Math.max(cur.to, n.to);
     else {
       total += cur.to - cur.from;
-      cur = { ...n };
+      cur = { from: n.from, to: n.to };
     }
   }
   total += cur.to - cur.from;
