@@ -1,5 +1,6 @@
 // Policy core speed: assess 10,000 generated pictures (200 facts each) for one service, on one core.
 // Pictures are generated in batches outside the timed region so memory stays small; only assess() is timed.
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
@@ -68,6 +69,20 @@ function collector(): () => void {
   return typeof gc === 'function' ? () => (gc as () => void)() : () => undefined;
 }
 
+/**
+ * CPU ms of the main thread alone (Linux /proc; undefined elsewhere). Printed next to the process figure, which also
+ * bills V8's helper threads (JIT compilation, parallel GC), so a reader can see how much of the total they take.
+ */
+function mainThreadCpuMs(): number | undefined {
+  try {
+    const stat = readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
 /** A machine yardstick printed next to the result, so runs on different (or busy) machines can be compared: CPU µs to build and sort 40 numbers 1,000 times, after a warm-up. */
 function yardstick(): number {
   sortLoop();
@@ -91,17 +106,21 @@ export async function run(): Promise<BenchResult[]> {
   const r = rng(42);
   let ms = 0;
   let cpuUs = 0;
+  let mainMs: number | undefined = 0;
   const verdicts = { ready: 0, incomplete: 0, 'not-eligible': 0 };
   for (let done = 0; done < PICTURES; done += BATCH) {
     const batch: ClinicalPicture[] = [];
     for (let i = 0; i < BATCH; i++) batch.push(picture(r, done + i));
     gc();
+    const m0 = mainThreadCpuMs();
     const t0 = performance.now();
     const c0 = process.cpuUsage();
     for (const p of batch) verdicts[assess(p, SERVICE, 'medicare', TODAY).verdict]++;
     const c1 = process.cpuUsage(c0);
     ms += performance.now() - t0;
     cpuUs += c1.user + c1.system;
+    const m1 = mainThreadCpuMs();
+    mainMs = mainMs !== undefined && m0 !== undefined && m1 !== undefined ? mainMs + m1 - m0 : undefined;
   }
   // The budget is for one core: judge on this process's CPU time, which other work on a shared machine does not
   // inflate; wall time is printed next to it.
@@ -114,7 +133,7 @@ export async function run(): Promise<BenchResult[]> {
       unit: 'assessments/s',
       budget: '>= 10000 /s and total < 1000 ms',
       ok: perSecond >= 10_000 && cpuMs < 1000,
-      detail: `machine yardstick ${yardstick()} µs; cpu ${Math.round(cpuMs)} ms, wall ${Math.round(ms)} ms (${Math.round(PICTURES / (ms / 1000))}/s wall); verdicts ${JSON.stringify(verdicts)}`,
+      detail: `machine yardstick ${yardstick()} µs; cpu ${Math.round(cpuMs)} ms${mainMs !== undefined ? ` (main thread ${Math.round(mainMs)} ms, the rest V8 JIT/GC threads)` : ''}, wall ${Math.round(ms)} ms (${Math.round(PICTURES / (ms / 1000))}/s wall); verdicts ${JSON.stringify(verdicts)}`,
     },
   ];
 }
