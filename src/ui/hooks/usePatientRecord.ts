@@ -1,6 +1,7 @@
-// Reads the patient's record in one parallel wave. The picture is built at most twice: once as soon as the core
-// resources (patient, orders, diagnoses, coverage) are in, as a provisional view, and once when every page is
-// read. Re-building it as each of the eleven types lands would spend the main thread on pictures nobody reads.
+// Reads the patient's record in one parallel wave. The picture is built at most twice: a provisional one when the
+// core resources (patient, orders, diagnoses, coverage) are in but the rest is slow to follow, and the final one
+// when every page is read. For a typical chart the rest lands within a few hundred ms, and building a provisional
+// picture then would only delay the real one (both compete for the main thread).
 import { startTransition, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { readPatientRecord, type RawRecord } from '../../fhir/read';
@@ -8,6 +9,8 @@ import type { FhirReader } from '../../fhir/reader';
 import type { DataIssue } from '../../policy/picture';
 
 export const CORE_TYPES: readonly string[] = ['Patient', 'ServiceRequest', 'Condition', 'Coverage'];
+/** How long the rest of the record may take after the core before a provisional picture is shown. */
+export const PROVISIONAL_AFTER_MS = 300;
 
 export interface RecordState {
   record: RawRecord | undefined;
@@ -18,24 +21,30 @@ export interface RecordState {
 
 export function usePatientRecord(reader: FhirReader, patientId: string, types: readonly string[], skipped: DataIssue[]): RecordState {
   const arrived = useRef<Record<string, unknown[]>>({});
+  const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [partial, setPartial] = useState<Record<string, unknown[]> | undefined>(undefined);
   const query = useQuery({
     queryKey: ['patient-record', patientId],
-    queryFn: ({ signal }) => {
+    queryFn: async ({ signal }) => {
       arrived.current = {};
-      return readPatientRecord(reader, patientId, {
+      try {
+        return await readPatientRecord(reader, patientId, {
         signal,
         types,
         onType: (type, resources) => {
           arrived.current = { ...arrived.current, [type]: resources };
           const core = CORE_TYPES.filter((t) => types.includes(t));
-          if (core.every((t) => t in arrived.current)) {
-            const snapshot = arrived.current;
-            // The first snapshot with the core in wins; later calls return the same state, so React skips them.
-            startTransition(() => setPartial((p) => p ?? snapshot));
+          if (timer.current === undefined && core.every((t) => t in arrived.current)) {
+            timer.current = setTimeout(() => {
+              const snapshot = arrived.current;
+              startTransition(() => setPartial((p) => p ?? snapshot));
+            }, PROVISIONAL_AFTER_MS);
           }
         },
-      });
+        });
+      } finally {
+        clearTimeout(timer.current);
+      }
     },
   });
   const loadedTypes = Object.keys(query.data?.resources ?? partial ?? {});
