@@ -6,7 +6,7 @@ import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { startSandbox, type Sandbox } from '../../launch/sandbox/server';
 import { openBrowser, screenshot, seriousAxeViolations } from './browser';
 import { appFrame, launchInChart } from './chart';
-import { createdCounts, createdSince, launchApp, localToday, openView, snapshot, waitForWorkspace, WRITTEN_TYPES, type StoredResource } from './views/app';
+import { createdCounts, createdSince, launchApp, localToday, openView, snapshot, waitForWorkspace, WRITTEN_TYPES, type StoredResource, refuseWrites } from './views/app';
 
 let sandbox: Sandbox;
 let browser: Browser;
@@ -148,22 +148,12 @@ describe('Coding review', () => {
     const edited = await line1Title().textContent();
 
     // Every write the app sends is refused with the EHR's OperationOutcome until the EHR "recovers".
-    let failing = true;
-    let refused = 0;
-    await page.route(/\/fhir(\/[A-Za-z]+)?\/?(\?.*)?$/, async (route) => {
-      if (route.request().method() !== 'POST' || !failing) return route.continue();
-      refused += 1;
-      await route.fulfill({
-        status: 500,
-        contentType: 'application/fhir+json',
-        json: { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'exception', diagnostics: 'Chart locked by another user (test)' }] },
-      });
-    });
+    const ehr = await refuseWrites(page, 'Chart locked by another user (test)');
     const before = snapshot(sandbox, WRITTEN_TYPES);
     await saveButton().click();
     const alert = page.getByRole('alert').filter({ hasText: 'Not saved.' });
     await alert.waitFor({ timeout: 20_000 });
-    expect(refused).toBeGreaterThan(0);
+    expect(ehr.refused()).toBeGreaterThan(0);
     expect(await alert.textContent()).toContain('Chart locked by another user (test)');
     expect(await alert.textContent()).toContain('Your lines are kept.');
     expect(await line1Title().textContent()).toBe(edited);
@@ -171,7 +161,7 @@ describe('Coding review', () => {
     await screenshot(page, 'coding-write-refused');
     expect(await seriousAxeViolations(page)).toEqual([]);
 
-    failing = false;
+    ehr.recover();
     await alert.getByRole('button', { name: 'Retry' }).click();
     await expect.poll(() => saveStatus().textContent(), { timeout: 15_000 }).toMatch(/Coding summary: created/);
     expect(await page.getByRole('alert').filter({ hasText: 'Not saved.' }).count()).toBe(0);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { startSandbox, type Sandbox } from '../../launch/sandbox/server';
 import { openBrowser, screenshot, seriousAxeViolations } from './browser';
-import { createdCounts, createdSince, launchApp, localToday, openView, snapshot, WRITTEN_TYPES } from './views/app';
+import { createdCounts, createdSince, launchApp, localToday, openView, snapshot, WRITTEN_TYPES, refuseWrites } from './views/app';
 
 let sandbox: Sandbox;
 let browser: Browser;
@@ -105,27 +105,17 @@ describe('Prior-auth packet', () => {
   it("shows the EHR's message when the write is refused and Retry then saves once", async () => {
     await launchApp(page, sandbox, { patient: 'pt-facet-rfa-ready' });
     await openView(page, 'Prior auth');
-    let failing = true;
-    let refused = 0;
-    await page.route(/\/fhir(\/[A-Za-z]+)?\/?(\?.*)?$/, async (route) => {
-      if (route.request().method() !== 'POST' || !failing) return route.continue();
-      refused += 1;
-      await route.fulfill({
-        status: 500,
-        contentType: 'application/fhir+json',
-        json: { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'exception', diagnostics: 'Document store offline (test)' }] },
-      });
-    });
+    const ehr = await refuseWrites(page, 'Document store offline (test)');
     const before = snapshot(sandbox, WRITTEN_TYPES);
     await saveButton().click();
     const retry = status().getByRole('button', { name: 'Retry' });
     await retry.waitFor({ timeout: 20_000 });
-    expect(refused).toBeGreaterThan(0);
+    expect(ehr.refused()).toBeGreaterThan(0);
     expect(await status().textContent()).toContain('Document store offline (test)');
     expect(createdCounts(sandbox, before)).toEqual({});
     expect(await seriousAxeViolations(page)).toEqual([]);
 
-    failing = false;
+    ehr.recover();
     await retry.click();
     await expect.poll(() => status().textContent(), { timeout: 20_000 }).toMatch(/Saved to the chart/);
     expect(createdCounts(sandbox, before)).toEqual({ DocumentReference: 1, Task: 1, Provenance: 2 });

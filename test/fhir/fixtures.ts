@@ -1,17 +1,8 @@
 // Small FHIR builders in the seed conventions (code systems, laterality codings, relief Observations).
 import type { RawRecord } from '../../src/fhir/read';
 
-export const SYS = {
-  cpt: 'http://www.ama-assn.org/go/cpt',
-  hcpcs: 'https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets',
-  icd10: 'http://hl7.org/fhir/sid/icd-10-cm',
-  snomed: 'http://snomed.info/sct',
-  loinc: 'http://loinc.org',
-  rxnorm: 'http://www.nlm.nih.gov/research/umls/rxnorm',
-  ucum: 'http://unitsofmeasure.org',
-  painObs: 'http://claimready.app/fhir/CodeSystem/pain-observation',
-  sopt: 'urn:oid:2.16.840.1.113883.3.221.5',
-};
+export { SYS } from '../../src/fhir/picture/codes';
+import { SYS } from '../../src/fhir/picture/codes';
 
 export type R = Record<string, unknown> & { resourceType: string; id: string };
 

@@ -77,3 +77,22 @@ export function createdCounts(sandbox: Sandbox, before: Map<string, Set<string>>
 }
 
 export const WRITTEN_TYPES = ['Claim', 'DocumentReference', 'Task', 'Provenance', 'Binary', 'Bundle'] as const;
+
+/**
+ * Makes the EHR refuse every POST with a 500 and an OperationOutcome carrying `diagnostics`, until `recover()`.
+ * `refused()` counts the refused writes.
+ */
+export async function refuseWrites(page: Page, diagnostics: string): Promise<{ recover(): void; refused(): number }> {
+  let failing = true;
+  let refused = 0;
+  await page.route(/\/fhir(\/[A-Za-z]+)?\/?(\?.*)?$/, async (route) => {
+    if (route.request().method() !== 'POST' || !failing) return route.continue();
+    refused += 1;
+    await route.fulfill({
+      status: 500,
+      contentType: 'application/fhir+json',
+      json: { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'exception', diagnostics }] },
+    });
+  });
+  return { recover: () => (failing = false), refused: () => refused };
+}
