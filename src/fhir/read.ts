@@ -12,7 +12,13 @@ import { z } from 'zod';
 const FETCHED_BY_REFERENCE: ReadonlySet<string> = new Set(['Organization', 'Practitioner', 'Binary']);
 
 /** What is searched by default: everything the picture uses (payer, clinic and clinician come via _include). */
-export const DEFAULT_TYPES: readonly string[] = READ_TYPES.filter((t) => !FETCHED_BY_REFERENCE.has(t));
+// The types most likely to need several pages go first: over HTTP/1.1 a browser opens six connections per host, and
+// a search that waits in that queue would push all of its pages one round trip later.
+const LARGEST_FIRST = ['Observation', 'Encounter', 'Procedure', 'DocumentReference'];
+export const DEFAULT_TYPES: readonly string[] = [
+  ...LARGEST_FIRST,
+  ...READ_TYPES.filter((t) => !FETCHED_BY_REFERENCE.has(t) && !LARGEST_FIRST.includes(t)),
+];
 
 export interface RawRecord {
   /** Resources by resourceType, de-duplicated by id, in server order. */

@@ -34,12 +34,13 @@ function localToday(): string {
 
 export function Workspace({ client, context }: { client: Client; context: LaunchContext }) {
   const [today] = useState(localToday);
-  useSmartStyle(context.smartStyleUrl);
   const reader = useMemo(() => fhirclientReader(client), [client]);
   const access = useMemo(() => grantedAccess(context.grantedScopes.join(' ')), [context.grantedScopes]);
   const writer = useMemo(() => (access.creatable.length > 0 ? fhirclientWriter(client) : null), [client, access]);
   const { types, skipped, essentialMissing } = useMemo(() => readPlan(access.canRead), [access]);
   const state = usePatientRecord(reader, context.patientId, types, skipped);
+  // After the record's searches, so the style sheet does not take one of the browser's connections first.
+  useSmartStyle(context.smartStyleUrl);
   const picture = useMemo(
     () =>
       state.record

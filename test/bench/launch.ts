@@ -32,7 +32,9 @@ function wavesFloor(paths: string[]): number {
   const longest = Math.max(1, ...pagesByType.values());
   const firstWave = searches.filter((p) => !/[?&](_getpages|page|_offset|cursor)=/.test(p)).length;
   const second = paths.some((p) => /^\/fhir\/Binary\/|[?&]_id=/.test(p)) ? 1 : 0;
-  return longest + second + (firstWave > HTTP1_CONNECTIONS ? 1 : 0);
+  // Searches queued behind the first six start one round trip late, and a queued search finishing just before a next
+  // page starts makes that page wait a wave too: the queue can add one wave to any chain.
+  return longest + (firstWave > HTTP1_CONNECTIONS ? 1 : 0) + second;
 }
 
 async function launchOnce(browser: Browser, sandbox: Sandbox, patient: string): Promise<Run> {
@@ -77,7 +79,7 @@ async function measure(browser: Browser, sandbox: Sandbox, patient: string, labe
       name: `sequential request waves after the token, ${label}`,
       value: waves,
       unit: 'waves',
-      budget: `<= ${floor} (1 wave + extra pages of the longest search + second wave if needed + HTTP/1.1 queue)`,
+      budget: `<= ${floor} (1 wave + extra pages of the longest search + 1 if queued behind HTTP/1.1's 6 connections + 1 second wave if needed)`,
       ok: waves <= floor,
       detail: 'longest chain of requests each waiting for the previous one (sandbox request log)',
     },
