@@ -17,6 +17,15 @@ function appHtmlAtRoot(): Plugin {
       if (html) {
         html.fileName = 'index.html';
       }
+      // While the launch page waits on the EHR's SMART configuration and the authorize redirect, the browser fetches
+      // and compiles the app it is about to be sent to, instead of starting only after the redirect.
+      const app = Object.values(bundle).find((c) => c.type === 'chunk' && c.isEntry && c.facadeModuleId?.endsWith('src/index.html'));
+      const launch = bundle['launch/index.html'];
+      if (app?.type === 'chunk' && launch?.type === 'asset' && typeof launch.source === 'string') {
+        const files = [app.fileName, ...app.imports].filter((f) => !(launch.source as string).includes(f));
+        const links = files.map((f) => `<link rel="modulepreload" crossorigin href="${base}${f}">`).join('\n    ');
+        launch.source = launch.source.replace('</head>', `  ${links}\n  </head>`);
+      }
     },
   };
 }
