@@ -1,0 +1,20 @@
+// The React side of the entry, loaded in parallel with the token exchange (see main.tsx).
+import { createRoot } from 'react-dom/client';
+import { StrictMode } from 'react';
+import type Client from 'fhirclient/lib/Client';
+import { Root } from './Root';
+import { LaunchProblemScreen } from './LaunchProblemScreen';
+import { classifyLaunchFailure } from '../fhir/session';
+import './styles.css';
+
+export function renderApp(container: HTMLElement, client: Client): void {
+  createRoot(container).render(
+    <StrictMode>
+      <Root client={client} />
+    </StrictMode>,
+  );
+}
+
+export function renderLaunchProblem(container: HTMLElement, error: unknown): void {
+  createRoot(container).render(<LaunchProblemScreen problem={classifyLaunchFailure(error)} />);
+}
