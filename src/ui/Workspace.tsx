@@ -7,7 +7,7 @@ import { fhirclientReader } from '../fhir/fhirclient-reader';
 import { fhirclientWriter } from '../writeback/fhirclient-writer';
 import { buildPicture } from '../fhir/build-picture';
 import { classifyLaunchFailure, launchFailure } from '../fhir/session';
-import { readPlan } from './read-plan';
+import { essentialReadsMissing } from './read-plan';
 import { grantedAccess } from '../fhir/scopes';
 import { AppDataContext, type AppData } from './context';
 import { resourceIndex } from '../writeback/pas/resources';
@@ -37,8 +37,8 @@ export function Workspace({ client, context }: { client: Client; context: Launch
   const reader = useMemo(() => fhirclientReader(client), [client]);
   const access = useMemo(() => grantedAccess(context.grantedScopes.join(' ')), [context.grantedScopes]);
   const writer = useMemo(() => (access.creatable.length > 0 ? fhirclientWriter(client) : null), [client, access]);
-  const { types, skipped, essentialMissing } = useMemo(() => readPlan(access.canRead), [access]);
-  const state = usePatientRecord(reader, context.patientId, types, skipped);
+  const essentialMissing = useMemo(() => essentialReadsMissing(access.canRead), [access]);
+  const state = usePatientRecord(reader, context.patientId, access);
   // After the record's searches, so the style sheet does not take one of the browser's connections first.
   useSmartStyle(context.smartStyleUrl);
   const picture = useMemo(

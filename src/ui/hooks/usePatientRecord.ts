@@ -6,7 +6,6 @@ import { startTransition, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { readPatientRecord, type RawRecord } from '../../fhir/read';
 import type { FhirReader } from '../../fhir/reader';
-import type { DataIssue } from '../../policy/picture';
 
 export const CORE_TYPES: readonly string[] = ['Patient', 'ServiceRequest', 'Condition', 'Coverage'];
 /** How long the rest of the record may take after the core before a provisional picture is shown. */
@@ -16,10 +15,9 @@ export interface RecordState {
   record: RawRecord | undefined;
   complete: boolean;
   error: unknown;
-  loadedTypes: string[];
 }
 
-export function usePatientRecord(reader: FhirReader, patientId: string, types: readonly string[], skipped: DataIssue[]): RecordState {
+export function usePatientRecord(reader: FhirReader, patientId: string, access: { canRead(type: string): boolean }): RecordState {
   const arrived = useRef<Record<string, unknown[]>>({});
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [partial, setPartial] = useState<Record<string, unknown[]> | undefined>(undefined);
@@ -30,10 +28,10 @@ export function usePatientRecord(reader: FhirReader, patientId: string, types: r
       try {
         return await readPatientRecord(reader, patientId, {
         signal,
-        types,
+        access,
         onType: (type, resources) => {
           arrived.current = { ...arrived.current, [type]: resources };
-          const core = CORE_TYPES.filter((t) => types.includes(t));
+          const core = CORE_TYPES.filter((t) => access.canRead(t));
           if (timer.current === undefined && core.every((t) => t in arrived.current)) {
             timer.current = setTimeout(() => {
               const snapshot = arrived.current;
@@ -47,10 +45,9 @@ export function usePatientRecord(reader: FhirReader, patientId: string, types: r
       }
     },
   });
-  const loadedTypes = Object.keys(query.data?.resources ?? partial ?? {});
-  if (query.data) return { record: { ...query.data, issues: [...skipped, ...query.data.issues] }, complete: true, error: null, loadedTypes };
+  if (query.data) return { record: query.data, complete: true, error: null };
   const record: RawRecord | undefined = partial
-    ? { resources: partial, attachments: new Map(), issues: skipped, requests: 0, waves: 0, longestChain: 0 }
+    ? { resources: partial, attachments: new Map(), issues: [], requests: 0, waves: 0, longestChain: 0 }
     : undefined;
-  return { record, complete: false, error: query.error, loadedTypes };
+  return { record, complete: false, error: query.error };
 }
