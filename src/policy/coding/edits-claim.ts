@@ -4,8 +4,7 @@ import type { CodingEdit, CodingLine } from '../verdicts';
 import type { ClinicalPicture } from '../picture';
 import { serviceDef } from '../services';
 import { dayOf } from '../dates';
-import { mueFor } from './data/mue';
-import { ptpPair } from './data/ncci-ptp';
+import { mueFor, ptpPair } from './data/lookup';
 import { CITE } from './citations';
 
 export const PTP_MODIFIERS = ['59', 'XE', 'XS', 'XP', 'XU'] as const;

@@ -4,7 +4,7 @@ import type { ClinicalPicture, EncounterFact, PlannedService, SpinalRegion } fro
 import { dayOf } from '../dates';
 import { isEsi, isFacet, serviceDef } from '../services';
 import { bilateralStyleFor, type BilateralStyle } from './data/payer-coding';
-import { ptpPair } from './data/ncci-ptp';
+import { ptpPair } from './data/lookup';
 import { buildDiagnoses, pointersFor } from './diagnoses';
 import { isEm, visitWorkOn } from './edits-claim';
 import { validateLines } from './edits';

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseMue, parsePtp } from '../../../src/tools/code-data-parse';
 import { parseArgs, rebuild } from '../../../src/tools/rebuild-code-data';
+import { mueFor, ptpPair } from '../../../src/policy/coding/data/lookup';
 
 const PTP_TXT = [
   'CPT codes, descriptions and other data only are copyright American Medical Association. All rights reserved.',
@@ -60,8 +61,8 @@ describe('rebuild-code-data (CMS NCCI file layouts)', () => {
     const ptp = (await import(join(dir, 'ncci-ptp.ts'))) as typeof import('../../../src/policy/coding/data/ncci-ptp');
     const mue = (await import(join(dir, 'mue.ts'))) as typeof import('../../../src/policy/coding/data/mue');
     expect(ptp.NCCI_PTP.quarter).toBe('2026Q4');
-    expect(ptp.ptpPair('64483', '64493')).toEqual({ column1: '64493', column2: '64483', indicator: 1, verified: true });
-    expect(mue.mueFor('64484')).toEqual({ code: '64484', units: 4, mai: 3, verified: true });
+    expect(ptpPair('64483', '64493', ptp.NCCI_PTP)).toEqual({ column1: '64493', column2: '64483', indicator: 1, verified: true });
+    expect(mueFor('64484', mue.MUE)).toEqual({ code: '64484', units: 4, mai: 3, verified: true });
     expect(mue.MUE.source).toContain('mue.csv');
   });
 

@@ -2,21 +2,7 @@
 // Hand-entered from secondary references; not confirmed against the CMS practitioner MUE file in this build, so every
 // value is verified: false and MUE edits from it are warnings. Rebuild with src/tools/rebuild-code-data.ts.
 
-/** MUE adjudication indicator: 1 claim line, 2 date of service (policy, absolute), 3 date of service (clinical). */
-export type Mai = 1 | 2 | 3;
-
-export interface MueValue {
-  code: string;
-  units: number;
-  mai: Mai;
-  verified: boolean;
-}
-
-export interface MueTable {
-  source: string;
-  quarter: string;
-  values: readonly MueValue[];
-}
+import type { Mai, MueTable, MueValue } from './tables';
 
 const m = (code: string, units: number, mai: Mai): MueValue => ({ code, units, mai, verified: false });
 
@@ -39,10 +25,3 @@ export const MUE: MueTable = {
     m('G3002', 1, 2), m('G3003', 8, 3),
   ],
 };
-
-const INDEX = new Map(MUE.values.map((v) => [v.code, v]));
-
-export function mueFor(code: string, table: MueTable = MUE): MueValue | undefined {
-  if (table === MUE) return INDEX.get(code);
-  return table.values.find((v) => v.code === code);
-}

@@ -4,21 +4,7 @@
 // edits built from it are warnings. Regenerate with `tsx src/tools/rebuild-code-data.ts --ptp <CMS file>`, which
 // marks every row it read from the CMS file as verified.
 
-/** 0 = never bypassed; 1 = a modifier (59/XE/XS/XP/XU) may bypass with documentation; 9 = not applicable. */
-export type ModifierIndicator = 0 | 1 | 9;
-
-export interface PtpPair {
-  column1: string;
-  column2: string;
-  indicator: ModifierIndicator;
-  verified: boolean;
-}
-
-export interface PtpTable {
-  source: string;
-  quarter: string;
-  pairs: readonly PtpPair[];
-}
+import type { ModifierIndicator, PtpPair, PtpTable } from './tables';
 
 const p = (column1: string, column2: string, indicator: ModifierIndicator): PtpPair => ({ column1, column2, indicator, verified: false });
 
@@ -54,11 +40,3 @@ export const NCCI_PTP: PtpTable = {
     p('27096', 'G0260', 0),
   ],
 };
-
-const INDEX = new Map(NCCI_PTP.pairs.map((x) => [`${x.column1}|${x.column2}`, x]));
-
-/** The pair in either order (column 1 first in the answer), or undefined. */
-export function ptpPair(a: string, b: string, table: PtpTable = NCCI_PTP): PtpPair | undefined {
-  if (table === NCCI_PTP) return INDEX.get(`${a}|${b}`) ?? INDEX.get(`${b}|${a}`);
-  return table.pairs.find((x) => (x.column1 === a && x.column2 === b) || (x.column1 === b && x.column2 === a));
-}
