@@ -36,17 +36,25 @@ function isText(contentType: string): boolean {
   return TEXT_TYPE.test(contentType.trim());
 }
 
-/** Keeps a URL only when it points at the FHIR server we read from; returns what to ask the reader for. */
+/**
+ * The absolute URL to ask the reader for, only when `url` resolves (as a browser would resolve it) to the FHIR
+ * server we read from: same scheme, host and port, under the base path, no userinfo. The reader sends the access
+ * token with every request, so anything else (`//host/x`, `/\\host/x`, another port or scheme, `../` out of the base)
+ * is refused rather than fetched.
+ */
 export function sameServerUrl(url: string, base: string | undefined): string | undefined {
-  if (!/^[a-z][a-z0-9+.-]*:/i.test(url)) {
-    if (!url.startsWith('/')) return url; // "Binary/x": relative to the FHIR base
-    if (!base) return undefined;
-    return new URL(url, base).toString(); // "/fhir/Binary/x": same origin
-  }
-  if (!/^https?:/i.test(url)) return undefined;
   if (!base) return undefined;
-  const b = base.replace(/\/+$/, '');
-  return url.startsWith(`${b}/`) ? url : undefined;
+  let b: URL;
+  let u: URL;
+  try {
+    b = new URL(base.endsWith('/') ? base : `${base}/`);
+    u = new URL(url, b);
+  } catch {
+    return undefined;
+  }
+  if (u.protocol !== b.protocol || u.host !== b.host || u.username !== '' || u.password !== '') return undefined;
+  if (b.protocol !== 'https:' && b.protocol !== 'http:' && b.protocol !== 'local:') return undefined;
+  return u.pathname.startsWith(b.pathname) ? u.href : undefined;
 }
 
 export function collectAttachments(

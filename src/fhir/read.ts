@@ -2,7 +2,7 @@
 // note attachments stored as Binary. No per-resource reads: the number of sequential round trips stays at
 // 1 + pages (+1 for binaries) whatever the chart size.
 import type { DataIssue } from '../policy/picture';
-import { collectAttachments, decodeInlineAttachment, decodeBinaryBody, type AttachmentText } from './attachments';
+import { collectAttachments, sameServerUrl, decodeInlineAttachment, decodeBinaryBody, type AttachmentText } from './attachments';
 import { FhirReadError, NetworkError, type FhirReader, type FhirResponse } from './reader';
 import { BundlePageSchema } from './bundle';
 import { READ_TYPES } from './scopes';
@@ -74,11 +74,13 @@ class Wave {
   readonly controller = new AbortController();
   private readonly sleep: (ms: number) => Promise<void>;
   private readonly cap: number;
+  readonly base: string;
 
   constructor(
     private readonly reader: FhirReader,
     opts: ReadOptions,
   ) {
+    this.base = reader.base;
     this.sleep = opts.sleep ?? defaultSleep;
     this.cap = opts.maxRetryAfterMs ?? 5000;
     const outer = opts.signal;
@@ -182,7 +184,12 @@ async function readType(wave: Wave, type: string, patientId: string, count: numb
       const r = entry.resource as { resourceType?: unknown };
       out.resources.push({ type: typeof r.resourceType === 'string' ? r.resourceType : type, resource: entry.resource });
     }
-    url = page.data.link?.find((l) => l.relation === 'next')?.url;
+    const next = page.data.link?.find((l) => l.relation === 'next')?.url;
+    // A next link is followed with the token, so only when it stays on the EHR's FHIR server.
+    url = next === undefined ? undefined : sameServerUrl(next, wave.base);
+    if (next !== undefined && url === undefined) {
+      wave.issues.push({ resourceType: type, severity: 'warning', message: `${type} search: a next page on another server was not followed.` });
+    }
   }
   return out;
 }

@@ -11,8 +11,8 @@ export interface FhirResponse {
 export interface FhirReader {
   /** `url` is relative to the FHIR base ("Condition?patient=1") or absolute (a `next` link). */
   getJson(url: string, signal?: AbortSignal): Promise<FhirResponse>;
-  /** FHIR base URL, when known: lets the read wave keep attachment fetches on the same server. */
-  readonly base?: string;
+  /** FHIR base URL: the read wave sends the token to nothing outside it (attachments, next links). */
+  readonly base: string;
 }
 
 export type FhirReadErrorKind = 'expired' | 'unreachable' | 'denied' | 'failed' | 'aborted';

@@ -41,16 +41,43 @@ describe('lateralityInText / regionInText', () => {
   });
 });
 
-describe('sameServerUrl', () => {
+describe('sameServerUrl: the token goes to the EHR FHIR server only', () => {
   const base = 'https://ehr.test/fhir';
-  it('keeps relative and same-server URLs, drops everything else', () => {
-    expect(sameServerUrl('Binary/1', base)).toBe('Binary/1');
-    expect(sameServerUrl('/fhir/Binary/1', base)).toBe('https://ehr.test/fhir/Binary/1');
-    expect(sameServerUrl('https://ehr.test/fhir/Binary/1', `${base}/`)).toBe('https://ehr.test/fhir/Binary/1');
-    expect(sameServerUrl('https://ehr.test/fhirx/Binary/1', base)).toBeUndefined();
-    expect(sameServerUrl('https://other.test/fhir/Binary/1', base)).toBeUndefined();
-    expect(sameServerUrl('file:///etc/passwd', base)).toBeUndefined();
-    expect(sameServerUrl('https://ehr.test/fhir/Binary/1', undefined)).toBeUndefined();
+  it.each([
+    ['relative', 'Binary/1', 'https://ehr.test/fhir/Binary/1'],
+    ['root-relative', '/fhir/Binary/1', 'https://ehr.test/fhir/Binary/1'],
+    ['absolute, same server', 'https://ehr.test/fhir/Binary/1', 'https://ehr.test/fhir/Binary/1'],
+    ['query only', '?x=1', 'https://ehr.test/fhir/?x=1'],
+    ['encoded slashes stay on the server', '%2F%2Fevil.test/x', 'https://ehr.test/fhir/%2F%2Fevil.test/x'],
+  ])('keeps %s URLs (%s)', (_, url, want) => {
+    expect(sameServerUrl(url, base)).toBe(want);
+    expect(sameServerUrl(url, `${base}/`)).toBe(want);
+  });
+  it.each([
+    ['protocol-relative', '//evil.test/fhir/Binary/1'],
+    ['backslash', '/\\evil.test/fhir/Binary/1'],
+    ['double backslash', '\\\\evil.test/fhir/Binary/1'],
+    ['leading whitespace, protocol-relative', ' \t//evil.test/x'],
+    ['tab inside the scheme slashes', '/\t/evil.test/x'],
+    ['other host', 'https://evil.test/fhir/Binary/1'],
+    ['host prefix trick', 'https://ehr.test.evil.test/fhir/Binary/1'],
+    ['userinfo', 'https://user:pw@ehr.test/fhir/Binary/1'],
+    ['userinfo that looks like the host', 'https://ehr.test@evil.test/fhir/Binary/1'],
+    ['other port', 'https://ehr.test:8443/fhir/Binary/1'],
+    ['other scheme', 'http://ehr.test/fhir/Binary/1'],
+    ['file scheme', 'file:///etc/passwd'],
+    ['javascript scheme', 'javascript:alert(1)'],
+    ['data scheme', 'data:text/plain,hi'],
+    ['outside the base path', 'https://ehr.test/fhirx/Binary/1'],
+    ['dot segments out of the base', '../admin/Binary/1'],
+    ['encoded dot segments out of the base', '%2e%2e/admin'],
+  ])('refuses %s URLs (%s)', (_, url) => {
+    expect(sameServerUrl(url, base)).toBeUndefined();
+  });
+  it('refuses everything when the base is unknown or not a URL', () => {
+    expect(sameServerUrl('Binary/1', '')).toBeUndefined();
+    expect(sameServerUrl('Binary/1', undefined)).toBeUndefined();
+    expect(sameServerUrl('Binary/1', 'not a url')).toBeUndefined();
   });
 });
 

@@ -323,6 +323,34 @@ describe('readPatientRecord: note attachments', () => {
   });
 });
 
+describe('readPatientRecord: the token never leaves the FHIR server', () => {
+  it('fetches no attachment or next page that resolves to another origin, whatever the URL form', async () => {
+    const foreign: string[] = [];
+    server.use(
+      http.all('*', ({ request }) => {
+        const u = new URL(request.url);
+        if (`${u.origin}/fhir` !== BASE || !u.pathname.startsWith('/fhir/')) foreign.push(`${request.url} auth=${request.headers.get('authorization') ?? ''}`);
+        return undefined;
+      }),
+      http.all('https://evil.test/*', () => HttpResponse.text('stolen')),
+      http.all('https://ehr.test:8443/*', () => HttpResponse.text('stolen')),
+      http.all('http://ehr.test/*', () => HttpResponse.text('stolen')),
+    );
+    const forms = ['//evil.test/fhir/Binary/a', '/\\evil.test/fhir/Binary/b', 'https://user@evil.test/Binary/c', 'https://ehr.test@evil.test/Binary/d', 'https://ehr.test:8443/fhir/Binary/e', 'http://ehr.test/fhir/Binary/f', '../x/Binary/g'];
+    overrides.DocumentReference = () =>
+      HttpResponse.json({
+        resourceType: 'Bundle',
+        link: [{ relation: 'next', url: '//evil.test/fhir/DocumentReference?page=2' }],
+        entry: forms.map((url, i) => ({ resource: { resourceType: 'DocumentReference', id: `d${i}`, status: 'current', content: [{ attachment: { contentType: 'text/plain', url } }] } })),
+      });
+    const rec = await readPatientRecord(reader, PID, { types: ['DocumentReference'] });
+    expect(foreign).toEqual([]);
+    expect(rec.resources.DocumentReference).toHaveLength(forms.length);
+    expect(rec.issues.filter((i) => i.path?.endsWith('.url'))).toHaveLength(forms.length);
+    expect(rec.issues.some((i) => i.message.includes('next page on another server'))).toBe(true);
+  });
+});
+
 function bundleWith(...resources: object[]): Response {
   return HttpResponse.json({ resourceType: 'Bundle', entry: resources.map((resource) => ({ resource })) });
 }
