@@ -1,6 +1,6 @@
 // The SMART launch_uri: the EHR opens this page with ?iss=&launch=, and it starts the authorization (PKCE S256).
 import FHIR from 'fhirclient';
-import { launchSettings } from '../src/fhir/launch-settings';
+import { launchSettings } from '../src/fhir/session/launch-settings';
 
 const status = document.getElementById('status');
 

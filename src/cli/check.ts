@@ -5,9 +5,9 @@ import { assess } from '../policy/assess';
 import { resolvePayer } from '../policy/payers';
 import { suggestCoding } from '../policy/coding';
 import { serviceKind } from '../policy/services';
-import { readPatientRecord } from '../fhir/read';
-import type { FhirReader } from '../fhir/reader';
-import { buildPicture } from '../fhir/build-picture';
+import { readPatientRecord } from '../fhir/read/read';
+import type { FhirReader } from '../fhir/read/reader';
+import { buildPicture } from '../fhir/picture/build-picture';
 
 export interface CheckOptions {
   today: string;

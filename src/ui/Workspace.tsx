@@ -2,13 +2,13 @@
 import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
 import type Client from 'fhirclient/lib/Client';
 import type { Evidence } from '../policy/picture';
-import type { LaunchContext } from '../fhir/session';
-import { fhirclientReader } from '../fhir/fhirclient-reader';
+import type { LaunchContext } from '../fhir/session/session';
+import { fhirclientReader } from '../fhir/read/fhirclient-reader';
 import { fhirclientWriter } from '../writeback/fhirclient-writer';
-import { buildPicture } from '../fhir/build-picture';
-import { classifyLaunchFailure, launchFailure } from '../fhir/session';
+import { buildPicture } from '../fhir/picture/build-picture';
+import { classifyLaunchFailure, launchFailure } from '../fhir/session/session';
 import { essentialReadsMissing } from './read-plan';
-import { grantedAccess } from '../fhir/scopes';
+import { grantedAccess } from '../fhir/session/scopes';
 import { AppDataContext, type AppData } from './context';
 import { resourceIndex } from '../writeback/pas/resources';
 import { clinicFor } from './clinic';

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { loadFhir } from '../../src/cli/load';
 import { checkPatient } from '../../src/cli/check';
-import { localReader } from '../../src/fhir/local-reader';
+import { localReader } from '../../src/fhir/read/local-reader';
 
 const SEED = resolve(__dirname, '../../launch/sandbox/seed');
 const ANCHOR = '2026-11-23';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { essentialReadsMissing } from '../../src/ui/read-plan';
-import { grantedAccess } from '../../src/fhir/scopes';
-import { DEFAULT_TYPES } from '../../src/fhir/read';
+import { grantedAccess } from '../../src/fhir/session/scopes';
+import { DEFAULT_TYPES } from '../../src/fhir/read/read';
 
 describe('essentialReadsMissing', () => {
   it('is empty for a full v2 grant and for one that withholds only Observation', () => {

@@ -1,6 +1,6 @@
 // Code systems and small readers shared by every fact family: find a coding, name a concept, build evidence.
 import type { Evidence } from '../../policy/picture';
-import type { CodeableConceptT, CodingT } from '../schemas';
+import type { CodeableConceptT, CodingT } from './schemas';
 
 export const SYS = {
   cpt: 'http://www.ama-assn.org/go/cpt',

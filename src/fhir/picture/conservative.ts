@@ -1,7 +1,7 @@
 // Conservative care: PT sessions (Procedures and PT Encounters) grouped into courses, and medication trials by class.
 import type { CareOutcome, ConservativeCareFact, Evidence } from '../../policy/picture';
 import { addDays, dayOf, daysBetween } from '../../policy/dates';
-import type { EncounterR, MedicationRequestR, MedicationStatementR, ProcedureR } from '../schemas';
+import type { EncounterR, MedicationRequestR, MedicationStatementR, ProcedureR } from './schemas';
 import { SYS, allText, byDateThenRef, codeOf, evidence, textOf } from './codes';
 import { medClass } from './medications';
 import { PT_CODES, procedureCode, procedureDate } from './procedures';

@@ -1,6 +1,6 @@
 // Coverage -> payer identity. The payer Organization (included with the search) gives the stable identifier.
 import type { CoverageFact } from '../../policy/picture';
-import type { CoverageR, OrganizationR } from '../schemas';
+import type { CoverageR, OrganizationR } from './schemas';
 import { SYS, byDateThenRef, codeOf, evidence, refId, textOf } from './codes';
 
 export function coverageFacts(list: CoverageR[], orgs: OrganizationR[]): CoverageFact[] {

@@ -1,6 +1,6 @@
 // Conditions -> diagnoses with ICD-10-CM and/or SNOMED; entered-in-error and refuted ones are not facts.
 import type { ClinicalStatus, DiagnosisFact } from '../../policy/picture';
-import type { ConditionR } from '../schemas';
+import type { ConditionR } from './schemas';
 import { SYS, byDateThenRef, codeOf, codingOf, evidence, textOf } from './codes';
 
 const STATUSES: readonly ClinicalStatus[] = ['active', 'recurrence', 'relapse', 'inactive', 'remission', 'resolved'];

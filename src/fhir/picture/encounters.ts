@@ -1,6 +1,6 @@
 // Encounters: kind (office, procedure, PT, telehealth), date and documented minutes.
 import type { EncounterFact, EncounterKind } from '../../policy/picture';
-import type { EncounterR } from '../schemas';
+import type { EncounterR } from './schemas';
 import { SYS, allText, byDateThenRef, evidence, isSystem, textOf } from './codes';
 
 const MINUTES_PER: Record<string, number> = { min: 1, h: 60, hr: 60, hour: 60, hours: 60, minutes: 1 };

@@ -1,7 +1,7 @@
 // Imaging: radiology DiagnosticReports (category RAD or an imaging study code) and imaging Procedures.
 import type { ImagingFact, ImagingModality } from '../../policy/picture';
 import { regionOfLevel } from '../../policy/levels';
-import type { DiagnosticReportR, ProcedureR } from '../schemas';
+import type { DiagnosticReportR, ProcedureR } from './schemas';
 import { allText, byDateThenRef, evidence, textOf } from './codes';
 import { IMAGING_CODES, procedureCode, procedureDate } from './procedures';
 import { levelsInText, regionInText } from './sites';

@@ -1,6 +1,6 @@
 // Pain scores (NRS LOINC 72514-3, 38208-5, VAS in mm) and functional status (ODI, NDI, PEG, described limitations).
 import type { FunctionalFact, FunctionalInstrument, PainScoreFact } from '../../policy/picture';
-import type { ObservationR } from '../schemas';
+import type { ObservationR } from './schemas';
 import { SYS, allText, byDateThenRef, codeOf, evidence, hasCode, textOf } from './codes';
 import { isReliefObservation } from './relief';
 

@@ -1,6 +1,6 @@
 // Patient demographics for age/sex checks and the banner.
 import type { PatientFact } from '../../policy/picture';
-import type { PatientR } from '../schemas';
+import type { PatientR } from './schemas';
 import { evidence } from './codes';
 
 const SEXES = ['male', 'female', 'other', 'unknown'] as const;

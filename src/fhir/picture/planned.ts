@@ -1,7 +1,7 @@
 // Planned services from active ServiceRequests; the orders handed over at launch (fhirContext) come first.
 import type { PlannedService } from '../../policy/picture';
 import { serviceDef, serviceKind } from '../../policy/services';
-import type { ConditionR, ServiceRequestR } from '../schemas';
+import type { ConditionR, ServiceRequestR } from './schemas';
 import { SYS, allText, byDateThenRef, codeOf, evidence, refId, textOf } from './codes';
 import { siteOf } from './sites';
 

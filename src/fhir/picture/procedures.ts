@@ -1,7 +1,7 @@
 // Interventional procedure history: code, kind, date, region, levels, laterality, and the relief that followed.
 import type { ProcedureFact, ReliefFact } from '../../policy/picture';
 import { serviceKind } from '../../policy/services';
-import type { ProcedureR } from '../schemas';
+import type { ProcedureR } from './schemas';
 import { SYS, byDateThenRef, codeOf, codingOf, evidence, textOf } from './codes';
 import { siteOf } from './sites';
 

@@ -1,7 +1,7 @@
 // Relief after an injection: Observation relief-percent, partOf Procedure/<id>, with an optional duration component.
 import type { ReliefFact } from '../../policy/picture';
 import { HOURS_PER_MONTH, HOURS_PER_WEEK } from '../../policy/dates';
-import type { ObservationR, QuantityT } from '../schemas';
+import type { ObservationR, QuantityT } from './schemas';
 import { SYS, codingOf, evidence, hasCode, refId } from './codes';
 
 const HOURS: Record<string, number> = { min: 1 / 60, h: 1, d: 24, wk: HOURS_PER_WEEK, mo: HOURS_PER_MONTH, a: 8760 };

@@ -2,7 +2,7 @@
 import type { Laterality, SpinalLevel, SpinalRegion } from '../../policy/picture';
 import { expandSegments, normalizeLevel, regionOfLevel } from '../../policy/levels';
 import { serviceDef } from '../../policy/services';
-import type { CodeableConceptT } from '../schemas';
+import type { CodeableConceptT } from './schemas';
 import { SYS, allText, isSystem } from './codes';
 
 const LATERALITY_SNOMED: Record<string, Laterality> = { '7771000': 'left', '24028007': 'right', '51440002': 'bilateral' };

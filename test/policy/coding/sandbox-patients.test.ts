@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadFhir } from '../../../src/cli/load';
-import { localReader } from '../../../src/fhir/local-reader';
+import { localReader } from '../../../src/fhir/read/local-reader';
 import { checkPatient } from '../../../src/cli/check';
 
 const SEED = join(import.meta.dirname, '../../../launch/sandbox/seed');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { grantedAccess, READ_TYPES, requestedScopes, WRITE_TYPES } from '../../src/fhir/scopes';
+import { grantedAccess, READ_TYPES, requestedScopes, WRITE_TYPES } from '../../../src/fhir/session/scopes';
 
 describe('requestedScopes (SMART v2)', () => {
   const scopes = requestedScopes().split(' ');

@@ -1,7 +1,7 @@
 // Note text lives in attachments: inline base64 `data`, or a `url` to a Binary on the same server. Only text
 // formats are kept (plain, HTML, XHTML); a PDF scan has no text the notes engine could quote.
 import { z } from 'zod';
-import type { DataIssue } from '../policy/picture';
+import type { DataIssue } from '../../policy/picture';
 import { decodeBase64Utf8 } from './base64';
 
 export interface AttachmentText {

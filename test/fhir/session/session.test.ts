@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { classifyLaunchFailure, parseLaunchContext, userFromIdToken } from '../../src/fhir/session';
-import { FhirReadError } from '../../src/fhir/reader';
+import { classifyLaunchFailure, parseLaunchContext, userFromIdToken } from '../../../src/fhir/session/session';
+import { FhirReadError } from '../../../src/fhir/read/reader';
 
 const b64url = (o: unknown): string => Buffer.from(JSON.stringify(o)).toString('base64url');
 const idToken = (claims: unknown): string => `${b64url({ alg: 'RS256' })}.${b64url(claims)}.sig`;

@@ -1,6 +1,6 @@
 // to-picture: patient, encounters, coverage, diagnoses, procedure history (levels, laterality, relief), planned services.
 import { describe, expect, it } from 'vitest';
-import { toPicture } from '../../src/fhir/to-picture';
+import { toPicture } from '../../../src/fhir/picture/to-picture';
 import { BILATERAL, LEFT, RIGHT, SYS, cc, condition, ctx, obs, patient, procedure, record, relief } from './fixtures';
 
 describe('patient and encounters', () => {

@@ -1,11 +1,11 @@
 // One parallel wave of searches for the launched patient (every `next` page followed), then one parallel wave for
 // note attachments stored as Binary. No per-resource reads: the number of sequential round trips stays at
 // 1 + pages (+1 for binaries) whatever the chart size.
-import type { DataIssue } from '../policy/picture';
+import type { DataIssue } from '../../policy/picture';
 import { collectAttachments, sameServerUrl, decodeInlineAttachment, decodeBinaryBody, type AttachmentText } from './attachments';
 import { FhirReadError, NetworkError, type FhirReader, type FhirResponse } from './reader';
 import { BundlePageSchema } from './bundle';
-import { READ_TYPES } from './scopes';
+import { READ_TYPES } from '../session/scopes';
 import { z } from 'zod';
 
 // Read by reference (payers, authors, note bodies), never searched by patient.

@@ -1,5 +1,5 @@
 // Turns whatever went wrong during launch or the first read into one specific, actionable screen.
-import { FhirReadError } from './reader';
+import { FhirReadError } from '../read/reader';
 import { grantedAccess } from './scopes';
 
 export type LaunchFailureKind = 'no-patient' | 'denied-scope' | 'expired' | 'unreachable' | 'unknown';

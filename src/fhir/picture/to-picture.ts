@@ -1,19 +1,19 @@
 // FHIR resources -> ClinicalPicture (coded facts only). Note narrative is turned into facts by ./notes; this file
 // only lists the note texts (noteSources) for it. Never throws on bad data: bad resources become DataIssues.
-import { emptyPicture, type ClinicalPicture, type DataIssue, type ReliefFact } from '../policy/picture';
-import type { RawRecord } from './read';
+import { emptyPicture, type ClinicalPicture, type DataIssue, type ReliefFact } from '../../policy/picture';
+import type { RawRecord } from '../read/read';
 import { parseResources, CompositionSchema, DocumentReferenceSchema, DiagnosticReportSchema, NarrativeHolderSchema } from './schemas';
-import { textOf } from './picture/codes';
-import { patientFact } from './picture/patient';
-import { encounterFacts } from './picture/encounters';
-import { coverageFacts } from './picture/coverages';
-import { diagnosisFacts } from './picture/diagnoses';
-import { procedureFacts } from './picture/procedures';
-import { isReliefObservation, reliefFact } from './picture/relief';
-import { plannedServices } from './picture/planned';
-import { functionalFacts, painScoreFacts } from './picture/observations';
-import { medicationFacts, ptCourses } from './picture/conservative';
-import { imagingFacts } from './picture/imaging';
+import { textOf } from './codes';
+import { patientFact } from './patient';
+import { encounterFacts } from './encounters';
+import { coverageFacts } from './coverages';
+import { diagnosisFacts } from './diagnoses';
+import { procedureFacts } from './procedures';
+import { isReliefObservation, reliefFact } from './relief';
+import { plannedServices } from './planned';
+import { functionalFacts, painScoreFacts } from './observations';
+import { medicationFacts, ptCourses } from './conservative';
+import { imagingFacts } from './imaging';
 
 export interface PictureContext {
   patientId: string;
@@ -65,8 +65,8 @@ export function toPicture(record: RawRecord, ctx: PictureContext): ClinicalPictu
 }
 
 /** The attachment text as stored (plain text or HTML); the notes engine extracts plain text from it. */
-export type { NoteSource } from './notes/text';
-import type { NoteSource } from './notes/text';
+export type { NoteSource } from '../notes/text';
+import type { NoteSource } from '../notes/text';
 
 /** Every note attachment with its resource ref ("DocumentReference/abc"), title and date; by date then ref. */
 /** Composition narratives (the sections' XHTML, each under its title) as note text. */

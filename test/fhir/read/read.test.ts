@@ -2,10 +2,10 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
-import { DEFAULT_TYPES, readPatientRecord, retryAfterMs } from '../../src/fhir/read';
-import { fetchReader, FhirReadError } from '../../src/fhir/reader';
-import { grantedAccess } from '../../src/fhir/scopes';
-import { classifyLaunchFailure } from '../../src/fhir/session';
+import { DEFAULT_TYPES, readPatientRecord, retryAfterMs } from '../../../src/fhir/read/read';
+import { fetchReader, FhirReadError } from '../../../src/fhir/read/reader';
+import { grantedAccess } from '../../../src/fhir/session/scopes';
+import { classifyLaunchFailure } from '../../../src/fhir/session/session';
 
 const BASE = 'https://ehr.test/fhir';
 const PID = 'p1';

@@ -1,7 +1,7 @@
 // The SMART token response is outside data: fhirclient passes it through untyped (its types lack fhirContext,
 // intent, tenant), so it is validated here before anything trusts a patient id from it.
 import { z } from 'zod';
-import { decodeBase64Utf8 } from './base64';
+import { decodeBase64Utf8 } from '../read/base64';
 import { requestedScopes } from './scopes';
 import { FAILURES, type LaunchFailure } from './launch-failure';
 

@@ -7,9 +7,9 @@ import { http, HttpResponse } from 'msw';
 import { setupServer } from 'msw/node';
 import type Client from 'fhirclient/lib/Client';
 import type { fhirclient } from 'fhirclient/lib/types';
-import { fhirclientReader } from '../../src/fhir/fhirclient-reader';
-import { readPatientRecord } from '../../src/fhir/read';
-import { NetworkError } from '../../src/fhir/reader';
+import { fhirclientReader } from '../../../src/fhir/read/fhirclient-reader';
+import { readPatientRecord } from '../../../src/fhir/read/read';
+import { NetworkError } from '../../../src/fhir/read/reader';
 
 const BASE = 'https://ehr.test/fhir';
 const auth: string[] = [];

@@ -1,7 +1,7 @@
 // to-picture: pain scores, function, conservative care, imaging, note sources, and bad data.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { noteSources, toPicture } from '../../src/fhir/to-picture';
+import { noteSources, toPicture } from '../../../src/fhir/picture/to-picture';
 import { SYS, cc, ctx, med, obs, patient, procedure, record } from './fixtures';
 
 describe('pain scores', () => {

@@ -1,9 +1,9 @@
 // The small readers every mapping leans on: levels and laterality in text, same-server URLs, base64 text.
 import { describe, expect, it } from 'vitest';
-import { lateralityInText, levelsInText, regionInText } from '../../src/fhir/picture/sites';
-import { sameServerUrl } from '../../src/fhir/attachments';
-import { decodeBase64Utf8 } from '../../src/fhir/base64';
-import { splitReference } from '../../src/fhir/session';
+import { lateralityInText, levelsInText, regionInText } from '../../../src/fhir/picture/sites';
+import { sameServerUrl } from '../../../src/fhir/read/attachments';
+import { decodeBase64Utf8 } from '../../../src/fhir/read/base64';
+import { splitReference } from '../../../src/fhir/session/session';
 
 describe('levelsInText', () => {
   it.each([

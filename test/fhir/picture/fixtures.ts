@@ -1,8 +1,8 @@
 // Small FHIR builders in the seed conventions (code systems, laterality codings, relief Observations).
-import type { RawRecord } from '../../src/fhir/read';
+import type { RawRecord } from '../../../src/fhir/read/read';
 
-export { SYS } from '../../src/fhir/picture/codes';
-import { SYS } from '../../src/fhir/picture/codes';
+export { SYS } from '../../../src/fhir/picture/codes';
+import { SYS } from '../../../src/fhir/picture/codes';
 
 export type R = Record<string, unknown> & { resourceType: string; id: string };
 
