@@ -89,7 +89,7 @@ export function assess(picture: ClinicalPicture, service: PlannedService, payer:
       payer: ref,
       policy: { id: 'none', title: 'No payer policy for this service', citation: NO_POLICY },
       verdict: 'ready',
-      priorAuthRequired: 'unknown',
+      priorAuth: { required: 'depends', reason: 'No payer policy for this service is on file.' },
       findings: [
         {
           requirementId: 'no-policy',
@@ -127,7 +127,7 @@ export function assess(picture: ClinicalPicture, service: PlannedService, payer:
     payer: ref,
     policy: { id: policy.id, title: policy.title, citation: policy.citation },
     verdict: verdictOf(sorted),
-    priorAuthRequired: priorAuthFor(policy.id, policySet),
+    priorAuth: priorAuthFor(policy.id, policySet),
     findings: sorted,
   };
 }

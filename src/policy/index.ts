@@ -11,4 +11,5 @@ export type { PolicyDef, PolicyId, PolicyParams, Cited } from './policies/index'
 export type { ConservativeMinimum, FrequencyLimit, ReliefRule, DurationRule, DiagnosisRule, SymptomRule, LevelLimit, LevelLimits } from './policies/types';
 export { PAYERS, MEDICARE, SUMMIT, BCBSMA, resolvePayer, payerById, payerDefFor, paramsFor, priorAuthFor } from './payers';
 export type { PayerDef } from './payers';
+export type { PriorAuthDecision } from './verdicts';
 export { assess, assessAll, verdictOf, sortFindings } from './assess';

@@ -1,7 +1,7 @@
 // Payers as data: the Medicare LCDs are the baseline; a commercial payer is an overlay that replaces some
 // thresholds (each with its own citation) and says whether prior authorization is required. No code per payer.
 import type { CoverageFact, ServiceKind } from './picture';
-import type { Citation, PayerRef } from './verdicts';
+import type { Citation, PayerRef, PriorAuthDecision } from './verdicts';
 import type { PolicyDef, PolicyId, PolicyParams } from './policies/types';
 
 export interface PayerDef {
@@ -117,9 +117,12 @@ export function paramsFor(policy: PolicyDef, payer: PayerDef): PolicyParams {
   return overlay ? { ...policy.params, ...overlay } : policy.params;
 }
 
-export function priorAuthFor(policyId: PolicyId | undefined, payer: PayerDef): boolean | 'unknown' {
-  if (!policyId) return 'unknown';
-  return payer.priorAuth[policyId] ?? 'unknown';
+export function priorAuthFor(policyId: PolicyId | undefined, payer: PayerDef): PriorAuthDecision {
+  const known = policyId ? payer.priorAuth[policyId] : undefined;
+  if (known === undefined || known === 'unknown') return { required: 'depends', reason: `${payer.name} has no prior-authorization rule on file for this service.` };
+  return known
+    ? { required: true, program: payer.name, reason: `${payer.name} requires prior authorization for this service.` }
+    : { required: false, reason: `${payer.name} does not require prior authorization for this service.` };
 }
 
 function matchCoverage(c: CoverageFact): PayerDef | undefined {

@@ -60,13 +60,20 @@ export interface PayerRef {
   note?: string;
 }
 
+/** `depends` when the answer turns on facts the chart does not give (the rendering location's state, the setting). */
+export interface PriorAuthDecision {
+  required: boolean | 'depends';
+  program?: string;
+  reason: string;
+}
+
 export interface Assessment {
   service: PlannedService;
   payer: PayerRef;
   policy: { id: string; title: string; citation: Citation };
   verdict: Verdict;
-  /** Whether the payer requires prior authorization for this service: true, false, or unknown. */
-  priorAuthRequired: boolean | 'unknown';
+  /** Whether the payer requires prior authorization for this service, under which program, and why. */
+  priorAuth: PriorAuthDecision;
   findings: Finding[];
 }
 

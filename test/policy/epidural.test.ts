@@ -16,7 +16,7 @@ describe('ESI baseline picture', () => {
     const a = assess(esiPicture(), tfesi(), 'medicare', TODAY);
     expect(a.verdict).toBe('ready');
     expect(a.policy.id).toBe('lcd-epidural');
-    expect(a.priorAuthRequired).toBe(false);
+    expect(a.priorAuth.required).toBe(false);
   });
 });
 

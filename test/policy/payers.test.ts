@@ -75,7 +75,7 @@ describe('eviCore CMM-200 (Summit): 6 weeks conservative care for radiculopathy,
     expect(find(a, 'conservative-weeks').status).toBe(status);
   });
   it('prior authorization is required', () => {
-    expect(assess(esiPicture(), tfesi(), 'summit', TODAY).priorAuthRequired).toBe(true);
+    expect(assess(esiPicture(), tfesi(), 'summit', TODAY).priorAuth.required).toBe(true);
   });
 });
 
@@ -142,7 +142,7 @@ describe('BCBSMA policy 690: 4 weeks analgesics AND 4 weeks PT; 30 days between;
   it('a facet block under BCBSMA uses the Medicare baseline (no facet overlay in data)', () => {
     const a = assess(facetPicture(), mbb(), 'bcbsma', TODAY);
     expect(a.verdict).toBe('ready');
-    expect(a.priorAuthRequired).toBe('unknown');
+    expect(a.priorAuth.required).toBe('depends');
   });
 });
 

@@ -38,7 +38,7 @@ describe('PriorAuth view', () => {
     const { expected } = setup(PATIENTS[0]);
     const payer = screen.getByRole('heading', { name: 'Payer' }).closest('section') as HTMLElement;
     expect(within(payer).getByText('Medicare Part B')).toBeTruthy();
-    expect(screen.getByTestId('pa-required').textContent).toBe(expected.priorAuthRequired === 'unknown' ? 'Unknown for this payer' : expected.priorAuthRequired ? 'Yes' : 'No');
+    expect(screen.getByTestId('pa-required').textContent).toBe(expected.priorAuth.required === 'depends' ? `Depends: ${expected.priorAuth.reason}` : expected.priorAuth.required ? 'Yes' : 'No');
     const list = screen.getByRole('list', { name: 'Policy criteria checklist' });
     expect(within(list).getAllByRole('listitem').filter((li) => li.classList.contains('pa-criterion'))).toHaveLength(expected.findings.length);
     expect(screen.getByRole('heading', { name: 'Nothing blocks this packet' })).toBeTruthy();

@@ -34,7 +34,7 @@ export function PriorAuth() {
     );
   }
   const { assessment: a, payer } = model;
-  const required = a.priorAuthRequired === 'unknown' ? 'Unknown for this payer' : a.priorAuthRequired ? 'Yes' : 'No';
+  const required = a.priorAuth.required === 'depends' ? `Depends: ${a.priorAuth.reason}` : a.priorAuth.required ? 'Yes' : 'No';
 
   return (
     <section className="prior-auth stack" aria-labelledby="pa-title">

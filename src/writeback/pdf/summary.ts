@@ -144,7 +144,7 @@ export function packetSections(input: PacketSummaryInput): Section[] {
   const criteria: Section = {
     heading: `Policy criteria: ${a.policy.title} (${a.policy.citation.document}, ${a.policy.citation.section})`,
     lines: [
-      `Overall: ${a.verdict === 'ready' ? 'all required criteria documented' : a.verdict === 'incomplete' ? 'documentation incomplete' : 'criteria not met'}. Prior authorization required: ${a.priorAuthRequired === 'unknown' ? 'unknown' : a.priorAuthRequired ? 'yes' : 'no'}.`,
+      `Overall: ${a.verdict === 'ready' ? 'all required criteria documented' : a.verdict === 'incomplete' ? 'documentation incomplete' : 'criteria not met'}. Prior authorization required: ${a.priorAuth.required === 'depends' ? `depends (${a.priorAuth.reason})` : a.priorAuth.required ? 'yes' : 'no'}.`,
       ...a.findings.flatMap((f) => [
         `- [${STATUS_LABEL[f.status]}] ${f.message}${f.severity === 'warning' ? ' (advisory)' : ''} (${f.citation.document}, ${f.citation.section}${f.citation.verified ? '' : '; threshold not confirmed'})`,
         ...(() => {

@@ -97,7 +97,7 @@ function build(s: Spec): PatientCase {
   }));
   const assessment: Assessment = {
     service, payer: { id: s.payer.id, name: s.payer.name, fellBackToBaseline: s.payer.fellBack ?? false },
-    policy: { id: 'lcd-test', title: 'Test policy', citation }, verdict: s.verdict, priorAuthRequired: true, findings,
+    policy: { id: 'lcd-test', title: 'Test policy', citation }, verdict: s.verdict, priorAuth: { required: true, program: 'Test payer', reason: 'test' }, findings,
   };
   const coding: CodingSuggestion = {
     dateOfService: s.service.date ?? TODAY,

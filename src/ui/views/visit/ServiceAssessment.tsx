@@ -10,10 +10,10 @@ const VERDICT_TEXT: Record<Assessment['verdict'], string> = {
   'not-eligible': 'Not eligible under this policy',
 };
 
-function priorAuthText(v: Assessment['priorAuthRequired']): string {
-  if (v === true) return 'Prior authorization required';
-  if (v === false) return 'No prior authorization required';
-  return 'Prior authorization: not known for this payer';
+function priorAuthText(v: Assessment['priorAuth']): string {
+  if (v.required === true) return 'Prior authorization required';
+  if (v.required === false) return 'No prior authorization required';
+  return `Prior authorization: depends (${v.reason})`;
 }
 
 function isOpen(f: Finding): boolean {
@@ -45,7 +45,7 @@ export function ServiceAssessment({ assessment, index, openEvidence }: { assessm
         <span className={`verdict verdict--${a.verdict}`}>{VERDICT_TEXT[a.verdict]}</span>
       </header>
       <p className="muted vc-service__meta">
-        {a.policy.title} · {priorAuthText(a.priorAuthRequired)} · {summary(a.findings)}
+        {a.policy.title} · {priorAuthText(a.priorAuth)} · {summary(a.findings)}
       </p>
       {open.length > 0 ? (
         <>
