@@ -2,7 +2,7 @@
 // Pre-screens patients from FHIR Bundles / NDJSON with the same pipeline as the app.
 import { parseArgs } from 'node:util';
 import { loadFhir } from './cli/load';
-import { localReader } from './fhir/read/local-reader';
+import { localReader } from './fhir/index';
 import { checkPatient, toJson, toTable, type CheckResult } from './cli/check';
 
 function usage(message: string): never {

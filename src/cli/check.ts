@@ -1,13 +1,11 @@
 // The CLI pipeline for one patient: the same read -> picture -> assess -> coding path the app runs.
-import type { ClinicalPicture, PlannedService } from '../policy/picture';
-import type { Assessment, CodingSuggestion } from '../policy/verdicts';
-import { assess } from '../policy/assess';
-import { resolvePayer } from '../policy/payers';
-import { suggestCoding } from '../policy/coding';
-import { serviceKind } from '../policy/services';
-import { readPatientRecord } from '../fhir/read/read';
-import type { FhirReader } from '../fhir/read/reader';
-import { buildPicture } from '../fhir/picture/build-picture';
+import type { ClinicalPicture, PlannedService } from '../policy/index';
+import type { Assessment, CodingSuggestion } from '../policy/index';
+import { checkService } from '../workflow/index';
+import { serviceKind } from '../policy/index';
+import { readPatientRecord } from '../fhir/index';
+import type { FhirReader } from '../fhir/index';
+import { buildPicture } from '../fhir/index';
 
 export interface CheckOptions {
   today: string;
@@ -33,17 +31,10 @@ function servicesFor(picture: ClinicalPicture, code: string | undefined): Planne
 export async function checkPatient(reader: FhirReader, patientId: string, opts: CheckOptions): Promise<CheckResult[]> {
   const record = await readPatientRecord(reader, patientId);
   const picture = buildPicture(record, { patientId, serviceRequestIds: [], today: opts.today });
-  const payer = opts.payer ?? resolvePayer(picture.coverages).payer;
-  return servicesFor(picture, opts.service).map((service) => ({
-    patient: patientId,
-    picture,
-    assessment: assess(picture, service, payer, opts.today),
-    coding: suggestCoding(picture, [service], {
-      today: opts.today,
-      dateOfService: service.date?.slice(0, 10) ?? opts.today,
-      payerId: typeof payer === 'string' ? payer : payer.id,
-    }),
-  }));
+  return servicesFor(picture, opts.service).map((service) => {
+    const { assessment, coding } = checkService(picture, service, { today: opts.today, ...(opts.payer ? { payerId: opts.payer } : {}) });
+    return { patient: patientId, picture, assessment, coding };
+  });
 }
 
 /** The documented --json shape (issue 3 and 4). */

@@ -9,7 +9,7 @@ export type { Icd10Info, CodeProblem } from './icd10';
 export { POLICIES, policyFor, policyById } from './policies/index';
 export type { PolicyDef, PolicyId, PolicyParams, Cited } from './policies/index';
 export type { ConservativeMinimum, FrequencyLimit, ReliefRule, DurationRule, DiagnosisRule, SymptomRule, LevelLimit, LevelLimits } from './policies/types';
-export { PAYERS, MEDICARE, SUMMIT, BCBSMA, resolvePayer, payerById, payerDefFor, paramsFor, priorAuthFor } from './payers';
+export { PAYERS, MEDICARE, SUMMIT, BCBSMA, resolvePayer, primaryCoverage, payerById, payerDefFor, paramsFor, priorAuthFor } from './payers';
 export type { PayerDef } from './payers';
 export type { PriorAuthDecision } from './verdicts';
 export { assess, assessAll, verdictOf, sortFindings } from './assess';

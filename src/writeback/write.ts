@@ -3,15 +3,10 @@
 // One transaction Bundle when the server supports it (all or nothing); otherwise sequential creates that stop at the
 // first failure and report the server's OperationOutcome.
 import type { Bundle, BundleEntry, CapabilityStatement, FhirResource, OperationOutcome, Reference, Resource } from 'fhir/r4';
-import type { FhirResponse, FhirWriter } from './writer';
+import type { FhirResponse, FhirWriter, WriteItem } from './writer';
 import { provenanceItem } from './provenance';
 
-export interface WriteItem {
-  /** The resource to create, with a deterministic identifier. */
-  resource: Resource;
-  /** e.g. "identifier=https://claimready.app/id/claim|<hash>" */
-  ifNoneExist: string;
-}
+export type { WriteItem } from './writer';
 
 export interface WriteResult {
   item: WriteItem;

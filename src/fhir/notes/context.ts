@@ -4,28 +4,8 @@
 
 import { matchAll } from './lexicon';
 
-export type Section =
-  | 'hpi'
-  | 'exam'
-  | 'assessment'
-  | 'plan'
-  | 'imaging'
-  | 'medications'
-  | 'allergies'
-  | 'family'
-  | 'past-history'
-  | 'procedure'
-  | 'other';
-
-export interface Sentence {
-  /** Offsets into NoteDoc.text (end exclusive). */
-  start: number;
-  end: number;
-  text: string;
-  /** text in lower case, for cheap substring gates before the regexes run. */
-  lower: string;
-  section: Section;
-}
+export type { Section, Sentence } from './sentence';
+import type { Section, Sentence } from './sentence';
 
 // Heading labels, normalised (lower case, single spaces, "&" as "and", no spaces around "/"), to their section.
 const HEADING_LABELS: [Section, string[]][] = [
