@@ -13,3 +13,4 @@ export { PAYERS, MEDICARE, SUMMIT, BCBSMA, resolvePayer, primaryCoverage, payerB
 export type { PayerDef } from './payers';
 export type { PriorAuthDecision } from './verdicts';
 export { assess, assessAll, verdictOf, sortFindings } from './assess';
+export { SYS, SYSTEM_ALIASES, isSystem, procedureSystemOf, type CodeSystem } from './code-systems';
