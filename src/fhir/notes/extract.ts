@@ -11,6 +11,7 @@ import type {
   VisitWorkFact,
 } from '../../policy/picture';
 import { sentences, type Sentence } from './context';
+import type { NoteMention } from './mentions';
 import { extractConservativeCare } from './extract-care';
 import { extractPainDuration } from './extract-duration';
 import { extractFunction } from './extract-function';
@@ -32,6 +33,8 @@ export interface NoteFacts {
   visitWork: VisitWorkFact[];
   /** Why less than the whole note was read (cost caps), as data-issue messages; empty for a normal note. */
   limits: string[];
+  /** Mentions recognised but not evidence (plans, goals, negations, hypotheticals, family): for the CLI and eval. */
+  setAside: NoteMention[];
 }
 
 /**
@@ -87,10 +90,10 @@ export function extractNoteFacts(whole: NoteDoc): NoteFacts {
   return { ...facts, limits };
 }
 
-const FAMILIES = ['painScores', 'painDuration', 'conservativeCare', 'functionalStatus', 'siteMentions', 'relief', 'imaging', 'symptoms', 'visitWork'] as const;
+const FAMILIES = ['setAside', 'painScores', 'painDuration', 'conservativeCare', 'functionalStatus', 'siteMentions', 'relief', 'imaging', 'symptoms', 'visitWork'] as const;
 
 function emptyFacts(): Omit<NoteFacts, 'limits'> {
-  return { painScores: [], painDuration: [], conservativeCare: [], functionalStatus: [], siteMentions: [], relief: [], imaging: [], symptoms: [], visitWork: [] };
+  return { setAside: [], painScores: [], painDuration: [], conservativeCare: [], functionalStatus: [], siteMentions: [], relief: [], imaging: [], symptoms: [], visitWork: [] };
 }
 
 function extractAll(note: NoteDoc, sens: readonly Sentence[]): Omit<NoteFacts, 'limits'> {
@@ -99,6 +102,7 @@ function extractAll(note: NoteDoc, sens: readonly Sentence[]): Omit<NoteFacts, '
   // A duration inside a therapy or relief phrase is that phrase's, not the pain's.
   const taken = [...conservativeCare.flatMap(quoteRange), ...relief.flatMap(quoteRange)];
   return {
+    setAside: [],
     painScores: extractPainScores(note, sens),
     painDuration: extractPainDuration(note, sens, taken),
     conservativeCare,
