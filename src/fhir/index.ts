@@ -17,3 +17,4 @@ export { fetchReader, FhirReadError, type FhirReader, type FhirResponse } from '
 export { fhirclientReader } from './read/fhirclient-reader';
 export { localReader } from './read/local-reader';
 export { buildPicture } from './picture/build-picture';
+export { indexFullUrls, normalizeReferences, parseRef, type RefTarget } from './read/references';

@@ -21,6 +21,7 @@ describe('import rules (claimready/layers)', () => {
     ['src/fhir/picture/x.ts', "import { writeAll } from '../../writeback/write';", /fhir may not import writeback/],
     ['src/writeback/x.ts', "import type { RawRecord } from '../fhir/read/read';", null],
     ['src/writeback/x.ts', "import { readPatientRecord } from '../fhir/read/read';", /only types from fhir/],
+    ['src/writeback/pas/x.ts', "import { CLAIMREADY_TAG } from '../../fhir/read/own-output';", null],
     ['src/writeback/x.ts', "import { useAppData } from '../ui/context';", /writeback may not import ui/],
     ['src/ui/views/x.ts', "import { checkServices } from '../../workflow/index';", null],
     ['src/ui/views/x.ts', "import { buildPacketWrites } from '../../writeback/packet';", /through writeback\/index.ts only/],
