@@ -44,9 +44,13 @@ type Billing = ClaimR | ExplanationOfBenefitR;
 
 const billedOn = (b: Billing): string => b.billablePeriod?.start ?? b.created ?? '';
 
-/** The payer named by the latest Claim / EOB (its focal insurance), for records that hold no Coverage. */
+/** The payer named by the latest Claim (else the latest EOB), its focal insurance, for records with no Coverage. */
 export function billingPayer(claims: ClaimR[], eobs: ExplanationOfBenefitR[], orgs: OrganizationR[]): CoverageFact | undefined {
-  const live = [...claims, ...eobs].filter((b) => !['entered-in-error', 'cancelled'].includes(b.status ?? ''));
+  return latestPayer(claims, orgs) ?? latestPayer(eobs, orgs);
+}
+
+function latestPayer(list: Billing[], orgs: OrganizationR[]): CoverageFact | undefined {
+  const live = list.filter((b) => !['entered-in-error', 'cancelled'].includes(b.status ?? ''));
   let latest: { b: Billing; name: string; orgId?: string } | undefined;
   for (const b of live) {
     const ins = b.insurance?.find((i) => i.focal) ?? b.insurance?.[0];
@@ -57,7 +61,7 @@ export function billingPayer(claims: ClaimR[], eobs: ExplanationOfBenefitR[], or
     const orgId = refId(b.insurer?.reference, 'Organization') ?? refId(containedPayor?.reference, 'Organization');
     const name = containedPayor?.display ?? ins?.coverage?.display ?? b.insurer?.display ?? (orgId ? orgs.find((o) => o.id === orgId)?.name : undefined);
     if (!name || name === 'no_insurance') continue;
-    if (!latest || billedOn(b) > billedOn(latest.b) || (billedOn(b) === billedOn(latest.b) && b.resourceType === 'Claim' && latest.b.resourceType !== 'Claim')) {
+    if (!latest || billedOn(b) > billedOn(latest.b)) {
       latest = { b, name, ...(orgId ? { orgId } : {}) };
     }
   }
@@ -72,8 +76,8 @@ export function billingPayer(claims: ClaimR[], eobs: ExplanationOfBenefitR[], or
     from: b.resourceType,
     evidence: [evidence(b.resourceType, b.id, `Payer on ${b.resourceType === 'Claim' ? 'claim' : 'explanation of benefit'}: ${name}`, billedOn(b) || undefined)],
   };
-  const payerId = org?.identifier?.find((i) => i.value)?.value ?? orgId;
-  if (payerId) fact.payerId = payerId;
+  // Without an Organization the insurance display is all there is ("medicare", "private"): it is the payer's name.
+  fact.payerId = org?.identifier?.find((i) => i.value)?.value ?? orgId ?? name;
   if (billedOn(b)) fact.periodStart = billedOn(b);
   return fact;
 }

@@ -1,7 +1,6 @@
 // Tolerant zod schemas for the resources the picture reads: unknown fields pass through, only the elements we use
 // are checked. A resource that fails becomes a DataIssue naming the element; the rest of the chart is unaffected.
 import { z } from 'zod';
-import type { DataIssue } from '../../policy/picture';
 
 export const Coding = z.looseObject({ system: z.string().optional(), code: z.string().optional(), display: z.string().optional() });
 export const CodeableConcept = z.looseObject({ coding: z.array(Coding).optional(), text: z.string().optional() });
