@@ -132,3 +132,12 @@ describe("ClaimReady's own output is saved state, never evidence", () => {
     expect(pic.painScores.every((s) => s.value !== 0)).toBe(true);
   });
 });
+
+describe('fetchReader', () => {
+  it('reads a JSON body that starts with a UTF-8 byte-order mark', async () => {
+    const { fetchReader } = await import('../../../src/fhir/read/reader');
+    const body = `\ufeff${JSON.stringify({ resourceType: 'Patient', id: 'p1' })}`;
+    const r = fetchReader('https://ehr.test/fhir', undefined, async () => new Response(body, { headers: { 'content-type': 'application/fhir+json' } }));
+    expect((await r.getJson('Patient/p1')).body).toEqual({ resourceType: 'Patient', id: 'p1' });
+  });
+});
