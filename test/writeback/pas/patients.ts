@@ -115,7 +115,7 @@ function build(s: Spec): PatientCase {
   }
   // The imaging report's own words, as a radiology DiagnosticReport carries them.
   const img = resources.get(`DiagnosticReport/img-${s.id}`);
-  if (img?.resourceType === 'DiagnosticReport' && s.imaging) resources.set(`DiagnosticReport/img-${s.id}`, { ...(img as DiagnosticReport), conclusion: s.imaging.finding });
+  if (img?.resourceType === 'DiagnosticReport' && s.imaging) { const withConclusion: DiagnosticReport = { ...(img as DiagnosticReport), conclusion: s.imaging.finding }; resources.set(`DiagnosticReport/img-${s.id}`, withConclusion); }
   return {
     name: s.name,
     input: {
