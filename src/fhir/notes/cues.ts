@@ -69,10 +69,10 @@ const CONTINUING_G = new RegExp(CONTINUING.source, 'gi');
  * The context of the phrase at [start, end) of a sentence (offsets within the sentence). The nearest trigger
  * before the phrase wins; a trigger after it counts when none comes before.
  */
-export function mentionContext(sen: Sentence, start: number, end: number, type: MentionType): MentionContext {
+export function mentionContext(sen: Sentence, start: number, end: number, type: MentionType, negationChecked = false): MentionContext {
   const s = sen.text;
   if (isAboutFamily(s, start, sen.section)) return 'family';
-  if (isNegated(s, start)) return 'negated';
+  if (!negationChecked && isNegated(s, start)) return 'negated';
   const cs = clauseStart(s, start);
   const ce = clauseEnd(s, end);
   const before = s.slice(Math.max(cs, start - 80), start);

@@ -27,9 +27,12 @@ export function sentenceAt(sens: readonly Sentence[], pos: number): Sentence | u
   return undefined;
 }
 
+// The extractors of these families already set negated phrases aside.
+const NEGATION_CHECKED = new Set<MentionType>(['conservative-care', 'function', 'relief', 'site']);
+
 function contextOf(sens: readonly Sentence[], start: number, end: number, type: MentionType): MentionContext {
   const sen = sentenceAt(sens, start);
-  return sen ? mentionContext(sen, start - sen.start, end - sen.start, type) : 'current';
+  return sen ? mentionContext(sen, start - sen.start, end - sen.start, type, NEGATION_CHECKED.has(type)) : 'current';
 }
 
 function span(f: Quoted): { start: number; end: number; text: string } | undefined {
@@ -77,7 +80,7 @@ export function siteMentions(text: string, facts: readonly (SiteMention & { toke
     const tokens = f.tokens ?? [{ start: q.start, end: q.end, levels: f.levels }];
     for (const t of tokens) {
       const sen = sentenceAt(sens, t.start);
-      let context: MentionContext = sen ? mentionContext(sen, t.start - sen.start, t.end - sen.start, 'site') : 'current';
+      let context: MentionContext = sen ? mentionContext(sen, t.start - sen.start, t.end - sen.start, 'site', true) : 'current';
       if (context === 'plan' && sen?.section === 'plan' && f.context === 'history') context = 'history';
       if (f.context === 'history' && context === 'current') context = 'history';
       const m: NoteMention = { type: 'site', span: { start: t.start, end: t.end }, text: text.slice(t.start, t.end), context, levels: t.levels };
