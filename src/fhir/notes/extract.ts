@@ -12,6 +12,7 @@ import type {
 } from '../../policy/picture';
 import { sentences, type Sentence } from './context';
 import type { NoteMention } from './mentions';
+import { NOT_LIMITING } from './function-lexicon';
 import { careValues, functionValues, keepEvidence, painValues, reliefValues, siteMentions } from './to-mentions';
 import { extractConservativeCare } from './extract-care';
 import { extractPainDuration } from './extract-duration';
@@ -112,7 +113,8 @@ function extractAll(note: NoteDoc, sens: readonly Sentence[]): Omit<NoteFacts, '
     painScores: keepEvidence(extractPainScores(note, sens), 'pain-score', sens, mentions, painValues),
     painDuration: extractPainDuration(note, sens, taken),
     conservativeCare,
-    functionalStatus: keepEvidence(extractFunction(note, sens), 'function', sens, mentions, functionValues),
+    // Work status without a deficit is a function mention, but not a limitation for the picture.
+    functionalStatus: keepEvidence(extractFunction(note, sens), 'function', sens, mentions, functionValues).filter((f) => f.limitation === undefined || !NOT_LIMITING.test(f.limitation)),
     siteMentions: sites.map(({ tokens: _t, ...m }) => m),
     relief,
     imaging: extractImaging(note, sens),
