@@ -217,7 +217,8 @@ export class SandboxPayer {
     if (problems.length > 0) return outcome(422, ...problems);
     const parsed = parseRequest(bundle);
     if (typeof parsed === 'string') return outcome(422, parsed);
-    const hash = createHash('sha256').update(JSON.stringify(parsed.claim)).digest('hex');
+    // Claim.created is restamped whenever a packet is rebuilt: it does not make a request new.
+    const hash = createHash('sha256').update(JSON.stringify({ ...parsed.claim, created: undefined })).digest('hex');
     const known = this.requests.get(parsed.key);
     if (known && known.clientId !== clientId) return outcome(409, `Claim identifier ${parsed.identifier.value} is already in use by another submitter.`);
     if (known) {
