@@ -20,7 +20,7 @@ export interface ServiceAnswer {
   json: unknown;
 }
 
-const SubmitBody = z.object({ bundle: z.unknown(), priority: z.enum(['standard', 'expedited']).optional(), portal: z.boolean().optional() });
+const SubmitBody = z.object({ bundle: z.unknown(), priority: z.enum(['standard', 'expedited']).optional(), portal: z.boolean().optional(), chartTask: z.string().min(3).max(300).optional() });
 const MAX_BODY = 20 * 1024 * 1024;
 
 export function serviceRoutes(service: LifecycleService, introspector: Introspector, jwks: unknown): (req: ServiceRequest) => Promise<ServiceAnswer> {
@@ -54,7 +54,7 @@ export function serviceRoutes(service: LifecycleService, introspector: Introspec
       if (path === '/requests' && method === 'POST') {
         const b = SubmitBody.safeParse(json);
         if (!b.success) return fail(400, 'Send {"bundle": <PAS request Bundle>, "priority"?: "standard"|"expedited", "portal"?: true}.');
-        return { status: 200, json: await service.submit(b.data.bundle, caller, { ...(b.data.priority ? { priority: b.data.priority } : {}), ...(b.data.portal ? { portal: true } : {}) }) };
+        return { status: 200, json: await service.submit(b.data.bundle, caller, { ...(b.data.priority ? { priority: b.data.priority } : {}), ...(b.data.portal ? { portal: true } : {}), ...(b.data.chartTask ? { chartTask: b.data.chartTask } : {}) }) };
       }
       if (path === '/requests' && method === 'GET') {
         const patient = req.query.get('patient') ?? caller.patient;
@@ -66,10 +66,11 @@ export function serviceRoutes(service: LifecycleService, introspector: Introspec
         const payerId = req.query.get('payer') ?? undefined;
         return { status: 200, json: await service.queue(caller, { ...(status ? { status } : {}), ...(payerId ? { payerId } : {}) }) };
       }
-      const one = /^\/requests\/([A-Za-z0-9-]+)(\/inquire|\/portal)?$/.exec(path);
+      const one = /^\/requests\/([A-Za-z0-9-]+)(\/inquire|\/portal|\/response)?$/.exec(path);
       if (one) {
         const id = one[1]!;
         if (!one[2] && method === 'GET') return { status: 200, json: await service.get(id, caller) };
+        if (one[2] === '/response' && method === 'GET') return { status: 200, json: await service.response(id, caller) };
         if (one[2] === '/inquire' && method === 'POST') return { status: 200, json: await service.inquire(id, caller) };
         if (one[2] === '/portal' && method === 'POST') return { status: 200, json: await service.portal(id, caller, json) };
       }

@@ -28,6 +28,7 @@ const MIGRATIONS: readonly string[] = [
      tracking_number text,
      date_of_service text,
      submitted_at timestamptz,
+     chart_task text,
      created_at timestamptz NOT NULL DEFAULT now(),
      updated_at timestamptz NOT NULL DEFAULT now(),
      UNIQUE (claim_system, claim_value)

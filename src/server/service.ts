@@ -83,7 +83,7 @@ export class LifecycleService {
     return { ...r, history: (await this.cfg.store.history(r.id)).map(lean) };
   }
 
-  async submit(bundle: unknown, caller: Caller, opts: { priority?: 'standard' | 'expedited'; portal?: boolean } = {}): Promise<RequestView> {
+  async submit(bundle: unknown, caller: Caller, opts: { priority?: 'standard' | 'expedited'; portal?: boolean; chartTask?: string } = {}): Promise<RequestView> {
     const facts = packetFacts(bundle);
     if (typeof facts === 'string') throw new ServiceError(400, facts);
     if (caller.patient && caller.patient !== facts.patientId) throw new ServiceError(403, "The packet is for another patient than the EHR session's.");
@@ -91,7 +91,7 @@ export class LifecycleService {
     const hash = claimHash(bundle);
     const store = this.cfg.store;
     const { request, created } = await store.create(
-      { patientId: facts.patientId, payerId: facts.payerId, serviceCode: facts.serviceCode, claim: facts.claim, channel: payer ? 'pas' : 'portal', priority: opts.priority ?? facts.priority, ...(facts.dateOfService ? { dateOfService: facts.dateOfService } : {}) },
+      { patientId: facts.patientId, payerId: facts.payerId, serviceCode: facts.serviceCode, claim: facts.claim, channel: payer ? 'pas' : 'portal', priority: opts.priority ?? facts.priority, ...(opts.chartTask ? { chartTask: opts.chartTask } : {}), ...(facts.dateOfService ? { dateOfService: facts.dateOfService } : {}) },
       caller.actor,
     );
     let current = request;
@@ -229,6 +229,14 @@ export class LifecycleService {
   async forPatient(patientId: string, caller: Caller): Promise<RequestView[]> {
     if (caller.patient && caller.patient !== patientId) throw new ServiceError(403, "Another patient than the EHR session's.");
     return Promise.all((await this.cfg.store.forPatient(patientId)).map((r) => this.view(r)));
+  }
+
+  /** The payer's response Bundle as it came (for the chart's copy of the decision). */
+  async response(id: string, caller: Caller): Promise<unknown> {
+    const r = await this.visible(id, caller);
+    const body = await this.cfg.store.lastResponse(r.id);
+    if (body === undefined) throw new ServiceError(404, 'The payer has not answered this request yet.');
+    return body;
   }
 
   async get(id: string, caller: Caller): Promise<RequestView> {

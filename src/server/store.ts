@@ -29,6 +29,8 @@ export interface PaRequest {
   trackingNumber?: string;
   dateOfService?: string;
   submittedAt?: string;
+  /** The chart's prior-auth Task (identifier system|value) the decision is written back to. */
+  chartTask?: string;
   createdAt: string;
   updatedAt: string;
 }
@@ -50,6 +52,7 @@ export interface NewRequest {
   channel: 'pas' | 'portal';
   priority: 'standard' | 'expedited';
   dateOfService?: string;
+  chartTask?: string;
 }
 
 /** Column changes that go with an event; undefined leaves a column as it is, null clears it. */
@@ -114,6 +117,7 @@ function toRequest(r: Row): PaRequest {
     ...opt('trackingNumber', str(r.tracking_number)),
     ...opt('dateOfService', str(r.date_of_service)),
     ...opt('submittedAt', str(r.submitted_at)),
+    ...opt('chartTask', str(r.chart_task)),
   } as PaRequest;
 }
 
@@ -145,9 +149,9 @@ export class Store {
     return this.sql.transaction(async (tx) => {
       const id = randomUUID();
       const inserted = await tx.query(
-        `INSERT INTO pa_request (id, patient_id, payer_id, service_code, claim_system, claim_value, status, channel, priority, date_of_service)
-         VALUES ($1,$2,$3,$4,$5,$6,'submitting',$7,$8,$9) ON CONFLICT (claim_system, claim_value) DO NOTHING RETURNING id`,
-        [id, input.patientId, input.payerId, input.serviceCode, input.claim.system, input.claim.value, input.channel, input.priority, input.dateOfService ?? null],
+        `INSERT INTO pa_request (id, patient_id, payer_id, service_code, claim_system, claim_value, status, channel, priority, date_of_service, chart_task)
+         VALUES ($1,$2,$3,$4,$5,$6,'submitting',$7,$8,$9,$10) ON CONFLICT (claim_system, claim_value) DO NOTHING RETURNING id`,
+        [id, input.patientId, input.payerId, input.serviceCode, input.claim.system, input.claim.value, input.channel, input.priority, input.dateOfService ?? null, input.chartTask ?? null],
       );
       if (inserted.length > 0) {
         await tx.query(`INSERT INTO pa_event (request_id, actor, kind, status, detail) VALUES ($1,$2,'created','submitting',$3)`, [id, actor, JSON.stringify({ channel: input.channel, priority: input.priority })]);
@@ -205,6 +209,12 @@ export class Store {
   async lastDetail(id: string, kind: string): Promise<unknown> {
     const row = (await this.sql.query(`SELECT detail FROM pa_event WHERE request_id = $1 AND kind = $2 ORDER BY seq DESC LIMIT 1`, [id, kind]))[0];
     return row?.detail ?? undefined;
+  }
+
+  /** The payer's last answer (the PAS response Bundle) for a request, from its decision or inquiry events. */
+  async lastResponse(id: string): Promise<unknown> {
+    const row = (await this.sql.query(`SELECT detail->'response' AS response FROM pa_event WHERE request_id = $1 AND kind IN ('decision','inquiry') AND detail ? 'response' ORDER BY seq DESC LIMIT 1`, [id]))[0];
+    return row?.response ?? undefined;
   }
 
   async forPatient(patientId: string): Promise<PaRequest[]> {

@@ -43,6 +43,8 @@ export interface Harness {
   /** Make the next n payer FHIR calls fail with 503 (or throw, for 'network'). */
   failNext(n: number, how?: 503 | 'network'): void;
   payerCalls: string[];
+  /** The fetch joining everything: the app's service client can use it too. */
+  fetch: typeof fetch;
   close(): Promise<void>;
 }
 
@@ -99,6 +101,7 @@ export async function harness(o: { scenario?: Scenario | ((patient: string) => S
     svc,
     tokens,
     payerCalls,
+    fetch: fetchImpl,
     call: (method, path, body, token = 'tok-patient', query = {}) =>
       svc.routes({ method, path, query: new URLSearchParams(query), headers: token ? { authorization: `Bearer ${token}` } : {}, body: body === undefined ? '' : JSON.stringify(body) }),
     failNext: (n, how = 503) => {
