@@ -2,10 +2,12 @@
 // sandbox's options (launch/sandbox/main.ts) plus the service's data dir; DATABASE_URL selects a Postgres server.
 import { homedir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
+import { buildIfChanged } from './sandbox/build-if-changed';
 import { startStack } from './stack';
 
-const usage = 'usage: tsx launch/start.ts [--port N] [--data DIR]... [--latency MS] [--faults P] [--today YYYY-MM-DD] [--dist DIR] [--no-seed] [--service-data DIR] [--portal-payer ID]...';
+const usage = 'usage: tsx launch/start.ts [--port N] [--data DIR]... [--latency MS] [--faults P] [--today YYYY-MM-DD] [--dist DIR] [--no-seed] [--rebuild] [--service-data DIR] [--portal-payer ID]...';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -17,6 +19,7 @@ async function main(): Promise<void> {
       today: { type: 'string' },
       dist: { type: 'string' },
       'no-seed': { type: 'boolean' },
+      rebuild: { type: 'boolean' },
       'service-data': { type: 'string' },
       'portal-payer': { type: 'string', multiple: true },
       help: { type: 'boolean' },
@@ -24,6 +27,8 @@ async function main(): Promise<void> {
     strict: true,
   });
   if (values.help) return void console.log(usage);
+  // As launch/sandbox/main.ts: the default dist/ is rebuilt when the app's sources changed.
+  if (!values.dist) buildIfChanged(fileURLToPath(new URL('..', import.meta.url)), { force: !!values.rebuild });
   const num = (v: string | undefined): number | undefined => (v === undefined ? undefined : Number(v));
   const serviceDataDir = values['service-data'] ?? process.env.CLAIMREADY_DATA_DIR ?? join(homedir(), '.claimready');
   const stack = await startStack({

@@ -66,6 +66,13 @@ export function fhirclientWriter(client: Client): FhirWriter {
         body: JSON.stringify(resource),
       });
     },
+    update<R extends Resource>(resource: R, versionId?: string) {
+      return send<R>(`${resource.resourceType}/${encodeURIComponent(resource.id ?? '')}`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/fhir+json', ...(versionId ? { 'If-Match': `W/"${versionId}"` } : {}) },
+        body: JSON.stringify(resource),
+      });
+    },
     search(type: string, query: string) {
       return send(`${type}?${query}`, {});
     },

@@ -1,7 +1,11 @@
-// Diagnoses the LCDs list as covering each procedure family, as ICD-10-CM prefixes (coding-only data).
-// The lists follow ../../../../shared/policy (ESI-DX, FJ-PAIN) but the billing articles' full code lists were not
-// read in this build, so each list is unverified: an uncovered diagnosis is a warning, not an error.
+// Diagnoses each procedure family's article lists as covering it, for coding (pointer order and the lcd-dx edit).
+// The facet article publishes a closed list (A58403, the facet policy's own table); the ESI article publishes none,
+// so the ESI list is only the codes that name an indication, and an uncovered ESI diagnosis is advice, not an error.
 import type { Citation, ServiceKind } from '../types';
+import { cite } from '../../policies/cite';
+import { familyKinds } from '../../services';
+import { FACET_COVERED_ICD10, FACET_CYST_ICD10, FACET_BLOCK_VERSIONS } from '../../policies/lcd-facet';
+import { ACUTE_ZOSTER_ICD10, RADICULAR_ICD10 } from '../../policies/lcd-epidural';
 
 export interface LcdDxList {
   kinds: readonly ServiceKind[];
@@ -12,14 +16,19 @@ export interface LcdDxList {
 
 export const LCD_DX: readonly LcdDxList[] = [
   {
-    kinds: ['esi-interlaminar', 'esi-transforaminal', 'esi-catheter'],
-    covered: ['M54.1', 'M50.1', 'M51.1', 'M48.0', 'M47.1', 'M47.2', 'M96.1', 'B02.2', 'M43.1', 'M99.3', 'M99.4', 'M99.5'],
-    citation: { document: 'LCD L39242 / Article A58731', section: 'Covered Indications; ICD-10-CM Codes that Support Medical Necessity', verified: false, note: 'Prefix list from shared/policy ESI-DX; article code list not read' },
+    kinds: familyKinds('esi'),
+    covered: [...RADICULAR_ICD10, 'M48.0', 'M50.2', 'M51.2', 'M47.1', 'M96.1', ...ACUTE_ZOSTER_ICD10],
+    citation: cite({ ruleId: 'ESI-DX', document: 'LCD L39242 family (L39240 / A58993)', section: 'Covered Indications (coverage by indication; no closed ICD-10-CM list)', grade: 'none', note: "ClaimReady's codes that name an ESI indication; the article publishes no closed list, so this edit is advice." }),
   },
   {
-    kinds: ['facet-mbb', 'facet-ia', 'facet-rfa'],
-    covered: ['M47.81', 'M47.89', 'M47.9', 'M43.1', 'M53.2', 'M96.1', 'M51.36', 'M51.37', 'M54.2', 'M54.5', 'M54.6', 'G89.2', 'G89.4', 'S13.4', 'S33.5'],
-    citation: { document: 'LCD L38803 / billing article', section: 'Covered Indications; ICD-10-CM Codes that Support Medical Necessity', verified: false, note: 'Prefix list from shared/policy FJ-PAIN; article code list not read' },
+    kinds: familyKinds('facet-block'),
+    covered: [...FACET_COVERED_ICD10, ...FACET_CYST_ICD10],
+    citation: FACET_BLOCK_VERSIONS[FACET_BLOCK_VERSIONS.length - 1]!.params.diagnosisList!.citation,
+  },
+  {
+    kinds: familyKinds('facet-rfa'),
+    covered: FACET_COVERED_ICD10,
+    citation: FACET_BLOCK_VERSIONS[FACET_BLOCK_VERSIONS.length - 1]!.params.diagnosisList!.citation,
   },
 ];
 
