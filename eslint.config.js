@@ -32,7 +32,8 @@ const ALLOWED = {
   server: { workflow: 'any', policy: 'any', fhir: 'any', writeback: 'any' },
   tools: { policy: 'any', fhir: 'any' },
   main: { ui: 'any' },
-  launch: { fhir: 'any' },
+  // launch/: the SMART launch page (session settings) and the `npm start` stack (sandbox + the service).
+  launch: { fhir: 'any', server: 'any', sandbox: 'any' },
   sandbox: {},
 };
 // Named exceptions, each a shared contract: ClaimReady's own-output mark (tag + id base) is defined once, next to the
@@ -59,7 +60,7 @@ const layers = {
       const target = resolve(dirname(file), spec);
       const to = layerOf(target);
       const report = (msg) => context.report({ node: sourceNode, messageId: 'rule', data: { msg } });
-      if (from !== 'sandbox' && to === 'sandbox') return report('Nothing imports the sandbox EHR.');
+      if (from !== 'sandbox' && from !== 'launch' && to === 'sandbox') return report('Nothing but the launcher (launch/*.ts) imports the sandbox EHR.');
       if (!to || to === from) return;
       if (from === 'sandbox') return report('launch/sandbox is a separate EHR: it imports nothing from src/.');
       const inSrc = relative(SRC, target).split(sep).join('/').replace(/\.(ts|tsx)$/, '');
@@ -111,5 +112,12 @@ export default tseslint.config(
     // The sandbox EHR is a separate program: nothing from the app's libraries either.
     files: ['launch/sandbox/**'],
     rules: { 'no-restricted-imports': ['error', { patterns: ['react*', 'fhirclient*', '@tanstack/*'] }] },
+  },
+  {
+    // Two folders down (coding/data), ../../ is still the core; only three levels up leaves it.
+    files: ['src/policy/*/*/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['react*', 'fhirclient*', 'zod*', '@tanstack/*', '../../../*', 'node:*'] }],
+    },
   },
 );

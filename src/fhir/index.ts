@@ -18,3 +18,6 @@ export { fhirclientReader } from './read/fhirclient-reader';
 export { localReader } from './read/local-reader';
 export { buildPicture } from './picture/build-picture';
 export { indexFullUrls, normalizeReferences, parseRef, type RefTarget } from './read/references';
+export { emptySaved, type SavedItem, type SavedState } from './read/saved';
+export { noteMentions, type NoteMention } from './notes/mentions';
+export { CLAIMREADY_TAG, CLAIMREADY_ID_BASE, isClaimReadyOutput } from './read/own-output';

@@ -5,7 +5,8 @@ import type { CodingSuggestion } from '../policy/index';
 import type { FhirWriter } from '../writeback/writer';
 import { buildCodingWrites } from '../writeback/coding-suggestion';
 import { writeAll, outcomeText, type WriteOutcome } from '../writeback/write';
-import { buildPacketWrites, preparePacket, type Packet } from '../writeback/packet';
+import { buildPacketWrites, preparePacket, TASK_ID_SYSTEM, type Packet } from '../writeback/packet';
+import { deterministicId } from '../writeback/ids';
 import type { PacketPreview } from './packet';
 
 export interface CodingSaveContext {
@@ -53,10 +54,13 @@ function ownerOf(model: PacketPreview): { ownerRef?: string } {
   return 'resourceType' in org && org.id ? { ownerRef: `Organization/${org.id}` } : {};
 }
 
-export type PacketSaveResult = { ok: true; created: boolean } | { ok: false; refused: boolean; message: string; outcome?: string };
+export type PacketSaveResult =
+  | { ok: true; created: boolean; skipped: string[]; packet: Packet; /** "system|value" of the chart Task, for the payer lifecycle. */ taskKey: string }
+  | { ok: false; refused: boolean; message: string; outcome?: string; packet: Packet };
 
-export async function savePacket(writer: FhirWriter, model: PacketPreview, opts: { now: string; user?: string }): Promise<PacketSaveResult> {
-  const packet = await makePacket(model, opts.now);
+/** Saves the packet (made now, or the one given) as the packet document and its Task, once however often called. */
+export async function savePacket(writer: FhirWriter, model: PacketPreview, opts: { now: string; user?: string; packet?: Packet }): Promise<PacketSaveResult> {
+  const packet = opts.packet ?? (await makePacket(model, opts.now));
   const service = model.packetInput.service;
   const writes = buildPacketWrites(packet, {
     patientId: model.packetInput.picture.patient.id,
@@ -67,9 +71,12 @@ export async function savePacket(writer: FhirWriter, model: PacketPreview, opts:
     serviceCode: service.code,
     now: packet.bundle.timestamp ?? opts.now,
   });
-  if (!writes.ok) return { ok: false, refused: true, message: writes.message };
+  if (!writes.ok) return { ok: false, refused: true, message: writes.message, packet };
   const out = await writeAll(writer, writes.items, { app: 'claimready', ...(opts.user ? { user: opts.user } : {}) });
-  if (out.ok) return { ok: true, created: out.results.filter((r) => r.item.resource.resourceType !== 'Provenance').some((r) => r.created) };
+  if (out.ok) {
+    const created = out.results.filter((r) => r.item.resource.resourceType !== 'Provenance').some((r) => r.created);
+    return { ok: true, created, skipped: out.skipped.map((k) => k.reason), packet, taskKey: `${TASK_ID_SYSTEM}|${deterministicId(['pa-task', writes.packetId])}` };
+  }
   const detail = outcomeText(out.failed.outcome);
-  return { ok: false, refused: false, message: out.failed.message, ...(detail ? { outcome: detail } : {}) };
+  return { ok: false, refused: false, message: out.failed.message, ...(detail ? { outcome: detail } : {}), packet };
 }

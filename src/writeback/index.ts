@@ -7,3 +7,7 @@ export { resourceIndex } from './pas/resources';
 export type { ClinicInfo, PartyData } from './pas/parties';
 export { evidenceDigest, evidenceLine, formatHours } from './pdf/summary';
 export type { WriteOutcome, WriteResult, WriteItem } from './write';
+export { resumePendingSaves } from './save-plan';
+// The payer lifecycle's chart write-back (src/ui/lifecycle) writes through the same idempotent path.
+export { writeAll, deterministicId, ID_BASE } from './write';
+export { utf8ToBase64 } from './pas/ids';

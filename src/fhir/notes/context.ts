@@ -4,8 +4,12 @@
 
 import { matchAll } from './lexicon';
 
-export type { Section, Sentence } from './sentence';
-import type { Section, Sentence } from './sentence';
+import { CAPS_HEADING, capsHeadingSection, type Section } from './sections';
+
+export type { Section } from './sections';
+
+export type { Sentence } from './sentence';
+import type { Sentence } from './sentence';
 
 // Heading labels, normalised (lower case, single spaces, "&" as "and", no spaces around "/"), to their section.
 const HEADING_LABELS: [Section, string[]][] = [
@@ -26,7 +30,7 @@ const HEADINGS = new Map<string, Section>(HEADING_LABELS.flatMap(([section, labe
 // A heading at the start of a line: "PLAN:", "Assessment and Plan -", or a line that is just "Physical Exam".
 const LINE_HEADING = /^[ \t]*([A-Za-z][A-Za-z &/]{0,40}?)[ \t]*(?::|-(?=\s)|$)/;
 
-const LINE_ONLY = new Set<Section>(['family', 'allergies', 'medications', 'past-history']);
+const LINE_ONLY = new Set<Section>(['family', 'allergies']);
 
 function headingSection(label: string): Section | undefined {
   const t = label.trim().toLowerCase().replace(/\s+/g, ' ').replace(/ ?& ?/g, ' and ').replace(/ ?\/ ?/g, '/');
@@ -49,11 +53,12 @@ export function sentences(text: string): Sentence[] {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = text.length;
     const line = text.slice(lineStart, lineEnd);
-    const h = LINE_HEADING.exec(line);
+    const caps = CAPS_HEADING.exec(line);
+    const h = caps ?? LINE_HEADING.exec(line);
     let bodyStart = lineStart;
     let lineSection = section;
     if (h) {
-      const s = headingSection(h[1]!);
+      const s = caps ? (headingSection(h[1]!) ?? capsHeadingSection(h[1]!)) : headingSection(h[1]!);
       if (s) {
         bodyStart = lineStart + h[0].length;
         lineSection = s;

@@ -1,18 +1,6 @@
 // A sentence of a note and the section it sits in: the unit the lexicon's helpers and the context checks share
 // (its own file, so the lexicon need not import the context module that imports it).
-
-export type Section =
-  | 'hpi'
-  | 'exam'
-  | 'assessment'
-  | 'plan'
-  | 'imaging'
-  | 'medications'
-  | 'allergies'
-  | 'family'
-  | 'past-history'
-  | 'procedure'
-  | 'other';
+import type { Section } from './sections';
 
 export interface Sentence {
   /** Offsets into NoteDoc.text (end exclusive). */

@@ -1,8 +1,9 @@
 // A policy is data: thresholds, each next to the citation it comes from, plus the requirement checks that read them.
 // A policy has versions (its document's revisions, by effective date); the date of service picks the one in force.
 // A payer overlay replaces some thresholds (with its own citations) and never adds code.
-import type { ClinicalPicture, ConservativeKind, ImagingModality, InjectionIntent, PlannedService, ServiceKind, SpinalRegion, SymptomKind } from '../picture';
-import type { Citation, Finding, RequirementCategory } from '../verdicts';
+import type { ConservativeKind, ImagingModality, InjectionIntent, ServiceKind, SpinalRegion, SymptomKind } from '../picture';
+import type { Citation } from '../verdicts';
+import type { Requirement } from '../requirements/common';
 
 /** A threshold with its source. */
 export interface Cited<T> {
@@ -173,24 +174,4 @@ export interface PolicyDef {
   kinds: ServiceKind[];
   versions: PolicyVersion[];
   requirements: Requirement[];
-}
-
-// What a requirement is and returns; here, beside the policy parameters it reads, so that the requirement helpers
-// and the policy definitions share them without importing each other.
-export type CheckResult = Omit<Finding, 'requirementId' | 'category' | 'citation'> & {
-  citation?: Citation;
-  /**
-   * Keeps a "ready" from an unread rule: set only where a summary says the service is not covered at all, so the
-   * verdict cannot be "ready" (it becomes "incomplete": confirm coverage) although the rule does not decide "not-eligible".
-   */
-  holdsReady?: boolean;
-};
-
-export interface Requirement {
-  id: string;
-  category: RequirementCategory;
-  /** Plain-language statement of the rule. */
-  text: string;
-  /** The result, with the citation of the threshold it applied (absent when the payer sets no such rule). */
-  check(picture: ClinicalPicture, service: PlannedService, today: string, params: PolicyParams): CheckResult;
 }

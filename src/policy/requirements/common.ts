@@ -1,12 +1,21 @@
 // Small helpers every requirement builder uses: results, date of service, live diagnoses, region matching.
 import type { ClinicalPicture, ConservativeCareFact, Evidence, PlannedService, SpinalRegion } from '../picture';
-import type { RequirementCategory } from '../verdicts';
-import type { CheckResult, Cited, PolicyParams, Requirement } from '../policies/types';
-export type { CheckResult, Requirement } from '../policies/types';
+import type { Citation, Finding, RequirementCategory } from '../verdicts';
+import type { Cited, PolicyParams } from '../policies/types';
 import { regionGroupOf } from '../services';
 import { regionOfLevel } from '../levels';
 import { normalizeIcd10 } from '../icd10';
 import { dayOf } from '../dates';
+import { allSessions, type Session } from './sessions';
+
+export type CheckResult = Omit<Finding, 'requirementId' | 'category' | 'citation'> & {
+  citation?: Citation;
+  /**
+   * Keeps a "ready" from an unread rule: set only where a summary says the service is not covered at all, so the
+   * verdict cannot be "ready" (it becomes "incomplete": confirm coverage) although the rule does not decide "not-eligible".
+   */
+  holdsReady?: boolean;
+};
 
 export const met = (message: string, evidence: Evidence[] = []): CheckResult => ({ status: 'met', severity: 'blocker', message, evidence });
 export const missing = (message: string, fix: string, evidence: Evidence[] = []): CheckResult => ({ status: 'missing', severity: 'blocker', message, fix, evidence });
@@ -80,22 +89,49 @@ export function evidenceOf(items: readonly { evidence: readonly Evidence[] }[]):
   return items.flatMap((x) => x.evidence);
 }
 
+/** What every requirement of one assessment reads, derived once: the date of service, the codes, the sessions. */
+export interface Ctx {
+  picture: ClinicalPicture;
+  service: PlannedService;
+  today: string;
+  dos: string;
+  dx: DxCode[];
+  /** Done procedures grouped into sessions (date, region group, family), newest first. */
+  sessions: Session[];
+}
+
+export function contextFor(picture: ClinicalPicture, service: PlannedService, today: string): Ctx {
+  return { picture, service, today, dos: dosOf(service, today), dx: diagnosisCodes(picture, service), sessions: allSessions(picture) };
+}
+
+export interface Requirement {
+  id: string;
+  category: RequirementCategory;
+  /** Plain-language statement of the rule. */
+  text: string;
+  /** The result, with the citation of the threshold it applied (absent when the payer sets no such rule). */
+  check(ctx: Ctx, params: PolicyParams): CheckResult;
+}
+
 /** Turn "pick a slot, check it" into a Requirement; an absent slot reads as not applicable for this payer. */
 export function requirement<T>(
   id: string,
   category: RequirementCategory,
   text: string,
   pick: (p: PolicyParams) => Cited<T> | undefined,
-  check: (picture: ClinicalPicture, service: PlannedService, today: string, rule: T) => CheckResult,
+  check: (picture: ClinicalPicture, service: PlannedService, today: string, rule: T, ctx: Ctx) => CheckResult,
 ): Requirement {
   return {
     id,
     category,
     text,
-    check(picture, service, today, params) {
+    check(ctx, params) {
       const slot = pick(params);
       if (!slot) return notApplicable('This payer sets no such rule.');
-      return { ...check(picture, service, today, slot.value), citation: slot.citation };
+      // Each check returns a fresh result, so the citation is set on it.
+      const r = check(ctx.picture, ctx.service, ctx.today, slot.value, ctx);
+      r.citation = slot.citation;
+      return r;
     },
   };
 }

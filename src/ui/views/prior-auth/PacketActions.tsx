@@ -8,7 +8,7 @@ import { downloadBytes, safeFileName } from './download';
 type SaveState =
   | { kind: 'idle' }
   | { kind: 'working'; what: string }
-  | { kind: 'saved'; created: boolean }
+  | { kind: 'saved'; created: boolean; skipped: string[] }
   | { kind: 'refused'; message: string }
   | { kind: 'failed'; message: string; outcome?: string };
 
@@ -37,7 +37,7 @@ export function PacketActions({ model, writer, user, now }: PacketActionsProps) 
     setState({ kind: 'working', what: 'Saving the packet…' });
     try {
       const result = await savePacket(writer, model, { now: now(), ...(user ? { user } : {}) });
-      if (result.ok) setState({ kind: 'saved', created: result.created });
+      if (result.ok) setState({ kind: 'saved', created: result.created, skipped: result.skipped });
       else if (result.refused) setState({ kind: 'refused', message: result.message });
       else setState({ kind: 'failed', message: result.message, ...(result.outcome ? { outcome: result.outcome } : {}) });
     } catch (e) {
@@ -81,8 +81,18 @@ export function PacketActions({ model, writer, user, now }: PacketActionsProps) 
       {!writer && <p className="muted">This session cannot write to the chart (no write permission was granted); downloads still work.</p>}
       <div role="status" aria-live="polite" className="pa-status">
         {state.kind === 'working' && <p>{state.what}</p>}
-        {state.kind === 'saved' && (
+        {state.kind === 'saved' && state.skipped.length === 0 && (
           <p className="pa-ok">{state.created ? 'Saved to the chart: the packet document and a prior-auth task were created.' : 'Already saved: the chart already holds this packet and its task; nothing was duplicated.'}</p>
+        )}
+        {state.kind === 'saved' && state.skipped.length > 0 && (
+          <div className="pa-ok">
+            <p>{state.created ? 'Saved to the chart' : 'Already saved'}, except:</p>
+            <ul>
+              {state.skipped.map((t) => (
+                <li key={t}>{t}</li>
+              ))}
+            </ul>
+          </div>
         )}
         {state.kind === 'refused' && <p className="error">Not saved. {state.message}</p>}
         {state.kind === 'failed' && (
