@@ -1,7 +1,8 @@
 // What the sandbox payer decides, as PAS 2.2.1 ClaimResponses. The decision is chosen per patient by scenario so
 // tests and demos are deterministic; the shapes follow the IG's response examples (reviewAction per item, X12 306
 // action codes, preAuthPeriod, administrationReferenceNumber while pended).
-export type Scenario = 'approve' | 'pend-then-approve' | 'deny' | 'more-info' | 'partial';
+export type Scenario = 'approve' | 'pend-then-approve' | 'deny' | 'more-info' | 'partial' | 'approve-short';
+export const SCENARIOS: readonly Scenario[] = ['approve', 'pend-then-approve', 'deny', 'more-info', 'partial', 'approve-short'];
 
 const PAS = 'http://hl7.org/fhir/us/davinci-pas/StructureDefinition';
 const X12_306 = 'https://codesystem.x12.org/005010/306';
@@ -56,6 +57,11 @@ export function decide(scenario: Scenario, items: readonly ClaimItemRequest[], t
         first: { ...pended, requested: [{ loinc: '11506-3', text: 'Progress note documenting the physical-therapy course (dates and response).' }] },
         final: approved,
       };
+    case 'approve-short': {
+      // A window that closes the day before the planned date: the authorization is on file but will not cover it.
+      const end = start > today ? addDays(start, -1) : today;
+      return { first: { ...approved, period: { start: today, end } } };
+    }
     case 'partial': {
       const approvedUnits = Object.fromEntries(items.map((i) => [i.sequence, Math.max(1, Math.floor(i.quantity / 2))]));
       return { first: { ...approved, action: 'partial', approvedUnits, reason: 'Approved for fewer units than requested.' } };

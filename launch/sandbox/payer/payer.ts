@@ -61,6 +61,8 @@ interface RequestState {
   final?: Decision;
   timer?: ReturnType<typeof setTimeout>;
   awaitingInfo: boolean;
+  /** The client that submitted it: only its subscriptions are told, only it may inquire. */
+  clientId: string;
 }
 
 interface Sub {
@@ -139,6 +141,7 @@ export class SandboxPayer {
   private readonly requests = new Map<string, RequestState>();
   private readonly subs = new Map<string, Sub>();
   private serial = 0;
+  private subSerial = 0;
   private readonly pendMs: number;
   private readonly now: () => number;
   private readonly inFlight = new Set<Promise<unknown>>();
@@ -196,8 +199,8 @@ export class SandboxPayer {
         return outcome(400, 'The request body is not JSON.');
       }
     }
-    if (path === '/fhir/Claim/$submit' && method === 'POST') return this.submit(body);
-    if (path === '/fhir/Claim/$inquire' && method === 'POST') return this.inquire(body);
+    if (path === '/fhir/Claim/$submit' && method === 'POST') return this.submit(body, clientId);
+    if (path === '/fhir/Claim/$inquire' && method === 'POST') return this.inquire(body, clientId);
     if (path === '/fhir/Subscription' && method === 'POST') return this.subscribe(body, clientId);
     const sub = /^\/fhir\/Subscription\/([^/]+)$/.exec(path);
     if (sub && method === 'DELETE') {
@@ -207,15 +210,17 @@ export class SandboxPayer {
     return outcome(404, `No payer route ${method} ${path}`);
   }
 
-  private submit(body: unknown): PayerAnswer {
+  private submit(body: unknown, clientId: string): PayerAnswer {
     const bundle = bundleOf(body);
     if (!bundle) return outcome(400, 'Claim/$submit takes a PAS request Bundle (or Parameters with it as `resource`).');
     const problems = this.opts.validate?.(bundle) ?? [];
     if (problems.length > 0) return outcome(422, ...problems);
     const parsed = parseRequest(bundle);
     if (typeof parsed === 'string') return outcome(422, parsed);
-    const hash = createHash('sha256').update(JSON.stringify(parsed.claim)).digest('hex');
+    // Claim.created is restamped whenever a packet is rebuilt: it does not make a request new.
+    const hash = createHash('sha256').update(JSON.stringify({ ...parsed.claim, created: undefined })).digest('hex');
     const known = this.requests.get(parsed.key);
+    if (known && known.clientId !== clientId) return outcome(409, `Claim identifier ${parsed.identifier.value} is already in use by another submitter.`);
     if (known) {
       // The same Claim again (a retry, a double click) gets the same answer and creates nothing new. After a request
       // for more information, a resubmission under the same identifier is the provider's answer.
@@ -231,19 +236,19 @@ export class SandboxPayer {
     const serial = ++this.serial;
     const scenario = this.opts.scenarioFor?.(parsed.patientId) ?? 'approve';
     const { first, final } = decide(scenario, parsed.items, this.opts.today(), serial);
-    const state: RequestState = { parsed, hash, serial, decisions: [first], awaitingInfo: scenario === 'more-info', ...(final ? { final } : {}) };
+    const state: RequestState = { parsed, hash, serial, clientId, decisions: [first], awaitingInfo: scenario === 'more-info', ...(final ? { final } : {}) };
     this.requests.set(parsed.key, state);
     if (final && !state.awaitingInfo) state.timer = setTimeout(() => this.finish(state), this.pendMs);
     return this.answer(state);
   }
 
-  private inquire(body: unknown): PayerAnswer {
+  private inquire(body: unknown, clientId: string): PayerAnswer {
     const bundle = bundleOf(body);
     const claim = obj(arr(bundle?.entry).map(obj)[0]?.resource);
     const identifier = arr(claim?.identifier).map(obj).find((i) => typeof i?.system === 'string' && typeof i.value === 'string');
     if (!identifier) return outcome(400, 'Claim/$inquire takes a Bundle whose first entry is a Claim with the identifier of the request.');
     const state = this.requests.get(`${String(identifier.system)}|${String(identifier.value)}`);
-    if (!state) return outcome(404, `No request with identifier ${String(identifier.value)} is known to this payer.`);
+    if (!state || state.clientId !== clientId) return outcome(404, `No request with identifier ${String(identifier.value)} is known to this payer.`);
     return this.answer(state);
   }
 
@@ -254,7 +259,7 @@ export class SandboxPayer {
       return outcome(400, 'A Subscription needs channel.type rest-hook and channel.endpoint.');
     }
     if (s.criteria !== PAS_TOPIC) return outcome(400, `Subscription.criteria must be the PAS topic ${PAS_TOPIC}.`);
-    const id = `sub-${this.subs.size + 1}-${createHash('sha256').update(channel.endpoint).digest('hex').slice(0, 8)}`;
+    const id = `sub-${++this.subSerial}-${createHash('sha256').update(channel.endpoint).digest('hex').slice(0, 8)}`;
     this.subs.set(id, { id, clientId, endpoint: channel.endpoint, headers: arr(channel.header).filter((h): h is string => typeof h === 'string'), events: 0 });
     return { status: 201, json: { ...s, id, status: 'active' }, contentType: 'application/fhir+json' };
   }
@@ -265,6 +270,7 @@ export class SandboxPayer {
     state.decisions.push(state.final);
     const response = this.responseBundle(state);
     for (const sub of this.subs.values()) {
+      if (sub.clientId !== state.clientId) continue;
       sub.events += 1;
       const note = {
         resourceType: 'Bundle',
