@@ -5,7 +5,7 @@ import type { Evidence } from '../policy/picture';
 import type { LaunchContext } from '../fhir/session/session';
 import { fhirclientReader } from '../fhir/read/fhirclient-reader';
 import { fhirclientWriter } from '../writeback/fhirclient-writer';
-import { buildPicture } from '../fhir/picture/build-picture';
+import { usePicture } from './hooks/usePicture';
 import { classifyLaunchFailure, launchFailure } from '../fhir/session/session';
 import { essentialReadsMissing } from './read-plan';
 import { grantedAccess } from '../fhir/session/scopes';
@@ -41,18 +41,12 @@ export function Workspace({ client, context }: { client: Client; context: Launch
   const state = usePatientRecord(reader, context.patientId, access);
   // After the record's searches, so the style sheet does not take one of the browser's connections first.
   useSmartStyle(context.smartStyleUrl);
-  const picture = useMemo(
-    () =>
-      state.record
-        ? buildPicture(state.record, {
-            patientId: context.patientId,
-            encounterId: context.encounterId,
-            serviceRequestIds: context.serviceRequestIds,
-            today,
-          })
-        : undefined,
-    [state.record, context, today],
-  );
+  const picture = usePicture(state.record, {
+    patientId: context.patientId,
+    encounterId: context.encounterId,
+    serviceRequestIds: context.serviceRequestIds,
+    today,
+  });
   const selection = useServiceSelection(picture, context.serviceRequestIds);
   const resources = useMemo(() => (state.complete && state.record ? resourceIndex(state.record.resources) : undefined), [state.complete, state.record]);
   const clinic = useMemo(
