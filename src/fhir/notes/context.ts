@@ -67,7 +67,8 @@ export function sentences(text: string): Sentence[] {
     if (h) {
       const s = caps ? (headingSection(h[1]!) ?? capsHeadingSection(h[1]!)) : headingSection(h[1]!);
       if (s) {
-        bodyStart = lineStart + h[0].length;
+        // A capitals heading stays in its sentence: "WOMAC SCORE: 8", "WORK STATUS: Working." are facts.
+        if (!caps) bodyStart = lineStart + h[0].length;
         lineSection = s;
         // "Family History: mother with back pain" on one line closes with its line; a heading on a line of its own
         // (or any clinical section) runs until the next heading.

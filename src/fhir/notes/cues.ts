@@ -20,11 +20,14 @@ interface Cue {
 // from dictation habit.
 export const CUES: readonly Cue[] = [
   { context: 'goal', before: /\b(?:goals?|target|in order to|aim(?:ing)? (?:for|to)|hop(?:e|es|ing) to|want(?:s)? to (?:get|be)|expect(?:ed|s)? to|decrease (?:pain|symptoms) to|reduce (?:pain|symptoms) to|less than|below)\b/i, not: ['site', 'conservative-care'] },
-  { context: 'hypothetical', before: /\b(?:if|unless|in case|in the event|whether|consider(?:ed|ing)?|could (?:consider|try|benefit)|may (?:benefit|need|require|try|consider)|might|possibl[ey]|potential(?:ly)?|risks? (?:of|include\w*|such as|are)|side effects? (?:of|such as|include\w*)|candidate for|options? (?:of|include\w*|are)|versus|discussed)\b/i, not: ['function'] },
+  { context: 'hypothetical', before: /\b(?:if|unless|in case|in the event|whether)\b/i },
+  { context: 'hypothetical', before: /\b(?:consider(?:ed|ing)?|could (?:consider|try|benefit)|may (?:benefit|need|require|try|consider)|might|possibl[ey]|potential(?:ly)?|risks? (?:of|include\w*|such as|are)|side effects? (?:of|such as|include\w*)|candidate for|options? (?:of|include\w*|are)|versus|discussed)\b/i, not: ['function'] },
   { context: 'hypothetical', before: /\b(?:would|could|may)\s+(?:be|become|remain|find)\b/i, not: ['pain-score', 'site', 'relief', 'conservative-care'] },
   { context: 'hypothetical', after: /^[^.;]{0,30}\b(?:would be|if needed|as needed for future|should (?:he|she|they) (?:fail|need|continue))\b/i, not: ['function', 'conservative-care', 'pain-score'] },
+  // "She will wake up at night" is habit, not a plan: scores and limitations are observed, whatever the verb.
   {
     context: 'plan',
+    not: ['function', 'pain-score'],
     before: /\b(?:will|we'll|plan(?:s|ned|ning)?(?: is| to| for| on)?|recommend(?:s|ed|ing)?|refer(?:red|ral)?(?: to| for| back)?|schedul(?:e|ed|ing)|order(?:ed|ing)?|prescrib(?:e|ed|ing)|start(?:ed)? (?:him|her|them|on)|to (?:start|begin|initiate|try|undergo|attend|receive|have|get)|begin|initiat(?:e|ed|ing)|try|trial of|advis(?:e|ed)|encourag(?:e|ed)|instruct(?:ed)?|suggest(?:s|ed)?|request(?:s|ed|ing)?|arrange(?:d|ments?)?|set up|proceed(?:ing)? with|would like to|wishes to|follow[- ]up (?:with|in)|return (?:to clinic|for)|prior auth\w*|authoriz\w*|next step|going forward|in the future|at (?:the )?next visit)\b/i,
   },
   { context: 'plan', after: /^[^.;]{0,30}?\b(?:(?:was|is|were|are|will be|has been|have been) (?:recommended|ordered|prescribed|scheduled|planned|suggested|requested|arranged|encouraged|discussed)|is (?:planned|pending)|pending|to be (?:scheduled|started|done))\b/i },
