@@ -14,6 +14,8 @@ export interface FhirWriter {
   capabilities(): Promise<CapabilityStatement>;
   /** POST [base]/[type] with If-None-Exist when given; resolves with the status and body whatever the status. */
   create<R extends Resource>(resource: R, ifNoneExist?: string): Promise<FhirResponse<R>>;
+  /** PUT [base]/[type]/[id] with If-Match W/"versionId" when given (version-aware update of the app's own draft). */
+  update?<R extends Resource>(resource: R, versionId?: string): Promise<FhirResponse<R>>;
   /** GET [base]/[type]?query */
   search(type: string, query: string): Promise<FhirResponse>;
   /** POST [base] with a transaction Bundle (optional addition: writers that can send one; see write.ts). */
