@@ -45,7 +45,8 @@ function headingSection(label: string): Section | undefined {
 }
 
 // Sentence ends: . ! ? followed by whitespace and then not a lowercase letter; and every line break.
-const SENTENCE_END = /[.!?](?=\s+(?![a-z]))|\n/g;
+// Not after an abbreviation that takes a number or a name: "Tylenol No. 3", "Dr. Smith", "vs. 4".
+const SENTENCE_END = /(?<!\b(?:No|no|Dr|Mr|Mrs|Ms|vs|approx|St|Jr|Fig|ca))[.!?](?=\s+(?![a-z]))|\n/g;
 
 /** Split the note into sentences, each tagged with the section its heading put it in. */
 export function sentences(text: string): Sentence[] {

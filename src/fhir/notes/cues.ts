@@ -21,6 +21,7 @@ interface Cue {
 export const CUES: readonly Cue[] = [
   { context: 'goal', before: /\b(?:goals?|target|in order to|aim(?:ing)? (?:for|to)|hop(?:e|es|ing) to|want(?:s)? to (?:get|be)|expect(?:ed|s)? to|decrease (?:pain|symptoms) to|reduce (?:pain|symptoms) to|less than|below)\b/i, not: ['site', 'conservative-care'] },
   { context: 'hypothetical', before: /\b(?:if|unless|in case|in the event|whether)\b/i },
+  { context: 'goal', after: /^[^.;]{0,20}?\b(?:is|as|was) (?:the|her|his|their|a|our) (?:\w+ )?goal\b/i },
   { context: 'hypothetical', before: /\b(?:consider(?:ed|ing)?|could (?:consider|try|benefit)|may (?:benefit|need|require|try|consider)|might|possibl[ey]|potential(?:ly)?|risks? (?:of|include\w*|such as|are)|side effects? (?:of|such as|include\w*)|candidate for|options? (?:of|include\w*|are)|versus|discussed)\b/i, not: ['function'] },
   { context: 'hypothetical', before: /\b(?:would|could|may)\s+(?:be|become|remain|find)\b/i, not: ['pain-score', 'site', 'relief', 'conservative-care'] },
   { context: 'hypothetical', after: /^[^.;]{0,30}\b(?:would be|if needed|as needed for future|should (?:he|she|they) (?:fail|need|continue))\b/i, not: ['function', 'conservative-care', 'pain-score'] },

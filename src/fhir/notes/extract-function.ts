@@ -38,6 +38,7 @@ const ABLE_TO = new RegExp(String.raw`\b(?:only )?(?:able to|can|tolerates?) (?:
 const WORK_STATUS_RE = new RegExp(String.raw`\b(?:${WORK_STATUS})\b`, 'gi');
 const SLEEP_RE = new RegExp(String.raw`\b(?:${SLEEP})\b`, 'gi');
 const OTHER_INSTRUMENT_RE = new RegExp(String.raw`\b(?:${OTHER_INSTRUMENTS})`, 'gi');
+const HEEL_TOE_AFTER = /^\s*(?:on (?:his |her |their |the )?)?(?:heels?|toes?)\b/i;
 const EXAM_TEST = /\b(?:test\w*|heels?|toes?|tandem)\b/i;
 const LEXICON_PATTERNS: RegExp[] = [WORK_STATUS_RE, SLEEP_RE, ABLE_TO, LIMIT_THEN_ACTIVITY, ACTIVITY_THEN_LIMIT];
 
@@ -57,6 +58,8 @@ export function extractFunction(note: NoteDoc, sentences: readonly Sentence[]): 
   let used: [number, number][] = [];
   const ok = (a: number, b: number): boolean => {
     if (used.some(([x, y]) => a < y && x < b)) return false;
+    // Heel and toe walking are exam manoeuvres.
+    if (HEEL_TOE_AFTER.test(s.slice(b, b + 24))) return false;
     if (isAboutFamily(s, a, sen.section) || isNegated(s, a)) return false;
     used.push([a, b]);
     return true;
