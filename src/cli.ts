@@ -1,12 +1,13 @@
-// npm run check -- --data PATH [--data PATH2] [--patient ID] [--service CODE] [--payer ID] [--today YYYY-MM-DD] [--json]
+// npm run check -- --data PATH [--data PATH2] [--patient ID] [--service CODE] [--payer ID] [--today YYYY-MM-DD] [--json] [--packet OUTDIR]
 // Pre-screens patients from FHIR Bundles / NDJSON with the same pipeline as the app.
 import { parseArgs } from 'node:util';
 import { loadFhir } from './cli/load';
 import { localReader } from './fhir/read/local-reader';
 import { checkPatient, toJson, toTable, type CheckResult } from './cli/check';
+import { writePacketFiles } from './cli/packet-out';
 
 function usage(message: string): never {
-  process.stderr.write(`${message}\nusage: npm run check -- --data PATH [--patient ID] [--service CODE] [--payer ID] [--today YYYY-MM-DD] [--json]\n`);
+  process.stderr.write(`${message}\nusage: npm run check -- --data PATH [--patient ID] [--service CODE] [--payer ID] [--today YYYY-MM-DD] [--json] [--packet OUTDIR]\n`);
   process.exit(2);
 }
 
@@ -26,6 +27,7 @@ async function main(): Promise<void> {
         payer: { type: 'string' },
         today: { type: 'string' },
         json: { type: 'boolean', default: false },
+        packet: { type: 'string' },
       },
     }));
   } catch (e) {
@@ -46,6 +48,10 @@ async function main(): Promise<void> {
     results.push(...(await checkPatient(reader, patient, { today, service: values.service, payer: values.payer })));
   }
   process.stdout.write(values.json ? `${JSON.stringify(toJson(results), null, 2)}\n` : `${toTable(results)}\n`);
+  if (values.packet) {
+    const written = await writePacketFiles(results, loaded.resources, values.packet, { today, now: new Date().toISOString() });
+    for (const w of written) process.stderr.write(`packet: ${w.dir} ${w.saved ? 'saveable' : 'NOT saveable (see problems.txt)'}${w.task ? ', task' : ''}\n`);
+  }
 }
 
 main().catch((e: unknown) => {
