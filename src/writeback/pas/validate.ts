@@ -6,6 +6,7 @@ import { z } from 'zod';
 import { refKey } from './assemble';
 import { claimRules } from './claim-rules';
 import type { PasViolation } from './violation';
+import { partyRules } from './party-rules';
 
 export type { PasViolation } from './violation';
 
@@ -159,10 +160,12 @@ export function validatePasBundle(bundle: unknown): PasValidation {
   const first = entries[0]?.resource;
   if (first?.resourceType === 'Claim') {
     const resolve = resolver(entries);
-    claimRules(first, 'Bundle.entry[0].resource', (ref) => {
+    const lookup = (ref: string) => {
       const i = resolve(ref);
       return i === undefined ? undefined : entries[i]?.resource;
-    }, v);
+    };
+    claimRules(first, 'Bundle.entry[0].resource', lookup, v);
+    partyRules(first, 'Bundle.entry[0].resource', lookup, v);
   }
   return { ok: v.length === 0, violations: v };
 }
