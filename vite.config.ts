@@ -2,6 +2,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
+import { securityHeaders, securityOptionsFromEnv } from './launch/sandbox/security-headers';
 
 // The app is served from one folder: <base>/index.html (redirect_uri) and <base>/launch/index.html (launch_uri).
 // The app's HTML lives in src/ (the top level is fixed), so its output is moved up one folder; asset URLs are
@@ -40,9 +41,17 @@ function appHtmlAtRoot(): Plugin {
   };
 }
 
+// The app's security headers (CSP without inline code, nosniff, no-referrer) for `vite preview` too, so a local
+// preview meets the policy production is served with (README: Hosting). Vite's dev server injects its client and the
+// React refresh preamble inline, so `vite` (dev) gets the other headers only.
+const headers = securityHeaders(securityOptionsFromEnv(process.env));
+const { 'Content-Security-Policy': _strictPolicy, ...devHeaders } = headers;
+
 export default defineConfig({
   plugins: [react(), appHtmlAtRoot()],
   base,
+  server: { headers: devHeaders },
+  preview: { headers },
   // fhirclient's "pure" browser build: no fetch/AbortController polyfills (every supported browser has them).
   define: { FHIRCLIENT_PURE: 'true' },
   build: {
