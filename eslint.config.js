@@ -23,4 +23,11 @@ export default tseslint.config(
       'no-restricted-properties': ['error', { object: 'Date', property: 'now', message: 'today is an input to the core.' }],
     },
   },
+  {
+    // Two folders down (coding/data), ../../ is still the core; only three levels up leaves it.
+    files: ['src/policy/*/*/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: ['react*', 'fhirclient*', 'zod*', '@tanstack/*', '../../../*', 'node:*'] }],
+    },
+  },
 );

@@ -46,9 +46,21 @@ function appHtmlAtRoot(): Plugin {
 // React refresh preamble inline, so `vite` (dev) gets the other headers only.
 const headers = securityHeaders(securityOptionsFromEnv(process.env));
 const { 'Content-Security-Policy': _strictPolicy, ...devHeaders } = headers;
+// fhirclient reaches for isomorphic-webcrypto only where globalThis.crypto is missing, which no supported browser
+// (and no Node >= 20) is. The package is CommonJS dressed as ESM (the COMMONJS_VARIABLE_IN_ESM build warning) and
+// drags React Native peers in; the bundle gets the platform's own WebCrypto instead.
+function platformWebCrypto(): Plugin {
+  const id = '\0claimready-webcrypto';
+  return {
+    name: 'claimready-platform-webcrypto',
+    enforce: 'pre',
+    resolveId: (source) => (source === 'isomorphic-webcrypto' ? id : null),
+    load: (source) => (source === id ? 'export default globalThis.crypto;' : null),
+  };
+}
 
 export default defineConfig({
-  plugins: [react(), appHtmlAtRoot()],
+  plugins: [platformWebCrypto(), react(), appHtmlAtRoot()],
   base,
   server: { headers: devHeaders },
   preview: { headers },

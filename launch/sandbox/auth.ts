@@ -204,6 +204,28 @@ export class AuthServer {
     return { ok: true, token };
   }
 
+  /**
+   * RFC 7662 token introspection, for resource servers of this EHR (the ClaimReady service): the token's scope,
+   * client, user and patient context while it is active, `{active: false}` otherwise. The sandbox answers any
+   * caller on 127.0.0.1; a real EHR authenticates the resource server.
+   */
+  introspect(form: URLSearchParams): Record<string, unknown> {
+    const t = this.tokens.get(form.get('token') ?? '');
+    if (!t || t.expiresAt <= this.config.now()) return { active: false };
+    const fhirUser = `${this.config.fhirBase}/Practitioner/${this.config.practitionerId}`;
+    return {
+      active: true,
+      scope: t.scope.join(' '),
+      client_id: t.clientId,
+      token_type: 'Bearer',
+      exp: Math.floor(t.expiresAt / 1000),
+      sub: this.config.practitionerId,
+      fhirUser,
+      ...(t.patient ? { patient: t.patient } : {}),
+      ...(t.encounter ? { encounter: t.encounter } : {}),
+    };
+  }
+
   private redirectAllowed(uri: string): boolean {
     return this.redirectUris.includes(uri);
   }

@@ -77,10 +77,12 @@ export function Workspace({ client, context }: { client: Client; context: Launch
   const [evidence, setEvidence] = useState<Evidence | null>(null);
   const [tab, setTab] = useState<TabId>('visit');
   const openEvidence = useCallback((e: Evidence) => setEvidence(e), []);
+  // Read at each call: fhirclient replaces the token when it refreshes it.
+  const serviceToken = useCallback(() => client.state.tokenResponse?.access_token, [client]);
 
   const data: AppData | null = useMemo(
-    () => (picture ? { picture, today, services: selection.services, writer, user: context.user, openEvidence, resources, clinic } : null),
-    [picture, today, selection.services, writer, context.user, openEvidence, resources, clinic],
+    () => (picture ? { picture, today, services: selection.services, writer, user: context.user, openEvidence, resources, clinic, serviceToken } : null),
+    [picture, today, selection.services, writer, context.user, openEvidence, resources, clinic, serviceToken],
   );
 
   if (sessionEnded) return <LaunchProblemScreen problem={launchFailure('expired')} />;

@@ -22,6 +22,8 @@ export interface AppData {
   resources?: ReadonlyMap<string, Resource>;
   /** Optional: the requesting clinic and clinician (Organization/Practitioner or name + NPI) for the packet. */
   clinic?: ClinicInfo;
+  /** Optional: the user's current SMART access token, for the ClaimReady service (src/server), which checks it. */
+  serviceToken?: () => string | undefined;
 }
 
 export const AppDataContext = createContext<AppData | null>(null);

@@ -7,6 +7,7 @@ import { derivePriorAuth } from './prior-auth/model';
 import { timelineRows } from './prior-auth/timeline';
 import { Blockers, Criteria, Timeline } from './prior-auth/parts';
 import { PacketActions } from './prior-auth/PacketActions';
+import { LifecyclePanel } from '../lifecycle/LifecyclePanel';
 import { serviceDef } from '../../policy/services';
 import './PriorAuth.css';
 
@@ -16,7 +17,7 @@ const VERDICT_TEXT = { ready: 'Ready to submit', incomplete: 'Documentation inco
 const clock = (): string => new Date().toISOString();
 
 export function PriorAuth() {
-  const { picture, today, services, writer, user, openEvidence, resources, clinic } = useAppData();
+  const { picture, today, services, writer, user, openEvidence, resources, clinic, serviceToken } = useAppData();
   const [index, setIndex] = useState(0);
   const service = services[Math.min(index, services.length - 1)];
   const model = useMemo(
@@ -81,6 +82,7 @@ export function PriorAuth() {
       <Criteria findings={a.findings} open={openEvidence} />
       <Timeline rows={rows} open={openEvidence} />
       <PacketActions model={model} writer={writer} {...(user ? { user } : {})} now={clock} />
+      <LifecyclePanel model={model} writer={writer} {...(user ? { user } : {})} now={clock} {...(serviceToken ? { token: serviceToken } : {})} />
     </section>
   );
 }
