@@ -2,6 +2,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
+import { securityHeaders, securityOptionsFromEnv } from './launch/sandbox/security-headers';
 
 // The app is served from one folder: <base>/index.html (redirect_uri) and <base>/launch/index.html (launch_uri).
 // The app's HTML lives in src/ (the top level is fixed), so its output is moved up one folder; asset URLs are
@@ -40,6 +41,11 @@ function appHtmlAtRoot(): Plugin {
   };
 }
 
+// The app's security headers (CSP without inline code, nosniff, no-referrer) for `vite preview` too, so a local
+// preview meets the policy production is served with (README: Hosting). Vite's dev server injects its client and the
+// React refresh preamble inline, so `vite` (dev) gets the other headers only.
+const headers = securityHeaders(securityOptionsFromEnv(process.env));
+const { 'Content-Security-Policy': _strictPolicy, ...devHeaders } = headers;
 // fhirclient reaches for isomorphic-webcrypto only where globalThis.crypto is missing, which no supported browser
 // (and no Node >= 20) is. The package is CommonJS dressed as ESM (the COMMONJS_VARIABLE_IN_ESM build warning) and
 // drags React Native peers in; the bundle gets the platform's own WebCrypto instead.
@@ -56,6 +62,8 @@ function platformWebCrypto(): Plugin {
 export default defineConfig({
   plugins: [platformWebCrypto(), react(), appHtmlAtRoot()],
   base,
+  server: { headers: devHeaders },
+  preview: { headers },
   // fhirclient's "pure" browser build: no fetch/AbortController polyfills (every supported browser has them).
   define: { FHIRCLIENT_PURE: 'true' },
   build: {

@@ -17,6 +17,7 @@ import { operationOutcome } from './resource';
 import { ensureSearchIndex } from './search';
 import { ResourceStore } from './store';
 import type { EhrRestrictions } from './restrictions';
+import { securityHeaders, type SecurityHeaderOptions } from './security-headers';
 import { SandboxPayer } from './payer/payer';
 import type { Scenario } from './payer/decisions';
 import { scenarioFor } from './payer/scenarios';
@@ -40,6 +41,9 @@ export interface SandboxOptions {
   seedDir?: string;
   /** Extra delay of a "slow" fault, in ms (default 1500). */
   slowMs?: number;
+  /** The app's security headers (security-headers.ts); the sandbox serves EHR and app from one origin, so the
+   * defaults ('self') are the strictest that work. Tests add origins to prove the app itself sends nothing there. */
+  appSecurity?: SecurityHeaderOptions;
   /** The sandbox payer (/payer): scenario per patient id over the seed table, pend delay, conformance hook. */
   payer?: { scenarios?: Record<string, Scenario>; pendMs?: number; validate?: (bundle: unknown) => string[]; fetchImpl?: typeof fetch };
   /** Other handlers on the same origin by path prefix (e.g. "/service" for the ClaimReady service). */
@@ -112,6 +116,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   const practitionerId = resources.all('Practitioner')[0]?.id ?? resources.put(SANDBOX_PRACTITIONER).id ?? 'sandbox-practitioner';
 
   const log = new RequestLog();
+  const appHeaders = securityHeaders(opts.appSecurity);
   const chartHtml = readFileSync(join(SANDBOX_DIR, 'chart-page.html'));
   const chartJs = readFileSync(join(SANDBOX_DIR, 'chart-client.js'));
   let origin = '';
@@ -226,7 +231,8 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
         return send(res, 400, {}, 'Bad path');
       }
       const file = serveApp(distDir, rel);
-      return send(res, file.status, { 'Content-Type': file.contentType, 'Cache-Control': 'no-cache' }, file.body);
+      // Static, public files: readable by a sandboxed (opaque-origin) frame, whose module scripts load with CORS.
+      return send(res, file.status, { ...appHeaders, 'Access-Control-Allow-Origin': '*', 'Content-Type': file.contentType, 'Cache-Control': 'no-cache' }, file.body);
     }
     return send(res, 404, { 'Content-Type': 'text/plain; charset=utf-8' }, 'Not found');
   }

@@ -6,7 +6,41 @@ import { join } from 'node:path';
 
 export const ARTIFACTS = join(import.meta.dirname, '..', '..', 'test-artifacts', 'e2e');
 
+/** Content-Security-Policy violations seen in any page or frame of any context this browser opened. */
+const cspViolations: string[] = [];
+
+/** Returns and clears the violations recorded so far (the e2e setup fails a test that caused any). */
+export function takeCspViolations(): string[] {
+  return cspViolations.splice(0, cspViolations.length);
+}
+
+function watchCsp(page: Page): void {
+  page.on('console', (m) => {
+    const text = m.text();
+    if (/Content Security Policy|Content-Security-Policy/i.test(text)) cspViolations.push(`${page.url()}: ${text}`);
+  });
+}
+
+/** Chromium with every page watched for CSP violations: the app runs under the policy it is served with. */
 export async function openBrowser(): Promise<Browser> {
+  const browser = await launchChromium();
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (...args: Parameters<Browser['newContext']>) => {
+    const context = await newContext(...args);
+    // Also the violations no console message reports (a frame's), through the DOM event, before any app code runs.
+    await context.exposeBinding('__reportCsp', (_src, text: string) => void cspViolations.push(text));
+    await context.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        (window as unknown as { __reportCsp(t: string): void }).__reportCsp(`${e.documentURI}: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`);
+      });
+    });
+    context.on('page', watchCsp);
+    return context;
+  };
+  return browser;
+}
+
+async function launchChromium(): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     headless: true,

@@ -179,6 +179,8 @@ async function readType(wave: Wave, type: string, patientId: string, count: numb
     }
     // Without the Patient there is no chart to check: a refusal there is a denied launch, not a gap in the picture.
     if (type === 'Patient' && res.status === 403) throw new FhirReadError('denied', 'The EHR did not allow reading this patient.', 403);
+    // An unknown patient id is a broken launch, not an empty chart.
+    if (type === 'Patient' && (res.status === 404 || res.status === 410)) throw new FhirReadError('failed', 'The EHR has no record of the patient in the launch context.', res.status);
     if (res.status < 200 || res.status >= 300) {
       wave.issues.push(statusIssue(type, res.status));
       return out;

@@ -94,6 +94,30 @@ describe('classifyLaunchFailure', () => {
     expect(classifyLaunchFailure(new Error('boom')).kind).toBe('unknown');
     expect(classifyLaunchFailure(undefined).kind).toBe('unknown');
   });
+  it("shows the EHR's own error text: invalid client, invalid redirect, registration mismatch, wrong aud, refused scope", () => {
+    const cases: [string, string, string][] = [
+      ['invalid_client: Unknown client_id "claimready-test"', 'refused', 'Unknown client_id "claimready-test"'],
+      ['invalid_request: redirect_uri is not registered for this client', 'refused', 'redirect_uri is not registered'],
+      ['unauthorized_client: the client is not registered for the EHR launch', 'refused', 'not registered for the EHR launch'],
+      ['invalid_request: aud must be the FHIR base https://ehr.example/fhir', 'refused', 'aud must be the FHIR base'],
+      ['invalid_scope: patient/Task.c is not allowed for this app', 'denied-scope', 'patient/Task.c is not allowed'],
+      // fhirclient's HttpError from the token endpoint: status line, URL, then "error: description".
+      ['400 Bad Request\nURL: https://ehr.example/auth/token\ninvalid_grant: code_verifier does not match the code_challenge', 'refused', 'code_verifier does not match'],
+    ];
+    for (const [message, kind, text] of cases) {
+      const f = classifyLaunchFailure(new Error(message));
+      expect([message, f.kind]).toEqual([message, kind]);
+      expect(f.message).toContain(text);
+      expect(f.message).not.toMatch(/Something unexpected/);
+    }
+    const viaToken = classifyLaunchFailure(Object.assign(new Error('401 Unauthorized\nURL: x\ninvalid_client: unknown client_id'), { status: 401 }));
+    expect([viaToken.kind, viaToken.message]).toEqual(['refused', expect.stringContaining('unknown client_id')]);
+    expect(classifyLaunchFailure(new Error('invalid_grant: refresh_token is unknown, already used or expired')).kind).toBe('expired');
+  });
+  it('an unknown patient id is an error, not an empty chart; blocked storage says so', () => {
+    expect(classifyLaunchFailure(new FhirReadError('failed', 'x', 404)).kind).toBe('unknown-patient');
+    expect(classifyLaunchFailure(new DOMException("Failed to read the 'sessionStorage' property from 'Window': Access is denied for this document.", 'SecurityError')).kind).toBe('storage-blocked');
+  });
   it('says denied-scope when the grant cannot even read Patient', () => {
     expect(classifyLaunchFailure(new Error('boom'), { grantedScopes: ['launch', 'openid'] }).kind).toBe('denied-scope');
     expect(classifyLaunchFailure(new Error('boom'), { grantedScopes: ['patient/*.rs'] }).kind).toBe('unknown');
