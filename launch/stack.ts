@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { startSandbox, type Sandbox, type SandboxOptions } from './sandbox/server';
 import { startService, type RunningService } from '../src/server/start';
+import { payerConformance } from './sandbox/payer/conformance-hook';
 
 export const SERVICE_CLIENT_ID = 'claimready-service';
 
@@ -13,7 +14,8 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-export async function startStack(opts: SandboxOptions & { serviceDataDir?: string; databaseUrl?: string; portalPayers?: string[] } = {}): Promise<Stack> {
+/** `payerConformance`: the payer refuses bundles that fail the official PAS profiles (launch/sandbox/conformance). */
+export async function startStack(opts: SandboxOptions & { serviceDataDir?: string; databaseUrl?: string; portalPayers?: string[]; payerConformance?: boolean } = {}): Promise<Stack> {
   const late: { service?: RunningService } = {};
   const mount = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (!late.service) {
@@ -22,7 +24,8 @@ export async function startStack(opts: SandboxOptions & { serviceDataDir?: strin
     }
     return late.service.handleNode(req, res);
   };
-  const sandbox = await startSandbox({ ...opts, mounts: { ...(opts.mounts ?? {}), '/service': mount } });
+  const validate = opts.payer?.validate ?? (opts.payerConformance ? payerConformance : undefined);
+  const sandbox = await startSandbox({ ...opts, payer: { ...(opts.payer ?? {}), ...(validate ? { validate } : {}) }, mounts: { ...(opts.mounts ?? {}), '/service': mount } });
   try {
     const service = await startService({
       ...(opts.serviceDataDir ? { dataDir: opts.serviceDataDir } : {}),

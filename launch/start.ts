@@ -7,7 +7,7 @@ import { parseArgs } from 'node:util';
 import { buildIfChanged } from './sandbox/build-if-changed';
 import { startStack } from './stack';
 
-const usage = 'usage: tsx launch/start.ts [--port N] [--data DIR]... [--latency MS] [--faults P] [--today YYYY-MM-DD] [--dist DIR] [--no-seed] [--rebuild] [--service-data DIR] [--portal-payer ID]...';
+const usage = 'usage: tsx launch/start.ts [--port N] [--data DIR]... [--latency MS] [--faults P] [--today YYYY-MM-DD] [--dist DIR] [--no-seed] [--rebuild] [--service-data DIR] [--portal-payer ID]... [--payer-conformance on|off]';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -22,6 +22,7 @@ async function main(): Promise<void> {
       rebuild: { type: 'boolean' },
       'service-data': { type: 'string' },
       'portal-payer': { type: 'string', multiple: true },
+      'payer-conformance': { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
     distDir: values.dist,
     seed: !values['no-seed'],
     serviceDataDir,
+    payerConformance: values['payer-conformance'] !== 'off',
     ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
     ...(values['portal-payer'] ? { portalPayers: values['portal-payer'] } : {}),
   });
