@@ -4,6 +4,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { startSandbox, type Sandbox, type SandboxOptions } from './sandbox/server';
 import { startService, type RunningService } from '../src/server/start';
+import type { PayerConnection } from '../src/server/payer-client';
 import { payerConformance } from './sandbox/payer/conformance-hook';
 
 export const SERVICE_CLIENT_ID = 'claimready-service';
@@ -15,7 +16,7 @@ export interface Stack {
 }
 
 /** `payerConformance`: the payer refuses bundles that fail the official PAS profiles (launch/sandbox/conformance). */
-export async function startStack(opts: SandboxOptions & { serviceDataDir?: string; databaseUrl?: string; portalPayers?: string[]; payerConformance?: boolean } = {}): Promise<Stack> {
+export async function startStack(opts: SandboxOptions & { serviceDataDir?: string; databaseUrl?: string; portalPayers?: string[]; payerConformance?: boolean; payers?: PayerConnection[] } = {}): Promise<Stack> {
   const late: { service?: RunningService } = {};
   const mount = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (!late.service) {
@@ -32,7 +33,8 @@ export async function startStack(opts: SandboxOptions & { serviceDataDir?: strin
       ...(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}),
       publicBase: `${sandbox.origin}/service`,
       introspectUrl: `${sandbox.origin}/auth/introspect`,
-      payers: [{ id: '*', fhirBase: `${sandbox.origin}/payer/fhir`, tokenUrl: `${sandbox.origin}/payer/auth/token`, clientId: SERVICE_CLIENT_ID }],
+      // Configured payers first; any other payer id goes to the sandbox payer ('*').
+      payers: [...(opts.payers ?? []), { id: '*', fhirBase: `${sandbox.origin}/payer/fhir`, tokenUrl: `${sandbox.origin}/payer/auth/token`, clientId: SERVICE_CLIENT_ID }],
       ...(opts.portalPayers ? { portalPayers: opts.portalPayers } : {}),
     });
     sandbox.payer.auth.register(SERVICE_CLIENT_ID, service.key.jwks);

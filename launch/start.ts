@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildIfChanged } from './sandbox/build-if-changed';
 import { startStack } from './stack';
+import { loadPayerConfig } from '../src/server/config';
 
 const usage = 'usage: tsx launch/start.ts [--port N] [--data DIR]... [--latency MS] [--faults P] [--today YYYY-MM-DD] [--dist DIR] [--no-seed] [--rebuild] [--service-data DIR] [--portal-payer ID]... [--payer-conformance on|off]';
 
@@ -32,6 +33,8 @@ async function main(): Promise<void> {
   if (!values.dist) buildIfChanged(fileURLToPath(new URL('..', import.meta.url)), { force: !!values.rebuild });
   const num = (v: string | undefined): number | undefined => (v === undefined ? undefined : Number(v));
   const serviceDataDir = values['service-data'] ?? process.env.CLAIMREADY_DATA_DIR ?? join(homedir(), '.claimready');
+  const config = process.env.CLAIMREADY_PAYERS ? loadPayerConfig(process.env.CLAIMREADY_PAYERS) : { payers: [], portalPayers: [] };
+  const portalPayers = [...config.portalPayers, ...(values['portal-payer'] ?? [])];
   const stack = await startStack({
     port: num(values.port),
     dataDirs: values.data,
@@ -43,7 +46,8 @@ async function main(): Promise<void> {
     serviceDataDir,
     payerConformance: values['payer-conformance'] !== 'off',
     ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
-    ...(values['portal-payer'] ? { portalPayers: values['portal-payer'] } : {}),
+    payers: config.payers,
+    portalPayers,
   });
   for (const problem of stack.sandbox.store.loadProblems) console.error(`data: ${problem}`);
   console.log(`Chart: ${stack.sandbox.chartUrl}`);
