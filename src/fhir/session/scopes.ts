@@ -26,12 +26,14 @@ export const WRITE_TYPES = ['Claim', 'DocumentReference', 'Task', 'Provenance'] 
 export type WriteType = (typeof WRITE_TYPES)[number];
 
 const BASE_SCOPES = ['launch', 'openid', 'fhirUser', 'online_access'];
+/** The prior-auth lifecycle writes the payer's decision onto the Task the packet created: find it, then update it. */
+const UPDATE_SCOPES = ['patient/Task.rus'];
 
 /** The exact scope string sent to the authorize endpoint (SMART App Launch 2.x syntax). */
 export function requestedScopes(): string {
   const reads = READ_TYPES.map((t) => `patient/${t}.rs`);
   const writes = WRITE_TYPES.map((t) => `patient/${t}.c`);
-  return [...BASE_SCOPES, ...reads, ...writes].join(' ');
+  return [...BASE_SCOPES, ...reads, ...writes, ...UPDATE_SCOPES].join(' ');
 }
 
 export interface GrantedAccess {
