@@ -16,6 +16,7 @@ import { escapeHtml, serveApp } from './static';
 import { operationOutcome } from './resource';
 import { ensureSearchIndex } from './search';
 import { ResourceStore } from './store';
+import type { EhrRestrictions } from './restrictions';
 import { SandboxPayer } from './payer/payer';
 import type { Scenario } from './payer/decisions';
 import { scenarioFor } from './payer/scenarios';
@@ -65,7 +66,7 @@ export interface Sandbox {
   fhirBase: string;
   chartUrl: string;
   /** Builds the app launch URL for a patient without going through the chart page (for tests and the bench). */
-  launchUrl(options: { patient: string; encounter?: string; serviceRequest?: string; standalone?: boolean; tokenLifetime?: number; withholdWrite?: boolean; withholdObservation?: boolean }): string;
+  launchUrl(options: { patient: string; encounter?: string; serviceRequest?: string; standalone?: boolean; tokenLifetime?: number; withholdWrite?: boolean; withholdObservation?: boolean } & EhrRestrictions): string;
   close(): Promise<void>;
   /** Resolves when the search cache is warm (the server answers before that, just slower the first time). */
   ready: Promise<void>;

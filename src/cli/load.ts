@@ -22,7 +22,8 @@ export interface Loaded {
 }
 
 interface State extends Loaded {
-  keys: Set<string>;
+  /** Type/id -> the first copy's JSON, to tell a repeated shared resource from a conflicting one. */
+  keys: Map<string, string>;
 }
 
 function describe(value: unknown): string {
@@ -62,11 +63,14 @@ function addResource(out: State, value: unknown, where: string): void {
   }
   if (r.data.id !== undefined) {
     const key = `${r.data.resourceType}/${r.data.id}`;
-    if (out.keys.has(key)) {
-      out.problems.push(`${where}: duplicate ${key}; the first copy is used`);
+    const body = JSON.stringify(r.data);
+    const first = out.keys.get(key);
+    if (first !== undefined) {
+      // Per-patient exports repeat the shared clinic and clinician in every file: only a different body is a problem.
+      if (first !== body) out.problems.push(`${where}: duplicate ${key} with different contents; the first copy is used`);
       return;
     }
-    out.keys.add(key);
+    out.keys.set(key, body);
   }
   out.resources.push(r.data);
 }
@@ -107,7 +111,7 @@ function loadFile(out: State, file: string): void {
 }
 
 export function loadFhir(paths: string[]): Loaded {
-  const out: State = { resources: [], problems: [], files: 0, keys: new Set() };
+  const out: State = { resources: [], problems: [], files: 0, keys: new Map() };
   for (const p of paths) {
     let st;
     try {

@@ -5,7 +5,7 @@ import type { Assessment, Citation, Finding, PayerRef, Verdict } from './verdict
 import { policyFor } from './policies/index';
 import { paramsFor, payerDefFor, priorAuthFor, resolvePayer } from './payers';
 import { serviceKind } from './services';
-import { dosOf } from './requirements/common';
+import { contextFor } from './requirements/common';
 
 const NO_POLICY: Citation = { ruleId: 'CR-NO-POLICY', document: 'ClaimReady', section: 'No payer policy is encoded for this service', grade: 'none', verified: false };
 
@@ -30,6 +30,7 @@ export function sortFindings(findings: readonly Finding[]): Finding[] {
 
 /** The same resource or note span cited twice (e.g. an order and its reason both pointing at one Condition) is shown once. */
 export function uniqueEvidence(list: readonly Evidence[]): Evidence[] {
+  if (list.length < 2) return [...list];
   const seen = new Set<string>();
   return list.filter((e) => {
     const key = e.quote ? `${e.ref}#${e.quote.start}-${e.quote.end}` : e.ref;
@@ -56,7 +57,8 @@ export function assess(picture: ClinicalPicture, service: PlannedService, payer:
   const svc: PlannedService = { ...service, kind };
   const policy = policyFor(kind);
   if (!policy) return noPolicy(service, ref, `ClaimReady has no documentation policy for ${service.code}; nothing was checked.`);
-  const dos = dosOf(svc, today);
+  const ctx = contextFor(picture, svc, today);
+  const dos = ctx.dos;
   const params = paramsFor(policy, policySet, dos);
   const priorAuth = priorAuthFor(policy.id, policySet, svc, dos);
   const policyRef = { id: policy.id, title: policy.title, citation: policy.citation };
@@ -76,7 +78,7 @@ export function assess(picture: ClinicalPicture, service: PlannedService, payer:
     return { service, payer: ref, policy: policyRef, verdict: 'incomplete', priorAuth, findings: [finding] };
   }
   const findings: Finding[] = policy.requirements.map((req) => {
-    const r = req.check(picture, svc, today, params);
+    const r = req.check(ctx, params);
     const citation = r.citation ?? policy.citation;
     // A rule whose text was not read (S2, none) never decides the verdict, except that it may hold a "ready".
     const severity = citation.verified || r.holdsReady ? r.severity : 'warning';

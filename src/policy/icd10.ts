@@ -19,7 +19,25 @@ export interface Icd10Info {
 
 /** Upper-case, no dots, no spaces ("m54.16" -> "M5416"). */
 function bare(raw: string): string {
-  return raw.trim().toUpperCase().replace(/[.\s]/g, '');
+  return raw.trim().toUpperCase().split('.').join('').split(' ').join('');
+}
+
+/** `code` starts with `category`, both compared upper-case with dots ignored, without building new strings. */
+function startsWithBare(code: string, category: string): boolean {
+  let i = 0;
+  let j = 0;
+  while (j < category.length) {
+    const cj = category.charCodeAt(j);
+    if (cj === 46 || cj === 32) {
+      j++;
+      continue;
+    }
+    while (i < code.length && (code.charCodeAt(i) === 46 || code.charCodeAt(i) === 32)) i++;
+    if (i >= code.length || (code.charCodeAt(i) | 32) !== (cj | 32)) return false;
+    i++;
+    j++;
+  }
+  return true;
 }
 
 /** Upper-case with the dot after the third character ("m5416" -> "M54.16"). */
@@ -64,8 +82,8 @@ export function childCodes(header: string, dateOfService = LATEST): string[] {
  * "M47.81" matches M47.816). Dots are ignored, so "M5416" matches "M54.1".
  */
 export function inCategory(code: string, categories: readonly string[]): boolean {
-  const c = bare(code);
-  return categories.some((cat) => c.startsWith(bare(cat)));
+  const c = code.trim();
+  return categories.some((cat) => startsWithBare(c, cat));
 }
 
 export type CodeProblem =

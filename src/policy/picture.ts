@@ -67,6 +67,8 @@ export interface CoverageFact extends Fact {
   order?: number;
   periodStart?: string;
   periodEnd?: string;
+  /** Where the payer was read: a Coverage (default), or, in exports without one, the latest Claim / EOB. */
+  from?: 'Coverage' | 'Claim' | 'ExplanationOfBenefit';
 }
 
 export type ClinicalStatus = 'active' | 'recurrence' | 'relapse' | 'inactive' | 'remission' | 'resolved' | 'unknown';

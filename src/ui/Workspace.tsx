@@ -1,10 +1,11 @@
 // The patient workspace: reads the record, builds the picture, and hosts the three views over it.
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type Client from 'fhirclient/lib/Client';
 import type { Evidence } from '../policy/picture';
 import type { LaunchContext } from '../fhir/session/session';
 import { fhirclientReader } from '../fhir/read/fhirclient-reader';
 import { fhirclientWriter } from '../writeback/fhirclient-writer';
+import { resumePendingSaves } from '../writeback/save-plan';
 import { buildPicture } from '../fhir/picture/build-picture';
 import { classifyLaunchFailure, launchFailure } from '../fhir/session/session';
 import { essentialReadsMissing } from './read-plan';
@@ -36,7 +37,9 @@ export function Workspace({ client, context }: { client: Client; context: Launch
   const [today] = useState(localToday);
   const reader = useMemo(() => fhirclientReader(client), [client]);
   const access = useMemo(() => grantedAccess(context.grantedScopes.join(' ')), [context.grantedScopes]);
-  const writer = useMemo(() => (access.creatable.length > 0 ? fhirclientWriter(client) : null), [client, access]);
+  // A write that meets an ended session (401, refused refresh) ends the workspace: a Retry could never succeed.
+  const [sessionEnded, setSessionEnded] = useState(false);
+  const writer = useMemo(() => (access.creatable.length > 0 ? fhirclientWriter(client, { onSessionEnded: () => setSessionEnded(true) }) : null), [client, access]);
   const essentialMissing = useMemo(() => essentialReadsMissing(access.canRead), [access]);
   const state = usePatientRecord(reader, context.patientId, access);
   // After the record's searches, so the style sheet does not take one of the browser's connections first.
@@ -54,6 +57,11 @@ export function Workspace({ client, context }: { client: Client; context: Launch
     [state.record, context, today],
   );
   const selection = useServiceSelection(picture, context.serviceRequestIds);
+  // A save cut short last time (reload, closed tab, lost session) is finished now, once the chart is read.
+  useEffect(() => {
+    if (!writer || !state.complete) return;
+    void resumePendingSaves(writer, context.patientId, { app: 'ClaimReady', ...(context.user ? { user: context.user } : {}) }).catch(() => undefined);
+  }, [writer, state.complete, context.patientId, context.user]);
   const resources = useMemo(() => (state.complete && state.record ? resourceIndex(state.record.resources) : undefined), [state.complete, state.record]);
   const clinic = useMemo(
     () =>
@@ -77,6 +85,7 @@ export function Workspace({ client, context }: { client: Client; context: Launch
     [picture, today, selection.services, writer, context.user, openEvidence, resources, clinic, serviceToken],
   );
 
+  if (sessionEnded) return <LaunchProblemScreen problem={launchFailure('expired')} />;
   if (essentialMissing.length > 0) {
     const denied = launchFailure('denied-scope');
     return <LaunchProblemScreen problem={{ ...denied, message: `${denied.message} Not granted: ${essentialMissing.join(', ')}.` }} />;

@@ -197,7 +197,13 @@ export class ProfileWalker {
     const refProfiles = el.type?.find((t) => t.code === 'Reference')?.targetProfile ?? [];
     const resourceProfiles = el.type?.length === 1 && /^[A-Z]/.test(el.type[0]?.code ?? '') && el.type[0]?.profile?.length ? el.type[0].profile : undefined;
     const extProfile = el.type?.find((t) => t.code === 'Extension')?.profile?.[0];
+    // A choice element admits only the types the profile lists (valueString where it says CodeableConcept is wrong).
+    const choiceTypes = el.path.endsWith('[x]') && el.type?.length ? new Set(el.type.map((t) => t.code.charAt(0).toUpperCase() + t.code.slice(1))) : undefined;
+    const choicePrefix = el.path.slice(el.path.lastIndexOf('.') + 1, -3);
     for (const node of nodes) {
+      if (choiceTypes && node.key.startsWith(choicePrefix) && !choiceTypes.has(node.key.slice(choicePrefix.length))) {
+        add('error', 'profile', node.path, `${label}: ${node.key} is not allowed; the profile admits ${[...choiceTypes].map((t) => choicePrefix + t).join(' | ')}`);
+      }
       if (fp && !includes(node.value, fp.value)) {
         add('error', 'profile', node.path, `${label} must have the ${fp.kind} value ${JSON.stringify(fp.value)}`);
       }

@@ -4,18 +4,9 @@
 
 import { matchAll } from './lexicon';
 
-export type Section =
-  | 'hpi'
-  | 'exam'
-  | 'assessment'
-  | 'plan'
-  | 'imaging'
-  | 'medications'
-  | 'allergies'
-  | 'family'
-  | 'past-history'
-  | 'procedure'
-  | 'other';
+import { CAPS_HEADING, capsHeadingSection, type Section } from './sections';
+
+export type { Section } from './sections';
 
 export interface Sentence {
   /** Offsets into NoteDoc.text (end exclusive). */
@@ -46,7 +37,7 @@ const HEADINGS = new Map<string, Section>(HEADING_LABELS.flatMap(([section, labe
 // A heading at the start of a line: "PLAN:", "Assessment and Plan -", or a line that is just "Physical Exam".
 const LINE_HEADING = /^[ \t]*([A-Za-z][A-Za-z &/]{0,40}?)[ \t]*(?::|-(?=\s)|$)/;
 
-const LINE_ONLY = new Set<Section>(['family', 'allergies', 'medications', 'past-history']);
+const LINE_ONLY = new Set<Section>(['family', 'allergies']);
 
 function headingSection(label: string): Section | undefined {
   const t = label.trim().toLowerCase().replace(/\s+/g, ' ').replace(/ ?& ?/g, ' and ').replace(/ ?\/ ?/g, '/');
@@ -69,11 +60,12 @@ export function sentences(text: string): Sentence[] {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = text.length;
     const line = text.slice(lineStart, lineEnd);
-    const h = LINE_HEADING.exec(line);
+    const caps = CAPS_HEADING.exec(line);
+    const h = caps ?? LINE_HEADING.exec(line);
     let bodyStart = lineStart;
     let lineSection = section;
     if (h) {
-      const s = headingSection(h[1]!);
+      const s = caps ? (headingSection(h[1]!) ?? capsHeadingSection(h[1]!)) : headingSection(h[1]!);
       if (s) {
         bodyStart = lineStart + h[0].length;
         lineSection = s;

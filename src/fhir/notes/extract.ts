@@ -12,6 +12,8 @@ import type {
 } from '../../policy/picture';
 import { sentences, type Sentence } from './context';
 import type { NoteMention } from './mentions';
+import { NOT_LIMITING } from './function-lexicon';
+import { careValues, functionValues, keepEvidence, painValues, reliefValues, siteMentions } from './to-mentions';
 import { extractConservativeCare } from './extract-care';
 import { extractPainDuration } from './extract-duration';
 import { extractFunction } from './extract-function';
@@ -33,8 +35,8 @@ export interface NoteFacts {
   visitWork: VisitWorkFact[];
   /** Why less than the whole note was read (cost caps), as data-issue messages; empty for a normal note. */
   limits: string[];
-  /** Mentions recognised but not evidence (plans, goals, negations, hypotheticals, family): for the CLI and eval. */
-  setAside: NoteMention[];
+  /** Every mention of the five scored families with its context, evidence or not: for the CLI and eval. */
+  mentions: NoteMention[];
 }
 
 /**
@@ -84,30 +86,36 @@ export function extractNoteFacts(whole: NoteDoc): NoteFacts {
     for (const k of FAMILIES) {
       const into = facts[k] as unknown[];
       for (const x of part[k]) into.push(x);
-      count += part[k].length;
+      if (k !== 'mentions') count += part[k].length;
     }
   }
   return { ...facts, limits };
 }
 
-const FAMILIES = ['setAside', 'painScores', 'painDuration', 'conservativeCare', 'functionalStatus', 'siteMentions', 'relief', 'imaging', 'symptoms', 'visitWork'] as const;
+const FAMILIES = ['mentions', 'painScores', 'painDuration', 'conservativeCare', 'functionalStatus', 'siteMentions', 'relief', 'imaging', 'symptoms', 'visitWork'] as const;
 
 function emptyFacts(): Omit<NoteFacts, 'limits'> {
-  return { setAside: [], painScores: [], painDuration: [], conservativeCare: [], functionalStatus: [], siteMentions: [], relief: [], imaging: [], symptoms: [], visitWork: [] };
+  return { mentions: [], painScores: [], painDuration: [], conservativeCare: [], functionalStatus: [], siteMentions: [], relief: [], imaging: [], symptoms: [], visitWork: [] };
 }
 
 function extractAll(note: NoteDoc, sens: readonly Sentence[]): Omit<NoteFacts, 'limits'> {
-  const conservativeCare = extractConservativeCare(note, sens);
-  const relief = extractRelief(note, sens);
+  const mentions: NoteMention[] = [];
+  // A prior injection is care the patient had (a mention) but the picture keeps injections as procedures, so the
+  // policy core never counts an injection as conservative care.
+  const conservativeCare = keepEvidence(extractConservativeCare(note, sens), 'conservative-care', sens, mentions, careValues).filter((c) => c.kind !== 'injection');
+  const relief = keepEvidence(extractRelief(note, sens), 'relief', sens, mentions, reliefValues);
   // A duration inside a therapy or relief phrase is that phrase's, not the pain's.
   const taken = [...conservativeCare.flatMap(quoteRange), ...relief.flatMap(quoteRange)];
+  const sites = extractSiteMentions(note, sens);
+  siteMentions(note.text, sites, sens, mentions);
   return {
-    setAside: [],
-    painScores: extractPainScores(note, sens),
+    mentions,
+    painScores: keepEvidence(extractPainScores(note, sens), 'pain-score', sens, mentions, painValues),
     painDuration: extractPainDuration(note, sens, taken),
     conservativeCare,
-    functionalStatus: extractFunction(note, sens),
-    siteMentions: extractSiteMentions(note, sens),
+    // Work status without a deficit is a function mention, but not a limitation for the picture.
+    functionalStatus: keepEvidence(extractFunction(note, sens), 'function', sens, mentions, functionValues).filter((f) => f.limitation === undefined || !NOT_LIMITING.test(f.limitation)),
+    siteMentions: sites.map(({ tokens: _t, ...m }) => m),
     relief,
     imaging: extractImaging(note, sens),
     symptoms: extractSymptoms(note, sens),

@@ -26,68 +26,11 @@ export type NoteMention =
 /** Evidence contexts: the only ones the picture keeps. */
 export const isEvidenceContext = (c: MentionContext): boolean => c === 'current' || c === 'history';
 
-const LIMITATION_KINDS: [RegExp, FunctionLimitation][] = [
-  [/\b(?:work|job|duty|disabilit|disabled|TTD|employ|shift)/i, 'work'],
-  [/\b(?:sleep|wake|waking|awaken|night)/i, 'sleep'],
-  [/\b(?:lift|carry)/i, 'lifting'],
-  [/\b(?:walk|ambulat|stairs|block)/i, 'walking'],
-  [/\b(?:sit)/i, 'sitting'],
-  [/\b(?:stand)/i, 'standing'],
-  [/\b(?:driv)/i, 'driving'],
-  [/\b(?:ADL|daily|dress|bath|shower|groom|housework|chores|cook|clean|self-care|toilet)/i, 'adl'],
-];
-
-export function limitationKind(text: string): FunctionLimitation {
-  for (const [re, k] of LIMITATION_KINDS) if (re.test(text)) return k;
-  return 'other';
-}
-
-interface Spanned {
-  evidence: { quote?: { start: number; end: number; text: string } }[];
-  mentionContext?: MentionContext;
-}
-
-function base(f: Spanned, fallback: MentionContext): Base | undefined {
-  const q = f.evidence[0]?.quote;
-  if (!q) return undefined;
-  return { span: { start: q.start, end: q.end }, text: q.text, context: f.mentionContext ?? fallback };
-}
-
-/** Every mention in a note, in text order. */
-export function noteMentions(note: NoteDoc): NoteMention[] {
+/** Every mention in a note, in text order (with `withLimits`, also why less than the whole note was read). */
+export function noteMentions(note: NoteDoc): NoteMention[];
+export function noteMentions(note: NoteDoc, opts: { withLimits: true }): { mentions: NoteMention[]; limits: string[] };
+export function noteMentions(note: NoteDoc, opts?: { withLimits: true }): NoteMention[] | { mentions: NoteMention[]; limits: string[] } {
   const f = extractNoteFacts(note);
-  const out: NoteMention[] = [];
-  for (const x of f.painScores) {
-    const b = base(x, 'current');
-    if (b) out.push({ ...b, type: 'pain-score', value: x.value, instrument: x.instrument });
-  }
-  for (const x of f.conservativeCare) {
-    const b = base(x, 'current');
-    if (!b) continue;
-    const m: NoteMention = { ...b, type: 'conservative-care', kind: x.kind, outcome: x.outcome };
-    if (x.weeks !== undefined) m.weeks = x.weeks;
-    out.push(m);
-  }
-  for (const x of f.functionalStatus) {
-    const b = base(x, 'current');
-    if (!b) continue;
-    const m: NoteMention = { ...b, type: 'function' };
-    if (x.instrument) m.instrument = x.instrument;
-    if (x.score !== undefined) m.score = x.score;
-    if (x.limitation !== undefined) m.limitation = limitationKind(x.limitation);
-    out.push(m);
-  }
-  for (const x of f.siteMentions) {
-    const b = base(x, x.context === 'history' ? 'history' : 'current');
-    if (!b) continue;
-    const m: NoteMention = { ...b, type: 'site', levels: x.levels };
-    if (x.laterality) m.laterality = x.laterality;
-    out.push(m);
-  }
-  for (const x of f.relief) {
-    const b = base(x, 'current');
-    if (b) out.push({ ...b, type: 'relief', percent: x.percent });
-  }
-  for (const x of f.setAside) out.push(x);
-  return out.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  const out = [...f.mentions].sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end);
+  return opts?.withLimits ? { mentions: out, limits: f.limits } : out;
 }

@@ -4,7 +4,7 @@ import type { CodedDiagnosis } from '../verdicts';
 import type { ClinicalPicture, Evidence, PlannedService } from '../picture';
 import { codeProblem, icd10Info, normalizeIcd10, replacementsFor } from '../icd10';
 import { serviceDef } from '../services';
-import { lcdCovers, lcdDxFor } from './data/lcd-dx';
+import { lcdCovers, lcdDxFor } from './lcd-dx';
 
 export const MAX_DIAGNOSES = 12;
 export const MAX_POINTERS = 4;

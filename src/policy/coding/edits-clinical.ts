@@ -5,7 +5,7 @@ import type { ClinicalPicture, Evidence, Laterality, PlannedService, ServiceKind
 import { serviceDef } from '../services';
 import { compareIso, dayOf, inRollingWindow } from '../dates';
 import { regionOfLevel, sameLevels } from '../levels';
-import { lcdCovers, lcdDxFor } from './data/lcd-dx';
+import { lcdCovers, lcdDxFor } from './lcd-dx';
 import { MAX_POINTERS } from './diagnoses';
 import { isSidedCode, serviceForLine } from './lines';
 import { CITE } from './citations';

@@ -6,6 +6,7 @@ import { regionGroupOf } from '../services';
 import { regionOfLevel } from '../levels';
 import { normalizeIcd10 } from '../icd10';
 import { dayOf } from '../dates';
+import { allSessions, type Session } from './sessions';
 
 export type CheckResult = Omit<Finding, 'requirementId' | 'category' | 'citation'> & {
   citation?: Citation;
@@ -88,13 +89,28 @@ export function evidenceOf(items: readonly { evidence: readonly Evidence[] }[]):
   return items.flatMap((x) => x.evidence);
 }
 
+/** What every requirement of one assessment reads, derived once: the date of service, the codes, the sessions. */
+export interface Ctx {
+  picture: ClinicalPicture;
+  service: PlannedService;
+  today: string;
+  dos: string;
+  dx: DxCode[];
+  /** Done procedures grouped into sessions (date, region group, family), newest first. */
+  sessions: Session[];
+}
+
+export function contextFor(picture: ClinicalPicture, service: PlannedService, today: string): Ctx {
+  return { picture, service, today, dos: dosOf(service, today), dx: diagnosisCodes(picture, service), sessions: allSessions(picture) };
+}
+
 export interface Requirement {
   id: string;
   category: RequirementCategory;
   /** Plain-language statement of the rule. */
   text: string;
   /** The result, with the citation of the threshold it applied (absent when the payer sets no such rule). */
-  check(picture: ClinicalPicture, service: PlannedService, today: string, params: PolicyParams): CheckResult;
+  check(ctx: Ctx, params: PolicyParams): CheckResult;
 }
 
 /** Turn "pick a slot, check it" into a Requirement; an absent slot reads as not applicable for this payer. */
@@ -103,16 +119,19 @@ export function requirement<T>(
   category: RequirementCategory,
   text: string,
   pick: (p: PolicyParams) => Cited<T> | undefined,
-  check: (picture: ClinicalPicture, service: PlannedService, today: string, rule: T) => CheckResult,
+  check: (picture: ClinicalPicture, service: PlannedService, today: string, rule: T, ctx: Ctx) => CheckResult,
 ): Requirement {
   return {
     id,
     category,
     text,
-    check(picture, service, today, params) {
+    check(ctx, params) {
       const slot = pick(params);
       if (!slot) return notApplicable('This payer sets no such rule.');
-      return { ...check(picture, service, today, slot.value), citation: slot.citation };
+      // Each check returns a fresh result, so the citation is set on it.
+      const r = check(ctx.picture, ctx.service, ctx.today, slot.value, ctx);
+      r.citation = slot.citation;
+      return r;
     },
   };
 }

@@ -2,7 +2,7 @@
 // symptoms the policy needs or excludes, and pathology that rules a service out.
 import type { ClinicalPicture, Evidence, PlannedService, SpinalRegion, SymptomFact } from '../picture';
 import { codeProblem, inCategory, replacementsFor } from '../icd10';
-import { evidenceOf, listOf, diagnosisCodes, dosOf, met, missing, notMet, sameRegionGroup, serviceRegion, requirement, advice, noteEvidence } from './common';
+import { evidenceOf, listOf, dosOf, met, missing, notMet, sameRegionGroup, serviceRegion, requirement, advice, noteEvidence } from './common';
 import type { DxCode, Requirement } from './common';
 
 const codeAndName = (c: DxCode): string => `${c.code} ${c.display}`;
@@ -43,9 +43,9 @@ function facetFix(picture: ClinicalPicture, service: PlannedService, dos: string
 }
 
 export function closedListRequirement(id: string): Requirement {
-  return requirement(id, 'diagnosis', "A diagnosis on the billing article's covered list", (p) => p.diagnosisList, (picture, service, today, rule) => {
+  return requirement(id, 'diagnosis', "A diagnosis on the billing article's covered list", (p) => p.diagnosisList, (picture, service, today, rule, ctx) => {
     const dos = dosOf(service, today);
-    const codes = diagnosisCodes(picture, service);
+    const codes = ctx.dx;
     const covered = codes.filter((c) => rule.codes.includes(c.code));
     if (covered.length > 0) return met(`Covered diagnosis: ${listOf(covered.map(codeAndName))}.`, evidenceOf(covered));
     const cystCodes = rule.cystOnly ? codes.filter((c) => rule.cystOnly!.codes.includes(c.code)) : [];
@@ -65,14 +65,14 @@ function deniedLater(s: SymptomFact, all: SymptomFact[]): boolean {
 }
 
 export function indicationRequirement(id: string): Requirement {
-  return requirement(id, 'diagnosis', 'A covered indication is documented (radicular pain, stenosis with claudication, post-laminectomy syndrome, acute zoster)', (p) => p.indication, (picture, service, _today, rule) => {
+  return requirement(id, 'diagnosis', 'A covered indication is documented (radicular pain, stenosis with claudication, post-laminectomy syndrome, acute zoster)', (p) => p.indication, (picture, service, _today, rule, ctx) => {
     const region = serviceRegion(service);
     if (rule.regions && region && !rule.regions.includes(region)) {
       return notMet(`This policy covers the ${rule.regions.join(' or ')} spine only; the order is ${region}.`, undefined, service.evidence);
     }
     const here = picture.symptoms.filter((s) => sameRegionGroup(region, s.region));
     const present = here.filter((s) => s.present && !deniedLater(s, here));
-    const codes = diagnosisCodes(picture, service);
+    const codes = ctx.dx;
     for (const ind of rule.indications) {
       const bySymptom = present.filter((s) => ind.symptoms.includes(s.kind));
       if (bySymptom.length > 0) return met(`Indication documented: ${ind.label}.`, evidenceOf(bySymptom));
@@ -100,9 +100,9 @@ function problemText(p: NonNullable<ReturnType<typeof codeProblem>>): string {
 }
 
 export function codeValidityRequirement(id: string): Requirement {
-  return requirement(id, 'diagnosis', 'Diagnosis codes are billable and valid on the date of service', (p) => p.codeValidity, (picture, service, today) => {
+  return requirement(id, 'diagnosis', 'Diagnosis codes are billable and valid on the date of service', (p) => p.codeValidity, (picture, service, today, _rule, ctx) => {
     const dos = dosOf(service, today);
-    const codes = diagnosisCodes(picture, service);
+    const codes = ctx.dx;
     const orderProblems: string[] = [];
     const listProblems: string[] = [];
     const fixes: string[] = [];
@@ -129,7 +129,7 @@ export function codeValidityRequirement(id: string): Requirement {
 const LABEL: Record<string, string> = { radicular: 'radicular pain', axial: 'axial pain', 'neurogenic-claudication': 'neurogenic claudication' };
 
 export function symptomRequirement(id: string, text: string, requiredAlsoByIcd10: string[] = []): Requirement {
-  return requirement(id, 'diagnosis', text, (p) => p.symptoms, (picture, service, today, rule) => {
+  return requirement(id, 'diagnosis', text, (p) => p.symptoms, (picture, service, today, rule, ctx) => {
     const region = serviceRegion(service);
     const here = picture.symptoms.filter((s) => sameRegionGroup(region, s.region));
     // An exclusion documented as present and also as absent: the latest dated statement wins; undated, the
@@ -147,15 +147,15 @@ export function symptomRequirement(id: string, text: string, requiredAlsoByIcd10
     const denied = here.filter((s) => !s.present && rule.required.includes(s.kind));
     const wanted = rule.required.map((k) => LABEL[k]).join(' or ');
     if (denied.length > 0) return notMet(`The note documents no ${wanted}.`, undefined, evidenceOf(denied));
-    const byDx = diagnosisCodes(picture, service).filter((c) => requiredAlsoByIcd10.includes(c.code));
+    const byDx = ctx.dx.filter((c) => requiredAlsoByIcd10.includes(c.code));
     if (byDx.length > 0) return met(`Diagnosis ${byDx.map((c) => c.code).join(', ')} names ${wanted}.`, evidenceOf(byDx));
     return missing(`No ${wanted} is documented.`, `Document the ${wanted} (distribution, exam findings) in the note`);
   });
 }
 
 export function excludedPathologyRequirement(id: string): Requirement {
-  return requirement(id, 'diagnosis', 'No other pathology (fracture, tumour, infection) explains the pain', (p) => p.excludedPathology, (picture, service, _today, rule) => {
-    const hits = diagnosisCodes(picture, service).filter((c) => inCategory(c.code, rule.icd10));
+  return requirement(id, 'diagnosis', 'No other pathology (fracture, tumour, infection) explains the pain', (p) => p.excludedPathology, (picture, service, _today, rule, ctx) => {
+    const hits = ctx.dx.filter((c) => inCategory(c.code, rule.icd10));
     if (hits.length === 0) return met('No excluding pathology on the problem list.', []);
     return notMet(`${hits.map(codeAndName).join('; ')} may explain the pain instead.`, 'If this condition does not explain the pain, say why in the note', evidenceOf(hits));
   });

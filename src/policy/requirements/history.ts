@@ -5,7 +5,7 @@ import type { ClinicalPicture, Evidence, PlannedService } from '../picture';
 import { regionGroupOf } from '../services';
 import { addMonths, daysBetween, HOURS_PER_MONTH, HOURS_PER_WEEK } from '../dates';
 import { dosOf, met, missing, notApplicable, notMet, plural, noteEvidence, requirement, serviceRegion } from './common';
-import type { Requirement } from './common';
+import type { Ctx, Requirement } from './common';
 import type { Cited, FrequencyLimit, PolicyParams } from '../policies/types';
 import { bestRelief, levelsOverlap, sessionEvidence, sessionsBefore, type Session } from './sessions';
 import { injectionIntent } from './site';
@@ -15,8 +15,8 @@ function groupOf(service: PlannedService) {
 }
 
 /** Sessions of these kinds in the service's region group (or all groups), before the date of service. */
-function priorSessions(picture: ClinicalPicture, service: PlannedService, dos: string, kinds: readonly PlannedService['kind'][], perRegion = true): Session[] {
-  return sessionsBefore(picture, kinds, dos, perRegion ? groupOf(service) : undefined);
+function priorSessions(ctx: Ctx, kinds: readonly PlannedService['kind'][], perRegion = true): Session[] {
+  return sessionsBefore(ctx, kinds, perRegion ? groupOf(ctx.service) : undefined);
 }
 
 /** Within the rolling window of `months` that ends on the date of service (after its first day, as dates.inRollingWindow). */
@@ -25,13 +25,13 @@ function inWindow(s: Session, dos: string, months: number): boolean {
 }
 
 export function frequencyRequirement(id: string, text: string, pick: (p: PolicyParams) => Cited<FrequencyLimit> | undefined): Requirement {
-  return requirement(id, 'frequency', text, pick, (picture, service, today, rule) => {
+  return requirement(id, 'frequency', text, pick, (picture, service, today, rule, ctx) => {
     const dos = dosOf(service, today);
     if (rule.intent) {
       const planned = injectionIntent(picture, service, dos).intent;
       if (planned !== undefined && planned !== rule.intent) return notApplicable(`Counts ${rule.intent} sessions only; this one is ${planned}.`);
     }
-    const prior = priorSessions(picture, service, dos, rule.counts, rule.perRegion).filter((s) => inWindow(s, dos, rule.months) && (!rule.intent || s.intent === undefined || s.intent === rule.intent));
+    const prior = priorSessions(ctx, rule.counts, rule.perRegion).filter((s) => inWindow(s, dos, rule.months) && (!rule.intent || s.intent === undefined || s.intent === rule.intent));
     const total = prior.length + 1;
     const evidence = prior.flatMap((s) => s.evidence);
     const list = prior.map((s) => s.date).join(', ');
@@ -41,9 +41,9 @@ export function frequencyRequirement(id: string, text: string, pick: (p: PolicyP
 }
 
 export function spacingRequirement(id: string): Requirement {
-  return requirement(id, 'frequency', 'Enough days since the previous injection', (p) => p.minDaysBetween, (picture, service, today, rule) => {
+  return requirement(id, 'frequency', 'Enough days since the previous injection', (p) => p.minDaysBetween, (picture, service, today, rule, ctx) => {
     const dos = dosOf(service, today);
-    const last = priorSessions(picture, service, dos, rule.counts, false)[0];
+    const last = priorSessions(ctx, rule.counts, false)[0];
     if (!last) return notApplicable('No previous injection on record.');
     const days = daysBetween(last.date, dos);
     if (days >= rule.days) return met(`${days} days since the previous injection on ${last.date} (at least ${rule.days}).`, last.evidence);
@@ -79,13 +79,13 @@ function failedFirstRepeat(picture: ClinicalPicture, service: PlannedService, do
 }
 
 export function reliefRequirement(id: string, text: string): Requirement {
-  return requirement(id, 'prior-response', text, (p) => p.repeatRelief, (picture, service, today, rule) => {
+  return requirement(id, 'prior-response', text, (p) => p.repeatRelief, (picture, service, today, rule, ctx) => {
     const dos = dosOf(service, today);
     if (rule.intent) {
       const planned = injectionIntent(picture, service, dos).intent;
       if (planned !== rule.intent) return notApplicable(`Applies to a repeat ${rule.intent} injection only.`);
     }
-    const prior = priorSessions(picture, service, dos, rule.after).filter((s) => !rule.intent || s.intent === rule.intent);
+    const prior = priorSessions(ctx, rule.after).filter((s) => !rule.intent || s.intent === rule.intent);
     const prev = previousSession(service, prior);
     if (!prev) return notApplicable('No previous session of this kind in this region: not a repeat.');
     const minHours = rule.minMonths !== undefined ? rule.minMonths * HOURS_PER_MONTH : rule.minWeeks !== undefined ? rule.minWeeks * HOURS_PER_WEEK : undefined;
@@ -113,15 +113,15 @@ function summary(blocks: Session[]): string {
 }
 
 export function diagnosticBlocksRequirement(id: string, text: string): Requirement {
-  return requirement(id, 'prior-response', text, (p) => p.diagnosticBlocks, (picture, service, today, rule) => {
+  return requirement(id, 'prior-response', text, (p) => p.diagnosticBlocks, (picture, service, today, rule, ctx) => {
     const dos = dosOf(service, today);
     if (rule.onlyForIntent && injectionIntent(picture, service, dos).intent !== rule.onlyForIntent) return notApplicable(`Applies to a ${rule.onlyForIntent} injection only.`);
-    const ablation = previousSession(service, priorSessions(picture, service, dos, rule.ablations));
+    const ablation = previousSession(service, priorSessions(ctx, rule.ablations));
     const renewFrom = ablation ? ablation.date : undefined;
     if (ablation && ablation.date > addMonths(dos, -rule.renewAfterMonths) && rule.ablations.includes(service.kind)) {
       return notApplicable(`A previous ablation (${ablation.date}) is on record within ${rule.renewAfterMonths} months: the repeat-ablation rule applies instead.`);
     }
-    const blocks = priorSessions(picture, service, dos, rule.blocks).filter((s) => s.intent !== 'therapeutic' && levelsOverlap(s.levels, service.levels) && (renewFrom === undefined || s.date > renewFrom));
+    const blocks = priorSessions(ctx, rule.blocks).filter((s) => s.intent !== 'therapeutic' && levelsOverlap(s.levels, service.levels) && (renewFrom === undefined || s.date > renewFrom));
     const good = blocks.filter((b) => (bestRelief(b, 'pain')?.percent ?? -1) >= rule.minPercent);
     const undocumented = blocks.filter((b) => !bestRelief(b, 'pain'));
     const weak = blocks.length - good.length - undocumented.length;
@@ -138,10 +138,10 @@ export function diagnosticBlocksRequirement(id: string, text: string): Requireme
 }
 
 export function secondBlockRequirement(id: string): Requirement {
-  return requirement(id, 'prior-response', 'A second diagnostic block only after at least 80% relief from the first, at least 2 weeks later', (p) => p.secondBlock, (picture, service, today, rule) => {
+  return requirement(id, 'prior-response', 'A second diagnostic block only after at least 80% relief from the first, at least 2 weeks later', (p) => p.secondBlock, (picture, service, today, rule, ctx) => {
     const dos = dosOf(service, today);
     if (injectionIntent(picture, service, dos).intent === 'therapeutic') return notApplicable('Not a diagnostic block.');
-    const blocks = priorSessions(picture, service, dos, rule.blocks).filter((s) => s.intent !== 'therapeutic' && levelsOverlap(s.levels, service.levels) && s.date > addMonths(dos, -12));
+    const blocks = priorSessions(ctx, rule.blocks).filter((s) => s.intent !== 'therapeutic' && levelsOverlap(s.levels, service.levels) && s.date > addMonths(dos, -12));
     const first = blocks[0];
     if (!first) return notApplicable('No earlier diagnostic block at these levels in the last 12 months: this is the first.');
     const r = bestRelief(first, 'pain');
@@ -155,10 +155,10 @@ export function secondBlockRequirement(id: string): Requirement {
 }
 
 export function noBlockAfterAblationRequirement(id: string): Requirement {
-  return requirement(id, 'prior-response', 'No diagnostic block at a level whose ablation succeeded', (p) => p.noBlockAfterAblation, (picture, service, today, rule) => {
+  return requirement(id, 'prior-response', 'No diagnostic block at a level whose ablation succeeded', (p) => p.noBlockAfterAblation, (picture, service, today, rule, ctx) => {
     const dos = dosOf(service, today);
     if (injectionIntent(picture, service, dos).intent === 'therapeutic') return notApplicable('Not a diagnostic block.');
-    const ablations = priorSessions(picture, service, dos, rule.ablations).filter((s) => levelsOverlap(s.levels, service.levels) && s.date > addMonths(dos, -rule.withinMonths));
+    const ablations = priorSessions(ctx, rule.ablations).filter((s) => levelsOverlap(s.levels, service.levels) && s.date > addMonths(dos, -rule.withinMonths));
     const good = ablations.find((s) => (bestRelief(s)?.percent ?? -1) >= rule.minPercent);
     if (!good) return met(ablations.length ? 'No ablation at these levels with lasting success on record.' : 'No ablation at these levels on record.', ablations.flatMap(sessionEvidence));
     return notMet(`An ablation at these levels on ${good.date} gave ${bestRelief(good)!.percent}% relief: a diagnostic block there is not covered; a repeat ablation follows its own rule.`, 'Plan a repeat ablation (if its relief lasted long enough) instead of a new diagnostic block', sessionEvidence(good));
@@ -168,7 +168,7 @@ export function noBlockAfterAblationRequirement(id: string): Requirement {
 const NOT_A_CANDIDATE = /\b(?:not (?:a )?(?:good )?candidate for (?:an? )?(?:RFA|radiofrequency|ablation)|(?:RFA|radiofrequency(?: ablation)?|ablation) (?:is |was )?(?:not (?:possible|an option|indicated|appropriate)|contraindicated)|cannot (?:undergo|have|tolerate) (?:an? )?(?:RFA|radiofrequency|ablation)|declin(?:es|ed) (?:RFA|radiofrequency|ablation))\b/i;
 
 export function ablationNotPossibleRequirement(id: string): Requirement {
-  return requirement(id, 'other', 'Therapeutic joint injection: why the patient is not a candidate for ablation is documented', (p) => p.ablationNotPossible, (picture, service, today) => {
+  return requirement(id, 'other', 'Therapeutic joint injection: why the patient is not a candidate for ablation is documented', (p) => p.ablationNotPossible, (picture, service, today, _rule) => {
     const dos = dosOf(service, today);
     if (injectionIntent(picture, service, dos).intent !== 'therapeutic') return notApplicable('Not a therapeutic joint injection.');
     const ev = noteEvidence(picture, NOT_A_CANDIDATE, dos);

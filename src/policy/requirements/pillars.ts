@@ -4,7 +4,7 @@ import type { ClinicalPicture, ConservativeCareFact, Evidence } from '../picture
 import type { DurationRule } from '../policies/types';
 import { inCategory } from '../icd10';
 import { addMonths, dayOf, daysBetween, toDayMs } from '../dates';
-import { careBefore, evidenceOf, listOf, diagnosisCodes, dosOf, fmtDate, met, missing, notMet, plural, requirement } from './common';
+import { careBefore, evidenceOf, listOf, dosOf, fmtDate, met, missing, notMet, plural, requirement } from './common';
 import type { Requirement } from './common';
 
 const DAY_MS = 86_400_000;
@@ -138,7 +138,7 @@ function round1(n: number): number {
 }
 
 export function conservativeMinimumRequirement(id: string): Requirement {
-  return requirement(id, 'conservative-care', 'Conservative care lasted at least the minimum weeks before the procedure', (p) => p.conservativeMinimum, (picture, service, today, rule) => {
+  return requirement(id, 'conservative-care', 'Conservative care lasted at least the minimum weeks before the procedure', (p) => p.conservativeMinimum, (picture, service, today, rule, ctx) => {
     const dos = dosOf(service, today);
     // Once failure is documented, courses whose outcome the note leaves unstated still count as time tried (notes
     // often say "6 weeks of PT" in one sentence and "failed PT and meloxicam" in another); care that helped, or is still ongoing, does not.
@@ -153,7 +153,7 @@ export function conservativeMinimumRequirement(id: string): Requirement {
       else usable.push(c);
       courses.push(c);
     }
-    const dx = diagnosisCodes(picture, service);
+    const dx = ctx.dx;
     const exempt = rule.exemptIcd10 ? dx.find((d) => inCategory(d.code, rule.exemptIcd10!)) : undefined;
     if (exempt) return met(`${exempt.code} is exempt from the conservative-care minimum.`, exempt.evidence);
     const byDx = rule.byDiagnosis?.find((b) => dx.some((d) => inCategory(d.code, b.icd10)));
@@ -196,11 +196,11 @@ function requiredDays(rule: DurationRule, dos: string): number {
 const PAIN_ONSET_DX = ['M4', 'M5', 'M60', 'M62', 'M79', 'M96.1', 'G89', 'G90.5', 'G54', 'G57', 'B02', 'S13', 'S23', 'S33'];
 
 export function painDurationRequirement(id: string): Requirement {
-  return requirement(id, 'other', 'Pain present for at least the minimum duration', (p) => p.painDuration, (picture, service, today, rule) => {
+  return requirement(id, 'other', 'Pain present for at least the minimum duration', (p) => p.painDuration, (picture, service, today, rule, ctx) => {
     const dos = dosOf(service, today);
     const need = requiredDays(rule, dos);
     const label = rule.months !== undefined ? plural(rule.months, 'month') : plural(rule.weeks ?? 0, 'week');
-    const codes = diagnosisCodes(picture, service);
+    const codes = ctx.dx;
     const exempt = rule.exemptIcd10 ? codes.find((c) => inCategory(c.code, rule.exemptIcd10!)) : undefined;
     if (exempt) return met(`${exempt.code} is exempt from the ${label} duration rule.`, exempt.evidence);
     // The longest documented duration wins.

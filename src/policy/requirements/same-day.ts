@@ -46,7 +46,7 @@ export function sedationRequirement(id: string): Requirement {
 const EM_KINDS = new Set<ServiceKind>(['em-office-new', 'em-office-established']);
 
 export function sameDayEmRequirement(id: string): Requirement {
-  return requirement(id, 'same-day', 'A same-day office visit (modifier 25) is separately documented', (p) => p.sameDayEm, (picture, service, today) => {
+  return requirement(id, 'same-day', 'A same-day office visit (modifier 25) is separately documented', (p) => p.sameDayEm, (picture, service, today, _rule) => {
     const dos = dosOf(service, today);
     const emPlanned = picture.plannedServices.some((s) => EM_KINDS.has(s.kind) && dosOf(s, today) === dos);
     const enc = picture.encounter;
@@ -60,7 +60,7 @@ export function sameDayEmRequirement(id: string): Requirement {
 }
 
 export function muscleCountRequirement(id: string): Requirement {
-  return requirement(id, 'other', 'Muscle count matches the trigger-point code (20552: 1-2 muscles, 20553: 3 or more)', (p) => p.muscleCount, (_picture, service) => {
+  return requirement(id, 'other', 'Muscle count matches the trigger-point code (20552: 1-2 muscles, 20553: 3 or more)', (p) => p.muscleCount, (_picture, service, _today, _rule) => {
     const n = service.muscleCount;
     if (n === undefined) return advice(missing('The number of muscles injected is not stated.', 'Document which muscles are injected'));
     const want = n >= 3 ? '20553' : '20552';
@@ -72,7 +72,7 @@ export function muscleCountRequirement(id: string): Requirement {
 const PSYCH = /psycholog(?:y|ical|ist)/i;
 
 export function psychEvaluationRequirement(id: string): Requirement {
-  return requirement(id, 'other', 'Psychological evaluation documented before spinal cord stimulation', (p) => p.psychEvaluation, (picture, service, today) => {
+  return requirement(id, 'other', 'Psychological evaluation documented before spinal cord stimulation', (p) => p.psychEvaluation, (picture, service, today, _rule) => {
     const ev = noteEvidence(picture, PSYCH, dosOf(service, today));
     if (ev) return met('A note mentions a psychological evaluation.', [ev]);
     return missing('No psychological evaluation found in the notes.', 'Document the psychological evaluation (date, clinician, clearance) before the trial');

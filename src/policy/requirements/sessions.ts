@@ -2,14 +2,15 @@
 // transforaminal ESI recorded as 64483 + 64484, or a bilateral block recorded per side, is one session, and the
 // "previous procedure" of a repeat rule is the previous session.
 import type { ClinicalPicture, Evidence, InjectionIntent, ProcedureFact, ReliefFact, ServiceKind, SpinalLevel } from '../picture';
-import type { RegionGroup } from '../services';
-import { regionGroupOf } from '../services';
+import type { FamilyId, RegionGroup } from '../services';
+import { familyOf, regionGroupOf } from '../services';
 import { dayOf } from '../dates';
-import { serviceRegion } from './common';
+import { serviceRegion, type Ctx } from './common';
 
 export interface Session {
   /** YYYY-MM-DD. */
   date: string;
+  family?: FamilyId;
   /** Region group, when any record of the session names it. */
   group?: RegionGroup;
   kinds: ServiceKind[];
@@ -31,34 +32,39 @@ export function procedureIntent(p: ProcedureFact): InjectionIntent | undefined {
   return undefined;
 }
 
-/**
- * Done procedures of these kinds before the date of service, grouped into sessions, newest first. With `group`,
- * only sessions in that region group (or of unknown region: we cannot tell them apart) are kept.
- */
-export function sessionsBefore(picture: ClinicalPicture, kinds: readonly ServiceKind[], dos: string, group?: RegionGroup): Session[] {
+/** Every done procedure grouped into sessions: one date, one region group, one procedure family; newest first. */
+export function allSessions(picture: ClinicalPicture): Session[] {
   const byKey = new Map<string, Session>();
   for (const p of picture.procedureHistory) {
-    if (NOT_DONE.has(p.status) || !kinds.includes(p.kind)) continue;
+    if (NOT_DONE.has(p.status)) continue;
     const date = dayOf(p.date);
-    if (!(date < dos)) continue;
     const g = regionGroupOf(serviceRegion(p));
-    if (group !== undefined && g !== undefined && g !== group) continue;
-    const key = `${date}|${g ?? ''}`;
+    const fam = familyOf(p.kind)?.id;
+    const key = `${date}|${g ?? ''}|${fam ?? p.kind}`;
     let s = byKey.get(key);
     if (!s) {
       s = { date, kinds: [], levels: [], relief: [], procedures: [], evidence: [] };
+      if (fam) s.family = fam;
       if (g) s.group = g;
       byKey.set(key, s);
     }
     s.procedures.push(p);
     if (!s.kinds.includes(p.kind)) s.kinds.push(p.kind);
     for (const l of p.levels) if (!s.levels.includes(l)) s.levels.push(l);
-    s.relief.push(...p.relief);
-    s.evidence.push(...p.evidence);
+    for (const r of p.relief) s.relief.push(r);
+    for (const e of p.evidence) s.evidence.push(e);
     const intent = procedureIntent(p);
     if (intent && !s.intent) s.intent = intent;
   }
   return [...byKey.values()].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+}
+
+/**
+ * Sessions with a procedure of these kinds before the date of service, newest first. With `group`, only sessions
+ * in that region group (or of unknown region: we cannot tell them apart) are kept.
+ */
+export function sessionsBefore(ctx: Ctx, kinds: readonly ServiceKind[], group?: RegionGroup): Session[] {
+  return ctx.sessions.filter((s) => s.date < ctx.dos && s.kinds.some((k) => kinds.includes(k)) && (group === undefined || s.group === undefined || s.group === group));
 }
 
 /** Two level lists overlap (an empty list overlaps everything: the record does not say). */

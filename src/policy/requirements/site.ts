@@ -5,7 +5,7 @@ import { regionOfLevel } from '../levels';
 import { regionGroupOf, serviceDef } from '../services';
 import { icd10Info } from '../icd10';
 import { dayOf } from '../dates';
-import { diagnosisCodes, dosOf, met, missing, notMet, serviceRegion, requirement, plural, sameRegionGroup, evidenceOf } from './common';
+import { dosOf, met, missing, notMet, serviceRegion, requirement, plural, sameRegionGroup, evidenceOf } from './common';
 import type { Requirement } from './common';
 
 export function levelLimitRequirement(id: string): Requirement {
@@ -51,7 +51,7 @@ function sideOk(a: Laterality | undefined, b: Laterality | undefined): boolean {
 }
 
 export function siteConsistencyRequirement(id: string): Requirement {
-  return requirement(id, 'levels-laterality', 'Levels and side agree between the order, the note plan and the diagnosis', (p) => p.siteConsistency, (picture, service, today) => {
+  return requirement(id, 'levels-laterality', 'Levels and side agree between the order, the note plan and the diagnosis', (p) => p.siteConsistency, (picture, service, today, _rule, ctx) => {
     const dos = dosOf(service, today);
     const problems: string[] = [];
     let evidence: Evidence[] = [...service.evidence];
@@ -74,7 +74,7 @@ export function siteConsistencyRequirement(id: string): Requirement {
     const region = serviceRegion(service);
     const group = regionGroupOf(region);
     if (group) {
-      const codes = diagnosisCodes(picture, service).filter((c) => c.onOrder);
+      const codes = ctx.dx.filter((c) => c.onOrder);
       for (const c of codes) {
         const r = icd10Info(c.code)?.region;
         if (r && regionGroupOf(r) !== group) {
@@ -97,7 +97,7 @@ export function siteConsistencyRequirement(id: string): Requirement {
 }
 
 export function imageGuidanceRequirement(id: string): Requirement {
-  return requirement(id, 'imaging', 'Performed under fluoroscopic or CT guidance', (p) => p.imageGuidance, (_picture, service) => {
+  return requirement(id, 'imaging', 'Performed under fluoroscopic or CT guidance', (p) => p.imageGuidance, (_picture, service, _today, _rule) => {
     const def = serviceDef(service.code);
     if (service.imageGuidance === false) return notMet('The order asks for no image guidance; this procedure is not covered without it.', 'Order the procedure with fluoroscopic or CT guidance', service.evidence);
     if (def && !def.includesImaging && def.kind !== 'trigger-point') {
@@ -149,7 +149,7 @@ export function injectionIntent(picture: ClinicalPicture, service: PlannedServic
 }
 
 export function injectionIntentRequirement(id: string): Requirement {
-  return requirement(id, 'other', 'The order or note says whether the facet injection is a diagnostic block or a therapeutic joint injection', (p) => p.injectionIntent, (picture, service, today) => {
+  return requirement(id, 'other', 'The order or note says whether the facet injection is a diagnostic block or a therapeutic joint injection', (p) => p.injectionIntent, (picture, service, today, _rule) => {
     const { intent, evidence } = injectionIntent(picture, service, dosOf(service, today));
     if (intent) return met(intent === 'diagnostic' ? 'A diagnostic block (medial branch or joint) before ablation.' : 'A therapeutic intra-articular injection.', evidence);
     return missing('The order and the note do not say whether this is a diagnostic block or a therapeutic intra-articular injection; the rules differ.', 'State on the order or in the plan: diagnostic medial branch block, or therapeutic intra-articular injection', service.evidence);

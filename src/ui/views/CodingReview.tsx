@@ -174,10 +174,13 @@ export function CodingReview() {
                 .filter((r) => r.item.resource.resourceType !== 'Provenance')
                 .map((r) => (
                   <li key={r.item.ifNoneExist}>
-                    {r.item.resource.resourceType === 'Claim' ? 'Draft claim' : 'Coding summary'}: {r.created ? 'created' : 'already saved'}
+                    {r.item.resource.resourceType === 'Claim' ? 'Draft claim' : 'Coding summary'}: {r.created ? 'created' : r.updated ? 'updated' : 'already saved'}
                     {r.id ? ` (${r.item.resource.resourceType}/${r.id})` : ''}
                   </li>
                 ))}
+              {state.outcome.skipped.map((k) => (
+                <li key={k.type}>Not saved: {k.reason}</li>
+              ))}
             </ul>
           )}
         </div>

@@ -1,14 +1,15 @@
 // Builds the Da Vinci PAS request Bundle (PAS 2.2.1: PASRequestBundle + PASClaim) for one planned service from the
 // picture, the policy assessment and the coding suggestion. Pure: `now` and `today` are inputs, ids are derived.
-import type { Bundle, BundleEntry, Claim, ClaimItem, ClaimSupportingInfo, CodeableConcept, Coverage, Extension, Reference, Resource } from 'fhir/r4';
+import type { Bundle, BundleEntry, Claim, ClaimItem, ClaimSupportingInfo, CodeableConcept, Coverage, DiagnosticReport, DocumentReference, Extension, Period, Reference, Resource } from 'fhir/r4';
 import type { ClinicalPicture, PlannedService } from '../../policy/picture';
 import type { Assessment, CodingSuggestion } from '../../policy/verdicts';
 import { serviceKind } from '../../policy/services';
 import { BundleAssembler, keyOf, refKey } from './assemble';
-import { assessmentDocument, excerptDocument, pdfDocument } from './documents';
+import { imagingDocument, noteDocument, pdfDocument } from './documents';
 import { stableHash, stableUuid } from './ids';
-import { clinicOrganization, clinicPractitioner, coverageFromFact, focalCoverage, insurerFor, patientFromPicture, practitionerRole, type ClinicInfo } from './parties';
+import { clinicOrganization, clinicPractitioner, coverageFromFact, focalCoverage, insurerFor, pasCoverage, patientFromPicture, practitionerRole, type ClinicInfo } from './parties';
 import { planSupport } from './supporting';
+import { requestDiagnoses } from './request-dx';
 import { PAS, REPORT_TYPE, SYSTEMS, type ReportType } from './systems';
 
 export type { ClinicInfo, PartyData } from './parties';
@@ -36,10 +37,13 @@ export interface PasBuild {
   unresolved: string[];
   /** References inside included EHR resources that were reduced to their display because they were not supplied. */
   omitted: string[];
+  /** Evidence the request does not send as supporting information, with why (the summary PDF states it). */
+  notSent: { key: string; why: string }[];
+  /** The date of service, or the period requested when no date is scheduled. */
+  requested: { date: string } | { period: { start: string; end: string } };
   claimIdentifier: string;
 }
 
-const MAX_DIAGNOSES = 12; // Only the first 12 diagnoses map to the X12 278 (PASClaim.diagnosis ^short).
 
 const cc = (system: string, code: string, display?: string): CodeableConcept => ({ coding: [{ system, code, ...(display ? { display } : {}) }] });
 
@@ -77,6 +81,20 @@ function additionalInformation(sequence: number, value: Reference, reportType: R
   };
 }
 
+/** Days requested when the order names no date: the clinic's usual authorization window. */
+export const REQUESTED_WINDOW_DAYS = 90;
+
+function addDays(day: string, n: number): string {
+  const d = new Date(`${day.slice(0, 10)}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + n);
+  return d.toISOString().slice(0, 10);
+}
+
+export function requestedFor(service: PlannedService, today: string): PasBuild['requested'] {
+  if (service.date) return { date: service.date.slice(0, 10) };
+  return { period: { start: today.slice(0, 10), end: addDays(today, REQUESTED_WINDOW_DAYS - 1) } };
+}
+
 export function claimIdentifierFor(picture: ClinicalPicture, service: PlannedService): string {
   return stableHash(['pas-claim', picture.patient.id, service.code, service.levels.join(','), service.laterality ?? '', service.date ?? '', service.requestRef ?? '']);
 }
@@ -85,7 +103,9 @@ export function assemblePasBundle(input: PasBundleInput): PasBuild {
   const { picture, service, assessment, coding, now } = input;
   const raw = input.resources ?? new Map<string, Resource>();
   const local = new Map<string, Resource>();
-  const lookup = (key: string): Resource | undefined => raw.get(key) ?? local.get(key);
+  // EHR resources adapted to their PAS profile (coverage, notes) replace the raw ones in the bundle.
+  const adapted = new Map<string, Resource>();
+  const lookup = (key: string): Resource | undefined => adapted.get(key) ?? raw.get(key) ?? local.get(key);
   const put = (r: Resource): string => {
     const key = keyOf(r);
     if (!raw.has(key)) local.set(key, r);
@@ -108,14 +128,15 @@ export function assemblePasBundle(input: PasBundleInput): PasBuild {
     const rawCov = raw.get(coverageKey) as Coverage | undefined;
     const insurer = insurerFor(cov, rawCov, assessment);
     insurerKey = raw.has(keyOf(insurer)) ? keyOf(insurer) : put(insurer);
-    if (!rawCov) put(coverageFromFact(cov, patientFromPicture(picture), insurer));
+    adapted.set(coverageKey, pasCoverage(rawCov ?? coverageFromFact(cov, patientFromPicture(picture), insurer), cov, patientKey));
   } else {
     insurerKey = put(insurerFor({ id: 'none', status: 'unknown', source: 'coded', evidence: [] }, undefined, assessment));
   }
 
   const asm = new BundleAssembler(lookup);
   const patient = asm.ref(patientKey);
-  const plan = planSupport(picture, assessment, service.requestRef);
+  const dx = requestDiagnoses(coding, service);
+  const plan = planSupport(picture, assessment, new Set(dx.list.map((d) => d.code)), service);
 
   const supportingInfo: ClaimSupportingInfo[] = [];
   const addInfo = (value: Reference, reportType: ReportType, description: string): number => {
@@ -123,24 +144,32 @@ export function assemblePasBundle(input: PasBundleInput): PasBuild {
     supportingInfo.push(additionalInformation(sequence, value, reportType, description));
     return sequence;
   };
-  for (const s of plan.refs) addInfo(asm.ref(s.key, s.display), s.reportType, s.about);
-  for (const x of plan.excerpts) {
-    const doc = excerptDocument(x, { reference: patientKey }, now);
-    addInfo(asm.ref(put(doc)), REPORT_TYPE.physicianReport, `Note excerpts: ${[...new Set(x.quotes.map((q) => q.about))].join(', ') || 'cited note'}`);
+  const subject = { reference: patientKey };
+  if (input.pdf) addInfo(asm.ref(put(pdfDocument(input.pdf, claimId, subject, now))), REPORT_TYPE.physicianReport, 'Medical necessity summary (ordering clinician attests)');
+  const notSent = [...plan.left];
+  for (const s of plan.items) {
+    if (s.kind === 'note') {
+      const doc = noteDocument(s.note, raw.get(s.key) as DocumentReference | undefined, subject);
+      adapted.set(s.key, doc);
+      addInfo(asm.ref(s.key, s.note.title), s.reportType, s.about);
+    } else if (s.kind === 'imaging') {
+      const dr = raw.get(s.key) as DiagnosticReport | undefined;
+      const doc = dr ? imagingDocument(dr, subject) : undefined;
+      if (doc) addInfo(asm.ref(put(doc), s.display), s.reportType, s.about);
+      else notSent.push({ key: s.key, why: 'the imaging report has no text or inline form to send' });
+    } else addInfo(asm.ref(s.key, s.display), s.reportType, s.about);
   }
-  addInfo(asm.ref(put(assessmentDocument(assessment, claimId, { reference: patientKey }, now))), REPORT_TYPE.supportData, 'Documentation completeness assessment against the payer policy');
-  if (input.pdf) addInfo(asm.ref(put(pdfDocument(input.pdf, claimId, { reference: patientKey }, now))), REPORT_TYPE.physicianReport, 'Readable prior-auth packet (PDF)');
 
-  const codedDx = coding.diagnoses.length
-    ? coding.diagnoses.map((d) => ({ code: d.code, label: d.label }))
-    : service.reasonIcd10.map((code) => ({ code, label: '' }));
-  const diagnosis = codedDx.slice(0, MAX_DIAGNOSES).map((d, i) => ({
+  const diagnosis = dx.list.map((d, i) => ({
     sequence: i + 1,
     diagnosisCodeableConcept: cc(SYSTEMS.icd10cm, d.code, d.label || undefined),
   }));
 
-  const lines = coding.lines.length ? coding.lines : [{ code: service.code, label: '', modifiers: [], units: 1, diagnosisPointers: diagnosis.map((d) => d.sequence) }];
-  const servicedDate = (service.date ?? coding.dateOfService ?? input.today).slice(0, 10);
+  const lines = coding.lines.length
+    ? coding.lines.map((l) => ({ ...l, diagnosisPointers: dx.remap(l.diagnosisPointers) }))
+    : [{ code: service.code, label: '', modifiers: [], units: 1, diagnosisPointers: diagnosis.map((d) => d.sequence) }];
+  const requestedWhen = requestedFor(service, input.today);
+  const serviced: { servicedDate: string } | { servicedPeriod: Period } = 'date' in requestedWhen ? { servicedDate: requestedWhen.date } : { servicedPeriod: requestedWhen.period };
   const requested: Extension[] = service.requestRef && refKey(service.requestRef)
     ? [{ url: PAS.extRequestedService, valueReference: asm.ref(refKey(service.requestRef) ?? service.requestRef) }]
     : [];
@@ -153,12 +182,12 @@ export function assemblePasBundle(input: PasBundleInput): PasBuild {
     ],
     sequence: i + 1,
     careTeamSequence: [1],
-    ...(l.diagnosisPointers.some((p) => p <= MAX_DIAGNOSES) ? { diagnosisSequence: l.diagnosisPointers.filter((p) => p <= MAX_DIAGNOSES) } : {}),
+    ...(l.diagnosisPointers.length ? { diagnosisSequence: l.diagnosisPointers } : {}),
     ...(allInfo.length ? { informationSequence: allInfo } : {}),
     category: itemCategory(l.code),
     productOrService: { ...cc(codeSystemFor(l.code), l.code), ...(l.label ? { text: l.label } : {}) },
     ...(l.modifiers.length ? { modifier: l.modifiers.map(modifierCc) } : {}),
-    servicedDate,
+    ...serviced,
     locationCodeableConcept: cc(SYSTEMS.placeOfService, input.placeOfService ?? '11'),
     quantity: { value: l.units },
   }));
@@ -193,7 +222,7 @@ export function assemblePasBundle(input: PasBundleInput): PasBuild {
     timestamp: now,
     entry: asm.bundleEntries(claimEntry),
   };
-  return { bundle, unresolved: [...asm.unresolved].sort(), omitted: [...asm.omitted].sort(), claimIdentifier: claimId };
+  return { bundle, unresolved: [...asm.unresolved].sort(), omitted: [...asm.omitted].sort(), claimIdentifier: claimId, notSent, requested: requestedWhen };
 }
 
 export function buildPasBundle(input: PasBundleInput): Bundle {

@@ -1,94 +1,84 @@
-// The DocumentReferences the packet itself produces: note excerpts, the completeness assessment and the packet PDF.
-// PAS DocumentReference requires the content inline (attachment.data, no url), so each carries its own base64 text.
-import type { DocumentReference, Reference } from 'fhir/r4';
-import type { Assessment } from '../../policy/verdicts';
-import type { NoteExcerpts } from './supporting';
+// The DocumentReferences a packet carries: the medical-necessity summary (the PDF the ordering clinician attests),
+// the chart's own notes, and imaging reports. PAS allows a DiagnosticReport only as a lab report, so an imaging
+// report travels as a PAS DocumentReference holding the report's own words. PAS DocumentReference requires the
+// content inline (attachment.data, no url) and a LOINC document type from the US Core value set.
+import type { Attachment, DiagnosticReport, DocumentReference, Reference } from 'fhir/r4';
+import type { NoteDoc } from '../../policy/picture';
 import { stableHash, utf8ToBase64 } from './ids';
-import { evidenceDigest } from '../pdf/summary';
-import { PAS, SYSTEMS } from './systems';
+import { DOC_TYPE, PAS, SYSTEMS, type DocType } from './systems';
 
-function docRef(
-  id: string,
-  typeCode: string,
-  typeText: string,
-  subject: Reference,
-  now: string,
-  description: string,
-  attachment: { contentType: string; data: string; title: string },
-): DocumentReference {
+const LOINC_DOC = /^\d{4,6}-\d$/;
+
+function docRef(id: string, type: DocType, subject: Reference, date: string, description: string, attachment: Attachment, typeText?: string): DocumentReference {
   return {
     resourceType: 'DocumentReference',
     id,
     meta: { profile: [PAS.documentReferenceProfile] },
     status: 'current',
-    type: { coding: [{ system: SYSTEMS.localDocType, code: typeCode, display: typeText }], text: typeText },
+    type: { coding: [{ system: SYSTEMS.loinc, code: type.code, display: type.display }], text: typeText ?? type.display },
     category: [{ coding: [{ system: SYSTEMS.usCoreDocCategory, code: 'clinical-note', display: 'Clinical Note' }] }],
     subject,
-    date: now,
+    date,
     description,
-    content: [{ attachment: { ...attachment, creation: now } }],
+    content: [{ attachment }],
   };
-}
-
-export function excerptText(x: NoteExcerpts): string {
-  const head = x.note
-    ? `Excerpts from "${x.note.title}"${x.note.date ? ` (${x.note.date.slice(0, 10)})` : ''}, source ${x.noteRef}`
-    : `Excerpts from ${x.noteRef}`;
-  const body = x.quotes.length
-    ? x.quotes.map((q) => `[${q.about}; characters ${q.start}-${q.end}] "${q.text}"`)
-    : ['(The note is cited as a whole; no span was marked.)'];
-  return [head, '', ...body].join('\n');
-}
-
-export function excerptDocument(x: NoteExcerpts, subject: Reference, now: string): DocumentReference {
-  return docRef(
-    `excerpts-${stableHash([x.noteRef]).slice(0, 24)}`,
-    'note-excerpts',
-    'Clinical note excerpts',
-    subject,
-    now,
-    x.note ? `Excerpts from ${x.note.title}` : `Excerpts from ${x.noteRef}`,
-    { contentType: 'text/plain; charset=utf-8', data: utf8ToBase64(excerptText(x)), title: 'Note excerpts' },
-  );
-}
-
-export function assessmentText(a: Assessment): string {
-  const lines = [
-    `Documentation completeness for ${a.service.code} under ${a.policy.title} (${a.policy.citation.document}, ${a.policy.citation.section})`,
-    `Payer: ${a.payer.name}${a.payer.fellBackToBaseline ? ' (not recognised; Medicare baseline applied)' : ''}`,
-    `Verdict: ${a.verdict}`,
-    '',
-  ];
-  for (const f of a.findings) {
-    const unverified = f.citation.verified ? '' : ' [threshold not confirmed against the source; advisory]';
-    lines.push(`- [${f.status}] ${f.message} (${f.citation.document}, ${f.citation.section})${unverified}`);
-    const { shown, more } = evidenceDigest(f.evidence, 12);
-    for (const e of shown) lines.push(`    evidence: ${e.display}${e.date ? `, ${e.date.slice(0, 10)}` : ''}`);
-    if (more) lines.push(`    evidence: and ${more} more (each is attached to this request as supporting information)`);
-  }
-  return lines.join('\n');
-}
-
-export function assessmentDocument(a: Assessment, claimKey: string, subject: Reference, now: string): DocumentReference {
-  return docRef(
-    `assessment-${stableHash([claimKey, 'assessment']).slice(0, 24)}`,
-    'pa-completeness',
-    'Prior-auth documentation completeness assessment',
-    subject,
-    now,
-    `Completeness against ${a.policy.title}: ${a.verdict}`,
-    { contentType: 'text/plain; charset=utf-8', data: utf8ToBase64(assessmentText(a)), title: 'Completeness assessment' },
-  );
 }
 
 export function pdfDocument(pdf: { base64: string; title: string }, claimKey: string, subject: Reference, now: string): DocumentReference {
   return docRef(
     `packet-pdf-${stableHash([claimKey, 'pdf']).slice(0, 24)}`,
-    'pa-packet',
-    'Prior-auth packet (readable summary)',
+    DOC_TYPE.summary,
     subject,
     now,
-    pdf.title,
-    { contentType: 'application/pdf', data: pdf.base64, title: pdf.title },
+    `${pdf.title}: medical-necessity summary for the ordering clinician's attestation`,
+    { contentType: 'application/pdf', data: pdf.base64, title: pdf.title, creation: now },
+    'Medical necessity summary',
   );
+}
+
+/** A LOINC document type for a chart note: its own LOINC coding when it has one, else by its title. */
+export function noteDocType(title: string, codings: readonly { system?: string; code?: string }[] = []): DocType {
+  const own = codings.find((c) => c.system === SYSTEMS.loinc && c.code && LOINC_DOC.test(c.code));
+  const known = own ? Object.values(DOC_TYPE).find((d) => d.code === own.code) : undefined;
+  if (known) return known;
+  if (own?.code) return { code: own.code, display: title };
+  const t = title.toLowerCase();
+  if (/physical therap|\bpt\b/.test(t)) return DOC_TYPE.physicalTherapy;
+  if (/procedure|operative|injection|block|ablation/.test(t)) return DOC_TYPE.procedureNote;
+  if (/consult/.test(t)) return DOC_TYPE.consultNote;
+  if (/mri|ct |x-ray|radiograph|imaging/.test(t)) return DOC_TYPE.imaging;
+  return DOC_TYPE.progressNote;
+}
+
+/**
+ * A chart note as a PAS DocumentReference: the EHR's own id, type and date, with the text ClaimReady read from it
+ * inline (the EHR may serve it through a Binary url, which PAS does not allow).
+ */
+export function noteDocument(note: NoteDoc, raw: DocumentReference | undefined, subject: Reference): DocumentReference {
+  const id = note.ref.split('/').pop() ?? stableHash([note.ref]).slice(0, 24);
+  const type = noteDocType(note.title, raw?.type?.coding ?? []);
+  const date = raw?.date ?? note.date ?? '';
+  const doc = docRef(id, type, subject, date, note.title, {
+    contentType: 'text/plain; charset=utf-8',
+    data: utf8ToBase64(note.text),
+    title: note.title,
+    ...(note.date ? { creation: note.date } : {}),
+  }, raw?.type?.text ?? note.title);
+  if (!date) delete doc.date;
+  return doc;
+}
+
+/** An imaging DiagnosticReport as a PAS DocumentReference: its presented form when inline, else its conclusion. */
+export function imagingDocument(dr: DiagnosticReport, subject: Reference): DocumentReference | undefined {
+  const inline = (dr.presentedForm ?? []).find((a) => typeof a.data === 'string' && a.data.length > 0);
+  const title = dr.code.text ?? dr.code.coding?.[0]?.display ?? 'Imaging report';
+  const when = dr.effectiveDateTime ?? dr.effectivePeriod?.start ?? dr.issued;
+  const text = [title, when ? `Date: ${when.slice(0, 10)}` : '', dr.conclusion ? `Impression: ${dr.conclusion}` : ''].filter(Boolean).join('\n');
+  if (!inline && !dr.conclusion) return undefined;
+  const attachment: Attachment = inline
+    ? { contentType: inline.contentType ?? 'application/octet-stream', data: inline.data, title: inline.title ?? title }
+    : { contentType: 'text/plain; charset=utf-8', data: utf8ToBase64(text), title };
+  const doc = docRef(`imaging-${dr.id ?? stableHash([title, when ?? '']).slice(0, 24)}`, DOC_TYPE.imaging, subject, dr.issued ?? when ?? '', `${title} (report from DiagnosticReport/${dr.id ?? ''})`, attachment, title);
+  if (!doc.date) delete doc.date;
+  return doc;
 }

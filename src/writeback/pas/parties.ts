@@ -1,7 +1,7 @@
 // The who of a request (beneficiary, coverage, insurer, requesting clinic and clinician), taken from the raw EHR
 // resources when we have them and otherwise built from the picture's facts, so the Claim's required references
 // always resolve inside the bundle.
-import type { Coverage, Organization, Patient, Practitioner, PractitionerRole, Resource } from 'fhir/r4';
+import type { ContactPoint, Coverage, HumanName, Organization, Patient, Practitioner, PractitionerRole, Resource } from 'fhir/r4';
 import type { ClinicalPicture, CoverageFact } from '../../policy/picture';
 import type { Assessment } from '../../policy/verdicts';
 import { refKey } from './assemble';
@@ -10,9 +10,17 @@ import { SYSTEMS } from './systems';
 
 export interface PartyData {
   id?: string;
+  /** Display name ("Chidi Okafor, MD" or the clinic's name). */
   name: string;
   npi?: string;
+  /** A person's structured name: PAS Practitioner requires the family name. */
+  family?: string;
+  given?: string[];
+  /** Work phone: PAS PractitionerRole must carry contact information (US Core pd-1). */
+  phone?: string;
 }
+
+const phoneOf = (phone: string | undefined): ContactPoint[] => (phone ? [{ system: 'phone', value: phone, use: 'work' }] : []);
 
 export interface ClinicInfo {
   organization: Organization | PartyData;
@@ -35,6 +43,7 @@ export function clinicOrganization(o: Organization | PartyData): Organization {
     type: [{ coding: [{ system: SYSTEMS.x12EntityType, code: '1P', display: 'Provider' }] }],
     name: o.name,
     ...(o.npi ? { identifier: [{ system: SYSTEMS.npi, value: o.npi }] } : {}),
+    ...(o.phone ? { telecom: phoneOf(o.phone) } : {}),
   };
 }
 
@@ -43,8 +52,9 @@ export function clinicPractitioner(p: Practitioner | PartyData): Practitioner {
   return {
     resourceType: 'Practitioner',
     id: p.id ?? `clinician-${slug(p.name)}`,
-    name: [{ text: p.name }],
+    name: [{ text: p.name, ...(p.family ? { family: p.family } : {}), ...(p.given?.length ? { given: p.given } : {}) } satisfies HumanName],
     ...(p.npi ? { identifier: [{ system: SYSTEMS.npi, value: p.npi }] } : {}),
+    ...(p.phone ? { telecom: phoneOf(p.phone) } : {}),
   };
 }
 
@@ -55,6 +65,11 @@ export function practitionerRole(org: Organization, pr: Practitioner): Practitio
     active: true,
     practitioner: { reference: `Practitioner/${pr.id ?? ''}` },
     organization: { reference: `Organization/${org.id ?? ''}` },
+    // The role's contact is the clinician's work line, else the clinic's (where the payer calls back).
+    ...(() => {
+      const telecom = (pr.telecom ?? []).filter((t) => t.use !== 'home').concat(org.telecom ?? []).filter((t) => t.value);
+      return telecom.length ? { telecom: telecom.slice(0, 2) } : {};
+    })(),
   };
 }
 
@@ -102,4 +117,34 @@ export function coverageFromFact(c: CoverageFact, patient: Patient, insurer: Org
     payor: [{ reference: `Organization/${insurer.id ?? ''}` }],
     ...(c.planName ? { class: [{ type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/coverage-class', code: 'plan' }] }, value: c.planName }] } : {}),
   };
+}
+
+/** X12 1069 individual relationship codes for the HL7 subscriber-relationship codes that have one. */
+const X12_RELATIONSHIP: Record<string, { code: string; display: string }> = {
+  self: { code: '18', display: 'Self' },
+  spouse: { code: '01', display: 'Spouse' },
+  child: { code: '19', display: 'Child' },
+  other: { code: 'G8', display: 'Other Relationship' },
+};
+
+/**
+ * The coverage as PAS Coverage wants it, from the EHR's own Coverage (or the picture's fact): the member id as an
+ * identifier typed MB, the relationship also in X12 1069, and the subscriber (the patient when self). Nothing is
+ * invented: without a member id or a relationship the gaps stay, and the packet check names them.
+ */
+export function pasCoverage(base: Coverage, fact: CoverageFact, patientRef: string): Coverage {
+  const out: Coverage = structuredClone(base);
+  const memberId = base.identifier?.find((i) => i.type?.coding?.some((c) => c.code === 'MB'))?.value ?? base.subscriberId ?? fact.subscriberId;
+  const others = (base.identifier ?? []).filter((i) => !i.type?.coding?.some((c) => c.code === 'MB'));
+  if (memberId) {
+    out.identifier = [{ type: { coding: [{ system: SYSTEMS.v2IdentifierType, code: 'MB', display: 'Member Number' }] }, value: memberId }, ...others];
+    out.subscriberId ??= memberId;
+  }
+  const hl7 = base.relationship?.coding?.find((c) => c.system === SYSTEMS.subscriberRelationship)?.code;
+  const x12 = hl7 ? X12_RELATIONSHIP[hl7] : undefined;
+  if (base.relationship && x12 && !base.relationship.coding?.some((c) => c.system === SYSTEMS.x12Relationship)) {
+    out.relationship = { ...base.relationship, coding: [...(base.relationship.coding ?? []), { system: SYSTEMS.x12Relationship, ...x12 }] };
+  }
+  if (hl7 === 'self' && !out.subscriber) out.subscriber = { reference: patientRef };
+  return out;
 }

@@ -31,6 +31,11 @@ export const SYSTEMS = {
   processPriority: 'http://terminology.hl7.org/CodeSystem/processpriority',
   npi: 'http://hl7.org/fhir/sid/us-npi',
   usCoreDocCategory: 'http://hl7.org/fhir/us/core/CodeSystem/us-core-documentreference-category',
+  loinc: 'http://loinc.org',
+  v2IdentifierType: 'http://terminology.hl7.org/CodeSystem/v2-0203',
+  subscriberRelationship: 'http://terminology.hl7.org/CodeSystem/subscriber-relationship',
+  /** X12 1069 Individual Relationship Code (PAS Coverage.relationship.coding:X12Code; "18" = self). */
+  x12Relationship: 'https://codesystem.x12.org/005010/1069',
   /** Our own, documented local system for document types the IG leaves open (packet PDF, excerpts, assessment). */
   localDocType: 'https://claimready.app/CodeSystem/document-type',
   claimIdentifier: 'https://claimready.app/id/pas-claim',
@@ -51,3 +56,25 @@ export const REPORT_TYPE = {
 } as const;
 
 export type ReportType = (typeof REPORT_TYPE)[keyof typeof REPORT_TYPE];
+
+/** LOINC document types for what the packet carries, from the PAS LOINC attachment value set
+ * (pas-loinc-attachment-codes, 2.2.1), all document-scale codes as US Core DocumentReference.type requires. */
+export const DOC_TYPE = {
+  summary: { code: '34133-9', display: 'Summary of episode note' },
+  progressNote: { code: '11506-3', display: 'Progress note' },
+  procedureNote: { code: '28570-0', display: 'Procedure note' },
+  imaging: { code: '18748-4', display: 'Diagnostic imaging study' },
+  physicalTherapy: { code: '11515-4', display: 'Physical therapy Episode of care medical records' },
+  consultNote: { code: '11488-4', display: 'Consult note' },
+  medicalRecords: { code: '11503-0', display: 'Medical records' },
+} as const;
+
+export interface DocType {
+  code: string;
+  display: string;
+}
+
+/** X12 278 carries up to 10 PWK (additional information) items for the patient event (2000E) and 10 per service
+ * (2000F): X12N RFI 231 on the 278 guide. Secondary source for 005010X217 (the RFI cites 004010X094A1); kept as
+ * the limit since the PAS AdditionalInformation slice maps to PWK. */
+export const MAX_ATTACHMENTS = 10;

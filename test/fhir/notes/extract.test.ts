@@ -165,7 +165,9 @@ describe('property: any mix of clinical phrases', () => {
       fc.property(fc.array(fc.constantFrom(...words), { maxLength: 60 }), fc.constantFrom(' ', '  ', '\t'), (parts, sep) => {
         const text = parts.join(sep);
         const f = extractNoteFacts({ ref: 'DocumentReference/p', title: 'p', date: '2025-06-01', contentType: 'text/plain', text });
-        for (const xs of Object.values(f) as { evidence: { quote?: { text: string; start: number; end: number } }[] }[][]) {
+        const { mentions, limits: _limits, ...families } = f;
+        for (const m of mentions) if (text.slice(m.span.start, m.span.end) !== m.text) return false;
+        for (const xs of Object.values(families) as { evidence: { quote?: { text: string; start: number; end: number } }[] }[][]) {
           for (const x of xs) {
             const q = x.evidence[0]!.quote!;
             if (text.slice(q.start, q.end) !== q.text) return false;

@@ -42,19 +42,33 @@ describe('buildPasBundle content', () => {
     expect(JSON.stringify(buildPasBundle(input))).toBe(JSON.stringify(b));
   });
 
-  it('points supportingInfo at every kind of support the brief lists', () => {
+  it('points supportingInfo at the evidence for this request, each as a type PAS accepts', () => {
     const targets = (claim.supportingInfo ?? []).map((s) => byUrl(b, s.valueReference?.reference));
     const ids = targets.map((r) => `${r?.resourceType ?? ''}/${r?.id ?? ''}`);
-    for (const key of ['Condition/cond-p1-0', 'Observation/pain-p1-0', 'Observation/odi-p1', 'Procedure/care-p1-0', 'MedicationStatement/care-p1-1', 'DiagnosticReport/img-p1']) {
-      expect(ids).toContain(key);
-    }
+    // The summary PDF first; the order's diagnoses, the imaging report (as a document), therapy, the latest note,
+    // the current pain (2026-11-10, not the older 2026-09-15) and function scores.
+    expect(ids).toEqual([
+      expect.stringMatching(/^DocumentReference\/packet-pdf-/),
+      'Condition/cond-p1-0',
+      'Condition/cond-p1-1',
+      'DocumentReference/imaging-img-p1',
+      'Procedure/care-p1-0',
+      'DocumentReference/note-p1',
+      'Observation/pain-p1-0',
+      'Observation/odi-p1',
+    ]);
+    // A MedicationStatement is not a PAS supporting-information type: left out, and said why.
+    expect(assemblePasBundle(input).notSent).toEqual([]);
+    expect(ids.some((i) => i.startsWith('MedicationStatement/') || i.startsWith('DiagnosticReport/'))).toBe(false);
     const docs = targets.filter((r): r is DocumentReference => r?.resourceType === 'DocumentReference');
-    expect(docs.map((d) => d.content[0]?.attachment.contentType)).toEqual(['text/plain; charset=utf-8', 'text/plain; charset=utf-8', 'application/pdf']);
-    const excerpt = base64ToUtf8(docs[0]?.content[0]?.attachment.data ?? '');
-    expect(excerpt).toContain('"radiating down the left leg for 4 months"');
-    expect(excerpt).not.toContain('Low back pain'); // only the quoted spans, not the whole note
-    const summary = base64ToUtf8(docs[1]?.content[0]?.attachment.data ?? '');
-    expect(summary).toContain('[met] Lumbar radiculopathy documented');
+    expect(docs.map((d) => d.type?.coding?.[0])).toEqual([
+      { system: 'http://loinc.org', code: '34133-9', display: 'Summary of episode note' },
+      { system: 'http://loinc.org', code: '18748-4', display: 'Diagnostic imaging study' },
+      { system: 'http://loinc.org', code: '11488-4', display: 'Consult note' },
+    ]);
+    expect(base64ToUtf8(docs[1]?.content[0]?.attachment.data ?? '')).toContain('Left paracentral L4-L5 disc protrusion');
+    // The note is sent as the clinician wrote it, not as ClaimReady's cut of it.
+    expect(base64ToUtf8(docs[2]?.content[0]?.attachment.data ?? '')).toBe('Low back pain radiating down the left leg for 4 months. Failed 8 weeks of PT and naproxen.');
   });
 
   it('carries prior injections with their relief (patient 4: two blocks, each with its relief observation)', () => {
@@ -81,12 +95,17 @@ describe('buildPasBundle content', () => {
     expect(insurer?.resourceType === 'Organization' && insurer.name).toBe('Medicare Part B');
   });
 
-  it('keeps at most 12 diagnoses and drops pointers past them', () => {
+  it('states only the request\'s diagnoses (order + pointed), at most 12, and drops pointers past them', () => {
     const many = Array.from({ length: 14 }, (_, i) => ({ code: `M54.1${i % 10}`, label: `dx ${i}`, billable: true, evidence: [] }));
+    const hypertension = { code: 'I10', label: 'Essential (primary) hypertension', billable: true, evidence: [] };
     const lines = input.coding.lines.map((l) => ({ ...l, diagnosisPointers: [1, 13, 14] }));
-    const b14 = buildPasBundle({ ...input, coding: { ...input.coding, diagnoses: many, lines } });
+    const b3 = buildPasBundle({ ...input, coding: { ...input.coding, diagnoses: [...many, hypertension], lines } });
+    expect(claimOf(b3).diagnosis?.map((d) => d.diagnosisCodeableConcept?.coding?.[0]?.code)).toEqual(['M54.10', 'M54.16', 'M54.12', 'M54.13']); // M54.16 is on the order
+    expect(claimOf(b3).item?.[0]?.diagnosisSequence).toEqual([1, 3, 4]);
+    const all = input.coding.lines.map((l) => ({ ...l, diagnosisPointers: many.map((_, i) => i + 1) }));
+    const b14 = buildPasBundle({ ...input, coding: { ...input.coding, diagnoses: many, lines: all } });
     expect(claimOf(b14).diagnosis).toHaveLength(12);
-    expect(claimOf(b14).item?.[0]?.diagnosisSequence).toEqual([1]);
+    expect(claimOf(b14).item?.[0]?.diagnosisSequence).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
     expect(validatePasBundle(b14).ok).toBe(true);
   });
 

@@ -1,7 +1,7 @@
 // Six realistic interventional-pain patients as the picture + assessment + coding the builder receives, plus the
 // raw EHR resources their evidence points at. Built here (not read from the sandbox) so the goldens cover the cases
 // that matter: radicular ESI, cervical ESI, bilateral facet blocks, RFA after two blocks, repeat ESI, SI joint.
-import type { FhirResource, Resource } from 'fhir/r4';
+import type { DiagnosticReport, FhirResource, Resource } from 'fhir/r4';
 import { emptyPicture, type ClinicalPicture, type Evidence, type PlannedService } from '../../../src/policy/picture';
 import type { Assessment, CodingSuggestion, Finding } from '../../../src/policy/verdicts';
 import type { PasBundleInput } from '../../../src/writeback/pas/bundle';
@@ -113,6 +113,9 @@ function build(s: Spec): PatientCase {
     const r = rawFor(e.ref, s.id, e.display, e.date);
     if (r) resources.set(e.ref, r);
   }
+  // The imaging report's own words, as a radiology DiagnosticReport carries them.
+  const img = resources.get(`DiagnosticReport/img-${s.id}`);
+  if (img?.resourceType === 'DiagnosticReport' && s.imaging) { const withConclusion: DiagnosticReport = { ...(img as DiagnosticReport), conclusion: s.imaging.finding }; resources.set(`DiagnosticReport/img-${s.id}`, withConclusion); }
   return {
     name: s.name,
     input: {

@@ -1,12 +1,14 @@
 // Every sandbox seed patient through the real read pipeline (local reader -> readPatientRecord -> buildPicture ->
-// assess / suggestCoding) into a PAS bundle that must pass the validator and the structural checks; a set of them
+// assess / suggestCoding) into a PAS bundle that must pass the official PAS 2.2.1 / US Core profiles with 0 errors
+// (launch/sandbox/conformance: @medplum/core's validator plus the steps around it), the in-house validator and the
+// structural checks; a set of them
 // are also kept as golden outlines (regenerate deliberately with UPDATE_GOLDEN=1). The outline (entries, items,
 // diagnoses, what each supportingInfo points at) rather than the whole bundle: these pictures come from other
 // modules still being tuned, and a wording change in an assessment should not churn a megabyte of base64.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { Bundle, Claim, Resource } from 'fhir/r4';
+import type { Bundle, Claim, Organization, Practitioner, Resource } from 'fhir/r4';
 import { localReader } from '../../../src/fhir/read/local-reader';
 import { readPatientRecord } from '../../../src/fhir/read/read';
 import { buildPicture } from '../../../src/fhir/picture/build-picture';
@@ -16,6 +18,7 @@ import { assemblePasBundle } from '../../../src/writeback/pas/bundle';
 import { validatePasBundle } from '../../../src/writeback/pas/validate';
 import { resourceIndex } from '../../../src/writeback/pas/resources';
 import { structuralProblems } from './structure';
+import { formatIssues, validatePasConformance } from '../../../launch/sandbox/conformance/index';
 
 const SEED = join(import.meta.dirname, '../../../launch/sandbox/seed');
 const GOLDEN = join(import.meta.dirname, '../../fixtures/pas/golden/sandbox');
@@ -27,8 +30,14 @@ const GOLDEN_PATIENTS = new Set(['pt-radic-ready', 'pt-facet-rfa-ready', 'pt-cer
 interface SeedEntry { patient: string; services: { serviceRequest: string; code: string }[] }
 const manifest = JSON.parse(readFileSync(join(SEED, 'manifest.json'), 'utf8')) as SeedEntry[];
 
-// The sandbox clinic as the seeds name it, so references to it from encounters and orders resolve in the bundle.
-const CLINIC = { organization: { id: 'org-clinic', name: 'Sandbox Spine & Pain Clinic', npi: '1487654321' }, practitioner: { id: 'prac-okafor', name: 'Chidi Okafor, MD', npi: '1326547890' } };
+// The clinic as the chart records it (the order's requester and the visits' service provider), as the app's
+// clinicFor() takes it, so references to it from encounters and orders resolve in the bundle.
+function clinicOf(resources: Resource[]) {
+  const organization = resources.find((r): r is Organization => r.resourceType === 'Organization' && r.id === 'org-clinic');
+  const practitioner = resources.find((r): r is Practitioner => r.resourceType === 'Practitioner' && r.id === 'prac-okafor');
+  if (!organization || !practitioner) throw new Error('seed has no clinic');
+  return { organization, practitioner };
+}
 
 async function packetFor(patient: string, serviceRequest: string) {
   const bundle = JSON.parse(readFileSync(join(SEED, `${patient}.json`), 'utf8')) as { entry: { resource: Resource & { [k: string]: unknown } }[] };
@@ -40,7 +49,7 @@ async function packetFor(patient: string, serviceRequest: string) {
   const payer = resolvePayer(picture.coverages).payer;
   const assessment = assess(picture, service, payer, TODAY);
   const coding = suggestCoding(picture, [service], { today: TODAY, ...(service.date ? { dateOfService: service.date } : {}), payerId: payer.id });
-  return assemblePasBundle({ picture, service, assessment, coding, today: TODAY, now: NOW, clinic: CLINIC, resources });
+  return assemblePasBundle({ picture, service, assessment, coding, today: TODAY, now: NOW, clinic: clinicOf(bundle.entry.map((e) => e.resource)), resources });
 }
 
 function outline(b: Bundle) {
@@ -67,8 +76,18 @@ function outline(b: Bundle) {
 describe('PAS bundles for the sandbox seed patients', () => {
   for (const m of manifest) {
     for (const s of m.services) {
-      it(`${m.patient} ${s.code}: valid, every reference inside, nothing omitted or unresolved`, async () => {
+      it(`${m.patient} ${s.code}: conforms to the official profiles, every reference inside, nothing omitted or unresolved`, async () => {
         const build = await packetFor(m.patient, s.serviceRequest);
+        const conformance = validatePasConformance(build.bundle);
+        expect(formatIssues(conformance.errors)).toEqual([]);
+        // Every supporting item was checked against a PAS / US Core profile, not just the base.
+        const profiled = new Set(conformance.checked.filter((c) => c.ok).map((c) => c.path));
+        const claim = build.bundle.entry?.[0]?.resource as Claim;
+        for (const si of claim.supportingInfo ?? []) {
+          const i = build.bundle.entry?.findIndex((e) => e.fullUrl === si.valueReference?.reference) ?? -1;
+          expect(profiled.has(`Bundle.entry[${i}].resource`)).toBe(true);
+        }
+        expect((claim.supportingInfo ?? []).length).toBeLessThanOrEqual(10);
         expect(validatePasBundle(build.bundle).violations).toEqual([]);
         expect(structuralProblems(build.bundle)).toEqual([]);
         expect(build.unresolved).toEqual([]);

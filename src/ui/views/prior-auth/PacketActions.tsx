@@ -11,7 +11,7 @@ import { downloadBytes, safeFileName } from './download';
 type SaveState =
   | { kind: 'idle' }
   | { kind: 'working'; what: string }
-  | { kind: 'saved'; created: boolean }
+  | { kind: 'saved'; created: boolean; skipped: string[] }
   | { kind: 'refused'; message: string }
   | { kind: 'failed'; message: string; outcome?: string };
 
@@ -63,7 +63,7 @@ export function PacketActions({ model, writer, user, now }: PacketActionsProps) 
       const out = await writeAll(writer, writes.items, { app: 'claimready', ...(user ? { user } : {}) });
       if (out.ok) {
         const main = out.results.filter((r) => r.item.resource.resourceType !== 'Provenance');
-        setState({ kind: 'saved', created: main.some((r) => r.created) });
+        setState({ kind: 'saved', created: main.some((r) => r.created), skipped: out.skipped.map((k) => k.reason) });
       } else {
         const o: OperationOutcome | undefined = out.failed.outcome;
         const detail = outcomeText(o);
@@ -110,8 +110,18 @@ export function PacketActions({ model, writer, user, now }: PacketActionsProps) 
       {!writer && <p className="muted">This session cannot write to the chart (no write permission was granted); downloads still work.</p>}
       <div role="status" aria-live="polite" className="pa-status">
         {state.kind === 'working' && <p>{state.what}</p>}
-        {state.kind === 'saved' && (
+        {state.kind === 'saved' && state.skipped.length === 0 && (
           <p className="pa-ok">{state.created ? 'Saved to the chart: the packet document and a prior-auth task were created.' : 'Already saved: the chart already holds this packet and its task; nothing was duplicated.'}</p>
+        )}
+        {state.kind === 'saved' && state.skipped.length > 0 && (
+          <div className="pa-ok">
+            <p>{state.created ? 'Saved to the chart' : 'Already saved'}, except:</p>
+            <ul>
+              {state.skipped.map((t) => (
+                <li key={t}>{t}</li>
+              ))}
+            </ul>
+          </div>
         )}
         {state.kind === 'refused' && <p className="error">Not saved. {state.message}</p>}
         {state.kind === 'failed' && (

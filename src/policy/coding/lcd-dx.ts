@@ -1,11 +1,11 @@
 // Diagnoses each procedure family's article lists as covering it, for coding (pointer order and the lcd-dx edit).
 // The facet article publishes a closed list (A58403, the facet policy's own table); the ESI article publishes none,
 // so the ESI list is only the codes that name an indication, and an uncovered ESI diagnosis is advice, not an error.
-import type { Citation, ServiceKind } from '../types';
-import { cite } from '../../policies/cite';
-import { familyKinds } from '../../services';
-import { FACET_COVERED_ICD10, FACET_CYST_ICD10, FACET_BLOCK_VERSIONS } from '../../policies/lcd-facet';
-import { ACUTE_ZOSTER_ICD10, RADICULAR_ICD10 } from '../../policies/lcd-epidural';
+import type { Citation, ServiceKind } from './types';
+import { cite } from '../policies/cite';
+import { familyKinds } from '../services';
+import { FACET_COVERED_ICD10, FACET_CYST_ICD10, FACET_BLOCK_VERSIONS } from '../policies/lcd-facet';
+import { ACUTE_ZOSTER_ICD10, RADICULAR_ICD10 } from '../policies/lcd-epidural';
 
 export interface LcdDxList {
   kinds: readonly ServiceKind[];
