@@ -4,7 +4,7 @@
 // assessed, or not assessed with the reason; load problems are printed, never dropped.
 import { parseArgs } from 'node:util';
 import { loadFhir } from './cli/load';
-import { localReader } from './fhir/read/local-reader';
+import { localReader } from './fhir/index';
 import { assessPatient, toJson, toTable, type CheckResult, type Skipped } from './cli/check';
 import { checkNotes, notesTable } from './cli/notes';
 

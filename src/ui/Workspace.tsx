@@ -1,17 +1,17 @@
 // The patient workspace: reads the record, builds the picture, and hosts the three views over it.
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type Client from 'fhirclient/lib/Client';
-import type { Evidence } from '../policy/picture';
-import type { LaunchContext } from '../fhir/session/session';
-import { fhirclientReader } from '../fhir/read/fhirclient-reader';
-import { fhirclientWriter } from '../writeback/fhirclient-writer';
-import { resumePendingSaves } from '../writeback/save-plan';
-import { buildPicture } from '../fhir/picture/build-picture';
-import { classifyLaunchFailure, launchFailure } from '../fhir/session/session';
+import type { Evidence } from '../policy/index';
+import type { LaunchContext } from '../fhir/index';
+import { fhirclientReader } from '../fhir/index';
+import { fhirclientWriter } from '../writeback/index';
+import { buildPicture } from '../fhir/index';
+import { classifyLaunchFailure, launchFailure } from '../fhir/index';
+import { resumePendingSaves } from '../writeback/index';
 import { essentialReadsMissing } from './read-plan';
-import { grantedAccess } from '../fhir/session/scopes';
+import { grantedAccess } from '../fhir/index';
 import { AppDataContext, type AppData } from './context';
-import { resourceIndex } from '../writeback/pas/resources';
+import { resourceIndex } from '../writeback/index';
 import { clinicFor } from './clinic';
 import { usePatientRecord } from './hooks/usePatientRecord';
 import { useServiceSelection } from './hooks/useServiceSelection';

@@ -8,15 +8,8 @@ import { CAPS_HEADING, capsHeadingSection, type Section } from './sections';
 
 export type { Section } from './sections';
 
-export interface Sentence {
-  /** Offsets into NoteDoc.text (end exclusive). */
-  start: number;
-  end: number;
-  text: string;
-  /** text in lower case, for cheap substring gates before the regexes run. */
-  lower: string;
-  section: Section;
-}
+export type { Sentence } from './sentence';
+import type { Sentence } from './sentence';
 
 // Heading labels, normalised (lower case, single spaces, "&" as "and", no spaces around "/"), to their section.
 const HEADING_LABELS: [Section, string[]][] = [

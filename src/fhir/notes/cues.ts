@@ -4,7 +4,7 @@
 // Triggers before the phrase reach it unless a terminator ("but", "however", ";") comes between; a few triggers
 // follow the phrase ("... was recommended", "... 3 years ago").
 import { clauseEnd, clauseStart, isAboutFamily, isNegated, type Sentence } from './context';
-import type { MentionContext, MentionType } from './mentions';
+import type { MentionContext, MentionType } from './mention-types';
 
 interface Cue {
   context: MentionContext;

@@ -11,7 +11,7 @@ import type {
   VisitWorkFact,
 } from '../../policy/picture';
 import { sentences, type Sentence } from './context';
-import type { NoteMention } from './mentions';
+import type { NoteMention } from './mention-types';
 import { NOT_LIMITING } from './function-lexicon';
 import { careValues, functionValues, keepEvidence, painValues, reliefValues, siteMentions } from './to-mentions';
 import { extractConservativeCare } from './extract-care';

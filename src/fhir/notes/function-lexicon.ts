@@ -1,5 +1,5 @@
 // Function phrases as data: which limitation a phrase names.
-import type { FunctionLimitation } from './mentions';
+import type { FunctionLimitation } from './mention-types';
 
 const LIMITATION_KINDS: [RegExp, FunctionLimitation][] = [
   [/\b(?:work|job|dut(?:y|ies)|disabilit|disabled|TTD|employ|shift|retired|leave)/i, 'work'],

@@ -4,10 +4,8 @@
 // them as clinical evidence. The document is a conditional create (a retry finds it); the Task is updated in place.
 import type { DocumentReference, Task } from 'fhir/r4';
 import { z } from 'zod';
-import { CLAIMREADY_TAG } from '../../fhir/read/own-output';
-import { utf8ToBase64 } from '../../writeback/pas/ids';
-import { deterministicId, ID_BASE, writeAll } from '../../writeback/write';
-import type { FhirWriter } from '../../writeback/writer';
+import { CLAIMREADY_TAG } from '../../fhir/index';
+import { deterministicId, ID_BASE, utf8ToBase64, writeAll, type FhirWriter } from '../../writeback/index';
 import type { PaRequestView } from './api';
 
 export const DECISION_ID_SYSTEM = `${ID_BASE}/pa-decision`;
