@@ -16,7 +16,8 @@ export { readPatientRecord, DEFAULT_TYPES, type RawRecord, type ReadOptions } fr
 export { fetchReader, FhirReadError, type FhirReader, type FhirResponse } from './read/reader';
 export { fhirclientReader } from './read/fhirclient-reader';
 export { localReader } from './read/local-reader';
-export { buildPicture } from './picture/build-picture';
+export { buildPicture, buildPictureAsync } from './picture/build-picture';
+export type { PictureContext } from './picture/to-picture';
 export { indexFullUrls, normalizeReferences, parseRef, type RefTarget } from './read/references';
 export { emptySaved, type SavedItem, type SavedState } from './read/saved';
 export { noteMentions, type NoteMention } from './notes/mentions';

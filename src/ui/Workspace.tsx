@@ -4,9 +4,9 @@ import type Client from 'fhirclient/lib/Client';
 import type { LaunchContext } from '../fhir/index';
 import { fhirclientReader } from '../fhir/index';
 import { fhirclientWriter } from '../writeback/index';
-import { buildPicture } from '../fhir/index';
 import { classifyLaunchFailure, launchFailure } from '../fhir/index';
 import { resumePendingSaves } from '../writeback/index';
+import { usePicture } from './hooks/usePicture';
 import { essentialReadsMissing } from './read-plan';
 import { grantedAccess } from '../fhir/index';
 import { AppDataContext, type AppData } from './context';
@@ -44,18 +44,12 @@ export function Workspace({ client, context }: { client: Client; context: Launch
   const state = usePatientRecord(reader, context.patientId, access);
   // After the record's searches, so the style sheet does not take one of the browser's connections first.
   useSmartStyle(context.smartStyleUrl);
-  const picture = useMemo(
-    () =>
-      state.record
-        ? buildPicture(state.record, {
-            patientId: context.patientId,
-            encounterId: context.encounterId,
-            serviceRequestIds: context.serviceRequestIds,
-            today,
-          })
-        : undefined,
-    [state.record, context, today],
-  );
+  const picture = usePicture(state.record, {
+    patientId: context.patientId,
+    encounterId: context.encounterId,
+    serviceRequestIds: context.serviceRequestIds,
+    today,
+  });
   const selection = useServiceSelection(picture, context.serviceRequestIds);
   // A save cut short last time (reload, closed tab, lost session) is finished now, once the chart is read.
   useEffect(() => {
