@@ -1,7 +1,6 @@
 // The patient workspace: reads the record, builds the picture, and hosts the three views over it.
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type Client from 'fhirclient/lib/Client';
-import type { Evidence } from '../policy/index';
 import type { LaunchContext } from '../fhir/index';
 import { fhirclientReader } from '../fhir/index';
 import { fhirclientWriter } from '../writeback/index';
@@ -16,12 +15,13 @@ import { clinicFor } from './clinic';
 import { usePatientRecord } from './hooks/usePatientRecord';
 import { useServiceSelection } from './hooks/useServiceSelection';
 import { useSmartStyle } from './hooks/useSmartStyle';
+import { useEvidencePanel, useStoredTab } from './hooks/useWorkspaceState';
 import { LaunchProblemScreen } from './LaunchProblemScreen';
 import { PatientBanner } from './components/PatientBanner';
 import { DataIssues } from './components/DataIssues';
 import { EvidencePanel } from './components/EvidencePanel';
 import { ServicePicker } from './components/ServicePicker';
-import { Tabs, type TabId } from './components/Tabs';
+import { Tabs } from './components/Tabs';
 import { VisitChecklist } from './views/VisitChecklist';
 
 // The coder and prior-auth views (and the PDF library behind the latter) load when first opened.
@@ -68,9 +68,8 @@ export function Workspace({ client, context }: { client: Client; context: Launch
       }),
     [resources, selection.services, context],
   );
-  const [evidence, setEvidence] = useState<Evidence | null>(null);
-  const [tab, setTab] = useState<TabId>('visit');
-  const openEvidence = useCallback((e: Evidence) => setEvidence(e), []);
+  const { evidence, open: openEvidence, close: closeEvidence } = useEvidencePanel();
+  const [tab, setTab] = useStoredTab();
   // Read at each call: fhirclient replaces the token when it refreshes it.
   const serviceToken = useCallback(() => client.state.tokenResponse?.access_token, [client]);
 
@@ -115,7 +114,7 @@ export function Workspace({ client, context }: { client: Client; context: Launch
             {tab === 'prior-auth' && <PriorAuth />}
           </Suspense>
         </main>
-        {evidence && <EvidencePanel evidence={evidence} notes={picture.notes} onClose={() => setEvidence(null)} />}
+        {evidence && <EvidencePanel evidence={evidence} notes={picture.notes} onClose={closeEvidence} />}
       </div>
     </AppDataContext.Provider>
   );

@@ -3,7 +3,7 @@
 import type { CareOutcome, ConservativeCareFact, ConservativeKind, NoteDoc } from '../../policy/picture';
 import { clauseEnd, clauseStart, isAboutFamily, isNegated, type Sentence } from './context';
 import { mentionContext } from './cues';
-import type { MentionContext, NoteMention } from './mentions';
+import type { MentionContext, NoteMention } from './mention-types';
 import { CARE_TERMS as TERMS, careKind, UMBRELLA } from './care-lexicon';
 import { matchAll, noteDay, NUM_RANGE, parseNumber, parseUnit, spanEvidence, toWeeks, UNIT } from './lexicon';
 

@@ -33,7 +33,7 @@ export const SYSTEMS = {
   processPriority: 'http://terminology.hl7.org/CodeSystem/processpriority',
   npi: SYS.npi,
   usCoreDocCategory: 'http://hl7.org/fhir/us/core/CodeSystem/us-core-documentreference-category',
-  loinc: 'http://loinc.org',
+  loinc: SYS.loinc,
   v2IdentifierType: 'http://terminology.hl7.org/CodeSystem/v2-0203',
   subscriberRelationship: 'http://terminology.hl7.org/CodeSystem/subscriber-relationship',
   /** X12 1069 Individual Relationship Code (PAS Coverage.relationship.coding:X12Code; "18" = self). */
