@@ -40,8 +40,21 @@ function appHtmlAtRoot(): Plugin {
   };
 }
 
+// fhirclient reaches for isomorphic-webcrypto only where globalThis.crypto is missing, which no supported browser
+// (and no Node >= 20) is. The package is CommonJS dressed as ESM (the COMMONJS_VARIABLE_IN_ESM build warning) and
+// drags React Native peers in; the bundle gets the platform's own WebCrypto instead.
+function platformWebCrypto(): Plugin {
+  const id = '\0claimready-webcrypto';
+  return {
+    name: 'claimready-platform-webcrypto',
+    enforce: 'pre',
+    resolveId: (source) => (source === 'isomorphic-webcrypto' ? id : null),
+    load: (source) => (source === id ? 'export default globalThis.crypto;' : null),
+  };
+}
+
 export default defineConfig({
-  plugins: [react(), appHtmlAtRoot()],
+  plugins: [platformWebCrypto(), react(), appHtmlAtRoot()],
   base,
   // fhirclient's "pure" browser build: no fetch/AbortController polyfills (every supported browser has them).
   define: { FHIRCLIENT_PURE: 'true' },

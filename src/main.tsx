@@ -5,6 +5,8 @@ import FHIR from 'fhirclient';
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');
 
+// The refresh token is bound to this client: send client_id with every refresh (RFC 6749 §6 for public clients).
+FHIR.oauth2.settings.refreshTokenWithClientId = true;
 const ready = FHIR.oauth2.ready();
 const ui = import('./ui/boot');
 

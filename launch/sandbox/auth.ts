@@ -1,16 +1,22 @@
 // The sandbox's SMART authorization server: launch contexts created by the chart, /auth/authorize (auto-approves
 // as a simulated practitioner), /auth/token (authorization_code with PKCE S256, refresh_token), access-token checks
-// for /fhir, and an RS256-signed id_token whose public key is published as a JWKS.
+// for /fhir, and an RS256-signed id_token whose public key is published as a JWKS. As strict as SMART and OAuth
+// say a server may be, so the app meets real EHRs' refusals here first: the registered redirect_uri matches
+// exactly, only the client's registered scopes are granted, refresh tokens are bound to the client, rotate on every
+// use (the old one and its access tokens are revoked) and can never widen the scope.
 import { createHash, generateKeyPairSync, randomBytes, sign, timingSafeEqual, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
 import { grantable, withhold, type WithholdOptions } from './scopes';
+import type { EhrRestrictions } from './restrictions';
 
 export const CLIENT_ID = 'claimready';
+/** Registered redirect_uri paths (exact match, RFC 6749 §3.1.2.3 / SMART: "the exact redirect_uri registered"). */
+export const REDIRECT_PATHS = ['/app/index.html'];
 const CODE_LIFETIME_S = 60;
 const REFRESH_LIFETIME_S = 24 * 3600;
 export const DEFAULT_TOKEN_LIFETIME_S = 3600;
 
-export interface LaunchOptions extends WithholdOptions {
+export interface LaunchOptions extends WithholdOptions, EhrRestrictions {
   patient: string;
   encounter?: string;
   serviceRequest?: string;
@@ -27,10 +33,18 @@ export interface Grant {
   framed: boolean;
   tokenLifetime: number;
   clientId: string;
+  restrictions: EhrRestrictions;
+  nonce?: string;
 }
 
 export interface AccessToken extends Grant {
   expiresAt: number;
+}
+
+export interface RefreshGrant extends Grant {
+  expiresAt: number;
+  /** Access tokens issued under this refresh token, revoked when it is used (rotation). */
+  accessTokens: Set<string>;
 }
 
 interface PendingCode extends Grant {
@@ -50,6 +64,7 @@ const tokenRequestSchema = z.discriminatedUnion('grant_type', [
   z.object({ grant_type: z.literal('authorization_code'), code: z.string().min(1), redirect_uri: z.string().min(1), client_id: z.string().optional(), code_verifier: z.string().optional() }),
   z.object({ grant_type: z.literal('refresh_token'), refresh_token: z.string().min(1), client_id: z.string().optional(), scope: z.string().optional() }),
 ]);
+const SUPPORTED_GRANTS = new Set(['authorization_code', 'refresh_token']);
 
 export interface AuthConfig {
   origin: string;
@@ -63,7 +78,7 @@ export class AuthServer {
   private readonly launches = new Map<string, LaunchOptions>();
   private readonly codes = new Map<string, PendingCode>();
   private readonly tokens = new Map<string, AccessToken>();
-  private readonly refreshTokens = new Map<string, Grant & { expiresAt: number }>();
+  private readonly refreshTokens = new Map<string, RefreshGrant>();
   private readonly privateKey: KeyObject;
   readonly jwks: { keys: Record<string, unknown>[] };
   private readonly kid = randomBytes(8).toString('hex');
@@ -76,8 +91,8 @@ export class AuthServer {
     this.jwks = { keys: [{ ...publicKey.export({ format: 'jwk' }), kid: this.kid, alg: 'RS256', use: 'sig' }] };
   }
 
-  get redirectPrefix(): string {
-    return `${this.config.origin}/app/`;
+  get redirectUris(): string[] {
+    return REDIRECT_PATHS.map((p) => `${this.config.origin}${p}`);
   }
 
   createLaunch(options: LaunchOptions): string {
@@ -91,7 +106,7 @@ export class AuthServer {
     const redirectUri = params.get('redirect_uri') ?? '';
     if (clientId !== CLIENT_ID) return { kind: 'error-page', status: 400, message: `Unknown client_id "${clientId ?? ''}"; this sandbox knows "${CLIENT_ID}".` };
     if (!this.redirectAllowed(redirectUri)) {
-      return { kind: 'error-page', status: 400, message: `redirect_uri is not registered for ${CLIENT_ID}; it must be under ${this.redirectPrefix}` };
+      return { kind: 'error-page', status: 400, message: `redirect_uri "${redirectUri}" is not registered for ${CLIENT_ID}; the registered one is ${this.redirectUris.join(' or ')}` };
     }
     const state = params.get('state') ?? undefined;
     const fail = (error: string, description: string): AuthorizeOutcome => {
@@ -121,6 +136,7 @@ export class AuthServer {
     }
     let scope = grantable(requested, this.config.knownTypes);
     if (launch) scope = withhold(scope, launch, this.config.knownTypes);
+    const nonce = params.get('nonce') ?? undefined;
     const code = randomBytes(24).toString('base64url');
     const withContext = launch !== undefined && (scope.includes('launch') || scope.includes('launch/patient'));
     this.codes.set(code, {
@@ -133,6 +149,8 @@ export class AuthServer {
       serviceRequest: withContext ? launch?.serviceRequest : undefined,
       framed: launch?.framed ?? false,
       tokenLifetime: launch?.tokenLifetime ?? DEFAULT_TOKEN_LIFETIME_S,
+      restrictions: restrictionsOf(launch),
+      ...(nonce ? { nonce } : {}),
       expiresAt: this.config.now() + CODE_LIFETIME_S * 1000,
     });
     const url = new URL(redirectUri);
@@ -143,18 +161,27 @@ export class AuthServer {
 
   /** Handles a POST to /auth/token with its form body; returns the status and JSON body to send. */
   token(form: URLSearchParams): { status: number; body: Record<string, unknown> } {
+    const grantType = form.get('grant_type');
+    if (grantType && !SUPPORTED_GRANTS.has(grantType)) return oauthError('unsupported_grant_type', `grant_type ${grantType} is not supported; use authorization_code or refresh_token`);
     const parsed = tokenRequestSchema.safeParse(Object.fromEntries(form));
     if (!parsed.success) return oauthError('invalid_request', 'grant_type must be authorization_code or refresh_token with its parameters');
     const req = parsed.data;
-    // A public client identifies itself in the body (RFC 6749 4.1.3); refresh may omit it, as many EHRs allow.
-    if (req.grant_type === 'authorization_code' && req.client_id === undefined) return oauthError('invalid_request', 'client_id is required for a public client');
-    if (req.client_id !== undefined && req.client_id !== CLIENT_ID) return oauthError('invalid_client', 'unknown client_id', 401);
+    // A public client identifies itself in the body (RFC 6749 §3.2.1, §4.1.3): also on refresh, which binds the
+    // refresh token to the client it was issued to.
+    if (req.client_id === undefined) return oauthError('invalid_request', 'client_id is required for a public client');
+    if (req.client_id !== CLIENT_ID) return oauthError('invalid_client', 'unknown client_id', 401);
     if (req.grant_type === 'refresh_token') {
       const grant = this.refreshTokens.get(req.refresh_token);
-      if (!grant || grant.expiresAt < this.config.now()) return oauthError('invalid_grant', 'refresh_token is unknown or expired');
-      // A refresh may narrow the scope, never widen it.
-      const narrowed = req.scope ? req.scope.split(/\s+/).filter((s) => grant.scope.includes(s)) : grant.scope;
-      return { status: 200, body: this.issue({ ...grant, scope: narrowed }, req.refresh_token) };
+      if (!grant || grant.expiresAt < this.config.now()) return oauthError('invalid_grant', 'refresh_token is unknown, already used or expired');
+      if (grant.clientId !== req.client_id) return oauthError('invalid_grant', 'refresh_token was issued to another client');
+      // RFC 6749 §6: the requested scope must not include any scope not originally granted.
+      const asked = req.scope ? req.scope.split(/\s+/).filter(Boolean) : grant.scope;
+      const wider = asked.filter((sc) => !grant.scope.includes(sc));
+      if (wider.length > 0) return oauthError('invalid_scope', `a refresh cannot widen the grant: not granted before: ${wider.join(' ')}`);
+      // Rotation: the used refresh token and every access token issued under it stop working now.
+      this.refreshTokens.delete(req.refresh_token);
+      for (const t of grant.accessTokens) this.tokens.delete(t);
+      return { status: 200, body: this.issue({ ...grant, scope: asked }, grant.expiresAt) };
     }
     const pending = this.codes.get(req.code);
     // Codes are one-time: delete before checking so a failed attempt also burns the code.
@@ -177,17 +204,34 @@ export class AuthServer {
     return { ok: true, token };
   }
 
-  private redirectAllowed(uri: string): boolean {
-    let url: URL;
-    try {
-      url = new URL(uri);
-    } catch {
-      return false;
-    }
-    return url.origin === this.config.origin && url.pathname.startsWith('/app/') && !url.pathname.includes('..');
+  /**
+   * RFC 7662 token introspection, for resource servers of this EHR (the ClaimReady service): the token's scope,
+   * client, user and patient context while it is active, `{active: false}` otherwise. The sandbox answers any
+   * caller on 127.0.0.1; a real EHR authenticates the resource server.
+   */
+  introspect(form: URLSearchParams): Record<string, unknown> {
+    const t = this.tokens.get(form.get('token') ?? '');
+    if (!t || t.expiresAt <= this.config.now()) return { active: false };
+    const fhirUser = `${this.config.fhirBase}/Practitioner/${this.config.practitionerId}`;
+    return {
+      active: true,
+      scope: t.scope.join(' '),
+      client_id: t.clientId,
+      token_type: 'Bearer',
+      exp: Math.floor(t.expiresAt / 1000),
+      sub: this.config.practitionerId,
+      fhirUser,
+      ...(t.patient ? { patient: t.patient } : {}),
+      ...(t.encounter ? { encounter: t.encounter } : {}),
+    };
   }
 
-  private issue(grant: Grant, existingRefresh?: string): Record<string, unknown> {
+  private redirectAllowed(uri: string): boolean {
+    return this.redirectUris.includes(uri);
+  }
+
+  /** `sessionEnds`: a rotated refresh token keeps the session's end, it does not extend it. */
+  private issue(grant: Grant, sessionEnds?: number): Record<string, unknown> {
     const now = this.config.now();
     const accessToken = randomBytes(32).toString('base64url');
     const lifetime = Math.max(1, Math.round(grant.tokenLifetime));
@@ -199,6 +243,8 @@ export class AuthServer {
       framed: grant.framed,
       tokenLifetime: grant.tokenLifetime,
       clientId: grant.clientId,
+      restrictions: grant.restrictions,
+      ...(grant.nonce ? { nonce: grant.nonce } : {}),
     };
     this.tokens.set(accessToken, { ...clean, expiresAt: now + lifetime * 1000 });
     this.tokenIssuedAt.push(now);
@@ -214,29 +260,38 @@ export class AuthServer {
     if (grant.encounter) body.encounter = grant.encounter;
     if (grant.serviceRequest) body.fhirContext = [{ reference: `ServiceRequest/${grant.serviceRequest}` }];
     if (grant.scope.includes('openid') && (grant.scope.includes('fhirUser') || grant.scope.includes('profile'))) {
-      body.id_token = this.idToken(now);
+      body.id_token = this.idToken(now, grant.nonce);
     }
     if (grant.scope.includes('online_access') || grant.scope.includes('offline_access')) {
-      const refresh = existingRefresh ?? randomBytes(32).toString('base64url');
+      const refresh = randomBytes(32).toString('base64url');
       // online_access lasts as long as the user's EHR session. When the chart shortens the token lifetime it shortens
       // the session with it, so "expired session" can be tested (fhirclient would otherwise refresh silently).
-      const sessionEnds = grant.scope.includes('offline_access') || grant.tokenLifetime === DEFAULT_TOKEN_LIFETIME_S ? REFRESH_LIFETIME_S : grant.tokenLifetime;
-      const existing = existingRefresh ? this.refreshTokens.get(existingRefresh) : undefined;
-      this.refreshTokens.set(refresh, { ...clean, expiresAt: existing?.expiresAt ?? now + sessionEnds * 1000 });
+      const lifetimeS = grant.scope.includes('offline_access') || grant.tokenLifetime === DEFAULT_TOKEN_LIFETIME_S ? REFRESH_LIFETIME_S : grant.tokenLifetime;
+      this.refreshTokens.set(refresh, { ...clean, expiresAt: sessionEnds ?? now + lifetimeS * 1000, accessTokens: new Set([accessToken]) });
       body.refresh_token = refresh;
     }
     return body;
   }
 
-  private idToken(nowMs: number): string {
+  private idToken(nowMs: number, nonce: string | undefined): string {
     const iat = Math.floor(nowMs / 1000);
     const fhirUser = `${this.config.fhirBase}/Practitioner/${this.config.practitionerId}`;
     const header = { alg: 'RS256', typ: 'JWT', kid: this.kid };
-    const claims = { iss: this.config.fhirBase, sub: this.config.practitionerId, aud: CLIENT_ID, iat, exp: iat + 3600, fhirUser, profile: fhirUser };
+    // OpenID Connect Core §3.1.3.6: the nonce of the authentication request comes back unchanged.
+    const claims = { iss: this.config.fhirBase, sub: this.config.practitionerId, aud: CLIENT_ID, iat, exp: iat + 3600, fhirUser, profile: fhirUser, ...(nonce ? { nonce } : {}) };
     const input = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(claims))}`;
     const signature = sign('RSA-SHA256', Buffer.from(input), this.privateKey).toString('base64url');
     return `${input}.${signature}`;
   }
+}
+
+function restrictionsOf(launch: LaunchOptions | undefined): EhrRestrictions {
+  return {
+    ...(launch?.noClaimCreate ? { noClaimCreate: true } : {}),
+    ...(launch?.noProvenanceCreate ? { noProvenanceCreate: true } : {}),
+    ...(launch?.ignoreIfNoneExist ? { ignoreIfNoneExist: true } : {}),
+    ...(launch?.requireLoincType ? { requireLoincType: true } : {}),
+  };
 }
 
 function b64url(s: string): string {

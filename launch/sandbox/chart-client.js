@@ -9,6 +9,18 @@ const status = document.getElementById('status');
 const withholdWrite = document.getElementById('opt-withhold-write');
 const withholdObservation = document.getElementById('opt-withhold-observation');
 const lifetime = document.getElementById('opt-lifetime');
+const blockStorage = document.getElementById('opt-block-storage');
+// Chart options that make the sandbox behave like a restricted EHR (launch/sandbox/restrictions.ts).
+const restrictions = {
+  noClaimCreate: document.getElementById('opt-no-claim-create'),
+  noProvenanceCreate: document.getElementById('opt-no-provenance-create'),
+  ignoreIfNoneExist: document.getElementById('opt-ignore-if-none-exist'),
+  requireLoincType: document.getElementById('opt-require-loinc-type'),
+};
+// The app frame's sandbox as the chart ships it; without allow-same-origin the frame gets an opaque origin and the
+// browser refuses it sessionStorage, as browsers do for cross-site iframes with third-party storage blocked.
+const FRAME_SANDBOX = 'allow-scripts allow-same-origin allow-forms allow-popups allow-downloads';
+const BLOCKED_SANDBOX = 'allow-scripts allow-forms allow-popups allow-popups-to-escape-sandbox allow-downloads';
 
 function el(tag, attrs, children) {
   const node = document.createElement(tag);
@@ -26,6 +38,7 @@ function launchParams(patientId, select) {
   if (withholdWrite.checked) params.withholdWrite = true;
   if (withholdObservation.checked) params.withholdObservation = true;
   if (lifetime.value) params.tokenLifetime = Number(lifetime.value);
+  for (const [k, box] of Object.entries(restrictions)) if (box.checked) params[k] = true;
   return params;
 }
 
@@ -74,6 +87,7 @@ async function launch(p, select, tr) {
     });
     const body = await res.json();
     if (!res.ok) throw new Error(body.error || 'launch refused');
+    frame.setAttribute('sandbox', blockStorage.checked ? BLOCKED_SANDBOX : FRAME_SANDBOX);
     frame.src = body.url;
     status.textContent = 'ClaimReady launched for ' + p.name + '.';
   } catch (err) {
@@ -81,7 +95,7 @@ async function launch(p, select, tr) {
   }
 }
 
-for (const input of [withholdWrite, withholdObservation, lifetime]) {
+for (const input of [withholdWrite, withholdObservation, lifetime, ...Object.values(restrictions)]) {
   input.addEventListener('change', () => refreshers.forEach((f) => f()));
 }
 

@@ -2,6 +2,7 @@
 // read straight from the store (the chart is the EHR itself, so it needs no token).
 import { z } from 'zod';
 import type { LaunchOptions } from './auth';
+import { RESTRICTION_KEYS } from './restrictions';
 import type { StoredResource } from './resource';
 import type { ResourceStore } from './store';
 
@@ -106,6 +107,10 @@ export const launchRequestSchema = z.object({
   withholdObservation: flag,
   tokenLifetime: z.union([z.literal('').transform(() => undefined), z.coerce.number().int().min(1).max(86_400)]).optional(),
   standalone: flag,
+  noClaimCreate: flag,
+  noProvenanceCreate: flag,
+  ignoreIfNoneExist: flag,
+  requireLoincType: flag,
 });
 
 export type LaunchRequest = z.infer<typeof launchRequestSchema>;
@@ -136,5 +141,6 @@ export function toLaunchOptions(store: ResourceStore, req: LaunchRequest): Launc
     withholdWrite: req.withholdWrite,
     withholdObservation: req.withholdObservation,
     tokenLifetime: req.tokenLifetime,
+    ...Object.fromEntries(RESTRICTION_KEYS.filter((k) => req[k]).map((k) => [k, true])),
   };
 }

@@ -1,8 +1,10 @@
 // `npm start` entry: parses the command line, starts the sandbox EHR, prints the chart URL and the FHIR base URL.
 import { parseArgs } from 'node:util';
+import { fileURLToPath } from 'node:url';
 import { startSandbox } from './server';
+import { buildIfChanged } from './build-if-changed';
 
-const usage = 'usage: tsx launch/sandbox/main.ts [--port N] [--data DIR]... [--latency MS] [--faults P] [--today YYYY-MM-DD] [--dist DIR] [--no-seed]';
+const usage = 'usage: tsx launch/sandbox/main.ts [--port N] [--data DIR]... [--latency MS] [--faults P] [--today YYYY-MM-DD] [--dist DIR] [--no-seed] [--rebuild]';
 
 function number(value: string | undefined, name: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
@@ -26,6 +28,7 @@ async function main(): Promise<void> {
         today: { type: 'string' },
         dist: { type: 'string' },
         'no-seed': { type: 'boolean' },
+        rebuild: { type: 'boolean' },
         help: { type: 'boolean' },
       },
       strict: true,
@@ -38,6 +41,8 @@ async function main(): Promise<void> {
     console.log(usage);
     return;
   }
+  // A --dist of one's own is served as given; the default dist/ is rebuilt when the app's sources changed.
+  if (!values.dist) buildIfChanged(fileURLToPath(new URL('../..', import.meta.url)), { force: !!values.rebuild });
   const sandbox = await startSandbox({
     port: number(values.port, 'port', 0, 65535),
     dataDirs: values.data,

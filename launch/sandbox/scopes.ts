@@ -32,7 +32,9 @@ function format(s: ParsedScope, v1: boolean): string | undefined {
   return `${s.context}/${s.type}.${s.perms}${s.query}`;
 }
 
-/** Requested scopes the public client "claimready" may hold: SMART fixed scopes and patient/user resource scopes. */
+/** Requested scopes the public client "claimready" may hold: SMART fixed scopes and patient/ resource scopes. It is
+ * registered as a patient-context app: user/ scopes (the whole chart the user can see) are never granted, and the
+ * granted `scope` in the token response says so (SMART lets a server grant less than asked). */
 export function grantable(requested: string[], knownTypes: readonly string[]): string[] {
   const known = new Set(knownTypes);
   const out: string[] = [];
@@ -42,8 +44,8 @@ export function grantable(requested: string[], knownTypes: readonly string[]): s
       continue;
     }
     const p = parse(scope);
-    // system/ scopes are for backend services, never for a public browser client.
-    if (p && p.context !== 'system' && (p.type === '*' || known.has(p.type))) out.push(scope);
+    // system/ scopes are for backend services, user/ ones were not registered for this client.
+    if (p && p.context === 'patient' && (p.type === '*' || known.has(p.type))) out.push(scope);
   }
   return [...new Set(out)];
 }

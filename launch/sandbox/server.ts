@@ -16,6 +16,10 @@ import { escapeHtml, serveApp } from './static';
 import { operationOutcome } from './resource';
 import { ensureSearchIndex } from './search';
 import { ResourceStore } from './store';
+import type { EhrRestrictions } from './restrictions';
+import { SandboxPayer } from './payer/payer';
+import type { Scenario } from './payer/decisions';
+import { scenarioFor } from './payer/scenarios';
 
 export interface SandboxOptions {
   port?: number;
@@ -36,6 +40,10 @@ export interface SandboxOptions {
   seedDir?: string;
   /** Extra delay of a "slow" fault, in ms (default 1500). */
   slowMs?: number;
+  /** The sandbox payer (/payer): scenario per patient id over the seed table, pend delay, conformance hook. */
+  payer?: { scenarios?: Record<string, Scenario>; pendMs?: number; validate?: (bundle: unknown) => string[]; fetchImpl?: typeof fetch };
+  /** Other handlers on the same origin by path prefix (e.g. "/service" for the ClaimReady service). */
+  mounts?: Record<string, (req: IncomingMessage, res: ServerResponse) => Promise<void>>;
 }
 
 export interface SandboxStore {
@@ -58,11 +66,13 @@ export interface Sandbox {
   fhirBase: string;
   chartUrl: string;
   /** Builds the app launch URL for a patient without going through the chart page (for tests and the bench). */
-  launchUrl(options: { patient: string; encounter?: string; serviceRequest?: string; standalone?: boolean; tokenLifetime?: number; withholdWrite?: boolean; withholdObservation?: boolean }): string;
+  launchUrl(options: { patient: string; encounter?: string; serviceRequest?: string; standalone?: boolean; tokenLifetime?: number; withholdWrite?: boolean; withholdObservation?: boolean } & EhrRestrictions): string;
   close(): Promise<void>;
   /** Resolves when the search cache is warm (the server answers before that, just slower the first time). */
   ready: Promise<void>;
   store: SandboxStore;
+  /** The sandbox payer, to register client JWKS and settle pended requests in tests. */
+  payer: SandboxPayer;
 }
 
 const SANDBOX_DIR = import.meta.dirname;
@@ -107,7 +117,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   let origin = '';
   let fhirBase = '';
   // The auth server needs the origin, which exists only once the port is bound.
-  const late: { auth?: AuthServer } = {};
+  const late: { auth?: AuthServer; payer?: SandboxPayer } = {};
 
   const launchUrl = (launchId: string): string => `${origin}/app/launch/index.html?iss=${encodeURIComponent(fhirBase)}&launch=${encodeURIComponent(launchId)}`;
 
@@ -154,6 +164,17 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       return send(res, response.status, { ...headers, 'Content-Type': 'application/fhir+json; charset=utf-8' }, JSON.stringify(response.json ?? {}));
     }
 
+    if ((path === '/payer' || path.startsWith('/payer/')) && late.payer) {
+      const answer = await late.payer.handle({ method, path: path.slice('/payer'.length), headers: headerMap(req), body: method === 'POST' ? await readBody(req) : '' });
+      if (answer.status === 204 || answer.json === undefined) return send(res, answer.status, {}, '');
+      return send(res, answer.status, { 'Content-Type': answer.contentType ?? 'application/json', 'Cache-Control': 'no-store' }, JSON.stringify(answer.json));
+    }
+    for (const [prefix, mounted] of Object.entries(opts.mounts ?? {})) {
+      if (path === prefix || path.startsWith(`${prefix}/`)) return mounted(req, res);
+    }
+    if (path === '/auth/introspect' && method === 'POST') {
+      return send(res, 200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }, JSON.stringify(auth.introspect(new URLSearchParams(await readBody(req)))));
+    }
     if (path === '/auth/authorize' && (method === 'GET' || method === 'POST')) {
       // SMART allows the authorize request as a form POST too (capability authorize-post).
       const params = method === 'POST' ? new URLSearchParams(await readBody(req)) : url.searchParams;
@@ -230,6 +251,15 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   fhirBase = `${origin}/fhir`;
   const authServer = new AuthServer({ origin, fhirBase, practitionerId, knownTypes: RESOURCE_TYPES, now: () => Date.now() });
   late.auth = authServer;
+  const payer = new SandboxPayer({
+    origin,
+    today: () => today,
+    scenarioFor: scenarioFor(opts.payer?.scenarios),
+    ...(opts.payer?.pendMs !== undefined ? { pendMs: opts.payer.pendMs } : {}),
+    ...(opts.payer?.validate ? { validate: opts.payer.validate } : {}),
+    ...(opts.payer?.fetchImpl ? { fetchImpl: opts.payer.fetchImpl } : {}),
+  });
+  late.payer = payer;
   const warmed = resources.warm();
 
   return {
@@ -237,6 +267,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     fhirBase,
     chartUrl: `${origin}/`,
     ready: warmed,
+    payer,
     launchUrl: (o) => {
       const options = toLaunchOptions(resources, { ...o, standalone: o.standalone ?? false });
       if (typeof options === 'string') throw new Error(options);
@@ -244,6 +275,7 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
     },
     close: () =>
       warmed.then(() => new Promise<void>((ok, fail) => {
+        payer.close();
         server.closeAllConnections();
         server.close((err) => (err ? fail(err) : ok()));
       })),

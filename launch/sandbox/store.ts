@@ -73,7 +73,8 @@ export class ResourceStore {
   }
 
   /** `base` is the absolute FHIR base; `query` the request's search parameters. */
-  search(base: string, resourceType: string, query: URLSearchParams): StoreResult {
+  /** `visible`: what the token may see (the patient compartment); the rest does not exist for it. */
+  search(base: string, resourceType: string, query: URLSearchParams, visible?: (r: StoredResource) => boolean): StoreResult {
     const snapshotKey = query.get('_getpages');
     let ids: string[];
     let includes: Include[] = [];
@@ -100,7 +101,7 @@ export class ResourceStore {
       includes = parsed.includes;
       count = parsed.count;
       offset = parsed.offset;
-      let hits = this.all(resourceType).filter((r) => matchesAll(r, parsed.criteria));
+      let hits = this.all(resourceType).filter((r) => matchesAll(r, parsed.criteria) && (!visible || visible(r)));
       if (parsed.sort.length > 0) hits = sortResources(hits, parsed.sort);
       ids = hits.map((r) => r.id ?? '');
     }
@@ -113,7 +114,7 @@ export class ResourceStore {
       for (const ref of matched.flatMap((r) => referencesOf(r, inc.code))) {
         const [type = '', id = ''] = ref.split('/');
         const target = this.get(type, id);
-        if (!target || included.has(ref) || (inc.target && inc.target !== type)) continue;
+        if (!target || (visible && !visible(target)) || included.has(ref) || (inc.target && inc.target !== type)) continue;
         included.add(ref);
         entries.push({ fullUrl: `${base}/${ref}`, resource: target, search: { mode: 'include' } });
       }
@@ -170,12 +171,20 @@ export class ResourceStore {
     return { status: 201, body: stored, headers: { ...versionHeaders(stored), Location: location(base, stored) } };
   }
 
-  /** PUT: replaces the resource (update as create when the id is new), bumping versionId. */
-  update(base: string, resourceType: string, id: string, resource: StoredResource): StoreResult {
+  /** PUT: replaces the resource (update as create when the id is new), bumping versionId. `ifMatch` (W/"n"):
+   * version-aware update, 412 when the stored version moved on (FHIR "Managing Resource Contention"). */
+  update(base: string, resourceType: string, id: string, resource: StoredResource, ifMatch?: string): StoreResult {
     if (resource.resourceType !== resourceType || resource.id !== id) {
       return { status: 400, body: operationOutcome('error', 'invalid', `Body must be a ${resourceType} with id ${id}`) };
     }
     const existing = this.get(resourceType, id);
+    if (ifMatch !== undefined) {
+      const wanted = /^(?:W\/)?"([^"]+)"$/.exec(ifMatch.trim())?.[1];
+      const current = existing?.meta?.versionId;
+      if (!existing || wanted !== current) {
+        return { status: 412, body: operationOutcome('error', 'conflict', `Version conflict: If-Match ${ifMatch} but the current version is ${current ?? 'none'}`) };
+      }
+    }
     const version = existing ? String(Number.parseInt(existing.meta?.versionId ?? '1', 10) + 1) : '1';
     const stored = this.write(resource, version);
     return { status: existing ? 200 : 201, body: stored, headers: { ...versionHeaders(stored), Location: location(base, stored) } };

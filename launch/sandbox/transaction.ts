@@ -16,7 +16,11 @@ interface Planned {
 
 type Decision = { ok: true; plan: Planned } | { ok: false; status: number; message: string };
 
-export function processBundle(store: ResourceStore, base: string, body: string, allowed: (type: string, i: Interaction) => boolean): StoreResult {
+/** `admit`: why the server refuses a resource it would write (EHR restrictions, patient compartment), given a way
+ * to resolve references to other entries of the same Bundle. */
+export type Admit = (resource: StoredResource, resolve: (ref: string) => StoredResource | undefined) => string | undefined;
+
+export function processBundle(store: ResourceStore, base: string, body: string, allowed: (type: string, i: Interaction) => boolean, admit?: Admit): StoreResult {
   let json: unknown;
   try {
     json = JSON.parse(body);
@@ -54,11 +58,31 @@ export function processBundle(store: ResourceStore, base: string, body: string, 
       const m = /^([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})$/.exec(entry.request.url);
       if (!m || m[1] !== resource.resourceType) return { ok: false, status: 400, message: `PUT url must be ${resource.resourceType}/<id>` };
       if (!allowed(resource.resourceType, 'update')) return { ok: false, status: 403, message: `The granted scopes do not allow update on ${resource.resourceType}` };
+      const ifMatch = typeof entry.request.ifMatch === 'string' ? entry.request.ifMatch : undefined;
+      if (ifMatch !== undefined) {
+        const wanted = /^(?:W\/)?"([^"]+)"$/.exec(ifMatch.trim())?.[1];
+        const current = store.get(resource.resourceType, m[2]!)?.meta?.versionId;
+        if (wanted !== current) return { ok: false, status: 412, message: `Version conflict on ${entry.request.url}: If-Match ${ifMatch}, current ${current ?? 'none'}` };
+      }
       if (entry.fullUrl) aliases.set(entry.fullUrl, entry.request.url);
       return { ok: true, plan: { kind: 'update', resource: { ...resource, id: m[2] } } };
     }
     return { ok: false, status: 400, message: `Entry method ${method ?? '(none)'} is not supported by the sandbox` };
   });
+  if (admit) {
+    const planned = new Map<string, StoredResource>();
+    for (const d of decisions) if (d.ok) planned.set(`${d.plan.resource.resourceType}/${d.plan.resource.id ?? ''}`, d.plan.resource);
+    const resolve = (ref: string): StoredResource | undefined => {
+      const local = aliases.get(ref) ?? ref;
+      const m = /([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})(?:\/_history\/[^/]+)?$/.exec(local);
+      return m ? (planned.get(`${m[1]}/${m[2]}`) ?? store.get(m[1]!, m[2]!)) : undefined;
+    };
+    decisions.forEach((d, i) => {
+      if (!d.ok || d.plan.kind === 'existing') return;
+      const why = admit(d.plan.resource, resolve);
+      if (why) decisions[i] = { ok: false, status: /outside the patient/.test(why) ? 403 : /does not support/.test(why) ? 405 : 422, message: why };
+    });
+  }
   const failed = decisions.find((d): d is Extract<Decision, { ok: false }> => !d.ok);
   if (isTransaction && failed) {
     return { status: failed.status, body: operationOutcome('error', failed.status === 412 ? 'multiple-matches' : 'invalid', `Transaction refused, nothing written: ${failed.message}`) };

@@ -4,7 +4,7 @@ const DAY_MS = 86_400_000;
 
 /** 'YYYY-MM-DD' (or a dateTime) -> UTC midnight epoch ms; partial dates ('2025', '2025-03') take the first day. */
 export function toDayMs(iso: string): number {
-  const m = /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(iso);
+  const m = typeof iso === 'string' ? /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(iso) : null;
   if (!m) return Number.NaN;
   return Date.UTC(Number(m[1]), Number(m[2] ?? '1') - 1, Number(m[3] ?? '1'));
 }
@@ -22,18 +22,26 @@ export function weeksBetween(a: string, b: string): number {
   return daysBetween(a, b) / 7;
 }
 
+// Total on any input: an unparseable date ("yesterday", "NaN", a stray RTL mark) yields '' instead of throwing
+// RangeError from toISOString, so one bad value can never take a whole assessment (or a CLI batch) down.
+function isoDay(ms: number): string {
+  return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString().slice(0, 10) : '';
+}
+
 export function addDays(iso: string, days: number): string {
-  return new Date(toDayMs(iso) + days * DAY_MS).toISOString().slice(0, 10);
+  return isoDay(toDayMs(iso) + days * DAY_MS);
 }
 
 /** Calendar months, clamped to the month's last day (2025-03-31 minus 1 month = 2025-02-28). */
 export function addMonths(iso: string, months: number): string {
-  const d = new Date(toDayMs(iso));
+  const ms = toDayMs(iso);
+  if (!Number.isFinite(ms)) return '';
+  const d = new Date(ms);
   const y = d.getUTCFullYear();
   const m = d.getUTCMonth() + months;
   const day = d.getUTCDate();
   const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  return new Date(Date.UTC(y, m, Math.min(day, last))).toISOString().slice(0, 10);
+  return isoDay(Date.UTC(y, m, Math.min(day, last)));
 }
 
 /** A rolling window of `months` ending on `today` (inclusive at both ends). */

@@ -1,20 +1,38 @@
 // Payers as data: the Medicare LCDs are the baseline; a commercial payer is an overlay that replaces some
-// thresholds (each with its own citation) and says whether prior authorization is required. No code per payer.
-import type { CoverageFact, ServiceKind } from './picture';
+// thresholds (each with its own citation), pinned to the guideline version and effective dates it encodes, and says
+// whether prior authorization is required. No code per payer.
+import type { CoverageFact, PlannedService } from './picture';
 import type { Citation, PayerRef, PriorAuthDecision } from './verdicts';
 import type { PolicyDef, PolicyId, PolicyParams } from './policies/types';
+import { versionFor } from './policies/index';
+import { cite } from './policies/cite';
+import { familyKinds } from './services';
+import { medicarePriorAuth } from './prior-auth';
+import { ESI_BASELINE } from './policies/lcd-epidural';
+
+/** A payer's replacement thresholds for one policy, as one guideline version states them. */
+export interface Overlay {
+  document: string;
+  version: string;
+  /** First date of service (inclusive) the version governs. */
+  from: string;
+  /** Last date of service (inclusive), when superseded. */
+  to?: string;
+  /** Thresholds replaced; a key set to undefined removes a baseline rule for this payer. */
+  params: Partial<PolicyParams>;
+}
 
 export interface PayerDef {
   id: string;
   name: string;
   /** How a Coverage is recognised: Organization identifier values, payor names, Source of Payment Typology codes. */
   match: { identifiers: string[]; names: string[]; sopt: string[] };
-  /** Thresholds replaced per policy; a key set to undefined removes a baseline rule for this payer. */
-  overlays: Partial<Record<PolicyId, Partial<PolicyParams>>>;
-  priorAuth: Partial<Record<PolicyId, boolean | 'unknown'>>;
+  overlays: Partial<Record<PolicyId, Overlay[]>>;
+  /** Prior authorization: per policy for a commercial plan, or Medicare's programs decided from the service. */
+  priorAuth: { kind: 'per-policy'; byPolicy: Partial<Record<PolicyId, boolean>> } | { kind: 'medicare' };
 }
 
-const ESI: ServiceKind[] = ['esi-interlaminar', 'esi-transforaminal', 'esi-catheter'];
+const ESI = familyKinds('esi');
 
 export const MEDICARE: PayerDef = {
   id: 'medicare',
@@ -22,86 +40,102 @@ export const MEDICARE: PayerDef = {
   // SOPT 1 Medicare, 11x Medicare fee-for-service, 12x Medicare managed care; X12 MB (Part B).
   match: { identifiers: ['MEDICARE'], names: ['medicare'], sopt: ['1', '11', '111', '112', '113', '119', '12', '121', '122', '123', '129', 'MB'] },
   overlays: {},
-  priorAuth: { 'lcd-epidural': false },
+  priorAuth: { kind: 'medicare' },
 };
 
-const EVICORE = (section: string, note?: string): Citation => ({
-  document: 'eviCore CMM-200 Epidural Steroid Injections (2021)',
-  section,
-  verified: true,
-  ...(note ? { note } : {}),
-});
+const CMM200 = 'eviCore CMM-200 Epidural Steroid Injections';
+const CMM200_NOTE = 'CMM-200 versions disagree: at least 7 days between injections in the 2021 version, 14 in the older one (and 14 for a repeat ESI, 7 for a repeat diagnostic SNRB, in another summary). The plan is pinned to the version in force on the date of service; version dates are the document dates seen, not confirmed effective dates.';
+const evicore = (version: string) => (ruleId: string, section: string, note?: string): Citation => cite({ ruleId, document: CMM200, version, section, grade: 'S1', note: note ? `${note} ${CMM200_NOTE}` : CMM200_NOTE });
+
+function cmm200(version: string, spacingDays: number, repeat: { minPercent: number; minWeeks: number; note: string }): Partial<PolicyParams> {
+  const c = evicore(version);
+  return {
+    conservativeMinimum: {
+      value: { weeks: 6, byDiagnosis: [{ label: 'spinal stenosis', icd10: ['M48.0'], weeks: 4 }] },
+      citation: c('EVICORE-CONSERVATIVE', 'Indications: ESI (failed conservative treatment at least 6 weeks for radiculopathy, 4 weeks for a spinal stenosis trial)'),
+    },
+    minDaysBetween: { value: { days: spacingDays, counts: ESI }, citation: c('EVICORE-SPACING', `General guidelines (at least ${spacingDays} days between injections)`) },
+    frequencyRegion: {
+      value: { max: 4, months: 12, counts: ESI, perRegion: true, label: 'ESI sessions per spinal region' },
+      citation: c('EVICORE-FREQUENCY', 'General guidelines (at most 4 ESIs per region per year)'),
+    },
+    frequencyEpisode: {
+      value: { max: 3, months: 6, counts: ESI, perRegion: true, label: 'ESI sessions per region in the 6-month episode' },
+      citation: cite({ ruleId: 'EVICORE-EPISODE', document: CMM200, version, section: 'General guidelines (at most 3 ESIs per episode)', grade: 'S2', note: 'The episode is not defined in data ClaimReady holds; a summary of another CMM-200 version reads it as 3 per region per 6 months, used here as advice.' }),
+    },
+    repeatRelief: {
+      value: { minPercent: repeat.minPercent, minWeeks: repeat.minWeeks, after: ESI },
+      citation: c('EVICORE-REPEAT', `Repeat ESI (documented improvement lasting at least ${repeat.minWeeks} weeks)`, repeat.note),
+    },
+  };
+}
 
 export const SUMMIT: PayerDef = {
   id: 'summit',
   name: 'Summit Health Plan',
   match: { identifiers: ['SUMMIT'], names: ['summit health plan'], sopt: [] },
   overlays: {
-    'lcd-epidural': {
-      conservativeMinimum: {
-        value: { weeks: 6, byDiagnosis: [{ label: 'spinal stenosis', icd10: ['M48.0'], weeks: 4 }] },
-        citation: EVICORE('Indications: ESI (failed conservative treatment at least 6 weeks for radiculopathy, 4 weeks for spinal stenosis)'),
+    'lcd-epidural': [
+      {
+        document: CMM200,
+        version: 'V1.0.2019 (document dated 2019-02-23)',
+        from: '2019-02-23',
+        to: '2020-12-31',
+        params: cmm200('V1.0.2019', 14, { minPercent: 50, minWeeks: 2, note: 'The older version: at least 50% relief for at least 2 weeks.' }),
       },
-      minDaysBetween: { value: { days: 7, counts: ESI }, citation: EVICORE('General guidelines (at least 7 days between injections)', 'An older version required 14 days.') },
-      frequencyRegion: {
-        value: { max: 4, months: 12, counts: ESI, perRegion: true, label: 'ESI injections per spinal region' },
-        citation: EVICORE('General guidelines (at most 4 ESIs per region per year)'),
+      {
+        document: CMM200,
+        version: '2021 version (effective date within 2021 not read; 2021-01-01 used)',
+        from: '2021-01-01',
+        params: cmm200('2021', 7, { minPercent: 50, minWeeks: 2, note: 'The 2021 text counts at least 2 documented clinical improvements for at least 2 weeks; ClaimReady reads them as at least 50% relief for 2 weeks.' }),
       },
-      frequencyEpisode: {
-        value: { max: 3, months: 6, counts: ESI, perRegion: true, label: 'ESI injections per region in the 6-month episode' },
-        citation: {
-          document: 'eviCore CMM-200 Epidural Steroid Injections (2021)',
-          section: 'General guidelines (at most 3 ESIs per episode)',
-          verified: false,
-          note: 'The episode is not defined in data ClaimReady holds; a public summary of another CMM-200 version reads it as 3 per region per 6 months, used here.',
-        },
-      },
-      repeatRelief: {
-        value: { minPercent: 50, minHours: 2 * 168, after: ESI },
-        citation: EVICORE('Repeat ESI (documented improvement lasting at least 2 weeks)', 'The 2021 text counts at least 2 documented clinical improvements; the older version (and a public summary) reads at least 50% relief for at least 2 weeks, used here.'),
-      },
-      repeatReliefDuration: undefined,
-    },
+    ],
   },
-  priorAuth: { 'lcd-epidural': true },
+  priorAuth: { kind: 'per-policy', byPolicy: { 'lcd-epidural': true } },
 };
 
-const BCBSMA_690 = (section: string, note?: string): Citation => ({
-  document: 'BCBSMA Medical Policy 690 (reminder 2021-12-07)',
-  section,
-  verified: true,
-  ...(note ? { note } : {}),
-});
+const BCBSMA_690 = (ruleId: string, section: string, note?: string): Citation =>
+  cite({ ruleId, document: 'BCBSMA Medical Policy 690', version: 'provider news reminder 2021-12-07', section, grade: 'P', ...(note ? { note } : {}) });
 
 export const BCBSMA: PayerDef = {
   id: 'bcbsma',
   name: 'Blue Cross Blue Shield of Massachusetts',
   match: { identifiers: ['BCBSMA'], names: ['blue cross blue shield of massachusetts'], sopt: [] },
   overlays: {
-    'lcd-epidural': {
-      conservativeMinimum: {
-        value: {
-          weeks: 4,
-          components: [
-            { label: 'prescription-strength analgesics', kinds: ['nsaid', 'analgesic', 'muscle-relaxant', 'neuropathic-agent', 'opioid'], weeks: 4 },
-            { label: 'physical therapy', kinds: ['physical-therapy'], weeks: 4 },
-          ],
+    'lcd-epidural': [
+      {
+        document: 'BCBSMA Medical Policy 690',
+        version: 'provider news reminder 2021-12-07',
+        from: '2021-12-07',
+        params: {
+          indication: {
+            value: { ...ESI_BASELINE.indication!.value, regions: ['lumbar', 'cervical'] },
+            citation: BCBSMA_690('BCBSMA-690-DX', 'Criteria: lumbar or cervical radiculopathy', 'The Medicare indications apply, narrowed to the lumbar and cervical spine as the policy names them.'),
+          },
+          conservativeMinimum: {
+            value: {
+              weeks: 4,
+              components: [
+                { label: 'prescription-strength analgesics', kinds: ['nsaid', 'analgesic', 'muscle-relaxant', 'neuropathic-agent', 'opioid'], weeks: 4 },
+                { label: 'physical therapy', kinds: ['physical-therapy'], weeks: 4 },
+              ],
+            },
+            citation: BCBSMA_690('BCBSMA-690-CONSERVATIVE', 'Criteria: at least 4 weeks of conservative care including prescription-strength analgesics and at least 4 weeks of physical therapy (or why PT was not tolerated)', 'The picture does not tell prescription from over-the-counter analgesics; every analgesic course counts.'),
+          },
+          minDaysBetween: { value: { days: 30, counts: ESI }, citation: BCBSMA_690('BCBSMA-690-SPACING', 'Repeat treatment: at least 30 days since the last injection') },
+          frequencyTotal: {
+            value: { max: 6, months: 12, counts: ESI, perRegion: false, label: 'ESI sessions in any region' },
+            citation: BCBSMA_690('BCBSMA-690-FREQUENCY', 'Repeat treatment: no more than 6 injections in 12 months'),
+          },
+          repeatRelief: {
+            value: { minPercent: 1, after: ESI },
+            citation: BCBSMA_690('BCBSMA-690-REPEAT', 'Repeat treatment: previous injections were successful at relieving pain', 'No percentage is set: any documented relief counts.'),
+          },
         },
-        citation: BCBSMA_690('Criteria (at least 4 weeks of conservative care including prescription-strength analgesics and at least 4 weeks of physical therapy, or why PT was not tolerated)'),
       },
-      minDaysBetween: { value: { days: 30, counts: ESI }, citation: BCBSMA_690('Repeat treatment (at least 30 days since the last injection)') },
-      frequencyTotal: {
-        value: { max: 6, months: 12, counts: ESI, perRegion: false, label: 'ESI injections in any region' },
-        citation: BCBSMA_690('Repeat treatment (no more than 6 injections in 12 months)'),
-      },
-      repeatRelief: {
-        value: { minPercent: 1, after: ESI },
-        citation: BCBSMA_690('Repeat treatment (previous injections were successful at relieving pain)', 'No percentage is set: any documented relief counts.'),
-      },
-      repeatReliefDuration: undefined,
-    },
+    ],
   },
-  priorAuth: { 'lcd-epidural': true },
+  priorAuth: { kind: 'per-policy', byPolicy: { 'lcd-epidural': true } },
 };
 
 export const PAYERS: readonly PayerDef[] = [MEDICARE, SUMMIT, BCBSMA];
@@ -111,15 +145,24 @@ export function payerById(id: string): PayerDef | undefined {
   return PAYERS.find((p) => p.id === k || p.match.identifiers.some((i) => i.toLowerCase() === k));
 }
 
-/** The payer's thresholds for one policy: the baseline with the payer's overlay on top. */
-export function paramsFor(policy: PolicyDef, payer: PayerDef): PolicyParams {
-  const overlay = payer.overlays[policy.id];
-  return overlay ? { ...policy.params, ...overlay } : policy.params;
+/** The overlay version in force on a date of service, if the payer has one for the policy. */
+export function overlayFor(policy: PolicyDef, payer: PayerDef, dateOfService: string): Overlay | undefined {
+  const dos = dateOfService.slice(0, 10);
+  return payer.overlays[policy.id]?.find((o) => dos >= o.from && (o.to === undefined || dos <= o.to));
 }
 
-export function priorAuthFor(policyId: PolicyId | undefined, payer: PayerDef): PriorAuthDecision {
-  const known = policyId ? payer.priorAuth[policyId] : undefined;
-  if (known === undefined || known === 'unknown') return { required: 'depends', reason: `${payer.name} has no prior-authorization rule on file for this service.` };
+/** The payer's thresholds for one policy on a date of service: the version in force with the payer's overlay on top. */
+export function paramsFor(policy: PolicyDef, payer: PayerDef, dateOfService: string): PolicyParams | undefined {
+  const version = versionFor(policy, dateOfService);
+  if (!version) return undefined;
+  const overlay = overlayFor(policy, payer, dateOfService);
+  return overlay ? { ...version.params, ...overlay.params } : version.params;
+}
+
+export function priorAuthFor(policyId: PolicyId | undefined, payer: PayerDef, service: PlannedService, dateOfService: string): PriorAuthDecision {
+  if (payer.priorAuth.kind === 'medicare') return medicarePriorAuth(service, dateOfService);
+  const known = policyId ? payer.priorAuth.byPolicy[policyId] : undefined;
+  if (known === undefined) return { required: 'depends', reason: `${payer.name} has no prior-authorization rule on file for this service.` };
   return known
     ? { required: true, program: payer.name, reason: `${payer.name} requires prior authorization for this service.` }
     : { required: false, reason: `${payer.name} does not require prior authorization for this service.` };
@@ -143,6 +186,11 @@ function matchCoverage(c: CoverageFact): PayerDef | undefined {
 
 const INACTIVE = new Set(['cancelled', 'entered-in-error', 'draft']);
 
+/** The primary active coverage (lowest order): the one the payer is resolved by and the claim is billed to. */
+export function primaryCoverage(coverages: readonly CoverageFact[]): CoverageFact | undefined {
+  return coverages.filter((c) => !INACTIVE.has(c.status)).sort((a, b) => (a.order ?? 99) - (b.order ?? 99))[0];
+}
+
 function baselineRef(id: string, name: string, note: string): PayerRef {
   return { id, name, fellBackToBaseline: true, note };
 }
@@ -152,8 +200,7 @@ function baselineRef(id: string, name: string, note: string): PayerRef {
  * Medicare baseline and says so in PayerRef.fellBackToBaseline / note.
  */
 export function resolvePayer(coverages: readonly CoverageFact[]): { payer: PayerRef; policySet: PayerDef } {
-  const active = coverages.filter((c) => !INACTIVE.has(c.status)).sort((a, b) => (a.order ?? 99) - (b.order ?? 99));
-  const primary = active[0];
+  const primary = primaryCoverage(coverages);
   if (!primary) return { payer: baselineRef('none', 'No coverage on file', 'No active coverage found; the Medicare LCD baseline is used.'), policySet: MEDICARE };
   const def = matchCoverage(primary);
   if (def) return { payer: { id: def.id, name: primary.payerName ?? def.name, fellBackToBaseline: false }, policySet: def };

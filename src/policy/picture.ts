@@ -67,6 +67,8 @@ export interface CoverageFact extends Fact {
   order?: number;
   periodStart?: string;
   periodEnd?: string;
+  /** Where the payer was read: a Coverage (default), or, in exports without one, the latest Claim / EOB. */
+  from?: 'Coverage' | 'Claim' | 'ExplanationOfBenefit';
 }
 
 export type ClinicalStatus = 'active' | 'recurrence' | 'relapse' | 'inactive' | 'remission' | 'resolved' | 'unknown';
@@ -91,12 +93,14 @@ export type ServiceKind =
   | 'facet-ia'
   | 'facet-rfa'
   | 'si-joint'
+  | 'si-rfa'
   | 'trigger-point'
   | 'scs-trial'
   | 'em-office-new'
   | 'em-office-established'
   | 'chronic-pain-management'
   | 'imaging-guidance'
+  | 'sedation'
   | 'drug'
   | 'physical-therapy'
   | 'other';
@@ -113,6 +117,23 @@ export interface ReliefFact extends Fact {
   procedureRef?: string;
 }
 
+/**
+ * Why a facet injection (64490-64495) is done: a diagnostic block (medial branch or joint, before ablation) or a
+ * therapeutic intra-articular injection. The code does not say which; the order and the note do.
+ */
+export type InjectionIntent = 'diagnostic' | 'therapeutic';
+
+/** Where the service is rendered (decides Medicare prior-authorization programs). */
+export type CareSetting = 'office' | 'hospital-outpatient' | 'asc' | 'inpatient' | 'other';
+
+export interface ServiceLocation extends Fact {
+  /** Two-letter US state of the rendering location (Location.address.state). */
+  state?: string;
+  setting?: CareSetting;
+  /** CMS place-of-service code when known ("11" office, "22"/"19" hospital outpatient, "24" ASC). */
+  placeOfService?: string;
+}
+
 export interface ProcedureFact extends Fact {
   id?: string;
   /** CPT/HCPCS when coded that way; else the code found. */
@@ -126,6 +147,8 @@ export interface ProcedureFact extends Fact {
   levels: SpinalLevel[];
   laterality?: Laterality;
   relief: ReliefFact[];
+  /** Facet injections: diagnostic block or therapeutic joint injection, when the record says. */
+  intent?: InjectionIntent;
 }
 
 export interface PlannedService extends Fact {
@@ -147,6 +170,10 @@ export interface PlannedService extends Fact {
   muscleCount?: number;
   /** Units ordered (ServiceRequest.quantity), when stated: e.g. 2 leads for 63650. Optional addition (coding). */
   quantity?: number;
+  /** Facet injections: diagnostic block or therapeutic joint injection, when the order says. */
+  intent?: InjectionIntent;
+  /** The rendering location (state, setting), when the order or the encounter names it. */
+  location?: ServiceLocation;
 }
 
 export type PainInstrument = 'NRS' | 'VAS' | 'VRS' | 'other';

@@ -1,9 +1,52 @@
 // The procedure catalogue: CPT/HCPCS codes with our own short plain-English labels (AMA descriptors are
-// copyrighted and deliberately not reproduced), the service kind, spinal region group, and add-on links.
+// copyrighted and deliberately not reproduced), the service kind, spinal region group, and add-on links; and the
+// procedure families the policies, payers and coding read. A new family is one FAMILIES row, its SERVICES rows and
+// its policy file (src/policy/policies/).
 import type { ServiceKind, SpinalRegion } from './picture';
 
 /** Billing region groups used by the CPT families: cervical/thoracic vs lumbar/sacral. */
 export type RegionGroup = 'cervical-thoracic' | 'lumbar-sacral';
+
+export type FamilyId = 'esi' | 'facet-block' | 'facet-rfa' | 'si-joint' | 'si-rfa' | 'trigger-point' | 'scs-trial';
+
+export interface ProcedureFamily {
+  id: FamilyId;
+  label: string;
+  kinds: readonly ServiceKind[];
+  /** Kinds that must state a side (left, right, bilateral) on the order. */
+  sided: readonly ServiceKind[];
+  /** A "block" for the rule that different blocks in one session are not covered (ESI, facet, SI, trigger point). */
+  sameSessionBlock: boolean;
+}
+
+export const FAMILIES: readonly ProcedureFamily[] = [
+  { id: 'esi', label: 'epidural steroid injection', kinds: ['esi-interlaminar', 'esi-transforaminal', 'esi-catheter'], sided: ['esi-transforaminal'], sameSessionBlock: true },
+  { id: 'facet-block', label: 'facet joint injection or medial branch block', kinds: ['facet-mbb', 'facet-ia'], sided: ['facet-mbb', 'facet-ia'], sameSessionBlock: true },
+  { id: 'facet-rfa', label: 'facet radiofrequency ablation', kinds: ['facet-rfa'], sided: ['facet-rfa'], sameSessionBlock: false },
+  { id: 'si-joint', label: 'sacroiliac joint injection', kinds: ['si-joint'], sided: ['si-joint'], sameSessionBlock: true },
+  { id: 'si-rfa', label: 'sacroiliac joint radiofrequency ablation', kinds: ['si-rfa'], sided: ['si-rfa'], sameSessionBlock: false },
+  { id: 'trigger-point', label: 'trigger point injection', kinds: ['trigger-point'], sided: [], sameSessionBlock: true },
+  { id: 'scs-trial', label: 'spinal cord stimulator trial', kinds: ['scs-trial'], sided: [], sameSessionBlock: false },
+];
+
+const FAMILY_BY_ID = new Map(FAMILIES.map((f) => [f.id, f]));
+const FAMILY_BY_KIND = new Map(FAMILIES.flatMap((f) => f.kinds.map((k) => [k, f] as const)));
+
+export function family(id: FamilyId): ProcedureFamily {
+  return FAMILY_BY_ID.get(id)!;
+}
+
+/** The kinds of a family, as a fresh array (policies keep their own lists). */
+export function familyKinds(id: FamilyId): ServiceKind[] {
+  return [...family(id).kinds];
+}
+
+export function familyOf(kind: ServiceKind): ProcedureFamily | undefined {
+  return FAMILY_BY_KIND.get(kind);
+}
+
+/** Kinds whose sessions count as blocks for the same-session rule. */
+export const SAME_SESSION_BLOCK_KINDS: readonly ServiceKind[] = FAMILIES.filter((f) => f.sameSessionBlock).flatMap((f) => f.kinds);
 
 export interface ServiceDef {
   code: string;
@@ -55,6 +98,7 @@ export const SERVICES: readonly ServiceDef[] = [
   // Sacroiliac joint
   S({ code: '27096', label: 'Sacroiliac joint injection with imaging', kind: 'si-joint', includesImaging: true }),
   S({ code: 'G0260', label: 'Sacroiliac joint injection (facility setting), HCPCS', kind: 'si-joint' }),
+  S({ code: '64625', label: 'Sacroiliac joint nerve radiofrequency ablation, with imaging', kind: 'si-rfa', includesImaging: true }),
   // Trigger points
   S({ code: '20552', label: 'Trigger point injection, one or two muscles', kind: 'trigger-point' }),
   S({ code: '20553', label: 'Trigger point injection, three or more muscles', kind: 'trigger-point' }),
@@ -63,6 +107,13 @@ export const SERVICES: readonly ServiceDef[] = [
   // Imaging guidance billed alone only when not included
   S({ code: '77003', label: 'Fluoroscopic guidance for spinal needle placement', kind: 'imaging-guidance' }),
   S({ code: '77012', label: 'CT guidance for needle placement', kind: 'imaging-guidance' }),
+  // Sedation and anaesthesia with a procedure
+  S({ code: '99152', label: 'Moderate sedation by the proceduralist, first 15 minutes', kind: 'sedation' }),
+  S({ code: '99153', label: 'Moderate sedation by the proceduralist, each added 15 minutes', kind: 'sedation', addOnTo: ['99152'] }),
+  S({ code: '99156', label: 'Moderate sedation by another provider, first 15 minutes', kind: 'sedation' }),
+  S({ code: '99157', label: 'Moderate sedation by another provider, each added 15 minutes', kind: 'sedation', addOnTo: ['99156'] }),
+  S({ code: '01991', label: 'Anaesthesia for a diagnostic or therapeutic nerve block, other than prone', kind: 'sedation' }),
+  S({ code: '01992', label: 'Anaesthesia for a diagnostic or therapeutic nerve block, prone', kind: 'sedation' }),
   // Office visits (E/M)
   S({ code: '99202', label: 'Office visit, new patient, straightforward', kind: 'em-office-new' }),
   S({ code: '99203', label: 'Office visit, new patient, low complexity', kind: 'em-office-new' }),
@@ -105,12 +156,13 @@ export function regionGroupOf(region: SpinalRegion | undefined): RegionGroup | u
 }
 
 /** The procedure families the policy checks and the clinic plans (what the user can choose in the UI). */
-export const PLANNABLE_CODES = ['62321', '62323', '64479', '64483', '64490', '64493', '64633', '64635', '27096', '20552', '20553', '63650'] as const;
+export const PLANNABLE_CODES = ['62321', '62323', '64479', '64483', '64490', '64493', '64633', '64635', '27096', '64625', '20552', '20553', '63650'] as const;
 
 export function isEsi(kind: ServiceKind): boolean {
-  return kind === 'esi-interlaminar' || kind === 'esi-transforaminal' || kind === 'esi-catheter';
+  return familyOf(kind)?.id === 'esi';
 }
 
 export function isFacet(kind: ServiceKind): boolean {
-  return kind === 'facet-mbb' || kind === 'facet-ia' || kind === 'facet-rfa';
+  const f = familyOf(kind)?.id;
+  return f === 'facet-block' || f === 'facet-rfa';
 }

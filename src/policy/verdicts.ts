@@ -1,12 +1,28 @@
 // What the core says about a picture: requirements, findings, assessments and coding suggestions.
-import type { ClinicalPicture, Evidence, PlannedService } from './picture';
+import type { Evidence, PlannedService } from './picture';
+
+/**
+ * How the rule's text was read: P = CMS or the contractor's own page, or a verbatim quotation of the LCD/article;
+ * S1 = a public checklist that restates the LCD/article item by item; S2 = a one-paragraph third-party summary;
+ * none = no text read. A number ClaimReady chose where the text sets none (what "baseline" means) is said in the note.
+ */
+export type SourceGrade = 'P' | 'S1' | 'S2' | 'none';
 
 export interface Citation {
-  /** Document id: "LCD L39242", "Article A58731", "NCCI PTP 2026Q4", "ICD-10-CM FY2026". */
+  /** Structured rule id, stable across versions: "ESI-FREQUENCY", "FJ-DX-LIST". */
+  ruleId: string;
+  /** Document id: "LCD L39242", "Article A58403", "NCCI PTP 2026Q4", "ICD-10-CM FY2026". */
   document: string;
+  /** The document version the rule encodes (revision, effective date), when known. */
+  version?: string;
   /** Section or heading within it: "Covered Indications", "Limitations". */
   section: string;
-  /** false when the threshold could not be confirmed against the primary text (then findings are warnings only). */
+  /** What was read, and how sure that reading is. */
+  grade: SourceGrade;
+  /**
+   * true when the rule may decide the verdict: the text was read (P) or restated item by item (S1). false: shown
+   * as advice only (S2 summaries, nothing read).
+   */
   verified: boolean;
   /** What was unclear, or which contractor's version was read. */
   note?: string;
@@ -39,15 +55,6 @@ export interface Finding {
   fix?: string;
   evidence: Evidence[];
   citation: Citation;
-}
-
-export interface Requirement<P = unknown> {
-  id: string;
-  category: RequirementCategory;
-  /** Plain-language statement of the rule. */
-  text: string;
-  citation: Citation;
-  check(picture: ClinicalPicture, service: PlannedService, today: string, params: P): Omit<Finding, 'requirementId' | 'category' | 'citation'> & { citation?: Citation };
 }
 
 export type Verdict = 'ready' | 'incomplete' | 'not-eligible';

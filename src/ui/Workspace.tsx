@@ -1,16 +1,17 @@
 // The patient workspace: reads the record, builds the picture, and hosts the three views over it.
-import { lazy, Suspense, useCallback, useMemo, useState } from 'react';
+import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type Client from 'fhirclient/lib/Client';
-import type { Evidence } from '../policy/picture';
-import type { LaunchContext } from '../fhir/session/session';
-import { fhirclientReader } from '../fhir/read/fhirclient-reader';
-import { fhirclientWriter } from '../writeback/fhirclient-writer';
-import { buildPicture } from '../fhir/picture/build-picture';
-import { classifyLaunchFailure, launchFailure } from '../fhir/session/session';
+import type { Evidence } from '../policy/index';
+import type { LaunchContext } from '../fhir/index';
+import { fhirclientReader } from '../fhir/index';
+import { fhirclientWriter } from '../writeback/index';
+import { classifyLaunchFailure, launchFailure } from '../fhir/index';
+import { resumePendingSaves } from '../writeback/index';
+import { usePicture } from './hooks/usePicture';
 import { essentialReadsMissing } from './read-plan';
-import { grantedAccess } from '../fhir/session/scopes';
+import { grantedAccess } from '../fhir/index';
 import { AppDataContext, type AppData } from './context';
-import { resourceIndex } from '../writeback/pas/resources';
+import { resourceIndex } from '../writeback/index';
 import { clinicFor } from './clinic';
 import { usePatientRecord } from './hooks/usePatientRecord';
 import { useServiceSelection } from './hooks/useServiceSelection';
@@ -36,24 +37,25 @@ export function Workspace({ client, context }: { client: Client; context: Launch
   const [today] = useState(localToday);
   const reader = useMemo(() => fhirclientReader(client), [client]);
   const access = useMemo(() => grantedAccess(context.grantedScopes.join(' ')), [context.grantedScopes]);
-  const writer = useMemo(() => (access.creatable.length > 0 ? fhirclientWriter(client) : null), [client, access]);
+  // A write that meets an ended session (401, refused refresh) ends the workspace: a Retry could never succeed.
+  const [sessionEnded, setSessionEnded] = useState(false);
+  const writer = useMemo(() => (access.creatable.length > 0 ? fhirclientWriter(client, { onSessionEnded: () => setSessionEnded(true) }) : null), [client, access]);
   const essentialMissing = useMemo(() => essentialReadsMissing(access.canRead), [access]);
   const state = usePatientRecord(reader, context.patientId, access);
   // After the record's searches, so the style sheet does not take one of the browser's connections first.
   useSmartStyle(context.smartStyleUrl);
-  const picture = useMemo(
-    () =>
-      state.record
-        ? buildPicture(state.record, {
-            patientId: context.patientId,
-            encounterId: context.encounterId,
-            serviceRequestIds: context.serviceRequestIds,
-            today,
-          })
-        : undefined,
-    [state.record, context, today],
-  );
+  const picture = usePicture(state.record, {
+    patientId: context.patientId,
+    encounterId: context.encounterId,
+    serviceRequestIds: context.serviceRequestIds,
+    today,
+  });
   const selection = useServiceSelection(picture, context.serviceRequestIds);
+  // A save cut short last time (reload, closed tab, lost session) is finished now, once the chart is read.
+  useEffect(() => {
+    if (!writer || !state.complete) return;
+    void resumePendingSaves(writer, context.patientId, { app: 'ClaimReady', ...(context.user ? { user: context.user } : {}) }).catch(() => undefined);
+  }, [writer, state.complete, context.patientId, context.user]);
   const resources = useMemo(() => (state.complete && state.record ? resourceIndex(state.record.resources) : undefined), [state.complete, state.record]);
   const clinic = useMemo(
     () =>
@@ -69,12 +71,15 @@ export function Workspace({ client, context }: { client: Client; context: Launch
   const [evidence, setEvidence] = useState<Evidence | null>(null);
   const [tab, setTab] = useState<TabId>('visit');
   const openEvidence = useCallback((e: Evidence) => setEvidence(e), []);
+  // Read at each call: fhirclient replaces the token when it refreshes it.
+  const serviceToken = useCallback(() => client.state.tokenResponse?.access_token, [client]);
 
   const data: AppData | null = useMemo(
-    () => (picture ? { picture, today, services: selection.services, writer, user: context.user, openEvidence, resources, clinic } : null),
-    [picture, today, selection.services, writer, context.user, openEvidence, resources, clinic],
+    () => (picture ? { picture, today, services: selection.services, writer, user: context.user, openEvidence, resources, clinic, serviceToken } : null),
+    [picture, today, selection.services, writer, context.user, openEvidence, resources, clinic, serviceToken],
   );
 
+  if (sessionEnded) return <LaunchProblemScreen problem={launchFailure('expired')} />;
   if (essentialMissing.length > 0) {
     const denied = launchFailure('denied-scope');
     return <LaunchProblemScreen problem={{ ...denied, message: `${denied.message} Not granted: ${essentialMissing.join(', ')}.` }} />;

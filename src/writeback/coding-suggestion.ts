@@ -1,9 +1,12 @@
 // The coder's result as FHIR: a draft Claim (use claim) where the EHR accepts Claim creates, and always a plain-text
-// DocumentReference summary. Pure: ids come from the content, so saving the same work twice matches, and saving
-// edited work creates a new draft rather than silently keeping the old one.
+// DocumentReference summary. Pure. Ids name the slot (patient, visit, date of service), not the content: saving the
+// same work twice matches, and saving edited work after a relaunch updates that same draft (version-aware, in
+// write.ts) instead of adding a second one that would contradict the first.
 import type { CapabilityStatement, Claim, DocumentReference } from 'fhir/r4';
 import type { CodingSuggestion } from '../policy/verdicts';
 import { ID_BASE, deterministicId, supportsCreate, type WriteItem } from './write';
+import { SYS, procedureSystemOf } from '../policy/code-systems';
+import { ADMINISTRATIVE_NOTE } from './write-marks';
 
 export interface CodingWriteContext {
   patientId: string;
@@ -17,26 +20,18 @@ export interface CodingWriteContext {
   capabilities: CapabilityStatement;
 }
 
-const ICD10CM = 'http://hl7.org/fhir/sid/icd-10-cm';
-const CPT = 'http://www.ama-assn.org/go/cpt';
-const HCPCS = 'https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets';
+const ICD10CM = SYS.icd10;
 export const CLAIM_ID_SYSTEM = `${ID_BASE}/coding-claim`;
 export const SUMMARY_ID_SYSTEM = `${ID_BASE}/coding-summary`;
 
-/** CPT codes are five digits; HCPCS Level II start with a letter (J1040, G0260). Modifiers: digits CPT, letters HCPCS. */
-const systemOf = (code: string): string => (/^\d/.test(code) ? CPT : HCPCS);
+/** Codes and modifiers: digits CPT, letters HCPCS. */
+const systemOf = procedureSystemOf;
 
 function utf8ToBase64(text: string): string {
   const bytes = new TextEncoder().encode(text);
   let bin = '';
   for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(bin);
-}
-
-/** What the coding is, for the hash: codes, modifiers, units, pointers and diagnoses (no labels, no evidence). */
-function fingerprint(s: CodingSuggestion): string {
-  const lines = s.lines.map((l) => `${l.code}|${l.modifiers.join(',')}|${l.units}|${l.diagnosisPointers.join(',')}`);
-  return [s.dateOfService, ...lines, '#', ...s.diagnoses.map((d) => d.code)].join(';');
 }
 
 /** The summary a coder reads in the chart: codes and reasons only, no names. */
@@ -86,7 +81,7 @@ function buildSummary(s: CodingSuggestion, ctx: CodingWriteContext, id: string):
     identifier: [{ system: SUMMARY_ID_SYSTEM, value: id }],
     status: 'current',
     docStatus: 'preliminary',
-    type: { text: 'Coding suggestion summary (ClaimReady)' },
+    type: { coding: [{ ...ADMINISTRATIVE_NOTE }], text: 'Coding suggestion summary (ClaimReady)' },
     subject: { reference: `Patient/${ctx.patientId}` },
     description: `Coding suggestion for ${s.dateOfService}`,
     content: [{ attachment: { contentType: 'text/plain; charset=utf-8', data: utf8ToBase64(codingSummaryText(s)), title: `ClaimReady coding ${s.dateOfService}` } }],
@@ -95,13 +90,13 @@ function buildSummary(s: CodingSuggestion, ctx: CodingWriteContext, id: string):
 }
 
 export function buildCodingWrites(s: CodingSuggestion, ctx: CodingWriteContext): WriteItem[] {
-  const key = [ctx.patientId, ctx.encounterId ?? '', fingerprint(s)];
+  const key = [ctx.patientId, ctx.encounterId ?? '', s.dateOfService];
   const items: WriteItem[] = [];
   if (supportsCreate(ctx.capabilities, 'Claim')) {
     const id = deterministicId(['claim', ...key]);
-    items.push({ resource: buildClaim(s, ctx, id), ifNoneExist: `identifier=${CLAIM_ID_SYSTEM}|${id}` });
+    items.push({ resource: buildClaim(s, ctx, id), ifNoneExist: `identifier=${CLAIM_ID_SYSTEM}|${id}`, mode: 'update' });
   }
   const docId = deterministicId(['summary', ...key]);
-  items.push({ resource: buildSummary(s, ctx, docId), ifNoneExist: `identifier=${SUMMARY_ID_SYSTEM}|${docId}` });
+  items.push({ resource: buildSummary(s, ctx, docId), ifNoneExist: `identifier=${SUMMARY_ID_SYSTEM}|${docId}`, mode: 'update' });
   return items;
 }

@@ -52,6 +52,13 @@ export function fetchWriter(base: string, token?: string, fetchImpl: typeof fetc
         body: JSON.stringify(resource),
       });
     },
+    update<R extends Resource>(resource: R, versionId?: string) {
+      return send<R>(`${root}/${resource.resourceType}/${encodeURIComponent(resource.id ?? '')}`, {
+        method: 'PUT',
+        headers: headers({ 'Content-Type': 'application/fhir+json', ...(versionId ? { 'If-Match': `W/"${versionId}"` } : {}) }),
+        body: JSON.stringify(resource),
+      });
+    },
     search(type: string, query: string) {
       return send(`${root}/${type}?${query}`, { headers: headers() });
     },

@@ -26,8 +26,22 @@ function bodyFromErrorText(message: string): unknown {
   }
 }
 
-export function fhirclientWriter(client: Client): FhirWriter {
+export interface WriterHooks {
+  /** The EHR session is over (401, or the refresh token was refused): only a relaunch from the chart helps. */
+  onSessionEnded?: () => void;
+}
+
+/** fhirclient refreshes an expired access token itself; when the token endpoint refuses, the error is that answer
+ * (400 invalid_grant or 401), or fhirclient's own "Unable to refresh" assertion. */
+function endedSession(status: number, message: string, url: string | undefined, tokenUri: string | undefined): boolean {
+  if (status === 401) return true;
+  if (tokenUri && url && url.split('?')[0] === tokenUri.split('?')[0]) return true;
+  return /invalid_grant|unable to refresh|session expired|re-?launch/i.test(message);
+}
+
+export function fhirclientWriter(client: Client, hooks: WriterHooks = {}): FhirWriter {
   let caps: Promise<CapabilityStatement> | undefined;
+  const tokenUri = (): string | undefined => (client as { state?: { tokenUri?: string } }).state?.tokenUri;
 
   async function send<T>(url: string, init: RequestInit): Promise<FhirResponse<T>> {
     try {
@@ -40,10 +54,22 @@ export function fhirclientWriter(client: Client): FhirWriter {
       return out;
     } catch (e) {
       const err = HttpErrorShape.safeParse(e);
-      if (!err.success) return { status: 0, body: undefined };
+      if (!err.success) {
+        const text = e instanceof Error ? e.message : '';
+        if (endedSession(0, text, undefined, undefined) && !(e instanceof TypeError)) {
+          hooks.onSessionEnded?.();
+          return { status: 401, body: undefined };
+        }
+        return { status: 0, body: undefined };
+      }
       const parse = (e as { parse?: () => Promise<unknown> }).parse;
       if (typeof parse === 'function') await parse.call(e).catch(() => undefined);
       const message = (e as { message: string }).message;
+      const url = (e as { response?: { url?: unknown } }).response?.url;
+      if (endedSession(err.data.status, message, typeof url === 'string' ? url : undefined, tokenUri())) {
+        hooks.onSessionEnded?.();
+        return { status: 401, body: asResource<T>(bodyFromErrorText(message)) };
+      }
       return { status: err.data.status, body: asResource<T>(bodyFromErrorText(message)) };
     }
   }
@@ -63,6 +89,13 @@ export function fhirclientWriter(client: Client): FhirWriter {
       return send<R>(resource.resourceType, {
         method: 'POST',
         headers: { 'Content-Type': 'application/fhir+json', ...(ifNoneExist ? { 'If-None-Exist': ifNoneExist } : {}) },
+        body: JSON.stringify(resource),
+      });
+    },
+    update<R extends Resource>(resource: R, versionId?: string) {
+      return send<R>(`${resource.resourceType}/${encodeURIComponent(resource.id ?? '')}`, {
+        method: 'PUT',
+        headers: { 'Content-Type': 'application/fhir+json', ...(versionId ? { 'If-Match': `W/"${versionId}"` } : {}) },
         body: JSON.stringify(resource),
       });
     },

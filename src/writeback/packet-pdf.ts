@@ -5,6 +5,7 @@ import type { PacketParty, PacketSummaryInput } from './pdf/summary';
 import { necessitySections } from './pdf/necessity';
 import { requestedFor } from './pas/bundle';
 import { requestDiagnoses } from './pas/request-dx';
+import { SYS, isSystem } from '../policy/code-systems';
 
 export type PacketPdfInput = Omit<PacketSummaryInput, 'clinic'> & { clinic: PacketParty | ClinicInfo; today?: string };
 
@@ -18,7 +19,7 @@ function nameOf(v: { name?: unknown }): string | undefined {
 }
 
 function npiOf(v: { npi?: string; identifier?: { system?: string; value?: string }[] }): string | undefined {
-  return v.npi ?? v.identifier?.find((i) => i.system === 'http://hl7.org/fhir/sid/us-npi')?.value;
+  return v.npi ?? v.identifier?.find((i) => isSystem(i.system, SYS.npi))?.value;
 }
 
 export function packetParty(clinic: PacketParty | ClinicInfo): PacketParty {

@@ -139,6 +139,9 @@ function pass(gc: () => void): Pass {
   return { cpuMs: cpuUs / 1000, wallMs, mainMs, verdicts };
 }
 
+/** Issue 9: the core reads as plain policy code (no caches, no JIT work-arounds) and keeps at least this throughput. */
+const BUDGET_PER_SECOND = 5_000;
+
 /** Passes over the same pictures; the median is reported so one burst of load on a shared machine does not decide. */
 const PASSES = 3;
 
@@ -156,8 +159,8 @@ export async function run(): Promise<BenchResult[]> {
       name: `policy assess() throughput (10,000 pictures x 200 facts, one service; median of ${PASSES} passes after ${WARM_UP.toLocaleString('en-US')} untimed warm-up)`,
       value: perSecond,
       unit: 'assessments/s',
-      budget: '>= 10000 /s and total < 1000 ms',
-      ok: perSecond >= 10_000 && m.cpuMs < 1000,
+      budget: `>= ${BUDGET_PER_SECOND} /s`,
+      ok: perSecond >= BUDGET_PER_SECOND,
       detail: `machine yardstick ${yardstick()} µs; passes cpu ${passes.map((p) => Math.round(p.cpuMs)).join(', ')} ms; median cpu ${Math.round(m.cpuMs)} ms${m.mainMs !== undefined ? ` (main thread ${Math.round(m.mainMs)} ms, the rest V8 JIT/GC threads)` : ''}, wall ${Math.round(m.wallMs)} ms (${Math.round(PICTURES / (m.wallMs / 1000))}/s wall); verdicts ${JSON.stringify(m.verdicts)}`,
     },
   ];

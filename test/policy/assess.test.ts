@@ -11,7 +11,7 @@ const f = (status: Finding['status'], severity: Finding['severity'], id: string 
   severity,
   message: id,
   evidence: [],
-  citation: { document: 'd', section: 's', verified: severity === 'blocker' },
+  citation: { ruleId: 'T', document: 'd', section: 's', grade: severity === 'blocker' ? 'S1' : 'S2', verified: severity === 'blocker' },
 });
 
 describe('verdictOf', () => {

@@ -64,6 +64,7 @@ export function esiPicture(): ClinicalPicture {
   p.painDuration.push({ weeks: 16, asOf: TODAY, source: 'note', evidence: [ev('DocumentReference/n1')] });
   p.symptoms.push({ kind: 'radicular', present: true, region: 'lumbar', laterality: 'left', source: 'note', evidence: [ev('DocumentReference/n1')] });
   p.siteMentions.push({ context: 'plan', region: 'lumbar', levels: ['L4-L5'], laterality: 'left', date: addDays(TODAY, -3), source: 'note', evidence: [ev('DocumentReference/n1')] });
+  p.imaging.push({ modality: 'MRI', date: addDays(TODAY, -60), finding: 'L4-L5 left paracentral protrusion contacting the L5 root', region: 'lumbar', levels: ['L4-L5'], source: 'coded', evidence: [ev('DiagnosticReport/mri1')] });
   return p;
 }
 
@@ -75,7 +76,7 @@ export function facetPicture(): ClinicalPicture {
     { kind: 'axial', present: true, region: 'lumbar', source: 'note', evidence: [ev('DocumentReference/n1')] },
     { kind: 'radicular', present: false, region: 'lumbar', source: 'note', evidence: [ev('DocumentReference/n1')] },
   ];
-  p.siteMentions = [{ context: 'plan', region: 'lumbar', levels: ['L4-L5'], laterality: 'bilateral', date: addDays(TODAY, -3), source: 'note', evidence: [ev('DocumentReference/n1')] }];
+  p.siteMentions = [{ context: 'plan', region: 'lumbar', levels: ['L4-L5'], laterality: 'bilateral', target: 'medial branches', date: addDays(TODAY, -3), source: 'note', evidence: [ev('DocumentReference/n1')] }];
   p.painDuration = [{ weeks: 40, asOf: TODAY, source: 'note', evidence: [ev('DocumentReference/n1')] }];
   p.conservativeCare = [
     { kind: 'physical-therapy', description: 'PT 16 weeks', start: addDays(TODAY, -200), end: addDays(TODAY, -88), outcome: 'failed', source: 'note', evidence: [ev('DocumentReference/n1')] },

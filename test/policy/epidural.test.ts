@@ -16,7 +16,8 @@ describe('ESI baseline picture', () => {
     const a = assess(esiPicture(), tfesi(), 'medicare', TODAY);
     expect(a.verdict).toBe('ready');
     expect(a.policy.id).toBe('lcd-epidural');
-    expect(a.priorAuth.required).toBe(false);
+    // Medicare: WISeR needs the rendering location's state, which this picture does not give.
+    expect(a.priorAuth.required).toBe('depends');
   });
 });
 
@@ -32,14 +33,6 @@ describe('LCD L39242 Covered Indications (ESI-DURATION): pain at least 4 weeks',
     const a = assess(p, tfesi(), 'medicare', TODAY);
     expect(find(a, 'esi-pain-duration').status).toBe(status);
     expect(a.verdict).toBe(verdict);
-  });
-
-  it('acute herpes zoster (B02.29) is exempt from the 4 weeks', () => {
-    const p = esiPicture();
-    p.painDuration = [{ weeks: 1, asOf: TODAY, source: 'note', evidence: [] }];
-    p.diagnoses[0]!.onset = undefined;
-    const a = assess(p, tfesi({ reasonIcd10: ['B02.29'] }), 'medicare', TODAY);
-    expect(find(a, 'esi-pain-duration').status).toBe('met');
   });
 
   it('the onset of an unrelated diagnosis (hypertension I10) does not date the pain', () => {
@@ -123,27 +116,6 @@ describe('LCD L39242 Limitations (ESI-IMAGING): fluoroscopic or CT guidance', ()
   });
 });
 
-describe('LCD L39242 Covered Indications / Limitations (ESI-DX, ESI-AXIAL)', () => {
-  it('axial low back pain alone (M54.50) is not covered', () => {
-    const p = esiPicture();
-    p.diagnoses = [{ icd10: 'M54.50', display: 'Low back pain', clinicalStatus: 'active', source: 'coded', evidence: [] }];
-    p.symptoms = [{ kind: 'axial', present: true, region: 'lumbar', source: 'note', evidence: [] }];
-    const a = assess(p, tfesi({ reasonIcd10: ['M54.50'] }), 'medicare', TODAY);
-    expect(find(a, 'esi-diagnosis').status).toBe('not-met');
-    expect(a.verdict).toBe('not-eligible');
-  });
-  it('a denial of radicular pain in the note is not-met', () => {
-    const p = esiPicture();
-    p.symptoms = [{ kind: 'radicular', present: false, region: 'lumbar', source: 'note', evidence: [] }];
-    expect(find(assess(p, tfesi(), 'medicare', TODAY), 'esi-radicular').status).toBe('not-met');
-  });
-  it('stenosis with neurogenic claudication (M48.062) is covered', () => {
-    const p = esiPicture();
-    p.diagnoses = [];
-    expect(find(assess(p, tfesi({ reasonIcd10: ['M48.062'] }), 'medicare', TODAY), 'esi-diagnosis').status).toBe('met');
-  });
-});
-
 describe('LCD L39242 Limitations (ESI-REPEAT): >= 50% relief after the prior ESI', () => {
   it.each([
     [49, 'not-met', 'not-eligible'],
@@ -172,36 +144,3 @@ describe('LCD L39242 Limitations (ESI-REPEAT): >= 50% relief after the prior ESI
   });
 });
 
-describe('LCD L39242 Limitations (ESI-REPEAT duration, VERIFY): 3 months is unconfirmed -> warning only', () => {
-  it.each([
-    [3 * 730 - 1, 'not-met'],
-    [3 * 730, 'met'],
-    [3 * 730 + 1, 'met'],
-  ])('%i hours of relief -> %s, never a blocker', (hours, status) => {
-    const p = esiPicture();
-    p.procedureHistory.push(proc('esi-transforaminal', 120, [relief(60, hours)]));
-    const a = assess(p, tfesi(), 'medicare', TODAY);
-    const f = find(a, 'esi-repeat-duration');
-    expect(f.status).toBe(status);
-    expect(f.severity).toBe('warning');
-    expect(f.citation.verified).toBe(false);
-    expect(f.message).toMatch(/unconfirmed/i);
-    expect(a.verdict).toBe('ready');
-  });
-});
-
-describe('LCD L39242 ESI-CONSERVATIVE minimum weeks (VERIFY): warning only', () => {
-  it.each([
-    [27, 'not-met'],
-    [28, 'met'],
-    [29, 'met'],
-  ])('%i days of failed care -> %s (warning)', (days, status) => {
-    const p = esiPicture();
-    p.conservativeCare = [{ kind: 'physical-therapy', description: 'PT', start: addDays(TODAY, -days - 10), end: addDays(TODAY, -10), outcome: 'failed', source: 'note', evidence: [] }];
-    const a = assess(p, tfesi(), 'medicare', TODAY);
-    const f = find(a, 'conservative-weeks');
-    expect(f.status).toBe(status);
-    expect(f.severity).toBe('warning');
-    expect(a.verdict).toBe('ready');
-  });
-});

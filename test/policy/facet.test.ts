@@ -82,14 +82,14 @@ describe('LCD L38803 Limitations (FJ-RFA-FREQUENCY): at most 2 RFA sessions per 
   });
 });
 
-describe('LCD L38803 Limitations (FJ-FREQUENCY): at most 4 MBB/IA sessions per region in 12 months', () => {
+describe('LCD L38803 Limitations (FJ-FREQUENCY-DX, P: CGS): at most 4 diagnostic sessions per region in 12 months', () => {
   it.each([
     [3, 'met'],
     [4, 'not-met'],
   ])('%i prior MBB -> %s', (n, status) => {
     const p = facetPicture();
     for (let i = 0; i < n; i++) p.procedureHistory.push(proc('facet-mbb', 20 + i * 30, [relief(90)]));
-    expect(find(assess(p, mbb(), 'medicare', TODAY), 'facet-frequency-region').status).toBe(status);
+    expect(find(assess(p, mbb(), 'medicare', TODAY), 'facet-frequency-diagnostic').status).toBe(status);
   });
 });
 
@@ -145,13 +145,13 @@ describe('LCD L38803 (FJ-EXCLUSIONS)', () => {
   });
 });
 
-describe('LCD L38803 (FJ-SAME-DAY-ESI, VERIFY): warning only', () => {
-  it('an ESI planned the same day in the same region warns but does not decide', () => {
+describe('FJ-SAME-SESSION (facet LCD wording not read): advice for the facet service (the ESI LCD decides the ESI)', () => {
+  it('an ESI planned the same day warns but does not decide', () => {
     const p = facetPicture();
     const m = mbb();
-    p.plannedServices = [m, service('64483', 'esi-transforaminal')];
+    p.plannedServices = [m, service('64483', 'esi-transforaminal', { requestRef: 'ServiceRequest/sr9', evidence: [] })];
     const a = assess(p, m, 'medicare', TODAY);
-    const f = find(a, 'facet-same-day-esi');
+    const f = find(a, 'same-session-blocks');
     expect(f.status).toBe('not-met');
     expect(f.severity).toBe('warning');
     expect(a.verdict).toBe('ready');

@@ -30,7 +30,11 @@ describe('assess() properties', () => {
         for (const f of assess(p, s, payer, TODAY).findings) {
           expect(f.citation.document.length).toBeGreaterThan(0);
           expect(f.citation.section.length).toBeGreaterThan(0);
-          if (!f.citation.verified) expect(f.severity).toBe('warning');
+          // An unread rule never decides; the one exception holds a "not covered" summary back from "ready" as missing.
+          if (!f.citation.verified && f.requirementId !== 'si-rfa-not-covered') expect(f.severity).toBe('warning');
+          expect(f.citation.ruleId.length).toBeGreaterThan(0);
+          expect(['P', 'S1', 'S2', 'none']).toContain(f.citation.grade);
+          expect(f.citation.verified).toBe(f.citation.grade === 'P' || f.citation.grade === 'S1');
           if (f.status === 'missing' || f.status === 'not-met') expect(f.message.length).toBeGreaterThan(0);
           if (f.status === 'missing') expect(f.fix).toBeTruthy();
         }

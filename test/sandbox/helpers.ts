@@ -32,6 +32,8 @@ export function tinyBundle(obsCount = 5): Record<string, unknown> {
       code: { coding: [{ system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'M54.5' }] },
     },
     { resourceType: 'Binary', id: 'bin1', contentType: 'text/plain; charset=utf-8', data: Buffer.from('Pain 7/10 on 2026-11-02.').toString('base64') },
+    // A patient token reads a Binary through the patient's document that points at it.
+    { resourceType: 'DocumentReference', id: 'note1', status: 'current', subject: { reference: `Patient/${PATIENT}` }, content: [{ attachment: { contentType: 'text/plain', url: 'Binary/bin1' } }] },
   ];
   for (let i = 0; i < obsCount; i++) {
     const day = String((i % 28) + 1).padStart(2, '0');
@@ -73,6 +75,7 @@ export interface AuthorizeParams {
   challenge?: string | null;
   method?: string;
   state?: string;
+  nonce?: string;
 }
 
 /** GET /auth/authorize without following the redirect; returns the Location parsed (or the raw response). */
@@ -85,6 +88,7 @@ export async function authorize(sb: Sandbox, p: AuthorizeParams): Promise<{ stat
   url.searchParams.set('scope', p.scope ?? APP_SCOPE);
   url.searchParams.set('state', p.state ?? 'st-123');
   if (p.launch) url.searchParams.set('launch', p.launch);
+  if (p.nonce) url.searchParams.set('nonce', p.nonce);
   if (p.challenge !== null) url.searchParams.set('code_challenge', p.challenge ?? pkcePair().challenge);
   if (p.challenge !== null) url.searchParams.set('code_challenge_method', p.method ?? 'S256');
   const res = await fetch(url, { redirect: 'manual' });

@@ -106,11 +106,15 @@ describe('authorize + token with PKCE', () => {
     expect(other.status).toBe(400);
   });
 
-  it('accepts any redirect path under /app/ but checks it again at the token endpoint', async () => {
+  it('accepts only the exact registered redirect_uri, and checks it again at the token endpoint', async () => {
+    for (const uri of [`${sb.origin}/app/other/index.html`, `${sb.origin}/app/index.html?x=1`, `${sb.origin}/app/index.html#f`, `${sb.origin}/app/./index.html`, `${sb.origin.replace('127.0.0.1', 'localhost')}/app/index.html`]) {
+      const auth = await authorize(sb, { launch: launchIdFrom(sb.launchUrl({ patient: PATIENT })), redirectUri: uri });
+      expect([uri, auth.status, auth.location?.toString()]).toEqual([uri, 400, undefined]);
+      expect(auth.text).toContain('is not registered');
+    }
     const { verifier, challenge } = pkcePair();
-    const auth = await authorize(sb, { launch: launchIdFrom(sb.launchUrl({ patient: PATIENT })), challenge, redirectUri: `${sb.origin}/app/other/index.html` });
-    expect(auth.location?.searchParams.get('code')).toBeTruthy();
-    const wrong = await tokenRequest(sb, { grant_type: 'authorization_code', code: auth.location?.searchParams.get('code') ?? '', redirect_uri: `${sb.origin}/app/index.html`, client_id: 'claimready', code_verifier: verifier });
+    const auth = await authorize(sb, { launch: launchIdFrom(sb.launchUrl({ patient: PATIENT })), challenge });
+    const wrong = await tokenRequest(sb, { grant_type: 'authorization_code', code: auth.location?.searchParams.get('code') ?? '', redirect_uri: `${sb.origin}/app/index.html?x=1`, client_id: 'claimready', code_verifier: verifier });
     expect(wrong.status).toBe(400);
     expect(wrong.body.error).toBe('invalid_grant');
   });

@@ -46,12 +46,16 @@ describe('buildCodingWrites', () => {
     expect(text).toMatch(/\[error\] invalid-code/);
   });
 
-  it('identifiers are deterministic, and change when the coding changes', () => {
+  it('identifiers name the draft slot (patient, visit, date of service): edited coding keeps the slot and is an update', () => {
     const a = buildCodingWrites(s, { ...ctx, capabilities: caps(['Claim']) });
     const b = buildCodingWrites(s, { ...ctx, capabilities: caps(['Claim']) });
     expect(a.map((i) => i.ifNoneExist)).toEqual(b.map((i) => i.ifNoneExist));
     const edited = { ...s, lines: s.lines.map((l, i) => (i === 1 ? { ...l, units: 2 } : l)) };
     const c = buildCodingWrites(edited, { ...ctx, capabilities: caps(['Claim']) });
-    expect(c[0]!.ifNoneExist).not.toBe(a[0]!.ifNoneExist);
+    expect(c.map((i) => i.ifNoneExist)).toEqual(a.map((i) => i.ifNoneExist));
+    expect(c.every((i) => i.mode === 'update')).toBe(true);
+    expect(JSON.stringify(c[0]!.resource)).not.toBe(JSON.stringify(a[0]!.resource));
+    const otherVisit = buildCodingWrites(s, { ...ctx, encounterId: 'e2', capabilities: caps(['Claim']) });
+    expect(otherVisit[0]!.ifNoneExist).not.toBe(a[0]!.ifNoneExist);
   });
 });

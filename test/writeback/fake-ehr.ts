@@ -9,10 +9,14 @@ type Stored = Resource & { id: string; identifier?: { system?: string; value?: s
 
 export interface FakeEhr {
   store: Map<string, Stored[]>;
-  requests: { method: string; url: string; ifNoneExist?: string }[];
+  requests: { method: string; url: string; ifNoneExist?: string; ifMatch?: string }[];
   /** Statuses to answer instead of the real thing, consumed one per matching request. */
   faults: { type?: string; status: number; outcome?: string }[];
   transaction: boolean;
+  /** Behave like EHRs that drop the If-None-Exist header and always create. */
+  ignoreIfNoneExist: boolean;
+  /** The types the CapabilityStatement declares create (and update) for. */
+  creatable: string[];
   count(type: string): number;
   handlers: ReturnType<typeof http.get>[];
 }
@@ -29,12 +33,14 @@ function matches(r: Stored, query: string): boolean {
   return true;
 }
 
-export function fakeEhr(opts: { transaction?: boolean } = {}): FakeEhr {
+export function fakeEhr(opts: { transaction?: boolean; ignoreIfNoneExist?: boolean; creatable?: string[] } = {}): FakeEhr {
   const ehr: FakeEhr = {
     store: new Map(),
     requests: [],
     faults: [],
     transaction: opts.transaction ?? false,
+    ignoreIfNoneExist: opts.ignoreIfNoneExist ?? false,
+    creatable: opts.creatable ?? ['Claim', 'DocumentReference', 'Task', 'Provenance'],
     count: (type) => ehr.store.get(type)?.length ?? 0,
     handlers: [],
   };
@@ -45,10 +51,10 @@ export function fakeEhr(opts: { transaction?: boolean } = {}): FakeEhr {
   };
   const conditionalCreate = (type: string, body: Resource, ifNoneExist: string | undefined): { status: number; resource?: Stored; outcome?: OperationOutcome } => {
     const list = ehr.store.get(type) ?? [];
-    const found = ifNoneExist ? list.filter((r) => matches(r, ifNoneExist)) : [];
+    const found = ifNoneExist && !ehr.ignoreIfNoneExist ? list.filter((r) => matches(r, ifNoneExist)) : [];
     if (found.length > 1) return { status: 412, outcome: oo(`Multiple matches for ${ifNoneExist}`, 'duplicate') };
     if (found.length === 1) return { status: 200, resource: found[0] };
-    const stored = { ...body, id: `${type.toLowerCase()}-${++seq}`, meta: { ...body.meta, lastUpdated: '2026-11-20T10:00:00Z' } } as Stored;
+    const stored = { ...body, id: `${type.toLowerCase()}-${++seq}`, meta: { ...body.meta, versionId: '1', lastUpdated: '2026-11-20T10:00:00Z' } } as Stored;
     ehr.store.set(type, [...list, stored]);
     return { status: 201, resource: stored };
   };
@@ -59,7 +65,16 @@ export function fakeEhr(opts: { transaction?: boolean } = {}): FakeEhr {
     kind: 'instance',
     fhirVersion: '4.0.1',
     format: ['json'],
-    rest: [{ mode: 'server', interaction: ehr.transaction ? [{ code: 'transaction' }] : [], resource: ['Claim', 'DocumentReference', 'Provenance'].map((type) => ({ type, interaction: [{ code: 'create' }, { code: 'search-type' }] })) }],
+    rest: [
+      {
+        mode: 'server',
+        interaction: ehr.transaction ? [{ code: 'transaction' }] : [],
+        resource: ['Claim', 'DocumentReference', 'Task', 'Provenance'].map((type) => ({
+          type,
+          interaction: [{ code: 'read' as const }, { code: 'search-type' as const }, ...(ehr.creatable.includes(type) ? [{ code: 'create' as const }, { code: 'update' as const }] : [])],
+        })),
+      },
+    ],
   });
 
   ehr.handlers = [
@@ -81,6 +96,22 @@ export function fakeEhr(opts: { transaction?: boolean } = {}): FakeEhr {
       const r = conditionalCreate(type, body, ifNoneExist);
       if (r.outcome) return HttpResponse.json(r.outcome, { status: r.status });
       return HttpResponse.json(r.resource, { status: r.status, headers: { Location: `${BASE}/${type}/${r.resource!.id}/_history/1` } });
+    }),
+    http.put(`${BASE}/:type/:id`, async ({ params, request }) => {
+      const type = String(params.type);
+      const ifMatch = request.headers.get('If-Match') ?? undefined;
+      ehr.requests.push({ method: 'PUT', url: request.url, ...(ifMatch ? { ifMatch } : {}) });
+      const f = fault(type);
+      if (f) return HttpResponse.json(oo(f.outcome ?? `Injected ${f.status}`), { status: f.status });
+      const list = ehr.store.get(type) ?? [];
+      const i = list.findIndex((r) => r.id === params.id);
+      if (i < 0) return HttpResponse.json(oo('not found', 'not-found'), { status: 404 });
+      const current = list[i]!.meta?.versionId ?? '1';
+      if (ifMatch && ifMatch !== `W/"${current}"`) return HttpResponse.json(oo(`Version conflict: current is ${current}`, 'conflict'), { status: 412 });
+      const next = String(Number(current) + 1);
+      const body = (await request.json()) as Stored;
+      list[i] = { ...body, id: String(params.id), meta: { ...body.meta, versionId: next, lastUpdated: '2026-11-21T10:00:00Z' } };
+      return HttpResponse.json(list[i], { status: 200, headers: { Location: `${BASE}/${type}/${params.id}/_history/${next}` } });
     }),
     http.post(BASE, async ({ request }) => {
       ehr.requests.push({ method: 'POST', url: request.url });

@@ -37,4 +37,29 @@ describe('fhirclientWriter', () => {
     }));
     expect((await w.search('Claim', 'identifier=s|v')).status).toBe(0);
   });
+
+  it('a 401, a refused refresh (token endpoint 400 invalid_grant) or a failed refresh is a session that ended', async () => {
+    let ended = 0;
+    const hooks = { onSessionEnded: () => (ended += 1) };
+    const expired = fhirclientWriter(client(async () => {
+      throw new HttpError(new Response('{}', { status: 401 }));
+    }), hooks);
+    expect((await expired.create({ resourceType: 'Task' } as never)).status).toBe(401);
+    const refused = { request: async () => {
+      const res = new Response(JSON.stringify({ error: 'invalid_grant', error_description: 'refresh_token is unknown or expired' }), { status: 400, headers: { 'content-type': 'application/json' } });
+      Object.defineProperty(res, 'url', { value: 'https://ehr.test/auth/token' });
+      throw new HttpError(res);
+    }, state: { tokenUri: 'https://ehr.test/auth/token' } } as unknown as Client;
+    expect((await fhirclientWriter(refused, hooks).search('Task', 'identifier=s|v')).status).toBe(401);
+    const noRefresh = fhirclientWriter(client(async () => {
+      throw new Error('Unable to refresh. No refresh_token found.');
+    }), hooks);
+    expect((await noRefresh.search('Task', 'identifier=s|v')).status).toBe(401);
+    expect(ended).toBe(3);
+    const other = fhirclientWriter(client(async () => {
+      throw new HttpError(new Response('{}', { status: 400 }));
+    }), hooks);
+    expect((await other.search('Task', 'x=1')).status).toBe(400);
+    expect(ended).toBe(3);
+  });
 });

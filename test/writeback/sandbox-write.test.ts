@@ -20,10 +20,10 @@ function suggestion(units: number) {
   return suggestCoding(picture({ diagnoses: [dx('M54.16')] }), [tf], { today: '2026-11-23' });
 }
 
-/** Count by search; the faulty sandbox may fail a read too, so read until it answers. */
+/** Count what ClaimReady wrote (its own-output tag) by search; the faulty sandbox may fail a read too, so read until it answers. */
 async function count(sb: Sandbox, token: string, type: string): Promise<number> {
   for (let i = 0; i < 20; i++) {
-    const res = await fetch(`${sb.fhirBase}/${type}?patient=${PATIENT}&_summary=count`, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/fhir+json' } });
+    const res = await fetch(`${sb.fhirBase}/${type}?patient=${PATIENT}&_tag=https://claimready.app/fhir/CodeSystem/origin|claimready&_summary=count`, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/fhir+json' } });
     if (res.ok) return ((await res.json()) as Bundle).total ?? 0;
   }
   throw new Error(`${type} count never answered`);
@@ -68,8 +68,8 @@ describe('coding write-back against the sandbox EHR', () => {
       let out = await writeAll(sequential, items, agent, quick);
       for (let i = 0; i < 5 && !out.ok; i++) out = await writeAll(sequential, items, agent, quick);
       expect(out.ok).toBe(true);
-      // The faults really hit the writes (else this test would prove nothing about retries).
-      expect(faulty.store.requests().filter((r) => r.method === 'POST' && (r.status === 500 || r.status === 429)).length).toBeGreaterThan(0);
+      // The faults really hit the save (its look-ups and creates), else this test would prove nothing about retries.
+      expect(faulty.store.requests().filter((r) => /\/fhir\/(Claim|DocumentReference|Provenance)/.test(r.path) && (r.status === 500 || r.status === 429)).length).toBeGreaterThan(0);
       await writeAll(sequential, items, agent, quick);
       expect(await count(faulty, t, 'Claim')).toBe(1);
       expect(await count(faulty, t, 'DocumentReference')).toBe(1);

@@ -109,7 +109,7 @@ describe('writeAll, sequential conditional creates', () => {
     ehr.store.set('Claim', [{ ...(claim!.resource as Claim), id: 'x1' }, { ...(claim!.resource as Claim), id: 'x2' }]);
     const out = await writeAll(fetchWriter(BASE), items(), agent, opts);
     expect(out.ok).toBe(false);
-    if (!out.ok) expect(out.failed.message).toContain('Multiple matches');
+    if (!out.ok) expect(out.failed.message).toMatch(/already holds 2 Claim/);
   });
 
   it('reports 409 with the server text', async () => {
@@ -140,7 +140,7 @@ describe('writeAll, transaction', () => {
     ehr.faults.push(...[1, 2, 3].map(() => ({ type: 'Bundle', status: 500, outcome: 'Database unavailable' })));
     const out = await writeAll(fetchWriter(BASE), items(), agent, opts);
     expect(out.ok).toBe(false);
-    if (!out.ok) expect(out.failed.message).toMatch(/nothing was saved.*Database unavailable/);
+    if (!out.ok) expect(out.failed.message).toMatch(/Nothing was saved.*Database unavailable/);
     expect(ehr.count('Claim')).toBe(0);
     const retry = await writeAll(fetchWriter(BASE), items(), agent, opts);
     expect(retry.ok).toBe(true);

@@ -2,21 +2,11 @@
 // "completed 8 weeks of PT without relief", "failed meloxicam and gabapentin", "chiropractic x 6 weeks", "HEP".
 import type { CareOutcome, ConservativeCareFact, ConservativeKind, NoteDoc } from '../../policy/picture';
 import { clauseEnd, clauseStart, isAboutFamily, isNegated, type Sentence } from './context';
+import { mentionContext } from './cues';
+import type { MentionContext, NoteMention } from './mentions';
+import { CARE_TERMS as TERMS, careKind, UMBRELLA } from './care-lexicon';
 import { matchAll, noteDay, NUM_RANGE, parseNumber, parseUnit, spanEvidence, toWeeks, UNIT } from './lexicon';
 
-const KIND_BY_TERM: [RegExp, ConservativeKind][] = [
-  [/^(?:physical therapy|physiotherapy|aquatic therapy|formal therapy|pt)$/i, 'physical-therapy'],
-  [/^(?:home exercise(?: program)?|hep|home exercises|stretching program)$/i, 'home-exercise'],
-  [/^(?:chiropract\w*|spinal manipulation|osteopathic manipulation|omt)$/i, 'chiropractic'],
-  [/^(?:activity modification|modified activit\w*|activity restriction|relative rest|bed rest|work restrictions?)$/i, 'activity-modification'],
-  [/^(?:nsaids?|anti-?inflammator\w*|ibuprofen|naproxen|meloxicam|diclofenac|celecoxib|mobic|celebrex|aleve|advil|motrin|etodolac|nabumetone|ketorolac|indomethacin)$/i, 'nsaid'],
-  [/^(?:acetaminophen|tylenol|analgesics?)$/i, 'analgesic'],
-  [/^(?:cyclobenzaprine|flexeril|methocarbamol|robaxin|tizanidine|zanaflex|baclofen|metaxalone|muscle relaxants?)$/i, 'muscle-relaxant'],
-  [/^(?:gabapentin|neurontin|pregabalin|lyrica|duloxetine|cymbalta|nortriptyline|amitriptyline|neuropathic agents?)$/i, 'neuropathic-agent'],
-  [/^(?:tramadol|tapentadol|nucynta|oxycodone|hydrocodone|hydromorphone|buprenorphine|norco|percocet|morphine|opioids?|narcotics?)$/i, 'opioid'],
-];
-
-const TERMS = /\b(?:physical therapy|physiotherapy|aquatic therapy|home exercise(?: program)?|home exercises|HEP|stretching program|chiropract\w*|spinal manipulation|osteopathic manipulation|OMT|activity modification|modified activit\w*|activity restriction|relative rest|bed rest|NSAIDs?|anti-?inflammator(?:y|ies)(?: medications?)?|ibuprofen|naproxen|meloxicam|diclofenac|celecoxib|Mobic|Celebrex|Aleve|Advil|Motrin|etodolac|nabumetone|ketorolac|indomethacin|acetaminophen|Tylenol|analgesics?|cyclobenzaprine|Flexeril|methocarbamol|Robaxin|tizanidine|Zanaflex|baclofen|metaxalone|muscle relaxants?|gabapentin|Neurontin|pregabalin|Lyrica|duloxetine|Cymbalta|nortriptyline|amitriptyline|tramadol|tapentadol|Nucynta|oxycodone|hydrocodone|hydromorphone|buprenorphine|Norco|Percocet|morphine|opioids?|narcotics?|TENS(?: unit)?|acupuncture|massage(?: therapy)?|traction|dry needling|oral steroids?|prednisone|Medrol(?: dose ?pack)?)\b/gi;
 // "PT" is physical therapy only in capitals; "Pt reports" is the patient.
 const PT_UPPER = /\bPT\b(?!\s*\/\s*INR)(?!\s+(?:states|reports|denies|presents|complains|returns|c\/o|is here|here)\b)/g;
 
@@ -39,6 +29,7 @@ const NEVER_DONE = /\b(?:never (?:started|went|began|attended|tried|did)|not tri
 const STARTED_TODAY = /\bstart(?:ed|ing)?\b[^.;]*\btoday\b|\btoday\b[^.;]*\bstart(?:ed|ing)?\b/i;
 // The drug switched to is the new trial, not the one tried: "changed tramadol to tapentadol".
 const SWITCHED_TO = /\b(?:changed|switched|transitioned|rotated|converted)\s+(?:\w+\s+){0,3}?to\s+$/i;
+const CONDITIONAL_WORD = /\b(?:if|consider\w*|may|might|could|would|should|candidate)\b/i;
 const CONTINUE = /\b(?:continue|continues|continuing|resume)\b/i;
 const PAST_DONE = /\b(?:completed|failed|tried|has done|did|had|underwent|attended|was on|were|previously)\b/i;
 
@@ -53,32 +44,65 @@ function outcomeIn(text: string): CareOutcome {
 }
 
 function kindOf(term: string): ConservativeKind {
-  const t = term.toLowerCase().replace(/\s+(?:medications?|unit|dose ?pack)$/, '');
-  for (const [re, kind] of KIND_BY_TERM) if (re.test(t)) return kind;
-  return 'other';
+  return careKind(term).kind;
 }
 
-export function extractConservativeCare(note: NoteDoc, sentences: readonly Sentence[]): ConservativeCareFact[] {
+// Today's procedure: its injectate, sedation and the procedure itself are not care the patient had tried.
+const PROCEDURE_TODAY = new Set(['procedure']);
+const DRUG_KINDS = new Set<ConservativeKind>(['nsaid', 'analgesic', 'muscle-relaxant', 'neuropathic-agent', 'opioid']);
+
+/**
+ * `aside`, when given, receives the care mentions set aside as not tried (negated, family, planned, hypothetical),
+ * with their context, so the mention list shows them.
+ */
+export function extractConservativeCare(note: NoteDoc, sentences: readonly Sentence[], aside?: NoteMention[]): ConservativeCareFact[] {
   const out: ConservativeCareFact[] = [];
   const recorded = noteDay(note);
   for (const sen of sentences) {
-    if (sen.section === 'allergies' || sen.section === 'family') continue;
+    if (sen.section === 'family' || PROCEDURE_TODAY.has(sen.section)) continue;
+    // An allergy list names drugs the patient could not take.
+    const allergy = sen.section === 'allergies';
     const s = sen.text;
     const hits: { index: number; term: string }[] = [];
     for (const m of matchAll(TERMS, s)) if (m[0] !== 'pt' && m[0] !== 'Pt') hits.push({ index: m.index, term: m[0] });
     for (const m of matchAll(PT_UPPER, s)) if (!hits.some((h) => h.index === m.index)) hits.push({ index: m.index, term: 'PT' });
     if (hits.length === 0) continue;
     hits.sort((a, b) => a.index - b.index);
-    for (const hit of hits) {
+    for (const [i, hit] of hits.entries()) {
       const pos = hit.index;
-      if (isAboutFamily(s, pos, sen.section) || isNegated(s, pos)) continue;
+      // "failed conservative care including NSAIDs and PT": the named treatments are the facts.
+      if (UMBRELLA.test(hit.term) && i < hits.length - 1) continue;
+      if (allergy) {
+        if (!DRUG_KINDS.has(kindOf(hit.term))) continue;
+        const fact: ConservativeCareFact = { source: 'note', evidence: [spanEvidence(note, sen, pos, pos + hit.term.length)], kind: kindOf(hit.term), description: hit.term, outcome: 'not-tolerated' };
+        if (recorded) fact.recorded = recorded;
+        out.push(fact);
+        continue;
+      }
+      const setAside = (fallback: MentionContext): void => {
+        if (!aside) return;
+        const ctx = mentionContext(sen, pos, pos + hit.term.length, 'conservative-care');
+        const a = sen.start + pos;
+        aside.push({ type: 'conservative-care', span: { start: a, end: a + hit.term.length }, text: hit.term, context: ctx === 'current' || ctx === 'history' ? fallback : ctx, kind: kindOf(hit.term), outcome: 'unknown' });
+      };
+      if (isAboutFamily(s, pos, sen.section)) {
+        setAside('family');
+        continue;
+      }
+      if (isNegated(s, pos)) {
+        setAside('negated');
+        continue;
+      }
       const cs = clauseStart(s, pos);
       const ce = clauseEnd(s, pos + hit.term.length);
       const clause = s.slice(cs, ce);
       const beforeInClause = s.slice(cs, pos);
       const future = FUTURE.test(beforeInClause) || (sen.section === 'plan' && !PAST_DONE.test(clause));
       const continuing = CONTINUE.test(beforeInClause);
-      if (future && !continuing && !PAST_DONE.test(beforeInClause)) continue;
+      if (future && !continuing && !PAST_DONE.test(beforeInClause)) {
+        setAside(CONDITIONAL_WORD.test(beforeInClause) ? 'hypothetical' : 'plan');
+        continue;
+      }
       if (STARTED_TODAY.test(clause) || SWITCHED_TO.test(beforeInClause)) continue;
       if (NEVER_DONE.test(s.slice(pos, ce)) && outcomeIn(clause) !== 'contraindicated') continue;
       let start = pos;

@@ -2,7 +2,8 @@
 // activities ("unable to stand more than 10 minutes", "missed work", "difficulty sleeping").
 import type { FunctionalFact, FunctionalInstrument, NoteDoc } from '../../policy/picture';
 import { isAboutFamily, isNegated, type Sentence } from './context';
-import { gatedMatches, hasAny, noteDay, NUM, spanEvidence } from './lexicon';
+import { ACTIVITIES, LIMIT_AFTER, LIMIT_BEFORE, OTHER_INSTRUMENTS, SLEEP, WORK_STATUS } from './function-lexicon';
+import { gatedMatches, hasAny, matchAll, noteDay, NUM, spanEvidence } from './lexicon';
 
 const INSTRUMENT = /\b(ODI|Oswestry(?: Disability)?(?: Index| Questionnaire)?|NDI|Neck Disability Index|PEG|PROMIS[- ](?:PF|physical function)(?: T-?score)?)(?:\s+(?:score|T-?score|index))?(?:\s*(?:of|is|was|=|:|at|today))*\s*(\d{1,3}(?:\.\d)?)\s*(%|percent|\/100|\/50|\/10)?/gi;
 
@@ -28,6 +29,19 @@ function instrumentOf(name: string): FunctionalInstrument {
 }
 
 const INSTRUMENT_GATE = ['odi', 'oswestry', 'ndi', 'neck disab', 'peg', 'promis'];
+const alt = (xs: readonly string[]): string => xs.join('|');
+// The phrase families of function-lexicon, as one regex each: a limitation word then an activity within a few
+// words, an activity then a limitation word, work status, sleep, other instruments.
+const LIMIT_THEN_ACTIVITY = new RegExp(String.raw`\b(?:${alt(LIMIT_BEFORE)})\b[^.;:\n]{0,40}?\b(?:${alt(ACTIVITIES)})\b`, 'gi');
+const ACTIVITY_THEN_LIMIT = new RegExp(String.raw`\b(?:${alt(ACTIVITIES)})\b[^.;:\n]{0,25}?\b(?:${alt(LIMIT_AFTER)})\b`, 'gi');
+const ABLE_TO = new RegExp(String.raw`\b(?:only )?(?:able to|can|tolerates?) (?:only )?(?:${alt(ACTIVITIES)})\b[^.;\n]{0,30}?\b(?:\d+|a|one|two|three|half|several|few|a couple of)\s*(?:minutes?|mins?|hours?|blocks?|city blocks?|feet|ft|yards|miles?|seconds?|steps)\b`, 'gi');
+const WORK_STATUS_RE = new RegExp(String.raw`\b(?:${WORK_STATUS})\b`, 'gi');
+const SLEEP_RE = new RegExp(String.raw`\b(?:${SLEEP})\b`, 'gi');
+const OTHER_INSTRUMENT_RE = new RegExp(String.raw`\b(?:${OTHER_INSTRUMENTS})`, 'gi');
+const HEEL_TOE_AFTER = /^\s*(?:on (?:his |her |their |the )?)?(?:heels?|toes?)\b/i;
+const EXAM_TEST = /\b(?:test\w*|heels?|toes?|tandem)\b/i;
+const LEXICON_PATTERNS: RegExp[] = [WORK_STATUS_RE, SLEEP_RE, ABLE_TO, LIMIT_THEN_ACTIVITY, ACTIVITY_THEN_LIMIT];
+
 const LIMITATION_PATTERNS: [RegExp, string[]][] = [
   [LIMITATION, ['unable', 'can', 'difficult', 'trouble', 'inabilit', 'limit', 'not able', 'struggl', 'problem', 'pain with', 'impair', 'interfer']],
   [WORK, ['work', 'duty', 'disabilit', 'job', 'hours']],
@@ -44,6 +58,8 @@ export function extractFunction(note: NoteDoc, sentences: readonly Sentence[]): 
   let used: [number, number][] = [];
   const ok = (a: number, b: number): boolean => {
     if (used.some(([x, y]) => a < y && x < b)) return false;
+    // Heel and toe walking are exam manoeuvres.
+    if (HEEL_TOE_AFTER.test(s.slice(b, b + 24))) return false;
     if (isAboutFamily(s, a, sen.section) || isNegated(s, a)) return false;
     used.push([a, b]);
     return true;
@@ -51,7 +67,6 @@ export function extractFunction(note: NoteDoc, sentences: readonly Sentence[]): 
   for (const current of sentences) {
     sen = current;
     s = sen.text;
-    if (!hasAny(sen.lower, GATE)) continue;
     used = [];
     for (const m of gatedMatches(INSTRUMENT, INSTRUMENT_GATE, s, sen.lower)) {
       const instrument = instrumentOf(m[1]!);
@@ -64,9 +79,28 @@ export function extractFunction(note: NoteDoc, sentences: readonly Sentence[]): 
       if (!ok(m.index, m.index + m[0].length)) continue;
       out.push({ source: 'note', evidence: [spanEvidence(note, sen, m.index, m.index + m[0].length)], instrument, score, date });
     }
-    for (const [re, gate] of LIMITATION_PATTERNS) {
-      for (const m of gatedMatches(re, gate, s, sen.lower)) {
+    if (hasAny(sen.lower, GATE)) {
+      for (const [re, gate] of LIMITATION_PATTERNS) {
+        for (const m of gatedMatches(re, gate, s, sen.lower)) {
+          const end = m.index + m[0].length;
+          if (!ok(m.index, end)) continue;
+          out.push({ source: 'note', evidence: [spanEvidence(note, sen, m.index, end)], limitation: m[0], date });
+        }
+      }
+    }
+    for (const m of matchAll(OTHER_INSTRUMENT_RE, s)) {
+      const end = m.index + m[0].length;
+      if (!ok(m.index, end)) continue;
+      const score = /(\d+(?:\.\d+)?)/.exec(m[0].replace(/^\D*?(?=\d)/, ''));
+      const fact: FunctionalFact = { source: 'note', evidence: [spanEvidence(note, sen, m.index, end)], instrument: 'other', date, limitation: m[0] };
+      if (score && !/oswestry/i.test(m[0])) fact.score = Number(score[1]);
+      out.push(fact);
+    }
+    for (const re of LEXICON_PATTERNS) {
+      for (const m of matchAll(re, s)) {
         const end = m.index + m[0].length;
+        // An exam manoeuvre ("unable to test gait", "heel walking") is not the patient's function.
+        if (EXAM_TEST.test(m[0])) continue;
         if (!ok(m.index, end)) continue;
         out.push({ source: 'note', evidence: [spanEvidence(note, sen, m.index, end)], limitation: m[0], date });
       }

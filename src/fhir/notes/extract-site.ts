@@ -6,7 +6,9 @@ import { clauseEnd, clauseStart, isAboutFamily, isNegated, type Sentence } from 
 import { matchAll, noteDay, spanEvidence } from './lexicon';
 
 // One level token: "L4-5", "L4/L5", "L5-S1", "C6-7", "L3-L5", "L4 through S1", "S1".
-const LEVEL = /\b([CTLS])\s?(\d{1,2})(?:\s*(?:-|–|\/|to|through|thru)\s*([CTLS])?\s?(\d{1,2}))?\b(?!\s*(?:-?weighted|W\b|hyperintens|signal|images?|sequence|mg|%))/gi;
+const LEVEL = /\b(?:([CL])([1-7])(S)?([1-7])|([CTLS])(?:\s?|-(?=\d\b))(\d{1,2})(?:\s*(?:-|–|\/|to|through|thru)\s*([CTLS])?\s?(\d{1,2}))?)\b(?!\s*(?:-?weighted|W\b|hyperintens|signal|images?|sequence|mg|%))/gi;
+// "S1, S2" and "S1 and S2" in a heart exam are heart sounds.
+const HEART_SOUND = /\bS1,?\s*(?:and\s+)?S2\b|\b(?:heart|murmurs?|gallops?|rubs?|RRR|regular rate|rhythm|S3|S4|clicks?)\b/i;
 // What may sit between two level tokens of one mention.
 const JOINER = /^\s*(?:,|and|&|\/|or|,\s*and)?\s*$/i;
 const LATERALITY_WORD = /\b(left|right|bilateral|bilaterally|bilat|B\/L|Lt|Rt|L\s*>\s*R|R\s*>\s*L)(?:[- ]sided)?\b/gi;
@@ -22,17 +24,31 @@ const IMAGING_STUDY = /\b(?:MRI|CT|x-?rays?|radiographs?|myelogram|EMG|NCS|imagi
 const EXAM_CUE = /\b(?:exam|examination|tender\w*|palpation|facet loading|dermatom\w*|reflex\w*|strength|sensation|SLR|straight leg|spurling|provocative)\b/i;
 const CONDITIONAL = /\b(?:if|consider|considering|may|might|could|would|possibl[ey]|candidate|option|options|versus|vs|unless|potential(?:ly)?|discussed)\b/i;
 
+export interface LevelToken {
+  start: number;
+  end: number;
+  /** As the note names it: a range stays one range ("L3-S1"), unlike `levels`, which lists its segments. */
+  named: SpinalLevel[];
+}
+
 export interface LevelGroup {
   start: number;
   end: number;
   levels: SpinalLevel[];
+  tokens: LevelToken[];
 }
+
+/** A site mention with the spans of its level tokens (absolute offsets), for one mention per token. */
+export type NoteSiteMention = SiteMention & { tokens: { start: number; end: number; levels: SpinalLevel[] }[] };
 
 // Notes repeat the same few tokens ("L4-5", "L5-S1"); parsing each once keeps dense level lists cheap.
 const tokenCache = new Map<string, SpinalLevel[]>();
 
-function levelsOfToken(m: RegExpExecArray): SpinalLevel[] {
-  const key = `${m[1]}${m[2]}-${m[3] ?? ''}${m[4] ?? ''}`.toUpperCase();
+/** A level token's parts: region letter, number, and for a range the second letter (optional) and number. */
+type TokenParts = [string | undefined, string | undefined, string | undefined, string | undefined];
+
+function levelsOfToken(m: TokenParts): SpinalLevel[] {
+  const key = `${m[0]}${m[1]}-${m[2] ?? ''}${m[3] ?? ''}`.toUpperCase();
   let levels = tokenCache.get(key);
   if (!levels) {
     levels = parseToken(m);
@@ -42,10 +58,10 @@ function levelsOfToken(m: RegExpExecArray): SpinalLevel[] {
   return levels;
 }
 
-function parseToken(m: RegExpExecArray): SpinalLevel[] {
-  const a = `${m[1]!.toUpperCase()}${m[2]}`;
-  if (m[4] === undefined) return normalizeLevel(a) ? [a] : [];
-  const b = `${(m[3] ?? m[1]!).toUpperCase()}${m[4]}`;
+function parseToken(m: TokenParts): SpinalLevel[] {
+  const a = `${m[0]!.toUpperCase()}${m[1]}`;
+  if (m[3] === undefined) return normalizeLevel(a) ? [a] : [];
+  const b = `${(m[2] ?? m[0]!).toUpperCase()}${m[3]}`;
   const ia = vertebraIndex(a);
   const ib = vertebraIndex(b);
   if (Number.isNaN(ia) || Number.isNaN(ib) || ib <= ia) return [];
@@ -60,18 +76,36 @@ function parseToken(m: RegExpExecArray): SpinalLevel[] {
 export function levelGroups(s: string): LevelGroup[] {
   const groups: LevelGroup[] = [];
   for (const m of matchAll(LEVEL, s)) {
-    const levels = levelsOfToken(m);
+    const t: TokenParts = m[1] !== undefined ? [m[1], m[2], m[3], m[4]] : [m[5], m[6], m[7], m[8]];
+    const levels = m[1] !== undefined ? shorthandLevels(t) : levelsOfToken(t);
     if (levels.length === 0) continue;
+    if ((t[0] === 'S' || t[0] === 's') && HEART_SOUND.test(s.slice(Math.max(0, m.index - 40), m.index + 40))) continue;
     const end = m.index + m[0].length;
+    const token: LevelToken = { start: m.index, end, named: levels.length > 1 ? [namedRange(t)] : levels };
     const last = groups[groups.length - 1];
     if (last && JOINER.test(s.slice(last.end, m.index))) {
       last.end = end;
+      last.tokens.push(token);
       for (const l of levels) if (!last.levels.includes(l)) last.levels.push(l);
     } else {
-      groups.push({ start: m.index, end, levels: [...levels] });
+      groups.push({ start: m.index, end, levels: [...levels], tokens: [token] });
     }
   }
   return groups;
+}
+
+/** "L3-S1" as written, normalised ("L3-5" -> "L3-L5"). */
+function namedRange(t: TokenParts): SpinalLevel {
+  return `${t[0]!.toUpperCase()}${t[1]}-${(t[2] ?? t[0]!).toUpperCase()}${t[3]}`;
+}
+
+/** Dictation shorthand "L45", "L34", "L5S1", "C56": the segment between two adjacent vertebrae. */
+function shorthandLevels(t: TokenParts): SpinalLevel[] {
+  const a = `${t[0]!.toUpperCase()}${t[1]}`;
+  const b = `${(t[2] ?? t[0]!).toUpperCase()}${t[3]}`;
+  if (vertebraIndex(b) !== vertebraIndex(a) + 1) return [];
+  const one = normalizeLevel(`${a}-${b}`);
+  return one ? [one] : [];
 }
 
 export function regionOf(levels: readonly SpinalLevel[]): SpinalRegion | undefined {
@@ -116,8 +150,8 @@ function contextOf(s: string, g: LevelGroup, sen: Sentence, cues: SentenceCues):
   return 'unknown';
 }
 
-export function extractSiteMentions(note: NoteDoc, sentences: readonly Sentence[]): SiteMention[] {
-  const out: SiteMention[] = [];
+export function extractSiteMentions(note: NoteDoc, sentences: readonly Sentence[]): NoteSiteMention[] {
+  const out: NoteSiteMention[] = [];
   const date = noteDay(note);
   for (const sen of sentences) {
     const s = sen.text;
@@ -153,7 +187,8 @@ export function extractSiteMentions(note: NoteDoc, sentences: readonly Sentence[
       }
       const around = s.slice(Math.max(cs, g.start - 40), Math.min(s.length, g.end + 40));
       const target = TARGET.exec(around)?.[1]?.toLowerCase();
-      const mention: SiteMention = {
+      const mention: NoteSiteMention = {
+        tokens: g.tokens.map((t) => ({ start: sen.start + t.start, end: sen.start + t.end, levels: t.named })),
         source: 'note',
         evidence: [spanEvidence(note, sen, start, end)],
         context: contextOf(s, g, sen, (cues ??= cuesOf(s))),

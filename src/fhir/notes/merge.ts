@@ -14,38 +14,70 @@ import type {
   ReliefFact,
 } from '../../policy/picture';
 import { compareIso, dayOf } from '../../policy/dates';
-import { extractNoteFacts } from './extract';
+import { extractNoteFacts, type NoteFacts } from './extract';
 import type { NoteReliefFact } from './extract-relief';
 
 interface WithEvidence {
   evidence: Evidence[];
 }
 
-/** Add `extra` evidence to the first fact in `list` that `same` accepts; else append `fact`. Returns a new list. */
-function foldInto<T extends WithEvidence>(list: readonly T[], fact: T, same: (a: T, b: T) => boolean): T[] {
-  const i = list.findIndex((x) => same(x, fact));
-  if (i === -1) return [...list, fact];
-  const out = [...list];
-  const existing = out[i]!;
-  out[i] = { ...existing, evidence: [...existing.evidence, ...fact.evidence] };
-  return out;
+/**
+ * A list that absorbs restatements: `add` folds a fact into the first earlier fact with the same key (more evidence
+ * on it) or appends it. Keyed look-ups keep a note with thousands of facts linear; `absorbs` says which facts may
+ * take in a restatement (for most types only coded ones, so two note mentions stay two facts).
+ */
+class FoldList<T extends WithEvidence> {
+  readonly items: T[];
+  private readonly byKey = new Map<string, number[]>();
+  constructor(
+    from: readonly T[],
+    private readonly key: (f: T) => string | undefined,
+    private readonly absorbs: (f: T) => boolean,
+    private readonly same: (a: T, b: T) => boolean = () => true,
+  ) {
+    this.items = [...from];
+    this.items.forEach((f, i) => this.index(f, i));
+  }
+  private index(f: T, i: number): void {
+    const k = this.absorbs(f) ? this.key(f) : undefined;
+    if (k === undefined) return;
+    const at = this.byKey.get(k);
+    if (at) at.push(i);
+    else this.byKey.set(k, [i]);
+  }
+  add(fact: T): void {
+    const k = this.key(fact);
+    const candidates = k === undefined ? undefined : this.byKey.get(k);
+    const i = candidates?.find((j) => this.same(this.items[j]!, fact));
+    if (i === undefined) {
+      this.items.push(fact);
+      this.index(fact, this.items.length - 1);
+      return;
+    }
+    const existing = this.items[i]!;
+    this.items[i] = { ...existing, evidence: [...existing.evidence, ...fact.evidence] };
+  }
 }
 
 const day = (d: string | undefined): string => (d ? dayOf(d) : '');
+const dayKey = (...parts: (string | number | undefined)[]): string | undefined => {
+  const d = parts[parts.length - 1];
+  return d === '' || d === undefined ? undefined : parts.join('|');
+};
+const coded = (f: { source: string }): boolean => f.source !== 'note';
 // Only a coded fact absorbs a note restating it: two note scores of the same value (now and at worst) stay two facts.
-const samePain = (a: PainScoreFact, b: PainScoreFact): boolean =>
-  a.source !== b.source && a.value === b.value && day(a.date) === day(b.date) && day(a.date) !== '';
-const sameFunction = (a: FunctionalFact, b: FunctionalFact): boolean =>
-  a.source !== b.source &&
-  a.instrument !== undefined && a.instrument === b.instrument && a.score === b.score && day(a.date) === day(b.date) && day(a.date) !== '';
-const sameImaging = (a: ImagingFact, b: ImagingFact): boolean =>
-  a.modality === b.modality && a.date !== undefined && day(a.date) === day(b.date);
-const sameCare = (a: ConservativeCareFact, b: ConservativeCareFact): boolean =>
-  a.source !== b.source &&
-  a.kind === b.kind &&
-  a.description.toLowerCase().includes(b.description.toLowerCase().split(/\s+/).pop() ?? '\u0000') &&
-  day(a.recorded) === day(b.recorded) &&
-  day(a.recorded) !== '';
+const painList = (xs: readonly PainScoreFact[]) => new FoldList(xs, (f) => dayKey(f.value, day(f.date)), coded);
+const functionList = (xs: readonly FunctionalFact[]) =>
+  new FoldList(xs, (f) => (f.instrument === undefined ? undefined : dayKey(f.instrument, f.score, day(f.date))), coded);
+// Two reports of the same study on the same day are one study, whoever wrote them.
+const imagingList = (xs: readonly ImagingFact[]) => new FoldList(xs, (f) => (f.date === undefined ? undefined : dayKey(f.modality, day(f.date))), () => true);
+const careList = (xs: readonly ConservativeCareFact[]) =>
+  new FoldList(
+    xs,
+    (f) => dayKey(f.kind, day(f.recorded)),
+    coded,
+    (a, b) => a.description.toLowerCase().includes(b.description.toLowerCase().split(/\s+/).pop() ?? '\u0000'),
+  );
 
 function reliefFact(r: NoteReliefFact, procedureRef?: string): ReliefFact {
   const { about: _about, ...rest } = r;
@@ -70,7 +102,9 @@ export function procedureForRelief(procedures: readonly ProcedureFact[], relief:
   return best;
 }
 
+/** Tie each relief report to its procedure; each procedure is copied once however many reports it gets. */
 function attachRelief(picture: ClinicalPicture, relief: readonly NoteReliefFact[], note: NoteDoc): void {
+  const lists = new Map<number, FoldList<ReliefFact>>();
   for (const r of relief) {
     const i = procedureForRelief(picture.procedureHistory, r);
     if (i === -1) {
@@ -83,11 +117,14 @@ function attachRelief(picture: ClinicalPicture, relief: readonly NoteReliefFact[
       continue;
     }
     const proc = picture.procedureHistory[i]!;
-    const ref = proc.id ? `Procedure/${proc.id}` : undefined;
-    const fact = reliefFact(r, ref);
-    const relief2 = foldInto(proc.relief, fact, (a, b) => a.percent === b.percent && day(a.date) === day(b.date) && day(a.date) !== '');
-    picture.procedureHistory = picture.procedureHistory.map((p, j) => (j === i ? { ...p, relief: relief2 } : p));
+    let list = lists.get(i);
+    if (!list) {
+      list = new FoldList(proc.relief, (f) => dayKey(f.percent, day(f.date)), () => true);
+      lists.set(i, list);
+    }
+    list.add(reliefFact(r, proc.id ? `Procedure/${proc.id}` : undefined));
   }
+  if (lists.size > 0) picture.procedureHistory = picture.procedureHistory.map((p, j) => { const l = lists.get(j); return l ? { ...p, relief: l.items } : p; });
 }
 
 function refId(ref: string): string {
@@ -95,15 +132,29 @@ function refId(ref: string): string {
   return slash === -1 ? ref : ref.slice(slash + 1);
 }
 
-export function mergeNoteFacts(picture: ClinicalPicture, notes: readonly NoteDoc[]): ClinicalPicture {
+/**
+ * `extracted`, when given, holds each note's facts already computed (off the main thread, see extract-async), in
+ * the order of `notes`; otherwise they are extracted here.
+ */
+export function mergeNoteFacts(picture: ClinicalPicture, notes: readonly NoteDoc[], extracted?: readonly NoteFacts[]): ClinicalPicture {
   const out: ClinicalPicture = {
     ...picture,
     procedureHistory: [...picture.procedureHistory],
     dataIssues: [...picture.dataIssues],
     notes: [...picture.notes],
   };
-  for (const note of notes) {
-    if (out.notes.some((n) => n.ref === note.ref)) continue;
+  const seen = new Set(out.notes.map((n) => n.ref));
+  const pain = painList(out.painScores);
+  const fn = functionList(out.functionalStatus);
+  const imaging = imagingList(out.imaging);
+  const care = careList(out.conservativeCare);
+  const duration = [...out.painDuration];
+  const symptoms = [...out.symptoms];
+  const sites = [...out.siteMentions];
+  const work = [...out.visitWork];
+  for (const [k, note] of notes.entries()) {
+    if (seen.has(note.ref)) continue;
+    seen.add(note.ref);
     out.notes.push(note);
     if (!note.date) {
       out.dataIssues.push({
@@ -113,16 +164,25 @@ export function mergeNoteFacts(picture: ClinicalPicture, notes: readonly NoteDoc
         message: `The note "${note.title}" has no date; facts from it cannot be placed in time.`,
       });
     }
-    const f = extractNoteFacts(note);
-    for (const x of f.painScores) out.painScores = foldInto(out.painScores, x, samePain);
-    for (const x of f.functionalStatus) out.functionalStatus = foldInto(out.functionalStatus, x, sameFunction);
-    for (const x of f.imaging) out.imaging = foldInto(out.imaging, x, sameImaging);
-    for (const x of f.conservativeCare) out.conservativeCare = foldInto(out.conservativeCare, x, sameCare);
-    out.painDuration = [...out.painDuration, ...f.painDuration];
-    out.symptoms = [...out.symptoms, ...f.symptoms];
-    out.siteMentions = [...out.siteMentions, ...f.siteMentions];
-    out.visitWork = [...out.visitWork, ...f.visitWork];
+    const f = extracted?.[k] ?? extractNoteFacts(note);
+    for (const message of f.limits) out.dataIssues.push({ resourceType: 'DocumentReference', id: refId(note.ref), severity: 'warning', message });
+    for (const x of f.painScores) pain.add(x);
+    for (const x of f.functionalStatus) fn.add(x);
+    for (const x of f.imaging) imaging.add(x);
+    for (const x of f.conservativeCare) care.add(x);
+    for (const x of f.painDuration) duration.push(x);
+    for (const x of f.symptoms) symptoms.push(x);
+    for (const x of f.siteMentions) sites.push(x);
+    for (const x of f.visitWork) work.push(x);
     attachRelief(out, f.relief, note);
   }
+  out.painScores = pain.items;
+  out.functionalStatus = fn.items;
+  out.imaging = imaging.items;
+  out.conservativeCare = care.items;
+  out.painDuration = duration;
+  out.symptoms = symptoms;
+  out.siteMentions = sites;
+  out.visitWork = work;
   return out;
 }

@@ -1,16 +1,18 @@
 // Conservative care: PT sessions (Procedures and PT Encounters) grouped into courses, and medication trials by class.
 import type { CareOutcome, ConservativeCareFact, Evidence } from '../../policy/picture';
 import { addDays, dayOf, daysBetween } from '../../policy/dates';
-import type { EncounterR, MedicationRequestR, MedicationStatementR, ProcedureR } from './schemas';
+import type { CarePlanR, EncounterR, MedicationRequestR, MedicationStatementR, ProcedureR } from './schemas';
 import { SYS, allText, byDateThenRef, codeOf, evidence, textOf } from './codes';
 import { medClass } from './medications';
-import { PT_CODES, procedureCode, procedureDate } from './procedures';
+import { isPtProcedure, procedureCode, procedureDate } from './procedures';
 
 /** A gap longer than this between PT sessions starts a new course. */
 const COURSE_GAP_DAYS = 56;
 
 interface Session {
   date: string;
+  /** Last day of a session recorded as a period (a whole course in one Procedure or CarePlan). */
+  end?: string;
   ev: Evidence;
   outcomeText: string;
   inProgress: boolean;
@@ -33,10 +35,12 @@ function ptSessions(procs: ProcedureR[], encounters: EncounterR[]): Session[] {
   for (const p of procs) {
     const coded = procedureCode(p);
     const date = procedureDate(p);
-    if (!coded || !date || !PT_CODES.includes(coded.code) || ['entered-in-error', 'not-done'].includes(p.status ?? '')) continue;
+    if (!date || !isPtProcedure(p, coded?.code) || ['entered-in-error', 'not-done', 'preparation'].includes(p.status ?? '')) continue;
+    const end = p.performedPeriod?.end;
     out.push({
       date,
-      ev: evidence('Procedure', p.id, textOf(p.code) || `PT ${coded.code}`, date),
+      ...(end && end > date ? { end } : {}),
+      ev: evidence('Procedure', p.id, textOf(p.code) || `PT ${coded?.code ?? ''}`.trim(), date),
       outcomeText: [allText(p.outcome), allText(p.statusReason), ...(p.note ?? []).map((n) => n.text ?? '')].join(' '),
       inProgress: p.status === 'in-progress',
     });
@@ -50,27 +54,58 @@ function ptSessions(procs: ProcedureR[], encounters: EncounterR[]): Session[] {
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.ev.ref < b.ev.ref ? -1 : 1));
 }
 
-export function ptCourses(procs: ProcedureR[], encounters: EncounterR[], today: string): ConservativeCareFact[] {
-  const sessions = ptSessions(procs, encounters);
+const PT_PLAN = /physical therap|physiotherap/i;
+
+/** Exports (Synthea) record a PT course as a CarePlan with a period and PT activities, not as visits. */
+function carePlanSessions(plans: CarePlanR[]): Session[] {
+  const out: Session[] = [];
+  for (const c of plans) {
+    if (['entered-in-error', 'revoked', 'draft'].includes(c.status ?? '') || c.intent === 'proposal') continue;
+    const words = [...(c.category ?? []).map(allText), c.title ?? '', ...(c.activity ?? []).map((a) => allText(a.detail?.code))].join(' ');
+    const pt = PT_PLAN.test(words) || (c.category ?? []).some((k) => k.coding?.some((x) => x.code === '91251008'));
+    const date = c.period?.start;
+    if (!pt || !date) continue;
+    const end = c.period?.end;
+    out.push({
+      date,
+      ...(end && end > date ? { end } : {}),
+      ev: evidence('CarePlan', c.id, c.title ?? (textOf(c.category?.[0]) || 'Physical therapy plan'), date),
+      outcomeText: [c.description ?? '', ...(c.note ?? []).map((n) => n.text ?? '')].join(' '),
+      inProgress: c.status === 'active',
+    });
+  }
+  return out;
+}
+
+const lastDay = (s: Session): string => s.end ?? s.date;
+
+export function ptCourses(procs: ProcedureR[], encounters: EncounterR[], today: string, plans: CarePlanR[] = []): ConservativeCareFact[] {
+  const sessions = [...ptSessions(procs, encounters), ...carePlanSessions(plans)].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.ev.ref < b.ev.ref ? -1 : 1));
   const courses: Session[][] = [];
+  let courseEnd = '';
   for (const s of sessions) {
     const current = courses[courses.length - 1];
-    const last = current?.[current.length - 1];
-    if (current && last && daysBetween(last.date, s.date) <= COURSE_GAP_DAYS) current.push(s);
-    else courses.push([s]);
+    if (current && daysBetween(courseEnd, s.date) <= COURSE_GAP_DAYS) {
+      current.push(s);
+      if (lastDay(s) > courseEnd) courseEnd = lastDay(s);
+    } else {
+      courses.push([s]);
+      courseEnd = lastDay(s);
+    }
   }
   return courses.map((course) => {
     const start = dayOf(course[0]!.date);
-    const end = dayOf(course[course.length - 1]!.date);
+    const end = dayOf(course.map(lastDay).reduce((a, b) => (b > a ? b : a)));
     const text = course.map((s) => s.outcomeText).join(' ');
     let outcome = outcomeOf(text, undefined);
     // A course whose last visit is recent, or still marked in progress, is not over yet.
     if (outcome === 'unknown' && (course.some((s) => s.inProgress) || daysBetween(end, today) <= 14)) outcome = 'ongoing';
     // A PT day often has an Encounter and several Procedures: count days, not resources.
     const visits = new Set(course.map((s) => dayOf(s.date))).size;
+    const asPeriod = course.some((s) => s.end !== undefined);
     return {
       kind: 'physical-therapy' as const,
-      description: `Physical therapy, ${visits} visit${visits === 1 ? '' : 's'}`,
+      description: asPeriod ? `Physical therapy, ${start} to ${end}` : `Physical therapy, ${visits} visit${visits === 1 ? '' : 's'}`,
       start,
       end,
       weeks: Math.round((daysBetween(start, end) / 7) * 10) / 10,
@@ -100,6 +135,8 @@ export function medicationFacts(list: MedResource[]): ConservativeCareFact[] {
   const out: ConservativeCareFact[] = [];
   for (const m of list) {
     if (['entered-in-error', 'cancelled', 'draft'].includes(m.status ?? '')) continue;
+    // US Core: a proposal or plan is not a medication the patient took.
+    if (m.resourceType === 'MedicationRequest' && ['proposal', 'plan'].includes(m.intent ?? '')) continue;
     const concept = m.medicationCodeableConcept;
     const rx = (concept?.coding ?? []).filter((c) => codeOf({ coding: [c] }, SYS.rxnorm)).map((c) => c.code ?? '');
     const name = textOf(concept) || m.medicationReference?.display || '';

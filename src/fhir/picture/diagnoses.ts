@@ -1,27 +1,47 @@
-// Conditions -> diagnoses with ICD-10-CM and/or SNOMED; entered-in-error and refuted ones are not facts.
-import type { ClinicalStatus, DiagnosisFact } from '../../policy/picture';
+// Conditions -> diagnoses with ICD-10-CM and/or SNOMED CT. A SNOMED-only problem is a fact like any other (shown with
+// its SNOMED code; the policy asks for the ICD-10-CM code it would be billed under). entered-in-error and refuted
+// are not facts; resolved, inactive or abated ones stay in the picture with that status and do not count as live.
+import type { ClinicalStatus, DiagnosisFact, PainDurationFact } from '../../policy/picture';
+import { daysBetween } from '../../policy/dates';
 import type { ConditionR } from './schemas';
-import { SYS, byDateThenRef, codeOf, codingOf, evidence, textOf } from './codes';
+import { SYS, allText, byDateThenRef, codeOf, codingOf, evidence, textOf } from './codes';
 
 const STATUSES: readonly ClinicalStatus[] = ['active', 'recurrence', 'relapse', 'inactive', 'remission', 'resolved'];
+const CLINICAL = 'http://terminology.hl7.org/CodeSystem/condition-clinical';
+const VERIFICATION = 'http://terminology.hl7.org/CodeSystem/condition-ver-status';
+
+/** The status code from its own code system when given, else the first coding (older EHRs send no system). */
+function statusCode(cc: ConditionR['clinicalStatus'], system: string): string | undefined {
+  return (cc?.coding?.find((c) => c.system === system) ?? cc?.coding?.[0])?.code ?? cc?.text?.toLowerCase();
+}
+
+/** SNOMED semantic tags ("(disorder)", "(finding)") are part of the FSN, not of what the clinician wrote. */
+export function withoutSemanticTag(s: string): string {
+  return s.replace(/\s*\((disorder|finding|procedure|situation|morphologic abnormality|observable entity|regime\/therapy)\)\s*$/i, '');
+}
 
 export function diagnosisFacts(list: ConditionR[]): DiagnosisFact[] {
   const out: DiagnosisFact[] = [];
   for (const c of list) {
-    const verification = c.verificationStatus?.coding?.[0]?.code;
+    const verification = statusCode(c.verificationStatus, VERIFICATION);
     if (verification === 'entered-in-error' || verification === 'refuted') continue;
     const icd10 = codeOf(c.code, SYS.icd10)?.toUpperCase();
     const snomed = codeOf(c.code, SYS.snomed);
     if (!icd10 && !snomed) continue;
-    const statusCode = c.clinicalStatus?.coding?.[0]?.code;
-    const display = c.code?.text ?? codingOf(c.code, SYS.icd10)?.display ?? codingOf(c.code, SYS.snomed)?.display ?? textOf(c.code);
+    const status = statusCode(c.clinicalStatus, CLINICAL);
+    // US Core: an abatement date means the condition is no longer active, whatever clinicalStatus is missing.
+    const abated = c.abatementDateTime ?? c.abatementPeriod?.start ?? c.abatementString;
+    const clinicalStatus = STATUSES.find((s) => s === status) ?? (abated ? 'resolved' : 'unknown');
+    const raw = c.code?.text ?? codingOf(c.code, SYS.icd10)?.display ?? codingOf(c.code, SYS.snomed)?.display ?? textOf(c.code);
+    const display = withoutSemanticTag(raw);
     const onset = c.onsetDateTime ?? c.onsetPeriod?.start;
+    const label = icd10 ? display : `${display || 'Condition'} (SNOMED CT ${snomed})`;
     const fact: DiagnosisFact = {
       display,
-      clinicalStatus: STATUSES.find((s) => s === statusCode) ?? 'unknown',
+      clinicalStatus,
       id: c.id,
       source: 'coded',
-      evidence: [evidence('Condition', c.id, display || 'Condition', c.recordedDate ?? onset)],
+      evidence: [evidence('Condition', c.id, label, c.recordedDate ?? onset)],
     };
     if (icd10) fact.icd10 = icd10;
     if (snomed) fact.snomed = snomed;
@@ -30,4 +50,24 @@ export function diagnosisFacts(list: ConditionR[]): DiagnosisFact[] {
     out.push(fact);
   }
   return out.sort(byDateThenRef((f) => f.recorded ?? f.onset));
+}
+
+// Conditions whose onset dates the pain (the ICD-10-CM side is the policy's PAIN_ONSET_DX): SNOMED-only problems are
+// matched by their words, since their codes are not in that table.
+const PAIN_CONDITION = /\bpain\b|radiculopath|sciatica|spondyl|facet|disc (herniation|displacement|degeneration)|stenosis of (lumbar|cervical)|whiplash|neuralgia|neuropath/i;
+const LIVE: ReadonlySet<ClinicalStatus> = new Set(['active', 'recurrence', 'relapse', 'unknown']);
+
+/** A live SNOMED-coded pain condition with an onset says how long the pain has lasted ("Chronic pain" since 2019). */
+export function conditionPainDurations(list: DiagnosisFact[], conditions: ConditionR[], today: string): PainDurationFact[] {
+  const byId = new Map(conditions.map((c) => [c.id, c]));
+  const out: PainDurationFact[] = [];
+  for (const d of list) {
+    if (d.icd10 || !d.snomed || !d.onset || !LIVE.has(d.clinicalStatus)) continue;
+    const words = `${d.display} ${allText(byId.get(d.id ?? '')?.code)}`;
+    if (!PAIN_CONDITION.test(words)) continue;
+    const days = daysBetween(d.onset, today);
+    if (!Number.isFinite(days) || days < 0) continue;
+    out.push({ onset: d.onset, weeks: Math.round((days / 7) * 10) / 10, asOf: today, source: 'coded', evidence: d.evidence });
+  }
+  return out;
 }

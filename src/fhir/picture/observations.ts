@@ -1,16 +1,20 @@
-// Pain scores (NRS LOINC 72514-3, 38208-5, VAS in mm) and functional status (ODI, NDI, PEG, described limitations).
+// Pain scores and functional status, read the way EHRs send them: a LOINC pain code, or a flowsheet row whose
+// display/text names a pain scale AND whose unit fits that scale. A unit alone never makes a pain score (colon polyp
+// sizes are in mm too). Function instruments: ODI, NDI, PEG, PROMIS physical function, within their score ranges.
 import type { FunctionalFact, FunctionalInstrument, PainScoreFact } from '../../policy/picture';
 import type { ObservationR } from './schemas';
 import { SYS, allText, byDateThenRef, codeOf, evidence, hasCode, textOf } from './codes';
 import { isReliefObservation } from './relief';
 
+/** LOINC: 72514-3 pain severity 0-10 verbal numeric rating (reported); 38208-5 pain severity reported. */
 const NRS_LOINC = ['72514-3', '38208-5'];
 
 function dateOf(o: ObservationR): string | undefined {
   return o.effectiveDateTime ?? o.effectivePeriod?.start ?? o.issued;
 }
 
-const usable = (o: ObservationR): boolean => !['entered-in-error', 'cancelled'].includes(o.status ?? '');
+// US Core: only results that stand count; a preliminary or withdrawn one is not documentation.
+const usable = (o: ObservationR): boolean => !['entered-in-error', 'cancelled', 'registered', 'preliminary'].includes(o.status ?? '');
 
 function painContext(text: string): PainScoreFact['context'] {
   const t = text.toLowerCase();
@@ -21,34 +25,58 @@ function painContext(text: string): PainScoreFact['context'] {
   return undefined;
 }
 
+const VAS_TEXT = /\bVAS\b|visual analog(ue)?/i;
+const NRS_TEXT = /\bNRS\b|numeric (pain )?rating|pain (score|scale|severity|intensity|level|rating)|(score|scale|severity|intensity|level|rating) of pain/i;
+// A row about pain that is not a pain intensity: relief, goals, location, how it interferes.
+const NOT_INTENSITY = /relief|improv|reduc|goal|location|site|onset|duration|frequency|interfer|quality|radiat|descriptor|character|acceptable/i;
+const SCORE_UNITS = new Set(['', '{score}', 'score', '{#}', '1', '/10', '{pain score}', 'points', 'pts', '{points}']);
+
+type Scale = { instrument: 'NRS' | 'VAS'; divisor: number };
+
+/** Which scale a coded or worded row is on, judged by its code or its words plus a unit that fits; else none. */
+function scaleOf(o: ObservationR, value: number, unit: string): Scale | undefined {
+  if (hasCode(o.code, SYS.loinc, NRS_LOINC)) return SCORE_UNITS.has(unit) && value <= 10 ? { instrument: 'NRS', divisor: 1 } : undefined;
+  const text = allText(o.code);
+  if (!text || NOT_INTENSITY.test(text) || !/pain|\bVAS\b|\bNRS\b/i.test(text)) return undefined;
+  if (VAS_TEXT.test(text)) {
+    if (unit === 'mm') return { instrument: 'VAS', divisor: 10 };
+    if (unit === 'cm') return { instrument: 'VAS', divisor: 1 };
+    if (SCORE_UNITS.has(unit)) return { instrument: 'VAS', divisor: value > 10 ? 10 : 1 };
+    return undefined;
+  }
+  if (NRS_TEXT.test(text) && SCORE_UNITS.has(unit) && value <= 10) return { instrument: 'NRS', divisor: 1 };
+  return undefined;
+}
+
 export function painScoreFact(o: ObservationR): PainScoreFact | undefined {
   if (!usable(o)) return undefined;
   const date = dateOf(o);
   const value = o.valueQuantity?.value ?? o.valueInteger;
-  if (!date || value === undefined) return undefined;
-  const codeText = allText(o.code);
-  const unit = (o.valueQuantity?.code ?? o.valueQuantity?.unit ?? '').toLowerCase();
-  const isVas = /\bVAS\b|visual analog/i.test(codeText) || unit === 'mm';
-  const isNrs = hasCode(o.code, SYS.loinc, NRS_LOINC);
-  if (!isVas && !isNrs) return undefined;
-  // VAS is 0-100 mm; a 0-10 cm VAS is already on the NRS scale.
-  const scaled = isVas && (unit === 'mm' || value > 10) ? value / 10 : value;
-  if (scaled < 0 || scaled > 10) return undefined;
+  if (!date || value === undefined || !Number.isFinite(value) || value < 0) return undefined;
+  const unit = (o.valueQuantity?.code ?? o.valueQuantity?.unit ?? '').trim().toLowerCase();
+  const scale = scaleOf(o, value, unit);
+  if (!scale) return undefined;
+  const scaled = value / scale.divisor;
+  if (scaled > 10) return undefined;
   const code = codeOf(o.code, SYS.loinc);
-  const label = textOf(o.code) || (isVas ? 'VAS' : 'Pain score');
+  const label = textOf(o.code) || scale.instrument;
+  const shown = Math.round(value * 10) / 10;
   const fact: PainScoreFact = {
-    instrument: isVas ? 'VAS' : 'NRS',
+    instrument: scale.instrument,
     value: Math.round(scaled * 10) / 10,
     raw: `${value}${unit ? ` ${unit}` : ''}`,
     date,
     source: 'coded',
-    evidence: [evidence('Observation', o.id, `${label}: ${value}${unit === 'mm' ? ' mm' : ''}`, date)],
+    evidence: [evidence('Observation', o.id, `${label}: ${shown}${unit === 'mm' || unit === 'cm' ? ` ${unit}` : ''}`, date)],
   };
-  const context = painContext(codeText);
+  const context = painContext(allText(o.code));
   if (context) fact.context = context;
   if (code) fact.code = code;
   return fact;
 }
+
+// Ranges per instrument: ODI/NDI as percent (0-100; NDI raw 0-50 is doubled), PEG 0-10, PROMIS T-score 10-90.
+const RANGES: Record<FunctionalInstrument, [number, number]> = { ODI: [0, 100], NDI: [0, 100], PEG: [0, 10], 'PROMIS-PF': [10, 90], other: [0, 1000] };
 
 function instrumentOf(text: string): FunctionalInstrument | undefined {
   if (/oswestry|\bODI\b/i.test(text)) return 'ODI';
@@ -68,8 +96,13 @@ export function functionalFact(o: ObservationR): FunctionalFact | undefined {
   const instrument = instrumentOf(text);
   const label = textOf(o.code) || 'Function';
   if (instrument) {
-    const score = o.valueQuantity?.value ?? o.valueInteger;
-    if (score === undefined) return undefined;
+    let score = o.valueQuantity?.value ?? o.valueInteger;
+    if (score === undefined || !Number.isFinite(score)) return undefined;
+    const unit = (o.valueQuantity?.code ?? o.valueQuantity?.unit ?? '').trim();
+    // The NDI's raw form is out of 50; the policy reads it as a percent.
+    if (instrument === 'NDI' && unit !== '%' && /\b(raw|\/50|of 50)\b/i.test(`${text} ${unit}`)) score *= 2;
+    const [lo, hi] = RANGES[instrument];
+    if (score < lo || score > hi) return undefined;
     return {
       instrument,
       score,
@@ -87,8 +120,9 @@ export function functionalFact(o: ObservationR): FunctionalFact | undefined {
 function componentScores(o: ObservationR): PainScoreFact[] {
   const out: PainScoreFact[] = [];
   for (const c of o.component ?? []) {
-    if (!hasCode(c.code, SYS.loinc, NRS_LOINC)) continue;
     const as: ObservationR = { ...o, code: c.code, component: [] };
+    delete as.valueQuantity;
+    delete as.valueInteger;
     if (c.valueQuantity) as.valueQuantity = c.valueQuantity;
     if (c.valueInteger !== undefined) as.valueInteger = c.valueInteger;
     const f = painScoreFact(as);
@@ -100,6 +134,7 @@ function componentScores(o: ObservationR): PainScoreFact[] {
 export function painScoreFacts(list: ObservationR[]): PainScoreFact[] {
   return list
     .flatMap((o) => {
+      if (isReliefObservation(o)) return [];
       const own = painScoreFact(o);
       return own ? [own] : componentScores(o);
     })

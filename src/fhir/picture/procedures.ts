@@ -1,12 +1,26 @@
 // Interventional procedure history: code, kind, date, region, levels, laterality, and the relief that followed.
 import type { ProcedureFact, ReliefFact } from '../../policy/picture';
+import { daysBetween } from '../../policy/dates';
 import { serviceKind } from '../../policy/services';
 import type { ProcedureR } from './schemas';
-import { SYS, byDateThenRef, codeOf, codingOf, evidence, textOf } from './codes';
+import { SYS, allText, byDateThenRef, codeOf, codingOf, evidence, textOf } from './codes';
 import { siteOf } from './sites';
+import { procedureRelief } from './relief';
 
 /** Codes that are not interventional history: PT (conservative care) and diagnostic imaging. */
 export const PT_CODES = ['97110', '97140', '97530', '97161', '97162', '97163', '97112', '97035', '97014'];
+/** SNOMED CT: 91251008 physical therapy procedure; 229070002 stretching exercises; 386053000 evaluation. */
+const PT_SNOMED = ['91251008', '229065009', '229070002'];
+
+/** A PT session or course: CPT PT codes, SNOMED PT concepts, or "physical therapy" in the code's words. */
+export function isPtProcedure(p: ProcedureR, code: string | undefined): boolean {
+  if (code && PT_CODES.includes(code)) return true;
+  if (p.code?.coding?.some((c) => PT_SNOMED.includes(c.code ?? '') && codeOf({ coding: [c] }, SYS.snomed))) return true;
+  return /physical therap|physiotherap/i.test(allText(p.code)) || /physical therap/i.test(allText(p.category));
+}
+
+/** Relief with no link to its procedure is read as following the latest procedure up to this many days before it. */
+const RELIEF_LINK_DAYS = 30;
 export const IMAGING_CODES: Record<string, { modality: 'MRI' | 'CT' | 'XR'; region: 'cervical' | 'thoracic' | 'lumbar' }> = {
   '72141': { modality: 'MRI', region: 'cervical' },
   '72142': { modality: 'MRI', region: 'cervical' },
@@ -43,14 +57,32 @@ export function procedureDate(p: ProcedureR): string | undefined {
 
 const NOT_DONE = ['entered-in-error', 'not-done', 'preparation'];
 
-export function procedureFacts(list: ProcedureR[], relief: ReliefFact[]): ProcedureFact[] {
+/** Gives relief with no partOf/focus/derivedFrom the procedure it most likely follows: the latest one before it. */
+function linkByDate(facts: ProcedureFact[], relief: ReliefFact[]): ReliefFact[] {
+  return relief.map((r) => {
+    // An explicit link is kept even to a procedure the record lacks: guessing would attach it to the wrong one.
+    if (r.procedureRef || !r.date) return r;
+    let best: ProcedureFact | undefined;
+    for (const f of facts) {
+      const d = daysBetween(f.date, r.date);
+      if (!(d >= 0 && d <= RELIEF_LINK_DAYS) || f.kind === 'other') continue;
+      if (!best || f.date > best.date) best = f;
+    }
+    return best ? { ...r, procedureRef: `Procedure/${best.id}` } : r;
+  });
+}
+
+export function procedureFacts(list: ProcedureR[], observed: ReliefFact[]): ProcedureFact[] {
   const out: ProcedureFact[] = [];
+  const stated: ReliefFact[] = [];
   for (const p of list) {
     if (NOT_DONE.includes(p.status ?? '')) continue;
     const coded = procedureCode(p);
     const date = procedureDate(p);
     if (!coded || !date) continue;
-    if (PT_CODES.includes(coded.code) || IMAGING_CODES[coded.code]) continue;
+    if (isPtProcedure(p, coded.code) || IMAGING_CODES[coded.code]) continue;
+    const own = procedureRelief(p, date);
+    if (own) stated.push(own);
     const display = p.code?.text ?? codingOf(p.code, SYS.cpt)?.display ?? textOf(p.code);
     const site = siteOf(p.bodySite, coded.system === 'cpt' || coded.system === 'hcpcs' ? coded.code : undefined, p.code?.text);
     const fact: ProcedureFact = {
@@ -62,7 +94,7 @@ export function procedureFacts(list: ProcedureR[], relief: ReliefFact[]): Proced
       date,
       status: p.status ?? 'unknown',
       levels: site.levels,
-      relief: relief.filter((r) => r.procedureRef === `Procedure/${p.id}`),
+      relief: [],
       source: 'coded',
       evidence: [evidence('Procedure', p.id, display || coded.code, date)],
     };
@@ -70,5 +102,7 @@ export function procedureFacts(list: ProcedureR[], relief: ReliefFact[]): Proced
     if (site.laterality) fact.laterality = site.laterality;
     out.push(fact);
   }
+  const relief = [...linkByDate(out, observed), ...stated];
+  for (const f of out) f.relief = relief.filter((r) => r.procedureRef === `Procedure/${f.id}`);
   return out.sort(byDateThenRef((f) => f.date));
 }

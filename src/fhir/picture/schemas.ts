@@ -1,7 +1,6 @@
 // Tolerant zod schemas for the resources the picture reads: unknown fields pass through, only the elements we use
 // are checked. A resource that fails becomes a DataIssue naming the element; the rest of the chart is unaffected.
 import { z } from 'zod';
-import type { DataIssue } from '../../policy/picture';
 
 export const Coding = z.looseObject({ system: z.string().optional(), code: z.string().optional(), display: z.string().optional() });
 export const CodeableConcept = z.looseObject({ coding: z.array(Coding).optional(), text: z.string().optional() });
@@ -12,7 +11,13 @@ export const Quantity = z.looseObject({
   code: z.string().optional(),
   system: z.string().optional(),
 });
-export const Period = z.looseObject({ start: z.string().optional(), end: z.string().optional() });
+// FHIR date / dateTime (R4 §2.24.0.1): a year, year-month, date, or date with time and zone. Checked here, at the
+// picture boundary, so "yesterday", "NaN" or a stray right-to-left mark never reaches the core's date arithmetic.
+export const FHIR_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:([0-5]\d|60)(\.\d{1,9})?)?(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00))?)?)?)?$/;
+export const NOT_A_DATE = 'not a FHIR date';
+export const FhirDate = z.string().regex(FHIR_DATE, NOT_A_DATE);
+const date = FhirDate.optional();
+export const Period = z.looseObject({ start: date, end: date });
 const Identifier = z.looseObject({ system: z.string().optional(), value: z.string().optional(), type: CodeableConcept.optional() });
 const Annotation = z.looseObject({ text: z.string().optional() });
 const id = z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/, 'not a valid FHIR id');
@@ -25,7 +30,7 @@ export type QuantityT = z.infer<typeof Quantity>;
 export const PatientSchema = z.looseObject({
   resourceType: z.literal('Patient'),
   id,
-  birthDate: z.string().optional(),
+  birthDate: date,
   gender: z.string().optional(),
   name: z.array(z.looseObject({ text: z.string().optional(), family: z.string().optional(), given: z.array(z.string()).optional() })).optional(),
   identifier: z.array(Identifier).optional(),
@@ -51,9 +56,12 @@ export const ConditionSchema = z.looseObject({
   clinicalStatus: CodeableConcept.optional(),
   verificationStatus: CodeableConcept.optional(),
   category: CCs,
-  onsetDateTime: z.string().optional(),
+  onsetDateTime: date,
   onsetPeriod: Period.optional(),
-  recordedDate: z.string().optional(),
+  abatementDateTime: date,
+  abatementPeriod: Period.optional(),
+  abatementString: z.string().optional(),
+  recordedDate: date,
 });
 
 export const ProcedureSchema = z.looseObject({
@@ -61,11 +69,12 @@ export const ProcedureSchema = z.looseObject({
   id,
   status: z.string().optional(),
   code: CodeableConcept.optional(),
-  performedDateTime: z.string().optional(),
+  performedDateTime: date,
   performedPeriod: Period.optional(),
   bodySite: CCs,
   outcome: CodeableConcept.optional(),
   statusReason: CodeableConcept.optional(),
+  category: CodeableConcept.optional(),
   note: z.array(Annotation).optional(),
 });
 
@@ -82,11 +91,13 @@ export const ObservationSchema = z.looseObject({
   status: z.string().optional(),
   code: CodeableConcept,
   category: CCs,
-  effectiveDateTime: z.string().optional(),
+  effectiveDateTime: date,
   effectivePeriod: Period.optional(),
-  issued: z.string().optional(),
+  issued: date,
   partOf: z.array(Reference).optional(),
   focus: z.array(Reference).optional(),
+  derivedFrom: z.array(Reference).optional(),
+  note: z.array(Annotation).optional(),
   component: z.array(z.looseObject({ code: CodeableConcept, ...ObservationValue })).optional(),
   ...ObservationValue,
 });
@@ -98,7 +109,8 @@ export const MedicationRequestSchema = z.looseObject({
   statusReason: CodeableConcept.optional(),
   medicationCodeableConcept: CodeableConcept.optional(),
   medicationReference: Reference.optional(),
-  authoredOn: z.string().optional(),
+  authoredOn: date,
+  intent: z.string().optional(),
   dispenseRequest: z
     .looseObject({ validityPeriod: Period.optional(), expectedSupplyDuration: Quantity.optional(), numberOfRepeatsAllowed: z.number().optional() })
     .optional(),
@@ -112,9 +124,9 @@ export const MedicationStatementSchema = z.looseObject({
   statusReason: CCs,
   medicationCodeableConcept: CodeableConcept.optional(),
   medicationReference: Reference.optional(),
-  effectiveDateTime: z.string().optional(),
+  effectiveDateTime: date,
   effectivePeriod: Period.optional(),
-  dateAsserted: z.string().optional(),
+  dateAsserted: date,
   note: z.array(Annotation).optional(),
 });
 
@@ -127,22 +139,22 @@ export const ServiceRequestSchema = z.looseObject({
   bodySite: CCs,
   reasonCode: CCs,
   reasonReference: z.array(Reference).optional(),
-  occurrenceDateTime: z.string().optional(),
+  occurrenceDateTime: date,
   occurrencePeriod: Period.optional(),
-  authoredOn: z.string().optional(),
+  authoredOn: date,
   orderDetail: CCs,
   quantityQuantity: Quantity.optional(),
   note: z.array(Annotation).optional(),
 });
 
-const Attachment = z.looseObject({ contentType: z.string().optional(), title: z.string().optional(), creation: z.string().optional() });
+const Attachment = z.looseObject({ contentType: z.string().optional(), title: z.string().optional(), creation: date });
 
 export const DocumentReferenceSchema = z.looseObject({
   resourceType: z.literal('DocumentReference'),
   id,
   status: z.string().optional(),
   type: CodeableConcept.optional(),
-  date: z.string().optional(),
+  date,
   description: z.string().optional(),
   content: z.array(z.looseObject({ attachment: Attachment })).optional(),
   context: z.looseObject({ encounter: z.array(Reference).optional(), period: Period.optional() }).optional(),
@@ -154,9 +166,9 @@ export const DiagnosticReportSchema = z.looseObject({
   status: z.string().optional(),
   category: CCs,
   code: CodeableConcept.optional(),
-  effectiveDateTime: z.string().optional(),
+  effectiveDateTime: date,
   effectivePeriod: Period.optional(),
-  issued: z.string().optional(),
+  issued: date,
   conclusion: z.string().optional(),
   conclusionCode: CCs,
   presentedForm: z.array(Attachment).optional(),
@@ -173,7 +185,7 @@ export const CompositionSchema = z.looseObject({
   status: z.string().optional(),
   type: CodeableConcept.optional(),
   title: z.string().optional(),
-  date: z.string().optional(),
+  date,
   text: Narrative.optional(),
   section: z.array(z.looseObject({ title: z.string().optional(), text: Narrative.optional() })).optional(),
 });
@@ -197,6 +209,46 @@ export const OrganizationSchema = z.looseObject({
   identifier: z.array(Identifier).optional(),
 });
 
+// Where exports keep the payer (Claim / ExplanationOfBenefit insurance) and therapy plans (CarePlan).
+const Insurance = z.looseObject({ focal: z.boolean().optional(), sequence: z.number().optional(), coverage: Reference.optional() });
+const Contained = z.array(z.looseObject({ resourceType: z.string().optional(), id: z.string().optional() })).optional();
+
+export const ClaimSchema = z.looseObject({
+  resourceType: z.literal('Claim'),
+  id,
+  status: z.string().optional(),
+  created: date,
+  billablePeriod: Period.optional(),
+  insurer: Reference.optional(),
+  insurance: z.array(Insurance).optional(),
+  contained: Contained,
+});
+
+export const ExplanationOfBenefitSchema = z.looseObject({
+  resourceType: z.literal('ExplanationOfBenefit'),
+  id,
+  status: z.string().optional(),
+  created: date,
+  billablePeriod: Period.optional(),
+  insurer: Reference.optional(),
+  insurance: z.array(Insurance).optional(),
+  contained: Contained,
+});
+
+export const CarePlanSchema = z.looseObject({
+  resourceType: z.literal('CarePlan'),
+  id,
+  status: z.string().optional(),
+  intent: z.string().optional(),
+  category: CCs,
+  title: z.string().optional(),
+  description: z.string().optional(),
+  period: Period.optional(),
+  created: date,
+  activity: z.array(z.looseObject({ detail: z.looseObject({ code: CodeableConcept.optional(), status: z.string().optional() }).optional() })).optional(),
+  note: z.array(Annotation).optional(),
+});
+
 export const SCHEMAS = {
   Patient: PatientSchema,
   Encounter: EncounterSchema,
@@ -210,6 +262,10 @@ export const SCHEMAS = {
   DiagnosticReport: DiagnosticReportSchema,
   Coverage: CoverageSchema,
   Organization: OrganizationSchema,
+  Claim: ClaimSchema,
+  ExplanationOfBenefit: ExplanationOfBenefitSchema,
+  CarePlan: CarePlanSchema,
+  Composition: CompositionSchema,
 } as const;
 
 export type SchemaType = keyof typeof SCHEMAS;
@@ -227,37 +283,7 @@ export type DocumentReferenceR = z.infer<typeof DocumentReferenceSchema>;
 export type DiagnosticReportR = z.infer<typeof DiagnosticReportSchema>;
 export type CoverageR = z.infer<typeof CoverageSchema>;
 export type OrganizationR = z.infer<typeof OrganizationSchema>;
+export type ClaimR = z.infer<typeof ClaimSchema>;
+export type ExplanationOfBenefitR = z.infer<typeof ExplanationOfBenefitSchema>;
+export type CarePlanR = z.infer<typeof CarePlanSchema>;
 
-function idOf(raw: unknown): string | undefined {
-  const v = (raw as { id?: unknown } | null)?.id;
-  return typeof v === 'string' ? v : undefined;
-}
-
-/** Validates every resource of every known type; failures become DataIssues (first problem's path and message). */
-export function parseResources(resources: Record<string, unknown[]>): { parsed: Parsed; issues: DataIssue[] } {
-  const issues: DataIssue[] = [];
-  const parsed = {} as Record<SchemaType, unknown[]>;
-  for (const type of Object.keys(SCHEMAS) as SchemaType[]) {
-    const schema = SCHEMAS[type];
-    const out: unknown[] = [];
-    for (const raw of resources[type] ?? []) {
-      const r = schema.safeParse(raw);
-      if (r.success) {
-        out.push(r.data);
-        continue;
-      }
-      const first = r.error.issues[0];
-      const issue: DataIssue = {
-        resourceType: type,
-        severity: 'error',
-        message: `${type} skipped: ${first?.message ?? 'invalid'}`,
-        path: first ? first.path.map(String).join('.') : '',
-      };
-      const rid = idOf(raw);
-      if (rid !== undefined) issue.id = rid;
-      issues.push(issue);
-    }
-    parsed[type] = out;
-  }
-  return { parsed: parsed as Parsed, issues };
-}

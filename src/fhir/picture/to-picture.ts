@@ -2,15 +2,17 @@
 // only lists the note texts (noteSources) for it. Never throws on bad data: bad resources become DataIssues.
 import { emptyPicture, type ClinicalPicture, type DataIssue, type ReliefFact } from '../../policy/picture';
 import type { RawRecord } from '../read/read';
-import { parseResources, CompositionSchema, DocumentReferenceSchema, DiagnosticReportSchema, NarrativeHolderSchema } from './schemas';
+import { CompositionSchema, DocumentReferenceSchema, DiagnosticReportSchema, NarrativeHolderSchema } from './schemas';
+import { parseResources } from './parse';
 import { textOf } from './codes';
 import { patientFact } from './patient';
 import { encounterFacts } from './encounters';
-import { coverageFacts } from './coverages';
-import { diagnosisFacts } from './diagnoses';
+import { billingPayer, coverageFacts, payerIssue } from './coverages';
+import { conditionPainDurations, diagnosisFacts } from './diagnoses';
 import { procedureFacts } from './procedures';
 import { isReliefObservation, reliefFact } from './relief';
 import { plannedServices } from './planned';
+import { applyServiceLocations } from './location';
 import { functionalFacts, painScoreFacts } from './observations';
 import { medicationFacts, ptCourses } from './conservative';
 import { imagingFacts } from './imaging';
@@ -25,7 +27,7 @@ export interface PictureContext {
 
 export function toPicture(record: RawRecord, ctx: PictureContext): ClinicalPicture {
   const picture = emptyPicture(ctx.patientId);
-  const { parsed, issues } = parseResources(record.resources);
+  const { parsed, issues } = parseResources(record.resources, { patientId: ctx.patientId });
   const dataIssues: DataIssue[] = [...record.issues, ...issues];
 
   const patient = parsed.Patient.find((p) => p.id === ctx.patientId) ?? parsed.Patient[0];
@@ -39,7 +41,14 @@ export function toPicture(record: RawRecord, ctx: PictureContext): ClinicalPictu
   }
 
   picture.coverages = coverageFacts(parsed.Coverage, parsed.Organization);
+  if (picture.coverages.length === 0) {
+    const billed = billingPayer(parsed.Claim, parsed.ExplanationOfBenefit, parsed.Organization);
+    if (billed) picture.coverages = [billed];
+  }
+  const payer = payerIssue(picture.coverages, parsed.Claim.length, parsed.ExplanationOfBenefit.length);
+  if (payer && (picture.coverages.length > 0 || parsed.Claim.length + parsed.ExplanationOfBenefit.length > 0)) dataIssues.push(payer);
   picture.diagnoses = diagnosisFacts(parsed.Condition);
+  picture.painDuration = conditionPainDurations(picture.diagnoses, parsed.Condition, ctx.today);
 
   const relief = parsed.Observation.filter(isReliefObservation)
     .map(reliefFact)
@@ -47,6 +56,7 @@ export function toPicture(record: RawRecord, ctx: PictureContext): ClinicalPictu
   picture.procedureHistory = procedureFacts(parsed.Procedure, relief);
 
   picture.plannedServices = plannedServices(parsed.ServiceRequest, parsed.Condition, ctx.serviceRequestIds);
+  applyServiceLocations(picture.plannedServices, record.resources, ctx.encounterId);
   for (const id of ctx.serviceRequestIds) {
     if (!picture.plannedServices.some((p) => p.requestRef === `ServiceRequest/${id}`)) {
       dataIssues.push({ resourceType: 'ServiceRequest', id, severity: 'warning', message: 'The order in the launch context could not be used (missing, closed or without a CPT/HCPCS code).' });
@@ -56,7 +66,7 @@ export function toPicture(record: RawRecord, ctx: PictureContext): ClinicalPictu
   picture.painScores = painScoreFacts(parsed.Observation);
   picture.functionalStatus = functionalFacts(parsed.Observation);
   picture.conservativeCare = [
-    ...ptCourses(parsed.Procedure, parsed.Encounter, ctx.today),
+    ...ptCourses(parsed.Procedure, parsed.Encounter, ctx.today, parsed.CarePlan),
     ...medicationFacts([...parsed.MedicationRequest, ...parsed.MedicationStatement]),
   ];
   picture.imaging = imagingFacts(parsed.DiagnosticReport, parsed.Procedure);

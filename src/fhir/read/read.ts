@@ -6,6 +6,8 @@ import { collectAttachments, sameServerUrl, decodeInlineAttachment, decodeBinary
 import { FhirReadError, NetworkError, type FhirReader, type FhirResponse } from './reader';
 import { BundlePageSchema } from './bundle';
 import { READ_TYPES } from '../session/scopes';
+import { indexFullUrls, normalizeReferences } from './references';
+import { isClaimReadyOutput, savedState, type SavedState } from './saved';
 import { z } from 'zod';
 
 // Read by reference (payers, authors, note bodies), never searched by patient.
@@ -20,6 +22,13 @@ export const DEFAULT_TYPES: readonly string[] = [
   ...READ_TYPES.filter((t) => !FETCHED_BY_REFERENCE.has(t) && !LARGEST_FIRST.includes(t)),
 ];
 
+/**
+ * Where exports keep what a chart keeps in Coverage and therapy Procedures (Synthea, payer data): the payer on
+ * Claim / ExplanationOfBenefit, a PT course on CarePlan. Read only when the token may read them; they are fallbacks,
+ * so a token without them loses nothing the default types hold.
+ */
+export const FALLBACK_TYPES: readonly string[] = ['CarePlan', 'Claim', 'ExplanationOfBenefit'];
+
 export interface RawRecord {
   /** Resources by resourceType, de-duplicated by id, in server order. */
   resources: Record<string, unknown[]>;
@@ -32,6 +41,8 @@ export interface RawRecord {
   waves?: number;
   /** Longest run of requests that had to wait for each other (pages and retries of one type). */
   longestChain?: number;
+  /** ClaimReady's own earlier output, kept out of `resources` (never evidence) and shown as saved state. */
+  saved?: SavedState;
 }
 
 export interface ReadOptions {
@@ -48,6 +59,8 @@ export interface ReadOptions {
    * as warnings, so the picture says what it is missing instead of failing on 403s.
    */
   access?: { canRead(type: string): boolean };
+  /** Also search FALLBACK_TYPES (payer on Claim/EOB, PT on CarePlan) without a grant to check (the CLI does). */
+  fallbacks?: boolean;
   /** Injected in tests to observe waits without waiting. */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -179,11 +192,25 @@ async function readType(wave: Wave, type: string, patientId: string, count: numb
       wave.issues.push({ resourceType: type, severity: 'error', message: `${type} search did not return a Bundle.` });
       return out;
     }
-    for (const entry of page.data.entry ?? []) {
-      if (entry.search?.mode === 'outcome' || entry.resource === undefined) continue;
-      const r = entry.resource as { resourceType?: unknown };
-      out.resources.push({ type: typeof r.resourceType === 'string' ? r.resourceType : type, resource: entry.resource });
-    }
+    const entries = page.data.entry ?? [];
+    const fullUrls = indexFullUrls(entries);
+    entries.forEach((entry, i) => {
+      if (entry.search?.mode === 'outcome') return;
+      const r = entry.resource;
+      // One broken entry costs that entry, never the search: it is named so nothing is lost silently.
+      if (typeof r !== 'object' || r === null || Array.isArray(r)) {
+        wave.issues.push({ resourceType: type, severity: 'error', path: `entry[${i}].resource`, message: `${type} search: an entry had no resource (${r === null ? 'null' : Array.isArray(r) ? 'an array' : typeof r}); it was skipped.` });
+        return;
+      }
+      const rt = (r as { resourceType?: unknown }).resourceType;
+      if (typeof rt !== 'string' || !/^[A-Z][A-Za-z]{1,63}$/.test(rt)) {
+        const id = keyOf(r);
+        wave.issues.push({ resourceType: type, ...(id !== undefined ? { id } : {}), severity: 'error', path: `entry[${i}].resource.resourceType`, message: `${type} search: an entry without a valid resourceType was skipped.` });
+        return;
+      }
+      normalizeReferences(r, fullUrls);
+      out.resources.push({ type: rt, resource: r });
+    });
     const next = page.data.link?.find((l) => l.relation === 'next')?.url;
     // A next link is followed with the token, so only when it stays on the EHR's FHIR server.
     url = next === undefined ? undefined : sameServerUrl(next, wave.base);
@@ -236,19 +263,41 @@ export async function readPatientRecord(reader: FhirReader, patientId: string, o
   const wave = new Wave(reader, opts);
   const can = (type: string): boolean => opts.access?.canRead(type) ?? true;
   const wanted = opts.types ?? DEFAULT_TYPES;
-  const types = wanted.filter(can);
+  // Fallback types only where asked for (the CLI over exports) or where the EHR granted them explicitly.
+  const fallbacks = opts.types ? [] : FALLBACK_TYPES.filter((t) => opts.fallbacks ?? opts.access?.canRead(t) ?? false);
+  const types = [...wanted.filter(can), ...fallbacks];
   for (const type of wanted.filter((t) => !can(t))) {
     wave.issues.push({ resourceType: type, severity: 'warning', message: `ClaimReady was not granted access to read ${type}; facts recorded there are not shown.` });
   }
   const count = opts.count ?? 1000;
   const resources: Record<string, unknown[]> = {};
   const seen = new Map<string, Set<string>>();
+  const firstCopy = new Map<string, unknown>();
+  // Our own write-backs never enter the record, not even the early picture onType feeds: they are saved state.
+  const marked: { type: string; resource: unknown }[] = [];
+  const markedKeys = new Set<string>();
   const add = (type: string, resource: unknown): void => {
+    if (isClaimReadyOutput(resource)) {
+      const key = `${type}/${keyOf(resource) ?? marked.length}`;
+      if (!markedKeys.has(key)) marked.push({ type, resource });
+      markedKeys.add(key);
+      return;
+    }
     const id = keyOf(resource);
     const ids = seen.get(type) ?? new Set<string>();
     seen.set(type, ids);
-    if (id !== undefined && ids.has(id)) return;
-    if (id !== undefined) ids.add(id);
+    if (id !== undefined && ids.has(id)) {
+      // The same resource _included by two searches is normal; two different bodies under one id are not.
+      const first = firstCopy.get(`${type}/${id}`);
+      if (first !== resource && JSON.stringify(first) !== JSON.stringify(resource)) {
+        wave.issues.push({ resourceType: type, id, severity: 'warning', message: `${type}/${id} came back twice with different contents; the first copy is used.` });
+      }
+      return;
+    }
+    if (id !== undefined) {
+      ids.add(id);
+      firstCopy.set(`${type}/${id}`, resource);
+    }
     (resources[type] ??= []).push(resource);
   };
 
@@ -262,6 +311,7 @@ export async function readPatientRecord(reader: FhirReader, patientId: string, o
     }),
   );
 
+  const saved = savedState(marked);
   const { inline, remote, issues } = collectAttachments(resources, reader.base);
   const attachments = new Map<string, AttachmentText>();
   for (const a of inline) {
@@ -289,8 +339,22 @@ export async function readPatientRecord(reader: FhirReader, patientId: string, o
     .map((type) => [type, missingReferenced(resources, type)] as const)
     .filter(([, ids]) => ids.length > 0);
   const readBinary = async (a: (typeof remote)[number]): Promise<number> => {
-    const { res, tries } = await wave.get(a.url).catch((e: unknown) => wave.fail(e));
-    const text = res.status >= 200 && res.status < 300 ? decodeBinaryBody(res.body, a.contentType) : undefined;
+    let got: { res: FhirResponse; tries: number };
+    try {
+      got = await wave.get(a.url);
+    } catch (e) {
+      // An expired session or a cancel ends the read; one unreachable note body costs only that note.
+      if (e instanceof FhirReadError && (e.kind === 'expired' || e.kind === 'aborted')) wave.fail(e);
+      wave.issues.push({ resourceType: a.resourceType, id: a.id, severity: 'warning', message: 'A note attachment could not be fetched (no answer from the EHR); that note is not checked.', path: a.path });
+      return MAX_TRIES;
+    }
+    const { res, tries } = got;
+    let text: AttachmentText | undefined;
+    try {
+      text = res.status >= 200 && res.status < 300 ? decodeBinaryBody(res.body, a.contentType) : undefined;
+    } catch {
+      text = undefined;
+    }
     if (text) attachments.set(a.key, text);
     else wave.issues.push({ resourceType: a.resourceType, id: a.id, severity: 'warning', message: `A note attachment could not be fetched (${res.status}).`, path: a.path });
     return tries;
@@ -301,6 +365,7 @@ export async function readPatientRecord(reader: FhirReader, patientId: string, o
   return {
     resources,
     attachments,
+    saved,
     issues: wave.issues,
     requests: wave.requests,
     waves: secondWave.length > 0 ? 2 : 1,

@@ -42,7 +42,9 @@ export function resolveUrl(base: string, url: string): string {
 }
 
 async function bodyOf(res: Response): Promise<unknown> {
-  const text = await res.text();
+  // A UTF-8 byte-order mark is not JSON; some servers and file exports send one.
+  const raw = await res.text();
+  const text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   const type = res.headers.get('content-type') ?? '';
   if (/json/i.test(type) || /^\s*[{[]/.test(text)) {
     try {

@@ -2,9 +2,9 @@
 // first, then what the LCD covers for the lines, then the rest), at most 12, and up to 4 pointers per line.
 import type { CodedDiagnosis } from '../verdicts';
 import type { ClinicalPicture, Evidence, PlannedService } from '../picture';
-import { codeProblem, icd10Info, normalizeIcd10 } from '../icd10';
+import { codeProblem, icd10Info, normalizeIcd10, replacementsFor } from '../icd10';
 import { serviceDef } from '../services';
-import { lcdCovers, lcdDxFor } from './data/lcd-dx';
+import { lcdCovers, lcdDxFor } from './lcd-dx';
 
 export const MAX_DIAGNOSES = 12;
 export const MAX_POINTERS = 4;
@@ -68,7 +68,7 @@ export function buildDiagnoses(picture: ClinicalPicture, services: readonly Plan
   return ordered.slice(0, MAX_DIAGNOSES).map(({ c }) => {
     const p = codeProblem(c.code, dateOfService);
     const d: CodedDiagnosis = { code: c.code, label: c.label, billable: p === undefined, evidence: c.evidence };
-    if (p) d.successors = p.kind === 'deleted' ? [...p.successors] : [...p.children];
+    if (p) d.successors = [...replacementsFor(p)];
     return d;
   });
 }

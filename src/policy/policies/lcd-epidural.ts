@@ -1,111 +1,149 @@
-// Medicare LCD L39242 "Epidural Steroid Injections for Pain Management" (same text as L39240, L33906, L36920,
-// L39015 ...) and its billing article A58731. Facts from shared/policy ESI-*; each threshold next to its source.
-import type { Citation } from '../verdicts';
-import type { PolicyDef, PolicyParams } from './types';
-import { diagnosisRequirement, codeValidityRequirement, symptomRequirement } from '../requirements/diagnosis';
-import { conservativeFailureRequirement, conservativeMinimumRequirement, functionalRequirement, painDurationRequirement, painScaleRequirement } from '../requirements/pillars';
-import { imageGuidanceRequirement, levelLimitRequirement, siteConsistencyRequirement } from '../requirements/site';
-import { frequencyRequirement, reliefRequirement, spacingRequirement } from '../requirements/history';
-import { sameDayEmRequirement } from '../requirements/same-day';
+// Medicare "Epidural Steroid Injections for Pain Management" (L39242 family: the same text is published as L39240
+// (Noridian, article A58993), L33906, L36920, L39015, L39054 ...). Each threshold sits next to its citation, which
+// says what was read: the Noridian rubric that restates L39240 / A58993 item by item (2025-04-04, grade S1) and
+// one-paragraph summaries of the twins' articles (S2). The LCD body was not read directly.
+import type { PolicyDef, PolicyParams, PolicyVersion } from './types';
+import type { Citation, SourceGrade } from '../verdicts';
+import { citer } from './cite';
 import { SHARED } from './shared-citations';
+import { familyKinds, SAME_SESSION_BLOCK_KINDS } from '../services';
+import { codeValidityRequirement, indicationRequirement } from '../requirements/diagnosis';
+import { conservativeFailureRequirement, conservativeMinimumRequirement, functionalRequirement, painDurationRequirement, painScaleRequirement } from '../requirements/pillars';
+import { concordantImagingRequirement, imageGuidanceRequirement, levelLimitRequirement, siteConsistencyRequirement } from '../requirements/site';
+import { frequencyRequirement, reliefRequirement, spacingRequirement } from '../requirements/history';
+import { sameDayEmRequirement, sameSessionBlocksRequirement, sedationRequirement } from '../requirements/same-day';
 
-const LCD = 'LCD L39242';
-const c = (section: string, verified: boolean, note?: string): Citation => (note ? { document: LCD, section, verified, note } : { document: LCD, section, verified });
+const ESI = familyKinds('esi');
 
-export const ESI_KINDS = ['esi-interlaminar', 'esi-transforaminal', 'esi-catheter'] as const;
-const ESI = [...ESI_KINDS];
+/** Acute herpes zoster: B02 except the post-herpetic nervous-system codes B02.2x (the duration exemption). */
+export const ACUTE_ZOSTER_ICD10 = ['B02.0', 'B02.1', 'B02.3', 'B02.7', 'B02.8', 'B02.9'];
+/** Codes that name radicular pain or radiculopathy, incl. FY2025 disc degeneration with lower-extremity pain. */
+export const RADICULAR_ICD10 = ['M54.1', 'M50.1', 'M51.1', 'M47.2', 'M54.3', 'M54.4', 'M51.361', 'M51.362', 'M51.371', 'M51.372'];
+/** Axial (non-radicular) back or neck pain: alone, not covered (ESI-AXIAL). */
+export const AXIAL_ICD10 = ['M54.2', 'M54.5', 'M54.6', 'M54.8', 'M54.9', 'M47.81', 'M47.89', 'M51.360', 'M51.370', 'G89.2', 'G89.4'];
 
-/** Radiculopathy, radicular pain, stenosis/neurogenic claudication, post-laminectomy syndrome, acute herpes zoster. */
-export const ESI_COVERED_ICD10 = ['M54.1', 'M50.1', 'M51.1', 'M47.2', 'M48.0', 'M96.1', 'M54.3', 'M54.4', 'B02.2'];
-/** Axial (non-radicular) back or neck pain: ESI-AXIAL, not covered when it is the only diagnosis. */
-export const AXIAL_ICD10 = ['M54.5', 'M54.2', 'M54.6', 'M47.81', 'G89.2', 'G89.4'];
+const ESI_CONSERVATIVE_WEEKS = 4;
+const ESI_PAIN_WEEKS = 4;
+const BASELINE_RECENCY_DAYS = 30;
+const ESI_SESSIONS_PER_REGION = 4;
+const ROLLING_MONTHS = 12;
+const REPEAT_MIN_PERCENT = 50;
+const REPEAT_MIN_MONTHS = 3;
+const FAILED_FIRST_MIN_DAYS = 14;
+const TF_MAX_LEVELS = 2;
+const IL_MAX_LEVELS = 1;
 
-const P: Required<Pick<PolicyParams, 'diagnosis' | 'codeValidity' | 'symptoms' | 'painDuration' | 'painScale' | 'functional' | 'conservativeFailure' | 'conservativeMinimum' | 'imageGuidance' | 'siteConsistency' | 'frequencyRegion' | 'repeatRelief' | 'repeatReliefDuration' | 'sameDayEm'>> = {
-  diagnosis: {
-    value: { accepted: ESI_COVERED_ICD10, excludedAlone: AXIAL_ICD10, excludedLabel: 'axial (non-radicular) pain' },
-    citation: c('Covered Indications; Limitations (ESI-DX, ESI-AXIAL)', true, 'Indications from the LCD; the ICD-10-CM categories are ClaimReady\'s mapping of those indications (the billing article\'s full code list was not read).'),
-  },
-  codeValidity: { value: true, citation: SHARED.icd10 },
-  symptoms: {
-    value: { required: ['radicular', 'neurogenic-claudication'], excluded: [] },
-    citation: c('Covered Indications; Limitations (ESI-DX: radicular pain or neurogenic claudication; ESI-AXIAL)', true),
-  },
-  painDuration: {
-    value: { weeks: 4, exemptIcd10: ['B02.2'] },
-    citation: c('Covered Indications (ESI-DURATION: pain at least 4 weeks, except acute herpes zoster)', true, 'A public summary of the same LCD text (L33906) reads the 4 weeks as the duration of pain.'),
-  },
-  painScale: {
-    value: { maxAgeDays: 30 },
-    citation: c('Covered Indications / Documentation (ESI-SCALES: baseline pain on a validated scale)', true, 'The LCD asks for a baseline score; ClaimReady reads "baseline" as recorded within 30 days before the date of service (a payer parameter, not LCD text).'),
-  },
-  functional: {
-    value: { maxAgeDays: 30 },
-    citation: c('Covered Indications / Documentation (ESI-SCALES: baseline function on a validated scale)', true, 'Recency window of 30 days is a ClaimReady parameter, not LCD text.'),
-  },
-  conservativeFailure: {
-    value: { contraindicatedSatisfies: true },
-    citation: c('Covered Indications (ESI-CONSERVATIVE: failed conservative therapy, unless contraindicated)', true),
-  },
-  conservativeMinimum: {
-    value: { weeks: 4 },
-    citation: c('Covered Indications (ESI-CONSERVATIVE minimum duration)', false, 'Unconfirmed: the LCD\'s 4 weeks appears to apply to the duration of pain (ESI-DURATION); a 4-week conservative-care minimum is stated by commercial policies (eviCore CMM-200, Blues), not confirmed in the LCD text.'),
-  },
-  imageGuidance: { value: true, citation: c('Limitations (ESI-IMAGING: fluoroscopic or CT guidance, contrast unless contraindicated)', true) },
-  siteConsistency: { value: true, citation: SHARED.siteConsistency },
-  frequencyRegion: {
-    value: { max: 4, months: 12, counts: ESI, perRegion: true, label: 'ESI sessions per spinal region' },
-    citation: c('Limitations (ESI-FREQUENCY: at most 4 sessions per spinal region in a rolling 12 months)', true),
-  },
-  repeatRelief: {
-    value: { minPercent: 50, after: ESI },
-    citation: c('Limitations (ESI-REPEAT: at least 50% sustained pain relief or 50% improvement in function)', true),
-  },
-  repeatReliefDuration: {
-    value: { minPercent: 50, minHours: 3 * 730, after: ESI },
-    citation: c('Limitations (ESI-REPEAT duration)', false, 'Unconfirmed: the LCD asks for "sustained" relief; the 3-month reading is common but was not found in the text read.'),
-  },
-  sameDayEm: { value: true, citation: SHARED.modifier25 },
-};
+const RUBRIC = 'Noridian ESI medical-necessity rubric (L39240 / A58993), 2025-04-04';
 
-export const ESI_BASELINE: PolicyParams = {
-  ...P,
-  maxLevels: {
-    value: {
-      default: { max: 1, lateralityRequired: false },
-      byKind: { 'esi-transforaminal': { max: 2, lateralityRequired: true } },
+function params(c: (ruleId: string, section: string, grade: SourceGrade, note?: string) => Citation): PolicyParams {
+  return {
+    indication: {
+      value: {
+        indications: [
+          { label: 'radicular pain or radiculopathy', symptoms: ['radicular'], icd10: RADICULAR_ICD10 },
+          { label: 'spinal stenosis with neurogenic claudication', symptoms: ['neurogenic-claudication'], icd10: ['M48.062'] },
+          { label: 'post-laminectomy syndrome', symptoms: [], icd10: ['M96.1'] },
+          { label: 'acute herpes zoster', symptoms: [], icd10: ACUTE_ZOSTER_ICD10 },
+        ],
+        axialIcd10: AXIAL_ICD10,
+      },
+      citation: c('ESI-DX', 'Covered Indications (radicular pain/radiculopathy, stenosis with neurogenic claudication, post-laminectomy syndrome, acute herpes zoster); Limitations (axial pain)', 'S1', `${RUBRIC}. The article publishes no closed ICD-10-CM list: coverage is by indication, so a documented radicular symptom meets it whatever the code (disc displacement M51.2x, disc degeneration M51.36x); the codes are ClaimReady's reading of which codes name an indication.`),
     },
-    citation: c('Limitations; billing article (ESI-LEVELS: transforaminal at most 2 levels, interlaminar or caudal 1 level, one region per session)', true),
+    codeValidity: { value: true, citation: SHARED.icd10 },
+    painDuration: {
+      value: { weeks: ESI_PAIN_WEEKS, exemptIcd10: ACUTE_ZOSTER_ICD10 },
+      citation: c('ESI-DURATION', 'Covered Indications: pain at least 4 weeks (acute herpes zoster exempt)', 'S1', `${RUBRIC}; the L33906 summary (S2) agrees. Post-herpetic codes B02.2x are not acute zoster.`),
+    },
+    painScale: {
+      value: { maxAgeDays: BASELINE_RECENCY_DAYS },
+      citation: c('ESI-SCALES', 'Covered Indications / Documentation: baseline pain on a validated scale', 'S1', `${RUBRIC}. "Baseline" is read as recorded within ${BASELINE_RECENCY_DAYS} days before the date of service: a ClaimReady parameter, not text.`),
+    },
+    functional: {
+      value: { maxAgeDays: BASELINE_RECENCY_DAYS },
+      citation: c('ESI-SCALES', 'Covered Indications / Documentation: baseline function on a validated scale', 'S1', `${RUBRIC}. The ${BASELINE_RECENCY_DAYS}-day recency is a ClaimReady parameter.`),
+    },
+    conservativeFailure: {
+      value: { contraindicatedSatisfies: true },
+      citation: c('ESI-CONSERVATIVE', 'Covered Indications: failed or not tolerated non-invasive conservative care', 'S1', RUBRIC),
+    },
+    conservativeMinimum: {
+      value: { weeks: ESI_CONSERVATIVE_WEEKS, exemptIcd10: ACUTE_ZOSTER_ICD10 },
+      citation: c('ESI-CONSERVATIVE-WEEKS', 'Covered Indications: at least 4 weeks of conservative care (acute herpes zoster exempt)', 'S1', `${RUBRIC} sets the 4 weeks on the pain and on the conservative care; the L33906 summary (S2) agrees.`),
+    },
+    imageGuidance: { value: true, citation: c('ESI-IMAGING', 'Limitations: fluoroscopic or CT guidance with contrast (ultrasound only where contrast is contraindicated)', 'S1', RUBRIC) },
+    concordantImaging: {
+      value: { modalities: ['MRI', 'CT'] },
+      citation: c('ESI-DX-IMAGING', 'Covered Indications: history, physical examination and concordant imaging support the diagnosis', 'S1', `${RUBRIC}. Read as an MRI or CT of the treated region (and levels, when both say) on file before the date of service.`),
+    },
+    maxLevels: {
+      value: { default: { max: IL_MAX_LEVELS, lateralityRequired: false }, byKind: { 'esi-transforaminal': { max: TF_MAX_LEVELS, lateralityRequired: true } } },
+      citation: c('ESI-LEVELS', 'Limitations: transforaminal at most 2 levels, interlaminar or caudal 1 level, one region per session', 'S1', `${RUBRIC}; articles A58731, A56651, A56681 (S2) agree.`),
+    },
+    siteConsistency: { value: true, citation: SHARED.siteConsistency },
+    frequencyRegion: {
+      value: { max: ESI_SESSIONS_PER_REGION, months: ROLLING_MONTHS, counts: ESI, perRegion: true, label: 'ESI sessions per spinal region' },
+      citation: c('ESI-FREQUENCY', 'Limitations: at most 4 sessions per spinal region in a rolling 12 months (sessions, not codes)', 'S1', `${RUBRIC}; articles A58731, A56651, A58745, A58777, A56681 (S2) agree.`),
+    },
+    repeatRelief: {
+      value: { minPercent: REPEAT_MIN_PERCENT, minMonths: REPEAT_MIN_MONTHS, after: ESI, failedFirst: { minDays: FAILED_FIRST_MIN_DAYS } },
+      citation: c('ESI-REPEAT', 'Limitations: a repeat needs at least 50% sustained improvement in pain or function for at least 3 months; after a failed first injection, a repeat after 14 days with a different approach, level or drug, rationale documented', 'S1', `${RUBRIC}; the 3 months and the failed-first exception are read there.`),
+    },
+    sameSessionBlocks: {
+      value: { kinds: SAME_SESSION_BLOCK_KINDS, cystException: true },
+      citation: c('ESI-SAME-SESSION', 'Limitations: several different blocks in one session (ESI, facet, sympathetic, trigger point) are not covered, any region; facet synovial cyst with ESI excepted', 'S1', RUBRIC),
+    },
+    sedation: {
+      value: { allowedWithDocumentedNeed: false },
+      citation: c('ESI-SEDATION', 'Billing article: sedation / monitored anaesthesia is not routinely reimbursable', 'S2', 'Summaries of A58731 and A58745 only: advice until the article text is read.'),
+    },
+    sameDayEm: { value: true, citation: SHARED.modifier25 },
+  };
+}
+
+const DOCUMENT = 'LCD L39242 family (L39240 / A58993)';
+
+export const ESI_VERSIONS: PolicyVersion[] = [
+  {
+    version: 'L39240 as in force until its 2026-04-16 revision (read via the 2025-04-04 rubric)',
+    from: '2021-12-05',
+    to: '2026-04-15',
+    params: params(citer(DOCUMENT, 'until 2026-04-15')),
   },
-};
-
-const NO_LIMIT = c('Limitations (the LCD sets no such limit; a payer overlay may)', true);
-
-const requirements = [
-  diagnosisRequirement('esi-diagnosis', P.diagnosis.citation),
-  codeValidityRequirement('dx-code-valid', P.codeValidity.citation),
-  symptomRequirement('esi-radicular', 'Radicular pain or neurogenic claudication documented (axial pain alone is not covered)', P.symptoms.citation, ['M54.1', 'M50.1', 'M51.1', 'M47.2', 'M48.062', 'M54.3', 'M54.4']),
-  painDurationRequirement('esi-pain-duration', P.painDuration.citation),
-  painScaleRequirement('pain-scale', P.painScale.citation),
-  functionalRequirement('functional-impairment', P.functional.citation),
-  conservativeFailureRequirement('conservative-failed', P.conservativeFailure.citation),
-  conservativeMinimumRequirement('conservative-weeks', P.conservativeMinimum.citation),
-  imageGuidanceRequirement('esi-image-guidance', P.imageGuidance.citation),
-  levelLimitRequirement('esi-levels', ESI_BASELINE.maxLevels!.citation),
-  siteConsistencyRequirement('site-consistency', P.siteConsistency.citation),
-  frequencyRequirement('esi-frequency-region', 'ESI sessions per spinal region within the rolling-window limit', P.frequencyRegion.citation, (p) => p.frequencyRegion),
-  frequencyRequirement('esi-frequency-total', 'ESI injections in all regions within the rolling-window limit', NO_LIMIT, (p) => p.frequencyTotal),
-  frequencyRequirement('esi-frequency-episode', 'ESI injections per episode of care within the limit', NO_LIMIT, (p) => p.frequencyEpisode),
-  spacingRequirement('esi-spacing', NO_LIMIT),
-  reliefRequirement('esi-repeat-relief', 'A repeat ESI needs enough relief after the previous one', P.repeatRelief.citation, (p) => p.repeatRelief),
-  reliefRequirement('esi-repeat-duration', 'The relief after the previous ESI lasted long enough', P.repeatReliefDuration.citation, (p) => p.repeatReliefDuration),
-  sameDayEmRequirement('same-day-em', P.sameDayEm.citation),
+  {
+    version: 'L39240 revision effective 2026-04-16 (body not read; rules carried over from the 2025-04-04 rubric)',
+    from: '2026-04-16',
+    params: params(citer(DOCUMENT, 'revision 2026-04-16 (rules carried over; revision text not read)')),
+  },
 ];
+
+/** The thresholds in force on the latest version (what overlays and coding start from). */
+export const ESI_BASELINE: PolicyParams = ESI_VERSIONS[ESI_VERSIONS.length - 1]!.params;
 
 export const LCD_EPIDURAL: PolicyDef = {
   id: 'lcd-epidural',
-  title: 'Epidural steroid injection (Medicare LCD L39242)',
-  citation: { document: LCD, section: 'Epidural Steroid Injections for Pain Management; billing article A58731', verified: true },
+  title: 'Epidural steroid injection (Medicare LCD L39242 family)',
+  citation: { ruleId: 'ESI', document: DOCUMENT, section: 'Epidural Steroid Injections for Pain Management', grade: 'S1', verified: true, note: 'The original effective date (late 2021) was not read; 2021-12-05 is used for the first version.' },
   kinds: ESI,
-  params: ESI_BASELINE,
-  requirements,
+  versions: ESI_VERSIONS,
+  requirements: [
+    indicationRequirement('esi-indication'),
+    codeValidityRequirement('dx-code-valid'),
+    painDurationRequirement('esi-pain-duration'),
+    painScaleRequirement('pain-scale'),
+    functionalRequirement('functional-impairment'),
+    conservativeFailureRequirement('conservative-failed'),
+    conservativeMinimumRequirement('conservative-weeks'),
+    imageGuidanceRequirement('esi-image-guidance'),
+    concordantImagingRequirement('esi-concordant-imaging'),
+    levelLimitRequirement('esi-levels'),
+    siteConsistencyRequirement('site-consistency'),
+    frequencyRequirement('esi-frequency-region', 'ESI sessions per spinal region within the rolling-window limit', (p) => p.frequencyRegion),
+    frequencyRequirement('esi-frequency-total', 'ESI sessions in all regions within the rolling-window limit', (p) => p.frequencyTotal),
+    frequencyRequirement('esi-frequency-episode', 'ESI sessions per episode of care within the limit', (p) => p.frequencyEpisode),
+    spacingRequirement('esi-spacing'),
+    reliefRequirement('esi-repeat-relief', 'A repeat ESI needs lasting relief after the previous session (or a changed approach after a failed first one)'),
+    sameSessionBlocksRequirement('same-session-blocks'),
+    sedationRequirement('sedation'),
+    sameDayEmRequirement('same-day-em'),
+  ],
 };

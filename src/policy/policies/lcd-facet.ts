@@ -1,143 +1,230 @@
-// Medicare LCD L38803 "Facet Joint Interventions for Pain Management" (same text as L38765, L38841, L34892,
-// L35936 ...), effective 2021-04-25, revised 2024. Two policies: diagnostic/therapeutic blocks (MBB/IA) and
-// radiofrequency ablation. Facts from shared/policy FJ-*; each threshold next to its source.
-import type { ServiceKind } from '../picture';
-import type { Citation } from '../verdicts';
-import type { PolicyDef, PolicyParams } from './types';
-import { codeValidityRequirement, diagnosisRequirement, excludedPathologyRequirement, symptomRequirement } from '../requirements/diagnosis';
-import { conservativeFailureRequirement, conservativeMinimumRequirement, functionalRequirement, painDurationRequirement, painScaleRequirement } from '../requirements/pillars';
-import { imageGuidanceRequirement, levelLimitRequirement, siteConsistencyRequirement } from '../requirements/site';
-import { diagnosticBlocksRequirement, frequencyRequirement, reliefRequirement } from '../requirements/history';
-import { sameDayConflictRequirement, sameDayEmRequirement } from '../requirements/same-day';
+// Medicare "Facet Joint Interventions for Pain Management" (L38803 family: L38801 (Noridian, article A58403),
+// L38765, L38841, L34892, L35936 ...), effective for services from 2021-04-25. Two policies read the same versions:
+// facet injections (diagnostic blocks and therapeutic joint injections, 64490-64495) and ablation (64633-64636).
+// Grades: P = the CGS facet page (https://www.cgsmedicare.com/parta/pa/subs/facet.html) or a verbatim quotation of
+// the LCD; S1 = the Noridian rubric restating L38801 / A58403 (2025-02-26). The LCD body was not read directly.
+import type { PolicyDef, PolicyParams, PolicyVersion } from './types';
+import type { Citation, SourceGrade } from '../verdicts';
+import { citer } from './cite';
 import { SHARED } from './shared-citations';
+import { familyKinds, SAME_SESSION_BLOCK_KINDS } from '../services';
+import { closedListRequirement, codeValidityRequirement, excludedPathologyRequirement, symptomRequirement } from '../requirements/diagnosis';
+import { conservativeFailureRequirement, functionalRequirement, painDurationRequirement, painScaleRequirement } from '../requirements/pillars';
+import { imageGuidanceRequirement, injectionIntentRequirement, levelLimitRequirement, siteConsistencyRequirement } from '../requirements/site';
+import { ablationNotPossibleRequirement, diagnosticBlocksRequirement, frequencyRequirement, noBlockAfterAblationRequirement, reliefRequirement, secondBlockRequirement } from '../requirements/history';
+import { sameDayEmRequirement, sameSessionBlocksRequirement, sedationRequirement } from '../requirements/same-day';
+import type { Requirement } from '../requirements/common';
 
-const LCD = 'LCD L38803';
-const c = (section: string, verified: boolean, note?: string): Citation => (note ? { document: LCD, section, verified, note } : { document: LCD, section, verified });
-const UNCONFIRMED = 'Not confirmed: public copies of the LCD (L38803, L38765, L34892 on cms.gov) were found but the wording of this rule could not be read and checked.';
+const BLOCKS = familyKinds('facet-block');
+const RFA = familyKinds('facet-rfa');
 
-const BLOCKS: ServiceKind[] = ['facet-mbb', 'facet-ia'];
-const RFA: ServiceKind[] = ['facet-rfa'];
+const range = (prefix: string, from: number, to: number): string[] => Array.from({ length: to - from + 1 }, (_, i) => `${prefix}${from + i}`);
 
-/** Axial spine pain and facet-type spondylosis: ClaimReady's mapping of FJ-PAIN to ICD-10-CM categories. */
-export const FACET_COVERED_ICD10 = ['M47.81', 'M54.5', 'M54.2', 'M54.6'];
+/** A58403's covered list (closed): spondylosis without myelopathy/radiculopathy and other spondylosis, C2-L5/S1 sites; ankylosing hyperostosis. */
+export const FACET_COVERED_ICD10 = [...range('M47.81', 2, 7), ...range('M47.89', 2, 7), ...range('M48.1', 2, 7)];
+/** Other specified dorsopathies: covered for a facet (synovial) cyst only, never for ablation. */
+export const FACET_CYST_ICD10 = range('M53.8', 2, 7);
 /** Fracture, tumour, infection of the spine (FJ-EXCLUSIONS), as ICD-10-CM categories. */
 export const NON_FACET_PATHOLOGY_ICD10 = ['S12', 'S22.0', 'S32.0', 'M48.5', 'M80', 'C41.2', 'C79.51', 'C79.52', 'D16.6', 'M46.2', 'M46.3', 'M46.4', 'M46.5'];
 
-const COMMON: PolicyParams = {
-  diagnosis: {
-    value: { accepted: FACET_COVERED_ICD10 },
-    citation: c('Covered Indications (FJ-PAIN: predominantly axial neck or back pain)', true, 'The ICD-10-CM categories are ClaimReady\'s mapping of the indication; the billing article\'s list was not read.'),
-  },
-  codeValidity: { value: true, citation: SHARED.icd10 },
-  symptoms: {
-    value: { required: ['axial'], excluded: ['radicular', 'neurogenic-claudication'] },
-    citation: c('Covered Indications (FJ-PAIN, FJ-EXCLUSIONS: axial pain; no untreated radiculopathy or neurogenic claudication, except radicular pain from a facet cyst)', true),
-  },
-  excludedPathology: {
-    value: { icd10: NON_FACET_PATHOLOGY_ICD10 },
-    citation: c('Covered Indications (FJ-EXCLUSIONS: no non-facet pathology such as fracture, tumour or infection)', true),
-  },
-  painDuration: { value: { months: 3 }, citation: c('Covered Indications (FJ-PAIN: at least 3 months in duration)', true) },
-  painScale: {
-    value: { maxAgeDays: 30 },
-    citation: c('Documentation Requirements (FJ-SCALES: pain on a validated scale)', true, 'The 30-day recency window is a ClaimReady parameter, not LCD text.'),
-  },
-  functional: {
-    value: { maxAgeDays: 30 },
-    citation: c('Documentation Requirements (FJ-SCALES, FJ-PAIN: functional assessment / impairment)', true, 'The 30-day recency window is a ClaimReady parameter, not LCD text.'),
-  },
-  conservativeFailure: {
-    value: { contraindicatedSatisfies: true },
-    citation: c('Covered Indications (FJ-CONSERVATIVE: failed conservative care unless contraindicated)', false, UNCONFIRMED),
-  },
-  conservativeMinimum: {
-    value: { weeks: 13 },
-    citation: c('Covered Indications (FJ-CONSERVATIVE: at least 3 months, read as 13 weeks)', false, UNCONFIRMED),
-  },
-  imageGuidance: { value: true, citation: c('Limitations (FJ-IMAGING: fluoroscopic or CT guidance required)', true) },
-  maxLevels: {
-    value: { default: { max: 2, lateralityRequired: true }, byKind: {} },
-    citation: c('Limitations (FJ-LEVELS: at most 2 levels per session, unilateral or bilateral; a third level is not covered)', true),
-  },
-  siteConsistency: { value: true, citation: SHARED.siteConsistency },
-  sameDayConflict: {
-    value: { kinds: ['esi-interlaminar', 'esi-transforaminal', 'esi-catheter'] },
-    citation: c('Limitations (FJ-SAME-DAY-ESI: facet and epidural in the same region on the same day)', false, 'Some LCD versions and commercial policies restrict it; not confirmed for L38803.'),
-  },
-  sameDayEm: { value: true, citation: SHARED.modifier25 },
-};
+const PAIN_MONTHS = 3;
+const BASELINE_RECENCY_DAYS = 30;
+const MAX_LEVELS = 2;
+const INJECTION_SESSIONS = 4;
+const RFA_SESSIONS = 2;
+const ROLLING_MONTHS = 12;
+const DIAGNOSTIC_BLOCKS = 2;
+const DIAGNOSTIC_MIN_PERCENT = 80;
+const SECOND_BLOCK_MIN_DAYS = 14;
+const RFA_RENEW_BLOCKS_MONTHS = 24;
+const RFA_REPEAT_PERCENT = 50;
+const RFA_REPEAT_MONTHS = 6;
+const IA_REPEAT_PERCENT = 50;
+const IA_REPEAT_MONTHS = 3;
 
-const BLOCK_PARAMS: PolicyParams = {
-  ...COMMON,
-  frequencyRegion: {
-    value: { max: 4, months: 12, counts: BLOCKS, perRegion: true, label: 'facet injection sessions (MBB/IA) per spinal region' },
-    citation: c('Limitations (FJ-FREQUENCY: at most 4 MBB/IA sessions per spinal region in a rolling 12 months)', true),
-  },
-  repeatRelief: {
-    value: { minPercent: 50, minHours: 3 * 730, after: ['facet-ia'], onlyFor: ['facet-ia'] },
-    citation: c('Covered Indications (FJ-IA-THERAPEUTIC: repeat intra-articular injection after at least 50% relief for 3 months)', false, UNCONFIRMED),
-  },
-};
+const RUBRIC = 'Noridian facet medical-necessity rubric (L38801 / A58403), 2025-02-26';
+const CGS = 'CGS facet joint page (contractor page)';
 
-const RFA_PARAMS: PolicyParams = {
-  ...COMMON,
-  frequencyRegion: {
-    value: { max: 2, months: 12, counts: RFA, perRegion: true, label: 'RFA sessions per spinal region' },
-    citation: c('Limitations (FJ-RFA-FREQUENCY: at most 2 RFA sessions per spinal region in a rolling 12 months)', true),
-  },
-  diagnosticBlocks: {
-    value: { count: 2, minPercent: 80, blocks: ['facet-mbb'], unlessPrior: RFA },
-    citation: c('Covered Indications: RFA (FJ-DIAGNOSTIC: two diagnostic blocks, each with at least 80% relief of the index pain)', true),
-  },
-  repeatRelief: {
-    value: { minPercent: 50, minHours: 6 * 730, after: RFA },
-    citation: c('Covered Indications: repeat RFA (FJ-RFA-REPEAT: at least 50% improvement lasting at least 6 months)', true),
-  },
-};
+type C = (ruleId: string, section: string, grade: SourceGrade, note?: string) => Citation;
 
-function requirements(p: PolicyParams, rfa: boolean) {
-  const list = [
-    diagnosisRequirement('facet-diagnosis', p.diagnosis!.citation),
-    codeValidityRequirement('dx-code-valid', p.codeValidity!.citation),
-    symptomRequirement('facet-axial', 'Predominantly axial pain; no untreated radiculopathy or neurogenic claudication', p.symptoms!.citation, FACET_COVERED_ICD10),
-    excludedPathologyRequirement('facet-other-pathology', p.excludedPathology!.citation),
-    painDurationRequirement('facet-pain-duration', p.painDuration!.citation),
-    painScaleRequirement('pain-scale', p.painScale!.citation),
-    functionalRequirement('functional-impairment', p.functional!.citation),
-    conservativeFailureRequirement('conservative-failed', p.conservativeFailure!.citation),
-    conservativeMinimumRequirement('conservative-weeks', p.conservativeMinimum!.citation),
-    imageGuidanceRequirement('facet-image-guidance', p.imageGuidance!.citation),
-    levelLimitRequirement('facet-levels', p.maxLevels!.citation),
-    siteConsistencyRequirement('site-consistency', p.siteConsistency!.citation),
-    frequencyRequirement('facet-frequency-region', rfa ? 'RFA sessions per spinal region within the rolling-window limit' : 'Facet injection sessions per spinal region within the rolling-window limit', p.frequencyRegion!.citation, (x) => x.frequencyRegion),
-  ];
-  if (rfa) {
-    list.push(diagnosticBlocksRequirement('rfa-diagnostic-blocks', p.diagnosticBlocks!.citation));
-    list.push(reliefRequirement('rfa-repeat-relief', 'A repeat ablation needs at least 50% relief lasting 6 months after the previous one', p.repeatRelief!.citation, (x) => x.repeatRelief));
-  } else {
-    list.push(reliefRequirement('facet-ia-repeat', 'A repeat intra-articular injection needs lasting relief after the previous one', p.repeatRelief!.citation, (x) => x.repeatRelief));
-  }
-  list.push(sameDayConflictRequirement('facet-same-day-esi', p.sameDayConflict!.citation));
-  list.push(sameDayEmRequirement('same-day-em', p.sameDayEm!.citation));
-  return list;
+function common(c: C): PolicyParams {
+  return {
+    diagnosisList: {
+      value: { codes: FACET_COVERED_ICD10, cystOnly: { codes: FACET_CYST_ICD10, kinds: BLOCKS } },
+      citation: c('FJ-DX-LIST', 'Billing article A58403: ICD-10-CM codes that support medical necessity (closed list): M47.812-M47.817, M47.892-M47.897, M48.12-M48.17; M53.82-M53.87 for a facet cyst only, not ablation; no M54.x code', 'S1', `${RUBRIC}, and a second public restatement of A58403 that agrees. Other contractors' twin articles (A57826 ...) were not compared code by code.`),
+    },
+    codeValidity: { value: true, citation: SHARED.icd10 },
+    symptoms: {
+      value: { required: ['axial'], excluded: ['radicular', 'neurogenic-claudication'] },
+      citation: c('FJ-EXCLUSIONS', 'Covered Indications: predominantly axial pain; no untreated radiculopathy or neurogenic claudication (radicular pain from a facet cyst excepted)', 'S1', RUBRIC),
+    },
+    excludedPathology: {
+      value: { icd10: NON_FACET_PATHOLOGY_ICD10 },
+      citation: c('FJ-EXCLUSIONS', 'Covered Indications: no non-facet pathology (fracture, tumour, infection) explaining the pain', 'S1', `${RUBRIC}; the ICD-10-CM categories for that pathology are ClaimReady's.`),
+    },
+    painDuration: { value: { months: PAIN_MONTHS }, citation: c('FJ-PAIN', 'Covered Indications: axial pain at least 3 months', 'P', `${CGS}; ${RUBRIC} agrees.`) },
+    painScale: {
+      value: { maxAgeDays: BASELINE_RECENCY_DAYS },
+      citation: c('FJ-SCALES', 'Documentation: pain on a validated scale before and after each diagnostic block', 'S1', `${RUBRIC}. The ${BASELINE_RECENCY_DAYS}-day recency is a ClaimReady parameter.`),
+    },
+    functional: {
+      value: { maxAgeDays: BASELINE_RECENCY_DAYS },
+      citation: c('FJ-SCALES', 'Documentation: functional assessment', 'S1', `${RUBRIC}. The ${BASELINE_RECENCY_DAYS}-day recency is a ClaimReady parameter.`),
+    },
+    conservativeFailure: {
+      value: { contraindicatedSatisfies: true },
+      citation: c('FJ-CONSERVATIVE', 'Covered Indications: documented failure to respond to non-invasive conservative management (as tolerated); no duration is set for the care', 'P', `${CGS}. The earlier 3-month care minimum was not in the text and is gone.`),
+    },
+    imageGuidance: { value: true, citation: c('FJ-IMAGING', 'Limitations: fluoroscopic or CT guidance (ultrasound not covered)', 'S1', RUBRIC) },
+    maxLevels: {
+      value: { default: { max: MAX_LEVELS, lateralityRequired: true }, byKind: {} },
+      citation: c('FJ-LEVELS', 'Limitations: at most 2 levels per session, unilateral or bilateral; a third level (64492/64495) is not covered', 'S1', RUBRIC),
+    },
+    siteConsistency: { value: true, citation: SHARED.siteConsistency },
+    sameSessionBlocks: {
+      value: { kinds: SAME_SESSION_BLOCK_KINDS, cystException: true },
+      citation: c('FJ-SAME-SESSION', 'Different blocks in one session', 'none', 'The ESI rubric (S1) says an ESI with a facet or other block in one session is not covered (that decides the ESI); the facet LCD\'s own wording was not read, so for the facet service this is advice.'),
+    },
+    sameDayEm: { value: true, citation: SHARED.modifier25 },
+  };
 }
 
-const POLICY_CITATION: Citation = { document: LCD, section: 'Facet Joint Interventions for Pain Management', verified: true };
+function blockParams(c: C): PolicyParams {
+  return {
+    ...common(c),
+    injectionIntent: {
+      value: true,
+      citation: c('FJ-INTENT', 'Covered Indications: diagnostic facet blocks and therapeutic intra-articular injections have different prerequisites and caps (the code 64490-64495 is the same)', 'P', `Verbatim quotation of the LCD's therapeutic-injection criteria; ${CGS}.`),
+    },
+    frequencyRegion: {
+      value: { max: INJECTION_SESSIONS, months: ROLLING_MONTHS, counts: BLOCKS, intent: 'diagnostic', perRegion: true, label: 'diagnostic facet block sessions per spinal region' },
+      citation: c('FJ-FREQUENCY-DX', 'Limitations: at most 4 diagnostic sessions per spinal region in a rolling 12 months (separate from the therapeutic cap)', 'P', `${CGS}; ${RUBRIC} agrees.`),
+    },
+    frequencyTherapeutic: {
+      value: { max: INJECTION_SESSIONS, months: ROLLING_MONTHS, counts: BLOCKS, intent: 'therapeutic', perRegion: true, label: 'therapeutic facet joint injection sessions per spinal region' },
+      citation: c('FJ-FREQUENCY-IA', 'Limitations: at most 4 therapeutic intra-articular sessions per spinal region in a rolling 12 months', 'P', `${CGS}; ${RUBRIC} agrees.`),
+    },
+    secondBlock: {
+      value: { minPercent: DIAGNOSTIC_MIN_PERCENT, minDays: SECOND_BLOCK_MIN_DAYS, blocks: BLOCKS },
+      citation: c('FJ-SECOND-BLOCK', 'Covered Indications: a second diagnostic block only after at least 80% relief from the first, and at least 2 weeks after it', 'S1', RUBRIC),
+    },
+    noBlockAfterAblation: {
+      value: { ablations: RFA, minPercent: RFA_REPEAT_PERCENT, withinMonths: RFA_RENEW_BLOCKS_MONTHS },
+      citation: c('FJ-NO-BLOCK-AFTER-RFA', 'Limitations: no diagnostic block at a level with a successful prior ablation', 'S1', `${RUBRIC}. "Successful" is read as at least ${RFA_REPEAT_PERCENT}% relief; after ${RFA_RENEW_BLOCKS_MONTHS} months new blocks are required (FJ-RFA-RENEW), so the bar applies within that window.`),
+    },
+    diagnosticBlocks: {
+      value: { count: DIAGNOSTIC_BLOCKS, minPercent: DIAGNOSTIC_MIN_PERCENT, blocks: BLOCKS, ablations: RFA, renewAfterMonths: RFA_RENEW_BLOCKS_MONTHS, onlyForIntent: 'therapeutic' },
+      citation: c('FJ-IA-BLOCKS', 'Covered Indications: a therapeutic intra-articular injection needs two diagnostic blocks, each with at least 80% relief', 'P', `Verbatim quotation of the LCD; ${CGS}; ${RUBRIC}.`),
+    },
+    ablationNotPossible: {
+      value: true,
+      citation: c('FJ-IA-NOT-RFA', 'Covered Indications: "Documentation of why the patient is not a candidate for radiofrequency ablation"', 'P', 'Verbatim quotation of the LCD.'),
+    },
+    repeatRelief: {
+      value: { minPercent: IA_REPEAT_PERCENT, minMonths: IA_REPEAT_MONTHS, after: BLOCKS, intent: 'therapeutic' },
+      citation: c('FJ-IA-REPEAT', 'Covered Indications: repeat therapeutic injection after "at least consistent 50% pain relief for at least three (3) months"', 'P', 'Verbatim quotation of the LCD; CGS agrees.'),
+    },
+    sedation: {
+      value: { allowedWithDocumentedNeed: false },
+      citation: c('FJ-SEDATION', 'Limitations: sedation is not reasonable and necessary for facet injections', 'S1', RUBRIC),
+    },
+  };
+}
+
+function rfaParams(c: C): PolicyParams {
+  return {
+    ...common(c),
+    diagnosisList: {
+      value: { codes: FACET_COVERED_ICD10 },
+      citation: c('FJ-DX-LIST', 'Billing article A58403: covered ICD-10-CM list; the facet-cyst codes M53.82-M53.87 do not support ablation', 'S1', RUBRIC),
+    },
+    frequencyRegion: {
+      value: { max: RFA_SESSIONS, months: ROLLING_MONTHS, counts: RFA, perRegion: true, label: 'RFA sessions per spinal region' },
+      citation: c('FJ-RFA-FREQUENCY', 'Limitations: at most 2 ablation sessions per spinal region in a rolling 12 months', 'S1', RUBRIC),
+    },
+    diagnosticBlocks: {
+      value: { count: DIAGNOSTIC_BLOCKS, minPercent: DIAGNOSTIC_MIN_PERCENT, blocks: BLOCKS, ablations: RFA, renewAfterMonths: RFA_RENEW_BLOCKS_MONTHS },
+      citation: c('FJ-DIAGNOSTIC', 'Covered Indications: two diagnostic blocks, each at least 80% relief of the index pain, before a first ablation; new blocks when the prior ablation is more than 2 years old', 'S1', RUBRIC),
+    },
+    repeatRelief: {
+      value: { minPercent: RFA_REPEAT_PERCENT, minMonths: RFA_REPEAT_MONTHS, after: RFA },
+      citation: c('FJ-RFA-REPEAT', 'Covered Indications: repeat ablation after at least 50% improvement lasting at least 6 months', 'S1', RUBRIC),
+    },
+    sedation: {
+      value: { allowedWithDocumentedNeed: true },
+      citation: c('FJ-SEDATION', 'Limitations: sedation may be reasonable for ablation when the need is documented', 'S1', RUBRIC),
+    },
+  };
+}
+
+const DOCUMENT = 'LCD L38803 family (L38801 / A58403)';
+
+function versions(build: (c: C) => PolicyParams): PolicyVersion[] {
+  return [
+    { version: 'L38801 / A58403 as in force until the 2026-04-16 revision (read via the 2025-02-26 rubric)', from: '2021-04-25', to: '2026-04-15', params: build(citer(DOCUMENT, 'until 2026-04-15')) },
+    {
+      version: 'L38801 revision effective 2026-04-16, A58403 v27 from 2026-05-21 (texts not read; rules carried over from the 2025-02-26 rubric)',
+      from: '2026-04-16',
+      params: build(citer(DOCUMENT, 'revision 2026-04-16 (rules carried over; revision text not read)')),
+    },
+  ];
+}
+
+export const FACET_BLOCK_VERSIONS = versions(blockParams);
+export const FACET_RFA_VERSIONS = versions(rfaParams);
+
+function commonRequirements(): Requirement[] {
+  return [
+    closedListRequirement('facet-diagnosis'),
+    codeValidityRequirement('dx-code-valid'),
+    symptomRequirement('facet-axial', 'Predominantly axial pain; no untreated radiculopathy or neurogenic claudication', FACET_COVERED_ICD10),
+    excludedPathologyRequirement('facet-other-pathology'),
+    painDurationRequirement('facet-pain-duration'),
+    painScaleRequirement('pain-scale'),
+    functionalRequirement('functional-impairment'),
+    conservativeFailureRequirement('conservative-failed'),
+    imageGuidanceRequirement('facet-image-guidance'),
+    levelLimitRequirement('facet-levels'),
+    siteConsistencyRequirement('site-consistency'),
+  ];
+}
+
+const POLICY_CITATION: Citation = { ruleId: 'FJ', document: DOCUMENT, section: 'Facet Joint Interventions for Pain Management', grade: 'S1', verified: true };
 
 export const LCD_FACET_BLOCK: PolicyDef = {
   id: 'lcd-facet-block',
-  title: 'Facet joint / medial branch block (Medicare LCD L38803)',
+  title: 'Facet joint injection / medial branch block (Medicare LCD L38803 family)',
   citation: POLICY_CITATION,
   kinds: BLOCKS,
-  params: BLOCK_PARAMS,
-  requirements: requirements(BLOCK_PARAMS, false),
+  versions: FACET_BLOCK_VERSIONS,
+  requirements: [
+    ...commonRequirements(),
+    injectionIntentRequirement('facet-intent'),
+    frequencyRequirement('facet-frequency-diagnostic', 'Diagnostic block sessions per spinal region within the rolling-window limit', (p) => p.frequencyRegion),
+    frequencyRequirement('facet-frequency-therapeutic', 'Therapeutic joint injection sessions per spinal region within the rolling-window limit', (p) => p.frequencyTherapeutic),
+    secondBlockRequirement('facet-second-block'),
+    noBlockAfterAblationRequirement('facet-no-block-after-rfa'),
+    diagnosticBlocksRequirement('facet-ia-diagnostic-blocks', 'A therapeutic joint injection needs two diagnostic blocks with at least 80% relief'),
+    ablationNotPossibleRequirement('facet-ia-not-rfa-candidate'),
+    reliefRequirement('facet-ia-repeat', 'A repeat therapeutic joint injection needs at least 50% relief for 3 months'),
+    sameSessionBlocksRequirement('same-session-blocks'),
+    sedationRequirement('sedation'),
+    sameDayEmRequirement('same-day-em'),
+  ],
 };
 
 export const LCD_FACET_RFA: PolicyDef = {
   id: 'lcd-facet-rfa',
-  title: 'Facet radiofrequency ablation (Medicare LCD L38803)',
+  title: 'Facet radiofrequency ablation (Medicare LCD L38803 family)',
   citation: POLICY_CITATION,
   kinds: RFA,
-  params: RFA_PARAMS,
-  requirements: requirements(RFA_PARAMS, true),
+  versions: FACET_RFA_VERSIONS,
+  requirements: [
+    ...commonRequirements(),
+    frequencyRequirement('facet-frequency-region', 'RFA sessions per spinal region within the rolling-window limit', (p) => p.frequencyRegion),
+    diagnosticBlocksRequirement('rfa-diagnostic-blocks', 'Diagnostic blocks with enough relief before a first ablation (or when the last is more than 2 years old)'),
+    reliefRequirement('rfa-repeat-relief', 'A repeat ablation needs at least 50% relief lasting 6 months after the previous one'),
+    sedationRequirement('sedation'),
+    sameDayEmRequirement('same-day-em'),
+  ],
 };

@@ -1,22 +1,28 @@
 // Citations several policies share: ICD-10-CM validity, site consistency, modifier 25.
 import type { Citation } from '../verdicts';
+import { cite } from './cite';
 
 export const SHARED = {
-  icd10: {
-    document: 'ICD-10-CM FY2026',
-    section: 'Tabular List: only complete codes are billable; M54.5 deleted 2021-10-01 (successors M54.50, M54.51, M54.59)',
-    verified: true,
-  },
-  siteConsistency: {
-    document: 'LCD L39242 / LCD L38803',
+  icd10: cite({
+    ruleId: 'ICD10-VALID',
+    document: 'ICD-10-CM',
+    version: 'FY2022-FY2026 releases (effective each October 1)',
+    section: 'Tabular List: only complete codes are billable on the date of service (M54.5 deleted 2021-10-01; M51.36/M51.37 headers from 2024-10-01)',
+    grade: 'P',
+    note: 'FY2025 changes as published by CMS/NCHS (M51.36x, M51.37x, M51.A0-M51.A5); FY2026 changes in these categories were not read, so a code added in FY2026 is unknown to ClaimReady rather than wrong.',
+  }),
+  siteConsistency: cite({
+    ruleId: 'DOC-SITE',
+    document: 'LCD L39242 / LCD L38803 families',
     section: 'Documentation Requirements: the record must support the procedure, levels and side billed',
-    verified: true,
-    note: 'The LCDs require the medical record to support the service billed; comparing order, note plan and diagnosis is how ClaimReady checks that.',
-  },
-  modifier25: {
+    grade: 'S1',
+    note: 'The rubrics restate that the record must support the service billed; comparing order, note plan and diagnosis is how ClaimReady checks that.',
+  }),
+  modifier25: cite({
+    ruleId: 'MOD-25',
     document: 'CMS Claims Processing Manual 100-04, Ch. 12',
     section: 'Modifier 25: significant, separately identifiable E/M on the day of a procedure',
-    verified: true,
-    note: 'Affects the E/M line, not the procedure, so it is shown as a warning.',
-  },
+    grade: 'P',
+    note: 'Affects the E/M line, not the procedure, so it is shown as advice.',
+  }),
 } satisfies Record<string, Citation>;

@@ -1,7 +1,9 @@
 // A policy is data: thresholds, each next to the citation it comes from, plus the requirement checks that read them.
+// A policy has versions (its document's revisions, by effective date); the date of service picks the one in force.
 // A payer overlay replaces some thresholds (with its own citations) and never adds code.
-import type { ConservativeKind, ServiceKind, SymptomKind } from '../picture';
-import type { Citation, Requirement } from '../verdicts';
+import type { ConservativeKind, ImagingModality, InjectionIntent, ServiceKind, SpinalRegion, SymptomKind } from '../picture';
+import type { Citation } from '../verdicts';
+import type { Requirement } from '../requirements/common';
 
 /** A threshold with its source. */
 export interface Cited<T> {
@@ -16,6 +18,8 @@ export interface ConservativeMinimum {
   byDiagnosis?: { label: string; icd10: string[]; weeks: number }[];
   /** Components that must each be documented for their own weeks (BCBSMA: analgesic AND physical therapy). */
   components?: { label: string; kinds: ConservativeKind[]; weeks: number }[];
+  /** Diagnoses exempt from the minimum (acute herpes zoster for ESI). */
+  exemptIcd10?: string[];
 }
 
 export interface FrequencyLimit {
@@ -24,6 +28,8 @@ export interface FrequencyLimit {
   months: number;
   /** Which prior procedures count. */
   counts: ServiceKind[];
+  /** Facet injections: count only sessions of this intent, and apply only to a planned service of it. */
+  intent?: InjectionIntent;
   /** Count only the same spinal region group (cervical/thoracic vs lumbar/sacral). */
   perRegion: boolean;
   /** How the limit reads to a physician ("ESI sessions per region"). */
@@ -31,14 +37,21 @@ export interface FrequencyLimit {
 }
 
 export interface ReliefRule {
-  /** Minimum percent relief (pain or function) after the previous procedure. */
+  /** Minimum percent relief (pain or function) after the previous session. */
   minPercent: number;
-  /** Minimum duration of that relief, when the rule sets one. */
-  minHours?: number;
+  /** Minimum duration of that relief in months, when the rule sets one. */
+  minMonths?: number;
+  /** Minimum duration in weeks (overlays that count weeks). */
+  minWeeks?: number;
   /** Prior procedures this rule looks back at. */
   after: ServiceKind[];
-  /** Only for these planned kinds (absent: any kind the policy covers). */
-  onlyFor?: ServiceKind[];
+  /** Facet injections: only for a planned service of this intent, after sessions of it. */
+  intent?: InjectionIntent;
+  /**
+   * ESI: a repeat after a first injection that failed is allowed after this many days, with a changed approach,
+   * level or drug documented (then the relief rule does not apply).
+   */
+  failedFirst?: { minDays: number };
 }
 
 export interface DurationRule {
@@ -48,12 +61,21 @@ export interface DurationRule {
   exemptIcd10?: string[];
 }
 
-export interface DiagnosisRule {
-  /** ICD-10-CM categories the policy covers for this service. */
-  accepted: string[];
-  /** Categories that, alone, mean the service is not covered (axial pain for ESI). */
-  excludedAlone?: string[];
-  excludedLabel?: string;
+/** A closed list of covered ICD-10-CM codes (a billing article's list). */
+export interface ClosedDxList {
+  /** Covered complete codes (or categories whose every code is covered). */
+  codes: string[];
+  /** Codes covered only for a facet (synovial) cyst, and only for these kinds. */
+  cystOnly?: { codes: string[]; kinds: ServiceKind[] };
+}
+
+/** Coverage by indication: the conditions the LCD names, and the codes that name them. */
+export interface IndicationRule {
+  indications: { label: string; symptoms: SymptomKind[]; icd10: string[]; needsSymptom?: boolean }[];
+  /** Axial (non-radicular) pain codes: alone, not covered. */
+  axialIcd10: string[];
+  /** Only these spinal regions are covered (an overlay may narrow: BCBSMA names lumbar or cervical). */
+  regions?: SpinalRegion[];
 }
 
 export interface SymptomRule {
@@ -74,10 +96,22 @@ export interface LevelLimits {
   byKind: Partial<Record<ServiceKind, LevelLimit>>;
 }
 
+export interface DiagnosticBlocksRule {
+  count: number;
+  minPercent: number;
+  blocks: ServiceKind[];
+  /** A prior ablation at the levels makes this a repeat ablation, unless it is older than this (then new blocks). */
+  ablations: ServiceKind[];
+  renewAfterMonths: number;
+  /** Facet injections: only for a planned service of this intent (a therapeutic joint injection). */
+  onlyForIntent?: InjectionIntent;
+}
+
 /** Every threshold a policy or overlay can set. A requirement whose slot is absent is not applicable. */
 export interface PolicyParams {
-  diagnosis?: Cited<DiagnosisRule>;
-  /** ICD-10-CM validity (deleted, header codes). */
+  diagnosisList?: Cited<ClosedDxList>;
+  indication?: Cited<IndicationRule>;
+  /** ICD-10-CM validity (deleted, header codes, codes not yet valid). */
   codeValidity?: Cited<true>;
   symptoms?: Cited<SymptomRule>;
   /** Non-facet pathology (fracture, tumour, infection) that excludes the service. */
@@ -89,28 +123,55 @@ export interface PolicyParams {
   conservativeFailure?: Cited<{ contraindicatedSatisfies: boolean }>;
   conservativeMinimum?: Cited<ConservativeMinimum>;
   imageGuidance?: Cited<true>;
+  /** Imaging of the region (and levels, when both say) on file before the date of service. */
+  concordantImaging?: Cited<{ modalities: ImagingModality[] }>;
   maxLevels?: Cited<LevelLimits>;
   siteConsistency?: Cited<true>;
+  /** 64490-64495: the order or note says diagnostic block or therapeutic joint injection. */
+  injectionIntent?: Cited<true>;
   frequencyRegion?: Cited<FrequencyLimit>;
+  frequencyTherapeutic?: Cited<FrequencyLimit>;
   frequencyTotal?: Cited<FrequencyLimit>;
   frequencyEpisode?: Cited<FrequencyLimit>;
   minDaysBetween?: Cited<{ days: number; counts: ServiceKind[] }>;
   repeatRelief?: Cited<ReliefRule>;
-  repeatReliefDuration?: Cited<ReliefRule>;
-  diagnosticBlocks?: Cited<{ count: number; minPercent: number; blocks: ServiceKind[]; unlessPrior: ServiceKind[] }>;
-  sameDayConflict?: Cited<{ kinds: ServiceKind[] }>;
+  diagnosticBlocks?: Cited<DiagnosticBlocksRule>;
+  /** A second diagnostic block: relief from the first, and time since it. */
+  secondBlock?: Cited<{ minPercent: number; minDays: number; blocks: ServiceKind[] }>;
+  /** No diagnostic block at a level whose ablation succeeded (within the window that needs no new blocks). */
+  noBlockAfterAblation?: Cited<{ ablations: ServiceKind[]; minPercent: number; withinMonths: number }>;
+  /** Therapeutic joint injection: why the patient is not a candidate for ablation. */
+  ablationNotPossible?: Cited<true>;
+  /** Different blocks in one session are not covered (facet cyst excepted). */
+  sameSessionBlocks?: Cited<{ kinds: readonly ServiceKind[]; cystException: boolean }>;
+  /** Sedation or anaesthesia with the procedure: not covered, or only with a documented need. */
+  sedation?: Cited<{ allowedWithDocumentedNeed: boolean }>;
+  /** Sacroiliac: positive provocative tests. */
+  provocativeTests?: Cited<{ min: number }>;
+  /** A service the policy does not cover at all. */
+  notCovered?: Cited<{ label: string }>;
   muscleCount?: Cited<true>;
   psychEvaluation?: Cited<true>;
   sameDayEm?: Cited<true>;
 }
 
-export type PolicyId = 'lcd-epidural' | 'lcd-facet-block' | 'lcd-facet-rfa' | 'sacroiliac' | 'trigger-point' | 'scs-trial';
+export type PolicyId = 'lcd-epidural' | 'lcd-facet-block' | 'lcd-facet-rfa' | 'lcd-sacroiliac' | 'sacroiliac-rfa' | 'trigger-point' | 'scs-trial';
+
+export interface PolicyVersion {
+  /** The document's revision as read ("L39240, rules read from the 2025-04-04 rubric"). */
+  version: string;
+  /** First date of service it governs (inclusive). */
+  from: string;
+  /** Last date of service it governs (inclusive); absent while in force. */
+  to?: string;
+  params: PolicyParams;
+}
 
 export interface PolicyDef {
   id: PolicyId;
   title: string;
   citation: Citation;
   kinds: ServiceKind[];
-  params: PolicyParams;
-  requirements: Requirement<PolicyParams>[];
+  versions: PolicyVersion[];
+  requirements: Requirement[];
 }

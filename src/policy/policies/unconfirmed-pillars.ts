@@ -1,32 +1,35 @@
-// The four documentation pillars for services without a confirmed payer policy in shared/policy: every threshold is
-// marked unverified, so each finding is a warning that says the rule is unconfirmed and never decides the verdict.
-import type { Citation } from '../verdicts';
+// The documentation pillars for services whose coverage text was not read: every threshold is graded 'none', so each
+// finding is advice that says the rule is unconfirmed and never decides the verdict.
 import type { PolicyParams } from './types';
+import type { Requirement } from '../requirements/common';
+import { cite } from './cite';
 import { codeValidityRequirement } from '../requirements/diagnosis';
 import { conservativeFailureRequirement, functionalRequirement, painScaleRequirement } from '../requirements/pillars';
 import { siteConsistencyRequirement } from '../requirements/site';
 import { sameDayEmRequirement } from '../requirements/same-day';
 import { SHARED } from './shared-citations';
 
+const BASELINE_RECENCY_DAYS = 30;
+
 export function unconfirmedPillars(document: string, note: string): PolicyParams {
-  const c = (section: string): Citation => ({ document, section, verified: false, note });
+  const c = (ruleId: string, section: string) => cite({ ruleId, document, section, grade: 'none', note });
   return {
     codeValidity: { value: true, citation: SHARED.icd10 },
-    painScale: { value: { maxAgeDays: 30 }, citation: c('Documentation pillar: validated pain scale (30-day recency is a ClaimReady parameter)') },
-    functional: { value: { maxAgeDays: 30 }, citation: c('Documentation pillar: functional impairment') },
-    conservativeFailure: { value: { contraindicatedSatisfies: true }, citation: c('Documentation pillar: failed conservative care') },
-    siteConsistency: { value: true, citation: c('Documentation pillar: site and side consistent between order and note') },
+    painScale: { value: { maxAgeDays: BASELINE_RECENCY_DAYS }, citation: c('PILLAR-PAIN', `Documentation pillar: validated pain scale (${BASELINE_RECENCY_DAYS}-day recency is a ClaimReady parameter)`) },
+    functional: { value: { maxAgeDays: BASELINE_RECENCY_DAYS }, citation: c('PILLAR-FUNCTION', 'Documentation pillar: functional impairment') },
+    conservativeFailure: { value: { contraindicatedSatisfies: true }, citation: c('PILLAR-CONSERVATIVE', 'Documentation pillar: failed conservative care') },
+    siteConsistency: { value: true, citation: c('PILLAR-SITE', 'Documentation pillar: site and side consistent between order and note') },
     sameDayEm: { value: true, citation: SHARED.modifier25 },
   };
 }
 
-export function pillarRequirements(p: PolicyParams) {
+export function pillarRequirements(): Requirement[] {
   return [
-    codeValidityRequirement('dx-code-valid', p.codeValidity!.citation),
-    painScaleRequirement('pain-scale', p.painScale!.citation),
-    functionalRequirement('functional-impairment', p.functional!.citation),
-    conservativeFailureRequirement('conservative-failed', p.conservativeFailure!.citation),
-    siteConsistencyRequirement('site-consistency', p.siteConsistency!.citation),
-    sameDayEmRequirement('same-day-em', p.sameDayEm!.citation),
+    codeValidityRequirement('dx-code-valid'),
+    painScaleRequirement('pain-scale'),
+    functionalRequirement('functional-impairment'),
+    conservativeFailureRequirement('conservative-failed'),
+    siteConsistencyRequirement('site-consistency'),
+    sameDayEmRequirement('same-day-em'),
   ];
 }

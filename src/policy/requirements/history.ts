@@ -1,107 +1,179 @@
-// Rules that read the procedure history: frequency in a rolling window, spacing, response to the previous
-// procedure, and the two diagnostic blocks before a first ablation.
-import type { Evidence, PlannedService, ProcedureFact, ReliefFact } from '../picture';
-import type { Cited, FrequencyLimit, PolicyParams, ReliefRule } from '../policies/types';
-import type { Citation, Requirement } from '../verdicts';
-import { HOURS_PER_WEEK } from '../dates';
-import { evidenceOf, listMapped, monthsBackMs, dayMs, days as daysFrom, dosOf, fmtDate, met, missing, notApplicable, notMet, plural, priorProcedures, requirement } from './common';
+// Rules that read the procedure history, counted in sessions (./sessions): frequency in a rolling window, spacing,
+// response to the previous session, the diagnostic blocks before an ablation or a therapeutic joint injection, the
+// second diagnostic block, and no diagnostic block where an ablation worked.
+import type { ClinicalPicture, Evidence, PlannedService } from '../picture';
+import { regionGroupOf } from '../services';
+import { addMonths, daysBetween, HOURS_PER_MONTH, HOURS_PER_WEEK } from '../dates';
+import { dosOf, met, missing, notApplicable, notMet, plural, noteEvidence, requirement, serviceRegion } from './common';
+import type { Ctx, Requirement } from './common';
+import type { Cited, FrequencyLimit, PolicyParams } from '../policies/types';
+import { bestRelief, levelsOverlap, sessionEvidence, sessionsBefore, type Session } from './sessions';
+import { injectionIntent } from './site';
 
-const dateOf = (p: ProcedureFact): string => fmtDate(p.date);
+function groupOf(service: PlannedService) {
+  return regionGroupOf(serviceRegion(service));
+}
 
-export function frequencyRequirement(id: string, text: string, citation: Citation, pick: (p: PolicyParams) => Cited<FrequencyLimit> | undefined): Requirement<PolicyParams> {
-  return requirement(id, 'frequency', text, citation, pick, (picture, service, today, rule) => {
+/** Sessions of these kinds in the service's region group (or all groups), before the date of service. */
+function priorSessions(ctx: Ctx, kinds: readonly PlannedService['kind'][], perRegion = true): Session[] {
+  return sessionsBefore(ctx, kinds, perRegion ? groupOf(ctx.service) : undefined);
+}
+
+/** Within the rolling window of `months` that ends on the date of service (after its first day, as dates.inRollingWindow). */
+function inWindow(s: Session, dos: string, months: number): boolean {
+  return s.date > addMonths(dos, -months);
+}
+
+export function frequencyRequirement(id: string, text: string, pick: (p: PolicyParams) => Cited<FrequencyLimit> | undefined): Requirement {
+  return requirement(id, 'frequency', text, pick, (picture, service, today, rule, ctx) => {
     const dos = dosOf(service, today);
-    // Rolling window as in dates.inRollingWindow: after (today - months), up to the date of service.
-    const start = monthsBackMs(dos, rule.months);
-    const prior = priorProcedures(picture, service, dos, rule.counts, rule.perRegion).filter((p) => dayMs(p.date) > start);
-    const total = prior.length + 1;
-    const evidence = evidenceOf(prior);
-    const list = listMapped(prior, dateOf, ', ', 6);
-    if (total <= rule.max) {
-      return met(`This would be ${total} of at most ${rule.max} ${rule.label} in ${rule.months} months${list ? ` (before: ${list})` : ''}.`, evidence);
+    if (rule.intent) {
+      const planned = injectionIntent(picture, service, dos).intent;
+      if (planned !== undefined && planned !== rule.intent) return notApplicable(`Counts ${rule.intent} sessions only; this one is ${planned}.`);
     }
-    return notMet(`This would be ${total} ${rule.label} in ${rule.months} months; the limit is ${rule.max} (before: ${list}).`, `Wait until the oldest of these falls out of the ${rule.months}-month window`, evidence);
+    const prior = priorSessions(ctx, rule.counts, rule.perRegion).filter((s) => inWindow(s, dos, rule.months) && (!rule.intent || s.intent === undefined || s.intent === rule.intent));
+    const total = prior.length + 1;
+    const evidence = prior.flatMap((s) => s.evidence);
+    const list = prior.map((s) => s.date).join(', ');
+    if (total <= rule.max) return met(`This would be session ${total} of at most ${rule.max} ${rule.label} in ${rule.months} months${list ? ` (before: ${list})` : ''}.`, evidence);
+    return notMet(`This would be session ${total} of ${rule.label} in ${rule.months} months; the limit is ${rule.max} (before: ${list}).`, `Wait until the oldest of these falls out of the ${rule.months}-month window`, evidence);
   });
 }
 
-export function spacingRequirement(id: string, citation: Citation): Requirement<PolicyParams> {
-  return requirement(id, 'frequency', 'Enough days since the previous injection', citation, (p) => p.minDaysBetween, (picture, service, today, rule) => {
+export function spacingRequirement(id: string): Requirement {
+  return requirement(id, 'frequency', 'Enough days since the previous injection', (p) => p.minDaysBetween, (picture, service, today, rule, ctx) => {
     const dos = dosOf(service, today);
-    const last = priorProcedures(picture, service, dos, rule.counts, false)[0];
+    const last = priorSessions(ctx, rule.counts, false)[0];
     if (!last) return notApplicable('No previous injection on record.');
-    const days = daysFrom(last.date, dos);
-    if (days >= rule.days) return met(`${days} days since the previous injection on ${fmtDate(last.date)} (at least ${rule.days}).`, last.evidence);
-    return notMet(`Only ${days} days since the previous injection on ${fmtDate(last.date)}; at least ${rule.days} needed.`, `Schedule on or after day ${rule.days} after the previous injection`, last.evidence);
+    const days = daysBetween(last.date, dos);
+    if (days >= rule.days) return met(`${days} days since the previous injection on ${last.date} (at least ${rule.days}).`, last.evidence);
+    return notMet(`Only ${days} days since the previous injection on ${last.date}; at least ${rule.days} needed.`, `Schedule on or after day ${rule.days} after the previous injection`, last.evidence);
   });
-}
-
-function overlaps(a: readonly string[], b: readonly string[]): boolean {
-  if (a.length === 0 || b.length === 0) return true;
-  return a.some((x) => b.includes(x));
-}
-
-function bestRelief(p: ProcedureFact): ReliefFact | undefined {
-  let best: ReliefFact | undefined;
-  for (const r of p.relief) if (!best || r.percent > best.percent || (r.percent === best.percent && (r.durationHours ?? -1) > (best.durationHours ?? -1))) best = r;
-  return best;
 }
 
 function describeHours(h: number): string {
-  if (h >= 730) return `${Math.round((h / 730) * 10) / 10} months`;
+  if (h >= HOURS_PER_MONTH) return `${Math.round((h / HOURS_PER_MONTH) * 10) / 10} months`;
   if (h >= HOURS_PER_WEEK) return `${Math.round((h / HOURS_PER_WEEK) * 10) / 10} weeks`;
   return `${h} hours`;
 }
 
-/** The previous procedure this repeat is judged on: same region group and (when both are known) same levels. */
-function previousFor(service: PlannedService, prior: ProcedureFact[]): ProcedureFact | undefined {
-  return prior.find((p) => overlaps(p.levels, service.levels));
+/** The previous session this repeat is judged on: same region group and (when both are known) overlapping levels. */
+function previousSession(service: PlannedService, prior: Session[]): Session | undefined {
+  return prior.find((s) => levelsOverlap(s.levels, service.levels));
 }
 
-export function reliefRequirement(id: string, text: string, citation: Citation, pick: (p: PolicyParams) => Cited<ReliefRule> | undefined): Requirement<PolicyParams> {
-  return requirement(id, 'prior-response', text, citation, pick, (picture, service, today, rule) => {
-    if (rule.onlyFor && !rule.onlyFor.includes(service.kind)) return notApplicable(`Applies only to ${rule.onlyFor.join(', ')}.`);
+const CHANGED_APPROACH = /\b(?:different|changed?|switch(?:ed|ing)? to|alternative|new)\s+(?:approach|level|levels|drug|medication|steroid|injectate|technique)\b|\b(?:approach|level|steroid|injectate) (?:was |is )?changed\b/i;
+
+/** A repeat after a first injection that failed: 14 days on, with a changed approach, level or drug documented. */
+function failedFirstRepeat(picture: ClinicalPicture, service: PlannedService, dos: string, prev: Session, prior: Session[], minDays: number): { ok: boolean; message: string; evidence: Evidence[] } | undefined {
+  const earlier = prior.filter((s) => s.date < prev.date);
+  if (earlier.length > 0) return undefined;
+  const days = daysBetween(prev.date, dos);
+  const changedApproach = !prev.kinds.includes(service.kind);
+  const changedLevel = prev.levels.length > 0 && service.levels.length > 0 && !service.levels.every((l) => prev.levels.includes(l));
+  const note = noteEvidence(picture, CHANGED_APPROACH, dos);
+  const what = changedApproach ? 'a different approach' : changedLevel ? 'a different level' : note ? 'a documented change' : undefined;
+  if (days < minDays) return { ok: false, message: `The first injection (${prev.date}) failed; a repeat needs at least ${minDays} days (${days} so far) and a changed approach, level or drug.`, evidence: prev.evidence };
+  if (!what) return { ok: false, message: `The first injection (${prev.date}) failed; a repeat is covered only with a different approach, level or drug, with the rationale documented.`, evidence: prev.evidence };
+  return { ok: true, message: `The first injection (${prev.date}) failed; the repeat after ${days} days uses ${what}.`, evidence: note ? [...prev.evidence, note] : prev.evidence };
+}
+
+export function reliefRequirement(id: string, text: string): Requirement {
+  return requirement(id, 'prior-response', text, (p) => p.repeatRelief, (picture, service, today, rule, ctx) => {
     const dos = dosOf(service, today);
-    const prev = previousFor(service, priorProcedures(picture, service, dos, rule.after));
-    if (!prev) return notApplicable('No previous procedure of this kind in this region: not a repeat.');
-    const when = fmtDate(prev.date);
-    const need = rule.minHours !== undefined ? `at least ${rule.minPercent}% relief for ${describeHours(rule.minHours)}` : `at least ${rule.minPercent}% relief`;
+    if (rule.intent) {
+      const planned = injectionIntent(picture, service, dos).intent;
+      if (planned !== rule.intent) return notApplicable(`Applies to a repeat ${rule.intent} injection only.`);
+    }
+    const prior = priorSessions(ctx, rule.after).filter((s) => !rule.intent || s.intent === rule.intent);
+    const prev = previousSession(service, prior);
+    if (!prev) return notApplicable('No previous session of this kind in this region: not a repeat.');
+    const minHours = rule.minMonths !== undefined ? rule.minMonths * HOURS_PER_MONTH : rule.minWeeks !== undefined ? rule.minWeeks * HOURS_PER_WEEK : undefined;
+    const need = minHours !== undefined ? `at least ${rule.minPercent}% relief for ${describeHours(minHours)}` : `at least ${rule.minPercent}% relief`;
     const r = bestRelief(prev);
-    if (!r) return missing(`Repeat after the ${when} procedure, but the response to it is not documented (${need} needed).`, `Document the percent pain or function improvement after the ${when} procedure and how long it lasted`, prev.evidence);
-    const ev: Evidence[] = [...r.evidence, ...prev.evidence];
-    if (r.percent < rule.minPercent || r.percent <= 0) {
-      return notMet(`${r.percent}% ${r.measure} relief after the ${when} procedure; ${need} is required for a repeat.`, undefined, ev);
+    const ev: Evidence[] = sessionEvidence(prev);
+    const failed = r !== undefined && r.percent < rule.minPercent;
+    if (failed && rule.failedFirst) {
+      const f = failedFirstRepeat(picture, service, dos, prev, prior, rule.failedFirst.minDays);
+      if (f) return f.ok ? met(f.message, f.evidence) : notMet(f.message, 'Document the changed approach, level or drug and why', f.evidence);
     }
-    if (rule.minHours !== undefined) {
-      if (r.durationHours === undefined) return missing(`${r.percent}% relief after the ${when} procedure, but how long it lasted is not documented (${need}).`, `Document how long the relief after the ${when} procedure lasted`, ev);
-      if (r.durationHours < rule.minHours) return notMet(`${r.percent}% relief after the ${when} procedure lasted ${describeHours(r.durationHours)}; ${need} is required.`, undefined, ev);
-      return met(`${r.percent}% ${r.measure} relief for ${describeHours(r.durationHours)} after the ${when} procedure.`, ev);
+    if (!r) return missing(`Repeat after the ${prev.date} session, but the response to it is not documented (${need} needed).`, `Document the percent pain or function improvement after the ${prev.date} session and how long it lasted`, prev.evidence);
+    if (failed || r.percent <= 0) return notMet(`${r.percent}% ${r.measure} relief after the ${prev.date} session; ${need} is required for a repeat.`, undefined, ev);
+    if (minHours !== undefined) {
+      if (r.durationHours === undefined) return missing(`${r.percent}% relief after the ${prev.date} session, but how long it lasted is not documented (${need}).`, `Document how long the relief after the ${prev.date} session lasted`, ev);
+      if (r.durationHours < minHours) return notMet(`${r.percent}% relief after the ${prev.date} session lasted ${describeHours(r.durationHours)}; ${need} is required.`, undefined, ev);
+      return met(`${r.percent}% ${r.measure} relief for ${describeHours(r.durationHours)} after the ${prev.date} session.`, ev);
     }
-    return met(`${r.percent}% ${r.measure} relief after the ${when} procedure.`, ev);
+    return met(`${r.percent}% ${r.measure} relief after the ${prev.date} session.`, ev);
   });
 }
 
-export function diagnosticBlocksRequirement(id: string, citation: Citation): Requirement<PolicyParams> {
-  return requirement(id, 'prior-response', 'Diagnostic blocks with enough relief before a first ablation', citation, (p) => p.diagnosticBlocks, (picture, service, today, rule) => {
+function summary(blocks: Session[]): string {
+  return blocks.map((b) => `${b.date}: ${bestRelief(b, 'pain') ? `${bestRelief(b, 'pain')!.percent}%` : 'relief not documented'}`).join('; ');
+}
+
+export function diagnosticBlocksRequirement(id: string, text: string): Requirement {
+  return requirement(id, 'prior-response', text, (p) => p.diagnosticBlocks, (picture, service, today, rule, ctx) => {
     const dos = dosOf(service, today);
-    const priorAblation = previousFor(service, priorProcedures(picture, service, dos, rule.unlessPrior));
-    if (priorAblation) return notApplicable(`A previous ablation (${fmtDate(priorAblation.date)}) is on record: the repeat-ablation rule applies instead.`);
-    const blocks = priorProcedures(picture, service, dos, rule.blocks).filter((p) => overlaps(p.levels, service.levels));
-    const good: ProcedureFact[] = [];
-    const undocumented: ProcedureFact[] = [];
-    const weak: ProcedureFact[] = [];
-    for (const b of blocks) {
-      const pain = b.relief.filter((r) => r.measure === 'pain');
-      if (pain.length === 0) undocumented.push(b);
-      else if (pain.some((r) => r.percent >= rule.minPercent)) good.push(b);
-      else weak.push(b);
+    if (rule.onlyForIntent && injectionIntent(picture, service, dos).intent !== rule.onlyForIntent) return notApplicable(`Applies to a ${rule.onlyForIntent} injection only.`);
+    const ablation = previousSession(service, priorSessions(ctx, rule.ablations));
+    const renewFrom = ablation ? ablation.date : undefined;
+    if (ablation && ablation.date > addMonths(dos, -rule.renewAfterMonths) && rule.ablations.includes(service.kind)) {
+      return notApplicable(`A previous ablation (${ablation.date}) is on record within ${rule.renewAfterMonths} months: the repeat-ablation rule applies instead.`);
     }
-    const evidence = blocks.flatMap((b) => [...b.evidence, ...b.relief.flatMap((r) => r.evidence)]);
-    const summary = blocks.map((b) => `${fmtDate(b.date)}: ${b.relief.length ? `${Math.max(...b.relief.map((r) => r.percent))}%` : 'relief not documented'}`).join('; ');
-    if (good.length >= rule.count) return met(`${plural(good.length, 'diagnostic block')} with at least ${rule.minPercent}% relief (${summary}).`, evidence);
+    const blocks = priorSessions(ctx, rule.blocks).filter((s) => s.intent !== 'therapeutic' && levelsOverlap(s.levels, service.levels) && (renewFrom === undefined || s.date > renewFrom));
+    const good = blocks.filter((b) => (bestRelief(b, 'pain')?.percent ?? -1) >= rule.minPercent);
+    const undocumented = blocks.filter((b) => !bestRelief(b, 'pain'));
+    const weak = blocks.length - good.length - undocumented.length;
+    const evidence = blocks.flatMap(sessionEvidence);
+    const since = renewFrom ? ` since the ablation of ${renewFrom} (more than ${rule.renewAfterMonths} months ago: new blocks are needed)` : '';
+    if (good.length >= rule.count) return met(`${plural(good.length, 'diagnostic block session')} with at least ${rule.minPercent}% relief${since} (${summary(blocks)}).`, evidence);
     if (good.length + undocumented.length >= rule.count) {
-      return missing(`Relief after ${plural(undocumented.length, 'diagnostic block')} is not documented (${summary}).`, `Document the percent relief of the index pain after each diagnostic block (at least ${rule.minPercent}% needed)`, evidence);
+      return missing(`Relief after ${plural(undocumented.length, 'diagnostic block')} is not documented (${summary(blocks)}).`, `Document the percent relief of the index pain after each diagnostic block (at least ${rule.minPercent}% needed)`, evidence);
     }
-    const why = weak.length > 0 ? ` ${plural(weak.length, 'block')} gave less than ${rule.minPercent}%.` : '';
-    return notMet(`Only ${plural(good.length, 'qualifying diagnostic block')} of ${rule.count} required${summary ? ` (${summary})` : ''}.${why}`, blocks.length < rule.count ? 'If blocks were done elsewhere, document their dates, levels and relief; otherwise perform the second diagnostic block first' : undefined, evidence);
+    const why = weak > 0 ? ` ${plural(weak, 'block')} gave less than ${rule.minPercent}%.` : '';
+    const fix = blocks.length < rule.count ? 'If blocks were done elsewhere, document their dates, levels and relief; otherwise perform the diagnostic blocks first' : undefined;
+    return notMet(`Only ${plural(good.length, 'qualifying diagnostic block')} of ${rule.count} required${since}${blocks.length ? ` (${summary(blocks)})` : ''}.${why}`, fix, evidence);
   });
 }
+
+export function secondBlockRequirement(id: string): Requirement {
+  return requirement(id, 'prior-response', 'A second diagnostic block only after at least 80% relief from the first, at least 2 weeks later', (p) => p.secondBlock, (picture, service, today, rule, ctx) => {
+    const dos = dosOf(service, today);
+    if (injectionIntent(picture, service, dos).intent === 'therapeutic') return notApplicable('Not a diagnostic block.');
+    const blocks = priorSessions(ctx, rule.blocks).filter((s) => s.intent !== 'therapeutic' && levelsOverlap(s.levels, service.levels) && s.date > addMonths(dos, -12));
+    const first = blocks[0];
+    if (!first) return notApplicable('No earlier diagnostic block at these levels in the last 12 months: this is the first.');
+    const r = bestRelief(first, 'pain');
+    const days = daysBetween(first.date, dos);
+    const ev = sessionEvidence(first);
+    if (!r) return missing(`A diagnostic block was done on ${first.date}, but its relief is not documented (at least ${rule.minPercent}% needed for a second).`, `Document the percent relief of the index pain after the ${first.date} block`, ev);
+    if (r.percent < rule.minPercent) return notMet(`The ${first.date} block gave ${r.percent}% relief; a further diagnostic block needs at least ${rule.minPercent}%.`, undefined, ev);
+    if (days < rule.minDays) return notMet(`Only ${days} days since the ${first.date} block; at least ${rule.minDays} needed.`, `Schedule on or after day ${rule.minDays}`, ev);
+    return met(`${r.percent}% relief from the ${first.date} block, ${days} days before.`, ev);
+  });
+}
+
+export function noBlockAfterAblationRequirement(id: string): Requirement {
+  return requirement(id, 'prior-response', 'No diagnostic block at a level whose ablation succeeded', (p) => p.noBlockAfterAblation, (picture, service, today, rule, ctx) => {
+    const dos = dosOf(service, today);
+    if (injectionIntent(picture, service, dos).intent === 'therapeutic') return notApplicable('Not a diagnostic block.');
+    const ablations = priorSessions(ctx, rule.ablations).filter((s) => levelsOverlap(s.levels, service.levels) && s.date > addMonths(dos, -rule.withinMonths));
+    const good = ablations.find((s) => (bestRelief(s)?.percent ?? -1) >= rule.minPercent);
+    if (!good) return met(ablations.length ? 'No ablation at these levels with lasting success on record.' : 'No ablation at these levels on record.', ablations.flatMap(sessionEvidence));
+    return notMet(`An ablation at these levels on ${good.date} gave ${bestRelief(good)!.percent}% relief: a diagnostic block there is not covered; a repeat ablation follows its own rule.`, 'Plan a repeat ablation (if its relief lasted long enough) instead of a new diagnostic block', sessionEvidence(good));
+  });
+}
+
+const NOT_A_CANDIDATE = /\b(?:not (?:a )?(?:good )?candidate for (?:an? )?(?:RFA|radiofrequency|ablation)|(?:RFA|radiofrequency(?: ablation)?|ablation) (?:is |was )?(?:not (?:possible|an option|indicated|appropriate)|contraindicated)|cannot (?:undergo|have|tolerate) (?:an? )?(?:RFA|radiofrequency|ablation)|declin(?:es|ed) (?:RFA|radiofrequency|ablation))\b/i;
+
+export function ablationNotPossibleRequirement(id: string): Requirement {
+  return requirement(id, 'other', 'Therapeutic joint injection: why the patient is not a candidate for ablation is documented', (p) => p.ablationNotPossible, (picture, service, today, _rule) => {
+    const dos = dosOf(service, today);
+    if (injectionIntent(picture, service, dos).intent !== 'therapeutic') return notApplicable('Not a therapeutic joint injection.');
+    const ev = noteEvidence(picture, NOT_A_CANDIDATE, dos);
+    if (ev) return met('The note says why radiofrequency ablation is not possible.', [ev]);
+    return missing('The record does not say why the patient is not a candidate for radiofrequency ablation.', 'Document why radiofrequency ablation is not possible for this patient (e.g. a device or anatomy that rules it out)');
+  });
+}
+

@@ -1,20 +1,24 @@
 // The documentation pillars every procedure needs: a validated pain scale, functional impairment, failed
 // conservative care (and its minimum duration), and how long the pain has lasted.
 import type { ClinicalPicture, ConservativeCareFact, Evidence } from '../picture';
-import type { DurationRule, PolicyParams } from '../policies/types';
-import type { Citation, Requirement } from '../verdicts';
+import type { DurationRule } from '../policies/types';
 import { inCategory } from '../icd10';
-import { careBefore, evidenceOf, listMapped, monthsBackMs, dayMs, days, diagnosisCodes, dosOf, fmtDate, met, missing, notMet, plural, requirement } from './common';
+import { addMonths, dayOf, daysBetween, toDayMs } from '../dates';
+import { careBefore, evidenceOf, listOf, dosOf, fmtDate, met, missing, notMet, plural, requirement } from './common';
+import type { Requirement } from './common';
+
+const DAY_MS = 86_400_000;
+const DAYS_PER_WEEK = 7;
 
 const VALIDATED = new Set(['NRS', 'VAS', 'VRS']);
 
-export function painScaleRequirement(id: string, citation: Citation): Requirement<PolicyParams> {
-  return requirement(id, 'pain-scale', 'Pain documented on a validated scale (NRS/VAS) close to the date of service', citation, (p) => p.painScale, (picture, service, today, rule) => {
+export function painScaleRequirement(id: string): Requirement {
+  return requirement(id, 'pain-scale', 'Pain documented on a validated scale (NRS/VAS) close to the date of service', (p) => p.painScale, (picture, service, today, rule) => {
     const dos = dosOf(service, today);
     let latest: ClinicalPicture['painScores'][number] | undefined;
     let unvalidated: Evidence[] = [];
     for (const s of picture.painScores) {
-      if (s.date.slice(0, 10) > dos) continue;
+      if (dayOf(s.date) > dos) continue;
       if (!VALIDATED.has(s.instrument) || !Number.isFinite(s.value) || s.value < 0 || s.value > 10) {
         unvalidated = unvalidated.concat(s.evidence);
         continue;
@@ -27,7 +31,7 @@ export function painScaleRequirement(id: string, citation: Citation): Requiremen
         ? missing('Pain is described but not on a validated scale.', fix, unvalidated)
         : missing('No pain score is documented.', fix);
     }
-    const age = days(latest.date, dos);
+    const age = daysBetween(latest.date, dos);
     const what = `${latest.instrument} ${latest.value}/10 on ${fmtDate(latest.date)}`;
     if (age > rule.maxAgeDays) {
       return missing(`The latest pain score (${what}) is ${age} days old; the baseline must be within ${rule.maxAgeDays} days.`, 'Record a current 0-10 pain score at this visit', latest.evidence);
@@ -36,19 +40,19 @@ export function painScaleRequirement(id: string, citation: Citation): Requiremen
   });
 }
 
-export function functionalRequirement(id: string, citation: Citation): Requirement<PolicyParams> {
-  return requirement(id, 'functional-impairment', 'Functional impairment documented (ODI/NDI score or described limitation)', citation, (p) => p.functional, (picture, service, today, rule) => {
+export function functionalRequirement(id: string): Requirement {
+  return requirement(id, 'functional-impairment', 'Functional impairment documented (ODI/NDI score or described limitation)', (p) => p.functional, (picture, service, today, rule) => {
     const dos = dosOf(service, today);
     let latest: ClinicalPicture['functionalStatus'][number] | undefined;
     for (const f of picture.functionalStatus) {
-      if (f.date.slice(0, 10) > dos) continue;
+      if (dayOf(f.date) > dos) continue;
       if (f.score === undefined && !f.limitation) continue;
       if (!latest || f.date > latest.date) latest = f;
     }
     if (!latest) {
       return missing('No functional assessment is documented.', 'Document an ODI/NDI score or a specific limitation of daily activities (e.g. cannot stand more than 10 minutes)');
     }
-    const age = days(latest.date, dos);
+    const age = daysBetween(latest.date, dos);
     const what = latest.score !== undefined ? `${latest.instrument ?? 'score'} ${latest.score}` : `"${latest.limitation}"`;
     if (age > rule.maxAgeDays) {
       return missing(`The latest functional assessment (${what}, ${fmtDate(latest.date)}) is ${age} days old; limit ${rule.maxAgeDays} days.`, 'Update the functional assessment (ODI/NDI or described limitation) at this visit', latest.evidence);
@@ -62,16 +66,16 @@ const FAILED = new Set(['failed', 'not-tolerated']);
 const describe = (c: ConservativeCareFact): string => c.description;
 const describeOutcome = (c: ConservativeCareFact): string => `${c.description}: ${c.outcome}`;
 
-export function conservativeFailureRequirement(id: string, citation: Citation): Requirement<PolicyParams> {
-  return requirement(id, 'conservative-care', 'Failure of conservative care documented (or why it is contraindicated)', citation, (p) => p.conservativeFailure, (picture, service, today, rule) => {
-    const courses = careBefore(picture, service, dosOf(service, today));
+export function conservativeFailureRequirement(id: string): Requirement {
+  return requirement(id, 'conservative-care', 'Failure of conservative care documented (or why it is contraindicated)', (p) => p.conservativeFailure, (picture, service, today, rule) => {
+    const courses = careBefore(picture, dosOf(service, today));
     const failed = courses.filter((c) => FAILED.has(c.outcome) || (rule.contraindicatedSatisfies && c.outcome === 'contraindicated'));
     if (failed.length > 0) {
-      return met(`Conservative care that failed or could not be used: ${listMapped(failed, describe)}.`, evidenceOf(failed));
+      return met(`Conservative care that failed or could not be used: ${listOf(failed.map(describe))}.`, evidenceOf(failed));
     }
     const fix = 'Document which conservative treatments were tried, for how long, and that they failed (or why they are contraindicated)';
     if (courses.length > 0) {
-      return missing(`Conservative care is documented (${listMapped(courses, describeOutcome)}) but not as failed.`, fix, evidenceOf(courses));
+      return missing(`Conservative care is documented (${listOf(courses.map(describeOutcome))}) but not as failed.`, fix, evidenceOf(courses));
     }
     return missing('No conservative care is documented.', fix);
   });
@@ -85,9 +89,9 @@ interface Span {
 /** A dated course as a day interval: start..end (or recorded, or the date of service). */
 function spanOf(c: ConservativeCareFact, dos: string): Span | undefined {
   if (!c.start) return undefined;
-  const end = (c.end ?? c.recorded ?? dos).slice(0, 10);
-  const from = dayMs(c.start);
-  const to = dayMs(end < dos ? end : dos);
+  const end = dayOf(c.end ?? c.recorded ?? dos);
+  const from = toDayMs(c.start);
+  const to = toDayMs(end < dos ? end : dos);
   return to >= from ? { from, to } : undefined;
 }
 
@@ -116,7 +120,6 @@ export function unionWeeks(spans: Span[]): number {
   if (spans.length === 0) return 0;
   const s = [...spans].sort((a, b) => a.from - b.from);
   let total = 0;
-  // Plain literals, not spread copies: a spread's result map is one a full GC may drop (and the code using it).
   let cur: Span = { from: s[0]!.from, to: s[0]!.to };
   for (let i = 1; i < s.length; i++) {
     const n = s[i]!;
@@ -127,19 +130,19 @@ export function unionWeeks(spans: Span[]): number {
     }
   }
   total += cur.to - cur.from;
-  return total / (7 * 86_400_000);
+  return total / (DAYS_PER_WEEK * DAY_MS);
 }
 
 function round1(n: number): number {
   return Math.round(n * 10) / 10;
 }
 
-export function conservativeMinimumRequirement(id: string, citation: Citation): Requirement<PolicyParams> {
-  return requirement(id, 'conservative-care', 'Conservative care lasted at least the minimum weeks before the procedure', citation, (p) => p.conservativeMinimum, (picture, service, today, rule) => {
+export function conservativeMinimumRequirement(id: string): Requirement {
+  return requirement(id, 'conservative-care', 'Conservative care lasted at least the minimum weeks before the procedure', (p) => p.conservativeMinimum, (picture, service, today, rule, ctx) => {
     const dos = dosOf(service, today);
     // Once failure is documented, courses whose outcome the note leaves unstated still count as time tried (notes
     // often say "6 weeks of PT" in one sentence and "failed PT and meloxicam" in another); care that helped, or is still ongoing, does not.
-    const before = careBefore(picture, service, dos);
+    const before = careBefore(picture, dos);
     const anyFailed = before.some((c) => FAILED.has(c.outcome));
     const courses: ConservativeCareFact[] = [];
     const usable: ConservativeCareFact[] = [];
@@ -150,7 +153,9 @@ export function conservativeMinimumRequirement(id: string, citation: Citation): 
       else usable.push(c);
       courses.push(c);
     }
-    const dx = diagnosisCodes(picture, service);
+    const dx = ctx.dx;
+    const exempt = rule.exemptIcd10 ? dx.find((d) => inCategory(d.code, rule.exemptIcd10!)) : undefined;
+    if (exempt) return met(`${exempt.code} is exempt from the conservative-care minimum.`, exempt.evidence);
     const byDx = rule.byDiagnosis?.find((b) => dx.some((d) => inCategory(d.code, b.icd10)));
     const minWeeks = byDx?.weeks ?? rule.weeks;
     const why = byDx ? ` (${byDx.label})` : '';
@@ -183,26 +188,26 @@ export function conservativeMinimumRequirement(id: string, citation: Citation): 
 
 /** Days of pain the rule asks for, counted back from the date of service (months are calendar months). */
 function requiredDays(rule: DurationRule, dos: string): number {
-  if (rule.months !== undefined) return Math.round((dayMs(dos) - monthsBackMs(dos, rule.months)) / 86_400_000);
-  return Math.round((rule.weeks ?? 0) * 7);
+  if (rule.months !== undefined) return daysBetween(addMonths(dos, -rule.months), dos);
+  return Math.round((rule.weeks ?? 0) * DAYS_PER_WEEK);
 }
 
 /** ICD-10-CM categories whose onset can date the pain: spine and musculoskeletal pain, chronic pain, neuropathy, zoster. */
 const PAIN_ONSET_DX = ['M4', 'M5', 'M60', 'M62', 'M79', 'M96.1', 'G89', 'G90.5', 'G54', 'G57', 'B02', 'S13', 'S23', 'S33'];
 
-export function painDurationRequirement(id: string, citation: Citation): Requirement<PolicyParams> {
-  return requirement(id, 'other', 'Pain present for at least the minimum duration', citation, (p) => p.painDuration, (picture, service, today, rule) => {
+export function painDurationRequirement(id: string): Requirement {
+  return requirement(id, 'other', 'Pain present for at least the minimum duration', (p) => p.painDuration, (picture, service, today, rule, ctx) => {
     const dos = dosOf(service, today);
     const need = requiredDays(rule, dos);
     const label = rule.months !== undefined ? plural(rule.months, 'month') : plural(rule.weeks ?? 0, 'week');
-    const codes = diagnosisCodes(picture, service);
+    const codes = ctx.dx;
     const exempt = rule.exemptIcd10 ? codes.find((c) => inCategory(c.code, rule.exemptIcd10!)) : undefined;
     if (exempt) return met(`${exempt.code} is exempt from the ${label} duration rule.`, exempt.evidence);
-    // The longest documented duration wins (plain loops: no closure per assessment).
+    // The longest documented duration wins.
     let best = -1;
     let evidence: Evidence[] = [];
     for (const f of picture.painDuration) {
-      const n = f.onset ? days(f.onset, dos) : f.weeks !== undefined ? Math.round(f.weeks * 7) + days(f.asOf, dos) : -1;
+      const n = f.onset ? daysBetween(f.onset, dos) : f.weeks !== undefined ? Math.round(f.weeks * DAYS_PER_WEEK) + daysBetween(f.asOf, dos) : -1;
       if ((f.onset || f.weeks !== undefined) && n > best) {
         best = n;
         evidence = f.evidence;
@@ -211,14 +216,14 @@ export function painDurationRequirement(id: string, citation: Citation): Require
     // Only a pain or spine diagnosis dates the pain: the onset of hypertension says nothing about it.
     for (const d of picture.diagnoses) {
       if (!d.onset || !d.icd10 || !inCategory(d.icd10, PAIN_ONSET_DX)) continue;
-      const n = days(d.onset, dos);
+      const n = daysBetween(d.onset, dos);
       if (n > best) {
         best = n;
         evidence = d.evidence;
       }
     }
     if (best < 0) return missing(`How long the pain has lasted is not documented (at least ${label} needed).`, 'Document when the pain started (onset date or duration in weeks)');
-    const weeks = round1(best / 7);
+    const weeks = round1(best / DAYS_PER_WEEK);
     if (best >= need) return met(`Pain for about ${weeks} weeks; at least ${label} needed.`, evidence);
     return notMet(`Pain for about ${weeks} weeks, less than ${label}.`, 'If the pain began earlier, document the onset date', evidence);
   });

@@ -1,15 +1,15 @@
 // Levels and laterality: present on the order, within the per-session limit and one region, and consistent
 // between the order, the note's plan and the diagnosis; plus image guidance.
-import type { Evidence, Laterality, SiteMention } from '../picture';
-import type { PolicyParams } from '../policies/types';
-import type { Citation, Requirement } from '../verdicts';
+import type { ClinicalPicture, Evidence, InjectionIntent, Laterality, PlannedService, SiteMention } from '../picture';
 import { regionOfLevel } from '../levels';
 import { regionGroupOf, serviceDef } from '../services';
 import { icd10Info } from '../icd10';
-import { diagnosisCodes, dosOf, met, missing, notMet, serviceRegion, requirement, plural } from './common';
+import { dayOf } from '../dates';
+import { dosOf, met, missing, notMet, serviceRegion, requirement, plural, sameRegionGroup, evidenceOf } from './common';
+import type { Requirement } from './common';
 
-export function levelLimitRequirement(id: string, citation: Citation): Requirement<PolicyParams> {
-  return requirement(id, 'levels-laterality', 'Levels named on the order, within the per-session limit, in one region', citation, (p) => p.maxLevels, (_picture, service, _today, limits) => {
+export function levelLimitRequirement(id: string): Requirement {
+  return requirement(id, 'levels-laterality', 'Levels named on the order, within the per-session limit, in one region', (p) => p.maxLevels, (_picture, service, _today, limits) => {
     const rule = limits.byKind[service.kind] ?? limits.default;
     const ev = service.evidence;
     if (service.levels.length === 0) return missing('The order names no spinal level.', 'Add the level(s) to the order (e.g. L4-L5)', ev);
@@ -23,7 +23,7 @@ export function levelLimitRequirement(id: string, citation: Citation): Requireme
 }
 
 function isPlan(m: SiteMention, dos: string): boolean {
-  return m.context === 'plan' && (m.levels.length > 0 || !!m.laterality) && !(m.date && m.date.slice(0, 10) > dos);
+  return m.context === 'plan' && (m.levels.length > 0 || !!m.laterality) && !(m.date && dayOf(m.date) > dos);
 }
 
 /**
@@ -50,13 +50,13 @@ function sideOk(a: Laterality | undefined, b: Laterality | undefined): boolean {
   return a === undefined || b === undefined || a === b;
 }
 
-export function siteConsistencyRequirement(id: string, citation: Citation): Requirement<PolicyParams> {
-  return requirement(id, 'levels-laterality', 'Levels and side agree between the order, the note plan and the diagnosis', citation, (p) => p.siteConsistency, (picture, service, today) => {
+export function siteConsistencyRequirement(id: string): Requirement {
+  return requirement(id, 'levels-laterality', 'Levels and side agree between the order, the note plan and the diagnosis', (p) => p.siteConsistency, (picture, service, today, _rule, ctx) => {
     const dos = dosOf(service, today);
     const problems: string[] = [];
     let evidence: Evidence[] = [...service.evidence];
     // Notes name a site several ways (joint, root, medial branches): one plan mention that agrees is enough. The
-    // latest plan, and the latest that agrees (the first one in note order on a tie), in one pass without sorting.
+    // latest plan, and the latest that agrees (the first one in note order on a tie).
     let latest: SiteMention | undefined;
     let agreeing: SiteMention | undefined;
     for (const m of picture.siteMentions) {
@@ -74,7 +74,7 @@ export function siteConsistencyRequirement(id: string, citation: Citation): Requ
     const region = serviceRegion(service);
     const group = regionGroupOf(region);
     if (group) {
-      const codes = diagnosisCodes(picture, service).filter((c) => c.onOrder);
+      const codes = ctx.dx.filter((c) => c.onOrder);
       for (const c of codes) {
         const r = icd10Info(c.code)?.region;
         if (r && regionGroupOf(r) !== group) {
@@ -96,13 +96,62 @@ export function siteConsistencyRequirement(id: string, citation: Citation): Requ
   });
 }
 
-export function imageGuidanceRequirement(id: string, citation: Citation): Requirement<PolicyParams> {
-  return requirement(id, 'imaging', 'Performed under fluoroscopic or CT guidance', citation, (p) => p.imageGuidance, (_picture, service) => {
+export function imageGuidanceRequirement(id: string): Requirement {
+  return requirement(id, 'imaging', 'Performed under fluoroscopic or CT guidance', (p) => p.imageGuidance, (_picture, service, _today, _rule) => {
     const def = serviceDef(service.code);
     if (service.imageGuidance === false) return notMet('The order asks for no image guidance; this procedure is not covered without it.', 'Order the procedure with fluoroscopic or CT guidance', service.evidence);
     if (def && !def.includesImaging && def.kind !== 'trigger-point') {
       return notMet(`${service.code} is the code without imaging guidance; this procedure is not covered without it.`, 'Use the code with imaging guidance and document fluoroscopy/CT with contrast', service.evidence);
     }
     return met('Image guidance is part of the ordered procedure.', service.evidence);
+  });
+}
+
+export function concordantImagingRequirement(id: string): Requirement {
+  return requirement(id, 'imaging', 'Imaging of the treated region supports the diagnosis (concordant imaging)', (p) => p.concordantImaging, (picture, service, today, rule) => {
+    const dos = dosOf(service, today);
+    const region = serviceRegion(service);
+    const before = picture.imaging.filter((i) => rule.modalities.includes(i.modality) && !(i.date && dayOf(i.date) > dos));
+    const here = before.filter((i) => {
+      const r = serviceRegion(i);
+      return r === undefined ? region === undefined : sameRegionGroup(region, r);
+    });
+    const atLevel = here.filter((i) => i.levels.length === 0 || service.levels.length === 0 || i.levels.some((l) => service.levels.some((s) => sameSite(l, s))));
+    const fix = `Attach or summarise the ${rule.modalities.join('/')} report of the ${region ?? 'treated'} spine and how it matches the symptoms`;
+    if (atLevel.length > 0) {
+      const best = atLevel[0]!;
+      return met(`${best.modality}${best.date ? ` ${dayOf(best.date)}` : ''}${best.finding ? `: ${best.finding}` : ''}.`, evidenceOf(atLevel.slice(0, 3)));
+    }
+    if (here.length > 0) return missing(`The imaging on file (${here.map((i) => `${i.modality} ${i.levels.join(', ')}`).join('; ')}) names other levels than the order (${service.levels.join(', ')}).`, fix, evidenceOf(here));
+    return missing(`No ${rule.modalities.join('/')} of the ${region ?? 'treated'} spine is on file.`, fix, evidenceOf(before));
+  });
+}
+
+const DIAGNOSTIC_WORDS = /\b(?:medial branch(?:es)?|MBBs?|diagnostic (?:facet|block|injection)|comparative block)\b/i;
+const THERAPEUTIC_WORDS = /\b(?:intra-?articular|therapeutic facet|facet joint injection)\b/i;
+
+/**
+ * 64490-64495: a diagnostic block or a therapeutic joint injection, as the order says, else the note's plan, else the
+ * order's wording; undefined when nothing says (the code alone does not).
+ */
+export function injectionIntent(picture: ClinicalPicture, service: PlannedService, dos: string): { intent?: InjectionIntent; evidence: Evidence[] } {
+  if (service.intent) return { intent: service.intent, evidence: service.evidence };
+  if (service.kind === 'facet-ia') return { intent: 'therapeutic', evidence: service.evidence };
+  const words = service.evidence.map((e) => e.display).join(' ');
+  if (THERAPEUTIC_WORDS.test(words) && !DIAGNOSTIC_WORDS.test(words)) return { intent: 'therapeutic', evidence: service.evidence };
+  if (DIAGNOSTIC_WORDS.test(words) && !THERAPEUTIC_WORDS.test(words)) return { intent: 'diagnostic', evidence: service.evidence };
+  const plans = picture.siteMentions.filter((m) => isPlan(m, dos) && m.target);
+  const diag = plans.filter((m) => DIAGNOSTIC_WORDS.test(m.target!));
+  if (diag.length > 0) return { intent: 'diagnostic', evidence: evidenceOf(diag) };
+  const ther = plans.filter((m) => THERAPEUTIC_WORDS.test(m.target!));
+  if (ther.length > 0) return { intent: 'therapeutic', evidence: evidenceOf(ther) };
+  return { evidence: [] };
+}
+
+export function injectionIntentRequirement(id: string): Requirement {
+  return requirement(id, 'other', 'The order or note says whether the facet injection is a diagnostic block or a therapeutic joint injection', (p) => p.injectionIntent, (picture, service, today, _rule) => {
+    const { intent, evidence } = injectionIntent(picture, service, dosOf(service, today));
+    if (intent) return met(intent === 'diagnostic' ? 'A diagnostic block (medial branch or joint) before ablation.' : 'A therapeutic intra-articular injection.', evidence);
+    return missing('The order and the note do not say whether this is a diagnostic block or a therapeutic intra-articular injection; the rules differ.', 'State on the order or in the plan: diagnostic medial branch block, or therapeutic intra-articular injection', service.evidence);
   });
 }

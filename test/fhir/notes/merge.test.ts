@@ -1,7 +1,8 @@
 // mergeNoteFacts: note facts join the picture without duplicating coded ones, relief finds its procedure,
 // and conflicts stay visible.
 import { describe, expect, it } from 'vitest';
-import { mergeNoteFacts } from '../../../src/fhir/notes';
+import { extractNoteFacts, mergeNoteFacts } from '../../../src/fhir/notes';
+import { MAX_FACTS_PER_NOTE, MAX_NOTE_CHARS } from '../../../src/fhir/notes/extract';
 import { emptyPicture, type ClinicalPicture, type NoteDoc, type ProcedureFact } from '../../../src/policy/picture';
 
 const proc = (id: string, date: string, kind: ProcedureFact['kind'], levels: string[]): ProcedureFact => ({
@@ -118,5 +119,45 @@ describe('mergeNoteFacts', () => {
   it('an undated note is flagged so its facts are not silently placed in time', () => {
     const out = mergeNoteFacts(picture(), [note('Pain 5/10.', null, 'DocumentReference/undated')]);
     expect(out.dataIssues.some((d) => d.id === 'undated' && /no date/.test(d.message))).toBe(true);
+  });
+});
+
+describe('mergeNoteFacts: cost of one note is capped and linear', () => {
+  it('a note restating a coded score thousands of times folds into the coded fact once, with every mention as evidence', () => {
+    const out = mergeNoteFacts(picture(), [note('Pain is 7/10 today.\n'.repeat(3000))]);
+    expect(out.painScores).toHaveLength(1);
+    expect(out.painScores[0]!.evidence).toHaveLength(3001);
+  });
+
+  it('many relief reports for one procedure copy the procedure list once and fold same-day repeats', () => {
+    const out = mergeNoteFacts(picture(), [note('After the L4-5 MBB she had 90% relief for 6 hours.\n'.repeat(2000), '2025-05-20')]);
+    const mbb = out.procedureHistory.find((p) => p.id === 'mbb-new')!;
+    expect(mbb.relief).toHaveLength(1);
+    expect(mbb.relief[0]!.evidence).toHaveLength(2000);
+  });
+
+  it('a note over the size cap is read up to the cap and a data issue says it was truncated', () => {
+    const line = 'Unremarkable visit, nothing further to add here.\n';
+    const text = line.repeat(Math.ceil((MAX_NOTE_CHARS + 50_000) / line.length)) + 'Pain is 9/10 today.';
+    const out = mergeNoteFacts(emptyPicture('p9'), [note(text, '2025-05-20', 'DocumentReference/huge')]);
+    expect(out.painScores).toHaveLength(0);
+    const issue = out.dataIssues.find((d) => d.id === 'huge' && /truncated/.test(d.message));
+    expect(issue?.message).toMatch(/only the first [\d,]+ were read/);
+    // The note itself is kept whole, so a quote anywhere in it can still be shown.
+    expect(out.notes[0]!.text.length).toBe(text.length);
+  });
+
+  it('a note made of nothing but facts stops at the fact budget, says so, and keeps what it read', () => {
+    const unit = 'Pain 7/10. ODI 40%. Left L4-5. Unable to walk more than 10 minutes.\n';
+    const text = unit.repeat(Math.ceil(MAX_NOTE_CHARS / unit.length));
+    const f = extractNoteFacts({ ref: 'DocumentReference/dense', title: 'dense', date: '2025-05-20', contentType: 'text/plain', text });
+    const n = f.painScores.length + f.functionalStatus.length + f.siteMentions.length;
+    expect(n).toBeGreaterThanOrEqual(MAX_FACTS_PER_NOTE);
+    expect(n).toBeLessThan(MAX_FACTS_PER_NOTE + 2_000);
+    expect(f.limits.some((m) => /more than 25,000 facts; reading stopped at character/.test(m))).toBe(true);
+  });
+
+  it('a normal note has no limits', () => {
+    expect(extractNoteFacts(note('Pain 7/10. ODI 40%.')).limits).toEqual([]);
   });
 });

@@ -7,10 +7,11 @@ describe('requestedScopes (SMART v2)', () => {
     expect(scopes).toEqual(expect.arrayContaining(['launch', 'openid', 'fhirUser', 'online_access']));
     expect(scopes).not.toContain('offline_access');
   });
-  it('asks .rs for every read type and .c only for the written types', () => {
+  it('asks .rs for every read type; create for the written types, with search/update only where the save needs them', () => {
     for (const t of READ_TYPES) expect(scopes).toContain(`patient/${t}.rs`);
-    for (const t of WRITE_TYPES) expect(scopes).toContain(`patient/${t}.c`);
-    expect(scopes.filter((s) => s.endsWith('.c'))).toHaveLength(WRITE_TYPES.length);
+    const writes = scopes.filter((s) => /\.c[us]*$/.test(s));
+    expect(writes.map((s) => s.replace(/^patient\/|\..*$/g, '')).sort()).toEqual([...WRITE_TYPES].sort());
+    expect(writes.sort()).toEqual(['patient/Claim.cus', 'patient/DocumentReference.cu', 'patient/Provenance.cs', 'patient/Task.cs']);
     expect(scopes.some((s) => /\.(cruds|\*|write|read)$/.test(s))).toBe(false);
   });
   it('round-trips: granting exactly what was asked gives full access', () => {

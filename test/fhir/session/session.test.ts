@@ -42,7 +42,7 @@ describe('parseLaunchContext', () => {
     const { scope: _scope, ...noScope } = base;
     const r = parseLaunchContext(noScope);
     expect(r.ok && r.context.needPatientBanner).toBe(true);
-    expect(r.ok && r.context.grantedScopes).toContain('patient/Claim.c');
+    expect(r.ok && r.context.grantedScopes).toContain('patient/Claim.cus');
   });
   it('reports a missing or malformed patient as no-patient', () => {
     const { patient: _p, ...noPatient } = base;

@@ -91,7 +91,7 @@ function build(s: Spec): PatientCase {
   const service: PlannedService = { ...s.service, reasonIcd10: s.service.reasonIcd10 ?? s.dx.map((d) => d.code), requestRef, source: 'coded', evidence: [ev(requestRef, 'Order')] };
   p.plannedServices.push(service);
 
-  const citation = { document: 'LCD L39242', section: 'Covered Indications', verified: true };
+  const citation = { ruleId: 'ESI-DX', document: 'LCD L39242', section: 'Covered Indications', grade: 'S1' as const, verified: true };
   const findings: Finding[] = s.findings.map(([id, category, status, message]) => ({
     requirementId: id, category, status, severity: 'blocker', message, evidence: status === 'met' ? (p.painScores[0]?.evidence ?? []) : [], citation,
   }));

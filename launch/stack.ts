@@ -1,0 +1,42 @@
+// The whole local stack on one origin: the sandbox EHR (/, /app, /fhir, /auth), its PAS payer (/payer) and the
+// ClaimReady service (/service), with the service's client key registered at the payer as a clinic would do once,
+// out of band. Used by `npm start`, the e2e tests and the bench.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { startSandbox, type Sandbox, type SandboxOptions } from './sandbox/server';
+import { startService, type RunningService } from '../src/server/start';
+
+export const SERVICE_CLIENT_ID = 'claimready-service';
+
+export interface Stack {
+  sandbox: Sandbox;
+  service: RunningService;
+  close(): Promise<void>;
+}
+
+export async function startStack(opts: SandboxOptions & { serviceDataDir?: string; databaseUrl?: string; portalPayers?: string[] } = {}): Promise<Stack> {
+  const late: { service?: RunningService } = {};
+  const mount = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
+    if (!late.service) {
+      res.writeHead(503, { 'content-type': 'application/json' }).end(JSON.stringify({ error: 'The service is starting.' }));
+      return;
+    }
+    return late.service.handleNode(req, res);
+  };
+  const sandbox = await startSandbox({ ...opts, mounts: { ...(opts.mounts ?? {}), '/service': mount } });
+  try {
+    const service = await startService({
+      ...(opts.serviceDataDir ? { dataDir: opts.serviceDataDir } : {}),
+      ...(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}),
+      publicBase: `${sandbox.origin}/service`,
+      introspectUrl: `${sandbox.origin}/auth/introspect`,
+      payers: [{ id: '*', fhirBase: `${sandbox.origin}/payer/fhir`, tokenUrl: `${sandbox.origin}/payer/auth/token`, clientId: SERVICE_CLIENT_ID }],
+      ...(opts.portalPayers ? { portalPayers: opts.portalPayers } : {}),
+    });
+    sandbox.payer.auth.register(SERVICE_CLIENT_ID, service.key.jwks);
+    late.service = service;
+    return { sandbox, service, close: async () => { await sandbox.close(); await service.close(); } };
+  } catch (err) {
+    await sandbox.close();
+    throw err;
+  }
+}

@@ -1,0 +1,116 @@
+// Conservative care as data: drugs (ingredient, brands, ingredient RxCUI, class), drug classes as clinicians name
+// them, and non-drug treatments. extract-care builds its one matcher from these tables; each family has tests.
+// RxCUIs are ingredient-level RxNorm concept ids, written from RxNorm's ingredient list (not looked up at run time).
+import type { ConservativeKind } from '../../policy/picture';
+
+export interface DrugEntry {
+  ingredient: string;
+  rxcui?: string;
+  brands: readonly string[];
+  kind: ConservativeKind;
+}
+
+export const DRUGS: readonly DrugEntry[] = [
+  // NSAIDs
+  { ingredient: 'ibuprofen', rxcui: '5640', brands: ['Advil', 'Motrin'], kind: 'nsaid' },
+  { ingredient: 'naproxen', rxcui: '7258', brands: ['Aleve', 'Naprosyn', 'Anaprox'], kind: 'nsaid' },
+  { ingredient: 'meloxicam', rxcui: '41493', brands: ['Mobic'], kind: 'nsaid' },
+  { ingredient: 'diclofenac', rxcui: '3355', brands: ['Voltaren', 'Flector', 'Arthrotec', 'Cataflam'], kind: 'nsaid' },
+  { ingredient: 'celecoxib', rxcui: '140587', brands: ['Celebrex'], kind: 'nsaid' },
+  { ingredient: 'rofecoxib', rxcui: '232158', brands: ['Vioxx'], kind: 'nsaid' },
+  { ingredient: 'etodolac', rxcui: '24605', brands: ['Lodine'], kind: 'nsaid' },
+  { ingredient: 'nabumetone', rxcui: '31448', brands: ['Relafen'], kind: 'nsaid' },
+  { ingredient: 'ketorolac', rxcui: '35827', brands: ['Toradol'], kind: 'nsaid' },
+  { ingredient: 'indomethacin', rxcui: '5781', brands: ['Indocin'], kind: 'nsaid' },
+  { ingredient: 'oxaprozin', rxcui: '32613', brands: ['Daypro'], kind: 'nsaid' },
+  { ingredient: 'piroxicam', rxcui: '8356', brands: ['Feldene'], kind: 'nsaid' },
+  { ingredient: 'sulindac', rxcui: '10237', brands: ['Clinoril'], kind: 'nsaid' },
+  { ingredient: 'choline magnesium trisalicylate', brands: ['Trilisate'], kind: 'nsaid' },
+  { ingredient: 'salsalate', brands: ['Disalcid'], kind: 'nsaid' },
+  // Analgesics (non-opioid)
+  { ingredient: 'acetaminophen', rxcui: '161', brands: ['Tylenol'], kind: 'analgesic' },
+  { ingredient: 'lidocaine patch', brands: ['Lidoderm'], kind: 'analgesic' },
+  { ingredient: 'capsaicin', brands: ['Zostrix'], kind: 'analgesic' },
+  { ingredient: 'isometheptene', brands: ['Midrin'], kind: 'analgesic' },
+  { ingredient: 'butalbital', brands: ['Fioricet', 'Fiorinal', 'Dolgic', 'Dolgic Plus', 'Esgic'], kind: 'analgesic' },
+  { ingredient: 'meprobamate and aspirin', brands: ['Equagesic'], kind: 'analgesic' },
+  // Muscle relaxants
+  { ingredient: 'cyclobenzaprine', rxcui: '21949', brands: ['Flexeril', 'Amrix'], kind: 'muscle-relaxant' },
+  { ingredient: 'methocarbamol', rxcui: '6845', brands: ['Robaxin'], kind: 'muscle-relaxant' },
+  { ingredient: 'tizanidine', rxcui: '57258', brands: ['Zanaflex'], kind: 'muscle-relaxant' },
+  { ingredient: 'baclofen', rxcui: '1292', brands: ['Lioresal'], kind: 'muscle-relaxant' },
+  { ingredient: 'carisoprodol', rxcui: '2101', brands: ['Soma'], kind: 'muscle-relaxant' },
+  { ingredient: 'metaxalone', rxcui: '59078', brands: ['Skelaxin'], kind: 'muscle-relaxant' },
+  { ingredient: 'orphenadrine', rxcui: '7715', brands: ['Norflex'], kind: 'muscle-relaxant' },
+  // Neuropathic agents (anticonvulsants, SNRI/TCA antidepressants used for pain)
+  { ingredient: 'gabapentin', rxcui: '25480', brands: ['Neurontin', 'Gralise'], kind: 'neuropathic-agent' },
+  { ingredient: 'pregabalin', rxcui: '187832', brands: ['Lyrica'], kind: 'neuropathic-agent' },
+  { ingredient: 'duloxetine', rxcui: '72625', brands: ['Cymbalta'], kind: 'neuropathic-agent' },
+  { ingredient: 'amitriptyline', rxcui: '704', brands: ['Elavil'], kind: 'neuropathic-agent' },
+  { ingredient: 'nortriptyline', rxcui: '7531', brands: ['Pamelor'], kind: 'neuropathic-agent' },
+  { ingredient: 'topiramate', rxcui: '38404', brands: ['Topamax'], kind: 'neuropathic-agent' },
+  { ingredient: 'zonisamide', rxcui: '39998', brands: ['Zonegran'], kind: 'neuropathic-agent' },
+  { ingredient: 'carbamazepine', rxcui: '2002', brands: ['Tegretol'], kind: 'neuropathic-agent' },
+  { ingredient: 'venlafaxine', rxcui: '39786', brands: ['Effexor'], kind: 'neuropathic-agent' },
+  { ingredient: 'escitalopram', rxcui: '321988', brands: ['Lexapro'], kind: 'neuropathic-agent' },
+  // Opioids
+  { ingredient: 'tramadol', rxcui: '10689', brands: ['Ultram', 'Ultracet'], kind: 'opioid' },
+  { ingredient: 'tapentadol', rxcui: '787390', brands: ['Nucynta'], kind: 'opioid' },
+  { ingredient: 'oxycodone', rxcui: '7804', brands: ['OxyContin', 'Percocet', 'Roxicodone', 'Endocet'], kind: 'opioid' },
+  { ingredient: 'hydrocodone', rxcui: '5489', brands: ['Norco', 'Vicodin', 'Lortab', 'Lorcet', 'Zohydro'], kind: 'opioid' },
+  { ingredient: 'hydromorphone', rxcui: '3423', brands: ['Dilaudid', 'Exalgo'], kind: 'opioid' },
+  { ingredient: 'morphine', rxcui: '7052', brands: ['MS Contin', 'Kadian', 'Avinza'], kind: 'opioid' },
+  { ingredient: 'fentanyl', rxcui: '4337', brands: ['Duragesic'], kind: 'opioid' },
+  { ingredient: 'methadone', rxcui: '6813', brands: ['Dolophine'], kind: 'opioid' },
+  { ingredient: 'codeine', rxcui: '2670', brands: ['Tylenol #3', 'Tylenol No. 3', 'Tylenol with codeine'], kind: 'opioid' },
+  { ingredient: 'propoxyphene', rxcui: '8785', brands: ['Darvocet', 'Darvocet-N', 'Darvocet N100', 'Darvon'], kind: 'opioid' },
+  { ingredient: 'meperidine', rxcui: '6754', brands: ['Demerol'], kind: 'opioid' },
+  { ingredient: 'buprenorphine', rxcui: '1819', brands: ['Butrans', 'Suboxone', 'Subutex'], kind: 'opioid' },
+  { ingredient: 'oxymorphone', rxcui: '7814', brands: ['Opana'], kind: 'opioid' },
+];
+
+/** Drug classes as notes name them (regex sources, matched case-insensitively as whole words). */
+export const DRUG_CLASSES: readonly [string, ConservativeKind][] = [
+  [String.raw`NSAIDs?|non-?steroidal(?:s| anti-?inflammator(?:y|ies)(?: (?:drugs?|medications?))?)|anti-?inflammator(?:y|ies)(?: (?:drugs?|medications?|agents?))?|antiinflammator(?:y|ies)(?: (?:drugs?|medications?))?`, 'nsaid'],
+  [String.raw`muscle relax(?:ants?|ers?)(?: medications?)?`, 'muscle-relaxant'],
+  [String.raw`neuropathic (?:pain )?(?:medications?|agents?|drugs?)|anticonvulsants?|antiepileptics?`, 'neuropathic-agent'],
+  [String.raw`opioids?|opiates?|narcotics?(?: (?:pain )?medications?)?|narcotic (?:pain )?medications?|(?:intravenous|IV) narcotics?`, 'opioid'],
+  [String.raw`(?:over-the-counter |OTC )?analgesics?|(?:over-the-counter |OTC )?pain (?:medications?|medicines?|pills|relievers?)`, 'analgesic'],
+];
+
+/** Non-drug treatments and prior injections given as treatment (regex sources). */
+export const THERAPIES: readonly [string, ConservativeKind][] = [
+  [String.raw`(?:formal |skilled |outpatient |vigorous |home )?(?:physical therapy|physiotherapy)(?: (?:sessions?|treatments?|visits?|program|prescription))?|(?:aquatic|pool|aqua) therapy|therapeutic exercises?|gait training|balance training|functional mobility training|manual therapy`, 'physical-therapy'],
+  [String.raw`home exercises?(?: program)?|HEP|stretching(?: program| exercises)?|exercise (?:regimen|program)|core strengthening|pilates|range of motion exercises`, 'home-exercise'],
+  [String.raw`chiropractic(?: care| treatments?| adjustments?| manipulation(?: treatments?)?| management| therapy| physical therapy)?|(?:seeing|saw|seen by|treated by|treatment by|went to|referred to|visits? to) (?:a |the |his |her )?chiropractor|chiropractic adjustments|spinal manipulation|osteopathic manipulation|OMT`, 'chiropractic'],
+  [String.raw`activity modification|modified activit\w*|activity restrictions?|relative rest|bed rest`, 'activity-modification'],
+  [String.raw`(?:lumbar |cervical |thoracic |caudal |spinal )?epidural(?: steroid)? (?:injections?|blocks?|shots?)|epidural steroids|ESIs?|(?:facet|sacroiliac|SI) (?:joint )?(?:injections?|blocks?)|facet and sacroiliac joint injections|medial branch blocks?|trigger point injections?|(?:selective )?nerve root blocks?|nerve blocks?(?: injections?)?|cortisone (?:injections?|shots?)|corticosteroid injections?|steroid injections?|(?:intra-?articular )?(?:hip|knee|shoulder) injections?|Synvisc(?: injections?)?|piriformis injections?|Botox(?: injections?| procedure)?|injections? of (?:cortisone|steroids?|hydrocortisone)|(?:prior |previous |these |multiple |several |the )?injections`, 'injection'],
+  [String.raw`TENS(?: unit)?|electrical stimulation|acupuncture|massage(?: therapy| treatments?)?|(?:manual|cervical|home|lumbar) traction|dry needling|(?:knee|back|wrist|tennis elbow|lumbar) (?:brace|sleeve|splint|support)|bracing|braces?|corset|(?:soft|hard) collar|cervical collar|orthotics|AFOs?|splints?|ice(?: and heat| or heat)?|heat(?: and ice)?|hot packs|cold packs|warm compresses|work hardening|work conditioning(?: type)? program|conservative (?:treatments?|therapy|therapies|care|measures|management|modalities)|treated conservatively|non-?operative(?:ly| management| treatment)|treated non-?operatively`, 'other'],
+];
+
+const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/ /g, '\\s+');
+
+/** Drug names (ingredients and brands), lower case, to their entry. */
+export const DRUG_BY_NAME: ReadonlyMap<string, DrugEntry> = new Map(
+  DRUGS.flatMap((d) => [d.ingredient, ...d.brands].map((n): [string, DrugEntry] => [n.toLowerCase(), d])),
+);
+
+const PATTERNS: readonly [RegExp, ConservativeKind][] = [...DRUG_CLASSES, ...THERAPIES].map(([src, kind]) => [new RegExp(`^(?:${src})$`, 'i'), kind]);
+
+/** Umbrella terms ("conservative care", "treated conservatively"): a fact only when no named treatment follows. */
+export const UMBRELLA = /^(?:conservative|treated|non-?operative)/i;
+
+/** One matcher for every care term: drug names longest first (so "Tylenol #3" wins over "Tylenol"), then patterns. */
+export const CARE_TERMS = new RegExp(
+  String.raw`\b(?:${[...DRUG_BY_NAME.keys()].sort((a, b) => b.length - a.length).map(escape).join('|')}|${[...DRUG_CLASSES, ...THERAPIES].map(([src]) => src).join('|')})(?![\w-])`,
+  'gi',
+);
+
+/** The kind of a matched care term, and its drug entry when it names a drug. */
+export function careKind(term: string): { kind: ConservativeKind; drug?: DrugEntry } {
+  if (term === 'PT') return { kind: 'physical-therapy' };
+  const drug = DRUG_BY_NAME.get(term.toLowerCase().replace(/\s+/g, ' '));
+  if (drug) return { kind: drug.kind, drug };
+  for (const [re, kind] of PATTERNS) if (re.test(term)) return { kind };
+  return { kind: 'other' };
+}

@@ -1,0 +1,59 @@
+// Function phrases as data: which limitation a phrase names.
+import type { FunctionLimitation } from './mention-types';
+
+const LIMITATION_KINDS: [RegExp, FunctionLimitation][] = [
+  [/\b(?:work|job|dut(?:y|ies)|disabilit|disabled|TTD|employ|shift|retired|leave)/i, 'work'],
+  [/\b(?:sleep|wake|waking|awaken|night)/i, 'sleep'],
+  [/\b(?:lift|carry)/i, 'lifting'],
+  [/\b(?:walk|ambulat|stairs|block)/i, 'walking'],
+  [/\b(?:sit)/i, 'sitting'],
+  [/\b(?:stand)/i, 'standing'],
+  [/\b(?:driv)/i, 'driving'],
+  [/\b(?:ADL|daily|dress|bath|shower|groom|housework|chores|cook|clean|self-care|toilet)/i, 'adl'],
+];
+
+export function limitationKind(text: string): FunctionLimitation {
+  for (const [re, k] of LIMITATION_KINDS) if (re.test(text)) return k;
+  return 'other';
+}
+
+// ---------------------------------------------------------------- phrase families (regex sources)
+
+/** Activities whose limitation is function. */
+export const ACTIVITIES: readonly string[] = [
+  String.raw`walk(?:s|ing|ed)?(?! on (?:his|her|the) (?:heels|toes))(?!\s+on\s+(?:heels|toes))`, 'stood', String.raw`ambulat\w*`, 'gait', String.raw`stand(?:s|ing)?`, String.raw`sit(?:s|ting)?`, String.raw`sleep(?:s|ing)?`,
+  String.raw`lift(?:s|ing)?`, String.raw`carry(?:ing)?`, String.raw`bend(?:s|ing)?`, 'stoop(?:ing)?', String.raw`kneel(?:s|ing)?`, String.raw`crawl(?:s|ing)?`,
+  String.raw`squat(?:s|ting)?`, String.raw`climb(?:s|ing)?`, 'stairs', String.raw`driv(?:e|es|ing)`, String.raw`work(?:s|ing)?(?!-up| ?up)`, 'job', 'duties',
+  'ADLs?', 'activities of daily living', 'daily activities', String.raw`(?:household )?chores`, 'housework', String.raw`dress(?:ing)?`, String.raw`bath(?:e|ing)`,
+  String.raw`shower(?:ing)?`, String.raw`groom(?:ing)?`, String.raw`cook(?:ing)?`, String.raw`push(?:ing)?`, String.raw`pull(?:ing)?`, String.raw`grip(?:ping)?`,
+  String.raw`grasp(?:ing)?`, String.raw`reach(?:ing)?(?: overhead)?`, 'transfers?', String.raw`weight-?bearing`, String.raw`get(?:ting)? (?:up|out of bed|in and out)`,
+  String.raw`roll(?:ing)? over`, String.raw`exercis(?:e|ing)`, String.raw`(?:recreational |normal |usual )?activities`, String.raw`turn(?:ing)? (?:his |her )?head`,
+  String.raw`typ(?:e|ing)`, String.raw`writ(?:e|ing)`, String.raw`button(?:ing)?`, String.raw`open(?:ing)? jars`, String.raw`us(?:e|ing) (?:his|her|the) (?:arm|hand|leg)s?`,
+];
+
+/** Words before an activity that make it a limitation. */
+export const LIMIT_BEFORE: readonly string[] = [
+  'unable to', 'inability to', 'cannot', "can't", 'can not', 'could not', "couldn't", 'not able to', 'difficulty(?: with)?', 'difficult(?: time)?',
+  'trouble(?: with)?', 'hard time', 'problems? with', String.raw`limit(?:s|ed|ing|ations?)?(?: (?:in|with|to|on))?`, String.raw`restrict(?:s|ed|ions?)?(?: (?:in|with|to|on|from))?`,
+  'decreased(?: ability to)?', 'impaired', 'needs? (?:assistance|help)(?: to| with)?', 'only able to',
+  String.raw`interfer(?:es|ing|ed) with`, String.raw`affect(?:s|ing|ed)? (?:his|her|their)?`, String.raw`prevent(?:s|ed|ing)? (?:him|her|them) from`,
+  'painful', 'intolerance to', 'should not', 'must not',
+];
+
+/** Words after an activity that make it a limitation ("walking tolerance", "sitting is difficult"). */
+export const LIMIT_AFTER: readonly string[] = [
+  'tolerance', String.raw`(?:is|are|was|were|has been|becomes?) (?:very |quite |extremely |significantly )?(?:difficult|limited|painful|a (?:significant )?problem|impaired|restricted|hard)`,
+   String.raw`with (?:a |an )?(?:significant |mild |moderate |marked )?(?:assist\w*|aid|difficulty|walker|cane|crutches|contact guard|standby|antalgic)`, String.raw`(?:for|of) (?:more|longer) than`, String.raw`(?:up to|only|no more than) \d+`,
+];
+
+/** Work status, said however it is said. */
+export const WORK_STATUS = String.raw`work status:?\s*(?:working|not working|off work|full duty|modified duty|light duty|regular duty|TTD|retired)|full work duties|(?:normal|usual|regular) work activities|returned back to (?:his |her )?(?:usual|normal|regular) (?:work|job|duties)|off work(?! factors)|out of work|not working|not been back to work|(?:working|works) (?:full|part|half)[- ]time|(?:working|works) (?:approximately )?half time|TTD(?: status| benefits)?|temporar(?:y|ily) (?:and )?total(?:ly)? disab\w*|(?:social security|long-term|short-term) disability(?: benefits)?|disability benefits|(?:light|modified|full|regular|restricted|normal) (?:duty|duties)|(?:returned|went back) to (?:his |her |their )?(?:work|usual job|normal job|regular job|job|full duty|regular duty)|released (?:him |her )?(?:to|back to) (?:work|full|regular|modified|light)|(?:medical|sick) leave|leave of absence|(?:semi-)?sedentary work|lifting (?:limit|restriction)s?|(?:no|not) lift(?:ing)? (?:more|greater|over|heavier) than \d+|lift(?:ing)? (?:no more|nothing more|more) than \d+|work restrictions?`;
+
+/** Sleep disturbance. */
+export const SLEEP = String.raw`sleep (?:disturb\w*|disrupt\w*|problems?)|(?:difficulty|trouble|problems?) (?:sleeping|with sleep)|wakes? (?:him |her |them )?up|waking up|awaken\w*|interrupted sleep|(?:unable to|can't|cannot) sleep|poor sleep|insomnia|sleep at night|sleeps? (?:only|about|approximately) \d+ hours`;
+
+/** Instruments other than ODI/NDI/PEG/PROMIS (those stay in extract-function), with a score when given. */
+export const OTHER_INSTRUMENTS = String.raw`(?:WOMAC|Berg(?: balance)?(?: scale)?|Roland[- ]Morris|DASH|QuickDASH|LEFS|FABQ|Tinetti|Timed Up and Go|TUG)(?: score)?\s*(?:[:=]|of|is|was)?\s*(?:\d+(?:\.\d+)?(?:\s*\/\s*\d+)?(?: points)?)?|\b\d+\s*\/\s*56(?: points)?|Oswestry[^.\n]{0,40}?:\s*(?:significant|moderate|severe|minimal|mild)\w*(?: impact| disability)?`;
+
+/** Work status that documents no limitation ("works full time", "returned to full duty"): a fact, not a deficit. */
+export const NOT_LIMITING = /\b(?:full[- ]time|full dut|regular dut|normal dut|returned|released|went back|back to|without (?:any )?restrictions?)/i;

@@ -1,0 +1,115 @@
+// npm run eval:notes [-- --dir PATH] [--misses all|none|TYPE] [--json]
+// Scores the note extractor on the real de-identified notes in ../shared/notes-dev (beside the repository; override
+// with --dir or NOTES_DEV_DIR) against the gold annotations in test/fixtures/notes-dev/annotations (by file name
+// and offsets; the note text never enters the repository). Prints precision and recall per fact type, micro and
+// per type, for dev and held-out notes apart, and the misses of dev notes only: held-out misses are not shown, so
+// that the held-out figures stay a measure of notes nobody tuned on. Exits 0, saying so, when the notes are absent.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { MENTION_TYPES, noteMentions } from '../fhir/notes/mentions';
+import { addCounts, Annotation, emptyCounts, micro, precision, recall, scoreNote, type Counts, type Miss } from './eval-notes-score';
+
+const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const { values } = parseArgs({
+  options: { dir: { type: 'string' }, misses: { type: 'string', default: 'all' }, json: { type: 'boolean', default: false } },
+});
+const dir = resolve(values.dir ?? process.env.NOTES_DEV_DIR ?? join(repo, '../shared/notes-dev'));
+const annotationsDir = join(repo, 'test/fixtures/notes-dev/annotations');
+
+if (!existsSync(join(dir, 'notes'))) {
+  process.stdout.write(`eval:notes: no real notes at ${dir}/notes (the shared notes-dev folder is not beside this clone); nothing to score.\n`);
+  process.exit(0);
+}
+const files = existsSync(annotationsDir) ? readdirSync(annotationsDir).filter((f) => f.endsWith('.json')).sort() : [];
+if (files.length === 0) {
+  process.stdout.write(`eval:notes: no annotations in ${annotationsDir}; nothing to score.\n`);
+  process.exit(0);
+}
+
+interface Split {
+  notes: number;
+  counts: Record<(typeof MENTION_TYPES)[number], Counts>;
+  misses: Miss[];
+  offsetProblems: string[];
+}
+const splits: Record<'dev' | 'held-out', Split> = {
+  dev: { notes: 0, counts: emptyCounts(), misses: [], offsetProblems: [] },
+  'held-out': { notes: 0, counts: emptyCounts(), misses: [], offsetProblems: [] },
+};
+const wall: number[] = [];
+for (const f of files) {
+  const parsed = Annotation.safeParse(JSON.parse(readFileSync(join(annotationsDir, f), 'utf8')));
+  if (!parsed.success) {
+    process.stderr.write(`eval:notes: ${f} is not a valid annotation: ${parsed.error.message}\n`);
+    process.exitCode = 1;
+    continue;
+  }
+  const gold = parsed.data;
+  const path = join(dir, 'notes', gold.file);
+  if (!existsSync(path)) {
+    process.stderr.write(`eval:notes: ${f} names ${gold.file}, which is not in ${dir}/notes\n`);
+    continue;
+  }
+  const text = readFileSync(path, 'utf8');
+  const split = splits[gold.split];
+  split.notes++;
+  for (const g of gold.facts) {
+    if (g.end > text.length || g.start >= g.end) split.offsetProblems.push(`${gold.file} ${g.type} ${g.start}-${g.end}: outside the note`);
+    else if (g.hint && !text.slice(g.start, g.end).toLowerCase().includes(g.hint.toLowerCase().replace(/\s*\.\.\.\s*$/, '').split(/\s+/)[0]!)) {
+      split.offsetProblems.push(`${gold.file} ${g.type} ${g.start}-${g.end}: hint "${g.hint}" not at its offsets`);
+    }
+  }
+  const t0 = performance.now();
+  const mentions = noteMentions({ ref: `DocumentReference/${gold.file}`, title: gold.file, contentType: 'text/plain', text });
+  wall.push(performance.now() - t0);
+  const s = scoreNote(gold, mentions);
+  addCounts(split.counts, s.counts);
+  split.misses.push(...s.misses);
+}
+
+const pct = (x: number): string => x.toFixed(2);
+function table(name: string, s: Split): string {
+  const rows = [`${name}: ${s.notes} notes`, `  ${'type'.padEnd(18)} ${'gold'.padStart(5)} ${'tp'.padStart(4)} ${'fp'.padStart(4)} ${'fn'.padStart(4)}  precision  recall  values`];
+  const line = (label: string, c: Counts): string =>
+    `  ${label.padEnd(18)} ${String(c.tp + c.fn).padStart(5)} ${String(c.tp).padStart(4)} ${String(c.fp).padStart(4)} ${String(c.fn).padStart(4)}  ${pct(precision(c)).padStart(9)}  ${pct(recall(c)).padStart(6)}  ${c.tp ? pct(c.valuesAgree / c.tp) : '-'}`;
+  for (const t of MENTION_TYPES) rows.push(line(t, s.counts[t]));
+  rows.push(line('micro', micro(s.counts)));
+  const neg = s.misses.filter((m) => m.kind === 'negation').length;
+  const ctx = s.misses.filter((m) => m.kind === 'context').length;
+  rows.push(`  negation errors: ${neg}; other context errors: ${ctx}`);
+  return rows.join('\n');
+}
+
+if (values.json) {
+  const out = Object.fromEntries(
+    Object.entries(splits).map(([k, s]) => [
+      k,
+      {
+        notes: s.notes,
+        byType: Object.fromEntries(MENTION_TYPES.map((t) => [t, { ...s.counts[t], precision: precision(s.counts[t]), recall: recall(s.counts[t]) }])),
+        micro: { ...micro(s.counts), precision: precision(micro(s.counts)), recall: recall(micro(s.counts)) },
+        negationErrors: s.misses.filter((m) => m.kind === 'negation').length,
+        ...(k === 'dev' ? { misses: s.misses } : {}),
+      },
+    ]),
+  );
+  process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+} else {
+  const out: string[] = [`eval:notes: ${files.length} annotated notes of ${readdirSync(join(dir, 'notes')).length} in ${dir}`, ''];
+  const show = values.misses;
+  if (show !== 'none') {
+    const misses = splits.dev.misses.filter((m) => show === 'all' || m.type === show || m.kind === show);
+    out.push(`dev misses (${misses.length}):`);
+    for (const m of misses.sort((a, b) => a.file.localeCompare(b.file) || a.start - b.start)) out.push(`  ${m.file} ${m.start}-${m.end} ${m.kind.padEnd(8)} ${m.type.padEnd(17)} ${m.detail}`);
+    out.push('');
+  }
+  out.push(table('dev', splits.dev), '', table('held-out (misses not shown)', splits['held-out']));
+  const problems = [...splits.dev.offsetProblems, ...splits['held-out'].offsetProblems];
+  if (problems.length) out.push('', `annotation offsets to check (${problems.length}):`, ...problems.map((p) => `  ${p}`));
+  const sorted = [...wall].sort((a, b) => a - b);
+  out.push('', `extraction: ${wall.length} notes, median ${sorted[Math.floor(sorted.length / 2)]?.toFixed(1)} ms, max ${sorted[sorted.length - 1]?.toFixed(1)} ms`);
+  out.push('matching: same type, overlapping spans, one gold fact per mention; P/R over gold current/history facts (test/fixtures/notes-dev/GUIDELINES.md).');
+  process.stdout.write(`${out.join('\n')}\n`);
+}

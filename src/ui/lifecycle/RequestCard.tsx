@@ -1,0 +1,173 @@
+// One prior-auth request as staff work it: status, authorization number and window, approved units, denial reason,
+// what the payer asked for, the next action with its due date, the timeline of who did what, and the actions that
+// fit its channel (check status by $inquire; record a portal's UTN and decision).
+import { useState, type FormEvent } from 'react';
+import type { PaRequestView } from './api';
+
+const STATUS_TEXT: Record<string, string> = {
+  submitting: 'Submitting',
+  submitted: 'Submitted',
+  pended: 'Pended at the payer',
+  'info-requested': 'More information requested',
+  approved: 'Approved',
+  partial: 'Partially approved',
+  denied: 'Denied',
+  error: 'Not sent (payer unreachable)',
+  rejected: 'Refused by the payer (malformed)',
+  portal: 'Portal submission',
+};
+
+const KIND_TEXT: Record<string, string> = {
+  created: 'Request created',
+  submit: 'Sent to the payer',
+  decision: 'Payer answered',
+  inquiry: 'Status checked',
+  error: 'Sending failed',
+  rejected: 'Payer refused the bundle',
+  retry: 'Sent again',
+  answer: 'Answer to the payer sent',
+  'portal-packet': 'Packet ready for the portal',
+  'portal-update': 'Portal result recorded',
+};
+
+export function statusText(s: string): string {
+  return STATUS_TEXT[s] ?? s;
+}
+
+export function dueText(due: string | undefined): string | undefined {
+  if (!due) return undefined;
+  const d = new Date(due);
+  if (Number.isNaN(d.getTime())) return due;
+  // Dates alone (authorization ends) stay dates; instants show the local time they fall due.
+  return /^\d{4}-\d{2}-\d{2}$/.test(due) || /T00:00:00(\.000)?Z$/.test(due) ? due.slice(0, 10) : d.toLocaleString();
+}
+
+export interface RequestCardProps {
+  request: PaRequestView;
+  busy: boolean;
+  onInquire(): void;
+  onPortal(update: Record<string, string>): void;
+  writeback?: string;
+}
+
+function PortalForm({ request, busy, onPortal }: Pick<RequestCardProps, 'request' | 'busy' | 'onPortal'>) {
+  const [f, setF] = useState<Record<string, string>>({ trackingNumber: request.trackingNumber ?? '', decision: '', authNumber: '', start: '', end: '', reason: '' });
+  const set = (k: string) => (e: { target: { value: string } }) => setF((x) => ({ ...x, [k]: e.target.value }));
+  const submit = (e: FormEvent) => {
+    e.preventDefault();
+    onPortal(Object.fromEntries(Object.entries(f).filter(([, v]) => v.trim() !== '')));
+  };
+  const id = (k: string) => `portal-${request.id}-${k}`;
+  return (
+    <form className="lc-portal stack" onSubmit={submit} aria-label="Portal result">
+      <p className="muted">This payer takes requests through its portal (e.g. a WISeR contractor): submit the packet PDF there, then record what it returns.</p>
+      <label htmlFor={id('utn')}>Tracking number (UTN)</label>
+      <input id={id('utn')} value={f.trackingNumber} onChange={set('trackingNumber')} maxLength={64} />
+      <label htmlFor={id('decision')}>Decision</label>
+      <select id={id('decision')} value={f.decision} onChange={set('decision')}>
+        <option value="">Not decided yet</option>
+        <option value="approved">Approved</option>
+        <option value="partial">Partially approved</option>
+        <option value="denied">Denied</option>
+        <option value="info-requested">More information requested</option>
+      </select>
+      <label htmlFor={id('auth')}>Authorization number</label>
+      <input id={id('auth')} value={f.authNumber} onChange={set('authNumber')} maxLength={64} />
+      <label htmlFor={id('start')}>Valid from</label>
+      <input id={id('start')} type="date" value={f.start} onChange={set('start')} />
+      <label htmlFor={id('end')}>Valid to</label>
+      <input id={id('end')} type="date" value={f.end} onChange={set('end')} />
+      <label htmlFor={id('reason')}>Reason given (required for a denial)</label>
+      <textarea id={id('reason')} value={f.reason} onChange={set('reason')} maxLength={2000} />
+      <button type="submit" className="btn" disabled={busy}>
+        Record portal result
+      </button>
+    </form>
+  );
+}
+
+export function RequestCard({ request: r, busy, onInquire, onPortal, writeback }: RequestCardProps) {
+  const due = dueText(r.due);
+  return (
+    <article className="card stack lc-request" aria-label={`Prior-auth request ${r.claim.value}`} data-testid="pa-request" data-status={r.status}>
+      <h4>
+        <span className={`lc-status lc-status--${r.status}`} data-testid="pa-request-status">
+          {statusText(r.status)}
+        </span>{' '}
+        <span className="muted">
+          {r.serviceCode} · payer {r.payerId} · {r.priority}
+        </span>
+      </h4>
+      <dl className="pa-facts">
+        {r.authNumber && (
+          <>
+            <dt>Authorization number</dt>
+            <dd data-testid="pa-auth-number">{r.authNumber}</dd>
+          </>
+        )}
+        {(r.authStart || r.authEnd) && (
+          <>
+            <dt>Valid</dt>
+            <dd data-testid="pa-auth-window">
+              {r.authStart ?? '?'} to {r.authEnd ?? '?'}
+            </dd>
+          </>
+        )}
+        {r.dateOfService && (
+          <>
+            <dt>Date of service</dt>
+            <dd>{r.dateOfService}</dd>
+          </>
+        )}
+        {r.approvedUnits && (
+          <>
+            <dt>Approved units</dt>
+            <dd data-testid="pa-approved-units">{Object.entries(r.approvedUnits).map(([seq, n]) => `line ${seq}: ${n}`).join(', ')}</dd>
+          </>
+        )}
+        {r.denialReason && (
+          <>
+            <dt>Reason</dt>
+            <dd data-testid="pa-denial-reason">{r.denialReason}</dd>
+          </>
+        )}
+        {r.requested.length > 0 && (
+          <>
+            <dt>Payer asks for</dt>
+            <dd data-testid="pa-requested">{r.requested.join(' ')}</dd>
+          </>
+        )}
+        {r.trackingNumber && (
+          <>
+            <dt>Tracking number</dt>
+            <dd data-testid="pa-tracking">{r.trackingNumber}</dd>
+          </>
+        )}
+        {r.nextAction && (
+          <>
+            <dt>Next action</dt>
+            <dd data-testid="pa-next-action">
+              {r.nextAction}
+              {due && r.open ? <strong> Due {due}.</strong> : null}
+            </dd>
+          </>
+        )}
+      </dl>
+      {writeback && <p className="muted" data-testid="pa-writeback">{writeback}</p>}
+      <ol className="lc-timeline" aria-label="History">
+        {r.history.map((e) => (
+          <li key={e.seq}>
+            <time dateTime={e.at}>{new Date(e.at).toLocaleString()}</time> {KIND_TEXT[e.kind] ?? e.kind}
+            {e.status ? `: ${statusText(e.status)}` : ''} <span className="muted">({e.actor})</span>
+          </li>
+        ))}
+      </ol>
+      {r.channel === 'pas' && r.open && ['submitted', 'pended', 'info-requested'].includes(r.status) && (
+        <button type="button" className="btn" onClick={onInquire} disabled={busy}>
+          Check status with the payer
+        </button>
+      )}
+      {r.channel === 'portal' && r.open && <PortalForm request={r} busy={busy} onPortal={onPortal} />}
+    </article>
+  );
+}
