@@ -6,9 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Encounter, Organization, Practitioner, Resource, ServiceRequest } from 'fhir/r4';
 import type { CheckResult } from './check';
-import { buildPacketWrites, preparePacket } from '../writeback/packet';
-import { resourceIndex } from '../writeback/pas/resources';
-import type { ClinicInfo } from '../writeback/pas/parties';
+import { buildPacketWrites, preparePacket, resourceIndex, type ClinicInfo } from '../writeback/index';
 
 const refKey = (v: { reference?: string } | undefined): string | undefined => /([A-Za-z]+\/[A-Za-z0-9\-.]{1,64})$/.exec(v?.reference ?? '')?.[1];
 
