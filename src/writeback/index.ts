@@ -11,5 +11,5 @@ export { resumePendingSaves } from './save-plan';
 // The payer lifecycle's chart write-back (src/ui/lifecycle) writes through the same idempotent path.
 export { writeAll, deterministicId, ID_BASE } from './write';
 export { utf8ToBase64 } from './pas/ids';
-// The batch packet export (npm run check -- --packet) builds the same writes the Prior auth view saves.
+// The CLI's --packet output (src/cli/packet-out.ts) builds packets with the same builder the app uses.
 export { buildPacketWrites, preparePacket } from './packet';

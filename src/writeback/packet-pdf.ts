@@ -1,10 +1,13 @@
 // The readable prior-auth packet as a PDF. pdf-lib is imported on demand so it is fetched only when a packet is
 // made, never at app launch.
 import type { ClinicInfo } from './pas/parties';
-import { packetSections, type PacketParty, type PacketSummaryInput } from './pdf/summary';
+import type { PacketParty, PacketSummaryInput } from './pdf/summary';
+import { necessitySections } from './pdf/necessity';
+import { requestedFor } from './pas/bundle';
+import { requestDiagnoses } from './pas/request-dx';
 import { SYS, isSystem } from '../policy/code-systems';
 
-export type PacketPdfInput = Omit<PacketSummaryInput, 'clinic'> & { clinic: PacketParty | ClinicInfo };
+export type PacketPdfInput = Omit<PacketSummaryInput, 'clinic'> & { clinic: PacketParty | ClinicInfo; today?: string };
 
 function nameOf(v: { name?: unknown }): string | undefined {
   if (typeof v.name === 'string') return v.name;
@@ -41,6 +44,11 @@ export function packetTitle(input: Pick<PacketSummaryInput, 'service'>): string 
 export async function renderPacketPdf(input: PacketPdfInput): Promise<Uint8Array> {
   const lib = await import('pdf-lib');
   const { layoutSections } = await import('./pdf/layout');
-  const sections = packetSections({ ...input, clinic: packetParty(input.clinic) });
+  const sections = necessitySections({
+    ...input,
+    clinic: packetParty(input.clinic),
+    requested: requestedFor(input.service, input.today ?? input.now.slice(0, 10)),
+    diagnoses: requestDiagnoses(input.coding, input.service).list,
+  });
   return layoutSections(lib, sections, packetTitle(input), input.now);
 }

@@ -2,7 +2,7 @@
 // writes (member id, relationship, the clinician's NPI and family name, a contact for the role). The official
 // profiles decide them in the conformance suite (launch/sandbox/conformance); in the browser, where those packages
 // are not loaded, these say in words what is missing and where to fix it, so such a packet is not saved.
-import type { PasViolation } from './validate';
+import type { PasViolation } from './violation';
 import { SYSTEMS } from './systems';
 
 type Res = { resourceType: string; [k: string]: unknown };

@@ -5,8 +5,8 @@
 import { z } from 'zod';
 import { refKey } from './assemble';
 import { claimRules } from './claim-rules';
-import type { PasViolation } from './violation';
 import { partyRules } from './party-rules';
+import type { PasViolation } from './violation';
 
 export type { PasViolation } from './violation';
 
