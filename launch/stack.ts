@@ -4,6 +4,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { startSandbox, type Sandbox, type SandboxOptions } from './sandbox/server';
 import { startService, type RunningService } from '../src/server/start';
+import type { PayerConnection } from '../src/server/payer-client';
+import { payerConformance } from './sandbox/payer/conformance-hook';
 
 export const SERVICE_CLIENT_ID = 'claimready-service';
 
@@ -13,7 +15,8 @@ export interface Stack {
   close(): Promise<void>;
 }
 
-export async function startStack(opts: SandboxOptions & { serviceDataDir?: string; databaseUrl?: string; portalPayers?: string[] } = {}): Promise<Stack> {
+/** `payerConformance`: the payer refuses bundles that fail the official PAS profiles (launch/sandbox/conformance). */
+export async function startStack(opts: SandboxOptions & { serviceDataDir?: string; databaseUrl?: string; portalPayers?: string[]; payerConformance?: boolean; payers?: PayerConnection[] } = {}): Promise<Stack> {
   const late: { service?: RunningService } = {};
   const mount = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (!late.service) {
@@ -22,14 +25,16 @@ export async function startStack(opts: SandboxOptions & { serviceDataDir?: strin
     }
     return late.service.handleNode(req, res);
   };
-  const sandbox = await startSandbox({ ...opts, mounts: { ...(opts.mounts ?? {}), '/service': mount } });
+  const validate = opts.payer?.validate ?? (opts.payerConformance ? payerConformance : undefined);
+  const sandbox = await startSandbox({ ...opts, payer: { ...(opts.payer ?? {}), ...(validate ? { validate } : {}) }, mounts: { ...(opts.mounts ?? {}), '/service': mount } });
   try {
     const service = await startService({
       ...(opts.serviceDataDir ? { dataDir: opts.serviceDataDir } : {}),
       ...(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}),
       publicBase: `${sandbox.origin}/service`,
       introspectUrl: `${sandbox.origin}/auth/introspect`,
-      payers: [{ id: '*', fhirBase: `${sandbox.origin}/payer/fhir`, tokenUrl: `${sandbox.origin}/payer/auth/token`, clientId: SERVICE_CLIENT_ID }],
+      // Configured payers first; any other payer id goes to the sandbox payer ('*').
+      payers: [...(opts.payers ?? []), { id: '*', fhirBase: `${sandbox.origin}/payer/fhir`, tokenUrl: `${sandbox.origin}/payer/auth/token`, clientId: SERVICE_CLIENT_ID }],
       ...(opts.portalPayers ? { portalPayers: opts.portalPayers } : {}),
     });
     sandbox.payer.auth.register(SERVICE_CLIENT_ID, service.key.jwks);

@@ -6,8 +6,9 @@ import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { buildIfChanged } from './sandbox/build-if-changed';
 import { startStack } from './stack';
+import { loadPayerConfig } from '../src/server/config';
 
-const usage = 'usage: tsx launch/start.ts [--port N] [--data DIR]... [--latency MS] [--faults P] [--today YYYY-MM-DD] [--dist DIR] [--no-seed] [--rebuild] [--service-data DIR] [--portal-payer ID]...';
+const usage = 'usage: tsx launch/start.ts [--port N] [--data DIR]... [--latency MS] [--faults P] [--today YYYY-MM-DD] [--dist DIR] [--no-seed] [--rebuild] [--service-data DIR] [--portal-payer ID]... [--payer-conformance on|off]';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
       rebuild: { type: 'boolean' },
       'service-data': { type: 'string' },
       'portal-payer': { type: 'string', multiple: true },
+      'payer-conformance': { type: 'string' },
       help: { type: 'boolean' },
     },
     strict: true,
@@ -31,6 +33,8 @@ async function main(): Promise<void> {
   if (!values.dist) buildIfChanged(fileURLToPath(new URL('..', import.meta.url)), { force: !!values.rebuild });
   const num = (v: string | undefined): number | undefined => (v === undefined ? undefined : Number(v));
   const serviceDataDir = values['service-data'] ?? process.env.CLAIMREADY_DATA_DIR ?? join(homedir(), '.claimready');
+  const config = process.env.CLAIMREADY_PAYERS ? loadPayerConfig(process.env.CLAIMREADY_PAYERS) : { payers: [], portalPayers: [] };
+  const portalPayers = [...config.portalPayers, ...(values['portal-payer'] ?? [])];
   const stack = await startStack({
     port: num(values.port),
     dataDirs: values.data,
@@ -40,8 +44,10 @@ async function main(): Promise<void> {
     distDir: values.dist,
     seed: !values['no-seed'],
     serviceDataDir,
+    payerConformance: values['payer-conformance'] !== 'off',
     ...(process.env.DATABASE_URL ? { databaseUrl: process.env.DATABASE_URL } : {}),
-    ...(values['portal-payer'] ? { portalPayers: values['portal-payer'] } : {}),
+    payers: config.payers,
+    portalPayers,
   });
   for (const problem of stack.sandbox.store.loadProblems) console.error(`data: ${problem}`);
   console.log(`Chart: ${stack.sandbox.chartUrl}`);

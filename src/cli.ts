@@ -1,15 +1,16 @@
-// npm run check -- --data PATH [--data PATH2] [--patient ID] [--service CODE] [--payer ID] [--today YYYY-MM-DD] [--json]
+// npm run check -- --data PATH [--data PATH2] [--patient ID] [--service CODE] [--payer ID] [--today YYYY-MM-DD] [--json] [--packet OUTDIR]
 //                  --notes PATH [--json]   (what the note extractor finds in a text file or a folder of them)
 // Pre-screens patients from FHIR Bundles / NDJSON with the same pipeline as the app. Every patient is listed:
 // assessed, or not assessed with the reason; load problems are printed, never dropped.
 import { parseArgs } from 'node:util';
 import { loadFhir } from './cli/load';
-import { localReader } from './fhir/read/local-reader';
+import { localReader } from './fhir/index';
 import { assessPatient, toJson, toTable, type CheckResult, type Skipped } from './cli/check';
 import { checkNotes, notesTable } from './cli/notes';
+import { writePacketFiles } from './cli/packet-out';
 
 function usage(message: string): never {
-  process.stderr.write(`${message}\nusage: npm run check -- --data PATH [--patient ID] [--service CODE] [--payer ID] [--today YYYY-MM-DD] [--json]\n       npm run check -- --notes PATH [--json]\n`);
+  process.stderr.write(`${message}\nusage: npm run check -- --data PATH [--patient ID] [--service CODE] [--payer ID] [--today YYYY-MM-DD] [--json] [--packet OUTDIR]\n       npm run check -- --notes PATH [--json]\n`);
   process.exit(2);
 }
 
@@ -30,6 +31,7 @@ async function main(): Promise<void> {
         today: { type: 'string' },
         json: { type: 'boolean', default: false },
         notes: { type: 'string' },
+        packet: { type: 'string' },
       },
     }));
   } catch (e) {
@@ -68,6 +70,10 @@ async function main(): Promise<void> {
   }
   const run = { results, skipped, loadIssues, patients: patients.length };
   process.stdout.write(values.json ? `${JSON.stringify(toJson(run), null, 2)}\n` : `${toTable(run)}\n`);
+  if (values.packet) {
+    const written = await writePacketFiles(results, loaded.resources, values.packet, { today, now: new Date().toISOString() });
+    for (const w of written) process.stderr.write(`packet: ${w.dir} ${w.saved ? 'saveable' : 'NOT saveable (see problems.txt)'}${w.task ? ', task' : ''}\n`);
+  }
 }
 
 main().catch((e: unknown) => {

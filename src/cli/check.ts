@@ -1,16 +1,9 @@
 // The CLI pipeline for one patient: the same read -> picture -> assess -> coding path the app runs. A patient that
 // cannot be assessed (nothing planned, a broken record, an exception anywhere) is reported with the reason; it never
 // stops the batch.
-import type { ClinicalPicture, PlannedService } from '../policy/picture';
-import type { Assessment, CodingSuggestion } from '../policy/verdicts';
-import { assess } from '../policy/assess';
-import { resolvePayer } from '../policy/payers';
-import { suggestCoding } from '../policy/coding';
-import { serviceKind } from '../policy/services';
-import { readPatientRecord } from '../fhir/read/read';
-import type { FhirReader } from '../fhir/read/reader';
-import type { SavedState } from '../fhir/read/saved';
-import { buildPicture } from '../fhir/picture/build-picture';
+import { serviceKind, type Assessment, type ClinicalPicture, type CodingSuggestion, type PlannedService } from '../policy/index';
+import { buildPicture, readPatientRecord, type FhirReader, type SavedState } from '../fhir/index';
+import { checkService } from '../workflow/index';
 
 export interface CheckOptions {
   today: string;
@@ -67,18 +60,8 @@ export async function assessPatient(reader: FhirReader, patientId: string, opts:
   const failures: string[] = [];
   for (const service of services) {
     try {
-      const payer = opts.payer ?? resolvePayer(picture.coverages).payer;
-      results.push({
-        patient: patientId,
-        picture,
-        assessment: assess(picture, service, payer, opts.today),
-        coding: suggestCoding(picture, [service], {
-          today: opts.today,
-          dateOfService: service.date?.slice(0, 10) ?? opts.today,
-          payerId: typeof payer === 'string' ? payer : payer.id,
-        }),
-        ...(saved ? { saved } : {}),
-      });
+      const { assessment, coding } = checkService(picture, service, { today: opts.today, ...(opts.payer ? { payerId: opts.payer } : {}) });
+      results.push({ patient: patientId, picture, assessment, coding, ...(saved ? { saved } : {}) });
     } catch (e) {
       failures.push(`${service.code}: ${messageOf(e)}`);
     }

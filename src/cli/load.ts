@@ -4,7 +4,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join } from 'node:path';
 import { z } from 'zod';
-import { indexFullUrls, normalizeReferences } from '../fhir/read/references';
+import { indexFullUrls, normalizeReferences } from '../fhir/index';
 
 const ResourceSchema = z.looseObject({ resourceType: z.string().min(1), id: z.string().optional() });
 const BundleSchema = z.looseObject({

@@ -3,7 +3,7 @@
 // JavaScript strings index it); the text is read as is, so offsets point into the file itself.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { noteMentions, type NoteMention } from '../fhir/notes/mentions';
+import { noteMentions, type NoteMention } from '../fhir/index';
 
 export interface NotesReport {
   notes: { file: string; facts: Omit<NoteMention, 'text'>[]; limits?: string[] }[];

@@ -186,6 +186,11 @@ function matchCoverage(c: CoverageFact): PayerDef | undefined {
 
 const INACTIVE = new Set(['cancelled', 'entered-in-error', 'draft']);
 
+/** The primary active coverage (lowest order): the one the payer is resolved by and the claim is billed to. */
+export function primaryCoverage(coverages: readonly CoverageFact[]): CoverageFact | undefined {
+  return coverages.filter((c) => !INACTIVE.has(c.status)).sort((a, b) => (a.order ?? 99) - (b.order ?? 99))[0];
+}
+
 function baselineRef(id: string, name: string, note: string): PayerRef {
   return { id, name, fellBackToBaseline: true, note };
 }
@@ -195,8 +200,7 @@ function baselineRef(id: string, name: string, note: string): PayerRef {
  * Medicare baseline and says so in PayerRef.fellBackToBaseline / note.
  */
 export function resolvePayer(coverages: readonly CoverageFact[]): { payer: PayerRef; policySet: PayerDef } {
-  const active = coverages.filter((c) => !INACTIVE.has(c.status)).sort((a, b) => (a.order ?? 99) - (b.order ?? 99));
-  const primary = active[0];
+  const primary = primaryCoverage(coverages);
   if (!primary) return { payer: baselineRef('none', 'No coverage on file', 'No active coverage found; the Medicare LCD baseline is used.'), policySet: MEDICARE };
   const def = matchCoverage(primary);
   if (def) return { payer: { id: def.id, name: primary.payerName ?? def.name, fellBackToBaseline: false }, policySet: def };

@@ -240,7 +240,9 @@ export class LifecycleService {
   }
 
   async get(id: string, caller: Caller): Promise<RequestView> {
-    return this.view(await this.visible(id, caller));
+    const found = await this.cfg.store.getWithHistory(id);
+    if (!found || (caller.patient && found.request.patientId !== caller.patient)) throw new ServiceError(404, 'No such prior-auth request.');
+    return { ...found.request, history: found.history.map(lean) };
   }
 
   queue(caller: Caller, f: { status?: string; payerId?: string }): Promise<PaRequest[]> {

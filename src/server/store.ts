@@ -121,6 +121,12 @@ function toRequest(r: Row): PaRequest {
   } as PaRequest;
 }
 
+function toEvent(r: Row): PaEvent {
+  // json_agg gives timestamps as text without the zone normalised: through Date for one format with the plain rows.
+  const at = r.at instanceof Date ? r.at.toISOString() : new Date(String(r.at)).toISOString();
+  return { seq: Number(r.seq), at, actor: String(r.actor), kind: String(r.kind), ...(r.status ? { status: String(r.status) } : {}), ...(r.detail !== null && r.detail !== undefined ? { detail: r.detail } : {}) };
+}
+
 /** The columns a payer decision sets (a later decision replaces what an earlier one said). */
 export function decisionPatch(d: PayerDecision): Patch {
   return {
@@ -200,9 +206,23 @@ export class Store {
     });
   }
 
+  /** A request and its history (without payloads) in one round trip to the database: status reads are the hot path. */
+  async getWithHistory(id: string): Promise<{ request: PaRequest; history: PaEvent[] } | undefined> {
+    const row = (
+      await this.sql.query(
+        `SELECT r.*, COALESCE((SELECT json_agg(json_build_object('seq', e.seq, 'at', e.at, 'actor', e.actor, 'kind', e.kind, 'status', e.status, 'detail', e.detail - 'bundle' - 'response') ORDER BY e.seq) FROM pa_event e WHERE e.request_id = r.id), '[]'::json) AS events FROM pa_request r WHERE r.id = $1`,
+        [id],
+      )
+    )[0];
+    if (!row) return undefined;
+    const events = Array.isArray(row.events) ? (row.events as Row[]) : [];
+    return { request: toRequest(row), history: events.map(toEvent) };
+  }
+
   async history(id: string): Promise<PaEvent[]> {
-    const rows = await this.sql.query(`SELECT seq, at, actor, kind, status, detail FROM pa_event WHERE request_id = $1 ORDER BY seq`, [id]);
-    return rows.map((r) => ({ seq: Number(r.seq), at: str(r.at) ?? '', actor: String(r.actor), kind: String(r.kind), ...(r.status ? { status: String(r.status) } : {}), ...(r.detail !== null ? { detail: r.detail } : {}) }));
+    // The payloads stay in the database: the history says what happened (lastDetail / lastResponse fetch a payload).
+    const rows = await this.sql.query(`SELECT seq, at, actor, kind, status, detail - 'bundle' - 'response' AS detail FROM pa_event WHERE request_id = $1 ORDER BY seq`, [id]);
+    return rows.map(toEvent);
   }
 
   /** The last event of `kind` with its detail (e.g. the bundle last submitted, for $inquire). */

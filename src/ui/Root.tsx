@@ -2,7 +2,7 @@
 import { useMemo } from 'react';
 import type Client from 'fhirclient/lib/Client';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { parseLaunchContext } from '../fhir/session/session';
+import { parseLaunchContext } from '../fhir/index';
 import { LaunchProblemScreen } from './LaunchProblemScreen';
 import { Workspace } from './Workspace';
 

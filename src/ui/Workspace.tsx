@@ -1,17 +1,17 @@
 // The patient workspace: reads the record, builds the picture, and hosts the three views over it.
 import { lazy, Suspense, useCallback, useEffect, useMemo, useState } from 'react';
 import type Client from 'fhirclient/lib/Client';
-import type { Evidence } from '../policy/picture';
-import type { LaunchContext } from '../fhir/session/session';
-import { fhirclientReader } from '../fhir/read/fhirclient-reader';
-import { fhirclientWriter } from '../writeback/fhirclient-writer';
-import { resumePendingSaves } from '../writeback/save-plan';
-import { buildPicture } from '../fhir/picture/build-picture';
-import { classifyLaunchFailure, launchFailure } from '../fhir/session/session';
+import type { Evidence } from '../policy/index';
+import type { LaunchContext } from '../fhir/index';
+import { fhirclientReader } from '../fhir/index';
+import { fhirclientWriter } from '../writeback/index';
+import { classifyLaunchFailure, launchFailure } from '../fhir/index';
+import { resumePendingSaves } from '../writeback/index';
+import { usePicture } from './hooks/usePicture';
 import { essentialReadsMissing } from './read-plan';
-import { grantedAccess } from '../fhir/session/scopes';
+import { grantedAccess } from '../fhir/index';
 import { AppDataContext, type AppData } from './context';
-import { resourceIndex } from '../writeback/pas/resources';
+import { resourceIndex } from '../writeback/index';
 import { clinicFor } from './clinic';
 import { usePatientRecord } from './hooks/usePatientRecord';
 import { useServiceSelection } from './hooks/useServiceSelection';
@@ -44,18 +44,12 @@ export function Workspace({ client, context }: { client: Client; context: Launch
   const state = usePatientRecord(reader, context.patientId, access);
   // After the record's searches, so the style sheet does not take one of the browser's connections first.
   useSmartStyle(context.smartStyleUrl);
-  const picture = useMemo(
-    () =>
-      state.record
-        ? buildPicture(state.record, {
-            patientId: context.patientId,
-            encounterId: context.encounterId,
-            serviceRequestIds: context.serviceRequestIds,
-            today,
-          })
-        : undefined,
-    [state.record, context, today],
-  );
+  const picture = usePicture(state.record, {
+    patientId: context.patientId,
+    encounterId: context.encounterId,
+    serviceRequestIds: context.serviceRequestIds,
+    today,
+  });
   const selection = useServiceSelection(picture, context.serviceRequestIds);
   // A save cut short last time (reload, closed tab, lost session) is finished now, once the chart is read.
   useEffect(() => {

@@ -4,7 +4,7 @@ import { StrictMode } from 'react';
 import type Client from 'fhirclient/lib/Client';
 import { Root } from './Root';
 import { LaunchProblemScreen } from './LaunchProblemScreen';
-import { classifyLaunchFailure } from '../fhir/session/session';
+import { classifyLaunchFailure } from '../fhir/index';
 import './styles.css';
 
 export function renderApp(container: HTMLElement, client: Client): void {

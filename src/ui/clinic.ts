@@ -1,7 +1,7 @@
 // The requesting clinic and clinician for a packet, from what the chart already says: the order's requester, and
 // the visit's (or the patient's) organization. Absent either, the packet says the requester is not configured.
 import type { Encounter, Organization, Patient, Practitioner, Resource, ServiceRequest } from 'fhir/r4';
-import type { ClinicInfo } from '../writeback/pas/parties';
+import type { ClinicInfo } from '../writeback/index';
 
 function refOf(v: { reference?: string } | undefined): string | undefined {
   const m = v?.reference ? /([A-Za-z]+\/[A-Za-z0-9\-.]{1,64})$/.exec(v.reference) : null;

@@ -1,9 +1,9 @@
 // What every view gets: the picture, the day, the payer coverage, the writer and how to open a piece of evidence.
 import { createContext, useContext } from 'react';
-import type { ClinicalPicture, Evidence, PlannedService } from '../policy/picture';
+import type { ClinicalPicture, Evidence, PlannedService } from '../policy/index';
 import type { Resource } from 'fhir/r4';
-import type { FhirWriter } from '../writeback/writer';
-import type { ClinicInfo } from '../writeback/pas/parties';
+import type { FhirWriter } from '../writeback/index';
+import type { ClinicInfo } from '../writeback/index';
 
 export interface AppData {
   picture: ClinicalPicture;

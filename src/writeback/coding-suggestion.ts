@@ -5,6 +5,7 @@
 import type { CapabilityStatement, Claim, DocumentReference } from 'fhir/r4';
 import type { CodingSuggestion } from '../policy/verdicts';
 import { ID_BASE, deterministicId, supportsCreate, type WriteItem } from './write';
+import { SYS, procedureSystemOf } from '../policy/code-systems';
 import { ADMINISTRATIVE_NOTE } from './write-marks';
 
 export interface CodingWriteContext {
@@ -19,14 +20,12 @@ export interface CodingWriteContext {
   capabilities: CapabilityStatement;
 }
 
-const ICD10CM = 'http://hl7.org/fhir/sid/icd-10-cm';
-const CPT = 'http://www.ama-assn.org/go/cpt';
-const HCPCS = 'https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets';
+const ICD10CM = SYS.icd10;
 export const CLAIM_ID_SYSTEM = `${ID_BASE}/coding-claim`;
 export const SUMMARY_ID_SYSTEM = `${ID_BASE}/coding-summary`;
 
-/** CPT codes are five digits; HCPCS Level II start with a letter (J1040, G0260). Modifiers: digits CPT, letters HCPCS. */
-const systemOf = (code: string): string => (/^\d/.test(code) ? CPT : HCPCS);
+/** Codes and modifiers: digits CPT, letters HCPCS. */
+const systemOf = procedureSystemOf;
 
 function utf8ToBase64(text: string): string {
   const bytes = new TextEncoder().encode(text);

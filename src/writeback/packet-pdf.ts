@@ -2,6 +2,7 @@
 // made, never at app launch.
 import type { ClinicInfo } from './pas/parties';
 import { packetSections, type PacketParty, type PacketSummaryInput } from './pdf/summary';
+import { SYS, isSystem } from '../policy/code-systems';
 
 export type PacketPdfInput = Omit<PacketSummaryInput, 'clinic'> & { clinic: PacketParty | ClinicInfo };
 
@@ -15,7 +16,7 @@ function nameOf(v: { name?: unknown }): string | undefined {
 }
 
 function npiOf(v: { npi?: string; identifier?: { system?: string; value?: string }[] }): string | undefined {
-  return v.npi ?? v.identifier?.find((i) => i.system === 'http://hl7.org/fhir/sid/us-npi')?.value;
+  return v.npi ?? v.identifier?.find((i) => isSystem(i.system, SYS.npi))?.value;
 }
 
 export function packetParty(clinic: PacketParty | ClinicInfo): PacketParty {

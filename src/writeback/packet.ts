@@ -1,8 +1,11 @@
 // The prior-auth packet as chart writes: one DocumentReference holding the readable PDF and the PAS bundle JSON, and
-// a Task the prior-auth team tracks. Ids come from the packet's content (not the clock), so saving the same packet
+// (when the payer requires prior auth, or it depends) a Task the prior-auth team tracks (packet-task.ts). Ids come from the packet's content (not the clock), so saving the same packet
 // twice matches the first save, while a packet rebuilt from changed facts is saved as a new one.
 // A packet whose bundle fails the PAS validator is refused with the reasons.
-import type { Bundle, DocumentReference, Task } from 'fhir/r4';
+import type { Bundle, DocumentReference } from 'fhir/r4';
+import type { Assessment } from '../policy/verdicts';
+import { priorAuthTask, TASK_ID_SYSTEM } from './packet-task';
+import { DOC_TYPE, SYSTEMS } from './pas/systems';
 import { ID_BASE, deterministicId, type WriteItem } from './write';
 import { assemblePasBundle, type PasBuild, type PasBundleInput } from './pas/bundle';
 import { validatePasBundle, type PasViolation } from './pas/validate';
@@ -10,7 +13,7 @@ import { bytesToBase64, utf8ToBase64 } from './pas/ids';
 import { packetParty, packetTitle, renderPacketPdf } from './packet-pdf';
 
 export const PACKET_ID_SYSTEM = `${ID_BASE}/pa-packet`;
-export const TASK_ID_SYSTEM = `${ID_BASE}/pa-task`;
+export { TASK_ID_SYSTEM } from './packet-task';
 
 export interface Packet {
   title: string;
@@ -18,6 +21,9 @@ export interface Packet {
   bundle: Bundle;
   build: PasBuild;
   violations: PasViolation[];
+  /** What the Task needs: whether prior auth is required, the verdict, and the date (or period) requested. */
+  assessment: Assessment;
+  today: string;
 }
 
 /** Renders the PDF, builds the bundle around it and validates the result. */
@@ -25,7 +31,7 @@ export async function preparePacket(input: Omit<PasBundleInput, 'pdf'>): Promise
   const title = packetTitle(input);
   const pdf = await renderPacketPdf({ ...input, clinic: packetParty(input.clinic) });
   const build = assemblePasBundle({ ...input, pdf: { base64: bytesToBase64(pdf), title } });
-  return { title, pdf, bundle: build.bundle, build, violations: validatePasBundle(build.bundle).violations };
+  return { title, pdf, bundle: build.bundle, build, violations: validatePasBundle(build.bundle).violations, assessment: input.assessment, today: input.today };
 }
 
 export interface PacketWriteContext {
@@ -58,7 +64,7 @@ export function packetFingerprint(bundle: Bundle): string {
   return deterministicId(['pa-packet', text]);
 }
 
-export function buildPacketWrites(packet: Pick<Packet, 'pdf' | 'bundle' | 'title'>, ctx: PacketWriteContext): PacketWrites {
+export function buildPacketWrites(packet: Pick<Packet, 'pdf' | 'bundle' | 'title' | 'assessment' | 'build' | 'today'>, ctx: PacketWriteContext): PacketWrites {
   const check = validatePasBundle(packet.bundle);
   if (!check.ok) {
     const first = check.violations.slice(0, 3).map((v) => `${v.rule}: ${v.message}`).join('; ');
@@ -71,7 +77,7 @@ export function buildPacketWrites(packet: Pick<Packet, 'pdf' | 'bundle' | 'title
     resourceType: 'DocumentReference',
     identifier: [{ system: PACKET_ID_SYSTEM, value: packetId }],
     status: 'current',
-    type: { coding: [{ system: 'https://claimready.app/CodeSystem/document-type', code: 'pa-packet', display: 'Prior-auth packet' }], text: 'Prior-auth packet' },
+    type: { coding: [{ system: SYSTEMS.loinc, code: DOC_TYPE.summary.code, display: DOC_TYPE.summary.display }], text: 'Prior-auth packet' },
     category: [{ coding: [{ system: 'http://hl7.org/fhir/us/core/CodeSystem/us-core-documentreference-category', code: 'clinical-note', display: 'Clinical Note' }] }],
     subject,
     date: ctx.now,
@@ -82,25 +88,24 @@ export function buildPacketWrites(packet: Pick<Packet, 'pdf' | 'bundle' | 'title
     ],
     ...(ctx.serviceRequestRef ? { context: { related: [{ reference: ctx.serviceRequestRef }] } } : {}),
   };
-  const task: Task = {
-    resourceType: 'Task',
-    identifier: [{ system: TASK_ID_SYSTEM, value: deterministicId(['pa-task', packetId]) }],
-    status: 'requested',
-    intent: 'order',
-    priority: 'routine',
-    code: { text: 'Submit prior authorization request' },
-    description: `Submit the prior-auth packet for ${ctx.serviceCode} to ${ctx.payerName}.`,
-    ...(ctx.serviceRequestRef ? { focus: { reference: ctx.serviceRequestRef } } : {}),
-    for: subject,
-    authoredOn: ctx.now,
-    ...(ctx.requesterRef ? { requester: { reference: ctx.requesterRef } } : {}),
-    ...(ctx.ownerRef ? { owner: { reference: ctx.ownerRef } } : {}),
-    // The packet document is named by its identifier: its server id is not known until it is created.
-    input: [{ type: { text: 'Prior-auth packet' }, valueReference: { identifier: { system: PACKET_ID_SYSTEM, value: packetId }, display: packet.title } }],
-  };
-  const items: WriteItem[] = [
-    { resource: doc, ifNoneExist: `identifier=${PACKET_ID_SYSTEM}|${packetId}` },
-    { resource: task, ifNoneExist: `identifier=${TASK_ID_SYSTEM}|${deterministicId(['pa-task', packetId])}` },
-  ];
+  const requested = packet.build.requested;
+  const task = priorAuthTask({
+    packetId,
+    packetTitle: packet.title,
+    packetIdentifierSystem: PACKET_ID_SYSTEM,
+    patient: subject,
+    priorAuth: packet.assessment.priorAuth,
+    verdict: packet.assessment.verdict,
+    serviceDate: 'date' in requested ? requested.date : requested.period.start,
+    today: packet.today,
+    now: ctx.now,
+    serviceCode: ctx.serviceCode,
+    payerName: ctx.payerName,
+    ...(ctx.serviceRequestRef ? { serviceRequestRef: ctx.serviceRequestRef } : {}),
+    ...(ctx.requesterRef ? { requesterRef: ctx.requesterRef } : {}),
+    ...(ctx.ownerRef ? { ownerRef: ctx.ownerRef } : {}),
+  });
+  const items: WriteItem[] = [{ resource: doc, ifNoneExist: `identifier=${PACKET_ID_SYSTEM}|${packetId}` }];
+  if (task) items.push({ resource: task, ifNoneExist: `identifier=${TASK_ID_SYSTEM}|${deterministicId(['pa-task', packetId])}` });
   return { ok: true, items, packetId };
 }

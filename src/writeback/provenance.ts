@@ -1,7 +1,7 @@
 // The Provenance that accompanies every write: who (the app as author, the signed-in user) and when.
 // It has no identifier element in R4, so its conditional create matches on a per-item tag instead.
 import type { Provenance, Reference } from 'fhir/r4';
-import type { WriteItem } from './write';
+import type { WriteItem } from './writer';
 
 export const PROVENANCE_TAG_SYSTEM = 'https://claimready.app/provenance-for';
 export const APP_ID_SYSTEM = 'https://claimready.app/id/app';

@@ -4,8 +4,10 @@
 import type { Bundle, Resource } from 'fhir/r4';
 import { CLAIMREADY_TAG } from '../fhir/read/own-output';
 import { deterministicId } from './ids';
+import { SYS } from '../policy/code-systems';
 import type { FhirWriter } from './writer';
-import { reasonOf, withRetry, type WriteFailure, type WriteItem, type WriteOptions } from './write';
+import { reasonOf, withRetry, type WriteFailure, type WriteOptions } from './retry';
+import type { WriteItem } from './writer';
 
 export const CONTENT_SYSTEM = 'https://claimready.app/content-hash';
 export const SAVE_PLAN_URL = 'https://claimready.app/fhir/StructureDefinition/save-plan';
@@ -16,7 +18,7 @@ export function contentHash(resource: Resource): string {
   return deterministicId(['content', JSON.stringify(rest)]);
 }
 
-const LOINC = 'http://loinc.org';
+const LOINC = SYS.loinc;
 /** LOINC 51851-4 "Administrative note" (FHIR R4 document type codes): what the app writes is administrative. */
 export const ADMINISTRATIVE_NOTE = { system: LOINC, code: '51851-4', display: 'Administrative note' } as const;
 

@@ -5,24 +5,16 @@
 // was cut short forward (save-plan.ts) instead of leaving half a set. Every type is checked against the
 // CapabilityStatement first: what the EHR cannot take is not sent, and the outcome says what was and was not saved.
 import type { Bundle, BundleEntry, CapabilityStatement, FhirResource, OperationOutcome, Reference, Resource } from 'fhir/r4';
-import type { FhirResponse, FhirWriter } from './writer';
+import type { FhirResponse, FhirWriter, WriteItem } from './writer';
 import { provenanceItem } from './provenance';
+import { RETRYABLE, reasonOf, withRetry, type WriteFailure, type WriteOptions } from './retry';
+export { reasonOf, withRetry, type FailureReason, type WriteFailure, type WriteOptions } from './retry';
 import { CONTENT_SYSTEM, contentHash, findExisting, markOwnOutput, withLoincType, withPlan, type Found } from './write-marks';
 import { deterministicId, deterministicUuid } from './ids';
 
 export { ID_BASE, deterministicId, deterministicUuid } from './ids';
 
-export interface WriteItem {
-  /** The resource to create, with a deterministic identifier. */
-  resource: Resource;
-  /** e.g. "identifier=https://claimready.app/id/claim|<hash>" */
-  ifNoneExist: string;
-  /**
-   * 'update': the identifier names a slot (the coder's draft for one visit), not one content: an existing resource
-   * in that slot is updated in place, version-aware (If-Match), when its content differs. Default 'create'.
-   */
-  mode?: 'create' | 'update';
-}
+export type { WriteItem } from './writer';
 
 export interface WriteResult {
   item: WriteItem;
@@ -41,28 +33,9 @@ export interface Skipped {
   reason: string;
 }
 
-export type FailureReason = 'session-ended' | 'forbidden' | 'unsupported' | 'conflict' | 'unreachable' | 'server' | 'rejected';
-
-export interface WriteFailure {
-  item: WriteItem;
-  status: number;
-  message: string;
-  reason: FailureReason;
-  outcome?: OperationOutcome;
-}
-
 export type WriteOutcome =
   | { ok: true; results: WriteResult[]; skipped: Skipped[] }
   | { ok: false; results: WriteResult[]; skipped: Skipped[]; failed: WriteFailure };
-
-export interface WriteOptions {
-  /** Provenance.recorded; otherwise the server's meta.lastUpdated of the created resource, else the clock. */
-  recorded?: string;
-  /** Attempts per request for 5xx, 429 and network failures (status 0). Default 3. */
-  attempts?: number;
-  /** Wait between attempts (tests pass a no-op). */
-  sleep?: (ms: number) => Promise<void>;
-}
 
 export interface Agent {
   app: string;
@@ -86,8 +59,6 @@ export function supportsUpdate(cs: CapabilityStatement, type: string): boolean {
   return declares(cs, type, 'update');
 }
 
-const RETRYABLE = (s: number): boolean => s === 0 || s === 429 || s >= 500;
-
 function isOutcome(b: unknown): b is OperationOutcome {
   return typeof b === 'object' && b !== null && (b as { resourceType?: unknown }).resourceType === 'OperationOutcome';
 }
@@ -95,16 +66,6 @@ function isOutcome(b: unknown): b is OperationOutcome {
 export function outcomeText(o: OperationOutcome | undefined): string | undefined {
   const parts = (o?.issue ?? []).map((i) => i.diagnostics ?? i.details?.text ?? i.code).filter((x): x is string => Boolean(x));
   return parts.length > 0 ? parts.join('; ') : undefined;
-}
-
-export function reasonOf(status: number): FailureReason {
-  if (status === 401) return 'session-ended';
-  if (status === 403) return 'forbidden';
-  if (status === 405) return 'unsupported';
-  if (status === 409 || status === 412) return 'conflict';
-  if (status === 0) return 'unreachable';
-  if (RETRYABLE(status)) return 'server';
-  return 'rejected';
 }
 
 function failureMessage(item: WriteItem, status: number, outcome: OperationOutcome | undefined): string {
@@ -124,22 +85,6 @@ function failureMessage(item: WriteItem, status: number, outcome: OperationOutco
 function fail(item: WriteItem, res: FhirResponse): WriteFailure {
   const outcome = isOutcome(res.body) ? res.body : undefined;
   return { item, status: res.status, reason: reasonOf(res.status), message: failureMessage(item, res.status, outcome), ...(outcome ? { outcome } : {}) };
-}
-
-export async function withRetry<T>(call: () => Promise<FhirResponse<T>>, opts: WriteOptions): Promise<FhirResponse<T>> {
-  const attempts = Math.max(1, opts.attempts ?? 3);
-  const sleep = opts.sleep ?? ((ms: number) => new Promise<void>((r) => setTimeout(r, ms)));
-  let res: FhirResponse<T> = { status: 0, body: undefined };
-  for (let i = 0; i < attempts; i++) {
-    try {
-      res = await call();
-    } catch {
-      res = { status: 0, body: undefined };
-    }
-    if (!RETRYABLE(res.status)) return res;
-    if (i < attempts - 1) await sleep(250 * 2 ** i);
-  }
-  return res;
 }
 
 function idFrom(res: FhirResponse, type: string): { id?: string; versionId?: string } {

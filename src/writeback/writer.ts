@@ -21,3 +21,16 @@ export interface FhirWriter {
   /** POST [base] with a transaction Bundle (optional addition: writers that can send one; see write.ts). */
   transaction?(bundle: Bundle): Promise<FhirResponse<Bundle>>;
 }
+
+/** One resource to create (write.ts's unit of work); here so the Provenance builder and write.ts share it without a cycle. */
+export interface WriteItem {
+  /** The resource to create, with a deterministic identifier. */
+  resource: Resource;
+  /** e.g. "identifier=https://claimready.app/id/claim|<hash>" */
+  ifNoneExist: string;
+  /**
+   * 'update': the identifier names a slot (the coder's draft for one visit), not one content: an existing resource
+   * in that slot is updated in place, version-aware (If-Match), when its content differs. Default 'create'.
+   */
+  mode?: 'create' | 'update';
+}

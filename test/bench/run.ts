@@ -6,6 +6,7 @@ const suites: [string, () => Promise<{ run(): Promise<BenchResult[]> }>][] = [
   ['policy', () => import('./policy')],
   ['notes', () => import('./notes')],
   ['launch', () => import('./launch')],
+  ['lifecycle', () => import('./lifecycle')],
 ];
 
 async function main(): Promise<void> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { codeProblem, icd10Info, inCategory, normalizeIcd10 } from '../../src/policy/icd10';
+import { childCodes, codeProblem, icd10Info, inCategory, normalizeIcd10 } from '../../src/policy/icd10';
 
 describe('ICD-10-CM facts (FY2026 subset)', () => {
   it('knows M54.5 was deleted on 2021-10-01 with three successors', () => {
@@ -26,5 +26,35 @@ describe('ICD-10-CM facts (FY2026 subset)', () => {
     expect(inCategory('m5416', ['M54.1'])).toBe(true);
     expect(inCategory('M54.2', ['M54.1'])).toBe(false);
     expect(normalizeIcd10('m47816')).toBe('M47.816');
+  });
+});
+
+describe('ICD-10-CM FY2025 (effective 2024-10-01): versioned table', () => {
+  it.each([
+    ['M51.36', '2024-09-30', undefined],
+    ['M51.36', '2024-10-01', 'header'],
+    ['M51.37', '2024-10-02', 'header'],
+    ['M51.362', '2024-09-30', 'not-yet-valid'],
+    ['M51.362', '2024-10-01', undefined],
+    ['M51.A3', '2024-09-30', 'not-yet-valid'],
+    ['M51.A3', '2024-10-01', undefined],
+  ] as const)('%s on %s -> %s', (code, date, kind) => {
+    expect(codeProblem(code, date)?.kind).toBe(kind);
+  });
+  it('a header lists its children for the date: M51.36 -> M51.360, .361, .362, .369', () => {
+    const p = codeProblem('M51.36', '2026-11-23');
+    expect(p && p.kind === 'header' ? p.children : []).toEqual(['M51.360', 'M51.361', 'M51.362', 'M51.369']);
+    const a = codeProblem('M51.A', '2026-11-23');
+    expect(a && a.kind === 'header' ? a.children : []).toEqual(['M51.A0', 'M51.A1', 'M51.A2', 'M51.A3', 'M51.A4', 'M51.A5']);
+  });
+  it('the complete categories list every code: M47.81 has .811-.819, M53.8 has .80-.88', () => {
+    expect(childCodes('M47.81')).toEqual(['M47.811', 'M47.812', 'M47.813', 'M47.814', 'M47.815', 'M47.816', 'M47.817', 'M47.818', 'M47.819']);
+    expect(childCodes('M53.8')).toHaveLength(9);
+    expect(childCodes('M50.12')).toEqual(['M50.120', 'M50.121', 'M50.122', 'M50.123']);
+  });
+  it('B02.2x are post-herpetic; acute zoster codes (B02.9) are complete', () => {
+    expect(icd10Info('B02.29')?.label).toMatch(/[Pp]ostherpetic/);
+    expect(codeProblem('B02.9', '2026-01-01')).toBeUndefined();
+    expect(codeProblem('B02.2', '2026-01-01')?.kind).toBe('header');
   });
 });

@@ -1,7 +1,8 @@
 // Payer resolution from Coverage and the commercial overlays (eviCore CMM-200 for Summit, BCBSMA policy 690).
 import { describe, expect, it } from 'vitest';
 import { assess, assessAll } from '../../src/policy/assess';
-import { resolvePayer, payerDefFor } from '../../src/policy/payers';
+import { resolvePayer, payerDefFor, overlayFor, SUMMIT } from '../../src/policy/payers';
+import { LCD_EPIDURAL } from '../../src/policy/policies/lcd-epidural';
 import type { CoverageFact } from '../../src/policy/picture';
 import type { Assessment, Finding } from '../../src/policy/verdicts';
 import { addDays } from '../../src/policy/dates';
@@ -152,5 +153,24 @@ describe('assessAll uses the payer from Coverage', () => {
     const [a] = assessAll(p, [tfesi()], TODAY);
     expect(a!.payer.fellBackToBaseline).toBe(true);
     expect(a!.payer.name).toBe('Acme Mutual Insurance');
+  });
+});
+
+describe('Overlays pinned to guideline versions (issue 9)', () => {
+  it('eviCore CMM-200: 14 days between injections under V1.0.2019, 7 under the 2021 version', () => {
+    const p = esiPicture();
+    p.procedureHistory.push(proc('esi-transforaminal', 10, [relief(60, 400)]));
+    // The Medicare ESI versions encoded start in late 2021, so the older overlay is read directly.
+    expect(overlayFor(LCD_EPIDURAL, SUMMIT, '2020-06-01')?.params.minDaysBetween?.value.days).toBe(14);
+    expect(overlayFor(LCD_EPIDURAL, SUMMIT, '2021-06-01')?.params.minDaysBetween?.value.days).toBe(7);
+    const now = find(assess(p, tfesi(), 'summit', TODAY), 'esi-spacing');
+    expect(now.citation.version).toBe('2021');
+    expect(now.status).toBe('met');
+  });
+  it('BCBSMA 690 names lumbar or cervical radiculopathy: a thoracic ESI is not covered under it', () => {
+    const p = esiPicture();
+    p.symptoms = [{ kind: 'radicular', present: true, region: 'thoracic', source: 'note', evidence: [] }];
+    const a = assess(p, tfesi({ region: 'thoracic', levels: ['T10-T11'], code: '64479', reasonIcd10: ['M54.14'] }), 'bcbsma', TODAY);
+    expect(find(a, 'esi-indication')).toMatchObject({ status: 'not-met', citation: { ruleId: 'BCBSMA-690-DX', grade: 'P' } });
   });
 });

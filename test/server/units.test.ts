@@ -91,3 +91,17 @@ describe('configuration', () => {
     await expect(startService({ databaseUrl: 'postgres://db/claimready', publicBase: 'http://x/service', introspectUrl: 'http://x/auth/introspect', payers: [] })).rejects.toThrow(/`pg` is not installed/);
   });
 });
+
+describe('payer configuration file', () => {
+  it('reads connections and portal payers, and names what is wrong in a bad file', async () => {
+    const { loadPayerConfig } = await import('../../src/server/config');
+    const { writeFileSync } = await import('node:fs');
+    const dir = mkdtempSync(join(tmpdir(), 'cfg-'));
+    const good = join(dir, 'payers.json');
+    writeFileSync(good, JSON.stringify({ payers: [{ id: 'bcbsma', fhirBase: 'https://pas.example/fhir/', tokenUrl: 'https://pas.example/token', clientId: 'clinic-42' }], portalPayers: ['medicare-wiser-je'] }));
+    expect(loadPayerConfig(good)).toEqual({ payers: [{ id: 'bcbsma', fhirBase: 'https://pas.example/fhir', tokenUrl: 'https://pas.example/token', clientId: 'clinic-42' }], portalPayers: ['medicare-wiser-je'] });
+    const bad = join(dir, 'bad.json');
+    writeFileSync(bad, JSON.stringify({ payers: [{ id: 'x', fhirBase: 'not a url' }] }));
+    expect(() => loadPayerConfig(bad)).toThrow(/payers\.0\.fhirBase.*payers\.0\.tokenUrl/s);
+  });
+});

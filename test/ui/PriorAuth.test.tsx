@@ -76,19 +76,19 @@ describe('PriorAuth view', () => {
   });
 
   it('saves the packet once: created, then already saved on a second click', async () => {
-    const { ehr } = setup(PATIENTS[0]);
+    const { ehr } = setup(PATIENTS[5]); // prior auth "depends" for this payer: a Task is made
     fireEvent.click(screen.getByRole('button', { name: 'Save packet to chart' }));
     await screen.findByText(/Saved to the chart/, undefined, { timeout: 10_000 });
     expect(stored(ehr)).toEqual(['DocumentReference', 'Provenance', 'Provenance', 'Task']);
     const task = ehr.stored.find((r): r is Task => r.resourceType === 'Task');
-    expect([task?.status, task?.intent, task?.focus?.reference, task?.requester?.reference, task?.owner]).toEqual(['requested', 'order', 'ServiceRequest/sr-p1', 'Practitioner/dr-lee', undefined]);
+    expect([task?.status, task?.intent, task?.focus?.reference, task?.requester?.reference, task?.owner]).toEqual(['requested', 'order', 'ServiceRequest/sr-p6', 'Practitioner/dr-lee', undefined]);
     fireEvent.click(screen.getByRole('button', { name: 'Save packet to chart' }));
     await screen.findByText(/Already saved/, undefined, { timeout: 10_000 });
     expect(ehr.stored).toHaveLength(4);
   });
 
   it("shows the EHR's OperationOutcome and retries without duplicating", async () => {
-    const { ehr } = setup(PATIENTS[0]);
+    const { ehr } = setup(PATIENTS[5]);
     ehr.failNext.set('Task', { status: 422, outcome: { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'invalid', diagnostics: 'Task.owner is required here' }] } });
     fireEvent.click(screen.getByRole('button', { name: 'Save packet to chart' }));
     await screen.findByText(/Task.owner is required here/, undefined, { timeout: 10_000 });
@@ -167,10 +167,10 @@ describe('PriorAuth view, long evidence and accessibility', () => {
   });
 
   it("makes the clinic's own Organization the Task owner when the shell supplies it", async () => {
-    const c = PATIENTS[0];
+    const c = PATIENTS[5]; // prior auth "depends" for this payer: a Task is made
     if (!c) throw new Error('no patient');
-    const organization: Organization = { resourceType: 'Organization', id: 'org-clinic', name: 'Riverside Spine & Pain' };
-    const { ehr } = setup(c, { clinic: { organization, practitioner: { id: 'dr-lee', name: 'Dana Lee, MD' } } });
+    const organization: Organization = { resourceType: 'Organization', id: 'org-clinic', name: 'Riverside Spine & Pain', telecom: [{ system: 'phone', value: '508-555-0100' }] };
+    const { ehr } = setup(c, { clinic: { organization, practitioner: { id: 'dr-lee', name: 'Dana Lee, MD', npi: '1098765432', family: 'Lee' } } });
     fireEvent.click(screen.getByRole('button', { name: 'Save packet to chart' }));
     await screen.findByText(/Saved to the chart/, undefined, { timeout: 10_000 });
     expect(ehr.stored.find((r): r is Task => r.resourceType === 'Task')?.owner?.reference).toBe('Organization/org-clinic');

@@ -7,7 +7,7 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import type { Bundle, Resource, Task } from 'fhir/r4';
 import { LifecyclePanel } from '../../src/ui/lifecycle/LifecyclePanel';
 import { serviceApi } from '../../src/ui/lifecycle/api';
-import { derivePriorAuth } from '../../src/ui/views/prior-auth/model';
+import { packetPreview } from '../../src/workflow/index';
 import { isClaimReadyOutput } from '../../src/fhir/read/own-output';
 import { PATIENTS, type PatientCase } from '../writeback/pas/patients';
 import { fakeEhr } from '../writeback/pas/fake-ehr';
@@ -41,7 +41,7 @@ function ehrWithUpdate(): ReturnType<typeof fakeEhr> & FhirWriter {
 function model(c: PatientCase | undefined) {
   if (!c) throw new Error('no patient');
   const { picture, service, today, resources, clinic } = c.input;
-  return derivePriorAuth(picture, service, today, `${today}T00:00:00Z`, { ...(resources ? { resources } : {}), clinic });
+  return packetPreview(picture, service, { today, now: `${today}T00:00:00Z`, ...(resources ? { resources } : {}), clinic });
 }
 
 describe('LifecyclePanel', () => {

@@ -8,15 +8,8 @@ import { CAPS_HEADING, capsHeadingSection, type Section } from './sections';
 
 export type { Section } from './sections';
 
-export interface Sentence {
-  /** Offsets into NoteDoc.text (end exclusive). */
-  start: number;
-  end: number;
-  text: string;
-  /** text in lower case, for cheap substring gates before the regexes run. */
-  lower: string;
-  section: Section;
-}
+export type { Sentence } from './sentence';
+import type { Sentence } from './sentence';
 
 // Heading labels, normalised (lower case, single spaces, "&" as "and", no spaces around "/"), to their section.
 const HEADING_LABELS: [Section, string[]][] = [
@@ -45,7 +38,8 @@ function headingSection(label: string): Section | undefined {
 }
 
 // Sentence ends: . ! ? followed by whitespace and then not a lowercase letter; and every line break.
-const SENTENCE_END = /[.!?](?=\s+(?![a-z]))|\n/g;
+// Not after an abbreviation that takes a number or a name: "Tylenol No. 3", "Dr. Smith", "vs. 4".
+const SENTENCE_END = /(?<!\b(?:No|no|Dr|Mr|Mrs|Ms|vs|approx|St|Jr|Fig|ca))[.!?](?=\s+(?![a-z]))|\n/g;
 
 /** Split the note into sentences, each tagged with the section its heading put it in. */
 export function sentences(text: string): Sentence[] {
@@ -67,7 +61,8 @@ export function sentences(text: string): Sentence[] {
     if (h) {
       const s = caps ? (headingSection(h[1]!) ?? capsHeadingSection(h[1]!)) : headingSection(h[1]!);
       if (s) {
-        bodyStart = lineStart + h[0].length;
+        // A capitals heading stays in its sentence: "WOMAC SCORE: 8", "WORK STATUS: Working." are facts.
+        if (!caps) bodyStart = lineStart + h[0].length;
         lineSection = s;
         // "Family History: mother with back pain" on one line closes with its line; a heading on a line of its own
         // (or any clinical section) runs until the next heading.

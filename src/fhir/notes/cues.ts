@@ -4,7 +4,7 @@
 // Triggers before the phrase reach it unless a terminator ("but", "however", ";") comes between; a few triggers
 // follow the phrase ("... was recommended", "... 3 years ago").
 import { clauseEnd, clauseStart, isAboutFamily, isNegated, type Sentence } from './context';
-import type { MentionContext, MentionType } from './mentions';
+import type { MentionContext, MentionType } from './mention-types';
 
 interface Cue {
   context: MentionContext;
@@ -20,17 +20,23 @@ interface Cue {
 // from dictation habit.
 export const CUES: readonly Cue[] = [
   { context: 'goal', before: /\b(?:goals?|target|in order to|aim(?:ing)? (?:for|to)|hop(?:e|es|ing) to|want(?:s)? to (?:get|be)|expect(?:ed|s)? to|decrease (?:pain|symptoms) to|reduce (?:pain|symptoms) to|less than|below)\b/i, not: ['site', 'conservative-care'] },
-  { context: 'hypothetical', before: /\b(?:if|unless|in case|in the event|whether|consider(?:ed|ing)?|could (?:consider|try|benefit)|may (?:benefit|need|require|try|consider)|might|possibl[ey]|potential(?:ly)?|risks? (?:of|include\w*|such as|are)|side effects? (?:of|such as|include\w*)|including|candidate for|options? (?:of|include\w*|are)|versus|discussed)\b/i, not: ['function'] },
+  { context: 'hypothetical', before: /\b(?:if|unless|in case|in the event|whether)\b/i },
+  { context: 'goal', after: /^[^.;]{0,20}?\b(?:is|as|was) (?:the|her|his|their|a|our) (?:\w+ )?goal\b/i },
+  { context: 'hypothetical', before: /\b(?:consider(?:ed|ing)?|could (?:consider|try|benefit)|may (?:benefit|need|require|try|consider)|might|possibl[ey]|potential(?:ly)?|risks? (?:of|include\w*|such as|are)|side effects? (?:of|such as|include\w*)|candidate for|options? (?:of|include\w*|are)|versus|discussed)\b/i, not: ['function'] },
   { context: 'hypothetical', before: /\b(?:would|could|may)\s+(?:be|become|remain|find)\b/i, not: ['pain-score', 'site', 'relief', 'conservative-care'] },
   { context: 'hypothetical', after: /^[^.;]{0,30}\b(?:would be|if needed|as needed for future|should (?:he|she|they) (?:fail|need|continue))\b/i, not: ['function', 'conservative-care', 'pain-score'] },
+  // "She will wake up at night" is habit, not a plan: scores and limitations are observed, whatever the verb.
   {
     context: 'plan',
+    not: ['function', 'pain-score'],
     before: /\b(?:will|we'll|plan(?:s|ned|ning)?(?: is| to| for| on)?|recommend(?:s|ed|ing)?|refer(?:red|ral)?(?: to| for| back)?|schedul(?:e|ed|ing)|order(?:ed|ing)?|prescrib(?:e|ed|ing)|start(?:ed)? (?:him|her|them|on)|to (?:start|begin|initiate|try|undergo|attend|receive|have|get)|begin|initiat(?:e|ed|ing)|try|trial of|advis(?:e|ed)|encourag(?:e|ed)|instruct(?:ed)?|suggest(?:s|ed)?|request(?:s|ed|ing)?|arrange(?:d|ments?)?|set up|proceed(?:ing)? with|would like to|wishes to|follow[- ]up (?:with|in)|return (?:to clinic|for)|prior auth\w*|authoriz\w*|next step|going forward|in the future|at (?:the )?next visit)\b/i,
   },
   { context: 'plan', after: /^[^.;]{0,30}?\b(?:(?:was|is|were|are|will be|has been|have been) (?:recommended|ordered|prescribed|scheduled|planned|suggested|requested|arranged|encouraged|discussed)|is (?:planned|pending)|pending|to be (?:scheduled|started|done))\b/i },
   { context: 'history', before: /\b(?:previous(?:ly)?|prior|past|history of|hx of|had|has had|have had|was on|were|used to|tried|has tried|have tried|failed|status post|s\/p|underwent|received|in the past|formerly|initially|originally|at that time|back then|at the time)\b/i },
   { context: 'history', after: /^[^.;]{0,40}?\b(?:ago|in the past|previously|in (?:19|20)\d\d|last (?:year|month|week)|at that time|resolved)\b/i },
 ];
+
+const PAST_PLAN = /^(?:suggested|recommended|referred|prescribed|ordered|started (?:him|her|them) on|advised|tried)\b/i;
 
 const CONTINUING = /\b(?:continue[sd]?|continuing|remains? on|still (?:on|taking|using|doing|attending|has)|currently|is on|is taking|maintained on|now on|presently)\b/i;
 
@@ -88,6 +94,8 @@ export function mentionContext(sen: Sentence, start: number, end: number, type: 
   // "continue PT" and "still taking Norco" are current even in a plan.
   const cont = lastMatch(CONTINUING_G, before);
   if (cont && (!best || cont.index >= best.at)) return 'current';
+  // A plan told in the past tense in the story ("Dr. P suggested some physical therapy") is history.
+  if (best?.context === 'plan' && sen.section !== 'plan' && PAST_PLAN.test(before.slice(best.at, best.at + 16))) return 'history';
   if (best) return best.context;
   for (const c of CUES) if (c.after && !c.not?.includes(type) && c.after.test(after)) return c.context;
   if (CONTINUING.test(after.slice(0, 30))) return 'current';

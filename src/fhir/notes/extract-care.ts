@@ -2,6 +2,8 @@
 // "completed 8 weeks of PT without relief", "failed meloxicam and gabapentin", "chiropractic x 6 weeks", "HEP".
 import type { CareOutcome, ConservativeCareFact, ConservativeKind, NoteDoc } from '../../policy/picture';
 import { clauseEnd, clauseStart, isAboutFamily, isNegated, type Sentence } from './context';
+import { mentionContext } from './cues';
+import type { MentionContext, NoteMention } from './mentions';
 import { CARE_TERMS as TERMS, careKind, UMBRELLA } from './care-lexicon';
 import { matchAll, noteDay, NUM_RANGE, parseNumber, parseUnit, spanEvidence, toWeeks, UNIT } from './lexicon';
 
@@ -27,6 +29,7 @@ const NEVER_DONE = /\b(?:never (?:started|went|began|attended|tried|did)|not tri
 const STARTED_TODAY = /\bstart(?:ed|ing)?\b[^.;]*\btoday\b|\btoday\b[^.;]*\bstart(?:ed|ing)?\b/i;
 // The drug switched to is the new trial, not the one tried: "changed tramadol to tapentadol".
 const SWITCHED_TO = /\b(?:changed|switched|transitioned|rotated|converted)\s+(?:\w+\s+){0,3}?to\s+$/i;
+const CONDITIONAL_WORD = /\b(?:if|consider\w*|may|might|could|would|should|candidate)\b/i;
 const CONTINUE = /\b(?:continue|continues|continuing|resume)\b/i;
 const PAST_DONE = /\b(?:completed|failed|tried|has done|did|had|underwent|attended|was on|were|previously)\b/i;
 
@@ -48,7 +51,11 @@ function kindOf(term: string): ConservativeKind {
 const PROCEDURE_TODAY = new Set(['procedure']);
 const DRUG_KINDS = new Set<ConservativeKind>(['nsaid', 'analgesic', 'muscle-relaxant', 'neuropathic-agent', 'opioid']);
 
-export function extractConservativeCare(note: NoteDoc, sentences: readonly Sentence[]): ConservativeCareFact[] {
+/**
+ * `aside`, when given, receives the care mentions set aside as not tried (negated, family, planned, hypothetical),
+ * with their context, so the mention list shows them.
+ */
+export function extractConservativeCare(note: NoteDoc, sentences: readonly Sentence[], aside?: NoteMention[]): ConservativeCareFact[] {
   const out: ConservativeCareFact[] = [];
   const recorded = noteDay(note);
   for (const sen of sentences) {
@@ -72,14 +79,30 @@ export function extractConservativeCare(note: NoteDoc, sentences: readonly Sente
         out.push(fact);
         continue;
       }
-      if (isAboutFamily(s, pos, sen.section) || isNegated(s, pos)) continue;
+      const setAside = (fallback: MentionContext): void => {
+        if (!aside) return;
+        const ctx = mentionContext(sen, pos, pos + hit.term.length, 'conservative-care');
+        const a = sen.start + pos;
+        aside.push({ type: 'conservative-care', span: { start: a, end: a + hit.term.length }, text: hit.term, context: ctx === 'current' || ctx === 'history' ? fallback : ctx, kind: kindOf(hit.term), outcome: 'unknown' });
+      };
+      if (isAboutFamily(s, pos, sen.section)) {
+        setAside('family');
+        continue;
+      }
+      if (isNegated(s, pos)) {
+        setAside('negated');
+        continue;
+      }
       const cs = clauseStart(s, pos);
       const ce = clauseEnd(s, pos + hit.term.length);
       const clause = s.slice(cs, ce);
       const beforeInClause = s.slice(cs, pos);
       const future = FUTURE.test(beforeInClause) || (sen.section === 'plan' && !PAST_DONE.test(clause));
       const continuing = CONTINUE.test(beforeInClause);
-      if (future && !continuing && !PAST_DONE.test(beforeInClause)) continue;
+      if (future && !continuing && !PAST_DONE.test(beforeInClause)) {
+        setAside(CONDITIONAL_WORD.test(beforeInClause) ? 'hypothetical' : 'plan');
+        continue;
+      }
       if (STARTED_TODAY.test(clause) || SWITCHED_TO.test(beforeInClause)) continue;
       if (NEVER_DONE.test(s.slice(pos, ce)) && outcomeIn(clause) !== 'contraindicated') continue;
       let start = pos;

@@ -34,10 +34,12 @@ const alt = (xs: readonly string[]): string => xs.join('|');
 // words, an activity then a limitation word, work status, sleep, other instruments.
 const LIMIT_THEN_ACTIVITY = new RegExp(String.raw`\b(?:${alt(LIMIT_BEFORE)})\b[^.;:\n]{0,40}?\b(?:${alt(ACTIVITIES)})\b`, 'gi');
 const ACTIVITY_THEN_LIMIT = new RegExp(String.raw`\b(?:${alt(ACTIVITIES)})\b[^.;:\n]{0,25}?\b(?:${alt(LIMIT_AFTER)})\b`, 'gi');
-const ABLE_TO = new RegExp(String.raw`\b(?:only )?(?:able to|can|could|tolerates?) (?:only )?(?:${alt(ACTIVITIES)})\b[^.;\n]{0,30}?\b(?:\d+|a|one|two|three|half|several|few|a couple of)\s*(?:minutes?|mins?|hours?|blocks?|city blocks?|feet|ft|yards|miles?|seconds?|steps)\b`, 'gi');
+const ABLE_TO = new RegExp(String.raw`\b(?:only )?(?:able to|can|tolerates?) (?:only )?(?:${alt(ACTIVITIES)})\b[^.;\n]{0,30}?\b(?:\d+|a|one|two|three|half|several|few|a couple of)\s*(?:minutes?|mins?|hours?|blocks?|city blocks?|feet|ft|yards|miles?|seconds?|steps)\b`, 'gi');
 const WORK_STATUS_RE = new RegExp(String.raw`\b(?:${WORK_STATUS})\b`, 'gi');
 const SLEEP_RE = new RegExp(String.raw`\b(?:${SLEEP})\b`, 'gi');
 const OTHER_INSTRUMENT_RE = new RegExp(String.raw`\b(?:${OTHER_INSTRUMENTS})`, 'gi');
+const HEEL_TOE_AFTER = /^\s*(?:on (?:his |her |their |the )?)?(?:heels?|toes?)\b/i;
+const EXAM_TEST = /\b(?:test\w*|heels?|toes?|tandem)\b/i;
 const LEXICON_PATTERNS: RegExp[] = [WORK_STATUS_RE, SLEEP_RE, ABLE_TO, LIMIT_THEN_ACTIVITY, ACTIVITY_THEN_LIMIT];
 
 const LIMITATION_PATTERNS: [RegExp, string[]][] = [
@@ -56,6 +58,8 @@ export function extractFunction(note: NoteDoc, sentences: readonly Sentence[]): 
   let used: [number, number][] = [];
   const ok = (a: number, b: number): boolean => {
     if (used.some(([x, y]) => a < y && x < b)) return false;
+    // Heel and toe walking are exam manoeuvres.
+    if (HEEL_TOE_AFTER.test(s.slice(b, b + 24))) return false;
     if (isAboutFamily(s, a, sen.section) || isNegated(s, a)) return false;
     used.push([a, b]);
     return true;
@@ -95,6 +99,8 @@ export function extractFunction(note: NoteDoc, sentences: readonly Sentence[]): 
     for (const re of LEXICON_PATTERNS) {
       for (const m of matchAll(re, s)) {
         const end = m.index + m[0].length;
+        // An exam manoeuvre ("unable to test gait", "heel walking") is not the patient's function.
+        if (EXAM_TEST.test(m[0])) continue;
         if (!ok(m.index, end)) continue;
         out.push({ source: 'note', evidence: [spanEvidence(note, sen, m.index, end)], limitation: m[0], date });
       }

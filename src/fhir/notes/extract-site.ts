@@ -79,7 +79,7 @@ export function levelGroups(s: string): LevelGroup[] {
     const t: TokenParts = m[1] !== undefined ? [m[1], m[2], m[3], m[4]] : [m[5], m[6], m[7], m[8]];
     const levels = m[1] !== undefined ? shorthandLevels(t) : levelsOfToken(t);
     if (levels.length === 0) continue;
-    if (HEART_SOUND.test(s.slice(Math.max(0, m.index - 40), m.index + 40))) continue;
+    if ((t[0] === 'S' || t[0] === 's') && HEART_SOUND.test(s.slice(Math.max(0, m.index - 40), m.index + 40))) continue;
     const end = m.index + m[0].length;
     const token: LevelToken = { start: m.index, end, named: levels.length > 1 ? [namedRange(t)] : levels };
     const last = groups[groups.length - 1];

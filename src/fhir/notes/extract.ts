@@ -11,7 +11,7 @@ import type {
   VisitWorkFact,
 } from '../../policy/picture';
 import { sentences, type Sentence } from './context';
-import type { NoteMention } from './mentions';
+import type { NoteMention } from './mention-types';
 import { NOT_LIMITING } from './function-lexicon';
 import { careValues, functionValues, keepEvidence, painValues, reliefValues, siteMentions } from './to-mentions';
 import { extractConservativeCare } from './extract-care';
@@ -102,7 +102,7 @@ function extractAll(note: NoteDoc, sens: readonly Sentence[]): Omit<NoteFacts, '
   const mentions: NoteMention[] = [];
   // A prior injection is care the patient had (a mention) but the picture keeps injections as procedures, so the
   // policy core never counts an injection as conservative care.
-  const conservativeCare = keepEvidence(extractConservativeCare(note, sens), 'conservative-care', sens, mentions, careValues).filter((c) => c.kind !== 'injection');
+  const conservativeCare = keepEvidence(extractConservativeCare(note, sens, mentions), 'conservative-care', sens, mentions, careValues).filter((c) => c.kind !== 'injection');
   const relief = keepEvidence(extractRelief(note, sens), 'relief', sens, mentions, reliefValues);
   // A duration inside a therapy or relief phrase is that phrase's, not the pain's.
   const taken = [...conservativeCare.flatMap(quoteRange), ...relief.flatMap(quoteRange)];

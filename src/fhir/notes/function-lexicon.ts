@@ -1,5 +1,5 @@
 // Function phrases as data: which limitation a phrase names.
-import type { FunctionLimitation } from './mentions';
+import type { FunctionLimitation } from './mention-types';
 
 const LIMITATION_KINDS: [RegExp, FunctionLimitation][] = [
   [/\b(?:work|job|dut(?:y|ies)|disabilit|disabled|TTD|employ|shift|retired|leave)/i, 'work'],
@@ -21,7 +21,7 @@ export function limitationKind(text: string): FunctionLimitation {
 
 /** Activities whose limitation is function. */
 export const ACTIVITIES: readonly string[] = [
-  String.raw`walk(?:s|ing|ed)?`, String.raw`ambulat\w*`, 'gait', String.raw`stand(?:s|ing)?`, String.raw`sit(?:s|ting)?`, String.raw`sleep(?:s|ing)?`,
+  String.raw`walk(?:s|ing|ed)?(?! on (?:his|her|the) (?:heels|toes))(?!\s+on\s+(?:heels|toes))`, 'stood', String.raw`ambulat\w*`, 'gait', String.raw`stand(?:s|ing)?`, String.raw`sit(?:s|ting)?`, String.raw`sleep(?:s|ing)?`,
   String.raw`lift(?:s|ing)?`, String.raw`carry(?:ing)?`, String.raw`bend(?:s|ing)?`, 'stoop(?:ing)?', String.raw`kneel(?:s|ing)?`, String.raw`crawl(?:s|ing)?`,
   String.raw`squat(?:s|ting)?`, String.raw`climb(?:s|ing)?`, 'stairs', String.raw`driv(?:e|es|ing)`, String.raw`work(?:s|ing)?(?!-up| ?up)`, 'job', 'duties',
   'ADLs?', 'activities of daily living', 'daily activities', String.raw`(?:household )?chores`, 'housework', String.raw`dress(?:ing)?`, String.raw`bath(?:e|ing)`,
@@ -43,11 +43,11 @@ export const LIMIT_BEFORE: readonly string[] = [
 /** Words after an activity that make it a limitation ("walking tolerance", "sitting is difficult"). */
 export const LIMIT_AFTER: readonly string[] = [
   'tolerance', String.raw`(?:is|are|was|were|has been|becomes?) (?:very |quite |extremely |significantly )?(?:difficult|limited|painful|a (?:significant )?problem|impaired|restricted|hard)`,
-   String.raw`with (?:a |an )?(?:assist\w*|difficulty|walker|cane|crutches|contact guard|standby|antalgic)`, String.raw`(?:for|of) (?:more|longer) than`, String.raw`(?:about|approximately|up to|only|no more than) \d+`,
+   String.raw`with (?:a |an )?(?:significant |mild |moderate |marked )?(?:assist\w*|aid|difficulty|walker|cane|crutches|contact guard|standby|antalgic)`, String.raw`(?:for|of) (?:more|longer) than`, String.raw`(?:up to|only|no more than) \d+`,
 ];
 
 /** Work status, said however it is said. */
-export const WORK_STATUS = String.raw`off work|out of work|not working|not been back to work|(?:working|works) (?:full|part|half)[- ]time|(?:working|works) (?:approximately )?half time|TTD(?: status| benefits)?|temporar(?:y|ily) (?:and )?total(?:ly)? disab\w*|(?:social security|long-term|short-term) disability(?: benefits)?|disability benefits|(?:light|modified|full|regular|restricted|normal) (?:duty|duties)|(?:returned|went back) to (?:his |her |their )?(?:work|usual job|normal job|regular job|job|full duty|regular duty)|released (?:him |her )?(?:to|back to) (?:work|full|regular|modified|light)|(?:medical|sick) leave|leave of absence|(?:semi-)?sedentary work|lifting (?:limit|restriction)s?|(?:no|not) lift(?:ing)? (?:more|greater|over|heavier) than \d+|lift(?:ing)? (?:no more|nothing more|more) than \d+|work restrictions?`;
+export const WORK_STATUS = String.raw`work status:?\s*(?:working|not working|off work|full duty|modified duty|light duty|regular duty|TTD|retired)|full work duties|(?:normal|usual|regular) work activities|returned back to (?:his |her )?(?:usual|normal|regular) (?:work|job|duties)|off work(?! factors)|out of work|not working|not been back to work|(?:working|works) (?:full|part|half)[- ]time|(?:working|works) (?:approximately )?half time|TTD(?: status| benefits)?|temporar(?:y|ily) (?:and )?total(?:ly)? disab\w*|(?:social security|long-term|short-term) disability(?: benefits)?|disability benefits|(?:light|modified|full|regular|restricted|normal) (?:duty|duties)|(?:returned|went back) to (?:his |her |their )?(?:work|usual job|normal job|regular job|job|full duty|regular duty)|released (?:him |her )?(?:to|back to) (?:work|full|regular|modified|light)|(?:medical|sick) leave|leave of absence|(?:semi-)?sedentary work|lifting (?:limit|restriction)s?|(?:no|not) lift(?:ing)? (?:more|greater|over|heavier) than \d+|lift(?:ing)? (?:no more|nothing more|more) than \d+|work restrictions?`;
 
 /** Sleep disturbance. */
 export const SLEEP = String.raw`sleep (?:disturb\w*|disrupt\w*|problems?)|(?:difficulty|trouble|problems?) (?:sleeping|with sleep)|wakes? (?:him |her |them )?up|waking up|awaken\w*|interrupted sleep|(?:unable to|can't|cannot) sleep|poor sleep|insomnia|sleep at night|sleeps? (?:only|about|approximately) \d+ hours`;

@@ -1,7 +1,7 @@
 // Shared vocabulary of the note extractors: numbers as words, time units, and the evidence record for a span.
 import type { Evidence, NoteDoc } from '../../policy/picture';
 import { dayOf } from '../../policy/dates';
-import type { Sentence } from './context';
+import type { Sentence } from './sentence';
 
 const WORD_NUMBERS: Record<string, number> = {
   zero: 0, one: 1, a: 1, an: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,

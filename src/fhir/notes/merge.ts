@@ -14,7 +14,7 @@ import type {
   ReliefFact,
 } from '../../policy/picture';
 import { compareIso, dayOf } from '../../policy/dates';
-import { extractNoteFacts } from './extract';
+import { extractNoteFacts, type NoteFacts } from './extract';
 import type { NoteReliefFact } from './extract-relief';
 
 interface WithEvidence {
@@ -132,7 +132,11 @@ function refId(ref: string): string {
   return slash === -1 ? ref : ref.slice(slash + 1);
 }
 
-export function mergeNoteFacts(picture: ClinicalPicture, notes: readonly NoteDoc[]): ClinicalPicture {
+/**
+ * `extracted`, when given, holds each note's facts already computed (off the main thread, see extract-async), in
+ * the order of `notes`; otherwise they are extracted here.
+ */
+export function mergeNoteFacts(picture: ClinicalPicture, notes: readonly NoteDoc[], extracted?: readonly NoteFacts[]): ClinicalPicture {
   const out: ClinicalPicture = {
     ...picture,
     procedureHistory: [...picture.procedureHistory],
@@ -148,7 +152,7 @@ export function mergeNoteFacts(picture: ClinicalPicture, notes: readonly NoteDoc
   const symptoms = [...out.symptoms];
   const sites = [...out.siteMentions];
   const work = [...out.visitWork];
-  for (const note of notes) {
+  for (const [k, note] of notes.entries()) {
     if (seen.has(note.ref)) continue;
     seen.add(note.ref);
     out.notes.push(note);
@@ -160,7 +164,7 @@ export function mergeNoteFacts(picture: ClinicalPicture, notes: readonly NoteDoc
         message: `The note "${note.title}" has no date; facts from it cannot be placed in time.`,
       });
     }
-    const f = extractNoteFacts(note);
+    const f = extracted?.[k] ?? extractNoteFacts(note);
     for (const message of f.limits) out.dataIssues.push({ resourceType: 'DocumentReference', id: refId(note.ref), severity: 'warning', message });
     for (const x of f.painScores) pain.add(x);
     for (const x of f.functionalStatus) fn.add(x);

@@ -6,8 +6,8 @@ import type { Sentence } from './context';
 import { mentionContext } from './cues';
 import type { NoteReliefFact } from './extract-relief';
 import { limitationKind } from './function-lexicon';
-import type { MentionContext, MentionType, NoteMention } from './mentions';
-import { isEvidenceContext } from './mentions';
+import type { MentionContext, MentionType, NoteMention } from './mention-types';
+import { isEvidenceContext } from './mention-types';
 
 interface Quoted {
   evidence: { quote?: { start: number; end: number; text: string } }[];

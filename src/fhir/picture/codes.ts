@@ -1,34 +1,10 @@
 // Code systems and small readers shared by every fact family: find a coding, name a concept, build evidence.
 import type { Evidence } from '../../policy/picture';
 import type { CodeableConceptT, CodingT } from './schemas';
+import { isSystem } from '../../policy/code-systems';
 
-export const SYS = {
-  cpt: 'http://www.ama-assn.org/go/cpt',
-  hcpcs: 'https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets',
-  icd10: 'http://hl7.org/fhir/sid/icd-10-cm',
-  snomed: 'http://snomed.info/sct',
-  loinc: 'http://loinc.org',
-  rxnorm: 'http://www.nlm.nih.gov/research/umls/rxnorm',
-  ucum: 'http://unitsofmeasure.org',
-  painObs: 'http://claimready.app/fhir/CodeSystem/pain-observation',
-  sopt: 'urn:oid:2.16.840.1.113883.3.221.5',
-} as const;
-
-// Real EHRs vary the spelling of the well-known systems (http/https, OIDs, trailing slashes).
-const ALIASES: Record<string, readonly string[]> = {
-  [SYS.cpt]: ['urn:oid:2.16.840.1.113883.6.12', 'http://www.ama-assn.org/go/cpt/', 'https://www.ama-assn.org/go/cpt'],
-  [SYS.hcpcs]: ['urn:oid:2.16.840.1.113883.6.285', 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets', 'urn:oid:2.16.840.1.113883.6.14'],
-  [SYS.icd10]: ['urn:oid:2.16.840.1.113883.6.90', 'http://hl7.org/fhir/sid/icd-10-cm/', 'https://hl7.org/fhir/sid/icd-10-cm'],
-  [SYS.snomed]: ['urn:oid:2.16.840.1.113883.6.96', 'https://snomed.info/sct'],
-  [SYS.loinc]: ['urn:oid:2.16.840.1.113883.6.1', 'https://loinc.org'],
-  [SYS.rxnorm]: ['urn:oid:2.16.840.1.113883.6.88', 'https://www.nlm.nih.gov/research/umls/rxnorm'],
-  [SYS.sopt]: ['https://nahdo.org/sopt', 'http://nahdo.org/sopt'],
-};
-
-export function isSystem(system: string | undefined, wanted: string): boolean {
-  if (!system) return false;
-  return system === wanted || (ALIASES[wanted]?.includes(system) ?? false);
-}
+// The systems table and its aliases live in the policy core (src/policy/code-systems.ts): one home for reader and writers.
+export { SYS, isSystem } from '../../policy/code-systems';
 
 export function codingOf(cc: CodeableConceptT | undefined, system: string): CodingT | undefined {
   return cc?.coding?.find((c) => isSystem(c.system, system) && c.code);

@@ -12,6 +12,7 @@ import { conditionPainDurations, diagnosisFacts } from './diagnoses';
 import { procedureFacts } from './procedures';
 import { isReliefObservation, reliefFact } from './relief';
 import { plannedServices } from './planned';
+import { applyServiceLocations } from './location';
 import { functionalFacts, painScoreFacts } from './observations';
 import { medicationFacts, ptCourses } from './conservative';
 import { imagingFacts } from './imaging';
@@ -55,6 +56,7 @@ export function toPicture(record: RawRecord, ctx: PictureContext): ClinicalPictu
   picture.procedureHistory = procedureFacts(parsed.Procedure, relief);
 
   picture.plannedServices = plannedServices(parsed.ServiceRequest, parsed.Condition, ctx.serviceRequestIds);
+  applyServiceLocations(picture.plannedServices, record.resources, ctx.encounterId);
   for (const id of ctx.serviceRequestIds) {
     if (!picture.plannedServices.some((p) => p.requestRef === `ServiceRequest/${id}`)) {
       dataIssues.push({ resourceType: 'ServiceRequest', id, severity: 'warning', message: 'The order in the launch context could not be used (missing, closed or without a CPT/HCPCS code).' });

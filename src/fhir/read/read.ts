@@ -7,7 +7,7 @@ import { FhirReadError, NetworkError, type FhirReader, type FhirResponse } from 
 import { BundlePageSchema } from './bundle';
 import { READ_TYPES } from '../session/scopes';
 import { indexFullUrls, normalizeReferences } from './references';
-import { takeSaved, type SavedState } from './saved';
+import { isClaimReadyOutput, savedState, type SavedState } from './saved';
 import { z } from 'zod';
 
 // Read by reference (payers, authors, note bodies), never searched by patient.
@@ -275,7 +275,16 @@ export async function readPatientRecord(reader: FhirReader, patientId: string, o
   const resources: Record<string, unknown[]> = {};
   const seen = new Map<string, Set<string>>();
   const firstCopy = new Map<string, unknown>();
+  // Our own write-backs never enter the record, not even the early picture onType feeds: they are saved state.
+  const marked: { type: string; resource: unknown }[] = [];
+  const markedKeys = new Set<string>();
   const add = (type: string, resource: unknown): void => {
+    if (isClaimReadyOutput(resource)) {
+      const key = `${type}/${keyOf(resource) ?? marked.length}`;
+      if (!markedKeys.has(key)) marked.push({ type, resource });
+      markedKeys.add(key);
+      return;
+    }
     const id = keyOf(resource);
     const ids = seen.get(type) ?? new Set<string>();
     seen.set(type, ids);
@@ -304,8 +313,7 @@ export async function readPatientRecord(reader: FhirReader, patientId: string, o
     }),
   );
 
-  // Our own write-backs leave the record here, before any note text is collected from them.
-  const saved = takeSaved(resources);
+  const saved = savedState(marked);
   const { inline, remote, issues } = collectAttachments(resources, reader.base);
   const attachments = new Map<string, AttachmentText>();
   for (const a of inline) {

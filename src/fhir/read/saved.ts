@@ -69,23 +69,15 @@ export function savedItem(raw: unknown): SavedItem | undefined {
   return item;
 }
 
-/** Splits ClaimReady's marked resources out of `resources` (in place) into saved state. */
-export function takeSaved(resources: Record<string, unknown[]>): SavedState {
+export { isClaimReadyOutput };
+
+/** Saved state from ClaimReady's marked resources (the read wave sets them aside as they arrive), newest first. */
+export function savedState(marked: readonly { type: string; resource: unknown }[]): SavedState {
   const saved = emptySaved();
-  for (const type of Object.keys(resources)) {
-    const list = resources[type]!;
-    if (!list.some(isClaimReadyOutput)) continue;
-    const keep: unknown[] = [];
-    for (const r of list) {
-      if (!isClaimReadyOutput(r)) {
-        keep.push(r);
-        continue;
-      }
-      const item = savedItem(r) ?? { ref: `${type}/?`, identifiers: [] };
-      const bucket = type === 'Claim' ? saved.claims : type === 'DocumentReference' ? saved.documents : type === 'Task' ? saved.tasks : saved.other;
-      bucket.push(item);
-    }
-    resources[type] = keep;
+  for (const { type, resource } of marked) {
+    const item = savedItem(resource) ?? { ref: `${type}/?`, identifiers: [] };
+    const bucket = type === 'Claim' ? saved.claims : type === 'DocumentReference' ? saved.documents : type === 'Task' ? saved.tasks : saved.other;
+    bucket.push(item);
   }
   const byDate = (a: SavedItem, b: SavedItem): number => ((a.date ?? '') < (b.date ?? '') ? 1 : (a.date ?? '') > (b.date ?? '') ? -1 : 0);
   for (const list of Object.values(saved)) list.sort(byDate);

@@ -30,12 +30,14 @@ const BASE_SCOPES = ['launch', 'openid', 'fhirUser', 'online_access'];
 /** Create, plus search to find an earlier save by its identifier before creating (EHRs that ignore If-None-Exist)
  * and update for the coder's draft, which is revised in place. DocumentReference search comes with the reads. */
 const WRITE_PERMS: Record<WriteType, string> = { Claim: 'cus', DocumentReference: 'cu', Task: 'cs', Provenance: 'cs' };
+/** The prior-auth lifecycle writes the payer's decision onto the Task the packet created: read it, then update it. */
+const UPDATE_SCOPES = ['patient/Task.ru'];
 
 /** The exact scope string sent to the authorize endpoint (SMART App Launch 2.x syntax). */
 export function requestedScopes(): string {
   const reads = READ_TYPES.map((t) => `patient/${t}.rs`);
   const writes = WRITE_TYPES.map((t) => `patient/${t}.${WRITE_PERMS[t]}`);
-  return [...BASE_SCOPES, ...reads, ...writes].join(' ');
+  return [...BASE_SCOPES, ...reads, ...writes, ...UPDATE_SCOPES].join(' ');
 }
 
 export interface GrantedAccess {

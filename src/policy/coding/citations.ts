@@ -33,3 +33,6 @@ export const CITE = {
   facetKx: cite({ ruleId: 'FJ-KX', document: 'LCD L38803 family (L38801 / A58403)', section: 'Billing article A58403: modifier KX on diagnostic facet injection lines', grade: 'S1', note: 'Noridian rubric restating A58403 (2025-02-26); summary of A57826 (S2) agrees.' }),
   snrbKx: cite({ ruleId: 'ESI-KX', document: 'ESI billing articles A56651, A58745', section: 'Modifier KX on diagnostic selective nerve root blocks', grade: 'S2', note: 'Summaries only, and only some contractors: advice.' }),
 };
+
+/** The per-region session limits the coding frequency edit repeats, from the policies (version in force now). */
+export const LCD_LIMITS = { esi: ESI_BASELINE.frequencyRegion!, facetBlock: FACET_BLOCK.frequencyRegion!, rfa: FACET_RFA.frequencyRegion! };

@@ -2,13 +2,13 @@
 // laterality between order, note and lines, per-session level limits, and frequency over a rolling 12 months.
 import type { CodedDiagnosis, CodingEdit, CodingLine } from '../verdicts';
 import type { ClinicalPicture, Evidence, Laterality, PlannedService, ServiceKind, SiteMention, SpinalRegion } from '../picture';
-import { serviceDef } from '../services';
+import { familyKinds, serviceDef } from '../services';
 import { compareIso, dayOf, inRollingWindow } from '../dates';
 import { regionOfLevel, sameLevels } from '../levels';
 import { lcdCovers, lcdDxFor } from './lcd-dx';
 import { MAX_POINTERS } from './diagnoses';
 import { isSidedCode, serviceForLine } from './lines';
-import { CITE } from './citations';
+import { CITE, LCD_LIMITS } from './citations';
 
 export function diagnosisEdits(lines: readonly CodingLine[], diagnoses: readonly CodedDiagnosis[], dateOfService: string): CodingEdit[] {
   const out: CodingEdit[] = [];
@@ -144,10 +144,11 @@ export function siteEdits(lines: readonly CodingLine[], picture: ClinicalPicture
 }
 
 type FreqGroup = { kinds: readonly ServiceKind[]; limit: number; citation: (typeof CITE)['esiFrequency']; name: string };
+// The limits are the policies' own (one home): the coding edit only repeats them for the claim lines.
 const FREQ: readonly FreqGroup[] = [
-  { kinds: ['esi-interlaminar', 'esi-transforaminal', 'esi-catheter'], limit: 4, citation: CITE.esiFrequency, name: 'ESI' },
-  { kinds: ['facet-mbb', 'facet-ia'], limit: 4, citation: CITE.facetFrequency, name: 'facet injection (MBB/IA)' },
-  { kinds: ['facet-rfa'], limit: 2, citation: CITE.rfaFrequency, name: 'facet RFA' },
+  { kinds: familyKinds('esi'), limit: LCD_LIMITS.esi.value.max, citation: LCD_LIMITS.esi.citation, name: 'ESI' },
+  { kinds: familyKinds('facet-block'), limit: LCD_LIMITS.facetBlock.value.max, citation: LCD_LIMITS.facetBlock.citation, name: 'facet injection (MBB/IA)' },
+  { kinds: familyKinds('facet-rfa'), limit: LCD_LIMITS.rfa.value.max, citation: LCD_LIMITS.rfa.citation, name: 'facet RFA' },
 ];
 
 const NOT_DONE = new Set(['not-done', 'entered-in-error', 'stopped', 'preparation']);

@@ -4,6 +4,7 @@ import type { CodedDiagnosis, CodingEdit, CodingLine } from '../verdicts';
 import type { ClinicalPicture, PlannedService } from '../picture';
 import { addOnEdits, bundlingEdits, codeEdits, emEdits, mueEdits, ptpEdits } from './edits-claim';
 import { diagnosisEdits, frequencyEdits, siteEdits } from './edits-clinical';
+import { kxEdits } from './edits-kx';
 
 export interface EditContext {
   picture: ClinicalPicture;
@@ -24,6 +25,7 @@ export function validateLines(lines: readonly CodingLine[], diagnoses: readonly 
     ...diagnosisEdits(lines, diagnoses, ctx.dateOfService),
     ...siteEdits(lines, ctx.picture, ctx.services, ctx.dateOfService),
     ...frequencyEdits(lines, ctx.picture, ctx.services, ctx.dateOfService),
+    ...kxEdits(lines, ctx.picture, ctx.services, ctx.dateOfService),
   ];
   return edits.map((e, i) => ({ e, i })).sort((a, b) => ORDER[a.e.severity] - ORDER[b.e.severity] || a.i - b.i).map((x) => x.e);
 }

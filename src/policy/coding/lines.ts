@@ -2,11 +2,11 @@
 // units, and the bilateral/side modifiers the payer wants. Pure; the edits in ./edits.ts check the result.
 import type { CodingLine } from '../verdicts';
 import type { PlannedService } from '../picture';
-import { serviceDef, type ServiceDef } from '../services';
+import { FAMILIES, serviceDef, type ServiceDef } from '../services';
 import type { BilateralStyle } from './data/payer-coding';
 
 /** Codes that are reported per side (modifier 50 or RT/LT); interlaminar ESIs and trigger points are not. */
-const SIDED_KINDS = new Set(['esi-transforaminal', 'facet-mbb', 'facet-ia', 'facet-rfa', 'si-joint']);
+const SIDED_KINDS = new Set<string>(FAMILIES.flatMap((f) => f.sided));
 
 /** The with-imaging twin of the no-imaging interlaminar/catheter codes (the LCDs require guidance). */
 const WITH_IMAGING: Readonly<Record<string, string>> = { '62320': '62321', '62322': '62323', '62324': '62325', '62326': '62327' };

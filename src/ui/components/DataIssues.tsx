@@ -1,5 +1,5 @@
 // Records the app could not read: listed, never silently dropped, and never blocking the rest.
-import type { DataIssue } from '../../policy/picture';
+import type { DataIssue } from '../../policy/index';
 
 export function DataIssues({ issues }: { issues: DataIssue[] }) {
   if (issues.length === 0) return null;

@@ -1,6 +1,6 @@
 // Opens a piece of evidence: the note with its span highlighted (as text, never as HTML), or the resource it names.
 import { useEffect, useRef } from 'react';
-import type { Evidence, NoteDoc } from '../../policy/picture';
+import type { Evidence, NoteDoc } from '../../policy/index';
 
 export function EvidencePanel({ evidence, notes, onClose }: { evidence: Evidence; notes: NoteDoc[]; onClose(): void }) {
   const panel = useRef<HTMLElement>(null);

@@ -1,5 +1,5 @@
 // Shown only when the EHR asks for it (need_patient_banner): inside the chart the EHR shows its own.
-import type { PatientFact } from '../../policy/picture';
+import type { PatientFact } from '../../policy/index';
 
 export function PatientBanner({ patient }: { patient: PatientFact }) {
   return (

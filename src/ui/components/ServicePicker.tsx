@@ -1,8 +1,8 @@
 // The services under review: the planned order(s), and a form to add a procedure the physician is considering.
 import { useId, useState, type FormEvent } from 'react';
-import type { Laterality } from '../../policy/picture';
-import { PLANNABLE_CODES, serviceDef } from '../../policy/services';
-import { normalizeLevel } from '../../policy/levels';
+import type { Laterality } from '../../policy/index';
+import { PLANNABLE_CODES, serviceDef } from '../../policy/index';
+import { normalizeLevel } from '../../policy/index';
 import type { ServiceSelection } from '../hooks/useServiceSelection';
 
 function describe(code: string, levels: string[], laterality?: string): string {

@@ -4,8 +4,8 @@
 // picture then would only delay the real one (both compete for the main thread).
 import { startTransition, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { readPatientRecord, type RawRecord } from '../../fhir/read/read';
-import type { FhirReader } from '../../fhir/read/reader';
+import { readPatientRecord, type RawRecord } from '../../fhir/index';
+import type { FhirReader } from '../../fhir/index';
 
 export const CORE_TYPES: readonly string[] = ['Patient', 'ServiceRequest', 'Condition', 'Coverage'];
 /** How long the rest of the record may take after the core before a provisional picture is shown. */

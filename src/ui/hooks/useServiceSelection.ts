@@ -2,9 +2,9 @@
 // the user adds. User additions are kept in sessionStorage (codes and levels only) so a frame reload keeps them.
 import { useCallback, useMemo, useState } from 'react';
 import { z } from 'zod';
-import type { ClinicalPicture, Laterality, PlannedService } from '../../policy/picture';
-import { serviceDef, serviceKind } from '../../policy/services';
-import { regionOfLevel } from '../../policy/levels';
+import type { ClinicalPicture, Laterality, PlannedService } from '../../policy/index';
+import { serviceDef, serviceKind } from '../../policy/index';
+import { regionOfLevel } from '../../policy/index';
 
 const KEY = 'claimready.addedServices';
 

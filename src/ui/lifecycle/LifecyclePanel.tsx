@@ -5,10 +5,8 @@
 // payer pushes (rest-hook) shows without a reload, and each decision is written back to the chart once.
 import { QueryClient, QueryClientProvider, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
-import { buildPacketWrites, preparePacket, TASK_ID_SYSTEM } from '../../writeback/packet';
-import { deterministicId, writeAll } from '../../writeback/write';
-import type { FhirWriter } from '../../writeback/writer';
-import type { PriorAuthModel } from '../views/prior-auth/model';
+import type { FhirWriter } from '../../writeback/index';
+import { makePacket, savePacket, type PacketPreview as PriorAuthModel } from '../../workflow/index';
 import { serviceApi, type PaRequestView, type ServiceApi } from './api';
 import { decisionKey, isDecided, writeDecisionToChart } from './chart-writeback';
 import { RequestCard } from './RequestCard';
@@ -72,23 +70,12 @@ function Panel({ model, writer, user, now, token, api: given }: LifecyclePanelPr
   const submit = useMutation({
     mutationFn: async () => {
       setNote(undefined);
-      const packet = await preparePacket({ ...model.packetInput, now: now() });
+      const packet = await makePacket(model, now());
       let chartTask: string | undefined;
       if (writer) {
-        const service = model.packetInput.service;
-        const writes = buildPacketWrites(packet, {
-          patientId,
-          ...(service.requestRef ? { serviceRequestRef: service.requestRef } : {}),
-          ...(user?.startsWith('Practitioner/') ? { requesterRef: user } : {}),
-          payerName: model.payer.name,
-          serviceCode,
-          now: packet.bundle.timestamp ?? now(),
-        });
-        if (writes.ok) {
-          const saved = await writeAll(writer, writes.items, { app: 'claimready', ...(user ? { user } : {}) });
-          if (saved.ok) chartTask = `${TASK_ID_SYSTEM}|${deterministicId(['pa-task', writes.packetId])}`;
-          else setNote(`The packet was not saved to the chart (${saved.failed.message}); it is submitted anyway, and the decision cannot update a chart task.`);
-        }
+        const saved = await savePacket(writer, model, { now: now(), packet, ...(user ? { user } : {}) });
+        if (saved.ok) chartTask = saved.taskKey;
+        else if (!saved.refused) setNote(`The packet was not saved to the chart (${saved.message}); it is submitted anyway, and the decision cannot update a chart task.`);
       }
       return api.submit(packet.bundle, priority, chartTask);
     },

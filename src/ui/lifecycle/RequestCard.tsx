@@ -86,8 +86,19 @@ function PortalForm({ request, busy, onPortal }: Pick<RequestCardProps, 'request
   );
 }
 
+/** The payer's errors (422) or the failure message of the last event, for a request that did not get through. */
+function problemsOf(r: PaRequestView): string[] {
+  if (r.status !== 'rejected' && r.status !== 'error') return [];
+  const d = r.history.at(-1)?.detail;
+  if (typeof d !== 'object' || d === null) return [];
+  const { issues, message } = d as { issues?: unknown; message?: unknown };
+  if (Array.isArray(issues)) return issues.filter((i): i is string => typeof i === 'string');
+  return typeof message === 'string' ? [message] : [];
+}
+
 export function RequestCard({ request: r, busy, onInquire, onPortal, writeback }: RequestCardProps) {
   const due = dueText(r.due);
+  const problems = problemsOf(r);
   return (
     <article className="card stack lc-request" aria-label={`Prior-auth request ${r.claim.value}`} data-testid="pa-request" data-status={r.status}>
       <h4>
@@ -153,6 +164,17 @@ export function RequestCard({ request: r, busy, onInquire, onPortal, writeback }
           </>
         )}
       </dl>
+      {problems.length > 0 && (
+        <div className="error" data-testid="pa-problems">
+          <p>{r.status === 'rejected' ? 'The payer refused the bundle:' : 'What went wrong:'}</p>
+          <ul>
+            {problems.slice(0, 20).map((p, i) => (
+              <li key={i}>{p}</li>
+            ))}
+          </ul>
+          {problems.length > 20 && <p>and {problems.length - 20} more.</p>}
+        </div>
+      )}
       {writeback && <p className="muted" data-testid="pa-writeback">{writeback}</p>}
       <ol className="lc-timeline" aria-label="History">
         {r.history.map((e) => (

@@ -4,10 +4,8 @@
 // them as clinical evidence. The document is a conditional create (a retry finds it); the Task is updated in place.
 import type { DocumentReference, Task } from 'fhir/r4';
 import { z } from 'zod';
-import { CLAIMREADY_TAG } from '../../fhir/read/own-output';
-import { utf8ToBase64 } from '../../writeback/pas/ids';
-import { deterministicId, ID_BASE, writeAll } from '../../writeback/write';
-import type { FhirWriter } from '../../writeback/writer';
+import { CLAIMREADY_TAG } from '../../fhir/index';
+import { deterministicId, ID_BASE, utf8ToBase64, writeAll, type FhirWriter } from '../../writeback/index';
 import type { PaRequestView } from './api';
 
 export const DECISION_ID_SYSTEM = `${ID_BASE}/pa-decision`;
@@ -85,9 +83,15 @@ export async function writeDecisionToChart(writer: FhirWriter, r: PaRequestView,
   const found = await writer.search('Task', `identifier=${taskIdentifier}`);
   const task = SearchBundle.safeParse(found.body).data?.entry?.[0]?.resource as (Task & { id: string }) | undefined;
   if (!task) return { ok: true, taskUpdated: false, message: 'Decision saved to the chart; the prior-auth task was not found, so its status is unchanged.' };
-  if (!writer.transaction) return { ok: true, taskUpdated: false, message: 'Decision saved to the chart; this EHR connection cannot update the task.' };
   const next = updatedTask(task, r, docId ? `DocumentReference/${docId}` : undefined, now);
-  const res = await writer.transaction({ resourceType: 'Bundle', type: 'transaction', entry: [{ resource: next, request: { method: 'PUT', url: `Task/${task.id}` } }] });
+  // Version-aware where the writer can (If-Match: someone else's edit of the Task is not overwritten), else a PUT.
+  const res = writer.update
+    ? await writer.update(next, task.meta?.versionId)
+    : writer.transaction
+      ? await writer.transaction({ resourceType: 'Bundle', type: 'transaction', entry: [{ resource: next, request: { method: 'PUT', url: `Task/${task.id}` } }] })
+      : undefined;
+  if (!res) return { ok: true, taskUpdated: false, message: 'Decision saved to the chart; this EHR connection cannot update the task.' };
+  if (res.status === 412) return { ok: false, message: 'The decision document was saved; the task changed in the EHR meanwhile, so its update will be retried.' };
   if (res.status !== 200) return { ok: false, message: `The decision document was saved, but the EHR refused the task update (status ${res.status}). Retry.` };
   return { ok: true, taskUpdated: true, message: `Decision saved to the chart and the prior-auth task set to "${next.businessStatus?.text ?? next.status}".` };
 }

@@ -1,11 +1,9 @@
 // Coding review: the suggested claim lines and diagnoses, the edits a payer would raise, the coder's changes
 // (re-validated at once with the same pure edit functions) and "Save to chart".
 import { useCallback, useEffect, useMemo, useState } from 'react';
-import type { CodingLine, CodingSuggestion } from '../../policy/verdicts';
-import { serviceDef } from '../../policy/services';
-import { resolvePayer } from '../../policy/payers';
-import { suggestCoding } from '../../policy/coding/suggest';
-import { validateLines } from '../../policy/coding/edits';
+import type { CodingLine, CodingSuggestion } from '../../policy/index';
+import { serviceDef } from '../../policy/index';
+import { checkServices, primaryCoverageId, recheckCoding } from '../../workflow/index';
 import { useAppData } from '../context';
 import { EditList, EvidenceButtons } from './coding/EditList';
 import { LineRow } from './coding/LineRow';
@@ -37,9 +35,9 @@ function toCodingLine(w: StoredLine, suggested: readonly CodingLine[]): CodingLi
 
 export function CodingReview() {
   const { picture, today, services, writer, user, openEvidence } = useAppData();
-  const coverage = useMemo(() => [...picture.coverages].filter((c) => c.status !== 'cancelled').sort((a, b) => (a.order ?? 99) - (b.order ?? 99))[0], [picture.coverages]);
-  const payer = useMemo(() => resolvePayer(picture.coverages).payer, [picture.coverages]);
-  const suggestion = useMemo(() => suggestCoding(picture, services, { today, payerId: payer.id }), [picture, services, today, payer.id]);
+  const coverageId = useMemo(() => primaryCoverageId(picture), [picture]);
+  const check = useMemo(() => checkServices(picture, services, { today }), [picture, services, today]);
+  const { payer, coding: suggestion } = check;
   const key = storageKey(picture.patient.id, suggestion.dateOfService);
 
   const initial = useCallback((): WorkLine[] => (loadLines(key) ?? fromSuggestion(suggestion.lines)).map((l, i) => ({ ...l, id: i })), [key, suggestion.lines]);
@@ -55,11 +53,9 @@ export function CodingReview() {
   }, [key, lines, written]);
 
   const codingLines = useMemo(() => lines.map((l) => toCodingLine(l, suggestion.lines)), [lines, suggestion.lines]);
-  // Notes the suggestion made about codes it left out (77003 bundled, an E/M without separate work) stay visible.
-  const edits = useMemo(
-    () => [...validateLines(codingLines, suggestion.diagnoses, { picture, services, dateOfService: suggestion.dateOfService }), ...suggestion.edits.filter((e) => e.lines.length === 0)],
-    [codingLines, suggestion.diagnoses, suggestion.dateOfService, suggestion.edits, picture, services],
-  );
+  // Notes the suggestion made about codes it left out (77003 bundled, an E/M without separate work) stay visible, and
+  // the chart's site/side conflicts the checklist blocks on are errors here too.
+  const edits = useMemo(() => recheckCoding(codingLines, check, { picture, services }), [codingLines, check, picture, services]);
   const current: CodingSuggestion = { ...suggestion, lines: codingLines, edits };
 
   const onSaved = useCallback(() => {
@@ -67,8 +63,8 @@ export function CodingReview() {
     clearLines(key);
   }, [key]);
   const saveCtx = useMemo(
-    () => ({ writer, patientId: picture.patient.id, encounterId: picture.encounter?.id, coverageId: coverage?.id, user, today }),
-    [writer, picture.patient.id, picture.encounter?.id, coverage?.id, user, today],
+    () => ({ writer, patientId: picture.patient.id, encounterId: picture.encounter?.id, coverageId, user, today }),
+    [writer, picture.patient.id, picture.encounter?.id, coverageId, user, today],
   );
   const { state, save } = useSaveCoding(saveCtx, onSaved);
 

@@ -3,12 +3,12 @@
 // actions (save to chart, download PDF / bundle JSON).
 import { useMemo, useState } from 'react';
 import { useAppData } from '../context';
-import { derivePriorAuth } from './prior-auth/model';
+import { packetPreview } from '../../workflow/index';
 import { timelineRows } from './prior-auth/timeline';
 import { Blockers, Criteria, Timeline } from './prior-auth/parts';
 import { PacketActions } from './prior-auth/PacketActions';
 import { LifecyclePanel } from '../lifecycle/LifecyclePanel';
-import { serviceDef } from '../../policy/services';
+import { serviceDef } from '../../policy/index';
 import './PriorAuth.css';
 
 const VERDICT_TEXT = { ready: 'Ready to submit', incomplete: 'Documentation incomplete', 'not-eligible': 'Policy criteria not met' } as const;
@@ -21,7 +21,7 @@ export function PriorAuth() {
   const [index, setIndex] = useState(0);
   const service = services[Math.min(index, services.length - 1)];
   const model = useMemo(
-    () => (service ? derivePriorAuth(picture, service, today, `${today}T00:00:00Z`, { ...(resources ? { resources } : {}), ...(clinic ? { clinic } : {}), ...(user ? { user } : {}) }) : undefined),
+    () => (service ? packetPreview(picture, service, { today, now: `${today}T00:00:00Z`, ...(resources ? { resources } : {}), ...(clinic ? { clinic } : {}), ...(user ? { user } : {}) }) : undefined),
     [picture, service, today, resources, clinic, user],
   );
   const rows = useMemo(() => timelineRows(picture), [picture]);

@@ -2,15 +2,13 @@
 // each with its fix and its evidence one click away. Sized for an 800 px EHR side panel.
 import { useMemo } from 'react';
 import { useAppData } from '../context';
-import { assess } from '../../policy/assess';
-import { resolvePayer } from '../../policy/payers';
+import { checkServices } from '../../workflow/index';
 import { ServiceAssessment } from './visit/ServiceAssessment';
 import './VisitChecklist.css';
 
 export function VisitChecklist() {
   const { picture, services, today, openEvidence } = useAppData();
-  const { payer } = useMemo(() => resolvePayer(picture.coverages), [picture.coverages]);
-  const assessments = useMemo(() => services.map((s) => assess(picture, s, payer, today)), [picture, services, payer, today]);
+  const { payer, assessments } = useMemo(() => checkServices(picture, services, { today }), [picture, services, today]);
   return (
     <section className="visit-checklist stack" aria-labelledby="vc-title">
       <h2 id="vc-title">Visit checklist</h2>

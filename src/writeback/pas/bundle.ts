@@ -1,6 +1,7 @@
 // Builds the Da Vinci PAS request Bundle (PAS 2.2.1: PASRequestBundle + PASClaim) for one planned service from the
 // picture, the policy assessment and the coding suggestion. Pure: `now` and `today` are inputs, ids are derived.
-import type { Bundle, BundleEntry, Claim, ClaimItem, ClaimSupportingInfo, CodeableConcept, Coverage, DiagnosticReport, DocumentReference, Extension, Period, Reference, Resource } from 'fhir/r4';
+import type { Bundle, BundleEntry, Claim, ClaimItem, ClaimSupportingInfo, CodeableConcept, Coverage, DiagnosticReport, DocumentReference, Extension, Period, Reference, Resource, ServiceRequest } from 'fhir/r4';
+import { pasServiceRequest } from './adapt';
 import type { ClinicalPicture, PlannedService } from '../../policy/picture';
 import type { Assessment, CodingSuggestion } from '../../policy/verdicts';
 import { serviceKind } from '../../policy/services';
@@ -105,7 +106,12 @@ export function assemblePasBundle(input: PasBundleInput): PasBuild {
   const local = new Map<string, Resource>();
   // EHR resources adapted to their PAS profile (coverage, notes) replace the raw ones in the bundle.
   const adapted = new Map<string, Resource>();
-  const lookup = (key: string): Resource | undefined => adapted.get(key) ?? raw.get(key) ?? local.get(key);
+  const lookup = (key: string): Resource | undefined => {
+    const hit = adapted.get(key) ?? raw.get(key) ?? local.get(key);
+    // Every order the packet carries (the request's and any a supporting resource is based on) as PAS states one.
+    if (hit?.resourceType === 'ServiceRequest' && !adapted.has(key)) adapted.set(key, pasServiceRequest(hit as ServiceRequest));
+    return adapted.get(key) ?? hit;
+  };
   const put = (r: Resource): string => {
     const key = keyOf(r);
     if (!raw.has(key)) local.set(key, r);

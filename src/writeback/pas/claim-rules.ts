@@ -2,7 +2,7 @@
 // the FullDateRule and ImmediateLevelOfCare invariants, unique sequences (spec-22) and the AdditionalInformation
 // slice (documentInformation extension, inline PAS DocumentReference content: spec-21).
 import { z } from 'zod';
-import type { PasViolation } from './validate';
+import type { PasViolation } from './violation';
 import { PAS, SYSTEMS } from './systems';
 
 const Coding = z.looseObject({ system: z.string().optional(), code: z.string().optional() });

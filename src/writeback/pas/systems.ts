@@ -1,6 +1,8 @@
 // Canonical URLs and code systems the PAS request bundle uses, in one place so the builder and the validator agree.
 // Sources: Da Vinci PAS 2.2.1 (../shared/fixtures/pas/Claim.fsh, Bundle.fsh, Examples.fsh).
 
+import { SYS } from '../../policy/code-systems';
+
 const PAS_SD = 'http://hl7.org/fhir/us/davinci-pas/StructureDefinition/';
 
 export const PAS = {
@@ -17,9 +19,9 @@ export const PAS = {
 } as const;
 
 export const SYSTEMS = {
-  icd10cm: 'http://hl7.org/fhir/sid/icd-10-cm',
-  cpt: 'http://www.ama-assn.org/go/cpt',
-  hcpcs: 'http://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets',
+  icd10cm: SYS.icd10,
+  cpt: SYS.cpt,
+  hcpcs: SYS.hcpcs,
   placeOfService: 'https://www.cms.gov/Medicare/Coding/place-of-service-codes/Place_of_Service_Code_Set',
   x12RequestType: 'https://codesystem.x12.org/005010/1525',
   x12CertificationType: 'https://codesystem.x12.org/005010/1322',
@@ -29,7 +31,7 @@ export const SYSTEMS = {
   x12EntityType: 'https://codesystem.x12.org/005010/98',
   claimType: 'http://terminology.hl7.org/CodeSystem/claim-type',
   processPriority: 'http://terminology.hl7.org/CodeSystem/processpriority',
-  npi: 'http://hl7.org/fhir/sid/us-npi',
+  npi: SYS.npi,
   usCoreDocCategory: 'http://hl7.org/fhir/us/core/CodeSystem/us-core-documentreference-category',
   loinc: 'http://loinc.org',
   v2IdentifierType: 'http://terminology.hl7.org/CodeSystem/v2-0203',

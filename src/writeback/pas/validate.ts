@@ -5,12 +5,10 @@
 import { z } from 'zod';
 import { refKey } from './assemble';
 import { claimRules } from './claim-rules';
+import type { PasViolation } from './violation';
+import { partyRules } from './party-rules';
 
-export interface PasViolation {
-  rule: string;
-  path: string;
-  message: string;
-}
+export type { PasViolation } from './violation';
 
 export interface PasValidation {
   ok: boolean;
@@ -71,8 +69,8 @@ function resolver(entries: EntryT[]): (ref: string) => number | undefined {
 }
 
 function bundleRules(b: z.infer<typeof BundleShape>, v: PasViolation[]): void {
-  const add = (rule: string, path: string, message: string): void => {
-    v.push({ rule, path, message });
+  const add = (rule: string, path: string, message: string, ref?: string): void => {
+    v.push({ rule, path, message, ...(ref ? { ref } : {}) });
   };
   if (b.type !== 'collection') add('PASRequestBundle.type', 'Bundle.type', `type must be "collection", found "${String(b.type)}"`);
   if (!b.identifier?.value) add('PASRequestBundle.identifier', 'Bundle.identifier', 'the submitter transaction identifier is required (1..1)');
@@ -125,7 +123,7 @@ function bundleRules(b: z.infer<typeof BundleShape>, v: PasViolation[]): void {
       if (r.ref.startsWith('#')) continue;
       const target = resolve(r.ref);
       if (target === undefined) {
-        add('spec-13', r.path, `reference "${r.ref}" does not resolve to an entry of the bundle`);
+        add('spec-13', r.path, `reference "${r.ref}" does not resolve to an entry of the bundle`, r.ref);
       } else if (!reached.has(target)) {
         reached.add(target);
         queue.push(target);
@@ -162,10 +160,12 @@ export function validatePasBundle(bundle: unknown): PasValidation {
   const first = entries[0]?.resource;
   if (first?.resourceType === 'Claim') {
     const resolve = resolver(entries);
-    claimRules(first, 'Bundle.entry[0].resource', (ref) => {
+    const lookup = (ref: string) => {
       const i = resolve(ref);
       return i === undefined ? undefined : entries[i]?.resource;
-    }, v);
+    };
+    claimRules(first, 'Bundle.entry[0].resource', lookup, v);
+    partyRules(first, 'Bundle.entry[0].resource', lookup, v);
   }
   return { ok: v.length === 0, violations: v };
 }

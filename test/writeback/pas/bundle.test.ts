@@ -122,7 +122,8 @@ describe('buildPasBundle content', () => {
     expect(build.unresolved).toContain('Observation/pain-p1-0');
     const res = validatePasBundle(build.bundle);
     expect(res.ok).toBe(false);
-    expect(new Set(res.violations.map((v) => v.rule))).toEqual(new Set(['spec-13']));
+    // Without the EHR's Coverage the relationship to the subscriber is unknown, and the check says so too.
+    expect(new Set(res.violations.map((v) => v.rule))).toEqual(new Set(['spec-13', 'self-beneficiary']));
   });
 
   it('fails the validator when the picture has no active coverage', () => {

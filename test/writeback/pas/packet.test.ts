@@ -56,7 +56,44 @@ describe('preparePacket + buildPacketWrites', () => {
     expect(w.ok).toBe(false);
     if (w.ok) return;
     expect(w.message).toMatch(/not saved.*spec-13/);
-    expect(w.violations.every((v) => v.rule === 'spec-13')).toBe(true);
+    // Without the EHR's Coverage the relationship to the subscriber is unknown too.
+    expect(new Set(w.violations.map((v) => v.rule))).toEqual(new Set(['spec-13', 'self-beneficiary']));
+  });
+
+  it('does not save a packet without a configured clinic, and says why', async () => {
+    const unconfigured = { organization: { name: 'Requesting clinic (not configured)' }, practitioner: { name: 'Ordering clinician' } };
+    const packet = await preparePacket({ ...base, clinic: unconfigured });
+    const w = buildPacketWrites(packet, ctx);
+    expect(w.ok).toBe(false);
+    if (w.ok) return;
+    expect(w.message).toContain('no requesting clinician is configured (no NPI, no family name)');
+    expect(w.message).toContain('no phone for the requesting clinician or clinic');
+  });
+
+  it('makes the Task a work item: code, business status, due 7 days before the date of service, focus, owner, input', async () => {
+    const packet = await preparePacket(base);
+    const w = buildPacketWrites(packet, { ...ctx, ownerRef: 'Organization/clinic-1' });
+    if (!w.ok) throw new Error(w.message);
+    const task = w.items[1]?.resource as Task;
+    expect(task.code?.coding?.[0]?.code).toBe('submit-prior-auth');
+    expect(task.businessStatus?.text).toBe('Ready to submit');
+    expect(task.restriction?.period?.end).toBe('2026-11-26'); // date of service 2026-12-03
+    expect(task.owner?.reference).toBe('Organization/clinic-1');
+    expect(task.focus?.reference).toBe('ServiceRequest/sr-p1');
+    expect(task.input?.[0]?.valueReference?.identifier).toEqual({ system: 'https://claimready.app/id/pa-packet', value: w.packetId });
+    expect(task.reasonCode?.text).toBe('test');
+  });
+
+  it('makes no Task when the payer does not require prior auth, and one with the reason when it depends', async () => {
+    const notRequired = await preparePacket({ ...base, assessment: { ...base.assessment, priorAuth: { required: false, reason: 'Medicare Part B: no prior auth for this code' } } });
+    const none = buildPacketWrites(notRequired, ctx);
+    if (!none.ok) throw new Error(none.message);
+    expect(none.items.map((i) => i.resource.resourceType)).toEqual(['DocumentReference']);
+    const depends = await preparePacket({ ...base, assessment: { ...base.assessment, priorAuth: { required: 'depends', reason: 'required only at an outpatient hospital department' } } });
+    const some = buildPacketWrites(depends, ctx);
+    if (!some.ok) throw new Error(some.message);
+    const task = some.items[1]?.resource as Task;
+    expect(task.description).toContain('prior auth depends: required only at an outpatient hospital department');
   });
 
   it('saves once through writeAll: a second save matches (created false) and a failure reports the EHR outcome', async () => {

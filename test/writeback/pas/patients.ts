@@ -1,7 +1,7 @@
 // Six realistic interventional-pain patients as the picture + assessment + coding the builder receives, plus the
 // raw EHR resources their evidence points at. Built here (not read from the sandbox) so the goldens cover the cases
 // that matter: radicular ESI, cervical ESI, bilateral facet blocks, RFA after two blocks, repeat ESI, SI joint.
-import type { DiagnosticReport, FhirResource, Resource } from 'fhir/r4';
+import type { Coverage, DiagnosticReport, FhirResource, Resource } from 'fhir/r4';
 import { emptyPicture, type ClinicalPicture, type Evidence, type PlannedService } from '../../../src/policy/picture';
 import type { Assessment, CodingSuggestion, Finding } from '../../../src/policy/verdicts';
 import type { PasBundleInput } from '../../../src/writeback/pas/bundle';
@@ -113,6 +113,13 @@ function build(s: Spec): PatientCase {
     const r = rawFor(e.ref, s.id, e.display, e.date);
     if (r) resources.set(e.ref, r);
   }
+  // The coverage as the EHR records it: the patient is the subscriber.
+  const coverage: Coverage = {
+    resourceType: 'Coverage', id: `cov-${s.id}`, status: 'active', subscriberId: `SUB-${s.id}`, beneficiary: { reference: `Patient/${s.id}` },
+    relationship: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/subscriber-relationship', code: 'self' }] },
+    payor: [{ display: s.payer.name }], type: { coding: [{ code: s.payer.typeCode }] },
+  };
+  resources.set(`Coverage/cov-${s.id}`, coverage);
   // The imaging report's own words, as a radiology DiagnosticReport carries them.
   const img = resources.get(`DiagnosticReport/img-${s.id}`);
   if (img?.resourceType === 'DiagnosticReport' && s.imaging) { const withConclusion: DiagnosticReport = { ...(img as DiagnosticReport), conclusion: s.imaging.finding }; resources.set(`DiagnosticReport/img-${s.id}`, withConclusion); }
@@ -120,7 +127,7 @@ function build(s: Spec): PatientCase {
     name: s.name,
     input: {
       picture: p, service, assessment, coding, today: TODAY, now: NOW, resources,
-      clinic: { organization: { id: 'clinic-1', name: 'Riverside Spine & Pain', npi: '1234567893' }, practitioner: { id: 'dr-lee', name: 'Dana Lee, MD', npi: '1098765432' } },
+      clinic: { organization: { id: 'clinic-1', name: 'Riverside Spine & Pain', npi: '1234567893', phone: '508-555-0100' }, practitioner: { id: 'dr-lee', name: 'Dana Lee, MD', npi: '1098765432', family: 'Lee', given: ['Dana'] } },
       pdf: { base64: 'JVBERi0xLjcKJcfsj6IK', title: `Prior-auth packet ${s.service.code}` },
     },
   };

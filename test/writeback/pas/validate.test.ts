@@ -1,22 +1,22 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Bundle, Claim } from 'fhir/r4';
 import { validatePasBundle } from '../../../src/writeback/pas/validate';
 import { assemblePasBundle } from '../../../src/writeback/pas/bundle';
 import { PATIENTS } from './patients';
+import { loadPackages } from '../../../launch/sandbox/conformance/index';
 
-const FIX = join(import.meta.dirname, '../../fixtures/pas');
-const load = (name: string): Bundle => JSON.parse(readFileSync(join(FIX, name), 'utf8')) as Bundle;
+// The IG's own examples, read from the official package (launch/sandbox/conformance/packages), not retyped.
+const pas = loadPackages().find((p) => p.name === 'hl7.fhir.us.davinci-pas');
+const load = (name: string): Bundle => structuredClone(pas?.examples.get(name)) as unknown as Bundle;
 
 describe('validatePasBundle on the Da Vinci PAS 2.2.1 examples', () => {
-  for (const f of ['ig-referral-authorization-bundle.json', 'ig-medical-services-authorization-bundle.json', 'ig-homecare-authorization-bundle.json']) {
+  for (const f of ['Bundle-ReferralAuthorizationBundleExample.json', 'Bundle-MedicalServicesAuthorizationBundleExample.json', 'Bundle-HomecareAuthorizationBundleExample.json']) {
     it(`accepts ${f}`, () => {
       expect(validatePasBundle(load(f)).violations).toEqual([]);
     });
   }
   it('accepts the same bundle given as JSON text (spec-11)', () => {
-    expect(validatePasBundle(readFileSync(join(FIX, 'ig-referral-authorization-bundle.json'), 'utf8')).ok).toBe(true);
+    expect(validatePasBundle(JSON.stringify(load('Bundle-ReferralAuthorizationBundleExample.json'))).ok).toBe(true);
   });
 });
 

@@ -1,7 +1,7 @@
 // The edits for the current lines: severity in words (not colour alone), the lines they concern, the source, and
 // the evidence one click away.
-import type { CodingEdit, EditSeverity } from '../../../policy/verdicts';
-import type { Evidence } from '../../../policy/picture';
+import type { CodingEdit, EditSeverity } from '../../../policy/index';
+import type { Evidence } from '../../../policy/index';
 
 const BADGE: Record<EditSeverity, { cls: string; text: string }> = {
   error: { cls: 'badge badge--not-met', text: 'Error' },

@@ -1,8 +1,8 @@
 // One claim line: read view with accept / change / remove, an edit form whose every change re-runs the edits at once,
 // and the why-and-evidence disclosure.
 import { useState } from 'react';
-import type { CodingLine } from '../../../policy/verdicts';
-import type { Evidence } from '../../../policy/picture';
+import type { CodingLine } from '../../../policy/index';
+import type { Evidence } from '../../../policy/index';
 import { EvidenceButtons } from './EditList';
 import type { StoredLine } from './storage';
 

@@ -1,10 +1,10 @@
 // "Save to chart": builds the draft Claim + summary from the coder's lines and writes them with writeAll.
 // A failure keeps the coder's work and offers Retry (the same items: what was already saved matches If-None-Exist).
 import { useCallback, useRef, useState } from 'react';
-import type { CodingSuggestion } from '../../../policy/verdicts';
-import type { FhirWriter } from '../../../writeback/writer';
-import { buildCodingWrites } from '../../../writeback/coding-suggestion';
-import { writeAll, type WriteOutcome } from '../../../writeback/write';
+import type { CodingSuggestion } from '../../../policy/index';
+import type { FhirWriter } from '../../../writeback/index';
+import type { WriteOutcome } from '../../../writeback/index';
+import { saveCoding } from '../../../workflow/index';
 
 export type SaveState =
   | { phase: 'idle' }
@@ -31,15 +31,12 @@ export function useSaveCoding(ctx: SaveContext, onSaved: () => void): { state: S
       busy.current = true;
       setState({ phase: 'saving' });
       try {
-        const capabilities = await writer.capabilities();
-        const items = buildCodingWrites(s, { patientId: ctx.patientId, encounterId: ctx.encounterId, coverageId: ctx.coverageId, providerRef: ctx.user, today: ctx.today, capabilities });
-        const outcome = await writeAll(writer, items, { app: 'ClaimReady', user: ctx.user });
-        if (outcome.ok) {
-          setState({ phase: 'saved', outcome });
+        const result = await saveCoding(writer, s, ctx);
+        if (result.ok) {
+          setState({ phase: 'saved', outcome: result.outcome });
           onSaved();
         } else {
-          const issues = (outcome.failed.outcome?.issue ?? []).map((i) => `${i.severity}: ${i.diagnostics ?? i.details?.text ?? i.code}`);
-          setState({ phase: 'failed', message: outcome.failed.message, issues });
+          setState({ phase: 'failed', message: result.message, issues: result.issues });
         }
       } catch {
         setState({ phase: 'failed', message: 'The EHR could not be reached (its capability statement did not load). Your work is kept.', issues: [] });

@@ -1,11 +1,8 @@
 // Save / download of the packet. The PDF (and pdf-lib with it) is made only when the user asks for it. Saving goes
 // through writeAll (idempotent creates + Provenance) and reports created / already saved / the EHR's answer.
 import { useState } from 'react';
-import type { OperationOutcome } from 'fhir/r4';
-import type { FhirWriter } from '../../../writeback/writer';
-import { writeAll, outcomeText } from '../../../writeback/write';
-import { buildPacketWrites, preparePacket } from '../../../writeback/packet';
-import type { PriorAuthModel } from './model';
+import type { FhirWriter } from '../../../writeback/index';
+import { makePacket, savePacket, type PacketPreview } from '../../../workflow/index';
 import { downloadBytes, safeFileName } from './download';
 
 type SaveState =
@@ -16,17 +13,11 @@ type SaveState =
   | { kind: 'failed'; message: string; outcome?: string };
 
 export interface PacketActionsProps {
-  model: PriorAuthModel;
+  model: PacketPreview;
   writer: FhirWriter | null;
   user?: string;
   /** The moment the packet is stamped with (Bundle.timestamp, Claim.created); read by the view, not the core. */
   now: () => string;
-}
-
-/** The clinic's Organization as the Task owner, when the shell gave us the EHR's own Organization resource. */
-function ownerOf(model: PriorAuthModel): { ownerRef?: string } {
-  const org = model.packetInput.clinic.organization;
-  return 'resourceType' in org && org.id ? { ownerRef: `Organization/${org.id}` } : {};
 }
 
 export function PacketActions({ model, writer, user, now }: PacketActionsProps) {
@@ -35,7 +26,7 @@ export function PacketActions({ model, writer, user, now }: PacketActionsProps) 
   const policyBlocked = model.blockers.some((b) => b.source === 'policy');
   const busy = state.kind === 'working';
 
-  const make = async () => preparePacket({ ...model.packetInput, now: now() });
+  const make = async () => makePacket(model, now());
 
   const save = async (): Promise<void> => {
     if (!writer) return;
@@ -45,30 +36,10 @@ export function PacketActions({ model, writer, user, now }: PacketActionsProps) 
     }
     setState({ kind: 'working', what: 'Saving the packet…' });
     try {
-      const packet = await make();
-      const service = model.packetInput.service;
-      const writes = buildPacketWrites(packet, {
-        patientId: model.packetInput.picture.patient.id,
-        ...(service.requestRef ? { serviceRequestRef: service.requestRef } : {}),
-        ...(user?.startsWith('Practitioner/') ? { requesterRef: user } : {}),
-        ...ownerOf(model),
-        payerName: model.payer.name,
-        serviceCode: service.code,
-        now: packet.bundle.timestamp ?? now(),
-      });
-      if (!writes.ok) {
-        setState({ kind: 'refused', message: writes.message });
-        return;
-      }
-      const out = await writeAll(writer, writes.items, { app: 'claimready', ...(user ? { user } : {}) });
-      if (out.ok) {
-        const main = out.results.filter((r) => r.item.resource.resourceType !== 'Provenance');
-        setState({ kind: 'saved', created: main.some((r) => r.created), skipped: out.skipped.map((k) => k.reason) });
-      } else {
-        const o: OperationOutcome | undefined = out.failed.outcome;
-        const detail = outcomeText(o);
-        setState({ kind: 'failed', message: out.failed.message, ...(detail ? { outcome: detail } : {}) });
-      }
+      const result = await savePacket(writer, model, { now: now(), ...(user ? { user } : {}) });
+      if (result.ok) setState({ kind: 'saved', created: result.created, skipped: result.skipped });
+      else if (result.refused) setState({ kind: 'refused', message: result.message });
+      else setState({ kind: 'failed', message: result.message, ...(result.outcome ? { outcome: result.outcome } : {}) });
     } catch (e) {
       setState({ kind: 'failed', message: `The packet could not be made: ${e instanceof Error ? e.message : 'unknown error'}` });
     }

@@ -1,10 +1,10 @@
 // The read-only parts of the prior-auth view: evidence buttons, blockers, criteria checklist and the timeline.
 // Every EHR string is rendered as text (React escapes it); status is always spelled out, colour only repeats it.
 import { useState } from 'react';
-import type { Evidence } from '../../../policy/picture';
-import { evidenceDigest } from '../../../writeback/pdf/summary';
-import type { Finding, FindingStatus } from '../../../policy/verdicts';
-import type { Blocker } from './model';
+import type { Evidence } from '../../../policy/index';
+import { evidenceDigest } from '../../../writeback/index';
+import type { Finding, FindingStatus } from '../../../policy/index';
+import type { Blocker } from '../../../workflow/index';
 import type { TimelineRow } from './timeline';
 
 const STATUS_TEXT: Record<FindingStatus, string> = { met: 'Met', missing: 'Missing', 'not-met': 'Not met', 'not-applicable': 'Not applicable' };

@@ -1,7 +1,7 @@
 // One chronological list of what was tried and how the pain went: conservative care, pain scores, prior procedures.
-import type { ClinicalPicture, Evidence } from '../../../policy/picture';
-import { serviceDef } from '../../../policy/services';
-import { formatHours } from '../../../writeback/pdf/summary';
+import type { ClinicalPicture, Evidence } from '../../../policy/index';
+import { serviceDef } from '../../../policy/index';
+import { formatHours } from '../../../writeback/index';
 
 export interface TimelineRow {
   key: string;

@@ -1,7 +1,7 @@
 // One finding: status in words (colour only repeats it), the message, the physician's fix, the evidence one click
 // away, and the citation on demand. EHR strings are rendered as text only.
-import type { Evidence } from '../../../policy/picture';
-import type { Finding } from '../../../policy/verdicts';
+import type { Evidence } from '../../../policy/index';
+import type { Finding } from '../../../policy/index';
 
 const STATUS_TEXT: Record<Finding['status'], string> = {
   met: 'Met',

@@ -1,7 +1,7 @@
 // One planned service: what it is, the verdict in words, what blocks it first, then what is already fine.
-import type { Evidence } from '../../../policy/picture';
-import type { Assessment, Finding } from '../../../policy/verdicts';
-import { serviceDef } from '../../../policy/services';
+import type { Evidence } from '../../../policy/index';
+import type { Assessment, Finding } from '../../../policy/index';
+import { serviceDef } from '../../../policy/index';
 import { FindingItem } from './FindingItem';
 
 const VERDICT_TEXT: Record<Assessment['verdict'], string> = {

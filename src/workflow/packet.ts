@@ -1,13 +1,11 @@
-// What the prior-auth view shows for one service, derived from the shared AppData: payer, assessment, coding, the
-// PAS bundle preview (without the PDF, which is rendered only on demand) and the combined list of blockers.
+// The prior-auth packet for one service: payer, assessment and coding (from check.ts), the PAS bundle preview
+// (without the PDF, which is rendered only on demand), its rule failures and one list of what blocks it.
 import type { Resource } from 'fhir/r4';
-import type { ClinicalPicture, Evidence, PlannedService } from '../../../policy/picture';
-import type { Assessment, CodingSuggestion, PayerRef } from '../../../policy/verdicts';
-import { assess, resolvePayer } from '../../../policy/index';
-import { suggestCoding } from '../../../policy/coding/index';
-import { assemblePasBundle, type PasBuild, type PasBundleInput } from '../../../writeback/pas/bundle';
-import type { ClinicInfo } from '../../../writeback/pas/parties';
-import { validatePasBundle, type PasViolation } from '../../../writeback/pas/validate';
+import type { Assessment, ClinicalPicture, CodingSuggestion, Evidence, PayerRef, PlannedService } from '../policy/index';
+import { assemblePasBundle, type PasBuild, type PasBundleInput } from '../writeback/pas/bundle';
+import type { ClinicInfo } from '../writeback/pas/parties';
+import { validatePasBundle, type PasViolation } from '../writeback/pas/validate';
+import { checkService } from './check';
 
 export interface Blocker {
   id: string;
@@ -17,7 +15,7 @@ export interface Blocker {
   evidence: Evidence[];
 }
 
-export interface PriorAuthModel {
+export interface PacketPreview {
   payer: PayerRef;
   assessment: Assessment;
   coding: CodingSuggestion;
@@ -26,6 +24,15 @@ export interface PriorAuthModel {
   violations: PasViolation[];
   blockers: Blocker[];
   clinicConfigured: boolean;
+}
+
+export interface PacketOptions {
+  today: string;
+  /** Bundle.timestamp of the preview; the saved packet is stamped when it is made. */
+  now: string;
+  resources?: ReadonlyMap<string, Resource>;
+  clinic?: ClinicInfo;
+  user?: string;
 }
 
 /** Stands in for the clinic until the shell supplies one; the view says so rather than hiding it. */
@@ -37,26 +44,18 @@ function fallbackClinic(user: string | undefined): ClinicInfo {
   };
 }
 
-export function derivePriorAuth(
-  picture: ClinicalPicture,
-  service: PlannedService,
-  today: string,
-  now: string,
-  opts: { resources?: ReadonlyMap<string, Resource>; clinic?: ClinicInfo; user?: string },
-): PriorAuthModel {
-  const payer = resolvePayer(picture.coverages).payer;
-  const assessment = assess(picture, service, payer, today);
-  const coding = suggestCoding(picture, [service], { today, ...(service.date ? { dateOfService: service.date } : {}), payerId: payer.id });
+export function packetPreview(picture: ClinicalPicture, service: PlannedService, opts: PacketOptions): PacketPreview {
+  const { payer, assessment, coding } = checkService(picture, service, { today: opts.today });
   const packetInput = {
     picture,
     service,
     assessment,
     coding,
-    today,
+    today: opts.today,
     clinic: opts.clinic ?? fallbackClinic(opts.user),
     ...(opts.resources ? { resources: opts.resources } : {}),
   };
-  const preview = assemblePasBundle({ ...packetInput, now });
+  const preview = assemblePasBundle({ ...packetInput, now: opts.now });
   const violations = validatePasBundle(preview.bundle).violations;
   const policyBlockers: Blocker[] = assessment.findings
     .filter((f) => f.severity === 'blocker' && (f.status === 'missing' || f.status === 'not-met'))
@@ -67,7 +66,7 @@ export function derivePriorAuth(
     .filter((v) => v.rule !== 'spec-13')
     .map((v, i) => ({ id: `packet-${i}`, source: 'packet', message: `${v.rule}: ${v.message}`, evidence: [] }));
   if (unresolved.length) {
-    const refs = [...new Set(unresolved.map((v) => /"([^"]+)"/.exec(v.message)?.[1] ?? v.path))];
+    const refs = [...new Set(unresolved.map((v) => v.ref ?? v.path))];
     packetBlockers.unshift({
       id: 'packet-spec-13',
       source: 'packet',

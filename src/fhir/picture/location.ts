@@ -1,0 +1,76 @@
+// Where a planned service is rendered (state, setting), for Medicare's prior-authorization programs: the order's
+// ServiceRequest.locationReference, else the launch encounter's (or the order's) Encounter.location, read from
+// Location.address.state and a CMS place-of-service type; Encounter.class IMP means inpatient. A minimal mapping,
+// kept apart from the rest of the picture; anything unreadable leaves the location unknown ("depends").
+import { z } from 'zod';
+import type { CareSetting, PlannedService, ServiceLocation } from '../../policy/picture';
+
+const POS_SYSTEM = 'https://www.cms.gov/Medicare/Coding/place-of-service-codes/Place_of_Service_Code_Set';
+const POS_SETTING: Record<string, CareSetting> = { '11': 'office', '19': 'hospital-outpatient', '22': 'hospital-outpatient', '24': 'asc', '21': 'inpatient' };
+
+const Ref = z.looseObject({ reference: z.string().optional() });
+const Coding = z.looseObject({ system: z.string().optional(), code: z.string().optional() });
+const Concept = z.looseObject({ coding: z.array(Coding).optional() });
+
+const LocationSchema = z.looseObject({
+  resourceType: z.literal('Location'),
+  id: z.string(),
+  address: z.looseObject({ state: z.string().optional() }).optional(),
+  type: z.array(Concept).optional(),
+});
+const EncounterSchema = z.looseObject({
+  resourceType: z.literal('Encounter'),
+  id: z.string(),
+  class: Coding.optional(),
+  location: z.array(z.looseObject({ location: Ref })).optional(),
+});
+const ServiceRequestSchema = z.looseObject({
+  resourceType: z.literal('ServiceRequest'),
+  id: z.string(),
+  encounter: Ref.optional(),
+  locationReference: z.array(Ref).optional(),
+  locationCode: z.array(Concept).optional(),
+});
+
+function parseAll<T>(schema: z.ZodType<T>, raw: readonly unknown[] | undefined): T[] {
+  const out: T[] = [];
+  for (const r of raw ?? []) {
+    const p = schema.safeParse(r);
+    if (p.success) out.push(p.data);
+  }
+  return out;
+}
+
+function idOf(ref: string | undefined, type: string): string | undefined {
+  if (!ref) return undefined;
+  const m = new RegExp(`(?:^|/)${type}/([^/]+)$`).exec(ref);
+  return m?.[1];
+}
+
+function posOf(concepts: readonly z.infer<typeof Concept>[] | undefined): string | undefined {
+  for (const c of concepts ?? []) for (const k of c.coding ?? []) if (k.system === POS_SYSTEM && k.code) return k.code;
+  return undefined;
+}
+
+/** Sets `location` on each planned service whose order or encounter names one. */
+export function applyServiceLocations(services: PlannedService[], resources: Readonly<Record<string, readonly unknown[] | undefined>>, encounterId?: string): void {
+  const locations = new Map(parseAll(LocationSchema, resources.Location).map((l) => [l.id, l]));
+  const encounters = new Map(parseAll(EncounterSchema, resources.Encounter).map((e) => [e.id, e]));
+  const orders = new Map(parseAll(ServiceRequestSchema, resources.ServiceRequest).map((s) => [s.id, s]));
+  for (const svc of services) {
+    const sr = orders.get(idOf(svc.requestRef, 'ServiceRequest') ?? '');
+    const enc = encounters.get(idOf(sr?.encounter?.reference, 'Encounter') ?? encounterId ?? '');
+    const locId = idOf(sr?.locationReference?.[0]?.reference, 'Location') ?? idOf(enc?.location?.[0]?.location.reference, 'Location');
+    const loc = locId ? locations.get(locId) : undefined;
+    const pos = posOf(sr?.locationCode) ?? posOf(loc?.type);
+    const setting = (pos ? POS_SETTING[pos] : undefined) ?? (enc?.class?.code === 'IMP' ? 'inpatient' : undefined);
+    const state = loc?.address?.state?.trim().toUpperCase();
+    if (!state && !setting) continue;
+    const evidence = [...(loc ? [{ ref: `Location/${loc.id}`, display: 'Rendering location' }] : []), ...(enc ? [{ ref: `Encounter/${enc.id}`, display: 'Encounter' }] : [])];
+    const out: ServiceLocation = { source: 'coded', evidence };
+    if (state && /^[A-Z]{2}$/.test(state)) out.state = state;
+    if (setting) out.setting = setting;
+    if (pos) out.placeOfService = pos;
+    svc.location = out;
+  }
+}

@@ -1,0 +1,27 @@
+// The clinical picture of a record, built with note extraction off the main thread (buildPictureAsync), so a huge
+// or fact-dense note never freezes the tab. While a newer record's picture is being built the previous one stays on
+// screen; if the async path fails, the picture is built on this thread rather than not at all.
+import { startTransition, useEffect, useState } from 'react';
+import type { ClinicalPicture } from '../../policy/index';
+import { buildPicture, buildPictureAsync, type PictureContext, type RawRecord } from '../../fhir/index';
+
+export function usePicture(record: RawRecord | undefined, ctx: PictureContext): ClinicalPicture | undefined {
+  const [picture, setPicture] = useState<ClinicalPicture | undefined>(undefined);
+  const { patientId, encounterId, today } = ctx;
+  const requests = ctx.serviceRequestIds.join('\u0000');
+  useEffect(() => {
+    if (!record) return;
+    let live = true;
+    const c: PictureContext = { ...ctx };
+    buildPictureAsync(record, c).then(
+      (p) => live && startTransition(() => setPicture(p)),
+      () => live && setPicture(buildPicture(record, c)),
+    );
+    return () => {
+      live = false;
+    };
+    // ctx is rebuilt on every render by the caller; its values are the dependencies.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [record, patientId, encounterId, today, requests]);
+  return record ? picture : undefined;
+}

@@ -1,0 +1,15 @@
+// src/writeback's public surface for the app shell and the workflow's callers: the session's writer, the raw
+// resource index the packet resolves evidence against, and the shared evidence/duration wording of the PDF.
+export type { FhirWriter, FhirResponse as FhirWriteResponse } from './writer';
+export { fhirclientWriter } from './fhirclient-writer';
+export { fetchWriter } from './fetch-writer';
+export { resourceIndex } from './pas/resources';
+export type { ClinicInfo, PartyData } from './pas/parties';
+export { evidenceDigest, evidenceLine, formatHours } from './pdf/summary';
+export type { WriteOutcome, WriteResult, WriteItem } from './write';
+export { resumePendingSaves } from './save-plan';
+// The payer lifecycle's chart write-back (src/ui/lifecycle) writes through the same idempotent path.
+export { writeAll, deterministicId, ID_BASE } from './write';
+export { utf8ToBase64 } from './pas/ids';
+// The batch packet export (npm run check -- --packet) builds the same writes the Prior auth view saves.
+export { buildPacketWrites, preparePacket } from './packet';

@@ -1,0 +1,112 @@
+// The prior-auth lifecycle in real Chromium on the `npm start` stack (sandbox EHR + payer + service): a blocked packet
+// cannot be submitted and says why; approved (and written back to the chart's Task); pended then approved by the
+// payer's notification without a reload; denied with the reason; more information requested; an authorization
+// that ends before the date of service; and no duplicate under double clicks, a relaunch and a resubmit.
+// The payer's conformance check is off here: ClaimReady's packets do not pass the official profiles yet (see the
+// conformance tests), and this file is about the lifecycle.
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { startStack, type Stack } from '../../launch/stack';
+import { openBrowser, screenshot, seriousAxeViolations } from './browser';
+import { launchApp, localToday, openView } from './views/app';
+
+let stack: Stack;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+beforeAll(async () => {
+  stack = await startStack({ port: 0, today: localToday(), payerConformance: false, payer: { pendMs: 2_000 } });
+  browser = await openBrowser();
+}, 180_000);
+
+beforeEach(async () => {
+  await context?.close();
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+const statusOf = () => page.getByTestId('pa-request-status').first();
+const submit = () => page.getByTestId('pa-submit');
+
+async function open(patient: string): Promise<void> {
+  await launchApp(page, stack.sandbox, { patient });
+  await openView(page, 'Prior auth');
+  await page.getByTestId('pa-lifecycle').waitFor();
+}
+
+describe('Prior-auth lifecycle', () => {
+  it('does not let a blocked packet be submitted, and says why', async () => {
+    await open('pt-radic-no-conservative');
+    expect(await submit().isDisabled()).toBe(true);
+    expect(await page.getByTestId('pa-submit-blocked').textContent()).toMatch(/Submit is blocked until the issues listed above are fixed/);
+  });
+
+  it('approved: one request under a double click, a relaunch and a resubmit; the decision lands on the chart Task', async () => {
+    await open('pt-radic-ready');
+    const before = stack.sandbox.payer.requestCount;
+    await submit().dblclick();
+    await expect.poll(() => statusOf().textContent(), { timeout: 30_000 }).toBe('Approved');
+    expect(await page.getByTestId('pa-auth-number').first().textContent()).toMatch(/^AUTH-\d{6}$/);
+    expect(await page.getByTestId('pa-auth-window').first().textContent()).toMatch(/^\d{4}-\d{2}-\d{2} to \d{4}-\d{2}-\d{2}$/);
+    await expect.poll(() => page.getByTestId('pa-writeback').first().textContent(), { timeout: 20_000 }).toMatch(/task set to "Approved"/);
+    await screenshot(page, 'lifecycle-approved');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    const tasks = stack.sandbox.store.resources.all('Task').filter((t) => (t.for as { reference?: string } | undefined)?.reference === 'Patient/pt-radic-ready');
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]).toMatchObject({ status: 'completed', businessStatus: { text: 'Approved' } });
+
+    await open('pt-radic-ready');
+    await expect.poll(() => statusOf().textContent(), { timeout: 20_000 }).toBe('Approved');
+    await submit().click();
+    await page.waitForTimeout(1_000);
+    expect(await page.getByTestId('pa-request').count()).toBe(1);
+    expect(stack.sandbox.payer.requestCount - before).toBe(1);
+  });
+
+  it('pended, then approved by the payer notification without a reload', async () => {
+    await open('pt-facet-rfa-ready');
+    await submit().click();
+    await expect.poll(() => statusOf().textContent(), { timeout: 30_000 }).toBe('Pended at the payer');
+    expect(await page.getByTestId('pa-next-action').first().textContent()).toMatch(/Await the payer decision.*Due/);
+    await expect.poll(() => statusOf().textContent(), { timeout: 30_000 }).toBe('Approved');
+    expect(await page.getByRole('list', { name: 'History' }).first().textContent()).toMatch(/notification/);
+  });
+
+  it('denied: the reason and what to do next', async () => {
+    await open('pt-stenosis-bcbsma');
+    await submit().click();
+    await expect.poll(() => statusOf().textContent(), { timeout: 30_000 }).toBe('Denied');
+    expect(await page.getByTestId('pa-denial-reason').first().textContent()).toMatch(/Medical necessity not established/);
+    expect(await page.getByTestId('pa-next-action').first().textContent()).toMatch(/peer-to-peer|appeal/);
+  });
+
+  it('more information: what the payer asks for, with a due date', async () => {
+    await open('pt-mbb-right');
+    await submit().click();
+    await expect.poll(() => statusOf().textContent(), { timeout: 30_000 }).toBe('More information requested');
+    expect(await page.getByTestId('pa-requested').first().textContent()).toMatch(/physical-therapy/);
+    expect(await page.getByTestId('pa-next-action').first().textContent()).toMatch(/Send what the payer asked for.*Due/);
+  });
+
+  it('an authorization that ends before the date of service is flagged', async () => {
+    await open('pt-esi-repeat-good');
+    await submit().click();
+    await expect.poll(() => statusOf().textContent(), { timeout: 30_000 }).toBe('Approved');
+    expect(await page.getByTestId('pa-next-action').first().textContent()).toMatch(/before the date of service/);
+  });
+
+  it('the work queue lists the open requests of this session', async () => {
+    await open('pt-stenosis-bcbsma');
+    await page.getByText('Work queue', { exact: true }).click();
+    const table = page.getByTestId('pa-queue');
+    await table.waitFor({ timeout: 20_000 });
+    expect(await table.textContent()).toMatch(/pt-stenosis-bcbsma.*Denied/);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+});

@@ -1,0 +1,152 @@
+// The lexicons are data; each entry family is checked here against the extractor that uses it, on sentences
+// written for this test (not copied from any note).
+import { describe, expect, it } from 'vitest';
+import { careKind, CARE_TERMS, DRUG_CLASSES, DRUGS, THERAPIES } from '../../../src/fhir/notes/care-lexicon';
+import { limitationKind } from '../../../src/fhir/notes/function-lexicon';
+import { capsHeadingSection } from '../../../src/fhir/notes/sections';
+import { sentences } from '../../../src/fhir/notes/context';
+import { noteMentions, type NoteMention } from '../../../src/fhir/notes/mentions';
+
+const mentions = (text: string): NoteMention[] => noteMentions({ ref: 'DocumentReference/t', title: 't', date: '2025-06-01', contentType: 'text/plain', text });
+const evidence = (text: string, type: NoteMention['type']): NoteMention[] => mentions(text).filter((m) => m.type === type && (m.context === 'current' || m.context === 'history'));
+
+describe('drug lexicon', () => {
+  it('every ingredient and brand is found in a sentence and gets its entry kind', () => {
+    for (const d of DRUGS) {
+      for (const name of [d.ingredient, ...d.brands]) {
+        const found = evidence(`She has been taking ${name} for her back pain.`, 'conservative-care');
+        expect(found.map((m) => m.text.toLowerCase()), name).toContain(name.toLowerCase());
+        expect(careKind(name).kind, name).toBe(d.kind);
+      }
+    }
+  });
+  it('RxCUIs are RxNorm-shaped and no two ingredients share one', () => {
+    const codes = DRUGS.flatMap((d) => (d.rxcui ? [d.rxcui] : []));
+    for (const c of codes) expect(c).toMatch(/^\d{2,7}$/);
+    expect(new Set(codes).size).toBe(codes.length);
+  });
+  it('a brand combination wins over its part: "Tylenol #3" is an opioid, "Tylenol" an analgesic', () => {
+    expect(careKind('Tylenol #3').kind).toBe('opioid');
+    CARE_TERMS.lastIndex = 0;
+    expect(CARE_TERMS.exec('took Tylenol #3 nightly')?.[0]).toBe('Tylenol #3');
+    expect(careKind('Tylenol').kind).toBe('analgesic');
+  });
+});
+
+describe('drug classes and therapies', () => {
+  it.each([
+    ['She failed anti-inflammatories.', 'nsaid'],
+    ['He tried nonsteroidals without benefit.', 'nsaid'],
+    ['She was on muscle relaxers last year.', 'muscle-relaxant'],
+    ['He has tried narcotic medications.', 'opioid'],
+    ['She has tried neuropathic pain medications.', 'neuropathic-agent'],
+    ['Over-the-counter analgesics did not help.', 'analgesic'],
+    ['She completed formal physical therapy.', 'physical-therapy'],
+    ['She did pool therapy for six weeks.', 'physical-therapy'],
+    ['He does a home exercise program daily.', 'home-exercise'],
+    ['She had chiropractic treatment in 2019.', 'chiropractic'],
+    ['She has been seeing a chiropractor.', 'chiropractic'],
+    ['He had cervical epidural steroid injections without relief.', 'injection'],
+    ['She had cortisone shots in the shoulder.', 'injection'],
+    ['He wears a knee brace.', 'other'],
+    ['She uses a TENS unit.', 'other'],
+    ['He was treated conservatively.', 'other'],
+  ])('%s -> %s', (text, kind) => {
+    expect(evidence(text, 'conservative-care').map((m) => m.type === 'conservative-care' && m.kind)).toContain(kind);
+  });
+  it('each class and therapy family compiles and matches itself whole', () => {
+    for (const [src] of [...DRUG_CLASSES, ...THERAPIES]) expect(() => new RegExp(src, 'i')).not.toThrow();
+  });
+  it.each([
+    ['The chiropractor wrote a letter.'],
+    ['Aspirin 81 mg daily for the heart.'],
+    ['PROCEDURE: 80 mg of Depo-Medrol and fentanyl were given.'],
+    ['Risks including narcotics side effects were discussed.'],
+  ])('not care: %s', (text) => {
+    expect(evidence(text, 'conservative-care')).toEqual([]);
+  });
+  it('an allergy list is intolerance', () => {
+    expect(evidence('ALLERGIES: CODEINE, TORADOL.', 'conservative-care').map((m) => m.type === 'conservative-care' && [m.kind, m.outcome])).toEqual([
+      ['opioid', 'not-tolerated'],
+      ['nsaid', 'not-tolerated'],
+    ]);
+  });
+});
+
+describe('function phrases', () => {
+  it.each([
+    ['She is unable to walk more than a block.', 'walking'],
+    ['He can sit for only 20 minutes.', 'sitting'],
+    ['Standing tolerance is 10 minutes.', 'standing'],
+    ['She has difficulty sleeping due to pain.', 'sleep'],
+    ['He has been off work since the injury.', 'work'],
+    ['He is on light duty.', 'work'],
+    ['He is receiving TTD benefits.', 'work'],
+    ['She needs assistance with dressing.', 'adl'],
+    ['He should not lift more than 20 pounds.', 'lifting'],
+    ['She is ambulating with a significant antalgic gait.', 'walking'],
+    ['WOMAC SCORE: 8', 'other'],
+  ])('%s -> %s', (text, kind) => {
+    const f = evidence(text, 'function');
+    expect(f.length, text).toBeGreaterThan(0);
+    expect(f.some((m) => m.type === 'function' && m.limitation === kind), JSON.stringify(f)).toBe(true);
+  });
+  it.each([['He denies difficulty walking.'], ['She has difficulty walking on her heels on exam.'], ['He could easily lift about 100 pounds.']])('not a limitation: %s', (text) => {
+    expect(evidence(text, 'function')).toEqual([]);
+  });
+  it('limitation kinds', () => {
+    expect(limitationKind('returned to full duties')).toBe('work');
+    expect(limitationKind('wakes up at night')).toBe('sleep');
+    expect(limitationKind('trouble buttoning')).toBe('other');
+  });
+});
+
+describe('dictation sections', () => {
+  it.each([
+    ['HISTORY OF PRESENT ILLNESS', 'hpi'],
+    ['INDICATIONS FOR PROCEDURE', 'hpi'],
+    ['CURRENT MEDICATIONS', 'medications'],
+    ['OPERATION PERFORMED', 'procedure'],
+    ['DESCRIPTION OF PROCEDURE', 'procedure'],
+    ['SHORT-TERM GOALS', 'goals'],
+    ['IMPRESSION AND PLAN', 'plan'],
+    ['INTERVENTIONS INCLUDE', 'plan'],
+    ['FAMILY HISTORY', 'family'],
+    ['PAST SURGICAL HISTORY', 'past-history'],
+    ['PHYSICAL EXAMINATION', 'exam'],
+    ['QUESTION', 'other'],
+  ])('%s -> %s', (heading, section) => {
+    expect(capsHeadingSection(heading)).toBe(section);
+  });
+  it('an unknown capitals heading ends the section before it', () => {
+    const s = sentences('PLAN:\nPhysical therapy.\nQUESTION: Is he working?\n');
+    expect(s.map((x) => x.section)).toEqual(['plan', 'plan', 'other']);
+  });
+});
+
+describe('context layer', () => {
+  it.each([
+    ['She denies any pain. Pain 0/10 is the goal.', 'pain-score', 'goal'],
+    ['GOALS: Pain less than 3/10.', 'pain-score', 'goal'],
+    ['PLAN: Start physical therapy.', 'conservative-care', 'plan'],
+    ['We will refer her to physical therapy.', 'conservative-care', 'plan'],
+    ['If symptoms persist, consider physical therapy.', 'conservative-care', 'hypothetical'],
+    ['Dr. P suggested some physical therapy for him.', 'conservative-care', 'history'],
+    ['She continues physical therapy twice a week.', 'conservative-care', 'current'],
+    ['He has not tried physical therapy.', 'conservative-care', 'negated'],
+    ['Her mother had physical therapy.', 'conservative-care', 'family'],
+    ['PLAN: She will wake up at night with pain.', 'function', 'current'],
+  ])('%s -> %s %s', (text, type, context) => {
+    const ms = mentions(text).filter((m) => m.type === type);
+    if (context === 'negated' || context === 'family') {
+      // Set aside by the extractor: never evidence.
+      expect(ms.filter((m) => m.context === 'current' || m.context === 'history')).toEqual([]);
+    } else {
+      expect(ms.map((m) => m.context)).toContain(context);
+    }
+  });
+  it('sites: one mention per level token, shorthand and ranges as written, heart sounds are not levels', () => {
+    const ms = mentions('Injections at L4-5, L5-S1 and L34 on the left. L3-S1 facet arthropathy. Heart: S1, S2 normal.').filter((m) => m.type === 'site');
+    expect(ms.map((m) => m.type === 'site' && m.levels)).toEqual([['L4-L5'], ['L5-S1'], ['L3-L4'], ['L3-S1']]);
+  });
+});
