@@ -99,7 +99,8 @@ export function extractConservativeCare(note: NoteDoc, sentences: readonly Sente
       const beforeInClause = s.slice(cs, pos);
       const future = FUTURE.test(beforeInClause) || (sen.section === 'plan' && !PAST_DONE.test(clause));
       const continuing = CONTINUE.test(beforeInClause);
-      if (future && !continuing && !PAST_DONE.test(beforeInClause)) {
+      // A plan told in the past in the story ("Dr. P suggested some physical therapy") was care the patient had.
+      if (future && !continuing && !PAST_DONE.test(beforeInClause) && mentionContext(sen, pos, pos + hit.term.length, 'conservative-care', true) !== 'history') {
         setAside(CONDITIONAL_WORD.test(beforeInClause) ? 'hypothetical' : 'plan');
         continue;
       }
