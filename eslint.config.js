@@ -60,10 +60,14 @@ const layers = {
       const target = resolve(dirname(file), spec);
       const to = layerOf(target);
       const report = (msg) => context.report({ node: sourceNode, messageId: 'rule', data: { msg } });
-      if (from !== 'sandbox' && from !== 'launch' && to === 'sandbox') return report('Nothing but the launcher (launch/*.ts) imports the sandbox EHR.');
+      if (from !== 'sandbox' && from !== 'launch' && to === 'sandbox')
+        return report('Nothing but the launcher (launch/*.ts) imports the sandbox EHR.');
       if (!to || to === from) return;
       if (from === 'sandbox') return report('launch/sandbox is a separate EHR: it imports nothing from src/.');
-      const inSrc = relative(SRC, target).split(sep).join('/').replace(/\.(ts|tsx)$/, '');
+      const inSrc = relative(SRC, target)
+        .split(sep)
+        .join('/')
+        .replace(/\.(ts|tsx)$/, '');
       if (SHARED[from]?.includes(inSrc)) return;
       const how = ALLOWED[from]?.[to];
       if (!how) return report(`${from} may not import ${to} (see src/README.md, "Import rules").`);

@@ -16,7 +16,15 @@ export interface Stack {
 }
 
 /** `payerConformance`: the payer refuses bundles that fail the official PAS profiles (launch/sandbox/conformance). */
-export async function startStack(opts: SandboxOptions & { serviceDataDir?: string; databaseUrl?: string; portalPayers?: string[]; payerConformance?: boolean; payers?: PayerConnection[] } = {}): Promise<Stack> {
+export async function startStack(
+  opts: SandboxOptions & {
+    serviceDataDir?: string;
+    databaseUrl?: string;
+    portalPayers?: string[];
+    payerConformance?: boolean;
+    payers?: PayerConnection[];
+  } = {},
+): Promise<Stack> {
   const late: { service?: RunningService } = {};
   const mount = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
     if (!late.service) {
@@ -26,7 +34,11 @@ export async function startStack(opts: SandboxOptions & { serviceDataDir?: strin
     return late.service.handleNode(req, res);
   };
   const validate = opts.payer?.validate ?? (opts.payerConformance ? payerConformance : undefined);
-  const sandbox = await startSandbox({ ...opts, payer: { ...(opts.payer ?? {}), ...(validate ? { validate } : {}) }, mounts: { ...(opts.mounts ?? {}), '/service': mount } });
+  const sandbox = await startSandbox({
+    ...opts,
+    payer: { ...(opts.payer ?? {}), ...(validate ? { validate } : {}) },
+    mounts: { ...(opts.mounts ?? {}), '/service': mount },
+  });
   try {
     const service = await startService({
       ...(opts.serviceDataDir ? { dataDir: opts.serviceDataDir } : {}),
@@ -34,12 +46,22 @@ export async function startStack(opts: SandboxOptions & { serviceDataDir?: strin
       publicBase: `${sandbox.origin}/service`,
       introspectUrl: `${sandbox.origin}/auth/introspect`,
       // Configured payers first; any other payer id goes to the sandbox payer ('*').
-      payers: [...(opts.payers ?? []), { id: '*', fhirBase: `${sandbox.origin}/payer/fhir`, tokenUrl: `${sandbox.origin}/payer/auth/token`, clientId: SERVICE_CLIENT_ID }],
+      payers: [
+        ...(opts.payers ?? []),
+        { id: '*', fhirBase: `${sandbox.origin}/payer/fhir`, tokenUrl: `${sandbox.origin}/payer/auth/token`, clientId: SERVICE_CLIENT_ID },
+      ],
       ...(opts.portalPayers ? { portalPayers: opts.portalPayers } : {}),
     });
     sandbox.payer.auth.register(SERVICE_CLIENT_ID, service.key.jwks);
     late.service = service;
-    return { sandbox, service, close: async () => { await sandbox.close(); await service.close(); } };
+    return {
+      sandbox,
+      service,
+      close: async () => {
+        await sandbox.close();
+        await service.close();
+      },
+    };
   } catch (err) {
     await sandbox.close();
     throw err;

@@ -8,7 +8,8 @@ import { buildIfChanged } from './sandbox/build-if-changed';
 import { startStack } from './stack';
 import { loadPayerConfig } from '../src/server/config';
 
-const usage = 'usage: tsx launch/start.ts [--port N] [--data DIR]... [--latency MS] [--faults P] [--today YYYY-MM-DD] [--dist DIR] [--no-seed] [--rebuild] [--service-data DIR] [--portal-payer ID]... [--payer-conformance on|off]';
+const usage =
+  'usage: tsx launch/start.ts [--port N] [--data DIR]... [--latency MS] [--faults P] [--today YYYY-MM-DD] [--dist DIR] [--no-seed] [--rebuild] [--service-data DIR] [--portal-payer ID]... [--payer-conformance on|off]';
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -54,7 +55,11 @@ async function main(): Promise<void> {
   console.log(`FHIR base: ${stack.sandbox.fhirBase}`);
   console.log(`Payer (PAS): ${stack.sandbox.origin}/payer/fhir`);
   console.log(`ClaimReady service: ${stack.sandbox.origin}/service (data in ${serviceDataDir})`);
-  const stop = (): void => void stack.close().then(() => process.exit(0), () => process.exit(1));
+  const stop = (): void =>
+    void stack.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

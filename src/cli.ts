@@ -10,7 +10,9 @@ import { checkNotes, notesTable } from './cli/notes';
 import { writePacketFiles } from './cli/packet-out';
 
 function usage(message: string): never {
-  process.stderr.write(`${message}\nusage: npm run check -- --data PATH [--patient ID] [--service CODE] [--payer ID] [--today YYYY-MM-DD] [--json] [--packet OUTDIR]\n       npm run check -- --notes PATH [--json]\n`);
+  process.stderr.write(
+    `${message}\nusage: npm run check -- --data PATH [--patient ID] [--service CODE] [--payer ID] [--today YYYY-MM-DD] [--json] [--packet OUTDIR]\n       npm run check -- --notes PATH [--json]\n`,
+  );
   process.exit(2);
 }
 
@@ -54,7 +56,10 @@ async function main(): Promise<void> {
   if (!values.json) for (const p of loadIssues) process.stderr.write(`data issue: ${p}\n`);
   const all = reader.patients();
   const known = new Set(all);
-  if (all.length === 0) usage(`no Patient resources found in --data (${loaded.files} file${loaded.files === 1 ? '' : 's'} read, ${loaded.resources.length} resources)`);
+  if (all.length === 0)
+    usage(
+      `no Patient resources found in --data (${loaded.files} file${loaded.files === 1 ? '' : 's'} read, ${loaded.resources.length} resources)`,
+    );
   const patients = values.patient ? [values.patient] : all;
 
   const results: CheckResult[] = [];
@@ -72,7 +77,8 @@ async function main(): Promise<void> {
   process.stdout.write(values.json ? `${JSON.stringify(toJson(run), null, 2)}\n` : `${toTable(run)}\n`);
   if (values.packet) {
     const written = await writePacketFiles(results, loaded.resources, values.packet, { today, now: new Date().toISOString() });
-    for (const w of written) process.stderr.write(`packet: ${w.dir} ${w.saved ? 'saveable' : 'NOT saveable (see problems.txt)'}${w.task ? ', task' : ''}\n`);
+    for (const w of written)
+      process.stderr.write(`packet: ${w.dir} ${w.saved ? 'saveable' : 'NOT saveable (see problems.txt)'}${w.task ? ', task' : ''}\n`);
   }
 }
 

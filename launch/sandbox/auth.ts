@@ -61,8 +61,19 @@ export type AuthorizeOutcome =
   | { kind: 'pick-patient' };
 
 const tokenRequestSchema = z.discriminatedUnion('grant_type', [
-  z.object({ grant_type: z.literal('authorization_code'), code: z.string().min(1), redirect_uri: z.string().min(1), client_id: z.string().optional(), code_verifier: z.string().optional() }),
-  z.object({ grant_type: z.literal('refresh_token'), refresh_token: z.string().min(1), client_id: z.string().optional(), scope: z.string().optional() }),
+  z.object({
+    grant_type: z.literal('authorization_code'),
+    code: z.string().min(1),
+    redirect_uri: z.string().min(1),
+    client_id: z.string().optional(),
+    code_verifier: z.string().optional(),
+  }),
+  z.object({
+    grant_type: z.literal('refresh_token'),
+    refresh_token: z.string().min(1),
+    client_id: z.string().optional(),
+    scope: z.string().optional(),
+  }),
 ]);
 const SUPPORTED_GRANTS = new Set(['authorization_code', 'refresh_token']);
 
@@ -104,9 +115,14 @@ export class AuthServer {
   authorize(params: URLSearchParams, pickedPatient?: string): AuthorizeOutcome {
     const clientId = params.get('client_id');
     const redirectUri = params.get('redirect_uri') ?? '';
-    if (clientId !== CLIENT_ID) return { kind: 'error-page', status: 400, message: `Unknown client_id "${clientId ?? ''}"; this sandbox knows "${CLIENT_ID}".` };
+    if (clientId !== CLIENT_ID)
+      return { kind: 'error-page', status: 400, message: `Unknown client_id "${clientId ?? ''}"; this sandbox knows "${CLIENT_ID}".` };
     if (!this.redirectAllowed(redirectUri)) {
-      return { kind: 'error-page', status: 400, message: `redirect_uri "${redirectUri}" is not registered for ${CLIENT_ID}; the registered one is ${this.redirectUris.join(' or ')}` };
+      return {
+        kind: 'error-page',
+        status: 400,
+        message: `redirect_uri "${redirectUri}" is not registered for ${CLIENT_ID}; the registered one is ${this.redirectUris.join(' or ')}`,
+      };
     }
     const state = params.get('state') ?? undefined;
     const fail = (error: string, description: string): AuthorizeOutcome => {
@@ -162,7 +178,8 @@ export class AuthServer {
   /** Handles a POST to /auth/token with its form body; returns the status and JSON body to send. */
   token(form: URLSearchParams): { status: number; body: Record<string, unknown> } {
     const grantType = form.get('grant_type');
-    if (grantType && !SUPPORTED_GRANTS.has(grantType)) return oauthError('unsupported_grant_type', `grant_type ${grantType} is not supported; use authorization_code or refresh_token`);
+    if (grantType && !SUPPORTED_GRANTS.has(grantType))
+      return oauthError('unsupported_grant_type', `grant_type ${grantType} is not supported; use authorization_code or refresh_token`);
     const parsed = tokenRequestSchema.safeParse(Object.fromEntries(form));
     if (!parsed.success) return oauthError('invalid_request', 'grant_type must be authorization_code or refresh_token with its parameters');
     const req = parsed.data;
@@ -172,7 +189,8 @@ export class AuthServer {
     if (req.client_id !== CLIENT_ID) return oauthError('invalid_client', 'unknown client_id', 401);
     if (req.grant_type === 'refresh_token') {
       const grant = this.refreshTokens.get(req.refresh_token);
-      if (!grant || grant.expiresAt < this.config.now()) return oauthError('invalid_grant', 'refresh_token is unknown, already used or expired');
+      if (!grant || grant.expiresAt < this.config.now())
+        return oauthError('invalid_grant', 'refresh_token is unknown, already used or expired');
       if (grant.clientId !== req.client_id) return oauthError('invalid_grant', 'refresh_token was issued to another client');
       // RFC 6749 §6: the requested scope must not include any scope not originally granted.
       const asked = req.scope ? req.scope.split(/\s+/).filter(Boolean) : grant.scope;
@@ -266,7 +284,10 @@ export class AuthServer {
       const refresh = randomBytes(32).toString('base64url');
       // online_access lasts as long as the user's EHR session. When the chart shortens the token lifetime it shortens
       // the session with it, so "expired session" can be tested (fhirclient would otherwise refresh silently).
-      const lifetimeS = grant.scope.includes('offline_access') || grant.tokenLifetime === DEFAULT_TOKEN_LIFETIME_S ? REFRESH_LIFETIME_S : grant.tokenLifetime;
+      const lifetimeS =
+        grant.scope.includes('offline_access') || grant.tokenLifetime === DEFAULT_TOKEN_LIFETIME_S
+          ? REFRESH_LIFETIME_S
+          : grant.tokenLifetime;
       this.refreshTokens.set(refresh, { ...clean, expiresAt: sessionEnds ?? now + lifetimeS * 1000, accessTokens: new Set([accessToken]) });
       body.refresh_token = refresh;
     }
@@ -278,7 +299,16 @@ export class AuthServer {
     const fhirUser = `${this.config.fhirBase}/Practitioner/${this.config.practitionerId}`;
     const header = { alg: 'RS256', typ: 'JWT', kid: this.kid };
     // OpenID Connect Core §3.1.3.6: the nonce of the authentication request comes back unchanged.
-    const claims = { iss: this.config.fhirBase, sub: this.config.practitionerId, aud: CLIENT_ID, iat, exp: iat + 3600, fhirUser, profile: fhirUser, ...(nonce ? { nonce } : {}) };
+    const claims = {
+      iss: this.config.fhirBase,
+      sub: this.config.practitionerId,
+      aud: CLIENT_ID,
+      iat,
+      exp: iat + 3600,
+      fhirUser,
+      profile: fhirUser,
+      ...(nonce ? { nonce } : {}),
+    };
     const input = `${b64url(JSON.stringify(header))}.${b64url(JSON.stringify(claims))}`;
     const signature = sign('RSA-SHA256', Buffer.from(input), this.privateKey).toString('base64url');
     return `${input}.${signature}`;

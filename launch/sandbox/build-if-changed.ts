@@ -6,7 +6,16 @@ import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
 /** What the build reads: the app's sources, the launch page, static files and the build configuration. */
-const INPUTS = ['src', 'launch/index.html', 'launch/launch.ts', 'public', 'vite.config.ts', 'tsconfig.json', 'package.json', 'package-lock.json'];
+const INPUTS = [
+  'src',
+  'launch/index.html',
+  'launch/launch.ts',
+  'public',
+  'vite.config.ts',
+  'tsconfig.json',
+  'package.json',
+  'package-lock.json',
+];
 const STAMP = '.build-inputs.sha256';
 
 function files(root: string, path: string): string[] {

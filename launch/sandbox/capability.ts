@@ -4,13 +4,47 @@ import { searchParamsFor } from './search';
 
 /** Types the app reads and writes, plus those seed data carries; each gets read, search, create, update. */
 export const RESOURCE_TYPES = [
-  'Patient', 'Practitioner', 'PractitionerRole', 'Organization', 'Encounter', 'Condition', 'Procedure', 'Observation',
-  'MedicationRequest', 'MedicationStatement', 'Medication', 'ServiceRequest', 'DocumentReference', 'DiagnosticReport', 'Composition',
-  'Coverage', 'Binary', 'Claim', 'ClaimResponse', 'Task', 'Provenance', 'Bundle', 'QuestionnaireResponse', 'AllergyIntolerance', 'Location',
+  'Patient',
+  'Practitioner',
+  'PractitionerRole',
+  'Organization',
+  'Encounter',
+  'Condition',
+  'Procedure',
+  'Observation',
+  'MedicationRequest',
+  'MedicationStatement',
+  'Medication',
+  'ServiceRequest',
+  'DocumentReference',
+  'DiagnosticReport',
+  'Composition',
+  'Coverage',
+  'Binary',
+  'Claim',
+  'ClaimResponse',
+  'Task',
+  'Provenance',
+  'Bundle',
+  'QuestionnaireResponse',
+  'AllergyIntolerance',
+  'Location',
 ] as const;
 
 /** The search parameters the app relies on, listed first so a reader sees them; the rest follow from the spec. */
-const APP_PARAMS = ['_id', 'identifier', 'patient', 'subject', 'clinical-status', 'category', 'code', 'date', 'status', 'encounter', 'beneficiary'];
+const APP_PARAMS = [
+  '_id',
+  'identifier',
+  'patient',
+  'subject',
+  'clinical-status',
+  'category',
+  'code',
+  'date',
+  'status',
+  'encounter',
+  'beneficiary',
+];
 
 export function capabilityStatement(origin: string, fhirBase: string, software: { today: string }): Record<string, unknown> {
   return {
@@ -28,7 +62,12 @@ export function capabilityStatement(origin: string, fhirBase: string, software: 
         interaction: [{ code: 'transaction' }, { code: 'batch' }],
         security: {
           cors: true,
-          service: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/restful-security-service', code: 'SMART-on-FHIR' }], text: 'OAuth2 using SMART-on-FHIR profile' }],
+          service: [
+            {
+              coding: [{ system: 'http://terminology.hl7.org/CodeSystem/restful-security-service', code: 'SMART-on-FHIR' }],
+              text: 'OAuth2 using SMART-on-FHIR profile',
+            },
+          ],
           extension: [
             {
               url: 'http://fhir-registry.smarthealthit.org/StructureDefinition/oauth-uris',
@@ -62,7 +101,9 @@ function orderedParams(type: string): { name: string; type: string; definition?:
     return i < 0 ? APP_PARAMS.length : i;
   };
   const seen = new Set<string>();
-  return all.filter((p) => !seen.has(p.name) && seen.add(p.name)).sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name));
+  return all
+    .filter((p) => !seen.has(p.name) && seen.add(p.name))
+    .sort((a, b) => rank(a.name) - rank(b.name) || a.name.localeCompare(b.name));
 }
 
 export function smartConfiguration(origin: string, fhirBase: string): Record<string, unknown> {
@@ -75,14 +116,41 @@ export function smartConfiguration(origin: string, fhirBase: string): Record<str
     grant_types_supported: ['authorization_code', 'refresh_token'],
     response_types_supported: ['code'],
     scopes_supported: [
-      'openid', 'fhirUser', 'profile', 'launch', 'launch/patient', 'launch/encounter', 'online_access', 'offline_access',
-      ...RESOURCE_TYPES.flatMap((t) => [`patient/${t}.rs`, `patient/${t}.cruds`, `user/${t}.rs`, `user/${t}.cruds`, `patient/${t}.read`, `patient/${t}.write`]),
+      'openid',
+      'fhirUser',
+      'profile',
+      'launch',
+      'launch/patient',
+      'launch/encounter',
+      'online_access',
+      'offline_access',
+      ...RESOURCE_TYPES.flatMap((t) => [
+        `patient/${t}.rs`,
+        `patient/${t}.cruds`,
+        `user/${t}.rs`,
+        `user/${t}.cruds`,
+        `patient/${t}.read`,
+        `patient/${t}.write`,
+      ]),
     ],
     code_challenge_methods_supported: ['S256'],
     capabilities: [
-      'launch-ehr', 'launch-standalone', 'authorize-post', 'client-public', 'context-ehr-patient', 'context-ehr-encounter', 'context-standalone-patient',
-      'context-banner', 'context-style', 'permission-v1', 'permission-v2', 'permission-patient', 'permission-user',
-      'permission-online', 'permission-offline', 'sso-openid-connect',
+      'launch-ehr',
+      'launch-standalone',
+      'authorize-post',
+      'client-public',
+      'context-ehr-patient',
+      'context-ehr-encounter',
+      'context-standalone-patient',
+      'context-banner',
+      'context-style',
+      'permission-v1',
+      'permission-v2',
+      'permission-patient',
+      'permission-user',
+      'permission-online',
+      'permission-offline',
+      'sso-openid-connect',
     ],
   };
 }

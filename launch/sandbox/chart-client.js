@@ -57,7 +57,12 @@ function row(p) {
     select.appendChild(el('option', { value: e.id, text: (e.date ? e.date.slice(0, 10) + ' ' : '') + e.label }));
   }
   const label = el('label', { for: 'enc-' + p.id, class: 'visually-hidden', text: 'Encounter for ' + p.name });
-  const button = el('button', { type: 'button', 'data-testid': 'launch-' + p.id, 'aria-label': 'Launch ClaimReady for ' + p.name, text: 'Launch ClaimReady' });
+  const button = el('button', {
+    type: 'button',
+    'data-testid': 'launch-' + p.id,
+    'aria-label': 'Launch ClaimReady for ' + p.name,
+    text: 'Launch ClaimReady',
+  });
   const link = el('a', { href: '#', target: '_blank', rel: 'opener', 'data-testid': 'standalone-' + p.id, text: 'Open standalone' });
   link.setAttribute('aria-label', 'Open standalone: ClaimReady for ' + p.name);
   const refresh = () => link.setAttribute('href', standaloneHref(launchParams(p.id, select)));
@@ -65,7 +70,10 @@ function row(p) {
   refreshers.push(refresh);
   select.addEventListener('change', refresh);
   const tr = el('tr', { 'data-testid': 'patient-' + p.id }, [
-    el('th', { scope: 'row' }, [document.createTextNode(p.name), el('span', { class: 'born', text: p.birthDate ? 'born ' + p.birthDate : '' })]),
+    el('th', { scope: 'row' }, [
+      document.createTextNode(p.name),
+      el('span', { class: 'born', text: p.birthDate ? 'born ' + p.birthDate : '' }),
+    ]),
     el('td', { text: p.payer || 'No coverage' }),
     el('td', { text: p.planned ? (p.planned.code ? p.planned.code + ' ' : '') + p.planned.label : 'None' }),
     el('td', {}, [label, select]),

@@ -52,7 +52,12 @@ export function chartPatients(store: ResourceStore): ChartPatient[] {
         gender: str(p.gender),
         payer: str((first(coverage?.payor) as { display?: unknown } | undefined)?.display),
         planned: planned
-          ? { id: planned.id ?? '', code: str(code?.code), label: conceptText(planned.code) ?? 'Planned service', date: str(planned.occurrenceDateTime) }
+          ? {
+              id: planned.id ?? '',
+              code: str(code?.code),
+              label: conceptText(planned.code) ?? 'Planned service',
+              date: str(planned.occurrenceDateTime),
+            }
           : undefined,
         encounters: (encounters.get(id) ?? []).sort((a, b) => (b.date ?? '').localeCompare(a.date ?? '')).slice(0, MAX_ENCOUNTERS),
       };
@@ -62,7 +67,8 @@ export function chartPatients(store: ResourceStore): ChartPatient[] {
 
 /** The order the launch is about: the active ServiceRequest scheduled soonest (undated ones last). */
 function plannedRequest(requests: StoredResource[]): StoredResource | undefined {
-  const when = (r: StoredResource): string => str(r.occurrenceDateTime) ?? str((r.occurrencePeriod as { start?: unknown } | undefined)?.start) ?? '9999';
+  const when = (r: StoredResource): string =>
+    str(r.occurrenceDateTime) ?? str((r.occurrencePeriod as { start?: unknown } | undefined)?.start) ?? '9999';
   return requests.filter((r) => r.status === 'active').sort((a, b) => when(a).localeCompare(when(b)))[0];
 }
 
@@ -100,9 +106,16 @@ const flag = z
 /** The chart's launch request, from its own page (still outside data: validated). */
 export const launchRequestSchema = z.object({
   patient: z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/),
-  encounter: z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/).optional().or(z.literal('').transform(() => undefined)),
+  encounter: z
+    .string()
+    .regex(/^[A-Za-z0-9\-.]{1,64}$/)
+    .optional()
+    .or(z.literal('').transform(() => undefined)),
   /** Another order of the same patient than the one the chart would pick. */
-  serviceRequest: z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/).optional(),
+  serviceRequest: z
+    .string()
+    .regex(/^[A-Za-z0-9\-.]{1,64}$/)
+    .optional(),
   withholdWrite: flag,
   withholdObservation: flag,
   tokenLifetime: z.union([z.literal('').transform(() => undefined), z.coerce.number().int().min(1).max(86_400)]).optional(),
@@ -123,7 +136,8 @@ export function toLaunchOptions(store: ResourceStore, req: LaunchRequest): Launc
   if (req.serviceRequest) {
     const sr = store.get('ServiceRequest', req.serviceRequest);
     const subject = (sr?.subject as { reference?: unknown } | undefined)?.reference;
-    if (typeof subject !== 'string' || !subject.endsWith(`Patient/${req.patient}`)) return `ServiceRequest ${req.serviceRequest} is not an order of this patient`;
+    if (typeof subject !== 'string' || !subject.endsWith(`Patient/${req.patient}`))
+      return `ServiceRequest ${req.serviceRequest} is not an order of this patient`;
     serviceRequest = req.serviceRequest;
   } else {
     // Only this patient's orders: building the whole chart list here made every launch click wait on it.

@@ -44,16 +44,21 @@ export function compartment(store: ResourceStore, patientId: string): Compartmen
     if (SHARED.has(r.resourceType)) return true;
     if (r.resourceType === 'Provenance' && depth === 0) {
       const targets = (Array.isArray(r.target) ? r.target : []) as { reference?: unknown }[];
-      return targets.length > 0 && targets.every((t) => {
-        const target = typeof t.reference === 'string' ? resolve(t.reference) : undefined;
-        return target !== undefined && allows(target, resolve, 1);
-      });
+      return (
+        targets.length > 0 &&
+        targets.every((t) => {
+          const target = typeof t.reference === 'string' ? resolve(t.reference) : undefined;
+          return target !== undefined && allows(target, resolve, 1);
+        })
+      );
     }
     if (r.resourceType === 'Binary') {
       // A Binary is the patient's when one of the patient's documents points at it.
       const id = r.id ?? '';
       return ['DocumentReference', 'DiagnosticReport'].some((type) =>
-        store.all(type).some((doc) => JSON.stringify(doc.content ?? doc.presentedForm ?? []).includes(`Binary/${id}`) && allows(doc, resolve, 1)),
+        store
+          .all(type)
+          .some((doc) => JSON.stringify(doc.content ?? doc.presentedForm ?? []).includes(`Binary/${id}`) && allows(doc, resolve, 1)),
       );
     }
     const patients = patientsOf(r);

@@ -64,11 +64,19 @@ export function handleFhir(ctx: FhirContext, req: FhirRequest): FhirResponse {
   const denied = (interaction: Interaction, type: string): FhirResponse | undefined =>
     allows(scope, type, interaction)
       ? undefined
-      : { status: 403, authorized: true, json: operationOutcome('error', 'forbidden', `The granted scopes do not allow ${interaction} on ${type}`) };
+      : {
+          status: 403,
+          authorized: true,
+          json: operationOutcome('error', 'forbidden', `The granted scopes do not allow ${interaction} on ${type}`),
+        };
   const done = (r: StoreResult): FhirResponse => ({ status: r.status, headers: r.headers, json: r.body, authorized: true });
   const restrictions = check.token.restrictions;
   const mine = check.token.patient ? compartment(ctx.store, check.token.patient) : undefined;
-  const outside = (what: string): FhirResponse => ({ status: 403, authorized: true, json: operationOutcome('error', 'forbidden', `${what} is outside the patient in context of this token`) });
+  const outside = (what: string): FhirResponse => ({
+    status: 403,
+    authorized: true,
+    json: operationOutcome('error', 'forbidden', `${what} is outside the patient in context of this token`),
+  });
   const admit = (r: StoredResource, resolve?: (ref: string) => StoredResource | undefined): string | undefined => {
     const refused = refusal(restrictions, r);
     if (refused) return refused.message;
@@ -77,14 +85,21 @@ export function handleFhir(ctx: FhirContext, req: FhirRequest): FhirResponse {
   };
 
   if (parts.length === 0 && req.method === 'POST') {
-    if (restrictions.ignoreIfNoneExist) return { status: 405, authorized: true, json: operationOutcome('error', 'not-supported', 'This EHR does not support transaction or batch Bundles') };
+    if (restrictions.ignoreIfNoneExist)
+      return {
+        status: 405,
+        authorized: true,
+        json: operationOutcome('error', 'not-supported', 'This EHR does not support transaction or batch Bundles'),
+      };
     return done(processBundle(ctx.store, ctx.fhirBase, req.body, (t, i) => allows(scope, t, i), admit));
   }
   const [type, second, third] = parts;
-  if (!type || !TYPE.test(type) || parts.length > 3) return { status: 404, authorized: true, json: operationOutcome('error', 'not-found', `No route for /fhir/${req.path}`) };
+  if (!type || !TYPE.test(type) || parts.length > 3)
+    return { status: 404, authorized: true, json: operationOutcome('error', 'not-found', `No route for /fhir/${req.path}`) };
 
   const visible = mine ? (r: StoredResource) => mine.allows(r) : undefined;
-  if (parts.length === 1 && req.method === 'GET') return denied('search', type) ?? done(ctx.store.search(ctx.fhirBase, type, req.query, visible));
+  if (parts.length === 1 && req.method === 'GET')
+    return denied('search', type) ?? done(ctx.store.search(ctx.fhirBase, type, req.query, visible));
   if (parts.length === 2 && second === '_search' && req.method === 'POST') {
     const merged = new URLSearchParams(req.query);
     for (const [k, v] of new URLSearchParams(req.body)) merged.append(k, v);
@@ -98,8 +113,10 @@ export function handleFhir(ctx: FhirContext, req: FhirRequest): FhirResponse {
     if (mine && !mine.allows(parsed.resource)) return outside(`The new ${type}`);
     return done(ctx.store.create(ctx.fhirBase, parsed.resource, restrictions.ignoreIfNoneExist ? undefined : req.headers['if-none-exist']));
   }
-  if (!second || !ID.test(second)) return { status: 400, authorized: true, json: operationOutcome('error', 'invalid', `"${second ?? ''}" is not a valid id`) };
-  if (parts.length === 3 && third === '_history') return { status: 404, authorized: true, json: operationOutcome('error', 'not-supported', 'History is not kept by the sandbox') };
+  if (!second || !ID.test(second))
+    return { status: 400, authorized: true, json: operationOutcome('error', 'invalid', `"${second ?? ''}" is not a valid id`) };
+  if (parts.length === 3 && third === '_history')
+    return { status: 404, authorized: true, json: operationOutcome('error', 'not-supported', 'History is not kept by the sandbox') };
   if (parts.length === 2 && req.method === 'GET') {
     const refused = denied('read', type);
     if (refused) return refused;
@@ -118,7 +135,12 @@ export function handleFhir(ctx: FhirContext, req: FhirRequest): FhirResponse {
     if (!existing && refusal(restrictions, parsed.resource)) return refusalResponse(restrictions, parsed.resource)!;
     return done(ctx.store.update(ctx.fhirBase, type, second, parsed.resource, req.headers['if-match']));
   }
-  return { status: 405, authorized: true, headers: { Allow: 'GET, POST, PUT' }, json: operationOutcome('error', 'not-supported', `${req.method} is not supported here`) };
+  return {
+    status: 405,
+    authorized: true,
+    headers: { Allow: 'GET, POST, PUT' },
+    json: operationOutcome('error', 'not-supported', `${req.method} is not supported here`),
+  };
 }
 
 function refusalResponse(restrictions: Parameters<typeof refusal>[0], r: StoredResource): FhirResponse | undefined {

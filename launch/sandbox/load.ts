@@ -23,7 +23,9 @@ export function loadDir(dir: string, shiftDays: number, options: { quietNonFhir?
     result.problems.push(`${dir}: directory not found`);
     return result;
   }
-  const names = readdirSync(dir).filter((n) => n.endsWith('.json') || n.endsWith('.ndjson')).sort();
+  const names = readdirSync(dir)
+    .filter((n) => n.endsWith('.json') || n.endsWith('.ndjson'))
+    .sort();
   for (const name of names) {
     const path = join(dir, name);
     result.files.push(path);
@@ -86,7 +88,8 @@ function unpackBundle(bundle: BundleLike, name: string): { resources: StoredReso
       return;
     }
     // A PUT to Type/id names the id; otherwise keep the resource's own id, or the uuid of a urn:uuid fullUrl.
-    const putId = entry.request?.method.toUpperCase() === 'PUT' ? /^[A-Za-z]+\/([A-Za-z0-9\-.]{1,64})/.exec(entry.request.url)?.[1] : undefined;
+    const putId =
+      entry.request?.method.toUpperCase() === 'PUT' ? /^[A-Za-z]+\/([A-Za-z0-9\-.]{1,64})/.exec(entry.request.url)?.[1] : undefined;
     const uuid = entry.fullUrl?.startsWith('urn:uuid:') ? entry.fullUrl.slice('urn:uuid:'.length) : undefined;
     const id = resource.id ?? putId ?? (uuid && /^[A-Za-z0-9\-.]{1,64}$/.test(uuid) ? uuid : randomUUID());
     const withId: StoredResource = { ...resource, id };

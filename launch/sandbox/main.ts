@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { startSandbox } from './server';
 import { buildIfChanged } from './build-if-changed';
 
-const usage = 'usage: tsx launch/sandbox/main.ts [--port N] [--data DIR]... [--latency MS] [--faults P] [--today YYYY-MM-DD] [--dist DIR] [--no-seed] [--rebuild]';
+const usage =
+  'usage: tsx launch/sandbox/main.ts [--port N] [--data DIR]... [--latency MS] [--faults P] [--today YYYY-MM-DD] [--dist DIR] [--no-seed] [--rebuild]';
 
 function number(value: string | undefined, name: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;

@@ -146,7 +146,8 @@ function reference(value: unknown, query: string, targets: string[]): boolean {
   const local = ref.replace(/^https?:\/\/[^]*?\/(?=[A-Z][A-Za-z]+\/[^/]+$)/, '');
   const q = query.replace(/^https?:\/\/[^]*?\/(?=[A-Z][A-Za-z]+\/[^/]+$)/, '');
   const [type, id] = local.split('/');
-  if (q.includes('/') || q.startsWith('urn:')) return (local === q || ref === query) && (targets.length === 0 || (type !== undefined && targets.includes(type)));
+  if (q.includes('/') || q.startsWith('urn:'))
+    return (local === q || ref === query) && (targets.length === 0 || (type !== undefined && targets.includes(type)));
   return id === q && (targets.length === 0 || (type !== undefined && targets.includes(type)));
 }
 
@@ -221,7 +222,23 @@ function stringMatch(value: unknown, query: string, modifier?: string): boolean 
   const collect = (v: unknown): void => {
     if (typeof v === 'string') texts.push(v);
     else if (Array.isArray(v)) v.forEach(collect);
-    else if (obj(v)) for (const k of ['text', 'family', 'given', 'prefix', 'suffix', 'line', 'city', 'district', 'state', 'postalCode', 'country', 'display', 'value']) collect(obj(v)?.[k]);
+    else if (obj(v))
+      for (const k of [
+        'text',
+        'family',
+        'given',
+        'prefix',
+        'suffix',
+        'line',
+        'city',
+        'district',
+        'state',
+        'postalCode',
+        'country',
+        'display',
+        'value',
+      ])
+        collect(obj(v)?.[k]);
   };
   collect(value);
   if (modifier === 'exact') return texts.includes(query);

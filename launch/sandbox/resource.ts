@@ -12,7 +12,10 @@ export interface StoredResource {
 export const resourceSchema = z
   .object({
     resourceType: z.string().regex(/^[A-Z][A-Za-z]+$/, 'resourceType must be a FHIR type name'),
-    id: z.string().regex(/^[A-Za-z0-9\-.]{1,64}$/, 'id must be a FHIR id').optional(),
+    id: z
+      .string()
+      .regex(/^[A-Za-z0-9\-.]{1,64}$/, 'id must be a FHIR id')
+      .optional(),
   })
   .passthrough();
 

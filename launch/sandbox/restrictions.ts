@@ -26,7 +26,11 @@ export function refusal(r: EhrRestrictions, resource: StoredResource): { status:
   if (r.requireLoincType && resource.resourceType === 'DocumentReference') {
     const codings = (resource.type as { coding?: { system?: unknown }[] } | undefined)?.coding ?? [];
     if (!codings.some((c) => c.system === 'http://loinc.org')) {
-      return { status: 422, code: 'required', message: 'DocumentReference.type must carry a LOINC document type code (system http://loinc.org)' };
+      return {
+        status: 422,
+        code: 'required',
+        message: 'DocumentReference.type must carry a LOINC document type code (system http://loinc.org)',
+      };
     }
   }
   return undefined;
@@ -40,7 +44,9 @@ export function restrictCapabilities(cs: Record<string, unknown>, r: EhrRestrict
     interaction: r.ignoreIfNoneExist ? [] : entry.interaction,
     resource: (entry.resource as Record<string, unknown>[]).map((res) => ({
       ...res,
-      ...(no.includes(res.type as string) ? { interaction: (res.interaction as { code: string }[]).filter((i) => i.code !== 'create' && i.code !== 'update') } : {}),
+      ...(no.includes(res.type as string)
+        ? { interaction: (res.interaction as { code: string }[]).filter((i) => i.code !== 'create' && i.code !== 'update') }
+        : {}),
       ...(r.ignoreIfNoneExist ? { conditionalCreate: false } : {}),
     })),
   }));

@@ -1,7 +1,16 @@
 // SMART scope grammar (v1 `patient/Observation.read`, v2 `patient/Observation.rs`): what the sandbox client may be
 // granted, how the chart's launch options withhold some, and whether a granted set allows a FHIR interaction.
 
-export const CLIENT_SCOPES_FIXED = new Set(['openid', 'fhirUser', 'profile', 'launch', 'launch/patient', 'launch/encounter', 'online_access', 'offline_access']);
+export const CLIENT_SCOPES_FIXED = new Set([
+  'openid',
+  'fhirUser',
+  'profile',
+  'launch',
+  'launch/patient',
+  'launch/encounter',
+  'online_access',
+  'offline_access',
+]);
 
 const RESOURCE_SCOPE = /^(patient|user|system)\/(\*|[A-Z][A-Za-z]+)\.(read|write|\*|c?r?u?d?s?)(\?[^\s]*)?$/;
 
@@ -87,6 +96,8 @@ const LETTER: Record<Interaction, string> = { read: 'r', search: 's', create: 'c
 export function allows(granted: readonly string[], resourceType: string, interaction: Interaction): boolean {
   return granted.some((scope) => {
     const p = parse(scope);
-    return p !== undefined && p.context !== 'system' && (p.type === '*' || p.type === resourceType) && p.perms.includes(LETTER[interaction]);
+    return (
+      p !== undefined && p.context !== 'system' && (p.type === '*' || p.type === resourceType) && p.perms.includes(LETTER[interaction])
+    );
   });
 }

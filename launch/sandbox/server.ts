@@ -70,7 +70,17 @@ export interface Sandbox {
   fhirBase: string;
   chartUrl: string;
   /** Builds the app launch URL for a patient without going through the chart page (for tests and the bench). */
-  launchUrl(options: { patient: string; encounter?: string; serviceRequest?: string; standalone?: boolean; tokenLifetime?: number; withholdWrite?: boolean; withholdObservation?: boolean } & EhrRestrictions): string;
+  launchUrl(
+    options: {
+      patient: string;
+      encounter?: string;
+      serviceRequest?: string;
+      standalone?: boolean;
+      tokenLifetime?: number;
+      withholdWrite?: boolean;
+      withholdObservation?: boolean;
+    } & EhrRestrictions,
+  ): string;
   close(): Promise<void>;
   /** Resolves when the search cache is warm (the server answers before that, just slower the first time). */
   ready: Promise<void>;
@@ -124,13 +134,22 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
   // The auth server needs the origin, which exists only once the port is bound.
   const late: { auth?: AuthServer; payer?: SandboxPayer } = {};
 
-  const launchUrl = (launchId: string): string => `${origin}/app/launch/index.html?iss=${encodeURIComponent(fhirBase)}&launch=${encodeURIComponent(launchId)}`;
+  const launchUrl = (launchId: string): string =>
+    `${origin}/app/launch/index.html?iss=${encodeURIComponent(fhirBase)}&launch=${encodeURIComponent(launchId)}`;
 
   const server = createServer((req, res) => {
     handle(req, res).catch((err: unknown) => {
       // Never echo request data here: bodies may hold (synthetic) PHI.
-      console.error(`sandbox: ${req.method ?? ''} ${(req.url ?? '').split('?')[0]} failed: ${err instanceof Error ? err.message : 'unknown error'}`);
-      if (!res.headersSent) send(res, 500, { 'Content-Type': 'application/fhir+json' }, JSON.stringify(operationOutcome('error', 'exception', 'Internal sandbox error')));
+      console.error(
+        `sandbox: ${req.method ?? ''} ${(req.url ?? '').split('?')[0]} failed: ${err instanceof Error ? err.message : 'unknown error'}`,
+      );
+      if (!res.headersSent)
+        send(
+          res,
+          500,
+          { 'Content-Type': 'application/fhir+json' },
+          JSON.stringify(operationOutcome('error', 'exception', 'Internal sandbox error')),
+        );
       else res.end();
     });
   });
@@ -154,7 +173,11 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       if (roll < faults / 3) {
         response = { status: 500, json: operationOutcome('error', 'exception', 'Simulated server error (--faults)') };
       } else if (roll < (2 * faults) / 3) {
-        response = { status: 429, headers: { 'Retry-After': '1' }, json: operationOutcome('error', 'throttled', 'Simulated rate limit (--faults)') };
+        response = {
+          status: 429,
+          headers: { 'Retry-After': '1' },
+          json: operationOutcome('error', 'throttled', 'Simulated rate limit (--faults)'),
+        };
       } else {
         if (roll < faults) await sleep(slowMs);
         response = handleFhir(
@@ -166,26 +189,52 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       log.finish(record, response.status);
       const headers = { ...CORS_HEADERS, ...(response.headers ?? {}) };
       if (response.raw) return send(res, response.status, { ...headers, 'Content-Type': response.raw.contentType }, response.raw.data);
-      return send(res, response.status, { ...headers, 'Content-Type': 'application/fhir+json; charset=utf-8' }, JSON.stringify(response.json ?? {}));
+      return send(
+        res,
+        response.status,
+        { ...headers, 'Content-Type': 'application/fhir+json; charset=utf-8' },
+        JSON.stringify(response.json ?? {}),
+      );
     }
 
     if ((path === '/payer' || path.startsWith('/payer/')) && late.payer) {
-      const answer = await late.payer.handle({ method, path: path.slice('/payer'.length), headers: headerMap(req), body: method === 'POST' ? await readBody(req) : '' });
+      const answer = await late.payer.handle({
+        method,
+        path: path.slice('/payer'.length),
+        headers: headerMap(req),
+        body: method === 'POST' ? await readBody(req) : '',
+      });
       if (answer.status === 204 || answer.json === undefined) return send(res, answer.status, {}, '');
-      return send(res, answer.status, { 'Content-Type': answer.contentType ?? 'application/json', 'Cache-Control': 'no-store' }, JSON.stringify(answer.json));
+      return send(
+        res,
+        answer.status,
+        { 'Content-Type': answer.contentType ?? 'application/json', 'Cache-Control': 'no-store' },
+        JSON.stringify(answer.json),
+      );
     }
     for (const [prefix, mounted] of Object.entries(opts.mounts ?? {})) {
       if (path === prefix || path.startsWith(`${prefix}/`)) return mounted(req, res);
     }
     if (path === '/auth/introspect' && method === 'POST') {
-      return send(res, 200, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' }, JSON.stringify(auth.introspect(new URLSearchParams(await readBody(req)))));
+      return send(
+        res,
+        200,
+        { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' },
+        JSON.stringify(auth.introspect(new URLSearchParams(await readBody(req)))),
+      );
     }
     if (path === '/auth/authorize' && (method === 'GET' || method === 'POST')) {
       // SMART allows the authorize request as a form POST too (capability authorize-post).
       const params = method === 'POST' ? new URLSearchParams(await readBody(req)) : url.searchParams;
       const outcome = auth.authorize(params, params.get('sandbox_patient') ?? undefined);
       if (outcome.kind === 'redirect') return send(res, 302, { Location: outcome.location, 'Cache-Control': 'no-store' }, '');
-      if (outcome.kind === 'error-page') return send(res, outcome.status, { 'Content-Type': 'text/html; charset=utf-8' }, page('Authorization refused', `<p>${escapeHtml(outcome.message)}</p>`));
+      if (outcome.kind === 'error-page')
+        return send(
+          res,
+          outcome.status,
+          { 'Content-Type': 'text/html; charset=utf-8' },
+          page('Authorization refused', `<p>${escapeHtml(outcome.message)}</p>`),
+        );
       const pickerBase = new URL(url);
       pickerBase.search = params.toString();
       return send(res, 200, { 'Content-Type': 'text/html; charset=utf-8' }, pickerPage(pickerBase));
@@ -195,14 +244,21 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       if (method !== 'POST') return send(res, 405, { ...CORS_HEADERS, Allow: 'POST' }, '');
       const result = auth.token(new URLSearchParams(await readBody(req)));
       if (result.status === 200) log.markToken();
-      return send(res, result.status, { ...CORS_HEADERS, 'Content-Type': 'application/json', 'Cache-Control': 'no-store', Pragma: 'no-cache' }, JSON.stringify(result.body));
+      return send(
+        res,
+        result.status,
+        { ...CORS_HEADERS, 'Content-Type': 'application/json', 'Cache-Control': 'no-store', Pragma: 'no-cache' },
+        JSON.stringify(result.body),
+      );
     }
     if (path === '/auth/jwks') return send(res, 200, { ...CORS_HEADERS, 'Content-Type': 'application/json' }, JSON.stringify(auth.jwks));
-    if (path === '/smart-style.json') return send(res, 200, { ...CORS_HEADERS, 'Content-Type': 'application/json' }, JSON.stringify(SMART_STYLE));
+    if (path === '/smart-style.json')
+      return send(res, 200, { ...CORS_HEADERS, 'Content-Type': 'application/json' }, JSON.stringify(SMART_STYLE));
 
     if (path === '/' || path === '/index.html') return send(res, 200, { 'Content-Type': 'text/html; charset=utf-8' }, chartHtml);
     if (path === '/chart.js') return send(res, 200, { 'Content-Type': 'text/javascript; charset=utf-8' }, chartJs);
-    if (path === '/chart/api/patients') return send(res, 200, { 'Content-Type': 'application/json' }, JSON.stringify(chartPatients(resources)));
+    if (path === '/chart/api/patients')
+      return send(res, 200, { 'Content-Type': 'application/json' }, JSON.stringify(chartPatients(resources)));
     if ((path === '/chart/api/launch' && method === 'POST') || path === '/chart/standalone') {
       const standalone = path === '/chart/standalone';
       let input: unknown;
@@ -232,7 +288,12 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       }
       const file = serveApp(distDir, rel);
       // Static, public files: readable by a sandboxed (opaque-origin) frame, whose module scripts load with CORS.
-      return send(res, file.status, { ...appHeaders, 'Access-Control-Allow-Origin': '*', 'Content-Type': file.contentType, 'Cache-Control': 'no-cache' }, file.body);
+      return send(
+        res,
+        file.status,
+        { ...appHeaders, 'Access-Control-Allow-Origin': '*', 'Content-Type': file.contentType, 'Cache-Control': 'no-cache' },
+        file.body,
+      );
     }
     return send(res, 404, { 'Content-Type': 'text/plain; charset=utf-8' }, 'Not found');
   }
@@ -280,11 +341,14 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
       return launchUrl(authServer.createLaunch(options));
     },
     close: () =>
-      warmed.then(() => new Promise<void>((ok, fail) => {
-        payer.close();
-        server.closeAllConnections();
-        server.close((err) => (err ? fail(err) : ok()));
-      })),
+      warmed.then(
+        () =>
+          new Promise<void>((ok, fail) => {
+            payer.close();
+            server.closeAllConnections();
+            server.close((err) => (err ? fail(err) : ok()));
+          }),
+      ),
     store: {
       countRequests: (f) => log.count(f),
       requests: (f) => log.list(f),

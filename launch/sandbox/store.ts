@@ -34,7 +34,15 @@ export class ResourceStore {
   /** Puts a loaded resource in as-is (keeping its id), for seed and --data loading. */
   put(resource: StoredResource): StoredResource {
     const id = resource.id ?? randomUUID();
-    const stored: StoredResource = { ...resource, id, meta: { ...(resource.meta ?? {}), versionId: resource.meta?.versionId ?? '1', lastUpdated: resource.meta?.lastUpdated ?? this.clock() } };
+    const stored: StoredResource = {
+      ...resource,
+      id,
+      meta: {
+        ...(resource.meta ?? {}),
+        versionId: resource.meta?.versionId ?? '1',
+        lastUpdated: resource.meta?.lastUpdated ?? this.clock(),
+      },
+    };
     this.table(resource.resourceType).set(id, stored);
     return stored;
   }
@@ -95,7 +103,10 @@ export class ResourceStore {
       try {
         parsed = parseSearch(resourceType, query);
       } catch (err) {
-        return { status: 400, body: operationOutcome('error', 'invalid', `Search could not be parsed: ${err instanceof Error ? err.message : String(err)}`) };
+        return {
+          status: 400,
+          body: operationOutcome('error', 'invalid', `Search could not be parsed: ${err instanceof Error ? err.message : String(err)}`),
+        };
       }
       ignored = parsed.ignored;
       includes = parsed.includes;
@@ -149,15 +160,32 @@ export class ResourceStore {
       try {
         parsed = parseSearch(resource.resourceType, query);
       } catch (err) {
-        return { status: 400, body: operationOutcome('error', 'invalid', `If-None-Exist could not be parsed: ${err instanceof Error ? err.message : String(err)}`) };
+        return {
+          status: 400,
+          body: operationOutcome(
+            'error',
+            'invalid',
+            `If-None-Exist could not be parsed: ${err instanceof Error ? err.message : String(err)}`,
+          ),
+        };
       }
       // An ignored parameter would widen the match and hand back an unrelated resource: refuse instead.
       if (parsed.ignored.length > 0 || parsed.criteria.length === 0) {
-        return { status: 400, body: operationOutcome('error', 'invalid', `If-None-Exist has no usable search parameters (unsupported: ${parsed.ignored.join(', ') || 'none given'})`) };
+        return {
+          status: 400,
+          body: operationOutcome(
+            'error',
+            'invalid',
+            `If-None-Exist has no usable search parameters (unsupported: ${parsed.ignored.join(', ') || 'none given'})`,
+          ),
+        };
       }
       const hits = this.all(resource.resourceType).filter((r) => matchesAll(r, parsed.criteria));
       if (hits.length > 1) {
-        return { status: 412, body: operationOutcome('error', 'multiple-matches', `If-None-Exist matched ${hits.length} ${resource.resourceType} resources`) };
+        return {
+          status: 412,
+          body: operationOutcome('error', 'multiple-matches', `If-None-Exist matched ${hits.length} ${resource.resourceType} resources`),
+        };
       }
       const existing = hits[0];
       if (existing) return { status: 200, body: existing, headers: { ...versionHeaders(existing), Location: location(base, existing) } };
@@ -182,7 +210,14 @@ export class ResourceStore {
       const wanted = /^(?:W\/)?"([^"]+)"$/.exec(ifMatch.trim())?.[1];
       const current = existing?.meta?.versionId;
       if (!existing || wanted !== current) {
-        return { status: 412, body: operationOutcome('error', 'conflict', `Version conflict: If-Match ${ifMatch} but the current version is ${current ?? 'none'}`) };
+        return {
+          status: 412,
+          body: operationOutcome(
+            'error',
+            'conflict',
+            `Version conflict: If-Match ${ifMatch} but the current version is ${current ?? 'none'}`,
+          ),
+        };
       }
     }
     const version = existing ? String(Number.parseInt(existing.meta?.versionId ?? '1', 10) + 1) : '1';

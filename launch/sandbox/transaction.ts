@@ -20,7 +20,13 @@ type Decision = { ok: true; plan: Planned } | { ok: false; status: number; messa
  * to resolve references to other entries of the same Bundle. */
 export type Admit = (resource: StoredResource, resolve: (ref: string) => StoredResource | undefined) => string | undefined;
 
-export function processBundle(store: ResourceStore, base: string, body: string, allowed: (type: string, i: Interaction) => boolean, admit?: Admit): StoreResult {
+export function processBundle(
+  store: ResourceStore,
+  base: string,
+  body: string,
+  allowed: (type: string, i: Interaction) => boolean,
+  admit?: Admit,
+): StoreResult {
   let json: unknown;
   try {
     json = JSON.parse(body);
@@ -41,14 +47,17 @@ export function processBundle(store: ResourceStore, base: string, body: string, 
     const checked = parseResource(resource);
     if (!checked.ok) return { ok: false, status: 400, message: checked.error };
     if (method === 'POST') {
-      if (!allowed(resource.resourceType, 'create')) return { ok: false, status: 403, message: `The granted scopes do not allow create on ${resource.resourceType}` };
+      if (!allowed(resource.resourceType, 'create'))
+        return { ok: false, status: 403, message: `The granted scopes do not allow create on ${resource.resourceType}` };
       const ifNoneExist = typeof entry.request.ifNoneExist === 'string' ? entry.request.ifNoneExist : undefined;
       let plan: Planned = { kind: 'create', resource: { ...resource, id: randomUUID() } };
       if (ifNoneExist) {
         const search = parseSearch(resource.resourceType, new URLSearchParams(ifNoneExist.replace(/^[^?]*\?/, '')));
-        if (search.ignored.length > 0 || search.criteria.length === 0) return { ok: false, status: 400, message: `ifNoneExist has no usable search parameters: ${ifNoneExist}` };
+        if (search.ignored.length > 0 || search.criteria.length === 0)
+          return { ok: false, status: 400, message: `ifNoneExist has no usable search parameters: ${ifNoneExist}` };
         const hits = store.all(resource.resourceType).filter((r) => matchesAll(r, search.criteria));
-        if (hits.length > 1) return { ok: false, status: 412, message: `ifNoneExist matched ${hits.length} ${resource.resourceType} resources` };
+        if (hits.length > 1)
+          return { ok: false, status: 412, message: `ifNoneExist matched ${hits.length} ${resource.resourceType} resources` };
         if (hits[0]) plan = { kind: 'existing', resource: hits[0] };
       }
       if (entry.fullUrl) aliases.set(entry.fullUrl, `${resource.resourceType}/${plan.resource.id ?? ''}`);
@@ -57,12 +66,18 @@ export function processBundle(store: ResourceStore, base: string, body: string, 
     if (method === 'PUT') {
       const m = /^([A-Z][A-Za-z]+)\/([A-Za-z0-9\-.]{1,64})$/.exec(entry.request.url);
       if (!m || m[1] !== resource.resourceType) return { ok: false, status: 400, message: `PUT url must be ${resource.resourceType}/<id>` };
-      if (!allowed(resource.resourceType, 'update')) return { ok: false, status: 403, message: `The granted scopes do not allow update on ${resource.resourceType}` };
+      if (!allowed(resource.resourceType, 'update'))
+        return { ok: false, status: 403, message: `The granted scopes do not allow update on ${resource.resourceType}` };
       const ifMatch = typeof entry.request.ifMatch === 'string' ? entry.request.ifMatch : undefined;
       if (ifMatch !== undefined) {
         const wanted = /^(?:W\/)?"([^"]+)"$/.exec(ifMatch.trim())?.[1];
         const current = store.get(resource.resourceType, m[2]!)?.meta?.versionId;
-        if (wanted !== current) return { ok: false, status: 412, message: `Version conflict on ${entry.request.url}: If-Match ${ifMatch}, current ${current ?? 'none'}` };
+        if (wanted !== current)
+          return {
+            ok: false,
+            status: 412,
+            message: `Version conflict on ${entry.request.url}: If-Match ${ifMatch}, current ${current ?? 'none'}`,
+          };
       }
       if (entry.fullUrl) aliases.set(entry.fullUrl, entry.request.url);
       return { ok: true, plan: { kind: 'update', resource: { ...resource, id: m[2] } } };
@@ -80,21 +95,55 @@ export function processBundle(store: ResourceStore, base: string, body: string, 
     decisions.forEach((d, i) => {
       if (!d.ok || d.plan.kind === 'existing') return;
       const why = admit(d.plan.resource, resolve);
-      if (why) decisions[i] = { ok: false, status: /outside the patient/.test(why) ? 403 : /does not support/.test(why) ? 405 : 422, message: why };
+      if (why)
+        decisions[i] = {
+          ok: false,
+          status: /outside the patient/.test(why) ? 403 : /does not support/.test(why) ? 405 : 422,
+          message: why,
+        };
     });
   }
   const failed = decisions.find((d): d is Extract<Decision, { ok: false }> => !d.ok);
   if (isTransaction && failed) {
-    return { status: failed.status, body: operationOutcome('error', failed.status === 412 ? 'multiple-matches' : 'invalid', `Transaction refused, nothing written: ${failed.message}`) };
+    return {
+      status: failed.status,
+      body: operationOutcome(
+        'error',
+        failed.status === 412 ? 'multiple-matches' : 'invalid',
+        `Transaction refused, nothing written: ${failed.message}`,
+      ),
+    };
   }
   const responseEntries = decisions.map((d) => {
     if (!d.ok) return { response: { status: String(d.status), outcome: operationOutcome('error', 'invalid', d.message) } };
-    if (d.plan.kind === 'existing') return { resource: d.plan.resource, response: { status: '200 OK', location: `${d.plan.resource.resourceType}/${d.plan.resource.id ?? ''}` } };
+    if (d.plan.kind === 'existing')
+      return {
+        resource: d.plan.resource,
+        response: { status: '200 OK', location: `${d.plan.resource.resourceType}/${d.plan.resource.id ?? ''}` },
+      };
     const resource = resolveAliases(d.plan.resource, aliases);
-    const result = d.plan.kind === 'create' ? store.createWithId(base, resource) : store.update(base, resource.resourceType, resource.id ?? '', resource);
-    return { resource: result.body, response: { status: result.status === 201 ? '201 Created' : `${result.status}`, location: result.headers?.Location, etag: result.headers?.ETag } };
+    const result =
+      d.plan.kind === 'create'
+        ? store.createWithId(base, resource)
+        : store.update(base, resource.resourceType, resource.id ?? '', resource);
+    return {
+      resource: result.body,
+      response: {
+        status: result.status === 201 ? '201 Created' : `${result.status}`,
+        location: result.headers?.Location,
+        etag: result.headers?.ETag,
+      },
+    };
   });
-  return { status: 200, body: { resourceType: 'Bundle', id: randomUUID(), type: isTransaction ? 'transaction-response' : 'batch-response', entry: responseEntries } };
+  return {
+    status: 200,
+    body: {
+      resourceType: 'Bundle',
+      id: randomUUID(),
+      type: isTransaction ? 'transaction-response' : 'batch-response',
+      entry: responseEntries,
+    },
+  };
 }
 
 function resolveAliases<T>(value: T, aliases: Map<string, string>): T {

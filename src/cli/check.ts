@@ -36,7 +36,16 @@ function servicesFor(picture: ClinicalPicture, code: string | undefined): Planne
   if (!code) return planned;
   const matching = planned.filter((s) => s.code === code);
   if (matching.length > 0) return matching;
-  return [{ code, kind: serviceKind(code), levels: [], reasonIcd10: [], source: 'coded', evidence: [{ ref: 'ClaimReady/cli', display: '--service given on the command line' }] }];
+  return [
+    {
+      code,
+      kind: serviceKind(code),
+      levels: [],
+      reasonIcd10: [],
+      source: 'coded',
+      evidence: [{ ref: 'ClaimReady/cli', display: '--service given on the command line' }],
+    },
+  ];
 }
 
 const messageOf = (e: unknown): string => (e instanceof Error ? `${e.name}: ${e.message}` : String(e));
@@ -47,14 +56,22 @@ export async function assessPatient(reader: FhirReader, patientId: string, opts:
   try {
     const record = await readPatientRecord(reader, patientId, { fallbacks: true });
     saved = record.saved;
-    if (!(record.resources.Patient ?? []).length) return { results: [], skipped: { patient: patientId, reason: 'the Patient resource could not be read', dataIssues: record.issues } };
+    if (!(record.resources.Patient ?? []).length)
+      return { results: [], skipped: { patient: patientId, reason: 'the Patient resource could not be read', dataIssues: record.issues } };
     picture = buildPicture(record, { patientId, serviceRequestIds: [], today: opts.today });
   } catch (e) {
     return { results: [], skipped: { patient: patientId, reason: `the record could not be read (${messageOf(e)})` } };
   }
   const services = servicesFor(picture, opts.service);
   if (services.length === 0) {
-    return { results: [], skipped: { patient: patientId, reason: 'nothing to assess: no active order (ServiceRequest) with a CPT/HCPCS code; name one with --service CODE', dataIssues: picture.dataIssues } };
+    return {
+      results: [],
+      skipped: {
+        patient: patientId,
+        reason: 'nothing to assess: no active order (ServiceRequest) with a CPT/HCPCS code; name one with --service CODE',
+        dataIssues: picture.dataIssues,
+      },
+    };
   }
   const results: CheckResult[] = [];
   const failures: string[] = [];
@@ -67,7 +84,10 @@ export async function assessPatient(reader: FhirReader, patientId: string, opts:
     }
   }
   if (failures.length === 0) return { results };
-  return { results, skipped: { patient: patientId, reason: `assessment failed for ${failures.join('; ')}`, dataIssues: picture.dataIssues } };
+  return {
+    results,
+    skipped: { patient: patientId, reason: `assessment failed for ${failures.join('; ')}`, dataIssues: picture.dataIssues },
+  };
 }
 
 /** The assessed services only (tests and callers that need no reasons). */
@@ -128,7 +148,15 @@ export function toTable(run: RunSummary): string {
     const blocking = r.assessment.findings.filter((f) => f.severity === 'blocker' && (f.status === 'missing' || f.status === 'not-met'));
     const lines = r.coding.lines.map((l) => `${l.code}${l.modifiers.length ? '-' + l.modifiers.join('-') : ''}x${l.units}`).join(' ');
     const pa = r.assessment.priorAuth.required === 'depends' ? 'depends' : r.assessment.priorAuth.required ? 'yes' : 'no';
-    return [r.patient, r.assessment.service.code, r.assessment.payer.id, r.assessment.verdict, pa, lines, blocking.map((f) => f.requirementId).join(', ') || '-'];
+    return [
+      r.patient,
+      r.assessment.service.code,
+      r.assessment.payer.id,
+      r.assessment.verdict,
+      pa,
+      lines,
+      blocking.map((f) => f.requirementId).join(', ') || '-',
+    ];
   });
   const out: string[] = [];
   if (rows.length > 0) {
@@ -143,7 +171,11 @@ export function toTable(run: RunSummary): string {
     out.push('', `Not assessed (${run.skipped.length}):`);
     for (const s of run.skipped) out.push(`  ${s.patient}: ${s.reason}`);
   }
-  const issues = run.results.reduce((n, r, i) => (i > 0 && run.results[i - 1]!.picture === r.picture ? n : n + r.picture.dataIssues.length), 0);
-  if (issues > 0 || run.loadIssues.length > 0) out.push('', `Data issues: ${issues} in the assessed records, ${run.loadIssues.length} while loading (--json lists them).`);
+  const issues = run.results.reduce(
+    (n, r, i) => (i > 0 && run.results[i - 1]!.picture === r.picture ? n : n + r.picture.dataIssues.length),
+    0,
+  );
+  if (issues > 0 || run.loadIssues.length > 0)
+    out.push('', `Data issues: ${issues} in the assessed records, ${run.loadIssues.length} while loading (--json lists them).`);
   return out.join('\n');
 }

@@ -40,8 +40,16 @@ export function checkNotes(path: string): NotesReport {
       continue;
     }
 
-    const { mentions, limits } = noteMentions({ ref: `DocumentReference/${basename(file)}`, title: basename(file), contentType: 'text/plain', text }, { withLimits: true });
-    const entry: NotesReport['notes'][number] = { file: basename(file), facts: mentions.map(({ text: _t, type, span, context, ...values }) => ({ type, span, context, ...values }) as Omit<NoteMention, 'text'>) };
+    const { mentions, limits } = noteMentions(
+      { ref: `DocumentReference/${basename(file)}`, title: basename(file), contentType: 'text/plain', text },
+      { withLimits: true },
+    );
+    const entry: NotesReport['notes'][number] = {
+      file: basename(file),
+      facts: mentions.map(
+        ({ text: _t, type, span, context, ...values }) => ({ type, span, context, ...values }) as Omit<NoteMention, 'text'>,
+      ),
+    };
     if (limits.length) entry.limits = limits;
     report.notes.push(entry);
   }
@@ -55,7 +63,9 @@ export function notesTable(r: NotesReport): string {
     lines.push(`${n.file}: ${n.facts.length} facts`);
     for (const f of n.facts) {
       const { type, span, context, ...values } = f;
-      lines.push(`  ${String(span.start).padStart(6)}-${String(span.end).padEnd(6)} ${type.padEnd(17)} ${context.padEnd(12)} ${JSON.stringify(values)}`);
+      lines.push(
+        `  ${String(span.start).padStart(6)}-${String(span.end).padEnd(6)} ${type.padEnd(17)} ${context.padEnd(12)} ${JSON.stringify(values)}`,
+      );
     }
     for (const l of n.limits ?? []) lines.push(`  note: ${l}`);
   }

@@ -8,15 +8,25 @@ import type { Encounter, Organization, Practitioner, Resource, ServiceRequest } 
 import type { CheckResult } from './check';
 import { buildPacketWrites, preparePacket, resourceIndex, type ClinicInfo } from '../writeback/index';
 
-const refKey = (v: { reference?: string } | undefined): string | undefined => /([A-Za-z]+\/[A-Za-z0-9\-.]{1,64})$/.exec(v?.reference ?? '')?.[1];
+const refKey = (v: { reference?: string } | undefined): string | undefined =>
+  /([A-Za-z]+\/[A-Za-z0-9\-.]{1,64})$/.exec(v?.reference ?? '')?.[1];
 
 /** The clinic as the chart records it: the order's requester, and the service provider of the patient's visits. */
 function clinicFrom(index: ReadonlyMap<string, Resource>, r: CheckResult): ClinicInfo | undefined {
-  const order = r.assessment.service.requestRef ? (index.get(refKey({ reference: r.assessment.service.requestRef }) ?? '') as ServiceRequest | undefined) : undefined;
+  const order = r.assessment.service.requestRef
+    ? (index.get(refKey({ reference: r.assessment.service.requestRef }) ?? '') as ServiceRequest | undefined)
+    : undefined;
   const practitioner = index.get(refKey(order?.requester) ?? '') as Practitioner | undefined;
-  const visit = [...index.values()].find((x): x is Encounter => x.resourceType === 'Encounter' && (x as Encounter).subject?.reference?.endsWith(`Patient/${r.patient}`) === true && !!(x as Encounter).serviceProvider);
+  const visit = [...index.values()].find(
+    (x): x is Encounter =>
+      x.resourceType === 'Encounter' &&
+      (x as Encounter).subject?.reference?.endsWith(`Patient/${r.patient}`) === true &&
+      !!(x as Encounter).serviceProvider,
+  );
   const organization = index.get(refKey(visit?.serviceProvider) ?? '') as Organization | undefined;
-  return practitioner?.resourceType === 'Practitioner' && organization?.resourceType === 'Organization' ? { practitioner, organization } : undefined;
+  return practitioner?.resourceType === 'Practitioner' && organization?.resourceType === 'Organization'
+    ? { practitioner, organization }
+    : undefined;
 }
 
 const safe = (s: string): string => s.replace(/[^A-Za-z0-9._-]+/g, '_');
@@ -28,23 +38,43 @@ export interface PacketOutSummary {
   problems: string[];
 }
 
-export async function writePacketFiles(results: readonly CheckResult[], resources: readonly unknown[], outDir: string, opts: { today: string; now: string }): Promise<PacketOutSummary[]> {
+export async function writePacketFiles(
+  results: readonly CheckResult[],
+  resources: readonly unknown[],
+  outDir: string,
+  opts: { today: string; now: string },
+): Promise<PacketOutSummary[]> {
   const index = resourceIndex({ all: resources });
   const out: PacketOutSummary[] = [];
   for (const r of results) {
     const service = r.assessment.service;
-    const dir = join(outDir, safe(`${r.patient}-${service.code}${service.requestRef ? `-${service.requestRef.split('/').pop() ?? ''}` : ''}`));
+    const dir = join(
+      outDir,
+      safe(`${r.patient}-${service.code}${service.requestRef ? `-${service.requestRef.split('/').pop() ?? ''}` : ''}`),
+    );
     mkdirSync(dir, { recursive: true });
     const clinic = clinicFrom(index, r);
-    const problems: string[] = clinic ? [] : ['no requesting clinic/clinician found in the record (order requester, visit service provider)'];
+    const problems: string[] = clinic
+      ? []
+      : ['no requesting clinic/clinician found in the record (order requester, visit service provider)'];
     const packet = await preparePacket({
-      picture: r.picture, service, assessment: r.assessment, coding: r.coding, today: opts.today, now: opts.now, resources: index,
+      picture: r.picture,
+      service,
+      assessment: r.assessment,
+      coding: r.coding,
+      today: opts.today,
+      now: opts.now,
+      resources: index,
       clinic: clinic ?? { organization: { name: 'Requesting clinic (not configured)' }, practitioner: { name: 'Ordering clinician' } },
     });
     writeFileSync(join(dir, 'pas-bundle.json'), `${JSON.stringify(packet.bundle, null, 2)}\n`);
     writeFileSync(join(dir, 'packet.pdf'), packet.pdf);
     const writes = buildPacketWrites(packet, {
-      patientId: r.patient, ...(service.requestRef ? { serviceRequestRef: service.requestRef } : {}), payerName: r.assessment.payer.name, serviceCode: service.code, now: opts.now,
+      patientId: r.patient,
+      ...(service.requestRef ? { serviceRequestRef: service.requestRef } : {}),
+      payerName: r.assessment.payer.name,
+      serviceCode: service.code,
+      now: opts.now,
     });
     let task = false;
     if (writes.ok) {

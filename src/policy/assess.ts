@@ -7,7 +7,13 @@ import { paramsFor, payerDefFor, priorAuthFor, resolvePayer } from './payers';
 import { serviceKind } from './services';
 import { contextFor } from './requirements/common';
 
-const NO_POLICY: Citation = { ruleId: 'CR-NO-POLICY', document: 'ClaimReady', section: 'No payer policy is encoded for this service', grade: 'none', verified: false };
+const NO_POLICY: Citation = {
+  ruleId: 'CR-NO-POLICY',
+  document: 'ClaimReady',
+  section: 'No payer policy is encoded for this service',
+  grade: 'none',
+  verified: false,
+};
 
 /** not-met blockers first, then missing blockers, then warnings, then met, then not applicable. */
 function rank(f: Finding): number {
@@ -47,7 +53,17 @@ function noPolicy(service: PlannedService, payer: PayerRef, message: string): As
     policy: { id: 'none', title: 'No payer policy for this service', citation: NO_POLICY },
     verdict: 'ready',
     priorAuth: { required: 'depends', reason: 'No payer policy for this service is on file.' },
-    findings: [{ requirementId: 'no-policy', category: 'other', status: 'not-applicable', severity: 'warning', message, evidence: [], citation: NO_POLICY }],
+    findings: [
+      {
+        requirementId: 'no-policy',
+        category: 'other',
+        status: 'not-applicable',
+        severity: 'warning',
+        message,
+        evidence: [],
+        citation: NO_POLICY,
+      },
+    ],
   };
 }
 

@@ -19,7 +19,11 @@ export type CodeSystem = (typeof SYS)[keyof typeof SYS];
 
 export const SYSTEM_ALIASES: Readonly<Record<string, readonly string[]>> = {
   [SYS.cpt]: ['urn:oid:2.16.840.1.113883.6.12', 'http://www.ama-assn.org/go/cpt/', 'https://www.ama-assn.org/go/cpt'],
-  [SYS.hcpcs]: ['urn:oid:2.16.840.1.113883.6.285', 'https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets', 'urn:oid:2.16.840.1.113883.6.14'],
+  [SYS.hcpcs]: [
+    'urn:oid:2.16.840.1.113883.6.285',
+    'https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets',
+    'urn:oid:2.16.840.1.113883.6.14',
+  ],
   [SYS.icd10]: ['urn:oid:2.16.840.1.113883.6.90', 'http://hl7.org/fhir/sid/icd-10-cm/', 'https://hl7.org/fhir/sid/icd-10-cm'],
   [SYS.snomed]: ['urn:oid:2.16.840.1.113883.6.96', 'https://snomed.info/sct'],
   [SYS.loinc]: ['urn:oid:2.16.840.1.113883.6.1', 'https://loinc.org'],

@@ -23,7 +23,28 @@ export const ICD10_RELEASES = {
 } as const;
 
 /** The categories whose every code is in the table (for the rest, a code is unknown). */
-export const ICD10_CATEGORIES = ['M47.1', 'M47.2', 'M47.81', 'M47.89', 'M48.0', 'M48.1', 'M50', 'M51', 'M53.8', 'M54.1', 'M54.2', 'M54.3', 'M54.4', 'M54.5', 'M54.6', 'M54.8', 'M54.9', 'M96.1', 'G89', 'B02'];
+export const ICD10_CATEGORIES = [
+  'M47.1',
+  'M47.2',
+  'M47.81',
+  'M47.89',
+  'M48.0',
+  'M48.1',
+  'M50',
+  'M51',
+  'M53.8',
+  'M54.1',
+  'M54.2',
+  'M54.3',
+  'M54.4',
+  'M54.5',
+  'M54.6',
+  'M54.8',
+  'M54.9',
+  'M96.1',
+  'G89',
+  'B02',
+];
 
 type Site = [suffix: string, label: string, region?: SpinalRegion];
 
@@ -39,7 +60,8 @@ const SAC: Site = ['8', 'sacral and sacrococcygeal', 'sacral'];
 
 function sites(header: string, label: string, list: Site[], extra: Partial<Icd10Row> = {}): Icd10Row[] {
   const rows: Icd10Row[] = [{ code: header, label: `${label} (category)` }];
-  for (const [suffix, site, region] of list) rows.push({ code: `${header}${suffix}`, label: `${label}, ${site}`, ...(region ? { region } : {}), ...extra });
+  for (const [suffix, site, region] of list)
+    rows.push({ code: `${header}${suffix}`, label: `${label}, ${site}`, ...(region ? { region } : {}), ...extra });
   return rows;
 }
 

@@ -48,7 +48,9 @@ export function normalizeIcd10(raw: string): string {
 
 const ROWS = new Map<string, Icd10Row>(ICD10_ROWS.map((r) => [r.code, r]));
 /** Every longer code below each code (the table is fixed, so this index is built once with it). */
-const BELOW = new Map<string, Icd10Row[]>(ICD10_ROWS.map((r) => [r.code, ICD10_ROWS.filter((o) => o.code !== r.code && o.code.startsWith(r.code))]));
+const BELOW = new Map<string, Icd10Row[]>(
+  ICD10_ROWS.map((r) => [r.code, ICD10_ROWS.filter((o) => o.code !== r.code && o.code.startsWith(r.code))]),
+);
 
 function validOn(r: Icd10Row, dos: string): boolean {
   return (r.from === undefined || dos >= r.from) && (r.deletedOn === undefined || dos < r.deletedOn);
@@ -65,7 +67,11 @@ function completeBelow(code: string, dos: string): string[] {
 export function icd10Info(code: string): Icd10Info | undefined {
   const r = ROWS.get(normalizeIcd10(code));
   if (!r) return undefined;
-  const info: Icd10Info = { code: r.code, label: r.label, billable: r.deletedOn === undefined && completeBelow(r.code, LATEST).length === 0 };
+  const info: Icd10Info = {
+    code: r.code,
+    label: r.label,
+    billable: r.deletedOn === undefined && completeBelow(r.code, LATEST).length === 0,
+  };
   if (r.deletedOn) info.deleted = { on: r.deletedOn, successors: r.successors ?? [] };
   if (r.from) info.validFrom = r.from;
   if (r.region) info.region = r.region;

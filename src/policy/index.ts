@@ -8,8 +8,30 @@ export { icd10Info, inCategory, codeProblem, childCodes, normalizeIcd10, replace
 export type { Icd10Info, CodeProblem } from './icd10';
 export { POLICIES, policyFor, policyById, versionFor } from './policies/index';
 export type { PolicyDef, PolicyId, PolicyParams, PolicyVersion, Cited } from './policies/index';
-export type { ConservativeMinimum, FrequencyLimit, ReliefRule, DurationRule, ClosedDxList, IndicationRule, SymptomRule, LevelLimit, LevelLimits } from './policies/types';
-export { PAYERS, MEDICARE, SUMMIT, BCBSMA, resolvePayer, primaryCoverage, payerById, payerDefFor, paramsFor, priorAuthFor, overlayFor } from './payers';
+export type {
+  ConservativeMinimum,
+  FrequencyLimit,
+  ReliefRule,
+  DurationRule,
+  ClosedDxList,
+  IndicationRule,
+  SymptomRule,
+  LevelLimit,
+  LevelLimits,
+} from './policies/types';
+export {
+  PAYERS,
+  MEDICARE,
+  SUMMIT,
+  BCBSMA,
+  resolvePayer,
+  primaryCoverage,
+  payerById,
+  payerDefFor,
+  paramsFor,
+  priorAuthFor,
+  overlayFor,
+} from './payers';
 export type { PayerDef, Overlay } from './payers';
 export { WISER, OPD_PA, medicarePriorAuth } from './prior-auth';
 export type { PriorAuthDecision } from './verdicts';

@@ -38,30 +38,55 @@ export const MEDICARE: PayerDef = {
   id: 'medicare',
   name: 'Medicare Part B',
   // SOPT 1 Medicare, 11x Medicare fee-for-service, 12x Medicare managed care; X12 MB (Part B).
-  match: { identifiers: ['MEDICARE'], names: ['medicare'], sopt: ['1', '11', '111', '112', '113', '119', '12', '121', '122', '123', '129', 'MB'] },
+  match: {
+    identifiers: ['MEDICARE'],
+    names: ['medicare'],
+    sopt: ['1', '11', '111', '112', '113', '119', '12', '121', '122', '123', '129', 'MB'],
+  },
   overlays: {},
   priorAuth: { kind: 'medicare' },
 };
 
 const CMM200 = 'eviCore CMM-200 Epidural Steroid Injections';
-const CMM200_NOTE = 'CMM-200 versions disagree: at least 7 days between injections in the 2021 version, 14 in the older one (and 14 for a repeat ESI, 7 for a repeat diagnostic SNRB, in another summary). The plan is pinned to the version in force on the date of service; version dates are the document dates seen, not confirmed effective dates.';
-const evicore = (version: string) => (ruleId: string, section: string, note?: string): Citation => cite({ ruleId, document: CMM200, version, section, grade: 'S1', note: note ? `${note} ${CMM200_NOTE}` : CMM200_NOTE });
+const CMM200_NOTE =
+  'CMM-200 versions disagree: at least 7 days between injections in the 2021 version, 14 in the older one (and 14 for a repeat ESI, 7 for a repeat diagnostic SNRB, in another summary). The plan is pinned to the version in force on the date of service; version dates are the document dates seen, not confirmed effective dates.';
+const evicore =
+  (version: string) =>
+  (ruleId: string, section: string, note?: string): Citation =>
+    cite({ ruleId, document: CMM200, version, section, grade: 'S1', note: note ? `${note} ${CMM200_NOTE}` : CMM200_NOTE });
 
-function cmm200(version: string, spacingDays: number, repeat: { minPercent: number; minWeeks: number; note: string }): Partial<PolicyParams> {
+function cmm200(
+  version: string,
+  spacingDays: number,
+  repeat: { minPercent: number; minWeeks: number; note: string },
+): Partial<PolicyParams> {
   const c = evicore(version);
   return {
     conservativeMinimum: {
       value: { weeks: 6, byDiagnosis: [{ label: 'spinal stenosis', icd10: ['M48.0'], weeks: 4 }] },
-      citation: c('EVICORE-CONSERVATIVE', 'Indications: ESI (failed conservative treatment at least 6 weeks for radiculopathy, 4 weeks for a spinal stenosis trial)'),
+      citation: c(
+        'EVICORE-CONSERVATIVE',
+        'Indications: ESI (failed conservative treatment at least 6 weeks for radiculopathy, 4 weeks for a spinal stenosis trial)',
+      ),
     },
-    minDaysBetween: { value: { days: spacingDays, counts: ESI }, citation: c('EVICORE-SPACING', `General guidelines (at least ${spacingDays} days between injections)`) },
+    minDaysBetween: {
+      value: { days: spacingDays, counts: ESI },
+      citation: c('EVICORE-SPACING', `General guidelines (at least ${spacingDays} days between injections)`),
+    },
     frequencyRegion: {
       value: { max: 4, months: 12, counts: ESI, perRegion: true, label: 'ESI sessions per spinal region' },
       citation: c('EVICORE-FREQUENCY', 'General guidelines (at most 4 ESIs per region per year)'),
     },
     frequencyEpisode: {
       value: { max: 3, months: 6, counts: ESI, perRegion: true, label: 'ESI sessions per region in the 6-month episode' },
-      citation: cite({ ruleId: 'EVICORE-EPISODE', document: CMM200, version, section: 'General guidelines (at most 3 ESIs per episode)', grade: 'S2', note: 'The episode is not defined in data ClaimReady holds; a summary of another CMM-200 version reads it as 3 per region per 6 months, used here as advice.' }),
+      citation: cite({
+        ruleId: 'EVICORE-EPISODE',
+        document: CMM200,
+        version,
+        section: 'General guidelines (at most 3 ESIs per episode)',
+        grade: 'S2',
+        note: 'The episode is not defined in data ClaimReady holds; a summary of another CMM-200 version reads it as 3 per region per 6 months, used here as advice.',
+      }),
     },
     repeatRelief: {
       value: { minPercent: repeat.minPercent, minWeeks: repeat.minWeeks, after: ESI },
@@ -81,13 +106,21 @@ export const SUMMIT: PayerDef = {
         version: 'V1.0.2019 (document dated 2019-02-23)',
         from: '2019-02-23',
         to: '2020-12-31',
-        params: cmm200('V1.0.2019', 14, { minPercent: 50, minWeeks: 2, note: 'The older version: at least 50% relief for at least 2 weeks.' }),
+        params: cmm200('V1.0.2019', 14, {
+          minPercent: 50,
+          minWeeks: 2,
+          note: 'The older version: at least 50% relief for at least 2 weeks.',
+        }),
       },
       {
         document: CMM200,
         version: '2021 version (effective date within 2021 not read; 2021-01-01 used)',
         from: '2021-01-01',
-        params: cmm200('2021', 7, { minPercent: 50, minWeeks: 2, note: 'The 2021 text counts at least 2 documented clinical improvements for at least 2 weeks; ClaimReady reads them as at least 50% relief for 2 weeks.' }),
+        params: cmm200('2021', 7, {
+          minPercent: 50,
+          minWeeks: 2,
+          note: 'The 2021 text counts at least 2 documented clinical improvements for at least 2 weeks; ClaimReady reads them as at least 50% relief for 2 weeks.',
+        }),
       },
     ],
   },
@@ -95,7 +128,14 @@ export const SUMMIT: PayerDef = {
 };
 
 const BCBSMA_690 = (ruleId: string, section: string, note?: string): Citation =>
-  cite({ ruleId, document: 'BCBSMA Medical Policy 690', version: 'provider news reminder 2021-12-07', section, grade: 'P', ...(note ? { note } : {}) });
+  cite({
+    ruleId,
+    document: 'BCBSMA Medical Policy 690',
+    version: 'provider news reminder 2021-12-07',
+    section,
+    grade: 'P',
+    ...(note ? { note } : {}),
+  });
 
 export const BCBSMA: PayerDef = {
   id: 'bcbsma',
@@ -110,26 +150,45 @@ export const BCBSMA: PayerDef = {
         params: {
           indication: {
             value: { ...ESI_BASELINE.indication!.value, regions: ['lumbar', 'cervical'] },
-            citation: BCBSMA_690('BCBSMA-690-DX', 'Criteria: lumbar or cervical radiculopathy', 'The Medicare indications apply, narrowed to the lumbar and cervical spine as the policy names them.'),
+            citation: BCBSMA_690(
+              'BCBSMA-690-DX',
+              'Criteria: lumbar or cervical radiculopathy',
+              'The Medicare indications apply, narrowed to the lumbar and cervical spine as the policy names them.',
+            ),
           },
           conservativeMinimum: {
             value: {
               weeks: 4,
               components: [
-                { label: 'prescription-strength analgesics', kinds: ['nsaid', 'analgesic', 'muscle-relaxant', 'neuropathic-agent', 'opioid'], weeks: 4 },
+                {
+                  label: 'prescription-strength analgesics',
+                  kinds: ['nsaid', 'analgesic', 'muscle-relaxant', 'neuropathic-agent', 'opioid'],
+                  weeks: 4,
+                },
                 { label: 'physical therapy', kinds: ['physical-therapy'], weeks: 4 },
               ],
             },
-            citation: BCBSMA_690('BCBSMA-690-CONSERVATIVE', 'Criteria: at least 4 weeks of conservative care including prescription-strength analgesics and at least 4 weeks of physical therapy (or why PT was not tolerated)', 'The picture does not tell prescription from over-the-counter analgesics; every analgesic course counts.'),
+            citation: BCBSMA_690(
+              'BCBSMA-690-CONSERVATIVE',
+              'Criteria: at least 4 weeks of conservative care including prescription-strength analgesics and at least 4 weeks of physical therapy (or why PT was not tolerated)',
+              'The picture does not tell prescription from over-the-counter analgesics; every analgesic course counts.',
+            ),
           },
-          minDaysBetween: { value: { days: 30, counts: ESI }, citation: BCBSMA_690('BCBSMA-690-SPACING', 'Repeat treatment: at least 30 days since the last injection') },
+          minDaysBetween: {
+            value: { days: 30, counts: ESI },
+            citation: BCBSMA_690('BCBSMA-690-SPACING', 'Repeat treatment: at least 30 days since the last injection'),
+          },
           frequencyTotal: {
             value: { max: 6, months: 12, counts: ESI, perRegion: false, label: 'ESI sessions in any region' },
             citation: BCBSMA_690('BCBSMA-690-FREQUENCY', 'Repeat treatment: no more than 6 injections in 12 months'),
           },
           repeatRelief: {
             value: { minPercent: 1, after: ESI },
-            citation: BCBSMA_690('BCBSMA-690-REPEAT', 'Repeat treatment: previous injections were successful at relieving pain', 'No percentage is set: any documented relief counts.'),
+            citation: BCBSMA_690(
+              'BCBSMA-690-REPEAT',
+              'Repeat treatment: previous injections were successful at relieving pain',
+              'No percentage is set: any documented relief counts.',
+            ),
           },
         },
       },
@@ -159,10 +218,16 @@ export function paramsFor(policy: PolicyDef, payer: PayerDef, dateOfService: str
   return overlay ? { ...version.params, ...overlay.params } : version.params;
 }
 
-export function priorAuthFor(policyId: PolicyId | undefined, payer: PayerDef, service: PlannedService, dateOfService: string): PriorAuthDecision {
+export function priorAuthFor(
+  policyId: PolicyId | undefined,
+  payer: PayerDef,
+  service: PlannedService,
+  dateOfService: string,
+): PriorAuthDecision {
   if (payer.priorAuth.kind === 'medicare') return medicarePriorAuth(service, dateOfService);
   const known = policyId ? payer.priorAuth.byPolicy[policyId] : undefined;
-  if (known === undefined) return { required: 'depends', reason: `${payer.name} has no prior-authorization rule on file for this service.` };
+  if (known === undefined)
+    return { required: 'depends', reason: `${payer.name} has no prior-authorization rule on file for this service.` };
   return known
     ? { required: true, program: payer.name, reason: `${payer.name} requires prior authorization for this service.` }
     : { required: false, reason: `${payer.name} does not require prior authorization for this service.` };
@@ -176,7 +241,8 @@ function matchCoverage(c: CoverageFact): PayerDef | undefined {
   }
   const name = c.payerName?.trim().toLowerCase();
   if (name) {
-    const byName = PAYERS.find((p) => p.match.names.some((n) => name === n)) ?? PAYERS.find((p) => p.match.names.some((n) => name.includes(n)));
+    const byName =
+      PAYERS.find((p) => p.match.names.some((n) => name === n)) ?? PAYERS.find((p) => p.match.names.some((n) => name.includes(n)));
     if (byName) return byName;
   }
   const type = c.typeCode?.trim().toUpperCase();
@@ -201,7 +267,11 @@ function baselineRef(id: string, name: string, note: string): PayerRef {
  */
 export function resolvePayer(coverages: readonly CoverageFact[]): { payer: PayerRef; policySet: PayerDef } {
   const primary = primaryCoverage(coverages);
-  if (!primary) return { payer: baselineRef('none', 'No coverage on file', 'No active coverage found; the Medicare LCD baseline is used.'), policySet: MEDICARE };
+  if (!primary)
+    return {
+      payer: baselineRef('none', 'No coverage on file', 'No active coverage found; the Medicare LCD baseline is used.'),
+      policySet: MEDICARE,
+    };
   const def = matchCoverage(primary);
   if (def) return { payer: { id: def.id, name: primary.payerName ?? def.name, fellBackToBaseline: false }, policySet: def };
   const name = primary.payerName ?? primary.payerId ?? 'Unknown payer';
@@ -216,9 +286,19 @@ export function payerDefFor(payer: PayerRef | string): { payer: PayerRef; policy
   if (typeof payer !== 'string') {
     const def = payer.fellBackToBaseline ? MEDICARE : payerById(payer.id);
     if (def) return { payer, policySet: def };
-    return { payer: { ...payer, fellBackToBaseline: true, note: `${payer.name} is not a payer ClaimReady knows; the Medicare LCD baseline is used.` }, policySet: MEDICARE };
+    return {
+      payer: {
+        ...payer,
+        fellBackToBaseline: true,
+        note: `${payer.name} is not a payer ClaimReady knows; the Medicare LCD baseline is used.`,
+      },
+      policySet: MEDICARE,
+    };
   }
   const def = payerById(payer);
   if (def) return { payer: { id: def.id, name: def.name, fellBackToBaseline: false }, policySet: def };
-  return { payer: baselineRef(payer, payer, `${payer} is not a payer ClaimReady knows; the Medicare LCD baseline is used.`), policySet: MEDICARE };
+  return {
+    payer: baselineRef(payer, payer, `${payer} is not a payer ClaimReady knows; the Medicare LCD baseline is used.`),
+    policySet: MEDICARE,
+  };
 }

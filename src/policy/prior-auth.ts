@@ -14,7 +14,8 @@ export const WISER = {
   citation: cite({
     ruleId: 'PA-WISER',
     document: 'CMS WISeR model (90 FR 28749, 2025-07-01) and participant lists',
-    section: 'Prior authorization (or prepayment review) for epidural steroid injections 62321, 62323, 64479, 64480, 64483, 64484 in AZ, NJ, OH, OK, TX, WA, services 2026-01-15 to 2031-12-31',
+    section:
+      'Prior authorization (or prepayment review) for epidural steroid injections 62321, 62323, 64479, 64480, 64483, 64484 in AZ, NJ, OH, OK, TX, WA, services 2026-01-15 to 2031-12-31',
     grade: 'S1',
     note: "The code list is read from a participant's own list (Cohere Health for Novitas, Texas); the states and the model's years from public notices. A 2026-04-06 notice delayed two WISeR services, which ones was not read. The UTN goes on the claim (the facility claim for OPD/ASC).",
   }),
@@ -30,12 +31,19 @@ export const OPD_PA = {
   citation: cite({
     ruleId: 'PA-OPD-FACET',
     document: 'Medicare OPD prior authorization: facet joint interventions (Palmetto GBA and CGS contractor pages)',
-    section: 'Facet joint interventions performed in a hospital outpatient department need prior authorization for dates of service from 2023-07-01',
+    section:
+      'Facet joint interventions performed in a hospital outpatient department need prior authorization for dates of service from 2023-07-01',
     grade: 'P',
   }),
 };
 
-const NEUROSTIM_NOTE: Citation = cite({ ruleId: 'PA-OPD-NEUROSTIM', document: 'Medicare OPD prior authorization', section: 'Implanted spinal neurostimulators', grade: 'S2', note: 'Said to be on the OPD list; not confirmed against a contractor page.' });
+const NEUROSTIM_NOTE: Citation = cite({
+  ruleId: 'PA-OPD-NEUROSTIM',
+  document: 'Medicare OPD prior authorization',
+  section: 'Implanted spinal neurostimulators',
+  grade: 'S2',
+  note: 'Said to be on the OPD list; not confirmed against a contractor page.',
+});
 
 function decision(required: PriorAuthDecision['required'], reason: string, program?: string): PriorAuthDecision {
   return program ? { required, program, reason } : { required, reason };
@@ -47,18 +55,52 @@ export function medicarePriorAuth(service: PlannedService, dateOfService: string
   const state = service.location?.state?.trim().toUpperCase();
   const setting = service.location?.setting;
   if (WISER.codes.includes(service.code)) {
-    if (dos < WISER.from || dos > WISER.to) return decision(false, `Outside the WISeR model's dates (${WISER.from} to ${WISER.to}); no Medicare prior-authorization program lists ${service.code} on ${dos}.`);
-    if (!state) return decision('depends', `WISeR requires prior authorization for ${service.code} when the rendering location is in ${WISER.states.join(', ')}; the chart does not say the location's state.`, WISER.program);
-    if (WISER.states.includes(state)) return decision(true, `WISeR: ${service.code} rendered in ${state} needs prior authorization (primary and add-on codes on one request; the tracking number goes on the claim).`, WISER.program);
-    return decision(false, `${state} is not a WISeR state (${WISER.states.join(', ')}); Medicare sets no prior authorization for ${service.code} there.`);
+    if (dos < WISER.from || dos > WISER.to)
+      return decision(
+        false,
+        `Outside the WISeR model's dates (${WISER.from} to ${WISER.to}); no Medicare prior-authorization program lists ${service.code} on ${dos}.`,
+      );
+    if (!state)
+      return decision(
+        'depends',
+        `WISeR requires prior authorization for ${service.code} when the rendering location is in ${WISER.states.join(', ')}; the chart does not say the location's state.`,
+        WISER.program,
+      );
+    if (WISER.states.includes(state))
+      return decision(
+        true,
+        `WISeR: ${service.code} rendered in ${state} needs prior authorization (primary and add-on codes on one request; the tracking number goes on the claim).`,
+        WISER.program,
+      );
+    return decision(
+      false,
+      `${state} is not a WISeR state (${WISER.states.join(', ')}); Medicare sets no prior authorization for ${service.code} there.`,
+    );
   }
   if (OPD_PA.facetCodes.includes(service.code) && dos >= OPD_PA.from) {
-    if (!setting) return decision('depends', `${service.code} needs prior authorization when performed in a hospital outpatient department; the chart does not say the setting.`, OPD_PA.program);
-    if (setting === 'hospital-outpatient') return decision(true, `${service.code} in a hospital outpatient department needs prior authorization (OPD program, from ${OPD_PA.from}).`, OPD_PA.program);
-    return decision(false, `The OPD prior-authorization program covers hospital outpatient departments only; this service is rendered in the ${setting} setting.`);
+    if (!setting)
+      return decision(
+        'depends',
+        `${service.code} needs prior authorization when performed in a hospital outpatient department; the chart does not say the setting.`,
+        OPD_PA.program,
+      );
+    if (setting === 'hospital-outpatient')
+      return decision(
+        true,
+        `${service.code} in a hospital outpatient department needs prior authorization (OPD program, from ${OPD_PA.from}).`,
+        OPD_PA.program,
+      );
+    return decision(
+      false,
+      `The OPD prior-authorization program covers hospital outpatient departments only; this service is rendered in the ${setting} setting.`,
+    );
   }
   if (OPD_PA.neurostimulatorCodes.includes(service.code) && setting !== 'office' && setting !== 'asc') {
-    return decision('depends', `Implanted spinal neurostimulators are said to be on the OPD prior-authorization list (not confirmed: ${NEUROSTIM_NOTE.note}); ${setting ? `setting: ${setting}` : 'the chart does not say the setting'}.`, OPD_PA.program);
+    return decision(
+      'depends',
+      `Implanted spinal neurostimulators are said to be on the OPD prior-authorization list (not confirmed: ${NEUROSTIM_NOTE.note}); ${setting ? `setting: ${setting}` : 'the chart does not say the setting'}.`,
+      OPD_PA.program,
+    );
   }
   return decision(false, `No Medicare prior-authorization program ClaimReady knows (WISeR, OPD) lists ${service.code}.`);
 }

@@ -3,21 +3,35 @@
 import { z } from 'zod';
 
 const Coding = z.looseObject({ system: z.string().optional(), code: z.string().optional(), display: z.string().optional() });
-const Ext: z.ZodType<{ url: string; extension?: unknown[]; [k: string]: unknown }> = z.looseObject({ url: z.string(), extension: z.array(z.unknown()).optional() });
+const Ext: z.ZodType<{ url: string; extension?: unknown[]; [k: string]: unknown }> = z.looseObject({
+  url: z.string(),
+  extension: z.array(z.unknown()).optional(),
+});
 const Period = z.looseObject({ start: z.string().optional(), end: z.string().optional() });
 const ClaimResponse = z.looseObject({
   resourceType: z.literal('ClaimResponse'),
   preAuthRef: z.string().optional(),
   preAuthPeriod: Period.optional(),
   disposition: z.string().optional(),
-  item: z.array(z.looseObject({ itemSequence: z.number(), extension: z.array(Ext).optional(), adjudication: z.array(z.looseObject({ extension: z.array(Ext).optional() })).optional() })).default([]),
+  item: z
+    .array(
+      z.looseObject({
+        itemSequence: z.number(),
+        extension: z.array(Ext).optional(),
+        adjudication: z.array(z.looseObject({ extension: z.array(Ext).optional() })).optional(),
+      }),
+    )
+    .default([]),
 });
 const CommunicationRequest = z.looseObject({
   resourceType: z.literal('CommunicationRequest'),
   occurrenceDateTime: z.string().optional(),
   payload: z.array(z.looseObject({ contentString: z.string().optional() })).optional(),
 });
-const ResponseBundle = z.looseObject({ resourceType: z.literal('Bundle'), entry: z.array(z.looseObject({ resource: z.unknown() })).default([]) });
+const ResponseBundle = z.looseObject({
+  resourceType: z.literal('Bundle'),
+  entry: z.array(z.looseObject({ resource: z.unknown() })).default([]),
+});
 
 const PAS = 'http://hl7.org/fhir/us/davinci-pas/StructureDefinition';
 export type PaStatus = 'submitted' | 'pended' | 'info-requested' | 'approved' | 'partial' | 'denied' | 'error';
@@ -37,9 +51,21 @@ export interface PayerDecision {
 
 const BY_ACTION: Record<string, PaStatus> = { A1: 'approved', A2: 'partial', A6: 'partial', A3: 'denied', A4: 'pended' };
 
-function reviewCode(exts: readonly { url: string; extension?: unknown[] }[] | undefined): { code?: string; number?: string; reason?: string } {
+function reviewCode(exts: readonly { url: string; extension?: unknown[] }[] | undefined): {
+  code?: string;
+  number?: string;
+  reason?: string;
+} {
   const ra = exts?.find((e) => e.url === `${PAS}/extension-reviewAction`);
-  const parts = z.array(z.looseObject({ url: z.string(), valueString: z.string().optional(), valueCodeableConcept: z.looseObject({ coding: z.array(Coding).optional(), text: z.string().optional() }).optional() })).safeParse(ra?.extension ?? []);
+  const parts = z
+    .array(
+      z.looseObject({
+        url: z.string(),
+        valueString: z.string().optional(),
+        valueCodeableConcept: z.looseObject({ coding: z.array(Coding).optional(), text: z.string().optional() }).optional(),
+      }),
+    )
+    .safeParse(ra?.extension ?? []);
   if (!parts.success) return {};
   const code = parts.data.find((p) => p.url === `${PAS}/extension-reviewActionCode`)?.valueCodeableConcept?.coding?.[0]?.code;
   const number = parts.data.find((p) => p.url === 'number')?.valueString;
@@ -53,19 +79,26 @@ export function readDecision(body: unknown): PayerDecision | string {
   const bundle = ResponseBundle.safeParse(body);
   if (!bundle.success) return 'The payer did not answer with a Bundle.';
   const cr = ClaimResponse.safeParse(bundle.data.entry[0]?.resource);
-  if (!cr.success) return 'The payer\'s answer does not start with a ClaimResponse.';
-  const asks = bundle.data.entry.map((e) => CommunicationRequest.safeParse(e.resource)).filter((r) => r.success).map((r) => r.data);
+  if (!cr.success) return "The payer's answer does not start with a ClaimResponse.";
+  const asks = bundle.data.entry
+    .map((e) => CommunicationRequest.safeParse(e.resource))
+    .filter((r) => r.success)
+    .map((r) => r.data);
   const items = cr.data.item.map((i) => {
     const rc = reviewCode(i.adjudication?.flatMap((a) => a.extension ?? []));
     const detail = i.extension?.find((e) => e.url === `${PAS}/extension-itemAuthorizedDetail`);
-    const qty = z.array(z.looseObject({ url: z.string(), valueQuantity: z.looseObject({ value: z.number() }).optional() })).safeParse(detail?.extension ?? []);
+    const qty = z
+      .array(z.looseObject({ url: z.string(), valueQuantity: z.looseObject({ value: z.number() }).optional() }))
+      .safeParse(detail?.extension ?? []);
     const units = qty.success ? qty.data.find((q) => q.url === 'quantity')?.valueQuantity?.value : undefined;
-    const tracking = i.extension?.find((e) => e.url === `${PAS}/extension-administrationReferenceNumber`) as { valueString?: unknown } | undefined;
+    const tracking = i.extension?.find((e) => e.url === `${PAS}/extension-administrationReferenceNumber`) as
+      { valueString?: unknown } | undefined;
     return { seq: i.itemSequence, ...rc, units, tracking: typeof tracking?.valueString === 'string' ? tracking.valueString : undefined };
   });
   if (items.length === 0) return 'The ClaimResponse has no items, so it carries no decision.';
   const statuses = items.map((i) => (i.code ? BY_ACTION[i.code] : undefined));
-  if (statuses.some((s) => s === undefined)) return `The payer answered a review action ClaimReady does not know (${items.map((i) => i.code ?? 'none').join(', ')}).`;
+  if (statuses.some((s) => s === undefined))
+    return `The payer answered a review action ClaimReady does not know (${items.map((i) => i.code ?? 'none').join(', ')}).`;
   // The request's status is its least favourable item: one denied line means staff must act on the request.
   const rank: PaStatus[] = ['denied', 'pended', 'partial', 'approved'];
   let status = rank.find((r) => statuses.includes(r)) as PaStatus;
@@ -78,7 +111,14 @@ export function readDecision(body: unknown): PayerDecision | string {
   return {
     status,
     ...(authNumber && status !== 'pended' && status !== 'info-requested' ? { authNumber } : {}),
-    ...(cr.data.preAuthPeriod ? { period: { ...(cr.data.preAuthPeriod.start ? { start: cr.data.preAuthPeriod.start } : {}), ...(cr.data.preAuthPeriod.end ? { end: cr.data.preAuthPeriod.end } : {}) } } : {}),
+    ...(cr.data.preAuthPeriod
+      ? {
+          period: {
+            ...(cr.data.preAuthPeriod.start ? { start: cr.data.preAuthPeriod.start } : {}),
+            ...(cr.data.preAuthPeriod.end ? { end: cr.data.preAuthPeriod.end } : {}),
+          },
+        }
+      : {}),
     ...(Object.keys(approvedUnits).length > 0 ? { approvedUnits } : {}),
     ...(reason && status !== 'approved' ? { reason } : {}),
     requested: asks.flatMap((a) => (a.payload ?? []).map((p) => p.contentString).filter((s): s is string => typeof s === 'string')),

@@ -22,6 +22,9 @@ export function loadPayerConfig(file: string): { payers: PayerConnection[]; port
     throw new Error(`The payer configuration ${file} could not be read as JSON: ${e instanceof Error ? e.message : String(e)}`);
   }
   const c = PayerConfig.safeParse(json);
-  if (!c.success) throw new Error(`The payer configuration ${file} is not valid: ${c.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`);
+  if (!c.success)
+    throw new Error(
+      `The payer configuration ${file} is not valid: ${c.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ')}`,
+    );
   return { payers: c.data.payers.map((p) => ({ ...p, fhirBase: p.fhirBase.replace(/\/$/, '') })), portalPayers: c.data.portalPayers };
 }

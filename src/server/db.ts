@@ -19,7 +19,10 @@ export async function openPglite(dataDir?: string): Promise<Sql> {
     query,
     transaction: (fn) =>
       db.transaction(async (tx) =>
-        fn({ query: async <T extends Record<string, unknown>>(text: string, params: readonly unknown[] = []) => (await tx.query<T>(text, [...params])).rows }),
+        fn({
+          query: async <T extends Record<string, unknown>>(text: string, params: readonly unknown[] = []) =>
+            (await tx.query<T>(text, [...params])).rows,
+        }),
       ),
     close: () => db.close(),
   };

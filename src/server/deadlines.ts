@@ -40,28 +40,44 @@ export function nextAction(r: NextActionInput): NextAction {
     case 'submitting':
       return { text: 'Submission in progress.', open: true, ...(due ? { due } : {}) };
     case 'error':
-      return { text: 'The payer could not be reached: submit again (the request keeps its identifier, so no duplicate is created).', open: true };
+      return {
+        text: 'The payer could not be reached: submit again (the request keeps its identifier, so no duplicate is created).',
+        open: true,
+      };
     case 'rejected':
       return { text: 'The payer refused the request as malformed: fix the listed errors and submit again.', open: true };
     case 'portal':
       return r.trackingNumber
-        ? { text: `Await the contractor's decision (UTN ${r.trackingNumber}); record it here when it comes.`, open: true, ...(due ? { due } : {}) }
+        ? {
+            text: `Await the contractor's decision (UTN ${r.trackingNumber}); record it here when it comes.`,
+            open: true,
+            ...(due ? { due } : {}),
+          }
         : { text: "Submit the packet through the program's portal and record its tracking number (UTN).", open: true };
     case 'submitted':
     case 'pended':
       return { text: 'Await the payer decision; follow up if it is not in by the due date.', open: true, ...(due ? { due } : {}) };
     case 'info-requested': {
       const by = r.requestedBy ?? due;
-      return { text: `Send what the payer asked for: ${(r.requested ?? []).join(' ') || 'see the payer request'}`, open: true, ...(by ? { due: by } : {}) };
+      return {
+        text: `Send what the payer asked for: ${(r.requested ?? []).join(' ') || 'see the payer request'}`,
+        open: true,
+        ...(by ? { due: by } : {}),
+      };
     }
     case 'denied':
       return { text: 'Denied: review the reason, then request a peer-to-peer review or appeal, or change the plan.', open: true };
     case 'approved':
     case 'partial': {
       if (r.authEnd && r.dateOfService && r.authEnd < r.dateOfService) {
-        return { text: `The authorization ends ${r.authEnd}, before the date of service ${r.dateOfService}: ask the payer for an extension or reschedule inside the window.`, due: r.authEnd, open: true };
+        return {
+          text: `The authorization ends ${r.authEnd}, before the date of service ${r.dateOfService}: ask the payer for an extension or reschedule inside the window.`,
+          due: r.authEnd,
+          open: true,
+        };
       }
-      if (r.status === 'partial') return { text: 'Approved for fewer units than requested: schedule within the approved units or appeal the rest.', open: true };
+      if (r.status === 'partial')
+        return { text: 'Approved for fewer units than requested: schedule within the approved units or appeal the rest.', open: true };
       return { text: 'Approved: put the authorization number on the claim.', open: false };
     }
     default:

@@ -17,7 +17,10 @@ export interface ClientKey {
 function fromPrivate(privateKey: KeyObject): ClientKey {
   const pub = createPublicKey(privateKey).export({ format: 'jwk' });
   // RFC 7638-style thumbprint as kid, so the same key file always has the same kid.
-  const kid = createHash('sha256').update(JSON.stringify({ e: pub.e, kty: pub.kty, n: pub.n })).digest('base64url').slice(0, 16);
+  const kid = createHash('sha256')
+    .update(JSON.stringify({ e: pub.e, kty: pub.kty, n: pub.n }))
+    .digest('base64url')
+    .slice(0, 16);
   return { privateKey, kid, alg: 'RS384', jwks: { keys: [{ ...pub, kid, alg: 'RS384', use: 'sig' }] } };
 }
 

@@ -21,7 +21,14 @@ const Claim = z.looseObject({
     )
     .min(1),
 });
-const Bundle = z.looseObject({ resourceType: z.literal('Bundle'), entry: z.array(z.looseObject({ fullUrl: z.string().optional(), resource: z.looseObject({ resourceType: z.string(), id: z.string().optional() }) })).min(1) });
+const Bundle = z.looseObject({
+  resourceType: z.literal('Bundle'),
+  entry: z
+    .array(
+      z.looseObject({ fullUrl: z.string().optional(), resource: z.looseObject({ resourceType: z.string(), id: z.string().optional() }) }),
+    )
+    .min(1),
+});
 
 export interface PacketFacts {
   claim: { system: string; value: string };
@@ -36,7 +43,9 @@ const PAYER_ID_SYSTEM = 'https://claimready.app/id/payer';
 
 function resolve(entries: z.infer<typeof Bundle>['entry'], ref: string | undefined): Record<string, unknown> | undefined {
   if (!ref) return undefined;
-  return entries.find((e) => e.fullUrl === ref || (e.fullUrl?.endsWith(`/${ref}`) ?? false) || `${e.resource.resourceType}/${e.resource.id ?? ''}` === ref)?.resource;
+  return entries.find(
+    (e) => e.fullUrl === ref || (e.fullUrl?.endsWith(`/${ref}`) ?? false) || `${e.resource.resourceType}/${e.resource.id ?? ''}` === ref,
+  )?.resource;
 }
 
 export function packetFacts(body: unknown): PacketFacts | string {
@@ -47,14 +56,27 @@ export function packetFacts(body: unknown): PacketFacts | string {
   const id = c.data.identifier.map((i) => Identifier.safeParse(i)).find((r) => r.success)?.data;
   if (!id) return 'The Claim has no identifier with a system and a value, so its submission could not be tracked.';
   const patient = resolve(b.data.entry, c.data.patient.reference);
-  if (!patient || patient.resourceType !== 'Patient' || typeof patient.id !== 'string') return 'Claim.patient does not resolve to a Patient with an id in the packet.';
+  if (!patient || patient.resourceType !== 'Patient' || typeof patient.id !== 'string')
+    return 'Claim.patient does not resolve to a Patient with an id in the packet.';
   const insurer = resolve(b.data.entry, c.data.insurer?.reference);
   const ids = z.array(z.looseObject({ system: z.string().optional(), value: z.string().optional() })).safeParse(insurer?.identifier);
-  const payerId = (ids.success ? ids.data.find((i) => i.system === PAYER_ID_SYSTEM)?.value ?? ids.data[0]?.value : undefined) ?? (typeof insurer?.id === 'string' ? insurer.id : undefined);
+  const payerId =
+    (ids.success ? (ids.data.find((i) => i.system === PAYER_ID_SYSTEM)?.value ?? ids.data[0]?.value) : undefined) ??
+    (typeof insurer?.id === 'string' ? insurer.id : undefined);
   if (!payerId) return 'Claim.insurer does not resolve to an Organization in the packet, so the payer is unknown.';
   const first = c.data.item[0]!;
-  const dates = c.data.item.map((i) => i.servicedDate ?? i.servicedPeriod?.start).filter((d): d is string => !!d).sort();
+  const dates = c.data.item
+    .map((i) => i.servicedDate ?? i.servicedPeriod?.start)
+    .filter((d): d is string => !!d)
+    .sort();
   const code = first.productOrService?.coding?.find((x) => x.code)?.code ?? 'unknown';
   const stat = c.data.priority?.coding?.some((x) => x.code === 'stat') ?? false;
-  return { claim: { system: id.system, value: id.value }, patientId: patient.id, payerId, serviceCode: code, ...(dates[0] ? { dateOfService: dates[0].slice(0, 10) } : {}), priority: stat ? 'expedited' : 'standard' };
+  return {
+    claim: { system: id.system, value: id.value },
+    patientId: patient.id,
+    payerId,
+    serviceCode: code,
+    ...(dates[0] ? { dateOfService: dates[0].slice(0, 10) } : {}),
+    priority: stat ? 'expedited' : 'standard',
+  };
 }

@@ -25,7 +25,10 @@ const TokenAnswer = z.object({ access_token: z.string().min(1), expires_in: z.nu
 const DEFAULT_SCOPE = 'system/Claim.c system/Claim.r system/Subscription.c';
 
 export class PayerError extends Error {
-  constructor(message: string, readonly status?: number) {
+  constructor(
+    message: string,
+    readonly status?: number,
+  ) {
     super(message);
   }
 }
@@ -60,12 +63,19 @@ export class PayerClient {
       client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
       client_assertion: clientAssertion(this.key, this.conn.clientId, this.conn.tokenUrl, this.now),
     });
-    const res = await (this.opts.fetch ?? fetch)(this.conn.tokenUrl, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' }, body });
+    const res = await (this.opts.fetch ?? fetch)(this.conn.tokenUrl, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
+      body,
+    });
     const json: unknown = await res.json().catch(() => undefined);
     const t = TokenAnswer.safeParse(json);
     if (!res.ok || !t.success) {
       const why = z.object({ error_description: z.string() }).safeParse(json);
-      throw new PayerError(`The payer refused ClaimReady's credentials (${res.status}${why.success ? `: ${why.data.error_description}` : ''}).`, res.status);
+      throw new PayerError(
+        `The payer refused ClaimReady's credentials (${res.status}${why.success ? `: ${why.data.error_description}` : ''}).`,
+        res.status,
+      );
     }
     // Renew 30 s early so a token never expires between check and use.
     this.token = { value: t.data.access_token, until: this.now + Math.max(1, (t.data.expires_in ?? 300) - 30) * 1000 };
@@ -95,7 +105,9 @@ export class PayerClient {
       }
     }
     if (last) return last;
-    throw new PayerError(`The payer at ${new URL(this.conn.fhirBase).host} could not be reached (${lastError instanceof Error ? lastError.message : 'network error'}).`);
+    throw new PayerError(
+      `The payer at ${new URL(this.conn.fhirBase).host} could not be reached (${lastError instanceof Error ? lastError.message : 'network error'}).`,
+    );
   }
 
   submit(bundle: unknown): Promise<PayerReply> {

@@ -20,10 +20,19 @@ export interface ServiceAnswer {
   json: unknown;
 }
 
-const SubmitBody = z.object({ bundle: z.unknown(), priority: z.enum(['standard', 'expedited']).optional(), portal: z.boolean().optional(), chartTask: z.string().min(3).max(300).optional() });
+const SubmitBody = z.object({
+  bundle: z.unknown(),
+  priority: z.enum(['standard', 'expedited']).optional(),
+  portal: z.boolean().optional(),
+  chartTask: z.string().min(3).max(300).optional(),
+});
 const MAX_BODY = 20 * 1024 * 1024;
 
-export function serviceRoutes(service: LifecycleService, introspector: Introspector, jwks: unknown): (req: ServiceRequest) => Promise<ServiceAnswer> {
+export function serviceRoutes(
+  service: LifecycleService,
+  introspector: Introspector,
+  jwks: unknown,
+): (req: ServiceRequest) => Promise<ServiceAnswer> {
   const fail = (status: number, message: string): ServiceAnswer => ({ status, json: { error: message } });
   return async (req) => {
     const { method, path } = req;
@@ -54,7 +63,14 @@ export function serviceRoutes(service: LifecycleService, introspector: Introspec
       if (path === '/requests' && method === 'POST') {
         const b = SubmitBody.safeParse(json);
         if (!b.success) return fail(400, 'Send {"bundle": <PAS request Bundle>, "priority"?: "standard"|"expedited", "portal"?: true}.');
-        return { status: 200, json: await service.submit(b.data.bundle, caller, { ...(b.data.priority ? { priority: b.data.priority } : {}), ...(b.data.portal ? { portal: true } : {}), ...(b.data.chartTask ? { chartTask: b.data.chartTask } : {}) }) };
+        return {
+          status: 200,
+          json: await service.submit(b.data.bundle, caller, {
+            ...(b.data.priority ? { priority: b.data.priority } : {}),
+            ...(b.data.portal ? { portal: true } : {}),
+            ...(b.data.chartTask ? { chartTask: b.data.chartTask } : {}),
+          }),
+        };
       }
       if (path === '/requests' && method === 'GET') {
         const patient = req.query.get('patient') ?? caller.patient;
@@ -83,7 +99,10 @@ export function serviceRoutes(service: LifecycleService, introspector: Introspec
 }
 
 /** Adapts the routes to node:http, for a request whose path starts with `prefix` (e.g. "/service"). */
-export function nodeHandler(routes: (req: ServiceRequest) => Promise<ServiceAnswer>, prefix: string): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+export function nodeHandler(
+  routes: (req: ServiceRequest) => Promise<ServiceAnswer>,
+  prefix: string,
+): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   return async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://service.invalid');
     const chunks: Buffer[] = [];
@@ -100,7 +119,13 @@ export function nodeHandler(routes: (req: ServiceRequest) => Promise<ServiceAnsw
     for (const [k, v] of Object.entries(req.headers)) headers[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
     let answer: ServiceAnswer;
     try {
-      answer = await routes({ method: req.method ?? 'GET', path: url.pathname.slice(prefix.length) || '/', query: url.searchParams, headers, body: Buffer.concat(chunks).toString('utf8') });
+      answer = await routes({
+        method: req.method ?? 'GET',
+        path: url.pathname.slice(prefix.length) || '/',
+        query: url.searchParams,
+        headers,
+        body: Buffer.concat(chunks).toString('utf8'),
+      });
     } catch (err) {
       console.error(`service: ${req.method ?? ''} ${url.pathname} failed: ${err instanceof Error ? err.message : 'error'}`);
       answer = { status: 500, json: { error: 'Internal service error; nothing was lost, try again.' } };

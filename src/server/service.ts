@@ -15,7 +15,10 @@ export const SECRET_HEADER = 'x-claimready-secret';
 const STALE_SUBMIT_MS = 60_000;
 
 export class ServiceError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -83,29 +86,57 @@ export class LifecycleService {
     return { ...r, history: (await this.cfg.store.history(r.id)).map(lean) };
   }
 
-  async submit(bundle: unknown, caller: Caller, opts: { priority?: 'standard' | 'expedited'; portal?: boolean; chartTask?: string } = {}): Promise<RequestView> {
+  async submit(
+    bundle: unknown,
+    caller: Caller,
+    opts: { priority?: 'standard' | 'expedited'; portal?: boolean; chartTask?: string } = {},
+  ): Promise<RequestView> {
     const facts = packetFacts(bundle);
     if (typeof facts === 'string') throw new ServiceError(400, facts);
-    if (caller.patient && caller.patient !== facts.patientId) throw new ServiceError(403, "The packet is for another patient than the EHR session's.");
+    if (caller.patient && caller.patient !== facts.patientId)
+      throw new ServiceError(403, "The packet is for another patient than the EHR session's.");
     const payer = opts.portal ? undefined : this.payerFor(facts.payerId);
     const hash = claimHash(bundle);
     const store = this.cfg.store;
     const { request, created } = await store.create(
-      { patientId: facts.patientId, payerId: facts.payerId, serviceCode: facts.serviceCode, claim: facts.claim, channel: payer ? 'pas' : 'portal', priority: opts.priority ?? facts.priority, ...(opts.chartTask ? { chartTask: opts.chartTask } : {}), ...(facts.dateOfService ? { dateOfService: facts.dateOfService } : {}) },
+      {
+        patientId: facts.patientId,
+        payerId: facts.payerId,
+        serviceCode: facts.serviceCode,
+        claim: facts.claim,
+        channel: payer ? 'pas' : 'portal',
+        priority: opts.priority ?? facts.priority,
+        ...(opts.chartTask ? { chartTask: opts.chartTask } : {}),
+        ...(facts.dateOfService ? { dateOfService: facts.dateOfService } : {}),
+      },
       caller.actor,
     );
     let current = request;
     if (!created) {
       const stale = request.status === 'submitting' && this.now().getTime() - Date.parse(request.updatedAt) > STALE_SUBMIT_MS;
-      const retryable = request.status === 'error' || request.status === 'rejected' || stale || (request.status === 'info-requested' && request.bundleHash !== hash);
+      const retryable =
+        request.status === 'error' ||
+        request.status === 'rejected' ||
+        stale ||
+        (request.status === 'info-requested' && request.bundleHash !== hash);
       if (!retryable) return this.view(request);
       // Compare-and-set: of two racing retries only one sends.
-      const claimed = await store.record(request.id, { actor: caller.actor, kind: request.status === 'info-requested' ? 'answer' : 'retry', patch: { status: 'submitting' }, expectStatus: request.status });
+      const claimed = await store.record(request.id, {
+        actor: caller.actor,
+        kind: request.status === 'info-requested' ? 'answer' : 'retry',
+        patch: { status: 'submitting' },
+        expectStatus: request.status,
+      });
       if (!claimed) return this.view((await store.get(request.id))!);
       current = claimed;
     }
     if (current.channel === 'portal' || !payer) {
-      const r = await store.record(current.id, { actor: caller.actor, kind: 'portal-packet', detail: { bundle }, patch: { status: 'portal', bundleHash: hash } });
+      const r = await store.record(current.id, {
+        actor: caller.actor,
+        kind: 'portal-packet',
+        detail: { bundle },
+        patch: { status: 'portal', bundleHash: hash },
+      });
       return this.view(r!);
     }
     const submittedAt = current.submittedAt ? new Date(current.submittedAt) : this.now();
@@ -113,14 +144,23 @@ export class LifecycleService {
       actor: caller.actor,
       kind: 'submit',
       detail: { bundle, payer: payer.conn.id },
-      patch: { bundleHash: hash, submittedAt: submittedAt.toISOString(), due: current.due ?? decisionDue(submittedAt, current.priority).toISOString() },
+      patch: {
+        bundleHash: hash,
+        submittedAt: submittedAt.toISOString(),
+        due: current.due ?? decisionDue(submittedAt, current.priority).toISOString(),
+      },
     });
     await this.subscribe(payer);
     let reply: PayerReply;
     try {
       reply = await payer.submit(bundle);
     } catch (err) {
-      const r = await store.record(current.id, { actor: 'service', kind: 'error', detail: { message: err instanceof Error ? err.message : 'submit failed' }, patch: { status: 'error' } });
+      const r = await store.record(current.id, {
+        actor: 'service',
+        kind: 'error',
+        detail: { message: err instanceof Error ? err.message : 'submit failed' },
+        patch: { status: 'error' },
+      });
       return this.view(r!);
     }
     return this.view(await this.applyReply(current.id, reply, `payer ${payer.conn.id}`, 'decision'));
@@ -130,16 +170,33 @@ export class LifecycleService {
     const store = this.cfg.store;
     if (reply.status >= 200 && reply.status < 300) {
       const d = readDecision(reply.body);
-      if (typeof d === 'string') return (await store.record(id, { actor, kind: 'error', detail: { message: d, response: reply.body }, patch: { status: 'error' } }))!;
+      if (typeof d === 'string')
+        return (await store.record(id, {
+          actor,
+          kind: 'error',
+          detail: { message: d, response: reply.body },
+          patch: { status: 'error' },
+        }))!;
       const before = (await store.get(id))!;
       const patch = decisionPatch(d);
-      if (onlyIfChanged && before.status === d.status && (before.authNumber ?? null) === (patch.authNumber ?? null) && (before.authEnd ?? null) === (patch.authEnd ?? null)) return before;
+      if (
+        onlyIfChanged &&
+        before.status === d.status &&
+        (before.authNumber ?? null) === (patch.authNumber ?? null) &&
+        (before.authEnd ?? null) === (patch.authEnd ?? null)
+      )
+        return before;
       return (await store.record(id, { actor, kind, detail: { decision: d, response: reply.body }, patch }))!;
     }
     const issues = z.object({ issue: z.array(z.object({ diagnostics: z.string().optional() })) }).safeParse(reply.body);
     const messages = issues.success ? issues.data.issue.map((i) => i.diagnostics ?? 'unspecified') : [`HTTP ${reply.status}`];
     const status = reply.status >= 500 || reply.status === 429 || reply.status === 401 ? 'error' : 'rejected';
-    return (await store.record(id, { actor, kind: status === 'error' ? 'error' : 'rejected', detail: { httpStatus: reply.status, issues: messages }, patch: { status } }))!;
+    return (await store.record(id, {
+      actor,
+      kind: status === 'error' ? 'error' : 'rejected',
+      detail: { httpStatus: reply.status, issues: messages },
+      patch: { status },
+    }))!;
   }
 
   /** One rest-hook subscription per payer and process; the secret in its header authenticates notifications. */
@@ -148,7 +205,10 @@ export class LifecycleService {
     if (!p) {
       p = (async () => {
         const secret = randomBytes(24).toString('base64url');
-        const id = await payer.subscribe(`${this.cfg.publicBase}/notify/${encodeURIComponent(payer.conn.id)}`, `X-ClaimReady-Secret: ${secret}`);
+        const id = await payer.subscribe(
+          `${this.cfg.publicBase}/notify/${encodeURIComponent(payer.conn.id)}`,
+          `X-ClaimReady-Secret: ${secret}`,
+        );
         await this.cfg.store.saveSubscription(payer.conn.id, id, secret);
       })().catch((err: unknown) => {
         // Without a subscription staff still get decisions by inquiry; try again on the next submit.
@@ -189,7 +249,9 @@ export class LifecycleService {
     if (!payer) return 404;
     const ids = new Set<string>();
     JSON.stringify(body, (k, v: unknown) => {
-      const cr = z.object({ resourceType: z.literal('ClaimResponse'), identifier: z.array(z.object({ system: z.string(), value: z.string() })) }).safeParse(v);
+      const cr = z
+        .object({ resourceType: z.literal('ClaimResponse'), identifier: z.array(z.object({ system: z.string(), value: z.string() })) })
+        .safeParse(v);
       if (cr.success) for (const i of cr.data.identifier) ids.add(`${i.system}|${i.value}`);
       return v;
     });
@@ -205,7 +267,11 @@ export class LifecycleService {
     const r = await this.visible(id, caller);
     if (r.channel !== 'portal') throw new ServiceError(409, 'This request was submitted by PAS: its decision comes from the payer.');
     const u = PortalUpdate.safeParse(input);
-    if (!u.success) throw new ServiceError(400, `The portal update is not valid: ${u.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}`);
+    if (!u.success)
+      throw new ServiceError(
+        400,
+        `The portal update is not valid: ${u.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}`,
+      );
     const v = u.data;
     if (v.start && v.end && v.end < v.start) throw new ServiceError(400, 'The authorization ends before it starts.');
     if (v.decision === 'denied' && !v.reason) throw new ServiceError(400, 'A denial needs the reason the contractor gave.');
@@ -220,7 +286,9 @@ export class LifecycleService {
         ...(v.start ? { authStart: v.start } : {}),
         ...(v.end ? { authEnd: v.end } : {}),
         ...(v.reason ? { denialReason: v.reason } : {}),
-        ...(v.trackingNumber && !r.submittedAt ? { submittedAt: this.now().toISOString(), due: decisionDue(this.now(), r.priority).toISOString() } : {}),
+        ...(v.trackingNumber && !r.submittedAt
+          ? { submittedAt: this.now().toISOString(), due: decisionDue(this.now(), r.priority).toISOString() }
+          : {}),
       },
     });
     return this.view(updated!);
@@ -241,7 +309,8 @@ export class LifecycleService {
 
   async get(id: string, caller: Caller): Promise<RequestView> {
     const found = await this.cfg.store.getWithHistory(id);
-    if (!found || (caller.patient && found.request.patientId !== caller.patient)) throw new ServiceError(404, 'No such prior-auth request.');
+    if (!found || (caller.patient && found.request.patientId !== caller.patient))
+      throw new ServiceError(404, 'No such prior-auth request.');
     return { ...found.request, history: found.history.map(lean) };
   }
 

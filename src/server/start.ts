@@ -39,7 +39,9 @@ export interface RunningService {
 
 async function openDatabase(o: ServiceOptions): Promise<Sql> {
   if (o.databaseUrl) {
-    throw new Error('DATABASE_URL is set, but the Postgres client package `pg` is not installed in this build. Install `pg` (and its Sql adapter) or unset DATABASE_URL to use the embedded database under the data dir.');
+    throw new Error(
+      'DATABASE_URL is set, but the Postgres client package `pg` is not installed in this build. Install `pg` (and its Sql adapter) or unset DATABASE_URL to use the embedded database under the data dir.',
+    );
   }
   return openPglite(o.dataDir ? join(o.dataDir, 'db') : undefined);
 }
@@ -48,7 +50,13 @@ export async function startService(o: ServiceOptions): Promise<RunningService> {
   const sql = o.sql ?? (await openDatabase(o));
   const store = await Store.open(sql);
   const key = loadOrCreateKey(o.dataDir);
-  const clients = o.payers.map((p) => new PayerClient(p, key, { ...(o.fetch ? { fetch: o.fetch } : {}), ...(o.retryDelayMs !== undefined ? { retryDelayMs: o.retryDelayMs } : {}) }));
+  const clients = o.payers.map(
+    (p) =>
+      new PayerClient(p, key, {
+        ...(o.fetch ? { fetch: o.fetch } : {}),
+        ...(o.retryDelayMs !== undefined ? { retryDelayMs: o.retryDelayMs } : {}),
+      }),
+  );
   const service = new LifecycleService({
     store,
     payers: new Map(clients.map((c) => [c.conn.id, c])),
@@ -57,5 +65,13 @@ export async function startService(o: ServiceOptions): Promise<RunningService> {
     ...(o.now ? { now: o.now } : {}),
   });
   const routes = serviceRoutes(service, new Introspector(o.introspectUrl, o.fetch ? { fetch: o.fetch } : {}), key.jwks);
-  return { service, routes, handleNode: nodeHandler(routes, '/service'), key, clients, store, close: () => (o.sql ? Promise.resolve() : sql.close()) };
+  return {
+    service,
+    routes,
+    handleNode: nodeHandler(routes, '/service'),
+    key,
+    clients,
+    store,
+    close: () => (o.sql ? Promise.resolve() : sql.close()),
+  };
 }

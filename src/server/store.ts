@@ -87,7 +87,8 @@ const COLUMNS: Record<keyof Patch, string> = {
 };
 
 type Row = Record<string, unknown>;
-const str = (v: unknown): string | undefined => (v === null || v === undefined ? undefined : v instanceof Date ? v.toISOString() : String(v));
+const str = (v: unknown): string | undefined =>
+  v === null || v === undefined ? undefined : v instanceof Date ? v.toISOString() : String(v);
 const SELECT = `SELECT * FROM pa_request`;
 
 function toRequest(r: Row): PaRequest {
@@ -124,7 +125,14 @@ function toRequest(r: Row): PaRequest {
 function toEvent(r: Row): PaEvent {
   // json_agg gives timestamps as text without the zone normalised: through Date for one format with the plain rows.
   const at = r.at instanceof Date ? r.at.toISOString() : new Date(String(r.at)).toISOString();
-  return { seq: Number(r.seq), at, actor: String(r.actor), kind: String(r.kind), ...(r.status ? { status: String(r.status) } : {}), ...(r.detail !== null && r.detail !== undefined ? { detail: r.detail } : {}) };
+  return {
+    seq: Number(r.seq),
+    at,
+    actor: String(r.actor),
+    kind: String(r.kind),
+    ...(r.status ? { status: String(r.status) } : {}),
+    ...(r.detail !== null && r.detail !== undefined ? { detail: r.detail } : {}),
+  };
 }
 
 /** The columns a payer decision sets (a later decision replaces what an earlier one said). */
@@ -157,10 +165,25 @@ export class Store {
       const inserted = await tx.query(
         `INSERT INTO pa_request (id, patient_id, payer_id, service_code, claim_system, claim_value, status, channel, priority, date_of_service, chart_task)
          VALUES ($1,$2,$3,$4,$5,$6,'submitting',$7,$8,$9,$10) ON CONFLICT (claim_system, claim_value) DO NOTHING RETURNING id`,
-        [id, input.patientId, input.payerId, input.serviceCode, input.claim.system, input.claim.value, input.channel, input.priority, input.dateOfService ?? null, input.chartTask ?? null],
+        [
+          id,
+          input.patientId,
+          input.payerId,
+          input.serviceCode,
+          input.claim.system,
+          input.claim.value,
+          input.channel,
+          input.priority,
+          input.dateOfService ?? null,
+          input.chartTask ?? null,
+        ],
       );
       if (inserted.length > 0) {
-        await tx.query(`INSERT INTO pa_event (request_id, actor, kind, status, detail) VALUES ($1,$2,'created','submitting',$3)`, [id, actor, JSON.stringify({ channel: input.channel, priority: input.priority })]);
+        await tx.query(`INSERT INTO pa_event (request_id, actor, kind, status, detail) VALUES ($1,$2,'created','submitting',$3)`, [
+          id,
+          actor,
+          JSON.stringify({ channel: input.channel, priority: input.priority }),
+        ]);
       }
       const row = (await tx.query(`${SELECT} WHERE claim_system = $1 AND claim_value = $2`, [input.claim.system, input.claim.value]))[0];
       if (!row) throw new Error('request vanished after insert');
@@ -183,7 +206,10 @@ export class Store {
    * the request is still open. `expectStatus` makes it a compare-and-set: null is returned when another writer
    * changed the status first (two submits racing each other).
    */
-  async record(id: string, e: { actor: string; kind: string; detail?: unknown; patch?: Patch; expectStatus?: string }): Promise<PaRequest | null> {
+  async record(
+    id: string,
+    e: { actor: string; kind: string; detail?: unknown; patch?: Patch; expectStatus?: string },
+  ): Promise<PaRequest | null> {
     return this.sql.transaction(async (tx) => {
       const before = (await tx.query(`${SELECT} WHERE id = $1 FOR UPDATE`, [id]))[0];
       if (!before) throw new Error(`no request ${id}`);
@@ -200,8 +226,19 @@ export class Store {
       if (sets.length) await tx.query(`UPDATE pa_request SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, params);
       const mid = toRequest((await tx.query(`${SELECT} WHERE id = $1`, [id]))[0]!);
       const next = nextAction(mid);
-      await tx.query(`UPDATE pa_request SET next_action = $2, is_open = $3, due = COALESCE($4::timestamptz, due) WHERE id = $1`, [id, next.text, next.open, next.due && next.due !== mid.due ? next.due : null]);
-      await tx.query(`INSERT INTO pa_event (request_id, actor, kind, status, detail) VALUES ($1,$2,$3,$4,$5)`, [id, e.actor, e.kind, patch.status ?? null, e.detail === undefined ? null : JSON.stringify(e.detail)]);
+      await tx.query(`UPDATE pa_request SET next_action = $2, is_open = $3, due = COALESCE($4::timestamptz, due) WHERE id = $1`, [
+        id,
+        next.text,
+        next.open,
+        next.due && next.due !== mid.due ? next.due : null,
+      ]);
+      await tx.query(`INSERT INTO pa_event (request_id, actor, kind, status, detail) VALUES ($1,$2,$3,$4,$5)`, [
+        id,
+        e.actor,
+        e.kind,
+        patch.status ?? null,
+        e.detail === undefined ? null : JSON.stringify(e.detail),
+      ]);
       return toRequest((await tx.query(`${SELECT} WHERE id = $1`, [id]))[0]!);
     });
   }
@@ -221,19 +258,29 @@ export class Store {
 
   async history(id: string): Promise<PaEvent[]> {
     // The payloads stay in the database: the history says what happened (lastDetail / lastResponse fetch a payload).
-    const rows = await this.sql.query(`SELECT seq, at, actor, kind, status, detail - 'bundle' - 'response' AS detail FROM pa_event WHERE request_id = $1 ORDER BY seq`, [id]);
+    const rows = await this.sql.query(
+      `SELECT seq, at, actor, kind, status, detail - 'bundle' - 'response' AS detail FROM pa_event WHERE request_id = $1 ORDER BY seq`,
+      [id],
+    );
     return rows.map(toEvent);
   }
 
   /** The last event of `kind` with its detail (e.g. the bundle last submitted, for $inquire). */
   async lastDetail(id: string, kind: string): Promise<unknown> {
-    const row = (await this.sql.query(`SELECT detail FROM pa_event WHERE request_id = $1 AND kind = $2 ORDER BY seq DESC LIMIT 1`, [id, kind]))[0];
+    const row = (
+      await this.sql.query(`SELECT detail FROM pa_event WHERE request_id = $1 AND kind = $2 ORDER BY seq DESC LIMIT 1`, [id, kind])
+    )[0];
     return row?.detail ?? undefined;
   }
 
   /** The payer's last answer (the PAS response Bundle) for a request, from its decision or inquiry events. */
   async lastResponse(id: string): Promise<unknown> {
-    const row = (await this.sql.query(`SELECT detail->'response' AS response FROM pa_event WHERE request_id = $1 AND kind IN ('decision','inquiry') AND detail ? 'response' ORDER BY seq DESC LIMIT 1`, [id]))[0];
+    const row = (
+      await this.sql.query(
+        `SELECT detail->'response' AS response FROM pa_event WHERE request_id = $1 AND kind IN ('decision','inquiry') AND detail ? 'response' ORDER BY seq DESC LIMIT 1`,
+        [id],
+      )
+    )[0];
     return row?.response ?? undefined;
   }
 
@@ -245,18 +292,29 @@ export class Store {
   async queue(f: { patientId?: string; status?: string; payerId?: string; limit?: number } = {}): Promise<PaRequest[]> {
     const where = ['is_open'];
     const params: unknown[] = [];
-    for (const [col, v] of [['patient_id', f.patientId], ['status', f.status], ['payer_id', f.payerId]] as const) {
+    for (const [col, v] of [
+      ['patient_id', f.patientId],
+      ['status', f.status],
+      ['payer_id', f.payerId],
+    ] as const) {
       if (v === undefined) continue;
       params.push(v);
       where.push(`${col} = $${params.length}`);
     }
     params.push(Math.min(f.limit ?? 200, 1000));
-    return (await this.sql.query(`${SELECT} WHERE ${where.join(' AND ')} ORDER BY due ASC NULLS LAST, created_at ASC LIMIT $${params.length}`, params)).map(toRequest);
+    return (
+      await this.sql.query(
+        `${SELECT} WHERE ${where.join(' AND ')} ORDER BY due ASC NULLS LAST, created_at ASC LIMIT $${params.length}`,
+        params,
+      )
+    ).map(toRequest);
   }
 
   /** Requests sent by PAS that still wait for the payer. */
   async awaitingPayer(): Promise<PaRequest[]> {
-    return (await this.sql.query(`${SELECT} WHERE is_open AND channel = 'pas' AND status IN ('submitted','pended','info-requested')`)).map(toRequest);
+    return (await this.sql.query(`${SELECT} WHERE is_open AND channel = 'pas' AND status IN ('submitted','pended','info-requested')`)).map(
+      toRequest,
+    );
   }
 
   async subscription(payerId: string): Promise<{ subscriptionId: string; secret: string } | undefined> {

@@ -45,7 +45,11 @@ export class Introspector {
     try {
       const res = await (this.opts.fetch ?? fetch)(this.url, {
         method: 'POST',
-        headers: { 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json', ...(this.opts.clientAuth ? { authorization: this.opts.clientAuth } : {}) },
+        headers: {
+          'content-type': 'application/x-www-form-urlencoded',
+          accept: 'application/json',
+          ...(this.opts.clientAuth ? { authorization: this.opts.clientAuth } : {}),
+        },
         body: new URLSearchParams({ token: m[1] }),
       });
       if (!res.ok) return { ok: false, status: 503, reason: `The EHR's token introspection answered ${res.status}.` };
@@ -59,7 +63,10 @@ export class Introspector {
       this.cache.delete(key);
       return { ok: false, status: 401, reason: 'The SMART session has ended: relaunch from the EHR.' };
     }
-    const caller: Caller = { actor: t.data.fhirUser ?? t.data.sub ?? `client ${t.data.client_id ?? 'unknown'}`, ...(t.data.patient ? { patient: t.data.patient } : {}) };
+    const caller: Caller = {
+      actor: t.data.fhirUser ?? t.data.sub ?? `client ${t.data.client_id ?? 'unknown'}`,
+      ...(t.data.patient ? { patient: t.data.patient } : {}),
+    };
     const until = Math.min(now + CACHE_MS, t.data.exp !== undefined ? t.data.exp * 1000 : Infinity);
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(key, { caller, until });

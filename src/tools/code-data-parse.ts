@@ -36,7 +36,10 @@ function tableRows(text: string, header: RegExp): { head: string[]; rows: string
   const at = lines.findIndex((l) => header.test(splitRow(l)[0] ?? ''));
   if (at < 0) throw new Error(`header ${header} not found: not a CMS file in the expected layout`);
   const head = splitRow(lines[at]!);
-  const rows = lines.slice(at + 1).filter((l) => l.trim()).map(splitRow);
+  const rows = lines
+    .slice(at + 1)
+    .filter((l) => l.trim())
+    .map(splitRow);
   return { head, rows };
 }
 

@@ -86,24 +86,53 @@ export function scoreNote(gold: Annotation, mentions: readonly NoteMention[]): N
       usedGold.add(g);
       counts[m.type].tp++;
       if (valuesAgree(g, m)) counts[m.type].valuesAgree++;
-      else misses.push({ file: gold.file, kind: 'value', type: m.type, start: g.start, end: g.end, detail: `gold ${JSON.stringify(valueOf(g))}; got ${JSON.stringify(valueOfMention(m))}` });
+      else
+        misses.push({
+          file: gold.file,
+          kind: 'value',
+          type: m.type,
+          start: g.start,
+          end: g.end,
+          detail: `gold ${JSON.stringify(valueOf(g))}; got ${JSON.stringify(valueOfMention(m))}`,
+        });
       continue;
     }
     counts[m.type].fp++;
     const wrongContext = otherGold.find((x) => x.type === m.type && overlaps(x, span));
     if (wrongContext) {
       const kind = wrongContext.context === 'negated' ? 'negation' : 'context';
-      misses.push({ file: gold.file, kind, type: m.type, start: span.start, end: span.end, detail: `${where(m)}; gold says ${wrongContext.context}` });
+      misses.push({
+        file: gold.file,
+        kind,
+        type: m.type,
+        start: span.start,
+        end: span.end,
+        detail: `${where(m)}; gold says ${wrongContext.context}`,
+      });
     } else {
       const dup = evidenceGold.some((x) => x.type === m.type && overlaps(x, span));
-      misses.push({ file: gold.file, kind: 'fp', type: m.type, start: span.start, end: span.end, detail: `${where(m)}${dup ? ' (a second match for one gold fact)' : ''} ${JSON.stringify(valueOfMention(m))}` });
+      misses.push({
+        file: gold.file,
+        kind: 'fp',
+        type: m.type,
+        start: span.start,
+        end: span.end,
+        detail: `${where(m)}${dup ? ' (a second match for one gold fact)' : ''} ${JSON.stringify(valueOfMention(m))}`,
+      });
     }
   }
   for (const g of evidenceGold) {
     if (usedGold.has(g)) continue;
     counts[g.type as MentionType].fn++;
     const near = mentions.filter((m) => m.type === g.type && overlaps(m.span, g)).map(where);
-    misses.push({ file: gold.file, kind: 'fn', type: g.type, start: g.start, end: g.end, detail: `gold ${g.context} "${g.hint ?? ''}" ${JSON.stringify(valueOf(g))}${near.length ? `; got only ${near.join(', ')}` : ''}` });
+    misses.push({
+      file: gold.file,
+      kind: 'fn',
+      type: g.type,
+      start: g.start,
+      end: g.end,
+      detail: `gold ${g.context} "${g.hint ?? ''}" ${JSON.stringify(valueOf(g))}${near.length ? `; got only ${near.join(', ')}` : ''}`,
+    });
   }
   return { counts, misses };
 }

@@ -19,10 +19,16 @@ const dir = resolve(values.dir ?? process.env.NOTES_DEV_DIR ?? join(repo, '../sh
 const annotationsDir = join(repo, 'test/fixtures/notes-dev/annotations');
 
 if (!existsSync(join(dir, 'notes'))) {
-  process.stdout.write(`eval:notes: no real notes at ${dir}/notes (the shared notes-dev folder is not beside this clone); nothing to score.\n`);
+  process.stdout.write(
+    `eval:notes: no real notes at ${dir}/notes (the shared notes-dev folder is not beside this clone); nothing to score.\n`,
+  );
   process.exit(0);
 }
-const files = existsSync(annotationsDir) ? readdirSync(annotationsDir).filter((f) => f.endsWith('.json')).sort() : [];
+const files = existsSync(annotationsDir)
+  ? readdirSync(annotationsDir)
+      .filter((f) => f.endsWith('.json'))
+      .sort()
+  : [];
 if (files.length === 0) {
   process.stdout.write(`eval:notes: no annotations in ${annotationsDir}; nothing to score.\n`);
   process.exit(0);
@@ -57,7 +63,18 @@ for (const f of files) {
   split.notes++;
   for (const g of gold.facts) {
     if (g.end > text.length || g.start >= g.end) split.offsetProblems.push(`${gold.file} ${g.type} ${g.start}-${g.end}: outside the note`);
-    else if (g.hint && !text.slice(g.start, g.end).toLowerCase().includes(g.hint.toLowerCase().replace(/\s*\.\.\.\s*$/, '').split(/\s+/)[0]!)) {
+    else if (
+      g.hint &&
+      !text
+        .slice(g.start, g.end)
+        .toLowerCase()
+        .includes(
+          g.hint
+            .toLowerCase()
+            .replace(/\s*\.\.\.\s*$/, '')
+            .split(/\s+/)[0]!,
+        )
+    ) {
       split.offsetProblems.push(`${gold.file} ${g.type} ${g.start}-${g.end}: hint "${g.hint}" not at its offsets`);
     }
   }
@@ -71,7 +88,10 @@ for (const f of files) {
 
 const pct = (x: number): string => x.toFixed(2);
 function table(name: string, s: Split): string {
-  const rows = [`${name}: ${s.notes} notes`, `  ${'type'.padEnd(18)} ${'gold'.padStart(5)} ${'tp'.padStart(4)} ${'fp'.padStart(4)} ${'fn'.padStart(4)}  precision  recall  values`];
+  const rows = [
+    `${name}: ${s.notes} notes`,
+    `  ${'type'.padEnd(18)} ${'gold'.padStart(5)} ${'tp'.padStart(4)} ${'fp'.padStart(4)} ${'fn'.padStart(4)}  precision  recall  values`,
+  ];
   const line = (label: string, c: Counts): string =>
     `  ${label.padEnd(18)} ${String(c.tp + c.fn).padStart(5)} ${String(c.tp).padStart(4)} ${String(c.fp).padStart(4)} ${String(c.fn).padStart(4)}  ${pct(precision(c)).padStart(9)}  ${pct(recall(c)).padStart(6)}  ${c.tp ? pct(c.valuesAgree / c.tp) : '-'}`;
   for (const t of MENTION_TYPES) rows.push(line(t, s.counts[t]));
@@ -88,7 +108,9 @@ if (values.json) {
       k,
       {
         notes: s.notes,
-        byType: Object.fromEntries(MENTION_TYPES.map((t) => [t, { ...s.counts[t], precision: precision(s.counts[t]), recall: recall(s.counts[t]) }])),
+        byType: Object.fromEntries(
+          MENTION_TYPES.map((t) => [t, { ...s.counts[t], precision: precision(s.counts[t]), recall: recall(s.counts[t]) }]),
+        ),
         micro: { ...micro(s.counts), precision: precision(micro(s.counts)), recall: recall(micro(s.counts)) },
         negationErrors: s.misses.filter((m) => m.kind === 'negation').length,
         ...(k === 'dev' ? { misses: s.misses } : {}),
@@ -102,14 +124,20 @@ if (values.json) {
   if (show !== 'none') {
     const misses = splits.dev.misses.filter((m) => show === 'all' || m.type === show || m.kind === show);
     out.push(`dev misses (${misses.length}):`);
-    for (const m of misses.sort((a, b) => a.file.localeCompare(b.file) || a.start - b.start)) out.push(`  ${m.file} ${m.start}-${m.end} ${m.kind.padEnd(8)} ${m.type.padEnd(17)} ${m.detail}`);
+    for (const m of misses.sort((a, b) => a.file.localeCompare(b.file) || a.start - b.start))
+      out.push(`  ${m.file} ${m.start}-${m.end} ${m.kind.padEnd(8)} ${m.type.padEnd(17)} ${m.detail}`);
     out.push('');
   }
   out.push(table('dev', splits.dev), '', table('held-out (misses not shown)', splits['held-out']));
   const problems = [...splits.dev.offsetProblems, ...splits['held-out'].offsetProblems];
   if (problems.length) out.push('', `annotation offsets to check (${problems.length}):`, ...problems.map((p) => `  ${p}`));
   const sorted = [...wall].sort((a, b) => a - b);
-  out.push('', `extraction: ${wall.length} notes, median ${sorted[Math.floor(sorted.length / 2)]?.toFixed(1)} ms, max ${sorted[sorted.length - 1]?.toFixed(1)} ms`);
-  out.push('matching: same type, overlapping spans, one gold fact per mention; P/R over gold current/history facts (test/fixtures/notes-dev/GUIDELINES.md).');
+  out.push(
+    '',
+    `extraction: ${wall.length} notes, median ${sorted[Math.floor(sorted.length / 2)]?.toFixed(1)} ms, max ${sorted[sorted.length - 1]?.toFixed(1)} ms`,
+  );
+  out.push(
+    'matching: same type, overlapping spans, one gold fact per mention; P/R over gold current/history facts (test/fixtures/notes-dev/GUIDELINES.md).',
+  );
   process.stdout.write(`${out.join('\n')}\n`);
 }

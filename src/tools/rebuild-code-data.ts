@@ -21,12 +21,28 @@ export function parseArgs(argv: readonly string[]): Args {
   for (let i = 0; i < argv.length; i++) {
     const v = argv[i + 1];
     switch (argv[i]) {
-      case '--ptp': args.ptp.push(v ?? ''); i++; break;
-      case '--mue': args.mue = v; i++; break;
-      case '--quarter': args.quarter = v ?? ''; i++; break;
-      case '--as-of': args.asOf = (v ?? '').replace(/-/g, ''); i++; break;
-      case '--out': args.out = v ?? args.out; i++; break;
-      default: throw new Error(`unknown argument ${argv[i]}`);
+      case '--ptp':
+        args.ptp.push(v ?? '');
+        i++;
+        break;
+      case '--mue':
+        args.mue = v;
+        i++;
+        break;
+      case '--quarter':
+        args.quarter = v ?? '';
+        i++;
+        break;
+      case '--as-of':
+        args.asOf = (v ?? '').replace(/-/g, '');
+        i++;
+        break;
+      case '--out':
+        args.out = v ?? args.out;
+        i++;
+        break;
+      default:
+        throw new Error(`unknown argument ${argv[i]}`);
     }
   }
   if (!/^\d{4}Q[1-4]$/.test(args.quarter)) throw new Error('--quarter YYYYQn is required');
@@ -39,12 +55,18 @@ export function rebuild(args: Args): { ptp?: number; mue?: number } {
   const done: { ptp?: number; mue?: number } = {};
   if (args.ptp.length > 0) {
     const pairs = args.ptp.flatMap((f) => parsePtp(readFileSync(f, 'utf8'), codes, args.asOf));
-    writeFileSync(resolve(args.out, 'ncci-ptp.ts'), renderPtpModule(pairs, `CMS NCCI Practitioner PTP Edits: ${args.ptp.map((f) => basename(f)).join(', ')}`, args.quarter));
+    writeFileSync(
+      resolve(args.out, 'ncci-ptp.ts'),
+      renderPtpModule(pairs, `CMS NCCI Practitioner PTP Edits: ${args.ptp.map((f) => basename(f)).join(', ')}`, args.quarter),
+    );
     done.ptp = pairs.length;
   }
   if (args.mue) {
     const values = parseMue(readFileSync(args.mue, 'utf8'), codes);
-    writeFileSync(resolve(args.out, 'mue.ts'), renderMueModule(values, `CMS Practitioner Services MUE Table: ${basename(args.mue)}`, args.quarter));
+    writeFileSync(
+      resolve(args.out, 'mue.ts'),
+      renderMueModule(values, `CMS Practitioner Services MUE Table: ${basename(args.mue)}`, args.quarter),
+    );
     done.mue = values.length;
   }
   return done;

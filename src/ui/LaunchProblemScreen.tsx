@@ -13,7 +13,11 @@ export function LaunchProblemScreen({ problem }: { problem: LaunchProblemView })
       <section role="alert" className="card card--alert">
         <h2>{problem.title}</h2>
         <p>{problem.message}</p>
-        {problem.action && <p><strong>What to do:</strong> {problem.action}</p>}
+        {problem.action && (
+          <p>
+            <strong>What to do:</strong> {problem.action}
+          </p>
+        )}
       </section>
     </main>
   );

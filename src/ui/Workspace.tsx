@@ -39,7 +39,10 @@ export function Workspace({ client, context }: { client: Client; context: Launch
   const access = useMemo(() => grantedAccess(context.grantedScopes.join(' ')), [context.grantedScopes]);
   // A write that meets an ended session (401, refused refresh) ends the workspace: a Retry could never succeed.
   const [sessionEnded, setSessionEnded] = useState(false);
-  const writer = useMemo(() => (access.creatable.length > 0 ? fhirclientWriter(client, { onSessionEnded: () => setSessionEnded(true) }) : null), [client, access]);
+  const writer = useMemo(
+    () => (access.creatable.length > 0 ? fhirclientWriter(client, { onSessionEnded: () => setSessionEnded(true) }) : null),
+    [client, access],
+  );
   const essentialMissing = useMemo(() => essentialReadsMissing(access.canRead), [access]);
   const state = usePatientRecord(reader, context.patientId, access);
   // After the record's searches, so the style sheet does not take one of the browser's connections first.
@@ -54,9 +57,14 @@ export function Workspace({ client, context }: { client: Client; context: Launch
   // A save cut short last time (reload, closed tab, lost session) is finished now, once the chart is read.
   useEffect(() => {
     if (!writer || !state.complete) return;
-    void resumePendingSaves(writer, context.patientId, { app: 'ClaimReady', ...(context.user ? { user: context.user } : {}) }).catch(() => undefined);
+    void resumePendingSaves(writer, context.patientId, { app: 'ClaimReady', ...(context.user ? { user: context.user } : {}) }).catch(
+      () => undefined,
+    );
   }, [writer, state.complete, context.patientId, context.user]);
-  const resources = useMemo(() => (state.complete && state.record ? resourceIndex(state.record.resources) : undefined), [state.complete, state.record]);
+  const resources = useMemo(
+    () => (state.complete && state.record ? resourceIndex(state.record.resources) : undefined),
+    [state.complete, state.record],
+  );
   const clinic = useMemo(
     () =>
       resources &&
@@ -74,7 +82,10 @@ export function Workspace({ client, context }: { client: Client; context: Launch
   const serviceToken = useCallback(() => client.state.tokenResponse?.access_token, [client]);
 
   const data: AppData | null = useMemo(
-    () => (picture ? { picture, today, services: selection.services, writer, user: context.user, openEvidence, resources, clinic, serviceToken } : null),
+    () =>
+      picture
+        ? { picture, today, services: selection.services, writer, user: context.user, openEvidence, resources, clinic, serviceToken }
+        : null,
     [picture, today, selection.services, writer, context.user, openEvidence, resources, clinic, serviceToken],
   );
 
@@ -88,7 +99,9 @@ export function Workspace({ client, context }: { client: Client; context: Launch
   if (!data || !picture) {
     return (
       <main className="workspace">
-        <p role="status" className="loading">Reading the chart…</p>
+        <p role="status" className="loading">
+          Reading the chart…
+        </p>
       </main>
     );
   }

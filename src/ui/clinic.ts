@@ -22,7 +22,9 @@ export function clinicFor(
     orders.map((o) => get<Practitioner>(index, refOf(o.requester), 'Practitioner')).find((p) => p) ??
     get<Practitioner>(index, ctx.user, 'Practitioner');
   const encounter = ctx.encounterId ? get<Encounter>(index, `Encounter/${ctx.encounterId}`, 'Encounter') : undefined;
-  const anyEncounter = [...index.values()].find((r): r is Encounter => r.resourceType === 'Encounter' && !!(r as Encounter).serviceProvider);
+  const anyEncounter = [...index.values()].find(
+    (r): r is Encounter => r.resourceType === 'Encounter' && !!(r as Encounter).serviceProvider,
+  );
   const patient = get<Patient>(index, `Patient/${ctx.patientId}`, 'Patient');
   const organization =
     get<Organization>(index, refOf(encounter?.serviceProvider), 'Organization') ??

@@ -93,7 +93,11 @@ export function recheckCoding(
   ctx: { picture: ClinicalPicture; services: readonly PlannedService[] },
 ): CodingEdit[] {
   return [
-    ...validateLines(lines, check.coding.diagnoses, { picture: ctx.picture, services: ctx.services, dateOfService: check.coding.dateOfService }),
+    ...validateLines(lines, check.coding.diagnoses, {
+      picture: ctx.picture,
+      services: ctx.services,
+      dateOfService: check.coding.dateOfService,
+    }),
     ...check.coding.edits.filter((e) => e.lines.length === 0 && e.kind !== 'laterality'),
     ...codingEditsFromAssessments(check.assessments, lines),
   ];

@@ -59,7 +59,13 @@ export function packetPreview(picture: ClinicalPicture, service: PlannedService,
   const violations = validatePasBundle(preview.bundle).violations;
   const policyBlockers: Blocker[] = assessment.findings
     .filter((f) => f.severity === 'blocker' && (f.status === 'missing' || f.status === 'not-met'))
-    .map((f) => ({ id: `policy-${f.requirementId}`, source: 'policy', message: f.message, ...(f.fix ? { fix: f.fix } : {}), evidence: f.evidence }));
+    .map((f) => ({
+      id: `policy-${f.requirementId}`,
+      source: 'policy',
+      message: f.message,
+      ...(f.fix ? { fix: f.fix } : {}),
+      evidence: f.evidence,
+    }));
   // Unresolved references usually share one cause (the chart resources were not loaded): one blocker, not dozens.
   const unresolved = violations.filter((v) => v.rule === 'spec-13');
   const packetBlockers: Blocker[] = violations

@@ -18,8 +18,7 @@ export interface CodingSaveContext {
 }
 
 export type SaveResult =
-  | { ok: true; outcome: Extract<WriteOutcome, { ok: true }> }
-  | { ok: false; message: string; issues: string[]; outcome?: string };
+  { ok: true; outcome: Extract<WriteOutcome, { ok: true }> } | { ok: false; message: string; issues: string[]; outcome?: string };
 
 export async function saveCoding(writer: FhirWriter, suggestion: CodingSuggestion, ctx: CodingSaveContext): Promise<SaveResult> {
   let capabilities: CapabilityStatement;
@@ -55,11 +54,21 @@ function ownerOf(model: PacketPreview): { ownerRef?: string } {
 }
 
 export type PacketSaveResult =
-  | { ok: true; created: boolean; skipped: string[]; packet: Packet; /** "system|value" of the chart Task, for the payer lifecycle. */ taskKey: string }
+  | {
+      ok: true;
+      created: boolean;
+      skipped: string[];
+      packet: Packet;
+      /** "system|value" of the chart Task, for the payer lifecycle. */ taskKey: string;
+    }
   | { ok: false; refused: boolean; message: string; outcome?: string; packet: Packet };
 
 /** Saves the packet (made now, or the one given) as the packet document and its Task, once however often called. */
-export async function savePacket(writer: FhirWriter, model: PacketPreview, opts: { now: string; user?: string; packet?: Packet }): Promise<PacketSaveResult> {
+export async function savePacket(
+  writer: FhirWriter,
+  model: PacketPreview,
+  opts: { now: string; user?: string; packet?: Packet },
+): Promise<PacketSaveResult> {
   const packet = opts.packet ?? (await makePacket(model, opts.now));
   const service = model.packetInput.service;
   const writes = buildPacketWrites(packet, {
@@ -75,7 +84,13 @@ export async function savePacket(writer: FhirWriter, model: PacketPreview, opts:
   const out = await writeAll(writer, writes.items, { app: 'claimready', ...(opts.user ? { user: opts.user } : {}) });
   if (out.ok) {
     const created = out.results.filter((r) => r.item.resource.resourceType !== 'Provenance').some((r) => r.created);
-    return { ok: true, created, skipped: out.skipped.map((k) => k.reason), packet, taskKey: `${TASK_ID_SYSTEM}|${deterministicId(['pa-task', writes.packetId])}` };
+    return {
+      ok: true,
+      created,
+      skipped: out.skipped.map((k) => k.reason),
+      packet,
+      taskKey: `${TASK_ID_SYSTEM}|${deterministicId(['pa-task', writes.packetId])}`,
+    };
   }
   const detail = outcomeText(out.failed.outcome);
   return { ok: false, refused: false, message: out.failed.message, ...(detail ? { outcome: detail } : {}), packet };

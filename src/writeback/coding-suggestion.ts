@@ -43,9 +43,16 @@ export function codingSummaryText(s: CodingSuggestion): string {
     for (const r of l.rationale) out.push(`     - ${r}`);
   });
   out.push('', 'Diagnoses (ICD-10-CM):');
-  s.diagnoses.forEach((d, i) => out.push(`${i + 1}. ${d.code}  ${d.label}${d.billable ? '' : `  NOT BILLABLE${d.successors?.length ? `: use ${d.successors.join(', ')}` : ''}`}`));
+  s.diagnoses.forEach((d, i) =>
+    out.push(
+      `${i + 1}. ${d.code}  ${d.label}${d.billable ? '' : `  NOT BILLABLE${d.successors?.length ? `: use ${d.successors.join(', ')}` : ''}`}`,
+    ),
+  );
   out.push('', s.edits.length ? 'Edits:' : 'Edits: none');
-  for (const e of s.edits) out.push(`- [${e.severity}] ${e.kind}: ${e.message}${e.citation ? ` (${e.citation.document}, ${e.citation.section}${e.citation.verified ? '' : ', unverified'})` : ''}`);
+  for (const e of s.edits)
+    out.push(
+      `- [${e.severity}] ${e.kind}: ${e.message}${e.citation ? ` (${e.citation.document}, ${e.citation.section}${e.citation.verified ? '' : ', unverified'})` : ''}`,
+    );
   return out.join('\n');
 }
 
@@ -61,8 +68,17 @@ function buildClaim(s: CodingSuggestion, ctx: CodingWriteContext, id: string): C
     ...(ctx.insurerRef ? { insurer: { reference: ctx.insurerRef } } : {}),
     provider: ctx.providerRef ? { reference: ctx.providerRef } : { display: 'Rendering provider to be set by the coder' },
     priority: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/processpriority', code: 'normal' }] },
-    insurance: [{ sequence: 1, focal: true, coverage: ctx.coverageId ? { reference: `Coverage/${ctx.coverageId}` } : { display: 'Coverage not identified' } }],
-    diagnosis: s.diagnoses.map((d, i) => ({ sequence: i + 1, diagnosisCodeableConcept: { coding: [{ system: ICD10CM, code: d.code, display: d.label }] } })),
+    insurance: [
+      {
+        sequence: 1,
+        focal: true,
+        coverage: ctx.coverageId ? { reference: `Coverage/${ctx.coverageId}` } : { display: 'Coverage not identified' },
+      },
+    ],
+    diagnosis: s.diagnoses.map((d, i) => ({
+      sequence: i + 1,
+      diagnosisCodeableConcept: { coding: [{ system: ICD10CM, code: d.code, display: d.label }] },
+    })),
     item: s.lines.map((l, i) => ({
       sequence: i + 1,
       productOrService: { coding: [{ system: systemOf(l.code), code: l.code }], text: l.label },
@@ -84,8 +100,18 @@ function buildSummary(s: CodingSuggestion, ctx: CodingWriteContext, id: string):
     type: { coding: [{ ...ADMINISTRATIVE_NOTE }], text: 'Coding suggestion summary (ClaimReady)' },
     subject: { reference: `Patient/${ctx.patientId}` },
     description: `Coding suggestion for ${s.dateOfService}`,
-    content: [{ attachment: { contentType: 'text/plain; charset=utf-8', data: utf8ToBase64(codingSummaryText(s)), title: `ClaimReady coding ${s.dateOfService}` } }],
-    ...(ctx.encounterId ? { context: { encounter: [{ reference: `Encounter/${ctx.encounterId}` }], period: { start: s.dateOfService } } } : { context: { period: { start: s.dateOfService } } }),
+    content: [
+      {
+        attachment: {
+          contentType: 'text/plain; charset=utf-8',
+          data: utf8ToBase64(codingSummaryText(s)),
+          title: `ClaimReady coding ${s.dateOfService}`,
+        },
+      },
+    ],
+    ...(ctx.encounterId
+      ? { context: { encounter: [{ reference: `Encounter/${ctx.encounterId}` }], period: { start: s.dateOfService } } }
+      : { context: { period: { start: s.dateOfService } } }),
   };
 }
 

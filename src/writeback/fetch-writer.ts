@@ -63,7 +63,11 @@ export function fetchWriter(base: string, token?: string, fetchImpl: typeof fetc
       return send(`${root}/${type}?${query}`, { headers: headers() });
     },
     transaction(bundle: Bundle) {
-      return send<Bundle>(root, { method: 'POST', headers: headers({ 'Content-Type': 'application/fhir+json' }), body: JSON.stringify(bundle) });
+      return send<Bundle>(root, {
+        method: 'POST',
+        headers: headers({ 'Content-Type': 'application/fhir+json' }),
+        body: JSON.stringify(bundle),
+      });
     },
   };
 }

@@ -60,7 +60,10 @@ export function priorAuthTask(t: TaskInput): Task | undefined {
     businessStatus: { coding: [{ system: TASK_CODE_SYSTEM, code: b.code, display: b.display }], text: b.display },
     intent: 'order',
     priority: 'routine',
-    code: { coding: [{ system: TASK_CODE_SYSTEM, code: 'submit-prior-auth', display: 'Submit prior authorization request' }], text: 'Submit prior authorization request' },
+    code: {
+      coding: [{ system: TASK_CODE_SYSTEM, code: 'submit-prior-auth', display: 'Submit prior authorization request' }],
+      text: 'Submit prior authorization request',
+    },
     description: `Submit the prior-auth request for ${t.serviceCode} to ${t.payerName} by ${due}${depends ? ` (prior auth depends: ${t.priorAuth.reason})` : ''}.`,
     ...(t.serviceRequestRef ? { focus: { reference: t.serviceRequestRef } } : {}),
     for: t.patient,
@@ -69,7 +72,11 @@ export function priorAuthTask(t: TaskInput): Task | undefined {
     ...(t.ownerRef ? { owner: { reference: t.ownerRef } } : {}),
     reasonCode: { text: t.priorAuth.reason },
     restriction: { period: { end: due } },
-    note: [{ text: `Due ${DECISION_LEAD_DAYS} days before the date of service ${t.serviceDate.slice(0, 10)}: the payer's standard decision time under CMS-0057-F; a commercial plan's contract may differ.` }],
+    note: [
+      {
+        text: `Due ${DECISION_LEAD_DAYS} days before the date of service ${t.serviceDate.slice(0, 10)}: the payer's standard decision time under CMS-0057-F; a commercial plan's contract may differ.`,
+      },
+    ],
     // The packet document is named by its identifier: its server id is not known until it is created.
     input: [
       {

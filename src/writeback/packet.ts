@@ -31,7 +31,15 @@ export async function preparePacket(input: Omit<PasBundleInput, 'pdf'>): Promise
   const title = packetTitle(input);
   const pdf = await renderPacketPdf({ ...input, clinic: packetParty(input.clinic) });
   const build = assemblePasBundle({ ...input, pdf: { base64: bytesToBase64(pdf), title } });
-  return { title, pdf, bundle: build.bundle, build, violations: validatePasBundle(build.bundle).violations, assessment: input.assessment, today: input.today };
+  return {
+    title,
+    pdf,
+    bundle: build.bundle,
+    build,
+    violations: validatePasBundle(build.bundle).violations,
+    assessment: input.assessment,
+    today: input.today,
+  };
 }
 
 export interface PacketWriteContext {
@@ -47,9 +55,7 @@ export interface PacketWriteContext {
   now: string;
 }
 
-export type PacketWrites =
-  | { ok: true; items: WriteItem[]; packetId: string }
-  | { ok: false; violations: PasViolation[]; message: string };
+export type PacketWrites = { ok: true; items: WriteItem[]; packetId: string } | { ok: false; violations: PasViolation[]; message: string };
 
 /** A hash of what the packet says: the bundle without its timestamps or the PDF bytes (which only restate the
  * facts), so rebuilding the same packet later matches the saved one and changed facts make a new one. */
@@ -64,12 +70,22 @@ export function packetFingerprint(bundle: Bundle): string {
   return deterministicId(['pa-packet', text]);
 }
 
-export function buildPacketWrites(packet: Pick<Packet, 'pdf' | 'bundle' | 'title' | 'assessment' | 'build' | 'today'>, ctx: PacketWriteContext): PacketWrites {
+export function buildPacketWrites(
+  packet: Pick<Packet, 'pdf' | 'bundle' | 'title' | 'assessment' | 'build' | 'today'>,
+  ctx: PacketWriteContext,
+): PacketWrites {
   const check = validatePasBundle(packet.bundle);
   if (!check.ok) {
-    const first = check.violations.slice(0, 3).map((v) => `${v.rule}: ${v.message}`).join('; ');
+    const first = check.violations
+      .slice(0, 3)
+      .map((v) => `${v.rule}: ${v.message}`)
+      .join('; ');
     const more = check.violations.length > 3 ? ` (and ${check.violations.length - 3} more)` : '';
-    return { ok: false, violations: check.violations, message: `The packet is not saved: its PAS bundle fails ${check.violations.length} rule(s). ${first}${more}` };
+    return {
+      ok: false,
+      violations: check.violations,
+      message: `The packet is not saved: its PAS bundle fails ${check.violations.length} rule(s). ${first}${more}`,
+    };
   }
   const packetId = packetFingerprint(packet.bundle);
   const subject = { reference: `Patient/${ctx.patientId}` };
@@ -77,14 +93,34 @@ export function buildPacketWrites(packet: Pick<Packet, 'pdf' | 'bundle' | 'title
     resourceType: 'DocumentReference',
     identifier: [{ system: PACKET_ID_SYSTEM, value: packetId }],
     status: 'current',
-    type: { coding: [{ system: SYSTEMS.loinc, code: DOC_TYPE.summary.code, display: DOC_TYPE.summary.display }], text: 'Prior-auth packet' },
-    category: [{ coding: [{ system: 'http://hl7.org/fhir/us/core/CodeSystem/us-core-documentreference-category', code: 'clinical-note', display: 'Clinical Note' }] }],
+    type: {
+      coding: [{ system: SYSTEMS.loinc, code: DOC_TYPE.summary.code, display: DOC_TYPE.summary.display }],
+      text: 'Prior-auth packet',
+    },
+    category: [
+      {
+        coding: [
+          {
+            system: 'http://hl7.org/fhir/us/core/CodeSystem/us-core-documentreference-category',
+            code: 'clinical-note',
+            display: 'Clinical Note',
+          },
+        ],
+      },
+    ],
     subject,
     date: ctx.now,
     description: `${packet.title} for ${ctx.payerName}`,
     content: [
       { attachment: { contentType: 'application/pdf', data: bytesToBase64(packet.pdf), title: `${packet.title}.pdf`, creation: ctx.now } },
-      { attachment: { contentType: 'application/fhir+json', data: utf8ToBase64(JSON.stringify(packet.bundle)), title: `${packet.title} (PAS bundle).json`, creation: ctx.now } },
+      {
+        attachment: {
+          contentType: 'application/fhir+json',
+          data: utf8ToBase64(JSON.stringify(packet.bundle)),
+          title: `${packet.title} (PAS bundle).json`,
+          creation: ctx.now,
+        },
+      },
     ],
     ...(ctx.serviceRequestRef ? { context: { related: [{ reference: ctx.serviceRequestRef }] } } : {}),
   };

@@ -9,7 +9,13 @@ export const APP_ID_SYSTEM = 'https://claimready.app/id/app';
 const PARTICIPANT = 'http://terminology.hl7.org/CodeSystem/provenance-participant-type';
 
 /** `tag`: deterministic per written item (write.ts derives it from the item's If-None-Exist), so retries match. */
-export function provenanceItem(tag: string, target: Reference, agent: { app: string; user?: string }, recorded: string, activity: 'CREATE' | 'UPDATE' = 'CREATE'): WriteItem {
+export function provenanceItem(
+  tag: string,
+  target: Reference,
+  agent: { app: string; user?: string },
+  recorded: string,
+  activity: 'CREATE' | 'UPDATE' = 'CREATE',
+): WriteItem {
   const resource: Provenance = {
     resourceType: 'Provenance',
     meta: { tag: [{ system: PROVENANCE_TAG_SYSTEM, code: tag }] },
@@ -17,7 +23,10 @@ export function provenanceItem(tag: string, target: Reference, agent: { app: str
     recorded,
     activity: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/v3-DataOperation', code: activity }] },
     agent: [
-      { type: { coding: [{ system: PARTICIPANT, code: 'author' }] }, who: { identifier: { system: APP_ID_SYSTEM, value: agent.app }, display: agent.app } },
+      {
+        type: { coding: [{ system: PARTICIPANT, code: 'author' }] },
+        who: { identifier: { system: APP_ID_SYSTEM, value: agent.app }, display: agent.app },
+      },
       ...(agent.user ? [{ type: { coding: [{ system: PARTICIPANT, code: 'enterer' }] }, who: { reference: agent.user } }] : []),
     ],
   };

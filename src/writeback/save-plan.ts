@@ -47,7 +47,11 @@ export function planOf(r: Resource): PendingSave | undefined {
   }
   const parsed = PlanSchema.safeParse(json);
   if (!parsed.success) return undefined;
-  const rest: WriteItem[] = parsed.data.map((p) => ({ resource: p.resource as Resource, ifNoneExist: p.ifNoneExist, ...(p.mode ? { mode: p.mode } : {}) }));
+  const rest: WriteItem[] = parsed.data.map((p) => ({
+    resource: p.resource as Resource,
+    ifNoneExist: p.ifNoneExist,
+    ...(p.mode ? { mode: p.mode } : {}),
+  }));
   return { carrier: r, items: [{ resource: r, ifNoneExist: identity }, ...rest] };
 }
 
@@ -76,7 +80,12 @@ export interface ResumeReport {
 }
 
 /** Finishes every save of the patient that was cut short. Whole sets cost their look-ups only. */
-export async function resumePendingSaves(writer: FhirWriter, patientId: string, agent: Agent, opts: WriteOptions = {}): Promise<ResumeReport> {
+export async function resumePendingSaves(
+  writer: FhirWriter,
+  patientId: string,
+  agent: Agent,
+  opts: WriteOptions = {},
+): Promise<ResumeReport> {
   const report: ResumeReport = { completed: [], whole: 0 };
   for (const pending of await findPendingSaves(writer, patientId, opts)) {
     const out = await writeAll(writer, pending.items, agent, opts);

@@ -33,7 +33,9 @@ export function withLoincType(item: WriteItem): WriteItem {
 /** Stamps the own-output tag and the content hash into meta.tag (idempotent). */
 export function markOwnOutput(item: WriteItem): WriteItem {
   const r = item.resource;
-  const tags = (r.meta?.tag ?? []).filter((t) => t.system !== CONTENT_SYSTEM && !(t.system === CLAIMREADY_TAG.system && t.code === CLAIMREADY_TAG.code));
+  const tags = (r.meta?.tag ?? []).filter(
+    (t) => t.system !== CONTENT_SYSTEM && !(t.system === CLAIMREADY_TAG.system && t.code === CLAIMREADY_TAG.code),
+  );
   const meta = { ...(r.meta ?? {}), tag: [...tags, { ...CLAIMREADY_TAG }, { system: CONTENT_SYSTEM, code: contentHash(r) }] };
   return { ...item, resource: { ...r, meta } };
 }
@@ -47,7 +49,13 @@ export interface PlannedItem {
 /** The first resource of a sequential save carries the rest of the save, so the next launch can finish it. */
 export function withPlan(first: WriteItem, rest: WriteItem[]): WriteItem {
   const plan: PlannedItem[] = rest.map((i) => ({ resource: i.resource, ifNoneExist: i.ifNoneExist, ...(i.mode ? { mode: i.mode } : {}) }));
-  const meta = { ...(first.resource.meta ?? {}), extension: [...(first.resource.meta?.extension ?? []).filter((e) => e.url !== SAVE_PLAN_URL), { url: SAVE_PLAN_URL, valueString: JSON.stringify(plan) }] };
+  const meta = {
+    ...(first.resource.meta ?? {}),
+    extension: [
+      ...(first.resource.meta?.extension ?? []).filter((e) => e.url !== SAVE_PLAN_URL),
+      { url: SAVE_PLAN_URL, valueString: JSON.stringify(plan) },
+    ],
+  };
   return { ...first, resource: { ...first.resource, meta } };
 }
 
@@ -63,7 +71,9 @@ export async function findExisting(writer: FhirWriter, item: WriteItem, opts: Wr
   const type = item.resource.resourceType;
   const res = await withRetry(() => writer.search(type, item.ifNoneExist), opts);
   if (res.status === 200) {
-    const hits = ((res.body as Bundle | undefined)?.entry ?? []).map((e): Resource | undefined => e.resource).filter((r): r is Resource => r?.resourceType === type);
+    const hits = ((res.body as Bundle | undefined)?.entry ?? [])
+      .map((e): Resource | undefined => e.resource)
+      .filter((r): r is Resource => r?.resourceType === type);
     if (hits.length > 1) {
       const message = `The EHR already holds ${hits.length} ${type} resources with the identifier ClaimReady uses for this one (${item.ifNoneExist}), so it cannot tell which is the saved one; nothing more was written for it.`;
       return { failed: { item, status: 412, reason: 'conflict', message } };

@@ -43,7 +43,10 @@ export interface Agent {
 }
 
 function declares(cs: CapabilityStatement, type: string, code: string): boolean {
-  return (cs.rest ?? []).some((r) => r.mode !== 'client' && (r.resource ?? []).some((res) => res.type === type && (res.interaction ?? []).some((i) => i.code === code)));
+  return (cs.rest ?? []).some(
+    (r) =>
+      r.mode !== 'client' && (r.resource ?? []).some((res) => res.type === type && (res.interaction ?? []).some((i) => i.code === code)),
+  );
 }
 
 export function supportsTransaction(cs: CapabilityStatement): boolean {
@@ -72,11 +75,15 @@ function failureMessage(item: WriteItem, status: number, outcome: OperationOutco
   const what = item.resource.resourceType;
   const server = outcomeText(outcome);
   const tail = server ? ` The EHR said: ${server}` : '';
-  if (status === 412 && item.mode === 'update') return `The ${what} was changed in the EHR since it was read (version mismatch); nothing was overwritten. Reload to see the newer version.${tail}`;
-  if (status === 412) return `The EHR found more than one existing ${what} matching ${item.ifNoneExist}, so it could not tell which one this is; nothing was written for it.${tail}`;
+  if (status === 412 && item.mode === 'update')
+    return `The ${what} was changed in the EHR since it was read (version mismatch); nothing was overwritten. Reload to see the newer version.${tail}`;
+  if (status === 412)
+    return `The EHR found more than one existing ${what} matching ${item.ifNoneExist}, so it could not tell which one this is; nothing was written for it.${tail}`;
   if (status === 409) return `The EHR reported a conflict writing the ${what} (another change got there first).${tail}`;
-  if (status === 401) return `Your EHR session has ended, so the ${what} was not written. Relaunch ClaimReady from the patient's chart.${tail}`;
-  if (status === 403) return `The EHR did not allow ClaimReady to write the ${what} (status 403: the write permission was not granted).${tail}`;
+  if (status === 401)
+    return `Your EHR session has ended, so the ${what} was not written. Relaunch ClaimReady from the patient's chart.${tail}`;
+  if (status === 403)
+    return `The EHR did not allow ClaimReady to write the ${what} (status 403: the write permission was not granted).${tail}`;
   if (status === 0) return `The EHR could not be reached while writing the ${what}.`;
   if (RETRYABLE(status)) return `The EHR kept failing (status ${status}) while writing the ${what}; try again later.${tail}`;
   return `The EHR rejected the ${what} (status ${status}).${tail}`;
@@ -84,12 +91,19 @@ function failureMessage(item: WriteItem, status: number, outcome: OperationOutco
 
 function fail(item: WriteItem, res: FhirResponse): WriteFailure {
   const outcome = isOutcome(res.body) ? res.body : undefined;
-  return { item, status: res.status, reason: reasonOf(res.status), message: failureMessage(item, res.status, outcome), ...(outcome ? { outcome } : {}) };
+  return {
+    item,
+    status: res.status,
+    reason: reasonOf(res.status),
+    message: failureMessage(item, res.status, outcome),
+    ...(outcome ? { outcome } : {}),
+  };
 }
 
 function idFrom(res: FhirResponse, type: string): { id?: string; versionId?: string } {
   const body = res.body as Resource | undefined;
-  if (body && body.resourceType === type && typeof body.id === 'string') return { id: body.id, ...(body.meta?.versionId ? { versionId: body.meta.versionId } : {}) };
+  if (body && body.resourceType === type && typeof body.id === 'string')
+    return { id: body.id, ...(body.meta?.versionId ? { versionId: body.meta.versionId } : {}) };
   const m = res.location ? new RegExp(`${type}/([^/]+)(?:/_history/([^/]+))?`).exec(res.location) : null;
   return m ? { id: m[1], ...(m[2] ? { versionId: m[2] } : {}) } : {};
 }
@@ -103,13 +117,31 @@ async function writeOne(writer: FhirWriter, item: WriteItem, found: Found, opts:
   if (existing?.id) {
     const same = existing.meta?.tag?.some((t) => t.system === CONTENT_SYSTEM && t.code === contentHash(item.resource));
     if (item.mode !== 'update' || same || !writer.update) {
-      return { result: { item, status: 200, id: existing.id, created: false, ...(existing.meta?.versionId ? { versionId: existing.meta.versionId } : {}) } };
+      return {
+        result: {
+          item,
+          status: 200,
+          id: existing.id,
+          created: false,
+          ...(existing.meta?.versionId ? { versionId: existing.meta.versionId } : {}),
+        },
+      };
     }
     const body = { ...item.resource, id: existing.id } as Resource;
     const res = await withRetry(() => writer.update!(body, existing.meta?.versionId), opts);
     if (res.status !== 200 && res.status !== 201) return { failed: fail(item, res) };
     const ref = idFrom(res, type);
-    return { result: { item, status: res.status, id: existing.id, created: false, updated: true, ...(ref.versionId ? { versionId: ref.versionId } : {}) }, lastUpdated: (res.body as Resource | undefined)?.meta?.lastUpdated };
+    return {
+      result: {
+        item,
+        status: res.status,
+        id: existing.id,
+        created: false,
+        updated: true,
+        ...(ref.versionId ? { versionId: ref.versionId } : {}),
+      },
+      lastUpdated: (res.body as Resource | undefined)?.meta?.lastUpdated,
+    };
   }
   const res = await withRetry(() => writer.create(item.resource, item.ifNoneExist), opts);
   if (res.status !== 200 && res.status !== 201) return { failed: fail(item, res) };
@@ -119,7 +151,10 @@ async function writeOne(writer: FhirWriter, item: WriteItem, found: Found, opts:
     const again = await findExisting(writer, item, opts);
     ref = { id: again.resource?.id };
   }
-  return { result: { item, status: res.status, ...ref, created: res.status === 201 }, lastUpdated: (res.body as Resource | undefined)?.meta?.lastUpdated };
+  return {
+    result: { item, status: res.status, ...ref, created: res.status === 201 },
+    lastUpdated: (res.body as Resource | undefined)?.meta?.lastUpdated,
+  };
 }
 
 function provenanceFor(item: WriteItem, result: WriteResult, agent: Agent, recorded: string): WriteItem {
@@ -188,7 +223,11 @@ async function transaction(writer: FhirWriter, plan: Plan, agent: Agent, opts: W
     } else {
       all.push(item);
       const request = update
-        ? { method: 'PUT' as const, url: `${type}/${existing!.id!}`, ...(existing!.meta?.versionId ? { ifMatch: `W/"${existing!.meta.versionId}"` } : {}) }
+        ? {
+            method: 'PUT' as const,
+            url: `${type}/${existing!.id!}`,
+            ...(existing!.meta?.versionId ? { ifMatch: `W/"${existing!.meta.versionId}"` } : {}),
+          }
         : { method: 'POST' as const, url: type, ifNoneExist: item.ifNoneExist };
       entry.push({ fullUrl, resource: (update ? { ...item.resource, id: existing!.id } : item.resource) as FhirResource, request });
       pseudo = { item, status: 0, created: !update, updated: update };
@@ -196,7 +235,8 @@ async function transaction(writer: FhirWriter, plan: Plan, agent: Agent, opts: W
     if (!plan.provenance) continue;
     const target: WriteResult = pseudo.status === 200 ? pseudo : { ...pseudo, id: undefined };
     const prov = provenanceFor(item, target, agent, recorded);
-    if (target.id === undefined) (prov.resource as unknown as { target: Reference[] }).target = [{ reference: update ? `${type}/${existing!.id!}` : fullUrl }];
+    if (target.id === undefined)
+      (prov.resource as unknown as { target: Reference[] }).target = [{ reference: update ? `${type}/${existing!.id!}` : fullUrl }];
     const pFound = await findExisting(writer, prov, opts);
     if (pFound.failed) return { ok: false, results: [], skipped: plan.skipped, failed: pFound.failed };
     if (pFound.resource?.id) {
@@ -204,7 +244,11 @@ async function transaction(writer: FhirWriter, plan: Plan, agent: Agent, opts: W
       continue;
     }
     all.push(prov);
-    entry.push({ fullUrl: `urn:uuid:${deterministicUuid(['provenance', prov.ifNoneExist])}`, resource: prov.resource as FhirResource, request: { method: 'POST', url: 'Provenance', ifNoneExist: prov.ifNoneExist } });
+    entry.push({
+      fullUrl: `urn:uuid:${deterministicUuid(['provenance', prov.ifNoneExist])}`,
+      resource: prov.resource as FhirResource,
+      request: { method: 'POST', url: 'Provenance', ifNoneExist: prov.ifNoneExist },
+    });
   }
   if (entry.length === 0) return { ok: true, results: kept, skipped: plan.skipped };
   const bundle: Bundle = { resourceType: 'Bundle', type: 'transaction', entry };
@@ -212,10 +256,25 @@ async function transaction(writer: FhirWriter, plan: Plan, agent: Agent, opts: W
   if (res.status !== 200 || res.body?.resourceType !== 'Bundle') {
     const outcome = isOutcome(res.body) ? res.body : undefined;
     const server = outcomeText(outcome);
-    const why = res.status === 412 ? 'more than one existing resource matched, or a version changed' : res.status === 409 ? 'a conflict' : res.status === 0 ? 'the EHR could not be reached' : `status ${res.status}`;
-    const head = res.status === 401 ? 'Your EHR session has ended; relaunch ClaimReady from the patient\'s chart.' : `The EHR did not accept the save (${why}).`;
+    const why =
+      res.status === 412
+        ? 'more than one existing resource matched, or a version changed'
+        : res.status === 409
+          ? 'a conflict'
+          : res.status === 0
+            ? 'the EHR could not be reached'
+            : `status ${res.status}`;
+    const head =
+      res.status === 401
+        ? "Your EHR session has ended; relaunch ClaimReady from the patient's chart."
+        : `The EHR did not accept the save (${why}).`;
     const message = `${head} Nothing was saved, all or nothing.${server ? ` The EHR said: ${server}` : ''}`;
-    return { ok: false, results: kept, skipped: plan.skipped, failed: { item: all[0]!, status: res.status, reason: reasonOf(res.status), message, ...(outcome ? { outcome } : {}) } };
+    return {
+      ok: false,
+      results: kept,
+      skipped: plan.skipped,
+      failed: { item: all[0]!, status: res.status, reason: reasonOf(res.status), message, ...(outcome ? { outcome } : {}) },
+    };
   }
   const back = res.body.entry ?? [];
   const written: WriteResult[] = all.map((item, i) => {
@@ -224,7 +283,14 @@ async function transaction(writer: FhirWriter, plan: Plan, agent: Agent, opts: W
     const loc = e?.response?.location;
     const m = loc ? new RegExp(`${item.resource.resourceType}/([^/]+)(?:/_history/([^/]+))?`).exec(loc) : null;
     const isUpdate = entry[i]?.request?.method === 'PUT';
-    return { item, status, id: m?.[1] ?? e?.resource?.id, created: status === 201 && !isUpdate, ...(isUpdate ? { updated: true } : {}), ...(m?.[2] ? { versionId: m[2] } : {}) };
+    return {
+      item,
+      status,
+      id: m?.[1] ?? e?.resource?.id,
+      created: status === 201 && !isUpdate,
+      ...(isUpdate ? { updated: true } : {}),
+      ...(m?.[2] ? { versionId: m[2] } : {}),
+    };
   });
   return { ok: true, results: [...kept, ...written], skipped: plan.skipped };
 }
@@ -242,10 +308,18 @@ function admit(cs: CapabilityStatement, items: WriteItem[]): { items: WriteItem[
   for (const item of items) {
     const type = item.resource.resourceType;
     if (mayCreate(cs, type)) kept.push(item);
-    else if (!skipped.some((s) => s.type === type)) skipped.push({ type, reason: `The EHR does not accept new ${type} resources (its CapabilityStatement declares no create), so none was sent.` });
+    else if (!skipped.some((s) => s.type === type))
+      skipped.push({
+        type,
+        reason: `The EHR does not accept new ${type} resources (its CapabilityStatement declares no create), so none was sent.`,
+      });
   }
   const provenance = mayCreate(cs, 'Provenance');
-  if (!provenance && kept.length > 0) skipped.push({ type: 'Provenance', reason: 'The EHR does not accept Provenance, so who saved this and when is recorded only in the saved resources themselves.' });
+  if (!provenance && kept.length > 0)
+    skipped.push({
+      type: 'Provenance',
+      reason: 'The EHR does not accept Provenance, so who saved this and when is recorded only in the saved resources themselves.',
+    });
   return { items: kept, skipped, provenance };
 }
 
@@ -270,13 +344,23 @@ async function save(writer: FhirWriter, items: WriteItem[], agent: Agent, opts: 
   try {
     cs = await writer.capabilities();
   } catch {
-    const failed: WriteFailure = { item: items[0]!, status: 0, reason: 'unreachable', message: "The EHR could not be reached (its CapabilityStatement did not load), so nothing was written. Your work is kept; try again." };
+    const failed: WriteFailure = {
+      item: items[0]!,
+      status: 0,
+      reason: 'unreachable',
+      message: 'The EHR could not be reached (its CapabilityStatement did not load), so nothing was written. Your work is kept; try again.',
+    };
     return { ok: false, results: [], skipped: [], failed };
   }
   const admitted = admit(cs, items);
   if (admitted.items.length === 0) {
     const types = [...new Set(items.map((i) => i.resource.resourceType))].join(', ');
-    const failed: WriteFailure = { item: items[0]!, status: 405, reason: 'unsupported', message: `This EHR does not accept ${types} from apps (its CapabilityStatement declares no create), so nothing was saved. Download the result instead.` };
+    const failed: WriteFailure = {
+      item: items[0]!,
+      status: 405,
+      reason: 'unsupported',
+      message: `This EHR does not accept ${types} from apps (its CapabilityStatement declares no create), so nothing was saved. Download the result instead.`,
+    };
     return { ok: false, results: [], skipped: admitted.skipped, failed };
   }
   const found: Found[] = [];

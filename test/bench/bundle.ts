@@ -12,7 +12,10 @@ const BUDGET_KB = 200;
 /** Loaded at every launch, though boot.tsx is a dynamic import (it loads in parallel with the token exchange). */
 const LAUNCH_CRITICAL = ['src/index.html', 'src/ui/boot.tsx'];
 
-const Manifest = z.record(z.string(), z.object({ file: z.string(), imports: z.array(z.string()).optional(), isEntry: z.boolean().optional() }).loose());
+const Manifest = z.record(
+  z.string(),
+  z.object({ file: z.string(), imports: z.array(z.string()).optional(), isEntry: z.boolean().optional() }).loose(),
+);
 export type BuildManifest = z.infer<typeof Manifest>;
 
 /** Files loaded at launch: the closure of static imports from the launch-critical manifest entries. */

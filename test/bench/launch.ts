@@ -23,7 +23,9 @@ interface Run {
 const HTTP1_CONNECTIONS = 6;
 
 function wavesFloor(paths: string[]): number {
-  const searches = paths.filter((p) => /^\/fhir\/[A-Za-z]+\?patient=|^\/fhir\/Patient\/[^/?]+$/.test(p) || /[?&](_getpages|page|_offset|cursor)=/.test(p));
+  const searches = paths.filter(
+    (p) => /^\/fhir\/[A-Za-z]+\?patient=|^\/fhir\/Patient\/[^/?]+$/.test(p) || /[?&](_getpages|page|_offset|cursor)=/.test(p),
+  );
   const pagesByType = new Map<string, number>();
   for (const p of paths) {
     const type = /^\/fhir\/([A-Za-z]+)/.exec(p)?.[1] ?? '';

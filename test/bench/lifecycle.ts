@@ -26,7 +26,12 @@ export async function run(): Promise<BenchResult[]> {
   try {
     const origin = stack.sandbox.origin;
     const tokenFor = async (patient: string) => String((await login(stack.sandbox, { patient })).access_token);
-    const post = (token: string, path: string, body: unknown) => fetch(`${origin}/service${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' }, body: JSON.stringify(body) });
+    const post = (token: string, path: string, body: unknown) =>
+      fetch(`${origin}/service${path}`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify(body),
+      });
     const get = (token: string, path: string) => fetch(`${origin}/service${path}`, { headers: { authorization: `Bearer ${token}` } });
 
     // Approved at once (pt-radic-ready: 'approve' in the scenario table).
@@ -35,7 +40,10 @@ export async function run(): Promise<BenchResult[]> {
     let lastId = '';
     for (let i = 0; i < N; i++) {
       const t0 = performance.now();
-      const r = (await (await post(approveToken, '/requests', { bundle: igRequest(`BENCH-A-${i}`, 'pt-radic-ready') })).json()) as { id: string; status: string };
+      const r = (await (await post(approveToken, '/requests', { bundle: igRequest(`BENCH-A-${i}`, 'pt-radic-ready') })).json()) as {
+        id: string;
+        status: string;
+      };
       direct.push(performance.now() - t0);
       if (r.status !== 'approved') throw new Error(`expected approved, got ${r.status}`);
       lastId = r.id;
@@ -46,7 +54,10 @@ export async function run(): Promise<BenchResult[]> {
     const pended: number[] = [];
     for (let i = 0; i < N; i++) {
       const t0 = performance.now();
-      const r = (await (await post(pendToken, '/requests', { bundle: igRequest(`BENCH-P-${i}`, 'pt-facet-rfa-ready') })).json()) as { id: string; status: string };
+      const r = (await (await post(pendToken, '/requests', { bundle: igRequest(`BENCH-P-${i}`, 'pt-facet-rfa-ready') })).json()) as {
+        id: string;
+        status: string;
+      };
       let status = r.status;
       while (status !== 'approved') {
         if (performance.now() - t0 > 10_000) throw new Error(`request ${r.id} still ${status} after 10 s`);
@@ -75,9 +86,30 @@ export async function run(): Promise<BenchResult[]> {
     const p50d = Math.round(pct(direct, 50));
     const p50p = Math.round(pct(pended, 50));
     return [
-      { name: 'submit to decision (approved at once), p50', value: p50d, unit: 'ms', budget: '<= 500 ms', ok: p50d <= 500, detail: `p95 ${Math.round(pct(direct, 95))} ms over ${N} submits; includes the packet's trip service -> payer (token cached) and the database writes` },
-      { name: 'submit to decision (pended, notified by rest-hook), p50', value: p50p, unit: 'ms', budget: '<= 1000 ms', ok: p50p <= 1000, detail: `p95 ${Math.round(pct(pended, 95))} ms over ${N} requests, payer decision delay set to 0 ms` },
-      { name: 'status reads (one request with history)', value: perSec, unit: 'req/s', budget: `>= ${READS_BUDGET} /s`, ok: perSec >= READS_BUDGET, detail: `${CONCURRENCY} concurrent clients for ${READ_MS} ms` },
+      {
+        name: 'submit to decision (approved at once), p50',
+        value: p50d,
+        unit: 'ms',
+        budget: '<= 500 ms',
+        ok: p50d <= 500,
+        detail: `p95 ${Math.round(pct(direct, 95))} ms over ${N} submits; includes the packet's trip service -> payer (token cached) and the database writes`,
+      },
+      {
+        name: 'submit to decision (pended, notified by rest-hook), p50',
+        value: p50p,
+        unit: 'ms',
+        budget: '<= 1000 ms',
+        ok: p50p <= 1000,
+        detail: `p95 ${Math.round(pct(pended, 95))} ms over ${N} requests, payer decision delay set to 0 ms`,
+      },
+      {
+        name: 'status reads (one request with history)',
+        value: perSec,
+        unit: 'req/s',
+        budget: `>= ${READS_BUDGET} /s`,
+        ok: perSec >= READS_BUDGET,
+        detail: `${CONCURRENCY} concurrent clients for ${READ_MS} ms`,
+      },
     ];
   } finally {
     await stack.close();

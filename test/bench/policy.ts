@@ -40,28 +40,84 @@ export function picture(r: () => number, i: number): ClinicalPicture {
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
   const day = (): string => DAYS[Math.floor(r() * 700)]!;
   const ev = (): Evidence[] => [{ ref: `DocumentReference/d${Math.floor(r() * 1e6)}`, display: 'note' }];
-  for (let k = 0; k < 10; k++) p.diagnoses.push({ icd10: pick(ICD), display: 'dx', clinicalStatus: 'active', onset: day(), source: 'coded', evidence: ev() });
-  for (let k = 0; k < 30; k++) p.painScores.push({ instrument: 'NRS', value: Math.floor(r() * 11), raw: 'x', date: day(), source: 'note', evidence: ev() });
-  for (let k = 0; k < 15; k++) p.functionalStatus.push({ instrument: 'ODI', score: Math.floor(r() * 100), date: day(), source: 'note', evidence: ev() });
+  for (let k = 0; k < 10; k++)
+    p.diagnoses.push({ icd10: pick(ICD), display: 'dx', clinicalStatus: 'active', onset: day(), source: 'coded', evidence: ev() });
+  for (let k = 0; k < 30; k++)
+    p.painScores.push({ instrument: 'NRS', value: Math.floor(r() * 11), raw: 'x', date: day(), source: 'note', evidence: ev() });
+  for (let k = 0; k < 15; k++)
+    p.functionalStatus.push({ instrument: 'ODI', score: Math.floor(r() * 100), date: day(), source: 'note', evidence: ev() });
   for (let k = 0; k < 25; k++) {
     const start = day();
-    p.conservativeCare.push({ kind: pick(['physical-therapy', 'nsaid', 'home-exercise'] as const), description: 'care', start, end: DAYS[Math.max(0, DAYS.indexOf(start) - Math.floor(r() * 60))]!, outcome: pick(['failed', 'helped', 'ongoing'] as const), source: 'note', evidence: ev() });
+    p.conservativeCare.push({
+      kind: pick(['physical-therapy', 'nsaid', 'home-exercise'] as const),
+      description: 'care',
+      start,
+      end: DAYS[Math.max(0, DAYS.indexOf(start) - Math.floor(r() * 60))]!,
+      outcome: pick(['failed', 'helped', 'ongoing'] as const),
+      source: 'note',
+      evidence: ev(),
+    });
   }
   for (let k = 0; k < 5; k++) p.painDuration.push({ weeks: Math.floor(r() * 60), asOf: day(), source: 'note', evidence: ev() });
-  for (let k = 0; k < 15; k++) p.symptoms.push({ kind: pick(['radicular', 'axial'] as const), present: r() > 0.2, region: pick(REGIONS), source: 'note', evidence: ev() });
-  for (let k = 0; k < 20; k++) p.siteMentions.push({ context: pick(['plan', 'history', 'exam'] as const), levels: [pick(LEVELS)], laterality: pick(['left', 'right', 'bilateral'] as const), date: day(), source: 'note', evidence: ev() });
+  for (let k = 0; k < 15; k++)
+    p.symptoms.push({
+      kind: pick(['radicular', 'axial'] as const),
+      present: r() > 0.2,
+      region: pick(REGIONS),
+      source: 'note',
+      evidence: ev(),
+    });
+  for (let k = 0; k < 20; k++)
+    p.siteMentions.push({
+      context: pick(['plan', 'history', 'exam'] as const),
+      levels: [pick(LEVELS)],
+      laterality: pick(['left', 'right', 'bilateral'] as const),
+      date: day(),
+      source: 'note',
+      evidence: ev(),
+    });
   for (let k = 0; k < 40; k++) {
-    p.procedureHistory.push({ code: '64483', system: 'cpt', display: 'p', kind: pick(KINDS), date: day(), status: 'completed', region: pick(REGIONS), levels: [pick(LEVELS)], relief: [{ percent: Math.floor(r() * 100), durationHours: Math.floor(r() * 5000), measure: 'pain', source: 'note', evidence: ev() }], source: 'coded', evidence: ev() });
+    p.procedureHistory.push({
+      code: '64483',
+      system: 'cpt',
+      display: 'p',
+      kind: pick(KINDS),
+      date: day(),
+      status: 'completed',
+      region: pick(REGIONS),
+      levels: [pick(LEVELS)],
+      relief: [{ percent: Math.floor(r() * 100), durationHours: Math.floor(r() * 5000), measure: 'pain', source: 'note', evidence: ev() }],
+      source: 'coded',
+      evidence: ev(),
+    });
   }
-  for (let k = 0; k < 10; k++) p.imaging.push({ modality: 'MRI', date: day(), finding: 'stenosis', levels: [pick(LEVELS)], source: 'coded', evidence: ev() });
+  for (let k = 0; k < 10; k++)
+    p.imaging.push({ modality: 'MRI', date: day(), finding: 'stenosis', levels: [pick(LEVELS)], source: 'coded', evidence: ev() });
   for (let k = 0; k < 5; k++) p.visitWork.push({ date: day(), description: 'work', source: 'note', evidence: ev() });
-  for (let k = 0; k < 25; k++) p.encounters.push({ id: `e${k}`, date: day(), kind: 'office', status: 'finished', types: [], reasons: [], source: 'coded', evidence: ev() });
+  for (let k = 0; k < 25; k++)
+    p.encounters.push({
+      id: `e${k}`,
+      date: day(),
+      kind: 'office',
+      status: 'finished',
+      types: [],
+      reasons: [],
+      source: 'coded',
+      evidence: ev(),
+    });
   return p;
 }
 
 export const SERVICE: PlannedService = {
-  code: '64483', kind: 'esi-transforaminal', region: 'lumbar', levels: ['L4-L5', 'L5-S1'], laterality: 'left', date: TODAY,
-  reasonIcd10: ['M54.16'], source: 'coded', evidence: [{ ref: 'ServiceRequest/sr', display: 'order' }],
+  code: '64483',
+  kind: 'esi-transforaminal',
+  region: 'lumbar',
+  levels: ['L4-L5', 'L5-S1'],
+  laterality: 'left',
+  date: TODAY,
+  reasonIcd10: ['M54.16'],
+  source: 'coded',
+  evidence: [{ ref: 'ServiceRequest/sr', display: 'order' }],
 };
 
 /** A full collection between generating and timing, so the generator's garbage is not billed to assess(). */

@@ -20,7 +20,9 @@ async function main(): Promise<void> {
       const rs = await (await load()).run();
       for (const r of rs) {
         results.push(r);
-        process.stdout.write(`${r.ok ? 'ok  ' : 'MISS'}  ${r.name}: ${r.value} ${r.unit} (budget ${r.budget})${r.detail ? `\n      ${r.detail}` : ''}\n`);
+        process.stdout.write(
+          `${r.ok ? 'ok  ' : 'MISS'}  ${r.name}: ${r.value} ${r.unit} (budget ${r.budget})${r.detail ? `\n      ${r.detail}` : ''}\n`,
+        );
       }
     } catch (e) {
       crashed = true;

@@ -12,12 +12,24 @@ const ROOT = join(import.meta.dirname, '..', '..');
 const Out = z.object({
   patients: z.number(),
   assessed: z.number(),
-  results: z.array(z.looseObject({ patient: z.string(), verdict: z.string(), priorAuth: z.looseObject({ required: z.union([z.boolean(), z.literal('depends')]), reason: z.string() }), dataIssues: z.array(z.looseObject({ message: z.string() })) })),
+  results: z.array(
+    z.looseObject({
+      patient: z.string(),
+      verdict: z.string(),
+      priorAuth: z.looseObject({ required: z.union([z.boolean(), z.literal('depends')]), reason: z.string() }),
+      dataIssues: z.array(z.looseObject({ message: z.string() })),
+    }),
+  ),
   notAssessed: z.array(z.object({ patient: z.string(), reason: z.string(), dataIssues: z.array(z.unknown()).optional() })),
   loadIssues: z.array(z.string()),
 });
 
-const cli = (args: string[]): string => execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli.ts'), ...args], { cwd: ROOT, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+const cli = (args: string[]): string =>
+  execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli.ts'), ...args], {
+    cwd: ROOT,
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
 
 let cohort: Cohort;
 beforeAll(() => {

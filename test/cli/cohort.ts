@@ -24,17 +24,25 @@ export function writeCohort(dir: string, n: number): Cohort {
     let text = JSON.stringify(base);
     // Every literal reference becomes the urn:uuid of its entry; then every id becomes that uuid.
     for (const [ref, id] of ids) text = text.split(`"reference":"${ref}"`).join(`"reference":"urn:uuid:${id}"`);
-    const resources = (JSON.parse(text) as { resourceType: string; id: string }[]).map((r) => ({ ...r, id: ids.get(`${r.resourceType}/${r.id}`)! }));
+    const resources = (JSON.parse(text) as { resourceType: string; id: string }[]).map((r) => ({
+      ...r,
+      id: ids.get(`${r.resourceType}/${r.id}`)!,
+    }));
     const pid = resources[0]!.id;
     patients.push(pid);
     const kind = i % 10;
     let list: unknown[] = resources;
-    if (kind === 3) list = resources.map((r) => (r.resourceType === 'ServiceRequest' ? { ...r, occurrenceDateTime: 'yesterday', authoredOn: 'NaN' } : r));
+    if (kind === 3)
+      list = resources.map((r) => (r.resourceType === 'ServiceRequest' ? { ...r, occurrenceDateTime: 'yesterday', authoredOn: 'NaN' } : r));
     if (kind === 5) {
       list = resources.filter((r) => r.resourceType !== 'ServiceRequest');
       withoutOrder.push(pid);
     }
-    const entry = list.map((r) => ({ fullUrl: `urn:uuid:${(r as { id: string }).id}`, resource: r, request: { method: 'POST', url: (r as { resourceType: string }).resourceType } }));
+    const entry = list.map((r) => ({
+      fullUrl: `urn:uuid:${(r as { id: string }).id}`,
+      resource: r,
+      request: { method: 'POST', url: (r as { resourceType: string }).resourceType },
+    }));
     if (kind === 7) entry.push({ fullUrl: 'urn:uuid:broken', resource: null as never, request: { method: 'POST', url: 'Observation' } });
     const json = JSON.stringify({ resourceType: 'Bundle', type: 'transaction', entry });
     writeFileSync(join(dir, `patient-${String(i).padStart(5, '0')}.json`), kind === 9 ? `\ufeff${json}` : json);

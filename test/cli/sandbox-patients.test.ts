@@ -18,7 +18,9 @@ const Manifest = z.array(
         serviceRequest: z.string(),
         code: z.string(),
         expect: z.object({ verdict: z.enum(['ready', 'incomplete', 'not-eligible']), why: z.string() }),
-        expectCoding: z.looseObject({ lines: z.array(z.object({ code: z.string(), modifiers: z.array(z.string()), units: z.number() })) }).optional(),
+        expectCoding: z
+          .looseObject({ lines: z.array(z.object({ code: z.string(), modifiers: z.array(z.string()), units: z.number() })) })
+          .optional(),
       }),
     ),
   }),
@@ -41,11 +43,15 @@ const manifest = Manifest.parse(JSON.parse(readFileSync(join(SEED, 'manifest.jso
 let output: z.infer<typeof CliOutput>;
 
 beforeAll(() => {
-  const stdout = execFileSync(process.execPath, ['--import', 'tsx', join(ROOT, 'src', 'cli.ts'), '--data', SEED, '--today', ANCHOR, '--json'], {
-    cwd: ROOT,
-    encoding: 'utf8',
-    maxBuffer: 64 * 1024 * 1024,
-  });
+  const stdout = execFileSync(
+    process.execPath,
+    ['--import', 'tsx', join(ROOT, 'src', 'cli.ts'), '--data', SEED, '--today', ANCHOR, '--json'],
+    {
+      cwd: ROOT,
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+    },
+  );
   output = CliOutput.parse(JSON.parse(stdout));
 }, 120_000);
 
@@ -56,7 +62,9 @@ function resultFor(patient: string, sr: string) {
 }
 
 const blocking = (r: ReturnType<typeof resultFor>) =>
-  r.findings.filter((f) => f.severity === 'blocker' && f.status !== 'met' && f.status !== 'not-applicable').map((f) => `${f.requirement}: ${f.message}`);
+  r.findings
+    .filter((f) => f.severity === 'blocker' && f.status !== 'met' && f.status !== 'not-applicable')
+    .map((f) => `${f.requirement}: ${f.message}`);
 
 describe.each(manifest.flatMap((p) => p.services.map((s) => ({ patient: p.patient, ...s }))))('$patient $code ($serviceRequest)', (c) => {
   it(`verdict is ${c.expect.verdict}: ${c.expect.why.slice(0, 120)}`, () => {

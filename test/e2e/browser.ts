@@ -31,7 +31,9 @@ export async function openBrowser(): Promise<Browser> {
     await context.exposeBinding('__reportCsp', (_src, text: string) => void cspViolations.push(text));
     await context.addInitScript(() => {
       document.addEventListener('securitypolicyviolation', (e) => {
-        (window as unknown as { __reportCsp(t: string): void }).__reportCsp(`${e.documentURI}: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`);
+        (window as unknown as { __reportCsp(t: string): void }).__reportCsp(
+          `${e.documentURI}: ${e.violatedDirective} blocked ${e.blockedURI || 'inline'}`,
+        );
       });
     });
     context.on('page', watchCsp);
@@ -75,7 +77,16 @@ export interface AxeViolation {
 export async function seriousAxeViolations(target: Page | Frame): Promise<AxeViolation[]> {
   await target.evaluate(axeSource);
   const results = await target.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, opts: object): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: unknown[] }[] }> } }).axe;
+    const axe = (
+      window as unknown as {
+        axe: {
+          run(
+            ctx: Document,
+            opts: object,
+          ): Promise<{ violations: { id: string; impact: string | null; help: string; nodes: unknown[] }[] }>;
+        };
+      }
+    ).axe;
     const r = await axe.run(document, { resultTypes: ['violations'] });
     return r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.length }));
   });

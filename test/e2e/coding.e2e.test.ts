@@ -6,7 +6,18 @@ import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { startSandbox, type Sandbox } from '../../launch/sandbox/server';
 import { openBrowser, screenshot, seriousAxeViolations } from './browser';
 import { appFrame, launchInChart } from './chart';
-import { createdCounts, createdSince, launchApp, localToday, openView, snapshot, waitForWorkspace, WRITTEN_TYPES, type StoredResource, refuseWrites } from './views/app';
+import {
+  createdCounts,
+  createdSince,
+  launchApp,
+  localToday,
+  openView,
+  snapshot,
+  waitForWorkspace,
+  WRITTEN_TYPES,
+  type StoredResource,
+  refuseWrites,
+} from './views/app';
 
 let sandbox: Sandbox;
 let browser: Browser;
@@ -40,7 +51,10 @@ async function shownEdits(): Promise<{ kind: string; lines: number[]; message: s
       const lines = (muted.find((t) => t.includes('line')) ?? '').replace(/^.*lines?\s*/, '');
       return {
         kind: muted[0] ?? '',
-        lines: lines.split(',').map((n) => Number.parseInt(n, 10)).filter((n) => !Number.isNaN(n)),
+        lines: lines
+          .split(',')
+          .map((n) => Number.parseInt(n, 10))
+          .filter((n) => !Number.isNaN(n)),
         message: el.querySelector('.coding-edit__message')?.textContent ?? '',
       };
     }),
@@ -88,7 +102,9 @@ describe('Coding review', () => {
     expect(status).toMatch(/Coding summary: created \(DocumentReference\/[^)]+\)/);
     expect(status).toMatch(/Draft claim: created \(Claim\/[^)]+\)/);
 
-    const metadata = (await (await page.request.get(`${sandbox.fhirBase}/metadata`)).json()) as { rest: { resource: { type: string; interaction: { code: string }[] }[] }[] };
+    const metadata = (await (await page.request.get(`${sandbox.fhirBase}/metadata`)).json()) as {
+      rest: { resource: { type: string; interaction: { code: string }[] }[] }[];
+    };
     const claimCreatable = metadata.rest[0]!.resource.some((r) => r.type === 'Claim' && r.interaction.some((i) => i.code === 'create'));
     expect(claimCreatable).toBe(true);
     expect(createdCounts(sandbox, before)).toEqual({ DocumentReference: 1, Claim: 1, Provenance: 2 });
@@ -100,7 +116,9 @@ describe('Coding review', () => {
     // The draft claim carries the coder's units, not the suggestion's.
     const items = claim!.item as { productOrService: { coding: { code: string }[] }; quantity?: { value: number } }[];
     expect(items.map((i) => [i.productOrService.coding[0]?.code, i.quantity?.value])).toEqual([['64483', 2]]);
-    const targets = createdSince(sandbox, before, 'Provenance').flatMap((p) => (p.target as { reference: string }[]).map((t) => t.reference));
+    const targets = createdSince(sandbox, before, 'Provenance').flatMap((p) =>
+      (p.target as { reference: string }[]).map((t) => t.reference),
+    );
     expect(targets.sort()).toEqual([`Claim/${claim!.id}`, `DocumentReference/${doc!.id}`].sort());
 
     // Saving again later is answered "already saved" and writes nothing new.
@@ -127,7 +145,9 @@ describe('Coding review', () => {
       window.location.reload();
     });
     ui = await appFrame(page);
-    await ui.waitForFunction(() => (window as unknown as { beforeReload?: boolean }).beforeReload === undefined && document.readyState !== 'loading');
+    await ui.waitForFunction(
+      () => (window as unknown as { beforeReload?: boolean }).beforeReload === undefined && document.readyState !== 'loading',
+    );
     await waitForWorkspace(ui);
     await openView(ui, 'Coding review');
     expect(await line1Title().textContent()).toBe(original.replace(/× 1$/, '× 3'));

@@ -57,7 +57,9 @@ describe('Prior-auth lifecycle', () => {
     await expect.poll(() => page.getByTestId('pa-writeback').first().textContent(), { timeout: 20_000 }).toMatch(/task set to "Approved"/);
     await screenshot(page, 'lifecycle-approved');
     expect(await seriousAxeViolations(page)).toEqual([]);
-    const tasks = stack.sandbox.store.resources.all('Task').filter((t) => (t.for as { reference?: string } | undefined)?.reference === 'Patient/pt-radic-ready');
+    const tasks = stack.sandbox.store.resources
+      .all('Task')
+      .filter((t) => (t.for as { reference?: string } | undefined)?.reference === 'Patient/pt-radic-ready');
     expect(tasks).toHaveLength(1);
     expect(tasks[0]).toMatchObject({ status: 'completed', businessStatus: { text: 'Approved' } });
 

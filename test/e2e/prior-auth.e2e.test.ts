@@ -61,7 +61,9 @@ describe('Prior-auth packet', () => {
     const pdf = Buffer.from(att.find((a) => a.contentType === 'application/pdf')!.data ?? '', 'base64');
     expect(pdf.subarray(0, 5).toString('latin1')).toBe('%PDF-');
     expect(pdf.length).toBeGreaterThan(1000);
-    const bundle = JSON.parse(Buffer.from(att.find((a) => a.contentType === 'application/fhir+json')!.data ?? '', 'base64').toString('utf8')) as {
+    const bundle = JSON.parse(
+      Buffer.from(att.find((a) => a.contentType === 'application/fhir+json')!.data ?? '', 'base64').toString('utf8'),
+    ) as {
       resourceType: string;
       entry: { resource: { resourceType: string; use?: string } }[];
     };
@@ -73,7 +75,9 @@ describe('Prior-auth packet', () => {
     expect(task!.status).toBe('requested');
     expect((task!.focus as { reference: string }).reference).toBe('ServiceRequest/pt-radic-ready-sr2');
     expect((task!.for as { reference: string }).reference).toBe('Patient/pt-radic-ready');
-    const targets = createdSince(sandbox, before, 'Provenance').flatMap((p) => (p.target as { reference: string }[]).map((t) => t.reference));
+    const targets = createdSince(sandbox, before, 'Provenance').flatMap((p) =>
+      (p.target as { reference: string }[]).map((t) => t.reference),
+    );
     expect(targets.sort()).toEqual([`DocumentReference/${doc!.id}`, `Task/${task!.id}`].sort());
 
     await saveButton().click();
@@ -81,7 +85,7 @@ describe('Prior-auth packet', () => {
     expect(createdCounts(sandbox, before)).toEqual({ DocumentReference: 1, Task: 1, Provenance: 2 });
   });
 
-  it('puts a blocked packet\'s blockers at the top and refuses a save that was not asked for as incomplete', async () => {
+  it("puts a blocked packet's blockers at the top and refuses a save that was not asked for as incomplete", async () => {
     await launchApp(page, sandbox, { patient: 'pt-radic-no-conservative' });
     await openView(page, 'Prior auth');
     const blockersHeading = page.getByRole('heading', { level: 3, name: /^What blocks this packet \(\d+\)$/ });

@@ -61,7 +61,7 @@ describe('restricted EHRs', () => {
     await saveButton().click();
     await expect.poll(() => status().textContent(), { timeout: 20_000 }).toMatch(/Saved to the chart/);
     const [doc] = createdSince(sandbox, before, 'DocumentReference');
-    expect(((doc!.type as { coding: { system: string; code: string }[] }).coding).some((c) => c.system === 'http://loinc.org')).toBe(true);
+    expect((doc!.type as { coding: { system: string; code: string }[] }).coding.some((c) => c.system === 'http://loinc.org')).toBe(true);
   });
 
   it('no Claim create: the coder saves the summary only, and no Claim is POSTed', async () => {
@@ -85,7 +85,10 @@ describe('restricted EHRs', () => {
     const frame = (await (await page.getByTestId('app-frame').elementHandle())!.contentFrame())!;
     const alert = frame.getByRole('alert');
     await expect.poll(() => alert.textContent(), { timeout: 20_000 }).toMatch(/blocks ClaimReady inside this EHR window/);
-    const [popup] = await Promise.all([context.waitForEvent('page'), frame.getByRole('link', { name: 'Open ClaimReady in a new window' }).click()]);
+    const [popup] = await Promise.all([
+      context.waitForEvent('page'),
+      frame.getByRole('link', { name: 'Open ClaimReady in a new window' }).click(),
+    ]);
     await waitForWorkspace(popup);
     expect(await popup.locator('.verdict').count()).toBeGreaterThan(0);
   });

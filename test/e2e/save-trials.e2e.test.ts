@@ -25,7 +25,7 @@ afterAll(async () => {
 /** A seeded choice per trial, so a failing run can be repeated. */
 function dice(seed: number): () => number {
   let a = seed >>> 0;
-  return () => ((a = (Math.imul(a ^ (a >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 4294967296);
+  return () => (a = (Math.imul(a ^ (a >>> 15), 0x2c1b3c6d) + 0x6d2b79f5) >>> 0) / 4294967296;
 }
 
 describe('packets are idempotent across sessions under faults', () => {
@@ -38,7 +38,12 @@ describe('packets are idempotent across sessions under faults', () => {
     for (let i = 0; i < TRIALS; i++) {
       const patient = PATIENTS[i % PATIENTS.length]!;
       // Under faults a launch can end on an error screen, as it would for a user: that trial is a relaunch.
-      const opened = await launchApp(page, sandbox, { patient }).then(() => openView(page, 'Prior auth')).then(() => true, () => false);
+      const opened = await launchApp(page, sandbox, { patient })
+        .then(() => openView(page, 'Prior auth'))
+        .then(
+          () => true,
+          () => false,
+        );
       if (!opened) continue;
       const box = page.getByRole('checkbox', { name: /incomplete packet/ });
       if (await box.count()) await box.check();
@@ -53,13 +58,21 @@ describe('packets are idempotent across sessions under faults', () => {
         await waitForWorkspace(page).catch(() => undefined);
         continue;
       }
-      await expect.poll(() => page.locator('.pa-status').textContent(), { timeout: 45_000 }).toMatch(/Saved to the chart|Already saved|EHR/);
+      await expect
+        .poll(() => page.locator('.pa-status').textContent(), { timeout: 45_000 })
+        .toMatch(/Saved to the chart|Already saved|EHR/);
       done[patient] = (done[patient] ?? 0) + 1;
     }
     // One more launch per patient: the app finishes what a reload cut short, once the chart is read.
     for (const patient of PATIENTS) {
       for (let attempt = 0; attempt < 3; attempt++) {
-        if (await launchApp(page, sandbox, { patient }).then(() => true, () => false)) break;
+        if (
+          await launchApp(page, sandbox, { patient }).then(
+            () => true,
+            () => false,
+          )
+        )
+          break;
       }
       await page.waitForTimeout(3000);
     }
@@ -78,6 +91,10 @@ describe('packets are idempotent across sessions under faults', () => {
     }
     expect(provs).toHaveLength(2 * PATIENTS.length);
     // The faults really hit the saves.
-    expect(sandbox.store.requests().filter((r) => /\/fhir\/(DocumentReference|Task|Provenance)/.test(r.path) && (r.status === 500 || r.status === 429)).length).toBeGreaterThan(0);
+    expect(
+      sandbox.store
+        .requests()
+        .filter((r) => /\/fhir\/(DocumentReference|Task|Provenance)/.test(r.path) && (r.status === 500 || r.status === 429)).length,
+    ).toBeGreaterThan(0);
   }, 900_000);
 });

@@ -39,8 +39,12 @@ beforeAll(async () => {
   ];
   forms.forEach((url, i) => {
     sandbox.store.resources.put({
-      resourceType: 'DocumentReference', id: `foreign-${i}`, status: 'current', subject: { reference: `Patient/${PATIENT}` },
-      type: { text: 'Progress note' }, date: `${localToday()}T09:00:00Z`,
+      resourceType: 'DocumentReference',
+      id: `foreign-${i}`,
+      status: 'current',
+      subject: { reference: `Patient/${PATIENT}` },
+      type: { text: 'Progress note' },
+      date: `${localToday()}T09:00:00Z`,
       content: [{ attachment: { contentType: 'text/plain', url, title: `Note ${i}` } }],
     });
   });

@@ -93,14 +93,20 @@ describe('Evidence from a note (pt-notes-only)', () => {
     await page.route('**/fhir/Binary/pt-notes-only-note1-bin*', async (route) => {
       const res = await route.fetch();
       const bin = (await res.json()) as { data: string };
-      const html = Buffer.from(bin.data, 'base64').toString('utf8').replace('<h3>History</h3>', '<img src="x" onerror="window.__pwned=1"><script>window.__pwned=2</script><h3>History</h3>');
+      const html = Buffer.from(bin.data, 'base64')
+        .toString('utf8')
+        .replace('<h3>History</h3>', '<img src="x" onerror="window.__pwned=1"><script>window.__pwned=2</script><h3>History</h3>');
       if (html.includes('__pwned')) tampered += 1;
       await route.fulfill({ response: res, json: { ...bin, data: Buffer.from(html, 'utf8').toString('base64') } });
     });
     try {
       await launchApp(page, sandbox, { patient: 'pt-notes-only' });
       await page.locator('.vc-done summary').first().click();
-      await page.locator('li.vc-finding[data-requirement="pain-scale"]').getByRole('button', { name: /^Open evidence:/ }).first().click();
+      await page
+        .locator('li.vc-finding[data-requirement="pain-scale"]')
+        .getByRole('button', { name: /^Open evidence:/ })
+        .first()
+        .click();
       const note = page.getByTestId('evidence-panel').locator('pre');
       await note.waitFor();
       expect(tampered).toBeGreaterThan(0);

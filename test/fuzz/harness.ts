@@ -27,7 +27,11 @@ export function memoryEhr(entries: Record<string, unknown[]>, patient: unknown):
       const path = u.pathname.replace(/^\/fhir\//, '');
       if (path.startsWith('Patient/')) return ok(patient);
       const type = path.split('/')[0]!;
-      return ok({ resourceType: 'Bundle', type: 'searchset', entry: (entries[type] ?? []).map((resource) => ({ resource, search: { mode: 'match' } })) });
+      return ok({
+        resourceType: 'Bundle',
+        type: 'searchset',
+        entry: (entries[type] ?? []).map((resource) => ({ resource, search: { mode: 'match' } })),
+      });
     },
   };
 }
@@ -53,7 +57,11 @@ export async function runPipeline(inputs: { type: string; value: unknown }[]): P
   const { payer } = resolvePayer(picture.coverages);
   for (const service of picture.plannedServices) {
     const assessment = assess(picture, service, payer, TODAY);
-    const coding = suggestCoding(picture, [service], { today: TODAY, dateOfService: service.date?.slice(0, 10) ?? TODAY, payerId: payer.id });
+    const coding = suggestCoding(picture, [service], {
+      today: TODAY,
+      dateOfService: service.date?.slice(0, 10) ?? TODAY,
+      payerId: payer.id,
+    });
     buildPasBundle({
       picture,
       service,
@@ -69,7 +77,41 @@ export async function runPipeline(inputs: { type: string; value: unknown }[]): P
 }
 
 const BAD_DATES = ['yesterday', 'NaN', '\u200f2026-01-01', '2026-13-45', '', '0000', '2026-02-30T25:61:00Z', '١٢/٣/٢٠٢٦', '9'.repeat(30)];
-const FIELDS = ['resourceType', 'id', 'status', 'code', 'subject', 'valueQuantity', 'valueInteger', 'valueString', 'effectiveDateTime', 'performedDateTime', 'performedPeriod', 'partOf', 'bodySite', 'medicationCodeableConcept', 'authoredOn', 'content', 'clinicalStatus', 'verificationStatus', 'onsetDateTime', 'payor', 'period', 'conclusion', 'occurrenceDateTime', 'reasonReference', 'meta', 'identifier', 'component', 'outcome', 'note', 'category', 'type', 'class', 'date'];
+const FIELDS = [
+  'resourceType',
+  'id',
+  'status',
+  'code',
+  'subject',
+  'valueQuantity',
+  'valueInteger',
+  'valueString',
+  'effectiveDateTime',
+  'performedDateTime',
+  'performedPeriod',
+  'partOf',
+  'bodySite',
+  'medicationCodeableConcept',
+  'authoredOn',
+  'content',
+  'clinicalStatus',
+  'verificationStatus',
+  'onsetDateTime',
+  'payor',
+  'period',
+  'conclusion',
+  'occurrenceDateTime',
+  'reasonReference',
+  'meta',
+  'identifier',
+  'component',
+  'outcome',
+  'note',
+  'category',
+  'type',
+  'class',
+  'date',
+];
 
 type Json = unknown;
 const setAt = (r: Record<string, Json>, path: (string | number)[], v: Json): void => {
@@ -98,19 +140,29 @@ export const mutation = (others: readonly string[]): fc.Arbitrary<(r: Res) => un
     fc.constantFrom<Json>(null, 42, 'Observation', [], true, {}, [null]).map((v) => () => v),
     fc.jsonValue().map((v) => () => v),
     fc.constantFrom<Json>(undefined, '', 'Foo', 'observation', 42, null, 'Patient').map((t) => (r: Res) => ({ ...r, resourceType: t })),
-    fc.oneof(fc.constantFrom<Json>(undefined, '', 'x/y', 42, null, 'a'.repeat(70)), fc.constantFrom(...others)).map((id) => (r: Res) => ({ ...r, id })),
-    fc.tuple(fc.constantFrom(...FIELDS), fc.oneof(fc.jsonValue(), fc.constantFrom<Json>(...BAD_DATES))).map(([k, v]) => (r: Res) => ({ ...r, [k]: v })),
-    fc.tuple(fc.nat(), fc.oneof(fc.jsonValue(), fc.constantFrom<Json>(...BAD_DATES, -1, 1e308, Number.MAX_SAFE_INTEGER))).map(([n, v]) => (r: Res) => {
-      const copy = structuredClone(r) as Record<string, Json>;
-      const paths = leafPaths(copy);
-      const path = paths[n % paths.length]!;
-      if (path.length === 0) return v;
-      setAt(copy, path, v);
-      return copy;
-    }),
-    fc.constantFrom('Patient/other', 'urn:uuid:6e1e3c53-0000-4000-8000-000000000000', '#contained', 'Group/g1').map((ref) => (r: Res) => ({ ...r, subject: { reference: ref } })),
+    fc
+      .oneof(fc.constantFrom<Json>(undefined, '', 'x/y', 42, null, 'a'.repeat(70)), fc.constantFrom(...others))
+      .map((id) => (r: Res) => ({ ...r, id })),
+    fc
+      .tuple(fc.constantFrom(...FIELDS), fc.oneof(fc.jsonValue(), fc.constantFrom<Json>(...BAD_DATES)))
+      .map(([k, v]) => (r: Res) => ({ ...r, [k]: v })),
+    fc
+      .tuple(fc.nat(), fc.oneof(fc.jsonValue(), fc.constantFrom<Json>(...BAD_DATES, -1, 1e308, Number.MAX_SAFE_INTEGER)))
+      .map(([n, v]) => (r: Res) => {
+        const copy = structuredClone(r) as Record<string, Json>;
+        const paths = leafPaths(copy);
+        const path = paths[n % paths.length]!;
+        if (path.length === 0) return v;
+        setAt(copy, path, v);
+        return copy;
+      }),
+    fc
+      .constantFrom('Patient/other', 'urn:uuid:6e1e3c53-0000-4000-8000-000000000000', '#contained', 'Group/g1')
+      .map((ref) => (r: Res) => ({ ...r, subject: { reference: ref } })),
     fc.constant((r: Res) => ({ ...r, meta: { tag: [{ system: 'https://claimready.app/fhir/CodeSystem/origin', code: 'claimready' }] } })),
-    fc.integer({ min: 10_000, max: 300_000 }).map((n) => (r: Res) => ({ ...r, note: [{ text: 'L4-L5 pain 7/10 '.repeat(Math.ceil(n / 16)) }], conclusion: 'x'.repeat(n) })),
+    fc
+      .integer({ min: 10_000, max: 300_000 })
+      .map((n) => (r: Res) => ({ ...r, note: [{ text: 'L4-L5 pain 7/10 '.repeat(Math.ceil(n / 16)) }], conclusion: 'x'.repeat(n) })),
   );
 
 /** Whether an input resource is accounted for: read into the picture's inputs, saved state, or a named data issue. */
@@ -139,10 +191,15 @@ export function unaccounted(inputs: { type: string; value: unknown }[], run: Run
     const body = JSON.stringify(value);
     if (seen.has(key) && seen.get(key) === body) continue;
     seen.set(key, body);
-    if (accepted.has(key) || issueIds.has(id) || (rt === 'Practitioner' || rt === 'Binary' || rt === 'PractitionerRole')) continue;
+    if (accepted.has(key) || issueIds.has(id) || rt === 'Practitioner' || rt === 'Binary' || rt === 'PractitionerRole') continue;
     lost.push(`${type} input ${key}`);
   }
-  if (anonymous > idless + run.picture.dataIssues.filter((i) => i.id !== undefined && !inputs.some((x) => (x.value as { id?: unknown } | null)?.id === i.id)).length) {
+  if (
+    anonymous >
+    idless +
+      run.picture.dataIssues.filter((i) => i.id !== undefined && !inputs.some((x) => (x.value as { id?: unknown } | null)?.id === i.id))
+        .length
+  ) {
     lost.push(`${anonymous} inputs without a type or id, only ${idless} unnamed data issues`);
   }
   return lost;

@@ -56,7 +56,8 @@ describe('fuzz: one broken neighbour', () => {
         const alone = baseline.get(key)!;
         const v = value as { resourceType?: unknown; id?: unknown } | null;
         const refs = [`${target.resourceType}/${target.id}`];
-        if (v && typeof v === 'object' && typeof v.resourceType === 'string' && typeof v.id === 'string') refs.push(`${v.resourceType}/${v.id}`);
+        if (v && typeof v === 'object' && typeof v.resourceType === 'string' && typeof v.id === 'string')
+          refs.push(`${v.resourceType}/${v.id}`);
         expect(without(facts(run.picture), refs)).toEqual(without(facts(alone.picture), refs));
         expect(unaccounted(inputs, run)).toEqual([]);
         expect(run.ms - full.ms).toBeLessThan(200);

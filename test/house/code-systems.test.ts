@@ -40,7 +40,9 @@ describe('code systems table', () => {
     for (const [canonical, aliases] of Object.entries(SYSTEM_ALIASES)) {
       for (const a of aliases) expect(isSystem(a, canonical)).toBe(true);
     }
-    expect(codeOf({ coding: [{ system: 'https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets', code: 'J1040' }] }, SYS.hcpcs)).toBe('J1040');
+    expect(codeOf({ coding: [{ system: 'https://www.cms.gov/Medicare/Coding/HCPCSReleaseCodeSets', code: 'J1040' }] }, SYS.hcpcs)).toBe(
+      'J1040',
+    );
     expect(codeOf({ coding: [{ system: 'urn:oid:2.16.840.1.113883.6.90', code: 'M54.16' }] }, SYS.icd10)).toBe('M54.16');
     expect(isSystem('http://example.org/cpt', SYS.cpt)).toBe(false);
   });
@@ -52,12 +54,16 @@ describe('code systems table', () => {
   });
 
   it('no other src file spells one of these system URLs', () => {
-    const urls = [...Object.values(SYS), ...Object.values(SYSTEM_ALIASES).flat()].filter((u) => u.includes('://') || u.startsWith('urn:oid:2.16.840.1.113883.6'));
+    const urls = [...Object.values(SYS), ...Object.values(SYSTEM_ALIASES).flat()].filter(
+      (u) => u.includes('://') || u.startsWith('urn:oid:2.16.840.1.113883.6'),
+    );
     const offenders = srcFiles(join(ROOT, 'src'))
       .filter((f) => !f.endsWith(join('policy', 'code-systems.ts')))
       .flatMap((f) => {
         const text = readFileSync(f, 'utf8');
-        return urls.filter((u) => text.includes(`'${u}'`) || text.includes(`"${u}"`) || text.includes(`\`${u}`)).map((u) => `${relative(ROOT, f)}: ${u}`);
+        return urls
+          .filter((u) => text.includes(`'${u}'`) || text.includes(`"${u}"`) || text.includes(`\`${u}`))
+          .map((u) => `${relative(ROOT, f)}: ${u}`);
       });
     expect(offenders).toEqual([]);
   });

@@ -27,7 +27,14 @@ describe('verdictOf', () => {
 
 describe('sortFindings: not-met, missing, warnings, met, n/a (stable within a rank)', () => {
   it('orders by what blocks most', () => {
-    const input = [f('met', 'blocker', 'a'), f('not-applicable', 'blocker'), f('missing', 'warning'), f('missing', 'blocker', 'b'), f('not-met', 'blocker'), f('missing', 'blocker', 'c')];
+    const input = [
+      f('met', 'blocker', 'a'),
+      f('not-applicable', 'blocker'),
+      f('missing', 'warning'),
+      f('missing', 'blocker', 'b'),
+      f('not-met', 'blocker'),
+      f('missing', 'blocker', 'c'),
+    ];
     expect(sortFindings(input).map((x) => x.message)).toEqual(['not-met', 'b', 'c', 'missing', 'a', 'not-applicable']);
   });
   it('an incomplete ESI lists its missing pain score before anything met', () => {
@@ -60,7 +67,11 @@ describe('services without a confirmed policy give advice only', () => {
   it('CPT 20552/20553 structure: 3 muscles under 20552 is flagged', () => {
     const a = assess(esiPicture(), service('20552', 'trigger-point', { muscleCount: 3 }), 'medicare', TODAY);
     expect(a.findings.find((x) => x.requirementId === 'tpi-muscle-count')!.status).toBe('not-met');
-    expect(assess(esiPicture(), service('20553', 'trigger-point', { muscleCount: 3 }), 'medicare', TODAY).findings.find((x) => x.requirementId === 'tpi-muscle-count')!.status).toBe('met');
+    expect(
+      assess(esiPicture(), service('20553', 'trigger-point', { muscleCount: 3 }), 'medicare', TODAY).findings.find(
+        (x) => x.requirementId === 'tpi-muscle-count',
+      )!.status,
+    ).toBe('met');
   });
   it('an office visit has no policy and says nothing was checked', () => {
     const a = assess(esiPicture(), service('99214', 'em-office-established'), 'medicare', TODAY);
@@ -77,6 +88,10 @@ describe('uniqueEvidence', () => {
   it('keeps one entry per resource, and one per distinct note span', () => {
     const cond = { ref: 'Condition/c1', display: 'Radiculopathy' };
     const span = (start: number) => ({ ref: 'DocumentReference/n1', display: 'note', quote: { text: 'x', start, end: start + 1 } });
-    expect(uniqueEvidence([cond, { ...cond, display: 'again' }, span(3), span(3), span(9)]).map((e) => e.quote?.start ?? e.ref)).toEqual(['Condition/c1', 3, 9]);
+    expect(uniqueEvidence([cond, { ...cond, display: 'again' }, span(3), span(3), span(9)]).map((e) => e.quote?.start ?? e.ref)).toEqual([
+      'Condition/c1',
+      3,
+      9,
+    ]);
   });
 });

@@ -39,7 +39,14 @@ describe('LCD L39242 Covered Indications (ESI-DURATION): pain at least 4 weeks',
     const p = esiPicture();
     p.painDuration = [];
     p.diagnoses[0]!.onset = undefined;
-    p.diagnoses.push({ icd10: 'I10', display: 'Essential hypertension', clinicalStatus: 'active', onset: '2019-03-01', source: 'coded', evidence: [{ ref: 'Condition/htn', display: 'Hypertension' }] });
+    p.diagnoses.push({
+      icd10: 'I10',
+      display: 'Essential hypertension',
+      clinicalStatus: 'active',
+      onset: '2019-03-01',
+      source: 'coded',
+      evidence: [{ ref: 'Condition/htn', display: 'Hypertension' }],
+    });
     const f = find(assess(p, tfesi(), 'medicare', TODAY), 'esi-pain-duration');
     expect(f.status).toBe('missing');
     expect(f.evidence.map((e) => e.ref)).not.toContain('Condition/htn');
@@ -76,7 +83,8 @@ describe('LCD L39242 Limitations (ESI-FREQUENCY): at most 4 sessions per region 
 
   it('cervical ESIs do not count against the lumbar region', () => {
     const p = esiPicture();
-    for (let i = 0; i < 4; i++) p.procedureHistory.push(proc('esi-interlaminar', 30 + i * 30, [relief(70, 3000)], { region: 'cervical', levels: ['C6-C7'] }));
+    for (let i = 0; i < 4; i++)
+      p.procedureHistory.push(proc('esi-interlaminar', 30 + i * 30, [relief(70, 3000)], { region: 'cervical', levels: ['C6-C7'] }));
     expect(find(assess(p, tfesi(), 'medicare', TODAY), 'esi-frequency-region').status).toBe('met');
   });
 });
@@ -101,7 +109,12 @@ describe('LCD L39242 Limitations (ESI-LEVELS): transforaminal <= 2 levels, inter
     const p = esiPicture();
     p.siteMentions = [];
     expect(find(assess(p, tfesi({ laterality: undefined }), 'medicare', TODAY), 'esi-levels').status).toBe('missing');
-    expect(find(assess(p, service('62323', 'esi-interlaminar', { reasonIcd10: ['M54.16'], laterality: undefined }), 'medicare', TODAY), 'esi-levels').status).toBe('met');
+    expect(
+      find(
+        assess(p, service('62323', 'esi-interlaminar', { reasonIcd10: ['M54.16'], laterality: undefined }), 'medicare', TODAY),
+        'esi-levels',
+      ).status,
+    ).toBe('met');
   });
 });
 
@@ -143,4 +156,3 @@ describe('LCD L39242 Limitations (ESI-REPEAT): >= 50% relief after the prior ESI
     expect(a.verdict).toBe('incomplete');
   });
 });
-

@@ -16,7 +16,16 @@ const find = (a: Assessment, id: string): Finding => {
 describe('ESI-DX (S1 rubric L39240/A58993): coverage by indication, no closed code list', () => {
   it('a radicular patient coded with a disc displacement (M51.26) is judged on the documented radicular pain', () => {
     const p = esiPicture();
-    p.diagnoses = [{ icd10: 'M51.26', display: 'Other intervertebral disc displacement, lumbar', clinicalStatus: 'active', onset: addDays(TODAY, -120), source: 'coded', evidence: [ev('Condition/c9')] }];
+    p.diagnoses = [
+      {
+        icd10: 'M51.26',
+        display: 'Other intervertebral disc displacement, lumbar',
+        clinicalStatus: 'active',
+        onset: addDays(TODAY, -120),
+        source: 'coded',
+        evidence: [ev('Condition/c9')],
+      },
+    ];
     const a = assess(p, tfesi({ reasonIcd10: ['M51.26'] }), 'medicare', TODAY);
     expect(find(a, 'esi-indication').status).toBe('met');
     expect(find(a, 'esi-indication').citation).toMatchObject({ ruleId: 'ESI-DX', grade: 'S1', verified: true });
@@ -26,14 +35,32 @@ describe('ESI-DX (S1 rubric L39240/A58993): coverage by indication, no closed co
   it('FY2025 disc degeneration with lower-extremity pain (M51.362) names the indication even without a symptom fact', () => {
     const p = esiPicture();
     p.symptoms = [];
-    p.diagnoses = [{ icd10: 'M51.362', display: 'Disc degeneration, lumbar, back and leg pain', clinicalStatus: 'active', onset: addDays(TODAY, -120), source: 'coded', evidence: [ev('Condition/c9')] }];
+    p.diagnoses = [
+      {
+        icd10: 'M51.362',
+        display: 'Disc degeneration, lumbar, back and leg pain',
+        clinicalStatus: 'active',
+        onset: addDays(TODAY, -120),
+        source: 'coded',
+        evidence: [ev('Condition/c9')],
+      },
+    ];
     expect(find(assess(p, tfesi({ reasonIcd10: ['M51.362'] }), 'medicare', TODAY), 'esi-indication').status).toBe('met');
   });
 
   it('disc degeneration with discogenic back pain only (M51.360) is axial: not covered', () => {
     const p = esiPicture();
     p.symptoms = [];
-    p.diagnoses = [{ icd10: 'M51.360', display: 'Disc degeneration, lumbar, discogenic back pain only', clinicalStatus: 'active', onset: addDays(TODAY, -120), source: 'coded', evidence: [ev('Condition/c9')] }];
+    p.diagnoses = [
+      {
+        icd10: 'M51.360',
+        display: 'Disc degeneration, lumbar, discogenic back pain only',
+        clinicalStatus: 'active',
+        onset: addDays(TODAY, -120),
+        source: 'coded',
+        evidence: [ev('Condition/c9')],
+      },
+    ];
     const a = assess(p, tfesi({ reasonIcd10: ['M51.360'] }), 'medicare', TODAY);
     expect(find(a, 'esi-indication').status).toBe('not-met');
     expect(a.verdict).toBe('not-eligible');
@@ -42,7 +69,16 @@ describe('ESI-DX (S1 rubric L39240/A58993): coverage by indication, no closed co
   it('axial low back pain alone (M54.50) with radicular pain denied is not covered (ESI-AXIAL)', () => {
     const p = esiPicture();
     p.symptoms = [{ kind: 'radicular', present: false, region: 'lumbar', source: 'note', evidence: [ev('DocumentReference/n1')] }];
-    p.diagnoses = [{ icd10: 'M54.50', display: 'Low back pain', clinicalStatus: 'active', onset: addDays(TODAY, -120), source: 'coded', evidence: [ev('Condition/c1')] }];
+    p.diagnoses = [
+      {
+        icd10: 'M54.50',
+        display: 'Low back pain',
+        clinicalStatus: 'active',
+        onset: addDays(TODAY, -120),
+        source: 'coded',
+        evidence: [ev('Condition/c1')],
+      },
+    ];
     const a = assess(p, tfesi({ reasonIcd10: ['M54.50'] }), 'medicare', TODAY);
     expect(find(a, 'esi-indication').status).toBe('not-met');
     expect(a.verdict).toBe('not-eligible');
@@ -63,7 +99,17 @@ describe('ESI-DURATION and ESI-CONSERVATIVE-WEEKS (S1): 4 weeks of pain and 4 we
     [29, 'met', 'ready'],
   ])('%i days of failed conservative care -> %s (a hard rule now)', (days, status, verdict) => {
     const p = esiPicture();
-    p.conservativeCare = [{ kind: 'physical-therapy', description: 'PT', start: addDays(TODAY, -days - 10), end: addDays(TODAY, -10), outcome: 'failed', source: 'note', evidence: [ev('DocumentReference/n1')] }];
+    p.conservativeCare = [
+      {
+        kind: 'physical-therapy',
+        description: 'PT',
+        start: addDays(TODAY, -days - 10),
+        end: addDays(TODAY, -10),
+        outcome: 'failed',
+        source: 'note',
+        evidence: [ev('DocumentReference/n1')],
+      },
+    ];
     const a = assess(p, tfesi(), 'medicare', TODAY);
     const f = find(a, 'conservative-weeks');
     expect(f.status).toBe(status);
@@ -76,7 +122,16 @@ describe('ESI-DURATION and ESI-CONSERVATIVE-WEEKS (S1): 4 weeks of pain and 4 we
     const p = esiPicture();
     p.painDuration = [{ weeks: 1, asOf: TODAY, source: 'note', evidence: [ev('DocumentReference/n1')] }];
     p.conservativeCare = [];
-    p.diagnoses = [{ icd10: 'B02.9', display: 'Zoster without complications', clinicalStatus: 'active', onset: addDays(TODAY, -7), source: 'coded', evidence: [ev('Condition/z')] }];
+    p.diagnoses = [
+      {
+        icd10: 'B02.9',
+        display: 'Zoster without complications',
+        clinicalStatus: 'active',
+        onset: addDays(TODAY, -7),
+        source: 'coded',
+        evidence: [ev('Condition/z')],
+      },
+    ];
     const a = assess(p, tfesi({ reasonIcd10: ['B02.9'] }), 'medicare', TODAY);
     expect(find(a, 'esi-pain-duration').status).toBe('met');
     expect(find(a, 'conservative-weeks').status).toBe('met');
@@ -85,7 +140,16 @@ describe('ESI-DURATION and ESI-CONSERVATIVE-WEEKS (S1): 4 weeks of pain and 4 we
   it('post-herpetic B02.29 is not the acute-zoster exemption', () => {
     const p = esiPicture();
     p.painDuration = [{ weeks: 1, asOf: TODAY, source: 'note', evidence: [ev('DocumentReference/n1')] }];
-    p.diagnoses = [{ icd10: 'B02.29', display: 'Other postherpetic nervous system involvement', clinicalStatus: 'active', onset: addDays(TODAY, -7), source: 'coded', evidence: [ev('Condition/z')] }];
+    p.diagnoses = [
+      {
+        icd10: 'B02.29',
+        display: 'Other postherpetic nervous system involvement',
+        clinicalStatus: 'active',
+        onset: addDays(TODAY, -7),
+        source: 'coded',
+        evidence: [ev('Condition/z')],
+      },
+    ];
     expect(find(assess(p, tfesi({ reasonIcd10: ['B02.29'] }), 'medicare', TODAY), 'esi-pain-duration').status).toBe('not-met');
   });
 });
@@ -100,14 +164,43 @@ describe('ESI-DX-IMAGING (S1): concordant imaging is read by a requirement', () 
   });
   it('a cervical MRI does not support a lumbar injection; an MRI at another lumbar level is missing too', () => {
     const p = esiPicture();
-    p.imaging = [{ modality: 'MRI', date: addDays(TODAY, -30), finding: 'C5-C6 protrusion', region: 'cervical', levels: ['C5-C6'], source: 'coded', evidence: [ev('DiagnosticReport/c')] }];
+    p.imaging = [
+      {
+        modality: 'MRI',
+        date: addDays(TODAY, -30),
+        finding: 'C5-C6 protrusion',
+        region: 'cervical',
+        levels: ['C5-C6'],
+        source: 'coded',
+        evidence: [ev('DiagnosticReport/c')],
+      },
+    ];
     expect(find(assess(p, tfesi(), 'medicare', TODAY), 'esi-concordant-imaging').status).toBe('missing');
-    p.imaging = [{ modality: 'MRI', date: addDays(TODAY, -30), finding: 'L2-L3 protrusion', region: 'lumbar', levels: ['L2-L3'], source: 'coded', evidence: [ev('DiagnosticReport/l')] }];
+    p.imaging = [
+      {
+        modality: 'MRI',
+        date: addDays(TODAY, -30),
+        finding: 'L2-L3 protrusion',
+        region: 'lumbar',
+        levels: ['L2-L3'],
+        source: 'coded',
+        evidence: [ev('DiagnosticReport/l')],
+      },
+    ];
     expect(find(assess(p, tfesi(), 'medicare', TODAY), 'esi-concordant-imaging').status).toBe('missing');
   });
   it('an MRI dated after the date of service does not count', () => {
     const p = esiPicture();
-    p.imaging = [{ modality: 'MRI', date: addDays(TODAY, 3), region: 'lumbar', levels: ['L4-L5'], source: 'coded', evidence: [ev('DiagnosticReport/f')] }];
+    p.imaging = [
+      {
+        modality: 'MRI',
+        date: addDays(TODAY, 3),
+        region: 'lumbar',
+        levels: ['L4-L5'],
+        source: 'coded',
+        evidence: [ev('DiagnosticReport/f')],
+      },
+    ];
     expect(find(assess(p, tfesi(), 'medicare', TODAY), 'esi-concordant-imaging').status).toBe('missing');
   });
 });
@@ -151,7 +244,10 @@ describe('ESI-REPEAT (S1): >= 50% for >= 3 months; after a failed first injectio
   ])('failed first transforaminal, interlaminar repeat after %i days -> %s', (days, status) => {
     const p = esiPicture();
     p.procedureHistory.push(proc('esi-transforaminal', days, [relief(10, 24)]));
-    const f = find(assess(p, service('62323', 'esi-interlaminar', { reasonIcd10: ['M54.16'], laterality: undefined }), 'medicare', TODAY), 'esi-repeat-relief');
+    const f = find(
+      assess(p, service('62323', 'esi-interlaminar', { reasonIcd10: ['M54.16'], laterality: undefined }), 'medicare', TODAY),
+      'esi-repeat-relief',
+    );
     expect(f.status).toBe(status);
   });
   it('failed first injection, same approach, level and drug, no rationale -> not-met', () => {
@@ -162,13 +258,24 @@ describe('ESI-REPEAT (S1): >= 50% for >= 3 months; after a failed first injectio
   it('failed first injection, the note documents a different steroid -> met', () => {
     const p = esiPicture();
     p.procedureHistory.push(proc('esi-transforaminal', 30, [relief(10, 24)]));
-    p.notes.push({ ref: 'DocumentReference/n2', title: 'Plan', date: addDays(TODAY, -2), contentType: 'text/plain', text: 'Repeat TFESI with a different steroid (dexamethasone).' });
+    p.notes.push({
+      ref: 'DocumentReference/n2',
+      title: 'Plan',
+      date: addDays(TODAY, -2),
+      contentType: 'text/plain',
+      text: 'Repeat TFESI with a different steroid (dexamethasone).',
+    });
     expect(find(assess(p, tfesi(), 'medicare', TODAY), 'esi-repeat-relief').status).toBe('met');
   });
   it('a second failed injection is not a failed first: the relief rule applies', () => {
     const p = esiPicture();
-    p.procedureHistory.push(proc('esi-transforaminal', 90, [relief(10, 24)]), proc('esi-interlaminar', 30, [relief(10, 24)], { code: '62323' }));
-    expect(find(assess(p, service('62323', 'esi-interlaminar', { reasonIcd10: ['M54.16'] }), 'medicare', TODAY), 'esi-repeat-relief').status).toBe('not-met');
+    p.procedureHistory.push(
+      proc('esi-transforaminal', 90, [relief(10, 24)]),
+      proc('esi-interlaminar', 30, [relief(10, 24)], { code: '62323' }),
+    );
+    expect(
+      find(assess(p, service('62323', 'esi-interlaminar', { reasonIcd10: ['M54.16'] }), 'medicare', TODAY), 'esi-repeat-relief').status,
+    ).toBe('not-met');
   });
 });
 
@@ -176,7 +283,15 @@ describe('ESI-SAME-SESSION (S1): different blocks in one session are not covered
   it('an ESI and a facet block planned the same day -> not eligible, any region', () => {
     const p = esiPicture();
     const esi = tfesi();
-    p.plannedServices = [esi, service('64490', 'facet-mbb', { region: 'cervical', levels: ['C5-C6'], requestRef: 'ServiceRequest/sr2', evidence: [ev('ServiceRequest/sr2')] })];
+    p.plannedServices = [
+      esi,
+      service('64490', 'facet-mbb', {
+        region: 'cervical',
+        levels: ['C5-C6'],
+        requestRef: 'ServiceRequest/sr2',
+        evidence: [ev('ServiceRequest/sr2')],
+      }),
+    ];
     const a = assess(p, esi, 'medicare', TODAY);
     expect(find(a, 'same-session-blocks').status).toBe('not-met');
     expect(a.verdict).toBe('not-eligible');

@@ -14,7 +14,9 @@ const find = (a: Assessment, id: string): Finding => {
 };
 
 const withDx = (p: ClinicalPicture, code: string, display: string): ClinicalPicture => {
-  p.diagnoses = [{ icd10: code, display, clinicalStatus: 'active', onset: addDays(TODAY, -400), source: 'coded', evidence: [ev('Condition/c2')] }];
+  p.diagnoses = [
+    { icd10: code, display, clinicalStatus: 'active', onset: addDays(TODAY, -400), source: 'coded', evidence: [ev('Condition/c2')] },
+  ];
   return p;
 };
 
@@ -42,7 +44,15 @@ describe('FJ-DX-LIST (S1, A58403): a closed list of complete codes', () => {
 
   it('a facet service coded only M54.50 names the documented condition that could be coded', () => {
     const p = withDx(facetPicture(), 'M54.50', 'Low back pain');
-    p.imaging.push({ modality: 'MRI', date: addDays(TODAY, -90), finding: 'bilateral L4-L5 facet arthropathy', region: 'lumbar', levels: ['L4-L5'], source: 'coded', evidence: [ev('DiagnosticReport/mri2')] });
+    p.imaging.push({
+      modality: 'MRI',
+      date: addDays(TODAY, -90),
+      finding: 'bilateral L4-L5 facet arthropathy',
+      region: 'lumbar',
+      levels: ['L4-L5'],
+      source: 'coded',
+      evidence: [ev('DiagnosticReport/mri2')],
+    });
     const f = find(assess(p, mbb({ reasonIcd10: ['M54.50'] }), 'medicare', TODAY), 'facet-diagnosis');
     expect(f.status).toBe('not-met');
     expect(f.fix).toContain('facet arthropathy');
@@ -52,7 +62,15 @@ describe('FJ-DX-LIST (S1, A58403): a closed list of complete codes', () => {
   it('M53.86 is covered for a block only with a documented facet cyst, never for ablation', () => {
     const p = withDx(facetPicture(), 'M53.86', 'Other specified dorsopathies, lumbar');
     expect(find(assess(p, mbb({ reasonIcd10: ['M53.86'] }), 'medicare', TODAY), 'facet-diagnosis').status).toBe('not-met');
-    p.imaging.push({ modality: 'MRI', date: addDays(TODAY, -90), finding: 'right L4-L5 facet synovial cyst', region: 'lumbar', levels: ['L4-L5'], source: 'coded', evidence: [ev('DiagnosticReport/mri3')] });
+    p.imaging.push({
+      modality: 'MRI',
+      date: addDays(TODAY, -90),
+      finding: 'right L4-L5 facet synovial cyst',
+      region: 'lumbar',
+      levels: ['L4-L5'],
+      source: 'coded',
+      evidence: [ev('DiagnosticReport/mri3')],
+    });
     expect(find(assess(p, mbb({ reasonIcd10: ['M53.86'] }), 'medicare', TODAY), 'facet-diagnosis').status).toBe('met');
     expect(find(assess(p, rfa({ reasonIcd10: ['M53.86'] }), 'medicare', TODAY), 'facet-diagnosis').status).toBe('not-met');
   });
@@ -61,7 +79,17 @@ describe('FJ-DX-LIST (S1, A58403): a closed list of complete codes', () => {
 describe('FJ-CONSERVATIVE (P, CGS): failure of conservative care, no duration set', () => {
   it('two weeks of failed care is enough; the old 13-week minimum is gone', () => {
     const p = facetPicture();
-    p.conservativeCare = [{ kind: 'physical-therapy', description: 'PT', start: addDays(TODAY, -30), end: addDays(TODAY, -16), outcome: 'failed', source: 'note', evidence: [ev('DocumentReference/n1')] }];
+    p.conservativeCare = [
+      {
+        kind: 'physical-therapy',
+        description: 'PT',
+        start: addDays(TODAY, -30),
+        end: addDays(TODAY, -16),
+        outcome: 'failed',
+        source: 'note',
+        evidence: [ev('DocumentReference/n1')],
+      },
+    ];
     const a = assess(p, mbb(), 'medicare', TODAY);
     expect(a.findings.some((f) => f.requirementId === 'conservative-weeks')).toBe(false);
     expect(a.verdict).toBe('ready');
@@ -86,7 +114,8 @@ describe('FJ-INTENT (P): 64490-64495 are a diagnostic block or a joint injection
 describe('FJ-FREQUENCY-DX / FJ-FREQUENCY-IA (P): separate caps of 4 per region per rolling 12 months', () => {
   it('4 prior therapeutic sessions do not count against a diagnostic block', () => {
     const p = facetPicture();
-    for (let i = 0; i < 4; i++) p.procedureHistory.push(proc('facet-ia', 20 + i * 60, [relief(60, 4 * HOURS_PER_MONTH)], { levels: ['L2-L3'] }));
+    for (let i = 0; i < 4; i++)
+      p.procedureHistory.push(proc('facet-ia', 20 + i * 60, [relief(60, 4 * HOURS_PER_MONTH)], { levels: ['L2-L3'] }));
     const a = assess(p, mbb({ levels: ['L4-L5'] }), 'medicare', TODAY);
     expect(find(a, 'facet-frequency-diagnostic').status).toBe('met');
     expect(find(a, 'facet-frequency-therapeutic').status).toBe('not-applicable');
@@ -98,7 +127,13 @@ describe('FJ-FREQUENCY-DX / FJ-FREQUENCY-IA (P): separate caps of 4 per region p
     const p = facetPicture();
     p.procedureHistory.push(proc('facet-mbb', 330, [relief(90)]), proc('facet-mbb', 310, [relief(85)]));
     for (let i = 0; i < n; i++) p.procedureHistory.push(proc('facet-ia', 20 + i * 70, [relief(60, 4 * HOURS_PER_MONTH)]));
-    p.notes.push({ ref: 'DocumentReference/n3', title: 'Plan', date: addDays(TODAY, -3), contentType: 'text/plain', text: 'Not a candidate for RFA: pacemaker dependent.' });
+    p.notes.push({
+      ref: 'DocumentReference/n3',
+      title: 'Plan',
+      date: addDays(TODAY, -3),
+      contentType: 'text/plain',
+      text: 'Not a candidate for RFA: pacemaker dependent.',
+    });
     expect(find(assess(p, ia(), 'medicare', TODAY), 'facet-frequency-therapeutic').status).toBe(status);
   });
 });
@@ -122,7 +157,13 @@ describe('FJ-IA-BLOCKS, FJ-IA-NOT-RFA, FJ-IA-REPEAT (P, verbatim LCD)', () => {
   const iaReady = () => {
     const p = facetPicture();
     p.procedureHistory.push(proc('facet-mbb', 90, [relief(90, 6)]), proc('facet-mbb', 60, [relief(85, 6)]));
-    p.notes.push({ ref: 'DocumentReference/n3', title: 'Plan', date: addDays(TODAY, -3), contentType: 'text/plain', text: 'Patient is not a candidate for radiofrequency ablation (spinal cord stimulator in place).' });
+    p.notes.push({
+      ref: 'DocumentReference/n3',
+      title: 'Plan',
+      date: addDays(TODAY, -3),
+      contentType: 'text/plain',
+      text: 'Patient is not a candidate for radiofrequency ablation (spinal cord stimulator in place).',
+    });
     return p;
   };
   it('two blocks >= 80% and the reason RFA is not possible -> ready', () => {
@@ -180,10 +221,18 @@ describe('FJ-DIAGNOSTIC renewal and FJ-NO-BLOCK-AFTER-RFA (S1)', () => {
 describe('FJ-SEDATION (S1): not for injections; for ablation only with a documented need', () => {
   it('sedation planned with a block -> not eligible; with an RFA and no documented need -> incomplete', () => {
     const p = facetPicture();
-    p.plannedServices = [{ ...mbb(), requestRef: 'ServiceRequest/sed', code: '99152', kind: 'sedation', evidence: [ev('ServiceRequest/sed')] }];
+    p.plannedServices = [
+      { ...mbb(), requestRef: 'ServiceRequest/sed', code: '99152', kind: 'sedation', evidence: [ev('ServiceRequest/sed')] },
+    ];
     expect(find(assess(p, mbb(), 'medicare', TODAY), 'sedation').status).toBe('not-met');
     expect(find(assess(p, rfa(), 'medicare', TODAY), 'sedation').status).toBe('missing');
-    p.notes.push({ ref: 'DocumentReference/n4', title: 'Pre-op', date: addDays(TODAY, -3), contentType: 'text/plain', text: 'Severe anxiety; unable to tolerate the procedure awake.' });
+    p.notes.push({
+      ref: 'DocumentReference/n4',
+      title: 'Pre-op',
+      date: addDays(TODAY, -3),
+      contentType: 'text/plain',
+      text: 'Severe anxiety; unable to tolerate the procedure awake.',
+    });
     expect(find(assess(p, rfa(), 'medicare', TODAY), 'sedation').status).toBe('met');
   });
 });

@@ -42,7 +42,10 @@ describe('LCD L38803 Covered Indications: RFA (FJ-DIAGNOSTIC): two blocks, each 
 
   it('blocks at other levels do not count', () => {
     const p = facetPicture();
-    p.procedureHistory.push(proc('facet-mbb', 60, [relief(90)], { levels: ['L2-L3'] }), proc('facet-mbb', 30, [relief(90)], { levels: ['L2-L3'] }));
+    p.procedureHistory.push(
+      proc('facet-mbb', 60, [relief(90)], { levels: ['L2-L3'] }),
+      proc('facet-mbb', 30, [relief(90)], { levels: ['L2-L3'] }),
+    );
     expect(find(assess(p, rfa(), 'medicare', TODAY), 'rfa-diagnostic-blocks').status).toBe('not-met');
   });
 });
@@ -122,7 +125,13 @@ describe('LCD L38803 (FJ-EXCLUSIONS)', () => {
   it('documented radicular pain excludes a facet block', () => {
     const p = facetPicture();
     p.symptoms = p.symptoms.filter((s) => s.kind !== 'radicular');
-    p.symptoms.push({ kind: 'radicular', present: true, region: 'lumbar', source: 'note', evidence: [{ ref: 'DocumentReference/n9', display: 'note' }] });
+    p.symptoms.push({
+      kind: 'radicular',
+      present: true,
+      region: 'lumbar',
+      source: 'note',
+      evidence: [{ ref: 'DocumentReference/n9', display: 'note' }],
+    });
     const a = assess(p, mbb(), 'medicare', TODAY);
     expect(find(a, 'facet-axial').status).toBe('not-met');
     expect(find(a, 'facet-axial').evidence[0]!.ref).toBe('DocumentReference/n9');

@@ -48,7 +48,17 @@ describe('ICD-10-CM FY2025 (effective 2024-10-01): versioned table', () => {
     expect(a && a.kind === 'header' ? a.children : []).toEqual(['M51.A0', 'M51.A1', 'M51.A2', 'M51.A3', 'M51.A4', 'M51.A5']);
   });
   it('the complete categories list every code: M47.81 has .811-.819, M53.8 has .80-.88', () => {
-    expect(childCodes('M47.81')).toEqual(['M47.811', 'M47.812', 'M47.813', 'M47.814', 'M47.815', 'M47.816', 'M47.817', 'M47.818', 'M47.819']);
+    expect(childCodes('M47.81')).toEqual([
+      'M47.811',
+      'M47.812',
+      'M47.813',
+      'M47.814',
+      'M47.815',
+      'M47.816',
+      'M47.817',
+      'M47.818',
+      'M47.819',
+    ]);
     expect(childCodes('M53.8')).toHaveLength(9);
     expect(childCodes('M50.12')).toEqual(['M50.120', 'M50.121', 'M50.122', 'M50.123']);
   });

@@ -50,7 +50,17 @@ describe('resolvePayer: Organization identifier / name / SOPT type', () => {
 
 function withCare(weeks: number, kind: 'physical-therapy' | 'nsaid' = 'physical-therapy') {
   const p = esiPicture();
-  p.conservativeCare = [{ kind, description: kind, start: addDays(TODAY, -weeks * 7 - 3), end: addDays(TODAY, -3), outcome: 'failed', source: 'note', evidence: [] }];
+  p.conservativeCare = [
+    {
+      kind,
+      description: kind,
+      start: addDays(TODAY, -weeks * 7 - 3),
+      end: addDays(TODAY, -3),
+      outcome: 'failed',
+      source: 'note',
+      evidence: [],
+    },
+  ];
   return p;
 }
 
@@ -111,14 +121,28 @@ describe('BCBSMA policy 690: 4 weeks analgesics AND 4 weeks PT; 30 days between;
     expect(find(a, 'conservative-weeks').status).toBe('not-met');
     expect(find(a, 'conservative-weeks').message).toMatch(/analgesics: 0 of 4/);
     const p = withCare(4);
-    p.conservativeCare.push({ kind: 'nsaid', description: 'meloxicam', start: addDays(TODAY, -31), end: addDays(TODAY, -3), outcome: 'failed', source: 'note', evidence: [] });
+    p.conservativeCare.push({
+      kind: 'nsaid',
+      description: 'meloxicam',
+      start: addDays(TODAY, -31),
+      end: addDays(TODAY, -3),
+      outcome: 'failed',
+      source: 'note',
+      evidence: [],
+    });
     expect(find(assess(p, tfesi(), 'bcbsma', TODAY), 'conservative-weeks').status).toBe('met');
     p.conservativeCare[1]!.start = addDays(TODAY, -30);
     expect(find(assess(p, tfesi(), 'bcbsma', TODAY), 'conservative-weeks').status).toBe('not-met');
   });
   it('PT not tolerated satisfies the PT part', () => {
     const p = withCare(5, 'nsaid');
-    p.conservativeCare.push({ kind: 'physical-therapy', description: 'PT stopped: not tolerated', outcome: 'not-tolerated', source: 'note', evidence: [] });
+    p.conservativeCare.push({
+      kind: 'physical-therapy',
+      description: 'PT stopped: not tolerated',
+      outcome: 'not-tolerated',
+      source: 'note',
+      evidence: [],
+    });
     expect(find(assess(p, tfesi(), 'bcbsma', TODAY), 'conservative-weeks').status).toBe('met');
   });
   it.each([
@@ -136,7 +160,8 @@ describe('BCBSMA policy 690: 4 weeks analgesics AND 4 weeks PT; 30 days between;
     [6, 'not-met'],
   ])('%i prior ESIs in any region -> %s', (n, status) => {
     const p = esiPicture();
-    for (let i = 0; i < n; i++) p.procedureHistory.push(proc('esi-interlaminar', 40 + i * 50, [relief(60)], { region: i % 2 ? 'cervical' : 'lumbar', levels: [] }));
+    for (let i = 0; i < n; i++)
+      p.procedureHistory.push(proc('esi-interlaminar', 40 + i * 50, [relief(60)], { region: i % 2 ? 'cervical' : 'lumbar', levels: [] }));
     expect(find(assess(p, tfesi(), 'bcbsma', TODAY), 'esi-frequency-total').status).toBe(status);
   });
   it('a facet block under BCBSMA uses the Medicare baseline (no facet overlay in data)', () => {

@@ -26,7 +26,16 @@ describe('LCD L39242 ESI-SCALES pain scale, 30-day baseline window (ClaimReady p
   });
   it('pain described without a validated scale is missing with a fix', () => {
     const p = esiPicture();
-    p.painScores = [{ instrument: 'other', value: 7, raw: 'severe', date: TODAY, source: 'note', evidence: [{ ref: 'DocumentReference/x', display: 'x' }] }];
+    p.painScores = [
+      {
+        instrument: 'other',
+        value: 7,
+        raw: 'severe',
+        date: TODAY,
+        source: 'note',
+        evidence: [{ ref: 'DocumentReference/x', display: 'x' }],
+      },
+    ];
     const f = find(assess(p, tfesi(), 'medicare', TODAY), 'pain-scale');
     expect(f.status).toBe('missing');
     expect(f.fix).toMatch(/0-10/);
@@ -52,7 +61,9 @@ describe('LCD L39242 ESI-SCALES functional assessment', () => {
 describe('LCD L39242 ESI-CONSERVATIVE failed conservative care, unless contraindicated', () => {
   it('contraindicated care satisfies the rule', () => {
     const p = esiPicture();
-    p.conservativeCare = [{ kind: 'nsaid', description: 'NSAIDs contraindicated (CKD)', outcome: 'contraindicated', source: 'note', evidence: [] }];
+    p.conservativeCare = [
+      { kind: 'nsaid', description: 'NSAIDs contraindicated (CKD)', outcome: 'contraindicated', source: 'note', evidence: [] },
+    ];
     expect(find(assess(p, tfesi(), 'medicare', TODAY), 'conservative-failed').status).toBe('met');
   });
   it('care that is only ongoing is missing', () => {
@@ -64,8 +75,18 @@ describe('LCD L39242 ESI-CONSERVATIVE failed conservative care, unless contraind
   });
   it('overlapping courses are counted once (union of dated spans)', () => {
     const d = 86_400_000;
-    expect(unionWeeks([{ from: 0, to: 21 * d }, { from: 14 * d, to: 35 * d }])).toBe(5);
-    expect(unionWeeks([{ from: 0, to: 14 * d }, { from: 21 * d, to: 35 * d }])).toBe(4);
+    expect(
+      unionWeeks([
+        { from: 0, to: 21 * d },
+        { from: 14 * d, to: 35 * d },
+      ]),
+    ).toBe(5);
+    expect(
+      unionWeeks([
+        { from: 0, to: 14 * d },
+        { from: 21 * d, to: 35 * d },
+      ]),
+    ).toBe(4);
     expect(unionWeeks([])).toBe(0);
   });
 });
@@ -152,7 +173,15 @@ describe('LCD L39242 ESI-CONSERVATIVE weeks: unstated outcomes count once failur
   it('"6 weeks of PT" (outcome unstated) plus "failed naproxen" reaches 4 weeks; without a failure it does not count', () => {
     const p = esiPicture();
     p.conservativeCare = [
-      { kind: 'physical-therapy', description: '6 weeks of PT', weeks: 6, recorded: addDays(TODAY, -10), outcome: 'unknown', source: 'note', evidence: [] },
+      {
+        kind: 'physical-therapy',
+        description: '6 weeks of PT',
+        weeks: 6,
+        recorded: addDays(TODAY, -10),
+        outcome: 'unknown',
+        source: 'note',
+        evidence: [],
+      },
       { kind: 'nsaid', description: 'naproxen', recorded: addDays(TODAY, -10), outcome: 'failed', source: 'note', evidence: [] },
     ];
     expect(find(assess(p, tfesi(), 'summit', TODAY), 'conservative-weeks').status).toBe('met');
@@ -165,11 +194,37 @@ describe('eviCore CMM-200 6 weeks: a stated duration restating a dated course is
   it('dated PT 5 weeks + note "PT for 5 weeks" stays 5 weeks (not-met); an undated 6-week course alone is met', () => {
     const p = esiPicture();
     p.conservativeCare = [
-      { kind: 'physical-therapy', description: 'PT', start: '2026-09-14', end: '2026-10-19', outcome: 'failed', source: 'coded', evidence: [] },
-      { kind: 'physical-therapy', description: 'PT for 5 weeks', weeks: 5, recorded: '2026-10-26', outcome: 'unknown', source: 'note', evidence: [] },
+      {
+        kind: 'physical-therapy',
+        description: 'PT',
+        start: '2026-09-14',
+        end: '2026-10-19',
+        outcome: 'failed',
+        source: 'coded',
+        evidence: [],
+      },
+      {
+        kind: 'physical-therapy',
+        description: 'PT for 5 weeks',
+        weeks: 5,
+        recorded: '2026-10-26',
+        outcome: 'unknown',
+        source: 'note',
+        evidence: [],
+      },
     ];
     expect(find(assess(p, tfesi(), 'summit', TODAY), 'conservative-weeks').status).toBe('not-met');
-    p.conservativeCare = [{ kind: 'physical-therapy', description: 'PT for 6 weeks', weeks: 6, recorded: '2026-10-26', outcome: 'failed', source: 'note', evidence: [] }];
+    p.conservativeCare = [
+      {
+        kind: 'physical-therapy',
+        description: 'PT for 6 weeks',
+        weeks: 6,
+        recorded: '2026-10-26',
+        outcome: 'failed',
+        source: 'note',
+        evidence: [],
+      },
+    ];
     expect(find(assess(p, tfesi(), 'summit', TODAY), 'conservative-weeks').status).toBe('met');
   });
 });

@@ -6,7 +6,12 @@ import { medicarePriorAuth } from '../../src/policy/prior-auth';
 import type { ServiceLocation } from '../../src/policy/picture';
 import { esiPicture, facetPicture, mbb, rfa, service, tfesi, TODAY } from './build';
 
-const at = (state?: string, setting?: ServiceLocation['setting']): ServiceLocation => ({ source: 'coded', evidence: [], ...(state ? { state } : {}), ...(setting ? { setting } : {}) });
+const at = (state?: string, setting?: ServiceLocation['setting']): ServiceLocation => ({
+  source: 'coded',
+  evidence: [],
+  ...(state ? { state } : {}),
+  ...(setting ? { setting } : {}),
+});
 
 describe('WISeR (S1: participant code list; CMS notice)', () => {
   it.each(['AZ', 'NJ', 'OH', 'OK', 'TX', 'WA'])('64483 rendered in %s -> required', (state) => {
@@ -38,7 +43,10 @@ describe('WISeR (S1: participant code list; CMS notice)', () => {
 
 describe('OPD prior authorization (P: Palmetto GBA / CGS pages): facet procedures in a hospital outpatient department', () => {
   it('64493 in a hospital outpatient department -> required; office -> not; setting unknown -> depends', () => {
-    expect(assess(facetPicture(), mbb({ location: at('CA', 'hospital-outpatient') }), 'medicare', TODAY).priorAuth).toMatchObject({ required: true, program: expect.stringContaining('outpatient') });
+    expect(assess(facetPicture(), mbb({ location: at('CA', 'hospital-outpatient') }), 'medicare', TODAY).priorAuth).toMatchObject({
+      required: true,
+      program: expect.stringContaining('outpatient'),
+    });
     expect(assess(facetPicture(), mbb({ location: at('CA', 'office') }), 'medicare', TODAY).priorAuth.required).toBe(false);
     expect(assess(facetPicture(), rfa(), 'medicare', TODAY).priorAuth.required).toBe('depends');
   });
@@ -46,10 +54,14 @@ describe('OPD prior authorization (P: Palmetto GBA / CGS pages): facet procedure
     ['2023-06-30', false],
     ['2023-07-01', true],
   ] as const)('64635 in a hospital outpatient department on %s -> %s', (date, required) => {
-    expect(medicarePriorAuth(service('64635', 'facet-rfa', { date, location: at(undefined, 'hospital-outpatient') }), date).required).toBe(required);
+    expect(medicarePriorAuth(service('64635', 'facet-rfa', { date, location: at(undefined, 'hospital-outpatient') }), date).required).toBe(
+      required,
+    );
   });
   it('the third-level add-on 64495 is not on the OPD list', () => {
-    expect(medicarePriorAuth(service('64495', 'facet-mbb', { location: at(undefined, 'hospital-outpatient') }), TODAY).required).toBe(false);
+    expect(medicarePriorAuth(service('64495', 'facet-mbb', { location: at(undefined, 'hospital-outpatient') }), TODAY).required).toBe(
+      false,
+    );
   });
 });
 

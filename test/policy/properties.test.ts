@@ -17,7 +17,9 @@ describe('assess() properties', () => {
       fc.property(arbPicture, arbService, arbPayer, (p, s, payer) => {
         const a = assess(p, s, payer, TODAY);
         expect(['ready', 'incomplete', 'not-eligible']).toContain(a.verdict);
-        const rank = a.findings.map((f) => (f.status === 'not-applicable' ? 4 : f.status === 'met' ? 3 : f.severity === 'warning' ? 2 : f.status === 'not-met' ? 0 : 1));
+        const rank = a.findings.map((f) =>
+          f.status === 'not-applicable' ? 4 : f.status === 'met' ? 3 : f.severity === 'warning' ? 2 : f.status === 'not-met' ? 0 : 1,
+        );
         expect([...rank].sort((x, y) => x - y)).toEqual(rank);
       }),
       { numRuns: 400 },

@@ -10,7 +10,13 @@ const si = () => service('27096', 'si-joint', { region: 'sacral', levels: [], la
 describe('SI joint injection (S2 summaries): advice only', () => {
   it('the SI rules are checked and cited with grade S2, and never decide', () => {
     const p = esiPicture();
-    p.notes.push({ ref: 'DocumentReference/si', title: 'Exam', date: addDays(TODAY, -3), contentType: 'text/plain', text: 'FABER positive; thigh thrust positive.' });
+    p.notes.push({
+      ref: 'DocumentReference/si',
+      title: 'Exam',
+      date: addDays(TODAY, -3),
+      contentType: 'text/plain',
+      text: 'FABER positive; thigh thrust positive.',
+    });
     const a = assess(p, si(), 'medicare', TODAY);
     const tests = a.findings.find((f) => f.requirementId === 'si-provocative-tests')!;
     expect(tests.status).toBe('missing');
@@ -20,14 +26,25 @@ describe('SI joint injection (S2 summaries): advice only', () => {
   });
   it('three named provocative tests meet the advice', () => {
     const p = esiPicture();
-    p.notes.push({ ref: 'DocumentReference/si', title: 'Exam', date: addDays(TODAY, -3), contentType: 'text/plain', text: 'FABER positive, thigh thrust positive, Gaenslen positive.' });
+    p.notes.push({
+      ref: 'DocumentReference/si',
+      title: 'Exam',
+      date: addDays(TODAY, -3),
+      contentType: 'text/plain',
+      text: 'FABER positive, thigh thrust positive, Gaenslen positive.',
+    });
     expect(assess(p, si(), 'medicare', TODAY).findings.find((f) => f.requirementId === 'si-provocative-tests')!.status).toBe('met');
   });
 });
 
 describe('SI joint radiofrequency ablation 64625 (S2: not covered)', () => {
   it('is never ready: held as incomplete, with the reason', () => {
-    const a = assess(esiPicture(), service('64625', 'si-rfa', { region: 'sacral', levels: [], reasonIcd10: ['M46.1'], evidence: [ev('ServiceRequest/sr1')] }), 'medicare', TODAY);
+    const a = assess(
+      esiPicture(),
+      service('64625', 'si-rfa', { region: 'sacral', levels: [], reasonIcd10: ['M46.1'], evidence: [ev('ServiceRequest/sr1')] }),
+      'medicare',
+      TODAY,
+    );
     expect(a.policy.id).toBe('sacroiliac-rfa');
     expect(a.verdict).toBe('incomplete');
     expect(a.findings[0]!.message).toMatch(/not covered/);

@@ -18,7 +18,9 @@ interface ManifestEntry {
 
 const manifest = JSON.parse(readFileSync(resolve(SEED, 'manifest.json'), 'utf8')) as ManifestEntry[];
 const reader = localReader(loadFhir([SEED]).resources);
-const cases = manifest.flatMap((m) => m.services.map((s) => ({ patient: m.patient, payer: m.payerKey, code: s.code, verdict: s.expect.verdict, why: s.expect.why })));
+const cases = manifest.flatMap((m) =>
+  m.services.map((s) => ({ patient: m.patient, payer: m.payerKey, code: s.code, verdict: s.expect.verdict, why: s.expect.why })),
+);
 
 describe('seed patients (manifest expectations, today = seed anchor)', () => {
   it('has the 14+ seed patients', () => {
@@ -28,7 +30,9 @@ describe('seed patients (manifest expectations, today = seed anchor)', () => {
     const results = await checkPatient(reader, patient, { today: ANCHOR, service: code });
     expect(results.length).toBeGreaterThan(0);
     const got = results[0]!.assessment;
-    const open = got.findings.filter((f) => f.severity === 'blocker' && (f.status === 'missing' || f.status === 'not-met')).map((f) => `${f.requirementId}: ${f.message}`);
+    const open = got.findings
+      .filter((f) => f.severity === 'blocker' && (f.status === 'missing' || f.status === 'not-met'))
+      .map((f) => `${f.requirementId}: ${f.message}`);
     expect({ verdict: got.verdict, open }, why).toMatchObject({ verdict });
   });
 });

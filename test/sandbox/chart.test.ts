@@ -42,12 +42,21 @@ describe('chart page', () => {
   it('lists patients with birth date, payer, planned procedure and encounters', async () => {
     const patients = (await (await fetch(`${sb.origin}/chart/api/patients`)).json()) as ChartPatient[];
     const p = patients.find((x) => x.id === PATIENT);
-    expect(p).toMatchObject({ name: 'Ada Testperson', birthDate: '1950-03-04', payer: 'Medicare Part B', planned: { id: 'sr1', code: '64483' } });
+    expect(p).toMatchObject({
+      name: 'Ada Testperson',
+      birthDate: '1950-03-04',
+      payer: 'Medicare Part B',
+      planned: { id: 'sr1', code: '64483' },
+    });
     expect(p?.encounters.map((e) => e.id)).toEqual(['enc1']);
   });
 
   it('creates a framed launch whose URL is the app launch page with iss and launch', async () => {
-    const res = await fetch(`${sb.origin}/chart/api/launch`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ patient: PATIENT, encounter: 'enc1', tokenLifetime: 30 }) });
+    const res = await fetch(`${sb.origin}/chart/api/launch`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ patient: PATIENT, encounter: 'enc1', tokenLifetime: 30 }),
+    });
     expect(res.status).toBe(200);
     const body = (await res.json()) as { url: string };
     const url = new URL(body.url);
@@ -55,23 +64,50 @@ describe('chart page', () => {
     expect(url.searchParams.get('iss')).toBe(sb.fhirBase);
     const { verifier, challenge } = pkcePair();
     const auth = await authorize(sb, { launch: launchIdFrom(body.url), challenge });
-    const token = await tokenRequest(sb, { grant_type: 'authorization_code', code: auth.location?.searchParams.get('code') ?? '', redirect_uri: `${sb.origin}/app/index.html`, client_id: 'claimready', code_verifier: verifier });
+    const token = await tokenRequest(sb, {
+      grant_type: 'authorization_code',
+      code: auth.location?.searchParams.get('code') ?? '',
+      redirect_uri: `${sb.origin}/app/index.html`,
+      client_id: 'claimready',
+      code_verifier: verifier,
+    });
     expect(token.body).toMatchObject({ patient: PATIENT, encounter: 'enc1', expires_in: 30, need_patient_banner: false });
   });
 
-  it('refuses a launch for an unknown patient or encounter, or another patient\'s order', async () => {
-    for (const body of [{ patient: 'ghost' }, { patient: PATIENT, encounter: 'nope' }, { patient: '../x' }, { patient: 'tp2', serviceRequest: 'sr1' }]) {
-      const res = await fetch(`${sb.origin}/chart/api/launch`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+  it("refuses a launch for an unknown patient or encounter, or another patient's order", async () => {
+    for (const body of [
+      { patient: 'ghost' },
+      { patient: PATIENT, encounter: 'nope' },
+      { patient: '../x' },
+      { patient: 'tp2', serviceRequest: 'sr1' },
+    ]) {
+      const res = await fetch(`${sb.origin}/chart/api/launch`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(body),
+      });
       expect(res.status).toBe(400);
     }
   });
 
   it('opens a standalone launch by redirect, with the banner requested and options from the query', async () => {
-    const res = await fetch(`${sb.origin}/chart/standalone?patient=${PATIENT}&withholdWrite=1&withholdObservation=false`, { redirect: 'manual' });
+    const res = await fetch(`${sb.origin}/chart/standalone?patient=${PATIENT}&withholdWrite=1&withholdObservation=false`, {
+      redirect: 'manual',
+    });
     expect(res.status).toBe(302);
     const { verifier, challenge } = pkcePair();
-    const auth = await authorize(sb, { launch: launchIdFrom(res.headers.get('location') ?? ''), challenge, scope: 'launch openid fhirUser patient/Observation.rs patient/Task.c' });
-    const token = await tokenRequest(sb, { grant_type: 'authorization_code', code: auth.location?.searchParams.get('code') ?? '', redirect_uri: `${sb.origin}/app/index.html`, client_id: 'claimready', code_verifier: verifier });
+    const auth = await authorize(sb, {
+      launch: launchIdFrom(res.headers.get('location') ?? ''),
+      challenge,
+      scope: 'launch openid fhirUser patient/Observation.rs patient/Task.c',
+    });
+    const token = await tokenRequest(sb, {
+      grant_type: 'authorization_code',
+      code: auth.location?.searchParams.get('code') ?? '',
+      redirect_uri: `${sb.origin}/app/index.html`,
+      client_id: 'claimready',
+      code_verifier: verifier,
+    });
     expect(token.body.need_patient_banner).toBe(true);
     expect(String(token.body.scope).split(' ')).toEqual(['launch', 'openid', 'fhirUser', 'patient/Observation.rs']);
   });
@@ -115,7 +151,15 @@ describe('which order a launch is about', () => {
     const { chartPatients } = await import('../../launch/sandbox/chart-data');
     const store = new ResourceStore();
     store.put({ resourceType: 'Patient', id: 'p' });
-    const sr = (id: string, status: string, when?: string): Record<string, unknown> => ({ resourceType: 'ServiceRequest', id, status, intent: 'order', subject: { reference: 'Patient/p' }, code: { text: id }, ...(when ? { occurrenceDateTime: when } : {}) });
+    const sr = (id: string, status: string, when?: string): Record<string, unknown> => ({
+      resourceType: 'ServiceRequest',
+      id,
+      status,
+      intent: 'order',
+      subject: { reference: 'Patient/p' },
+      code: { text: id },
+      ...(when ? { occurrenceDateTime: when } : {}),
+    });
     store.put({ ...sr('undated', 'active'), resourceType: 'ServiceRequest' });
     store.put({ ...sr('later', 'active', '2026-12-20'), resourceType: 'ServiceRequest' });
     store.put({ ...sr('sooner', 'active', '2026-12-01'), resourceType: 'ServiceRequest' });

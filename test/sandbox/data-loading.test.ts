@@ -21,7 +21,9 @@ describe('date shifting (seed anchor 2026-11-23 -> today)', () => {
 
   it('shifts nested resource dates and inline text attachments but not codes or ids', () => {
     const doc = {
-      resourceType: 'DocumentReference', id: 'd-2026-11-23', date: '2026-11-01T10:00:00Z',
+      resourceType: 'DocumentReference',
+      id: 'd-2026-11-23',
+      date: '2026-11-01T10:00:00Z',
       content: [{ attachment: { contentType: 'text/plain; charset=utf-8', data: Buffer.from('Seen 2026-11-01.').toString('base64') } }],
       context: { period: { start: '2026-10-01', end: '2026-10-31' } },
     };
@@ -56,25 +58,49 @@ describe('loading data into the server', () => {
 
   it('loads --data bundles (with urn:uuid references) and NDJSON without shifting them', async () => {
     const transaction = {
-      resourceType: 'Bundle', type: 'transaction',
+      resourceType: 'Bundle',
+      type: 'transaction',
       entry: [
-        { fullUrl: 'urn:uuid:5b0a3c1e-0000-4000-8000-000000000001', resource: { resourceType: 'Patient', name: [{ family: 'Uuid' }] }, request: { method: 'POST', url: 'Patient' } },
+        {
+          fullUrl: 'urn:uuid:5b0a3c1e-0000-4000-8000-000000000001',
+          resource: { resourceType: 'Patient', name: [{ family: 'Uuid' }] },
+          request: { method: 'POST', url: 'Patient' },
+        },
         {
           fullUrl: 'urn:uuid:5b0a3c1e-0000-4000-8000-000000000002',
-          resource: { resourceType: 'Condition', subject: { reference: 'urn:uuid:5b0a3c1e-0000-4000-8000-000000000001' }, recordedDate: '2020-01-01' },
+          resource: {
+            resourceType: 'Condition',
+            subject: { reference: 'urn:uuid:5b0a3c1e-0000-4000-8000-000000000001' },
+            recordedDate: '2020-01-01',
+          },
           request: { method: 'POST', url: 'Condition' },
         },
-        { resource: { resourceType: 'Encounter', status: 'finished', class: { code: 'AMB' }, subject: { reference: 'Patient/nd1' } }, request: { method: 'PUT', url: 'Encounter/put-enc' } },
+        {
+          resource: { resourceType: 'Encounter', status: 'finished', class: { code: 'AMB' }, subject: { reference: 'Patient/nd1' } },
+          request: { method: 'PUT', url: 'Encounter/put-enc' },
+        },
       ],
     };
     const ndjson = [
       JSON.stringify({ resourceType: 'Patient', id: 'nd1', birthDate: '1970-05-05' }),
       '',
-      JSON.stringify({ resourceType: 'Observation', id: 'nd-obs', status: 'final', subject: { reference: 'Patient/nd1' }, code: { text: 'x' }, effectiveDateTime: '2020-02-02' }),
+      JSON.stringify({
+        resourceType: 'Observation',
+        id: 'nd-obs',
+        status: 'final',
+        subject: { reference: 'Patient/nd1' },
+        code: { text: 'x' },
+        effectiveDateTime: '2020-02-02',
+      }),
       '{broken',
       JSON.stringify({ resourceType: 'lowercase-bad' }),
     ].join('\n');
-    const dir = dataDirWith({ 'tx.json': JSON.stringify(transaction), 'single.json': JSON.stringify({ resourceType: 'Practitioner', id: 'pr9' }), 'more.ndjson': ndjson, 'notes.txt': 'ignored' });
+    const dir = dataDirWith({
+      'tx.json': JSON.stringify(transaction),
+      'single.json': JSON.stringify({ resourceType: 'Practitioner', id: 'pr9' }),
+      'more.ndjson': ndjson,
+      'notes.txt': 'ignored',
+    });
     sb = await startSandbox({ port: 0, seed: false, dataDirs: [dir], today: '2030-01-01' });
     expect(sb.store.resources.get('Patient', 'nd1')?.birthDate).toBe('1970-05-05');
     expect(sb.store.resources.get('Observation', 'nd-obs')?.effectiveDateTime).toBe('2020-02-02');
@@ -93,7 +119,11 @@ describe('loading data into the server', () => {
   });
 
   it('uses a Practitioner from the data as the signed-in user, or adds its own', async () => {
-    sb = await startSandbox({ port: 0, seed: false, dataDirs: [dataDirWith({ 'p.json': JSON.stringify({ resourceType: 'Patient', id: 'only' }) })] });
+    sb = await startSandbox({
+      port: 0,
+      seed: false,
+      dataDirs: [dataDirWith({ 'p.json': JSON.stringify({ resourceType: 'Patient', id: 'only' }) })],
+    });
     const token = await login(sb, { patient: 'only' }, 'launch openid fhirUser patient/Patient.rs');
     const claims = JSON.parse(Buffer.from(String(token.id_token).split('.')[1] ?? '', 'base64url').toString()) as { fhirUser: string };
     const id = claims.fhirUser.split('/').pop() ?? '';

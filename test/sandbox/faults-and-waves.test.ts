@@ -21,7 +21,8 @@ describe('faults (--faults P)', () => {
       const ms = performance.now() - t;
       seen.set(res.status, (seen.get(res.status) ?? 0) + 1);
       if (res.status === 429) expect(res.headers.get('retry-after')).toBe('1');
-      if (res.status >= 500 || res.status === 429) expect(((await res.json()) as { resourceType: string }).resourceType).toBe('OperationOutcome');
+      if (res.status >= 500 || res.status === 429)
+        expect(((await res.json()) as { resourceType: string }).resourceType).toBe('OperationOutcome');
       else await res.arrayBuffer();
       if (res.status === 200 && ms >= 150) slow++;
     }
@@ -50,7 +51,11 @@ describe('latency and the request log', () => {
 
     // One parallel wave of four searches, then the pages of the Observation search one after another.
     const t = performance.now();
-    const first = await Promise.all(['Observation?_count=10', 'Condition', 'Coverage', 'Encounter'].map((q) => fhirGet(s, token, `${q}${q.includes('?') ? '&' : '?'}patient=${PATIENT}`)));
+    const first = await Promise.all(
+      ['Observation?_count=10', 'Condition', 'Coverage', 'Encounter'].map((q) =>
+        fhirGet(s, token, `${q}${q.includes('?') ? '&' : '?'}patient=${PATIENT}`),
+      ),
+    );
     expect(performance.now() - t).toBeGreaterThanOrEqual(55);
     let bundle = (await first[0]?.json()) as { link: { relation: string; url: string }[] };
     let pages = 1;

@@ -116,7 +116,11 @@ describe('create, conditional create, update', () => {
   const post = (body: unknown, ifNoneExist?: string): Promise<Response> =>
     fetch(`${sb.fhirBase}/DocumentReference`, {
       method: 'POST',
-      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/fhir+json', ...(ifNoneExist ? { 'If-None-Exist': ifNoneExist } : {}) },
+      headers: {
+        Authorization: `Bearer ${token}`,
+        'Content-Type': 'application/fhir+json',
+        ...(ifNoneExist ? { 'If-None-Exist': ifNoneExist } : {}),
+      },
       body: JSON.stringify(body),
     });
   const doc = (value: string): Record<string, unknown> => ({
@@ -173,19 +177,43 @@ describe('transaction bundles', () => {
     entry: [
       {
         fullUrl: `urn:uuid:00000000-0000-4000-8000-${key.padStart(12, '0')}`,
-        resource: { resourceType: 'Task', status: 'requested', intent: 'order', identifier: [{ system: 'urn:claimready:task', value: key }], for: { reference: `Patient/${PATIENT}` } },
+        resource: {
+          resourceType: 'Task',
+          status: 'requested',
+          intent: 'order',
+          identifier: [{ system: 'urn:claimready:task', value: key }],
+          for: { reference: `Patient/${PATIENT}` },
+        },
         request: { method: 'POST', url: 'Task', ifNoneExist: `identifier=urn:claimready:task|${key}` },
       },
       {
         fullUrl: `urn:uuid:10000000-0000-4000-8000-${key.padStart(12, '0')}`,
-        resource: { resourceType: 'Provenance', meta: { tag: [{ system: 'urn:claimready:prov', code: key }] }, target: [{ reference: `urn:uuid:00000000-0000-4000-8000-${key.padStart(12, '0')}` }], recorded: '2026-11-23T10:00:00Z', agent: [{ who: { display: 'ClaimReady' } }] },
+        resource: {
+          resourceType: 'Provenance',
+          meta: { tag: [{ system: 'urn:claimready:prov', code: key }] },
+          target: [{ reference: `urn:uuid:00000000-0000-4000-8000-${key.padStart(12, '0')}` }],
+          recorded: '2026-11-23T10:00:00Z',
+          agent: [{ who: { display: 'ClaimReady' } }],
+        },
         request: { method: 'POST', url: 'Provenance', ifNoneExist: `_tag=urn:claimready:prov|${key}` },
       },
       ...extra,
     ],
   });
-  const post = async (bundle: unknown): Promise<{ status: number; body: { type?: string; entry?: { resource?: { id: string; target?: { reference: string }[] }; response: { status: string; location?: string } }[] } }> => {
-    const res = await fetch(sb.fhirBase, { method: 'POST', headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/fhir+json' }, body: JSON.stringify(bundle) });
+  const post = async (
+    bundle: unknown,
+  ): Promise<{
+    status: number;
+    body: {
+      type?: string;
+      entry?: { resource?: { id: string; target?: { reference: string }[] }; response: { status: string; location?: string } }[];
+    };
+  }> => {
+    const res = await fetch(sb.fhirBase, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/fhir+json' },
+      body: JSON.stringify(bundle),
+    });
     return { status: res.status, body: (await res.json()) as never };
   };
 
@@ -205,7 +233,11 @@ describe('transaction bundles', () => {
 
   it('writes nothing when one entry fails', async () => {
     const tasks = sb.store.resources.count('Task');
-    const bad = await post(tx('78', [{ resource: { resourceType: 'Task', status: 'requested', intent: 'order' }, request: { method: 'DELETE', url: 'Task/x' } }]));
+    const bad = await post(
+      tx('78', [
+        { resource: { resourceType: 'Task', status: 'requested', intent: 'order' }, request: { method: 'DELETE', url: 'Task/x' } },
+      ]),
+    );
     expect(bad.status).toBe(400);
     expect(sb.store.resources.count('Task')).toBe(tasks);
   });

@@ -5,7 +5,9 @@ import { parseSearch } from '../../launch/sandbox/search';
 import type { StoredResource } from '../../launch/sandbox/resource';
 
 const obs: StoredResource = {
-  resourceType: 'Observation', id: 'o1', status: 'final',
+  resourceType: 'Observation',
+  id: 'o1',
+  status: 'final',
   subject: { reference: 'Patient/p1' },
   category: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/observation-category', code: 'survey' }] }],
   code: { coding: [{ system: 'http://loinc.org', code: '72514-3', display: 'Pain severity 0-10 verbal numeric rating' }], text: 'NRS' },
@@ -13,10 +15,18 @@ const obs: StoredResource = {
   valueQuantity: { value: 7, system: 'http://unitsofmeasure.org', code: '{score}' },
 };
 const enc: StoredResource = {
-  resourceType: 'Encounter', id: 'e1', status: 'finished', subject: { reference: 'http://127.0.0.1:4400/fhir/Patient/p1' },
+  resourceType: 'Encounter',
+  id: 'e1',
+  status: 'finished',
+  subject: { reference: 'http://127.0.0.1:4400/fhir/Patient/p1' },
   period: { start: '2026-09-28T09:00:00Z', end: '2026-09-28T10:00:00Z' },
 };
-const pat: StoredResource = { resourceType: 'Patient', id: 'p1', name: [{ family: 'Müller', given: ['Anna'] }], meta: { tag: [{ system: 'urn:t', code: 'x' }] } };
+const pat: StoredResource = {
+  resourceType: 'Patient',
+  id: 'p1',
+  name: [{ family: 'Müller', given: ['Anna'] }],
+  meta: { tag: [{ system: 'urn:t', code: 'x' }] },
+};
 
 const cases: [string, StoredResource, string, boolean][] = [
   ['reference by bare id', obs, 'patient=p1', true],
@@ -64,7 +74,10 @@ describe('search matching (FHIR R4 search semantics)', () => {
   });
 
   it('ignores and reports unknown parameters and chains instead of guessing', () => {
-    const parsed = parseSearch('Observation', new URLSearchParams('patient=p1&subject.name=x&bogus=1&code:below=1&_include=Observation:nope'));
+    const parsed = parseSearch(
+      'Observation',
+      new URLSearchParams('patient=p1&subject.name=x&bogus=1&code:below=1&_include=Observation:nope'),
+    );
     expect(parsed.ignored).toEqual(['subject.name', 'bogus', 'code:below', '_include=Observation:nope']);
     expect(parsed.criteria.map((c) => c.code)).toEqual(['patient']);
   });

@@ -8,7 +8,13 @@ import { SandboxPayer } from '../../launch/sandbox/payer/payer';
 import { loadOrCreateKey } from '../../src/server/keys';
 import { PayerClient } from '../../src/server/payer-client';
 
-const example = (): Record<string, unknown> => JSON.parse(readFileSync(join(import.meta.dirname, '..', 'server', 'fixtures', 'pas', 'Bundle-MedicalServicesAuthorizationBundleExample.json'), 'utf8')) as Record<string, unknown>;
+const example = (): Record<string, unknown> =>
+  JSON.parse(
+    readFileSync(
+      join(import.meta.dirname, '..', 'server', 'fixtures', 'pas', 'Bundle-MedicalServicesAuthorizationBundleExample.json'),
+      'utf8',
+    ),
+  ) as Record<string, unknown>;
 
 describe('payer conformance hook', () => {
   it('accepts the IG example and names each error of a broken copy', () => {
@@ -26,12 +32,21 @@ describe('payer conformance hook', () => {
     const payer = new SandboxPayer({ origin: 'http://p', today: () => '2026-11-23', validate: payerConformance });
     const key = loadOrCreateKey();
     payer.auth.register('svc', key.jwks);
-    const client = new PayerClient({ id: '*', fhirBase: 'http://p/payer/fhir', tokenUrl: 'http://p/payer/auth/token', clientId: 'svc' }, key, {
-      fetch: (async (url: string | URL | Request, init?: RequestInit) => {
-        const a = await payer.handle({ method: 'POST', path: new URL(String(url)).pathname.slice('/payer'.length), headers: (init?.headers ?? {}) as Record<string, string>, body: String(init?.body) });
-        return new Response(JSON.stringify(a.json), { status: a.status });
-      }) as typeof fetch,
-    });
+    const client = new PayerClient(
+      { id: '*', fhirBase: 'http://p/payer/fhir', tokenUrl: 'http://p/payer/auth/token', clientId: 'svc' },
+      key,
+      {
+        fetch: (async (url: string | URL | Request, init?: RequestInit) => {
+          const a = await payer.handle({
+            method: 'POST',
+            path: new URL(String(url)).pathname.slice('/payer'.length),
+            headers: (init?.headers ?? {}) as Record<string, string>,
+            body: String(init?.body),
+          });
+          return new Response(JSON.stringify(a.json), { status: a.status });
+        }) as typeof fetch,
+      },
+    );
     expect((await client.submit(example())).status).toBe(200);
     const broken = example() as { entry: { resource: Record<string, unknown> }[] };
     delete broken.entry[0]!.resource.priority;

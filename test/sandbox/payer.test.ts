@@ -9,7 +9,8 @@ import type { Scenario } from '../../launch/sandbox/payer/decisions';
 import { readDecision } from '../../src/server/claim-response';
 
 const FIX = join(import.meta.dirname, '..', 'server', 'fixtures', 'pas');
-const igRequest = (): Record<string, unknown> => JSON.parse(readFileSync(join(FIX, 'Bundle-MedicalServicesAuthorizationBundleExample.json'), 'utf8')) as Record<string, unknown>;
+const igRequest = (): Record<string, unknown> =>
+  JSON.parse(readFileSync(join(FIX, 'Bundle-MedicalServicesAuthorizationBundleExample.json'), 'utf8')) as Record<string, unknown>;
 const ORIGIN = 'http://127.0.0.1:9';
 const TOKEN_URL = `${ORIGIN}/payer/auth/token`;
 
@@ -27,7 +28,12 @@ const claimsFor = (clientId: string, over: Record<string, unknown> = {}): Record
 };
 
 const form = (assertion: string, scope = 'system/Claim.c system/Claim.r system/Subscription.c'): string =>
-  new URLSearchParams({ grant_type: 'client_credentials', client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer', client_assertion: assertion, scope }).toString();
+  new URLSearchParams({
+    grant_type: 'client_credentials',
+    client_assertion_type: 'urn:ietf:params:oauth:client-assertion-type:jwt-bearer',
+    client_assertion: assertion,
+    scope,
+  }).toString();
 
 interface Setup {
   payer: SandboxPayer;
@@ -45,14 +51,26 @@ function setup(scenario: Scenario = 'approve', validate?: (b: unknown) => string
     notes.push({ url: String(url), headers: init?.headers as Record<string, string>, body: JSON.parse(String(init?.body)) });
     return new Response(null, { status: 200 });
   }) as typeof fetch;
-  const payer = new SandboxPayer({ origin: ORIGIN, today: () => '2026-11-23', scenarioFor: () => scenario, pendMs: 60_000, fetchImpl, ...(validate ? { validate } : {}) });
+  const payer = new SandboxPayer({
+    origin: ORIGIN,
+    today: () => '2026-11-23',
+    scenarioFor: () => scenario,
+    pendMs: 60_000,
+    fetchImpl,
+    ...(validate ? { validate } : {}),
+  });
   current = payer;
   const { privateKey, publicKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
   payer.auth.register('svc', { keys: [{ ...publicKey.export({ format: 'jwk' }), kid: 'k1' }] });
   const call = (path: string, body: unknown, token?: string): Promise<PayerAnswer> =>
     payer.handle({ method: 'POST', path, headers: token ? { authorization: `Bearer ${token}` } : {}, body: JSON.stringify(body) });
   const token = async (): Promise<string> => {
-    const t = await payer.handle({ method: 'POST', path: '/auth/token', headers: {}, body: form(jwt(privateKey, 'RS384', claimsFor('svc'))) });
+    const t = await payer.handle({
+      method: 'POST',
+      path: '/auth/token',
+      headers: {},
+      body: form(jwt(privateKey, 'RS384', claimsFor('svc'))),
+    });
     expect(t.status).toBe(200);
     return (t.json as { access_token: string }).access_token;
   };
@@ -80,8 +98,14 @@ describe('SMART Backend Services token endpoint', () => {
     const replay = await ask(once);
     expect(replay.status).toBe(401);
     expect(JSON.stringify(replay.json)).toContain('already used');
-    expect(JSON.stringify((await ask(jwt(rsa.privateKey, 'RS384', claimsFor('rsa-client', { aud: 'http://elsewhere/token' })))).json)).toContain('aud must be');
-    expect(JSON.stringify((await ask(jwt(rsa.privateKey, 'RS384', claimsFor('rsa-client', { exp: Math.floor(Date.now() / 1000) + 3600 })))).json)).toContain('exp must be');
+    expect(
+      JSON.stringify((await ask(jwt(rsa.privateKey, 'RS384', claimsFor('rsa-client', { aud: 'http://elsewhere/token' })))).json),
+    ).toContain('aud must be');
+    expect(
+      JSON.stringify(
+        (await ask(jwt(rsa.privateKey, 'RS384', claimsFor('rsa-client', { exp: Math.floor(Date.now() / 1000) + 3600 })))).json,
+      ),
+    ).toContain('exp must be');
     // Signed by the RSA key but claiming to be the EC client: the signature must not verify.
     expect((await ask(jwt(rsa.privateKey, 'RS384', claimsFor('ec-client')))).status).toBe(401);
     expect(JSON.stringify((await ask(jwt(rsa.privateKey, 'RS384', claimsFor('nobody')))).json)).toContain('not registered');
@@ -106,13 +130,19 @@ describe('Claim/$submit and $inquire', () => {
     expect(first.status).toBe(200);
     const d = readDecision(first.json);
     expect(d).toMatchObject({ status: 'approved', authNumber: 'AUTH-000001' });
-    const again = await s.call('/fhir/Claim/$submit', { resourceType: 'Parameters', parameter: [{ name: 'resource', resource: igRequest() }] }, token);
+    const again = await s.call(
+      '/fhir/Claim/$submit',
+      { resourceType: 'Parameters', parameter: [{ name: 'resource', resource: igRequest() }] },
+      token,
+    );
     expect(readDecision(again.json)).toMatchObject({ status: 'approved', authNumber: 'AUTH-000001' });
     expect(s.payer.requestCount).toBe(1);
     const inq = await s.call('/fhir/Claim/$inquire', igRequest(), token);
     expect(readDecision(inq.json)).toMatchObject({ status: 'approved', authNumber: 'AUTH-000001' });
     // The response carries the request's Patient and insurer so the reader can match it, and echoes the Bundle id.
-    const entries = (first.json as { entry: { resource: { resourceType: string } }[]; identifier: unknown }).entry.map((e) => e.resource.resourceType);
+    const entries = (first.json as { entry: { resource: { resourceType: string } }[]; identifier: unknown }).entry.map(
+      (e) => e.resource.resourceType,
+    );
     // Insurer and requestor (the UMO) are both Organizations in the example.
     expect(entries).toEqual(['ClaimResponse', 'Organization', 'Organization', 'Patient']);
     expect((first.json as { identifier: unknown }).identifier).toEqual(igRequest().identifier);
@@ -123,7 +153,10 @@ describe('Claim/$submit and $inquire', () => {
     const token = await s.token();
     const r = await s.call('/fhir/Claim/$submit', igRequest(), token);
     expect(r.status).toBe(422);
-    expect((r.json as { issue: { diagnostics: string }[] }).issue.map((i) => i.diagnostics)).toEqual(['Bundle.entry[0]: Claim.priority is required', 'Bundle.identifier: required']);
+    expect((r.json as { issue: { diagnostics: string }[] }).issue.map((i) => i.diagnostics)).toEqual([
+      'Bundle.entry[0]: Claim.priority is required',
+      'Bundle.identifier: required',
+    ]);
     expect(s.payer.requestCount).toBe(0);
     const inq = await s.call('/fhir/Claim/$inquire', igRequest(), token);
     expect(inq.status).toBe(404);
@@ -139,9 +172,22 @@ describe('Claim/$submit and $inquire', () => {
   it('pends, then decides and notifies each rest-hook subscriber with its secret header', async () => {
     const s = setup('pend-then-approve');
     const token = await s.token();
-    const sub = await s.call('/fhir/Subscription', { resourceType: 'Subscription', status: 'requested', criteria: PAS_TOPIC, channel: { type: 'rest-hook', endpoint: 'http://svc/notify/1', header: ['X-Secret: s3cret'] } }, token);
+    const sub = await s.call(
+      '/fhir/Subscription',
+      {
+        resourceType: 'Subscription',
+        status: 'requested',
+        criteria: PAS_TOPIC,
+        channel: { type: 'rest-hook', endpoint: 'http://svc/notify/1', header: ['X-Secret: s3cret'] },
+      },
+      token,
+    );
     expect(sub.status).toBe(201);
-    const wrongTopic = await s.call('/fhir/Subscription', { resourceType: 'Subscription', criteria: 'Claim?', channel: { type: 'rest-hook', endpoint: 'http://x' } }, token);
+    const wrongTopic = await s.call(
+      '/fhir/Subscription',
+      { resourceType: 'Subscription', criteria: 'Claim?', channel: { type: 'rest-hook', endpoint: 'http://x' } },
+      token,
+    );
     expect(wrongTopic.status).toBe(400);
     const first = readDecision((await s.call('/fhir/Claim/$submit', igRequest(), token)).json);
     expect(first).toMatchObject({ status: 'pended', trackingNumber: 'PEND-000001' });
@@ -152,7 +198,10 @@ describe('Claim/$submit and $inquire', () => {
     const note = s.notes[0]!;
     expect(note.url).toBe('http://svc/notify/1');
     expect(note.headers['X-Secret']).toBe('s3cret');
-    const bundle = note.body as { type: string; entry: { resource: { resourceType: string; parameter?: { name: string; valueCanonical?: string }[] } }[] };
+    const bundle = note.body as {
+      type: string;
+      entry: { resource: { resourceType: string; parameter?: { name: string; valueCanonical?: string }[] } }[];
+    };
     expect(bundle.type).toBe('history');
     expect(bundle.entry[0]!.resource.parameter?.find((p) => p.name === 'topic')?.valueCanonical).toBe(PAS_TOPIC);
     expect(readDecision(bundle.entry[1]!.resource)).toMatchObject({ status: 'approved', authNumber: 'AUTH-000001' });
@@ -177,7 +226,12 @@ describe('Claim/$submit and $inquire', () => {
     expect(readDecision((await s.call('/fhir/Claim/$submit', igRequest(), token)).json)).toMatchObject({ status: 'info-requested' });
     const amended = igRequest();
     const claim = (amended.entry as { resource: Record<string, unknown> }[])[0]!.resource;
-    claim.supportingInfo = [{ sequence: 1, category: { coding: [{ system: 'http://hl7.org/us/davinci-pas/CodeSystem/PASSupportingInfoType', code: 'additionalInformation' }] } }];
+    claim.supportingInfo = [
+      {
+        sequence: 1,
+        category: { coding: [{ system: 'http://hl7.org/us/davinci-pas/CodeSystem/PASSupportingInfoType', code: 'additionalInformation' }] },
+      },
+    ];
     const answered = readDecision((await s.call('/fhir/Claim/$submit', amended, token)).json);
     expect(answered).toMatchObject({ status: 'pended' });
     await s.payer.settle();
@@ -199,7 +253,10 @@ describe('readDecision on the PAS IG response examples', () => {
   const read = (f: string) => readDecision(JSON.parse(readFileSync(join(FIX, f), 'utf8')));
   it('reads certified, pended and rejected examples', () => {
     expect(read('Bundle-ReferralAuthorizationResponseBundleExample.json')).toMatchObject({ status: 'approved' });
-    expect(read('Bundle-ReferralPendingAuthorizationResponseBundleExample.json')).toMatchObject({ status: 'pended', trackingNumber: 'PEND0001' });
+    expect(read('Bundle-ReferralPendingAuthorizationResponseBundleExample.json')).toMatchObject({
+      status: 'pended',
+      trackingNumber: 'PEND0001',
+    });
     expect(read('Bundle-RejectionResponseBundleExample.json')).toMatchObject({ status: 'denied' });
     expect(readDecision({ resourceType: 'OperationOutcome' })).toBe('The payer did not answer with a Bundle.');
   });

@@ -15,7 +15,12 @@ describe('discovery', () => {
   it('publishes a CapabilityStatement with SMART oauth-uris, conditional create and the app search params', async () => {
     const res = await fetch(`${sb.fhirBase}/metadata`);
     expect(res.status).toBe(200);
-    const cs = (await res.json()) as { rest: { security: { extension: { url: string; extension: { url: string; valueUri: string }[] }[] }; resource: { type: string; conditionalCreate: boolean; interaction: { code: string }[]; searchParam: { name: string }[] }[] }[] };
+    const cs = (await res.json()) as {
+      rest: {
+        security: { extension: { url: string; extension: { url: string; valueUri: string }[] }[] };
+        resource: { type: string; conditionalCreate: boolean; interaction: { code: string }[]; searchParam: { name: string }[] }[];
+      }[];
+    };
     const rest = cs.rest[0];
     const oauth = rest?.security.extension.find((e) => e.url.endsWith('/oauth-uris'));
     expect(oauth?.extension.find((e) => e.url === 'authorize')?.valueUri).toBe(`${sb.origin}/auth/authorize`);
@@ -35,7 +40,15 @@ describe('discovery', () => {
     expect(conf.token_endpoint).toBe(`${sb.origin}/auth/token`);
     expect(conf.code_challenge_methods_supported).toEqual(['S256']);
     expect(conf.capabilities).toEqual(
-      expect.arrayContaining(['launch-ehr', 'launch-standalone', 'client-public', 'context-ehr-patient', 'context-ehr-encounter', 'permission-v2', 'permission-v1']),
+      expect.arrayContaining([
+        'launch-ehr',
+        'launch-standalone',
+        'client-public',
+        'context-ehr-patient',
+        'context-ehr-encounter',
+        'permission-v2',
+        'permission-v1',
+      ]),
     );
     expect(conf.scopes_supported).toEqual(expect.arrayContaining(['openid', 'fhirUser', 'launch', 'patient/Observation.rs']));
   });
@@ -69,10 +82,20 @@ describe('authorize + token with PKCE', () => {
 
   it('echoes state and says need_patient_banner true for a standalone (unframed) launch', async () => {
     const { verifier, challenge } = pkcePair();
-    const auth = await authorize(sb, { launch: launchIdFrom(sb.launchUrl({ patient: PATIENT, standalone: true })), challenge, state: 'xyz-state' });
+    const auth = await authorize(sb, {
+      launch: launchIdFrom(sb.launchUrl({ patient: PATIENT, standalone: true })),
+      challenge,
+      state: 'xyz-state',
+    });
     expect(auth.status).toBe(302);
     expect(auth.location?.searchParams.get('state')).toBe('xyz-state');
-    const token = await tokenRequest(sb, { grant_type: 'authorization_code', code: auth.location?.searchParams.get('code') ?? '', redirect_uri: `${sb.origin}/app/index.html`, client_id: 'claimready', code_verifier: verifier });
+    const token = await tokenRequest(sb, {
+      grant_type: 'authorization_code',
+      code: auth.location?.searchParams.get('code') ?? '',
+      redirect_uri: `${sb.origin}/app/index.html`,
+      client_id: 'claimready',
+      code_verifier: verifier,
+    });
     expect(token.body.need_patient_banner).toBe(true);
   });
 
@@ -81,17 +104,35 @@ describe('authorize + token with PKCE', () => {
     const auth = await authorize(sb, { launch: launchIdFrom(sb.launchUrl({ patient: PATIENT })), challenge });
     const code = auth.location?.searchParams.get('code') ?? '';
     const tampered = (verifier[0] === 'A' ? 'B' : 'A') + verifier.slice(1);
-    const bad = await tokenRequest(sb, { grant_type: 'authorization_code', code, redirect_uri: `${sb.origin}/app/index.html`, client_id: 'claimready', code_verifier: tampered });
+    const bad = await tokenRequest(sb, {
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: `${sb.origin}/app/index.html`,
+      client_id: 'claimready',
+      code_verifier: tampered,
+    });
     expect(bad.status).toBe(400);
     expect(bad.body.error).toBe('invalid_grant');
-    const retry = await tokenRequest(sb, { grant_type: 'authorization_code', code, redirect_uri: `${sb.origin}/app/index.html`, client_id: 'claimready', code_verifier: verifier });
+    const retry = await tokenRequest(sb, {
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: `${sb.origin}/app/index.html`,
+      client_id: 'claimready',
+      code_verifier: verifier,
+    });
     expect(retry.status).toBe(400);
   });
 
   it('makes codes one-time', async () => {
     const { verifier, challenge } = pkcePair();
     const auth = await authorize(sb, { launch: launchIdFrom(sb.launchUrl({ patient: PATIENT })), challenge });
-    const form = { grant_type: 'authorization_code', code: auth.location?.searchParams.get('code') ?? '', redirect_uri: `${sb.origin}/app/index.html`, client_id: 'claimready', code_verifier: verifier };
+    const form = {
+      grant_type: 'authorization_code',
+      code: auth.location?.searchParams.get('code') ?? '',
+      redirect_uri: `${sb.origin}/app/index.html`,
+      client_id: 'claimready',
+      code_verifier: verifier,
+    };
     expect((await tokenRequest(sb, form)).status).toBe(200);
     const second = await tokenRequest(sb, form);
     expect(second.status).toBe(400);
@@ -99,22 +140,40 @@ describe('authorize + token with PKCE', () => {
   });
 
   it('refuses an unregistered redirect_uri without redirecting to it', async () => {
-    const auth = await authorize(sb, { launch: launchIdFrom(sb.launchUrl({ patient: PATIENT })), redirectUri: 'http://evil.example/app/index.html' });
+    const auth = await authorize(sb, {
+      launch: launchIdFrom(sb.launchUrl({ patient: PATIENT })),
+      redirectUri: 'http://evil.example/app/index.html',
+    });
     expect(auth.status).toBe(400);
     expect(auth.location).toBeUndefined();
-    const other = await authorize(sb, { launch: launchIdFrom(sb.launchUrl({ patient: PATIENT })), redirectUri: `${sb.origin}/elsewhere.html` });
+    const other = await authorize(sb, {
+      launch: launchIdFrom(sb.launchUrl({ patient: PATIENT })),
+      redirectUri: `${sb.origin}/elsewhere.html`,
+    });
     expect(other.status).toBe(400);
   });
 
   it('accepts only the exact registered redirect_uri, and checks it again at the token endpoint', async () => {
-    for (const uri of [`${sb.origin}/app/other/index.html`, `${sb.origin}/app/index.html?x=1`, `${sb.origin}/app/index.html#f`, `${sb.origin}/app/./index.html`, `${sb.origin.replace('127.0.0.1', 'localhost')}/app/index.html`]) {
+    for (const uri of [
+      `${sb.origin}/app/other/index.html`,
+      `${sb.origin}/app/index.html?x=1`,
+      `${sb.origin}/app/index.html#f`,
+      `${sb.origin}/app/./index.html`,
+      `${sb.origin.replace('127.0.0.1', 'localhost')}/app/index.html`,
+    ]) {
       const auth = await authorize(sb, { launch: launchIdFrom(sb.launchUrl({ patient: PATIENT })), redirectUri: uri });
       expect([uri, auth.status, auth.location?.toString()]).toEqual([uri, 400, undefined]);
       expect(auth.text).toContain('is not registered');
     }
     const { verifier, challenge } = pkcePair();
     const auth = await authorize(sb, { launch: launchIdFrom(sb.launchUrl({ patient: PATIENT })), challenge });
-    const wrong = await tokenRequest(sb, { grant_type: 'authorization_code', code: auth.location?.searchParams.get('code') ?? '', redirect_uri: `${sb.origin}/app/index.html?x=1`, client_id: 'claimready', code_verifier: verifier });
+    const wrong = await tokenRequest(sb, {
+      grant_type: 'authorization_code',
+      code: auth.location?.searchParams.get('code') ?? '',
+      redirect_uri: `${sb.origin}/app/index.html?x=1`,
+      client_id: 'claimready',
+      code_verifier: verifier,
+    });
     expect(wrong.status).toBe(400);
     expect(wrong.body.error).toBe('invalid_grant');
   });
@@ -122,13 +181,26 @@ describe('authorize + token with PKCE', () => {
   it('accepts the authorize request as a form POST', async () => {
     const { verifier, challenge } = pkcePair();
     const form = new URLSearchParams({
-      response_type: 'code', client_id: 'claimready', redirect_uri: `${sb.origin}/app/index.html`, aud: sb.fhirBase, scope: APP_SCOPE, state: 'post-1',
-      launch: launchIdFrom(sb.launchUrl({ patient: PATIENT })), code_challenge: challenge, code_challenge_method: 'S256',
+      response_type: 'code',
+      client_id: 'claimready',
+      redirect_uri: `${sb.origin}/app/index.html`,
+      aud: sb.fhirBase,
+      scope: APP_SCOPE,
+      state: 'post-1',
+      launch: launchIdFrom(sb.launchUrl({ patient: PATIENT })),
+      code_challenge: challenge,
+      code_challenge_method: 'S256',
     });
     const res = await fetch(`${sb.origin}/auth/authorize`, { method: 'POST', body: form, redirect: 'manual' });
     const location = new URL(res.headers.get('location') ?? '');
     expect(location.searchParams.get('state')).toBe('post-1');
-    const token = await tokenRequest(sb, { grant_type: 'authorization_code', code: location.searchParams.get('code') ?? '', redirect_uri: `${sb.origin}/app/index.html`, client_id: 'claimready', code_verifier: verifier });
+    const token = await tokenRequest(sb, {
+      grant_type: 'authorization_code',
+      code: location.searchParams.get('code') ?? '',
+      redirect_uri: `${sb.origin}/app/index.html`,
+      client_id: 'claimready',
+      code_verifier: verifier,
+    });
     expect(token.body.patient).toBe(PATIENT);
   });
 
@@ -154,7 +226,11 @@ describe('authorize + token with PKCE', () => {
   });
 
   it('filters unknown and system scopes out of the grant', async () => {
-    const token = await login(sb, { patient: PATIENT }, 'launch openid fhirUser patient/Observation.rs system/*.rs patient/Nonsense.rs made-up');
+    const token = await login(
+      sb,
+      { patient: PATIENT },
+      'launch openid fhirUser patient/Observation.rs system/*.rs patient/Nonsense.rs made-up',
+    );
     expect(String(token.scope).split(' ').sort()).toEqual(['fhirUser', 'launch', 'openid', 'patient/Observation.rs']);
     expect(token.refresh_token).toBeUndefined();
   });
@@ -167,7 +243,13 @@ describe('authorize + token with PKCE', () => {
     expect(href).toBeTruthy();
     const chosen = await fetch(`${sb.origin}${href ?? ''}`, { redirect: 'manual' });
     const code = new URL(chosen.headers.get('location') ?? '').searchParams.get('code') ?? '';
-    const token = await tokenRequest(sb, { grant_type: 'authorization_code', code, redirect_uri: `${sb.origin}/app/index.html`, client_id: 'claimready', code_verifier: verifier });
+    const token = await tokenRequest(sb, {
+      grant_type: 'authorization_code',
+      code,
+      redirect_uri: `${sb.origin}/app/index.html`,
+      client_id: 'claimready',
+      code_verifier: verifier,
+    });
     expect(token.body.patient).toBe('tp2');
     expect(token.body.need_patient_banner).toBe(true);
   });
@@ -188,7 +270,11 @@ describe('tokens on /fhir', () => {
     const token = await login(sb, { patient: PATIENT, tokenLifetime: 2 });
     expect(token.expires_in).toBe(2);
     expect((await fhirGet(sb, String(token.access_token), `Patient/${PATIENT}`)).status).toBe(200);
-    const refreshed = await tokenRequest(sb, { grant_type: 'refresh_token', refresh_token: String(token.refresh_token), client_id: 'claimready' });
+    const refreshed = await tokenRequest(sb, {
+      grant_type: 'refresh_token',
+      refresh_token: String(token.refresh_token),
+      client_id: 'claimready',
+    });
     expect(refreshed.status).toBe(200);
     expect(refreshed.body.access_token).not.toBe(token.access_token);
     expect(refreshed.body.patient).toBe(PATIENT);
@@ -197,7 +283,11 @@ describe('tokens on /fhir', () => {
     await new Promise((r) => setTimeout(r, 2100));
     expect((await fhirGet(sb, String(token.access_token), `Patient/${PATIENT}`)).status).toBe(401);
     // The shortened online_access session has ended with the token: the app must send the user back to the chart.
-    const late = await tokenRequest(sb, { grant_type: 'refresh_token', refresh_token: String(token.refresh_token), client_id: 'claimready' });
+    const late = await tokenRequest(sb, {
+      grant_type: 'refresh_token',
+      refresh_token: String(token.refresh_token),
+      client_id: 'claimready',
+    });
     expect(late.status).toBe(400);
     expect(late.body.error).toBe('invalid_grant');
   });
@@ -206,7 +296,11 @@ describe('tokens on /fhir', () => {
     const token = await login(sb, { patient: PATIENT, tokenLifetime: 1 }, 'launch openid fhirUser offline_access patient/Patient.rs');
     await new Promise((r) => setTimeout(r, 1100));
     expect((await fhirGet(sb, String(token.access_token), `Patient/${PATIENT}`)).status).toBe(401);
-    const refreshed = await tokenRequest(sb, { grant_type: 'refresh_token', refresh_token: String(token.refresh_token), client_id: 'claimready' });
+    const refreshed = await tokenRequest(sb, {
+      grant_type: 'refresh_token',
+      refresh_token: String(token.refresh_token),
+      client_id: 'claimready',
+    });
     expect(refreshed.status).toBe(200);
     expect((await fhirGet(sb, String(refreshed.body.access_token), `Patient/${PATIENT}`)).status).toBe(200);
     const bogus = await tokenRequest(sb, { grant_type: 'refresh_token', refresh_token: 'nope', client_id: 'claimready' });
@@ -216,13 +310,22 @@ describe('tokens on /fhir', () => {
   it('requires client_id on the code exchange', async () => {
     const { verifier, challenge } = pkcePair();
     const auth = await authorize(sb, { launch: launchIdFrom(sb.launchUrl({ patient: PATIENT })), challenge });
-    const res = await tokenRequest(sb, { grant_type: 'authorization_code', code: auth.location?.searchParams.get('code') ?? '', redirect_uri: `${sb.origin}/app/index.html`, code_verifier: verifier });
+    const res = await tokenRequest(sb, {
+      grant_type: 'authorization_code',
+      code: auth.location?.searchParams.get('code') ?? '',
+      redirect_uri: `${sb.origin}/app/index.html`,
+      code_verifier: verifier,
+    });
     expect(res.status).toBe(400);
     expect(res.body.error).toBe('invalid_request');
   });
 
   it('withholds write scopes and Observation read when the chart asks, and enforces them with 403', async () => {
-    const token = await login(sb, { patient: PATIENT, withholdWrite: true, withholdObservation: true }, 'launch openid fhirUser patient/*.cruds');
+    const token = await login(
+      sb,
+      { patient: PATIENT, withholdWrite: true, withholdObservation: true },
+      'launch openid fhirUser patient/*.cruds',
+    );
     const scopes = String(token.scope).split(' ');
     expect(scopes).not.toContain('patient/*.cruds');
     expect(scopes).toContain('patient/Condition.rs');
@@ -231,16 +334,31 @@ describe('tokens on /fhir', () => {
     const at = String(token.access_token);
     expect((await fhirGet(sb, at, `Observation?patient=${PATIENT}`)).status).toBe(403);
     expect((await fhirGet(sb, at, `Condition?patient=${PATIENT}`)).status).toBe(200);
-    const create = await fetch(`${sb.fhirBase}/Task`, { method: 'POST', headers: { Authorization: `Bearer ${at}`, 'Content-Type': 'application/fhir+json' }, body: JSON.stringify({ resourceType: 'Task', status: 'requested', intent: 'order' }) });
+    const create = await fetch(`${sb.fhirBase}/Task`, {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${at}`, 'Content-Type': 'application/fhir+json' },
+      body: JSON.stringify({ resourceType: 'Task', status: 'requested', intent: 'order' }),
+    });
     expect(create.status).toBe(403);
   });
 
   it('sends CORS headers so an app on another origin can call FHIR and the token endpoint', async () => {
-    const pre = await fetch(`${sb.fhirBase}/Patient`, { method: 'OPTIONS', headers: { Origin: 'http://other.example', 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'authorization' } });
+    const pre = await fetch(`${sb.fhirBase}/Patient`, {
+      method: 'OPTIONS',
+      headers: {
+        Origin: 'http://other.example',
+        'Access-Control-Request-Method': 'GET',
+        'Access-Control-Request-Headers': 'authorization',
+      },
+    });
     expect(pre.status).toBe(204);
     expect(pre.headers.get('access-control-allow-origin')).toBe('*');
     expect(pre.headers.get('access-control-allow-headers')).toMatch(/Authorization/);
-    const tok = await fetch(`${sb.origin}/auth/token`, { method: 'POST', headers: { Origin: 'http://other.example', 'Content-Type': 'application/x-www-form-urlencoded' }, body: 'grant_type=refresh_token&refresh_token=x' });
+    const tok = await fetch(`${sb.origin}/auth/token`, {
+      method: 'POST',
+      headers: { Origin: 'http://other.example', 'Content-Type': 'application/x-www-form-urlencoded' },
+      body: 'grant_type=refresh_token&refresh_token=x',
+    });
     expect(tok.status).toBe(400);
     expect(tok.headers.get('access-control-allow-origin')).toBe('*');
     expect(tok.headers.get('cache-control')).toBe('no-store');

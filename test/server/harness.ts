@@ -13,7 +13,9 @@ const FIX = join(import.meta.dirname, 'fixtures', 'pas');
 
 /** The PAS IG's request Bundle example (patient SubscriberExample), optionally with another Claim identifier. */
 export function igRequest(claimValue?: string, patientId?: string): Record<string, unknown> {
-  const b = JSON.parse(readFileSync(join(FIX, 'Bundle-MedicalServicesAuthorizationBundleExample.json'), 'utf8')) as { entry: { fullUrl: string; resource: Record<string, unknown> }[] };
+  const b = JSON.parse(readFileSync(join(FIX, 'Bundle-MedicalServicesAuthorizationBundleExample.json'), 'utf8')) as {
+    entry: { fullUrl: string; resource: Record<string, unknown> }[];
+  };
   const claim = b.entry[0]!.resource as { identifier: { value: string }[]; patient: { reference: string } };
   if (claimValue) claim.identifier[0]!.value = claimValue;
   if (patientId) {
@@ -48,8 +50,20 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function harness(o: { scenario?: Scenario | ((patient: string) => Scenario); dataDir?: string; portalPayers?: string[]; payer?: SandboxPayer; validate?: (b: unknown) => string[] } = {}): Promise<Harness> {
-  const tokens = new Map<string, string | undefined>([['tok-patient', 'SubscriberExample'], ['tok-user', undefined], ['tok-other', 'someone-else']]);
+export async function harness(
+  o: {
+    scenario?: Scenario | ((patient: string) => Scenario);
+    dataDir?: string;
+    portalPayers?: string[];
+    payer?: SandboxPayer;
+    validate?: (b: unknown) => string[];
+  } = {},
+): Promise<Harness> {
+  const tokens = new Map<string, string | undefined>([
+    ['tok-patient', 'SubscriberExample'],
+    ['tok-user', undefined],
+    ['tok-other', 'someone-else'],
+  ]);
   let failing = 0;
   let failHow: 503 | 'network' = 503;
   const payerCalls: string[] = [];
@@ -57,10 +71,20 @@ export async function harness(o: { scenario?: Scenario | ((patient: string) => S
   const fetchImpl = (async (input: string | URL | Request, init?: RequestInit): Promise<Response> => {
     const url = new URL(String(input));
     const body = typeof init?.body === 'string' ? init.body : init?.body instanceof URLSearchParams ? init.body.toString() : '';
-    const headers = Object.fromEntries(Object.entries((init?.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]));
+    const headers = Object.fromEntries(
+      Object.entries((init?.headers ?? {}) as Record<string, string>).map(([k, v]) => [k.toLowerCase(), v]),
+    );
     if (url.pathname === '/auth/introspect') {
       const t = new URLSearchParams(body).get('token') ?? '';
-      const json = tokens.has(t) ? { active: true, sub: 'prac-1', fhirUser: 'Practitioner/prac-1', exp: Math.floor(Date.now() / 1000) + 600, ...(tokens.get(t) ? { patient: tokens.get(t) } : {}) } : { active: false };
+      const json = tokens.has(t)
+        ? {
+            active: true,
+            sub: 'prac-1',
+            fhirUser: 'Practitioner/prac-1',
+            exp: Math.floor(Date.now() / 1000) + 600,
+            ...(tokens.get(t) ? { patient: tokens.get(t) } : {}),
+          }
+        : { active: false };
       return Response.json(json);
     }
     if (url.pathname.startsWith('/payer/')) {
@@ -77,14 +101,28 @@ export async function harness(o: { scenario?: Scenario | ((patient: string) => S
       return new Response(a.json === undefined ? null : JSON.stringify(a.json), { status: a.status });
     }
     if (url.pathname.startsWith('/service/')) {
-      const a = await late.svc!.routes({ method: init?.method ?? 'GET', path: url.pathname.slice('/service'.length), query: url.searchParams, headers, body });
+      const a = await late.svc!.routes({
+        method: init?.method ?? 'GET',
+        path: url.pathname.slice('/service'.length),
+        query: url.searchParams,
+        headers,
+        body,
+      });
       return new Response(JSON.stringify(a.json), { status: a.status });
     }
     return new Response('not found', { status: 404 });
   }) as typeof fetch;
   const scenario = o.scenario ?? 'approve';
   const payer =
-    o.payer ?? new SandboxPayer({ origin: ORIGIN, today: () => '2026-11-23', pendMs: 60_000, fetchImpl, scenarioFor: typeof scenario === 'function' ? scenario : () => scenario, ...(o.validate ? { validate: o.validate } : {}) });
+    o.payer ??
+    new SandboxPayer({
+      origin: ORIGIN,
+      today: () => '2026-11-23',
+      pendMs: 60_000,
+      fetchImpl,
+      scenarioFor: typeof scenario === 'function' ? scenario : () => scenario,
+      ...(o.validate ? { validate: o.validate } : {}),
+    });
   const svc = await startService({
     ...(o.dataDir ? { dataDir: o.dataDir } : { sql: await sharedSql() }),
     publicBase: `${ORIGIN}/service`,
@@ -103,7 +141,13 @@ export async function harness(o: { scenario?: Scenario | ((patient: string) => S
     payerCalls,
     fetch: fetchImpl,
     call: (method, path, body, token = 'tok-patient', query = {}) =>
-      svc.routes({ method, path, query: new URLSearchParams(query), headers: token ? { authorization: `Bearer ${token}` } : {}, body: body === undefined ? '' : JSON.stringify(body) }),
+      svc.routes({
+        method,
+        path,
+        query: new URLSearchParams(query),
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+        body: body === undefined ? '' : JSON.stringify(body),
+      }),
     failNext: (n, how = 503) => {
       failing = n;
       failHow = how;

@@ -14,7 +14,8 @@ afterEach(async () => {
   h = undefined;
 });
 
-const submit = async (x: Harness, bundle: unknown = igRequest(), extra: Record<string, unknown> = {}, token?: string) => x.call('POST', '/requests', { bundle, ...extra }, token);
+const submit = async (x: Harness, bundle: unknown = igRequest(), extra: Record<string, unknown> = {}, token?: string) =>
+  x.call('POST', '/requests', { bundle, ...extra }, token);
 const view = (a: { json: unknown }) => a.json as RequestView;
 const withDate = (date: string, claim = 'C-1'): Record<string, unknown> => {
   const b = igRequest(claim) as { entry: { resource: { item?: { servicedDate?: string }[] } }[] };
@@ -46,7 +47,16 @@ describe('decisions', () => {
   it('approve: authorization number, window and history with who did what', async () => {
     h = await harness({ scenario: 'approve' });
     const r = view(await submit(h));
-    expect(r).toMatchObject({ status: 'approved', authNumber: 'AUTH-000001', authStart: '2026-11-23', authEnd: '2027-02-21', open: false, patientId: 'SubscriberExample', payerId: '1234567893', serviceCode: '99212' });
+    expect(r).toMatchObject({
+      status: 'approved',
+      authNumber: 'AUTH-000001',
+      authStart: '2026-11-23',
+      authEnd: '2027-02-21',
+      open: false,
+      patientId: 'SubscriberExample',
+      payerId: '1234567893',
+      serviceCode: '99212',
+    });
     expect(r.history.map((e) => [e.kind, e.actor])).toEqual([
       ['created', 'Practitioner/prac-1'],
       ['submit', 'Practitioner/prac-1'],
@@ -169,7 +179,10 @@ describe('no duplicates', () => {
     h = await harness({ scenario: 'approve', validate: () => (strict ? ['Claim.priority: required', 'Bundle.identifier: required'] : []) });
     const r = view(await submit(h));
     expect(r.status).toBe('rejected');
-    expect(r.history.at(-1)?.detail).toMatchObject({ httpStatus: 422, issues: ['Claim.priority: required', 'Bundle.identifier: required'] });
+    expect(r.history.at(-1)?.detail).toMatchObject({
+      httpStatus: 422,
+      issues: ['Claim.priority: required', 'Bundle.identifier: required'],
+    });
     strict = false;
     expect(view(await submit(h))).toMatchObject({ id: r.id, status: 'approved' });
   });
@@ -188,7 +201,14 @@ describe('portal payers (WISeR)', () => {
     expect((await h.call('POST', `/requests/${r.id}/portal`, { start: 'soon' })).status).toBe(400);
     const utn = view(await h.call('POST', `/requests/${r.id}/portal`, { trackingNumber: 'UTN-JE-0001' }));
     expect(utn.nextAction).toMatch(/UTN UTN-JE-0001/);
-    const decided = view(await h.call('POST', `/requests/${r.id}/portal`, { decision: 'approved', authNumber: 'UTN-JE-0001', start: '2026-11-23', end: '2027-01-22' }));
+    const decided = view(
+      await h.call('POST', `/requests/${r.id}/portal`, {
+        decision: 'approved',
+        authNumber: 'UTN-JE-0001',
+        start: '2026-11-23',
+        end: '2027-01-22',
+      }),
+    );
     expect(decided).toMatchObject({ status: 'approved', trackingNumber: 'UTN-JE-0001', authEnd: '2027-01-22', open: false });
     expect((await h.call('POST', `/requests/${r.id}/inquire`)).status).toBe(409);
   });
@@ -205,8 +225,10 @@ describe('work queue', () => {
     const all = (await h.call('GET', '/queue', undefined, 'tok-user')).json as PaRequest[];
     // Expedited (72 h) first, then the standard one (7 days); the denial has no payer clock left: last.
     expect(all.map((r) => r.claim.value)).toEqual(['C-c', 'C-a', 'C-b']);
-    expect(((await h.call('GET', '/queue', undefined, 'tok-user', { status: 'denied' })).json as PaRequest[]).map((r) => r.claim.value)).toEqual(['C-b']);
-    expect(((await h.call('GET', '/queue', undefined, 'tok-user', { payer: 'nobody' })).json as PaRequest[])).toEqual([]);
+    expect(
+      ((await h.call('GET', '/queue', undefined, 'tok-user', { status: 'denied' })).json as PaRequest[]).map((r) => r.claim.value),
+    ).toEqual(['C-b']);
+    expect((await h.call('GET', '/queue', undefined, 'tok-user', { payer: 'nobody' })).json as PaRequest[]).toEqual([]);
     expect(((await h.call('GET', '/queue', undefined, 'tok-a')).json as PaRequest[]).map((r) => r.claim.value)).toEqual(['C-c', 'C-a']);
   });
 });

@@ -21,9 +21,14 @@ describe('npm start stack', () => {
     let stack = await startStack({ port: 0, distDir, serviceDataDir: dataDir, payer: { pendMs: 60_000 }, payerConformance: false });
     const kid = stack.service.key.kid;
     let token = String((await login(stack.sandbox, { patient: PATIENT })).access_token);
-    const svc = (path: string, init: RequestInit = {}) => fetch(`${stack.sandbox.origin}/service${path}`, { ...init, headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) } });
+    const svc = (path: string, init: RequestInit = {}) =>
+      fetch(`${stack.sandbox.origin}/service${path}`, {
+        ...init,
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+      });
 
-    const intro = async (t: string) => (await fetch(`${stack.sandbox.origin}/auth/introspect`, { method: 'POST', body: new URLSearchParams({ token: t }) })).json();
+    const intro = async (t: string) =>
+      (await fetch(`${stack.sandbox.origin}/auth/introspect`, { method: 'POST', body: new URLSearchParams({ token: t }) })).json();
     expect(await intro(token)).toMatchObject({ active: true, patient: PATIENT, client_id: 'claimready' });
     expect(await intro('nope')).toEqual({ active: false });
 
@@ -48,7 +53,9 @@ describe('npm start stack', () => {
       expect(list[0]).toMatchObject({ id: r.id, status: 'approved', authNumber: after.authNumber });
       expect(list[0]!.history.map((e) => e.kind)).toEqual(after.history.map((e) => e.kind));
       // The same packet again after the restart is still the same request: nothing is sent to the (new) payer.
-      const again = (await (await svc('/requests', { method: 'POST', body: JSON.stringify({ bundle: igRequest('STACK-1', PATIENT) }) })).json()) as RequestView;
+      const again = (await (
+        await svc('/requests', { method: 'POST', body: JSON.stringify({ bundle: igRequest('STACK-1', PATIENT) }) })
+      ).json()) as RequestView;
       expect(again.id).toBe(r.id);
       expect(stack.sandbox.payer.requestCount).toBe(0);
     } finally {

@@ -20,15 +20,31 @@ describe('decision clocks (CMS-0057-F)', () => {
     expect(decisionDue(at, 'expedited').toISOString()).toBe('2026-11-26T15:30:00.000Z');
   });
   it('flags an authorization that ends before the date of service, and closes one that covers it', () => {
-    expect(nextAction({ status: 'approved', authEnd: '2026-12-01', dateOfService: '2026-12-02', channel: 'pas' })).toMatchObject({ open: true, due: '2026-12-01' });
-    expect(nextAction({ status: 'approved', authEnd: '2026-12-02', dateOfService: '2026-12-02', channel: 'pas' })).toMatchObject({ open: false });
-    expect(nextAction({ status: 'info-requested', requested: ['PT notes.'], requestedBy: '2026-11-30', channel: 'pas' })).toMatchObject({ open: true, due: '2026-11-30', text: expect.stringContaining('PT notes.') });
+    expect(nextAction({ status: 'approved', authEnd: '2026-12-01', dateOfService: '2026-12-02', channel: 'pas' })).toMatchObject({
+      open: true,
+      due: '2026-12-01',
+    });
+    expect(nextAction({ status: 'approved', authEnd: '2026-12-02', dateOfService: '2026-12-02', channel: 'pas' })).toMatchObject({
+      open: false,
+    });
+    expect(nextAction({ status: 'info-requested', requested: ['PT notes.'], requestedBy: '2026-11-30', channel: 'pas' })).toMatchObject({
+      open: true,
+      due: '2026-11-30',
+      text: expect.stringContaining('PT notes.'),
+    });
   });
 });
 
 describe('packet facts', () => {
   it('reads identifier, patient, payer, service, date and priority from the IG example, and says what is missing', () => {
-    expect(packetFacts(igRequest())).toEqual({ claim: { system: 'http://example.org/PATIENT_EVENT_TRACE_NUMBER', value: '111099' }, patientId: 'SubscriberExample', payerId: '1234567893', serviceCode: '99212', dateOfService: '2005-05-10', priority: 'standard' });
+    expect(packetFacts(igRequest())).toEqual({
+      claim: { system: 'http://example.org/PATIENT_EVENT_TRACE_NUMBER', value: '111099' },
+      patientId: 'SubscriberExample',
+      payerId: '1234567893',
+      serviceCode: '99212',
+      dateOfService: '2005-05-10',
+      priority: 'standard',
+    });
     const noId = igRequest() as { entry: { resource: Record<string, unknown> }[] };
     noId.entry[0]!.resource.identifier = [{ value: 'x' }];
     expect(packetFacts(noId)).toMatch(/no identifier with a system/);
@@ -43,17 +59,30 @@ describe('payer client', () => {
     const key = loadOrCreateKey();
     payer.auth.register('svc', key.jwks);
     const f = (async (url: string | URL | Request, init?: RequestInit) => {
-      const a = await payer.handle({ method: 'POST', path: new URL(String(url)).pathname.slice('/payer'.length), headers: Object.fromEntries(Object.entries((init?.headers ?? {}) as Record<string, string>)), body: String(init?.body) });
+      const a = await payer.handle({
+        method: 'POST',
+        path: new URL(String(url)).pathname.slice('/payer'.length),
+        headers: Object.fromEntries(Object.entries((init?.headers ?? {}) as Record<string, string>)),
+        body: String(init?.body),
+      });
       return new Response(JSON.stringify(a.json), { status: a.status });
     }) as typeof fetch;
-    const client = new PayerClient({ id: '*', fhirBase: 'http://p/payer/fhir', tokenUrl: 'http://p/payer/auth/token', clientId: 'svc' }, key, { fetch: f, now: () => now });
+    const client = new PayerClient(
+      { id: '*', fhirBase: 'http://p/payer/fhir', tokenUrl: 'http://p/payer/auth/token', clientId: 'svc' },
+      key,
+      { fetch: f, now: () => now },
+    );
     expect((await client.submit(igRequest('A'))).status).toBe(200);
     expect((await client.submit(igRequest('B'))).status).toBe(200);
     expect(client.tokenRequests).toBe(1);
     now += 280_000; // inside the 30 s renewal margin of a 300 s token
     expect((await client.inquire(igRequest('A'))).status).toBe(200);
     expect(client.tokenRequests).toBe(2);
-    const stranger = new PayerClient({ id: '*', fhirBase: 'http://p/payer/fhir', tokenUrl: 'http://p/payer/auth/token', clientId: 'nobody' }, key, { fetch: f });
+    const stranger = new PayerClient(
+      { id: '*', fhirBase: 'http://p/payer/fhir', tokenUrl: 'http://p/payer/auth/token', clientId: 'nobody' },
+      key,
+      { fetch: f },
+    );
     await expect(stranger.submit(igRequest('C'))).rejects.toThrow(PayerError);
     payer.close();
   });
@@ -66,7 +95,11 @@ describe('introspection', () => {
       calls += 1;
       const t = new URLSearchParams(String(init?.body)).get('token');
       if (t === 'down') throw new TypeError('fetch failed');
-      return Response.json(t === 'good' ? { active: true, fhirUser: 'Practitioner/p1', patient: 'pt1', exp: Math.floor(Date.now() / 1000) + 60 } : { active: false });
+      return Response.json(
+        t === 'good'
+          ? { active: true, fhirUser: 'Practitioner/p1', patient: 'pt1', exp: Math.floor(Date.now() / 1000) + 60 }
+          : { active: false },
+      );
     }) as typeof fetch;
     const i = new Introspector('http://ehr/auth/introspect', { fetch: f });
     expect(await i.check(undefined)).toMatchObject({ ok: false, status: 401 });
@@ -88,7 +121,14 @@ describe('configuration', () => {
     expect(loadOrCreateKey().kid).not.toBe(a.kid);
   });
   it('refuses DATABASE_URL with a clear message, since the pg client is not installed', async () => {
-    await expect(startService({ databaseUrl: 'postgres://db/claimready', publicBase: 'http://x/service', introspectUrl: 'http://x/auth/introspect', payers: [] })).rejects.toThrow(/`pg` is not installed/);
+    await expect(
+      startService({
+        databaseUrl: 'postgres://db/claimready',
+        publicBase: 'http://x/service',
+        introspectUrl: 'http://x/auth/introspect',
+        payers: [],
+      }),
+    ).rejects.toThrow(/`pg` is not installed/);
   });
 });
 
@@ -98,8 +138,17 @@ describe('payer configuration file', () => {
     const { writeFileSync } = await import('node:fs');
     const dir = mkdtempSync(join(tmpdir(), 'cfg-'));
     const good = join(dir, 'payers.json');
-    writeFileSync(good, JSON.stringify({ payers: [{ id: 'bcbsma', fhirBase: 'https://pas.example/fhir/', tokenUrl: 'https://pas.example/token', clientId: 'clinic-42' }], portalPayers: ['medicare-wiser-je'] }));
-    expect(loadPayerConfig(good)).toEqual({ payers: [{ id: 'bcbsma', fhirBase: 'https://pas.example/fhir', tokenUrl: 'https://pas.example/token', clientId: 'clinic-42' }], portalPayers: ['medicare-wiser-je'] });
+    writeFileSync(
+      good,
+      JSON.stringify({
+        payers: [{ id: 'bcbsma', fhirBase: 'https://pas.example/fhir/', tokenUrl: 'https://pas.example/token', clientId: 'clinic-42' }],
+        portalPayers: ['medicare-wiser-je'],
+      }),
+    );
+    expect(loadPayerConfig(good)).toEqual({
+      payers: [{ id: 'bcbsma', fhirBase: 'https://pas.example/fhir', tokenUrl: 'https://pas.example/token', clientId: 'clinic-42' }],
+      portalPayers: ['medicare-wiser-je'],
+    });
     const bad = join(dir, 'bad.json');
     writeFileSync(bad, JSON.stringify({ payers: [{ id: 'x', fhirBase: 'not a url' }] }));
     expect(() => loadPayerConfig(bad)).toThrow(/payers\.0\.fhirBase.*payers\.0\.tokenUrl/s);

@@ -25,11 +25,27 @@ function memWriter(fail?: { type: string; status: number; text: string }) {
     store,
     fail,
     async capabilities(): Promise<CapabilityStatement> {
-      return { resourceType: 'CapabilityStatement', status: 'active', date: '2026-01-01', kind: 'instance', fhirVersion: '4.0.1', format: ['json'], rest: [{ mode: 'server', resource: ['Claim', 'DocumentReference', 'Provenance'].map((type) => ({ type, interaction: [{ code: 'create' }] })) }] };
+      return {
+        resourceType: 'CapabilityStatement',
+        status: 'active',
+        date: '2026-01-01',
+        kind: 'instance',
+        fhirVersion: '4.0.1',
+        format: ['json'],
+        rest: [
+          {
+            mode: 'server',
+            resource: ['Claim', 'DocumentReference', 'Provenance'].map((type) => ({ type, interaction: [{ code: 'create' }] })),
+          },
+        ],
+      };
     },
     async create<R extends Resource>(resource: R, ifNoneExist?: string): Promise<FhirResponse<R>> {
       if (writer.fail && writer.fail.type === resource.resourceType) {
-        const oo: OperationOutcome = { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'invalid', diagnostics: writer.fail.text }] };
+        const oo: OperationOutcome = {
+          resourceType: 'OperationOutcome',
+          issue: [{ severity: 'error', code: 'invalid', diagnostics: writer.fail.text }],
+        };
         return { status: writer.fail.status, body: oo as unknown as R };
       }
       const found = store.find((r) => r.resourceType === resource.resourceType && ifNoneExist && matches(r, ifNoneExist));
@@ -46,12 +62,23 @@ function memWriter(fail?: { type: string; status: number; text: string }) {
 }
 
 const TF = svc('64483', {
-  kind: 'esi-transforaminal', region: 'lumbar', levels: ['L4-L5', 'L5-S1'], laterality: 'bilateral', reasonIcd10: ['M54.16'],
+  kind: 'esi-transforaminal',
+  region: 'lumbar',
+  levels: ['L4-L5', 'L5-S1'],
+  laterality: 'bilateral',
+  reasonIcd10: ['M54.16'],
   evidence: [{ ref: 'DocumentReference/n1', display: 'Procedure plan', quote: { text: 'bilateral L4-5, L5-S1 TFESI', start: 5, end: 32 } }],
 });
 
 function data(writer: FhirWriter | null, openEvidence = vi.fn()): AppData {
-  return { picture: picture({ patient: { id: 'p1', name: 'Jane Secret', source: 'coded', evidence: [] }, diagnoses: [dx('M54.16')] }), today: '2026-11-23', services: [TF], writer, user: 'Practitioner/dr1', openEvidence };
+  return {
+    picture: picture({ patient: { id: 'p1', name: 'Jane Secret', source: 'coded', evidence: [] }, diagnoses: [dx('M54.16')] }),
+    today: '2026-11-23',
+    services: [TF],
+    writer,
+    user: 'Practitioner/dr1',
+    openEvidence,
+  };
 }
 
 function view(d: AppData) {
@@ -112,7 +139,9 @@ describe('CodingReview', () => {
     view(d);
     expect(lineTitles()[0]).toBe('Line 1: 64483-RT × 1');
     expect(screen.getByRole('button', { name: 'Undo accept, line 2' })).toBeTruthy();
-    const raw = Object.keys(window.sessionStorage).map((k) => window.sessionStorage.getItem(k) ?? '').join('');
+    const raw = Object.keys(window.sessionStorage)
+      .map((k) => window.sessionStorage.getItem(k) ?? '')
+      .join('');
     expect(raw).toContain('64483');
     expect(raw).not.toContain('Jane');
   });
@@ -141,7 +170,9 @@ describe('CodingReview', () => {
     expect(window.sessionStorage.length).toBe(1);
     w.fail = undefined;
     fireEvent.click(within(alert).getByRole('button', { name: 'Retry' }));
-    await waitFor(() => expect(screen.getByTestId('save-status').textContent).toMatch(/Draft claim: already saved.*Coding summary: created/));
+    await waitFor(() =>
+      expect(screen.getByTestId('save-status').textContent).toMatch(/Draft claim: already saved.*Coding summary: created/),
+    );
     expect(w.store.filter((r) => r.resourceType === 'Claim')).toHaveLength(1);
     expect(w.store.filter((r) => r.resourceType === 'Provenance')).toHaveLength(2);
   });

@@ -15,7 +15,13 @@ const note: NoteDoc = {
 describe('EvidencePanel', () => {
   it('opens the note with exactly the evidence span highlighted', () => {
     const start = note.text.indexOf('7/10');
-    render(<EvidencePanel evidence={{ ref: note.ref, display: 'pain score', quote: { text: '7/10', start, end: start + 4 } }} notes={[note]} onClose={() => undefined} />);
+    render(
+      <EvidencePanel
+        evidence={{ ref: note.ref, display: 'pain score', quote: { text: '7/10', start, end: start + 4 } }}
+        notes={[note]}
+        onClose={() => undefined}
+      />,
+    );
     expect(screen.getByTestId('evidence-highlight').textContent).toBe('7/10');
     expect(screen.getByRole('heading', { name: 'Progress note' })).toBeTruthy();
   });
@@ -27,7 +33,13 @@ describe('EvidencePanel', () => {
   });
 
   it('ignores a span that does not fit the note instead of highlighting the wrong words', () => {
-    render(<EvidencePanel evidence={{ ref: note.ref, display: 'x', quote: { text: 'x', start: 5000, end: 5001 } }} notes={[note]} onClose={() => undefined} />);
+    render(
+      <EvidencePanel
+        evidence={{ ref: note.ref, display: 'x', quote: { text: 'x', start: 5000, end: 5001 } }}
+        notes={[note]}
+        onClose={() => undefined}
+      />,
+    );
     expect(screen.queryByTestId('evidence-highlight')).toBeNull();
   });
 

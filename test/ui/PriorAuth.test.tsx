@@ -21,7 +21,17 @@ function setup(c: PatientCase | undefined, over: Partial<AppData> = {}) {
   const { picture, service, today, resources, clinic } = c.input;
   const openEvidence = vi.fn();
   const ehr = fakeEhr();
-  const data: AppData = { picture, today, services: [service], writer: ehr, user: 'Practitioner/dr-lee', openEvidence, ...(resources ? { resources } : {}), clinic, ...over };
+  const data: AppData = {
+    picture,
+    today,
+    services: [service],
+    writer: ehr,
+    user: 'Practitioner/dr-lee',
+    openEvidence,
+    ...(resources ? { resources } : {}),
+    clinic,
+    ...over,
+  };
   render(
     <AppDataContext.Provider value={data}>
       <PriorAuth />
@@ -38,9 +48,15 @@ describe('PriorAuth view', () => {
     const { expected } = setup(PATIENTS[0]);
     const payer = screen.getByRole('heading', { name: 'Payer' }).closest('section') as HTMLElement;
     expect(within(payer).getByText('Medicare Part B')).toBeTruthy();
-    expect(screen.getByTestId('pa-required').textContent).toBe(expected.priorAuth.required === 'depends' ? `Depends: ${expected.priorAuth.reason}` : expected.priorAuth.required ? 'Yes' : 'No');
+    expect(screen.getByTestId('pa-required').textContent).toBe(
+      expected.priorAuth.required === 'depends' ? `Depends: ${expected.priorAuth.reason}` : expected.priorAuth.required ? 'Yes' : 'No',
+    );
     const list = screen.getByRole('list', { name: 'Policy criteria checklist' });
-    expect(within(list).getAllByRole('listitem').filter((li) => li.classList.contains('pa-criterion'))).toHaveLength(expected.findings.length);
+    expect(
+      within(list)
+        .getAllByRole('listitem')
+        .filter((li) => li.classList.contains('pa-criterion')),
+    ).toHaveLength(expected.findings.length);
     expect(screen.getByRole('heading', { name: 'Nothing blocks this packet' })).toBeTruthy();
   });
 
@@ -59,7 +75,9 @@ describe('PriorAuth view', () => {
     const e = withEvidence?.evidence[0];
     if (!e) throw new Error('no evidence in findings');
     const list = screen.getByRole('list', { name: 'Policy criteria checklist' });
-    fireEvent.click(within(list).getAllByRole('button', { name: new RegExp(e.display.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) })[0] as HTMLElement);
+    fireEvent.click(
+      within(list).getAllByRole('button', { name: new RegExp(e.display.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')) })[0] as HTMLElement,
+    );
     expect(openEvidence).toHaveBeenCalledWith(expect.objectContaining({ ref: e.ref }));
   });
 
@@ -81,7 +99,13 @@ describe('PriorAuth view', () => {
     await screen.findByText(/Saved to the chart/, undefined, { timeout: 10_000 });
     expect(stored(ehr)).toEqual(['DocumentReference', 'Provenance', 'Provenance', 'Task']);
     const task = ehr.stored.find((r): r is Task => r.resourceType === 'Task');
-    expect([task?.status, task?.intent, task?.focus?.reference, task?.requester?.reference, task?.owner]).toEqual(['requested', 'order', 'ServiceRequest/sr-p1', 'Practitioner/dr-lee', undefined]);
+    expect([task?.status, task?.intent, task?.focus?.reference, task?.requester?.reference, task?.owner]).toEqual([
+      'requested',
+      'order',
+      'ServiceRequest/sr-p1',
+      'Practitioner/dr-lee',
+      undefined,
+    ]);
     fireEvent.click(screen.getByRole('button', { name: 'Save packet to chart' }));
     await screen.findByText(/Already saved/, undefined, { timeout: 10_000 });
     expect(ehr.stored).toHaveLength(4);
@@ -89,7 +113,13 @@ describe('PriorAuth view', () => {
 
   it("shows the EHR's OperationOutcome and retries without duplicating", async () => {
     const { ehr } = setup(PATIENTS[0]);
-    ehr.failNext.set('Task', { status: 422, outcome: { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'invalid', diagnostics: 'Task.owner is required here' }] } });
+    ehr.failNext.set('Task', {
+      status: 422,
+      outcome: {
+        resourceType: 'OperationOutcome',
+        issue: [{ severity: 'error', code: 'invalid', diagnostics: 'Task.owner is required here' }],
+      },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Save packet to chart' }));
     await screen.findByText(/Task.owner is required here/, undefined, { timeout: 10_000 });
     fireEvent.click(screen.getByRole('button', { name: 'Retry' }));
@@ -149,7 +179,11 @@ describe('PriorAuth view, long evidence and accessibility', () => {
     const c = PATIENTS[0];
     if (!c) throw new Error('no patient');
     const picture = structuredClone(c.input.picture);
-    const visits = Array.from({ length: 10 }, (_, i) => ({ ref: `Encounter/pt-visit-${i}`, display: `PT visit ${i}`, date: `2026-08-${String(i + 1).padStart(2, '0')}` }));
+    const visits = Array.from({ length: 10 }, (_, i) => ({
+      ref: `Encounter/pt-visit-${i}`,
+      display: `PT visit ${i}`,
+      date: `2026-08-${String(i + 1).padStart(2, '0')}`,
+    }));
     const care = picture.conservativeCare[0];
     if (care) care.evidence = visits;
     setup({ ...c, input: { ...c.input, picture } });
@@ -169,8 +203,15 @@ describe('PriorAuth view, long evidence and accessibility', () => {
   it("makes the clinic's own Organization the Task owner when the shell supplies it", async () => {
     const c = PATIENTS[0]; // prior auth "depends": a Task is made
     if (!c) throw new Error('no patient');
-    const organization: Organization = { resourceType: 'Organization', id: 'org-clinic', name: 'Riverside Spine & Pain', telecom: [{ system: 'phone', value: '508-555-0100' }] };
-    const { ehr } = setup(c, { clinic: { organization, practitioner: { id: 'dr-lee', name: 'Dana Lee, MD', npi: '1098765432', family: 'Lee' } } });
+    const organization: Organization = {
+      resourceType: 'Organization',
+      id: 'org-clinic',
+      name: 'Riverside Spine & Pain',
+      telecom: [{ system: 'phone', value: '508-555-0100' }],
+    };
+    const { ehr } = setup(c, {
+      clinic: { organization, practitioner: { id: 'dr-lee', name: 'Dana Lee, MD', npi: '1098765432', family: 'Lee' } },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Save packet to chart' }));
     await screen.findByText(/Saved to the chart/, undefined, { timeout: 10_000 });
     expect(ehr.stored.find((r): r is Task => r.resourceType === 'Task')?.owner?.reference).toBe('Organization/org-clinic');

@@ -40,7 +40,9 @@ describe('VisitChecklist', () => {
     const card = screen.getByRole('article', { name: /64483/ });
     expect(within(card).getByText(/Incomplete/)).toBeTruthy();
     const todo = within(card).getAllByRole('list')[0]!;
-    const items = within(todo).getAllByRole('listitem').filter((li) => li.classList.contains('vc-finding'));
+    const items = within(todo)
+      .getAllByRole('listitem')
+      .filter((li) => li.classList.contains('vc-finding'));
     expect(items[0]!.getAttribute('data-requirement')).toBe('pain-scale');
     expect(within(items[0]!).getByText(/Document the pain score on a 0-10 scale/)).toBeTruthy();
     const site = items.find((li) => li.getAttribute('data-requirement') === 'site-consistency')!;
@@ -59,7 +61,9 @@ describe('VisitChecklist', () => {
 
   it('shows the citation on demand and marks unconfirmed rules as advice', () => {
     const p = esiPicture();
-    p.conservativeCare = [{ kind: 'nsaid', description: 'ibuprofen', start: '2026-11-01', end: '2026-11-15', outcome: 'failed', source: 'note', evidence: [] }];
+    p.conservativeCare = [
+      { kind: 'nsaid', description: 'ibuprofen', start: '2026-11-01', end: '2026-11-15', outcome: 'failed', source: 'note', evidence: [] },
+    ];
     renderView(p, [tfesi()]);
     const item = document.querySelector('[data-requirement="conservative-weeks"]') as HTMLElement;
     expect(within(item).getByText('Advice: not met')).toBeTruthy();
@@ -72,7 +76,9 @@ describe('VisitChecklist', () => {
 
   it('says when the payer is unknown and the baseline is used', () => {
     const p = esiPicture();
-    p.coverages = [{ id: 'c', status: 'active', payerId: 'ACME', payerName: 'Acme Mutual Insurance', typeCode: '5', source: 'coded', evidence: [] }];
+    p.coverages = [
+      { id: 'c', status: 'active', payerId: 'ACME', payerName: 'Acme Mutual Insurance', typeCode: '5', source: 'coded', evidence: [] },
+    ];
     renderView(p, [tfesi()]);
     expect(screen.getByText(/Acme Mutual Insurance is not a payer ClaimReady knows/)).toBeTruthy();
   });

@@ -10,8 +10,21 @@ describe('clinicFor', () => {
   it('takes the clinician from the order and the organization from the visit', () => {
     const got = clinicFor(
       index(
-        { resourceType: 'ServiceRequest', id: 's1', status: 'active', intent: 'order', subject: { reference: 'Patient/p' }, requester: { reference: 'Practitioner/dr' } },
-        { resourceType: 'Encounter', id: 'e1', status: 'finished', class: { code: 'AMB' }, serviceProvider: { reference: 'Organization/clinic' } },
+        {
+          resourceType: 'ServiceRequest',
+          id: 's1',
+          status: 'active',
+          intent: 'order',
+          subject: { reference: 'Patient/p' },
+          requester: { reference: 'Practitioner/dr' },
+        },
+        {
+          resourceType: 'Encounter',
+          id: 'e1',
+          status: 'finished',
+          class: { code: 'AMB' },
+          serviceProvider: { reference: 'Organization/clinic' },
+        },
         prac,
         clinic,
       ),
@@ -22,11 +35,14 @@ describe('clinicFor', () => {
   });
 
   it("falls back to the signed-in clinician and the patient's managing organization", () => {
-    const got = clinicFor(index({ resourceType: 'Patient', id: 'p', managingOrganization: { reference: 'Organization/clinic' } }, prac, clinic), {
-      requestRefs: [undefined],
-      patientId: 'p',
-      user: 'Practitioner/dr',
-    });
+    const got = clinicFor(
+      index({ resourceType: 'Patient', id: 'p', managingOrganization: { reference: 'Organization/clinic' } }, prac, clinic),
+      {
+        requestRefs: [undefined],
+        patientId: 'p',
+        user: 'Practitioner/dr',
+      },
+    );
     expect(got).toBeDefined();
   });
 

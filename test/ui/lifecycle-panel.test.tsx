@@ -46,10 +46,23 @@ function model(c: PatientCase | undefined) {
 
 describe('LifecyclePanel', () => {
   it('disables Submit with the reason while the packet is blocked', () => {
-    render(<LifecyclePanel model={model(PATIENTS[1])} writer={null} now={() => '2026-11-23T10:00:00Z'} api={serviceApi(() => 't', `${ORIGIN}/service`, () => Promise.reject(new Error('must not be called')))} />);
+    render(
+      <LifecyclePanel
+        model={model(PATIENTS[1])}
+        writer={null}
+        now={() => '2026-11-23T10:00:00Z'}
+        api={serviceApi(
+          () => 't',
+          `${ORIGIN}/service`,
+          () => Promise.reject(new Error('must not be called')),
+        )}
+      />,
+    );
     const button = screen.getByTestId('pa-submit') as HTMLButtonElement;
     expect(button.disabled).toBe(true);
-    expect(screen.getByTestId('pa-submit-blocked').textContent).toMatch(/Submit is blocked until the issues listed above are fixed: \d+ policy criterion/);
+    expect(screen.getByTestId('pa-submit-blocked').textContent).toMatch(
+      /Submit is blocked until the issues listed above are fixed: \d+ policy criterion/,
+    );
   });
 
   it('submits once under a double click, shows the approval, and writes the decision back to the chart', async () => {
@@ -58,7 +71,15 @@ describe('LifecyclePanel', () => {
     h = await harness({ scenario: 'approve' });
     h.tokens.set('tok-ui', m.packetInput.picture.patient.id);
     const ehr = ehrWithUpdate();
-    render(<LifecyclePanel model={m} writer={ehr} user="Practitioner/dr-lee" now={() => '2026-11-23T10:00:00Z'} api={serviceApi(() => 'tok-ui', `${ORIGIN}/service`, h.fetch)} />);
+    render(
+      <LifecyclePanel
+        model={m}
+        writer={ehr}
+        user="Practitioner/dr-lee"
+        now={() => '2026-11-23T10:00:00Z'}
+        api={serviceApi(() => 'tok-ui', `${ORIGIN}/service`, h.fetch)}
+      />,
+    );
     const button = screen.getByTestId('pa-submit');
     fireEvent.click(button);
     fireEvent.click(button);
@@ -72,6 +93,8 @@ describe('LifecyclePanel', () => {
     const task = ehr.stored.find((r): r is Task => r.resourceType === 'Task');
     expect(task).toMatchObject({ status: 'completed', businessStatus: { text: 'Approved' } });
     expect(task?.output?.find((o) => o.type.text === 'Authorization number')?.valueString).toBe('AUTH-000001');
-    expect(task?.output?.find((o) => o.type.text === 'Payer decision')?.valueReference?.reference).toBe(`DocumentReference/${decision?.id ?? ''}`);
+    expect(task?.output?.find((o) => o.type.text === 'Payer decision')?.valueReference?.reference).toBe(
+      `DocumentReference/${decision?.id ?? ''}`,
+    );
   }, 60_000);
 });

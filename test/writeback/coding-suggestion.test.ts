@@ -6,16 +6,36 @@ import { suggestCoding } from '../../src/policy/coding/suggest';
 import { dx, picture, svc } from '../policy/coding/build';
 
 const caps = (types: string[]): CapabilityStatement => ({
-  resourceType: 'CapabilityStatement', status: 'active', date: '2026-01-01', kind: 'instance', fhirVersion: '4.0.1', format: ['json'],
+  resourceType: 'CapabilityStatement',
+  status: 'active',
+  date: '2026-01-01',
+  kind: 'instance',
+  fhirVersion: '4.0.1',
+  format: ['json'],
   rest: [{ mode: 'server', resource: types.map((type) => ({ type, interaction: [{ code: 'create' }] })) }],
 });
 
 const s = suggestCoding(
   picture({ diagnoses: [dx('M54.16'), dx('M54.5')] }),
-  [svc('64483', { kind: 'esi-transforaminal', region: 'lumbar', levels: ['L4-L5', 'L5-S1'], laterality: 'bilateral', reasonIcd10: ['M54.16'] })],
+  [
+    svc('64483', {
+      kind: 'esi-transforaminal',
+      region: 'lumbar',
+      levels: ['L4-L5', 'L5-S1'],
+      laterality: 'bilateral',
+      reasonIcd10: ['M54.16'],
+    }),
+  ],
   { today: '2026-11-23' },
 );
-const ctx = { patientId: 'p1', encounterId: 'e1', coverageId: 'cov1', insurerRef: 'Organization/medicare', providerRef: 'Practitioner/dr1', today: '2026-11-23' };
+const ctx = {
+  patientId: 'p1',
+  encounterId: 'e1',
+  coverageId: 'cov1',
+  insurerRef: 'Organization/medicare',
+  providerRef: 'Practitioner/dr1',
+  today: '2026-11-23',
+};
 
 describe('buildCodingWrites', () => {
   it('a draft professional Claim (use claim) with lines, modifiers, units and dx pointers when Claim create is allowed', () => {
@@ -24,7 +44,12 @@ describe('buildCodingWrites', () => {
     const claim = items[0]!.resource as Claim;
     expect(claim.status).toBe('draft');
     expect(claim.use).toBe('claim');
-    expect(claim.item!.map((i) => [i.productOrService.coding![0]!.code, i.modifier?.map((m) => m.coding![0]!.code), i.quantity?.value])).toEqual([['64483', ['50'], 1], ['64484', ['50'], 1]]);
+    expect(
+      claim.item!.map((i) => [i.productOrService.coding![0]!.code, i.modifier?.map((m) => m.coding![0]!.code), i.quantity?.value]),
+    ).toEqual([
+      ['64483', ['50'], 1],
+      ['64484', ['50'], 1],
+    ]);
     expect(claim.item![0]!.diagnosisSequence).toEqual(s.lines[0]!.diagnosisPointers);
     expect(claim.diagnosis!.map((d) => d.diagnosisCodeableConcept!.coding![0]!.code)).toEqual(s.diagnoses.map((d) => d.code));
     expect(items[0]!.ifNoneExist).toBe(`identifier=${claim.identifier![0]!.system}|${claim.identifier![0]!.value}`);

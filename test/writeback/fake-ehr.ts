@@ -21,7 +21,10 @@ export interface FakeEhr {
   handlers: ReturnType<typeof http.get>[];
 }
 
-const oo = (diagnostics: string, code = 'processing'): OperationOutcome => ({ resourceType: 'OperationOutcome', issue: [{ severity: 'error', code, diagnostics }] });
+const oo = (diagnostics: string, code = 'processing'): OperationOutcome => ({
+  resourceType: 'OperationOutcome',
+  issue: [{ severity: 'error', code, diagnostics }],
+});
 
 function matches(r: Stored, query: string): boolean {
   const params = new URLSearchParams(query);
@@ -49,12 +52,20 @@ export function fakeEhr(opts: { transaction?: boolean; ignoreIfNoneExist?: boole
     const i = ehr.faults.findIndex((f) => !f.type || f.type === type);
     return i >= 0 ? ehr.faults.splice(i, 1)[0] : undefined;
   };
-  const conditionalCreate = (type: string, body: Resource, ifNoneExist: string | undefined): { status: number; resource?: Stored; outcome?: OperationOutcome } => {
+  const conditionalCreate = (
+    type: string,
+    body: Resource,
+    ifNoneExist: string | undefined,
+  ): { status: number; resource?: Stored; outcome?: OperationOutcome } => {
     const list = ehr.store.get(type) ?? [];
     const found = ifNoneExist && !ehr.ignoreIfNoneExist ? list.filter((r) => matches(r, ifNoneExist)) : [];
     if (found.length > 1) return { status: 412, outcome: oo(`Multiple matches for ${ifNoneExist}`, 'duplicate') };
     if (found.length === 1) return { status: 200, resource: found[0] };
-    const stored = { ...body, id: `${type.toLowerCase()}-${++seq}`, meta: { ...body.meta, versionId: '1', lastUpdated: '2026-11-20T10:00:00Z' } } as Stored;
+    const stored = {
+      ...body,
+      id: `${type.toLowerCase()}-${++seq}`,
+      meta: { ...body.meta, versionId: '1', lastUpdated: '2026-11-20T10:00:00Z' },
+    } as Stored;
     ehr.store.set(type, [...list, stored]);
     return { status: 201, resource: stored };
   };
@@ -71,7 +82,11 @@ export function fakeEhr(opts: { transaction?: boolean; ignoreIfNoneExist?: boole
         interaction: ehr.transaction ? [{ code: 'transaction' }] : [],
         resource: ['Claim', 'DocumentReference', 'Task', 'Provenance'].map((type) => ({
           type,
-          interaction: [{ code: 'read' as const }, { code: 'search-type' as const }, ...(ehr.creatable.includes(type) ? [{ code: 'create' as const }, { code: 'update' as const }] : [])],
+          interaction: [
+            { code: 'read' as const },
+            { code: 'search-type' as const },
+            ...(ehr.creatable.includes(type) ? [{ code: 'create' as const }, { code: 'update' as const }] : []),
+          ],
         })),
       },
     ],
@@ -107,7 +122,8 @@ export function fakeEhr(opts: { transaction?: boolean; ignoreIfNoneExist?: boole
       const i = list.findIndex((r) => r.id === params.id);
       if (i < 0) return HttpResponse.json(oo('not found', 'not-found'), { status: 404 });
       const current = list[i]!.meta?.versionId ?? '1';
-      if (ifMatch && ifMatch !== `W/"${current}"`) return HttpResponse.json(oo(`Version conflict: current is ${current}`, 'conflict'), { status: 412 });
+      if (ifMatch && ifMatch !== `W/"${current}"`)
+        return HttpResponse.json(oo(`Version conflict: current is ${current}`, 'conflict'), { status: 412 });
       const next = String(Number(current) + 1);
       const body = (await request.json()) as Stored;
       list[i] = { ...body, id: String(params.id), meta: { ...body.meta, versionId: next, lastUpdated: '2026-11-21T10:00:00Z' } };

@@ -11,26 +11,38 @@ import type { FhirWriter } from '../../src/writeback/writer';
 import { suggestCoding } from '../../src/policy/coding/suggest';
 import { dx, picture, svc } from '../policy/coding/build';
 
-const SCOPE = 'launch openid fhirUser online_access patient/Patient.rs patient/Claim.crs patient/DocumentReference.crs patient/Provenance.crs';
+const SCOPE =
+  'launch openid fhirUser online_access patient/Patient.rs patient/Claim.crs patient/DocumentReference.crs patient/Provenance.crs';
 const agent = { app: 'ClaimReady', user: 'Practitioner/prac1' };
 const quick = { sleep: async () => undefined, attempts: 6 };
 
 function suggestion(units: number) {
-  const tf = svc('64483', { kind: 'esi-transforaminal', region: 'lumbar', levels: units === 1 ? ['L5-S1'] : ['L4-L5', 'L5-S1'], laterality: 'left', reasonIcd10: ['M54.16'] });
+  const tf = svc('64483', {
+    kind: 'esi-transforaminal',
+    region: 'lumbar',
+    levels: units === 1 ? ['L5-S1'] : ['L4-L5', 'L5-S1'],
+    laterality: 'left',
+    reasonIcd10: ['M54.16'],
+  });
   return suggestCoding(picture({ diagnoses: [dx('M54.16')] }), [tf], { today: '2026-11-23' });
 }
 
 /** Count what ClaimReady wrote (its own-output tag) by search; the faulty sandbox may fail a read too, so read until it answers. */
 async function count(sb: Sandbox, token: string, type: string): Promise<number> {
   for (let i = 0; i < 20; i++) {
-    const res = await fetch(`${sb.fhirBase}/${type}?patient=${PATIENT}&_tag=https://claimready.app/fhir/CodeSystem/origin|claimready&_summary=count`, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/fhir+json' } });
+    const res = await fetch(
+      `${sb.fhirBase}/${type}?patient=${PATIENT}&_tag=https://claimready.app/fhir/CodeSystem/origin|claimready&_summary=count`,
+      { headers: { Authorization: `Bearer ${token}`, Accept: 'application/fhir+json' } },
+    );
     if (res.ok) return ((await res.json()) as Bundle).total ?? 0;
   }
   throw new Error(`${type} count never answered`);
 }
 
 async function provenances(sb: Sandbox, token: string): Promise<Provenance[]> {
-  const res = await fetch(`${sb.fhirBase}/Provenance?_count=100`, { headers: { Authorization: `Bearer ${token}`, Accept: 'application/fhir+json' } });
+  const res = await fetch(`${sb.fhirBase}/Provenance?_count=100`, {
+    headers: { Authorization: `Bearer ${token}`, Accept: 'application/fhir+json' },
+  });
   return (((await res.json()) as Bundle).entry ?? []).map((e) => e.resource as Provenance);
 }
 
@@ -45,7 +57,12 @@ describe('coding write-back against the sandbox EHR', () => {
 
   it('transaction path: saving twice stores one Claim, one summary and their Provenance', async () => {
     const w = fetchWriter(sb.fhirBase, token);
-    const items = buildCodingWrites(suggestion(1), { patientId: PATIENT, today: '2026-11-23', providerRef: agent.user, capabilities: await w.capabilities() });
+    const items = buildCodingWrites(suggestion(1), {
+      patientId: PATIENT,
+      today: '2026-11-23',
+      providerRef: agent.user,
+      capabilities: await w.capabilities(),
+    });
     expect(items.map((i) => i.resource.resourceType)).toEqual(['Claim', 'DocumentReference']);
     const first = await writeAll(w, items, agent, quick);
     expect(first.ok, JSON.stringify(first)).toBe(true);
@@ -61,7 +78,11 @@ describe('coding write-back against the sandbox EHR', () => {
     try {
       const t = String((await login(faulty, { patient: PATIENT }, SCOPE)).access_token);
       const base = fetchWriter(faulty.fhirBase, t);
-      const sequential: FhirWriter = { capabilities: () => base.capabilities(), create: (r, q) => base.create(r, q), search: (ty, q) => base.search(ty, q) };
+      const sequential: FhirWriter = {
+        capabilities: () => base.capabilities(),
+        create: (r, q) => base.create(r, q),
+        search: (ty, q) => base.search(ty, q),
+      };
       let caps;
       for (let i = 0; i < 10 && !caps; i++) caps = await base.capabilities().catch(() => undefined);
       const items = buildCodingWrites(suggestion(2), { patientId: PATIENT, today: '2026-11-23', capabilities: caps! });
@@ -69,7 +90,11 @@ describe('coding write-back against the sandbox EHR', () => {
       for (let i = 0; i < 5 && !out.ok; i++) out = await writeAll(sequential, items, agent, quick);
       expect(out.ok).toBe(true);
       // The faults really hit the save (its look-ups and creates), else this test would prove nothing about retries.
-      expect(faulty.store.requests().filter((r) => /\/fhir\/(Claim|DocumentReference|Provenance)/.test(r.path) && (r.status === 500 || r.status === 429)).length).toBeGreaterThan(0);
+      expect(
+        faulty.store
+          .requests()
+          .filter((r) => /\/fhir\/(Claim|DocumentReference|Provenance)/.test(r.path) && (r.status === 500 || r.status === 429)).length,
+      ).toBeGreaterThan(0);
       await writeAll(sequential, items, agent, quick);
       expect(await count(faulty, t, 'Claim')).toBe(1);
       expect(await count(faulty, t, 'DocumentReference')).toBe(1);

@@ -20,8 +20,27 @@ const agent = { app: 'ClaimReady', user: 'Practitioner/dr1' };
 const opts = { sleep: async () => undefined, recorded: '2026-11-20T12:00:00Z' };
 
 function draft(units: number): WriteItem[] {
-  const claim: Claim = { resourceType: 'Claim', identifier: [{ system: 'https://claimready.app/id/coding-claim', value: 'slot1' }], status: 'draft', use: 'claim', type: { text: 'professional' }, patient: { reference: 'Patient/p1' }, created: '2026-11-20', provider: { display: 'x' }, priority: { text: 'normal' }, insurance: [{ sequence: 1, focal: true, coverage: { display: 'c' } }], item: [{ sequence: 1, productOrService: { coding: [{ code: '64483' }] }, quantity: { value: units } }] };
-  const doc: DocumentReference = { resourceType: 'DocumentReference', identifier: [{ system: 'https://claimready.app/id/coding-summary', value: 'slot1' }], status: 'current', subject: { reference: 'Patient/p1' }, type: { text: 'summary' }, content: [{ attachment: { contentType: 'text/plain', data: btoa(`units ${units}`) } }] };
+  const claim: Claim = {
+    resourceType: 'Claim',
+    identifier: [{ system: 'https://claimready.app/id/coding-claim', value: 'slot1' }],
+    status: 'draft',
+    use: 'claim',
+    type: { text: 'professional' },
+    patient: { reference: 'Patient/p1' },
+    created: '2026-11-20',
+    provider: { display: 'x' },
+    priority: { text: 'normal' },
+    insurance: [{ sequence: 1, focal: true, coverage: { display: 'c' } }],
+    item: [{ sequence: 1, productOrService: { coding: [{ code: '64483' }] }, quantity: { value: units } }],
+  };
+  const doc: DocumentReference = {
+    resourceType: 'DocumentReference',
+    identifier: [{ system: 'https://claimready.app/id/coding-summary', value: 'slot1' }],
+    status: 'current',
+    subject: { reference: 'Patient/p1' },
+    type: { text: 'summary' },
+    content: [{ attachment: { contentType: 'text/plain', data: btoa(`units ${units}`) } }],
+  };
   return [
     { resource: claim, ifNoneExist: 'identifier=https://claimready.app/id/coding-claim|slot1', mode: 'update' },
     { resource: doc, ifNoneExist: 'identifier=https://claimready.app/id/coding-summary|slot1', mode: 'update' },
@@ -29,8 +48,20 @@ function draft(units: number): WriteItem[] {
 }
 
 function packet(): WriteItem[] {
-  const doc: DocumentReference = { resourceType: 'DocumentReference', identifier: [{ system: 'https://claimready.app/id/pa-packet', value: 'pk1' }], status: 'current', subject: { reference: 'Patient/p1' }, content: [{ attachment: { contentType: 'application/pdf', data: 'JVBERi0=' } }] };
-  const task: Task = { resourceType: 'Task', identifier: [{ system: 'https://claimready.app/id/pa-task', value: 'tk1' }], status: 'requested', intent: 'order', for: { reference: 'Patient/p1' } };
+  const doc: DocumentReference = {
+    resourceType: 'DocumentReference',
+    identifier: [{ system: 'https://claimready.app/id/pa-packet', value: 'pk1' }],
+    status: 'current',
+    subject: { reference: 'Patient/p1' },
+    content: [{ attachment: { contentType: 'application/pdf', data: 'JVBERi0=' } }],
+  };
+  const task: Task = {
+    resourceType: 'Task',
+    identifier: [{ system: 'https://claimready.app/id/pa-task', value: 'tk1' }],
+    status: 'requested',
+    intent: 'order',
+    for: { reference: 'Patient/p1' },
+  };
   return [
     { resource: doc, ifNoneExist: 'identifier=https://claimready.app/id/pa-packet|pk1' },
     { resource: task, ifNoneExist: 'identifier=https://claimready.app/id/pa-task|tk1' },
@@ -55,7 +86,9 @@ describe('every write is marked as ClaimReady output', () => {
     await writeAll(fetchWriter(BASE), packet(), agent, opts);
     const doc = ehr.store.get('DocumentReference')![0] as DocumentReference;
     const loinc = doc.type!.coding!.find((c) => c.system === 'http://loinc.org')!;
-    const vs = (readJson('fhir/r4/valuesets.json') as { entry: { resource: ValueSet }[] }).entry.map((e) => e.resource).find((r) => r.url === 'http://hl7.org/fhir/ValueSet/c80-doc-typecodes')!;
+    const vs = (readJson('fhir/r4/valuesets.json') as { entry: { resource: ValueSet }[] }).entry
+      .map((e) => e.resource)
+      .find((r) => r.url === 'http://hl7.org/fhir/ValueSet/c80-doc-typecodes')!;
     const codes = (vs.compose?.include ?? []).flatMap((i) => (i.concept ?? []).map((c) => `${i.system}|${c.code}`));
     expect(codes).toContain(`${loinc.system}|${loinc.code}`);
   });
@@ -129,7 +162,9 @@ describe("the coder's draft is updated in place, version-aware", () => {
     expect(ehr.requests.filter((r) => r.method === 'PUT').map((r) => r.ifMatch)).toEqual(['W/"1"', 'W/"1"']);
     const provs = ehr.store.get('Provenance') as Provenance[];
     expect(provs).toHaveLength(4);
-    expect(provs.filter((p) => p.activity?.coding?.[0]?.code === 'UPDATE').map((p) => p.target[0]!.reference)).toContain(`Claim/${claim.id}/_history/2`);
+    expect(provs.filter((p) => p.activity?.coding?.[0]?.code === 'UPDATE').map((p) => p.target[0]!.reference)).toContain(
+      `Claim/${claim.id}/_history/2`,
+    );
     const same = await writeAll(w, draft(2), agent, opts);
     expect(same.ok && same.results.every((r) => !r.created && !r.updated)).toBe(true);
   });

@@ -17,8 +17,24 @@ const opts = { sleep: async () => undefined, recorded: '2026-11-20T12:00:00Z' };
 function items(tag = 'a'): WriteItem[] {
   const cid = deterministicId(['claim', tag]);
   const did = deterministicId(['doc', tag]);
-  const claim: Claim = { resourceType: 'Claim', identifier: [{ system: 'https://claimready.app/id/coding-claim', value: cid }], status: 'draft', use: 'claim', type: { text: 'professional' }, patient: { reference: 'Patient/p1' }, created: '2026-11-20', provider: { display: 'x' }, priority: { text: 'normal' }, insurance: [{ sequence: 1, focal: true, coverage: { display: 'c' } }] };
-  const doc: DocumentReference = { resourceType: 'DocumentReference', identifier: [{ system: 'https://claimready.app/id/coding-summary', value: did }], status: 'current', content: [{ attachment: { contentType: 'text/plain', data: 'aGk=' } }] };
+  const claim: Claim = {
+    resourceType: 'Claim',
+    identifier: [{ system: 'https://claimready.app/id/coding-claim', value: cid }],
+    status: 'draft',
+    use: 'claim',
+    type: { text: 'professional' },
+    patient: { reference: 'Patient/p1' },
+    created: '2026-11-20',
+    provider: { display: 'x' },
+    priority: { text: 'normal' },
+    insurance: [{ sequence: 1, focal: true, coverage: { display: 'c' } }],
+  };
+  const doc: DocumentReference = {
+    resourceType: 'DocumentReference',
+    identifier: [{ system: 'https://claimready.app/id/coding-summary', value: did }],
+    status: 'current',
+    content: [{ attachment: { contentType: 'text/plain', data: 'aGk=' } }],
+  };
   return [
     { resource: claim, ifNoneExist: `identifier=https://claimready.app/id/coding-claim|${cid}` },
     { resource: doc, ifNoneExist: `identifier=https://claimready.app/id/coding-summary|${did}` },
@@ -86,7 +102,12 @@ describe('writeAll, sequential conditional creates', () => {
     expect(first.results.map((r) => r.item.resource.resourceType)).toEqual(['Claim', 'Provenance']);
     const second = await writeAll(fetchWriter(BASE), items(), agent, opts);
     expect(second.ok).toBe(true);
-    expect(second.results.map((r) => [r.item.resource.resourceType, r.created])).toEqual([['Claim', false], ['Provenance', false], ['DocumentReference', true], ['Provenance', true]]);
+    expect(second.results.map((r) => [r.item.resource.resourceType, r.created])).toEqual([
+      ['Claim', false],
+      ['Provenance', false],
+      ['DocumentReference', true],
+      ['Provenance', true],
+    ]);
     expect(ehr.count('Claim')).toBe(1);
     expect(ehr.count('Provenance')).toBe(2);
   });
@@ -106,7 +127,10 @@ describe('writeAll, sequential conditional creates', () => {
   it('a real 412 from duplicate matches in the EHR is reported', async () => {
     const ehr = use(fakeEhr());
     const [claim] = items();
-    ehr.store.set('Claim', [{ ...(claim!.resource as Claim), id: 'x1' }, { ...(claim!.resource as Claim), id: 'x2' }]);
+    ehr.store.set('Claim', [
+      { ...(claim!.resource as Claim), id: 'x1' },
+      { ...(claim!.resource as Claim), id: 'x2' },
+    ]);
     const out = await writeAll(fetchWriter(BASE), items(), agent, opts);
     expect(out.ok).toBe(false);
     if (!out.ok) expect(out.failed.message).toMatch(/already holds 2 Claim/);

@@ -42,7 +42,9 @@ function medplumIssues(resource: Resource, sd: StructureDefinition | undefined):
     return validateResource(resource, sd ? { profile: sd } : undefined);
   } catch (e) {
     if (e instanceof OperationOutcomeError) return e.outcome.issue ?? [];
-    return [{ severity: 'error', code: 'processing', details: { text: `validator failed: ${e instanceof Error ? e.message : String(e)}` } }];
+    return [
+      { severity: 'error', code: 'processing', details: { text: `validator failed: ${e instanceof Error ? e.message : String(e)}` } },
+    ];
   }
 }
 
@@ -125,15 +127,36 @@ class BundleCheck {
   }
 
   /** One resource against one profile: validateResource + the walk; references and typed children returned. */
-  private one(resource: Record<string, unknown>, path: string, profile: string): { issues: ConformanceIssue[]; refs: { reference: string; path: string; profiles: string[] }[]; typed: { path: string; profiles: string[] }[] } {
+  private one(
+    resource: Record<string, unknown>,
+    path: string,
+    profile: string,
+  ): {
+    issues: ConformanceIssue[];
+    refs: { reference: string; path: string; profiles: string[] }[];
+    typed: { path: string; profiles: string[] }[];
+  } {
     const sd = this.reg.structure(profile);
-    if (!sd) return { issues: [{ severity: 'warning', source: 'profile', path, message: `profile ${profile} is not in the packages; not checked`, profile }], refs: [], typed: [] };
+    if (!sd)
+      return {
+        issues: [
+          { severity: 'warning', source: 'profile', path, message: `profile ${profile} is not in the packages; not checked`, profile },
+        ],
+        refs: [],
+        typed: [],
+      };
     const type = String(resource.resourceType);
     const base = medplumIssues(resource as unknown as Resource, sd)
       .filter((i) => !MEDPLUM_SLICE_COUNT.test(i.details?.text ?? '') && !MEDPLUM_URN_REFERENCE.test(i.details?.text ?? ''))
       .map((i): ConformanceIssue => {
         const where = (i.expression?.[0] ?? type).replace(new RegExp(`^${type}`), path);
-        return { severity: i.severity === 'fatal' ? 'error' : i.severity, source: 'medplum', path: where, message: i.details?.text ?? i.diagnostics ?? i.code, profile };
+        return {
+          severity: i.severity === 'fatal' ? 'error' : i.severity,
+          source: 'medplum',
+          path: where,
+          message: i.details?.text ?? i.diagnostics ?? i.code,
+          profile,
+        };
       });
     const w = this.walker.walk(resource, path, sd);
     const issues = [...base, ...w.issues.map((i) => ({ ...i, profile }))];
@@ -154,20 +177,43 @@ class BundleCheck {
 
     const top = this.one(bundle, 'Bundle', bundleProfile);
     this.push(top.issues);
-    this.checked.push({ path: 'Bundle', resourceType: 'Bundle', profile: bundleProfile, ok: !top.issues.some((i) => i.severity === 'error') });
+    this.checked.push({
+      path: 'Bundle',
+      resourceType: 'Bundle',
+      profile: bundleProfile,
+      ok: !top.issues.some((i) => i.severity === 'error'),
+    });
     for (const t of top.typed) {
       const m = /^Bundle\.entry\[(\d+)\]\.resource$/.exec(t.path);
       if (m) enqueue(Number(m[1]), t.profiles, 'the bundle profile types this entry');
     }
     entries.forEach((e, i) => {
-      const claimed = isObj(e.resource?.meta) && Array.isArray(e.resource.meta.profile) ? (e.resource.meta.profile as unknown[]).filter((p): p is string => typeof p === 'string') : [];
+      const claimed =
+        isObj(e.resource?.meta) && Array.isArray(e.resource.meta.profile)
+          ? (e.resource.meta.profile as unknown[]).filter((p): p is string => typeof p === 'string')
+          : [];
       for (const p of claimed) {
         if (this.reg.structure(p)) enqueue(i, [p], 'meta.profile');
-        else this.push([{ severity: 'warning', source: 'profile', path: `Bundle.entry[${i}].resource.meta.profile`, message: `claimed profile ${p} is not in the packages; not checked` }]);
+        else
+          this.push([
+            {
+              severity: 'warning',
+              source: 'profile',
+              path: `Bundle.entry[${i}].resource.meta.profile`,
+              message: `claimed profile ${p} is not in the packages; not checked`,
+            },
+          ]);
       }
       for (const r of referencesIn(e.resource, `Bundle.entry[${i}].resource`)) {
         if (!r.ref.startsWith('#') && resolve(r.ref) === undefined) {
-          this.push([{ severity: 'error', source: 'reference', path: r.path, message: `reference "${r.ref}" does not resolve to an entry of the bundle (PAS spec-13)` }]);
+          this.push([
+            {
+              severity: 'error',
+              source: 'reference',
+              path: r.path,
+              message: `reference "${r.ref}" does not resolve to an entry of the bundle (PAS spec-13)`,
+            },
+          ]);
         }
       }
     });
@@ -183,14 +229,25 @@ class BundleCheck {
       if (!best) continue;
       this.checked.push({ path, resourceType: String(resource.resourceType), profile: best.profile, ok: errors(best) === 0 });
       if (results.length > 1 && errors(best) > 0) {
-        this.push(best.issues.map((i) => (i.severity === 'error' ? { ...i, profile: `${shortName(best.profile)} (the closest of ${profiles.map(shortName).join(' | ')})` } : i)));
+        this.push(
+          best.issues.map((i) =>
+            i.severity === 'error'
+              ? { ...i, profile: `${shortName(best.profile)} (the closest of ${profiles.map(shortName).join(' | ')})` }
+              : i,
+          ),
+        );
       } else this.push(best.issues);
       for (const r of best.refs) this.follow(r, resolve, entries, enqueue);
       this.extensions(resource, path);
     }
   }
 
-  private follow(r: { reference: string; path: string; profiles: string[] }, resolve: (ref: string) => number | undefined, entries: Entry[], enqueue: (i: number, p: string[], why: string) => void): void {
+  private follow(
+    r: { reference: string; path: string; profiles: string[] },
+    resolve: (ref: string) => number | undefined,
+    entries: Entry[],
+    enqueue: (i: number, p: string[], why: string) => void,
+  ): void {
     if (r.reference.startsWith('#')) return;
     const target = resolve(r.reference);
     if (target === undefined) return; // reported once by the reference pass
@@ -200,7 +257,14 @@ class BundleCheck {
       return sd ? sd.type === type || sd.type === 'Resource' : canonicalUrl(p).endsWith(`/${type}`);
     });
     if (!fits.length) {
-      this.push([{ severity: 'error', source: 'reference', path: r.path, message: `points at a ${type}; the profile allows ${r.profiles.map(shortName).join(' | ')}` }]);
+      this.push([
+        {
+          severity: 'error',
+          source: 'reference',
+          path: r.path,
+          message: `points at a ${type}; the profile allows ${r.profiles.map(shortName).join(' | ')}`,
+        },
+      ]);
       return;
     }
     const profiled = fits.filter((p) => !canonicalUrl(p).startsWith('http://hl7.org/fhir/StructureDefinition/'));
@@ -216,11 +280,22 @@ class BundleCheck {
       const def = this.reg.extension(url);
       if (def) {
         const res = { issues: [] as WalkIssue[], refs: [], typed: [] };
-        this.walker.checkExtension({ value: x.value, path: x.path, key: 'extension' }, url, res, (severity, source, p, message) => res.issues.push({ severity, source, path: p, message }));
+        this.walker.checkExtension({ value: x.value, path: x.path, key: 'extension' }, url, res, (severity, source, p, message) =>
+          res.issues.push({ severity, source, path: p, message }),
+        );
         this.push(res.issues.map((i) => ({ ...i, source: 'extension' as const })));
       } else {
         const own = OWN_NAMESPACES.some((n) => url.startsWith(n));
-        this.push([{ severity: own ? 'error' : 'warning', source: 'extension', path: x.path, message: own ? `unknown extension ${url}: no such definition in the packages` : `extension ${url} is not defined in the packages; not checked` }]);
+        this.push([
+          {
+            severity: own ? 'error' : 'warning',
+            source: 'extension',
+            path: x.path,
+            message: own
+              ? `unknown extension ${url}: no such definition in the packages`
+              : `extension ${url} is not defined in the packages; not checked`,
+          },
+        ]);
       }
     }
   }
@@ -242,11 +317,23 @@ export function validatePasConformance(bundle: unknown, profile = PAS_REQUEST_BU
     try {
       input = JSON.parse(bundle) as unknown;
     } catch {
-      return { ok: false, errors: [{ severity: 'error', source: 'medplum', path: 'Bundle', message: 'not valid JSON' }], warnings: [], information: [], checked: [] };
+      return {
+        ok: false,
+        errors: [{ severity: 'error', source: 'medplum', path: 'Bundle', message: 'not valid JSON' }],
+        warnings: [],
+        information: [],
+        checked: [],
+      };
     }
   }
   if (!isObj(input) || input.resourceType !== 'Bundle') {
-    return { ok: false, errors: [{ severity: 'error', source: 'medplum', path: 'Bundle', message: 'not a FHIR Bundle' }], warnings: [], information: [], checked: [] };
+    return {
+      ok: false,
+      errors: [{ severity: 'error', source: 'medplum', path: 'Bundle', message: 'not a FHIR Bundle' }],
+      warnings: [],
+      information: [],
+      checked: [],
+    };
   }
   const check = new BundleCheck(getRegistry());
   check.run(input, profile);

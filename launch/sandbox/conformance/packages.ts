@@ -57,7 +57,10 @@ let cache: FhirPackage[] | undefined;
 
 export function loadPackages(dir = PACKAGE_DIR): FhirPackage[] {
   if (dir === PACKAGE_DIR && cache) return cache;
-  const list = readdirSync(dir).filter((f) => f.endsWith('.tgz')).sort().map((f) => loadPackage(join(dir, f)));
+  const list = readdirSync(dir)
+    .filter((f) => f.endsWith('.tgz'))
+    .sort()
+    .map((f) => loadPackage(join(dir, f)));
   if (dir === PACKAGE_DIR) cache = list;
   return list;
 }

@@ -57,7 +57,13 @@ export function getRegistry(): Registry {
     else if (r.resourceType === 'ValueSet') vss.add(r, version);
     else if (r.resourceType === 'CodeSystem') css.add(r, version);
   };
-  for (const path of ['fhir/r4/profiles-types.json', 'fhir/r4/profiles-resources.json', 'fhir/r4/extension-definitions.json', 'fhir/r4/valuesets.json', 'fhir/r4/v3-codesystems.json']) {
+  for (const path of [
+    'fhir/r4/profiles-types.json',
+    'fhir/r4/profiles-resources.json',
+    'fhir/r4/extension-definitions.json',
+    'fhir/r4/valuesets.json',
+    'fhir/r4/v3-codesystems.json',
+  ]) {
     for (const r of bundleResources(path)) add(r, '4.0.1');
   }
   const packages = loadPackages();

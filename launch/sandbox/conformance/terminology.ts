@@ -36,11 +36,13 @@ export class Terminology {
     if (!vs || depth > 5) return 'unknown-valueset';
     const compose = vs.compose as Compose | undefined;
     if (!compose) {
-      const contains = ((vs.expansion as { contains?: { system?: string; code?: string }[] } | undefined)?.contains ?? []);
+      const contains = (vs.expansion as { contains?: { system?: string; code?: string }[] } | undefined)?.contains ?? [];
       if (!contains.length) return 'unknown-valueset';
       return contains.some((c) => c.code === code && (system === undefined || c.system === system)) ? 'member' : 'not-member';
     }
-    const excluded = (compose.exclude ?? []).some((x) => (system === undefined || x.system === system) && (x.concept ?? []).some((c) => c.code === code));
+    const excluded = (compose.exclude ?? []).some(
+      (x) => (system === undefined || x.system === system) && (x.concept ?? []).some((c) => c.code === code),
+    );
     if (excluded) return 'not-member';
     let best: Membership = 'not-member';
     for (const inc of compose.include ?? []) {

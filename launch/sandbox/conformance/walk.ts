@@ -118,7 +118,10 @@ export class ProfileWalker {
       if (slice !== undefined && !slice.includes('/')) {
         const baseId = `${parentId}.${name}`;
         const base = byId.get(baseId);
-        gs = (groups.get(baseId) ?? []).map((g) => ({ parentPath: g.parentPath, children: g.children.filter((n) => this.inSlice(n, id, el, base, byId)) }));
+        gs = (groups.get(baseId) ?? []).map((g) => ({
+          parentPath: g.parentPath,
+          children: g.children.filter((n) => this.inSlice(n, id, el, base, byId)),
+        }));
       } else if (slice === undefined) {
         gs = flat(parentId).map((p) => ({ parentPath: p.path, children: childrenOf(p, name) }));
       } else continue;
@@ -128,7 +131,13 @@ export class ProfileWalker {
     return res;
   }
 
-  private inSlice(n: Node, sliceId: string, sliceEl: ElementDefinition, base: ElementDefinition | undefined, byId: Map<string, ElementDefinition>): boolean {
+  private inSlice(
+    n: Node,
+    sliceId: string,
+    sliceEl: ElementDefinition,
+    base: ElementDefinition | undefined,
+    byId: Map<string, ElementDefinition>,
+  ): boolean {
     const sliceName = sliceEl.sliceName ?? '';
     // Type slices of a choice element (value[x]:valueQuantity) are matched by the JSON property name.
     if (sliceEl.path.endsWith('[x]')) return n.key === sliceName;
@@ -153,7 +162,7 @@ export class ProfileWalker {
       }
       if (d.type === 'exists') {
         const child = byId.get(`${sliceId}.${path}`);
-        return (valuesAt(n.value, path).length > 0) === ((child?.min ?? 0) > 0);
+        return valuesAt(n.value, path).length > 0 === (child?.min ?? 0) > 0;
       }
       return false;
     });
@@ -178,7 +187,14 @@ export class ProfileWalker {
     return 'bad';
   }
 
-  private checkElement(el: ElementDefinition, id: string, gs: Group[], root: unknown, res: WalkResult, add: (s: WalkIssue['severity'], src: WalkIssue['source'], p: string, m: string) => void): void {
+  private checkElement(
+    el: ElementDefinition,
+    id: string,
+    gs: Group[],
+    root: unknown,
+    res: WalkResult,
+    add: (s: WalkIssue['severity'], src: WalkIssue['source'], p: string, m: string) => void,
+  ): void {
     const max = el.max === '*' || el.max === undefined ? Infinity : Number(el.max);
     const min = el.min ?? 0;
     const label = el.sliceName ? `${el.path} (slice ${el.sliceName})` : el.path;
@@ -195,14 +211,23 @@ export class ProfileWalker {
     const fp = fixedOrPattern(el);
     const binding = el.binding?.strength === 'required' ? el.binding.valueSet : undefined;
     const refProfiles = el.type?.find((t) => t.code === 'Reference')?.targetProfile ?? [];
-    const resourceProfiles = el.type?.length === 1 && /^[A-Z]/.test(el.type[0]?.code ?? '') && el.type[0]?.profile?.length ? el.type[0].profile : undefined;
+    const resourceProfiles =
+      el.type?.length === 1 && /^[A-Z]/.test(el.type[0]?.code ?? '') && el.type[0]?.profile?.length ? el.type[0].profile : undefined;
     const extProfile = el.type?.find((t) => t.code === 'Extension')?.profile?.[0];
     // A choice element admits only the types the profile lists (valueString where it says CodeableConcept is wrong).
-    const choiceTypes = el.path.endsWith('[x]') && el.type?.length ? new Set(el.type.map((t) => t.code.charAt(0).toUpperCase() + t.code.slice(1))) : undefined;
+    const choiceTypes =
+      el.path.endsWith('[x]') && el.type?.length
+        ? new Set(el.type.map((t) => t.code.charAt(0).toUpperCase() + t.code.slice(1)))
+        : undefined;
     const choicePrefix = el.path.slice(el.path.lastIndexOf('.') + 1, -3);
     for (const node of nodes) {
       if (choiceTypes && node.key.startsWith(choicePrefix) && !choiceTypes.has(node.key.slice(choicePrefix.length))) {
-        add('error', 'profile', node.path, `${label}: ${node.key} is not allowed; the profile admits ${[...choiceTypes].map((t) => choicePrefix + t).join(' | ')}`);
+        add(
+          'error',
+          'profile',
+          node.path,
+          `${label}: ${node.key} is not allowed; the profile admits ${[...choiceTypes].map((t) => choicePrefix + t).join(' | ')}`,
+        );
       }
       if (fp && !includes(node.value, fp.value)) {
         add('error', 'profile', node.path, `${label} must have the ${fp.kind} value ${JSON.stringify(fp.value)}`);
@@ -211,8 +236,15 @@ export class ProfileWalker {
         const s = this.codeStatus(node.value, binding);
         const vs = canonicalUrl(binding);
         if (s === 'bad') add('error', 'binding', node.path, `${label}: the code is not in the required value set ${vs}`);
-        else if (s === 'text-only') add('error', 'binding', node.path, `${label}: a coded value from the required value set ${vs} is needed (text only)`);
-        else if (s === 'unverified') add('information', 'binding', node.path, `${label}: the code system is the one ${vs} allows; the code itself is not verifiable offline`);
+        else if (s === 'text-only')
+          add('error', 'binding', node.path, `${label}: a coded value from the required value set ${vs} is needed (text only)`);
+        else if (s === 'unverified')
+          add(
+            'information',
+            'binding',
+            node.path,
+            `${label}: the code system is the one ${vs} allows; the code itself is not verifiable offline`,
+          );
         else if (s === 'unknown') add('information', 'binding', node.path, `${label}: value set ${vs} is not in the packages; not checked`);
       }
       if (refProfiles.length && isObj(node.value) && typeof node.value.reference === 'string') {
@@ -228,15 +260,26 @@ export class ProfileWalker {
         const expr = `${el.path.replace(/\[x\]/g, '')}.all(${c.expression})`;
         try {
           const out = evalFhirPath(expr, root);
-          if (!(out.length === 1 && out[0] === true)) add('error', 'profile', el.path, `invariant ${c.key ?? ''} failed: ${c.human ?? c.expression}`);
+          if (!(out.length === 1 && out[0] === true))
+            add('error', 'profile', el.path, `invariant ${c.key ?? ''} failed: ${c.human ?? c.expression}`);
         } catch (e) {
-          add('warning', 'profile', el.path, `invariant ${c.key ?? ''} could not be evaluated (${e instanceof Error ? e.message : String(e)})`);
+          add(
+            'warning',
+            'profile',
+            el.path,
+            `invariant ${c.key ?? ''} could not be evaluated (${e instanceof Error ? e.message : String(e)})`,
+          );
         }
       }
     }
   }
 
-  checkExtension(node: Node, canonical: string, res: WalkResult, add: (s: WalkIssue['severity'], src: WalkIssue['source'], p: string, m: string) => void): void {
+  checkExtension(
+    node: Node,
+    canonical: string,
+    res: WalkResult,
+    add: (s: WalkIssue['severity'], src: WalkIssue['source'], p: string, m: string) => void,
+  ): void {
     if (!isObj(node.value)) return;
     this.checkedExtensions.add(node.value);
     const def = this.reg.structure(canonical) ?? this.reg.extension(canonicalUrl(canonical));

@@ -26,9 +26,13 @@ export class BackendAuth {
   }
 
   token(form: URLSearchParams): TokenAnswer {
-    const fail = (error: string, description: string, status = 400): TokenAnswer => ({ status, body: { error, error_description: description } });
+    const fail = (error: string, description: string, status = 400): TokenAnswer => ({
+      status,
+      body: { error, error_description: description },
+    });
     if (form.get('grant_type') !== 'client_credentials') return fail('unsupported_grant_type', 'grant_type must be client_credentials');
-    if (form.get('client_assertion_type') !== ASSERTION_TYPE) return fail('invalid_client', `client_assertion_type must be ${ASSERTION_TYPE}`, 401);
+    if (form.get('client_assertion_type') !== ASSERTION_TYPE)
+      return fail('invalid_client', `client_assertion_type must be ${ASSERTION_TYPE}`, 401);
     const assertion = form.get('client_assertion') ?? '';
     const unverified = assertion.split('.')[1];
     let iss: unknown;
@@ -45,13 +49,19 @@ export class BackendAuth {
     const nowSec = Math.floor(this.now() / 1000);
     if (payload.sub !== iss) return fail('invalid_client', 'sub must equal iss (the client id)', 401);
     if (payload.aud !== this.tokenUrl) return fail('invalid_client', `aud must be ${this.tokenUrl}`, 401);
-    if (typeof payload.exp !== 'number' || payload.exp <= nowSec || payload.exp > nowSec + 300) return fail('invalid_client', 'exp must be in the next 5 minutes', 401);
+    if (typeof payload.exp !== 'number' || payload.exp <= nowSec || payload.exp > nowSec + 300)
+      return fail('invalid_client', 'exp must be in the next 5 minutes', 401);
     if (typeof payload.jti !== 'string' || payload.jti.length === 0) return fail('invalid_client', 'jti is required', 401);
     const replayKey = `${iss}|${payload.jti}`;
     for (const [k, exp] of this.seenJti) if (exp < nowSec) this.seenJti.delete(k);
     if (this.seenJti.has(replayKey)) return fail('invalid_client', 'client_assertion jti was already used', 401);
     this.seenJti.set(replayKey, payload.exp);
-    const scope = (form.get('scope') ?? '').split(/\s+/).filter((s) => /^system\/(Claim|ClaimResponse|Subscription)\.[crus]+$|^system\/(Claim|ClaimResponse|Subscription)\.(read|write|\*)$/.test(s)).join(' ');
+    const scope = (form.get('scope') ?? '')
+      .split(/\s+/)
+      .filter((s) =>
+        /^system\/(Claim|ClaimResponse|Subscription)\.[crus]+$|^system\/(Claim|ClaimResponse|Subscription)\.(read|write|\*)$/.test(s),
+      )
+      .join(' ');
     if (!scope) return fail('invalid_scope', 'request system/Claim.c, system/Claim.r or system/Subscription scopes');
     const token = randomBytes(24).toString('base64url');
     this.tokens.set(token, { clientId: iss as string, scope, expiresAt: this.now() + TOKEN_SECONDS * 1000 });

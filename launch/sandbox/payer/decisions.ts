@@ -41,9 +41,22 @@ function addDays(date: string, days: number): string {
 }
 
 /** The first answer to a request, and (for a pended one) the final answer that follows it. */
-export function decide(scenario: Scenario, items: readonly ClaimItemRequest[], today: string, serial: number): { first: Decision; final?: Decision } {
-  const start = items.map((i) => i.servicedDate).filter((d): d is string => !!d).sort()[0] ?? today;
-  const approved: Decision = { action: 'certified', number: `AUTH-${String(serial).padStart(6, '0')}`, period: { start: start < today ? today : start, end: addDays(start < today ? today : start, 90) } };
+export function decide(
+  scenario: Scenario,
+  items: readonly ClaimItemRequest[],
+  today: string,
+  serial: number,
+): { first: Decision; final?: Decision } {
+  const start =
+    items
+      .map((i) => i.servicedDate)
+      .filter((d): d is string => !!d)
+      .sort()[0] ?? today;
+  const approved: Decision = {
+    action: 'certified',
+    number: `AUTH-${String(serial).padStart(6, '0')}`,
+    period: { start: start < today ? today : start, end: addDays(start < today ? today : start, 90) },
+  };
   const pended: Decision = { action: 'pended', number: `PEND-${String(serial).padStart(6, '0')}` };
   switch (scenario) {
     case 'approve':
@@ -51,10 +64,18 @@ export function decide(scenario: Scenario, items: readonly ClaimItemRequest[], t
     case 'pend-then-approve':
       return { first: pended, final: approved };
     case 'deny':
-      return { first: { action: 'denied', reason: 'Medical necessity not established: failed conservative care for the required weeks is not documented.' } };
+      return {
+        first: {
+          action: 'denied',
+          reason: 'Medical necessity not established: failed conservative care for the required weeks is not documented.',
+        },
+      };
     case 'more-info':
       return {
-        first: { ...pended, requested: [{ loinc: '11506-3', text: 'Progress note documenting the physical-therapy course (dates and response).' }] },
+        first: {
+          ...pended,
+          requested: [{ loinc: '11506-3', text: 'Progress note documenting the physical-therapy course (dates and response).' }],
+        },
         final: approved,
       };
     case 'approve-short': {
@@ -70,7 +91,13 @@ export function decide(scenario: Scenario, items: readonly ClaimItemRequest[], t
 }
 
 /** A PAS ClaimResponse for `claim` carrying `d` on every item. */
-export function claimResponse(claim: { id: string; patientRef: string; insurerRef: string; requestorRef: string; identifier: { system: string; value: string } }, items: readonly ClaimItemRequest[], d: Decision, created: string, id: string): Record<string, unknown> {
+export function claimResponse(
+  claim: { id: string; patientRef: string; insurerRef: string; requestorRef: string; identifier: { system: string; value: string } },
+  items: readonly ClaimItemRequest[],
+  d: Decision,
+  created: string,
+  id: string,
+): Record<string, unknown> {
   const action = ACTION[d.action];
   return {
     resourceType: 'ClaimResponse',
@@ -93,7 +120,12 @@ export function claimResponse(claim: { id: string; patientRef: string; insurerRe
         ...(d.action === 'pended' && d.number ? [{ url: `${PAS}/extension-administrationReferenceNumber`, valueString: d.number }] : []),
         ...(d.period ? [{ url: `${PAS}/extension-itemPreAuthPeriod`, valuePeriod: d.period }] : []),
         ...(d.approvedUnits?.[i.sequence] !== undefined
-          ? [{ url: `${PAS}/extension-itemAuthorizedDetail`, extension: [{ url: 'quantity', valueQuantity: { value: d.approvedUnits[i.sequence] } }] }]
+          ? [
+              {
+                url: `${PAS}/extension-itemAuthorizedDetail`,
+                extension: [{ url: 'quantity', valueQuantity: { value: d.approvedUnits[i.sequence] } }],
+              },
+            ]
           : []),
       ],
       itemSequence: i.sequence,
@@ -105,7 +137,10 @@ export function claimResponse(claim: { id: string; patientRef: string; insurerRe
               extension: [
                 ...(d.number && d.action !== 'pended' ? [{ url: 'number', valueString: d.number }] : []),
                 ...(d.reason && d.action === 'denied' ? [{ url: 'reasonCode', valueCodeableConcept: { text: d.reason } }] : []),
-                { url: `${PAS}/extension-reviewActionCode`, valueCodeableConcept: { coding: [{ system: X12_306, code: action.code, display: action.display }] } },
+                {
+                  url: `${PAS}/extension-reviewActionCode`,
+                  valueCodeableConcept: { coding: [{ system: X12_306, code: action.code, display: action.display }] },
+                },
               ],
             },
           ],
@@ -116,7 +151,13 @@ export function claimResponse(claim: { id: string; patientRef: string; insurerRe
   };
 }
 
-export function communicationRequest(claimId: string, patientRef: string, asks: readonly { loinc: string; text: string }[], id: string, authoredOn: string): Record<string, unknown> {
+export function communicationRequest(
+  claimId: string,
+  patientRef: string,
+  asks: readonly { loinc: string; text: string }[],
+  id: string,
+  authoredOn: string,
+): Record<string, unknown> {
   return {
     resourceType: 'CommunicationRequest',
     id,
@@ -125,6 +166,11 @@ export function communicationRequest(claimId: string, patientRef: string, asks: 
     subject: { reference: patientRef },
     about: [{ reference: `Claim/${claimId}` }],
     authoredOn,
-    payload: asks.map((a) => ({ extension: [{ url: `${PAS}/extension-contentModifier`, valueCodeableConcept: { coding: [{ system: 'http://loinc.org', code: a.loinc }] } }], contentString: a.text })),
+    payload: asks.map((a) => ({
+      extension: [
+        { url: `${PAS}/extension-contentModifier`, valueCodeableConcept: { coding: [{ system: 'http://loinc.org', code: a.loinc }] } },
+      ],
+      contentString: a.text,
+    })),
   };
 }

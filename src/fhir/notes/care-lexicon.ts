@@ -71,21 +71,45 @@ export const DRUGS: readonly DrugEntry[] = [
 
 /** Drug classes as notes name them (regex sources, matched case-insensitively as whole words). */
 export const DRUG_CLASSES: readonly [string, ConservativeKind][] = [
-  [String.raw`NSAIDs?|non-?steroidal(?:s| anti-?inflammator(?:y|ies)(?: (?:drugs?|medications?))?)|anti-?inflammator(?:y|ies)(?: (?:drugs?|medications?|agents?))?|antiinflammator(?:y|ies)(?: (?:drugs?|medications?))?`, 'nsaid'],
+  [
+    String.raw`NSAIDs?|non-?steroidal(?:s| anti-?inflammator(?:y|ies)(?: (?:drugs?|medications?))?)|anti-?inflammator(?:y|ies)(?: (?:drugs?|medications?|agents?))?|antiinflammator(?:y|ies)(?: (?:drugs?|medications?))?`,
+    'nsaid',
+  ],
   [String.raw`muscle relax(?:ants?|ers?)(?: medications?)?`, 'muscle-relaxant'],
   [String.raw`neuropathic (?:pain )?(?:medications?|agents?|drugs?)|anticonvulsants?|antiepileptics?`, 'neuropathic-agent'],
-  [String.raw`opioids?|opiates?|narcotics?(?: (?:pain )?medications?)?|narcotic (?:pain )?medications?|(?:intravenous|IV) narcotics?`, 'opioid'],
-  [String.raw`(?:over-the-counter |OTC )?analgesics?|(?:over-the-counter |OTC )?pain (?:medications?|medicines?|pills|relievers?)`, 'analgesic'],
+  [
+    String.raw`opioids?|opiates?|narcotics?(?: (?:pain )?medications?)?|narcotic (?:pain )?medications?|(?:intravenous|IV) narcotics?`,
+    'opioid',
+  ],
+  [
+    String.raw`(?:over-the-counter |OTC )?analgesics?|(?:over-the-counter |OTC )?pain (?:medications?|medicines?|pills|relievers?)`,
+    'analgesic',
+  ],
 ];
 
 /** Non-drug treatments and prior injections given as treatment (regex sources). */
 export const THERAPIES: readonly [string, ConservativeKind][] = [
-  [String.raw`(?:formal |skilled |outpatient |vigorous |home )?(?:physical therapy|physiotherapy)(?: (?:sessions?|treatments?|visits?|program|prescription))?|(?:aquatic|pool|aqua) therapy|therapeutic exercises?|gait training|balance training|functional mobility training|manual therapy`, 'physical-therapy'],
-  [String.raw`home exercises?(?: program)?|HEP|stretching(?: program| exercises)?|exercise (?:regimen|program)|core strengthening|pilates|range of motion exercises`, 'home-exercise'],
-  [String.raw`chiropractic(?: care| treatments?| adjustments?| manipulation(?: treatments?)?| management| therapy| physical therapy)?|(?:seeing|saw|seen by|treated by|treatment by|went to|referred to|visits? to) (?:a |the |his |her )?chiropractor|chiropractic adjustments|spinal manipulation|osteopathic manipulation|OMT`, 'chiropractic'],
+  [
+    String.raw`(?:formal |skilled |outpatient |vigorous |home )?(?:physical therapy|physiotherapy)(?: (?:sessions?|treatments?|visits?|program|prescription))?|(?:aquatic|pool|aqua) therapy|therapeutic exercises?|gait training|balance training|functional mobility training|manual therapy`,
+    'physical-therapy',
+  ],
+  [
+    String.raw`home exercises?(?: program)?|HEP|stretching(?: program| exercises)?|exercise (?:regimen|program)|core strengthening|pilates|range of motion exercises`,
+    'home-exercise',
+  ],
+  [
+    String.raw`chiropractic(?: care| treatments?| adjustments?| manipulation(?: treatments?)?| management| therapy| physical therapy)?|(?:seeing|saw|seen by|treated by|treatment by|went to|referred to|visits? to) (?:a |the |his |her )?chiropractor|chiropractic adjustments|spinal manipulation|osteopathic manipulation|OMT`,
+    'chiropractic',
+  ],
   [String.raw`activity modification|modified activit\w*|activity restrictions?|relative rest|bed rest`, 'activity-modification'],
-  [String.raw`(?:lumbar |cervical |thoracic |caudal |spinal )?epidural(?: steroid)? (?:injections?|blocks?|shots?)|epidural steroids|ESIs?|(?:facet|sacroiliac|SI) (?:joint )?(?:injections?|blocks?)|facet and sacroiliac joint injections|medial branch blocks?|trigger point injections?|(?:selective )?nerve root blocks?|nerve blocks?(?: injections?)?|cortisone (?:injections?|shots?)|corticosteroid injections?|steroid injections?|(?:intra-?articular )?(?:hip|knee|shoulder) injections?|Synvisc(?: injections?)?|piriformis injections?|Botox(?: injections?| procedure)?|injections? of (?:cortisone|steroids?|hydrocortisone)|(?:prior |previous |these |multiple |several |the )?injections`, 'injection'],
-  [String.raw`TENS(?: unit)?|electrical stimulation|acupuncture|massage(?: therapy| treatments?)?|(?:manual|cervical|home|lumbar) traction|dry needling|(?:knee|back|wrist|tennis elbow|lumbar) (?:brace|sleeve|splint|support)|bracing|braces?|corset|(?:soft|hard) collar|cervical collar|orthotics|AFOs?|splints?|ice(?: and heat| or heat)?|heat(?: and ice)?|hot packs|cold packs|warm compresses|work hardening|work conditioning(?: type)? program|conservative (?:treatments?|therapy|therapies|care|measures|management|modalities)|treated conservatively|non-?operative(?:ly| management| treatment)|treated non-?operatively`, 'other'],
+  [
+    String.raw`(?:lumbar |cervical |thoracic |caudal |spinal )?epidural(?: steroid)? (?:injections?|blocks?|shots?)|epidural steroids|ESIs?|(?:facet|sacroiliac|SI) (?:joint )?(?:injections?|blocks?)|facet and sacroiliac joint injections|medial branch blocks?|trigger point injections?|(?:selective )?nerve root blocks?|nerve blocks?(?: injections?)?|cortisone (?:injections?|shots?)|corticosteroid injections?|steroid injections?|(?:intra-?articular )?(?:hip|knee|shoulder) injections?|Synvisc(?: injections?)?|piriformis injections?|Botox(?: injections?| procedure)?|injections? of (?:cortisone|steroids?|hydrocortisone)|(?:prior |previous |these |multiple |several |the )?injections`,
+    'injection',
+  ],
+  [
+    String.raw`TENS(?: unit)?|electrical stimulation|acupuncture|massage(?: therapy| treatments?)?|(?:manual|cervical|home|lumbar) traction|dry needling|(?:knee|back|wrist|tennis elbow|lumbar) (?:brace|sleeve|splint|support)|bracing|braces?|corset|(?:soft|hard) collar|cervical collar|orthotics|AFOs?|splints?|ice(?: and heat| or heat)?|heat(?: and ice)?|hot packs|cold packs|warm compresses|work hardening|work conditioning(?: type)? program|conservative (?:treatments?|therapy|therapies|care|measures|management|modalities)|treated conservatively|non-?operative(?:ly| management| treatment)|treated non-?operatively`,
+    'other',
+  ],
 ];
 
 const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/ /g, '\\s+');
@@ -95,14 +119,20 @@ export const DRUG_BY_NAME: ReadonlyMap<string, DrugEntry> = new Map(
   DRUGS.flatMap((d) => [d.ingredient, ...d.brands].map((n): [string, DrugEntry] => [n.toLowerCase(), d])),
 );
 
-const PATTERNS: readonly [RegExp, ConservativeKind][] = [...DRUG_CLASSES, ...THERAPIES].map(([src, kind]) => [new RegExp(`^(?:${src})$`, 'i'), kind]);
+const PATTERNS: readonly [RegExp, ConservativeKind][] = [...DRUG_CLASSES, ...THERAPIES].map(([src, kind]) => [
+  new RegExp(`^(?:${src})$`, 'i'),
+  kind,
+]);
 
 /** Umbrella terms ("conservative care", "treated conservatively"): a fact only when no named treatment follows. */
 export const UMBRELLA = /^(?:conservative|treated|non-?operative)/i;
 
 /** One matcher for every care term: drug names longest first (so "Tylenol #3" wins over "Tylenol"), then patterns. */
 export const CARE_TERMS = new RegExp(
-  String.raw`\b(?:${[...DRUG_BY_NAME.keys()].sort((a, b) => b.length - a.length).map(escape).join('|')}|${[...DRUG_CLASSES, ...THERAPIES].map(([src]) => src).join('|')})(?![\w-])`,
+  String.raw`\b(?:${[...DRUG_BY_NAME.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join('|')}|${[...DRUG_CLASSES, ...THERAPIES].map(([src]) => src).join('|')})(?![\w-])`,
   'gi',
 );
 

@@ -13,19 +13,70 @@ import type { Sentence } from './sentence';
 
 // Heading labels, normalised (lower case, single spaces, "&" as "and", no spaces around "/"), to their section.
 const HEADING_LABELS: [Section, string[]][] = [
-  ['hpi', ['hpi', 'history of present illness', 'history of the present illness', 'history of presenting illness', 'subjective', 'chief complaint', 'cc', 'interval history', 'reason for visit', 'reason for consultation']],
-  ['exam', ['exam', 'physical exam', 'physical examination', 'pe', 'objective', 'neuro exam', 'neurologic exam', 'neurological exam', 'musculoskeletal exam', 'msk exam']],
+  [
+    'hpi',
+    [
+      'hpi',
+      'history of present illness',
+      'history of the present illness',
+      'history of presenting illness',
+      'subjective',
+      'chief complaint',
+      'cc',
+      'interval history',
+      'reason for visit',
+      'reason for consultation',
+    ],
+  ],
+  [
+    'exam',
+    [
+      'exam',
+      'physical exam',
+      'physical examination',
+      'pe',
+      'objective',
+      'neuro exam',
+      'neurologic exam',
+      'neurological exam',
+      'musculoskeletal exam',
+      'msk exam',
+    ],
+  ],
   ['assessment', ['assessment', 'impression', 'diagnosis', 'diagnoses', 'clinical impression']],
-  ['plan', ['plan', 'assessment and plan', 'a/p', 'a and p', 'assessment/plan', 'impression and plan', 'impression/plan', 'recommendation', 'recommendations', 'treatment plan', 'disposition']],
+  [
+    'plan',
+    [
+      'plan',
+      'assessment and plan',
+      'a/p',
+      'a and p',
+      'assessment/plan',
+      'impression and plan',
+      'impression/plan',
+      'recommendation',
+      'recommendations',
+      'treatment plan',
+      'disposition',
+    ],
+  ],
   ['imaging', ['imaging', 'radiology', 'studies', 'diagnostic studies', 'results']],
-  ['medications', ['medication', 'medications', 'current medication', 'current medications', 'meds', 'home medication', 'home medications']],
+  [
+    'medications',
+    ['medication', 'medications', 'current medication', 'current medications', 'meds', 'home medication', 'home medications'],
+  ],
   ['allergies', ['allergy', 'allergies']],
   ['family', ['family history', 'fh', 'fhx']],
-  ['past-history', ['past medical history', 'pmh', 'past surgical history', 'psh', 'surgical history', 'social history', 'sh', 'past history']],
+  [
+    'past-history',
+    ['past medical history', 'pmh', 'past surgical history', 'psh', 'surgical history', 'social history', 'sh', 'past history'],
+  ],
   ['procedure', ['procedure', 'procedure note', 'procedure performed', 'procedures performed', 'operative note']],
   ['other', ['vital', 'vitals', 'vital signs', 'ros', 'review of systems']],
 ];
-const HEADINGS = new Map<string, Section>(HEADING_LABELS.flatMap(([section, labels]) => labels.map((l): [string, Section] => [l, section])));
+const HEADINGS = new Map<string, Section>(
+  HEADING_LABELS.flatMap(([section, labels]) => labels.map((l): [string, Section] => [l, section])),
+);
 
 // A heading at the start of a line: "PLAN:", "Assessment and Plan -", or a line that is just "Physical Exam".
 const LINE_HEADING = /^[ \t]*([A-Za-z][A-Za-z &/]{0,40}?)[ \t]*(?::|-(?=\s)|$)/;
@@ -33,7 +84,12 @@ const LINE_HEADING = /^[ \t]*([A-Za-z][A-Za-z &/]{0,40}?)[ \t]*(?::|-(?=\s)|$)/;
 const LINE_ONLY = new Set<Section>(['family', 'allergies']);
 
 function headingSection(label: string): Section | undefined {
-  const t = label.trim().toLowerCase().replace(/\s+/g, ' ').replace(/ ?& ?/g, ' and ').replace(/ ?\/ ?/g, '/');
+  const t = label
+    .trim()
+    .toLowerCase()
+    .replace(/\s+/g, ' ')
+    .replace(/ ?& ?/g, ' and ')
+    .replace(/ ?\/ ?/g, '/');
   return HEADINGS.get(t);
 }
 
@@ -117,7 +173,8 @@ function splitLine(text: string, lower: string | undefined, from: number, to: nu
 // ---------------------------------------------------------------- clause and cue tests
 
 // NegEx-style terminators: a cue before one of these does not reach past it.
-const TERMINATOR = /\b(?:and (?:started|began|switched|added|now)|but|however|although|though|except|aside from|apart from|whereas|yet|now|then|since then|which)\b|[;()]/gi;
+const TERMINATOR =
+  /\b(?:and (?:started|began|switched|added|now)|but|however|although|though|except|aside from|apart from|whereas|yet|now|then|since then|which)\b|[;()]/gi;
 
 // Clauses are looked up many times per sentence; the terminators of the last sentence seen are kept, and a clause
 // never reaches further than CLAUSE_REACH characters from the phrase, so every lookup is bounded.
@@ -151,12 +208,14 @@ export function clauseEnd(s: string, pos: number): number {
   return Math.min(s.length, pos + CLAUSE_REACH);
 }
 
-const NEG_CUE = /\b(?:no|not|never|denies|denied|deny|negative for|without|none|declined|declines|refused|refuses|hasn't|has not|have not|haven't|did not|didn't|does not|doesn't|is not|isn't|was not|wasn't|free of|absence of|ruled out)\b/gi;
+const NEG_CUE =
+  /\b(?:no|not|never|denies|denied|deny|negative for|without|none|declined|declines|refused|refuses|hasn't|has not|have not|haven't|did not|didn't|does not|doesn't|is not|isn't|was not|wasn't|free of|absence of|ruled out)\b/gi;
 // Words that turn a preceding "no"/"without" into an outcome of the thing rather than its absence:
 // "no relief from PT" is a failed PT, not a missing one.
 const OUTCOME_WORD = /\b(?:relief|improvement|benefit|help|helped|change|response|respond|success|better|tolerate)\b/i;
 // A verb of doing between the cue and the term means the term was done: "denies fever, completed PT".
-const DOING_WORD = /\b(?:completed|tried|trialed|attended|failed|underwent|participated|taking|takes|using|uses|shows?|showed|showing|demonstrates?|demonstrated|reveals?|revealed|reports?|reported|endorses)\b/i;
+const DOING_WORD =
+  /\b(?:completed|tried|trialed|attended|failed|underwent|participated|taking|takes|using|uses|shows?|showed|showing|demonstrates?|demonstrated|reveals?|revealed|reports?|reported|endorses)\b/i;
 
 /** Is the phrase at `pos` (within sentence `s`) negated by a cue earlier in its clause (within ~8 words)? */
 export function isNegated(s: string, pos: number): boolean {
@@ -176,7 +235,8 @@ export function isNegated(s: string, pos: number): boolean {
   return true;
 }
 
-const FAMILY = /\b(?:mother|father|mom|dad|sister|brother|sibling|son|daughter|aunt|uncle|grandmother|grandfather|grandparent|cousin|family history|fhx|family hx)\b|\bFH\b/i;
+const FAMILY =
+  /\b(?:mother|father|mom|dad|sister|brother|sibling|son|daughter|aunt|uncle|grandmother|grandfather|grandparent|cousin|family history|fhx|family hx)\b|\bFH\b/i;
 
 let familyText = '';
 let familyAt = Number.POSITIVE_INFINITY;

@@ -19,26 +19,57 @@ interface Cue {
 // Nothing here is a phrase list to tune per note: each is a family of triggers from the ConText literature and
 // from dictation habit.
 export const CUES: readonly Cue[] = [
-  { context: 'goal', before: /\b(?:goals?|target|in order to|aim(?:ing)? (?:for|to)|hop(?:e|es|ing) to|want(?:s)? to (?:get|be)|expect(?:ed|s)? to|decrease (?:pain|symptoms) to|reduce (?:pain|symptoms) to|less than|below)\b/i, not: ['site', 'conservative-care'] },
+  {
+    context: 'goal',
+    before:
+      /\b(?:goals?|target|in order to|aim(?:ing)? (?:for|to)|hop(?:e|es|ing) to|want(?:s)? to (?:get|be)|expect(?:ed|s)? to|decrease (?:pain|symptoms) to|reduce (?:pain|symptoms) to|less than|below)\b/i,
+    not: ['site', 'conservative-care'],
+  },
   { context: 'hypothetical', before: /\b(?:if|unless|in case|in the event|whether)\b/i },
   { context: 'goal', after: /^[^.;]{0,20}?\b(?:is|as|was) (?:the|her|his|their|a|our) (?:\w+ )?goal\b/i },
-  { context: 'hypothetical', before: /\b(?:consider(?:ed|ing)?|could (?:consider|try|benefit)|may (?:benefit|need|require|try|consider)|might|possibl[ey]|potential(?:ly)?|risks? (?:of|include\w*|such as|are)|side effects? (?:of|such as|include\w*)|candidate for|options? (?:of|include\w*|are)|versus|discussed)\b/i, not: ['function'] },
-  { context: 'hypothetical', before: /\b(?:would|could|may)\s+(?:be|become|remain|find)\b/i, not: ['pain-score', 'site', 'relief', 'conservative-care'] },
-  { context: 'hypothetical', after: /^[^.;]{0,30}\b(?:would be|if needed|as needed for future|should (?:he|she|they) (?:fail|need|continue))\b/i, not: ['function', 'conservative-care', 'pain-score'] },
+  {
+    context: 'hypothetical',
+    before:
+      /\b(?:consider(?:ed|ing)?|could (?:consider|try|benefit)|may (?:benefit|need|require|try|consider)|might|possibl[ey]|potential(?:ly)?|risks? (?:of|include\w*|such as|are)|side effects? (?:of|such as|include\w*)|candidate for|options? (?:of|include\w*|are)|versus|discussed)\b/i,
+    not: ['function'],
+  },
+  {
+    context: 'hypothetical',
+    before: /\b(?:would|could|may)\s+(?:be|become|remain|find)\b/i,
+    not: ['pain-score', 'site', 'relief', 'conservative-care'],
+  },
+  {
+    context: 'hypothetical',
+    after: /^[^.;]{0,30}\b(?:would be|if needed|as needed for future|should (?:he|she|they) (?:fail|need|continue))\b/i,
+    not: ['function', 'conservative-care', 'pain-score'],
+  },
   // "She will wake up at night" is habit, not a plan: scores and limitations are observed, whatever the verb.
   {
     context: 'plan',
     not: ['function', 'pain-score'],
-    before: /\b(?:will|we'll|plan(?:s|ned|ning)?(?: is| to| for| on)?|recommend(?:s|ed|ing)?|refer(?:red|ral)?(?: to| for| back)?|schedul(?:e|ed|ing)|order(?:ed|ing)?|prescrib(?:e|ed|ing)|start(?:ed)? (?:him|her|them|on)|to (?:start|begin|initiate|try|undergo|attend|receive|have|get)|begin|initiat(?:e|ed|ing)|try|trial of|advis(?:e|ed)|encourag(?:e|ed)|instruct(?:ed)?|suggest(?:s|ed)?|request(?:s|ed|ing)?|arrange(?:d|ments?)?|set up|proceed(?:ing)? with|would like to|wishes to|follow[- ]up (?:with|in)|return (?:to clinic|for)|prior auth\w*|authoriz\w*|next step|going forward|in the future|at (?:the )?next visit)\b/i,
+    before:
+      /\b(?:will|we'll|plan(?:s|ned|ning)?(?: is| to| for| on)?|recommend(?:s|ed|ing)?|refer(?:red|ral)?(?: to| for| back)?|schedul(?:e|ed|ing)|order(?:ed|ing)?|prescrib(?:e|ed|ing)|start(?:ed)? (?:him|her|them|on)|to (?:start|begin|initiate|try|undergo|attend|receive|have|get)|begin|initiat(?:e|ed|ing)|try|trial of|advis(?:e|ed)|encourag(?:e|ed)|instruct(?:ed)?|suggest(?:s|ed)?|request(?:s|ed|ing)?|arrange(?:d|ments?)?|set up|proceed(?:ing)? with|would like to|wishes to|follow[- ]up (?:with|in)|return (?:to clinic|for)|prior auth\w*|authoriz\w*|next step|going forward|in the future|at (?:the )?next visit)\b/i,
   },
-  { context: 'plan', after: /^[^.;]{0,30}?\b(?:(?:was|is|were|are|will be|has been|have been) (?:recommended|ordered|prescribed|scheduled|planned|suggested|requested|arranged|encouraged|discussed)|is (?:planned|pending)|pending|to be (?:scheduled|started|done))\b/i },
-  { context: 'history', before: /\b(?:previous(?:ly)?|prior|past|history of|hx of|had|has had|have had|was on|were|used to|tried|has tried|have tried|failed|status post|s\/p|underwent|received|in the past|formerly|initially|originally|at that time|back then|at the time)\b/i },
-  { context: 'history', after: /^[^.;]{0,40}?\b(?:ago|in the past|previously|in (?:19|20)\d\d|last (?:year|month|week)|at that time|resolved)\b/i },
+  {
+    context: 'plan',
+    after:
+      /^[^.;]{0,30}?\b(?:(?:was|is|were|are|will be|has been|have been) (?:recommended|ordered|prescribed|scheduled|planned|suggested|requested|arranged|encouraged|discussed)|is (?:planned|pending)|pending|to be (?:scheduled|started|done))\b/i,
+  },
+  {
+    context: 'history',
+    before:
+      /\b(?:previous(?:ly)?|prior|past|history of|hx of|had|has had|have had|was on|were|used to|tried|has tried|have tried|failed|status post|s\/p|underwent|received|in the past|formerly|initially|originally|at that time|back then|at the time)\b/i,
+  },
+  {
+    context: 'history',
+    after: /^[^.;]{0,40}?\b(?:ago|in the past|previously|in (?:19|20)\d\d|last (?:year|month|week)|at that time|resolved)\b/i,
+  },
 ];
 
 const PAST_PLAN = /^(?:suggested|recommended|referred|prescribed|ordered|started (?:him|her|them) on|advised|tried)\b/i;
 
-const CONTINUING = /\b(?:continue[sd]?|continuing|remains? on|still (?:on|taking|using|doing|attending|has)|currently|is on|is taking|maintained on|now on|presently)\b/i;
+const CONTINUING =
+  /\b(?:continue[sd]?|continuing|remains? on|still (?:on|taking|using|doing|attending|has)|currently|is on|is taking|maintained on|now on|presently)\b/i;
 
 /** Section defaults for a phrase no trigger speaks for: a score or a limitation in a plan is still observed. */
 function sectionContext(sen: Sentence, type: MentionType): MentionContext {

@@ -10,21 +10,44 @@ import { matchAll, noteDay, NUM_RANGE, parseNumber, parseUnit, spanEvidence, toW
 // "PT" is physical therapy only in capitals; "Pt reports" is the patient.
 const PT_UPPER = /\bPT\b(?!\s*\/\s*INR)(?!\s+(?:states|reports|denies|presents|complains|returns|c\/o|is here|here)\b)/g;
 
-const WEEKS_AFTER = new RegExp(String.raw`^\s*(?:(?:care|therapy|treatment|program|sessions?|visits?)\s+)?(?:\(\s*)?(?:x|×|for|over|during)\s*(?:about\s+|approximately\s+|~\s*)?(?:the\s+)?(?:past\s+|last\s+|previous\s+)?(${NUM_RANGE})\+?\s*-?\s*(${UNIT})\b`, 'i');
-const WEEKS_BEFORE = new RegExp(String.raw`\b(${NUM_RANGE})\+?\s*-?\s*(${UNIT})\s+(?:course\s+of\s+|trial\s+of\s+|of\s+)?(?:formal\s+|supervised\s+|outpatient\s+|a\s+)?$`, 'i');
+const WEEKS_AFTER = new RegExp(
+  String.raw`^\s*(?:(?:care|therapy|treatment|program|sessions?|visits?)\s+)?(?:\(\s*)?(?:x|×|for|over|during)\s*(?:about\s+|approximately\s+|~\s*)?(?:the\s+)?(?:past\s+|last\s+|previous\s+)?(${NUM_RANGE})\+?\s*-?\s*(${UNIT})\b`,
+  'i',
+);
+const WEEKS_BEFORE = new RegExp(
+  String.raw`\b(${NUM_RANGE})\+?\s*-?\s*(${UNIT})\s+(?:course\s+of\s+|trial\s+of\s+|of\s+)?(?:formal\s+|supervised\s+|outpatient\s+|a\s+)?$`,
+  'i',
+);
 
 const OUTCOMES: [RegExp, CareOutcome][] = [
-  [/\b(?:contraindicat\w*|cannot take|can't take|unable to take|not a candidate for|avoid(?:s|ed)? due to|not (?:tried|used|given|prescribed|started) (?:due to|because of))\b/i, 'contraindicated'],
-  [/\b(?:not tolerate\w*|intoleran\w*|side effects?|GI upset|stomach upset|drows\w+|sedat\w+|dizz\w+|(?:stopped|discontinued) (?:\w+ )?due to|(?:could not|couldn't|unable to) tolerate|poorly tolerated|(?:due to|because of|caused|causing|from)\s+(?:\w+\s+)?(?:nausea|vomiting|constipation|itching|pruritus|rash|dizziness|sedation|drowsiness|weight gain|edema|swelling|confusion|fatigue|headaches?))\b/i, 'not-tolerated'],
-  [/\b(?:fail\w*|without (?:\w+ )?(?:relief|improvement|benefit|help|change)|no (?:\w+ )?(?:relief|improvement|benefit|change)|did not (?:help|improve|provide)|didn't (?:help|improve)|ineffective|not effective|not helpful|unhelpful|minimal (?:relief|benefit|improvement)|little (?:relief|benefit)|refractory|persist\w*|despite|unsuccessful|no better|worse|limited (?:relief|benefit))\b/i, 'failed'],
-  [/\b(?:helped|helps|helpful|improved|improvement|good relief|some relief|partial relief|moderate relief|significant relief|effective|beneficial|benefit\w*|relief with|provides? (?:\w+ )?relief|(?:temporary|short-term|transient) relief)\b/i, 'helped'],
-  [/\b(?:currently|ongoing|continues?|continuing|increased|adjusted|wean\w*|taper\w*|titrat\w*|tolerating|refilled|still (?:taking|doing|attending)|taking|takes|is on|attending|in (?:formal )?PT|doing)\b/i, 'ongoing'],
+  [
+    /\b(?:contraindicat\w*|cannot take|can't take|unable to take|not a candidate for|avoid(?:s|ed)? due to|not (?:tried|used|given|prescribed|started) (?:due to|because of))\b/i,
+    'contraindicated',
+  ],
+  [
+    /\b(?:not tolerate\w*|intoleran\w*|side effects?|GI upset|stomach upset|drows\w+|sedat\w+|dizz\w+|(?:stopped|discontinued) (?:\w+ )?due to|(?:could not|couldn't|unable to) tolerate|poorly tolerated|(?:due to|because of|caused|causing|from)\s+(?:\w+\s+)?(?:nausea|vomiting|constipation|itching|pruritus|rash|dizziness|sedation|drowsiness|weight gain|edema|swelling|confusion|fatigue|headaches?))\b/i,
+    'not-tolerated',
+  ],
+  [
+    /\b(?:fail\w*|without (?:\w+ )?(?:relief|improvement|benefit|help|change)|no (?:\w+ )?(?:relief|improvement|benefit|change)|did not (?:help|improve|provide)|didn't (?:help|improve)|ineffective|not effective|not helpful|unhelpful|minimal (?:relief|benefit|improvement)|little (?:relief|benefit)|refractory|persist\w*|despite|unsuccessful|no better|worse|limited (?:relief|benefit))\b/i,
+    'failed',
+  ],
+  [
+    /\b(?:helped|helps|helpful|improved|improvement|good relief|some relief|partial relief|moderate relief|significant relief|effective|beneficial|benefit\w*|relief with|provides? (?:\w+ )?relief|(?:temporary|short-term|transient) relief)\b/i,
+    'helped',
+  ],
+  [
+    /\b(?:currently|ongoing|continues?|continuing|increased|adjusted|wean\w*|taper\w*|titrat\w*|tolerating|refilled|still (?:taking|doing|attending)|taking|takes|is on|attending|in (?:formal )?PT|doing)\b/i,
+    'ongoing',
+  ],
 ];
 
 // A plan, referral or intention is not care that was tried; "continue" is the exception (it is under way).
-const FUTURE = /\b(?:will|would(?! not)|could(?! not)|may|might|consider|considering|recommend\w*|refer\w*|plan\w*|order\w*|start|begin|initiate|trial of|try|prescribe|encouraged? to|advised? to|if|should|candidate for|discussed|offered|pending|scheduled|to be|rx for|prescription for|educated|counsel(?:ed|ing)|instructed|taught|handout)\b/i;
+const FUTURE =
+  /\b(?:will|would(?! not)|could(?! not)|may|might|consider|considering|recommend\w*|refer\w*|plan\w*|order\w*|start|begin|initiate|trial of|try|prescribe|encouraged? to|advised? to|if|should|candidate for|discussed|offered|pending|scheduled|to be|rx for|prescription for|educated|counsel(?:ed|ing)|instructed|taught|handout)\b/i;
 // Therapy that never happened, said after the term: "PT was not covered, so she never started".
-const NEVER_DONE = /\b(?:never (?:started|went|began|attended|tried|did)|not tried|(?:has|have|did) not (?:yet )?(?:started|begun|gone|attended|tried)|not (?:yet )?started)\b/i;
+const NEVER_DONE =
+  /\b(?:never (?:started|went|began|attended|tried|did)|not tried|(?:has|have|did) not (?:yet )?(?:started|begun|gone|attended|tried)|not (?:yet )?started)\b/i;
 // Started today is a new trial, not care that has been tried.
 const STARTED_TODAY = /\bstart(?:ed|ing)?\b[^.;]*\btoday\b|\btoday\b[^.;]*\bstart(?:ed|ing)?\b/i;
 // The drug switched to is the new trial, not the one tried: "changed tramadol to tapentadol".
@@ -74,7 +97,13 @@ export function extractConservativeCare(note: NoteDoc, sentences: readonly Sente
       if (UMBRELLA.test(hit.term) && i < hits.length - 1) continue;
       if (allergy) {
         if (!DRUG_KINDS.has(kindOf(hit.term))) continue;
-        const fact: ConservativeCareFact = { source: 'note', evidence: [spanEvidence(note, sen, pos, pos + hit.term.length)], kind: kindOf(hit.term), description: hit.term, outcome: 'not-tolerated' };
+        const fact: ConservativeCareFact = {
+          source: 'note',
+          evidence: [spanEvidence(note, sen, pos, pos + hit.term.length)],
+          kind: kindOf(hit.term),
+          description: hit.term,
+          outcome: 'not-tolerated',
+        };
         if (recorded) fact.recorded = recorded;
         out.push(fact);
         continue;
@@ -83,7 +112,14 @@ export function extractConservativeCare(note: NoteDoc, sentences: readonly Sente
         if (!aside) return;
         const ctx = mentionContext(sen, pos, pos + hit.term.length, 'conservative-care');
         const a = sen.start + pos;
-        aside.push({ type: 'conservative-care', span: { start: a, end: a + hit.term.length }, text: hit.term, context: ctx === 'current' || ctx === 'history' ? fallback : ctx, kind: kindOf(hit.term), outcome: 'unknown' });
+        aside.push({
+          type: 'conservative-care',
+          span: { start: a, end: a + hit.term.length },
+          text: hit.term,
+          context: ctx === 'current' || ctx === 'history' ? fallback : ctx,
+          kind: kindOf(hit.term),
+          outcome: 'unknown',
+        });
       };
       if (isAboutFamily(s, pos, sen.section)) {
         setAside('family');
@@ -100,7 +136,12 @@ export function extractConservativeCare(note: NoteDoc, sentences: readonly Sente
       const future = FUTURE.test(beforeInClause) || (sen.section === 'plan' && !PAST_DONE.test(clause));
       const continuing = CONTINUE.test(beforeInClause);
       // A plan told in the past in the story ("Dr. P suggested some physical therapy") was care the patient had.
-      if (future && !continuing && !PAST_DONE.test(beforeInClause) && mentionContext(sen, pos, pos + hit.term.length, 'conservative-care', true) !== 'history') {
+      if (
+        future &&
+        !continuing &&
+        !PAST_DONE.test(beforeInClause) &&
+        mentionContext(sen, pos, pos + hit.term.length, 'conservative-care', true) !== 'history'
+      ) {
         setAside(CONDITIONAL_WORD.test(beforeInClause) ? 'hypothetical' : 'plan');
         continue;
       }

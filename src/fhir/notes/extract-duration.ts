@@ -7,12 +7,25 @@ import { clauseEnd, clauseStart, isAboutFamily, isNegated, type Sentence } from 
 import { DATE, gatedMatches, noteDay, NUM_RANGE, parseDate, parseNumber, parseUnit, spanEvidence, toWeeks } from './lexicon';
 
 const LONG_UNIT = String.raw`(?:days?|weeks?|wks?|months?|mos?|years?|yrs?)`;
-const FOR_PAST = new RegExp(String.raw`\b(?:for|over|x|×|during)\s*(?:about\s+|approximately\s+|roughly\s+|nearly\s+|almost\s+|over\s+|more than\s+|the\s+)*(?:past\s+|last\s+|previous\s+|preceding\s+)?(?:(${NUM_RANGE})\+?\s*-?\s*(${LONG_UNIT})|(?:a\s+|an\s+|one\s+)?(year|month)\b)`, 'gi');
+const FOR_PAST = new RegExp(
+  String.raw`\b(?:for|over|x|×|during)\s*(?:about\s+|approximately\s+|roughly\s+|nearly\s+|almost\s+|over\s+|more than\s+|the\s+)*(?:past\s+|last\s+|previous\s+|preceding\s+)?(?:(${NUM_RANGE})\+?\s*-?\s*(${LONG_UNIT})|(?:a\s+|an\s+|one\s+)?(year|month)\b)`,
+  'gi',
+);
 const HISTORY_OF = new RegExp(String.raw`\b(${NUM_RANGE})\+?\s*-?\s*(${LONG_UNIT})\s+(?:history|hx|duration)\b`, 'gi');
-const AGO = new RegExp(String.raw`\b(?:began|started|starting|onset|began about|started about|beginning)\s+(?:about\s+|approximately\s+|roughly\s+)?(${NUM_RANGE})\s*(${LONG_UNIT})\s+ago\b`, 'gi');
-const SINCE = new RegExp(String.raw`\b(?:since|onset(?:\s+(?:in|on|of))?|began(?:\s+in)?|started(?:\s+in)?|beginning(?:\s+in)?)\s+(${DATE}|(?:19|20)\d\d)\b`, 'gi');
-const ONSET_OF = new RegExp(String.raw`\bonset of (?:\w+\s+){0,3}?(?:pain|symptoms|sciatica)\s+(?:in|on|since|around)\s+(${DATE}|(?:19|20)\d\d)\b`, 'gi');
-const PAIN_CUE = /\b(?:pain|LBP|ache|aching|symptoms|sciatica|radicul\w+|discomfort|numbness|tingling|hurt\w*|stiffness|lumbago|cervicalgia)\b/i;
+const AGO = new RegExp(
+  String.raw`\b(?:began|started|starting|onset|began about|started about|beginning)\s+(?:about\s+|approximately\s+|roughly\s+)?(${NUM_RANGE})\s*(${LONG_UNIT})\s+ago\b`,
+  'gi',
+);
+const SINCE = new RegExp(
+  String.raw`\b(?:since|onset(?:\s+(?:in|on|of))?|began(?:\s+in)?|started(?:\s+in)?|beginning(?:\s+in)?)\s+(${DATE}|(?:19|20)\d\d)\b`,
+  'gi',
+);
+const ONSET_OF = new RegExp(
+  String.raw`\bonset of (?:\w+\s+){0,3}?(?:pain|symptoms|sciatica)\s+(?:in|on|since|around)\s+(${DATE}|(?:19|20)\d\d)\b`,
+  'gi',
+);
+const PAIN_CUE =
+  /\b(?:pain|LBP|ache|aching|symptoms|sciatica|radicul\w+|discomfort|numbness|tingling|hurt\w*|stiffness|lumbago|cervicalgia)\b/i;
 const NOT_DURATION_CONTEXT = /\b(?:pain[- ]free|free of pain|resolved|relief)\b/i;
 
 const DURATION_PATTERNS: [RegExp, string[]][] = [
@@ -23,11 +36,7 @@ const DURATION_PATTERNS: [RegExp, string[]][] = [
 const ONSET_GATE = ['onset'];
 const SINCE_GATE = ['since', 'onset', 'began', 'started', 'beginning'];
 
-export function extractPainDuration(
-  note: NoteDoc,
-  sentences: readonly Sentence[],
-  taken: readonly [number, number][],
-): PainDurationFact[] {
+export function extractPainDuration(note: NoteDoc, sentences: readonly Sentence[], taken: readonly [number, number][]): PainDurationFact[] {
   const out: PainDurationFact[] = [];
   const asOf = noteDay(note);
   // Spans and sentences both run in text order, so one pointer walks the taken spans once.

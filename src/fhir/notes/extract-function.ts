@@ -5,7 +5,8 @@ import { isAboutFamily, isNegated, type Sentence } from './context';
 import { ACTIVITIES, LIMIT_AFTER, LIMIT_BEFORE, OTHER_INSTRUMENTS, SLEEP, WORK_STATUS } from './function-lexicon';
 import { gatedMatches, hasAny, matchAll, noteDay, NUM, spanEvidence } from './lexicon';
 
-const INSTRUMENT = /\b(ODI|Oswestry(?: Disability)?(?: Index| Questionnaire)?|NDI|Neck Disability Index|PEG|PROMIS[- ](?:PF|physical function)(?: T-?score)?)(?:\s+(?:score|T-?score|index))?(?:\s*(?:of|is|was|=|:|at|today))*\s*(\d{1,3}(?:\.\d)?)\s*(%|percent|\/100|\/50|\/10)?/gi;
+const INSTRUMENT =
+  /\b(ODI|Oswestry(?: Disability)?(?: Index| Questionnaire)?|NDI|Neck Disability Index|PEG|PROMIS[- ](?:PF|physical function)(?: T-?score)?)(?:\s+(?:score|T-?score|index))?(?:\s*(?:of|is|was|=|:|at|today))*\s*(\d{1,3}(?:\.\d)?)\s*(%|percent|\/100|\/50|\/10)?/gi;
 
 const ACTIVITY = String.raw`(?:stand(?:ing)?|sit(?:ting)?|walk(?:ing)?|sleep(?:ing)?|lift(?:ing)?|bend(?:ing)?|drive|driving|work(?:ing)?|dress(?:ing)?|bath(?:e|ing)|shower(?:ing)?|climb(?:ing)? stairs|stairs|perform (?:his |her |their )?(?:ADLs|job|work|household chores|duties)|ADLs|activities of daily living|daily activities|do (?:housework|chores|yard work|his job|her job)|housework|chores|yard ?work|care for (?:his|her|their) \w+|garden(?:ing)?|shop(?:ping)?|grocery shop(?:ping)?|turn(?:ing)? (?:his |her |their )?head|look(?:ing)? up|exercis(?:e|ing)|play(?:ing)? with|get(?:ting)? out of bed|roll(?:ing)? over|prolonged (?:sitting|standing|walking)|reach(?:ing)? overhead|carry(?:ing)?)`;
 const TOLERANCE = String.raw`(?:\s+(?:for\s+)?(?:more|longer)\s+than\s+${NUM}\s*(?:minutes?|mins?|hours?|hrs?|blocks?|feet|ft|yards|miles?)|\s+(?:for\s+)?(?:over\s+)?${NUM}\s*(?:minutes?|mins?|hours?|blocks?|feet|ft))?`;
@@ -13,12 +14,42 @@ const LIMITATION = new RegExp(
   String.raw`\b(?:unable to|(?:can ?not|can't|cannot)|difficulty(?: with)?|trouble(?: with)?|inability to|(?:is |are )?limited in(?: (?:his|her|their))?|limits (?:his |her |their )?(?:ability to )?|not able to|struggles (?:to|with)|problems? with|pain with|impair\w* (?:his |her |their )?ability to|interferes? with|interfering with|can only)\s+${ACTIVITY}${TOLERANCE}`,
   'gi',
 );
-const WORK = /\b(?:missed (?:\d+|several|many|multiple|a few) (?:days|weeks|shifts) (?:of|from) work|missed work|missing work|missing days of work|off work|out of work|on (?:short[- ]term |long[- ]term )?disability|stopped working|unable to work|modified duty|light duty|reduced (?:work )?hours|work restrictions|quit (?:his|her|their) job)\b/gi;
-const TOLERANCE_ONLY = new RegExp(String.raw`\b(?:walking|sitting|standing) tolerance (?:is |of |limited to |about )*${NUM}\s*(?:minutes?|mins?|hours?|blocks?|feet|ft)`, 'gi');
-const WAKES = /\b(?:wakes? (?:him|her|them|up) (?:up )?(?:at night|from sleep|multiple times)|awakens? (?:at night|from sleep)|night(?:time)? awakenings?)\b/gi;
+const WORK =
+  /\b(?:missed (?:\d+|several|many|multiple|a few) (?:days|weeks|shifts) (?:of|from) work|missed work|missing work|missing days of work|off work|out of work|on (?:short[- ]term |long[- ]term )?disability|stopped working|unable to work|modified duty|light duty|reduced (?:work )?hours|work restrictions|quit (?:his|her|their) job)\b/gi;
+const TOLERANCE_ONLY = new RegExp(
+  String.raw`\b(?:walking|sitting|standing) tolerance (?:is |of |limited to |about )*${NUM}\s*(?:minutes?|mins?|hours?|blocks?|feet|ft)`,
+  'gi',
+);
+const WAKES =
+  /\b(?:wakes? (?:him|her|them|up) (?:up )?(?:at night|from sleep|multiple times)|awakens? (?:at night|from sleep)|night(?:time)? awakenings?)\b/gi;
 
 // One cheap pass that every function phrase needs to pass before the specific patterns run.
-const GATE = ['unable', 'can', 'difficult', 'trouble', 'inabilit', 'limit', 'not able', 'struggl', 'problem', 'pain with', 'impair', 'interfer', 'work', 'duty', 'disabilit', 'toleran', 'wake', 'awaken', 'odi', 'oswestry', 'ndi', 'neck disability', 'peg', 'promis'];
+const GATE = [
+  'unable',
+  'can',
+  'difficult',
+  'trouble',
+  'inabilit',
+  'limit',
+  'not able',
+  'struggl',
+  'problem',
+  'pain with',
+  'impair',
+  'interfer',
+  'work',
+  'duty',
+  'disabilit',
+  'toleran',
+  'wake',
+  'awaken',
+  'odi',
+  'oswestry',
+  'ndi',
+  'neck disability',
+  'peg',
+  'promis',
+];
 
 function instrumentOf(name: string): FunctionalInstrument {
   const n = name.toUpperCase();
@@ -34,7 +65,10 @@ const alt = (xs: readonly string[]): string => xs.join('|');
 // words, an activity then a limitation word, work status, sleep, other instruments.
 const LIMIT_THEN_ACTIVITY = new RegExp(String.raw`\b(?:${alt(LIMIT_BEFORE)})\b[^.;:\n]{0,40}?\b(?:${alt(ACTIVITIES)})\b`, 'gi');
 const ACTIVITY_THEN_LIMIT = new RegExp(String.raw`\b(?:${alt(ACTIVITIES)})\b[^.;:\n]{0,25}?\b(?:${alt(LIMIT_AFTER)})\b`, 'gi');
-const ABLE_TO = new RegExp(String.raw`\b(?:only )?(?:able to|can|tolerates?) (?:only )?(?:${alt(ACTIVITIES)})\b[^.;\n]{0,30}?\b(?:\d+|a|one|two|three|half|several|few|a couple of)\s*(?:minutes?|mins?|hours?|blocks?|city blocks?|feet|ft|yards|miles?|seconds?|steps)\b`, 'gi');
+const ABLE_TO = new RegExp(
+  String.raw`\b(?:only )?(?:able to|can|tolerates?) (?:only )?(?:${alt(ACTIVITIES)})\b[^.;\n]{0,30}?\b(?:\d+|a|one|two|three|half|several|few|a couple of)\s*(?:minutes?|mins?|hours?|blocks?|city blocks?|feet|ft|yards|miles?|seconds?|steps)\b`,
+  'gi',
+);
 const WORK_STATUS_RE = new RegExp(String.raw`\b(?:${WORK_STATUS})\b`, 'gi');
 const SLEEP_RE = new RegExp(String.raw`\b(?:${SLEEP})\b`, 'gi');
 const OTHER_INSTRUMENT_RE = new RegExp(String.raw`\b(?:${OTHER_INSTRUMENTS})`, 'gi');
@@ -43,7 +77,10 @@ const EXAM_TEST = /\b(?:test\w*|heels?|toes?|tandem)\b/i;
 const LEXICON_PATTERNS: RegExp[] = [WORK_STATUS_RE, SLEEP_RE, ABLE_TO, LIMIT_THEN_ACTIVITY, ACTIVITY_THEN_LIMIT];
 
 const LIMITATION_PATTERNS: [RegExp, string[]][] = [
-  [LIMITATION, ['unable', 'can', 'difficult', 'trouble', 'inabilit', 'limit', 'not able', 'struggl', 'problem', 'pain with', 'impair', 'interfer']],
+  [
+    LIMITATION,
+    ['unable', 'can', 'difficult', 'trouble', 'inabilit', 'limit', 'not able', 'struggl', 'problem', 'pain with', 'impair', 'interfer'],
+  ],
   [WORK, ['work', 'duty', 'disabilit', 'job', 'hours']],
   [TOLERANCE_ONLY, ['toleran']],
   [WAKES, ['wake', 'awaken']],
@@ -92,7 +129,13 @@ export function extractFunction(note: NoteDoc, sentences: readonly Sentence[]): 
       const end = m.index + m[0].length;
       if (!ok(m.index, end)) continue;
       const score = /(\d+(?:\.\d+)?)/.exec(m[0].replace(/^\D*?(?=\d)/, ''));
-      const fact: FunctionalFact = { source: 'note', evidence: [spanEvidence(note, sen, m.index, end)], instrument: 'other', date, limitation: m[0] };
+      const fact: FunctionalFact = {
+        source: 'note',
+        evidence: [spanEvidence(note, sen, m.index, end)],
+        instrument: 'other',
+        date,
+        limitation: m[0],
+      };
       if (score && !/oswestry/i.test(m[0])) fact.score = Number(score[1]);
       out.push(fact);
     }

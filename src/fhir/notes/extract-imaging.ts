@@ -5,11 +5,15 @@ import { clauseStart, isAboutFamily, isNegated, type Sentence } from './context'
 import { DATE, matchAll, parseDate, spanEvidence, trimTrailing } from './lexicon';
 import { levelGroups, regionOf } from './extract-site';
 
-const MODALITY = /\b(MRI|MR imaging|magnetic resonance imaging|CT myelogram|CT(?: scan)?|CAT scan|computed tomography|x-?rays?|radiographs?|plain films|XR|EMG(?:\s*\/\s*NCS)?|NCS|nerve conduction stud(?:y|ies)|electromyography)\b/gi;
+const MODALITY =
+  /\b(MRI|MR imaging|magnetic resonance imaging|CT myelogram|CT(?: scan)?|CAT scan|computed tomography|x-?rays?|radiographs?|plain films|XR|EMG(?:\s*\/\s*NCS)?|NCS|nerve conduction stud(?:y|ies)|electromyography)\b/gi;
 const DATE_RE = new RegExp(DATE, 'gi');
-const FINDING_VERB = /\b(?:shows?|showed|showing|demonstrat\w*|reveal\w*|notable for|significant for|remarkable for|consistent with|positive for|confirm\w*|with|found|noted|:)\s*/i;
-const NOT_DONE_AFTER = /^[^.;]{0,40}?\b(?:not (?:yet )?(?:been )?(?:done|available|obtained|performed|completed)|pending|ordered|to be (?:done|obtained|scheduled)|was (?:cancel\w+|declined)|has not been)\b/i;
-const FUTURE_BEFORE = /\b(?:will|would|may|might|could|should|consider\w*|recommend\w*|order\w*|obtain|request\w*|schedul\w*|plan\w*|need\w*|if|get|awaiting|pending)\b/i;
+const FINDING_VERB =
+  /\b(?:shows?|showed|showing|demonstrat\w*|reveal\w*|notable for|significant for|remarkable for|consistent with|positive for|confirm\w*|with|found|noted|:)\s*/i;
+const NOT_DONE_AFTER =
+  /^[^.;]{0,40}?\b(?:not (?:yet )?(?:been )?(?:done|available|obtained|performed|completed)|pending|ordered|to be (?:done|obtained|scheduled)|was (?:cancel\w+|declined)|has not been)\b/i;
+const FUTURE_BEFORE =
+  /\b(?:will|would|may|might|could|should|consider\w*|recommend\w*|order\w*|obtain|request\w*|schedul\w*|plan\w*|need\w*|if|get|awaiting|pending)\b/i;
 const REGION_WORD = /\b(cervical|thoracic|lumbar|lumbosacral|sacral|c-spine|l-spine|t-spine)\b/i;
 
 function modalityOf(raw: string): ImagingModality {

@@ -11,14 +11,16 @@ const SLASH_TEN = /(?<![\d/.])(10|\d(?:\.\d)?)(?:\s*-\s*(?:10|\d(?:\.\d)?))?\s*\
 // "6 out of 10"
 const OUT_OF_TEN = new RegExp(String.raw`\b(${SCORE_NUM})(?:\s*-\s*${SCORE_NUM})?\s+out\s+of\s+(?:10|ten)\b`, 'gi');
 // "NRS 8", "VAS: 60 mm", "VAS score of 6.5 cm", "numeric rating scale 7"
-const INSTRUMENT = /\b(NRS|VAS|VRS|numeric (?:pain )?rating scale|visual analog(?:ue)? scale)(?:\s+(?:pain\s+)?score)?(?:\s*(?:of|is|was|=|:|at))*\s*(\d{1,3}(?:\.\d)?)(?!\d|\.\d)(\s*(?:mm|cm|\/100))?(?!\s*\/)/gi;
+const INSTRUMENT =
+  /\b(NRS|VAS|VRS|numeric (?:pain )?rating scale|visual analog(?:ue)? scale)(?:\s+(?:pain\s+)?score)?(?:\s*(?:of|is|was|=|:|at))*\s*(\d{1,3}(?:\.\d)?)(?!\d|\.\d)(\s*(?:mm|cm|\/100))?(?!\s*\/)/gi;
 // "pain is an 8", "pain level 6", "rates her pain a 7", "pain score 5", "pain today 4", "pain at worst 9"
 const PAIN_IS = new RegExp(
   String.raw`\bpain(?:\s+(?:level|score|intensity|severity|rating|today|currently|now|at (?:its )?(?:worst|best)|on average|rated|rates))*\s*(?:is|was|as|at|of|=|:)?\s*(?:an?\s+)?(${SCORE_NUM})\b(?!\s*(?:\/|out\b|%|mm|mg|mcg|cm|days?|weeks?|months?|years?|hours?|minutes?|times|x\b|\.\d))`,
   'gi',
 );
 // Phrases that make an X/10 something other than pain.
-const NOT_PAIN_AFTER = /^\s*(?:compliance|adherence|strength|motor|effort|satisfaction|confidence|sleep quality|mood|anxiety|stress|function)\b/i;
+const NOT_PAIN_AFTER =
+  /^\s*(?:compliance|adherence|strength|motor|effort|satisfaction|confidence|sleep quality|mood|anxiety|stress|function)\b/i;
 const PAIN_CUE = /\b(?:pain|nrs|vas|ache|aching|hurts?|discomfort|score|rates?|rated|severity|intensity)\b/i;
 const DIGIT = /\d/;
 const PAIN_WORD = /pain/i;

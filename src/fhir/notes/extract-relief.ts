@@ -13,10 +13,20 @@ export interface NoteReliefFact extends ReliefFact {
 const PCT = String.raw`(\d{1,3})(?:\s*(?:-|–|to)\s*\d{1,3})?\s*(?:%|percent|per cent)`;
 const WHAT = String.raw`(?:(?:pain\s+)?relief|improvement(?:\s+in\s+(?:pain|function|(?:his|her|their)\s+(?:pain|function)))?|reduction(?:\s+in\s+(?:pain|symptoms))?|pain reduction|functional improvement|better|decrease(?:\s+in\s+pain)?|improved)`;
 const DUR = String.raw`\s*,?\s*(?:for|lasting|lasted|x|×|over|that lasted|which lasted|sustained for|sustained over)\s+(?:about\s+|approximately\s+|~\s*|roughly\s+|nearly\s+|over\s+)?(${NUM_RANGE})\+?\s*(${UNIT})\b`;
-const PCT_FIRST = new RegExp(String.raw`\b${PCT}\s+(?:sustained\s+|overall\s+|pain\s+)?${WHAT}(?:\s+(?:of|in)\s+(?:his|her|their|the)?\s*(?:index\s+|axial\s+|back\s+|neck\s+|leg\s+|radicular\s+)?(?:pain|symptoms))?(?:${DUR})?`, 'gi');
-const WHAT_FIRST = new RegExp(String.raw`\b(?:relief|improvement|pain reduction)(?:[^%.;:]{0,40}?\b(?:of|was|is|at|estimated at|reported as))?\s*:?\s*(?:about\s+|approximately\s+)?${PCT}(?:${DUR})?`, 'gi');
-const DUR_LATER = new RegExp(String.raw`^[^%]{0,60}?\b(?:lasting|lasted|for|x|×)\s+(?:about\s+|approximately\s+|~\s*)?(${NUM_RANGE})\+?\s*(${UNIT})\b`, 'i');
-const CRITERION = /\b(?:if|goal|target|requires?|required|need(?:s|ed)?|criteria|criterion|expect\w*|threshold|must|should|hope)\b[^.;]{0,30}$/i;
+const PCT_FIRST = new RegExp(
+  String.raw`\b${PCT}\s+(?:sustained\s+|overall\s+|pain\s+)?${WHAT}(?:\s+(?:of|in)\s+(?:his|her|their|the)?\s*(?:index\s+|axial\s+|back\s+|neck\s+|leg\s+|radicular\s+)?(?:pain|symptoms))?(?:${DUR})?`,
+  'gi',
+);
+const WHAT_FIRST = new RegExp(
+  String.raw`\b(?:relief|improvement|pain reduction)(?:[^%.;:]{0,40}?\b(?:of|was|is|at|estimated at|reported as))?\s*:?\s*(?:about\s+|approximately\s+)?${PCT}(?:${DUR})?`,
+  'gi',
+);
+const DUR_LATER = new RegExp(
+  String.raw`^[^%]{0,60}?\b(?:lasting|lasted|for|x|×)\s+(?:about\s+|approximately\s+|~\s*)?(${NUM_RANGE})\+?\s*(${UNIT})\b`,
+  'i',
+);
+const CRITERION =
+  /\b(?:if|goal|target|requires?|required|need(?:s|ed)?|criteria|criterion|expect\w*|threshold|must|should|hope)\b[^.;]{0,30}$/i;
 const PERCENT_WORD = /percent/i;
 const FUNCTION_WORD = /\bfunction/i;
 

@@ -6,23 +6,33 @@ import { clauseEnd, clauseStart, isAboutFamily, isNegated, type Sentence } from 
 import { matchAll, noteDay, spanEvidence } from './lexicon';
 
 // One level token: "L4-5", "L4/L5", "L5-S1", "C6-7", "L3-L5", "L4 through S1", "S1".
-const LEVEL = /\b(?:([CL])([1-7])(S)?([1-7])|([CTLS])(?:\s?|-(?=\d\b))(\d{1,2})(?:\s*(?:-|–|\/|to|through|thru)\s*([CTLS])?\s?(\d{1,2}))?)\b(?!\s*(?:-?weighted|W\b|hyperintens|signal|images?|sequence|mg|%))/gi;
+const LEVEL =
+  /\b(?:([CL])([1-7])(S)?([1-7])|([CTLS])(?:\s?|-(?=\d\b))(\d{1,2})(?:\s*(?:-|–|\/|to|through|thru)\s*([CTLS])?\s?(\d{1,2}))?)\b(?!\s*(?:-?weighted|W\b|hyperintens|signal|images?|sequence|mg|%))/gi;
 // "S1, S2" and "S1 and S2" in a heart exam are heart sounds.
 const HEART_SOUND = /\bS1,?\s*(?:and\s+)?S2\b|\b(?:heart|murmurs?|gallops?|rubs?|RRR|regular rate|rhythm|S3|S4|clicks?)\b/i;
 // What may sit between two level tokens of one mention.
 const JOINER = /^\s*(?:,|and|&|\/|or|,\s*and)?\s*$/i;
 const LATERALITY_WORD = /\b(left|right|bilateral|bilaterally|bilat|B\/L|Lt|Rt|L\s*>\s*R|R\s*>\s*L)(?:[- ]sided)?\b/gi;
-const LATERALITY_AFTER = /^\s*(?:,\s*)?(?:[a-z-]+\s+){0,3}?on the\s+(left|right)\b|^\s*(?:[a-z-]+\s+){0,3}?(bilaterally)\b|^\s*,\s*(left|right|bilateral)\b/i;
-const TARGET = /\b(medial branch(?:es)?|MBBs?|facet(?: joints?)?|transforaminal|TFESI|interlaminar|ILESI|caudal|radiofrequency|RFA|nerve roots?|selective nerve root|SNRB|epidural|ESI|SI joint|sacroiliac)\b/i;
+const LATERALITY_AFTER =
+  /^\s*(?:,\s*)?(?:[a-z-]+\s+){0,3}?on the\s+(left|right)\b|^\s*(?:[a-z-]+\s+){0,3}?(bilaterally)\b|^\s*,\s*(left|right|bilateral)\b/i;
+const TARGET =
+  /\b(medial branch(?:es)?|MBBs?|facet(?: joints?)?|transforaminal|TFESI|interlaminar|ILESI|caudal|radiofrequency|RFA|nerve roots?|selective nerve root|SNRB|epidural|ESI|SI joint|sacroiliac)\b/i;
 
-const HISTORY_BEFORE = /\b(?:s\/p|status post|prior|previous|previously|last|history of|hx of|underwent|had (?:a|an|the|bilateral|left|right)|received|after (?:the|her|his|their)|following (?:the|her|his|their)|post)\b/i;
-const HISTORY_AFTER = /^[^;]{0,60}?\b(?:in (?:19|20)\d\d|ago|on \d{1,2}\/\d{1,2}\/\d{2,4}|on (?:19|20)\d\d-\d\d-\d\d|(?:performed|done) (?:in|on)|last (?:year|month|week))\b/i;
-const HISTORY_AFTER_ANY = /\b(?:in (?:19|20)\d\d|ago|on \d{1,2}\/\d{1,2}\/\d{2,4}|on (?:19|20)\d\d-\d\d-\d\d|(?:performed|done) (?:in|on)|last (?:year|month|week))\b/i;
-const PLAN_CUE = /\b(?:will proceed|proceed with|proceeding with|scheduled? for|scheduled|plan(?:ned|ning)?(?: for| to)?|recommend(?:ed)?|request(?:ing)?(?: authorization)?|prior auth\w*|will (?:perform|schedule|do|repeat|undergo)|to undergo|today|next step)\b/i;
-const IMAGING_CUE = /\b(?:MRI|CT|x-?rays?|radiographs?|imaging|myelogram|shows?|showed|demonstrat\w*|reveal\w*|protrusion|herniation|herniated|bulge|bulging|stenosis|spondylolisthesis|narrowing|degenerat\w*|osteophyt\w*|annular|fissure|arthropathy|hypertrophy|extrusion)\b/i;
+const HISTORY_BEFORE =
+  /\b(?:s\/p|status post|prior|previous|previously|last|history of|hx of|underwent|had (?:a|an|the|bilateral|left|right)|received|after (?:the|her|his|their)|following (?:the|her|his|their)|post)\b/i;
+const HISTORY_AFTER =
+  /^[^;]{0,60}?\b(?:in (?:19|20)\d\d|ago|on \d{1,2}\/\d{1,2}\/\d{2,4}|on (?:19|20)\d\d-\d\d-\d\d|(?:performed|done) (?:in|on)|last (?:year|month|week))\b/i;
+const HISTORY_AFTER_ANY =
+  /\b(?:in (?:19|20)\d\d|ago|on \d{1,2}\/\d{1,2}\/\d{2,4}|on (?:19|20)\d\d-\d\d-\d\d|(?:performed|done) (?:in|on)|last (?:year|month|week))\b/i;
+const PLAN_CUE =
+  /\b(?:will proceed|proceed with|proceeding with|scheduled? for|scheduled|plan(?:ned|ning)?(?: for| to)?|recommend(?:ed)?|request(?:ing)?(?: authorization)?|prior auth\w*|will (?:perform|schedule|do|repeat|undergo)|to undergo|today|next step)\b/i;
+const IMAGING_CUE =
+  /\b(?:MRI|CT|x-?rays?|radiographs?|imaging|myelogram|shows?|showed|demonstrat\w*|reveal\w*|protrusion|herniation|herniated|bulge|bulging|stenosis|spondylolisthesis|narrowing|degenerat\w*|osteophyt\w*|annular|fissure|arthropathy|hypertrophy|extrusion)\b/i;
 const IMAGING_STUDY = /\b(?:MRI|CT|x-?rays?|radiographs?|myelogram|EMG|NCS|imaging)\b/i;
-const EXAM_CUE = /\b(?:exam|examination|tender\w*|palpation|facet loading|dermatom\w*|reflex\w*|strength|sensation|SLR|straight leg|spurling|provocative)\b/i;
-const CONDITIONAL = /\b(?:if|consider|considering|may|might|could|would|possibl[ey]|candidate|option|options|versus|vs|unless|potential(?:ly)?|discussed)\b/i;
+const EXAM_CUE =
+  /\b(?:exam|examination|tender\w*|palpation|facet loading|dermatom\w*|reflex\w*|strength|sensation|SLR|straight leg|spurling|provocative)\b/i;
+const CONDITIONAL =
+  /\b(?:if|consider|considering|may|might|could|would|possibl[ey]|candidate|option|options|versus|vs|unless|potential(?:ly)?|discussed)\b/i;
 
 export interface LevelToken {
   start: number;
@@ -131,7 +141,13 @@ interface SentenceCues {
 }
 
 function cuesOf(s: string): SentenceCues {
-  return { study: IMAGING_STUDY.test(s), history: HISTORY_BEFORE.test(s) || HISTORY_AFTER_ANY.test(s), plan: PLAN_CUE.test(s), imaging: IMAGING_CUE.test(s), exam: EXAM_CUE.test(s) };
+  return {
+    study: IMAGING_STUDY.test(s),
+    history: HISTORY_BEFORE.test(s) || HISTORY_AFTER_ANY.test(s),
+    plan: PLAN_CUE.test(s),
+    imaging: IMAGING_CUE.test(s),
+    exam: EXAM_CUE.test(s),
+  };
 }
 
 function contextOf(s: string, g: LevelGroup, sen: Sentence, cues: SentenceCues): SiteContext {

@@ -7,14 +7,80 @@ import { gatedMatches, hasAny, noteDay, spanEvidence } from './lexicon';
 
 const DRUG = String.raw`(?:gabapentin|pregabalin|duloxetine|meloxicam|naproxen|ibuprofen|celecoxib|diclofenac|cyclobenzaprine|tizanidine|methocarbamol|baclofen|tramadol|oxycodone|hydrocodone|nortriptyline|amitriptyline|buprenorphine|medications?|meds|dose|dosage|regimen|opioids?|NSAIDs?|muscle relaxants?|analgesics?)`;
 const EM_CUES: [RegExp, string[]][] = [
-  [/\bnew(?:\s+onset(?:\s+of)?)?\s+(?:\w+\s+){0,3}?(?:complaints?|problems?|symptoms?|issues?|pain|numbness|weakness|tingling|radicular\w*|headaches?|paresthesias?|rash|injury|lesion|fall|swelling|concern|infection)\b/gi, ['new']],
-  [/\b(?:worsening|worsened|increasing|increased|progressive|escalating)\s+(?:\w+\s+){0,3}?(?:pain|weakness|numbness|symptoms|radicular\w*|tingling|paresthesias?)\b/gi, ['wors', 'increas', 'progress', 'escalat']],
-  [new RegExp(String.raw`\b(?:increas\w*|decreas\w*|titrat\w*|adjust\w*|start(?:ed|ing)?|initiat\w*|discontinu\w*|stop(?:ped|ping)?|switch\w*|taper\w*|refill\w*|prescrib\w*|wean\w*|chang(?:e|ed|ing)|rotat\w*|add(?:ed)?)\s+(?:(?:her|his|their|the|a|on|to)\s+)?(?:\w+\s+){0,2}?${DRUG}\b`, 'gi'), ['increas', 'decreas', 'titrat', 'adjust', 'start', 'initiat', 'discontinu', 'stop', 'switch', 'taper', 'refill', 'prescrib', 'wean', 'chang', 'rotat', 'add']],
-  [/\bmedication management\b|\b(?:reviewed|checked|queried) (?:the )?(?:PDMP|PMP|prescription (?:drug )?monitoring)/gi, ['medication management', 'pdmp', 'pmp', 'monitoring']],
-  [/\bsignificant(?:,|\s+and)?\s+separately identifiable\b|\bseparate(?:ly)?\s+(?:identifiable|evaluat\w*|assess\w*|problem|E\/M|E&M|addressed)\b|\b(?:also|additionally) (?:evaluated|addressed|assessed|examined)\b|\bin addition to the procedure\b/gi, ['separate', 'also', 'additionally', 'in addition']],
-  [/\b(?:ordered|ordering|will order)\s+(?:an?\s+)?(?:new\s+|repeat\s+|updated\s+)?(?:\w+\s+)?(?:MRI|CT|x-?rays?|EMG|labs?|imaging)\b/gi, ['order']],
+  [
+    /\bnew(?:\s+onset(?:\s+of)?)?\s+(?:\w+\s+){0,3}?(?:complaints?|problems?|symptoms?|issues?|pain|numbness|weakness|tingling|radicular\w*|headaches?|paresthesias?|rash|injury|lesion|fall|swelling|concern|infection)\b/gi,
+    ['new'],
+  ],
+  [
+    /\b(?:worsening|worsened|increasing|increased|progressive|escalating)\s+(?:\w+\s+){0,3}?(?:pain|weakness|numbness|symptoms|radicular\w*|tingling|paresthesias?)\b/gi,
+    ['wors', 'increas', 'progress', 'escalat'],
+  ],
+  [
+    new RegExp(
+      String.raw`\b(?:increas\w*|decreas\w*|titrat\w*|adjust\w*|start(?:ed|ing)?|initiat\w*|discontinu\w*|stop(?:ped|ping)?|switch\w*|taper\w*|refill\w*|prescrib\w*|wean\w*|chang(?:e|ed|ing)|rotat\w*|add(?:ed)?)\s+(?:(?:her|his|their|the|a|on|to)\s+)?(?:\w+\s+){0,2}?${DRUG}\b`,
+      'gi',
+    ),
+    [
+      'increas',
+      'decreas',
+      'titrat',
+      'adjust',
+      'start',
+      'initiat',
+      'discontinu',
+      'stop',
+      'switch',
+      'taper',
+      'refill',
+      'prescrib',
+      'wean',
+      'chang',
+      'rotat',
+      'add',
+    ],
+  ],
+  [
+    /\bmedication management\b|\b(?:reviewed|checked|queried) (?:the )?(?:PDMP|PMP|prescription (?:drug )?monitoring)/gi,
+    ['medication management', 'pdmp', 'pmp', 'monitoring'],
+  ],
+  [
+    /\bsignificant(?:,|\s+and)?\s+separately identifiable\b|\bseparate(?:ly)?\s+(?:identifiable|evaluat\w*|assess\w*|problem|E\/M|E&M|addressed)\b|\b(?:also|additionally) (?:evaluated|addressed|assessed|examined)\b|\bin addition to the procedure\b/gi,
+    ['separate', 'also', 'additionally', 'in addition'],
+  ],
+  [
+    /\b(?:ordered|ordering|will order)\s+(?:an?\s+)?(?:new\s+|repeat\s+|updated\s+)?(?:\w+\s+)?(?:MRI|CT|x-?rays?|EMG|labs?|imaging)\b/gi,
+    ['order'],
+  ],
 ];
-const EM_GATE = ['new', 'wors', 'increas', 'progress', 'escalat', 'decreas', 'titrat', 'adjust', 'start', 'initiat', 'discontinu', 'stop', 'switch', 'taper', 'refill', 'prescrib', 'wean', 'chang', 'rotat', 'add', 'medication management', 'pdmp', 'pmp', 'monitoring', 'separate', 'also', 'order'];
+const EM_GATE = [
+  'new',
+  'wors',
+  'increas',
+  'progress',
+  'escalat',
+  'decreas',
+  'titrat',
+  'adjust',
+  'start',
+  'initiat',
+  'discontinu',
+  'stop',
+  'switch',
+  'taper',
+  'refill',
+  'prescrib',
+  'wean',
+  'chang',
+  'rotat',
+  'add',
+  'medication management',
+  'pdmp',
+  'pmp',
+  'monitoring',
+  'separate',
+  'also',
+  'order',
+];
 const SYMPTOM_GATE = ['radiat', 'radicul', 'sciatica', 'axial', 'locali', 'claudication', 'shooting'];
 const OLD = /\b(?:ago|last (?:year|month|week)|previously|in the past|in (?:19|20)\d\d|by (?:her|his|their) (?:PCP|primary|surgeon))\b/i;
 
@@ -22,7 +88,8 @@ export function extractVisitWork(note: NoteDoc, sentences: readonly Sentence[]):
   const out: VisitWorkFact[] = [];
   const date = noteDay(note);
   for (const sen of sentences) {
-    if (sen.section === 'family' || sen.section === 'past-history' || sen.section === 'medications' || sen.section === 'allergies') continue;
+    if (sen.section === 'family' || sen.section === 'past-history' || sen.section === 'medications' || sen.section === 'allergies')
+      continue;
     const s = sen.text;
     if (!hasAny(sen.lower, EM_GATE) || OLD.test(s)) continue;
     for (const [re, gate] of EM_CUES) {
@@ -42,9 +109,24 @@ export function extractVisitWork(note: NoteDoc, sentences: readonly Sentence[]):
 }
 
 const SYMPTOMS: [RegExp, SymptomKind, boolean, string[]][] = [
-  [/\b(?:does not radiate|doesn't radiate|non-?radiating|without radiation|no radiation)\b/gi, 'axial', true, ['radiate', 'radiating', 'radiation']],
-  [/\baxial (?:low back |back |neck |spine |spinal )?pain\b|\blocali[sz]ed (?:to the )?(?:low )?(?:back|neck)\b/gi, 'axial', false, ['axial', 'locali']],
-  [/\b(?:radicular (?:pain|symptoms)|radiculopathy|radiculitis|sciatica|radiat\w+ (?:pain )?(?:down|into|to) (?:the |his |her |their |both )?(?:left |right |bilateral )?(?:legs?|arms?|buttocks?|thighs?|calf|calves|foot|feet|hands?|shoulders?|lower extremit\w+|upper extremit\w+)|shooting pain (?:down|into))/gi, 'radicular', false, ['radicul', 'sciatica', 'radiat', 'shooting']],
+  [
+    /\b(?:does not radiate|doesn't radiate|non-?radiating|without radiation|no radiation)\b/gi,
+    'axial',
+    true,
+    ['radiate', 'radiating', 'radiation'],
+  ],
+  [
+    /\baxial (?:low back |back |neck |spine |spinal )?pain\b|\blocali[sz]ed (?:to the )?(?:low )?(?:back|neck)\b/gi,
+    'axial',
+    false,
+    ['axial', 'locali'],
+  ],
+  [
+    /\b(?:radicular (?:pain|symptoms)|radiculopathy|radiculitis|sciatica|radiat\w+ (?:pain )?(?:down|into|to) (?:the |his |her |their |both )?(?:left |right |bilateral )?(?:legs?|arms?|buttocks?|thighs?|calf|calves|foot|feet|hands?|shoulders?|lower extremit\w+|upper extremit\w+)|shooting pain (?:down|into))/gi,
+    'radicular',
+    false,
+    ['radicul', 'sciatica', 'radiat', 'shooting'],
+  ],
   [/\b(?:neurogenic claudication|pseudo-?claudication)\b/gi, 'neurogenic-claudication', false, ['claudication']],
 ];
 

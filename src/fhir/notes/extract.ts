@@ -92,17 +92,45 @@ export function extractNoteFacts(whole: NoteDoc): NoteFacts {
   return { ...facts, limits };
 }
 
-const FAMILIES = ['mentions', 'painScores', 'painDuration', 'conservativeCare', 'functionalStatus', 'siteMentions', 'relief', 'imaging', 'symptoms', 'visitWork'] as const;
+const FAMILIES = [
+  'mentions',
+  'painScores',
+  'painDuration',
+  'conservativeCare',
+  'functionalStatus',
+  'siteMentions',
+  'relief',
+  'imaging',
+  'symptoms',
+  'visitWork',
+] as const;
 
 function emptyFacts(): Omit<NoteFacts, 'limits'> {
-  return { mentions: [], painScores: [], painDuration: [], conservativeCare: [], functionalStatus: [], siteMentions: [], relief: [], imaging: [], symptoms: [], visitWork: [] };
+  return {
+    mentions: [],
+    painScores: [],
+    painDuration: [],
+    conservativeCare: [],
+    functionalStatus: [],
+    siteMentions: [],
+    relief: [],
+    imaging: [],
+    symptoms: [],
+    visitWork: [],
+  };
 }
 
 function extractAll(note: NoteDoc, sens: readonly Sentence[]): Omit<NoteFacts, 'limits'> {
   const mentions: NoteMention[] = [];
   // A prior injection is care the patient had (a mention) but the picture keeps injections as procedures, so the
   // policy core never counts an injection as conservative care.
-  const conservativeCare = keepEvidence(extractConservativeCare(note, sens, mentions), 'conservative-care', sens, mentions, careValues).filter((c) => c.kind !== 'injection');
+  const conservativeCare = keepEvidence(
+    extractConservativeCare(note, sens, mentions),
+    'conservative-care',
+    sens,
+    mentions,
+    careValues,
+  ).filter((c) => c.kind !== 'injection');
   const relief = keepEvidence(extractRelief(note, sens), 'relief', sens, mentions, reliefValues);
   // A duration inside a therapy or relief phrase is that phrase's, not the pain's.
   const taken = [...conservativeCare.flatMap(quoteRange), ...relief.flatMap(quoteRange)];
@@ -114,7 +142,9 @@ function extractAll(note: NoteDoc, sens: readonly Sentence[]): Omit<NoteFacts, '
     painDuration: extractPainDuration(note, sens, taken),
     conservativeCare,
     // Work status without a deficit is a function mention, but not a limitation for the picture.
-    functionalStatus: keepEvidence(extractFunction(note, sens), 'function', sens, mentions, functionValues).filter((f) => f.limitation === undefined || !NOT_LIMITING.test(f.limitation)),
+    functionalStatus: keepEvidence(extractFunction(note, sens), 'function', sens, mentions, functionValues).filter(
+      (f) => f.limitation === undefined || !NOT_LIMITING.test(f.limitation),
+    ),
     siteMentions: sites.map(({ tokens: _t, ...m }) => m),
     relief,
     imaging: extractImaging(note, sens),

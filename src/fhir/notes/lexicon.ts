@@ -4,8 +4,27 @@ import { dayOf } from '../../policy/dates';
 import type { Sentence } from './sentence';
 
 const WORD_NUMBERS: Record<string, number> = {
-  zero: 0, one: 1, a: 1, an: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, fifteen: 15, eighteen: 18, twenty: 20, thirty: 30, several: Number.NaN, few: Number.NaN,
+  zero: 0,
+  one: 1,
+  a: 1,
+  an: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  fifteen: 15,
+  eighteen: 18,
+  twenty: 20,
+  thirty: 30,
+  several: Number.NaN,
+  few: Number.NaN,
 };
 
 /** A number as digits or a word (regex source; use with parseNumber). */

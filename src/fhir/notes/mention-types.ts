@@ -20,6 +20,5 @@ export type NoteMention =
   | (MentionBase & { type: 'site'; levels: SpinalLevel[]; laterality?: Laterality })
   | (MentionBase & { type: 'relief'; percent: number });
 
-
 /** Evidence contexts: the only ones the picture keeps. */
 export const isEvidenceContext = (c: MentionContext): boolean => c === 'current' || c === 'history';

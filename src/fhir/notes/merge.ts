@@ -70,7 +70,12 @@ const painList = (xs: readonly PainScoreFact[]) => new FoldList(xs, (f) => dayKe
 const functionList = (xs: readonly FunctionalFact[]) =>
   new FoldList(xs, (f) => (f.instrument === undefined ? undefined : dayKey(f.instrument, f.score, day(f.date))), coded);
 // Two reports of the same study on the same day are one study, whoever wrote them.
-const imagingList = (xs: readonly ImagingFact[]) => new FoldList(xs, (f) => (f.date === undefined ? undefined : dayKey(f.modality, day(f.date))), () => true);
+const imagingList = (xs: readonly ImagingFact[]) =>
+  new FoldList(
+    xs,
+    (f) => (f.date === undefined ? undefined : dayKey(f.modality, day(f.date))),
+    () => true,
+  );
 const careList = (xs: readonly ConservativeCareFact[]) =>
   new FoldList(
     xs,
@@ -119,12 +124,20 @@ function attachRelief(picture: ClinicalPicture, relief: readonly NoteReliefFact[
     const proc = picture.procedureHistory[i]!;
     let list = lists.get(i);
     if (!list) {
-      list = new FoldList(proc.relief, (f) => dayKey(f.percent, day(f.date)), () => true);
+      list = new FoldList(
+        proc.relief,
+        (f) => dayKey(f.percent, day(f.date)),
+        () => true,
+      );
       lists.set(i, list);
     }
     list.add(reliefFact(r, proc.id ? `Procedure/${proc.id}` : undefined));
   }
-  if (lists.size > 0) picture.procedureHistory = picture.procedureHistory.map((p, j) => { const l = lists.get(j); return l ? { ...p, relief: l.items } : p; });
+  if (lists.size > 0)
+    picture.procedureHistory = picture.procedureHistory.map((p, j) => {
+      const l = lists.get(j);
+      return l ? { ...p, relief: l.items } : p;
+    });
 }
 
 function refId(ref: string): string {
@@ -165,7 +178,8 @@ export function mergeNoteFacts(picture: ClinicalPicture, notes: readonly NoteDoc
       });
     }
     const f = extracted?.[k] ?? extractNoteFacts(note);
-    for (const message of f.limits) out.dataIssues.push({ resourceType: 'DocumentReference', id: refId(note.ref), severity: 'warning', message });
+    for (const message of f.limits)
+      out.dataIssues.push({ resourceType: 'DocumentReference', id: refId(note.ref), severity: 'warning', message });
     for (const x of f.painScores) pain.add(x);
     for (const x of f.functionalStatus) fn.add(x);
     for (const x of f.imaging) imaging.add(x);

@@ -32,20 +32,89 @@ export function plainToText(raw: string): string {
 
 const SKIP_CONTENT = new Set(['script', 'style', 'noscript', 'template', 'iframe', 'object', 'svg', 'math', 'head', 'title']);
 const BLOCK = new Set([
-  'p', 'div', 'br', 'li', 'tr', 'ul', 'ol', 'table', 'tbody', 'thead', 'section', 'article', 'header', 'footer',
-  'blockquote', 'pre', 'hr', 'dt', 'dd', 'dl', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'caption', 'body', 'html', 'nav',
-  'aside', 'main', 'figure', 'address', 'fieldset', 'form',
+  'p',
+  'div',
+  'br',
+  'li',
+  'tr',
+  'ul',
+  'ol',
+  'table',
+  'tbody',
+  'thead',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'blockquote',
+  'pre',
+  'hr',
+  'dt',
+  'dd',
+  'dl',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'caption',
+  'body',
+  'html',
+  'nav',
+  'aside',
+  'main',
+  'figure',
+  'address',
+  'fieldset',
+  'form',
 ]);
 const CELL = new Set(['td', 'th']);
 
 const NAMED_ENTITIES: Record<string, string> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—', deg: '°', plusmn: '±',
-  frac12: '½', frac14: '¼', frac34: '¾', times: '×', divide: '÷', le: '≤', ge: '≥', hellip: '…', lsquo: '‘',
-  rsquo: '’', ldquo: '“', rdquo: '”', bull: '•', middot: '·', micro: 'µ', copy: '©', reg: '®', trade: '™',
-  ensp: ' ', emsp: ' ', thinsp: ' ', shy: '',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ndash: '–',
+  mdash: '—',
+  deg: '°',
+  plusmn: '±',
+  frac12: '½',
+  frac14: '¼',
+  frac34: '¾',
+  times: '×',
+  divide: '÷',
+  le: '≤',
+  ge: '≥',
+  hellip: '…',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  bull: '•',
+  middot: '·',
+  micro: 'µ',
+  copy: '©',
+  reg: '®',
+  trade: '™',
+  ensp: ' ',
+  emsp: ' ',
+  thinsp: ' ',
+  shy: '',
 };
 // Latin-1 accented letters (&eacute; &Ntilde; ...), generated rather than listed.
-const ACCENTS: [string, string][] = [['grave', '\u0300'], ['acute', '\u0301'], ['circ', '\u0302'], ['tilde', '\u0303'], ['uml', '\u0308'], ['ring', '\u030a'], ['cedil', '\u0327']];
+const ACCENTS: [string, string][] = [
+  ['grave', '\u0300'],
+  ['acute', '\u0301'],
+  ['circ', '\u0302'],
+  ['tilde', '\u0303'],
+  ['uml', '\u0308'],
+  ['ring', '\u030a'],
+  ['cedil', '\u0327'],
+];
 for (const letter of 'aeiouyncAEIOUYNC') {
   for (const [name, mark] of ACCENTS) {
     const composed = (letter + mark).normalize('NFC');
@@ -164,7 +233,24 @@ function tidyLines(s: string): string {
 // ---------------------------------------------------------------- RTF
 
 // Destinations whose content is never document text.
-const RTF_SKIP_DEST = new Set(['fonttbl', 'colortbl', 'stylesheet', 'info', 'pict', 'header', 'footer', 'listtable', 'listoverridetable', 'rsidtbl', 'generator', 'xmlnstbl', 'themedata', 'colorschememapping', 'latentstyles', 'datastore']);
+const RTF_SKIP_DEST = new Set([
+  'fonttbl',
+  'colortbl',
+  'stylesheet',
+  'info',
+  'pict',
+  'header',
+  'footer',
+  'listtable',
+  'listoverridetable',
+  'rsidtbl',
+  'generator',
+  'xmlnstbl',
+  'themedata',
+  'colorschememapping',
+  'latentstyles',
+  'datastore',
+]);
 const RTF_TOKEN = /\\([a-zA-Z]{1,32})(-?\d{1,10})? ?|\\'([0-9a-fA-F]{2})|\\([^a-zA-Z])|([{}])|[\r\n]+|[^\\{}\r\n]+/g;
 
 /** Simple RTF (as EHRs emit for notes) -> text: paragraphs, tabs, hex and unicode escapes; tables flattened. */
@@ -271,7 +357,18 @@ export function rtfToText(rtf: string): string {
 }
 
 const CP1252_HIGH: Record<number, string> = {
-  0x80: '€', 0x82: '‚', 0x84: '„', 0x85: '…', 0x91: '‘', 0x92: '’', 0x93: '“', 0x94: '”', 0x95: '•', 0x96: '–', 0x97: '—', 0x99: '™',
+  0x80: '€',
+  0x82: '‚',
+  0x84: '„',
+  0x85: '…',
+  0x91: '‘',
+  0x92: '’',
+  0x93: '“',
+  0x94: '”',
+  0x95: '•',
+  0x96: '–',
+  0x97: '—',
+  0x99: '™',
 };
 function cp1252(byte: number): string {
   return CP1252_HIGH[byte] ?? String.fromCharCode(byte);

@@ -62,7 +62,8 @@ export function keepEvidence<T extends Quoted>(
 }
 
 export const painValues = (x: PainScoreFact) => ({ value: x.value, instrument: x.instrument });
-export const careValues = (x: ConservativeCareFact) => (x.weeks !== undefined ? { kind: x.kind, outcome: x.outcome, weeks: x.weeks } : { kind: x.kind, outcome: x.outcome });
+export const careValues = (x: ConservativeCareFact) =>
+  x.weeks !== undefined ? { kind: x.kind, outcome: x.outcome, weeks: x.weeks } : { kind: x.kind, outcome: x.outcome };
 export function functionValues(x: FunctionalFact) {
   const v: { instrument?: FunctionalFact['instrument']; score?: number; limitation?: ReturnType<typeof limitationKind> } = {};
   if (x.instrument) v.instrument = x.instrument;
@@ -73,7 +74,12 @@ export function functionValues(x: FunctionalFact) {
 export const reliefValues = (x: NoteReliefFact) => ({ percent: x.percent });
 
 /** Site mentions: one mention per level token, context from the layer but today's procedure is current. */
-export function siteMentions(text: string, facts: readonly (SiteMention & { tokens?: { start: number; end: number; levels: string[] }[] })[], sens: readonly Sentence[], out: NoteMention[]): void {
+export function siteMentions(
+  text: string,
+  facts: readonly (SiteMention & { tokens?: { start: number; end: number; levels: string[] }[] })[],
+  sens: readonly Sentence[],
+  out: NoteMention[],
+): void {
   for (const f of facts) {
     const q = span(f);
     if (!q) continue;
@@ -83,7 +89,13 @@ export function siteMentions(text: string, facts: readonly (SiteMention & { toke
       let context: MentionContext = sen ? mentionContext(sen, t.start - sen.start, t.end - sen.start, 'site', true) : 'current';
       if (context === 'plan' && sen?.section === 'plan' && f.context === 'history') context = 'history';
       if (f.context === 'history' && context === 'current') context = 'history';
-      const m: NoteMention = { type: 'site', span: { start: t.start, end: t.end }, text: text.slice(t.start, t.end), context, levels: t.levels };
+      const m: NoteMention = {
+        type: 'site',
+        span: { start: t.start, end: t.end },
+        text: text.slice(t.start, t.end),
+        context,
+        levels: t.levels,
+      };
       if (f.laterality) m.laterality = f.laterality;
       out.push(m);
     }

@@ -22,7 +22,11 @@ export function outcomeOf(text: string, status: string | undefined): CareOutcome
   const t = text.toLowerCase();
   if (/contraindicat/.test(t)) return 'contraindicated';
   if (/intoleran|not tolerated|side[- ]effect|adverse|gi upset|drows|sedat/.test(t)) return 'not-tolerated';
-  if (/ineffective|not effective|no (relief|improvement|benefit)|without (relief|improvement|benefit)|failed|inadequate|did not help|no change|plateau/.test(t)) {
+  if (
+    /ineffective|not effective|no (relief|improvement|benefit)|without (relief|improvement|benefit)|failed|inadequate|did not help|no change|plateau/.test(
+      t,
+    )
+  ) {
     return 'failed';
   }
   if (/improv|effective|helped|relief|resolved/.test(t)) return 'helped';
@@ -49,7 +53,12 @@ function ptSessions(procs: ProcedureR[], encounters: EncounterR[]): Session[] {
     const date = e.period?.start;
     const text = [...(e.type ?? []).map(allText), allText(e.serviceType)].join(' ');
     if (!date || !/physical therap/i.test(text) || ['entered-in-error', 'cancelled'].includes(e.status ?? '')) continue;
-    out.push({ date, ev: evidence('Encounter', e.id, 'Physical therapy visit', date), outcomeText: '', inProgress: e.status === 'in-progress' });
+    out.push({
+      date,
+      ev: evidence('Encounter', e.id, 'Physical therapy visit', date),
+      outcomeText: '',
+      inProgress: e.status === 'in-progress',
+    });
   }
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.ev.ref < b.ev.ref ? -1 : 1));
 }
@@ -80,7 +89,9 @@ function carePlanSessions(plans: CarePlanR[]): Session[] {
 const lastDay = (s: Session): string => s.end ?? s.date;
 
 export function ptCourses(procs: ProcedureR[], encounters: EncounterR[], today: string, plans: CarePlanR[] = []): ConservativeCareFact[] {
-  const sessions = [...ptSessions(procs, encounters), ...carePlanSessions(plans)].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.ev.ref < b.ev.ref ? -1 : 1));
+  const sessions = [...ptSessions(procs, encounters), ...carePlanSessions(plans)].sort((a, b) =>
+    a.date < b.date ? -1 : a.date > b.date ? 1 : a.ev.ref < b.ev.ref ? -1 : 1,
+  );
   const courses: Session[][] = [];
   let courseEnd = '';
   for (const s of sessions) {

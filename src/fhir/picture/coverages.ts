@@ -59,7 +59,11 @@ function latestPayer(list: Billing[], orgs: OrganizationR[]): CoverageFact | und
     const contained = ref?.startsWith('#') ? b.contained?.find((c) => c.id === ref.slice(1)) : undefined;
     const containedPayor = (contained as { payor?: { display?: string; reference?: string }[] } | undefined)?.payor?.[0];
     const orgId = refId(b.insurer?.reference, 'Organization') ?? refId(containedPayor?.reference, 'Organization');
-    const name = containedPayor?.display ?? ins?.coverage?.display ?? b.insurer?.display ?? (orgId ? orgs.find((o) => o.id === orgId)?.name : undefined);
+    const name =
+      containedPayor?.display ??
+      ins?.coverage?.display ??
+      b.insurer?.display ??
+      (orgId ? orgs.find((o) => o.id === orgId)?.name : undefined);
     if (!name || name === 'no_insurance') continue;
     if (!latest || billedOn(b) > billedOn(latest.b)) {
       latest = { b, name, ...(orgId ? { orgId } : {}) };
@@ -74,7 +78,14 @@ function latestPayer(list: Billing[], orgs: OrganizationR[]): CoverageFact | und
     payerName: name,
     source: 'coded',
     from: b.resourceType,
-    evidence: [evidence(b.resourceType, b.id, `Payer on ${b.resourceType === 'Claim' ? 'claim' : 'explanation of benefit'}: ${name}`, billedOn(b) || undefined)],
+    evidence: [
+      evidence(
+        b.resourceType,
+        b.id,
+        `Payer on ${b.resourceType === 'Claim' ? 'claim' : 'explanation of benefit'}: ${name}`,
+        billedOn(b) || undefined,
+      ),
+    ],
   };
   // Without an Organization the insurance display is all there is ("medicare", "private"): it is the payer's name.
   fact.payerId = org?.identifier?.find((i) => i.value)?.value ?? orgId ?? name;
@@ -87,10 +98,18 @@ export function payerIssue(coverages: CoverageFact[], claims: number, eobs: numb
   const first = coverages[0];
   if (first && first.from !== 'Coverage') {
     const ref = first.evidence[0]?.ref ?? first.id;
-    return { resourceType: 'Coverage', severity: 'warning', message: `No Coverage in the record; the payer (${first.payerName ?? 'unnamed'}) was read from ${ref}, the latest claim naming one.` };
+    return {
+      resourceType: 'Coverage',
+      severity: 'warning',
+      message: `No Coverage in the record; the payer (${first.payerName ?? 'unnamed'}) was read from ${ref}, the latest claim naming one.`,
+    };
   }
   if (!first) {
-    return { resourceType: 'Coverage', severity: 'warning', message: `No payer found: looked in Coverage (none) and in ${claims} Claim and ${eobs} ExplanationOfBenefit resources (none names a payer).` };
+    return {
+      resourceType: 'Coverage',
+      severity: 'warning',
+      message: `No payer found: looked in Coverage (none) and in ${claims} Claim and ${eobs} ExplanationOfBenefit resources (none names a payer).`,
+    };
   }
   return undefined;
 }

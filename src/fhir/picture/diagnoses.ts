@@ -54,7 +54,8 @@ export function diagnosisFacts(list: ConditionR[]): DiagnosisFact[] {
 
 // Conditions whose onset dates the pain (the ICD-10-CM side is the policy's PAIN_ONSET_DX): SNOMED-only problems are
 // matched by their words, since their codes are not in that table.
-const PAIN_CONDITION = /\bpain\b|radiculopath|sciatica|spondyl|facet|disc (herniation|displacement|degeneration)|stenosis of (lumbar|cervical)|whiplash|neuralgia|neuropath/i;
+const PAIN_CONDITION =
+  /\bpain\b|radiculopath|sciatica|spondyl|facet|disc (herniation|displacement|degeneration)|stenosis of (lumbar|cervical)|whiplash|neuralgia|neuropath/i;
 const LIVE: ReadonlySet<ClinicalStatus> = new Set(['active', 'recurrence', 'relapse', 'unknown']);
 
 /** A live SNOMED-coded pain condition with an onset says how long the pain has lasted ("Chronic pain" since 2019). */

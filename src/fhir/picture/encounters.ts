@@ -33,7 +33,11 @@ export function encounterFact(e: EncounterR, fallbackDate?: string): EncounterFa
     status: e.status ?? 'unknown',
     types: (e.type ?? []).flatMap((t) =>
       (t.coding ?? []).length > 0
-        ? (t.coding ?? []).map((c) => ({ ...(c.system ? { system: c.system } : {}), ...(c.code ? { code: c.code } : {}), ...(c.display ? { display: c.display } : {}) }))
+        ? (t.coding ?? []).map((c) => ({
+            ...(c.system ? { system: c.system } : {}),
+            ...(c.code ? { code: c.code } : {}),
+            ...(c.display ? { display: c.display } : {}),
+          }))
         : t.text
           ? [{ display: t.text }]
           : [],

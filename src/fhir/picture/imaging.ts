@@ -22,7 +22,10 @@ function modalityOf(text: string): ImagingModality | undefined {
 }
 
 function isRadiology(r: DiagnosticReportR): boolean {
-  return (r.category ?? []).some((c) => c.coding?.some((x) => ['RAD', 'RX', 'CT', 'MR', 'NMR', 'imaging'].includes(x.code ?? '')) || /radiology|imaging/i.test(c.text ?? ''));
+  return (r.category ?? []).some(
+    (c) =>
+      c.coding?.some((x) => ['RAD', 'RX', 'CT', 'MR', 'NMR', 'imaging'].includes(x.code ?? '')) || /radiology|imaging/i.test(c.text ?? ''),
+  );
 }
 
 export function imagingFacts(reports: DiagnosticReportR[], procs: ProcedureR[]): ImagingFact[] {
@@ -52,7 +55,10 @@ export function imagingFacts(reports: DiagnosticReportR[], procs: ProcedureR[]):
     const study = coded ? IMAGING_CODES[coded.code] : undefined;
     if (!coded || !study || ['entered-in-error', 'not-done'].includes(p.status ?? '')) continue;
     const date = procedureDate(p);
-    const finding = (p.note ?? []).map((n) => n.text ?? '').filter(Boolean).join(' ');
+    const finding = (p.note ?? [])
+      .map((n) => n.text ?? '')
+      .filter(Boolean)
+      .join(' ');
     const fact: ImagingFact = {
       modality: study.modality,
       region: study.region,

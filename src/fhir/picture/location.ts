@@ -6,7 +6,13 @@ import { z } from 'zod';
 import type { CareSetting, PlannedService, ServiceLocation } from '../../policy/picture';
 
 const POS_SYSTEM = 'https://www.cms.gov/Medicare/Coding/place-of-service-codes/Place_of_Service_Code_Set';
-const POS_SETTING: Record<string, CareSetting> = { '11': 'office', '19': 'hospital-outpatient', '22': 'hospital-outpatient', '24': 'asc', '21': 'inpatient' };
+const POS_SETTING: Record<string, CareSetting> = {
+  '11': 'office',
+  '19': 'hospital-outpatient',
+  '22': 'hospital-outpatient',
+  '24': 'asc',
+  '21': 'inpatient',
+};
 
 const Ref = z.looseObject({ reference: z.string().optional() });
 const Coding = z.looseObject({ system: z.string().optional(), code: z.string().optional() });
@@ -53,7 +59,11 @@ function posOf(concepts: readonly z.infer<typeof Concept>[] | undefined): string
 }
 
 /** Sets `location` on each planned service whose order or encounter names one. */
-export function applyServiceLocations(services: PlannedService[], resources: Readonly<Record<string, readonly unknown[] | undefined>>, encounterId?: string): void {
+export function applyServiceLocations(
+  services: PlannedService[],
+  resources: Readonly<Record<string, readonly unknown[] | undefined>>,
+  encounterId?: string,
+): void {
   const locations = new Map(parseAll(LocationSchema, resources.Location).map((l) => [l.id, l]));
   const encounters = new Map(parseAll(EncounterSchema, resources.Encounter).map((e) => [e.id, e]));
   const orders = new Map(parseAll(ServiceRequestSchema, resources.ServiceRequest).map((s) => [s.id, s]));
@@ -66,7 +76,10 @@ export function applyServiceLocations(services: PlannedService[], resources: Rea
     const setting = (pos ? POS_SETTING[pos] : undefined) ?? (enc?.class?.code === 'IMP' ? 'inpatient' : undefined);
     const state = loc?.address?.state?.trim().toUpperCase();
     if (!state && !setting) continue;
-    const evidence = [...(loc ? [{ ref: `Location/${loc.id}`, display: 'Rendering location' }] : []), ...(enc ? [{ ref: `Encounter/${enc.id}`, display: 'Encounter' }] : [])];
+    const evidence = [
+      ...(loc ? [{ ref: `Location/${loc.id}`, display: 'Rendering location' }] : []),
+      ...(enc ? [{ ref: `Encounter/${enc.id}`, display: 'Encounter' }] : []),
+    ];
     const out: ServiceLocation = { source: 'coded', evidence };
     if (state && /^[A-Z]{2}$/.test(state)) out.state = state;
     if (setting) out.setting = setting;

@@ -18,7 +18,13 @@ const escape = (s: string): string => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const TERM = new Map<string, Ingredient>();
 for (const i of INGREDIENTS) for (const t of [i.name, ...i.brands, ...(i.aliases ?? [])]) TERM.set(t.toLowerCase(), i);
 // Longest terms first so "MS Contin" wins over shorter overlaps; one alternation keeps the scan linear.
-const TERMS = new RegExp(`(?<![a-z])(${[...TERM.keys()].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![a-z])`, 'gi');
+const TERMS = new RegExp(
+  `(?<![a-z])(${[...TERM.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join('|')})(?![a-z])`,
+  'gi',
+);
 const EXCLUDED = new RegExp(`(?<![a-z])(${NOT_A_PAIN_TRIAL.join('|')})(?![a-z])`, 'i');
 
 function lowDoseAspirin(text: string, found: Ingredient[]): boolean {

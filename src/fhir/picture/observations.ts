@@ -26,9 +26,11 @@ function painContext(text: string): PainScoreFact['context'] {
 }
 
 const VAS_TEXT = /\bVAS\b|visual analog(ue)?/i;
-const NRS_TEXT = /\bNRS\b|numeric (pain )?rating|pain (score|scale|severity|intensity|level|rating)|(score|scale|severity|intensity|level|rating) of pain/i;
+const NRS_TEXT =
+  /\bNRS\b|numeric (pain )?rating|pain (score|scale|severity|intensity|level|rating)|(score|scale|severity|intensity|level|rating) of pain/i;
 // A row about pain that is not a pain intensity: relief, goals, location, how it interferes.
-const NOT_INTENSITY = /relief|improv|reduc|goal|location|site|onset|duration|frequency|interfer|quality|radiat|descriptor|character|acceptable/i;
+const NOT_INTENSITY =
+  /relief|improv|reduc|goal|location|site|onset|duration|frequency|interfer|quality|radiat|descriptor|character|acceptable/i;
 const SCORE_UNITS = new Set(['', '{score}', 'score', '{#}', '1', '/10', '{pain score}', 'points', 'pts', '{points}']);
 
 type Scale = { instrument: 'NRS' | 'VAS'; divisor: number };
@@ -76,7 +78,13 @@ export function painScoreFact(o: ObservationR): PainScoreFact | undefined {
 }
 
 // Ranges per instrument: ODI/NDI as percent (0-100; NDI raw 0-50 is doubled), PEG 0-10, PROMIS T-score 10-90.
-const RANGES: Record<FunctionalInstrument, [number, number]> = { ODI: [0, 100], NDI: [0, 100], PEG: [0, 10], 'PROMIS-PF': [10, 90], other: [0, 1000] };
+const RANGES: Record<FunctionalInstrument, [number, number]> = {
+  ODI: [0, 100],
+  NDI: [0, 100],
+  PEG: [0, 10],
+  'PROMIS-PF': [10, 90],
+  other: [0, 1000],
+};
 
 function instrumentOf(text: string): FunctionalInstrument | undefined {
   if (/oswestry|\bODI\b/i.test(text)) return 'ODI';

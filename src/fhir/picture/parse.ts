@@ -36,7 +36,15 @@ function subjectProblem(raw: Record<string, unknown>, type: string, patientId: s
   const target = parseRef(ref);
   if (target?.type === 'Patient') return target.id === patientId ? undefined : 'foreign';
   if (target) return undefined; // a Group or another subject type: not this reader's call
-  return withId({ resourceType: type, severity: 'warning', path: 'subject', message: `${type}: its patient reference could not be resolved (${ref.slice(0, 60)}); read as this patient's because the EHR returned it for them.` }, raw);
+  return withId(
+    {
+      resourceType: type,
+      severity: 'warning',
+      path: 'subject',
+      message: `${type}: its patient reference could not be resolved (${ref.slice(0, 60)}); read as this patient's because the EHR returned it for them.`,
+    },
+    raw,
+  );
 }
 
 /** Validates every resource; failures become DataIssues (first problem's path and message). */
@@ -49,7 +57,10 @@ export function parseResources(resources: Record<string, unknown[]>, opts: Parse
     const schema = (SCHEMAS as Record<string, (typeof SCHEMAS)[SchemaType] | undefined>)[type];
     if (!schema) {
       if (USED_ELSEWHERE.has(type)) continue;
-      for (const raw of list) issues.push(withId({ resourceType: type, severity: 'warning', message: `${type} is not used by ClaimReady's checks; it was not read.` }, raw));
+      for (const raw of list)
+        issues.push(
+          withId({ resourceType: type, severity: 'warning', message: `${type} is not used by ClaimReady's checks; it was not read.` }, raw),
+        );
       continue;
     }
     const out = parsed[type as SchemaType];
@@ -60,7 +71,12 @@ export function parseResources(resources: Record<string, unknown[]>, opts: Parse
       }
       const subject = subjectProblem(raw as Record<string, unknown>, type, opts.patientId);
       if (subject === 'foreign') {
-        issues.push(withId({ resourceType: type, severity: 'error', path: 'subject', message: `${type} skipped: it belongs to another patient.` }, raw));
+        issues.push(
+          withId(
+            { resourceType: type, severity: 'error', path: 'subject', message: `${type} skipped: it belongs to another patient.` },
+            raw,
+          ),
+        );
         continue;
       }
       if (subject) issues.push(subject);
@@ -70,7 +86,17 @@ export function parseResources(resources: Record<string, unknown[]>, opts: Parse
         const copy: unknown = structuredClone(raw);
         for (const i of r.error.issues) {
           deletePath(copy, i.path);
-          issues.push(withId({ resourceType: type, severity: 'warning', path: i.path.map(String).join('.'), message: `${type}: ${i.path.map(String).join('.')} is not a FHIR date; it was ignored.` }, raw));
+          issues.push(
+            withId(
+              {
+                resourceType: type,
+                severity: 'warning',
+                path: i.path.map(String).join('.'),
+                message: `${type}: ${i.path.map(String).join('.')} is not a FHIR date; it was ignored.`,
+              },
+              raw,
+            ),
+          );
         }
         r = schema.safeParse(copy);
       }
@@ -79,7 +105,17 @@ export function parseResources(resources: Record<string, unknown[]>, opts: Parse
         continue;
       }
       const first = r.error.issues[0];
-      issues.push(withId({ resourceType: type, severity: 'error', message: `${type} skipped: ${first?.message ?? 'invalid'}`, path: first ? first.path.map(String).join('.') : '' }, raw));
+      issues.push(
+        withId(
+          {
+            resourceType: type,
+            severity: 'error',
+            message: `${type} skipped: ${first?.message ?? 'invalid'}`,
+            path: first ? first.path.map(String).join('.') : '',
+          },
+          raw,
+        ),
+      );
     }
   }
   return { parsed: parsed as Parsed, issues };

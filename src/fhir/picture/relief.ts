@@ -46,9 +46,13 @@ export function reliefFact(o: ObservationR): ReliefFact | undefined {
   const percent = o.valueQuantity?.value ?? o.valueInteger ?? (fromString ? Number(fromString[1]) : undefined);
   if (percent === undefined || !Number.isFinite(percent) || percent < 0 || percent > 100) return undefined;
   const date = o.effectiveDateTime ?? o.effectivePeriod?.start ?? o.issued;
-  const duration = o.component?.find((c) => codingOf(c.code, SYS.painObs)?.code === 'relief-duration' || /duration|lasted|how long/i.test(allText(c.code)));
+  const duration = o.component?.find(
+    (c) => codingOf(c.code, SYS.painObs)?.code === 'relief-duration' || /duration|lasted|how long/i.test(allText(c.code)),
+  );
   const coded = hasCode(o.code, SYS.painObs, ['function-improvement-percent', 'relief-percent']);
-  const fn = coded ? hasCode(o.code, SYS.painObs, ['function-improvement-percent']) : FUNCTION_TEXT.test(allText(o.code)) && !/pain/i.test(allText(o.code));
+  const fn = coded
+    ? hasCode(o.code, SYS.painObs, ['function-improvement-percent'])
+    : FUNCTION_TEXT.test(allText(o.code)) && !/pain/i.test(allText(o.code));
   const fact: ReliefFact = {
     percent,
     measure: fn ? 'function' : 'pain',
@@ -64,7 +68,8 @@ export function reliefFact(o: ObservationR): ReliefFact | undefined {
   return fact;
 }
 
-const PERCENT_RELIEF = /(\d{1,3})\s*(?:%|percent)\s*(?:pain\s*)?(?:relief|improvement|reduction|better)|(?:relief|improvement|reduction)\D{0,25}?(\d{1,3})\s*(?:%|percent)/i;
+const PERCENT_RELIEF =
+  /(\d{1,3})\s*(?:%|percent)\s*(?:pain\s*)?(?:relief|improvement|reduction|better)|(?:relief|improvement|reduction)\D{0,25}?(\d{1,3})\s*(?:%|percent)/i;
 
 /** Relief stated in the procedure's own outcome or notes ("80% relief for 6 hours"). */
 export function procedureRelief(p: ProcedureR, date: string): ReliefFact | undefined {

@@ -13,7 +13,8 @@ export const Quantity = z.looseObject({
 });
 // FHIR date / dateTime (R4 §2.24.0.1): a year, year-month, date, or date with time and zone. Checked here, at the
 // picture boundary, so "yesterday", "NaN" or a stray right-to-left mark never reaches the core's date arithmetic.
-export const FHIR_DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:([0-5]\d|60)(\.\d{1,9})?)?(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00))?)?)?)?$/;
+export const FHIR_DATE =
+  /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01])(T([01]\d|2[0-3]):[0-5]\d(:([0-5]\d|60)(\.\d{1,9})?)?(Z|[+-]((0\d|1[0-3]):[0-5]\d|14:00))?)?)?)?$/;
 export const NOT_A_DATE = 'not a FHIR date';
 export const FhirDate = z.string().regex(FHIR_DATE, NOT_A_DATE);
 const date = FhirDate.optional();
@@ -32,7 +33,9 @@ export const PatientSchema = z.looseObject({
   id,
   birthDate: date,
   gender: z.string().optional(),
-  name: z.array(z.looseObject({ text: z.string().optional(), family: z.string().optional(), given: z.array(z.string()).optional() })).optional(),
+  name: z
+    .array(z.looseObject({ text: z.string().optional(), family: z.string().optional(), given: z.array(z.string()).optional() }))
+    .optional(),
   identifier: z.array(Identifier).optional(),
 });
 
@@ -112,7 +115,11 @@ export const MedicationRequestSchema = z.looseObject({
   authoredOn: date,
   intent: z.string().optional(),
   dispenseRequest: z
-    .looseObject({ validityPeriod: Period.optional(), expectedSupplyDuration: Quantity.optional(), numberOfRepeatsAllowed: z.number().optional() })
+    .looseObject({
+      validityPeriod: Period.optional(),
+      expectedSupplyDuration: Quantity.optional(),
+      numberOfRepeatsAllowed: z.number().optional(),
+    })
     .optional(),
   note: z.array(Annotation).optional(),
 });
@@ -245,7 +252,9 @@ export const CarePlanSchema = z.looseObject({
   description: z.string().optional(),
   period: Period.optional(),
   created: date,
-  activity: z.array(z.looseObject({ detail: z.looseObject({ code: CodeableConcept.optional(), status: z.string().optional() }).optional() })).optional(),
+  activity: z
+    .array(z.looseObject({ detail: z.looseObject({ code: CodeableConcept.optional(), status: z.string().optional() }).optional() }))
+    .optional(),
   note: z.array(Annotation).optional(),
 });
 
@@ -286,4 +295,3 @@ export type OrganizationR = z.infer<typeof OrganizationSchema>;
 export type ClaimR = z.infer<typeof ClaimSchema>;
 export type ExplanationOfBenefitR = z.infer<typeof ExplanationOfBenefitSchema>;
 export type CarePlanR = z.infer<typeof CarePlanSchema>;
-

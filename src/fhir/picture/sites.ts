@@ -85,7 +85,8 @@ export function siteOf(bodySite: CodeableConceptT[] | undefined, code?: string, 
   const group = code ? serviceDef(code)?.regionGroup : undefined;
   // What is written (region words, levels) wins; the code's billing group is the last resort, and its
   // cervical-thoracic group is read as cervical, the common case in a pain clinic.
-  const region = textRegion ?? fromLevels ?? (group === 'lumbar-sacral' ? 'lumbar' : group === 'cervical-thoracic' ? 'cervical' : undefined);
+  const region =
+    textRegion ?? fromLevels ?? (group === 'lumbar-sacral' ? 'lumbar' : group === 'cervical-thoracic' ? 'cervical' : undefined);
   if (region) site.region = region;
   return site;
 }

@@ -37,7 +37,13 @@ export function toPicture(record: RawRecord, ctx: PictureContext): ClinicalPictu
   if (ctx.encounterId) {
     const enc = picture.encounters.find((e) => e.id === ctx.encounterId);
     if (enc) picture.encounter = enc;
-    else dataIssues.push({ resourceType: 'Encounter', id: ctx.encounterId, severity: 'warning', message: 'The encounter in the launch context was not found in the record.' });
+    else
+      dataIssues.push({
+        resourceType: 'Encounter',
+        id: ctx.encounterId,
+        severity: 'warning',
+        message: 'The encounter in the launch context was not found in the record.',
+      });
   }
 
   picture.coverages = coverageFacts(parsed.Coverage, parsed.Organization);
@@ -59,7 +65,12 @@ export function toPicture(record: RawRecord, ctx: PictureContext): ClinicalPictu
   applyServiceLocations(picture.plannedServices, record.resources, ctx.encounterId);
   for (const id of ctx.serviceRequestIds) {
     if (!picture.plannedServices.some((p) => p.requestRef === `ServiceRequest/${id}`)) {
-      dataIssues.push({ resourceType: 'ServiceRequest', id, severity: 'warning', message: 'The order in the launch context could not be used (missing, closed or without a CPT/HCPCS code).' });
+      dataIssues.push({
+        resourceType: 'ServiceRequest',
+        id,
+        severity: 'warning',
+        message: 'The order in the launch context could not be used (missing, closed or without a CPT/HCPCS code).',
+      });
     }
   }
 
@@ -85,10 +96,18 @@ function narrativeSources(record: RawRecord): NoteSource[] {
   for (const raw of record.resources.Composition ?? []) {
     const c = CompositionSchema.safeParse(raw);
     if (!c.success || c.data.status === 'entered-in-error') continue;
-    const parts = (c.data.section ?? []).filter((s) => s.text).map((s) => `${s.title ? `<h2>${escapeXml(s.title)}</h2>` : ''}<div>${s.text!.div}</div>`);
+    const parts = (c.data.section ?? [])
+      .filter((s) => s.text)
+      .map((s) => `${s.title ? `<h2>${escapeXml(s.title)}</h2>` : ''}<div>${s.text!.div}</div>`);
     const xhtml = parts.length > 0 ? parts.join('\n') : c.data.text?.div;
     if (!xhtml) continue;
-    out.push({ ref: `Composition/${c.data.id}`, title: c.data.title ?? (textOf(c.data.type) || 'Clinical document'), contentType: 'application/xhtml+xml', raw: xhtml, ...(c.data.date ? { date: c.data.date } : {}) });
+    out.push({
+      ref: `Composition/${c.data.id}`,
+      title: c.data.title ?? (textOf(c.data.type) || 'Clinical document'),
+      contentType: 'application/xhtml+xml',
+      raw: xhtml,
+      ...(c.data.date ? { date: c.data.date } : {}),
+    });
   }
   return out;
 }
@@ -103,7 +122,10 @@ export function noteSources(record: RawRecord): NoteSource[] {
     const d = DocumentReferenceSchema.safeParse(raw);
     if (!d.success) continue;
     const date = d.data.date ?? d.data.context?.period?.start ?? d.data.content?.[0]?.attachment.creation;
-    meta.set(`DocumentReference/${d.data.id}`, { title: d.data.description ?? d.data.content?.[0]?.attachment.title ?? (textOf(d.data.type) || 'Note'), ...(date ? { date } : {}) });
+    meta.set(`DocumentReference/${d.data.id}`, {
+      title: d.data.description ?? d.data.content?.[0]?.attachment.title ?? (textOf(d.data.type) || 'Note'),
+      ...(date ? { date } : {}),
+    });
   }
   for (const raw of record.resources.DiagnosticReport ?? []) {
     const r = DiagnosticReportSchema.safeParse(raw);

@@ -69,14 +69,18 @@ export function collectAttachments(
       const holder = NoteHolder.safeParse(raw);
       if (!holder.success || holder.data.status === 'entered-in-error') continue;
       const list =
-        resourceType === 'DocumentReference'
-          ? (holder.data.content ?? []).map((c) => c.attachment)
-          : (holder.data.presentedForm ?? []);
+        resourceType === 'DocumentReference' ? (holder.data.content ?? []).map((c) => c.attachment) : (holder.data.presentedForm ?? []);
       const field = resourceType === 'DocumentReference' ? 'content' : 'presentedForm';
       const types = list.map((att) => AttachmentSchema.safeParse(att)).map((a) => (a.success ? (a.data.contentType ?? 'text/plain') : ''));
       // A document offered only as PDF/image is not read: say so, since its contents will not be checked.
       if (resourceType === 'DocumentReference' && types.length > 0 && !types.some(isText)) {
-        issues.push({ resourceType, id: holder.data.id, severity: 'warning', path: field, message: `A note in ${types[0] || 'an unknown format'} was not read; only text and HTML notes are checked.` });
+        issues.push({
+          resourceType,
+          id: holder.data.id,
+          severity: 'warning',
+          path: field,
+          message: `A note in ${types[0] || 'an unknown format'} was not read; only text and HTML notes are checked.`,
+        });
       }
       list.forEach((att, n) => {
         const a = AttachmentSchema.safeParse(att);
@@ -94,7 +98,14 @@ export function collectAttachments(
         else if (a.data.url !== undefined) {
           const url = sameServerUrl(a.data.url, base);
           if (url) remote.push({ ...ref, url });
-          else issues.push({ resourceType, id, severity: 'warning', path: `${ref.path}.url`, message: 'A note attachment on another server was not fetched.' });
+          else
+            issues.push({
+              resourceType,
+              id,
+              severity: 'warning',
+              path: `${ref.path}.url`,
+              message: 'A note attachment on another server was not fetched.',
+            });
         }
       });
     }

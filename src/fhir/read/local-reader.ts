@@ -18,7 +18,25 @@ export interface Unlinked {
 }
 
 // Types that live outside any one patient's record: nobody expects a subject on them.
-const SHARED_TYPES = new Set(['Organization', 'Practitioner', 'PractitionerRole', 'Location', 'Medication', 'Binary', 'Substance', 'Device', 'Group', 'Endpoint', 'HealthcareService', 'Bundle', 'ValueSet', 'CodeSystem', 'StructureDefinition', 'Questionnaire', 'Provenance']);
+const SHARED_TYPES = new Set([
+  'Organization',
+  'Practitioner',
+  'PractitionerRole',
+  'Location',
+  'Medication',
+  'Binary',
+  'Substance',
+  'Device',
+  'Group',
+  'Endpoint',
+  'HealthcareService',
+  'Bundle',
+  'ValueSet',
+  'CodeSystem',
+  'StructureDefinition',
+  'Questionnaire',
+  'Provenance',
+]);
 
 export function patientOf(r: Res): string | undefined {
   if (r.resourceType === 'Patient') return r.id;
@@ -50,11 +68,16 @@ export function localReader(resources: readonly Res[]): FhirReader & { patients(
     const p = patientOf(r);
     const name = `${r.resourceType}/${r.id ?? '(no id)'}`;
     if (!ref) unlinked.push({ ref: name, reason: 'names no patient (subject/patient missing)' });
-    else if (!p) unlinked.push({ ref: name, reason: `its patient reference ${JSON.stringify(ref.slice(0, 80))} does not resolve to a Patient` });
+    else if (!p)
+      unlinked.push({ ref: name, reason: `its patient reference ${JSON.stringify(ref.slice(0, 80))} does not resolve to a Patient` });
     else if (!patientSet.has(p)) unlinked.push({ ref: name, reason: `its patient Patient/${p} is not in the data` });
   }
   const ok = (body: unknown): FhirResponse => ({ status: 200, body, headers: {} });
-  const notFound: FhirResponse = { status: 404, body: { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'not-found' }] }, headers: {} };
+  const notFound: FhirResponse = {
+    status: 404,
+    body: { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'not-found' }] },
+    headers: {},
+  };
   const bundle = (entry: { resource: Res; search: { mode: string } }[], total: number): FhirResponse =>
     ok({ resourceType: 'Bundle', type: 'searchset', total, entry });
   return {
@@ -85,7 +108,10 @@ export function localReader(resources: readonly Res[]): FhirReader & { patients(
         const seen = new Set<string>();
         for (const c of matches) {
           for (const p of Array.isArray(c.payor) ? c.payor : []) {
-            const ref = p && typeof p === 'object' && typeof (p as { reference?: unknown }).reference === 'string' ? (p as { reference: string }).reference : undefined;
+            const ref =
+              p && typeof p === 'object' && typeof (p as { reference?: unknown }).reference === 'string'
+                ? (p as { reference: string }).reference
+                : undefined;
             const t = ref ? parseRef(ref) : undefined;
             const key = t ? `${t.type}/${t.id}` : undefined;
             const org = key ? byKey.get(key) : undefined;

@@ -149,11 +149,7 @@ const INCLUDES: Record<string, string> = {
 
 function statusIssue(type: string, status: number): DataIssue {
   const why =
-    status === 403
-      ? 'the EHR did not allow reading it'
-      : status === 404
-        ? 'the EHR does not offer it'
-        : `the EHR answered ${status}`;
+    status === 403 ? 'the EHR did not allow reading it' : status === 404 ? 'the EHR does not offer it' : `the EHR answered ${status}`;
   return { resourceType: type, severity: status === 403 || status === 404 ? 'warning' : 'error', message: `${type} was not read: ${why}.` };
 }
 
@@ -180,7 +176,8 @@ async function readType(wave: Wave, type: string, patientId: string, count: numb
     // Without the Patient there is no chart to check: a refusal there is a denied launch, not a gap in the picture.
     if (type === 'Patient' && res.status === 403) throw new FhirReadError('denied', 'The EHR did not allow reading this patient.', 403);
     // An unknown patient id is a broken launch, not an empty chart.
-    if (type === 'Patient' && (res.status === 404 || res.status === 410)) throw new FhirReadError('failed', 'The EHR has no record of the patient in the launch context.', res.status);
+    if (type === 'Patient' && (res.status === 404 || res.status === 410))
+      throw new FhirReadError('failed', 'The EHR has no record of the patient in the launch context.', res.status);
     if (res.status < 200 || res.status >= 300) {
       wave.issues.push(statusIssue(type, res.status));
       return out;
@@ -201,13 +198,24 @@ async function readType(wave: Wave, type: string, patientId: string, count: numb
       const r = entry.resource;
       // One broken entry costs that entry, never the search: it is named so nothing is lost silently.
       if (typeof r !== 'object' || r === null || Array.isArray(r)) {
-        wave.issues.push({ resourceType: type, severity: 'error', path: `entry[${i}].resource`, message: `${type} search: an entry had no resource (${r === null ? 'null' : Array.isArray(r) ? 'an array' : typeof r}); it was skipped.` });
+        wave.issues.push({
+          resourceType: type,
+          severity: 'error',
+          path: `entry[${i}].resource`,
+          message: `${type} search: an entry had no resource (${r === null ? 'null' : Array.isArray(r) ? 'an array' : typeof r}); it was skipped.`,
+        });
         return;
       }
       const rt = (r as { resourceType?: unknown }).resourceType;
       if (typeof rt !== 'string' || !/^[A-Z][A-Za-z]{1,63}$/.test(rt)) {
         const id = keyOf(r);
-        wave.issues.push({ resourceType: type, ...(id !== undefined ? { id } : {}), severity: 'error', path: `entry[${i}].resource.resourceType`, message: `${type} search: an entry without a valid resourceType was skipped.` });
+        wave.issues.push({
+          resourceType: type,
+          ...(id !== undefined ? { id } : {}),
+          severity: 'error',
+          path: `entry[${i}].resource.resourceType`,
+          message: `${type} search: an entry without a valid resourceType was skipped.`,
+        });
         return;
       }
       normalizeReferences(r, fullUrls);
@@ -217,7 +225,11 @@ async function readType(wave: Wave, type: string, patientId: string, count: numb
     // A next link is followed with the token, so only when it stays on the EHR's FHIR server.
     url = next === undefined ? undefined : sameServerUrl(next, wave.base);
     if (next !== undefined && url === undefined) {
-      wave.issues.push({ resourceType: type, severity: 'warning', message: `${type} search: a next page on another server was not followed.` });
+      wave.issues.push({
+        resourceType: type,
+        severity: 'warning',
+        message: `${type} search: a next page on another server was not followed.`,
+      });
     }
   }
   return out;
@@ -269,7 +281,11 @@ export async function readPatientRecord(reader: FhirReader, patientId: string, o
   const fallbacks = opts.types ? [] : FALLBACK_TYPES.filter((t) => opts.fallbacks ?? opts.access?.canRead(t) ?? false);
   const types = [...wanted.filter(can), ...fallbacks];
   for (const type of wanted.filter((t) => !can(t))) {
-    wave.issues.push({ resourceType: type, severity: 'warning', message: `ClaimReady was not granted access to read ${type}; facts recorded there are not shown.` });
+    wave.issues.push({
+      resourceType: type,
+      severity: 'warning',
+      message: `ClaimReady was not granted access to read ${type}; facts recorded there are not shown.`,
+    });
   }
   const count = opts.count ?? 1000;
   const resources: Record<string, unknown[]> = {};
@@ -292,7 +308,12 @@ export async function readPatientRecord(reader: FhirReader, patientId: string, o
       // The same resource _included by two searches is normal; two different bodies under one id are not.
       const first = firstCopy.get(`${type}/${id}`);
       if (first !== resource && JSON.stringify(first) !== JSON.stringify(resource)) {
-        wave.issues.push({ resourceType: type, id, severity: 'warning', message: `${type}/${id} came back twice with different contents; the first copy is used.` });
+        wave.issues.push({
+          resourceType: type,
+          id,
+          severity: 'warning',
+          message: `${type}/${id} came back twice with different contents; the first copy is used.`,
+        });
       }
       return;
     }
@@ -319,7 +340,14 @@ export async function readPatientRecord(reader: FhirReader, patientId: string, o
   for (const a of inline) {
     const decoded = decodeInlineAttachment(a);
     if (decoded) attachments.set(a.key, decoded);
-    else wave.issues.push({ resourceType: a.resourceType, id: a.id, severity: 'warning', message: 'A note attachment could not be decoded.', path: a.path });
+    else
+      wave.issues.push({
+        resourceType: a.resourceType,
+        id: a.id,
+        severity: 'warning',
+        message: 'A note attachment could not be decoded.',
+        path: a.path,
+      });
   }
   wave.issues.push(...issues);
 
@@ -332,7 +360,11 @@ export async function readPatientRecord(reader: FhirReader, patientId: string, o
       for (const e of page.data.entry ?? []) if (e.resource !== undefined) add(type, e.resource);
     } else {
       const what = type === 'Organization' ? 'The payer or clinic organization' : 'The ordering clinician';
-      wave.issues.push({ resourceType: type, severity: 'warning', message: `${what} could not be read (${res.status}); it is known by name only.` });
+      wave.issues.push({
+        resourceType: type,
+        severity: 'warning',
+        message: `${what} could not be read (${res.status}); it is known by name only.`,
+      });
     }
     return tries;
   };
@@ -347,7 +379,13 @@ export async function readPatientRecord(reader: FhirReader, patientId: string, o
     } catch (e) {
       // An expired session or a cancel ends the read; one unreachable note body costs only that note.
       if (e instanceof FhirReadError && (e.kind === 'expired' || e.kind === 'aborted')) wave.fail(e);
-      wave.issues.push({ resourceType: a.resourceType, id: a.id, severity: 'warning', message: 'A note attachment could not be fetched (no answer from the EHR); that note is not checked.', path: a.path });
+      wave.issues.push({
+        resourceType: a.resourceType,
+        id: a.id,
+        severity: 'warning',
+        message: 'A note attachment could not be fetched (no answer from the EHR); that note is not checked.',
+        path: a.path,
+      });
       return MAX_TRIES;
     }
     const { res, tries } = got;
@@ -358,7 +396,14 @@ export async function readPatientRecord(reader: FhirReader, patientId: string, o
       text = undefined;
     }
     if (text) attachments.set(a.key, text);
-    else wave.issues.push({ resourceType: a.resourceType, id: a.id, severity: 'warning', message: `A note attachment could not be fetched (${res.status}).`, path: a.path });
+    else
+      wave.issues.push({
+        resourceType: a.resourceType,
+        id: a.id,
+        severity: 'warning',
+        message: `A note attachment could not be fetched (${res.status}).`,
+        path: a.path,
+      });
     return tries;
   };
   const secondWave = await Promise.all([...byReference.map(([type, ids]) => readByIds(type, ids)), ...remote.map(readBinary)]);

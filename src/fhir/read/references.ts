@@ -20,7 +20,10 @@ export function parseRef(ref: string, fullUrls?: ReadonlyMap<string, RefTarget>)
 }
 
 /** fullUrl -> Type/id for the entries of a Bundle (or any list of {fullUrl, resource}). */
-export function indexFullUrls(entries: readonly { fullUrl?: unknown; resource?: unknown }[], into = new Map<string, RefTarget>()): Map<string, RefTarget> {
+export function indexFullUrls(
+  entries: readonly { fullUrl?: unknown; resource?: unknown }[],
+  into = new Map<string, RefTarget>(),
+): Map<string, RefTarget> {
   for (const e of entries) {
     const r = e.resource as { resourceType?: unknown; id?: unknown } | null | undefined;
     if (typeof e.fullUrl !== 'string' || !r || typeof r.resourceType !== 'string' || typeof r.id !== 'string') continue;

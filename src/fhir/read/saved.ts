@@ -49,7 +49,8 @@ const Marked = z.looseObject({
   provider: Ref,
 });
 
-const who = (r: { reference?: string | undefined; display?: string | undefined } | undefined): string | undefined => r?.display ?? r?.reference;
+const who = (r: { reference?: string | undefined; display?: string | undefined } | undefined): string | undefined =>
+  r?.display ?? r?.reference;
 
 export function savedItem(raw: unknown): SavedItem | undefined {
   const p = Marked.safeParse(raw);
@@ -76,7 +77,8 @@ export function savedState(marked: readonly { type: string; resource: unknown }[
   const saved = emptySaved();
   for (const { type, resource } of marked) {
     const item = savedItem(resource) ?? { ref: `${type}/?`, identifiers: [] };
-    const bucket = type === 'Claim' ? saved.claims : type === 'DocumentReference' ? saved.documents : type === 'Task' ? saved.tasks : saved.other;
+    const bucket =
+      type === 'Claim' ? saved.claims : type === 'DocumentReference' ? saved.documents : type === 'Task' ? saved.tasks : saved.other;
     bucket.push(item);
   }
   const byDate = (a: SavedItem, b: SavedItem): number => ((a.date ?? '') < (b.date ?? '') ? 1 : (a.date ?? '') > (b.date ?? '') ? -1 : 0);

@@ -2,7 +2,8 @@
 import { FhirReadError } from '../read/reader';
 import { grantedAccess } from './scopes';
 
-export type LaunchFailureKind = 'no-patient' | 'unknown-patient' | 'denied-scope' | 'refused' | 'storage-blocked' | 'expired' | 'unreachable' | 'unknown';
+export type LaunchFailureKind =
+  'no-patient' | 'unknown-patient' | 'denied-scope' | 'refused' | 'storage-blocked' | 'expired' | 'unreachable' | 'unknown';
 
 export interface LaunchFailure {
   kind: LaunchFailureKind;
@@ -20,22 +21,27 @@ export const FAILURES: Record<LaunchFailureKind, Omit<LaunchFailure, 'kind'>> = 
   'unknown-patient': {
     title: 'The EHR does not know this patient',
     message: 'The launch named a patient the EHR has no record of, so there is no chart to check (this is not an empty chart).',
-    action: "Relaunch ClaimReady from the patient's chart. If it happens again, ask your EHR administrator to check the launch configuration.",
+    action:
+      "Relaunch ClaimReady from the patient's chart. If it happens again, ask your EHR administrator to check the launch configuration.",
   },
   'denied-scope': {
     title: 'Access to the chart was not granted',
     message: 'The EHR did not allow ClaimReady to read the records it needs for this patient.',
-    action: 'Approve the requested access when relaunching, or ask your EHR administrator to grant ClaimReady the access it asks for (README: scopes).',
+    action:
+      'Approve the requested access when relaunching, or ask your EHR administrator to grant ClaimReady the access it asks for (README: scopes).',
   },
   refused: {
     title: 'The EHR refused the sign-in',
     message: 'The EHR did not accept how ClaimReady signed in.',
-    action: "Ask your EHR administrator to check ClaimReady's registration (client id, redirect URL, FHIR server address) against the values in its README, then relaunch from the chart.",
+    action:
+      "Ask your EHR administrator to check ClaimReady's registration (client id, redirect URL, FHIR server address) against the values in its README, then relaunch from the chart.",
   },
   'storage-blocked': {
     title: 'The browser blocks ClaimReady inside this EHR window',
-    message: 'The browser does not let ClaimReady keep its sign-in while it is embedded in the EHR page (storage for embedded sites is blocked).',
-    action: 'Open ClaimReady in its own window with the link below, or ask your EHR administrator to open it in a new window or allow storage for it.',
+    message:
+      'The browser does not let ClaimReady keep its sign-in while it is embedded in the EHR page (storage for embedded sites is blocked).',
+    action:
+      'Open ClaimReady in its own window with the link below, or ask your EHR administrator to open it in a new window or allow storage for it.',
   },
   expired: {
     title: 'Your session has ended',
@@ -58,7 +64,8 @@ export function launchFailure(kind: LaunchFailureKind): LaunchFailure {
   return { kind, ...FAILURES[kind] };
 }
 
-const OAUTH_ERROR = /(?:^|\n)(invalid_request|invalid_client|invalid_grant|unauthorized_client|unsupported_grant_type|unsupported_response_type|invalid_scope|access_denied|server_error|temporarily_unavailable|login_required|consent_required|interaction_required)(?::\s*([^\n]*))?/;
+const OAUTH_ERROR =
+  /(?:^|\n)(invalid_request|invalid_client|invalid_grant|unauthorized_client|unsupported_grant_type|unsupported_response_type|invalid_scope|access_denied|server_error|temporarily_unavailable|login_required|consent_required|interaction_required)(?::\s*([^\n]*))?/;
 
 /** The OAuth error the EHR sent (redirect `error`/`error_description`, or the token endpoint's JSON), verbatim. */
 export function oauthErrorOf(message: string): { code: string; description?: string } | undefined {
@@ -96,7 +103,8 @@ export function classifyLaunchFailure(error: unknown, context?: { grantedScopes?
     return launchFailure('unknown');
   }
   const message = error instanceof Error ? error.message : typeof error === 'string' ? error : '';
-  if (/storage.*(blocked|denied|not available)|access to storage|SecurityError.*storage|sessionStorage/i.test(message)) return launchFailure('storage-blocked');
+  if (/storage.*(blocked|denied|not available)|access to storage|SecurityError.*storage|sessionStorage/i.test(message))
+    return launchFailure('storage-blocked');
   const oauth = oauthErrorOf(message);
   if (oauth && !(oauth.code === 'invalid_grant' && /expired|already used/i.test(oauth.description ?? ''))) {
     // Scope refusals name what was refused in the EHR's words: it may be the write access, not the read.
@@ -116,7 +124,10 @@ export function classifyLaunchFailure(error: unknown, context?: { grantedScopes?
   if (/\bstate\b.*(re)?launch|session (has )?expired|invalid_grant|token.*expired|expired.*token/i.test(message)) {
     return launchFailure('expired');
   }
-  if (error instanceof TypeError || /failed to fetch|fetch failed|networkerror|network error|ECONNREFUSED|ENOTFOUND|load failed/i.test(message)) {
+  if (
+    error instanceof TypeError ||
+    /failed to fetch|fetch failed|networkerror|network error|ECONNREFUSED|ENOTFOUND|load failed/i.test(message)
+  ) {
     return launchFailure('unreachable');
   }
   return launchFailure('unknown');

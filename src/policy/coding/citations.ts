@@ -13,25 +13,86 @@ const FACET_BLOCK = latest(FACET_BLOCK_VERSIONS).params;
 const FACET_RFA = latest(FACET_RFA_VERSIONS).params;
 
 export const CITE = {
-  ptp: (verified: boolean): Citation => cite({ ruleId: 'NCCI-PTP', document: `NCCI PTP ${NCCI_PTP.quarter}`, section: 'Practitioner PTP edits', grade: verified ? 'P' : 'none', ...(verified ? {} : { note: 'Pair not yet confirmed against the CMS file' }) }),
-  mue: (verified: boolean): Citation => cite({ ruleId: 'NCCI-MUE', document: `NCCI MUE ${MUE.quarter}`, section: 'Practitioner Services MUE Table', grade: verified ? 'P' : 'none', ...(verified ? {} : { note: 'Value not yet confirmed against the CMS file' }) }),
-  imaging: cite({ ruleId: 'CPT-IMAGING-INCLUDED', document: 'CPT code structure; NCCI', section: 'Imaging guidance included in 62321/62323/62325/62327, 64479-64484, 64490-64495, 64633-64636, 27096', grade: 'P' }),
-  addOn: cite({ ruleId: 'NCCI-ADD-ON', document: 'NCCI Add-on Code Edits', section: 'Add-on codes paid only with a listed primary code', grade: 'P' }),
+  ptp: (verified: boolean): Citation =>
+    cite({
+      ruleId: 'NCCI-PTP',
+      document: `NCCI PTP ${NCCI_PTP.quarter}`,
+      section: 'Practitioner PTP edits',
+      grade: verified ? 'P' : 'none',
+      ...(verified ? {} : { note: 'Pair not yet confirmed against the CMS file' }),
+    }),
+  mue: (verified: boolean): Citation =>
+    cite({
+      ruleId: 'NCCI-MUE',
+      document: `NCCI MUE ${MUE.quarter}`,
+      section: 'Practitioner Services MUE Table',
+      grade: verified ? 'P' : 'none',
+      ...(verified ? {} : { note: 'Value not yet confirmed against the CMS file' }),
+    }),
+  imaging: cite({
+    ruleId: 'CPT-IMAGING-INCLUDED',
+    document: 'CPT code structure; NCCI',
+    section: 'Imaging guidance included in 62321/62323/62325/62327, 64479-64484, 64490-64495, 64633-64636, 27096',
+    grade: 'P',
+  }),
+  addOn: cite({
+    ruleId: 'NCCI-ADD-ON',
+    document: 'NCCI Add-on Code Edits',
+    section: 'Add-on codes paid only with a listed primary code',
+    grade: 'P',
+  }),
   mod25: SHARED.modifier25,
-  ptpModifiers: cite({ ruleId: 'NCCI-MODIFIERS', document: 'NCCI Policy Manual, Ch. I', section: 'Modifiers 59 and XE/XS/XP/XU bypass only indicator-1 edits, with documentation', grade: 'P' }),
+  ptpModifiers: cite({
+    ruleId: 'NCCI-MODIFIERS',
+    document: 'NCCI Policy Manual, Ch. I',
+    section: 'Modifiers 59 and XE/XS/XP/XU bypass only indicator-1 edits, with documentation',
+    grade: 'P',
+  }),
   icd10: SHARED.icd10,
   esiLevels: ESI_BASELINE.maxLevels!.citation,
   facetLevels: FACET_BLOCK.maxLevels!.citation,
   esiFrequency: ESI_BASELINE.frequencyRegion!.citation,
   facetFrequency: FACET_BLOCK.frequencyRegion!.citation,
   rfaFrequency: FACET_RFA.frequencyRegion!.citation,
-  codeFormat: cite({ ruleId: 'HCPCS-FORMAT', document: 'HCPCS code set (Level I CPT and Level II)', section: 'Five-character codes', grade: 'P' }),
-  catalogue: cite({ ruleId: 'CR-CATALOGUE', document: 'ClaimReady procedure catalogue', section: 'src/policy/services.ts (pain-management subset)', grade: 'P' }),
-  claimForm: cite({ ruleId: 'NUCC-1500', document: 'NUCC 1500 Claim Form Reference Instruction Manual', section: 'Item 21 (up to 12 diagnoses) and Item 24E (up to 4 pointers per line)', grade: 'P' }),
-  modifiers: cite({ ruleId: 'CMS-MODIFIERS', document: 'CMS Claims Processing Manual 100-04, Ch. 12', section: 'Modifiers 50, RT/LT, 25, 59/X{EPSU}', grade: 'P' }),
+  codeFormat: cite({
+    ruleId: 'HCPCS-FORMAT',
+    document: 'HCPCS code set (Level I CPT and Level II)',
+    section: 'Five-character codes',
+    grade: 'P',
+  }),
+  catalogue: cite({
+    ruleId: 'CR-CATALOGUE',
+    document: 'ClaimReady procedure catalogue',
+    section: 'src/policy/services.ts (pain-management subset)',
+    grade: 'P',
+  }),
+  claimForm: cite({
+    ruleId: 'NUCC-1500',
+    document: 'NUCC 1500 Claim Form Reference Instruction Manual',
+    section: 'Item 21 (up to 12 diagnoses) and Item 24E (up to 4 pointers per line)',
+    grade: 'P',
+  }),
+  modifiers: cite({
+    ruleId: 'CMS-MODIFIERS',
+    document: 'CMS Claims Processing Manual 100-04, Ch. 12',
+    section: 'Modifiers 50, RT/LT, 25, 59/X{EPSU}',
+    grade: 'P',
+  }),
   siteConsistency: SHARED.siteConsistency,
-  facetKx: cite({ ruleId: 'FJ-KX', document: 'LCD L38803 family (L38801 / A58403)', section: 'Billing article A58403: modifier KX on diagnostic facet injection lines', grade: 'S1', note: 'Noridian rubric restating A58403 (2025-02-26); summary of A57826 (S2) agrees.' }),
-  snrbKx: cite({ ruleId: 'ESI-KX', document: 'ESI billing articles A56651, A58745', section: 'Modifier KX on diagnostic selective nerve root blocks', grade: 'S2', note: 'Summaries only, and only some contractors: advice.' }),
+  facetKx: cite({
+    ruleId: 'FJ-KX',
+    document: 'LCD L38803 family (L38801 / A58403)',
+    section: 'Billing article A58403: modifier KX on diagnostic facet injection lines',
+    grade: 'S1',
+    note: 'Noridian rubric restating A58403 (2025-02-26); summary of A57826 (S2) agrees.',
+  }),
+  snrbKx: cite({
+    ruleId: 'ESI-KX',
+    document: 'ESI billing articles A56651, A58745',
+    section: 'Modifier KX on diagnostic selective nerve root blocks',
+    grade: 'S2',
+    note: 'Summaries only, and only some contractors: advice.',
+  }),
 };
 
 /** The per-region session limits the coding frequency edit repeats, from the policies (version in force now). */

@@ -85,7 +85,12 @@ export interface PointerOptions {
   reasonsOnly?: boolean;
 }
 
-export function pointersFor(code: string, svc: PlannedService | undefined, diagnoses: readonly CodedDiagnosis[], opts: PointerOptions = {}): number[] {
+export function pointersFor(
+  code: string,
+  svc: PlannedService | undefined,
+  diagnoses: readonly CodedDiagnosis[],
+  opts: PointerOptions = {},
+): number[] {
   const procedureReasons = opts.procedureReasons ?? [];
   const reasons = new Set((svc?.reasonIcd10 ?? []).map(normalizeIcd10));
   const procedure = new Set(procedureReasons.map(normalizeIcd10));
@@ -97,7 +102,11 @@ export function pointersFor(code: string, svc: PlannedService | undefined, diagn
   };
   const all = diagnoses.map((d, i) => ({ i, score: score(d) + (d.billable ? 0 : 10) }));
   // Procedure lines point at what supports them: the LCD list, or failing one the order's own reasons.
-  const relevant = list ? all.filter((x) => x.score % 10 < 2) : opts.reasonsOnly && reasons.size > 0 ? all.filter((x) => x.score % 10 === 0) : all;
+  const relevant = list
+    ? all.filter((x) => x.score % 10 < 2)
+    : opts.reasonsOnly && reasons.size > 0
+      ? all.filter((x) => x.score % 10 === 0)
+      : all;
   const picked = (relevant.length > 0 ? relevant : all).sort((a, b) => a.score - b.score || a.i - b.i);
   const billableFirst = picked.some((x) => x.score < 10) ? picked.filter((x) => x.score < 10) : picked;
   return billableFirst.slice(0, MAX_POINTERS).map((x) => x.i + 1);

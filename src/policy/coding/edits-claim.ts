@@ -8,7 +8,27 @@ import { mueFor, ptpPair } from './data/lookup';
 import { CITE } from './citations';
 
 export const PTP_MODIFIERS = ['59', 'XE', 'XS', 'XP', 'XU'] as const;
-export const KNOWN_MODIFIERS = new Set(['25', '50', 'RT', 'LT', '59', 'XE', 'XS', 'XP', 'XU', 'KX', '26', 'TC', '76', '77', 'GA', 'GY', 'GZ', 'JW', 'JZ']);
+export const KNOWN_MODIFIERS = new Set([
+  '25',
+  '50',
+  'RT',
+  'LT',
+  '59',
+  'XE',
+  'XS',
+  'XP',
+  'XU',
+  'KX',
+  '26',
+  'TC',
+  '76',
+  '77',
+  'GA',
+  'GY',
+  'GZ',
+  'JW',
+  'JZ',
+]);
 
 const CODE_FORMAT = /^(\d{4}[0-9A-Z]|[A-Z]\d{4})$/;
 
@@ -19,7 +39,18 @@ export function isEm(code: string): boolean {
 
 function isProcedure(code: string): boolean {
   const k = serviceDef(code)?.kind;
-  return k !== undefined && !['em-office-new', 'em-office-established', 'drug', 'imaging-guidance', 'chronic-pain-management', 'physical-therapy', 'other'].includes(k);
+  return (
+    k !== undefined &&
+    ![
+      'em-office-new',
+      'em-office-established',
+      'drug',
+      'imaging-guidance',
+      'chronic-pain-management',
+      'physical-therapy',
+      'other',
+    ].includes(k)
+  );
 }
 
 const sev = (verified: boolean, hard: 'error' | 'warning' = 'error'): 'error' | 'warning' => (verified ? hard : 'warning');
@@ -29,14 +60,47 @@ export function codeEdits(lines: readonly CodingLine[]): CodingEdit[] {
   const out: CodingEdit[] = [];
   lines.forEach((l, i) => {
     if (!CODE_FORMAT.test(l.code)) {
-      out.push({ kind: 'invalid-code', severity: 'error', message: `"${l.code}" is not a CPT/HCPCS code (5 characters).`, lines: [i], citation: CITE.codeFormat });
+      out.push({
+        kind: 'invalid-code',
+        severity: 'error',
+        message: `"${l.code}" is not a CPT/HCPCS code (5 characters).`,
+        lines: [i],
+        citation: CITE.codeFormat,
+      });
     } else if (!serviceDef(l.code)) {
-      out.push({ kind: 'invalid-code', severity: 'warning', message: `${l.code} is not in ClaimReady's pain-management catalogue: check it by hand; no edits are known for it.`, lines: [i], citation: CITE.catalogue });
+      out.push({
+        kind: 'invalid-code',
+        severity: 'warning',
+        message: `${l.code} is not in ClaimReady's pain-management catalogue: check it by hand; no edits are known for it.`,
+        lines: [i],
+        citation: CITE.catalogue,
+      });
     }
-    if (!Number.isInteger(l.units) || l.units < 1) out.push({ kind: 'invalid-code', severity: 'error', message: `${l.code}: units must be a whole number of at least 1.`, lines: [i], citation: CITE.claimForm });
-    for (const m of l.modifiers) if (!KNOWN_MODIFIERS.has(m)) out.push({ kind: 'modifier', severity: 'error', message: `${l.code}: modifier "${m}" is not one ClaimReady knows.`, lines: [i], citation: CITE.modifiers });
+    if (!Number.isInteger(l.units) || l.units < 1)
+      out.push({
+        kind: 'invalid-code',
+        severity: 'error',
+        message: `${l.code}: units must be a whole number of at least 1.`,
+        lines: [i],
+        citation: CITE.claimForm,
+      });
+    for (const m of l.modifiers)
+      if (!KNOWN_MODIFIERS.has(m))
+        out.push({
+          kind: 'modifier',
+          severity: 'error',
+          message: `${l.code}: modifier "${m}" is not one ClaimReady knows.`,
+          lines: [i],
+          citation: CITE.modifiers,
+        });
     if (l.modifiers.includes('50') && (l.modifiers.includes('RT') || l.modifiers.includes('LT'))) {
-      out.push({ kind: 'modifier', severity: 'error', message: `${l.code}: use either 50 or RT/LT, not both.`, lines: [i], citation: CITE.modifiers });
+      out.push({
+        kind: 'modifier',
+        severity: 'error',
+        message: `${l.code}: use either 50 or RT/LT, not both.`,
+        lines: [i],
+        citation: CITE.modifiers,
+      });
     }
   });
   return out;
@@ -48,7 +112,13 @@ export function addOnEdits(lines: readonly CodingLine[]): CodingEdit[] {
   lines.forEach((l, i) => {
     const def = serviceDef(l.code);
     if (def?.addOnTo && !def.addOnTo.some((p) => codes.has(p))) {
-      out.push({ kind: 'add-on', severity: 'error', message: `${l.code} is an add-on code and is only paid with ${def.addOnTo.join(' or ')} on the same claim.`, lines: [i], citation: CITE.addOn });
+      out.push({
+        kind: 'add-on',
+        severity: 'error',
+        message: `${l.code} is an add-on code and is only paid with ${def.addOnTo.join(' or ')} on the same claim.`,
+        lines: [i],
+        citation: CITE.addOn,
+      });
     }
   });
   return out;
@@ -77,8 +147,19 @@ export function mueEdits(lines: readonly CodingLine[]): CodingEdit[] {
     if (!mue) continue;
     const { units, idx } = unitsPerDay(lines, code);
     if (units > mue.units) {
-      const how = mue.mai === 1 ? 'per claim line' : mue.mai === 2 ? 'per day, absolute (policy): units above it are denied and not appealable' : 'per day (clinical): units above it are denied unless the record supports them on appeal';
-      out.push({ kind: 'mue', severity: sev(mue.verified), message: `${code}: ${units} units billed, MUE allows ${mue.units} ${how} (MAI ${mue.mai}).`, lines: idx, citation: CITE.mue(mue.verified) });
+      const how =
+        mue.mai === 1
+          ? 'per claim line'
+          : mue.mai === 2
+            ? 'per day, absolute (policy): units above it are denied and not appealable'
+            : 'per day (clinical): units above it are denied unless the record supports them on appeal';
+      out.push({
+        kind: 'mue',
+        severity: sev(mue.verified),
+        message: `${code}: ${units} units billed, MUE allows ${mue.units} ${how} (MAI ${mue.mai}).`,
+        lines: idx,
+        citation: CITE.mue(mue.verified),
+      });
     }
   }
   return out;
@@ -115,8 +196,16 @@ export function ptpEdits(lines: readonly CodingLine[]): CodingEdit[] {
       reported.add(key);
       const bypass = hasPtpModifier(b);
       if (pair.indicator === 0) {
-        const extra = bypass ? ` Modifier ${bypass} cannot bypass it (modifier indicator 0).` : ' No modifier bypasses it (modifier indicator 0).';
-        out.push({ kind: 'ncci', severity: sev(pair.verified), message: `${b.code} is not paid with ${a.code} on the same day.${extra}`, lines: [i, j], citation: CITE.ptp(pair.verified) });
+        const extra = bypass
+          ? ` Modifier ${bypass} cannot bypass it (modifier indicator 0).`
+          : ' No modifier bypasses it (modifier indicator 0).';
+        out.push({
+          kind: 'ncci',
+          severity: sev(pair.verified),
+          message: `${b.code} is not paid with ${a.code} on the same day.${extra}`,
+          lines: [i, j],
+          citation: CITE.ptp(pair.verified),
+        });
       } else if (!bypass) {
         out.push({
           kind: 'ncci',
@@ -132,8 +221,17 @@ export function ptpEdits(lines: readonly CodingLine[]): CodingEdit[] {
   lines.forEach((l, j) => {
     const m = hasPtpModifier(l);
     if (!m) return;
-    const bypasses = lines.some((a, i) => i !== j && ptpPair(a.code, l.code)?.column1 === a.code && ptpPair(a.code, l.code)?.indicator === 1);
-    if (!bypasses) out.push({ kind: 'modifier', severity: 'warning', message: `${l.code}: modifier ${m} is not needed (no NCCI pair on this claim allows a bypass); remove it.`, lines: [j], citation: CITE.ptpModifiers });
+    const bypasses = lines.some(
+      (a, i) => i !== j && ptpPair(a.code, l.code)?.column1 === a.code && ptpPair(a.code, l.code)?.indicator === 1,
+    );
+    if (!bypasses)
+      out.push({
+        kind: 'modifier',
+        severity: 'warning',
+        message: `${l.code}: modifier ${m} is not needed (no NCCI pair on this claim allows a bypass); remove it.`,
+        lines: [j],
+        citation: CITE.ptpModifiers,
+      });
   });
   return out;
 }
@@ -151,12 +249,19 @@ export function emEdits(lines: readonly CodingLine[], picture: ClinicalPicture, 
     if (!isEm(l.code) || procIdx.length === 0) return;
     const evidence = work.flatMap((w) => w.evidence);
     if (!l.modifiers.includes('25')) {
-      const message = work.length > 0
-        ? `${l.code} on a procedure day needs modifier 25: separately identifiable work is documented (${work.map((w) => w.description).join('; ')}).`
-        : `${l.code} on a procedure day is included in the procedure unless the note shows significant, separately identifiable E/M work; none was found, so remove the visit or document the separate work.`;
+      const message =
+        work.length > 0
+          ? `${l.code} on a procedure day needs modifier 25: separately identifiable work is documented (${work.map((w) => w.description).join('; ')}).`
+          : `${l.code} on a procedure day is included in the procedure unless the note shows significant, separately identifiable E/M work; none was found, so remove the visit or document the separate work.`;
       out.push({ kind: 'modifier', severity: 'error', message, lines: [i, ...procIdx], citation: CITE.mod25, evidence });
     } else if (work.length === 0) {
-      out.push({ kind: 'modifier', severity: 'error', message: `${l.code}-25: no separately identifiable E/M work is documented for ${dayOf(dateOfService)}; modifier 25 is not supported.`, lines: [i], citation: CITE.mod25 });
+      out.push({
+        kind: 'modifier',
+        severity: 'error',
+        message: `${l.code}-25: no separately identifiable E/M work is documented for ${dayOf(dateOfService)}; modifier 25 is not supported.`,
+        lines: [i],
+        citation: CITE.mod25,
+      });
     }
   });
   return out;

@@ -15,23 +15,65 @@ export function diagnosisEdits(lines: readonly CodingLine[], diagnoses: readonly
   diagnoses.forEach((d, di) => {
     if (d.billable) return;
     const pointing = lines.map((l, i) => (l.diagnosisPointers.includes(di + 1) ? i : -1)).filter((i) => i >= 0);
-    const use = d.successors && d.successors.length > 0 ? ` Use one of: ${d.successors.join(', ')}.` : ' Use a more specific billable code.';
-    out.push({ kind: 'invalid-code', severity: 'error', message: `${d.code} is not billable for a service on ${dayOf(dateOfService)} (deleted or a category header).${use}`, lines: pointing, citation: CITE.icd10, evidence: d.evidence });
+    const use =
+      d.successors && d.successors.length > 0 ? ` Use one of: ${d.successors.join(', ')}.` : ' Use a more specific billable code.';
+    out.push({
+      kind: 'invalid-code',
+      severity: 'error',
+      message: `${d.code} is not billable for a service on ${dayOf(dateOfService)} (deleted or a category header).${use}`,
+      lines: pointing,
+      citation: CITE.icd10,
+      evidence: d.evidence,
+    });
   });
   lines.forEach((l, i) => {
-    if (l.diagnosisPointers.length === 0) out.push({ kind: 'invalid-code', severity: 'error', message: `${l.code}: no diagnosis pointer; every line needs at least one.`, lines: [i], citation: CITE.claimForm });
-    if (l.diagnosisPointers.length > MAX_POINTERS) out.push({ kind: 'invalid-code', severity: 'error', message: `${l.code}: at most ${MAX_POINTERS} diagnosis pointers per line.`, lines: [i], citation: CITE.claimForm });
+    if (l.diagnosisPointers.length === 0)
+      out.push({
+        kind: 'invalid-code',
+        severity: 'error',
+        message: `${l.code}: no diagnosis pointer; every line needs at least one.`,
+        lines: [i],
+        citation: CITE.claimForm,
+      });
+    if (l.diagnosisPointers.length > MAX_POINTERS)
+      out.push({
+        kind: 'invalid-code',
+        severity: 'error',
+        message: `${l.code}: at most ${MAX_POINTERS} diagnosis pointers per line.`,
+        lines: [i],
+        citation: CITE.claimForm,
+      });
     const bad = l.diagnosisPointers.filter((p) => !Number.isInteger(p) || p < 1 || p > diagnoses.length);
-    if (bad.length > 0) out.push({ kind: 'invalid-code', severity: 'error', message: `${l.code}: pointer(s) ${bad.join(', ')} do not point at a diagnosis.`, lines: [i], citation: CITE.claimForm });
+    if (bad.length > 0)
+      out.push({
+        kind: 'invalid-code',
+        severity: 'error',
+        message: `${l.code}: pointer(s) ${bad.join(', ')} do not point at a diagnosis.`,
+        lines: [i],
+        citation: CITE.claimForm,
+      });
     const list = lcdDxFor(serviceDef(l.code)?.kind ?? 'other');
     const pointed = l.diagnosisPointers.map((p) => diagnoses[p - 1]).filter((d): d is CodedDiagnosis => d !== undefined);
     if (!list || pointed.length === 0) return;
     const covered = pointed.filter((d) => lcdCovers(list, d.code));
     const severity = list.citation.verified ? 'error' : 'warning';
     if (covered.length === 0) {
-      out.push({ kind: 'lcd-dx', severity, message: `${l.code}: none of ${pointed.map((d) => d.code).join(', ')} is a diagnosis the LCD covers for this procedure.`, lines: [i], citation: list.citation, evidence: pointed.flatMap((d) => d.evidence) });
+      out.push({
+        kind: 'lcd-dx',
+        severity,
+        message: `${l.code}: none of ${pointed.map((d) => d.code).join(', ')} is a diagnosis the LCD covers for this procedure.`,
+        lines: [i],
+        citation: list.citation,
+        evidence: pointed.flatMap((d) => d.evidence),
+      });
     } else if (!lcdCovers(list, pointed[0]!.code)) {
-      out.push({ kind: 'lcd-dx', severity: 'info', message: `${l.code}: the first diagnosis (${pointed[0]!.code}) is not one the LCD covers; point ${covered[0]!.code} first.`, lines: [i], citation: list.citation });
+      out.push({
+        kind: 'lcd-dx',
+        severity: 'info',
+        message: `${l.code}: the first diagnosis (${pointed[0]!.code}) is not one the LCD covers; point ${covered[0]!.code} first.`,
+        lines: [i],
+        citation: list.citation,
+      });
     }
   });
   return out;
@@ -96,7 +138,12 @@ function sameRegion(a: SpinalRegion, b: SpinalRegion): boolean {
   return n(a) === n(b);
 }
 
-export function siteEdits(lines: readonly CodingLine[], picture: ClinicalPicture, services: readonly PlannedService[], dateOfService: string): CodingEdit[] {
+export function siteEdits(
+  lines: readonly CodingLine[],
+  picture: ClinicalPicture,
+  services: readonly PlannedService[],
+  dateOfService: string,
+): CodingEdit[] {
   const out: CodingEdit[] = [];
   for (const { svc, idx } of families(lines, services)) {
     const def = serviceDef(svc.code);
@@ -104,10 +151,24 @@ export function siteEdits(lines: readonly CodingLine[], picture: ClinicalPicture
     for (const m of planMentions(picture, svc, dateOfService)) {
       const ev: Evidence[] = [...svc.evidence, ...m.evidence];
       if (m.laterality && svc.laterality && m.laterality !== svc.laterality) {
-        out.push({ kind: 'laterality', severity: 'error', message: `${label}: the order says ${svc.laterality}, the note's plan says ${m.laterality}. Correct one before billing.`, lines: idx, citation: CITE.siteConsistency, evidence: ev });
+        out.push({
+          kind: 'laterality',
+          severity: 'error',
+          message: `${label}: the order says ${svc.laterality}, the note's plan says ${m.laterality}. Correct one before billing.`,
+          lines: idx,
+          citation: CITE.siteConsistency,
+          evidence: ev,
+        });
       }
       if (m.levels.length > 0 && svc.levels.length > 0 && !sameLevels(m.levels, svc.levels)) {
-        out.push({ kind: 'laterality', severity: 'error', message: `${label}: the order names ${svc.levels.join(', ')}, the note's plan names ${m.levels.join(', ')}.`, lines: idx, citation: CITE.siteConsistency, evidence: ev });
+        out.push({
+          kind: 'laterality',
+          severity: 'error',
+          message: `${label}: the order names ${svc.levels.join(', ')}, the note's plan names ${m.levels.join(', ')}.`,
+          lines: idx,
+          citation: CITE.siteConsistency,
+          evidence: ev,
+        });
       }
     }
     for (const i of idx) {
@@ -115,29 +176,68 @@ export function siteEdits(lines: readonly CodingLine[], picture: ClinicalPicture
       const region = svc.region ?? (svc.levels[0] ? regionOfLevel(svc.levels[0]) : undefined);
       const group = region === 'cervical' || region === 'thoracic' ? 'cervical-thoracic' : region ? 'lumbar-sacral' : undefined;
       if (ld?.regionGroup && group && ld.regionGroup !== group) {
-        out.push({ kind: 'laterality', severity: 'error', message: `${lines[i]!.code} is a ${ld.regionGroup} code but the order is for the ${region} spine.`, lines: [i], citation: CITE.siteConsistency, evidence: svc.evidence });
+        out.push({
+          kind: 'laterality',
+          severity: 'error',
+          message: `${lines[i]!.code} is a ${ld.regionGroup} code but the order is for the ${region} spine.`,
+          lines: [i],
+          citation: CITE.siteConsistency,
+          evidence: svc.evidence,
+        });
       }
     }
     const side = sideOf(lines, idx);
     if (side !== 'none' || (svc.laterality === 'bilateral' && idx.some((i) => isSidedCode(lines[i]!.code)))) {
       if (svc.laterality && side !== svc.laterality) {
         const billed = side === 'none' ? 'no side' : side;
-        out.push({ kind: 'laterality', severity: 'error', message: `${label}: the lines bill ${billed} but the order is ${svc.laterality}.`, lines: idx, citation: CITE.siteConsistency, evidence: svc.evidence });
+        out.push({
+          kind: 'laterality',
+          severity: 'error',
+          message: `${label}: the lines bill ${billed} but the order is ${svc.laterality}.`,
+          lines: idx,
+          citation: CITE.siteConsistency,
+          evidence: svc.evidence,
+        });
       }
     }
     const billed = billedLevels(lines, idx);
     const ordered = new Set(svc.levels).size;
     if (billed.count > 0 && ordered > 0 && (billed.orMore ? ordered < 3 : billed.count !== ordered)) {
-      out.push({ kind: 'laterality', severity: 'error', message: `${label}: the lines bill ${billed.count}${billed.orMore ? '+' : ''} level(s), the order/note has ${ordered}.`, lines: idx, citation: CITE.siteConsistency, evidence: svc.evidence });
+      out.push({
+        kind: 'laterality',
+        severity: 'error',
+        message: `${label}: the lines bill ${billed.count}${billed.orMore ? '+' : ''} level(s), the order/note has ${ordered}.`,
+        lines: idx,
+        citation: CITE.siteConsistency,
+        evidence: svc.evidence,
+      });
     }
     if (def?.kind === 'esi-transforaminal' && billed.count > 2) {
-      out.push({ kind: 'laterality', severity: 'error', message: `Transforaminal ESI: ${billed.count} levels in one session; the LCD covers at most 2.`, lines: idx, citation: CITE.esiLevels });
+      out.push({
+        kind: 'laterality',
+        severity: 'error',
+        message: `Transforaminal ESI: ${billed.count} levels in one session; the LCD covers at most 2.`,
+        lines: idx,
+        citation: CITE.esiLevels,
+      });
     }
     if (def?.kind === 'esi-interlaminar' && ordered > 1) {
-      out.push({ kind: 'laterality', severity: 'error', message: `Interlaminar ESI: ${ordered} levels ordered; one level per session is covered.`, lines: idx, citation: CITE.esiLevels });
+      out.push({
+        kind: 'laterality',
+        severity: 'error',
+        message: `Interlaminar ESI: ${ordered} levels ordered; one level per session is covered.`,
+        lines: idx,
+        citation: CITE.esiLevels,
+      });
     }
     if (billed.orMore) {
-      out.push({ kind: 'laterality', severity: 'error', message: 'A third facet level (64492/64495) is not covered: at most 2 levels per session.', lines: idx.filter((i) => serviceDef(lines[i]!.code)?.levelOrdinal === 3), citation: CITE.facetLevels });
+      out.push({
+        kind: 'laterality',
+        severity: 'error',
+        message: 'A third facet level (64492/64495) is not covered: at most 2 levels per session.',
+        lines: idx.filter((i) => serviceDef(lines[i]!.code)?.levelOrdinal === 3),
+        citation: CITE.facetLevels,
+      });
     }
   }
   return out;
@@ -147,13 +247,23 @@ type FreqGroup = { kinds: readonly ServiceKind[]; limit: number; citation: (type
 // The limits are the policies' own (one home): the coding edit only repeats them for the claim lines.
 const FREQ: readonly FreqGroup[] = [
   { kinds: familyKinds('esi'), limit: LCD_LIMITS.esi.value.max, citation: LCD_LIMITS.esi.citation, name: 'ESI' },
-  { kinds: familyKinds('facet-block'), limit: LCD_LIMITS.facetBlock.value.max, citation: LCD_LIMITS.facetBlock.citation, name: 'facet injection (MBB/IA)' },
+  {
+    kinds: familyKinds('facet-block'),
+    limit: LCD_LIMITS.facetBlock.value.max,
+    citation: LCD_LIMITS.facetBlock.citation,
+    name: 'facet injection (MBB/IA)',
+  },
   { kinds: familyKinds('facet-rfa'), limit: LCD_LIMITS.rfa.value.max, citation: LCD_LIMITS.rfa.citation, name: 'facet RFA' },
 ];
 
 const NOT_DONE = new Set(['not-done', 'entered-in-error', 'stopped', 'preparation']);
 
-export function frequencyEdits(lines: readonly CodingLine[], picture: ClinicalPicture, services: readonly PlannedService[], dateOfService: string): CodingEdit[] {
+export function frequencyEdits(
+  lines: readonly CodingLine[],
+  picture: ClinicalPicture,
+  services: readonly PlannedService[],
+  dateOfService: string,
+): CodingEdit[] {
   const out: CodingEdit[] = [];
   for (const { svc, idx } of families(lines, services)) {
     const kind = serviceDef(svc.code)?.kind ?? svc.kind;
@@ -161,8 +271,13 @@ export function frequencyEdits(lines: readonly CodingLine[], picture: ClinicalPi
     const region = svc.region ?? (svc.levels[0] ? regionOfLevel(svc.levels[0]) : undefined);
     if (!group || !region) continue;
     const prior = picture.procedureHistory.filter(
-      (p) => group.kinds.includes(p.kind) && !NOT_DONE.has(p.status) && (p.region ?? (p.levels[0] ? regionOfLevel(p.levels[0]) : undefined)) !== undefined &&
-        sameRegion((p.region ?? regionOfLevel(p.levels[0]!))!, region) && compareIso(p.date, dateOfService) < 0 && inRollingWindow(p.date, dateOfService, 12),
+      (p) =>
+        group.kinds.includes(p.kind) &&
+        !NOT_DONE.has(p.status) &&
+        (p.region ?? (p.levels[0] ? regionOfLevel(p.levels[0]) : undefined)) !== undefined &&
+        sameRegion((p.region ?? regionOfLevel(p.levels[0]!))!, region) &&
+        compareIso(p.date, dateOfService) < 0 &&
+        inRollingWindow(p.date, dateOfService, 12),
     );
     const sessions = new Set(prior.map((p) => dayOf(p.date))).size;
     if (sessions + 1 > group.limit) {

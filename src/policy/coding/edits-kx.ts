@@ -9,7 +9,12 @@ import { dayOf } from '../dates';
 import { CITE } from './citations';
 import { serviceForLine } from './lines';
 
-export function kxEdits(lines: readonly CodingLine[], picture: ClinicalPicture, services: readonly PlannedService[], dateOfService: string): CodingEdit[] {
+export function kxEdits(
+  lines: readonly CodingLine[],
+  picture: ClinicalPicture,
+  services: readonly PlannedService[],
+  dateOfService: string,
+): CodingEdit[] {
   const out: CodingEdit[] = [];
   lines.forEach((l, i) => {
     const kind = serviceDef(l.code)?.kind;
@@ -18,7 +23,14 @@ export function kxEdits(lines: readonly CodingLine[], picture: ClinicalPicture, 
     if (!svc) return;
     const { intent, evidence } = injectionIntent(picture, svc, dayOf(svc.date ?? dateOfService));
     if (intent !== 'diagnostic') return;
-    out.push({ kind: 'modifier', severity: 'warning', message: `${l.code}: a diagnostic facet injection line takes modifier KX (billing article A58403).`, lines: [i], citation: CITE.facetKx, evidence });
+    out.push({
+      kind: 'modifier',
+      severity: 'warning',
+      message: `${l.code}: a diagnostic facet injection line takes modifier KX (billing article A58403).`,
+      lines: [i],
+      citation: CITE.facetKx,
+      evidence,
+    });
   });
   return out;
 }

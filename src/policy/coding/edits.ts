@@ -27,5 +27,8 @@ export function validateLines(lines: readonly CodingLine[], diagnoses: readonly 
     ...frequencyEdits(lines, ctx.picture, ctx.services, ctx.dateOfService),
     ...kxEdits(lines, ctx.picture, ctx.services, ctx.dateOfService),
   ];
-  return edits.map((e, i) => ({ e, i })).sort((a, b) => ORDER[a.e.severity] - ORDER[b.e.severity] || a.i - b.i).map((x) => x.e);
+  return edits
+    .map((e, i) => ({ e, i }))
+    .sort((a, b) => ORDER[a.e.severity] - ORDER[b.e.severity] || a.i - b.i)
+    .map((x) => x.e);
 }

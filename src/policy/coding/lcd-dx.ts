@@ -18,7 +18,13 @@ export const LCD_DX: readonly LcdDxList[] = [
   {
     kinds: familyKinds('esi'),
     covered: [...RADICULAR_ICD10, 'M48.0', 'M50.2', 'M51.2', 'M47.1', 'M96.1', ...ACUTE_ZOSTER_ICD10],
-    citation: cite({ ruleId: 'ESI-DX', document: 'LCD L39242 family (L39240 / A58993)', section: 'Covered Indications (coverage by indication; no closed ICD-10-CM list)', grade: 'none', note: "ClaimReady's codes that name an ESI indication; the article publishes no closed list, so this edit is advice." }),
+    citation: cite({
+      ruleId: 'ESI-DX',
+      document: 'LCD L39242 family (L39240 / A58993)',
+      section: 'Covered Indications (coverage by indication; no closed ICD-10-CM list)',
+      grade: 'none',
+      note: "ClaimReady's codes that name an ESI indication; the article publishes no closed list, so this edit is advice.",
+    }),
   },
   {
     kinds: familyKinds('facet-block'),

@@ -47,7 +47,13 @@ function codeUnits(svc: PlannedService, def: ServiceDef, imagingOrdered: boolean
   if (facet) {
     const out: DraftLine[] = [{ code: facet[0], units: 1, modifiers: [], rationale: [`First facet level (${levelsText})`] }];
     if (n >= 2) out.push({ code: facet[1], units: 1, modifiers: [], rationale: ['Second facet level'] });
-    if (n >= 3) out.push({ code: facet[2], units: 1, modifiers: [], rationale: [`Third or more facet levels (${n - 2} more level(s) reported as one unit)`] });
+    if (n >= 3)
+      out.push({
+        code: facet[2],
+        units: 1,
+        modifiers: [],
+        rationale: [`Third or more facet levels (${n - 2} more level(s) reported as one unit)`],
+      });
     return out;
   }
   if (def.addOn) {
@@ -56,13 +62,35 @@ function codeUnits(svc: PlannedService, def: ServiceDef, imagingOrdered: boolean
     return out;
   }
   if (def.kind === 'trigger-point') {
-    if (svc.muscleCount === undefined) return [{ code: def.code, units: 1, modifiers: [], rationale: ['Muscle count not documented: kept the ordered code; document the muscles injected'] }];
+    if (svc.muscleCount === undefined)
+      return [
+        {
+          code: def.code,
+          units: 1,
+          modifiers: [],
+          rationale: ['Muscle count not documented: kept the ordered code; document the muscles injected'],
+        },
+      ];
     const code = svc.muscleCount >= 3 ? '20553' : '20552';
-    return [{ code, units: 1, modifiers: [], rationale: [`${svc.muscleCount} muscle(s) injected: ${code} is reported once per session, not per muscle`] }];
+    return [
+      {
+        code,
+        units: 1,
+        modifiers: [],
+        rationale: [`${svc.muscleCount} muscle(s) injected: ${code} is reported once per session, not per muscle`],
+      },
+    ];
   }
   const twin = WITH_IMAGING[def.code];
   if (twin && (svc.imageGuidance === true || imagingOrdered)) {
-    return [{ code: twin, units: 1, modifiers: [], rationale: [`Image guidance documented: ${twin} includes it (${def.code} is the no-imaging code)`] }];
+    return [
+      {
+        code: twin,
+        units: 1,
+        modifiers: [],
+        rationale: [`Image guidance documented: ${twin} includes it (${def.code} is the no-imaging code)`],
+      },
+    ];
   }
   if (svc.quantity !== undefined && Number.isInteger(svc.quantity) && svc.quantity > 1) {
     return [{ code: def.code, units: svc.quantity, modifiers: [], rationale: [`${svc.quantity} units as ordered`] }];
@@ -74,7 +102,11 @@ function applySides(lines: DraftLine[], svc: PlannedService, style: BilateralSty
   if (!lines.some((l) => isSidedCode(l.code)) || !svc.laterality) return lines;
   if (svc.laterality === 'bilateral') {
     if (style === '50') {
-      return lines.map((l) => ({ ...l, modifiers: [...l.modifiers, '50'], rationale: [...l.rationale, 'Bilateral: modifier 50, one line, units not doubled'] }));
+      return lines.map((l) => ({
+        ...l,
+        modifiers: [...l.modifiers, '50'],
+        rationale: [...l.rationale, 'Bilateral: modifier 50, one line, units not doubled'],
+      }));
     }
     return lines.flatMap((l) => [
       { ...l, modifiers: [...l.modifiers, 'RT'], rationale: [...l.rationale, 'Bilateral reported as RT and LT lines (payer style)'] },
@@ -91,7 +123,15 @@ function applySides(lines: DraftLine[], svc: PlannedService, style: BilateralSty
  */
 export function linesForService(svc: PlannedService, style: BilateralStyle, imagingOrdered: boolean): DraftLine[] {
   const def = serviceDef(svc.code);
-  if (!def) return [{ code: svc.code.trim().toUpperCase(), units: 1, modifiers: [], rationale: ['Code not in the ClaimReady catalogue: passed through unchanged'] }];
+  if (!def)
+    return [
+      {
+        code: svc.code.trim().toUpperCase(),
+        units: 1,
+        modifiers: [],
+        rationale: ['Code not in the ClaimReady catalogue: passed through unchanged'],
+      },
+    ];
   return applySides(codeUnits(svc, def, imagingOrdered), svc, style);
 }
 

@@ -29,9 +29,11 @@ const normRegion = (r: SpinalRegion | undefined): SpinalRegion | undefined => (r
 
 /** What in the record shows two services were at separate sites (the basis for XS), or undefined. */
 export function distinctSite(a: PlannedService, b: PlannedService): string | undefined {
-  if (a.region && b.region && normRegion(a.region) !== normRegion(b.region)) return `different spinal regions (${a.region} and ${b.region})`;
+  if (a.region && b.region && normRegion(a.region) !== normRegion(b.region))
+    return `different spinal regions (${a.region} and ${b.region})`;
   if (spinal(a.code) && spinal(b.code)) {
-    if (a.levels.length > 0 && b.levels.length > 0 && !a.levels.some((l) => b.levels.includes(l))) return `different levels (${a.levels.join(', ')} and ${b.levels.join(', ')})`;
+    if (a.levels.length > 0 && b.levels.length > 0 && !a.levels.some((l) => b.levels.includes(l)))
+      return `different levels (${a.levels.join(', ')} and ${b.levels.join(', ')})`;
     return undefined;
   }
   const ka = serviceDef(a.code)?.kind;
@@ -58,11 +60,26 @@ export function suggestCoding(picture: ClinicalPicture, services: PlannedService
   const lineService: PlannedService[] = [];
   for (const svc of services) {
     if (IMAGING_CODES.has(svc.code) && includesImaging) {
-      extra.push({ kind: 'bundling', severity: 'info', message: `${svc.code} (imaging guidance) was not added as a line: it is included in the injection code.`, lines: [], citation: CITE.imaging, evidence: svc.evidence });
+      extra.push({
+        kind: 'bundling',
+        severity: 'info',
+        message: `${svc.code} (imaging guidance) was not added as a line: it is included in the injection code.`,
+        lines: [],
+        citation: CITE.imaging,
+        evidence: svc.evidence,
+      });
       continue;
     }
     for (const d of linesForService(svc, style, imagingOrdered)) {
-      lines.push({ code: d.code, label: serviceDef(d.code)?.label ?? 'Code not in catalogue', modifiers: d.modifiers, units: d.units, diagnosisPointers: [], evidence: [...svc.evidence], rationale: d.rationale });
+      lines.push({
+        code: d.code,
+        label: serviceDef(d.code)?.label ?? 'Code not in catalogue',
+        modifiers: d.modifiers,
+        units: d.units,
+        diagnosisPointers: [],
+        evidence: [...svc.evidence],
+        rationale: d.rationale,
+      });
       lineService.push(svc);
     }
   }
@@ -73,8 +90,24 @@ export function suggestCoding(picture: ClinicalPicture, services: PlannedService
   if (encounterEm && !lines.some((l) => isEm(l.code)) && lines.some((l) => spinalOrProcedure(l.code))) {
     const { code, encounter } = encounterEm;
     if (work.length > 0) {
-      lines.unshift({ code, label: serviceDef(code)?.label ?? code, modifiers: [], units: 1, diagnosisPointers: [], evidence: [...encounter.evidence], rationale: [`Office visit ${code} coded on the encounter of ${dateOfService}`] });
-      lineService.unshift({ code, kind: serviceDef(code)!.kind, levels: [], reasonIcd10: [], source: 'coded', evidence: encounter.evidence, date: dateOfService });
+      lines.unshift({
+        code,
+        label: serviceDef(code)?.label ?? code,
+        modifiers: [],
+        units: 1,
+        diagnosisPointers: [],
+        evidence: [...encounter.evidence],
+        rationale: [`Office visit ${code} coded on the encounter of ${dateOfService}`],
+      });
+      lineService.unshift({
+        code,
+        kind: serviceDef(code)!.kind,
+        levels: [],
+        reasonIcd10: [],
+        source: 'coded',
+        evidence: encounter.evidence,
+        date: dateOfService,
+      });
     } else {
       extra.push({
         kind: 'modifier',
@@ -91,7 +124,9 @@ export function suggestCoding(picture: ClinicalPicture, services: PlannedService
     if (!isEm(l.code) || !hasProcedure) continue;
     if (work.length > 0) {
       l.modifiers.push('25');
-      l.rationale.push(`Modifier 25: separately identifiable E/M work documented on ${dateOfService}: ${work.map((w) => w.description).join('; ')}`);
+      l.rationale.push(
+        `Modifier 25: separately identifiable E/M work documented on ${dateOfService}: ${work.map((w) => w.description).join('; ')}`,
+      );
       l.evidence.push(...work.flatMap((w) => w.evidence));
     } else {
       l.rationale.push('No separately identifiable E/M work found on the procedure day: modifier 25 not added');
@@ -126,7 +161,9 @@ export function suggestCoding(picture: ClinicalPicture, services: PlannedService
 
 /** An E/M CPT code on the encounter of the date of service (the EHR's visit coding), when there is one. */
 function emFromEncounter(picture: ClinicalPicture, dateOfService: string): { code: string; encounter: EncounterFact } | undefined {
-  const candidates = [picture.encounter, ...picture.encounters].filter((e): e is EncounterFact => e !== undefined && dayOf(e.date) === dateOfService);
+  const candidates = [picture.encounter, ...picture.encounters].filter(
+    (e): e is EncounterFact => e !== undefined && dayOf(e.date) === dateOfService,
+  );
   for (const encounter of candidates) {
     const code = encounter.types.map((t) => t.code ?? '').find((c) => isEm(c));
     if (code) return { code, encounter };

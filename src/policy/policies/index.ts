@@ -7,7 +7,15 @@ import { LCD_SACROILIAC, SACROILIAC_RFA } from './sacroiliac';
 import { TRIGGER_POINT } from './trigger-point';
 import { SCS_TRIAL } from './scs-trial';
 
-export const POLICIES: readonly PolicyDef[] = [LCD_EPIDURAL, LCD_FACET_BLOCK, LCD_FACET_RFA, LCD_SACROILIAC, SACROILIAC_RFA, TRIGGER_POINT, SCS_TRIAL];
+export const POLICIES: readonly PolicyDef[] = [
+  LCD_EPIDURAL,
+  LCD_FACET_BLOCK,
+  LCD_FACET_RFA,
+  LCD_SACROILIAC,
+  SACROILIAC_RFA,
+  TRIGGER_POINT,
+  SCS_TRIAL,
+];
 
 export function policyFor(kind: ServiceKind): PolicyDef | undefined {
   return POLICIES.find((p) => p.kinds.includes(kind));

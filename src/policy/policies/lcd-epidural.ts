@@ -8,8 +8,19 @@ import { citer } from './cite';
 import { SHARED } from './shared-citations';
 import { familyKinds, SAME_SESSION_BLOCK_KINDS } from '../services';
 import { codeValidityRequirement, indicationRequirement } from '../requirements/diagnosis';
-import { conservativeFailureRequirement, conservativeMinimumRequirement, functionalRequirement, painDurationRequirement, painScaleRequirement } from '../requirements/pillars';
-import { concordantImagingRequirement, imageGuidanceRequirement, levelLimitRequirement, siteConsistencyRequirement } from '../requirements/site';
+import {
+  conservativeFailureRequirement,
+  conservativeMinimumRequirement,
+  functionalRequirement,
+  painDurationRequirement,
+  painScaleRequirement,
+} from '../requirements/pillars';
+import {
+  concordantImagingRequirement,
+  imageGuidanceRequirement,
+  levelLimitRequirement,
+  siteConsistencyRequirement,
+} from '../requirements/site';
 import { frequencyRequirement, reliefRequirement, spacingRequirement } from '../requirements/history';
 import { sameDayEmRequirement, sameSessionBlocksRequirement, sedationRequirement } from '../requirements/same-day';
 
@@ -47,20 +58,40 @@ function params(c: (ruleId: string, section: string, grade: SourceGrade, note?: 
         ],
         axialIcd10: AXIAL_ICD10,
       },
-      citation: c('ESI-DX', 'Covered Indications (radicular pain/radiculopathy, stenosis with neurogenic claudication, post-laminectomy syndrome, acute herpes zoster); Limitations (axial pain)', 'S1', `${RUBRIC}. The article publishes no closed ICD-10-CM list: coverage is by indication, so a documented radicular symptom meets it whatever the code (disc displacement M51.2x, disc degeneration M51.36x); the codes are ClaimReady's reading of which codes name an indication.`),
+      citation: c(
+        'ESI-DX',
+        'Covered Indications (radicular pain/radiculopathy, stenosis with neurogenic claudication, post-laminectomy syndrome, acute herpes zoster); Limitations (axial pain)',
+        'S1',
+        `${RUBRIC}. The article publishes no closed ICD-10-CM list: coverage is by indication, so a documented radicular symptom meets it whatever the code (disc displacement M51.2x, disc degeneration M51.36x); the codes are ClaimReady's reading of which codes name an indication.`,
+      ),
     },
     codeValidity: { value: true, citation: SHARED.icd10 },
     painDuration: {
       value: { weeks: ESI_PAIN_WEEKS, exemptIcd10: ACUTE_ZOSTER_ICD10 },
-      citation: c('ESI-DURATION', 'Covered Indications: pain at least 4 weeks (acute herpes zoster exempt)', 'S1', `${RUBRIC}; the L33906 summary (S2) agrees. Post-herpetic codes B02.2x are not acute zoster.`),
+      citation: c(
+        'ESI-DURATION',
+        'Covered Indications: pain at least 4 weeks (acute herpes zoster exempt)',
+        'S1',
+        `${RUBRIC}; the L33906 summary (S2) agrees. Post-herpetic codes B02.2x are not acute zoster.`,
+      ),
     },
     painScale: {
       value: { maxAgeDays: BASELINE_RECENCY_DAYS },
-      citation: c('ESI-SCALES', 'Covered Indications / Documentation: baseline pain on a validated scale', 'S1', `${RUBRIC}. "Baseline" is read as recorded within ${BASELINE_RECENCY_DAYS} days before the date of service: a ClaimReady parameter, not text.`),
+      citation: c(
+        'ESI-SCALES',
+        'Covered Indications / Documentation: baseline pain on a validated scale',
+        'S1',
+        `${RUBRIC}. "Baseline" is read as recorded within ${BASELINE_RECENCY_DAYS} days before the date of service: a ClaimReady parameter, not text.`,
+      ),
     },
     functional: {
       value: { maxAgeDays: BASELINE_RECENCY_DAYS },
-      citation: c('ESI-SCALES', 'Covered Indications / Documentation: baseline function on a validated scale', 'S1', `${RUBRIC}. The ${BASELINE_RECENCY_DAYS}-day recency is a ClaimReady parameter.`),
+      citation: c(
+        'ESI-SCALES',
+        'Covered Indications / Documentation: baseline function on a validated scale',
+        'S1',
+        `${RUBRIC}. The ${BASELINE_RECENCY_DAYS}-day recency is a ClaimReady parameter.`,
+      ),
     },
     conservativeFailure: {
       value: { contraindicatedSatisfies: true },
@@ -68,33 +99,85 @@ function params(c: (ruleId: string, section: string, grade: SourceGrade, note?: 
     },
     conservativeMinimum: {
       value: { weeks: ESI_CONSERVATIVE_WEEKS, exemptIcd10: ACUTE_ZOSTER_ICD10 },
-      citation: c('ESI-CONSERVATIVE-WEEKS', 'Covered Indications: at least 4 weeks of conservative care (acute herpes zoster exempt)', 'S1', `${RUBRIC} sets the 4 weeks on the pain and on the conservative care; the L33906 summary (S2) agrees.`),
+      citation: c(
+        'ESI-CONSERVATIVE-WEEKS',
+        'Covered Indications: at least 4 weeks of conservative care (acute herpes zoster exempt)',
+        'S1',
+        `${RUBRIC} sets the 4 weeks on the pain and on the conservative care; the L33906 summary (S2) agrees.`,
+      ),
     },
-    imageGuidance: { value: true, citation: c('ESI-IMAGING', 'Limitations: fluoroscopic or CT guidance with contrast (ultrasound only where contrast is contraindicated)', 'S1', RUBRIC) },
+    imageGuidance: {
+      value: true,
+      citation: c(
+        'ESI-IMAGING',
+        'Limitations: fluoroscopic or CT guidance with contrast (ultrasound only where contrast is contraindicated)',
+        'S1',
+        RUBRIC,
+      ),
+    },
     concordantImaging: {
       value: { modalities: ['MRI', 'CT'] },
-      citation: c('ESI-DX-IMAGING', 'Covered Indications: history, physical examination and concordant imaging support the diagnosis', 'S1', `${RUBRIC}. Read as an MRI or CT of the treated region (and levels, when both say) on file before the date of service.`),
+      citation: c(
+        'ESI-DX-IMAGING',
+        'Covered Indications: history, physical examination and concordant imaging support the diagnosis',
+        'S1',
+        `${RUBRIC}. Read as an MRI or CT of the treated region (and levels, when both say) on file before the date of service.`,
+      ),
     },
     maxLevels: {
-      value: { default: { max: IL_MAX_LEVELS, lateralityRequired: false }, byKind: { 'esi-transforaminal': { max: TF_MAX_LEVELS, lateralityRequired: true } } },
-      citation: c('ESI-LEVELS', 'Limitations: transforaminal at most 2 levels, interlaminar or caudal 1 level, one region per session', 'S1', `${RUBRIC}; articles A58731, A56651, A56681 (S2) agree.`),
+      value: {
+        default: { max: IL_MAX_LEVELS, lateralityRequired: false },
+        byKind: { 'esi-transforaminal': { max: TF_MAX_LEVELS, lateralityRequired: true } },
+      },
+      citation: c(
+        'ESI-LEVELS',
+        'Limitations: transforaminal at most 2 levels, interlaminar or caudal 1 level, one region per session',
+        'S1',
+        `${RUBRIC}; articles A58731, A56651, A56681 (S2) agree.`,
+      ),
     },
     siteConsistency: { value: true, citation: SHARED.siteConsistency },
     frequencyRegion: {
-      value: { max: ESI_SESSIONS_PER_REGION, months: ROLLING_MONTHS, counts: ESI, perRegion: true, label: 'ESI sessions per spinal region' },
-      citation: c('ESI-FREQUENCY', 'Limitations: at most 4 sessions per spinal region in a rolling 12 months (sessions, not codes)', 'S1', `${RUBRIC}; articles A58731, A56651, A58745, A58777, A56681 (S2) agree.`),
+      value: {
+        max: ESI_SESSIONS_PER_REGION,
+        months: ROLLING_MONTHS,
+        counts: ESI,
+        perRegion: true,
+        label: 'ESI sessions per spinal region',
+      },
+      citation: c(
+        'ESI-FREQUENCY',
+        'Limitations: at most 4 sessions per spinal region in a rolling 12 months (sessions, not codes)',
+        'S1',
+        `${RUBRIC}; articles A58731, A56651, A58745, A58777, A56681 (S2) agree.`,
+      ),
     },
     repeatRelief: {
       value: { minPercent: REPEAT_MIN_PERCENT, minMonths: REPEAT_MIN_MONTHS, after: ESI, failedFirst: { minDays: FAILED_FIRST_MIN_DAYS } },
-      citation: c('ESI-REPEAT', 'Limitations: a repeat needs at least 50% sustained improvement in pain or function for at least 3 months; after a failed first injection, a repeat after 14 days with a different approach, level or drug, rationale documented', 'S1', `${RUBRIC}; the 3 months and the failed-first exception are read there.`),
+      citation: c(
+        'ESI-REPEAT',
+        'Limitations: a repeat needs at least 50% sustained improvement in pain or function for at least 3 months; after a failed first injection, a repeat after 14 days with a different approach, level or drug, rationale documented',
+        'S1',
+        `${RUBRIC}; the 3 months and the failed-first exception are read there.`,
+      ),
     },
     sameSessionBlocks: {
       value: { kinds: SAME_SESSION_BLOCK_KINDS, cystException: true },
-      citation: c('ESI-SAME-SESSION', 'Limitations: several different blocks in one session (ESI, facet, sympathetic, trigger point) are not covered, any region; facet synovial cyst with ESI excepted', 'S1', RUBRIC),
+      citation: c(
+        'ESI-SAME-SESSION',
+        'Limitations: several different blocks in one session (ESI, facet, sympathetic, trigger point) are not covered, any region; facet synovial cyst with ESI excepted',
+        'S1',
+        RUBRIC,
+      ),
     },
     sedation: {
       value: { allowedWithDocumentedNeed: false },
-      citation: c('ESI-SEDATION', 'Billing article: sedation / monitored anaesthesia is not routinely reimbursable', 'S2', 'Summaries of A58731 and A58745 only: advice until the article text is read.'),
+      citation: c(
+        'ESI-SEDATION',
+        'Billing article: sedation / monitored anaesthesia is not routinely reimbursable',
+        'S2',
+        'Summaries of A58731 and A58745 only: advice until the article text is read.',
+      ),
     },
     sameDayEm: { value: true, citation: SHARED.modifier25 },
   };
@@ -122,7 +205,14 @@ export const ESI_BASELINE: PolicyParams = ESI_VERSIONS[ESI_VERSIONS.length - 1]!
 export const LCD_EPIDURAL: PolicyDef = {
   id: 'lcd-epidural',
   title: 'Epidural steroid injection (Medicare LCD L39242 family)',
-  citation: { ruleId: 'ESI', document: DOCUMENT, section: 'Epidural Steroid Injections for Pain Management', grade: 'S1', verified: true, note: 'The original effective date (late 2021) was not read; 2021-12-05 is used for the first version.' },
+  citation: {
+    ruleId: 'ESI',
+    document: DOCUMENT,
+    section: 'Epidural Steroid Injections for Pain Management',
+    grade: 'S1',
+    verified: true,
+    note: 'The original effective date (late 2021) was not read; 2021-12-05 is used for the first version.',
+  },
   kinds: ESI,
   versions: ESI_VERSIONS,
   requirements: [
@@ -137,11 +227,18 @@ export const LCD_EPIDURAL: PolicyDef = {
     concordantImagingRequirement('esi-concordant-imaging'),
     levelLimitRequirement('esi-levels'),
     siteConsistencyRequirement('site-consistency'),
-    frequencyRequirement('esi-frequency-region', 'ESI sessions per spinal region within the rolling-window limit', (p) => p.frequencyRegion),
+    frequencyRequirement(
+      'esi-frequency-region',
+      'ESI sessions per spinal region within the rolling-window limit',
+      (p) => p.frequencyRegion,
+    ),
     frequencyRequirement('esi-frequency-total', 'ESI sessions in all regions within the rolling-window limit', (p) => p.frequencyTotal),
     frequencyRequirement('esi-frequency-episode', 'ESI sessions per episode of care within the limit', (p) => p.frequencyEpisode),
     spacingRequirement('esi-spacing'),
-    reliefRequirement('esi-repeat-relief', 'A repeat ESI needs lasting relief after the previous session (or a changed approach after a failed first one)'),
+    reliefRequirement(
+      'esi-repeat-relief',
+      'A repeat ESI needs lasting relief after the previous session (or a changed approach after a failed first one)',
+    ),
     sameSessionBlocksRequirement('same-session-blocks'),
     sedationRequirement('sedation'),
     sameDayEmRequirement('same-day-em'),

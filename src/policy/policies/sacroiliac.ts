@@ -8,7 +8,13 @@ import { citer } from './cite';
 import { SHARED } from './shared-citations';
 import { familyKinds } from '../services';
 import { codeValidityRequirement } from '../requirements/diagnosis';
-import { conservativeFailureRequirement, conservativeMinimumRequirement, functionalRequirement, painDurationRequirement, painScaleRequirement } from '../requirements/pillars';
+import {
+  conservativeFailureRequirement,
+  conservativeMinimumRequirement,
+  functionalRequirement,
+  painDurationRequirement,
+  painScaleRequirement,
+} from '../requirements/pillars';
 import { imageGuidanceRequirement, siteConsistencyRequirement } from '../requirements/site';
 import { frequencyRequirement, reliefRequirement } from '../requirements/history';
 import { notCoveredRequirement, provocativeTestsRequirement, sameDayEmRequirement } from '../requirements/same-day';
@@ -31,21 +37,49 @@ type C = (ruleId: string, section: string, grade: SourceGrade, note?: string) =>
 function params(c: C): PolicyParams {
   return {
     codeValidity: { value: true, citation: SHARED.icd10 },
-    painDuration: { value: { months: PAIN_MONTHS }, citation: c('SI-PAIN', 'Covered Indications: pain over the sacroiliac joint, below L5, at least 3 months', 'S2', SUMMARIES) },
-    provocativeTests: { value: { min: PROVOCATIVE_TESTS }, citation: c('SI-PROVOCATIVE', 'Covered Indications: at least 3 positive provocative tests', 'S2', SUMMARIES) },
-    painScale: { value: { maxAgeDays: BASELINE_RECENCY_DAYS }, citation: c('SI-SCALES', 'Documentation: pain on a validated scale', 'S2', SUMMARIES) },
-    functional: { value: { maxAgeDays: BASELINE_RECENCY_DAYS }, citation: c('SI-SCALES', 'Documentation: functional assessment', 'S2', SUMMARIES) },
-    conservativeFailure: { value: { contraindicatedSatisfies: true }, citation: c('SI-CONSERVATIVE', 'Covered Indications: failed conservative care', 'S2', SUMMARIES) },
-    conservativeMinimum: { value: { weeks: CONSERVATIVE_WEEKS }, citation: c('SI-CONSERVATIVE-WEEKS', 'Covered Indications: at least 4 weeks of failed conservative care', 'S2', SUMMARIES) },
+    painDuration: {
+      value: { months: PAIN_MONTHS },
+      citation: c('SI-PAIN', 'Covered Indications: pain over the sacroiliac joint, below L5, at least 3 months', 'S2', SUMMARIES),
+    },
+    provocativeTests: {
+      value: { min: PROVOCATIVE_TESTS },
+      citation: c('SI-PROVOCATIVE', 'Covered Indications: at least 3 positive provocative tests', 'S2', SUMMARIES),
+    },
+    painScale: {
+      value: { maxAgeDays: BASELINE_RECENCY_DAYS },
+      citation: c('SI-SCALES', 'Documentation: pain on a validated scale', 'S2', SUMMARIES),
+    },
+    functional: {
+      value: { maxAgeDays: BASELINE_RECENCY_DAYS },
+      citation: c('SI-SCALES', 'Documentation: functional assessment', 'S2', SUMMARIES),
+    },
+    conservativeFailure: {
+      value: { contraindicatedSatisfies: true },
+      citation: c('SI-CONSERVATIVE', 'Covered Indications: failed conservative care', 'S2', SUMMARIES),
+    },
+    conservativeMinimum: {
+      value: { weeks: CONSERVATIVE_WEEKS },
+      citation: c('SI-CONSERVATIVE-WEEKS', 'Covered Indications: at least 4 weeks of failed conservative care', 'S2', SUMMARIES),
+    },
     imageGuidance: { value: true, citation: c('SI-IMAGING', 'Limitations: CT or fluoroscopic guidance with contrast', 'S2', SUMMARIES) },
     siteConsistency: { value: true, citation: SHARED.siteConsistency },
     frequencyRegion: {
       value: { max: THERAPEUTIC_SESSIONS, months: ROLLING_MONTHS, counts: SI, perRegion: false, label: 'sacroiliac injection sessions' },
-      citation: c('SI-FREQUENCY', 'Limitations: at most 4 therapeutic sessions in a rolling 12 months (at most 2 diagnostic sessions)', 'S2', `${SUMMARIES} Diagnostic and therapeutic sessions are not told apart here.`),
+      citation: c(
+        'SI-FREQUENCY',
+        'Limitations: at most 4 therapeutic sessions in a rolling 12 months (at most 2 diagnostic sessions)',
+        'S2',
+        `${SUMMARIES} Diagnostic and therapeutic sessions are not told apart here.`,
+      ),
     },
     repeatRelief: {
       value: { minPercent: REPEAT_PERCENT, minMonths: REPEAT_MONTHS, after: SI },
-      citation: c('SI-REPEAT', 'Limitations: a therapeutic repeat after at least 50% sustained relief for at least 3 months', 'S2', SUMMARIES),
+      citation: c(
+        'SI-REPEAT',
+        'Limitations: a therapeutic repeat after at least 50% sustained relief for at least 3 months',
+        'S2',
+        SUMMARIES,
+      ),
     },
     sameDayEm: { value: true, citation: SHARED.modifier25 },
   };
@@ -54,7 +88,14 @@ function params(c: C): PolicyParams {
 export const LCD_SACROILIAC: PolicyDef = {
   id: 'lcd-sacroiliac',
   title: 'Sacroiliac joint injection (Medicare LCD L39402 family; summaries only)',
-  citation: { ruleId: 'SI', document: DOCUMENT, section: 'Sacroiliac Joint Injections and Procedures', grade: 'S2', verified: false, note: SUMMARIES },
+  citation: {
+    ruleId: 'SI',
+    document: DOCUMENT,
+    section: 'Sacroiliac Joint Injections and Procedures',
+    grade: 'S2',
+    verified: false,
+    note: SUMMARIES,
+  },
   kinds: SI,
   versions: [{ version: 'as summarised (text not read)', from: '2023-03-19', params: params(citer(DOCUMENT, 'as summarised')) }],
   requirements: [
@@ -76,7 +117,14 @@ export const LCD_SACROILIAC: PolicyDef = {
 export const SACROILIAC_RFA: PolicyDef = {
   id: 'sacroiliac-rfa',
   title: 'Sacroiliac joint radiofrequency ablation (Medicare LCD L39402 family; summaries only)',
-  citation: { ruleId: 'SI-RFA', document: DOCUMENT, section: 'Limitations: sacroiliac joint ablation', grade: 'S2', verified: false, note: SUMMARIES },
+  citation: {
+    ruleId: 'SI-RFA',
+    document: DOCUMENT,
+    section: 'Limitations: sacroiliac joint ablation',
+    grade: 'S2',
+    verified: false,
+    note: SUMMARIES,
+  },
   kinds: familyKinds('si-rfa'),
   versions: [
     {
@@ -84,7 +132,15 @@ export const SACROILIAC_RFA: PolicyDef = {
       from: '2023-03-19',
       params: {
         codeValidity: { value: true, citation: SHARED.icd10 },
-        notCovered: { value: { label: 'Sacroiliac joint radiofrequency ablation (64625)' }, citation: citer(DOCUMENT, 'as summarised')('SI-RFA-NONCOVERED', 'Limitations: radiofrequency ablation of the sacroiliac joint is not covered', 'S2', SUMMARIES) },
+        notCovered: {
+          value: { label: 'Sacroiliac joint radiofrequency ablation (64625)' },
+          citation: citer(DOCUMENT, 'as summarised')(
+            'SI-RFA-NONCOVERED',
+            'Limitations: radiofrequency ablation of the sacroiliac joint is not covered',
+            'S2',
+            SUMMARIES,
+          ),
+        },
       },
     },
   ],

@@ -7,7 +7,8 @@ export const SHARED = {
     ruleId: 'ICD10-VALID',
     document: 'ICD-10-CM',
     version: 'FY2022-FY2026 releases (effective each October 1)',
-    section: 'Tabular List: only complete codes are billable on the date of service (M54.5 deleted 2021-10-01; M51.36/M51.37 headers from 2024-10-01)',
+    section:
+      'Tabular List: only complete codes are billable on the date of service (M54.5 deleted 2021-10-01; M51.36/M51.37 headers from 2024-10-01)',
     grade: 'P',
     note: 'FY2025 changes as published by CMS/NCHS (M51.36x, M51.37x, M51.A0-M51.A5); FY2026 changes in these categories were not read, so a code added in FY2026 is unknown to ClaimReady rather than wrong.',
   }),

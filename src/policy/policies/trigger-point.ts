@@ -6,7 +6,12 @@ import { muscleCountRequirement } from '../requirements/same-day';
 import { pillarRequirements, unconfirmedPillars } from './unconfirmed-pillars';
 import { familyKinds } from '../services';
 
-const CODE_STRUCTURE = cite({ ruleId: 'TPI-MUSCLES', document: 'CPT code structure (20552/20553)', section: 'Trigger point injections are reported per session by number of muscles: 1-2 or 3 or more', grade: 'P' });
+const CODE_STRUCTURE = cite({
+  ruleId: 'TPI-MUSCLES',
+  document: 'CPT code structure (20552/20553)',
+  section: 'Trigger point injections are reported per session by number of muscles: 1-2 or 3 or more',
+  grade: 'P',
+});
 
 export const TRIGGER_POINT: PolicyDef = {
   id: 'trigger-point',
@@ -17,7 +22,10 @@ export const TRIGGER_POINT: PolicyDef = {
     {
       version: 'code structure only',
       from: '2000-01-01',
-      params: { ...unconfirmedPillars('No coverage text read (trigger point injection)', 'No LCD for 20552/20553 was read; these are advice only.'), muscleCount: { value: true, citation: CODE_STRUCTURE } },
+      params: {
+        ...unconfirmedPillars('No coverage text read (trigger point injection)', 'No LCD for 20552/20553 was read; these are advice only.'),
+        muscleCount: { value: true, citation: CODE_STRUCTURE },
+      },
     },
   ],
   requirements: [...pillarRequirements(), muscleCountRequirement('tpi-muscle-count')],

@@ -155,7 +155,8 @@ export interface PolicyParams {
   sameDayEm?: Cited<true>;
 }
 
-export type PolicyId = 'lcd-epidural' | 'lcd-facet-block' | 'lcd-facet-rfa' | 'lcd-sacroiliac' | 'sacroiliac-rfa' | 'trigger-point' | 'scs-trial';
+export type PolicyId =
+  'lcd-epidural' | 'lcd-facet-block' | 'lcd-facet-rfa' | 'lcd-sacroiliac' | 'sacroiliac-rfa' | 'trigger-point' | 'scs-trial';
 
 export interface PolicyVersion {
   /** The document's revision as read ("L39240, rules read from the 2025-04-04 rubric"). */

@@ -15,9 +15,21 @@ export function unconfirmedPillars(document: string, note: string): PolicyParams
   const c = (ruleId: string, section: string) => cite({ ruleId, document, section, grade: 'none', note });
   return {
     codeValidity: { value: true, citation: SHARED.icd10 },
-    painScale: { value: { maxAgeDays: BASELINE_RECENCY_DAYS }, citation: c('PILLAR-PAIN', `Documentation pillar: validated pain scale (${BASELINE_RECENCY_DAYS}-day recency is a ClaimReady parameter)`) },
-    functional: { value: { maxAgeDays: BASELINE_RECENCY_DAYS }, citation: c('PILLAR-FUNCTION', 'Documentation pillar: functional impairment') },
-    conservativeFailure: { value: { contraindicatedSatisfies: true }, citation: c('PILLAR-CONSERVATIVE', 'Documentation pillar: failed conservative care') },
+    painScale: {
+      value: { maxAgeDays: BASELINE_RECENCY_DAYS },
+      citation: c(
+        'PILLAR-PAIN',
+        `Documentation pillar: validated pain scale (${BASELINE_RECENCY_DAYS}-day recency is a ClaimReady parameter)`,
+      ),
+    },
+    functional: {
+      value: { maxAgeDays: BASELINE_RECENCY_DAYS },
+      citation: c('PILLAR-FUNCTION', 'Documentation pillar: functional impairment'),
+    },
+    conservativeFailure: {
+      value: { contraindicatedSatisfies: true },
+      citation: c('PILLAR-CONSERVATIVE', 'Documentation pillar: failed conservative care'),
+    },
     siteConsistency: { value: true, citation: c('PILLAR-SITE', 'Documentation pillar: site and side consistent between order and note') },
     sameDayEm: { value: true, citation: SHARED.modifier25 },
   };

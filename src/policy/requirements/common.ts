@@ -18,9 +18,17 @@ export type CheckResult = Omit<Finding, 'requirementId' | 'category' | 'citation
 };
 
 export const met = (message: string, evidence: Evidence[] = []): CheckResult => ({ status: 'met', severity: 'blocker', message, evidence });
-export const missing = (message: string, fix: string, evidence: Evidence[] = []): CheckResult => ({ status: 'missing', severity: 'blocker', message, fix, evidence });
+export const missing = (message: string, fix: string, evidence: Evidence[] = []): CheckResult => ({
+  status: 'missing',
+  severity: 'blocker',
+  message,
+  fix,
+  evidence,
+});
 export const notMet = (message: string, fix: string | undefined, evidence: Evidence[] = []): CheckResult =>
-  fix === undefined ? { status: 'not-met', severity: 'blocker', message, evidence } : { status: 'not-met', severity: 'blocker', message, fix, evidence };
+  fix === undefined
+    ? { status: 'not-met', severity: 'blocker', message, evidence }
+    : { status: 'not-met', severity: 'blocker', message, fix, evidence };
 export const notApplicable = (message: string): CheckResult => ({ status: 'not-applicable', severity: 'blocker', message, evidence: [] });
 /** Shown, never decides: the rule affects another line (E/M) or is a reminder. */
 export const advice = (r: CheckResult): CheckResult => ({ ...r, severity: 'warning' });
@@ -48,7 +56,12 @@ export function diagnosisCodes(picture: ClinicalPicture, service: PlannedService
     if (seen.has(code)) continue;
     seen.add(code);
     const dx = picture.diagnoses.find((d) => d.icd10 !== undefined && normalizeIcd10(d.icd10) === code);
-    out.push({ code, display: dx?.display ?? code, evidence: dx ? [...service.evidence, ...dx.evidence] : service.evidence, onOrder: true });
+    out.push({
+      code,
+      display: dx?.display ?? code,
+      evidence: dx ? [...service.evidence, ...dx.evidence] : service.evidence,
+      onOrder: true,
+    });
   }
   for (const d of picture.diagnoses) {
     if (!d.icd10 || !LIVE.has(d.clinicalStatus)) continue;

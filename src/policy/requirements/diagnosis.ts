@@ -2,7 +2,19 @@
 // symptoms the policy needs or excludes, and pathology that rules a service out.
 import type { ClinicalPicture, Evidence, PlannedService, SpinalRegion, SymptomFact } from '../picture';
 import { codeProblem, inCategory, replacementsFor } from '../icd10';
-import { evidenceOf, listOf, dosOf, met, missing, notMet, sameRegionGroup, serviceRegion, requirement, advice, noteEvidence } from './common';
+import {
+  evidenceOf,
+  listOf,
+  dosOf,
+  met,
+  missing,
+  notMet,
+  sameRegionGroup,
+  serviceRegion,
+  requirement,
+  advice,
+  noteEvidence,
+} from './common';
 import type { DxCode, Requirement } from './common';
 
 const codeAndName = (c: DxCode): string => `${c.code} ${c.display}`;
@@ -19,45 +31,83 @@ export function facetCystEvidence(picture: ClinicalPicture, dos: string): Eviden
   return n ? [n] : [];
 }
 
-const FACET_CONDITION = /\b(?:spondylosis|spondylarthrosis|facet (?:joint )?(?:arthropathy|arthrosis|arthritis|osteoarthritis|hypertrophy|degeneration|disease|syndrome))\b/i;
+const FACET_CONDITION =
+  /\b(?:spondylosis|spondylarthrosis|facet (?:joint )?(?:arthropathy|arthrosis|arthritis|osteoarthritis|hypertrophy|degeneration|disease|syndrome))\b/i;
 
 /** The spondylosis code (M47.81x) for the service's region: what a documented facet condition is coded as. */
 function spondylosisCode(service: PlannedService): string | undefined {
   const region = serviceRegion(service);
   const lumbosacral = service.levels.some((l) => /L5-S1/i.test(l));
-  const bySite: Partial<Record<SpinalRegion, string>> = { cervical: 'M47.812', thoracic: 'M47.814', lumbar: lumbosacral ? 'M47.817' : 'M47.816' };
+  const bySite: Partial<Record<SpinalRegion, string>> = {
+    cervical: 'M47.812',
+    thoracic: 'M47.814',
+    lumbar: lumbosacral ? 'M47.817' : 'M47.816',
+  };
   return region ? bySite[region] : undefined;
 }
 
 /** The fix for a facet service whose diagnoses are off the list: the documented condition that could be coded. */
 function facetFix(picture: ClinicalPicture, service: PlannedService, dos: string): { fix: string; evidence: Evidence[] } {
   const code = spondylosisCode(service);
-  const as = code ? ` as ${code} (spondylosis without myelopathy or radiculopathy of that region)` : ' with the matching M47.81x / M47.89x code for the region';
+  const as = code
+    ? ` as ${code} (spondylosis without myelopathy or radiculopathy of that region)`
+    : ' with the matching M47.81x / M47.89x code for the region';
   const dx = picture.diagnoses.find((d) => FACET_CONDITION.test(d.display));
-  if (dx) return { fix: `The problem list documents "${dx.display}"${dx.icd10 ? ` (coded ${dx.icd10})` : ' (not coded in ICD-10-CM)'}: if that is the condition treated, code it${as}`, evidence: dx.evidence };
-  const img = picture.imaging.find((i) => i.finding && FACET_CONDITION.test(i.finding) && sameRegionGroup(serviceRegion(service), i.region));
-  if (img) return { fix: `The ${img.modality} report documents "${img.finding}": if that is the condition treated, code it${as}`, evidence: img.evidence };
+  if (dx)
+    return {
+      fix: `The problem list documents "${dx.display}"${dx.icd10 ? ` (coded ${dx.icd10})` : ' (not coded in ICD-10-CM)'}: if that is the condition treated, code it${as}`,
+      evidence: dx.evidence,
+    };
+  const img = picture.imaging.find(
+    (i) => i.finding && FACET_CONDITION.test(i.finding) && sameRegionGroup(serviceRegion(service), i.region),
+  );
+  if (img)
+    return {
+      fix: `The ${img.modality} report documents "${img.finding}": if that is the condition treated, code it${as}`,
+      evidence: img.evidence,
+    };
   const note = noteEvidence(picture, FACET_CONDITION, dos);
-  if (note?.quote) return { fix: `A note documents "${note.quote.text.trim()}": if that is the condition treated, code it${as}`, evidence: [note] };
-  return { fix: `Document the facet condition found on exam and imaging and code it from the article's list${code ? ` (e.g. ${code})` : ''}`, evidence: [] };
+  if (note?.quote)
+    return { fix: `A note documents "${note.quote.text.trim()}": if that is the condition treated, code it${as}`, evidence: [note] };
+  return {
+    fix: `Document the facet condition found on exam and imaging and code it from the article's list${code ? ` (e.g. ${code})` : ''}`,
+    evidence: [],
+  };
 }
 
 export function closedListRequirement(id: string): Requirement {
-  return requirement(id, 'diagnosis', "A diagnosis on the billing article's covered list", (p) => p.diagnosisList, (picture, service, today, rule, ctx) => {
-    const dos = dosOf(service, today);
-    const codes = ctx.dx;
-    const covered = codes.filter((c) => rule.codes.includes(c.code));
-    if (covered.length > 0) return met(`Covered diagnosis: ${listOf(covered.map(codeAndName))}.`, evidenceOf(covered));
-    const cystCodes = rule.cystOnly ? codes.filter((c) => rule.cystOnly!.codes.includes(c.code)) : [];
-    if (cystCodes.length > 0 && rule.cystOnly!.kinds.includes(service.kind)) {
-      const cyst = facetCystEvidence(picture, dos);
-      if (cyst.length > 0) return met(`${cystCodes.map((c) => c.code).join(', ')} with a documented facet cyst.`, [...evidenceOf(cystCodes), ...cyst]);
-    }
-    if (codes.length === 0) return missing('No ICD-10-CM diagnosis on the order or the problem list.', 'Add the diagnosis that supports this procedure to the order');
-    const { fix, evidence } = facetFix(picture, service, dos);
-    const why = cystCodes.length > 0 ? ` (${cystCodes.map((c) => c.code).join(', ')} is covered only for a documented facet cyst${rule.cystOnly!.kinds.includes(service.kind) ? '' : ', and never for this service'})` : '';
-    return notMet(`None of the diagnoses (${codes.map((c) => c.code).join(', ')}) is on the article's covered list${why}.`, fix, [...evidenceOf(codes), ...evidence]);
-  });
+  return requirement(
+    id,
+    'diagnosis',
+    "A diagnosis on the billing article's covered list",
+    (p) => p.diagnosisList,
+    (picture, service, today, rule, ctx) => {
+      const dos = dosOf(service, today);
+      const codes = ctx.dx;
+      const covered = codes.filter((c) => rule.codes.includes(c.code));
+      if (covered.length > 0) return met(`Covered diagnosis: ${listOf(covered.map(codeAndName))}.`, evidenceOf(covered));
+      const cystCodes = rule.cystOnly ? codes.filter((c) => rule.cystOnly!.codes.includes(c.code)) : [];
+      if (cystCodes.length > 0 && rule.cystOnly!.kinds.includes(service.kind)) {
+        const cyst = facetCystEvidence(picture, dos);
+        if (cyst.length > 0)
+          return met(`${cystCodes.map((c) => c.code).join(', ')} with a documented facet cyst.`, [...evidenceOf(cystCodes), ...cyst]);
+      }
+      if (codes.length === 0)
+        return missing(
+          'No ICD-10-CM diagnosis on the order or the problem list.',
+          'Add the diagnosis that supports this procedure to the order',
+        );
+      const { fix, evidence } = facetFix(picture, service, dos);
+      const why =
+        cystCodes.length > 0
+          ? ` (${cystCodes.map((c) => c.code).join(', ')} is covered only for a documented facet cyst${rule.cystOnly!.kinds.includes(service.kind) ? '' : ', and never for this service'})`
+          : '';
+      return notMet(`None of the diagnoses (${codes.map((c) => c.code).join(', ')}) is on the article's covered list${why}.`, fix, [
+        ...evidenceOf(codes),
+        ...evidence,
+      ]);
+    },
+  );
 }
 
 function deniedLater(s: SymptomFact, all: SymptomFact[]): boolean {
@@ -65,32 +115,52 @@ function deniedLater(s: SymptomFact, all: SymptomFact[]): boolean {
 }
 
 export function indicationRequirement(id: string): Requirement {
-  return requirement(id, 'diagnosis', 'A covered indication is documented (radicular pain, stenosis with claudication, post-laminectomy syndrome, acute zoster)', (p) => p.indication, (picture, service, _today, rule, ctx) => {
-    const region = serviceRegion(service);
-    if (rule.regions && region && !rule.regions.includes(region)) {
-      return notMet(`This policy covers the ${rule.regions.join(' or ')} spine only; the order is ${region}.`, undefined, service.evidence);
-    }
-    const here = picture.symptoms.filter((s) => sameRegionGroup(region, s.region));
-    const present = here.filter((s) => s.present && !deniedLater(s, here));
-    const codes = ctx.dx;
-    for (const ind of rule.indications) {
-      const bySymptom = present.filter((s) => ind.symptoms.includes(s.kind));
-      if (bySymptom.length > 0) return met(`Indication documented: ${ind.label}.`, evidenceOf(bySymptom));
-    }
-    for (const ind of rule.indications) {
-      if (ind.needsSymptom) continue;
-      const byCode = codes.filter((c) => inCategory(c.code, ind.icd10));
-      if (byCode.length > 0) return met(`Indication documented: ${ind.label} (${byCode.map((c) => c.code).join(', ')}).`, evidenceOf(byCode));
-    }
-    const denied = here.filter((s) => !s.present && rule.indications.some((i) => i.symptoms.includes(s.kind)));
-    const axialOnly = codes.length > 0 && codes.every((c) => inCategory(c.code, rule.axialIcd10));
-    if (denied.length > 0 || axialOnly) {
-      const ev = [...evidenceOf(denied), ...evidenceOf(codes)];
-      return notMet(`Only axial (non-radicular) pain is documented${codes.length ? ` (${codes.map((c) => c.code).join(', ')})` : ''}: not covered.`, 'If the exam shows radicular pain or neurogenic claudication, document the distribution and findings', ev);
-    }
-    const fix = 'Document the radicular pain (distribution, exam findings), neurogenic claudication, post-laminectomy syndrome or acute zoster';
-    return missing(`No covered indication is documented${codes.length ? ` (diagnoses: ${codes.map((c) => c.code).join(', ')})` : ''}.`, fix, evidenceOf(codes));
-  });
+  return requirement(
+    id,
+    'diagnosis',
+    'A covered indication is documented (radicular pain, stenosis with claudication, post-laminectomy syndrome, acute zoster)',
+    (p) => p.indication,
+    (picture, service, _today, rule, ctx) => {
+      const region = serviceRegion(service);
+      if (rule.regions && region && !rule.regions.includes(region)) {
+        return notMet(
+          `This policy covers the ${rule.regions.join(' or ')} spine only; the order is ${region}.`,
+          undefined,
+          service.evidence,
+        );
+      }
+      const here = picture.symptoms.filter((s) => sameRegionGroup(region, s.region));
+      const present = here.filter((s) => s.present && !deniedLater(s, here));
+      const codes = ctx.dx;
+      for (const ind of rule.indications) {
+        const bySymptom = present.filter((s) => ind.symptoms.includes(s.kind));
+        if (bySymptom.length > 0) return met(`Indication documented: ${ind.label}.`, evidenceOf(bySymptom));
+      }
+      for (const ind of rule.indications) {
+        if (ind.needsSymptom) continue;
+        const byCode = codes.filter((c) => inCategory(c.code, ind.icd10));
+        if (byCode.length > 0)
+          return met(`Indication documented: ${ind.label} (${byCode.map((c) => c.code).join(', ')}).`, evidenceOf(byCode));
+      }
+      const denied = here.filter((s) => !s.present && rule.indications.some((i) => i.symptoms.includes(s.kind)));
+      const axialOnly = codes.length > 0 && codes.every((c) => inCategory(c.code, rule.axialIcd10));
+      if (denied.length > 0 || axialOnly) {
+        const ev = [...evidenceOf(denied), ...evidenceOf(codes)];
+        return notMet(
+          `Only axial (non-radicular) pain is documented${codes.length ? ` (${codes.map((c) => c.code).join(', ')})` : ''}: not covered.`,
+          'If the exam shows radicular pain or neurogenic claudication, document the distribution and findings',
+          ev,
+        );
+      }
+      const fix =
+        'Document the radicular pain (distribution, exam findings), neurogenic claudication, post-laminectomy syndrome or acute zoster';
+      return missing(
+        `No covered indication is documented${codes.length ? ` (diagnoses: ${codes.map((c) => c.code).join(', ')})` : ''}.`,
+        fix,
+        evidenceOf(codes),
+      );
+    },
+  );
 }
 
 function problemText(p: NonNullable<ReturnType<typeof codeProblem>>): string {
@@ -100,63 +170,106 @@ function problemText(p: NonNullable<ReturnType<typeof codeProblem>>): string {
 }
 
 export function codeValidityRequirement(id: string): Requirement {
-  return requirement(id, 'diagnosis', 'Diagnosis codes are billable and valid on the date of service', (p) => p.codeValidity, (picture, service, today, _rule, ctx) => {
-    const dos = dosOf(service, today);
-    const codes = ctx.dx;
-    const orderProblems: string[] = [];
-    const listProblems: string[] = [];
-    const fixes: string[] = [];
-    const evidence: Evidence[] = [];
-    for (const c of codes) {
-      const p = codeProblem(c.code, dos);
-      if (!p) continue;
-      (c.onOrder ? orderProblems : listProblems).push(problemText(p));
-      const options = replacementsFor(p);
-      fixes.push(options.length > 0 ? `replace ${p.code} with one of ${options.join(', ')}` : `replace ${p.code} with a code valid on ${dos}`);
-      evidence.push(...c.evidence);
-    }
-    if (orderProblems.length === 0 && listProblems.length === 0) {
-      return met(codes.length > 0 ? `Codes valid on ${dos}: ${listOf(codes.map((c) => c.code), ', ', 8)}.` : 'No codes to check.', evidenceOf(codes));
-    }
-    const joined = fixes.join('; ');
-    const fix = joined.charAt(0).toUpperCase() + joined.slice(1);
-    if (orderProblems.length > 0) return missing(`The order's diagnosis cannot go on a claim: ${orderProblems.join('; ')}.`, fix, evidence);
-    // Only the problem list is wrong: the claim can still use the order's codes, so this is advice.
-    return advice(missing(`Problem-list code cannot go on a claim: ${listProblems.join('; ')}.`, fix, evidence));
-  });
+  return requirement(
+    id,
+    'diagnosis',
+    'Diagnosis codes are billable and valid on the date of service',
+    (p) => p.codeValidity,
+    (picture, service, today, _rule, ctx) => {
+      const dos = dosOf(service, today);
+      const codes = ctx.dx;
+      const orderProblems: string[] = [];
+      const listProblems: string[] = [];
+      const fixes: string[] = [];
+      const evidence: Evidence[] = [];
+      for (const c of codes) {
+        const p = codeProblem(c.code, dos);
+        if (!p) continue;
+        (c.onOrder ? orderProblems : listProblems).push(problemText(p));
+        const options = replacementsFor(p);
+        fixes.push(
+          options.length > 0 ? `replace ${p.code} with one of ${options.join(', ')}` : `replace ${p.code} with a code valid on ${dos}`,
+        );
+        evidence.push(...c.evidence);
+      }
+      if (orderProblems.length === 0 && listProblems.length === 0) {
+        return met(
+          codes.length > 0
+            ? `Codes valid on ${dos}: ${listOf(
+                codes.map((c) => c.code),
+                ', ',
+                8,
+              )}.`
+            : 'No codes to check.',
+          evidenceOf(codes),
+        );
+      }
+      const joined = fixes.join('; ');
+      const fix = joined.charAt(0).toUpperCase() + joined.slice(1);
+      if (orderProblems.length > 0)
+        return missing(`The order's diagnosis cannot go on a claim: ${orderProblems.join('; ')}.`, fix, evidence);
+      // Only the problem list is wrong: the claim can still use the order's codes, so this is advice.
+      return advice(missing(`Problem-list code cannot go on a claim: ${listProblems.join('; ')}.`, fix, evidence));
+    },
+  );
 }
 
-const LABEL: Record<string, string> = { radicular: 'radicular pain', axial: 'axial pain', 'neurogenic-claudication': 'neurogenic claudication' };
+const LABEL: Record<string, string> = {
+  radicular: 'radicular pain',
+  axial: 'axial pain',
+  'neurogenic-claudication': 'neurogenic claudication',
+};
 
 export function symptomRequirement(id: string, text: string, requiredAlsoByIcd10: string[] = []): Requirement {
-  return requirement(id, 'diagnosis', text, (p) => p.symptoms, (picture, service, today, rule, ctx) => {
-    const region = serviceRegion(service);
-    const here = picture.symptoms.filter((s) => sameRegionGroup(region, s.region));
-    // An exclusion documented as present and also as absent: the latest dated statement wins; undated, the
-    // explicit denial wins (notes often say "history of radiculopathy ... no radicular symptoms now").
-    const excluded = here.filter((s) => s.present && rule.excluded.includes(s.kind) && !deniedLater(s, here));
-    if (excluded.length > 0) {
-      const cyst = facetCystEvidence(picture, dosOf(service, today));
-      if (cyst.length === 0) {
-        return notMet(`Documented ${excluded.map((s) => LABEL[s.kind]).join(' and ')} excludes this procedure.`, 'If that condition is treated, or the radicular pain is from a facet synovial cyst, document it', evidenceOf(excluded));
+  return requirement(
+    id,
+    'diagnosis',
+    text,
+    (p) => p.symptoms,
+    (picture, service, today, rule, ctx) => {
+      const region = serviceRegion(service);
+      const here = picture.symptoms.filter((s) => sameRegionGroup(region, s.region));
+      // An exclusion documented as present and also as absent: the latest dated statement wins; undated, the
+      // explicit denial wins (notes often say "history of radiculopathy ... no radicular symptoms now").
+      const excluded = here.filter((s) => s.present && rule.excluded.includes(s.kind) && !deniedLater(s, here));
+      if (excluded.length > 0) {
+        const cyst = facetCystEvidence(picture, dosOf(service, today));
+        if (cyst.length === 0) {
+          return notMet(
+            `Documented ${excluded.map((s) => LABEL[s.kind]).join(' and ')} excludes this procedure.`,
+            'If that condition is treated, or the radicular pain is from a facet synovial cyst, document it',
+            evidenceOf(excluded),
+          );
+        }
       }
-    }
-    if (rule.required.length === 0) return met('No excluding symptoms documented.', []);
-    const present = here.filter((s) => s.present && rule.required.includes(s.kind));
-    if (present.length > 0) return met(`Documented ${[...new Set(present.map((s) => LABEL[s.kind]))].join(' and ')}.`, evidenceOf(present));
-    const denied = here.filter((s) => !s.present && rule.required.includes(s.kind));
-    const wanted = rule.required.map((k) => LABEL[k]).join(' or ');
-    if (denied.length > 0) return notMet(`The note documents no ${wanted}.`, undefined, evidenceOf(denied));
-    const byDx = ctx.dx.filter((c) => requiredAlsoByIcd10.includes(c.code));
-    if (byDx.length > 0) return met(`Diagnosis ${byDx.map((c) => c.code).join(', ')} names ${wanted}.`, evidenceOf(byDx));
-    return missing(`No ${wanted} is documented.`, `Document the ${wanted} (distribution, exam findings) in the note`);
-  });
+      if (rule.required.length === 0) return met('No excluding symptoms documented.', []);
+      const present = here.filter((s) => s.present && rule.required.includes(s.kind));
+      if (present.length > 0)
+        return met(`Documented ${[...new Set(present.map((s) => LABEL[s.kind]))].join(' and ')}.`, evidenceOf(present));
+      const denied = here.filter((s) => !s.present && rule.required.includes(s.kind));
+      const wanted = rule.required.map((k) => LABEL[k]).join(' or ');
+      if (denied.length > 0) return notMet(`The note documents no ${wanted}.`, undefined, evidenceOf(denied));
+      const byDx = ctx.dx.filter((c) => requiredAlsoByIcd10.includes(c.code));
+      if (byDx.length > 0) return met(`Diagnosis ${byDx.map((c) => c.code).join(', ')} names ${wanted}.`, evidenceOf(byDx));
+      return missing(`No ${wanted} is documented.`, `Document the ${wanted} (distribution, exam findings) in the note`);
+    },
+  );
 }
 
 export function excludedPathologyRequirement(id: string): Requirement {
-  return requirement(id, 'diagnosis', 'No other pathology (fracture, tumour, infection) explains the pain', (p) => p.excludedPathology, (picture, service, _today, rule, ctx) => {
-    const hits = ctx.dx.filter((c) => inCategory(c.code, rule.icd10));
-    if (hits.length === 0) return met('No excluding pathology on the problem list.', []);
-    return notMet(`${hits.map(codeAndName).join('; ')} may explain the pain instead.`, 'If this condition does not explain the pain, say why in the note', evidenceOf(hits));
-  });
+  return requirement(
+    id,
+    'diagnosis',
+    'No other pathology (fracture, tumour, infection) explains the pain',
+    (p) => p.excludedPathology,
+    (picture, service, _today, rule, ctx) => {
+      const hits = ctx.dx.filter((c) => inCategory(c.code, rule.icd10));
+      if (hits.length === 0) return met('No excluding pathology on the problem list.', []);
+      return notMet(
+        `${hits.map(codeAndName).join('; ')} may explain the pain instead.`,
+        'If this condition does not explain the pain, say why in the note',
+        evidenceOf(hits),
+      );
+    },
+  );
 }

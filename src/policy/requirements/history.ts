@@ -29,26 +29,48 @@ export function frequencyRequirement(id: string, text: string, pick: (p: PolicyP
     const dos = dosOf(service, today);
     if (rule.intent) {
       const planned = injectionIntent(picture, service, dos).intent;
-      if (planned !== undefined && planned !== rule.intent) return notApplicable(`Counts ${rule.intent} sessions only; this one is ${planned}.`);
+      if (planned !== undefined && planned !== rule.intent)
+        return notApplicable(`Counts ${rule.intent} sessions only; this one is ${planned}.`);
     }
-    const prior = priorSessions(ctx, rule.counts, rule.perRegion).filter((s) => inWindow(s, dos, rule.months) && (!rule.intent || s.intent === undefined || s.intent === rule.intent));
+    const prior = priorSessions(ctx, rule.counts, rule.perRegion).filter(
+      (s) => inWindow(s, dos, rule.months) && (!rule.intent || s.intent === undefined || s.intent === rule.intent),
+    );
     const total = prior.length + 1;
     const evidence = prior.flatMap((s) => s.evidence);
     const list = prior.map((s) => s.date).join(', ');
-    if (total <= rule.max) return met(`This would be session ${total} of at most ${rule.max} ${rule.label} in ${rule.months} months${list ? ` (before: ${list})` : ''}.`, evidence);
-    return notMet(`This would be session ${total} of ${rule.label} in ${rule.months} months; the limit is ${rule.max} (before: ${list}).`, `Wait until the oldest of these falls out of the ${rule.months}-month window`, evidence);
+    if (total <= rule.max)
+      return met(
+        `This would be session ${total} of at most ${rule.max} ${rule.label} in ${rule.months} months${list ? ` (before: ${list})` : ''}.`,
+        evidence,
+      );
+    return notMet(
+      `This would be session ${total} of ${rule.label} in ${rule.months} months; the limit is ${rule.max} (before: ${list}).`,
+      `Wait until the oldest of these falls out of the ${rule.months}-month window`,
+      evidence,
+    );
   });
 }
 
 export function spacingRequirement(id: string): Requirement {
-  return requirement(id, 'frequency', 'Enough days since the previous injection', (p) => p.minDaysBetween, (picture, service, today, rule, ctx) => {
-    const dos = dosOf(service, today);
-    const last = priorSessions(ctx, rule.counts, false)[0];
-    if (!last) return notApplicable('No previous injection on record.');
-    const days = daysBetween(last.date, dos);
-    if (days >= rule.days) return met(`${days} days since the previous injection on ${last.date} (at least ${rule.days}).`, last.evidence);
-    return notMet(`Only ${days} days since the previous injection on ${last.date}; at least ${rule.days} needed.`, `Schedule on or after day ${rule.days} after the previous injection`, last.evidence);
-  });
+  return requirement(
+    id,
+    'frequency',
+    'Enough days since the previous injection',
+    (p) => p.minDaysBetween,
+    (picture, service, today, rule, ctx) => {
+      const dos = dosOf(service, today);
+      const last = priorSessions(ctx, rule.counts, false)[0];
+      if (!last) return notApplicable('No previous injection on record.');
+      const days = daysBetween(last.date, dos);
+      if (days >= rule.days)
+        return met(`${days} days since the previous injection on ${last.date} (at least ${rule.days}).`, last.evidence);
+      return notMet(
+        `Only ${days} days since the previous injection on ${last.date}; at least ${rule.days} needed.`,
+        `Schedule on or after day ${rule.days} after the previous injection`,
+        last.evidence,
+      );
+    },
+  );
 }
 
 function describeHours(h: number): string {
@@ -62,10 +84,18 @@ function previousSession(service: PlannedService, prior: Session[]): Session | u
   return prior.find((s) => levelsOverlap(s.levels, service.levels));
 }
 
-const CHANGED_APPROACH = /\b(?:different|changed?|switch(?:ed|ing)? to|alternative|new)\s+(?:approach|level|levels|drug|medication|steroid|injectate|technique)\b|\b(?:approach|level|steroid|injectate) (?:was |is )?changed\b/i;
+const CHANGED_APPROACH =
+  /\b(?:different|changed?|switch(?:ed|ing)? to|alternative|new)\s+(?:approach|level|levels|drug|medication|steroid|injectate|technique)\b|\b(?:approach|level|steroid|injectate) (?:was |is )?changed\b/i;
 
 /** A repeat after a first injection that failed: 14 days on, with a changed approach, level or drug documented. */
-function failedFirstRepeat(picture: ClinicalPicture, service: PlannedService, dos: string, prev: Session, prior: Session[], minDays: number): { ok: boolean; message: string; evidence: Evidence[] } | undefined {
+function failedFirstRepeat(
+  picture: ClinicalPicture,
+  service: PlannedService,
+  dos: string,
+  prev: Session,
+  prior: Session[],
+  minDays: number,
+): { ok: boolean; message: string; evidence: Evidence[] } | undefined {
   const earlier = prior.filter((s) => s.date < prev.date);
   if (earlier.length > 0) return undefined;
   const days = daysBetween(prev.date, dos);
@@ -73,107 +103,230 @@ function failedFirstRepeat(picture: ClinicalPicture, service: PlannedService, do
   const changedLevel = prev.levels.length > 0 && service.levels.length > 0 && !service.levels.every((l) => prev.levels.includes(l));
   const note = noteEvidence(picture, CHANGED_APPROACH, dos);
   const what = changedApproach ? 'a different approach' : changedLevel ? 'a different level' : note ? 'a documented change' : undefined;
-  if (days < minDays) return { ok: false, message: `The first injection (${prev.date}) failed; a repeat needs at least ${minDays} days (${days} so far) and a changed approach, level or drug.`, evidence: prev.evidence };
-  if (!what) return { ok: false, message: `The first injection (${prev.date}) failed; a repeat is covered only with a different approach, level or drug, with the rationale documented.`, evidence: prev.evidence };
-  return { ok: true, message: `The first injection (${prev.date}) failed; the repeat after ${days} days uses ${what}.`, evidence: note ? [...prev.evidence, note] : prev.evidence };
+  if (days < minDays)
+    return {
+      ok: false,
+      message: `The first injection (${prev.date}) failed; a repeat needs at least ${minDays} days (${days} so far) and a changed approach, level or drug.`,
+      evidence: prev.evidence,
+    };
+  if (!what)
+    return {
+      ok: false,
+      message: `The first injection (${prev.date}) failed; a repeat is covered only with a different approach, level or drug, with the rationale documented.`,
+      evidence: prev.evidence,
+    };
+  return {
+    ok: true,
+    message: `The first injection (${prev.date}) failed; the repeat after ${days} days uses ${what}.`,
+    evidence: note ? [...prev.evidence, note] : prev.evidence,
+  };
 }
 
 export function reliefRequirement(id: string, text: string): Requirement {
-  return requirement(id, 'prior-response', text, (p) => p.repeatRelief, (picture, service, today, rule, ctx) => {
-    const dos = dosOf(service, today);
-    if (rule.intent) {
-      const planned = injectionIntent(picture, service, dos).intent;
-      if (planned !== rule.intent) return notApplicable(`Applies to a repeat ${rule.intent} injection only.`);
-    }
-    const prior = priorSessions(ctx, rule.after).filter((s) => !rule.intent || s.intent === rule.intent);
-    const prev = previousSession(service, prior);
-    if (!prev) return notApplicable('No previous session of this kind in this region: not a repeat.');
-    const minHours = rule.minMonths !== undefined ? rule.minMonths * HOURS_PER_MONTH : rule.minWeeks !== undefined ? rule.minWeeks * HOURS_PER_WEEK : undefined;
-    const need = minHours !== undefined ? `at least ${rule.minPercent}% relief for ${describeHours(minHours)}` : `at least ${rule.minPercent}% relief`;
-    const r = bestRelief(prev);
-    const ev: Evidence[] = sessionEvidence(prev);
-    const failed = r !== undefined && r.percent < rule.minPercent;
-    if (failed && rule.failedFirst) {
-      const f = failedFirstRepeat(picture, service, dos, prev, prior, rule.failedFirst.minDays);
-      if (f) return f.ok ? met(f.message, f.evidence) : notMet(f.message, 'Document the changed approach, level or drug and why', f.evidence);
-    }
-    if (!r) return missing(`Repeat after the ${prev.date} session, but the response to it is not documented (${need} needed).`, `Document the percent pain or function improvement after the ${prev.date} session and how long it lasted`, prev.evidence);
-    if (failed || r.percent <= 0) return notMet(`${r.percent}% ${r.measure} relief after the ${prev.date} session; ${need} is required for a repeat.`, undefined, ev);
-    if (minHours !== undefined) {
-      if (r.durationHours === undefined) return missing(`${r.percent}% relief after the ${prev.date} session, but how long it lasted is not documented (${need}).`, `Document how long the relief after the ${prev.date} session lasted`, ev);
-      if (r.durationHours < minHours) return notMet(`${r.percent}% relief after the ${prev.date} session lasted ${describeHours(r.durationHours)}; ${need} is required.`, undefined, ev);
-      return met(`${r.percent}% ${r.measure} relief for ${describeHours(r.durationHours)} after the ${prev.date} session.`, ev);
-    }
-    return met(`${r.percent}% ${r.measure} relief after the ${prev.date} session.`, ev);
-  });
+  return requirement(
+    id,
+    'prior-response',
+    text,
+    (p) => p.repeatRelief,
+    (picture, service, today, rule, ctx) => {
+      const dos = dosOf(service, today);
+      if (rule.intent) {
+        const planned = injectionIntent(picture, service, dos).intent;
+        if (planned !== rule.intent) return notApplicable(`Applies to a repeat ${rule.intent} injection only.`);
+      }
+      const prior = priorSessions(ctx, rule.after).filter((s) => !rule.intent || s.intent === rule.intent);
+      const prev = previousSession(service, prior);
+      if (!prev) return notApplicable('No previous session of this kind in this region: not a repeat.');
+      const minHours =
+        rule.minMonths !== undefined
+          ? rule.minMonths * HOURS_PER_MONTH
+          : rule.minWeeks !== undefined
+            ? rule.minWeeks * HOURS_PER_WEEK
+            : undefined;
+      const need =
+        minHours !== undefined
+          ? `at least ${rule.minPercent}% relief for ${describeHours(minHours)}`
+          : `at least ${rule.minPercent}% relief`;
+      const r = bestRelief(prev);
+      const ev: Evidence[] = sessionEvidence(prev);
+      const failed = r !== undefined && r.percent < rule.minPercent;
+      if (failed && rule.failedFirst) {
+        const f = failedFirstRepeat(picture, service, dos, prev, prior, rule.failedFirst.minDays);
+        if (f)
+          return f.ok ? met(f.message, f.evidence) : notMet(f.message, 'Document the changed approach, level or drug and why', f.evidence);
+      }
+      if (!r)
+        return missing(
+          `Repeat after the ${prev.date} session, but the response to it is not documented (${need} needed).`,
+          `Document the percent pain or function improvement after the ${prev.date} session and how long it lasted`,
+          prev.evidence,
+        );
+      if (failed || r.percent <= 0)
+        return notMet(`${r.percent}% ${r.measure} relief after the ${prev.date} session; ${need} is required for a repeat.`, undefined, ev);
+      if (minHours !== undefined) {
+        if (r.durationHours === undefined)
+          return missing(
+            `${r.percent}% relief after the ${prev.date} session, but how long it lasted is not documented (${need}).`,
+            `Document how long the relief after the ${prev.date} session lasted`,
+            ev,
+          );
+        if (r.durationHours < minHours)
+          return notMet(
+            `${r.percent}% relief after the ${prev.date} session lasted ${describeHours(r.durationHours)}; ${need} is required.`,
+            undefined,
+            ev,
+          );
+        return met(`${r.percent}% ${r.measure} relief for ${describeHours(r.durationHours)} after the ${prev.date} session.`, ev);
+      }
+      return met(`${r.percent}% ${r.measure} relief after the ${prev.date} session.`, ev);
+    },
+  );
 }
 
 function summary(blocks: Session[]): string {
-  return blocks.map((b) => `${b.date}: ${bestRelief(b, 'pain') ? `${bestRelief(b, 'pain')!.percent}%` : 'relief not documented'}`).join('; ');
+  return blocks
+    .map((b) => `${b.date}: ${bestRelief(b, 'pain') ? `${bestRelief(b, 'pain')!.percent}%` : 'relief not documented'}`)
+    .join('; ');
 }
 
 export function diagnosticBlocksRequirement(id: string, text: string): Requirement {
-  return requirement(id, 'prior-response', text, (p) => p.diagnosticBlocks, (picture, service, today, rule, ctx) => {
-    const dos = dosOf(service, today);
-    if (rule.onlyForIntent && injectionIntent(picture, service, dos).intent !== rule.onlyForIntent) return notApplicable(`Applies to a ${rule.onlyForIntent} injection only.`);
-    const ablation = previousSession(service, priorSessions(ctx, rule.ablations));
-    const renewFrom = ablation ? ablation.date : undefined;
-    if (ablation && ablation.date > addMonths(dos, -rule.renewAfterMonths) && rule.ablations.includes(service.kind)) {
-      return notApplicable(`A previous ablation (${ablation.date}) is on record within ${rule.renewAfterMonths} months: the repeat-ablation rule applies instead.`);
-    }
-    const blocks = priorSessions(ctx, rule.blocks).filter((s) => s.intent !== 'therapeutic' && levelsOverlap(s.levels, service.levels) && (renewFrom === undefined || s.date > renewFrom));
-    const good = blocks.filter((b) => (bestRelief(b, 'pain')?.percent ?? -1) >= rule.minPercent);
-    const undocumented = blocks.filter((b) => !bestRelief(b, 'pain'));
-    const weak = blocks.length - good.length - undocumented.length;
-    const evidence = blocks.flatMap(sessionEvidence);
-    const since = renewFrom ? ` since the ablation of ${renewFrom} (more than ${rule.renewAfterMonths} months ago: new blocks are needed)` : '';
-    if (good.length >= rule.count) return met(`${plural(good.length, 'diagnostic block session')} with at least ${rule.minPercent}% relief${since} (${summary(blocks)}).`, evidence);
-    if (good.length + undocumented.length >= rule.count) {
-      return missing(`Relief after ${plural(undocumented.length, 'diagnostic block')} is not documented (${summary(blocks)}).`, `Document the percent relief of the index pain after each diagnostic block (at least ${rule.minPercent}% needed)`, evidence);
-    }
-    const why = weak > 0 ? ` ${plural(weak, 'block')} gave less than ${rule.minPercent}%.` : '';
-    const fix = blocks.length < rule.count ? 'If blocks were done elsewhere, document their dates, levels and relief; otherwise perform the diagnostic blocks first' : undefined;
-    return notMet(`Only ${plural(good.length, 'qualifying diagnostic block')} of ${rule.count} required${since}${blocks.length ? ` (${summary(blocks)})` : ''}.${why}`, fix, evidence);
-  });
+  return requirement(
+    id,
+    'prior-response',
+    text,
+    (p) => p.diagnosticBlocks,
+    (picture, service, today, rule, ctx) => {
+      const dos = dosOf(service, today);
+      if (rule.onlyForIntent && injectionIntent(picture, service, dos).intent !== rule.onlyForIntent)
+        return notApplicable(`Applies to a ${rule.onlyForIntent} injection only.`);
+      const ablation = previousSession(service, priorSessions(ctx, rule.ablations));
+      const renewFrom = ablation ? ablation.date : undefined;
+      if (ablation && ablation.date > addMonths(dos, -rule.renewAfterMonths) && rule.ablations.includes(service.kind)) {
+        return notApplicable(
+          `A previous ablation (${ablation.date}) is on record within ${rule.renewAfterMonths} months: the repeat-ablation rule applies instead.`,
+        );
+      }
+      const blocks = priorSessions(ctx, rule.blocks).filter(
+        (s) => s.intent !== 'therapeutic' && levelsOverlap(s.levels, service.levels) && (renewFrom === undefined || s.date > renewFrom),
+      );
+      const good = blocks.filter((b) => (bestRelief(b, 'pain')?.percent ?? -1) >= rule.minPercent);
+      const undocumented = blocks.filter((b) => !bestRelief(b, 'pain'));
+      const weak = blocks.length - good.length - undocumented.length;
+      const evidence = blocks.flatMap(sessionEvidence);
+      const since = renewFrom
+        ? ` since the ablation of ${renewFrom} (more than ${rule.renewAfterMonths} months ago: new blocks are needed)`
+        : '';
+      if (good.length >= rule.count)
+        return met(
+          `${plural(good.length, 'diagnostic block session')} with at least ${rule.minPercent}% relief${since} (${summary(blocks)}).`,
+          evidence,
+        );
+      if (good.length + undocumented.length >= rule.count) {
+        return missing(
+          `Relief after ${plural(undocumented.length, 'diagnostic block')} is not documented (${summary(blocks)}).`,
+          `Document the percent relief of the index pain after each diagnostic block (at least ${rule.minPercent}% needed)`,
+          evidence,
+        );
+      }
+      const why = weak > 0 ? ` ${plural(weak, 'block')} gave less than ${rule.minPercent}%.` : '';
+      const fix =
+        blocks.length < rule.count
+          ? 'If blocks were done elsewhere, document their dates, levels and relief; otherwise perform the diagnostic blocks first'
+          : undefined;
+      return notMet(
+        `Only ${plural(good.length, 'qualifying diagnostic block')} of ${rule.count} required${since}${blocks.length ? ` (${summary(blocks)})` : ''}.${why}`,
+        fix,
+        evidence,
+      );
+    },
+  );
 }
 
 export function secondBlockRequirement(id: string): Requirement {
-  return requirement(id, 'prior-response', 'A second diagnostic block only after at least 80% relief from the first, at least 2 weeks later', (p) => p.secondBlock, (picture, service, today, rule, ctx) => {
-    const dos = dosOf(service, today);
-    if (injectionIntent(picture, service, dos).intent === 'therapeutic') return notApplicable('Not a diagnostic block.');
-    const blocks = priorSessions(ctx, rule.blocks).filter((s) => s.intent !== 'therapeutic' && levelsOverlap(s.levels, service.levels) && s.date > addMonths(dos, -12));
-    const first = blocks[0];
-    if (!first) return notApplicable('No earlier diagnostic block at these levels in the last 12 months: this is the first.');
-    const r = bestRelief(first, 'pain');
-    const days = daysBetween(first.date, dos);
-    const ev = sessionEvidence(first);
-    if (!r) return missing(`A diagnostic block was done on ${first.date}, but its relief is not documented (at least ${rule.minPercent}% needed for a second).`, `Document the percent relief of the index pain after the ${first.date} block`, ev);
-    if (r.percent < rule.minPercent) return notMet(`The ${first.date} block gave ${r.percent}% relief; a further diagnostic block needs at least ${rule.minPercent}%.`, undefined, ev);
-    if (days < rule.minDays) return notMet(`Only ${days} days since the ${first.date} block; at least ${rule.minDays} needed.`, `Schedule on or after day ${rule.minDays}`, ev);
-    return met(`${r.percent}% relief from the ${first.date} block, ${days} days before.`, ev);
-  });
+  return requirement(
+    id,
+    'prior-response',
+    'A second diagnostic block only after at least 80% relief from the first, at least 2 weeks later',
+    (p) => p.secondBlock,
+    (picture, service, today, rule, ctx) => {
+      const dos = dosOf(service, today);
+      if (injectionIntent(picture, service, dos).intent === 'therapeutic') return notApplicable('Not a diagnostic block.');
+      const blocks = priorSessions(ctx, rule.blocks).filter(
+        (s) => s.intent !== 'therapeutic' && levelsOverlap(s.levels, service.levels) && s.date > addMonths(dos, -12),
+      );
+      const first = blocks[0];
+      if (!first) return notApplicable('No earlier diagnostic block at these levels in the last 12 months: this is the first.');
+      const r = bestRelief(first, 'pain');
+      const days = daysBetween(first.date, dos);
+      const ev = sessionEvidence(first);
+      if (!r)
+        return missing(
+          `A diagnostic block was done on ${first.date}, but its relief is not documented (at least ${rule.minPercent}% needed for a second).`,
+          `Document the percent relief of the index pain after the ${first.date} block`,
+          ev,
+        );
+      if (r.percent < rule.minPercent)
+        return notMet(
+          `The ${first.date} block gave ${r.percent}% relief; a further diagnostic block needs at least ${rule.minPercent}%.`,
+          undefined,
+          ev,
+        );
+      if (days < rule.minDays)
+        return notMet(
+          `Only ${days} days since the ${first.date} block; at least ${rule.minDays} needed.`,
+          `Schedule on or after day ${rule.minDays}`,
+          ev,
+        );
+      return met(`${r.percent}% relief from the ${first.date} block, ${days} days before.`, ev);
+    },
+  );
 }
 
 export function noBlockAfterAblationRequirement(id: string): Requirement {
-  return requirement(id, 'prior-response', 'No diagnostic block at a level whose ablation succeeded', (p) => p.noBlockAfterAblation, (picture, service, today, rule, ctx) => {
-    const dos = dosOf(service, today);
-    if (injectionIntent(picture, service, dos).intent === 'therapeutic') return notApplicable('Not a diagnostic block.');
-    const ablations = priorSessions(ctx, rule.ablations).filter((s) => levelsOverlap(s.levels, service.levels) && s.date > addMonths(dos, -rule.withinMonths));
-    const good = ablations.find((s) => (bestRelief(s)?.percent ?? -1) >= rule.minPercent);
-    if (!good) return met(ablations.length ? 'No ablation at these levels with lasting success on record.' : 'No ablation at these levels on record.', ablations.flatMap(sessionEvidence));
-    return notMet(`An ablation at these levels on ${good.date} gave ${bestRelief(good)!.percent}% relief: a diagnostic block there is not covered; a repeat ablation follows its own rule.`, 'Plan a repeat ablation (if its relief lasted long enough) instead of a new diagnostic block', sessionEvidence(good));
-  });
+  return requirement(
+    id,
+    'prior-response',
+    'No diagnostic block at a level whose ablation succeeded',
+    (p) => p.noBlockAfterAblation,
+    (picture, service, today, rule, ctx) => {
+      const dos = dosOf(service, today);
+      if (injectionIntent(picture, service, dos).intent === 'therapeutic') return notApplicable('Not a diagnostic block.');
+      const ablations = priorSessions(ctx, rule.ablations).filter(
+        (s) => levelsOverlap(s.levels, service.levels) && s.date > addMonths(dos, -rule.withinMonths),
+      );
+      const good = ablations.find((s) => (bestRelief(s)?.percent ?? -1) >= rule.minPercent);
+      if (!good)
+        return met(
+          ablations.length ? 'No ablation at these levels with lasting success on record.' : 'No ablation at these levels on record.',
+          ablations.flatMap(sessionEvidence),
+        );
+      return notMet(
+        `An ablation at these levels on ${good.date} gave ${bestRelief(good)!.percent}% relief: a diagnostic block there is not covered; a repeat ablation follows its own rule.`,
+        'Plan a repeat ablation (if its relief lasted long enough) instead of a new diagnostic block',
+        sessionEvidence(good),
+      );
+    },
+  );
 }
 
-const NOT_A_CANDIDATE = /\b(?:not (?:a )?(?:good )?candidate for (?:an? )?(?:RFA|radiofrequency|ablation)|(?:RFA|radiofrequency(?: ablation)?|ablation) (?:is |was )?(?:not (?:possible|an option|indicated|appropriate)|contraindicated)|cannot (?:undergo|have|tolerate) (?:an? )?(?:RFA|radiofrequency|ablation)|declin(?:es|ed) (?:RFA|radiofrequency|ablation))\b/i;
+const NOT_A_CANDIDATE =
+  /\b(?:not (?:a )?(?:good )?candidate for (?:an? )?(?:RFA|radiofrequency|ablation)|(?:RFA|radiofrequency(?: ablation)?|ablation) (?:is |was )?(?:not (?:possible|an option|indicated|appropriate)|contraindicated)|cannot (?:undergo|have|tolerate) (?:an? )?(?:RFA|radiofrequency|ablation)|declin(?:es|ed) (?:RFA|radiofrequency|ablation))\b/i;
 
 export function ablationNotPossibleRequirement(id: string): Requirement {
-  return requirement(id, 'other', 'Therapeutic joint injection: why the patient is not a candidate for ablation is documented', (p) => p.ablationNotPossible, (picture, service, today, _rule) => {
-    const dos = dosOf(service, today);
-    if (injectionIntent(picture, service, dos).intent !== 'therapeutic') return notApplicable('Not a therapeutic joint injection.');
-    const ev = noteEvidence(picture, NOT_A_CANDIDATE, dos);
-    if (ev) return met('The note says why radiofrequency ablation is not possible.', [ev]);
-    return missing('The record does not say why the patient is not a candidate for radiofrequency ablation.', 'Document why radiofrequency ablation is not possible for this patient (e.g. a device or anatomy that rules it out)');
-  });
+  return requirement(
+    id,
+    'other',
+    'Therapeutic joint injection: why the patient is not a candidate for ablation is documented',
+    (p) => p.ablationNotPossible,
+    (picture, service, today, _rule) => {
+      const dos = dosOf(service, today);
+      if (injectionIntent(picture, service, dos).intent !== 'therapeutic') return notApplicable('Not a therapeutic joint injection.');
+      const ev = noteEvidence(picture, NOT_A_CANDIDATE, dos);
+      if (ev) return met('The note says why radiofrequency ablation is not possible.', [ev]);
+      return missing(
+        'The record does not say why the patient is not a candidate for radiofrequency ablation.',
+        'Document why radiofrequency ablation is not possible for this patient (e.g. a device or anatomy that rules it out)',
+      );
+    },
+  );
 }
-

@@ -13,52 +13,75 @@ const DAYS_PER_WEEK = 7;
 const VALIDATED = new Set(['NRS', 'VAS', 'VRS']);
 
 export function painScaleRequirement(id: string): Requirement {
-  return requirement(id, 'pain-scale', 'Pain documented on a validated scale (NRS/VAS) close to the date of service', (p) => p.painScale, (picture, service, today, rule) => {
-    const dos = dosOf(service, today);
-    let latest: ClinicalPicture['painScores'][number] | undefined;
-    let unvalidated: Evidence[] = [];
-    for (const s of picture.painScores) {
-      if (dayOf(s.date) > dos) continue;
-      if (!VALIDATED.has(s.instrument) || !Number.isFinite(s.value) || s.value < 0 || s.value > 10) {
-        unvalidated = unvalidated.concat(s.evidence);
-        continue;
+  return requirement(
+    id,
+    'pain-scale',
+    'Pain documented on a validated scale (NRS/VAS) close to the date of service',
+    (p) => p.painScale,
+    (picture, service, today, rule) => {
+      const dos = dosOf(service, today);
+      let latest: ClinicalPicture['painScores'][number] | undefined;
+      let unvalidated: Evidence[] = [];
+      for (const s of picture.painScores) {
+        if (dayOf(s.date) > dos) continue;
+        if (!VALIDATED.has(s.instrument) || !Number.isFinite(s.value) || s.value < 0 || s.value > 10) {
+          unvalidated = unvalidated.concat(s.evidence);
+          continue;
+        }
+        if (!latest || s.date > latest.date) latest = s;
       }
-      if (!latest || s.date > latest.date) latest = s;
-    }
-    if (!latest) {
-      const fix = 'Document the pain score on a 0-10 scale (NRS or VAS) for this visit';
-      return unvalidated.length > 0
-        ? missing('Pain is described but not on a validated scale.', fix, unvalidated)
-        : missing('No pain score is documented.', fix);
-    }
-    const age = daysBetween(latest.date, dos);
-    const what = `${latest.instrument} ${latest.value}/10 on ${fmtDate(latest.date)}`;
-    if (age > rule.maxAgeDays) {
-      return missing(`The latest pain score (${what}) is ${age} days old; the baseline must be within ${rule.maxAgeDays} days.`, 'Record a current 0-10 pain score at this visit', latest.evidence);
-    }
-    return met(`Pain scored ${what}.`, latest.evidence);
-  });
+      if (!latest) {
+        const fix = 'Document the pain score on a 0-10 scale (NRS or VAS) for this visit';
+        return unvalidated.length > 0
+          ? missing('Pain is described but not on a validated scale.', fix, unvalidated)
+          : missing('No pain score is documented.', fix);
+      }
+      const age = daysBetween(latest.date, dos);
+      const what = `${latest.instrument} ${latest.value}/10 on ${fmtDate(latest.date)}`;
+      if (age > rule.maxAgeDays) {
+        return missing(
+          `The latest pain score (${what}) is ${age} days old; the baseline must be within ${rule.maxAgeDays} days.`,
+          'Record a current 0-10 pain score at this visit',
+          latest.evidence,
+        );
+      }
+      return met(`Pain scored ${what}.`, latest.evidence);
+    },
+  );
 }
 
 export function functionalRequirement(id: string): Requirement {
-  return requirement(id, 'functional-impairment', 'Functional impairment documented (ODI/NDI score or described limitation)', (p) => p.functional, (picture, service, today, rule) => {
-    const dos = dosOf(service, today);
-    let latest: ClinicalPicture['functionalStatus'][number] | undefined;
-    for (const f of picture.functionalStatus) {
-      if (dayOf(f.date) > dos) continue;
-      if (f.score === undefined && !f.limitation) continue;
-      if (!latest || f.date > latest.date) latest = f;
-    }
-    if (!latest) {
-      return missing('No functional assessment is documented.', 'Document an ODI/NDI score or a specific limitation of daily activities (e.g. cannot stand more than 10 minutes)');
-    }
-    const age = daysBetween(latest.date, dos);
-    const what = latest.score !== undefined ? `${latest.instrument ?? 'score'} ${latest.score}` : `"${latest.limitation}"`;
-    if (age > rule.maxAgeDays) {
-      return missing(`The latest functional assessment (${what}, ${fmtDate(latest.date)}) is ${age} days old; limit ${rule.maxAgeDays} days.`, 'Update the functional assessment (ODI/NDI or described limitation) at this visit', latest.evidence);
-    }
-    return met(`Function documented: ${what} on ${fmtDate(latest.date)}.`, latest.evidence);
-  });
+  return requirement(
+    id,
+    'functional-impairment',
+    'Functional impairment documented (ODI/NDI score or described limitation)',
+    (p) => p.functional,
+    (picture, service, today, rule) => {
+      const dos = dosOf(service, today);
+      let latest: ClinicalPicture['functionalStatus'][number] | undefined;
+      for (const f of picture.functionalStatus) {
+        if (dayOf(f.date) > dos) continue;
+        if (f.score === undefined && !f.limitation) continue;
+        if (!latest || f.date > latest.date) latest = f;
+      }
+      if (!latest) {
+        return missing(
+          'No functional assessment is documented.',
+          'Document an ODI/NDI score or a specific limitation of daily activities (e.g. cannot stand more than 10 minutes)',
+        );
+      }
+      const age = daysBetween(latest.date, dos);
+      const what = latest.score !== undefined ? `${latest.instrument ?? 'score'} ${latest.score}` : `"${latest.limitation}"`;
+      if (age > rule.maxAgeDays) {
+        return missing(
+          `The latest functional assessment (${what}, ${fmtDate(latest.date)}) is ${age} days old; limit ${rule.maxAgeDays} days.`,
+          'Update the functional assessment (ODI/NDI or described limitation) at this visit',
+          latest.evidence,
+        );
+      }
+      return met(`Function documented: ${what} on ${fmtDate(latest.date)}.`, latest.evidence);
+    },
+  );
 }
 
 const FAILED = new Set(['failed', 'not-tolerated']);
@@ -67,18 +90,28 @@ const describe = (c: ConservativeCareFact): string => c.description;
 const describeOutcome = (c: ConservativeCareFact): string => `${c.description}: ${c.outcome}`;
 
 export function conservativeFailureRequirement(id: string): Requirement {
-  return requirement(id, 'conservative-care', 'Failure of conservative care documented (or why it is contraindicated)', (p) => p.conservativeFailure, (picture, service, today, rule) => {
-    const courses = careBefore(picture, dosOf(service, today));
-    const failed = courses.filter((c) => FAILED.has(c.outcome) || (rule.contraindicatedSatisfies && c.outcome === 'contraindicated'));
-    if (failed.length > 0) {
-      return met(`Conservative care that failed or could not be used: ${listOf(failed.map(describe))}.`, evidenceOf(failed));
-    }
-    const fix = 'Document which conservative treatments were tried, for how long, and that they failed (or why they are contraindicated)';
-    if (courses.length > 0) {
-      return missing(`Conservative care is documented (${listOf(courses.map(describeOutcome))}) but not as failed.`, fix, evidenceOf(courses));
-    }
-    return missing('No conservative care is documented.', fix);
-  });
+  return requirement(
+    id,
+    'conservative-care',
+    'Failure of conservative care documented (or why it is contraindicated)',
+    (p) => p.conservativeFailure,
+    (picture, service, today, rule) => {
+      const courses = careBefore(picture, dosOf(service, today));
+      const failed = courses.filter((c) => FAILED.has(c.outcome) || (rule.contraindicatedSatisfies && c.outcome === 'contraindicated'));
+      if (failed.length > 0) {
+        return met(`Conservative care that failed or could not be used: ${listOf(failed.map(describe))}.`, evidenceOf(failed));
+      }
+      const fix = 'Document which conservative treatments were tried, for how long, and that they failed (or why they are contraindicated)';
+      if (courses.length > 0) {
+        return missing(
+          `Conservative care is documented (${listOf(courses.map(describeOutcome))}) but not as failed.`,
+          fix,
+          evidenceOf(courses),
+        );
+      }
+      return missing('No conservative care is documented.', fix);
+    },
+  );
 }
 
 interface Span {
@@ -138,52 +171,69 @@ function round1(n: number): number {
 }
 
 export function conservativeMinimumRequirement(id: string): Requirement {
-  return requirement(id, 'conservative-care', 'Conservative care lasted at least the minimum weeks before the procedure', (p) => p.conservativeMinimum, (picture, service, today, rule, ctx) => {
-    const dos = dosOf(service, today);
-    // Once failure is documented, courses whose outcome the note leaves unstated still count as time tried (notes
-    // often say "6 weeks of PT" in one sentence and "failed PT and meloxicam" in another); care that helped, or is still ongoing, does not.
-    const before = careBefore(picture, dos);
-    const anyFailed = before.some((c) => FAILED.has(c.outcome));
-    const courses: ConservativeCareFact[] = [];
-    const usable: ConservativeCareFact[] = [];
-    let contraindicated = 0;
-    for (const c of before) {
-      if (c.outcome === 'contraindicated') contraindicated++;
-      else if (!FAILED.has(c.outcome) && !(anyFailed && c.outcome === 'unknown')) continue;
-      else usable.push(c);
-      courses.push(c);
-    }
-    const dx = ctx.dx;
-    const exempt = rule.exemptIcd10 ? dx.find((d) => inCategory(d.code, rule.exemptIcd10!)) : undefined;
-    if (exempt) return met(`${exempt.code} is exempt from the conservative-care minimum.`, exempt.evidence);
-    const byDx = rule.byDiagnosis?.find((b) => dx.some((d) => inCategory(d.code, b.icd10)));
-    const minWeeks = byDx?.weeks ?? rule.weeks;
-    const why = byDx ? ` (${byDx.label})` : '';
-    const evidence = evidenceOf(courses);
-    const undated = usable.some((c) => !hasDuration(c, dos));
-
-    if (rule.components && rule.components.length > 0) {
-      const short: string[] = [];
-      for (const comp of rule.components) {
-        const mine = usable.filter((c) => comp.kinds.includes(c.kind));
-        if (mine.some((c) => c.outcome === 'not-tolerated')) continue;
-        const weeks = careWeeks(mine, dos);
-        if (weeks < comp.weeks) short.push(`${comp.label}: ${round1(weeks)} of ${comp.weeks} weeks`);
+  return requirement(
+    id,
+    'conservative-care',
+    'Conservative care lasted at least the minimum weeks before the procedure',
+    (p) => p.conservativeMinimum,
+    (picture, service, today, rule, ctx) => {
+      const dos = dosOf(service, today);
+      // Once failure is documented, courses whose outcome the note leaves unstated still count as time tried (notes
+      // often say "6 weeks of PT" in one sentence and "failed PT and meloxicam" in another); care that helped, or is still ongoing, does not.
+      const before = careBefore(picture, dos);
+      const anyFailed = before.some((c) => FAILED.has(c.outcome));
+      const courses: ConservativeCareFact[] = [];
+      const usable: ConservativeCareFact[] = [];
+      let contraindicated = 0;
+      for (const c of before) {
+        if (c.outcome === 'contraindicated') contraindicated++;
+        else if (!FAILED.has(c.outcome) && !(anyFailed && c.outcome === 'unknown')) continue;
+        else usable.push(c);
+        courses.push(c);
       }
-      if (short.length === 0) return met(`Each required part of conservative care reaches its minimum${why}.`, evidence);
-      const fix = 'Document each required treatment with start and end dates and its outcome (or why it was not tolerated)';
-      return undated ? missing(`Conservative care is short or undated: ${short.join('; ')}.`, fix, evidence) : notMet(`Conservative care is too short: ${short.join('; ')}.`, fix, evidence);
-    }
+      const dx = ctx.dx;
+      const exempt = rule.exemptIcd10 ? dx.find((d) => inCategory(d.code, rule.exemptIcd10!)) : undefined;
+      if (exempt) return met(`${exempt.code} is exempt from the conservative-care minimum.`, exempt.evidence);
+      const byDx = rule.byDiagnosis?.find((b) => dx.some((d) => inCategory(d.code, b.icd10)));
+      const minWeeks = byDx?.weeks ?? rule.weeks;
+      const why = byDx ? ` (${byDx.label})` : '';
+      const evidence = evidenceOf(courses);
+      const undated = usable.some((c) => !hasDuration(c, dos));
 
-    if (contraindicated > 0 && usable.length === 0) return met('Conservative care is documented as contraindicated.', evidence);
-    const weeks = careWeeks(usable, dos);
-    if (weeks >= minWeeks) return met(`${round1(weeks)} weeks of failed conservative care; at least ${plural(minWeeks, 'week')} needed${why}.`, evidence);
-    const fix = `Document at least ${plural(minWeeks, 'week')} of conservative care with start and end dates and its outcome`;
-    if (usable.length === 0 || undated) {
-      return missing(`Only ${round1(weeks)} dated weeks of failed conservative care; at least ${plural(minWeeks, 'week')} needed${why}.`, fix, evidence);
-    }
-    return notMet(`${round1(weeks)} weeks of failed conservative care, below the ${plural(minWeeks, 'week')} minimum${why}.`, fix, evidence);
-  });
+      if (rule.components && rule.components.length > 0) {
+        const short: string[] = [];
+        for (const comp of rule.components) {
+          const mine = usable.filter((c) => comp.kinds.includes(c.kind));
+          if (mine.some((c) => c.outcome === 'not-tolerated')) continue;
+          const weeks = careWeeks(mine, dos);
+          if (weeks < comp.weeks) short.push(`${comp.label}: ${round1(weeks)} of ${comp.weeks} weeks`);
+        }
+        if (short.length === 0) return met(`Each required part of conservative care reaches its minimum${why}.`, evidence);
+        const fix = 'Document each required treatment with start and end dates and its outcome (or why it was not tolerated)';
+        return undated
+          ? missing(`Conservative care is short or undated: ${short.join('; ')}.`, fix, evidence)
+          : notMet(`Conservative care is too short: ${short.join('; ')}.`, fix, evidence);
+      }
+
+      if (contraindicated > 0 && usable.length === 0) return met('Conservative care is documented as contraindicated.', evidence);
+      const weeks = careWeeks(usable, dos);
+      if (weeks >= minWeeks)
+        return met(`${round1(weeks)} weeks of failed conservative care; at least ${plural(minWeeks, 'week')} needed${why}.`, evidence);
+      const fix = `Document at least ${plural(minWeeks, 'week')} of conservative care with start and end dates and its outcome`;
+      if (usable.length === 0 || undated) {
+        return missing(
+          `Only ${round1(weeks)} dated weeks of failed conservative care; at least ${plural(minWeeks, 'week')} needed${why}.`,
+          fix,
+          evidence,
+        );
+      }
+      return notMet(
+        `${round1(weeks)} weeks of failed conservative care, below the ${plural(minWeeks, 'week')} minimum${why}.`,
+        fix,
+        evidence,
+      );
+    },
+  );
 }
 
 /** Days of pain the rule asks for, counted back from the date of service (months are calendar months). */
@@ -196,35 +246,49 @@ function requiredDays(rule: DurationRule, dos: string): number {
 const PAIN_ONSET_DX = ['M4', 'M5', 'M60', 'M62', 'M79', 'M96.1', 'G89', 'G90.5', 'G54', 'G57', 'B02', 'S13', 'S23', 'S33'];
 
 export function painDurationRequirement(id: string): Requirement {
-  return requirement(id, 'other', 'Pain present for at least the minimum duration', (p) => p.painDuration, (picture, service, today, rule, ctx) => {
-    const dos = dosOf(service, today);
-    const need = requiredDays(rule, dos);
-    const label = rule.months !== undefined ? plural(rule.months, 'month') : plural(rule.weeks ?? 0, 'week');
-    const codes = ctx.dx;
-    const exempt = rule.exemptIcd10 ? codes.find((c) => inCategory(c.code, rule.exemptIcd10!)) : undefined;
-    if (exempt) return met(`${exempt.code} is exempt from the ${label} duration rule.`, exempt.evidence);
-    // The longest documented duration wins.
-    let best = -1;
-    let evidence: Evidence[] = [];
-    for (const f of picture.painDuration) {
-      const n = f.onset ? daysBetween(f.onset, dos) : f.weeks !== undefined ? Math.round(f.weeks * DAYS_PER_WEEK) + daysBetween(f.asOf, dos) : -1;
-      if ((f.onset || f.weeks !== undefined) && n > best) {
-        best = n;
-        evidence = f.evidence;
+  return requirement(
+    id,
+    'other',
+    'Pain present for at least the minimum duration',
+    (p) => p.painDuration,
+    (picture, service, today, rule, ctx) => {
+      const dos = dosOf(service, today);
+      const need = requiredDays(rule, dos);
+      const label = rule.months !== undefined ? plural(rule.months, 'month') : plural(rule.weeks ?? 0, 'week');
+      const codes = ctx.dx;
+      const exempt = rule.exemptIcd10 ? codes.find((c) => inCategory(c.code, rule.exemptIcd10!)) : undefined;
+      if (exempt) return met(`${exempt.code} is exempt from the ${label} duration rule.`, exempt.evidence);
+      // The longest documented duration wins.
+      let best = -1;
+      let evidence: Evidence[] = [];
+      for (const f of picture.painDuration) {
+        const n = f.onset
+          ? daysBetween(f.onset, dos)
+          : f.weeks !== undefined
+            ? Math.round(f.weeks * DAYS_PER_WEEK) + daysBetween(f.asOf, dos)
+            : -1;
+        if ((f.onset || f.weeks !== undefined) && n > best) {
+          best = n;
+          evidence = f.evidence;
+        }
       }
-    }
-    // Only a pain or spine diagnosis dates the pain: the onset of hypertension says nothing about it.
-    for (const d of picture.diagnoses) {
-      if (!d.onset || !d.icd10 || !inCategory(d.icd10, PAIN_ONSET_DX)) continue;
-      const n = daysBetween(d.onset, dos);
-      if (n > best) {
-        best = n;
-        evidence = d.evidence;
+      // Only a pain or spine diagnosis dates the pain: the onset of hypertension says nothing about it.
+      for (const d of picture.diagnoses) {
+        if (!d.onset || !d.icd10 || !inCategory(d.icd10, PAIN_ONSET_DX)) continue;
+        const n = daysBetween(d.onset, dos);
+        if (n > best) {
+          best = n;
+          evidence = d.evidence;
+        }
       }
-    }
-    if (best < 0) return missing(`How long the pain has lasted is not documented (at least ${label} needed).`, 'Document when the pain started (onset date or duration in weeks)');
-    const weeks = round1(best / DAYS_PER_WEEK);
-    if (best >= need) return met(`Pain for about ${weeks} weeks; at least ${label} needed.`, evidence);
-    return notMet(`Pain for about ${weeks} weeks, less than ${label}.`, 'If the pain began earlier, document the onset date', evidence);
-  });
+      if (best < 0)
+        return missing(
+          `How long the pain has lasted is not documented (at least ${label} needed).`,
+          'Document when the pain started (onset date or duration in weeks)',
+        );
+      const weeks = round1(best / DAYS_PER_WEEK);
+      if (best >= need) return met(`Pain for about ${weeks} weeks; at least ${label} needed.`, evidence);
+      return notMet(`Pain for about ${weeks} weeks, less than ${label}.`, 'If the pain began earlier, document the onset date', evidence);
+    },
+  );
 }

@@ -9,95 +9,188 @@ import type { Requirement } from './common';
 import { facetCystEvidence } from './diagnosis';
 
 /** Other planned services on the same date, and procedures already done that day. */
-function sameDay(picture: ClinicalPicture, service: PlannedService, today: string, kinds: readonly ServiceKind[]): { codes: string[]; evidence: PlannedService['evidence'] } {
+function sameDay(
+  picture: ClinicalPicture,
+  service: PlannedService,
+  today: string,
+  kinds: readonly ServiceKind[],
+): { codes: string[]; evidence: PlannedService['evidence'] } {
   const dos = dosOf(service, today);
-  const planned = picture.plannedServices.filter((s) => s !== service && s.requestRef !== service.requestRef && kinds.includes(s.kind) && s.kind !== service.kind && dosOf(s, today) === dos);
-  const done = picture.procedureHistory.filter((p) => kinds.includes(p.kind) && p.kind !== service.kind && dayOf(p.date) === dos && p.status !== 'entered-in-error' && p.status !== 'not-done');
+  const planned = picture.plannedServices.filter(
+    (s) =>
+      s !== service && s.requestRef !== service.requestRef && kinds.includes(s.kind) && s.kind !== service.kind && dosOf(s, today) === dos,
+  );
+  const done = picture.procedureHistory.filter(
+    (p) =>
+      kinds.includes(p.kind) &&
+      p.kind !== service.kind &&
+      dayOf(p.date) === dos &&
+      p.status !== 'entered-in-error' &&
+      p.status !== 'not-done',
+  );
   return { codes: [...planned.map((s) => s.code), ...done.map((p) => p.code)], evidence: [...evidenceOf(planned), ...evidenceOf(done)] };
 }
 
 export function sameSessionBlocksRequirement(id: string): Requirement {
-  return requirement(id, 'same-day', 'No other kind of block in the same session (any region; facet cyst excepted)', (p) => p.sameSessionBlocks, (picture, service, today, rule) => {
-    const other = sameDay(picture, service, today, rule.kinds);
-    if (other.codes.length === 0) return met('No other block planned or done the same day.', []);
-    if (rule.cystException) {
-      const cyst = facetCystEvidence(picture, dosOf(service, today));
-      if (cyst.length > 0) return met(`Also the same day: ${other.codes.join(', ')}; allowed for a documented facet cyst.`, [...other.evidence, ...cyst]);
-    }
-    return notMet(`Also planned or done the same day: ${other.codes.join(', ')}. Different blocks in one session are not covered.`, 'Schedule the blocks on different days', other.evidence);
-  });
+  return requirement(
+    id,
+    'same-day',
+    'No other kind of block in the same session (any region; facet cyst excepted)',
+    (p) => p.sameSessionBlocks,
+    (picture, service, today, rule) => {
+      const other = sameDay(picture, service, today, rule.kinds);
+      if (other.codes.length === 0) return met('No other block planned or done the same day.', []);
+      if (rule.cystException) {
+        const cyst = facetCystEvidence(picture, dosOf(service, today));
+        if (cyst.length > 0)
+          return met(`Also the same day: ${other.codes.join(', ')}; allowed for a documented facet cyst.`, [...other.evidence, ...cyst]);
+      }
+      return notMet(
+        `Also planned or done the same day: ${other.codes.join(', ')}. Different blocks in one session are not covered.`,
+        'Schedule the blocks on different days',
+        other.evidence,
+      );
+    },
+  );
 }
 
-const SEDATION_NEED = /\b(?:(?:severe )?anxiety|claustrophob\w*|unable to (?:tolerate|lie still|cooperate)|cannot (?:tolerate|lie still)|movement disorder|sedation (?:is )?(?:required|needed|necessary))\b/i;
+const SEDATION_NEED =
+  /\b(?:(?:severe )?anxiety|claustrophob\w*|unable to (?:tolerate|lie still|cooperate)|cannot (?:tolerate|lie still)|movement disorder|sedation (?:is )?(?:required|needed|necessary))\b/i;
 
 export function sedationRequirement(id: string): Requirement {
-  return requirement(id, 'same-day', 'No sedation or anaesthesia with the procedure unless the policy allows it and the need is documented', (p) => p.sedation, (picture, service, today, rule) => {
-    const dos = dosOf(service, today);
-    const planned = picture.plannedServices.filter((s) => (s.kind === 'sedation' || serviceDef(s.code)?.kind === 'sedation') && dosOf(s, today) === dos);
-    if (planned.length === 0) return met('No sedation or anaesthesia planned.', []);
-    const ev = evidenceOf(planned);
-    if (!rule.allowedWithDocumentedNeed) return notMet(`Sedation/anaesthesia planned (${planned.map((s) => s.code).join(', ')}): not covered with this procedure.`, 'Perform the procedure with local anaesthetic only, or document why it cannot be done that way', ev);
-    const need = noteEvidence(picture, SEDATION_NEED, dos);
-    if (need) return met('Sedation planned; the note documents why it is needed.', [...ev, need]);
-    return missing(`Sedation/anaesthesia planned (${planned.map((s) => s.code).join(', ')}) without a documented need.`, 'Document why sedation is medically necessary for this patient', ev);
-  });
+  return requirement(
+    id,
+    'same-day',
+    'No sedation or anaesthesia with the procedure unless the policy allows it and the need is documented',
+    (p) => p.sedation,
+    (picture, service, today, rule) => {
+      const dos = dosOf(service, today);
+      const planned = picture.plannedServices.filter(
+        (s) => (s.kind === 'sedation' || serviceDef(s.code)?.kind === 'sedation') && dosOf(s, today) === dos,
+      );
+      if (planned.length === 0) return met('No sedation or anaesthesia planned.', []);
+      const ev = evidenceOf(planned);
+      if (!rule.allowedWithDocumentedNeed)
+        return notMet(
+          `Sedation/anaesthesia planned (${planned.map((s) => s.code).join(', ')}): not covered with this procedure.`,
+          'Perform the procedure with local anaesthetic only, or document why it cannot be done that way',
+          ev,
+        );
+      const need = noteEvidence(picture, SEDATION_NEED, dos);
+      if (need) return met('Sedation planned; the note documents why it is needed.', [...ev, need]);
+      return missing(
+        `Sedation/anaesthesia planned (${planned.map((s) => s.code).join(', ')}) without a documented need.`,
+        'Document why sedation is medically necessary for this patient',
+        ev,
+      );
+    },
+  );
 }
 
 const EM_KINDS = new Set<ServiceKind>(['em-office-new', 'em-office-established']);
 
 export function sameDayEmRequirement(id: string): Requirement {
-  return requirement(id, 'same-day', 'A same-day office visit (modifier 25) is separately documented', (p) => p.sameDayEm, (picture, service, today, _rule) => {
-    const dos = dosOf(service, today);
-    const emPlanned = picture.plannedServices.some((s) => EM_KINDS.has(s.kind) && dosOf(s, today) === dos);
-    const enc = picture.encounter;
-    const emCoded = enc !== undefined && dayOf(enc.date) === dos && enc.types.some((t) => t.code !== undefined && /^992\d\d$/.test(t.code));
-    if (!emPlanned && !emCoded) return notApplicable('No office visit billed on the day of the procedure.');
-    const work = picture.visitWork.filter((w) => dayOf(w.date) === dos);
-    // The procedure itself stays payable; only the E/M line is at risk, so this never decides the verdict.
-    if (work.length > 0) return advice(met('The visit documents separately identifiable work for modifier 25.', evidenceOf(work)));
-    return advice(missing('An office visit is billed the same day, but the note does not show work beyond the usual pre-procedure assessment.', 'Document the separate problem evaluated and managed at the visit, or do not bill the E/M'));
-  });
+  return requirement(
+    id,
+    'same-day',
+    'A same-day office visit (modifier 25) is separately documented',
+    (p) => p.sameDayEm,
+    (picture, service, today, _rule) => {
+      const dos = dosOf(service, today);
+      const emPlanned = picture.plannedServices.some((s) => EM_KINDS.has(s.kind) && dosOf(s, today) === dos);
+      const enc = picture.encounter;
+      const emCoded =
+        enc !== undefined && dayOf(enc.date) === dos && enc.types.some((t) => t.code !== undefined && /^992\d\d$/.test(t.code));
+      if (!emPlanned && !emCoded) return notApplicable('No office visit billed on the day of the procedure.');
+      const work = picture.visitWork.filter((w) => dayOf(w.date) === dos);
+      // The procedure itself stays payable; only the E/M line is at risk, so this never decides the verdict.
+      if (work.length > 0) return advice(met('The visit documents separately identifiable work for modifier 25.', evidenceOf(work)));
+      return advice(
+        missing(
+          'An office visit is billed the same day, but the note does not show work beyond the usual pre-procedure assessment.',
+          'Document the separate problem evaluated and managed at the visit, or do not bill the E/M',
+        ),
+      );
+    },
+  );
 }
 
 export function muscleCountRequirement(id: string): Requirement {
-  return requirement(id, 'other', 'Muscle count matches the trigger-point code (20552: 1-2 muscles, 20553: 3 or more)', (p) => p.muscleCount, (_picture, service, _today, _rule) => {
-    const n = service.muscleCount;
-    if (n === undefined) return advice(missing('The number of muscles injected is not stated.', 'Document which muscles are injected'));
-    const want = n >= 3 ? '20553' : '20552';
-    if (service.code !== want) return advice(notMet(`${n} muscles ordered under ${service.code}; that count is coded ${want}.`, `Use ${want}`, service.evidence));
-    return met(`${n} muscles: ${service.code} fits.`, service.evidence);
-  });
+  return requirement(
+    id,
+    'other',
+    'Muscle count matches the trigger-point code (20552: 1-2 muscles, 20553: 3 or more)',
+    (p) => p.muscleCount,
+    (_picture, service, _today, _rule) => {
+      const n = service.muscleCount;
+      if (n === undefined) return advice(missing('The number of muscles injected is not stated.', 'Document which muscles are injected'));
+      const want = n >= 3 ? '20553' : '20552';
+      if (service.code !== want)
+        return advice(notMet(`${n} muscles ordered under ${service.code}; that count is coded ${want}.`, `Use ${want}`, service.evidence));
+      return met(`${n} muscles: ${service.code} fits.`, service.evidence);
+    },
+  );
 }
 
 const PSYCH = /psycholog(?:y|ical|ist)/i;
 
 export function psychEvaluationRequirement(id: string): Requirement {
-  return requirement(id, 'other', 'Psychological evaluation documented before spinal cord stimulation', (p) => p.psychEvaluation, (picture, service, today, _rule) => {
-    const ev = noteEvidence(picture, PSYCH, dosOf(service, today));
-    if (ev) return met('A note mentions a psychological evaluation.', [ev]);
-    return missing('No psychological evaluation found in the notes.', 'Document the psychological evaluation (date, clinician, clearance) before the trial');
-  });
+  return requirement(
+    id,
+    'other',
+    'Psychological evaluation documented before spinal cord stimulation',
+    (p) => p.psychEvaluation,
+    (picture, service, today, _rule) => {
+      const ev = noteEvidence(picture, PSYCH, dosOf(service, today));
+      if (ev) return met('A note mentions a psychological evaluation.', [ev]);
+      return missing(
+        'No psychological evaluation found in the notes.',
+        'Document the psychological evaluation (date, clinician, clearance) before the trial',
+      );
+    },
+  );
 }
 
-const PROVOCATIVE = /\b(?:FABER|Patrick|Gaenslen|thigh thrust|posterior shear|distraction|compression test|sacral thrust|Yeoman|Fortin)\b/gi;
+const PROVOCATIVE =
+  /\b(?:FABER|Patrick|Gaenslen|thigh thrust|posterior shear|distraction|compression test|sacral thrust|Yeoman|Fortin)\b/gi;
 
 export function provocativeTestsRequirement(id: string): Requirement {
-  return requirement(id, 'other', 'Positive sacroiliac provocative tests documented', (p) => p.provocativeTests, (picture, service, today, rule) => {
-    const dos = dosOf(service, today);
-    let best: { n: number; ref: string; display: string } | undefined;
-    for (const note of picture.notes) {
-      if (note.date && dayOf(note.date) > dos) continue;
-      const names = new Set((note.text.match(PROVOCATIVE) ?? []).map((m) => m.toLowerCase()));
-      if (!best || names.size > best.n) best = { n: names.size, ref: note.ref, display: note.title };
-    }
-    if (best && best.n >= rule.min) return met(`${best.n} sacroiliac provocative tests named in the note.`, [{ ref: best.ref, display: best.display }]);
-    return missing(`${best?.n ?? 0} sacroiliac provocative tests found in the notes; at least ${rule.min} positive tests are needed.`, `Document at least ${rule.min} positive provocative tests (e.g. FABER, thigh thrust, distraction, compression, Gaenslen)`);
-  });
+  return requirement(
+    id,
+    'other',
+    'Positive sacroiliac provocative tests documented',
+    (p) => p.provocativeTests,
+    (picture, service, today, rule) => {
+      const dos = dosOf(service, today);
+      let best: { n: number; ref: string; display: string } | undefined;
+      for (const note of picture.notes) {
+        if (note.date && dayOf(note.date) > dos) continue;
+        const names = new Set((note.text.match(PROVOCATIVE) ?? []).map((m) => m.toLowerCase()));
+        if (!best || names.size > best.n) best = { n: names.size, ref: note.ref, display: note.title };
+      }
+      if (best && best.n >= rule.min)
+        return met(`${best.n} sacroiliac provocative tests named in the note.`, [{ ref: best.ref, display: best.display }]);
+      return missing(
+        `${best?.n ?? 0} sacroiliac provocative tests found in the notes; at least ${rule.min} positive tests are needed.`,
+        `Document at least ${rule.min} positive provocative tests (e.g. FABER, thigh thrust, distraction, compression, Gaenslen)`,
+      );
+    },
+  );
 }
 
 export function notCoveredRequirement(id: string): Requirement {
-  return requirement(id, 'other', 'The service is covered by the policy', (p) => p.notCovered, (_picture, service, _today, rule) => ({
-    ...missing(`${rule.label} is not covered according to the sources read; confirm with the contractor before scheduling.`, 'Plan a covered alternative, or obtain the contractor\'s written coverage position first', service.evidence),
-    holdsReady: true,
-  }));
+  return requirement(
+    id,
+    'other',
+    'The service is covered by the policy',
+    (p) => p.notCovered,
+    (_picture, service, _today, rule) => ({
+      ...missing(
+        `${rule.label} is not covered according to the sources read; confirm with the contractor before scheduling.`,
+        "Plan a covered alternative, or obtain the contractor's written coverage position first",
+        service.evidence,
+      ),
+      holdsReady: true,
+    }),
+  );
 }

@@ -64,7 +64,10 @@ export function allSessions(picture: ClinicalPicture): Session[] {
  * in that region group (or of unknown region: we cannot tell them apart) are kept.
  */
 export function sessionsBefore(ctx: Ctx, kinds: readonly ServiceKind[], group?: RegionGroup): Session[] {
-  return ctx.sessions.filter((s) => s.date < ctx.dos && s.kinds.some((k) => kinds.includes(k)) && (group === undefined || s.group === undefined || s.group === group));
+  return ctx.sessions.filter(
+    (s) =>
+      s.date < ctx.dos && s.kinds.some((k) => kinds.includes(k)) && (group === undefined || s.group === undefined || s.group === group),
+  );
 }
 
 /** Two level lists overlap (an empty list overlaps everything: the record does not say). */

@@ -9,17 +9,37 @@ import { dosOf, met, missing, notMet, serviceRegion, requirement, plural, sameRe
 import type { Requirement } from './common';
 
 export function levelLimitRequirement(id: string): Requirement {
-  return requirement(id, 'levels-laterality', 'Levels named on the order, within the per-session limit, in one region', (p) => p.maxLevels, (_picture, service, _today, limits) => {
-    const rule = limits.byKind[service.kind] ?? limits.default;
-    const ev = service.evidence;
-    if (service.levels.length === 0) return missing('The order names no spinal level.', 'Add the level(s) to the order (e.g. L4-L5)', ev);
-    const groups = new Set(service.levels.map((l) => regionGroupOf(regionOfLevel(l))));
-    if (groups.size > 1) return notMet(`Levels ${service.levels.join(', ')} span more than one spinal region in one session.`, 'Limit the session to one spinal region', ev);
-    const count = new Set(service.levels).size;
-    if (count > rule.max) return notMet(`${plural(count, 'level')} ordered (${service.levels.join(', ')}); at most ${rule.max} per session.`, `Reduce the order to ${plural(rule.max, 'level')}`, ev);
-    if (rule.lateralityRequired && !service.laterality) return missing(`Levels ${service.levels.join(', ')} ordered without a side.`, 'State left, right or bilateral on the order', ev);
-    return met(`${service.levels.join(', ')}${service.laterality ? `, ${service.laterality}` : ''}: within ${plural(rule.max, 'level')} per session.`, ev);
-  });
+  return requirement(
+    id,
+    'levels-laterality',
+    'Levels named on the order, within the per-session limit, in one region',
+    (p) => p.maxLevels,
+    (_picture, service, _today, limits) => {
+      const rule = limits.byKind[service.kind] ?? limits.default;
+      const ev = service.evidence;
+      if (service.levels.length === 0) return missing('The order names no spinal level.', 'Add the level(s) to the order (e.g. L4-L5)', ev);
+      const groups = new Set(service.levels.map((l) => regionGroupOf(regionOfLevel(l))));
+      if (groups.size > 1)
+        return notMet(
+          `Levels ${service.levels.join(', ')} span more than one spinal region in one session.`,
+          'Limit the session to one spinal region',
+          ev,
+        );
+      const count = new Set(service.levels).size;
+      if (count > rule.max)
+        return notMet(
+          `${plural(count, 'level')} ordered (${service.levels.join(', ')}); at most ${rule.max} per session.`,
+          `Reduce the order to ${plural(rule.max, 'level')}`,
+          ev,
+        );
+      if (rule.lateralityRequired && !service.laterality)
+        return missing(`Levels ${service.levels.join(', ')} ordered without a side.`, 'State left, right or bilateral on the order', ev);
+      return met(
+        `${service.levels.join(', ')}${service.laterality ? `, ${service.laterality}` : ''}: within ${plural(rule.max, 'level')} per session.`,
+        ev,
+      );
+    },
+  );
 }
 
 function isPlan(m: SiteMention, dos: string): boolean {
@@ -51,80 +71,133 @@ function sideOk(a: Laterality | undefined, b: Laterality | undefined): boolean {
 }
 
 export function siteConsistencyRequirement(id: string): Requirement {
-  return requirement(id, 'levels-laterality', 'Levels and side agree between the order, the note plan and the diagnosis', (p) => p.siteConsistency, (picture, service, today, _rule, ctx) => {
-    const dos = dosOf(service, today);
-    const problems: string[] = [];
-    let evidence: Evidence[] = [...service.evidence];
-    // Notes name a site several ways (joint, root, medial branches): one plan mention that agrees is enough. The
-    // latest plan, and the latest that agrees (the first one in note order on a tie).
-    let latest: SiteMention | undefined;
-    let agreeing: SiteMention | undefined;
-    for (const m of picture.siteMentions) {
-      if (!isPlan(m, dos)) continue;
-      const d = m.date ?? '';
-      if (!latest || d > (latest.date ?? '')) latest = m;
-      if ((!agreeing || d > (agreeing.date ?? '')) && levelsAgree(m.levels, service.levels) && sideOk(m.laterality, service.laterality)) agreeing = m;
-    }
-    const plan = agreeing ?? latest;
-    if (plan && !agreeing) {
-      if (!levelsAgree(plan.levels, service.levels)) problems.push(`the order says ${service.levels.join(', ')} but the note plan says ${plan.levels.join(', ')}`);
-      if (!sideOk(plan.laterality, service.laterality)) problems.push(`the order says ${service.laterality} but the note plan says ${plan.laterality}`);
-    }
-    if (plan) evidence = evidence.concat(plan.evidence);
-    const region = serviceRegion(service);
-    const group = regionGroupOf(region);
-    if (group) {
-      const codes = ctx.dx.filter((c) => c.onOrder);
-      for (const c of codes) {
-        const r = icd10Info(c.code)?.region;
-        if (r && regionGroupOf(r) !== group) {
-          problems.push(`diagnosis ${c.code} is ${r} but the procedure is ${region}`);
-          evidence = evidence.concat(c.evidence);
+  return requirement(
+    id,
+    'levels-laterality',
+    'Levels and side agree between the order, the note plan and the diagnosis',
+    (p) => p.siteConsistency,
+    (picture, service, today, _rule, ctx) => {
+      const dos = dosOf(service, today);
+      const problems: string[] = [];
+      let evidence: Evidence[] = [...service.evidence];
+      // Notes name a site several ways (joint, root, medial branches): one plan mention that agrees is enough. The
+      // latest plan, and the latest that agrees (the first one in note order on a tie).
+      let latest: SiteMention | undefined;
+      let agreeing: SiteMention | undefined;
+      for (const m of picture.siteMentions) {
+        if (!isPlan(m, dos)) continue;
+        const d = m.date ?? '';
+        if (!latest || d > (latest.date ?? '')) latest = m;
+        if ((!agreeing || d > (agreeing.date ?? '')) && levelsAgree(m.levels, service.levels) && sideOk(m.laterality, service.laterality))
+          agreeing = m;
+      }
+      const plan = agreeing ?? latest;
+      if (plan && !agreeing) {
+        if (!levelsAgree(plan.levels, service.levels))
+          problems.push(`the order says ${service.levels.join(', ')} but the note plan says ${plan.levels.join(', ')}`);
+        if (!sideOk(plan.laterality, service.laterality))
+          problems.push(`the order says ${service.laterality} but the note plan says ${plan.laterality}`);
+      }
+      if (plan) evidence = evidence.concat(plan.evidence);
+      const region = serviceRegion(service);
+      const group = regionGroupOf(region);
+      if (group) {
+        const codes = ctx.dx.filter((c) => c.onOrder);
+        for (const c of codes) {
+          const r = icd10Info(c.code)?.region;
+          if (r && regionGroupOf(r) !== group) {
+            problems.push(`diagnosis ${c.code} is ${r} but the procedure is ${region}`);
+            evidence = evidence.concat(c.evidence);
+          }
         }
       }
-    }
-    if (service.laterality && service.laterality !== 'bilateral') {
-      const other = picture.symptoms.find((s) => s.present && s.kind === 'radicular' && s.laterality && s.laterality !== 'bilateral' && s.laterality !== service.laterality && (!group || regionGroupOf(s.region) === undefined || regionGroupOf(s.region) === group));
-      if (other) {
-        problems.push(`the order is ${service.laterality} but the documented radicular symptoms are ${other.laterality}`);
-        evidence = evidence.concat(other.evidence);
+      if (service.laterality && service.laterality !== 'bilateral') {
+        const other = picture.symptoms.find(
+          (s) =>
+            s.present &&
+            s.kind === 'radicular' &&
+            s.laterality &&
+            s.laterality !== 'bilateral' &&
+            s.laterality !== service.laterality &&
+            (!group || regionGroupOf(s.region) === undefined || regionGroupOf(s.region) === group),
+        );
+        if (other) {
+          problems.push(`the order is ${service.laterality} but the documented radicular symptoms are ${other.laterality}`);
+          evidence = evidence.concat(other.evidence);
+        }
       }
-    }
-    if (problems.length > 0) return missing(`Site disagreement: ${problems.join('; ')}.`, 'Correct the order or the note so that levels and side match', evidence);
-    if (!plan) return met('No conflicting site in the note plan or the diagnosis.', service.evidence);
-    return met('The order, the note plan and the diagnosis agree on the site.', evidence);
-  });
+      if (problems.length > 0)
+        return missing(
+          `Site disagreement: ${problems.join('; ')}.`,
+          'Correct the order or the note so that levels and side match',
+          evidence,
+        );
+      if (!plan) return met('No conflicting site in the note plan or the diagnosis.', service.evidence);
+      return met('The order, the note plan and the diagnosis agree on the site.', evidence);
+    },
+  );
 }
 
 export function imageGuidanceRequirement(id: string): Requirement {
-  return requirement(id, 'imaging', 'Performed under fluoroscopic or CT guidance', (p) => p.imageGuidance, (_picture, service, _today, _rule) => {
-    const def = serviceDef(service.code);
-    if (service.imageGuidance === false) return notMet('The order asks for no image guidance; this procedure is not covered without it.', 'Order the procedure with fluoroscopic or CT guidance', service.evidence);
-    if (def && !def.includesImaging && def.kind !== 'trigger-point') {
-      return notMet(`${service.code} is the code without imaging guidance; this procedure is not covered without it.`, 'Use the code with imaging guidance and document fluoroscopy/CT with contrast', service.evidence);
-    }
-    return met('Image guidance is part of the ordered procedure.', service.evidence);
-  });
+  return requirement(
+    id,
+    'imaging',
+    'Performed under fluoroscopic or CT guidance',
+    (p) => p.imageGuidance,
+    (_picture, service, _today, _rule) => {
+      const def = serviceDef(service.code);
+      if (service.imageGuidance === false)
+        return notMet(
+          'The order asks for no image guidance; this procedure is not covered without it.',
+          'Order the procedure with fluoroscopic or CT guidance',
+          service.evidence,
+        );
+      if (def && !def.includesImaging && def.kind !== 'trigger-point') {
+        return notMet(
+          `${service.code} is the code without imaging guidance; this procedure is not covered without it.`,
+          'Use the code with imaging guidance and document fluoroscopy/CT with contrast',
+          service.evidence,
+        );
+      }
+      return met('Image guidance is part of the ordered procedure.', service.evidence);
+    },
+  );
 }
 
 export function concordantImagingRequirement(id: string): Requirement {
-  return requirement(id, 'imaging', 'Imaging of the treated region supports the diagnosis (concordant imaging)', (p) => p.concordantImaging, (picture, service, today, rule) => {
-    const dos = dosOf(service, today);
-    const region = serviceRegion(service);
-    const before = picture.imaging.filter((i) => rule.modalities.includes(i.modality) && !(i.date && dayOf(i.date) > dos));
-    const here = before.filter((i) => {
-      const r = serviceRegion(i);
-      return r === undefined ? region === undefined : sameRegionGroup(region, r);
-    });
-    const atLevel = here.filter((i) => i.levels.length === 0 || service.levels.length === 0 || i.levels.some((l) => service.levels.some((s) => sameSite(l, s))));
-    const fix = `Attach or summarise the ${rule.modalities.join('/')} report of the ${region ?? 'treated'} spine and how it matches the symptoms`;
-    if (atLevel.length > 0) {
-      const best = atLevel[0]!;
-      return met(`${best.modality}${best.date ? ` ${dayOf(best.date)}` : ''}${best.finding ? `: ${best.finding}` : ''}.`, evidenceOf(atLevel.slice(0, 3)));
-    }
-    if (here.length > 0) return missing(`The imaging on file (${here.map((i) => `${i.modality} ${i.levels.join(', ')}`).join('; ')}) names other levels than the order (${service.levels.join(', ')}).`, fix, evidenceOf(here));
-    return missing(`No ${rule.modalities.join('/')} of the ${region ?? 'treated'} spine is on file.`, fix, evidenceOf(before));
-  });
+  return requirement(
+    id,
+    'imaging',
+    'Imaging of the treated region supports the diagnosis (concordant imaging)',
+    (p) => p.concordantImaging,
+    (picture, service, today, rule) => {
+      const dos = dosOf(service, today);
+      const region = serviceRegion(service);
+      const before = picture.imaging.filter((i) => rule.modalities.includes(i.modality) && !(i.date && dayOf(i.date) > dos));
+      const here = before.filter((i) => {
+        const r = serviceRegion(i);
+        return r === undefined ? region === undefined : sameRegionGroup(region, r);
+      });
+      const atLevel = here.filter(
+        (i) => i.levels.length === 0 || service.levels.length === 0 || i.levels.some((l) => service.levels.some((s) => sameSite(l, s))),
+      );
+      const fix = `Attach or summarise the ${rule.modalities.join('/')} report of the ${region ?? 'treated'} spine and how it matches the symptoms`;
+      if (atLevel.length > 0) {
+        const best = atLevel[0]!;
+        return met(
+          `${best.modality}${best.date ? ` ${dayOf(best.date)}` : ''}${best.finding ? `: ${best.finding}` : ''}.`,
+          evidenceOf(atLevel.slice(0, 3)),
+        );
+      }
+      if (here.length > 0)
+        return missing(
+          `The imaging on file (${here.map((i) => `${i.modality} ${i.levels.join(', ')}`).join('; ')}) names other levels than the order (${service.levels.join(', ')}).`,
+          fix,
+          evidenceOf(here),
+        );
+      return missing(`No ${rule.modalities.join('/')} of the ${region ?? 'treated'} spine is on file.`, fix, evidenceOf(before));
+    },
+  );
 }
 
 const DIAGNOSTIC_WORDS = /\b(?:medial branch(?:es)?|MBBs?|diagnostic (?:facet|block|injection)|comparative block)\b/i;
@@ -134,7 +207,11 @@ const THERAPEUTIC_WORDS = /\b(?:intra-?articular|therapeutic facet|facet joint i
  * 64490-64495: a diagnostic block or a therapeutic joint injection, as the order says, else the note's plan, else the
  * order's wording; undefined when nothing says (the code alone does not).
  */
-export function injectionIntent(picture: ClinicalPicture, service: PlannedService, dos: string): { intent?: InjectionIntent; evidence: Evidence[] } {
+export function injectionIntent(
+  picture: ClinicalPicture,
+  service: PlannedService,
+  dos: string,
+): { intent?: InjectionIntent; evidence: Evidence[] } {
   if (service.intent) return { intent: service.intent, evidence: service.evidence };
   if (service.kind === 'facet-ia') return { intent: 'therapeutic', evidence: service.evidence };
   const words = service.evidence.map((e) => e.display).join(' ');
@@ -149,9 +226,25 @@ export function injectionIntent(picture: ClinicalPicture, service: PlannedServic
 }
 
 export function injectionIntentRequirement(id: string): Requirement {
-  return requirement(id, 'other', 'The order or note says whether the facet injection is a diagnostic block or a therapeutic joint injection', (p) => p.injectionIntent, (picture, service, today, _rule) => {
-    const { intent, evidence } = injectionIntent(picture, service, dosOf(service, today));
-    if (intent) return met(intent === 'diagnostic' ? 'A diagnostic block (medial branch or joint) before ablation.' : 'A therapeutic intra-articular injection.', evidence);
-    return missing('The order and the note do not say whether this is a diagnostic block or a therapeutic intra-articular injection; the rules differ.', 'State on the order or in the plan: diagnostic medial branch block, or therapeutic intra-articular injection', service.evidence);
-  });
+  return requirement(
+    id,
+    'other',
+    'The order or note says whether the facet injection is a diagnostic block or a therapeutic joint injection',
+    (p) => p.injectionIntent,
+    (picture, service, today, _rule) => {
+      const { intent, evidence } = injectionIntent(picture, service, dosOf(service, today));
+      if (intent)
+        return met(
+          intent === 'diagnostic'
+            ? 'A diagnostic block (medial branch or joint) before ablation.'
+            : 'A therapeutic intra-articular injection.',
+          evidence,
+        );
+      return missing(
+        'The order and the note do not say whether this is a diagnostic block or a therapeutic intra-articular injection; the rules differ.',
+        'State on the order or in the plan: diagnostic medial branch block, or therapeutic intra-articular injection',
+        service.evidence,
+      );
+    },
+  );
 }

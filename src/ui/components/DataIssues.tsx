@@ -13,8 +13,7 @@ export function DataIssues({ issues }: { issues: DataIssue[] }) {
       <ul>
         {issues.map((i, n) => (
           <li key={n}>
-            <span className={`badge badge--${i.severity === 'error' ? 'not-met' : 'warning'}`}>{i.severity}</span>{' '}
-            {i.resourceType}
+            <span className={`badge badge--${i.severity === 'error' ? 'not-met' : 'warning'}`}>{i.severity}</span> {i.resourceType}
             {i.id ? `/${i.id}` : ''}: {i.message}
             {i.path ? <span className="muted"> ({i.path})</span> : null}
           </li>

@@ -50,7 +50,10 @@ export function EvidencePanel({ evidence, notes, onClose }: { evidence: Evidence
           )}
         </pre>
       ) : (
-        <p>{evidence.display}{quote ? `: “${quote.text}”` : ''}</p>
+        <p>
+          {evidence.display}
+          {quote ? `: “${quote.text}”` : ''}
+        </p>
       )}
     </aside>
   );

@@ -34,7 +34,9 @@ export function ServicePicker({ selection }: { selection: ServiceSelection }) {
 
   return (
     <section className="card service-picker" aria-labelledby={`${id}-h`}>
-      <h2 id={`${id}-h`} className="card__title">Procedures under review</h2>
+      <h2 id={`${id}-h`} className="card__title">
+        Procedures under review
+      </h2>
       {selection.services.length === 0 && <p className="muted">No planned procedure on the chart. Add the one you are considering.</p>}
       <ul className="service-list">
         {selection.fromOrders.map((s) => (
@@ -63,7 +65,13 @@ export function ServicePicker({ selection }: { selection: ServiceSelection }) {
             ))}
           </select>
           <label htmlFor={`${id}-levels`}>Levels</label>
-          <input id={`${id}-levels`} value={levels} onChange={(e) => setLevels(e.target.value)} placeholder="L4-L5, L5-S1" aria-describedby={error ? `${id}-err` : undefined} />
+          <input
+            id={`${id}-levels`}
+            value={levels}
+            onChange={(e) => setLevels(e.target.value)}
+            placeholder="L4-L5, L5-S1"
+            aria-describedby={error ? `${id}-err` : undefined}
+          />
           <label htmlFor={`${id}-side`}>Side</label>
           <select id={`${id}-side`} value={laterality} onChange={(e) => setLaterality(e.target.value as Laterality | '')}>
             <option value="">Not applicable</option>
@@ -71,8 +79,14 @@ export function ServicePicker({ selection }: { selection: ServiceSelection }) {
             <option value="right">Right</option>
             <option value="bilateral">Bilateral</option>
           </select>
-          <button type="submit" className="btn btn--primary">Add</button>
-          {error && <p id={`${id}-err`} role="alert" className="error">{error}</p>}
+          <button type="submit" className="btn btn--primary">
+            Add
+          </button>
+          {error && (
+            <p id={`${id}-err`} role="alert" className="error">
+              {error}
+            </p>
+          )}
         </form>
       </details>
     </section>

@@ -27,18 +27,18 @@ export function usePatientRecord(reader: FhirReader, patientId: string, access: 
       arrived.current = {};
       try {
         return await readPatientRecord(reader, patientId, {
-        signal,
-        access,
-        onType: (type, resources) => {
-          arrived.current = { ...arrived.current, [type]: resources };
-          const core = CORE_TYPES.filter((t) => access.canRead(t));
-          if (timer.current === undefined && core.every((t) => t in arrived.current)) {
-            timer.current = setTimeout(() => {
-              const snapshot = arrived.current;
-              startTransition(() => setPartial((p) => p ?? snapshot));
-            }, PROVISIONAL_AFTER_MS);
-          }
-        },
+          signal,
+          access,
+          onType: (type, resources) => {
+            arrived.current = { ...arrived.current, [type]: resources };
+            const core = CORE_TYPES.filter((t) => access.canRead(t));
+            if (timer.current === undefined && core.every((t) => t in arrived.current)) {
+              timer.current = setTimeout(() => {
+                const snapshot = arrived.current;
+                startTransition(() => setPartial((p) => p ?? snapshot));
+              }, PROVISIONAL_AFTER_MS);
+            }
+          },
         });
       } finally {
         clearTimeout(timer.current);

@@ -40,7 +40,9 @@ export function toPlanned(s: AddedService): PlannedService {
   return {
     code: s.code,
     kind: serviceKind(s.code),
-    region: region ?? (serviceDef(s.code)?.regionGroup === 'cervical-thoracic' ? 'cervical' : serviceDef(s.code)?.regionGroup ? 'lumbar' : undefined),
+    region:
+      region ??
+      (serviceDef(s.code)?.regionGroup === 'cervical-thoracic' ? 'cervical' : serviceDef(s.code)?.regionGroup ? 'lumbar' : undefined),
     levels: s.levels,
     laterality: s.laterality,
     reasonIcd10: [],

@@ -32,7 +32,10 @@ export function blockedReason(model: PriorAuthModel, hasSession: boolean): strin
   const policy = model.blockers.filter((b) => b.source === 'policy').length;
   const packet = model.blockers.length - policy;
   if (policy + packet === 0) return undefined;
-  const parts = [policy ? `${policy} policy criterion(s) not documented` : '', packet ? `${packet} PAS rule failure(s) in the packet` : ''].filter(Boolean);
+  const parts = [
+    policy ? `${policy} policy criterion(s) not documented` : '',
+    packet ? `${packet} PAS rule failure(s) in the packet` : '',
+  ].filter(Boolean);
   return `Submit is blocked until the issues listed above are fixed: ${parts.join(', ')}.`;
 }
 
@@ -75,7 +78,10 @@ function Panel({ model, writer, user, now, token, api: given }: LifecyclePanelPr
       if (writer) {
         const saved = await savePacket(writer, model, { now: now(), packet, ...(user ? { user } : {}) });
         if (saved.ok) chartTask = saved.taskKey;
-        else if (!saved.refused) setNote(`The packet was not saved to the chart (${saved.message}); it is submitted anyway, and the decision cannot update a chart task.`);
+        else if (!saved.refused)
+          setNote(
+            `The packet was not saved to the chart (${saved.message}); it is submitted anyway, and the decision cannot update a chart task.`,
+          );
       }
       return api.submit(packet.bundle, priority, chartTask);
     },
@@ -103,7 +109,17 @@ function Panel({ model, writer, user, now, token, api: given }: LifecyclePanelPr
       written.current.add(k);
       void (async () => {
         const response = await api.response(r.id).catch(() => undefined);
-        const res = await writeDecisionToChart(writer, r, response, r.chartTask, { app: 'claimready', ...(user ? { user } : {}) }, now()).catch((e: unknown) => ({ ok: false as const, message: `The decision was not saved to the chart: ${e instanceof Error ? e.message : 'error'}` }));
+        const res = await writeDecisionToChart(
+          writer,
+          r,
+          response,
+          r.chartTask,
+          { app: 'claimready', ...(user ? { user } : {}) },
+          now(),
+        ).catch((e: unknown) => ({
+          ok: false as const,
+          message: `The decision was not saved to the chart: ${e instanceof Error ? e.message : 'error'}`,
+        }));
         if (!res.ok) written.current.delete(k); // try again on the next refresh
         setWritebacks((w) => ({ ...w, [r.id]: res.message }));
       })();
@@ -124,7 +140,14 @@ function Panel({ model, writer, user, now, token, api: given }: LifecyclePanelPr
             <option value="expedited">Expedited (decision due in 72 hours)</option>
           </select>
         </label>{' '}
-        <button type="button" className="btn btn--primary" onClick={() => submit.mutate()} disabled={busy || blocked !== undefined} aria-describedby={blocked ? 'lc-blocked' : undefined} data-testid="pa-submit">
+        <button
+          type="button"
+          className="btn btn--primary"
+          onClick={() => submit.mutate()}
+          disabled={busy || blocked !== undefined}
+          aria-describedby={blocked ? 'lc-blocked' : undefined}
+          data-testid="pa-submit"
+        >
           {existing ? 'Submit again' : 'Submit to payer'}
         </button>
       </div>
@@ -141,7 +164,14 @@ function Panel({ model, writer, user, now, token, api: given }: LifecyclePanelPr
       </div>
       {list.error && <p className="error">{list.error.message}</p>}
       {requests.map((r) => (
-        <RequestCard key={r.id} request={r} busy={act.isPending} onInquire={() => act.mutate({ id: r.id })} onPortal={(u) => act.mutate({ id: r.id, portal: u })} {...(writebacks[r.id] ? { writeback: writebacks[r.id] } : {})} />
+        <RequestCard
+          key={r.id}
+          request={r}
+          busy={act.isPending}
+          onInquire={() => act.mutate({ id: r.id })}
+          onPortal={(u) => act.mutate({ id: r.id, portal: u })}
+          {...(writebacks[r.id] ? { writeback: writebacks[r.id] } : {})}
+        />
       ))}
       <details className="lc-queue-box" onToggle={(e) => setQueueOpen(e.currentTarget.open)}>
         <summary>Work queue</summary>

@@ -51,7 +51,14 @@ export interface RequestCardProps {
 }
 
 function PortalForm({ request, busy, onPortal }: Pick<RequestCardProps, 'request' | 'busy' | 'onPortal'>) {
-  const [f, setF] = useState<Record<string, string>>({ trackingNumber: request.trackingNumber ?? '', decision: '', authNumber: '', start: '', end: '', reason: '' });
+  const [f, setF] = useState<Record<string, string>>({
+    trackingNumber: request.trackingNumber ?? '',
+    decision: '',
+    authNumber: '',
+    start: '',
+    end: '',
+    reason: '',
+  });
   const set = (k: string) => (e: { target: { value: string } }) => setF((x) => ({ ...x, [k]: e.target.value }));
   const submit = (e: FormEvent) => {
     e.preventDefault();
@@ -60,7 +67,9 @@ function PortalForm({ request, busy, onPortal }: Pick<RequestCardProps, 'request
   const id = (k: string) => `portal-${request.id}-${k}`;
   return (
     <form className="lc-portal stack" onSubmit={submit} aria-label="Portal result">
-      <p className="muted">This payer takes requests through its portal (e.g. a WISeR contractor): submit the packet PDF there, then record what it returns.</p>
+      <p className="muted">
+        This payer takes requests through its portal (e.g. a WISeR contractor): submit the packet PDF there, then record what it returns.
+      </p>
       <label htmlFor={id('utn')}>Tracking number (UTN)</label>
       <input id={id('utn')} value={f.trackingNumber} onChange={set('trackingNumber')} maxLength={64} />
       <label htmlFor={id('decision')}>Decision</label>
@@ -100,7 +109,12 @@ export function RequestCard({ request: r, busy, onInquire, onPortal, writeback }
   const due = dueText(r.due);
   const problems = problemsOf(r);
   return (
-    <article className="card stack lc-request" aria-label={`Prior-auth request ${r.claim.value}`} data-testid="pa-request" data-status={r.status}>
+    <article
+      className="card stack lc-request"
+      aria-label={`Prior-auth request ${r.claim.value}`}
+      data-testid="pa-request"
+      data-status={r.status}
+    >
       <h4>
         <span className={`lc-status lc-status--${r.status}`} data-testid="pa-request-status">
           {statusText(r.status)}
@@ -133,7 +147,11 @@ export function RequestCard({ request: r, busy, onInquire, onPortal, writeback }
         {r.approvedUnits && (
           <>
             <dt>Approved units</dt>
-            <dd data-testid="pa-approved-units">{Object.entries(r.approvedUnits).map(([seq, n]) => `line ${seq}: ${n}`).join(', ')}</dd>
+            <dd data-testid="pa-approved-units">
+              {Object.entries(r.approvedUnits)
+                .map(([seq, n]) => `line ${seq}: ${n}`)
+                .join(', ')}
+            </dd>
           </>
         )}
         {r.denialReason && (
@@ -175,7 +193,11 @@ export function RequestCard({ request: r, busy, onInquire, onPortal, writeback }
           {problems.length > 20 && <p>and {problems.length - 20} more.</p>}
         </div>
       )}
-      {writeback && <p className="muted" data-testid="pa-writeback">{writeback}</p>}
+      {writeback && (
+        <p className="muted" data-testid="pa-writeback">
+          {writeback}
+        </p>
+      )}
       <ol className="lc-timeline" aria-label="History">
         {r.history.map((e) => (
           <li key={e.seq}>

@@ -8,7 +8,11 @@ import { dueText, statusText } from './RequestCard';
 export function WorkQueue({ api }: { api: ServiceApi }) {
   const [status, setStatus] = useState('');
   const [payer, setPayer] = useState('');
-  const q = useQuery({ queryKey: ['pa-queue', status, payer], queryFn: () => api.queue({ ...(status ? { status } : {}), ...(payer ? { payer } : {}) }), staleTime: 5_000 });
+  const q = useQuery({
+    queryKey: ['pa-queue', status, payer],
+    queryFn: () => api.queue({ ...(status ? { status } : {}), ...(payer ? { payer } : {}) }),
+    staleTime: 5_000,
+  });
   return (
     <section className="stack" aria-labelledby="lc-queue-title">
       <h4 id="lc-queue-title">Work queue</h4>

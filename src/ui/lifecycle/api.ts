@@ -2,7 +2,14 @@
 // otherwise). Every call carries the user's SMART access token; answers are checked with zod.
 import { z } from 'zod';
 
-const Event = z.object({ seq: z.number(), at: z.string(), actor: z.string(), kind: z.string(), status: z.string().optional(), detail: z.unknown().optional() });
+const Event = z.object({
+  seq: z.number(),
+  at: z.string(),
+  actor: z.string(),
+  kind: z.string(),
+  status: z.string().optional(),
+  detail: z.unknown().optional(),
+});
 export const PaRequestSchema = z.object({
   id: z.string(),
   patientId: z.string(),
@@ -41,7 +48,10 @@ export function serviceBase(): string {
 }
 
 export class ServiceCallError extends Error {
-  constructor(readonly status: number, message: string) {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
     super(message);
   }
 }
@@ -61,7 +71,15 @@ export function serviceApi(token: () => string | undefined, base = serviceBase()
     if (!t) throw new ServiceCallError(401, 'No EHR session: relaunch ClaimReady from the chart.');
     let res: Response;
     try {
-      res = await f(`${base}${path}`, { method, headers: { authorization: `Bearer ${t}`, accept: 'application/json', ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+      res = await f(`${base}${path}`, {
+        method,
+        headers: {
+          authorization: `Bearer ${t}`,
+          accept: 'application/json',
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+        },
+        ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+      });
     } catch {
       throw new ServiceCallError(0, 'The ClaimReady service could not be reached. Nothing was lost: try again.');
     }
@@ -76,7 +94,8 @@ export function serviceApi(token: () => string | undefined, base = serviceBase()
   }
   return {
     list: (patientId) => call('GET', `/requests?patient=${encodeURIComponent(patientId)}`, z.array(RequestViewSchema)),
-    submit: (bundle, priority, chartTask) => call('POST', '/requests', RequestViewSchema, { bundle, priority, ...(chartTask ? { chartTask } : {}) }),
+    submit: (bundle, priority, chartTask) =>
+      call('POST', '/requests', RequestViewSchema, { bundle, priority, ...(chartTask ? { chartTask } : {}) }),
     inquire: (id) => call('POST', `/requests/${encodeURIComponent(id)}/inquire`, RequestViewSchema),
     portal: (id, update) => call('POST', `/requests/${encodeURIComponent(id)}/portal`, RequestViewSchema, update),
     response: (id) => call('GET', `/requests/${encodeURIComponent(id)}/response`, z.unknown()),

@@ -10,10 +10,26 @@ import type { PaRequestView } from './api';
 
 export const DECISION_ID_SYSTEM = `${ID_BASE}/pa-decision`;
 const DECIDED = new Set(['approved', 'partial', 'denied', 'info-requested']);
-const BUSINESS: Record<string, string> = { approved: 'Approved', partial: 'Partially approved', denied: 'Denied', 'info-requested': 'Payer requests more information', pended: 'Pended at payer', submitted: 'Submitted to payer', portal: 'Submitted through portal' };
+const BUSINESS: Record<string, string> = {
+  approved: 'Approved',
+  partial: 'Partially approved',
+  denied: 'Denied',
+  'info-requested': 'Payer requests more information',
+  pended: 'Pended at payer',
+  submitted: 'Submitted to payer',
+  portal: 'Submitted through portal',
+};
 
 export function decisionKey(r: PaRequestView): string {
-  return deterministicId(['pa-decision', r.claim.system, r.claim.value, r.status, r.authNumber ?? '', r.authEnd ?? '', r.denialReason ?? '']);
+  return deterministicId([
+    'pa-decision',
+    r.claim.system,
+    r.claim.value,
+    r.status,
+    r.authNumber ?? '',
+    r.authEnd ?? '',
+    r.denialReason ?? '',
+  ]);
 }
 
 export function isDecided(r: PaRequestView): boolean {
@@ -24,7 +40,12 @@ export function decisionSummary(r: PaRequestView): string {
   const lines = [`Prior-auth decision: ${BUSINESS[r.status] ?? r.status} (payer ${r.payerId}, service ${r.serviceCode}).`];
   if (r.authNumber) lines.push(`Authorization number: ${r.authNumber}.`);
   if (r.authStart || r.authEnd) lines.push(`Valid ${r.authStart ?? '?'} to ${r.authEnd ?? '?'}.`);
-  if (r.approvedUnits) lines.push(`Approved units: ${Object.entries(r.approvedUnits).map(([seq, n]) => `line ${seq}: ${n}`).join(', ')}.`);
+  if (r.approvedUnits)
+    lines.push(
+      `Approved units: ${Object.entries(r.approvedUnits)
+        .map(([seq, n]) => `line ${seq}: ${n}`)
+        .join(', ')}.`,
+    );
   if (r.denialReason) lines.push(`Reason: ${r.denialReason}`);
   if (r.requested.length) lines.push(`Requested: ${r.requested.join(' ')}`);
   if (r.trackingNumber) lines.push(`Tracking number (UTN): ${r.trackingNumber}.`);
@@ -38,13 +59,34 @@ export function decisionDocument(r: PaRequestView, response: unknown, now: strin
     meta: { tag: [{ ...CLAIMREADY_TAG }] },
     identifier: [{ system: DECISION_ID_SYSTEM, value: decisionKey(r) }],
     status: 'current',
-    type: { coding: [{ system: 'https://claimready.app/CodeSystem/document-type', code: 'pa-decision', display: 'Prior-auth decision' }], text: 'Prior-auth decision' },
+    type: {
+      coding: [{ system: 'https://claimready.app/CodeSystem/document-type', code: 'pa-decision', display: 'Prior-auth decision' }],
+      text: 'Prior-auth decision',
+    },
     subject: { reference: `Patient/${r.patientId}` },
     date: now,
     description: decisionSummary(r).split('\n')[0],
     content: [
-      { attachment: { contentType: 'text/plain; charset=utf-8', data: utf8ToBase64(decisionSummary(r)), title: 'Prior-auth decision.txt', creation: now } },
-      ...(response !== undefined ? [{ attachment: { contentType: 'application/fhir+json', data: utf8ToBase64(JSON.stringify(response)), title: 'Payer response (PAS).json', creation: now } }] : []),
+      {
+        attachment: {
+          contentType: 'text/plain; charset=utf-8',
+          data: utf8ToBase64(decisionSummary(r)),
+          title: 'Prior-auth decision.txt',
+          creation: now,
+        },
+      },
+      ...(response !== undefined
+        ? [
+            {
+              attachment: {
+                contentType: 'application/fhir+json',
+                data: utf8ToBase64(JSON.stringify(response)),
+                title: 'Payer response (PAS).json',
+                creation: now,
+              },
+            },
+          ]
+        : []),
     ],
   };
 }
@@ -53,7 +95,14 @@ export function updatedTask(task: Task, r: PaRequestView, docRef: string | undef
   const status: Task['status'] = r.status === 'info-requested' ? 'on-hold' : isDecided(r) ? 'completed' : 'in-progress';
   const outputs: NonNullable<Task['output']> = [
     ...(r.authNumber ? [{ type: { text: 'Authorization number' }, valueString: r.authNumber }] : []),
-    ...(r.authStart || r.authEnd ? [{ type: { text: 'Authorization period' }, valuePeriod: { ...(r.authStart ? { start: r.authStart } : {}), ...(r.authEnd ? { end: r.authEnd } : {}) } }] : []),
+    ...(r.authStart || r.authEnd
+      ? [
+          {
+            type: { text: 'Authorization period' },
+            valuePeriod: { ...(r.authStart ? { start: r.authStart } : {}), ...(r.authEnd ? { end: r.authEnd } : {}) },
+          },
+        ]
+      : []),
     ...(r.trackingNumber ? [{ type: { text: 'Tracking number (UTN)' }, valueString: r.trackingNumber }] : []),
     ...(docRef ? [{ type: { text: 'Payer decision' }, valueReference: { reference: docRef } }] : []),
   ];
@@ -69,29 +118,58 @@ export function updatedTask(task: Task, r: PaRequestView, docRef: string | undef
   };
 }
 
-const SearchBundle = z.object({ entry: z.array(z.object({ resource: z.looseObject({ resourceType: z.literal('Task'), id: z.string() }) })).optional() });
+const SearchBundle = z.object({
+  entry: z.array(z.object({ resource: z.looseObject({ resourceType: z.literal('Task'), id: z.string() }) })).optional(),
+});
 
 export type WritebackResult = { ok: true; taskUpdated: boolean; message: string } | { ok: false; message: string };
 
 /** Writes the decision document and updates the Task named by `taskIdentifier` (system|value). */
-export async function writeDecisionToChart(writer: FhirWriter, r: PaRequestView, response: unknown, taskIdentifier: string | undefined, agent: { app: string; user?: string }, now: string): Promise<WritebackResult> {
+export async function writeDecisionToChart(
+  writer: FhirWriter,
+  r: PaRequestView,
+  response: unknown,
+  taskIdentifier: string | undefined,
+  agent: { app: string; user?: string },
+  now: string,
+): Promise<WritebackResult> {
   const doc = decisionDocument(r, response, now);
   const out = await writeAll(writer, [{ resource: doc, ifNoneExist: `identifier=${DECISION_ID_SYSTEM}|${decisionKey(r)}` }], agent);
   if (!out.ok) return { ok: false, message: `The decision was not saved to the chart: ${out.failed.message}` };
   const docId = out.results.find((x) => x.item.resource.resourceType === 'DocumentReference')?.id;
-  if (!taskIdentifier) return { ok: true, taskUpdated: false, message: 'Decision saved to the chart. No prior-auth task was found to update (save the packet to the chart to get one).' };
+  if (!taskIdentifier)
+    return {
+      ok: true,
+      taskUpdated: false,
+      message: 'Decision saved to the chart. No prior-auth task was found to update (save the packet to the chart to get one).',
+    };
   const found = await writer.search('Task', `identifier=${taskIdentifier}`);
   const task = SearchBundle.safeParse(found.body).data?.entry?.[0]?.resource as (Task & { id: string }) | undefined;
-  if (!task) return { ok: true, taskUpdated: false, message: 'Decision saved to the chart; the prior-auth task was not found, so its status is unchanged.' };
+  if (!task)
+    return {
+      ok: true,
+      taskUpdated: false,
+      message: 'Decision saved to the chart; the prior-auth task was not found, so its status is unchanged.',
+    };
   const next = updatedTask(task, r, docId ? `DocumentReference/${docId}` : undefined, now);
   // Version-aware where the writer can (If-Match: someone else's edit of the Task is not overwritten), else a PUT.
   const res = writer.update
     ? await writer.update(next, task.meta?.versionId)
     : writer.transaction
-      ? await writer.transaction({ resourceType: 'Bundle', type: 'transaction', entry: [{ resource: next, request: { method: 'PUT', url: `Task/${task.id}` } }] })
+      ? await writer.transaction({
+          resourceType: 'Bundle',
+          type: 'transaction',
+          entry: [{ resource: next, request: { method: 'PUT', url: `Task/${task.id}` } }],
+        })
       : undefined;
   if (!res) return { ok: true, taskUpdated: false, message: 'Decision saved to the chart; this EHR connection cannot update the task.' };
-  if (res.status === 412) return { ok: false, message: 'The decision document was saved; the task changed in the EHR meanwhile, so its update will be retried.' };
-  if (res.status !== 200) return { ok: false, message: `The decision document was saved, but the EHR refused the task update (status ${res.status}). Retry.` };
-  return { ok: true, taskUpdated: true, message: `Decision saved to the chart and the prior-auth task set to "${next.businessStatus?.text ?? next.status}".` };
+  if (res.status === 412)
+    return { ok: false, message: 'The decision document was saved; the task changed in the EHR meanwhile, so its update will be retried.' };
+  if (res.status !== 200)
+    return { ok: false, message: `The decision document was saved, but the EHR refused the task update (status ${res.status}). Retry.` };
+  return {
+    ok: true,
+    taskUpdated: true,
+    message: `Decision saved to the chart and the prior-auth task set to "${next.businessStatus?.text ?? next.status}".`,
+  };
 }

@@ -16,7 +16,13 @@ interface WorkLine extends StoredLine {
 }
 
 function fromSuggestion(lines: readonly CodingLine[]): StoredLine[] {
-  return lines.map((l) => ({ code: l.code, modifiers: [...l.modifiers], units: l.units, diagnosisPointers: [...l.diagnosisPointers], accepted: false }));
+  return lines.map((l) => ({
+    code: l.code,
+    modifiers: [...l.modifiers],
+    units: l.units,
+    diagnosisPointers: [...l.diagnosisPointers],
+    accepted: false,
+  }));
 }
 
 /** The suggestion's own line for a code (its rationale and evidence), when the coder kept that code. */
@@ -29,7 +35,12 @@ function toCodingLine(w: StoredLine, suggested: readonly CodingLine[]): CodingLi
     units: w.units,
     diagnosisPointers: w.diagnosisPointers,
     evidence: orig?.evidence ?? [],
-    rationale: orig && orig.modifiers.join() === w.modifiers.join() && orig.units === w.units ? orig.rationale : orig ? [...orig.rationale, 'Changed by the coder'] : [],
+    rationale:
+      orig && orig.modifiers.join() === w.modifiers.join() && orig.units === w.units
+        ? orig.rationale
+        : orig
+          ? [...orig.rationale, 'Changed by the coder']
+          : [],
   };
 }
 
@@ -40,7 +51,10 @@ export function CodingReview() {
   const { payer, coding: suggestion } = check;
   const key = storageKey(picture.patient.id, suggestion.dateOfService);
 
-  const initial = useCallback((): WorkLine[] => (loadLines(key) ?? fromSuggestion(suggestion.lines)).map((l, i) => ({ ...l, id: i })), [key, suggestion.lines]);
+  const initial = useCallback(
+    (): WorkLine[] => (loadLines(key) ?? fromSuggestion(suggestion.lines)).map((l, i) => ({ ...l, id: i })),
+    [key, suggestion.lines],
+  );
   const [work, setWork] = useState<{ key: string; lines: WorkLine[] }>(() => ({ key, lines: initial() }));
   const [editing, setEditing] = useState<Set<number>>(new Set());
   const [written, setWritten] = useState(false);
@@ -49,7 +63,11 @@ export function CodingReview() {
   const lines = work.lines;
 
   useEffect(() => {
-    if (!written) saveLines(key, lines.map(({ id: _id, ...l }) => l));
+    if (!written)
+      saveLines(
+        key,
+        lines.map(({ id: _id, ...l }) => l),
+      );
   }, [key, lines, written]);
 
   const codingLines = useMemo(() => lines.map((l) => toCodingLine(l, suggestion.lines)), [lines, suggestion.lines]);
@@ -70,7 +88,10 @@ export function CodingReview() {
 
   const update = (id: number, next: StoredLine | null): void => {
     setWritten(false);
-    setWork((w) => ({ key: w.key, lines: next ? w.lines.map((l) => (l.id === id ? { ...next, id } : l)) : w.lines.filter((l) => l.id !== id) }));
+    setWork((w) => ({
+      key: w.key,
+      lines: next ? w.lines.map((l) => (l.id === id ? { ...next, id } : l)) : w.lines.filter((l) => l.id !== id),
+    }));
   };
   const setLineEditing = (id: number, on: boolean): void =>
     setEditing((s) => {
@@ -82,7 +103,13 @@ export function CodingReview() {
   const addLine = (): void => {
     const id = Math.max(-1, ...lines.map((l) => l.id)) + 1;
     setWritten(false);
-    setWork((w) => ({ key: w.key, lines: [...w.lines, { id, code: '', modifiers: [], units: 1, diagnosisPointers: suggestion.diagnoses.length ? [1] : [], accepted: false }] }));
+    setWork((w) => ({
+      key: w.key,
+      lines: [
+        ...w.lines,
+        { id, code: '', modifiers: [], units: 1, diagnosisPointers: suggestion.diagnoses.length ? [1] : [], accepted: false },
+      ],
+    }));
     setLineEditing(id, true);
   };
   const reset = (): void => {
@@ -140,7 +167,9 @@ export function CodingReview() {
               <li key={d.code}>
                 <strong>{d.code}</strong> {d.label}{' '}
                 {!d.billable && (
-                  <span className="badge badge--not-met">Not billable{d.successors && d.successors.length ? `: use ${d.successors.join(', ')}` : ''}</span>
+                  <span className="badge badge--not-met">
+                    Not billable{d.successors && d.successors.length ? `: use ${d.successors.join(', ')}` : ''}
+                  </span>
                 )}
                 <details>
                   <summary>Evidence for {d.code}</summary>
@@ -159,7 +188,12 @@ export function CodingReview() {
         {!writer && <p className="muted">This session cannot write to the EHR (no write permission was granted).</p>}
         {errors > 0 && writer && <p>{errors} error(s) remain: you can still save the draft for the billing team.</p>}
         <div className="coding-review__row">
-          <button type="button" className="btn btn--primary" disabled={!writer || state.phase === 'saving' || lines.length === 0} onClick={() => void save(current)}>
+          <button
+            type="button"
+            className="btn btn--primary"
+            disabled={!writer || state.phase === 'saving' || lines.length === 0}
+            onClick={() => void save(current)}
+          >
             {state.phase === 'saving' ? 'Saving…' : 'Save to chart'}
           </button>
         </div>
@@ -170,7 +204,8 @@ export function CodingReview() {
                 .filter((r) => r.item.resource.resourceType !== 'Provenance')
                 .map((r) => (
                   <li key={r.item.ifNoneExist}>
-                    {r.item.resource.resourceType === 'Claim' ? 'Draft claim' : 'Coding summary'}: {r.created ? 'created' : r.updated ? 'updated' : 'already saved'}
+                    {r.item.resource.resourceType === 'Claim' ? 'Draft claim' : 'Coding summary'}:{' '}
+                    {r.created ? 'created' : r.updated ? 'updated' : 'already saved'}
                     {r.id ? ` (${r.item.resource.resourceType}/${r.id})` : ''}
                   </li>
                 ))}

@@ -11,7 +11,11 @@ import { LifecyclePanel } from '../lifecycle/LifecyclePanel';
 import { serviceDef } from '../../policy/index';
 import './PriorAuth.css';
 
-const VERDICT_TEXT = { ready: 'Ready to submit', incomplete: 'Documentation incomplete', 'not-eligible': 'Policy criteria not met' } as const;
+const VERDICT_TEXT = {
+  ready: 'Ready to submit',
+  incomplete: 'Documentation incomplete',
+  'not-eligible': 'Policy criteria not met',
+} as const;
 
 /** The clock is read here, in the UI, and passed in: the core and the builders never read it. */
 const clock = (): string => new Date().toISOString();
@@ -21,7 +25,16 @@ export function PriorAuth() {
   const [index, setIndex] = useState(0);
   const service = services[Math.min(index, services.length - 1)];
   const model = useMemo(
-    () => (service ? packetPreview(picture, service, { today, now: `${today}T00:00:00Z`, ...(resources ? { resources } : {}), ...(clinic ? { clinic } : {}), ...(user ? { user } : {}) }) : undefined),
+    () =>
+      service
+        ? packetPreview(picture, service, {
+            today,
+            now: `${today}T00:00:00Z`,
+            ...(resources ? { resources } : {}),
+            ...(clinic ? { clinic } : {}),
+            ...(user ? { user } : {}),
+          })
+        : undefined,
     [picture, service, today, resources, clinic, user],
   );
   const rows = useMemo(() => timelineRows(picture), [picture]);
@@ -77,12 +90,20 @@ export function PriorAuth() {
           </dd>
         </dl>
         {payer.fellBackToBaseline && payer.note && <p className="muted">{payer.note}</p>}
-        {!model.clinicConfigured && <p className="muted">The requesting clinic is not configured; the packet names it as "Requesting clinic (not configured)".</p>}
+        {!model.clinicConfigured && (
+          <p className="muted">The requesting clinic is not configured; the packet names it as "Requesting clinic (not configured)".</p>
+        )}
       </section>
       <Criteria findings={a.findings} open={openEvidence} />
       <Timeline rows={rows} open={openEvidence} />
       <PacketActions model={model} writer={writer} {...(user ? { user } : {})} now={clock} />
-      <LifecyclePanel model={model} writer={writer} {...(user ? { user } : {})} now={clock} {...(serviceToken ? { token: serviceToken } : {})} />
+      <LifecyclePanel
+        model={model}
+        writer={writer}
+        {...(user ? { user } : {})}
+        now={clock}
+        {...(serviceToken ? { token: serviceToken } : {})}
+      />
     </section>
   );
 }

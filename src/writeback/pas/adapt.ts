@@ -7,7 +7,9 @@ export function pasServiceRequest(sr: ServiceRequest): ServiceRequest {
   const { occurrenceDateTime, occurrencePeriod, ...rest } = sr;
   if (occurrenceDateTime) return { ...rest, occurrenceTiming: { event: [occurrenceDateTime] } };
   if (occurrencePeriod?.start) {
-    const note = occurrencePeriod.end ? [...(sr.note ?? []), { text: `Requested period: ${occurrencePeriod.start.slice(0, 10)} to ${occurrencePeriod.end.slice(0, 10)}` }] : sr.note;
+    const note = occurrencePeriod.end
+      ? [...(sr.note ?? []), { text: `Requested period: ${occurrencePeriod.start.slice(0, 10)} to ${occurrencePeriod.end.slice(0, 10)}` }]
+      : sr.note;
     return { ...rest, occurrenceTiming: { event: [occurrencePeriod.start] }, ...(note ? { note } : {}) };
   }
   return occurrencePeriod ? { ...rest } : sr;

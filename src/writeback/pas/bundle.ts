@@ -1,6 +1,21 @@
 // Builds the Da Vinci PAS request Bundle (PAS 2.2.1: PASRequestBundle + PASClaim) for one planned service from the
 // picture, the policy assessment and the coding suggestion. Pure: `now` and `today` are inputs, ids are derived.
-import type { Bundle, BundleEntry, Claim, ClaimItem, ClaimSupportingInfo, CodeableConcept, Coverage, DiagnosticReport, DocumentReference, Extension, Period, Reference, Resource, ServiceRequest } from 'fhir/r4';
+import type {
+  Bundle,
+  BundleEntry,
+  Claim,
+  ClaimItem,
+  ClaimSupportingInfo,
+  CodeableConcept,
+  Coverage,
+  DiagnosticReport,
+  DocumentReference,
+  Extension,
+  Period,
+  Reference,
+  Resource,
+  ServiceRequest,
+} from 'fhir/r4';
 import { pasServiceRequest } from './adapt';
 import type { ClinicalPicture, PlannedService } from '../../policy/picture';
 import type { Assessment, CodingSuggestion } from '../../policy/verdicts';
@@ -8,7 +23,17 @@ import { serviceKind } from '../../policy/services';
 import { BundleAssembler, keyOf, refKey } from './assemble';
 import { imagingDocument, noteDocument, pdfDocument } from './documents';
 import { stableHash, stableUuid } from './ids';
-import { clinicOrganization, clinicPractitioner, coverageFromFact, focalCoverage, insurerFor, pasCoverage, patientFromPicture, practitionerRole, type ClinicInfo } from './parties';
+import {
+  clinicOrganization,
+  clinicPractitioner,
+  coverageFromFact,
+  focalCoverage,
+  insurerFor,
+  pasCoverage,
+  patientFromPicture,
+  practitionerRole,
+  type ClinicInfo,
+} from './parties';
 import { planSupport } from './supporting';
 import { requestDiagnoses } from './request-dx';
 import { PAS, REPORT_TYPE, SYSTEMS, type ReportType } from './systems';
@@ -45,8 +70,9 @@ export interface PasBuild {
   claimIdentifier: string;
 }
 
-
-const cc = (system: string, code: string, display?: string): CodeableConcept => ({ coding: [{ system, code, ...(display ? { display } : {}) }] });
+const cc = (system: string, code: string, display?: string): CodeableConcept => ({
+  coding: [{ system, code, ...(display ? { display } : {}) }],
+});
 
 function codeSystemFor(code: string): string {
   return /^\d{4}[0-9A-Z]$/.test(code) ? SYSTEMS.cpt : SYSTEMS.hcpcs;
@@ -60,7 +86,12 @@ function modifierCc(m: string): CodeableConcept {
 /** X12 1365 service type: procedures are requested as surgical, visits and drugs as medical care. */
 function itemCategory(code: string): CodeableConcept {
   const kind = serviceKind(code);
-  const medical = kind === 'em-office-new' || kind === 'em-office-established' || kind === 'drug' || kind === 'chronic-pain-management' || kind === 'other';
+  const medical =
+    kind === 'em-office-new' ||
+    kind === 'em-office-established' ||
+    kind === 'drug' ||
+    kind === 'chronic-pain-management' ||
+    kind === 'other';
   return medical ? cc(SYSTEMS.x12ServiceType, '1', 'Medical Care') : cc(SYSTEMS.x12ServiceType, '2', 'Surgical');
 }
 
@@ -97,7 +128,15 @@ export function requestedFor(service: PlannedService, today: string): PasBuild['
 }
 
 export function claimIdentifierFor(picture: ClinicalPicture, service: PlannedService): string {
-  return stableHash(['pas-claim', picture.patient.id, service.code, service.levels.join(','), service.laterality ?? '', service.date ?? '', service.requestRef ?? '']);
+  return stableHash([
+    'pas-claim',
+    picture.patient.id,
+    service.code,
+    service.levels.join(','),
+    service.laterality ?? '',
+    service.date ?? '',
+    service.requestRef ?? '',
+  ]);
 }
 
 export function assemblePasBundle(input: PasBundleInput): PasBuild {
@@ -151,7 +190,12 @@ export function assemblePasBundle(input: PasBundleInput): PasBuild {
     return sequence;
   };
   const subject = { reference: patientKey };
-  if (input.pdf) addInfo(asm.ref(put(pdfDocument(input.pdf, claimId, subject, now))), REPORT_TYPE.physicianReport, 'Medical necessity summary (ordering clinician attests)');
+  if (input.pdf)
+    addInfo(
+      asm.ref(put(pdfDocument(input.pdf, claimId, subject, now))),
+      REPORT_TYPE.physicianReport,
+      'Medical necessity summary (ordering clinician attests)',
+    );
   const notSent = [...plan.left];
   for (const s of plan.items) {
     if (s.kind === 'note') {
@@ -175,10 +219,12 @@ export function assemblePasBundle(input: PasBundleInput): PasBuild {
     ? coding.lines.map((l) => ({ ...l, diagnosisPointers: dx.remap(l.diagnosisPointers) }))
     : [{ code: service.code, label: '', modifiers: [], units: 1, diagnosisPointers: diagnosis.map((d) => d.sequence) }];
   const requestedWhen = requestedFor(service, input.today);
-  const serviced: { servicedDate: string } | { servicedPeriod: Period } = 'date' in requestedWhen ? { servicedDate: requestedWhen.date } : { servicedPeriod: requestedWhen.period };
-  const requested: Extension[] = service.requestRef && refKey(service.requestRef)
-    ? [{ url: PAS.extRequestedService, valueReference: asm.ref(refKey(service.requestRef) ?? service.requestRef) }]
-    : [];
+  const serviced: { servicedDate: string } | { servicedPeriod: Period } =
+    'date' in requestedWhen ? { servicedDate: requestedWhen.date } : { servicedPeriod: requestedWhen.period };
+  const requested: Extension[] =
+    service.requestRef && refKey(service.requestRef)
+      ? [{ url: PAS.extRequestedService, valueReference: asm.ref(refKey(service.requestRef) ?? service.requestRef) }]
+      : [];
   const allInfo = supportingInfo.map((s) => s.sequence);
   const item: ClaimItem[] = lines.map((l, i) => ({
     extension: [
@@ -228,7 +274,14 @@ export function assemblePasBundle(input: PasBundleInput): PasBuild {
     timestamp: now,
     entry: asm.bundleEntries(claimEntry),
   };
-  return { bundle, unresolved: [...asm.unresolved].sort(), omitted: [...asm.omitted].sort(), claimIdentifier: claimId, notSent, requested: requestedWhen };
+  return {
+    bundle,
+    unresolved: [...asm.unresolved].sort(),
+    omitted: [...asm.omitted].sort(),
+    claimIdentifier: claimId,
+    notSent,
+    requested: requestedWhen,
+  };
 }
 
 export function buildPasBundle(input: PasBundleInput): Bundle {

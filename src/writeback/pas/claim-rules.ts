@@ -27,8 +27,18 @@ const ClaimShape = z.looseObject({
   priority: Cc.optional(),
   related: z.array(z.unknown()).optional(),
   careTeam: z.array(z.looseObject({ sequence: z.number().optional(), extension: z.array(Ext).optional() })).optional(),
-  diagnosis: z.array(z.looseObject({ sequence: z.number().optional(), diagnosisCodeableConcept: Cc.optional(), diagnosisReference: z.unknown().optional() })).optional(),
-  insurance: z.array(z.looseObject({ sequence: z.number().optional(), focal: z.boolean().optional(), coverage: Ref.optional() })).optional(),
+  diagnosis: z
+    .array(
+      z.looseObject({
+        sequence: z.number().optional(),
+        diagnosisCodeableConcept: Cc.optional(),
+        diagnosisReference: z.unknown().optional(),
+      }),
+    )
+    .optional(),
+  insurance: z
+    .array(z.looseObject({ sequence: z.number().optional(), focal: z.boolean().optional(), coverage: Ref.optional() }))
+    .optional(),
   accident: z.looseObject({ date: z.string().optional() }).optional(),
   supportingInfo: z
     .array(
@@ -69,7 +79,12 @@ const hasCode = (c: z.infer<typeof Cc> | undefined, system: string, code?: strin
 
 type Lookup = (ref: string) => { resourceType: string; [k: string]: unknown } | undefined;
 
-function uniqueSequences(list: { sequence?: number }[] | undefined, rule: string, path: string, add: (r: string, p: string, m: string) => void): Set<number> {
+function uniqueSequences(
+  list: { sequence?: number }[] | undefined,
+  rule: string,
+  path: string,
+  add: (r: string, p: string, m: string) => void,
+): Set<number> {
   const seen = new Set<number>();
   (list ?? []).forEach((x, i) => {
     if (x.sequence === undefined) add(rule, `${path}[${i}].sequence`, 'sequence is required');
@@ -108,7 +123,8 @@ export function claimRules(resource: unknown, path: string, lookup: Lookup, v: P
   if (!c.insurance?.length) add('PASClaim.insurance', `${path}.insurance`, 'an insurance entry with the coverage is required');
   c.insurance?.forEach((ins, i) => {
     if (ins.focal !== true) add('PASClaim.insurance.focal', `${path}.insurance[${i}].focal`, 'insurance.focal is fixed to true');
-    if (!ins.coverage?.reference) add('PASClaim.insurance.coverage', `${path}.insurance[${i}].coverage`, 'the coverage reference is required');
+    if (!ins.coverage?.reference)
+      add('PASClaim.insurance.coverage', `${path}.insurance[${i}].coverage`, 'the coverage reference is required');
   });
   fullDate(c.accident?.date, `${path}.accident.date`);
 
@@ -120,16 +136,20 @@ export function claimRules(resource: unknown, path: string, lookup: Lookup, v: P
   targetIs(c.patient?.reference, ['Patient'], 'PASClaim.patient', `${path}.patient`);
   targetIs(c.insurer?.reference, ['Organization'], 'PASClaim.insurer', `${path}.insurer`);
   targetIs(c.provider?.reference, ['Organization', 'PractitionerRole'], 'PASClaim.provider', `${path}.provider`);
-  c.insurance?.forEach((ins, i) => targetIs(ins.coverage?.reference, ['Coverage'], 'PASClaim.insurance.coverage', `${path}.insurance[${i}].coverage`));
+  c.insurance?.forEach((ins, i) =>
+    targetIs(ins.coverage?.reference, ['Coverage'], 'PASClaim.insurance.coverage', `${path}.insurance[${i}].coverage`),
+  );
   c.careTeam?.forEach((ct, i) => {
     const provider = (ct as { provider?: { reference?: string } }).provider?.reference;
     targetIs(provider, ['Organization', 'PractitionerRole'], 'PASClaim.careTeam.provider', `${path}.careTeam[${i}].provider`);
   });
 
   // X12 278 carries at most 12 diagnoses (PASClaim.diagnosis note); coded as ICD-10-CM (X12278DiagnosisCodes).
-  if ((c.diagnosis?.length ?? 0) > 12) add('PASClaim.diagnosis', `${path}.diagnosis`, `at most 12 diagnoses can be sent, found ${c.diagnosis?.length ?? 0}`);
+  if ((c.diagnosis?.length ?? 0) > 12)
+    add('PASClaim.diagnosis', `${path}.diagnosis`, `at most 12 diagnoses can be sent, found ${c.diagnosis?.length ?? 0}`);
   c.diagnosis?.forEach((d, i) => {
-    if (d.diagnosisReference !== undefined) add('PASClaim.diagnosis.diagnosis[x]', `${path}.diagnosis[${i}]`, 'diagnosis must be a CodeableConcept');
+    if (d.diagnosisReference !== undefined)
+      add('PASClaim.diagnosis.diagnosis[x]', `${path}.diagnosis[${i}]`, 'diagnosis must be a CodeableConcept');
     else if (!hasCode(d.diagnosisCodeableConcept, SYSTEMS.icd10cm)) {
       add('PASClaim.diagnosis.diagnosis[x]', `${path}.diagnosis[${i}].diagnosisCodeableConcept`, 'diagnosis must be coded in ICD-10-CM');
     }
@@ -141,7 +161,11 @@ export function claimRules(resource: unknown, path: string, lookup: Lookup, v: P
 
   c.careTeam?.forEach((ct, i) => {
     if (!ct.extension?.some((e) => e.url === PAS.extCareTeamClaimScope)) {
-      add('PASClaim.careTeam.careTeamClaimScope', `${path}.careTeam[${i}].extension`, 'each care team member needs the careTeamClaimScope extension');
+      add(
+        'PASClaim.careTeam.careTeamClaimScope',
+        `${path}.careTeam[${i}].extension`,
+        'each care team member needs the careTeamClaimScope extension',
+      );
     }
   });
 
@@ -154,15 +178,22 @@ export function claimRules(resource: unknown, path: string, lookup: Lookup, v: P
     if (hasCode(s.category, PAS.tempCodes, 'additionalInformation')) {
       const rule = 'PASClaim.supportingInfo:AdditionalInformation';
       const info = s.extension?.find((e) => e.url === PAS.extDocumentInformation);
-      const hasReportType = (info?.extension ?? []).some((x) => typeof x === 'object' && x !== null && 'url' in x && x.url === 'reportTypeCode');
+      const hasReportType = (info?.extension ?? []).some(
+        (x) => typeof x === 'object' && x !== null && 'url' in x && x.url === 'reportTypeCode',
+      );
       if (!hasReportType) add(rule, `${p}.extension`, 'documentInformation with a reportTypeCode is required');
       if (s.timingDate !== undefined || s.timingPeriod !== undefined) add(rule, `${p}.timing[x]`, 'timing is not allowed (0..0)');
-      if (!s.valueReference?.reference) add('spec-20', `${p}.valueReference`, 'supporting information must point at its resource with valueReference');
+      if (!s.valueReference?.reference)
+        add('spec-20', `${p}.valueReference`, 'supporting information must point at its resource with valueReference');
       const target = s.valueReference?.reference ? lookup(s.valueReference.reference) : undefined;
       if (target?.resourceType === 'DocumentReference') {
         const content = Array.isArray(target.content) ? (target.content as { attachment?: { data?: unknown; url?: unknown } }[]) : [];
         if (!content.length || content.some((x) => typeof x.attachment?.data !== 'string' || x.attachment.url !== undefined)) {
-          add('PASDocumentReference', `${p}.valueReference`, 'a PAS DocumentReference carries its content inline (attachment.data, no url)');
+          add(
+            'PASDocumentReference',
+            `${p}.valueReference`,
+            'a PAS DocumentReference carries its content inline (attachment.data, no url)',
+          );
         }
       }
     }
@@ -175,7 +206,8 @@ export function claimRules(resource: unknown, path: string, lookup: Lookup, v: P
   c.item?.forEach((it, i) => {
     const p = `${path}.item[${i}]`;
     const ext = (url: string): z.infer<typeof Ext>[] => (it.extension ?? []).filter((e) => e.url === url);
-    if (ext(PAS.extRequestType).length !== 1) add('PASClaim.item.requestType', `${p}.extension`, 'exactly one requestType extension is required');
+    if (ext(PAS.extRequestType).length !== 1)
+      add('PASClaim.item.requestType', `${p}.extension`, 'exactly one requestType extension is required');
     const cert = ext(PAS.extCertificationType);
     if (cert.length !== 1) add('PASClaim.item.certificationType', `${p}.extension`, 'exactly one certificationType extension is required');
     const certCode = Cc.safeParse(cert[0]?.valueCodeableConcept).data?.coding?.[0]?.code;
@@ -183,10 +215,15 @@ export function claimRules(resource: unknown, path: string, lookup: Lookup, v: P
       add('ImmediateLevelOfCare', `${p}.extension`, 'an immediate appeal (certificationType 1) needs the levelOfServiceCode extension');
     }
     if (!it.category?.coding?.length) add('PASClaim.item.category', `${p}.category`, 'category is required (1..1)');
-    if (!it.productOrService?.coding?.length) add('PASClaim.item.productOrService', `${p}.productOrService`, 'productOrService is required');
+    if (!it.productOrService?.coding?.length)
+      add('PASClaim.item.productOrService', `${p}.productOrService`, 'productOrService is required');
     if (!it.locationCodeableConcept) {
       const other = it.locationAddress !== undefined || it.locationReference !== undefined;
-      add('PASClaim.item.location[x]', `${p}.locationCodeableConcept`, other ? 'location must be a CodeableConcept (place of service)' : 'location (place of service) is required');
+      add(
+        'PASClaim.item.location[x]',
+        `${p}.locationCodeableConcept`,
+        other ? 'location must be a CodeableConcept (place of service)' : 'location (place of service) is required',
+      );
     }
     fullDate(it.servicedDate, `${p}.servicedDate`);
     fullDate(it.servicedPeriod?.start, `${p}.servicedPeriod.start`);

@@ -9,7 +9,15 @@ import { DOC_TYPE, PAS, SYSTEMS, type DocType } from './systems';
 
 const LOINC_DOC = /^\d{4,6}-\d$/;
 
-function docRef(id: string, type: DocType, subject: Reference, date: string, description: string, attachment: Attachment, typeText?: string): DocumentReference {
+function docRef(
+  id: string,
+  type: DocType,
+  subject: Reference,
+  date: string,
+  description: string,
+  attachment: Attachment,
+  typeText?: string,
+): DocumentReference {
   return {
     resourceType: 'DocumentReference',
     id,
@@ -58,12 +66,20 @@ export function noteDocument(note: NoteDoc, raw: DocumentReference | undefined, 
   const id = note.ref.split('/').pop() ?? stableHash([note.ref]).slice(0, 24);
   const type = noteDocType(note.title, raw?.type?.coding ?? []);
   const date = raw?.date ?? note.date ?? '';
-  const doc = docRef(id, type, subject, date, note.title, {
-    contentType: 'text/plain; charset=utf-8',
-    data: utf8ToBase64(note.text),
-    title: note.title,
-    ...(note.date ? { creation: note.date } : {}),
-  }, raw?.type?.text ?? note.title);
+  const doc = docRef(
+    id,
+    type,
+    subject,
+    date,
+    note.title,
+    {
+      contentType: 'text/plain; charset=utf-8',
+      data: utf8ToBase64(note.text),
+      title: note.title,
+      ...(note.date ? { creation: note.date } : {}),
+    },
+    raw?.type?.text ?? note.title,
+  );
   if (!date) delete doc.date;
   return doc;
 }
@@ -73,12 +89,22 @@ export function imagingDocument(dr: DiagnosticReport, subject: Reference): Docum
   const inline = (dr.presentedForm ?? []).find((a) => typeof a.data === 'string' && a.data.length > 0);
   const title = dr.code.text ?? dr.code.coding?.[0]?.display ?? 'Imaging report';
   const when = dr.effectiveDateTime ?? dr.effectivePeriod?.start ?? dr.issued;
-  const text = [title, when ? `Date: ${when.slice(0, 10)}` : '', dr.conclusion ? `Impression: ${dr.conclusion}` : ''].filter(Boolean).join('\n');
+  const text = [title, when ? `Date: ${when.slice(0, 10)}` : '', dr.conclusion ? `Impression: ${dr.conclusion}` : '']
+    .filter(Boolean)
+    .join('\n');
   if (!inline && !dr.conclusion) return undefined;
   const attachment: Attachment = inline
     ? { contentType: inline.contentType ?? 'application/octet-stream', data: inline.data, title: inline.title ?? title }
     : { contentType: 'text/plain; charset=utf-8', data: utf8ToBase64(text), title };
-  const doc = docRef(`imaging-${dr.id ?? stableHash([title, when ?? '']).slice(0, 24)}`, DOC_TYPE.imaging, subject, dr.issued ?? when ?? '', `${title} (report from DiagnosticReport/${dr.id ?? ''})`, attachment, title);
+  const doc = docRef(
+    `imaging-${dr.id ?? stableHash([title, when ?? '']).slice(0, 24)}`,
+    DOC_TYPE.imaging,
+    subject,
+    dr.issued ?? when ?? '',
+    `${title} (report from DiagnosticReport/${dr.id ?? ''})`,
+    attachment,
+    title,
+  );
   if (!doc.date) delete doc.date;
   return doc;
 }

@@ -67,7 +67,10 @@ export function practitionerRole(org: Organization, pr: Practitioner): Practitio
     organization: { reference: `Organization/${org.id ?? ''}` },
     // The role's contact is the clinician's work line, else the clinic's (where the payer calls back).
     ...(() => {
-      const telecom = (pr.telecom ?? []).filter((t) => t.use !== 'home').concat(org.telecom ?? []).filter((t) => t.value);
+      const telecom = (pr.telecom ?? [])
+        .filter((t) => t.use !== 'home')
+        .concat(org.telecom ?? [])
+        .filter((t) => t.value);
       return telecom.length ? { telecom: telecom.slice(0, 2) } : {};
     })(),
   };
@@ -93,7 +96,9 @@ export function focalCoverage(picture: ClinicalPicture, assessment: Assessment):
 
 export function insurerFor(c: CoverageFact, raw: Coverage | undefined, assessment: Assessment): Organization {
   const payorKey = raw?.payor?.[0]?.reference ? refKey(raw.payor[0].reference) : undefined;
-  const id = payorKey?.startsWith('Organization/') ? payorKey.slice('Organization/'.length) : `payer-${slug(c.payerId ?? c.payerName ?? assessment.payer.id)}`;
+  const id = payorKey?.startsWith('Organization/')
+    ? payorKey.slice('Organization/'.length)
+    : `payer-${slug(c.payerId ?? c.payerName ?? assessment.payer.id)}`;
   const payerId = c.payerId ?? assessment.payer.id;
   return {
     resourceType: 'Organization',
@@ -113,9 +118,17 @@ export function coverageFromFact(c: CoverageFact, patient: Patient, insurer: Org
     ...(c.subscriberId ? { subscriberId: c.subscriberId } : {}),
     beneficiary: { reference: `Patient/${patient.id ?? ''}` },
     ...(c.typeCode ? { type: { coding: [{ code: c.typeCode }] } } : {}),
-    ...(c.periodStart || c.periodEnd ? { period: { ...(c.periodStart ? { start: c.periodStart } : {}), ...(c.periodEnd ? { end: c.periodEnd } : {}) } } : {}),
+    ...(c.periodStart || c.periodEnd
+      ? { period: { ...(c.periodStart ? { start: c.periodStart } : {}), ...(c.periodEnd ? { end: c.periodEnd } : {}) } }
+      : {}),
     payor: [{ reference: `Organization/${insurer.id ?? ''}` }],
-    ...(c.planName ? { class: [{ type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/coverage-class', code: 'plan' }] }, value: c.planName }] } : {}),
+    ...(c.planName
+      ? {
+          class: [
+            { type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/coverage-class', code: 'plan' }] }, value: c.planName },
+          ],
+        }
+      : {}),
   };
 }
 
@@ -134,10 +147,14 @@ const X12_RELATIONSHIP: Record<string, { code: string; display: string }> = {
  */
 export function pasCoverage(base: Coverage, fact: CoverageFact, patientRef: string): Coverage {
   const out: Coverage = structuredClone(base);
-  const memberId = base.identifier?.find((i) => i.type?.coding?.some((c) => c.code === 'MB'))?.value ?? base.subscriberId ?? fact.subscriberId;
+  const memberId =
+    base.identifier?.find((i) => i.type?.coding?.some((c) => c.code === 'MB'))?.value ?? base.subscriberId ?? fact.subscriberId;
   const others = (base.identifier ?? []).filter((i) => !i.type?.coding?.some((c) => c.code === 'MB'));
   if (memberId) {
-    out.identifier = [{ type: { coding: [{ system: SYSTEMS.v2IdentifierType, code: 'MB', display: 'Member Number' }] }, value: memberId }, ...others];
+    out.identifier = [
+      { type: { coding: [{ system: SYSTEMS.v2IdentifierType, code: 'MB', display: 'Member Number' }] }, value: memberId },
+      ...others,
+    ];
     out.subscriberId ??= memberId;
   }
   const hl7 = base.relationship?.coding?.find((c) => c.system === SYSTEMS.subscriberRelationship)?.code;

@@ -8,8 +8,12 @@ import { SYSTEMS } from './systems';
 type Res = { resourceType: string; [k: string]: unknown };
 type Lookup = (ref: string) => Res | undefined;
 
-const arr = (v: unknown): Record<string, unknown>[] => (Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null) : []);
-const refOf = (v: unknown): string | undefined => (typeof v === 'object' && v !== null && typeof (v as { reference?: unknown }).reference === 'string' ? (v as { reference: string }).reference : undefined);
+const arr = (v: unknown): Record<string, unknown>[] =>
+  Array.isArray(v) ? v.filter((x): x is Record<string, unknown> => typeof x === 'object' && x !== null) : [];
+const refOf = (v: unknown): string | undefined =>
+  typeof v === 'object' && v !== null && typeof (v as { reference?: unknown }).reference === 'string'
+    ? (v as { reference: string }).reference
+    : undefined;
 const codings = (cc: unknown): Record<string, unknown>[] => arr((cc as { coding?: unknown } | undefined)?.coding);
 
 export function partyRules(claim: Res, path: string, lookup: Lookup, v: PasViolation[]): void {
@@ -24,23 +28,44 @@ export function partyRules(claim: Res, path: string, lookup: Lookup, v: PasViola
     // The profile asks for the identifier typed MB; the number itself may sit there or in subscriberId (as the IG's
     // own examples do), but it must be somewhere for the payer to find the member.
     const typed = arr(cov.identifier).filter((id) => codings(id.type).some((c) => c.code === 'MB'));
-    const number = typed.some((id) => typeof id.value === 'string' && id.value) || (typeof cov.subscriberId === 'string' && cov.subscriberId);
-    if (!typed.length || !number) add('PASCoverage.identifier:memberid', p, "the coverage has no member id: record the member id on the patient's coverage in the chart");
+    const number =
+      typed.some((id) => typeof id.value === 'string' && id.value) || (typeof cov.subscriberId === 'string' && cov.subscriberId);
+    if (!typed.length || !number)
+      add(
+        'PASCoverage.identifier:memberid',
+        p,
+        "the coverage has no member id: record the member id on the patient's coverage in the chart",
+      );
     const self = codings(cov.relationship).some((c) => c.system === SYSTEMS.x12Relationship && c.code === '18');
-    if (!self && !refOf(cov.subscriber)) add('self-beneficiary', p, 'the coverage names no subscriber and does not say the patient is the subscriber: record the relationship on the coverage');
+    if (!self && !refOf(cov.subscriber))
+      add(
+        'self-beneficiary',
+        p,
+        'the coverage names no subscriber and does not say the patient is the subscriber: record the relationship on the coverage',
+      );
   });
   arr(claim.careTeam).forEach((ct, i) => {
     const ref = refOf(ct.provider);
     const role = ref ? lookup(ref) : undefined;
     if (role?.resourceType !== 'PractitionerRole') return;
     const p = `${path}.careTeam[${i}].provider`;
-    if (!arr(role.telecom).length && !arr(role.endpoint).length) add('pd-1', p, "no phone for the requesting clinician or clinic (the payer's call-back line): record it on the clinic or the clinician");
+    if (!arr(role.telecom).length && !arr(role.endpoint).length)
+      add(
+        'pd-1',
+        p,
+        "no phone for the requesting clinician or clinic (the payer's call-back line): record it on the clinic or the clinician",
+      );
     const prRef = refOf(role.practitioner);
     const pr = prRef ? lookup(prRef) : undefined;
     if (pr?.resourceType !== 'Practitioner') return;
     const npi = arr(pr.identifier).some((id) => id.system === SYSTEMS.npi && typeof id.value === 'string' && id.value);
     const family = arr(pr.name).some((n) => typeof n.family === 'string' && n.family);
-    if (!npi && !family) add('PASPractitioner', p, 'no requesting clinician is configured (no NPI, no family name): open ClaimReady from an order whose requester is recorded, or configure the clinic');
+    if (!npi && !family)
+      add(
+        'PASPractitioner',
+        p,
+        'no requesting clinician is configured (no NPI, no family name): open ClaimReady from an order whose requester is recorded, or configure the clinic',
+      );
     else {
       if (!npi) add('PASPractitioner.identifier', p, 'the requesting clinician has no NPI on record');
       if (!family) add('PASPractitioner.name.family', p, "the requesting clinician's family name is not recorded");

@@ -19,7 +19,9 @@ export function requestDiagnoses(coding: CodingSuggestion, service: PlannedServi
     .map((d, i) => ({ d, old: i + 1 }))
     .filter(({ d, old }) => pointed.has(old) || onOrder.has(d.code))
     .slice(0, MAX_DIAGNOSES);
-  const list = keep.length ? keep.map(({ d }) => ({ code: d.code, label: d.label })) : service.reasonIcd10.slice(0, MAX_DIAGNOSES).map((code) => ({ code, label: '' }));
+  const list = keep.length
+    ? keep.map(({ d }) => ({ code: d.code, label: d.label }))
+    : service.reasonIcd10.slice(0, MAX_DIAGNOSES).map((code) => ({ code, label: '' }));
   const seq = new Map(keep.map(({ old }, i) => [old, i + 1]));
   return { list, remap: (pointers) => pointers.map((p) => seq.get(p)).filter((n): n is number => n !== undefined) };
 }

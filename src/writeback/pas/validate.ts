@@ -73,9 +73,11 @@ function bundleRules(b: z.infer<typeof BundleShape>, v: PasViolation[]): void {
     v.push({ rule, path, message, ...(ref ? { ref } : {}) });
   };
   if (b.type !== 'collection') add('PASRequestBundle.type', 'Bundle.type', `type must be "collection", found "${String(b.type)}"`);
-  if (!b.identifier?.value) add('PASRequestBundle.identifier', 'Bundle.identifier', 'the submitter transaction identifier is required (1..1)');
+  if (!b.identifier?.value)
+    add('PASRequestBundle.identifier', 'Bundle.identifier', 'the submitter transaction identifier is required (1..1)');
   if (!b.timestamp) add('PASRequestBundle.timestamp', 'Bundle.timestamp', 'timestamp is required (1..1)');
-  else if (!INSTANT_RE.test(b.timestamp)) add('PASRequestBundle.timestamp', 'Bundle.timestamp', 'timestamp must be an instant with a time zone');
+  else if (!INSTANT_RE.test(b.timestamp))
+    add('PASRequestBundle.timestamp', 'Bundle.timestamp', 'timestamp must be an instant with a time zone');
 
   const entries = b.entry ?? [];
   if (entries.length === 0) {
@@ -133,7 +135,11 @@ function bundleRules(b: z.infer<typeof BundleShape>, v: PasViolation[]): void {
   // spec-20: supporting resources are pointed to by the Claim; an entry nothing reaches from the Claim is stray.
   entries.forEach((e, i) => {
     if (!reached.has(i) && e.resource) {
-      add('spec-20', `Bundle.entry[${i}]`, `${e.resource.resourceType} is not referenced from the Claim, directly or through other entries`);
+      add(
+        'spec-20',
+        `Bundle.entry[${i}]`,
+        `${e.resource.resourceType} is not referenced from the Claim, directly or through other entries`,
+      );
     }
   });
 }
@@ -153,7 +159,10 @@ export function validatePasBundle(bundle: unknown): PasValidation {
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const where = issue ? `Bundle.${issue.path.join('.')}` : 'Bundle';
-    return { ok: false, violations: [{ rule: 'spec-11', path: where, message: `not a FHIR Bundle in JSON: ${issue?.message ?? 'bad shape'}` }] };
+    return {
+      ok: false,
+      violations: [{ rule: 'spec-11', path: where, message: `not a FHIR Bundle in JSON: ${issue?.message ?? 'bad shape'}` }],
+    };
   }
   bundleRules(parsed.data, v);
   const entries = parsed.data.entry ?? [];
@@ -169,4 +178,3 @@ export function validatePasBundle(bundle: unknown): PasValidation {
   }
   return { ok: v.length === 0, violations: v };
 }
-

@@ -98,7 +98,13 @@ export async function layoutSections(lib: PdfLib, sections: Section[], title: st
 
   const pages = doc.getPages();
   pages.forEach((pg, i) => {
-    pg.drawText(toWinAnsi(`${title} - page ${i + 1} of ${pages.length}`), { x: MARGIN, y: MARGIN - 24, size: 8, font: regular, color: lib.rgb(0.4, 0.4, 0.45) });
+    pg.drawText(toWinAnsi(`${title} - page ${i + 1} of ${pages.length}`), {
+      x: MARGIN,
+      y: MARGIN - 24,
+      size: 8,
+      font: regular,
+      color: lib.rgb(0.4, 0.4, 0.45),
+    });
   });
   return doc.save();
 }

@@ -65,19 +65,25 @@ function sites(s: PlannedService): string {
 function painHistory(p: ClinicalPicture): string[] {
   const out: string[] = [];
   for (const d of p.painDuration) {
-    out.push(`- Pain duration: ${d.weeks !== undefined ? `${Math.round(d.weeks)} weeks` : 'not stated'}${d.onset ? `, onset ${day(d.onset)}` : ''} as of ${day(d.asOf)}.`);
+    out.push(
+      `- Pain duration: ${d.weeks !== undefined ? `${Math.round(d.weeks)} weeks` : 'not stated'}${d.onset ? `, onset ${day(d.onset)}` : ''} as of ${day(d.asOf)}.`,
+    );
   }
   for (const s of [...p.painScores].sort((a, b) => a.date.localeCompare(b.date))) {
     out.push(`- ${s.instrument} pain ${s.value}/10${s.context ? ` (${s.context})` : ''} on ${day(s.date)}.`);
   }
   for (const s of p.symptoms) {
-    out.push(`- ${s.present ? 'Reports' : 'Denies'} ${s.kind.replace('-', ' ')} pain${s.region ? `, ${s.region}` : ''}${s.laterality ? `, ${s.laterality}` : ''}${s.date ? ` (${day(s.date)})` : ''}.`);
+    out.push(
+      `- ${s.present ? 'Reports' : 'Denies'} ${s.kind.replace('-', ' ')} pain${s.region ? `, ${s.region}` : ''}${s.laterality ? `, ${s.laterality}` : ''}${s.date ? ` (${day(s.date)})` : ''}.`,
+    );
   }
   return out.length ? out : ['- No pain scale or duration is documented.'];
 }
 
 function conservative(p: ClinicalPicture): string[] {
-  const dated = p.conservativeCare.filter((c) => c.start || c.end).sort((a, b) => (a.start ?? a.end ?? '').localeCompare(b.start ?? b.end ?? ''));
+  const dated = p.conservativeCare
+    .filter((c) => c.start || c.end)
+    .sort((a, b) => (a.start ?? a.end ?? '').localeCompare(b.start ?? b.end ?? ''));
   const out = dated.map((c) => {
     const weeks = c.weeks !== undefined ? `, ${Math.round(c.weeks)} weeks` : '';
     return `- ${c.description} (${c.kind.replace(/-/g, ' ')}): ${day(c.start)} to ${c.end ? day(c.end) : 'ongoing'}${weeks}; outcome ${c.outcome.replace('-', ' ')}.`;
@@ -85,33 +91,49 @@ function conservative(p: ClinicalPicture): string[] {
   // Undated mentions (mostly from note text) are real but secondary: one line, so the dated course stays readable.
   const undated = p.conservativeCare
     .filter((c) => !c.start && !c.end)
-    .map((c) => `${c.description} (${c.kind.replace(/-/g, ' ')}${c.weeks !== undefined ? `, ${Math.round(c.weeks)} weeks` : ''}${c.outcome === 'unknown' ? '' : `, ${c.outcome.replace('-', ' ')}`})`);
+    .map(
+      (c) =>
+        `${c.description} (${c.kind.replace(/-/g, ' ')}${c.weeks !== undefined ? `, ${Math.round(c.weeks)} weeks` : ''}${c.outcome === 'unknown' ? '' : `, ${c.outcome.replace('-', ' ')}`})`,
+    );
   if (undated.length) out.push(`- Also documented, without dates: ${[...new Set(undated)].join('; ')}.`);
   return out.length ? out : ['- No conservative care is documented.'];
 }
 
 function functional(p: ClinicalPicture): string[] {
   const out = p.functionalStatus.map((f) => {
-    const score = f.score !== undefined ? `${f.instrument ?? 'Score'} ${f.score}${f.instrument === 'ODI' || f.instrument === 'NDI' ? '%' : ''}` : undefined;
+    const score =
+      f.score !== undefined
+        ? `${f.instrument ?? 'Score'} ${f.score}${f.instrument === 'ODI' || f.instrument === 'NDI' ? '%' : ''}`
+        : undefined;
     return `- ${[score, f.limitation].filter(Boolean).join('; ')} on ${day(f.date)}.`;
   });
   return out.length ? out : ['- No functional assessment is documented.'];
 }
 
 function priorResponse(p: ClinicalPicture): string[] {
-  const out = [...p.procedureHistory].sort((a, b) => a.date.localeCompare(b.date)).map((x) => {
-    const where = [x.region, x.levels.join(', '), x.laterality].filter(Boolean).join(' ');
-    const relief = x.relief.length
-      ? x.relief.map((r) => `${r.percent}% ${r.measure} relief${r.durationHours !== undefined ? ` lasting ${formatHours(r.durationHours)}` : ''}`).join('; ')
-      : 'response not documented';
-    const label = serviceDef(x.code)?.label ?? x.display;
-    return `- ${day(x.date)}: ${x.code} ${label}${where ? ` (${where})` : ''}: ${relief}.`;
-  });
+  const out = [...p.procedureHistory]
+    .sort((a, b) => a.date.localeCompare(b.date))
+    .map((x) => {
+      const where = [x.region, x.levels.join(', '), x.laterality].filter(Boolean).join(' ');
+      const relief = x.relief.length
+        ? x.relief
+            .map(
+              (r) => `${r.percent}% ${r.measure} relief${r.durationHours !== undefined ? ` lasting ${formatHours(r.durationHours)}` : ''}`,
+            )
+            .join('; ')
+        : 'response not documented';
+      const label = serviceDef(x.code)?.label ?? x.display;
+      return `- ${day(x.date)}: ${x.code} ${label}${where ? ` (${where})` : ''}: ${relief}.`;
+    });
   return out.length ? out : ['- No prior interventional procedures are documented.'];
 }
 
 function imaging(p: ClinicalPicture): string[] {
-  const out = p.imaging.filter((i) => i.date || i.finding).map((i) => `- ${i.modality} ${day(i.date)}${i.levels.length ? ` (${i.levels.join(', ')})` : ''}: ${i.finding ?? 'finding not recorded'}.`);
+  const out = p.imaging
+    .filter((i) => i.date || i.finding)
+    .map(
+      (i) => `- ${i.modality} ${day(i.date)}${i.levels.length ? ` (${i.levels.join(', ')})` : ''}: ${i.finding ?? 'finding not recorded'}.`,
+    );
   return out.length ? out : ['- No imaging is documented.'];
 }
 
@@ -124,7 +146,9 @@ export function packetSections(input: PacketSummaryInput): Section[] {
     heading: 'Prior authorization request: medical necessity summary',
     lines: [
       `Requesting clinic: ${clinic.clinicName}${clinic.clinicNpi ? `, NPI ${clinic.clinicNpi}` : ''}`,
-      ...(clinic.clinicianName ? [`Ordering clinician: ${clinic.clinicianName}${clinic.clinicianNpi ? `, NPI ${clinic.clinicianNpi}` : ''}`] : []),
+      ...(clinic.clinicianName
+        ? [`Ordering clinician: ${clinic.clinicianName}${clinic.clinicianNpi ? `, NPI ${clinic.clinicianNpi}` : ''}`]
+        : []),
       `Patient: ${pt.name ?? 'name not recorded'}; date of birth ${pt.birthDate ?? 'not recorded'}; sex ${pt.sex ?? 'not recorded'}; MRN ${pt.mrn ?? pt.id}`,
       `Payer: ${a.payer.name}${cov?.subscriberId ? `; member ID ${cov.subscriberId}` : ''}${cov?.planName ? `; plan ${cov.planName}` : ''}`,
       `Prepared: ${input.now}`,
@@ -133,14 +157,22 @@ export function packetSections(input: PacketSummaryInput): Section[] {
   const requested: Section = {
     heading: 'Requested service',
     lines: [
-      ...coding.lines.map((l) => `- ${l.code}${l.modifiers.length ? `-${l.modifiers.join('-')}` : ''} x ${l.units}: ${l.label || serviceDef(l.code)?.label || ''}`),
+      ...coding.lines.map(
+        (l) =>
+          `- ${l.code}${l.modifiers.length ? `-${l.modifiers.join('-')}` : ''} x ${l.units}: ${l.label || serviceDef(l.code)?.label || ''}`,
+      ),
       ...(coding.lines.length ? [] : [`- ${service.code}: ${serviceDef(service.code)?.label ?? ''}`]),
       `Planned date of service: ${dos ? day(dos) : 'not scheduled'}; place of service ${input.placeOfService ?? '11'}`,
       `Levels and laterality: ${sites(service)}`,
       `Diagnoses: ${coding.diagnoses.map((d) => `${d.code} ${d.label}`).join('; ') || service.reasonIcd10.join('; ') || 'none coded'}`,
     ],
   };
-  const siteNotes = p.siteMentions.filter((s) => s.context === 'plan' || s.context === 'exam').map((s) => `- Documented ${s.context}: ${[s.region, s.levels.join(', '), s.laterality, s.target].filter(Boolean).join(' ')}${s.date ? ` (${day(s.date)})` : ''}.`);
+  const siteNotes = p.siteMentions
+    .filter((s) => s.context === 'plan' || s.context === 'exam')
+    .map(
+      (s) =>
+        `- Documented ${s.context}: ${[s.region, s.levels.join(', '), s.laterality, s.target].filter(Boolean).join(' ')}${s.date ? ` (${day(s.date)})` : ''}.`,
+    );
   const criteria: Section = {
     heading: `Policy criteria: ${a.policy.title} (${a.policy.citation.document}, ${a.policy.citation.section})`,
     lines: [
@@ -149,7 +181,10 @@ export function packetSections(input: PacketSummaryInput): Section[] {
         `- [${STATUS_LABEL[f.status]}] ${f.message}${f.severity === 'warning' ? ' (advisory)' : ''} (${f.citation.document}, ${f.citation.section}${f.citation.verified ? '' : '; threshold not confirmed'})`,
         ...(() => {
           const { shown, more } = evidenceDigest(f.evidence);
-          return [...shown.map((e) => `    Evidence: ${evidenceLine(e)}`), ...(more ? [`    Evidence: and ${more} more in the chart`] : [])];
+          return [
+            ...shown.map((e) => `    Evidence: ${evidenceLine(e)}`),
+            ...(more ? [`    Evidence: and ${more} more in the chart`] : []),
+          ];
         })(),
       ]),
     ],

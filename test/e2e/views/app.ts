@@ -15,13 +15,15 @@ export function localToday(): string {
 const Manifest = z.array(
   z.object({
     patient: z.string().min(1),
-    services: z.array(
-      z.object({
-        serviceRequest: z.string().min(1),
-        code: z.string().regex(/^[0-9A-Z]{5}$/),
-        expect: z.object({ verdict: z.enum(['ready', 'incomplete', 'not-eligible']) }),
-      }),
-    ).min(1),
+    services: z
+      .array(
+        z.object({
+          serviceRequest: z.string().min(1),
+          code: z.string().regex(/^[0-9A-Z]{5}$/),
+          expect: z.object({ verdict: z.enum(['ready', 'incomplete', 'not-eligible']) }),
+        }),
+      )
+      .min(1),
   }),
 );
 export type ManifestEntry = z.infer<typeof Manifest>[number];

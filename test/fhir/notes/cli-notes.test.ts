@@ -6,7 +6,8 @@ import { describe, expect, it } from 'vitest';
 import { checkNotes, notesTable } from '../../../src/cli/notes';
 
 const dir = mkdtempSync(join(tmpdir(), 'notes-cli-'));
-const a = 'HISTORY OF PRESENT ILLNESS:\nShe rates her low back pain 7/10. She failed 6 weeks of physical therapy.\nPLAN:\nLeft L4-5 transforaminal injection.\n';
+const a =
+  'HISTORY OF PRESENT ILLNESS:\nShe rates her low back pain 7/10. She failed 6 weeks of physical therapy.\nPLAN:\nLeft L4-5 transforaminal injection.\n';
 const b = 'Denies pain. No physical therapy yet.\n';
 writeFileSync(join(dir, 'a.txt'), a);
 writeFileSync(join(dir, 'b.txt'), b);

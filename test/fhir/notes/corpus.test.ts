@@ -37,7 +37,10 @@ describe('the scorer can fail', () => {
   });
   it('wrong values or a shifted span do not count as matches', () => {
     const wrongValue = (text: string): Predicted[] =>
-      predict(text).map((p) => ({ ...p, value: Object.fromEntries(Object.entries(p.value).map(([k, v]) => [k, typeof v === 'number' ? v + 1 : v])) }));
+      predict(text).map((p) => ({
+        ...p,
+        value: Object.fromEntries(Object.entries(p.value).map(([k, v]) => [k, typeof v === 'number' ? v + 1 : v])),
+      }));
     const shifted = (text: string): Predicted[] => predict(text).map((p) => ({ ...p, start: p.end + 1000, end: p.end + 1001 }));
     expect(scoreCorpus(sample, wrongValue).byType['pain-score'].recall).toBeLessThan(0.5);
     for (const t of FACT_TYPES) expect(scoreCorpus(sample, shifted).byType[t].tp).toBe(0);

@@ -18,12 +18,18 @@ const m = (type: NoteMention['type'], start: number, end: number, context: NoteM
 
 describe('scoreNote', () => {
   it('overlap of the same type matches once; values scored apart', () => {
-    const s = scoreNote(gold, [m('pain-score', 11, 15, 'current', { value: 8, instrument: 'NRS' }), m('pain-score', 12, 13, 'current', { value: 7, instrument: 'NRS' })]);
+    const s = scoreNote(gold, [
+      m('pain-score', 11, 15, 'current', { value: 8, instrument: 'NRS' }),
+      m('pain-score', 12, 13, 'current', { value: 7, instrument: 'NRS' }),
+    ]);
     expect(s.counts['pain-score']).toEqual({ tp: 1, fp: 1, fn: 0, valuesAgree: 0 });
     expect(s.counts.site.fn).toBe(1);
   });
   it('an evidence mention on a gold goal is a context error, on a gold negation a negation error', () => {
-    const s = scoreNote(gold, [m('pain-score', 30, 34, 'current', { value: 3, instrument: 'NRS' }), m('function', 55, 60, 'history', { limitation: 'walking' })]);
+    const s = scoreNote(gold, [
+      m('pain-score', 30, 34, 'current', { value: 3, instrument: 'NRS' }),
+      m('function', 55, 60, 'history', { limitation: 'walking' }),
+    ]);
     expect(s.misses.map((x) => x.kind).sort()).toEqual(['context', 'fn', 'fn', 'negation']);
     expect(s.counts['pain-score'].fp).toBe(1);
   });

@@ -5,7 +5,13 @@ import { extractChunked } from '../../../src/fhir/notes/extract-async';
 import { emptyPicture, type NoteDoc } from '../../../src/policy/picture';
 import visits from '../../fixtures/notes/visits.json';
 
-const notes: NoteDoc[] = visits.notes.map((text, i) => ({ ref: `DocumentReference/v${i}`, title: `visit ${i}`, date: '2025-06-01', contentType: 'text/plain', text }));
+const notes: NoteDoc[] = visits.notes.map((text, i) => ({
+  ref: `DocumentReference/v${i}`,
+  title: `visit ${i}`,
+  date: '2025-06-01',
+  contentType: 'text/plain',
+  text,
+}));
 
 describe('extractNotesAsync', () => {
   it('without a Worker (Node, or a worker that cannot start) extracts each note in order, yielding between notes', async () => {

@@ -18,7 +18,13 @@ Assessment: lumbar facet syndrome.
 Plan: will proceed with bilateral L4-5 and L5-S1 radiofrequency ablation. If no improvement, may try duloxetine.
 Will consider PT for core strengthening.`;
 
-const note: NoteDoc = { ref: 'DocumentReference/visit-1', title: 'Pain follow-up', date: '2025-05-20T10:00:00Z', contentType: 'text/plain', text: NOTE };
+const note: NoteDoc = {
+  ref: 'DocumentReference/visit-1',
+  title: 'Pain follow-up',
+  date: '2025-05-20T10:00:00Z',
+  contentType: 'text/plain',
+  text: NOTE,
+};
 const f = extractNoteFacts(note);
 const quotes = (xs: { evidence: { quote?: { text: string } }[] }[]): string[] => xs.map((x) => x.evidence[0]!.quote!.text);
 
@@ -35,14 +41,26 @@ describe('sections and sentences', () => {
   });
 
   it('an inline family/medication heading covers its own line only; a heading on its own line runs on', () => {
-    const s = sentences('HPI: back pain.\nFamily History: mother with back pain.\nPain 7/10.\nAssessment/Plan:\nL4-5 MBB.\nMedications:\ngabapentin 300 mg');
+    const s = sentences(
+      'HPI: back pain.\nFamily History: mother with back pain.\nPain 7/10.\nAssessment/Plan:\nL4-5 MBB.\nMedications:\ngabapentin 300 mg',
+    );
     expect(s.map((x) => x.section)).toEqual(['hpi', 'family', 'hpi', 'plan', 'medications']);
   });
 });
 
 describe('extractNoteFacts on a full note', () => {
   it('every evidence span is exact and points at the note with its date', () => {
-    const all = [...f.painScores, ...f.painDuration, ...f.conservativeCare, ...f.functionalStatus, ...f.siteMentions, ...f.relief, ...f.imaging, ...f.symptoms, ...f.visitWork];
+    const all = [
+      ...f.painScores,
+      ...f.painDuration,
+      ...f.conservativeCare,
+      ...f.functionalStatus,
+      ...f.siteMentions,
+      ...f.relief,
+      ...f.imaging,
+      ...f.symptoms,
+      ...f.visitWork,
+    ];
     expect(all.length).toBeGreaterThan(15);
     for (const x of all) {
       expect(x.source).toBe('note');
@@ -96,7 +114,13 @@ describe('extractNoteFacts on a full note', () => {
 
   it('imaging with date, finding and levels', () => {
     expect(f.imaging).toHaveLength(1);
-    expect(f.imaging[0]).toMatchObject({ modality: 'MRI', date: '2025-03-02', levels: ['L4-L5', 'L5-S1'], region: 'lumbar', finding: 'L4-5 and L5-S1 facet arthropathy' });
+    expect(f.imaging[0]).toMatchObject({
+      modality: 'MRI',
+      date: '2025-03-02',
+      levels: ['L4-L5', 'L5-S1'],
+      region: 'lumbar',
+      finding: 'L4-5 and L5-S1 facet arthropathy',
+    });
   });
 
   it('symptoms: a denial is recorded as absent', () => {
@@ -112,7 +136,8 @@ describe('extractNoteFacts on a full note', () => {
 });
 
 describe('negation, hypotheticals, family and history', () => {
-  const one = (text: string) => extractNoteFacts({ ref: 'DocumentReference/x', title: 'x', date: '2025-06-01', contentType: 'text/plain', text });
+  const one = (text: string) =>
+    extractNoteFacts({ ref: 'DocumentReference/x', title: 'x', date: '2025-06-01', contentType: 'text/plain', text });
   it.each([
     'No PT to date.',
     'Will consider PT.',
@@ -134,7 +159,13 @@ describe('negation, hypotheticals, family and history', () => {
   });
 
   it('spans index into HTML-derived text exactly', () => {
-    const doc = toNoteDoc({ ref: 'DocumentReference/h', title: 'h', date: '2025-06-01', contentType: 'text/html', raw: '<div><b>Plan:</b> right&nbsp;C6-7 ILESI</div><p>NRS&nbsp;8 &amp; ODI 40%</p>' });
+    const doc = toNoteDoc({
+      ref: 'DocumentReference/h',
+      title: 'h',
+      date: '2025-06-01',
+      contentType: 'text/html',
+      raw: '<div><b>Plan:</b> right&nbsp;C6-7 ILESI</div><p>NRS&nbsp;8 &amp; ODI 40%</p>',
+    });
     const r = extractNoteFacts(doc);
     const q = [r.siteMentions[0]!, r.painScores[0]!, r.functionalStatus[0]!].map((x) => x.evidence[0]!.quote!);
     for (const s of q) expect(doc.text.slice(s.start, s.end)).toBe(s.text);
@@ -159,7 +190,40 @@ describe('performance', () => {
 });
 
 describe('property: any mix of clinical phrases', () => {
-  const words = ['Pain', '7/10', 'NRS 8', 'left', 'L4-5', 'and', 'L5-S1', 'no', 'PT', 'x 6 weeks', 'failed', 'meloxicam', '85%', 'relief', 'for 6 hours', 'MRI', '2025-03-02', 'shows', 'mother', 'Plan:', 'HPI:', '\n', '.', ',', ';', 'ODI 44%', 'unable to stand', 'will consider', 'since March 2025', 'increased gabapentin', '3/10/2025', '120/80'];
+  const words = [
+    'Pain',
+    '7/10',
+    'NRS 8',
+    'left',
+    'L4-5',
+    'and',
+    'L5-S1',
+    'no',
+    'PT',
+    'x 6 weeks',
+    'failed',
+    'meloxicam',
+    '85%',
+    'relief',
+    'for 6 hours',
+    'MRI',
+    '2025-03-02',
+    'shows',
+    'mother',
+    'Plan:',
+    'HPI:',
+    '\n',
+    '.',
+    ',',
+    ';',
+    'ODI 44%',
+    'unable to stand',
+    'will consider',
+    'since March 2025',
+    'increased gabapentin',
+    '3/10/2025',
+    '120/80',
+  ];
   it('never throws, and every evidence quote is exactly the text at its offsets', async () => {
     const fc = await import('fast-check');
     fc.assert(

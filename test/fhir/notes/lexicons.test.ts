@@ -7,15 +7,20 @@ import { capsHeadingSection } from '../../../src/fhir/notes/sections';
 import { sentences } from '../../../src/fhir/notes/context';
 import { noteMentions, type NoteMention } from '../../../src/fhir/notes/mentions';
 
-const mentions = (text: string): NoteMention[] => noteMentions({ ref: 'DocumentReference/t', title: 't', date: '2025-06-01', contentType: 'text/plain', text });
-const evidence = (text: string, type: NoteMention['type']): NoteMention[] => mentions(text).filter((m) => m.type === type && (m.context === 'current' || m.context === 'history'));
+const mentions = (text: string): NoteMention[] =>
+  noteMentions({ ref: 'DocumentReference/t', title: 't', date: '2025-06-01', contentType: 'text/plain', text });
+const evidence = (text: string, type: NoteMention['type']): NoteMention[] =>
+  mentions(text).filter((m) => m.type === type && (m.context === 'current' || m.context === 'history'));
 
 describe('drug lexicon', () => {
   it('every ingredient and brand is found in a sentence and gets its entry kind', () => {
     for (const d of DRUGS) {
       for (const name of [d.ingredient, ...d.brands]) {
         const found = evidence(`She has been taking ${name} for her back pain.`, 'conservative-care');
-        expect(found.map((m) => m.text.toLowerCase()), name).toContain(name.toLowerCase());
+        expect(
+          found.map((m) => m.text.toLowerCase()),
+          name,
+        ).toContain(name.toLowerCase());
         expect(careKind(name).kind, name).toBe(d.kind);
       }
     }
@@ -66,7 +71,9 @@ describe('drug classes and therapies', () => {
     expect(evidence(text, 'conservative-care')).toEqual([]);
   });
   it('an allergy list is intolerance', () => {
-    expect(evidence('ALLERGIES: CODEINE, TORADOL.', 'conservative-care').map((m) => m.type === 'conservative-care' && [m.kind, m.outcome])).toEqual([
+    expect(
+      evidence('ALLERGIES: CODEINE, TORADOL.', 'conservative-care').map((m) => m.type === 'conservative-care' && [m.kind, m.outcome]),
+    ).toEqual([
       ['opioid', 'not-tolerated'],
       ['nsaid', 'not-tolerated'],
     ]);
@@ -89,9 +96,16 @@ describe('function phrases', () => {
   ])('%s -> %s', (text, kind) => {
     const f = evidence(text, 'function');
     expect(f.length, text).toBeGreaterThan(0);
-    expect(f.some((m) => m.type === 'function' && m.limitation === kind), JSON.stringify(f)).toBe(true);
+    expect(
+      f.some((m) => m.type === 'function' && m.limitation === kind),
+      JSON.stringify(f),
+    ).toBe(true);
   });
-  it.each([['He denies difficulty walking.'], ['She has difficulty walking on her heels on exam.'], ['He could easily lift about 100 pounds.']])('not a limitation: %s', (text) => {
+  it.each([
+    ['He denies difficulty walking.'],
+    ['She has difficulty walking on her heels on exam.'],
+    ['He could easily lift about 100 pounds.'],
+  ])('not a limitation: %s', (text) => {
     expect(evidence(text, 'function')).toEqual([]);
   });
   it('limitation kinds', () => {
@@ -146,7 +160,9 @@ describe('context layer', () => {
     }
   });
   it('sites: one mention per level token, shorthand and ranges as written, heart sounds are not levels', () => {
-    const ms = mentions('Injections at L4-5, L5-S1 and L34 on the left. L3-S1 facet arthropathy. Heart: S1, S2 normal.').filter((m) => m.type === 'site');
+    const ms = mentions('Injections at L4-5, L5-S1 and L34 on the left. L3-S1 facet arthropathy. Heart: S1, S2 normal.').filter(
+      (m) => m.type === 'site',
+    );
     expect(ms.map((m) => m.type === 'site' && m.levels)).toEqual([['L4-L5'], ['L5-S1'], ['L3-L4'], ['L3-S1']]);
   });
 });

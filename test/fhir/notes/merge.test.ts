@@ -23,14 +23,30 @@ const proc = (id: string, date: string, kind: ProcedureFact['kind'], levels: str
 
 function picture(): ClinicalPicture {
   const p = emptyPicture('p1');
-  p.painScores.push({ source: 'coded', evidence: [{ ref: 'Observation/o1', display: 'NRS' }], instrument: 'NRS', value: 7, raw: '7', date: '2025-05-20T09:00:00Z' });
+  p.painScores.push({
+    source: 'coded',
+    evidence: [{ ref: 'Observation/o1', display: 'NRS' }],
+    instrument: 'NRS',
+    value: 7,
+    raw: '7',
+    date: '2025-05-20T09:00:00Z',
+  });
   p.procedureHistory.push(
     proc('mbb-old', '2025-01-10', 'facet-mbb', ['L4-L5', 'L5-S1']),
     proc('mbb-new', '2025-04-02', 'facet-mbb', ['L4-L5', 'L5-S1']),
     proc('tfesi', '2025-04-20', 'esi-transforaminal', ['L5-S1']),
     proc('mbb-after', '2025-06-15', 'facet-mbb', ['L4-L5', 'L5-S1']),
   );
-  p.plannedServices.push({ source: 'coded', evidence: [{ ref: 'ServiceRequest/sr1', display: 'RFA' }], code: '64635', kind: 'facet-rfa', region: 'lumbar', levels: ['L4-L5', 'L5-S1'], laterality: 'right', reasonIcd10: ['M47.816'] });
+  p.plannedServices.push({
+    source: 'coded',
+    evidence: [{ ref: 'ServiceRequest/sr1', display: 'RFA' }],
+    code: '64635',
+    kind: 'facet-rfa',
+    region: 'lumbar',
+    levels: ['L4-L5', 'L5-S1'],
+    laterality: 'right',
+    reasonIcd10: ['M47.816'],
+  });
   return p;
 }
 
@@ -69,7 +85,9 @@ describe('mergeNoteFacts', () => {
   });
 
   it('relief attaches to the most recent matching procedure before the note, never a later one', () => {
-    const out = mergeNoteFacts(picture(), [note('After bilateral L4-5 and L5-S1 medial branch blocks she reported 85% relief for 6 hours.')]);
+    const out = mergeNoteFacts(picture(), [
+      note('After bilateral L4-5 and L5-S1 medial branch blocks she reported 85% relief for 6 hours.'),
+    ]);
     const byId = Object.fromEntries(out.procedureHistory.map((p) => [p.id, p.relief]));
     expect(byId['mbb-new']).toHaveLength(1);
     expect(byId['mbb-new']![0]).toMatchObject({ percent: 85, durationHours: 6, procedureRef: 'Procedure/mbb-new', source: 'note' });
@@ -105,7 +123,9 @@ describe('mergeNoteFacts', () => {
   });
 
   it('appends the other families and does not read the same note twice', () => {
-    const n = note('Low back pain for the past 6 months. Completed 8 weeks of PT without relief. ODI 44%. MRI 2025-03-02 shows L5-S1 disc protrusion. Increased gabapentin to 600 mg.');
+    const n = note(
+      'Low back pain for the past 6 months. Completed 8 weeks of PT without relief. ODI 44%. MRI 2025-03-02 shows L5-S1 disc protrusion. Increased gabapentin to 600 mg.',
+    );
     const once = mergeNoteFacts(picture(), [n]);
     const twice = mergeNoteFacts(once, [n]);
     expect(once.painDuration).toHaveLength(1);

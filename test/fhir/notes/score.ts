@@ -58,13 +58,21 @@ export function predict(text: string): Predicted[] {
   return [
     ...f.painScores.map((x) => ({ type: 'pain-score' as const, value: { value: x.value, instrument: x.instrument }, ...span(x) })),
     ...f.painDuration.map((x) => ({ type: 'duration' as const, value: { weeks: x.weeks, onset: x.onset }, ...span(x) })),
-    ...f.conservativeCare.map((x) => ({ type: 'conservative-care' as const, value: { kind: x.kind, outcome: x.outcome, weeks: x.weeks }, ...span(x) })),
+    ...f.conservativeCare.map((x) => ({
+      type: 'conservative-care' as const,
+      value: { kind: x.kind, outcome: x.outcome, weeks: x.weeks },
+      ...span(x),
+    })),
     ...f.functionalStatus.map((x) => ({
       type: 'function' as const,
       value: { instrument: x.instrument, score: x.score, limitation: x.limitation !== undefined },
       ...span(x),
     })),
-    ...f.siteMentions.map((x) => ({ type: 'site' as const, value: { levels: x.levels, context: x.context, laterality: x.laterality }, ...span(x) })),
+    ...f.siteMentions.map((x) => ({
+      type: 'site' as const,
+      value: { levels: x.levels, context: x.context, laterality: x.laterality },
+      ...span(x),
+    })),
     ...f.relief.map((x) => ({ type: 'relief' as const, value: { percent: x.percent, durationHours: x.durationHours }, ...span(x) })),
     ...f.imaging.map((x) => ({ type: 'imaging' as const, value: { modality: x.modality, date: x.date, levels: x.levels }, ...span(x) })),
     ...f.visitWork.map((x) => ({ type: 'em-work' as const, value: {}, ...span(x) })),
@@ -94,7 +102,10 @@ export function scoreCorpus(
   corpus: readonly CorpusItem[],
   predictFn: (text: string) => Predicted[] = predict,
 ): { byType: Record<FactType, TypeScore>; misses: Miss[] } {
-  const counts = Object.fromEntries(FACT_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }])) as Record<FactType, { tp: number; fp: number; fn: number }>;
+  const counts = Object.fromEntries(FACT_TYPES.map((t) => [t, { tp: 0, fp: 0, fn: 0 }])) as Record<
+    FactType,
+    { tp: number; fp: number; fn: number }
+  >;
   const misses: Miss[] = [];
   for (const item of corpus) {
     const preds = predictFn(item.text);
@@ -106,7 +117,12 @@ export function scoreCorpus(
       if (i === -1) {
         counts[e.type].fn++;
         const near = preds.filter((p) => p.type === e.type).map((p) => `${p.quote} ${JSON.stringify(p.value)}`);
-        misses.push({ text: item.text, kind: 'fn', type: e.type, detail: `want "${e.span}" ${JSON.stringify(e.value)}; got ${near.join(' | ') || 'nothing'}` });
+        misses.push({
+          text: item.text,
+          kind: 'fn',
+          type: e.type,
+          detail: `want "${e.span}" ${JSON.stringify(e.value)}; got ${near.join(' | ') || 'nothing'}`,
+        });
       } else {
         used.add(i);
         counts[e.type].tp++;

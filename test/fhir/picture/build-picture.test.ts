@@ -11,7 +11,15 @@ describe('buildPicture', () => {
       status: 'final',
       title: 'Pain consult',
       date: '2026-11-01',
-      section: [{ title: 'HPI', text: { status: 'generated', div: '<div xmlns="http://www.w3.org/1999/xhtml"><p>Low back pain radiating to the left leg, rated 7/10 today.</p></div>' } }],
+      section: [
+        {
+          title: 'HPI',
+          text: {
+            status: 'generated',
+            div: '<div xmlns="http://www.w3.org/1999/xhtml"><p>Low back pain radiating to the left leg, rated 7/10 today.</p></div>',
+          },
+        },
+      ],
     });
     const p = buildPicture(rec, ctx());
     const note = p.notes.find((n) => n.ref === 'Composition/c1');

@@ -8,7 +8,9 @@ describe('pain scores', () => {
   it('reads NRS (72514-3, 38208-5; quantity or integer) and VAS in mm', () => {
     const p = toPicture(
       record(
-        obs('n1', cc(SYS.loinc, '72514-3', 'Pain severity 0-10 verbal numeric rating'), '2026-11-01', { valueQuantity: { value: 7, unit: '{score}' } }),
+        obs('n1', cc(SYS.loinc, '72514-3', 'Pain severity 0-10 verbal numeric rating'), '2026-11-01', {
+          valueQuantity: { value: 7, unit: '{score}' },
+        }),
         obs('n2', cc(SYS.loinc, '38208-5', 'Pain severity - Reported', 'Worst pain'), '2026-10-01', { valueInteger: 8 }),
         obs('v1', { text: 'VAS' }, '2026-09-01', { valueQuantity: { value: 65, unit: 'mm' } }),
         obs('x', cc(SYS.loinc, '72514-3'), '2026-09-02', { valueQuantity: { value: 14 } }),
@@ -50,9 +52,13 @@ describe('functional status', () => {
     const p = toPicture(
       record(
         obs('odi', { text: 'Oswestry Disability Index' }, '2026-11-01', { valueQuantity: { value: 42, unit: '%' } }),
-        obs('ndi', { coding: [{ system: 'http://example.org', code: 'x', display: 'Neck Disability Index' }] }, '2026-10-01', { valueQuantity: { value: 30, unit: '%' } }),
+        obs('ndi', { coding: [{ system: 'http://example.org', code: 'x', display: 'Neck Disability Index' }] }, '2026-10-01', {
+          valueQuantity: { value: 30, unit: '%' },
+        }),
         obs('peg', { text: 'PEG scale' }, '2026-09-01', { valueInteger: 6 }),
-        obs('lim', { text: 'Functional limitation' }, '2026-08-01', { valueCodeableConcept: { text: 'Unable to stand more than 10 minutes' } }),
+        obs('lim', { text: 'Functional limitation' }, '2026-08-01', {
+          valueCodeableConcept: { text: 'Unable to stand more than 10 minutes' },
+        }),
         obs('note', { text: 'Smoking status' }, '2026-08-02', { valueString: 'never' }),
         obs('odi-no-score', { text: 'Oswestry Disability Index' }, '2026-08-03', {}),
       ),
@@ -90,13 +96,30 @@ describe('conservative care', () => {
   it('classifies medications by RxNorm and reads dates, weeks and outcome', () => {
     const p = toPicture(
       record(
-        med('MedicationRequest', 'm1', '7258', 'naproxen 500 mg', { authoredOn: '2026-01-05', status: 'stopped', statusReason: { text: 'ineffective' }, dispenseRequest: { validityPeriod: { end: '2026-03-02' } } }),
-        med('MedicationStatement', 'm2', '21949', 'cyclobenzaprine', { effectivePeriod: { start: '2026-02-01', end: '2026-02-15' }, statusReason: [{ text: 'drowsiness, not tolerated' }] }),
+        med('MedicationRequest', 'm1', '7258', 'naproxen 500 mg', {
+          authoredOn: '2026-01-05',
+          status: 'stopped',
+          statusReason: { text: 'ineffective' },
+          dispenseRequest: { validityPeriod: { end: '2026-03-02' } },
+        }),
+        med('MedicationStatement', 'm2', '21949', 'cyclobenzaprine', {
+          effectivePeriod: { start: '2026-02-01', end: '2026-02-15' },
+          statusReason: [{ text: 'drowsiness, not tolerated' }],
+        }),
         med('MedicationRequest', 'm3', '999999', 'Gabapentin 300 MG Oral Capsule', { authoredOn: '2026-04-01', status: 'active' }),
         med('MedicationRequest', 'm4', '1191', 'aspirin', { authoredOn: '2026-04-02' }),
         med('MedicationRequest', 'm5', '161', 'acetaminophen', { authoredOn: '2026-04-03', status: 'entered-in-error' }),
-        med('MedicationStatement', 'm6', '10689', 'tramadol', { effectiveDateTime: '2026-05-01', status: 'completed', note: [{ text: 'no relief' }] }),
-        med('MedicationRequest', 'm7', '5640', 'ibuprofen', { authoredOn: '2026-06-01', status: 'stopped', statusReason: { text: 'GI upset' }, dispenseRequest: { expectedSupplyDuration: { value: 30, code: 'd' }, numberOfRepeatsAllowed: 1 } }),
+        med('MedicationStatement', 'm6', '10689', 'tramadol', {
+          effectiveDateTime: '2026-05-01',
+          status: 'completed',
+          note: [{ text: 'no relief' }],
+        }),
+        med('MedicationRequest', 'm7', '5640', 'ibuprofen', {
+          authoredOn: '2026-06-01',
+          status: 'stopped',
+          statusReason: { text: 'GI upset' },
+          dispenseRequest: { expectedSupplyDuration: { value: 30, code: 'd' }, numberOfRepeatsAllowed: 1 },
+        }),
       ),
       ctx(),
     );
@@ -139,8 +162,22 @@ describe('imaging', () => {
 describe('note sources', () => {
   it('lists every attachment text with ref, title and date, ordered by date then ref', () => {
     const rec = record(
-      { resourceType: 'DocumentReference', id: 'd2', status: 'current', type: cc(SYS.loinc, '11506-3', 'Progress note'), date: '2026-11-20T10:00:00Z', content: [{ attachment: { contentType: 'text/html' } }] },
-      { resourceType: 'DocumentReference', id: 'd1', status: 'current', description: 'Consult', date: '2026-10-01', content: [{ attachment: { contentType: 'text/plain' } }] },
+      {
+        resourceType: 'DocumentReference',
+        id: 'd2',
+        status: 'current',
+        type: cc(SYS.loinc, '11506-3', 'Progress note'),
+        date: '2026-11-20T10:00:00Z',
+        content: [{ attachment: { contentType: 'text/html' } }],
+      },
+      {
+        resourceType: 'DocumentReference',
+        id: 'd1',
+        status: 'current',
+        description: 'Consult',
+        date: '2026-10-01',
+        content: [{ attachment: { contentType: 'text/plain' } }],
+      },
       { resourceType: 'DiagnosticReport', id: 'r1', status: 'final', code: { text: 'MRI L-spine' }, effectiveDateTime: '2026-02-10' },
       { resourceType: 'DocumentReference', id: 'bad', status: 7 } as never,
     );
@@ -151,7 +188,13 @@ describe('note sources', () => {
     expect(noteSources(rec)).toEqual([
       { ref: 'DiagnosticReport/r1', title: 'MRI L-spine', date: '2026-02-10', contentType: 'text/plain', raw: 'L4-5' },
       { ref: 'DocumentReference/d1', title: 'Consult', date: '2026-10-01', contentType: 'text/plain', raw: 'PT failed' },
-      { ref: 'DocumentReference/d2', title: 'Progress note', date: '2026-11-20T10:00:00Z', contentType: 'text/html', raw: '<p>NRS 7/10</p>' },
+      {
+        ref: 'DocumentReference/d2',
+        title: 'Progress note',
+        date: '2026-11-20T10:00:00Z',
+        contentType: 'text/html',
+        raw: '<p>NRS 7/10</p>',
+      },
     ]);
     expect(toPicture(rec, ctx()).notes).toEqual([]);
   });
@@ -173,8 +216,22 @@ describe('narratives as note text', () => {
         ],
       },
       { resourceType: 'Composition', id: 'gone', status: 'entered-in-error', text: { status: 'generated', div: '<div>NRS 9</div>' } },
-      { resourceType: 'DiagnosticReport', id: 'r1', status: 'final', code: { text: 'MRI L-spine' }, effectiveDateTime: '2026-02-10', text: { status: 'generated', div: '<div>L5-S1 protrusion</div>' } },
-      { resourceType: 'DiagnosticReport', id: 'r2', status: 'final', code: { text: 'CT' }, effectiveDateTime: '2026-03-10', text: { status: 'generated', div: '<div>narrative</div>' } },
+      {
+        resourceType: 'DiagnosticReport',
+        id: 'r1',
+        status: 'final',
+        code: { text: 'MRI L-spine' },
+        effectiveDateTime: '2026-02-10',
+        text: { status: 'generated', div: '<div>L5-S1 protrusion</div>' },
+      },
+      {
+        resourceType: 'DiagnosticReport',
+        id: 'r2',
+        status: 'final',
+        code: { text: 'CT' },
+        effectiveDateTime: '2026-03-10',
+        text: { status: 'generated', div: '<div>narrative</div>' },
+      },
     );
     rec.attachments.set('DiagnosticReport/r2#0', { contentType: 'text/plain', text: 'attached form wins' });
     const byRef = Object.fromEntries(noteSources(rec).map((n) => [n.ref, n]));
@@ -209,7 +266,18 @@ describe('bad data', () => {
   });
 
   it('never throws and is deterministic whatever the resources hold', () => {
-    const types = ['Patient', 'Encounter', 'Condition', 'Procedure', 'Observation', 'MedicationRequest', 'ServiceRequest', 'Coverage', 'DiagnosticReport', 'DocumentReference'];
+    const types = [
+      'Patient',
+      'Encounter',
+      'Condition',
+      'Procedure',
+      'Observation',
+      'MedicationRequest',
+      'ServiceRequest',
+      'Coverage',
+      'DiagnosticReport',
+      'DocumentReference',
+    ];
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.constantFrom(...types), fc.anything())), (pairs) => {
         const rec = record();
@@ -241,13 +309,33 @@ describe('bad data', () => {
 
 describe('missing fields', () => {
   it('bare resources yield no invented facts: only what is there, and an issue where a required element is absent', () => {
-    const bare = ['Encounter', 'Condition', 'Procedure', 'MedicationRequest', 'MedicationStatement', 'ServiceRequest', 'DiagnosticReport', 'DocumentReference', 'Coverage', 'Observation'].map(
-      (resourceType, i) => ({ resourceType, id: `x${i}` }),
-    );
+    const bare = [
+      'Encounter',
+      'Condition',
+      'Procedure',
+      'MedicationRequest',
+      'MedicationStatement',
+      'ServiceRequest',
+      'DiagnosticReport',
+      'DocumentReference',
+      'Coverage',
+      'Observation',
+    ].map((resourceType, i) => ({ resourceType, id: `x${i}` }));
     const p = toPicture(record(...bare), ctx());
     expect(p.patient).toMatchObject({ id: 'p1' });
     expect(p.patient.birthDate).toBeUndefined();
-    expect([p.encounters, p.diagnoses, p.procedureHistory, p.plannedServices, p.painScores, p.functionalStatus, p.conservativeCare, p.imaging].map((a) => a.length)).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+    expect(
+      [
+        p.encounters,
+        p.diagnoses,
+        p.procedureHistory,
+        p.plannedServices,
+        p.painScores,
+        p.functionalStatus,
+        p.conservativeCare,
+        p.imaging,
+      ].map((a) => a.length),
+    ).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
     expect(p.coverages).toEqual([expect.objectContaining({ id: 'x8', status: 'unknown' })]);
     expect(p.coverages[0]!.payerId).toBeUndefined();
     // Observation.code is required (1..1) and the only element every observation rule needs.

@@ -12,9 +12,31 @@ describe('patient and encounters', () => {
   it('classifies encounters, reads minutes and picks the launch encounter', () => {
     const p = toPicture(
       record(
-        { resourceType: 'Encounter', id: 'e2', status: 'finished', class: { code: 'AMB' }, type: [cc(SYS.cpt, '99214', 'Office visit')], period: { start: '2026-11-20T09:00:00Z' }, length: { value: 0.5, code: 'h' } },
-        { resourceType: 'Encounter', id: 'e1', status: 'finished', class: { code: 'AMB' }, type: [{ text: 'Physical therapy' }], period: { start: '2026-09-01' } },
-        { resourceType: 'Encounter', id: 'e3', status: 'finished', type: [{ text: 'Procedure visit' }], period: { start: '2026-11-20' }, length: { value: 25, unit: 'min' } },
+        {
+          resourceType: 'Encounter',
+          id: 'e2',
+          status: 'finished',
+          class: { code: 'AMB' },
+          type: [cc(SYS.cpt, '99214', 'Office visit')],
+          period: { start: '2026-11-20T09:00:00Z' },
+          length: { value: 0.5, code: 'h' },
+        },
+        {
+          resourceType: 'Encounter',
+          id: 'e1',
+          status: 'finished',
+          class: { code: 'AMB' },
+          type: [{ text: 'Physical therapy' }],
+          period: { start: '2026-09-01' },
+        },
+        {
+          resourceType: 'Encounter',
+          id: 'e3',
+          status: 'finished',
+          type: [{ text: 'Procedure visit' }],
+          period: { start: '2026-11-20' },
+          length: { value: 25, unit: 'min' },
+        },
         { resourceType: 'Encounter', id: 'e4', status: 'entered-in-error', period: { start: '2026-11-01' } },
         { resourceType: 'Encounter', id: 'e5', status: 'finished' },
       ),
@@ -29,7 +51,13 @@ describe('patient and encounters', () => {
     expect(p.encounter?.types[0]).toEqual({ system: SYS.cpt, code: '99214', display: 'Office visit' });
   });
   it('dates an undated launch encounter today (its period is often filled only at close)', () => {
-    const p = toPicture(record({ resourceType: 'Encounter', id: 'now', status: 'in-progress', type: [{ text: 'Office visit' }] }, { resourceType: 'Encounter', id: 'old', status: 'finished' }), ctx({ encounterId: 'now' }));
+    const p = toPicture(
+      record(
+        { resourceType: 'Encounter', id: 'now', status: 'in-progress', type: [{ text: 'Office visit' }] },
+        { resourceType: 'Encounter', id: 'old', status: 'finished' },
+      ),
+      ctx({ encounterId: 'now' }),
+    );
     expect(p.encounter).toMatchObject({ id: 'now', date: '2026-11-23', kind: 'office' });
     expect(p.encounters.map((e) => e.id)).toEqual(['now']);
   });
@@ -60,7 +88,15 @@ describe('coverage', () => {
       ),
       ctx(),
     );
-    expect(p.coverages[0]).toMatchObject({ id: 'cov1', payerId: 'MEDICARE', payerName: 'Medicare Part B', typeCode: '121', planName: 'Part B', subscriberId: '1EG4-TE5-MK73', order: 1 });
+    expect(p.coverages[0]).toMatchObject({
+      id: 'cov1',
+      payerId: 'MEDICARE',
+      payerName: 'Medicare Part B',
+      typeCode: '121',
+      planName: 'Part B',
+      subscriberId: '1EG4-TE5-MK73',
+      order: 1,
+    });
     expect(p.coverages[0]!.evidence.map((e) => e.ref)).toEqual(['Coverage/cov1', 'Organization/org-mc']);
     // Without the Organization the reference id stands in for the payer id.
     expect(p.coverages[1]).toMatchObject({ id: 'cov0', payerId: 'unknown' });
@@ -104,7 +140,13 @@ describe('procedure history', () => {
     );
     const byId = Object.fromEntries(p.procedureHistory.map((x) => [x.id, x]));
     expect(p.procedureHistory.map((x) => x.id)).toEqual(['il', 'tf1', 'mbb1', 'mbb2']);
-    expect(byId.mbb1).toMatchObject({ kind: 'facet-mbb', levels: ['L4-L5', 'L5-S1'], laterality: 'bilateral', region: 'lumbar', system: 'cpt' });
+    expect(byId.mbb1).toMatchObject({
+      kind: 'facet-mbb',
+      levels: ['L4-L5', 'L5-S1'],
+      laterality: 'bilateral',
+      region: 'lumbar',
+      system: 'cpt',
+    });
     expect(byId.mbb1!.relief).toEqual([expect.objectContaining({ percent: 80, durationHours: 6, procedureRef: 'Procedure/mbb1' })]);
     expect(byId.tf1).toMatchObject({ kind: 'esi-transforaminal', levels: ['L5-S1'], laterality: 'left' });
     expect(byId.tf1!.relief[0]!.durationHours).toBe(3 * 730);
@@ -132,7 +174,13 @@ describe('procedure history', () => {
   it('takes the date from performedPeriod and ignores procedures without date or code', () => {
     const p = toPicture(
       record(
-        { resourceType: 'Procedure', id: 'x', status: 'completed', code: cc(SYS.cpt, '20552'), performedPeriod: { start: '2026-01-05T10:00:00Z' } },
+        {
+          resourceType: 'Procedure',
+          id: 'x',
+          status: 'completed',
+          code: cc(SYS.cpt, '20552'),
+          performedPeriod: { start: '2026-01-05T10:00:00Z' },
+        },
         { resourceType: 'Procedure', id: 'y', status: 'completed', code: cc(SYS.cpt, '20552') },
         { resourceType: 'Procedure', id: 'z', status: 'completed', performedDateTime: '2026-01-01' },
       ),
@@ -163,7 +211,12 @@ describe('planned services', () => {
       record(
         condition('c9', 'M51.16'),
         sr('sr-a', { occurrenceDateTime: '2026-11-30' }),
-        sr('sr-b', { reasonReference: [{ reference: 'Condition/c9' }], code: cc(SYS.cpt, '20553'), bodySite: [], orderDetail: [{ text: 'trigger points, 4 muscles' }] }),
+        sr('sr-b', {
+          reasonReference: [{ reference: 'Condition/c9' }],
+          code: cc(SYS.cpt, '20553'),
+          bodySite: [],
+          orderDetail: [{ text: 'trigger points, 4 muscles' }],
+        }),
         sr('sr-c', { status: 'completed' }),
         sr('sr-d', { status: 'draft' }),
       ),
@@ -173,7 +226,14 @@ describe('planned services', () => {
     const [b, a] = p.plannedServices;
     expect(b).toMatchObject({ code: '20553', kind: 'trigger-point', reasonIcd10: ['M54.16', 'M51.16'], muscleCount: 4 });
     expect(b!.evidence.map((e) => e.ref)).toEqual(['ServiceRequest/sr-b', 'Condition/c9']);
-    expect(a).toMatchObject({ code: '64483', levels: ['L4-L5'], laterality: 'right', region: 'lumbar', date: '2026-11-30', imageGuidance: true });
+    expect(a).toMatchObject({
+      code: '64483',
+      levels: ['L4-L5'],
+      laterality: 'right',
+      region: 'lumbar',
+      date: '2026-11-30',
+      imageGuidance: true,
+    });
   });
   it('reads image guidance from the order detail and flags unusable launch orders', () => {
     const p = toPicture(
@@ -195,7 +255,10 @@ describe('planned services', () => {
 // A relief Observation must never be mistaken for a function score.
 describe('observation routing', () => {
   it('relief observations are not functional facts', () => {
-    const p = toPicture(record(relief('r', 'x', 80), obs('f', { text: 'Functional limitation' }, '2026-05-01', { valueString: 'cannot stand 10 min' })), ctx());
+    const p = toPicture(
+      record(relief('r', 'x', 80), obs('f', { text: 'Functional limitation' }, '2026-05-01', { valueString: 'cannot stand 10 min' })),
+      ctx(),
+    );
     expect(p.functionalStatus.map((f) => f.evidence[0]!.ref)).toEqual(['Observation/f']);
   });
 });
@@ -204,9 +267,28 @@ describe('site from the code text when bodySite is not coded', () => {
   it('reads levels and laterality from Procedure.code.text and muscles from ServiceRequest.code.text', () => {
     const p = toPicture(
       record(
-        { resourceType: 'Procedure', id: 'a', status: 'completed', code: { coding: [{ system: SYS.cpt, code: '64483' }], text: 'Left L4-L5 transforaminal epidural' }, performedDateTime: '2026-08-18' },
-        { resourceType: 'Procedure', id: 'b', status: 'completed', code: { coding: [{ system: SYS.cpt, code: '64483' }], text: 'Left TFESI' }, performedDateTime: '2026-08-19', bodySite: [{ text: 'L5-S1' }, RIGHT] },
-        { resourceType: 'ServiceRequest', id: 's', status: 'active', intent: 'order', code: { coding: [{ system: SYS.cpt, code: '20553' }], text: 'Trigger point injections, 4 muscles' } },
+        {
+          resourceType: 'Procedure',
+          id: 'a',
+          status: 'completed',
+          code: { coding: [{ system: SYS.cpt, code: '64483' }], text: 'Left L4-L5 transforaminal epidural' },
+          performedDateTime: '2026-08-18',
+        },
+        {
+          resourceType: 'Procedure',
+          id: 'b',
+          status: 'completed',
+          code: { coding: [{ system: SYS.cpt, code: '64483' }], text: 'Left TFESI' },
+          performedDateTime: '2026-08-19',
+          bodySite: [{ text: 'L5-S1' }, RIGHT],
+        },
+        {
+          resourceType: 'ServiceRequest',
+          id: 's',
+          status: 'active',
+          intent: 'order',
+          code: { coding: [{ system: SYS.cpt, code: '20553' }], text: 'Trigger point injections, 4 muscles' },
+        },
       ),
       ctx(),
     );
@@ -222,8 +304,24 @@ describe('units as ordered', () => {
   it('carries ServiceRequest.quantity into the planned service, but never a muscle count', () => {
     const p = toPicture(
       record(
-        { resourceType: 'ServiceRequest', id: 'scs', status: 'active', intent: 'order', code: { coding: [{ system: SYS.cpt, code: '63650' }] }, quantityQuantity: { value: 2, unit: 'leads' }, occurrenceDateTime: '2026-12-01' },
-        { resourceType: 'ServiceRequest', id: 'tpi', status: 'active', intent: 'order', code: { coding: [{ system: SYS.cpt, code: '20553' }] }, quantityQuantity: { value: 3, unit: 'muscles' }, occurrenceDateTime: '2026-12-02' },
+        {
+          resourceType: 'ServiceRequest',
+          id: 'scs',
+          status: 'active',
+          intent: 'order',
+          code: { coding: [{ system: SYS.cpt, code: '63650' }] },
+          quantityQuantity: { value: 2, unit: 'leads' },
+          occurrenceDateTime: '2026-12-01',
+        },
+        {
+          resourceType: 'ServiceRequest',
+          id: 'tpi',
+          status: 'active',
+          intent: 'order',
+          code: { coding: [{ system: SYS.cpt, code: '20553' }] },
+          quantityQuantity: { value: 3, unit: 'muscles' },
+          occurrenceDateTime: '2026-12-02',
+        },
       ),
       ctx(),
     );

@@ -41,7 +41,10 @@ export const condition = (id: string, icd?: string, snomed?: string, extra: Reco
   resourceType: 'Condition',
   id,
   code: {
-    coding: [...(icd ? [{ system: SYS.icd10, code: icd, display: `dx ${icd}` }] : []), ...(snomed ? [{ system: SYS.snomed, code: snomed, display: `sct ${snomed}` }] : [])],
+    coding: [
+      ...(icd ? [{ system: SYS.icd10, code: icd, display: `dx ${icd}` }] : []),
+      ...(snomed ? [{ system: SYS.snomed, code: snomed, display: `sct ${snomed}` }] : []),
+    ],
   },
   clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'active' }] },
   recordedDate: '2026-06-01',
@@ -58,7 +61,13 @@ export const procedure = (id: string, code: string, date: string, bodySite: unkn
   ...extra,
 });
 
-export const relief = (id: string, procId: string, percent: number, duration?: { value: number; code: string }, date = '2026-05-02'): R => ({
+export const relief = (
+  id: string,
+  procId: string,
+  percent: number,
+  duration?: { value: number; code: string },
+  date = '2026-05-02',
+): R => ({
   resourceType: 'Observation',
   id,
   status: 'final',
@@ -66,7 +75,13 @@ export const relief = (id: string, procId: string, percent: number, duration?: {
   partOf: [{ reference: `Procedure/${procId}` }],
   effectiveDateTime: date,
   valueQuantity: { value: percent, unit: '%', system: SYS.ucum, code: '%' },
-  ...(duration ? { component: [{ code: cc(SYS.painObs, 'relief-duration'), valueQuantity: { value: duration.value, system: SYS.ucum, code: duration.code } }] } : {}),
+  ...(duration
+    ? {
+        component: [
+          { code: cc(SYS.painObs, 'relief-duration'), valueQuantity: { value: duration.value, system: SYS.ucum, code: duration.code } },
+        ],
+      }
+    : {}),
 });
 
 export const obs = (id: string, code: Record<string, unknown>, date: string, value: Record<string, unknown>): R => ({
@@ -78,7 +93,13 @@ export const obs = (id: string, code: Record<string, unknown>, date: string, val
   ...value,
 });
 
-export const med = (type: 'MedicationRequest' | 'MedicationStatement', id: string, rx: string, name: string, extra: Record<string, unknown>): R => ({
+export const med = (
+  type: 'MedicationRequest' | 'MedicationStatement',
+  id: string,
+  rx: string,
+  name: string,
+  extra: Record<string, unknown>,
+): R => ({
   resourceType: type,
   id,
   status: 'completed',

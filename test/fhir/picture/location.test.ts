@@ -4,7 +4,15 @@ import { applyServiceLocations } from '../../../src/fhir/picture/location';
 import type { PlannedService } from '../../../src/policy/picture';
 
 const POS = 'https://www.cms.gov/Medicare/Coding/place-of-service-codes/Place_of_Service_Code_Set';
-const svc = (): PlannedService => ({ code: '64483', kind: 'esi-transforaminal', levels: [], reasonIcd10: [], requestRef: 'ServiceRequest/sr1', source: 'coded', evidence: [] });
+const svc = (): PlannedService => ({
+  code: '64483',
+  kind: 'esi-transforaminal',
+  levels: [],
+  reasonIcd10: [],
+  requestRef: 'ServiceRequest/sr1',
+  source: 'coded',
+  evidence: [],
+});
 
 describe('applyServiceLocations', () => {
   it("reads the order's Location (state, place of service)", () => {
@@ -17,11 +25,22 @@ describe('applyServiceLocations', () => {
   });
   it("falls back to the launch encounter's location; without one the location stays unknown", () => {
     const s = [svc()];
-    applyServiceLocations(s, {
-      ServiceRequest: [{ resourceType: 'ServiceRequest', id: 'sr1' }],
-      Encounter: [{ resourceType: 'Encounter', id: 'e1', class: { code: 'AMB' }, location: [{ location: { reference: 'urn:uuid:x/Location/clinic' } }] }],
-      Location: [{ resourceType: 'Location', id: 'clinic', address: { state: 'OH' }, type: [{ coding: [{ system: POS, code: '11' }] }] }],
-    }, 'e1');
+    applyServiceLocations(
+      s,
+      {
+        ServiceRequest: [{ resourceType: 'ServiceRequest', id: 'sr1' }],
+        Encounter: [
+          {
+            resourceType: 'Encounter',
+            id: 'e1',
+            class: { code: 'AMB' },
+            location: [{ location: { reference: 'urn:uuid:x/Location/clinic' } }],
+          },
+        ],
+        Location: [{ resourceType: 'Location', id: 'clinic', address: { state: 'OH' }, type: [{ coding: [{ system: POS, code: '11' }] }] }],
+      },
+      'e1',
+    );
     expect(s[0]!.location).toMatchObject({ state: 'OH', setting: 'office' });
     const t = [svc()];
     applyServiceLocations(t, { ServiceRequest: [{ resourceType: 'ServiceRequest', id: 'sr1' }] });

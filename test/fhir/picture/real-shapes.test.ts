@@ -26,15 +26,21 @@ describe('flowsheet relief and procedure outcome', () => {
       record(
         patient(),
         procedure('mbb1', '64493', '2026-06-01T09:00:00-05:00', [{ text: 'bilateral L4-L5, L5-S1' }]),
-        procedure('mbb2', '64493', '2026-07-10', [{ text: 'bilateral L4-L5, L5-S1' }], { outcome: { text: 'Patient reports 90% pain relief lasting 6 hours' } }),
+        procedure('mbb2', '64493', '2026-07-10', [{ text: 'bilateral L4-L5, L5-S1' }], {
+          outcome: { text: 'Patient reports 90% pain relief lasting 6 hours' },
+        }),
         procedure('il', '62323', '2026-09-01', []),
-        row('rel1', 'Post-procedure pain relief (%)', { valueQuantity: { value: 85, unit: '%' } }, '2026-06-01T15:00:00-05:00', { derivedFrom: [{ reference: 'Procedure/mbb1' }] }),
+        row('rel1', 'Post-procedure pain relief (%)', { valueQuantity: { value: 85, unit: '%' } }, '2026-06-01T15:00:00-05:00', {
+          derivedFrom: [{ reference: 'Procedure/mbb1' }],
+        }),
         row('rel2', 'Percent relief after block', { valueQuantity: { value: 40, unit: 'percent' } }, '2026-09-03'),
         row('rel3', 'Relief', { valueString: '70%' }, '2026-12-30'),
       ),
       ctx(),
     );
-    const by = Object.fromEntries(p.procedureHistory.map((x) => [x.id, x.relief.map((r) => [r.percent, r.durationHours ?? null, r.evidence[0]!.ref])]));
+    const by = Object.fromEntries(
+      p.procedureHistory.map((x) => [x.id, x.relief.map((r) => [r.percent, r.durationHours ?? null, r.evidence[0]!.ref])]),
+    );
     expect(by.mbb1).toEqual([[85, null, 'Observation/rel1']]);
     expect(by.mbb2).toEqual([[90, 6, 'Procedure/mbb2']]);
     expect(by.il).toEqual([[40, null, 'Observation/rel2']]);
@@ -54,7 +60,14 @@ describe('pain scales by code or words plus a fitting unit, never by unit alone'
         row('goal', 'Pain goal', { valueQuantity: { value: 3, unit: '{score}' } }, '2026-10-05'),
         row('kg', 'Pain score', { valueQuantity: { value: 7, unit: 'kg' } }, '2026-10-06'),
         row('prelim', 'Pain score', { valueQuantity: { value: 5 } }, '2026-10-07', { status: 'preliminary' }),
-        { resourceType: 'Observation', id: 'loinc', status: 'final', code: cc(SYS.loinc, '72514-3'), effectiveDateTime: '2026-10-08', valueQuantity: { value: 3.8, unit: '{score}' } },
+        {
+          resourceType: 'Observation',
+          id: 'loinc',
+          status: 'final',
+          code: cc(SYS.loinc, '72514-3'),
+          effectiveDateTime: '2026-10-08',
+          valueQuantity: { value: 3.8, unit: '{score}' },
+        },
       ),
       ctx(),
     );
@@ -84,10 +97,18 @@ describe('pain scales by code or words plus a fitting unit, never by unit alone'
 describe('PT recorded as one Procedure with a period', () => {
   it('counts the weeks of the period', () => {
     const p = toPicture(
-      record({ resourceType: 'Procedure', id: 'ptc', status: 'completed', code: { text: 'Physical therapy course, lumbar' }, performedPeriod: { start: '2026-03-02', end: '2026-04-27' } }),
+      record({
+        resourceType: 'Procedure',
+        id: 'ptc',
+        status: 'completed',
+        code: { text: 'Physical therapy course, lumbar' },
+        performedPeriod: { start: '2026-03-02', end: '2026-04-27' },
+      }),
       ctx(),
     );
-    expect(p.conservativeCare).toEqual([expect.objectContaining({ kind: 'physical-therapy', start: '2026-03-02', end: '2026-04-27', weeks: 8 })]);
+    expect(p.conservativeCare).toEqual([
+      expect.objectContaining({ kind: 'physical-therapy', start: '2026-03-02', end: '2026-04-27', weeks: 8 }),
+    ]);
     expect(p.procedureHistory).toEqual([]);
   });
 });
@@ -103,7 +124,9 @@ describe('medication lexicon', () => {
     expect(k('Aleve 220 mg')).toBe('nsaid');
     expect(k('Flexeril 10 mg')).toBe('muscle-relaxant');
     expect(k('Lyrica 75 mg')).toBe('neuropathic-agent');
-    expect(k('Acetaminophen 21.7 MG/ML / Dextromethorphan Hydrobromide 1 MG/ML / doxylamine succinate 0.417 MG/ML Oral Solution')).toBeUndefined();
+    expect(
+      k('Acetaminophen 21.7 MG/ML / Dextromethorphan Hydrobromide 1 MG/ML / doxylamine succinate 0.417 MG/ML Oral Solution'),
+    ).toBeUndefined();
     expect(k('Aspirin 81 MG Oral Tablet')).toBeUndefined();
     expect(k('Aspirin 325 mg')).toBe('nsaid');
     expect(k('Amoxicillin 250 MG')).toBeUndefined();
@@ -114,7 +137,12 @@ describe('medication lexicon', () => {
 
 describe('conditions: status and SNOMED', () => {
   it('keeps a resolved or abated condition with that status, drops refuted and entered-in-error', () => {
-    const cond = (id: string, extra: Record<string, unknown>): R => ({ resourceType: 'Condition', id, code: cc(SYS.icd10, 'M54.16'), ...extra });
+    const cond = (id: string, extra: Record<string, unknown>): R => ({
+      resourceType: 'Condition',
+      id,
+      code: cc(SYS.icd10, 'M54.16'),
+      ...extra,
+    });
     const p = toPicture(
       record(
         cond('res', { clinicalStatus: cc('http://terminology.hl7.org/CodeSystem/condition-clinical', 'resolved') }),
@@ -135,8 +163,22 @@ describe('dates: validated at the picture boundary, total in the core', () => {
   it('drops a bad date element with a data issue and keeps the resource', () => {
     const p = toPicture(
       record(
-        { resourceType: 'ServiceRequest', id: 'sr1', status: 'active', intent: 'order', code: cc(SYS.cpt, '64493'), occurrenceDateTime: 'yesterday' },
-        { resourceType: 'Observation', id: 'o1', status: 'final', code: cc(SYS.loinc, '72514-3'), effectiveDateTime: '\u200f2026-10-01', valueQuantity: { value: 6 } },
+        {
+          resourceType: 'ServiceRequest',
+          id: 'sr1',
+          status: 'active',
+          intent: 'order',
+          code: cc(SYS.cpt, '64493'),
+          occurrenceDateTime: 'yesterday',
+        },
+        {
+          resourceType: 'Observation',
+          id: 'o1',
+          status: 'final',
+          code: cc(SYS.loinc, '72514-3'),
+          effectiveDateTime: '\u200f2026-10-01',
+          valueQuantity: { value: 6 },
+        },
       ),
       ctx({ serviceRequestIds: ['sr1'] }),
     );
@@ -149,7 +191,12 @@ describe('dates: validated at the picture boundary, total in the core', () => {
 
   it('never throws on garbage dates', () => {
     for (const bad of ['yesterday', 'NaN', '\u200f', '', '2026-13-99', '99999-01-01']) {
-      expect(() => [addDays(bad, 3), addMonths(bad, -12), daysBetween(bad, '2026-01-01'), inRollingWindow(bad, '2026-01-01', 12)]).not.toThrow();
+      expect(() => [
+        addDays(bad, 3),
+        addMonths(bad, -12),
+        daysBetween(bad, '2026-01-01'),
+        inRollingWindow(bad, '2026-01-01', 12),
+      ]).not.toThrow();
     }
     expect(addDays('yesterday', 1)).toBe('');
     expect(addDays('2026-01-31', 1)).toBe('2026-02-01');
@@ -161,7 +208,17 @@ describe('nothing silent', () => {
     const p = toPicture(
       {
         resources: {
-          Observation: [{ resourceType: 'Observation', id: 'x', subject: { reference: 'Patient/other' }, code: cc(SYS.loinc, '72514-3'), effectiveDateTime: '2026-01-01', valueInteger: 5 }, 42],
+          Observation: [
+            {
+              resourceType: 'Observation',
+              id: 'x',
+              subject: { reference: 'Patient/other' },
+              code: cc(SYS.loinc, '72514-3'),
+              effectiveDateTime: '2026-01-01',
+              valueInteger: 5,
+            },
+            42,
+          ],
           Immunization: [{ resourceType: 'Immunization', id: 'imm' }],
         },
         attachments: new Map(),

@@ -11,7 +11,9 @@ import { buildPicture } from '../../../src/fhir/picture/build-picture';
 import type { ClinicalPicture } from '../../../src/policy/picture';
 
 const DIR = join(import.meta.dirname, '..', '..', 'fixtures', 'synthea');
-const FILES = readdirSync(DIR).filter((f) => f.endsWith('.json')).sort();
+const FILES = readdirSync(DIR)
+  .filter((f) => f.endsWith('.json'))
+  .sort();
 
 interface Raw {
   resourceType: string;
@@ -19,7 +21,7 @@ interface Raw {
   [k: string]: unknown;
 }
 type Coding = { system?: string; code?: string; display?: string };
-const codings = (cc: unknown): Coding[] => ((cc as { coding?: Coding[] } | undefined)?.coding ?? []);
+const codings = (cc: unknown): Coding[] => (cc as { coding?: Coding[] } | undefined)?.coding ?? [];
 
 function rawBundle(file: string): Raw[] {
   const b = JSON.parse(readFileSync(join(DIR, file), 'utf8')) as { entry: { resource: Raw }[] };
@@ -60,10 +62,15 @@ describe('Synthea records (external, urn:uuid references, SNOMED-only problems, 
         .filter((r) => r.resourceType === 'Observation' && codings(r.code).some((c) => c.code === '72514-3'))
         .map((r) => ({ ref: `Observation/${r.id}`, value: Math.round((r.valueQuantity as { value: number }).value * 10) / 10 }))
         .sort((a, b) => (a.ref < b.ref ? -1 : 1));
-      const found = pictures.get(patient)!.painScores.map((s) => ({ ref: s.evidence[0]!.ref, value: s.value })).sort((a, b) => (a.ref < b.ref ? -1 : 1));
+      const found = pictures
+        .get(patient)!
+        .painScores.map((s) => ({ ref: s.evidence[0]!.ref, value: s.value }))
+        .sort((a, b) => (a.ref < b.ref ? -1 : 1));
       expect(found).toEqual(scores);
       total += scores.length;
-      const mm = raw.filter((r) => r.resourceType === 'Observation' && (r.valueQuantity as { unit?: string } | undefined)?.unit === 'mm').map((r) => `Observation/${r.id}`);
+      const mm = raw
+        .filter((r) => r.resourceType === 'Observation' && (r.valueQuantity as { unit?: string } | undefined)?.unit === 'mm')
+        .map((r) => `Observation/${r.id}`);
       for (const ref of mm) expect(found.map((f) => f.ref)).not.toContain(ref);
     }
     expect(total).toBe(145);
@@ -75,10 +82,20 @@ describe('Synthea records (external, urn:uuid references, SNOMED-only problems, 
     for (const [patient, raw] of raws) {
       const meds = raw.filter((r) => r.resourceType === 'MedicationRequest');
       const name = (r: Raw): string => codings(r.medicationCodeableConcept)[0]?.display ?? '';
-      const wantOpioid = meds.filter((r) => OPIOID.test(name(r)) && !COLD.test(name(r))).map((r) => `MedicationRequest/${r.id}`).sort();
-      const wantNsaid = meds.filter((r) => NSAID.test(name(r)) && !OPIOID.test(name(r)) && !COLD.test(name(r))).map((r) => `MedicationRequest/${r.id}`).sort();
+      const wantOpioid = meds
+        .filter((r) => OPIOID.test(name(r)) && !COLD.test(name(r)))
+        .map((r) => `MedicationRequest/${r.id}`)
+        .sort();
+      const wantNsaid = meds
+        .filter((r) => NSAID.test(name(r)) && !OPIOID.test(name(r)) && !COLD.test(name(r)))
+        .map((r) => `MedicationRequest/${r.id}`)
+        .sort();
       const care = pictures.get(patient)!.conservativeCare;
-      const of = (kind: string): string[] => care.filter((c) => c.kind === kind).map((c) => c.evidence[0]!.ref).sort();
+      const of = (kind: string): string[] =>
+        care
+          .filter((c) => c.kind === kind)
+          .map((c) => c.evidence[0]!.ref)
+          .sort();
       expect(of('opioid')).toEqual(wantOpioid);
       expect(of('nsaid')).toEqual(wantNsaid);
       const cold = meds.filter((r) => COLD.test(name(r))).map((r) => `MedicationRequest/${r.id}`);
@@ -96,11 +113,18 @@ describe('Synthea records (external, urn:uuid references, SNOMED-only problems, 
     for (const [patient, raw] of raws) {
       const want = raw
         .filter((r) => r.resourceType === 'Condition')
-        .map((r) => ({ snomed: codings(r.code).find((c) => c.system === 'http://snomed.info/sct')!.code, status: codings(r.clinicalStatus)[0]!.code }))
+        .map((r) => ({
+          snomed: codings(r.code).find((c) => c.system === 'http://snomed.info/sct')!.code,
+          status: codings(r.clinicalStatus)[0]!.code,
+        }))
         .sort((a, b) => `${a.snomed}${a.status}`.localeCompare(`${b.snomed}${b.status}`));
       const dx = pictures.get(patient)!.diagnoses;
       expect(dx.every((d) => d.icd10 === undefined)).toBe(true);
-      expect(dx.map((d) => ({ snomed: d.snomed, status: d.clinicalStatus })).sort((a, b) => `${a.snomed}${a.status}`.localeCompare(`${b.snomed}${b.status}`))).toEqual(want);
+      expect(
+        dx
+          .map((d) => ({ snomed: d.snomed, status: d.clinicalStatus }))
+          .sort((a, b) => `${a.snomed}${a.status}`.localeCompare(`${b.snomed}${b.status}`)),
+      ).toEqual(want);
       expect(dx.every((d) => /\(SNOMED CT \d+\)/.test(d.evidence[0]!.display))).toBe(true);
       total += want.length;
     }
@@ -110,7 +134,12 @@ describe('Synthea records (external, urn:uuid references, SNOMED-only problems, 
   it('dates a live SNOMED "Chronic pain" by its onset', () => {
     let chronic = 0;
     for (const [patient, raw] of raws) {
-      const live = raw.filter((r) => r.resourceType === 'Condition' && codings(r.code).some((c) => c.code === '82423001') && codings(r.clinicalStatus)[0]?.code === 'active');
+      const live = raw.filter(
+        (r) =>
+          r.resourceType === 'Condition' &&
+          codings(r.code).some((c) => c.code === '82423001') &&
+          codings(r.clinicalStatus)[0]?.code === 'active',
+      );
       const durations = pictures.get(patient)!.painDuration.filter((d) => live.some((c) => d.evidence[0]!.ref === `Condition/${c.id}`));
       expect(durations.map((d) => d.onset)).toEqual(live.map((c) => c.onsetDateTime));
       chronic += live.length;
@@ -139,7 +168,9 @@ describe('Synthea records (external, urn:uuid references, SNOMED-only problems, 
 
   it('reads PT CarePlans as therapy courses with their period', () => {
     for (const [patient, raw] of raws) {
-      const plans = raw.filter((r) => r.resourceType === 'CarePlan' && codings((r.category as unknown[])[0]).some((c) => c.code === '91251008'));
+      const plans = raw.filter(
+        (r) => r.resourceType === 'CarePlan' && codings((r.category as unknown[])[0]).some((c) => c.code === '91251008'),
+      );
       const pt = pictures.get(patient)!.conservativeCare.filter((c) => c.kind === 'physical-therapy');
       expect(pt.flatMap((c) => c.evidence.map((e) => e.ref)).sort()).toEqual(plans.map((p) => `CarePlan/${p.id}`).sort());
       for (const p of plans) {
@@ -152,7 +183,9 @@ describe('Synthea records (external, urn:uuid references, SNOMED-only problems, 
 
   it('reads SNOMED "(procedure)" encounter names by their words: a check-up is not a procedure visit', () => {
     for (const [patient, raw] of raws) {
-      const byId = new Map(raw.filter((r) => r.resourceType === 'Encounter').map((r) => [r.id, codings((r.type as unknown[])[0])[0]?.display ?? '']));
+      const byId = new Map(
+        raw.filter((r) => r.resourceType === 'Encounter').map((r) => [r.id, codings((r.type as unknown[])[0])[0]?.display ?? '']),
+      );
       for (const e of pictures.get(patient)!.encounters) {
         const name = byId.get(e.id)!;
         if (/check up|check-up|Encounter for/i.test(name)) expect(e.kind).toBe('office');

@@ -27,7 +27,14 @@ const server = setupServer(
       entry: [{ resource: { resourceType: 'Condition', id: page ? 'c2' : 'c1' } }],
     });
   }),
-  http.get(`${BASE}/Observation`, () => new HttpResponse('{"resourceType":"OperationOutcome"}', { status: 429, headers: { 'Retry-After': '7', 'content-type': 'application/fhir+json' } })),
+  http.get(
+    `${BASE}/Observation`,
+    () =>
+      new HttpResponse('{"resourceType":"OperationOutcome"}', {
+        status: 429,
+        headers: { 'Retry-After': '7', 'content-type': 'application/fhir+json' },
+      }),
+  ),
   http.get(`${BASE}/Binary/b1`, () => new HttpResponse('<p>note</p>', { headers: { 'content-type': 'text/html' } })),
   http.get(`${BASE}/Encounter`, () => HttpResponse.error()),
 );
@@ -55,7 +62,11 @@ function client(): Client {
       unset: async (k: string) => store.delete(k),
     }),
   } as unknown as fhirclient.Adapter;
-  return new ClientCtor(env, { serverUrl: BASE, clientId: 'claimready', tokenResponse: { access_token: 'tok', token_type: 'Bearer', patient: 'p1' } });
+  return new ClientCtor(env, {
+    serverUrl: BASE,
+    clientId: 'claimready',
+    tokenResponse: { access_token: 'tok', token_type: 'Bearer', patient: 'p1' },
+  });
 }
 
 describe('fhirclientReader', () => {

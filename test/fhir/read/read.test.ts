@@ -20,7 +20,12 @@ function bundle(type: string, ids: string[], next?: string): Response {
   return HttpResponse.json({
     resourceType: 'Bundle',
     type: 'searchset',
-    link: next ? [{ relation: 'self', url: 'x' }, { relation: 'next', url: next }] : [{ relation: 'self', url: 'x' }],
+    link: next
+      ? [
+          { relation: 'self', url: 'x' },
+          { relation: 'next', url: next },
+        ]
+      : [{ relation: 'self', url: 'x' }],
     entry: ids.map((id) => ({ resource: { resourceType: type, id }, search: { mode: 'match' } })),
   });
 }
@@ -75,7 +80,9 @@ describe('readPatientRecord: one wave', () => {
     const seenTypes: string[] = [];
     const rec = await readPatientRecord(reader, PID, { count: 500, onType: (t) => seenTypes.push(t) });
     // The first 11 requests are the 11 first pages: nothing waited for anything else.
-    expect(new Set(log.slice(0, DEFAULT_TYPES.length))).toEqual(new Set([...DEFAULT_TYPES.filter((t) => t !== 'Patient'), `Patient/${PID}`]));
+    expect(new Set(log.slice(0, DEFAULT_TYPES.length))).toEqual(
+      new Set([...DEFAULT_TYPES.filter((t) => t !== 'Patient'), `Patient/${PID}`]),
+    );
     expect(rec.requests).toBe(DEFAULT_TYPES.length + 2);
     expect(log).toHaveLength(rec.requests);
     expect((rec.resources.Observation ?? []).map((o) => (o as { id: string }).id)).toEqual(['o1', 'o2', 'o3', 'o4']);
@@ -138,7 +145,10 @@ describe('readPatientRecord: payer organizations', () => {
       );
     overrides.Organization = (url) => {
       expect(url.searchParams.get('_id')).toBe('org-a,org-b');
-      return bundleWith({ resourceType: 'Organization', id: 'org-a', identifier: [{ value: 'MEDICARE' }] }, { resourceType: 'Organization', id: 'org-b' });
+      return bundleWith(
+        { resourceType: 'Organization', id: 'org-a', identifier: [{ value: 'MEDICARE' }] },
+        { resourceType: 'Organization', id: 'org-b' },
+      );
     };
     const rec = await readPatientRecord(reader, PID);
     expect(rec.resources.Organization).toHaveLength(2);
@@ -147,7 +157,11 @@ describe('readPatientRecord: payer organizations', () => {
     expect(rec.waves).toBe(2);
   });
   it('makes no payer request when the Organization came with the Coverage, and warns when it cannot be read', async () => {
-    overrides.Coverage = () => bundleWith({ resourceType: 'Coverage', id: 'c1', payor: [{ reference: 'Organization/o1' }] }, { resourceType: 'Organization', id: 'o1' });
+    overrides.Coverage = () =>
+      bundleWith(
+        { resourceType: 'Coverage', id: 'c1', payor: [{ reference: 'Organization/o1' }] },
+        { resourceType: 'Organization', id: 'o1' },
+      );
     const rec = await readPatientRecord(reader, PID, { types: ['Coverage'] });
     expect(rec.requests).toBe(1);
     overrides.Coverage = () => bundleWith({ resourceType: 'Coverage', id: 'c1', payor: [{ reference: 'Organization/o2' }] });
@@ -160,7 +174,13 @@ describe('readPatientRecord: payer organizations', () => {
 
 describe('readPatientRecord: the clinic and the ordering clinician', () => {
   it('reads the ServiceRequest requester and the Encounter serviceProvider in the same second wave as the payer', async () => {
-    overrides.ServiceRequest = () => bundleWith({ resourceType: 'ServiceRequest', id: 's1', requester: { reference: 'Practitioner/dr-1' }, performer: [{ reference: 'Practitioner/dr-1' }] });
+    overrides.ServiceRequest = () =>
+      bundleWith({
+        resourceType: 'ServiceRequest',
+        id: 's1',
+        requester: { reference: 'Practitioner/dr-1' },
+        performer: [{ reference: 'Practitioner/dr-1' }],
+      });
     overrides.Encounter = () => bundleWith({ resourceType: 'Encounter', id: 'e1', serviceProvider: { reference: 'Organization/clinic' } });
     overrides.Coverage = () => bundleWith({ resourceType: 'Coverage', id: 'c1', payor: [{ reference: 'Organization/payer' }] });
     const asked: Record<string, string | null> = {};
@@ -189,7 +209,8 @@ describe('readPatientRecord: failures and retries', () => {
   });
 
   it('honours Retry-After on 429 and then succeeds', async () => {
-    overrides.Condition = (_u, n) => (n === 1 ? new HttpResponse(null, { status: 429, headers: { 'Retry-After': '2' } }) : bundle('Condition', ['c1']));
+    overrides.Condition = (_u, n) =>
+      n === 1 ? new HttpResponse(null, { status: 429, headers: { 'Retry-After': '2' } }) : bundle('Condition', ['c1']);
     const waits: number[] = [];
     const rec = await readPatientRecord(reader, PID, { sleep: async (ms) => void waits.push(ms) });
     expect(waits).toEqual([2000]);
@@ -199,7 +220,8 @@ describe('readPatientRecord: failures and retries', () => {
   });
 
   it('caps a long Retry-After', async () => {
-    overrides.Condition = (_u, n) => (n === 1 ? new HttpResponse(null, { status: 429, headers: { 'Retry-After': '3600' } }) : bundle('Condition', []));
+    overrides.Condition = (_u, n) =>
+      n === 1 ? new HttpResponse(null, { status: 429, headers: { 'Retry-After': '3600' } }) : bundle('Condition', []);
     const waits: number[] = [];
     await readPatientRecord(reader, PID, { types: ['Condition'], maxRetryAfterMs: 1500, sleep: async (ms) => void waits.push(ms) });
     expect(waits).toEqual([1500]);
@@ -279,16 +301,57 @@ describe('readPatientRecord: note attachments', () => {
               ],
             },
           },
-          { resource: { resourceType: 'DocumentReference', id: 'd2', status: 'current', content: [{ attachment: { contentType: 'text/plain', url: `${BASE}/Binary/b2` } }] } },
-          { resource: { resourceType: 'DocumentReference', id: 'd3', status: 'current', content: [{ attachment: { contentType: 'text/plain', url: '/fhir/Binary/b3' } }] } },
-          { resource: { resourceType: 'DocumentReference', id: 'd4', status: 'current', content: [{ attachment: { contentType: 'text/plain', url: 'https://evil.test/Binary/x' } }] } },
-          { resource: { resourceType: 'DocumentReference', id: 'd5', status: 'entered-in-error', content: [{ attachment: { contentType: 'text/plain', data: b64('gone') } }] } },
-          { resource: { resourceType: 'DocumentReference', id: 'd6', status: 'current', content: [{ attachment: { contentType: 'application/pdf', url: 'Binary/scan' } }] } },
+          {
+            resource: {
+              resourceType: 'DocumentReference',
+              id: 'd2',
+              status: 'current',
+              content: [{ attachment: { contentType: 'text/plain', url: `${BASE}/Binary/b2` } }],
+            },
+          },
+          {
+            resource: {
+              resourceType: 'DocumentReference',
+              id: 'd3',
+              status: 'current',
+              content: [{ attachment: { contentType: 'text/plain', url: '/fhir/Binary/b3' } }],
+            },
+          },
+          {
+            resource: {
+              resourceType: 'DocumentReference',
+              id: 'd4',
+              status: 'current',
+              content: [{ attachment: { contentType: 'text/plain', url: 'https://evil.test/Binary/x' } }],
+            },
+          },
+          {
+            resource: {
+              resourceType: 'DocumentReference',
+              id: 'd5',
+              status: 'entered-in-error',
+              content: [{ attachment: { contentType: 'text/plain', data: b64('gone') } }],
+            },
+          },
+          {
+            resource: {
+              resourceType: 'DocumentReference',
+              id: 'd6',
+              status: 'current',
+              content: [{ attachment: { contentType: 'application/pdf', url: 'Binary/scan' } }],
+            },
+          },
         ],
       });
     overrides.DiagnosticReport = () =>
-      bundleWith({ resourceType: 'DiagnosticReport', id: 'r1', status: 'final', presentedForm: [{ contentType: 'text/plain', data: b64('MRI: L4-L5 disc protrusion') }] });
-    overrides['Binary/b1'] = () => HttpResponse.json({ resourceType: 'Binary', contentType: 'text/html', data: b64('<p>PT 6 weeks, no relief</p>') });
+      bundleWith({
+        resourceType: 'DiagnosticReport',
+        id: 'r1',
+        status: 'final',
+        presentedForm: [{ contentType: 'text/plain', data: b64('MRI: L4-L5 disc protrusion') }],
+      });
+    overrides['Binary/b1'] = () =>
+      HttpResponse.json({ resourceType: 'Binary', contentType: 'text/html', data: b64('<p>PT 6 weeks, no relief</p>') });
     overrides['Binary/b2'] = () => new HttpResponse('raw note text', { headers: { 'content-type': 'text/plain' } });
     overrides['Binary/b3'] = () => HttpResponse.json({ resourceType: 'Binary', contentType: 'text/plain', data: b64('third') });
 
@@ -314,7 +377,12 @@ describe('readPatientRecord: note attachments', () => {
 
   it('a Binary that cannot be fetched is a warning; the rest of the record stands', async () => {
     overrides.DocumentReference = () =>
-      bundleWith({ resourceType: 'DocumentReference', id: 'd1', status: 'current', content: [{ attachment: { contentType: 'text/plain', url: 'Binary/missing' } }] });
+      bundleWith({
+        resourceType: 'DocumentReference',
+        id: 'd1',
+        status: 'current',
+        content: [{ attachment: { contentType: 'text/plain', url: 'Binary/missing' } }],
+      });
     overrides['Binary/missing'] = () => HttpResponse.json({}, { status: 404 });
     const rec = await readPatientRecord(reader, PID, { types: ['DocumentReference'] });
     expect(rec.resources.DocumentReference).toHaveLength(1);
@@ -329,19 +397,35 @@ describe('readPatientRecord: the token never leaves the FHIR server', () => {
     server.use(
       http.all('*', ({ request }) => {
         const u = new URL(request.url);
-        if (`${u.origin}/fhir` !== BASE || !u.pathname.startsWith('/fhir/')) foreign.push(`${request.url} auth=${request.headers.get('authorization') ?? ''}`);
+        if (`${u.origin}/fhir` !== BASE || !u.pathname.startsWith('/fhir/'))
+          foreign.push(`${request.url} auth=${request.headers.get('authorization') ?? ''}`);
         return undefined;
       }),
       http.all('https://evil.test/*', () => HttpResponse.text('stolen')),
       http.all('https://ehr.test:8443/*', () => HttpResponse.text('stolen')),
       http.all('http://ehr.test/*', () => HttpResponse.text('stolen')),
     );
-    const forms = ['//evil.test/fhir/Binary/a', '/\\evil.test/fhir/Binary/b', 'https://user@evil.test/Binary/c', 'https://ehr.test@evil.test/Binary/d', 'https://ehr.test:8443/fhir/Binary/e', 'http://ehr.test/fhir/Binary/f', '../x/Binary/g'];
+    const forms = [
+      '//evil.test/fhir/Binary/a',
+      '/\\evil.test/fhir/Binary/b',
+      'https://user@evil.test/Binary/c',
+      'https://ehr.test@evil.test/Binary/d',
+      'https://ehr.test:8443/fhir/Binary/e',
+      'http://ehr.test/fhir/Binary/f',
+      '../x/Binary/g',
+    ];
     overrides.DocumentReference = () =>
       HttpResponse.json({
         resourceType: 'Bundle',
         link: [{ relation: 'next', url: '//evil.test/fhir/DocumentReference?page=2' }],
-        entry: forms.map((url, i) => ({ resource: { resourceType: 'DocumentReference', id: `d${i}`, status: 'current', content: [{ attachment: { contentType: 'text/plain', url } }] } })),
+        entry: forms.map((url, i) => ({
+          resource: {
+            resourceType: 'DocumentReference',
+            id: `d${i}`,
+            status: 'current',
+            content: [{ attachment: { contentType: 'text/plain', url } }],
+          },
+        })),
       });
     const rec = await readPatientRecord(reader, PID, { types: ['DocumentReference'] });
     expect(foreign).toEqual([]);

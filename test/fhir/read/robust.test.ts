@@ -36,7 +36,15 @@ const painObs = (id: string, value: number) => ({
 describe('one broken entry costs that entry, never the read', () => {
   it('names null, non-object and typeless entries as data issues and keeps the rest', async () => {
     const rec = await readPatientRecord(
-      reader({ Observation: [{ resource: null }, { resource: 'x' }, { resource: { id: 'no-type' } }, { resource: painObs('o1', 6) }, { resource: [] }] }),
+      reader({
+        Observation: [
+          { resource: null },
+          { resource: 'x' },
+          { resource: { id: 'no-type' } },
+          { resource: painObs('o1', 6) },
+          { resource: [] },
+        ],
+      }),
       'p1',
       { types: ['Patient', 'Observation'] },
     );
@@ -49,11 +57,21 @@ describe('one broken entry costs that entry, never the read', () => {
   });
 
   it('reads the chart when one note body cannot be fetched at all', async () => {
-    const doc = (id: string, content: unknown) => ({ resource: { resourceType: 'DocumentReference', id, status: 'current', subject: { reference: 'Patient/p1' }, content: [content] } });
+    const doc = (id: string, content: unknown) => ({
+      resource: { resourceType: 'DocumentReference', id, status: 'current', subject: { reference: 'Patient/p1' }, content: [content] },
+    });
     const rec = await readPatientRecord(
-      reader({ DocumentReference: [doc('d1', { attachment: { contentType: 'text/plain', url: 'Binary/b1' } }), doc('d2', { attachment: { contentType: 'text/plain', data: b64('NRS 7/10 today.') } })] }, async () => {
-        throw new NetworkError('connection reset');
-      }),
+      reader(
+        {
+          DocumentReference: [
+            doc('d1', { attachment: { contentType: 'text/plain', url: 'Binary/b1' } }),
+            doc('d2', { attachment: { contentType: 'text/plain', data: b64('NRS 7/10 today.') } }),
+          ],
+        },
+        async () => {
+          throw new NetworkError('connection reset');
+        },
+      ),
       'p1',
       { types: ['Patient', 'DocumentReference'], sleep: async () => {} },
     );
@@ -76,11 +94,38 @@ describe('one broken entry costs that entry, never the read', () => {
     expect(rec.resources.Organization).toHaveLength(1);
   });
 
-  it('resolves urn:uuid references inside a searchset by the entries\' fullUrl', async () => {
+  it("resolves urn:uuid references inside a searchset by the entries' fullUrl", async () => {
     const rec = await readPatientRecord(
       reader({
-        Procedure: [{ fullUrl: 'urn:uuid:aaaa-1', resource: { resourceType: 'Procedure', id: 'pr1', status: 'completed', subject: { reference: 'Patient/p1' }, code: { coding: [{ system: 'http://www.ama-assn.org/go/cpt', code: '64493' }] }, performedDateTime: '2026-09-01' } }],
-        Observation: [{ fullUrl: 'urn:uuid:aaaa-2', resource: { resourceType: 'Observation', id: 'r1', status: 'final', subject: { reference: 'Patient/p1' }, partOf: [{ reference: 'urn:uuid:aaaa-1' }], code: { text: 'Relief' }, valueQuantity: { value: 85, unit: '%' }, effectiveDateTime: '2026-09-01' } }, { fullUrl: 'urn:uuid:aaaa-1', resource: { resourceType: 'Procedure', id: 'pr1' } }],
+        Procedure: [
+          {
+            fullUrl: 'urn:uuid:aaaa-1',
+            resource: {
+              resourceType: 'Procedure',
+              id: 'pr1',
+              status: 'completed',
+              subject: { reference: 'Patient/p1' },
+              code: { coding: [{ system: 'http://www.ama-assn.org/go/cpt', code: '64493' }] },
+              performedDateTime: '2026-09-01',
+            },
+          },
+        ],
+        Observation: [
+          {
+            fullUrl: 'urn:uuid:aaaa-2',
+            resource: {
+              resourceType: 'Observation',
+              id: 'r1',
+              status: 'final',
+              subject: { reference: 'Patient/p1' },
+              partOf: [{ reference: 'urn:uuid:aaaa-1' }],
+              code: { text: 'Relief' },
+              valueQuantity: { value: 85, unit: '%' },
+              effectiveDateTime: '2026-09-01',
+            },
+          },
+          { fullUrl: 'urn:uuid:aaaa-1', resource: { resourceType: 'Procedure', id: 'pr1' } },
+        ],
       }),
       'p1',
       { types: ['Patient', 'Procedure', 'Observation'] },
@@ -104,14 +149,50 @@ describe("ClaimReady's own output is saved state, never evidence", () => {
     description: 'Prior-auth packet',
     content: [{ attachment: { contentType: 'text/plain', data: b64('Pain scored NRS 0/10. Radicular pain documented.') } }],
   };
-  const summary = { resourceType: 'DocumentReference', id: 'sum', status: 'current', identifier: [{ system: `${CLAIMREADY_ID_BASE}coding`, value: 'x' }], subject: { reference: 'Patient/p1' }, date: '2026-11-19', content: [{ attachment: { contentType: 'text/plain', data: b64('NRS 0-10') } }] };
-  const claim = { resourceType: 'Claim', id: 'c1', ...tag, status: 'draft', patient: { reference: 'Patient/p1' }, created: '2026-11-20', enterer: { display: 'Coder Bo' } };
-  const task = { resourceType: 'Task', id: 't1', ...tag, status: 'requested', for: { reference: 'Patient/p1' }, authoredOn: '2026-11-20T10:01:00Z', requester: { display: 'Dr. Ada Li' } };
-  const note = { resourceType: 'DocumentReference', id: 'n1', status: 'current', subject: { reference: 'Patient/p1' }, date: '2026-11-01', content: [{ attachment: { contentType: 'text/plain', data: b64('Pain 7/10 today, worse with extension.') } }] };
+  const summary = {
+    resourceType: 'DocumentReference',
+    id: 'sum',
+    status: 'current',
+    identifier: [{ system: `${CLAIMREADY_ID_BASE}coding`, value: 'x' }],
+    subject: { reference: 'Patient/p1' },
+    date: '2026-11-19',
+    content: [{ attachment: { contentType: 'text/plain', data: b64('NRS 0-10') } }],
+  };
+  const claim = {
+    resourceType: 'Claim',
+    id: 'c1',
+    ...tag,
+    status: 'draft',
+    patient: { reference: 'Patient/p1' },
+    created: '2026-11-20',
+    enterer: { display: 'Coder Bo' },
+  };
+  const task = {
+    resourceType: 'Task',
+    id: 't1',
+    ...tag,
+    status: 'requested',
+    for: { reference: 'Patient/p1' },
+    authoredOn: '2026-11-20T10:01:00Z',
+    requester: { display: 'Dr. Ada Li' },
+  };
+  const note = {
+    resourceType: 'DocumentReference',
+    id: 'n1',
+    status: 'current',
+    subject: { reference: 'Patient/p1' },
+    date: '2026-11-01',
+    content: [{ attachment: { contentType: 'text/plain', data: b64('Pain 7/10 today, worse with extension.') } }],
+  };
 
   it('keeps marked resources out of the record and the picture, and lists them with date and author', async () => {
     const rec = await readPatientRecord(
-      reader({ DocumentReference: [{ resource: packet }, { resource: summary }, { resource: note }], Claim: [{ resource: claim }], Task: [{ resource: task }], Observation: [{ resource: painObs('o1', 7) }] }),
+      reader({
+        DocumentReference: [{ resource: packet }, { resource: summary }, { resource: note }],
+        Claim: [{ resource: claim }],
+        Task: [{ resource: task }],
+        Observation: [{ resource: painObs('o1', 7) }],
+      }),
       'p1',
       { types: ['Patient', 'DocumentReference', 'Claim', 'Task', 'Observation'] },
     );
@@ -119,7 +200,13 @@ describe("ClaimReady's own output is saved state, never evidence", () => {
     expect([...rec.attachments.keys()]).toEqual(['DocumentReference/n1#0']);
     expect(rec.saved).toMatchObject({
       documents: [
-        { ref: 'DocumentReference/pkt', date: '2026-11-20T10:00:00Z', author: 'Dr. Ada Li', label: 'Prior-auth packet', identifiers: ['p1-64493'] },
+        {
+          ref: 'DocumentReference/pkt',
+          date: '2026-11-20T10:00:00Z',
+          author: 'Dr. Ada Li',
+          label: 'Prior-auth packet',
+          identifiers: ['p1-64493'],
+        },
         { ref: 'DocumentReference/sum', date: '2026-11-19' },
       ],
       claims: [{ ref: 'Claim/c1', date: '2026-11-20', author: 'Coder Bo', status: 'draft' }],
@@ -137,7 +224,11 @@ describe('fetchReader', () => {
   it('reads a JSON body that starts with a UTF-8 byte-order mark', async () => {
     const { fetchReader } = await import('../../../src/fhir/read/reader');
     const body = `\ufeff${JSON.stringify({ resourceType: 'Patient', id: 'p1' })}`;
-    const r = fetchReader('https://ehr.test/fhir', undefined, async () => new Response(body, { headers: { 'content-type': 'application/fhir+json' } }));
+    const r = fetchReader(
+      'https://ehr.test/fhir',
+      undefined,
+      async () => new Response(body, { headers: { 'content-type': 'application/fhir+json' } }),
+    );
     expect((await r.getJson('Patient/p1')).body).toEqual({ resourceType: 'Patient', id: 'p1' });
   });
 });

@@ -14,7 +14,12 @@ describe('parseLaunchContext', () => {
       encounter: 'e9',
       need_patient_banner: false,
       smart_style_url: 'https://ehr/style.json',
-      fhirContext: [{ reference: 'ServiceRequest/sr1' }, { reference: 'https://ehr/fhir/ServiceRequest/sr2' }, { reference: 'Encounter/e9' }, { canonical: 'http://x/Questionnaire/q', type: 'Questionnaire' }],
+      fhirContext: [
+        { reference: 'ServiceRequest/sr1' },
+        { reference: 'https://ehr/fhir/ServiceRequest/sr2' },
+        { reference: 'Encounter/e9' },
+        { canonical: 'http://x/Questionnaire/q', type: 'Questionnaire' },
+      ],
       id_token: idToken({ fhirUser: 'https://ehr/fhir/Practitioner/123' }),
       intent: 'reconcile',
       tenant: 't1',
@@ -34,7 +39,12 @@ describe('parseLaunchContext', () => {
     });
   });
   it('accepts the older string form of fhirContext and string booleans', () => {
-    const r = parseLaunchContext({ ...base, fhirContext: ['ServiceRequest/a', 'Appointment/x', 'ServiceRequest/b'], need_patient_banner: 'true', expires_in: '300' });
+    const r = parseLaunchContext({
+      ...base,
+      fhirContext: ['ServiceRequest/a', 'Appointment/x', 'ServiceRequest/b'],
+      need_patient_banner: 'true',
+      expires_in: '300',
+    });
     expect(r.ok && r.context.serviceRequestIds).toEqual(['a', 'b']);
     expect(r.ok && r.context.needPatientBanner).toBe(true);
   });
@@ -102,7 +112,11 @@ describe('classifyLaunchFailure', () => {
       ['invalid_request: aud must be the FHIR base https://ehr.example/fhir', 'refused', 'aud must be the FHIR base'],
       ['invalid_scope: patient/Task.c is not allowed for this app', 'denied-scope', 'patient/Task.c is not allowed'],
       // fhirclient's HttpError from the token endpoint: status line, URL, then "error: description".
-      ['400 Bad Request\nURL: https://ehr.example/auth/token\ninvalid_grant: code_verifier does not match the code_challenge', 'refused', 'code_verifier does not match'],
+      [
+        '400 Bad Request\nURL: https://ehr.example/auth/token\ninvalid_grant: code_verifier does not match the code_challenge',
+        'refused',
+        'code_verifier does not match',
+      ],
     ];
     for (const [message, kind, text] of cases) {
       const f = classifyLaunchFailure(new Error(message));
@@ -110,13 +124,22 @@ describe('classifyLaunchFailure', () => {
       expect(f.message).toContain(text);
       expect(f.message).not.toMatch(/Something unexpected/);
     }
-    const viaToken = classifyLaunchFailure(Object.assign(new Error('401 Unauthorized\nURL: x\ninvalid_client: unknown client_id'), { status: 401 }));
+    const viaToken = classifyLaunchFailure(
+      Object.assign(new Error('401 Unauthorized\nURL: x\ninvalid_client: unknown client_id'), { status: 401 }),
+    );
     expect([viaToken.kind, viaToken.message]).toEqual(['refused', expect.stringContaining('unknown client_id')]);
     expect(classifyLaunchFailure(new Error('invalid_grant: refresh_token is unknown, already used or expired')).kind).toBe('expired');
   });
   it('an unknown patient id is an error, not an empty chart; blocked storage says so', () => {
     expect(classifyLaunchFailure(new FhirReadError('failed', 'x', 404)).kind).toBe('unknown-patient');
-    expect(classifyLaunchFailure(new DOMException("Failed to read the 'sessionStorage' property from 'Window': Access is denied for this document.", 'SecurityError')).kind).toBe('storage-blocked');
+    expect(
+      classifyLaunchFailure(
+        new DOMException(
+          "Failed to read the 'sessionStorage' property from 'Window': Access is denied for this document.",
+          'SecurityError',
+        ),
+      ).kind,
+    ).toBe('storage-blocked');
   });
   it('says denied-scope when the grant cannot even read Patient', () => {
     expect(classifyLaunchFailure(new Error('boom'), { grantedScopes: ['launch', 'openid'] }).kind).toBe('denied-scope');

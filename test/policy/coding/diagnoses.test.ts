@@ -35,7 +35,9 @@ describe('diagnoses (ICD-10-CM FY2026)', () => {
   });
 
   it('orders the order reason first, then LCD-covered codes, then the rest', () => {
-    const s = suggestCoding(picture({ diagnoses: [dx('I10'), dx('M51.16'), dx('M54.16')] }), [{ ...TF, reasonIcd10: ['M54.17'] }], { today: DOS });
+    const s = suggestCoding(picture({ diagnoses: [dx('I10'), dx('M51.16'), dx('M54.16')] }), [{ ...TF, reasonIcd10: ['M54.17'] }], {
+      today: DOS,
+    });
     expect(s.diagnoses.map((d) => d.code)).toEqual(['M54.17', 'M51.16', 'M54.16', 'I10']);
     expect(s.lines[0]!.diagnosisPointers).toEqual([1, 2, 3]);
   });
@@ -46,7 +48,22 @@ describe('diagnoses (ICD-10-CM FY2026)', () => {
   });
 
   it('at most 12 diagnoses and 4 pointers per line', () => {
-    const codes = ['M54.12', 'M54.13', 'M54.14', 'M54.15', 'M54.17', 'M54.18', 'M51.16', 'M51.17', 'M48.061', 'M48.062', 'M47.26', 'M47.27', 'M96.1', 'G89.29'];
+    const codes = [
+      'M54.12',
+      'M54.13',
+      'M54.14',
+      'M54.15',
+      'M54.17',
+      'M54.18',
+      'M51.16',
+      'M51.17',
+      'M48.061',
+      'M48.062',
+      'M47.26',
+      'M47.27',
+      'M96.1',
+      'G89.29',
+    ];
     const s = suggestCoding(picture({ diagnoses: codes.map((c) => dx(c)) }), [TF], { today: DOS });
     expect(s.diagnoses).toHaveLength(12);
     expect(s.lines[0]!.diagnosisPointers).toEqual([1, 2, 3, 4]);

@@ -6,12 +6,23 @@ import { DOS, dx, picture, plan, svc } from './build';
 describe('A58403: modifier KX on diagnostic facet lines', () => {
   it('a medial branch block (diagnostic) without KX gets a warning citing FJ-KX', () => {
     const s = svc('64493', { kind: 'facet-mbb', region: 'lumbar', levels: ['L4-L5'], laterality: 'right', reasonIcd10: ['M47.816'] });
-    const p = picture({ diagnoses: [dx('M47.816')], siteMentions: [plan({ levels: ['L4-L5'], laterality: 'right', target: 'medial branch' })], plannedServices: [s] });
+    const p = picture({
+      diagnoses: [dx('M47.816')],
+      siteMentions: [plan({ levels: ['L4-L5'], laterality: 'right', target: 'medial branch' })],
+      plannedServices: [s],
+    });
     const edit = suggestCoding(p, [s], { today: DOS }).edits.find((e) => e.citation?.ruleId === 'FJ-KX');
     expect(edit).toMatchObject({ kind: 'modifier', severity: 'warning' });
   });
   it('a therapeutic intra-articular injection gets none', () => {
-    const s = svc('64493', { kind: 'facet-mbb', intent: 'therapeutic', region: 'lumbar', levels: ['L4-L5'], laterality: 'right', reasonIcd10: ['M47.816'] });
+    const s = svc('64493', {
+      kind: 'facet-mbb',
+      intent: 'therapeutic',
+      region: 'lumbar',
+      levels: ['L4-L5'],
+      laterality: 'right',
+      reasonIcd10: ['M47.816'],
+    });
     const p = picture({ diagnoses: [dx('M47.816')], plannedServices: [s] });
     expect(suggestCoding(p, [s], { today: DOS }).edits.some((e) => e.citation?.ruleId === 'FJ-KX')).toBe(false);
   });

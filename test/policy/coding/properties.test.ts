@@ -21,30 +21,43 @@ const service: fc.Arbitrary<PlannedService> = fc
     imaging: fc.option(fc.boolean(), { nil: undefined }),
   })
   .map(({ def, levels, laterality, reasons, muscles, imaging }) =>
-    svc(def.code, { kind: def.kind, levels, laterality: laterality as PlannedService['laterality'], reasonIcd10: reasons, muscleCount: muscles, imageGuidance: imaging }),
+    svc(def.code, {
+      kind: def.kind,
+      levels,
+      laterality: laterality as PlannedService['laterality'],
+      reasonIcd10: reasons,
+      muscleCount: muscles,
+      imageGuidance: imaging,
+    }),
   );
 
 describe('suggestCoding properties', () => {
   it('never throws; at most 12 diagnoses and 4 pointers per line; unconfirmed sources never give errors', () => {
     fc.assert(
-      fc.property(fc.array(service, { maxLength: 4 }), fc.subarray(ICD), fc.boolean(), fc.constantFrom<'50' | 'RT-LT'>('50', 'RT-LT'), (services, codes, sameDayWork, style) => {
-        const pic = picture({ diagnoses: codes.map((c) => dx(c)), visitWork: sameDayWork ? [work()] : [] });
-        const s = suggestCoding(pic, services, { today: '2026-11-23', bilateralStyle: style });
-        expect(s.diagnoses.length).toBeLessThanOrEqual(12);
-        for (const l of s.lines) {
-          expect(l.diagnosisPointers.length).toBeLessThanOrEqual(4);
-          expect(l.units).toBeGreaterThanOrEqual(1);
-          for (const p of l.diagnosisPointers) expect(p).toBeLessThanOrEqual(s.diagnoses.length);
-        }
-        for (const e of s.edits) {
-          expect(e.citation, `${e.kind}: ${e.message}`).toBeDefined();
-          if (e.citation && !e.citation.verified) expect(e.severity).not.toBe('error');
-          for (const i of e.lines) expect(i).toBeLessThan(s.lines.length);
-        }
-        // The view re-runs the same edits on unchanged lines and must agree with the suggestion.
-        const again = validateLines(s.lines, s.diagnoses, { picture: pic, services, dateOfService: s.dateOfService });
-        expect(again).toEqual(s.edits.filter((e) => e.lines.length > 0 || !['bundling', 'modifier'].includes(e.kind)));
-      }),
+      fc.property(
+        fc.array(service, { maxLength: 4 }),
+        fc.subarray(ICD),
+        fc.boolean(),
+        fc.constantFrom<'50' | 'RT-LT'>('50', 'RT-LT'),
+        (services, codes, sameDayWork, style) => {
+          const pic = picture({ diagnoses: codes.map((c) => dx(c)), visitWork: sameDayWork ? [work()] : [] });
+          const s = suggestCoding(pic, services, { today: '2026-11-23', bilateralStyle: style });
+          expect(s.diagnoses.length).toBeLessThanOrEqual(12);
+          for (const l of s.lines) {
+            expect(l.diagnosisPointers.length).toBeLessThanOrEqual(4);
+            expect(l.units).toBeGreaterThanOrEqual(1);
+            for (const p of l.diagnosisPointers) expect(p).toBeLessThanOrEqual(s.diagnoses.length);
+          }
+          for (const e of s.edits) {
+            expect(e.citation, `${e.kind}: ${e.message}`).toBeDefined();
+            if (e.citation && !e.citation.verified) expect(e.severity).not.toBe('error');
+            for (const i of e.lines) expect(i).toBeLessThan(s.lines.length);
+          }
+          // The view re-runs the same edits on unchanged lines and must agree with the suggestion.
+          const again = validateLines(s.lines, s.diagnoses, { picture: pic, services, dateOfService: s.dateOfService });
+          expect(again).toEqual(s.edits.filter((e) => e.lines.length > 0 || !['bundling', 'modifier'].includes(e.kind)));
+        },
+      ),
       { numRuns: 300 },
     );
   });

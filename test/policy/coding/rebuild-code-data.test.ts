@@ -10,7 +10,15 @@ import { mueFor, ptpPair } from '../../../src/policy/coding/data/lookup';
 const PTP_TXT = [
   'CPT codes, descriptions and other data only are copyright American Medical Association. All rights reserved.',
   '',
-  ['Column 1', 'Column 2', '* = In existence prior to 1996', 'Effective Date', 'Deletion Date *=no data', 'Modifier 0=not allowed 1=allowed 9=not applicable', 'PTP Edit Rationale'].join('\t'),
+  [
+    'Column 1',
+    'Column 2',
+    '* = In existence prior to 1996',
+    'Effective Date',
+    'Deletion Date *=no data',
+    'Modifier 0=not allowed 1=allowed 9=not applicable',
+    'PTP Edit Rationale',
+  ].join('\t'),
   ['64483', '77003', '', '20100101', '*', '0', 'Misuse of column two code with column one code'].join('\t'),
   ['64493', '64483', '', '20100101', '*', '1', 'Standards of medical / surgical practice'].join('\t'),
   ['64493', '62323', '', '20170101', '20190101', '1', 'deleted before as-of'].join('\t'),
@@ -55,7 +63,20 @@ describe('rebuild-code-data (CMS NCCI file layouts)', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cr-codes-'));
     writeFileSync(join(dir, 'ptp.txt'), PTP_TXT);
     writeFileSync(join(dir, 'mue.csv'), MUE_CSV);
-    const done = rebuild(parseArgs(['--ptp', join(dir, 'ptp.txt'), '--mue', join(dir, 'mue.csv'), '--quarter', '2026Q4', '--as-of', '2026-10-01', '--out', dir]));
+    const done = rebuild(
+      parseArgs([
+        '--ptp',
+        join(dir, 'ptp.txt'),
+        '--mue',
+        join(dir, 'mue.csv'),
+        '--quarter',
+        '2026Q4',
+        '--as-of',
+        '2026-10-01',
+        '--out',
+        dir,
+      ]),
+    );
     expect(done).toEqual({ ptp: 3, mue: 3 });
     expect(readFileSync(join(dir, 'ncci-ptp.ts'), 'utf8')).toContain('ptp.txt');
     const ptp = (await import(join(dir, 'ncci-ptp.ts'))) as typeof import('../../../src/policy/coding/data/ncci-ptp');

@@ -68,7 +68,9 @@ describe('buildPasBundle content', () => {
     ]);
     expect(base64ToUtf8(docs[1]?.content[0]?.attachment.data ?? '')).toContain('Left paracentral L4-L5 disc protrusion');
     // The note is sent as the clinician wrote it, not as ClaimReady's cut of it.
-    expect(base64ToUtf8(docs[2]?.content[0]?.attachment.data ?? '')).toBe('Low back pain radiating down the left leg for 4 months. Failed 8 weeks of PT and naproxen.');
+    expect(base64ToUtf8(docs[2]?.content[0]?.attachment.data ?? '')).toBe(
+      'Low back pain radiating down the left leg for 4 months. Failed 8 weeks of PT and naproxen.',
+    );
   });
 
   it('carries prior injections with their relief (patient 4: two blocks, each with its relief observation)', () => {
@@ -76,9 +78,14 @@ describe('buildPasBundle content', () => {
     if (!p4) throw new Error('no patient 4');
     const b4 = buildPasBundle(p4);
     const keys = (b4.entry ?? []).map((e) => `${e.resource?.resourceType ?? ''}/${e.resource?.id ?? ''}`);
-    expect(keys).toEqual(expect.arrayContaining(['Procedure/prior-p4-0', 'Procedure/prior-p4-1', 'Observation/relief-p4-0', 'Observation/relief-p4-1']));
+    expect(keys).toEqual(
+      expect.arrayContaining(['Procedure/prior-p4-0', 'Procedure/prior-p4-1', 'Observation/relief-p4-0', 'Observation/relief-p4-1']),
+    );
     const items = claimOf(b4).item ?? [];
-    expect(items.map((x) => [x.productOrService.coding?.[0]?.code, x.modifier?.[0]?.coding?.[0]?.code])).toEqual([['64635', 'RT'], ['64636', 'RT']]);
+    expect(items.map((x) => [x.productOrService.coding?.[0]?.code, x.modifier?.[0]?.coding?.[0]?.code])).toEqual([
+      ['64635', 'RT'],
+      ['64636', 'RT'],
+    ]);
   });
 
   it('fills the Claim the way PAS asks', () => {
@@ -95,12 +102,17 @@ describe('buildPasBundle content', () => {
     expect(insurer?.resourceType === 'Organization' && insurer.name).toBe('Medicare Part B');
   });
 
-  it('states only the request\'s diagnoses (order + pointed), at most 12, and drops pointers past them', () => {
+  it("states only the request's diagnoses (order + pointed), at most 12, and drops pointers past them", () => {
     const many = Array.from({ length: 14 }, (_, i) => ({ code: `M54.1${i % 10}`, label: `dx ${i}`, billable: true, evidence: [] }));
     const hypertension = { code: 'I10', label: 'Essential (primary) hypertension', billable: true, evidence: [] };
     const lines = input.coding.lines.map((l) => ({ ...l, diagnosisPointers: [1, 13, 14] }));
     const b3 = buildPasBundle({ ...input, coding: { ...input.coding, diagnoses: [...many, hypertension], lines } });
-    expect(claimOf(b3).diagnosis?.map((d) => d.diagnosisCodeableConcept?.coding?.[0]?.code)).toEqual(['M54.10', 'M54.16', 'M54.12', 'M54.13']); // M54.16 is on the order
+    expect(claimOf(b3).diagnosis?.map((d) => d.diagnosisCodeableConcept?.coding?.[0]?.code)).toEqual([
+      'M54.10',
+      'M54.16',
+      'M54.12',
+      'M54.13',
+    ]); // M54.16 is on the order
     expect(claimOf(b3).item?.[0]?.diagnosisSequence).toEqual([1, 3, 4]);
     const all = input.coding.lines.map((l) => ({ ...l, diagnosisPointers: many.map((_, i) => i + 1) }));
     const b14 = buildPasBundle({ ...input, coding: { ...input.coding, diagnoses: many, lines: all } });
@@ -133,7 +145,10 @@ describe('buildPasBundle content', () => {
   });
 
   it('gives the same shared resource the same GUID across packets and distinct GUIDs otherwise (spec-17)', () => {
-    const urls = PATIENTS.map((c) => new Map((buildPasBundle(c.input).entry ?? []).map((e) => [`${e.resource?.resourceType ?? ''}/${e.resource?.id ?? ''}`, e.fullUrl])));
+    const urls = PATIENTS.map(
+      (c) =>
+        new Map((buildPasBundle(c.input).entry ?? []).map((e) => [`${e.resource?.resourceType ?? ''}/${e.resource?.id ?? ''}`, e.fullUrl])),
+    );
     expect(urls[0]?.get('Organization/clinic-1')).toBe(urls[1]?.get('Organization/clinic-1'));
     const claims = urls.map((m) => [...m.entries()].find(([k]) => k.startsWith('Claim/'))?.[1]);
     expect(new Set(claims).size).toBe(PATIENTS.length);

@@ -26,7 +26,14 @@ export function fakeEhr(): FakeEhr {
   return {
     stored,
     failNext,
-    capabilities: async (): Promise<CapabilityStatement> => ({ resourceType: 'CapabilityStatement', status: 'active', date: '2026-01-01', kind: 'instance', fhirVersion: '4.0.1', format: ['json'] }),
+    capabilities: async (): Promise<CapabilityStatement> => ({
+      resourceType: 'CapabilityStatement',
+      status: 'active',
+      date: '2026-01-01',
+      kind: 'instance',
+      fhirVersion: '4.0.1',
+      format: ['json'],
+    }),
     create: async <R extends Resource>(resource: R, ifNoneExist?: string): Promise<FhirResponse<R>> => {
       const fail = failNext.get(resource.resourceType);
       if (fail) {
@@ -41,7 +48,11 @@ export function fakeEhr(): FakeEhr {
     },
     search: async (type: string, query: string): Promise<FhirResponse> => ({
       status: 200,
-      body: { resourceType: 'Bundle', type: 'searchset', entry: stored.filter((r) => r.resourceType === type && matches(r, query)).map((resource) => ({ resource })) },
+      body: {
+        resourceType: 'Bundle',
+        type: 'searchset',
+        entry: stored.filter((r) => r.resourceType === type && matches(r, query)).map((resource) => ({ resource })),
+      },
     }),
   };
 }

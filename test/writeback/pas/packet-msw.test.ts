@@ -21,13 +21,25 @@ function matches(r: Resource, query: string): boolean {
   const id = params.get('identifier');
   const tag = params.get('_tag');
   const [system, value] = (id ?? tag ?? '|').split('|');
-  if (id) return ((r as { identifier?: { system?: string; value?: string }[] }).identifier ?? []).some((i) => i.system === system && i.value === value);
+  if (id)
+    return ((r as { identifier?: { system?: string; value?: string }[] }).identifier ?? []).some(
+      (i) => i.system === system && i.value === value,
+    );
   if (tag) return (r.meta?.tag ?? []).some((t) => t.system === system && t.code === value);
   return false;
 }
 
 const server = setupServer(
-  http.get(`${BASE}/metadata`, () => HttpResponse.json({ resourceType: 'CapabilityStatement', status: 'active', kind: 'instance', fhirVersion: '4.0.1', format: ['json'], rest: [{ mode: 'server' }] })),
+  http.get(`${BASE}/metadata`, () =>
+    HttpResponse.json({
+      resourceType: 'CapabilityStatement',
+      status: 'active',
+      kind: 'instance',
+      fhirVersion: '4.0.1',
+      format: ['json'],
+      rest: [{ mode: 'server' }],
+    }),
+  ),
   http.post(`${BASE}/:type`, async ({ request, params }) => {
     const body = (await request.json()) as Resource;
     const cond = request.headers.get('If-None-Exist');
@@ -54,7 +66,13 @@ describe('packet saved over HTTP and read back', () => {
     if (!input) throw new Error('no patient');
     const { pdf: _fake, ...base } = input;
     const packet = await preparePacket(base);
-    const writes = buildPacketWrites(packet, { patientId: 'p4', serviceRequestRef: 'ServiceRequest/sr-p4', payerName: 'Medicare Part B', serviceCode: '64635', now: input.now });
+    const writes = buildPacketWrites(packet, {
+      patientId: 'p4',
+      serviceRequestRef: 'ServiceRequest/sr-p4',
+      payerName: 'Medicare Part B',
+      serviceCode: '64635',
+      now: input.now,
+    });
     if (!writes.ok) throw new Error(writes.message);
     const writer = fetchWriter(BASE, 'token');
     for (let i = 0; i < 2; i++) {

@@ -36,14 +36,26 @@ describe('renderPacketPdf', () => {
     for (const size of sizes) expect(size).toEqual([0, 0, 612, 792]); // US letter, in points
     const text = squash(pages.join(' '));
     for (const fact of [
-      'Riverside Spine & Pain', 'NPI 1234567893', 'Alma Reyes', '1954-03-02', 'MRN-p1', 'Member ID: SUB-p1', 'payer Medicare Part B',
-      '64483-LT x 1', 'M54.16 Radiculopathy, lumbar region', 'lumbar L4-L5; side: left', 'date of service 2026-12-03', 'place of service 11 (office)',
-      'MET: Lumbar radiculopathy documented', 'LCD L39242', // each criterion with its evidence
+      'Riverside Spine & Pain',
+      'NPI 1234567893',
+      'Alma Reyes',
+      '1954-03-02',
+      'MRN-p1',
+      'Member ID: SUB-p1',
+      'payer Medicare Part B',
+      '64483-LT x 1',
+      'M54.16 Radiculopathy, lumbar region',
+      'lumbar L4-L5; side: left',
+      'date of service 2026-12-03',
+      'place of service 11 (office)',
+      'MET: Lumbar radiculopathy documented',
+      'LCD L39242', // each criterion with its evidence
       'Current pain: NRS 7/10 on 2026-11-10; recent scores 7/10 on 2026-11-10, 8/10 on 2026-09-15', // baseline + short trend
       '2026-08-01 to 2026-09-26: Physical therapy 2x weekly, 8 weeks; failed', // dated conservative care
       'Function: ODI 44% on 2026-11-10',
       'MRI 2026-09-30 (L4-L5): Left paracentral L4-L5 disc protrusion', // concordant imaging
-      'Attestation of the ordering clinician', 'Signature:',
+      'Attestation of the ordering clinician',
+      'Signature:',
     ]) {
       expect(text).toContain(fact);
     }
@@ -63,9 +75,25 @@ describe('renderPacketPdf', () => {
     if (!c) throw new Error('no patient');
     const picture = structuredClone(c.picture);
     for (let i = 0; i < 120; i++) {
-      picture.painScores.push({ instrument: 'NRS', value: (i % 10) + 0, raw: '', date: `2025-${String((i % 12) + 1).padStart(2, '0')}-10`, source: 'coded', evidence: [] });
+      picture.painScores.push({
+        instrument: 'NRS',
+        value: (i % 10) + 0,
+        raw: '',
+        date: `2025-${String((i % 12) + 1).padStart(2, '0')}-10`,
+        source: 'coded',
+        evidence: [],
+      });
     }
-    for (let i = 0; i < 40; i++) picture.conservativeCare.push({ kind: 'physical-therapy', description: `PT visit ${i}`, start: `2025-01-${String((i % 28) + 1).padStart(2, '0')}`, end: `2025-02-01`, outcome: 'failed', source: 'coded', evidence: [] });
+    for (let i = 0; i < 40; i++)
+      picture.conservativeCare.push({
+        kind: 'physical-therapy',
+        description: `PT visit ${i}`,
+        start: `2025-01-${String((i % 28) + 1).padStart(2, '0')}`,
+        end: `2025-02-01`,
+        outcome: 'failed',
+        source: 'coded',
+        evidence: [],
+      });
     const pages = await pdfText(await renderPacketPdf({ ...c, picture }));
     const text = squash(pages.join(' '));
     expect((text.match(/\/10 on 20\d\d-/g) ?? []).length).toBeLessThanOrEqual(5); // the current score and the 4 latest, not 122

@@ -10,14 +10,24 @@ const input = PATIENTS[0]?.input;
 if (!input) throw new Error('no patient');
 const { pdf: _unused, ...base } = input;
 const ctx: PacketWriteContext = {
-  patientId: 'p1', serviceRequestRef: 'ServiceRequest/sr-p1', requesterRef: 'Practitioner/dr-lee', payerName: 'Medicare Part B', serviceCode: '64483', now: input.now,
+  patientId: 'p1',
+  serviceRequestRef: 'ServiceRequest/sr-p1',
+  requesterRef: 'Practitioner/dr-lee',
+  payerName: 'Medicare Part B',
+  serviceCode: '64483',
+  now: input.now,
 };
 
 describe('preparePacket + buildPacketWrites', () => {
   it('makes a valid bundle that carries the rendered PDF', async () => {
     const packet = await preparePacket(base);
     expect(packet.violations).toEqual([]);
-    const pdfDoc = packet.bundle.entry?.map((e) => e.resource).find((r): r is DocumentReference => r?.resourceType === 'DocumentReference' && r.content[0]?.attachment.contentType === 'application/pdf');
+    const pdfDoc = packet.bundle.entry
+      ?.map((e) => e.resource)
+      .find(
+        (r): r is DocumentReference =>
+          r?.resourceType === 'DocumentReference' && r.content[0]?.attachment.contentType === 'application/pdf',
+      );
     expect(atob(pdfDoc?.content[0]?.attachment.data ?? '').slice(0, 5)).toBe('%PDF-');
   });
 
@@ -31,7 +41,13 @@ describe('preparePacket + buildPacketWrites', () => {
     expect(JSON.parse(base64ToUtf8(doc.content[1]?.attachment.data ?? ''))).toEqual(packet.bundle);
     expect(doc.subject?.reference).toBe('Patient/p1');
     const task = taskItem?.resource as Task;
-    expect([task.status, task.intent, task.focus?.reference, task.for?.reference, task.requester?.reference]).toEqual(['requested', 'order', 'ServiceRequest/sr-p1', 'Patient/p1', 'Practitioner/dr-lee']);
+    expect([task.status, task.intent, task.focus?.reference, task.for?.reference, task.requester?.reference]).toEqual([
+      'requested',
+      'order',
+      'ServiceRequest/sr-p1',
+      'Patient/p1',
+      'Practitioner/dr-lee',
+    ]);
     expect(docItem?.ifNoneExist).toBe(`identifier=https://claimready.app/id/pa-packet|${w.packetId}`);
     expect(taskItem?.ifNoneExist).toMatch(/^identifier=https:\/\/claimready\.app\/id\/pa-task\|[0-9a-f]{32}$/);
   });
@@ -41,9 +57,22 @@ describe('preparePacket + buildPacketWrites', () => {
     const later = await preparePacket({ ...base, now: '2026-11-21T09:00:00-05:00' });
     expect(packetFingerprint(later.bundle)).toBe(packetFingerprint(a.bundle));
     const picture = structuredClone(base.picture);
-    picture.painScores.push({ instrument: 'NRS', value: 9, raw: '9/10', date: '2026-11-19', source: 'coded', evidence: [{ ref: 'Observation/new-pain', display: 'Pain 9/10' }] });
+    picture.painScores.push({
+      instrument: 'NRS',
+      value: 9,
+      raw: '9/10',
+      date: '2026-11-19',
+      source: 'coded',
+      evidence: [{ ref: 'Observation/new-pain', display: 'Pain 9/10' }],
+    });
     const resources = new Map<string, Resource>(base.resources);
-    resources.set('Observation/new-pain', <Observation>{ resourceType: 'Observation', id: 'new-pain', status: 'final', code: { text: 'Pain' }, valueInteger: 9 });
+    resources.set('Observation/new-pain', <Observation>{
+      resourceType: 'Observation',
+      id: 'new-pain',
+      status: 'final',
+      code: { text: 'Pain' },
+      valueInteger: 9,
+    });
     const changed = await preparePacket({ ...base, picture, resources });
     expect(changed.violations).toEqual([]);
     expect(packetFingerprint(changed.bundle)).not.toBe(packetFingerprint(a.bundle));
@@ -85,11 +114,17 @@ describe('preparePacket + buildPacketWrites', () => {
   });
 
   it('makes no Task when the payer does not require prior auth, and one with the reason when it depends', async () => {
-    const notRequired = await preparePacket({ ...base, assessment: { ...base.assessment, priorAuth: { required: false, reason: 'Medicare Part B: no prior auth for this code' } } });
+    const notRequired = await preparePacket({
+      ...base,
+      assessment: { ...base.assessment, priorAuth: { required: false, reason: 'Medicare Part B: no prior auth for this code' } },
+    });
     const none = buildPacketWrites(notRequired, ctx);
     if (!none.ok) throw new Error(none.message);
     expect(none.items.map((i) => i.resource.resourceType)).toEqual(['DocumentReference']);
-    const depends = await preparePacket({ ...base, assessment: { ...base.assessment, priorAuth: { required: 'depends', reason: 'required only at an outpatient hospital department' } } });
+    const depends = await preparePacket({
+      ...base,
+      assessment: { ...base.assessment, priorAuth: { required: 'depends', reason: 'required only at an outpatient hospital department' } },
+    });
     const some = buildPacketWrites(depends, ctx);
     if (!some.ok) throw new Error(some.message);
     const task = some.items[1]?.resource as Task;
@@ -101,15 +136,28 @@ describe('preparePacket + buildPacketWrites', () => {
     const w = buildPacketWrites(packet, ctx);
     if (!w.ok) throw new Error(w.message);
     const ehr = fakeEhr();
-    const first = await writeAll(ehr, w.items, { app: 'claimready', user: 'Practitioner/dr-lee' }, { recorded: input.now, sleep: async () => {} });
+    const first = await writeAll(
+      ehr,
+      w.items,
+      { app: 'claimready', user: 'Practitioner/dr-lee' },
+      { recorded: input.now, sleep: async () => {} },
+    );
     expect(first.ok).toBe(true);
-    expect(first.results.map((r) => [r.item.resource.resourceType, r.created])).toEqual([['DocumentReference', true], ['Provenance', true], ['Task', true], ['Provenance', true]]);
+    expect(first.results.map((r) => [r.item.resource.resourceType, r.created])).toEqual([
+      ['DocumentReference', true],
+      ['Provenance', true],
+      ['Task', true],
+      ['Provenance', true],
+    ]);
     const again = await writeAll(ehr, w.items, { app: 'claimready' }, { recorded: input.now, sleep: async () => {} });
     expect(again.results.every((r) => !r.created)).toBe(true);
     expect(ehr.stored).toHaveLength(4);
 
     const other = fakeEhr();
-    other.failNext.set('Task', { status: 422, outcome: { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'invalid', diagnostics: 'Task.owner required' }] } });
+    other.failNext.set('Task', {
+      status: 422,
+      outcome: { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'invalid', diagnostics: 'Task.owner required' }] },
+    });
     const failed = await writeAll(other, w.items, { app: 'claimready' }, { recorded: input.now, sleep: async () => {} });
     expect(failed.ok).toBe(false);
     if (!failed.ok) expect(failed.failed.message).toContain('Task.owner required');

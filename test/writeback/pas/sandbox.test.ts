@@ -25,9 +25,20 @@ const GOLDEN = join(import.meta.dirname, '../../fixtures/pas/golden/sandbox');
 const UPDATE = process.env.UPDATE_GOLDEN === '1';
 const TODAY = '2026-11-23'; // the seeds' anchor date (launch/sandbox/seed/build.ts SEED_ANCHOR)
 const NOW = '2026-11-23T10:00:00-05:00';
-const GOLDEN_PATIENTS = new Set(['pt-radic-ready', 'pt-facet-rfa-ready', 'pt-cervical-summit', 'pt-stenosis-bcbsma', 'pt-si-joint', 'pt-scs-trial', 'pt-notes-only']);
+const GOLDEN_PATIENTS = new Set([
+  'pt-radic-ready',
+  'pt-facet-rfa-ready',
+  'pt-cervical-summit',
+  'pt-stenosis-bcbsma',
+  'pt-si-joint',
+  'pt-scs-trial',
+  'pt-notes-only',
+]);
 
-interface SeedEntry { patient: string; services: { serviceRequest: string; code: string }[] }
+interface SeedEntry {
+  patient: string;
+  services: { serviceRequest: string; code: string }[];
+}
 const manifest = JSON.parse(readFileSync(join(SEED, 'manifest.json'), 'utf8')) as SeedEntry[];
 
 // The clinic as the chart records it (the order's requester and the visits' service provider), as the app's
@@ -40,7 +51,9 @@ function clinicOf(resources: Resource[]) {
 }
 
 async function packetFor(patient: string, serviceRequest: string) {
-  const bundle = JSON.parse(readFileSync(join(SEED, `${patient}.json`), 'utf8')) as { entry: { resource: Resource & { [k: string]: unknown } }[] };
+  const bundle = JSON.parse(readFileSync(join(SEED, `${patient}.json`), 'utf8')) as {
+    entry: { resource: Resource & { [k: string]: unknown } }[];
+  };
   const record = await readPatientRecord(localReader(bundle.entry.map((e) => e.resource)), patient);
   const resources = resourceIndex(record.resources);
   const picture = buildPicture(record, { patientId: patient, serviceRequestIds: [serviceRequest], today: TODAY });
@@ -48,8 +61,21 @@ async function packetFor(patient: string, serviceRequest: string) {
   if (!service) throw new Error(`${patient}: no planned service for ${serviceRequest}`);
   const payer = resolvePayer(picture.coverages).payer;
   const assessment = assess(picture, service, payer, TODAY);
-  const coding = suggestCoding(picture, [service], { today: TODAY, ...(service.date ? { dateOfService: service.date } : {}), payerId: payer.id });
-  return assemblePasBundle({ picture, service, assessment, coding, today: TODAY, now: NOW, clinic: clinicOf(bundle.entry.map((e) => e.resource)), resources });
+  const coding = suggestCoding(picture, [service], {
+    today: TODAY,
+    ...(service.date ? { dateOfService: service.date } : {}),
+    payerId: payer.id,
+  });
+  return assemblePasBundle({
+    picture,
+    service,
+    assessment,
+    coding,
+    today: TODAY,
+    now: NOW,
+    clinic: clinicOf(bundle.entry.map((e) => e.resource)),
+    resources,
+  });
 }
 
 function outline(b: Bundle) {

@@ -18,7 +18,12 @@ export function structuralProblems(b: Bundle): string[] {
   }
   const claim = entries[0]?.resource;
   if (claim?.resourceType === 'Claim') {
-    for (const [name, list] of [['item', claim.item], ['supportingInfo', claim.supportingInfo], ['diagnosis', claim.diagnosis], ['careTeam', claim.careTeam]] as const) {
+    for (const [name, list] of [
+      ['item', claim.item],
+      ['supportingInfo', claim.supportingInfo],
+      ['diagnosis', claim.diagnosis],
+      ['careTeam', claim.careTeam],
+    ] as const) {
       const seq = (list ?? []).map((x: { sequence: number }) => x.sequence);
       if (new Set(seq).size !== seq.length) problems.push(`${name} sequences not unique`);
     }

@@ -10,7 +10,11 @@ const pas = loadPackages().find((p) => p.name === 'hl7.fhir.us.davinci-pas');
 const load = (name: string): Bundle => structuredClone(pas?.examples.get(name)) as unknown as Bundle;
 
 describe('validatePasBundle on the Da Vinci PAS 2.2.1 examples', () => {
-  for (const f of ['Bundle-ReferralAuthorizationBundleExample.json', 'Bundle-MedicalServicesAuthorizationBundleExample.json', 'Bundle-HomecareAuthorizationBundleExample.json']) {
+  for (const f of [
+    'Bundle-ReferralAuthorizationBundleExample.json',
+    'Bundle-MedicalServicesAuthorizationBundleExample.json',
+    'Bundle-HomecareAuthorizationBundleExample.json',
+  ]) {
     it(`accepts ${f}`, () => {
       expect(validatePasBundle(load(f)).violations).toEqual([]);
     });
@@ -29,52 +33,206 @@ const claimOf = (b: Bundle): Claim => b.entry?.[0]?.resource as Claim;
 
 const broken: [string, (b: Bundle) => unknown][] = [
   ['spec-11', () => '{"resourceType": "Bundle", '],
-  ['ClaimFirst', (b) => { b.entry?.reverse(); return b; }],
-  ['PASRequestBundle.type', (b) => { b.type = 'transaction'; return b; }],
-  ['PASRequestBundle.identifier', (b) => { delete b.identifier; return b; }],
-  ['PASRequestBundle.timestamp', (b) => { b.timestamp = '2026-11-20'; return b; }],
-  ['PASRequestBundle.entry.fullUrl', (b) => { const e = b.entry?.[1]; if (e) delete e.fullUrl; return b; }],
-  ['PASRequestBundle.entry.request', (b) => { const e = b.entry?.[1]; if (e) e.request = { method: 'POST', url: 'Patient' }; return b; }],
-  ['spec-13', (b) => { claimOf(b).patient = { reference: 'Patient/elsewhere' }; return b; }],
-  ['spec-14', (b) => { const e = b.entry?.[1]; if (e) b.entry?.push(structuredClone(e)); return b; }],
-  ['spec-16', (b) => { const e = b.entry?.[1]; const old = e?.fullUrl ?? ''; if (e) e.fullUrl = 'patient-1'; return JSON.parse(JSON.stringify(b).split(old).join('patient-1')); }],
-  ['spec-20', (b) => { b.entry?.push({ fullUrl: 'urn:uuid:0f0f0f0f-0000-4000-8000-000000000001', resource: { resourceType: 'Basic', id: 'stray', code: { text: 'stray' } } }); return b; }],
-  ['spec-22', (b) => { const si = claimOf(b).supportingInfo; if (si?.[1] && si[0]) si[1].sequence = si[0].sequence; return b; }],
-  ['FullDateRule', (b) => { const it0 = claimOf(b).item?.[0]; if (it0) it0.servicedDate = '2026-12'; return b; }],
-  ['ImmediateLevelOfCare', (b) => {
-    const it0 = claimOf(b).item?.[0];
-    const cert = it0?.extension?.find((e) => e.url.endsWith('extension-certificationType'));
-    if (cert) cert.valueCodeableConcept = { coding: [{ system: 'https://codesystem.x12.org/005010/1322', code: '1' }] };
-    return b;
-  }],
-  ['PASClaim.use', (b) => { claimOf(b).use = 'claim'; return b; }],
-  ['PASClaim.status', (b) => { claimOf(b).status = 'draft'; return b; }],
-  ['PASClaim.insurer', (b) => { delete (claimOf(b) as Partial<Claim>).insurer; return b; }],
-  ['PASClaim.provider', (b) => {
-    const pt = claimOf(b).patient;
-    claimOf(b).provider = { ...pt }; // a Patient is not a requester
-    return b;
-  }],
-  ['PASClaim.careTeam.provider', (b) => {
-    const ct = claimOf(b).careTeam?.[0];
-    const practitioner = b.entry?.find((e) => e.resource?.resourceType === 'Practitioner');
-    if (ct && practitioner?.fullUrl) ct.provider = { reference: practitioner.fullUrl }; // PAS wants a PractitionerRole
-    return b;
-  }],
-  ['PASClaim.insurance.focal', (b) => { const ins = claimOf(b).insurance[0]; if (ins) ins.focal = false; return b; }],
-  ['PASClaim.item.requestType', (b) => { const it0 = claimOf(b).item?.[0]; if (it0) it0.extension = it0.extension?.filter((e) => !e.url.endsWith('serviceItemRequestType')); return b; }],
-  ['PASClaim.item.category', (b) => { const it0 = claimOf(b).item?.[0]; if (it0) delete it0.category; return b; }],
-  ['PASClaim.item.location[x]', (b) => { const it0 = claimOf(b).item?.[0]; if (it0) delete it0.locationCodeableConcept; return b; }],
-  ['PASClaim.diagnosis', (b) => {
-    claimOf(b).diagnosis = Array.from({ length: 13 }, (_, i) => ({ sequence: i + 1, diagnosisCodeableConcept: { coding: [{ system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'M54.16' }] } }));
-    return b;
-  }],
-  ['PASClaim.supportingInfo:AdditionalInformation', (b) => { const si = claimOf(b).supportingInfo?.[0]; if (si) delete si.extension; return b; }],
-  ['PASDocumentReference', (b) => {
-    const doc = b.entry?.find((e) => e.resource?.resourceType === 'DocumentReference')?.resource;
-    if (doc?.resourceType === 'DocumentReference' && doc.content[0]) doc.content[0].attachment = { contentType: 'application/pdf', url: 'https://ehr/Binary/1' };
-    return b;
-  }],
+  [
+    'ClaimFirst',
+    (b) => {
+      b.entry?.reverse();
+      return b;
+    },
+  ],
+  [
+    'PASRequestBundle.type',
+    (b) => {
+      b.type = 'transaction';
+      return b;
+    },
+  ],
+  [
+    'PASRequestBundle.identifier',
+    (b) => {
+      delete b.identifier;
+      return b;
+    },
+  ],
+  [
+    'PASRequestBundle.timestamp',
+    (b) => {
+      b.timestamp = '2026-11-20';
+      return b;
+    },
+  ],
+  [
+    'PASRequestBundle.entry.fullUrl',
+    (b) => {
+      const e = b.entry?.[1];
+      if (e) delete e.fullUrl;
+      return b;
+    },
+  ],
+  [
+    'PASRequestBundle.entry.request',
+    (b) => {
+      const e = b.entry?.[1];
+      if (e) e.request = { method: 'POST', url: 'Patient' };
+      return b;
+    },
+  ],
+  [
+    'spec-13',
+    (b) => {
+      claimOf(b).patient = { reference: 'Patient/elsewhere' };
+      return b;
+    },
+  ],
+  [
+    'spec-14',
+    (b) => {
+      const e = b.entry?.[1];
+      if (e) b.entry?.push(structuredClone(e));
+      return b;
+    },
+  ],
+  [
+    'spec-16',
+    (b) => {
+      const e = b.entry?.[1];
+      const old = e?.fullUrl ?? '';
+      if (e) e.fullUrl = 'patient-1';
+      return JSON.parse(JSON.stringify(b).split(old).join('patient-1'));
+    },
+  ],
+  [
+    'spec-20',
+    (b) => {
+      b.entry?.push({
+        fullUrl: 'urn:uuid:0f0f0f0f-0000-4000-8000-000000000001',
+        resource: { resourceType: 'Basic', id: 'stray', code: { text: 'stray' } },
+      });
+      return b;
+    },
+  ],
+  [
+    'spec-22',
+    (b) => {
+      const si = claimOf(b).supportingInfo;
+      if (si?.[1] && si[0]) si[1].sequence = si[0].sequence;
+      return b;
+    },
+  ],
+  [
+    'FullDateRule',
+    (b) => {
+      const it0 = claimOf(b).item?.[0];
+      if (it0) it0.servicedDate = '2026-12';
+      return b;
+    },
+  ],
+  [
+    'ImmediateLevelOfCare',
+    (b) => {
+      const it0 = claimOf(b).item?.[0];
+      const cert = it0?.extension?.find((e) => e.url.endsWith('extension-certificationType'));
+      if (cert) cert.valueCodeableConcept = { coding: [{ system: 'https://codesystem.x12.org/005010/1322', code: '1' }] };
+      return b;
+    },
+  ],
+  [
+    'PASClaim.use',
+    (b) => {
+      claimOf(b).use = 'claim';
+      return b;
+    },
+  ],
+  [
+    'PASClaim.status',
+    (b) => {
+      claimOf(b).status = 'draft';
+      return b;
+    },
+  ],
+  [
+    'PASClaim.insurer',
+    (b) => {
+      delete (claimOf(b) as Partial<Claim>).insurer;
+      return b;
+    },
+  ],
+  [
+    'PASClaim.provider',
+    (b) => {
+      const pt = claimOf(b).patient;
+      claimOf(b).provider = { ...pt }; // a Patient is not a requester
+      return b;
+    },
+  ],
+  [
+    'PASClaim.careTeam.provider',
+    (b) => {
+      const ct = claimOf(b).careTeam?.[0];
+      const practitioner = b.entry?.find((e) => e.resource?.resourceType === 'Practitioner');
+      if (ct && practitioner?.fullUrl) ct.provider = { reference: practitioner.fullUrl }; // PAS wants a PractitionerRole
+      return b;
+    },
+  ],
+  [
+    'PASClaim.insurance.focal',
+    (b) => {
+      const ins = claimOf(b).insurance[0];
+      if (ins) ins.focal = false;
+      return b;
+    },
+  ],
+  [
+    'PASClaim.item.requestType',
+    (b) => {
+      const it0 = claimOf(b).item?.[0];
+      if (it0) it0.extension = it0.extension?.filter((e) => !e.url.endsWith('serviceItemRequestType'));
+      return b;
+    },
+  ],
+  [
+    'PASClaim.item.category',
+    (b) => {
+      const it0 = claimOf(b).item?.[0];
+      if (it0) delete it0.category;
+      return b;
+    },
+  ],
+  [
+    'PASClaim.item.location[x]',
+    (b) => {
+      const it0 = claimOf(b).item?.[0];
+      if (it0) delete it0.locationCodeableConcept;
+      return b;
+    },
+  ],
+  [
+    'PASClaim.diagnosis',
+    (b) => {
+      claimOf(b).diagnosis = Array.from({ length: 13 }, (_, i) => ({
+        sequence: i + 1,
+        diagnosisCodeableConcept: { coding: [{ system: 'http://hl7.org/fhir/sid/icd-10-cm', code: 'M54.16' }] },
+      }));
+      return b;
+    },
+  ],
+  [
+    'PASClaim.supportingInfo:AdditionalInformation',
+    (b) => {
+      const si = claimOf(b).supportingInfo?.[0];
+      if (si) delete si.extension;
+      return b;
+    },
+  ],
+  [
+    'PASDocumentReference',
+    (b) => {
+      const doc = b.entry?.find((e) => e.resource?.resourceType === 'DocumentReference')?.resource;
+      if (doc?.resourceType === 'DocumentReference' && doc.content[0])
+        doc.content[0].attachment = { contentType: 'application/pdf', url: 'https://ehr/Binary/1' };
+      return b;
+    },
+  ],
 ];
 
 describe('validatePasBundle on broken bundles (each rule once)', () => {
@@ -96,6 +254,11 @@ describe('validatePasBundle on broken bundles (each rule once)', () => {
     const build = assemblePasBundle({ ...input, resources });
     expect(build.unresolved).toEqual(['Observation/pain-p1-0']);
     const res = validatePasBundle(build.bundle);
-    expect(res.violations.filter((v) => v.rule === 'spec-13').map((v) => v.message).join(' ')).toContain('Observation/pain-p1-0');
+    expect(
+      res.violations
+        .filter((v) => v.rule === 'spec-13')
+        .map((v) => v.message)
+        .join(' '),
+    ).toContain('Observation/pain-p1-0');
   });
 });

@@ -1,12 +1,28 @@
 // A small builder for one synthetic patient's chart. Ids are "<patient-id>-<kind><n>" so they are stable across
 // runs and unique across every bundle the sandbox loads into one server.
 import type {
-  Binary, CodeableConcept, Condition, Coverage, DiagnosticReport, DocumentReference, Encounter, FhirResource,
-  MedicationRequest, MedicationStatement, Observation, Patient, Procedure, Reference, ServiceRequest,
+  Binary,
+  CodeableConcept,
+  Condition,
+  Coverage,
+  DiagnosticReport,
+  DocumentReference,
+  Encounter,
+  FhirResource,
+  MedicationRequest,
+  MedicationStatement,
+  Observation,
+  Patient,
+  Procedure,
+  Reference,
+  ServiceRequest,
 } from 'fhir/r4';
 import { CLINIC_ID, LATERALITY, PAYERS, PRACTITIONER_ID, RX, SYS, type PayerKey, type RxName, type Side } from './systems';
 
-export interface CodeRef { code: string; display: string }
+export interface CodeRef {
+  code: string;
+  display: string;
+}
 
 const b64 = (s: string): string => Buffer.from(s, 'utf8').toString('base64');
 const dt = (d: string, time = '09:00:00'): string => (d.length === 10 ? `${d}T${time}-05:00` : d);
@@ -14,7 +30,10 @@ const dt = (d: string, time = '09:00:00'): string => (d.length === 10 ? `${d}T${
 export function bodySite(levels: string[], side?: Side, regionText?: string): CodeableConcept[] {
   const sites: CodeableConcept[] = levels.map((lv) => ({ text: `${lv}${regionText ? ` ${regionText}` : ''}` }));
   if (side) {
-    sites.push({ coding: [{ system: SYS.snomed, code: LATERALITY[side].code, display: LATERALITY[side].display }], text: LATERALITY[side].display });
+    sites.push({
+      coding: [{ system: SYS.snomed, code: LATERALITY[side].code, display: LATERALITY[side].display }],
+      text: LATERALITY[side].display,
+    });
   }
   return sites;
 }
@@ -45,7 +64,14 @@ export class Chart {
     return this.add<Patient>({
       resourceType: 'Patient',
       id: this.pid,
-      identifier: [{ use: 'usual', type: { coding: [{ system: SYS.idType, code: 'MR', display: 'Medical record number' }] }, system: SYS.mrn, value: p.mrn }],
+      identifier: [
+        {
+          use: 'usual',
+          type: { coding: [{ system: SYS.idType, code: 'MR', display: 'Medical record number' }] },
+          system: SYS.mrn,
+          value: p.mrn,
+        },
+      ],
       active: true,
       name: [{ use: 'official', family: p.family, given: p.given }],
       gender: p.gender,
@@ -81,8 +107,15 @@ export class Chart {
   }
 
   condition(c: {
-    icd?: CodeRef; snomed?: CodeRef; text?: string; onset?: string; recorded: string;
-    status?: 'active' | 'inactive' | 'resolved'; abatement?: string; category?: 'problem-list-item' | 'encounter-diagnosis'; encounter?: string;
+    icd?: CodeRef;
+    snomed?: CodeRef;
+    text?: string;
+    onset?: string;
+    recorded: string;
+    status?: 'active' | 'inactive' | 'resolved';
+    abatement?: string;
+    category?: 'problem-list-item' | 'encounter-diagnosis';
+    encounter?: string;
   }): Condition {
     const coding = [
       ...(c.icd ? [{ system: SYS.icd10, code: c.icd.code, display: c.icd.display }] : []),
@@ -105,7 +138,14 @@ export class Chart {
     });
   }
 
-  encounter(e: { date: string; type: 'office' | 'procedure' | 'pt' | 'new'; em?: string; minutes?: number; reason?: string; status?: Encounter['status'] }): Encounter {
+  encounter(e: {
+    date: string;
+    type: 'office' | 'procedure' | 'pt' | 'new';
+    em?: string;
+    minutes?: number;
+    reason?: string;
+    status?: Encounter['status'];
+  }): Encounter {
     const text = { office: 'Office visit', new: 'New patient consultation', procedure: 'Procedure visit', pt: 'Physical therapy' }[e.type];
     const type: CodeableConcept = e.em ? { coding: [{ system: SYS.cpt, code: e.em }], text } : { text };
     // Office visits start at 09:00 and last the documented minutes (30 when not documented); PT at 15:00.
@@ -130,8 +170,19 @@ export class Chart {
   }
 
   procedure(p: {
-    code: string; display: string; date: string; levels?: string[]; side?: Side; status?: Procedure['status'];
-    encounter?: string; system?: 'cpt' | 'hcpcs'; note?: string; reasons?: CodeRef[]; basedOn?: string; regionText?: string; outcome?: string;
+    code: string;
+    display: string;
+    date: string;
+    levels?: string[];
+    side?: Side;
+    status?: Procedure['status'];
+    encounter?: string;
+    system?: 'cpt' | 'hcpcs';
+    note?: string;
+    reasons?: CodeRef[];
+    basedOn?: string;
+    regionText?: string;
+    outcome?: string;
   }): Procedure {
     return this.add<Procedure>({
       resourceType: 'Procedure',
@@ -158,18 +209,39 @@ export class Chart {
       id: this.nextId('relief'),
       status: 'final',
       category: [{ coding: [{ system: SYS.obsCategory, code: 'survey', display: 'Survey' }] }],
-      code: { coding: [{ system: SYS.painObs, code: 'relief-percent', display: 'Pain relief after procedure' }], text: 'Pain relief after procedure (%)' },
+      code: {
+        coding: [{ system: SYS.painObs, code: 'relief-percent', display: 'Pain relief after procedure' }],
+        text: 'Pain relief after procedure (%)',
+      },
       subject: this.patientRef,
       partOf: [{ reference: `Procedure/${procId}` }],
       effectiveDateTime: dt(date, '11:00:00'),
       valueQuantity: { value: percent, unit: '%', system: SYS.ucum, code: '%' },
       ...(duration
-        ? { component: [{ code: { coding: [{ system: SYS.painObs, code: 'relief-duration', display: 'Duration of relief' }] }, valueQuantity: { value: duration[0], unit: unitName[duration[1]], system: SYS.ucum, code: duration[1] } }] }
+        ? {
+            component: [
+              {
+                code: { coding: [{ system: SYS.painObs, code: 'relief-duration', display: 'Duration of relief' }] },
+                valueQuantity: { value: duration[0], unit: unitName[duration[1]], system: SYS.ucum, code: duration[1] },
+              },
+            ],
+          }
         : {}),
     });
   }
 
-  pain(date: string, value: number, o: { loinc?: '72514-3' | '38208-5'; integer?: boolean; category?: 'survey' | 'vital-signs'; encounter?: string; status?: Observation['status']; time?: string } = {}): Observation {
+  pain(
+    date: string,
+    value: number,
+    o: {
+      loinc?: '72514-3' | '38208-5';
+      integer?: boolean;
+      category?: 'survey' | 'vital-signs';
+      encounter?: string;
+      status?: Observation['status'];
+      time?: string;
+    } = {},
+  ): Observation {
     const loinc = o.loinc ?? '72514-3';
     const display = loinc === '72514-3' ? 'Pain severity - 0-10 verbal numeric rating [Score] - Reported' : 'Pain severity - Reported';
     const category = o.category ?? 'survey';
@@ -200,13 +272,21 @@ export class Chart {
     });
   }
 
-  disability(date: string, instrument: 'Oswestry Disability Index' | 'Neck Disability Index', pct: number, encounter?: string): Observation {
+  disability(
+    date: string,
+    instrument: 'Oswestry Disability Index' | 'Neck Disability Index',
+    pct: number,
+    encounter?: string,
+  ): Observation {
     return this.add<Observation>({
       resourceType: 'Observation',
       id: this.nextId('obs'),
       status: 'final',
       category: [{ coding: [{ system: SYS.obsCategory, code: 'survey' }] }],
-      code: { coding: [{ system: SYS.painObs, code: instrument === 'Oswestry Disability Index' ? 'odi' : 'ndi', display: instrument }], text: instrument },
+      code: {
+        coding: [{ system: SYS.painObs, code: instrument === 'Oswestry Disability Index' ? 'odi' : 'ndi', display: instrument }],
+        text: instrument,
+      },
       subject: this.patientRef,
       ...(encounter ? { encounter: { reference: `Encounter/${encounter}` } } : {}),
       effectiveDateTime: dt(date, '09:10:00'),
@@ -242,7 +322,15 @@ export class Chart {
     });
   }
 
-  medRequest(m: { rx: RxName; text: string; start: string; end?: string; status: MedicationRequest['status']; reason?: string; encounter?: string }): MedicationRequest {
+  medRequest(m: {
+    rx: RxName;
+    text: string;
+    start: string;
+    end?: string;
+    status: MedicationRequest['status'];
+    reason?: string;
+    encounter?: string;
+  }): MedicationRequest {
     return this.add<MedicationRequest>({
       resourceType: 'MedicationRequest',
       id: this.nextId('medrx'),
@@ -259,8 +347,17 @@ export class Chart {
     });
   }
 
-  medStatement(m: { rx: RxName; text: string; start?: string; end?: string; status: MedicationStatement['status']; reason?: string; note?: string }): MedicationStatement {
-    const period = m.start || m.end ? { effectivePeriod: { ...(m.start ? { start: m.start } : {}), ...(m.end ? { end: m.end } : {}) } } : {};
+  medStatement(m: {
+    rx: RxName;
+    text: string;
+    start?: string;
+    end?: string;
+    status: MedicationStatement['status'];
+    reason?: string;
+    note?: string;
+  }): MedicationStatement {
+    const period =
+      m.start || m.end ? { effectivePeriod: { ...(m.start ? { start: m.start } : {}), ...(m.end ? { end: m.end } : {}) } } : {};
     return this.add<MedicationStatement>({
       resourceType: 'MedicationStatement',
       id: this.nextId('medst'),
@@ -275,9 +372,19 @@ export class Chart {
     });
   }
 
-  imaging(i: { date: string; study: 'mri-lumbar' | 'mri-cervical' | 'xr-lumbar' | 'ct-lumbar' | 'xr-cervical' | 'xr-thoracic'; conclusion: string }): DiagnosticReport {
+  imaging(i: {
+    date: string;
+    study: 'mri-lumbar' | 'mri-cervical' | 'xr-lumbar' | 'ct-lumbar' | 'xr-cervical' | 'xr-thoracic';
+    conclusion: string;
+  }): DiagnosticReport {
     const studies = {
-      'mri-lumbar': { coding: [{ system: SYS.loinc, code: '24531-6', display: 'MR Lumbar spine' }, { system: SYS.cpt, code: '72148' }], text: 'MRI lumbar spine without contrast' },
+      'mri-lumbar': {
+        coding: [
+          { system: SYS.loinc, code: '24531-6', display: 'MR Lumbar spine' },
+          { system: SYS.cpt, code: '72148' },
+        ],
+        text: 'MRI lumbar spine without contrast',
+      },
       'mri-cervical': { coding: [{ system: SYS.cpt, code: '72141' }], text: 'MRI cervical spine without contrast' },
       'xr-lumbar': { coding: [{ system: SYS.cpt, code: '72110' }], text: 'X-ray lumbar spine, 4 views' },
       'ct-lumbar': { coding: [{ system: SYS.cpt, code: '72131' }], text: 'CT lumbar spine without contrast' },
@@ -298,8 +405,20 @@ export class Chart {
   }
 
   serviceRequest(s: {
-    code: string; display: string; date: string; levels?: string[]; side?: Side; reasons: CodeRef[]; conditions?: string[];
-    status?: ServiceRequest['status']; detail?: string; encounter?: string; authored: string; note?: string; regionText?: string; quantity?: number;
+    code: string;
+    display: string;
+    date: string;
+    levels?: string[];
+    side?: Side;
+    reasons: CodeRef[];
+    conditions?: string[];
+    status?: ServiceRequest['status'];
+    detail?: string;
+    encounter?: string;
+    authored: string;
+    note?: string;
+    regionText?: string;
+    quantity?: number;
   }): ServiceRequest {
     return this.add<ServiceRequest>({
       resourceType: 'ServiceRequest',
@@ -325,14 +444,24 @@ export class Chart {
   }
 
   private coverageRefs(): Reference[] {
-    return this.resources.filter((r) => r.resourceType === 'Coverage' && r.status === 'active').map((r) => ({ reference: `Coverage/${r.id}` }));
+    return this.resources
+      .filter((r) => r.resourceType === 'Coverage' && r.status === 'active')
+      .map((r) => ({ reference: `Coverage/${r.id}` }));
   }
 
   /**
    * A clinical note. Plain text or HTML, inline base64 or (viaBinary) a `url` to a Binary in the same bundle,
    * which is how many EHRs serve larger notes.
    */
-  note(n: { date: string; encounter?: string; title: string; body: string; html?: boolean; viaBinary?: boolean; consult?: boolean }): DocumentReference {
+  note(n: {
+    date: string;
+    encounter?: string;
+    title: string;
+    body: string;
+    html?: boolean;
+    viaBinary?: boolean;
+    consult?: boolean;
+  }): DocumentReference {
     const id = this.nextId('note');
     const contentType = n.html ? 'text/html; charset=utf-8' : 'text/plain; charset=utf-8';
     const data = b64(n.body);
@@ -349,7 +478,17 @@ export class Chart {
       status: 'current',
       docStatus: 'final',
       type: { coding: [{ system: SYS.loinc, ...loinc }], text: n.title },
-      category: [{ coding: [{ system: 'http://hl7.org/fhir/us/core/CodeSystem/us-core-documentreference-category', code: 'clinical-note', display: 'Clinical Note' }] }],
+      category: [
+        {
+          coding: [
+            {
+              system: 'http://hl7.org/fhir/us/core/CodeSystem/us-core-documentreference-category',
+              code: 'clinical-note',
+              display: 'Clinical Note',
+            },
+          ],
+        },
+      ],
       subject: this.patientRef,
       date: dt(n.date, '17:00:00'),
       author: [{ reference: `Practitioner/${PRACTITIONER_ID}` }],

@@ -62,7 +62,13 @@ export function ptCourse(chart: Chart, start: string, weeks: number, perWeek: 1 
     const enc = chart.encounter({ date: day, type: 'pt', reason: discharge ? `${reason} (discharge visit)` : reason, minutes: 45 });
     ids.push(enc.id ?? '');
     // The discharge visit carries the course outcome, as therapists record it.
-    chart.procedure({ code: '97110', display: 'Therapeutic exercise', date: day, encounter: enc.id, ...(discharge && outcome ? { outcome } : {}) });
+    chart.procedure({
+      code: '97110',
+      display: 'Therapeutic exercise',
+      date: day,
+      encounter: enc.id,
+      ...(discharge && outcome ? { outcome } : {}),
+    });
     if (!discharge) chart.procedure({ code: '97140', display: 'Manual therapy', date: day, encounter: enc.id });
   };
   for (let w = 0; w < weeks; w++) {

@@ -5,7 +5,11 @@ import type { PayerKey } from './systems';
 
 export type Verdict = 'ready' | 'incomplete' | 'not-eligible';
 
-export interface CodingLine { code: string; modifiers: string[]; units: number }
+export interface CodingLine {
+  code: string;
+  modifiers: string[];
+  units: number;
+}
 
 export interface ServiceExpectation {
   serviceRequest: string;

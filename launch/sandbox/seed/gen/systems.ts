@@ -78,7 +78,9 @@ export const clinic: Organization = {
   type: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/organization-type', code: 'prov', display: 'Healthcare Provider' }] }],
   name: 'Riverbend Spine & Pain Center',
   telecom: [{ system: 'phone', value: '617-555-0140', use: 'work' }],
-  address: [{ use: 'work', line: ['220 Riverbend Parkway', 'Suite 310'], city: 'Worcester', state: 'MA', postalCode: '01608', country: 'US' }],
+  address: [
+    { use: 'work', line: ['220 Riverbend Parkway', 'Suite 310'], city: 'Worcester', state: 'MA', postalCode: '01608', country: 'US' },
+  ],
 };
 
 export type PayerKey = 'medicare' | 'bcbsma' | 'summit' | 'acme';
@@ -93,10 +95,38 @@ interface PayerDef {
 }
 
 export const PAYERS: Record<PayerKey, PayerDef> = {
-  medicare: { id: 'org-payer-medicare', display: 'Medicare Part B', identifier: 'MEDICARE', sopt: '121', soptDisplay: 'Medicare Fee For Service', plan: 'Original Medicare Part B' },
-  bcbsma: { id: 'org-payer-bcbsma', display: 'Blue Cross Blue Shield of Massachusetts', identifier: 'BCBSMA', sopt: '6', soptDisplay: 'BLUE CROSS/BLUE SHIELD', plan: 'Blue Care Elect PPO' },
-  summit: { id: 'org-payer-summit', display: 'Summit Health Plan', identifier: 'SUMMIT', sopt: '5', soptDisplay: 'PRIVATE HEALTH INSURANCE', plan: 'Summit Choice HMO' },
-  acme: { id: 'org-payer-acme', display: 'Acme Mutual Insurance', identifier: 'ACME', sopt: '5', soptDisplay: 'PRIVATE HEALTH INSURANCE', plan: 'Acme Mutual Gold PPO' },
+  medicare: {
+    id: 'org-payer-medicare',
+    display: 'Medicare Part B',
+    identifier: 'MEDICARE',
+    sopt: '121',
+    soptDisplay: 'Medicare Fee For Service',
+    plan: 'Original Medicare Part B',
+  },
+  bcbsma: {
+    id: 'org-payer-bcbsma',
+    display: 'Blue Cross Blue Shield of Massachusetts',
+    identifier: 'BCBSMA',
+    sopt: '6',
+    soptDisplay: 'BLUE CROSS/BLUE SHIELD',
+    plan: 'Blue Care Elect PPO',
+  },
+  summit: {
+    id: 'org-payer-summit',
+    display: 'Summit Health Plan',
+    identifier: 'SUMMIT',
+    sopt: '5',
+    soptDisplay: 'PRIVATE HEALTH INSURANCE',
+    plan: 'Summit Choice HMO',
+  },
+  acme: {
+    id: 'org-payer-acme',
+    display: 'Acme Mutual Insurance',
+    identifier: 'ACME',
+    sopt: '5',
+    soptDisplay: 'PRIVATE HEALTH INSURANCE',
+    plan: 'Acme Mutual Gold PPO',
+  },
 };
 
 export function payerOrganization(key: PayerKey): Organization {

@@ -5,10 +5,14 @@ import { SYS } from './systems';
 
 export function vital(c: Chart, date: string, enc: string, loinc: string, display: string, unit: string, value: number): void {
   c.add<Observation>({
-    resourceType: 'Observation', id: c.nextId('vs'), status: 'final',
+    resourceType: 'Observation',
+    id: c.nextId('vs'),
+    status: 'final',
     category: [{ coding: [{ system: SYS.obsCategory, code: 'vital-signs', display: 'Vital Signs' }] }],
     code: { coding: [{ system: SYS.loinc, code: loinc, display }], text: display },
-    subject: c.patientRef, encounter: { reference: `Encounter/${enc}` }, effectiveDateTime: `${date}T08:50:00-05:00`,
+    subject: c.patientRef,
+    encounter: { reference: `Encounter/${enc}` },
+    effectiveDateTime: `${date}T08:50:00-05:00`,
     valueQuantity: { value, unit, system: SYS.ucum, code: unit },
   });
 }
@@ -16,10 +20,17 @@ export function vital(c: Chart, date: string, enc: string, loinc: string, displa
 export function bloodPressure(c: Chart, date: string, enc: string, sys: number, dia: number): void {
   const q = (v: number) => ({ value: v, unit: 'mm[Hg]', system: SYS.ucum, code: 'mm[Hg]' });
   c.add<Observation>({
-    resourceType: 'Observation', id: c.nextId('vs'), status: 'final',
+    resourceType: 'Observation',
+    id: c.nextId('vs'),
+    status: 'final',
     category: [{ coding: [{ system: SYS.obsCategory, code: 'vital-signs', display: 'Vital Signs' }] }],
-    code: { coding: [{ system: SYS.loinc, code: '85354-9', display: 'Blood pressure panel with all children optional' }], text: 'Blood pressure' },
-    subject: c.patientRef, encounter: { reference: `Encounter/${enc}` }, effectiveDateTime: `${date}T08:50:00-05:00`,
+    code: {
+      coding: [{ system: SYS.loinc, code: '85354-9', display: 'Blood pressure panel with all children optional' }],
+      text: 'Blood pressure',
+    },
+    subject: c.patientRef,
+    encounter: { reference: `Encounter/${enc}` },
+    effectiveDateTime: `${date}T08:50:00-05:00`,
     component: [
       { code: { coding: [{ system: SYS.loinc, code: '8480-6', display: 'Systolic blood pressure' }] }, valueQuantity: q(sys) },
       { code: { coding: [{ system: SYS.loinc, code: '8462-4', display: 'Diastolic blood pressure' }] }, valueQuantity: q(dia) },

@@ -13,9 +13,27 @@ export const NCCI_PTP: PtpTable = {
   quarter: '2026Q4',
   pairs: [
     // Imaging guidance is part of these codes (also reported as a bundling edit from the catalogue).
-    ...['62321', '62323', '62325', '62327', '64479', '64480', '64483', '64484', '64490', '64491', '64492', '64493', '64494', '64495', '64633', '64634', '64635', '64636', '27096'].flatMap(
-      (c) => [p(c, '77003', 0), p(c, '77012', 0)],
-    ),
+    ...[
+      '62321',
+      '62323',
+      '62325',
+      '62327',
+      '64479',
+      '64480',
+      '64483',
+      '64484',
+      '64490',
+      '64491',
+      '64492',
+      '64493',
+      '64494',
+      '64495',
+      '64633',
+      '64634',
+      '64635',
+      '64636',
+      '27096',
+    ].flatMap((c) => [p(c, '77003', 0), p(c, '77012', 0)]),
     // Same-session families at a different site: bypassable with XS when the sites differ.
     p('62323', '64483', 1),
     p('62321', '64479', 1),

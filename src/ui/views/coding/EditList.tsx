@@ -18,7 +18,11 @@ export function EvidenceButtons({ evidence, openEvidence }: { evidence: readonly
           <button type="button" className="evidence-link" onClick={() => openEvidence(e)}>
             {e.quote ? `“${e.quote.text}”` : e.display}
           </button>
-          <span className="muted"> {e.ref}{e.date ? ` · ${e.date}` : ''}</span>
+          <span className="muted">
+            {' '}
+            {e.ref}
+            {e.date ? ` · ${e.date}` : ''}
+          </span>
         </li>
       ))}
     </ul>
@@ -32,13 +36,20 @@ export function EditList({ edits, openEvidence }: { edits: readonly CodingEdit[]
     <section className="card stack" aria-labelledby="coding-edits-title">
       <h3 id="coding-edits-title">Edits</h3>
       <p role="status" data-testid="edit-summary">
-        {edits.length === 0 ? 'No edits: nothing a payer edit would flag.' : `${errors} error(s), ${warnings} warning(s), ${edits.length - errors - warnings} note(s).`}
+        {edits.length === 0
+          ? 'No edits: nothing a payer edit would flag.'
+          : `${errors} error(s), ${warnings} warning(s), ${edits.length - errors - warnings} note(s).`}
       </p>
       <ul className="coding-edits">
         {edits.map((e, i) => (
           <li key={`${e.kind}-${i}-${e.message}`} className={`coding-edit coding-edit--${e.severity}`} data-testid="coding-edit">
             <span className={BADGE[e.severity].cls}>{BADGE[e.severity].text}</span> <span className="muted">{e.kind}</span>
-            {e.lines.length > 0 && <span className="muted"> · line{e.lines.length > 1 ? 's' : ''} {e.lines.map((l) => l + 1).join(', ')}</span>}
+            {e.lines.length > 0 && (
+              <span className="muted">
+                {' '}
+                · line{e.lines.length > 1 ? 's' : ''} {e.lines.map((l) => l + 1).join(', ')}
+              </span>
+            )}
             <p className="coding-edit__message">{e.message}</p>
             <details>
               <summary>Source and evidence</summary>

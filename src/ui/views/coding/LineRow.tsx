@@ -20,9 +20,24 @@ export interface LineRowProps {
   openEvidence(e: Evidence): void;
 }
 
-const splitList = (s: string): string[] => s.split(/[\s,;]+/).map((x) => x.trim().toUpperCase()).filter(Boolean);
+const splitList = (s: string): string[] =>
+  s
+    .split(/[\s,;]+/)
+    .map((x) => x.trim().toUpperCase())
+    .filter(Boolean);
 
-export function LineRow({ index, line, stored, diagnosisCodes, editing, errorCount, onChange, onRemove, onEditing, openEvidence }: LineRowProps) {
+export function LineRow({
+  index,
+  line,
+  stored,
+  diagnosisCodes,
+  editing,
+  errorCount,
+  onChange,
+  onRemove,
+  onEditing,
+  openEvidence,
+}: LineRowProps) {
   const n = index + 1;
   const [mods, setMods] = useState(stored.modifiers.join(' '));
   const [ptrs, setPtrs] = useState(stored.diagnosisPointers.join(', '));
@@ -39,7 +54,9 @@ export function LineRow({ index, line, stored, diagnosisCodes, editing, errorCou
           {line.modifiers.length > 0 && <span>-{line.modifiers.join('-')}</span>}
           <span className="muted"> × {line.units}</span>
         </h4>
-        <span className={stored.accepted ? 'badge badge--met' : 'badge badge--not-applicable'}>{stored.accepted ? 'Accepted' : 'Not reviewed'}</span>
+        <span className={stored.accepted ? 'badge badge--met' : 'badge badge--not-applicable'}>
+          {stored.accepted ? 'Accepted' : 'Not reviewed'}
+        </span>
         {errorCount > 0 && <span className="badge badge--not-met">{errorCount} error(s)</span>}
       </div>
       <p className="coding-line__label">{line.label}</p>
@@ -54,7 +71,12 @@ export function LineRow({ index, line, stored, diagnosisCodes, editing, errorCou
           <legend>Change line {n}</legend>
           <label>
             Code
-            <input aria-label={`Code, line ${n}`} value={stored.code} maxLength={5} onChange={(e) => onChange({ ...stored, code: e.target.value.trim().toUpperCase(), accepted: false })} />
+            <input
+              aria-label={`Code, line ${n}`}
+              value={stored.code}
+              maxLength={5}
+              onChange={(e) => onChange({ ...stored, code: e.target.value.trim().toUpperCase(), accepted: false })}
+            />
           </label>
           <label>
             Modifiers
@@ -69,7 +91,14 @@ export function LineRow({ index, line, stored, diagnosisCodes, editing, errorCou
           </label>
           <label>
             Units
-            <input aria-label={`Units, line ${n}`} type="number" min={1} max={99} value={stored.units} onChange={(e) => onChange({ ...stored, units: Number.parseInt(e.target.value, 10) || 0, accepted: false })} />
+            <input
+              aria-label={`Units, line ${n}`}
+              type="number"
+              min={1}
+              max={99}
+              value={stored.units}
+              onChange={(e) => onChange({ ...stored, units: Number.parseInt(e.target.value, 10) || 0, accepted: false })}
+            />
           </label>
           <label>
             Pointers
@@ -78,7 +107,13 @@ export function LineRow({ index, line, stored, diagnosisCodes, editing, errorCou
               value={ptrs}
               onChange={(e) => {
                 setPtrs(e.target.value);
-                onChange({ ...stored, diagnosisPointers: splitList(e.target.value).map((x) => Number.parseInt(x, 10)).filter((x) => !Number.isNaN(x)), accepted: false });
+                onChange({
+                  ...stored,
+                  diagnosisPointers: splitList(e.target.value)
+                    .map((x) => Number.parseInt(x, 10))
+                    .filter((x) => !Number.isNaN(x)),
+                  accepted: false,
+                });
               }}
             />
           </label>
@@ -88,7 +123,12 @@ export function LineRow({ index, line, stored, diagnosisCodes, editing, errorCou
         </fieldset>
       ) : (
         <div className="coding-line__actions">
-          <button type="button" className="btn" aria-pressed={stored.accepted} onClick={() => onChange({ ...stored, accepted: !stored.accepted })}>
+          <button
+            type="button"
+            className="btn"
+            aria-pressed={stored.accepted}
+            onClick={() => onChange({ ...stored, accepted: !stored.accepted })}
+          >
             {stored.accepted ? `Undo accept, line ${n}` : `Accept line ${n}`}
           </button>
           <button type="button" className="btn" onClick={startEditing}>

@@ -13,15 +13,17 @@ export interface StoredLine {
 
 const Stored = z.object({
   v: z.literal(1),
-  lines: z.array(
-    z.object({
-      code: z.string().max(10),
-      modifiers: z.array(z.string().max(4)).max(8),
-      units: z.number().int().min(0).max(999),
-      diagnosisPointers: z.array(z.number().int()).max(12),
-      accepted: z.boolean(),
-    }),
-  ).max(50),
+  lines: z
+    .array(
+      z.object({
+        code: z.string().max(10),
+        modifiers: z.array(z.string().max(4)).max(8),
+        units: z.number().int().min(0).max(999),
+        diagnosisPointers: z.array(z.number().int()).max(12),
+        accepted: z.boolean(),
+      }),
+    )
+    .max(50),
 });
 
 export function storageKey(patientId: string, dateOfService: string): string {

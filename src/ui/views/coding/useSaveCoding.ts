@@ -39,7 +39,11 @@ export function useSaveCoding(ctx: SaveContext, onSaved: () => void): { state: S
           setState({ phase: 'failed', message: result.message, issues: result.issues });
         }
       } catch {
-        setState({ phase: 'failed', message: 'The EHR could not be reached (its capability statement did not load). Your work is kept.', issues: [] });
+        setState({
+          phase: 'failed',
+          message: 'The EHR could not be reached (its capability statement did not load). Your work is kept.',
+          issues: [],
+        });
       } finally {
         busy.current = false;
       }

@@ -31,7 +31,10 @@ export function PacketActions({ model, writer, user, now }: PacketActionsProps) 
   const save = async (): Promise<void> => {
     if (!writer) return;
     if (policyBlocked && !acceptIncomplete) {
-      setState({ kind: 'refused', message: 'The policy criteria above are not all documented. Fix them, or tick "Save as an incomplete packet" to save it anyway.' });
+      setState({
+        kind: 'refused',
+        message: 'The policy criteria above are not all documented. Fix them, or tick "Save as an incomplete packet" to save it anyway.',
+      });
       return;
     }
     setState({ kind: 'working', what: 'Saving the packet…' });
@@ -63,8 +66,8 @@ export function PacketActions({ model, writer, user, now }: PacketActionsProps) 
       <h3 id="pa-actions-title">Packet</h3>
       {policyBlocked && (
         <label className="pa-accept">
-          <input type="checkbox" checked={acceptIncomplete} onChange={(e) => setAcceptIncomplete(e.target.checked)} /> Save as an incomplete packet (the
-          completeness assessment inside it lists what is missing)
+          <input type="checkbox" checked={acceptIncomplete} onChange={(e) => setAcceptIncomplete(e.target.checked)} /> Save as an incomplete
+          packet (the completeness assessment inside it lists what is missing)
         </label>
       )}
       <div className="pa-buttons">
@@ -82,7 +85,11 @@ export function PacketActions({ model, writer, user, now }: PacketActionsProps) 
       <div role="status" aria-live="polite" className="pa-status">
         {state.kind === 'working' && <p>{state.what}</p>}
         {state.kind === 'saved' && state.skipped.length === 0 && (
-          <p className="pa-ok">{state.created ? 'Saved to the chart: the packet document and a prior-auth task were created.' : 'Already saved: the chart already holds this packet and its task; nothing was duplicated.'}</p>
+          <p className="pa-ok">
+            {state.created
+              ? 'Saved to the chart: the packet document and a prior-auth task were created.'
+              : 'Already saved: the chart already holds this packet and its task; nothing was duplicated.'}
+          </p>
         )}
         {state.kind === 'saved' && state.skipped.length > 0 && (
           <div className="pa-ok">

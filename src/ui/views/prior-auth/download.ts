@@ -13,5 +13,8 @@ export function downloadBytes(bytes: Uint8Array | string, filename: string, type
 }
 
 export function safeFileName(s: string): string {
-  return s.replace(/[^A-Za-z0-9._-]+/g, '-').replace(/-+/g, '-').replace(/^-|-$/g, '');
+  return s
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+    .replace(/-+/g, '-')
+    .replace(/^-|-$/g, '');
 }

@@ -7,7 +7,12 @@ import type { Finding, FindingStatus } from '../../../policy/index';
 import type { Blocker } from '../../../workflow/index';
 import type { TimelineRow } from './timeline';
 
-const STATUS_TEXT: Record<FindingStatus, string> = { met: 'Met', missing: 'Missing', 'not-met': 'Not met', 'not-applicable': 'Not applicable' };
+const STATUS_TEXT: Record<FindingStatus, string> = {
+  met: 'Met',
+  missing: 'Missing',
+  'not-met': 'Not met',
+  'not-applicable': 'Not applicable',
+};
 
 export function EvidenceLinks({ evidence, open }: { evidence: Evidence[]; open: (e: Evidence) => void }) {
   const [all, setAll] = useState(false);

@@ -22,21 +22,34 @@ export function timelineRows(p: ClinicalPicture): TimelineRow[] {
       ...(c.end ? { end: c.end.slice(0, 10) } : {}),
       kind: 'Conservative care',
       what: c.description,
-      detail: [c.weeks !== undefined ? `${Math.round(c.weeks)} weeks` : undefined, `outcome: ${c.outcome.replace('-', ' ')}`].filter(Boolean).join(', '),
+      detail: [c.weeks !== undefined ? `${Math.round(c.weeks)} weeks` : undefined, `outcome: ${c.outcome.replace('-', ' ')}`]
+        .filter(Boolean)
+        .join(', '),
       evidence: c.evidence,
     });
   });
   p.painScores.forEach((s, i) => {
-    rows.push({ key: `pain-${i}`, date: s.date.slice(0, 10), kind: 'Pain score', what: `${s.instrument} ${s.value}/10`, detail: s.context ?? '', evidence: s.evidence });
+    rows.push({
+      key: `pain-${i}`,
+      date: s.date.slice(0, 10),
+      kind: 'Pain score',
+      what: `${s.instrument} ${s.value}/10`,
+      detail: s.context ?? '',
+      evidence: s.evidence,
+    });
   });
   p.procedureHistory.forEach((x, i) => {
-    const relief = x.relief.map((r) => `${r.percent}% ${r.measure} relief${r.durationHours !== undefined ? ` for ${formatHours(r.durationHours)}` : ''}`).join('; ');
+    const relief = x.relief
+      .map((r) => `${r.percent}% ${r.measure} relief${r.durationHours !== undefined ? ` for ${formatHours(r.durationHours)}` : ''}`)
+      .join('; ');
     rows.push({
       key: `proc-${i}`,
       date: x.date.slice(0, 10),
       kind: 'Procedure',
       what: `${x.code} ${serviceDef(x.code)?.label ?? x.display}`,
-      detail: [[x.region, x.levels.join(', '), x.laterality].filter(Boolean).join(' '), relief || 'response not documented'].filter(Boolean).join('; '),
+      detail: [[x.region, x.levels.join(', '), x.laterality].filter(Boolean).join(' '), relief || 'response not documented']
+        .filter(Boolean)
+        .join('; '),
       evidence: [...x.evidence, ...x.relief.flatMap((r) => r.evidence)],
     });
   });

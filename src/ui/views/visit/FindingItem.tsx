@@ -11,7 +11,8 @@ const STATUS_TEXT: Record<Finding['status'], string> = {
 };
 
 export function statusLabel(f: Finding): string {
-  if (f.severity === 'warning' && (f.status === 'missing' || f.status === 'not-met')) return `Advice: ${STATUS_TEXT[f.status].toLowerCase()}`;
+  if (f.severity === 'warning' && (f.status === 'missing' || f.status === 'not-met'))
+    return `Advice: ${STATUS_TEXT[f.status].toLowerCase()}`;
   return STATUS_TEXT[f.status];
 }
 
@@ -28,7 +29,10 @@ export function FindingItem({ finding, openEvidence }: { finding: Finding; openE
   const f = finding;
   const c = f.citation;
   return (
-    <li className={`vc-finding vc-finding--${f.severity === 'warning' && f.status !== 'met' && f.status !== 'not-applicable' ? 'warning' : f.status}`} data-requirement={f.requirementId}>
+    <li
+      className={`vc-finding vc-finding--${f.severity === 'warning' && f.status !== 'met' && f.status !== 'not-applicable' ? 'warning' : f.status}`}
+      data-requirement={f.requirementId}
+    >
       <div className="vc-finding__head">
         <span className={badgeClass(f)}>{statusLabel(f)}</span>
         <span className="vc-finding__message">{f.message}</span>
@@ -42,7 +46,12 @@ export function FindingItem({ finding, openEvidence }: { finding: Finding; openE
         <ul className="vc-finding__evidence" aria-label="Evidence">
           {f.evidence.map((e, i) => (
             <li key={`${e.ref}-${i}`}>
-              <button type="button" className="evidence-link" onClick={() => openEvidence(e)} aria-label={`Open evidence: ${evidenceLabel(e)}`}>
+              <button
+                type="button"
+                className="evidence-link"
+                onClick={() => openEvidence(e)}
+                aria-label={`Open evidence: ${evidenceLabel(e)}`}
+              >
                 {evidenceLabel(e)}
               </button>
               {e.quote && <q className="vc-finding__quote">{e.quote.text}</q>}

@@ -27,7 +27,15 @@ function summary(findings: Finding[]): string {
   return parts.join(', ');
 }
 
-export function ServiceAssessment({ assessment, index, openEvidence }: { assessment: Assessment; index: number; openEvidence: (e: Evidence) => void }) {
+export function ServiceAssessment({
+  assessment,
+  index,
+  openEvidence,
+}: {
+  assessment: Assessment;
+  index: number;
+  openEvidence: (e: Evidence) => void;
+}) {
   const a = assessment;
   const s = a.service;
   const label = serviceDef(s.code)?.label ?? s.code;
