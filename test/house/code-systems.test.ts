@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { SYS, SYSTEM_ALIASES, isSystem, procedureSystemOf } from '../../src/policy/index';
 import { codeOf } from '../../src/fhir/picture/codes';
 import { ROOT } from './import-graph';
+import { loadPackages } from '../../launch/sandbox/conformance/index';
 
 function systemsIn(node: unknown, out: Set<string> = new Set()): Set<string> {
   if (Array.isArray(node)) node.forEach((n) => systemsIn(n, out));
@@ -28,8 +29,12 @@ function srcFiles(dir: string): string[] {
 describe('code systems table', () => {
   it('uses the canonical URLs of the PAS IG examples (HCPCS over http, NPI)', () => {
     const systems = new Set<string>();
-    for (const f of ['ig-medical-services-authorization-bundle.json', 'ig-homecare-authorization-bundle.json']) {
-      systemsIn(JSON.parse(readFileSync(join(ROOT, 'test', 'fixtures', 'pas', f), 'utf8')), systems);
+    // Read from the official package itself, not a retyped copy.
+    const pas = loadPackages().find((p) => p.name === 'hl7.fhir.us.davinci-pas');
+    for (const f of ['Bundle-MedicalServicesAuthorizationBundleExample.json', 'Bundle-HomecareAuthorizationBundleExample.json']) {
+      const example = pas?.examples.get(f);
+      expect(example, f).toBeDefined();
+      systemsIn(example, systems);
     }
     const hcpcs = [...systems].filter((s) => /HCPCSReleaseCodeSets/.test(s));
     expect(hcpcs).toEqual([SYS.hcpcs]);

@@ -31,7 +31,22 @@ function runMain(args: string[]): Promise<{ stdout: string; stderr: string; code
 describe('npm start entry (main.ts)', () => {
   it('prints the chart URL and the FHIR base URL on 127.0.0.1, and reports bad data lines on stderr', async () => {
     const dir = dataDirWith({ 'tiny.json': JSON.stringify(tinyBundle(1)), 'bad.ndjson': '{oops\n' });
-    const run = await runMain(['--port', '0', '--no-seed', '--data', dir, '--latency', '5', '--faults', '0', '--today', '2026-11-23']);
+    // --dist skips the build-if-changed step (tested on its own), so this test reads only what main.ts prints.
+    const run = await runMain([
+      '--port',
+      '0',
+      '--no-seed',
+      '--data',
+      dir,
+      '--latency',
+      '5',
+      '--faults',
+      '0',
+      '--today',
+      '2026-11-23',
+      '--dist',
+      dir,
+    ]);
     const lines = run.stdout.trim().split('\n');
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/^Chart: http:\/\/127\.0\.0\.1:\d+\/$/);

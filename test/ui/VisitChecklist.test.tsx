@@ -6,7 +6,7 @@ import { cleanup, fireEvent, render, screen, within } from '@testing-library/rea
 import { VisitChecklist } from '../../src/ui/views/VisitChecklist';
 import { AppDataContext, type AppData } from '../../src/ui/context';
 import type { ClinicalPicture, Evidence, PlannedService } from '../../src/policy/picture';
-import { esiPicture, mbb, tfesi, TODAY } from '../policy/build';
+import { esiPicture, mbb, service, tfesi, TODAY } from '../policy/build';
 
 afterEach(cleanup);
 
@@ -59,19 +59,27 @@ describe('VisitChecklist', () => {
     expect(cards[1]!.querySelector('.vc-finding')!.querySelector('.badge')!.textContent).toBe('Not met');
   });
 
-  it('shows the citation on demand and marks unconfirmed rules as advice', () => {
+  it('shows the citation on demand: a rule read in the text blocks, an unconfirmed one is advice', () => {
     const p = esiPicture();
     p.conservativeCare = [
       { kind: 'nsaid', description: 'ibuprofen', start: '2026-11-01', end: '2026-11-15', outcome: 'failed', source: 'note', evidence: [] },
     ];
-    renderView(p, [tfesi()]);
-    const item = document.querySelector('[data-requirement="conservative-weeks"]') as HTMLElement;
-    expect(within(item).getByText('Advice: not met')).toBeTruthy();
+    renderView(p, [tfesi(), service('27096', 'si-joint')]);
+    // The ESI 4-week minimum is now read in the LCD family's rubric (S1): two weeks is a blocker, not advice.
+    const esi = screen.getAllByRole('article')[0]!;
+    const item = esi.querySelector('[data-requirement="conservative-weeks"]') as HTMLElement;
+    expect(item.querySelector('.badge')!.textContent).toBe('Not met');
     const source = within(item).getByText('Source').closest('details')!;
     expect(source.open).toBe(false);
     fireEvent.click(within(item).getByText('Source'));
-    expect(within(source).getByText(/LCD L39242/)).toBeTruthy();
-    expect(within(source).getByText(/unconfirmed/)).toBeTruthy();
+    expect(within(source).getByText(/L39242/)).toBeTruthy();
+    // The SI joint pillars rest on summaries only (S2): shown as advice, with the reason.
+    const si = screen.getAllByRole('article')[1]!;
+    const advice = within(si).getAllByText(/^Advice: /);
+    expect(advice.length).toBeGreaterThan(0);
+    const adviceItem = advice[0]!.closest('li')!;
+    fireEvent.click(within(adviceItem).getByText('Source'));
+    expect(within(adviceItem).getByText(/unconfirmed/)).toBeTruthy();
   });
 
   it('says when the payer is unknown and the baseline is used', () => {
