@@ -178,6 +178,8 @@ export const BCBSMA: PayerDef = {
             value: { days: 30, counts: ESI },
             citation: BCBSMA_690('BCBSMA-690-SPACING', 'Repeat treatment: at least 30 days since the last injection'),
           },
+          // Policy 690 sets its own cap (6 in 12 months, any region); Medicare's per-region cap is not BCBSMA's rule.
+          frequencyRegion: undefined,
           frequencyTotal: {
             value: { max: 6, months: 12, counts: ESI, perRegion: false, label: 'ESI sessions in any region' },
             citation: BCBSMA_690('BCBSMA-690-FREQUENCY', 'Repeat treatment: no more than 6 injections in 12 months'),
