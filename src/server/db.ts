@@ -1,5 +1,6 @@
 // The service's database: PGlite (Postgres compiled to WebAssembly) embedded by default, so `npm start` needs no
 // setup; a Postgres server where a clinic outgrows one machine. Both speak the same SQL through this one seam.
+import { mkdirSync } from 'node:fs';
 import { PGlite } from '@electric-sql/pglite';
 
 export interface Sql {
@@ -11,6 +12,8 @@ export interface Sql {
 
 /** `dataDir` undefined keeps the database in memory (tests); a folder keeps it across restarts. */
 export async function openPglite(dataDir?: string): Promise<Sql> {
+  // PGlite creates only the last folder of the path; on a fresh machine ~/.claimready does not exist yet.
+  if (dataDir) mkdirSync(dataDir, { recursive: true });
   const db = dataDir ? new PGlite(dataDir) : new PGlite();
   await db.waitReady;
   const query = async <T extends Record<string, unknown>>(text: string, params: readonly unknown[] = []): Promise<T[]> =>
