@@ -220,8 +220,9 @@ export const OrganizationSchema = z.looseObject({
 const Insurance = z.looseObject({ focal: z.boolean().optional(), sequence: z.number().optional(), coverage: Reference.optional() });
 const Contained = z.array(z.looseObject({ resourceType: z.string().optional(), id: z.string().optional() })).optional();
 
-export const ClaimSchema = z.looseObject({
-  resourceType: z.literal('Claim'),
+// Claim and ExplanationOfBenefit are read for one thing only, the payer (Synthea and some exports carry no
+// Coverage), so they share one shape.
+const payerBearing = {
   id,
   status: z.string().optional(),
   created: date,
@@ -229,18 +230,11 @@ export const ClaimSchema = z.looseObject({
   insurer: Reference.optional(),
   insurance: z.array(Insurance).optional(),
   contained: Contained,
-});
+};
 
-export const ExplanationOfBenefitSchema = z.looseObject({
-  resourceType: z.literal('ExplanationOfBenefit'),
-  id,
-  status: z.string().optional(),
-  created: date,
-  billablePeriod: Period.optional(),
-  insurer: Reference.optional(),
-  insurance: z.array(Insurance).optional(),
-  contained: Contained,
-});
+export const ClaimSchema = z.looseObject({ resourceType: z.literal('Claim'), ...payerBearing });
+
+export const ExplanationOfBenefitSchema = z.looseObject({ resourceType: z.literal('ExplanationOfBenefit'), ...payerBearing });
 
 export const CarePlanSchema = z.looseObject({
   resourceType: z.literal('CarePlan'),
