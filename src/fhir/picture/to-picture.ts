@@ -53,7 +53,7 @@ export function toPicture(record: RawRecord, ctx: PictureContext): ClinicalPictu
   }
   const payer = payerIssue(picture.coverages, parsed.Claim.length, parsed.ExplanationOfBenefit.length);
   if (payer && (picture.coverages.length > 0 || parsed.Claim.length + parsed.ExplanationOfBenefit.length > 0)) dataIssues.push(payer);
-  picture.diagnoses = diagnosisFacts(parsed.Condition);
+  picture.diagnoses = diagnosisFacts(parsed.Condition, dataIssues);
   picture.painDuration = conditionPainDurations(picture.diagnoses, parsed.Condition, ctx.today);
 
   const relief = parsed.Observation.filter(isReliefObservation)
