@@ -61,7 +61,7 @@ export function toPicture(record: RawRecord, ctx: PictureContext): ClinicalPictu
     .filter((r): r is ReliefFact => r !== undefined);
   picture.procedureHistory = procedureFacts(parsed.Procedure, relief);
 
-  picture.plannedServices = plannedServices(parsed.ServiceRequest, parsed.Condition, ctx.serviceRequestIds);
+  picture.plannedServices = plannedServices(parsed.ServiceRequest, parsed.Condition, ctx.serviceRequestIds, dataIssues);
   applyServiceLocations(picture.plannedServices, record.resources, ctx.encounterId);
   for (const id of ctx.serviceRequestIds) {
     if (!picture.plannedServices.some((p) => p.requestRef === `ServiceRequest/${id}`)) {
