@@ -1,5 +1,6 @@
 // Small helpers every requirement builder uses: results, date of service, live diagnoses, region matching.
 import type { ClinicalPicture, ConservativeCareFact, DiagnosisFact, Evidence, PlannedService, SpinalRegion } from '../picture';
+import { isLiveDiagnosis } from '../picture';
 import type { Citation, Finding, RequirementCategory } from '../verdicts';
 import type { Cited, PolicyParams } from '../policies/types';
 import { regionGroupOf } from '../services';
@@ -51,7 +52,6 @@ export function dosOf(service: PlannedService, today: string): string {
   return dayOf(service.date ?? today);
 }
 
-const LIVE = new Set(['active', 'recurrence', 'relapse', 'unknown']);
 
 export interface DxCode {
   code: string;
@@ -84,7 +84,7 @@ export function diagnosisCodes(picture: ClinicalPicture, service: PlannedService
     });
   }
   for (const d of picture.diagnoses) {
-    if (!d.icd10 || !LIVE.has(d.clinicalStatus)) continue;
+    if (!d.icd10 || !isLiveDiagnosis(d)) continue;
     const code = normalizeIcd10(d.icd10);
     if (seen.has(code)) continue;
     seen.add(code);
