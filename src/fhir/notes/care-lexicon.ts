@@ -112,8 +112,6 @@ export const THERAPIES: readonly [string, ConservativeKind][] = [
   ],
 ];
 
-const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/ /g, '\\s+');
-
 /** Drug names (ingredients and brands), lower case, to their entry. */
 export const DRUG_BY_NAME: ReadonlyMap<string, DrugEntry> = new Map(
   DRUGS.flatMap((d) => [d.ingredient, ...d.brands].map((n): [string, DrugEntry] => [n.toLowerCase(), d])),
@@ -127,12 +125,43 @@ const PATTERNS: readonly [RegExp, ConservativeKind][] = [...DRUG_CLASSES, ...THE
 /** Umbrella terms ("conservative care", "treated conservatively"): a fact only when no named treatment follows. */
 export const UMBRELLA = /^(?:conservative|treated|non-?operative)/i;
 
-/** One matcher for every care term: drug names longest first (so "Tylenol #3" wins over "Tylenol"), then patterns. */
+/**
+ * The drug names as one character trie in regex form: "a(?:cetaminophen|naprox)|b(?:...)". A flat alternation of
+ * ~150 names makes the engine try every name at every word start; the trie decides on the first letter. Longer
+ * branches come before a name that ends at the same node, so the longest name still wins ("Tylenol #3" over
+ * "Tylenol"), as a longest-first alternation would.
+ */
+export function trieSource(names: readonly string[]): string {
+  interface Node {
+    next: Map<string, Node>;
+    end: boolean;
+  }
+  const root: Node = { next: new Map(), end: false };
+  // A space matches any run of whitespace, as one unit of the trie.
+  const units = (w: string): string[] => [...w].map((c) => (c === ' ' ? String.raw`\s+` : c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')));
+  for (const n of names) {
+    let node = root;
+    for (const u of units(n)) {
+      let child = node.next.get(u);
+      if (!child) node.next.set(u, (child = { next: new Map(), end: false }));
+      node = child;
+    }
+    node.end = true;
+  }
+  const depth = (n: Node): number => Math.max(0, ...[...n.next.values()].map((c) => 1 + depth(c)));
+  const emit = (n: Node): string => {
+    // Deeper branches first, so a longer name is tried before a shorter one; the name ending here last.
+    const branches = [...n.next.entries()].sort((a, b) => depth(b[1]) - depth(a[1])).map(([u, c]) => u + emit(c));
+    if (branches.length === 0) return '';
+    if (branches.length === 1 && !n.end) return branches[0]!;
+    return `(?:${branches.join('|')}${n.end ? '|' : ''})`;
+  };
+  return emit(root);
+}
+
+/** One matcher for every care term: drug names (a trie, longest first), then patterns. */
 export const CARE_TERMS = new RegExp(
-  String.raw`\b(?:${[...DRUG_BY_NAME.keys()]
-    .sort((a, b) => b.length - a.length)
-    .map(escape)
-    .join('|')}|${[...DRUG_CLASSES, ...THERAPIES].map(([src]) => src).join('|')})(?![\w-])`,
+  String.raw`\b(?:${trieSource([...DRUG_BY_NAME.keys()])}|${[...DRUG_CLASSES, ...THERAPIES].map(([src]) => src).join('|')})(?![\w-])`,
   'gi',
 );
 

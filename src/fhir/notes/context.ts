@@ -83,14 +83,23 @@ const LINE_HEADING = /^[ \t]*([A-Za-z][A-Za-z &/]{0,40}?)[ \t]*(?::|-(?=\s)|$)/;
 
 const LINE_ONLY = new Set<Section>(['family', 'allergies']);
 
+const headingCache = new Map<string, Section | undefined>();
+
 function headingSection(label: string): Section | undefined {
-  const t = label
+  if (headingCache.has(label)) return headingCache.get(label);
+  if (headingCache.size > 5_000) headingCache.clear();
+  const section = HEADINGS.get(normalLabel(label));
+  headingCache.set(label, section);
+  return section;
+}
+
+function normalLabel(label: string): string {
+  return label
     .trim()
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .replace(/ ?& ?/g, ' and ')
     .replace(/ ?\/ ?/g, '/');
-  return HEADINGS.get(t);
 }
 
 // Sentence ends: . ! ? followed by whitespace and then not a lowercase letter; and every line break.
@@ -238,15 +247,18 @@ export function isNegated(s: string, pos: number): boolean {
 const FAMILY =
   /\b(?:mother|father|mom|dad|sister|brother|sibling|son|daughter|aunt|uncle|grandmother|grandfather|grandparent|cousin|family history|fhx|family hx)\b|\bFH\b/i;
 
-let familyText = '';
-let familyAt = Number.POSITIVE_INFINITY;
+// Extractors interleave their questions about the same sentences, so the first relative of each sentence is kept
+// per sentence text (bounded, then reset), like the terminators.
+const familyCache = new Map<string, number>();
 
 /** Is the sentence about someone else (family history)? True when a relative is named before the phrase. */
 export function isAboutFamily(s: string, pos: number, section: Section): boolean {
   if (section === 'family') return true;
-  if (s !== familyText) {
-    familyText = s;
-    familyAt = FAMILY.exec(s)?.index ?? Number.POSITIVE_INFINITY;
+  let at = familyCache.get(s);
+  if (at === undefined) {
+    if (familyCache.size > 20_000) familyCache.clear();
+    at = FAMILY.exec(s)?.index ?? Number.POSITIVE_INFINITY;
+    familyCache.set(s, at);
   }
-  return familyAt < pos;
+  return at < pos;
 }

@@ -1,7 +1,7 @@
 // The lexicons are data; each entry family is checked here against the extractor that uses it, on sentences
 // written for this test (not copied from any note).
 import { describe, expect, it } from 'vitest';
-import { careKind, CARE_TERMS, DRUG_CLASSES, DRUGS, THERAPIES } from '../../../src/fhir/notes/care-lexicon';
+import { careKind, CARE_TERMS, DRUG_BY_NAME, DRUG_CLASSES, DRUGS, THERAPIES, trieSource } from '../../../src/fhir/notes/care-lexicon';
 import { limitationKind } from '../../../src/fhir/notes/function-lexicon';
 import { capsHeadingSection } from '../../../src/fhir/notes/sections';
 import { sentences } from '../../../src/fhir/notes/context';
@@ -35,6 +35,15 @@ describe('drug lexicon', () => {
     CARE_TERMS.lastIndex = 0;
     expect(CARE_TERMS.exec('took Tylenol #3 nightly')?.[0]).toBe('Tylenol #3');
     expect(careKind('Tylenol').kind).toBe('analgesic');
+  });
+  it('the name trie finds what a longest-first alternation of the same names finds', () => {
+    const names = [...DRUG_BY_NAME.keys()];
+    const esc = (w: string): string => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/ /g, '\\s+');
+    const flat = new RegExp(String.raw`\b(?:${[...names].sort((a, b) => b.length - a.length).map(esc).join('|')})(?![\w-])`, 'gi');
+    const trie = new RegExp(String.raw`\b(?:${trieSource(names)})(?![\w-])`, 'gi');
+    const text = `${names.join(', ')}; Tylenol #3 and Tylenol, Darvocet-N 100, darvocetx, Dolgic Plus, MS  Contin, somatic, Norcos.`;
+    expect([...text.matchAll(trie)].map((m) => [m.index, m[0]])).toEqual([...text.matchAll(flat)].map((m) => [m.index, m[0]]));
+    expect(trieSource(['ab', 'abc', 'b.d'])).toBe(String.raw`(?:ab(?:c|)|b\.d)`);
   });
 });
 
