@@ -226,6 +226,8 @@ const OUTCOME_WORD = /\b(?:relief|improvement|benefit|help|helped|change|respons
 const DOING_WORD =
   /\b(?:completed|tried|trialed|attended|failed|underwent|participated|taking|takes|using|uses|shows?|showed|showing|demonstrates?|demonstrated|reveals?|revealed|reports?|reported|endorses)\b/i;
 
+const NOT_ABLE = /\b(?:not (?:be )?able to|(?:should|must|could|can) not|(?:was|is|were|are) not (?:able|allowed)|does not tolerate|did not tolerate|could not tolerate)\b/i;
+
 /** Is the phrase at `pos` (within sentence `s`) negated by a cue earlier in its clause (within ~8 words)? */
 export function isNegated(s: string, pos: number): boolean {
   // Eight words back is the reach of a negation cue; 120 characters is more than that.
@@ -236,6 +238,9 @@ export function isNegated(s: string, pos: number): boolean {
   for (let m = NEG_CUE.exec(before); m !== null; m = NEG_CUE.exec(before)) last = m;
   if (!last) return false;
   const between = before.slice(last.index + last[0].length);
+  // "not able to walk and needs help to stand", "should not bend, he should not lift": the cue is a limitation or a
+  // restriction of its own, not the absence of what follows it.
+  if (NOT_ABLE.test(before.slice(Math.max(0, last.index - 12), last.index + last[0].length + 12))) return false;
   if (between.split(/\s+/).filter(Boolean).length > 8) return false;
   if (OUTCOME_WORD.test(between)) return false;
   // Only after a comma: "has not tried PT" stays negated, "denies fever, completed PT" does not.
