@@ -25,6 +25,8 @@ export const DRUGS: readonly DrugEntry[] = [
   { ingredient: 'oxaprozin', rxcui: '32613', brands: ['Daypro'], kind: 'nsaid' },
   { ingredient: 'piroxicam', rxcui: '8356', brands: ['Feldene'], kind: 'nsaid' },
   { ingredient: 'sulindac', rxcui: '10237', brands: ['Clinoril'], kind: 'nsaid' },
+  // Low-dose ("baby", 81 mg) aspirin is cardiac prophylaxis; extract-care sets it aside.
+  { ingredient: 'aspirin', rxcui: '1191', brands: ['Bayer', 'Ecotrin'], kind: 'nsaid' },
   { ingredient: 'choline magnesium trisalicylate', brands: ['Trilisate'], kind: 'nsaid' },
   { ingredient: 'salsalate', brands: ['Disalcid'], kind: 'nsaid' },
   // Analgesics (non-opioid)
@@ -52,7 +54,6 @@ export const DRUGS: readonly DrugEntry[] = [
   { ingredient: 'zonisamide', rxcui: '39998', brands: ['Zonegran'], kind: 'neuropathic-agent' },
   { ingredient: 'carbamazepine', rxcui: '2002', brands: ['Tegretol'], kind: 'neuropathic-agent' },
   { ingredient: 'venlafaxine', rxcui: '39786', brands: ['Effexor'], kind: 'neuropathic-agent' },
-  { ingredient: 'escitalopram', rxcui: '321988', brands: ['Lexapro'], kind: 'neuropathic-agent' },
   // Opioids
   { ingredient: 'tramadol', rxcui: '10689', brands: ['Ultram', 'Ultracet'], kind: 'opioid' },
   { ingredient: 'tapentadol', rxcui: '787390', brands: ['Nucynta'], kind: 'opioid' },
@@ -94,11 +95,11 @@ export const THERAPIES: readonly [string, ConservativeKind][] = [
     'physical-therapy',
   ],
   [
-    String.raw`home exercises?(?: program)?|HEP|stretching(?: program| exercises)?|exercise (?:regimen|program)|core strengthening|pilates|range of motion exercises`,
+    String.raw`home exercises?(?: program)?|HEP|(?:hand|neck|back|shoulder|knee|strengthening|isometric) exercises|stretching(?: program| exercises)?|exercise (?:regimen|program)|core strengthening|pilates|range of motion exercises`,
     'home-exercise',
   ],
   [
-    String.raw`chiropractic(?: care| treatments?| adjustments?| manipulation(?: treatments?)?| management| therapy| physical therapy)?|(?:seeing|saw|seen by|treated by|treatment by|went to|referred to|visits? to) (?:a |the |his |her )?chiropractor|chiropractic adjustments|spinal manipulation|osteopathic manipulation|OMT`,
+    String.raw`chiropractic(?: care| treatments?| adjustments?| manipulation(?: treatments?)?| management| therapy| physical therapy)?|(?:seeing|saw|seen by|treated by|treatment by|went to|referred to|visits? to) (?:a |the |his |her )?chiropractor|chiropractic adjustments|adjustments (?:by|from) (?:a |the |his |her )?chiropractor|spinal manipulation|osteopathic manipulation|OMT`,
     'chiropractic',
   ],
   [String.raw`activity modification|modified activit\w*|activity restrictions?|relative rest|bed rest`, 'activity-modification'],
@@ -107,7 +108,7 @@ export const THERAPIES: readonly [string, ConservativeKind][] = [
     'injection',
   ],
   [
-    String.raw`TENS(?: unit)?|electrical stimulation|acupuncture|massage(?: therapy| treatments?)?|(?:manual|cervical|home|lumbar) traction|dry needling|(?:knee|back|wrist|tennis elbow|lumbar) (?:brace|sleeve|splint|support)|bracing|braces?|corset|(?:soft|hard) collar|cervical collar|orthotics|AFOs?|splints?|ice(?: and heat| or heat)?|heat(?: and ice)?|hot packs|cold packs|warm compresses|work hardening|work conditioning(?: type)? program|conservative (?:treatments?|therapy|therapies|care|measures|management|modalities)|treated conservatively|non-?operative(?:ly| management| treatment)|treated non-?operatively`,
+    String.raw`TENS(?: unit)?|electrical stimulation|acupuncture|massage(?: therapy| treatments?)?|(?:manual|cervical|home|lumbar) traction|dry needling|(?:knee|back|wrist|tennis elbow|lumbar) (?:brace|sleeve|splint|support)|bracing|braces?|corset|(?:soft|hard) collar|cervical collar|walking boot|orthotics|AFOs?|splints?|ice(?: and heat| or heat)?|heat(?: and ice)?|hot packs|cold packs|warm compresses|work hardening|work conditioning(?: type)? program|conservative (?:treatments?|therapy|therapies|care|measures|management|modalities)|treated conservatively|non-?operative(?:ly| management| treatment)|treated non-?operatively`,
     'other',
   ],
 ];

@@ -218,15 +218,17 @@ export function clauseEnd(s: string, pos: number): number {
 }
 
 const NEG_CUE =
-  /\b(?:no|not|never|denies|denied|deny|negative for|without|none|declined|declines|refused|refuses|hasn't|has not|have not|haven't|did not|didn't|does not|doesn't|is not|isn't|was not|wasn't|free of|absence of|ruled out)\b/gi;
+  /\b(?:no(?!\.\s*\d)|not|never|denies|denied|deny|negative for|without|none|declined|declines|refused|refuses|hasn't|has not|have not|haven't|did not|didn't|does not|doesn't|is not|isn't|was not|wasn't|free of|absence of|ruled out)\b/gi;
 // Words that turn a preceding "no"/"without" into an outcome of the thing rather than its absence:
 // "no relief from PT" is a failed PT, not a missing one.
-const OUTCOME_WORD = /\b(?:relief|improvement|benefit|help|helped|change|response|respond|success|better|tolerate)\b/i;
+const OUTCOME_WORD = /\b(?:relie\w*|improv\w*|benefit\w*|help\w*|change|respon\w*|success\w*|better|tolerat\w*|heal\w*)\b/i;
 // A verb of doing between the cue and the term means the term was done: "denies fever, completed PT".
 const DOING_WORD =
   /\b(?:completed|tried|trialed|attended|failed|underwent|participated|taking|takes|using|uses|shows?|showed|showing|demonstrates?|demonstrated|reveals?|revealed|reports?|reported|endorses)\b/i;
 
 const NOT_ABLE = /\b(?:not (?:be )?able to|(?:should|must|could|can) not|(?:was|is|were|are) not (?:able|allowed)|does not tolerate|did not tolerate|could not tolerate)\b/i;
+
+const NOT_ABOUT = /^\s*(?:\w+\s+)?(?:know|sure|certain|recall|remember|clear|aware)\b|\b(?:despite|in spite of|regardless of)\b/i;
 
 /** Is the phrase at `pos` (within sentence `s`) negated by a cue earlier in its clause (within ~8 words)? */
 export function isNegated(s: string, pos: number): boolean {
@@ -241,6 +243,8 @@ export function isNegated(s: string, pos: number): boolean {
   // "not able to walk and needs help to stand", "should not bend, he should not lift": the cue is a limitation or a
   // restriction of its own, not the absence of what follows it.
   if (NOT_ABLE.test(before.slice(Math.max(0, last.index - 12), last.index + last[0].length + 12))) return false;
+  // "does not know how long the treatment will last", "has not healed despite PT": the cue is about something else.
+  if (NOT_ABOUT.test(between)) return false;
   if (between.split(/\s+/).filter(Boolean).length > 8) return false;
   if (OUTCOME_WORD.test(between)) return false;
   // Only after a comma: "has not tried PT" stays negated, "denies fever, completed PT" does not.
