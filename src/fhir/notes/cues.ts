@@ -139,7 +139,12 @@ export function mentionContext(sen: Sentence, start: number, end: number, type: 
   // A plan told in the past tense in the story ("Dr. P suggested some physical therapy") is history.
   if (best?.context === 'plan' && sen.section !== 'plan') {
     const at = before.slice(best.at, best.at + 16);
-    if (/^referred\b/i.test(at) && /\b(?:was|were|been|is|being) referred\b/i.test(before.slice(Math.max(0, best.at - 8), best.at + 9))) return 'plan';
+    if (
+      type === 'conservative-care' &&
+      /^referred\b/i.test(at) &&
+      /\b(?:was|were|been|is|being) referred\b/i.test(before.slice(Math.max(0, best.at - 8), best.at + 9))
+    )
+      return 'plan';
     if (PAST_PLAN.test(at) || PAST_PLAN_BEFORE.test(before.slice(0, best.at))) return 'history';
   }
   if (best) return best.context;
