@@ -74,22 +74,9 @@ export function functionValues(x: FunctionalFact) {
 export const reliefValues = (x: NoteReliefFact) => ({ percent: x.percent });
 
 /**
- * Level tokens listed together ("C3, C4, C5 and C7", "L4/L5/S1") are one phrase, so one mention with every level;
- * "L4 or L3" names alternatives, one mention each.
+ * Site mentions: one mention per level token (the annotations of real notes name "L4-5 and L5-S1" as two sites), context
+ * from the layer but today's procedure is current.
  */
-function listRuns(text: string, tokens: readonly { start: number; end: number; levels: string[] }[]) {
-  const runs: { start: number; end: number; levels: string[] }[] = [];
-  for (const t of tokens) {
-    const last = runs[runs.length - 1];
-    if (last && !/\bor\b/i.test(text.slice(last.end, t.start))) {
-      last.end = t.end;
-      for (const l of t.levels) if (!last.levels.includes(l)) last.levels.push(l);
-    } else runs.push({ start: t.start, end: t.end, levels: [...t.levels] });
-  }
-  return runs;
-}
-
-/** Site mentions: one mention per listed run of level tokens, context from the layer but today's procedure is current. */
 export function siteMentions(
   text: string,
   facts: readonly (SiteMention & { tokens?: { start: number; end: number; levels: string[] }[] })[],
@@ -99,7 +86,7 @@ export function siteMentions(
   for (const f of facts) {
     const q = span(f);
     if (!q) continue;
-    const tokens = listRuns(text, f.tokens ?? [{ start: q.start, end: q.end, levels: f.levels }]);
+    const tokens = f.tokens ?? [{ start: q.start, end: q.end, levels: f.levels }];
     for (const t of tokens) {
       const sen = sentenceAt(sens, t.start);
       let context: MentionContext = sen ? mentionContext(sen, t.start - sen.start, t.end - sen.start, 'site', true) : 'current';
