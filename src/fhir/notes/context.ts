@@ -228,7 +228,10 @@ const DOING_WORD =
 
 const NOT_ABLE = /\b(?:not (?:be )?able to|(?:should|must|could|can) not|(?:was|is|were|are) not (?:able|allowed)|does not tolerate|did not tolerate|could not tolerate)\b/i;
 
-const NOT_ABOUT = /^\s*(?:\w+\s+)?(?:know|sure|certain|recall|remember|clear|aware)\b|\b(?:despite|in spite of|regardless of)\b/i;
+// The cue is about something else: "does not know how long PT will last", "has not healed despite PT", "denies side
+// effects from Norco", "no longer takes Norco" (history, not absence).
+const NOT_ABOUT =
+  /^\s*(?:\w+\s+)?(?:know|sure|certain|recall|remember|clear|aware)\b|\b(?:despite|in spite of|regardless of)\b|^\s*(?:any\s+)?(?:\w+\s+)?(?:side effects?|adverse (?:effects?|reactions?)|problems?|complications?|issues?)\s+(?:from|with|of|on|to)\b|^\s*longer\b/i;
 
 /** Is the phrase at `pos` (within sentence `s`) negated by a cue earlier in its clause (within ~8 words)? */
 export function isNegated(s: string, pos: number): boolean {

@@ -66,7 +66,7 @@ export const CUES: readonly Cue[] = [
   {
     context: 'history',
     before:
-      /\b(?:previous(?:ly)?|prior|past|history of|hx of|had|has had|have had|was on|were|used to|tried|has tried|have tried|failed|status post|s\/p|underwent|received|in the past|formerly|initially|originally|at that time|back then|at the time)\b/i,
+      /\b(?:previous(?:ly)?|prior|past|history of|hx of|had|has had|have had|was on|were|used to|tried|has tried|have tried|failed|status post|s\/p|underwent|received|in the past|formerly|initially|originally|at that time|back then|at the time|no longer)\b/i,
   },
   {
     context: 'history',

@@ -159,6 +159,24 @@ describe('context layer', () => {
     ['He has not tried physical therapy.', 'conservative-care', 'negated'],
     ['Her mother had physical therapy.', 'conservative-care', 'family'],
     ['PLAN: She will wake up at night with pain.', 'function', 'current'],
+    // Negation cues that are about something else (each a class seen in real notes, sentences written for this test).
+    ['She takes Tylenol No. 3 and ibuprofen as needed.', 'conservative-care', 'current'],
+    ['He does not know how long the chiropractic treatment will continue.', 'conservative-care', 'current'],
+    ['The fracture has not healed despite physical therapy.', 'conservative-care', 'current'],
+    ['He denies side effects from the Norco.', 'conservative-care', 'current'],
+    ['She is no longer taking gabapentin.', 'conservative-care', 'history'],
+    ['The pain is not responding to narcotics.', 'conservative-care', 'current'],
+    ['She is not able to walk far and needs assistance to stand.', 'function', 'current'],
+    ['He should not bend, he should not lift more than 10 pounds.', 'function', 'current'],
+    ['He has not worked since the injury.', 'function', 'current'],
+    ['He denies any difficulty sleeping.', 'function', 'negated'],
+    ['She was found to have an L5 compression fracture.', 'site', 'current'],
+    ['Further chiropractic treatments were recommended in 2008.', 'conservative-care', 'history'],
+    ['She was referred to physical therapy for her knee.', 'conservative-care', 'plan'],
+    ['Perhaps another course of physical therapy may be helpful.', 'conservative-care', 'hypothetical'],
+    ['PLAN: Scripts were given for Soma.', 'conservative-care', 'plan'],
+    ['I have asked her to ice the region.', 'conservative-care', 'plan'],
+    ['Alleviating factors include heat and ice.', 'conservative-care', 'negated'],
   ])('%s -> %s %s', (text, type, context) => {
     const ms = mentions(text).filter((m) => m.type === type);
     if (context === 'negated' || context === 'family') {
