@@ -1,32 +1,41 @@
 // Conservative care as data: drugs (ingredient, brands, ingredient RxCUI, class), drug classes as clinicians name
 // them, and non-drug treatments. extract-care builds its one matcher from these tables; each family has tests.
-// RxCUIs are ingredient-level RxNorm concept ids, written from RxNorm's ingredient list (not looked up at run time).
+// RxCUIs are ingredient-level (TTY=IN) RxNorm concept ids, never looked up at run time. `rxcuiSource` says where a code
+// was checked; a code without one is unverified: written from memory of RxNorm, not yet checked against a source.
 import type { ConservativeKind } from '../../policy/picture';
+
+/**
+ * HL7 PDDI CDS IG per-ingredient value sets (github.com/HL7/PDDI-CDS resources/valueset-<drug>.xml, RxNorm version
+ * 02-Jul-2018, CC BY), where the ingredient concept is listed by name with its code.
+ */
+export const PDDI_VALUESETS = 'HL7 PDDI-CDS valueset';
 
 export interface DrugEntry {
   ingredient: string;
   rxcui?: string;
+  /** Where the RxCUI was checked; absent means unverified. */
+  rxcuiSource?: typeof PDDI_VALUESETS;
   brands: readonly string[];
   kind: ConservativeKind;
 }
 
 export const DRUGS: readonly DrugEntry[] = [
   // NSAIDs
-  { ingredient: 'ibuprofen', rxcui: '5640', brands: ['Advil', 'Motrin'], kind: 'nsaid' },
-  { ingredient: 'naproxen', rxcui: '7258', brands: ['Aleve', 'Naprosyn', 'Anaprox'], kind: 'nsaid' },
-  { ingredient: 'meloxicam', rxcui: '41493', brands: ['Mobic'], kind: 'nsaid' },
-  { ingredient: 'diclofenac', rxcui: '3355', brands: ['Voltaren', 'Flector', 'Arthrotec', 'Cataflam'], kind: 'nsaid' },
-  { ingredient: 'celecoxib', rxcui: '140587', brands: ['Celebrex'], kind: 'nsaid' },
+  { ingredient: 'ibuprofen', rxcui: '5640', rxcuiSource: PDDI_VALUESETS, brands: ['Advil', 'Motrin'], kind: 'nsaid' },
+  { ingredient: 'naproxen', rxcui: '7258', rxcuiSource: PDDI_VALUESETS, brands: ['Aleve', 'Naprosyn', 'Anaprox'], kind: 'nsaid' },
+  { ingredient: 'meloxicam', rxcui: '41493', rxcuiSource: PDDI_VALUESETS, brands: ['Mobic'], kind: 'nsaid' },
+  { ingredient: 'diclofenac', rxcui: '3355', rxcuiSource: PDDI_VALUESETS, brands: ['Voltaren', 'Flector', 'Arthrotec', 'Cataflam'], kind: 'nsaid' },
+  { ingredient: 'celecoxib', rxcui: '140587', rxcuiSource: PDDI_VALUESETS, brands: ['Celebrex'], kind: 'nsaid' },
   { ingredient: 'rofecoxib', rxcui: '232158', brands: ['Vioxx'], kind: 'nsaid' },
-  { ingredient: 'etodolac', rxcui: '24605', brands: ['Lodine'], kind: 'nsaid' },
-  { ingredient: 'nabumetone', rxcui: '31448', brands: ['Relafen'], kind: 'nsaid' },
-  { ingredient: 'ketorolac', rxcui: '35827', brands: ['Toradol'], kind: 'nsaid' },
-  { ingredient: 'indomethacin', rxcui: '5781', brands: ['Indocin'], kind: 'nsaid' },
-  { ingredient: 'oxaprozin', rxcui: '32613', brands: ['Daypro'], kind: 'nsaid' },
-  { ingredient: 'piroxicam', rxcui: '8356', brands: ['Feldene'], kind: 'nsaid' },
+  { ingredient: 'etodolac', rxcui: '24605', rxcuiSource: PDDI_VALUESETS, brands: ['Lodine'], kind: 'nsaid' },
+  { ingredient: 'nabumetone', rxcui: '31448', rxcuiSource: PDDI_VALUESETS, brands: ['Relafen'], kind: 'nsaid' },
+  { ingredient: 'ketorolac', rxcui: '35827', rxcuiSource: PDDI_VALUESETS, brands: ['Toradol'], kind: 'nsaid' },
+  { ingredient: 'indomethacin', rxcui: '5781', rxcuiSource: PDDI_VALUESETS, brands: ['Indocin'], kind: 'nsaid' },
+  { ingredient: 'oxaprozin', rxcui: '32613', rxcuiSource: PDDI_VALUESETS, brands: ['Daypro'], kind: 'nsaid' },
+  { ingredient: 'piroxicam', rxcui: '8356', rxcuiSource: PDDI_VALUESETS, brands: ['Feldene'], kind: 'nsaid' },
   { ingredient: 'sulindac', rxcui: '10237', brands: ['Clinoril'], kind: 'nsaid' },
   // Low-dose ("baby", 81 mg) aspirin is cardiac prophylaxis; extract-care sets it aside.
-  { ingredient: 'aspirin', rxcui: '1191', brands: ['Bayer', 'Ecotrin'], kind: 'nsaid' },
+  { ingredient: 'aspirin', rxcui: '1191', rxcuiSource: PDDI_VALUESETS, brands: ['Bayer', 'Ecotrin'], kind: 'nsaid' },
   { ingredient: 'choline magnesium trisalicylate', brands: ['Trilisate'], kind: 'nsaid' },
   { ingredient: 'salsalate', brands: ['Disalcid'], kind: 'nsaid' },
   // Analgesics (non-opioid)

@@ -1,7 +1,8 @@
 // The lexicons are data; each entry family is checked here against the extractor that uses it, on sentences
 // written for this test (not copied from any note).
 import { describe, expect, it } from 'vitest';
-import { careKind, CARE_TERMS, DRUG_BY_NAME, DRUG_CLASSES, DRUGS, THERAPIES, trieSource } from '../../../src/fhir/notes/care-lexicon';
+import { careKind, CARE_TERMS, DRUG_BY_NAME, DRUG_CLASSES, DRUGS, PDDI_VALUESETS, THERAPIES, trieSource } from '../../../src/fhir/notes/care-lexicon';
+import pddi from '../../fixtures/notes/rxnorm-pddi-ingredients.json';
 import { limitationKind } from '../../../src/fhir/notes/function-lexicon';
 import { capsHeadingSection } from '../../../src/fhir/notes/sections';
 import { sentences } from '../../../src/fhir/notes/context';
@@ -29,6 +30,16 @@ describe('drug lexicon', () => {
     const codes = DRUGS.flatMap((d) => (d.rxcui ? [d.rxcui] : []));
     for (const c of codes) expect(c).toMatch(/^\d{2,7}$/);
     expect(new Set(codes).size).toBe(codes.length);
+  });
+  it('every RxCUI marked as checked agrees with the HL7 PDDI value sets; the rest are marked unverified', () => {
+    const checked = DRUGS.filter((d) => d.rxcuiSource === PDDI_VALUESETS);
+    expect(checked.length).toBeGreaterThanOrEqual(12);
+    for (const d of checked) expect(d.rxcui, d.ingredient).toBe((pddi.ingredients as Record<string, string>)[d.ingredient]);
+    // An ingredient the source lists must carry its code (and so be marked checked).
+    for (const [ingredient, code] of Object.entries(pddi.ingredients)) {
+      const d = DRUGS.find((x) => x.ingredient === ingredient);
+      if (d) expect([d.rxcui, d.rxcuiSource], ingredient).toEqual([code, PDDI_VALUESETS]);
+    }
   });
   it('a brand combination wins over its part: "Tylenol #3" is an opioid, "Tylenol" an analgesic', () => {
     expect(careKind('Tylenol #3').kind).toBe('opioid');
