@@ -158,6 +158,21 @@ describe('dictation sections', () => {
   });
 });
 
+describe('pain scores on a stated 0-10 scale', () => {
+  it.each([
+    ['His pain varies, about a 4 on a scale of 1 to 10.', 4, 'NRS'],
+    ['It is as high as a 9 on a 0 to 10 scale of intensity.', 9, 'NRS'],
+    ['On a 1-10 pain scale, she rates it as a 10.', 10, 'NRS'],
+    ['He rates his pain at 6/10 on the pain analog scale.', 6, 'VAS'],
+  ])('%s', (text, value, instrument) => {
+    const ms = evidence(text, 'pain-score');
+    expect(ms.map((m) => m.type === 'pain-score' && [m.value, m.instrument])).toEqual([[value, instrument]]);
+  });
+  it('a strength grade or a date is not a pain score', () => {
+    expect(evidence('Strength 4 on a scale of 0 to 5. Seen 3/10/2025.', 'pain-score')).toEqual([]);
+  });
+});
+
 describe('context layer', () => {
   it.each([
     ['She denies any pain. Pain 0/10 is the goal.', 'pain-score', 'goal'],
