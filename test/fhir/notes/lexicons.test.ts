@@ -173,6 +173,20 @@ describe('pain scores on a stated 0-10 scale', () => {
   });
 });
 
+describe('relief told with a verb', () => {
+  it.each([
+    ['After the injection her pain decreased approximately 70 % for two weeks.', 70],
+    ['The epidural helped his leg pain about 40%.', 40],
+    ['Following the block the pain was 100 % eradicated.', 100],
+  ])('%s', (text, percent) => {
+    expect(evidence(text, 'relief').map((m) => m.type === 'relief' && m.percent)).toEqual([percent]);
+  });
+  it('a percent with a verb but no pain or treatment is not relief; a criterion is not a report', () => {
+    expect(evidence('Her cholesterol decreased 20% this year.', 'relief')).toEqual([]);
+    expect(evidence('We proceed if the block reduced her pain by at least 80%.', 'relief')).toEqual([]);
+  });
+});
+
 describe('context layer', () => {
   it.each([
     ['She denies any pain. Pain 0/10 is the goal.', 'pain-score', 'goal'],
