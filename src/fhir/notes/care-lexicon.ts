@@ -53,7 +53,8 @@ export const DRUGS: readonly DrugEntry[] = [
   { ingredient: 'carisoprodol', rxcui: '2101', brands: ['Soma'], kind: 'muscle-relaxant' },
   { ingredient: 'metaxalone', rxcui: '59078', brands: ['Skelaxin'], kind: 'muscle-relaxant' },
   { ingredient: 'orphenadrine', rxcui: '7715', brands: ['Norflex'], kind: 'muscle-relaxant' },
-  // Neuropathic agents (anticonvulsants, SNRI/TCA antidepressants used for pain)
+  // Neuropathic agents (anticonvulsants, TCAs, duloxetine); antidepressants without a pain indication (SSRIs,
+  // venlafaxine) are not care for pain
   { ingredient: 'gabapentin', rxcui: '25480', brands: ['Neurontin', 'Gralise'], kind: 'neuropathic-agent' },
   { ingredient: 'pregabalin', rxcui: '187832', brands: ['Lyrica'], kind: 'neuropathic-agent' },
   { ingredient: 'duloxetine', rxcui: '72625', brands: ['Cymbalta'], kind: 'neuropathic-agent' },
@@ -62,7 +63,6 @@ export const DRUGS: readonly DrugEntry[] = [
   { ingredient: 'topiramate', rxcui: '38404', brands: ['Topamax'], kind: 'neuropathic-agent' },
   { ingredient: 'zonisamide', rxcui: '39998', brands: ['Zonegran'], kind: 'neuropathic-agent' },
   { ingredient: 'carbamazepine', rxcui: '2002', brands: ['Tegretol'], kind: 'neuropathic-agent' },
-  { ingredient: 'venlafaxine', rxcui: '39786', brands: ['Effexor'], kind: 'neuropathic-agent' },
   // Opioids
   { ingredient: 'tramadol', rxcui: '10689', brands: ['Ultram', 'Ultracet'], kind: 'opioid' },
   { ingredient: 'tapentadol', rxcui: '787390', brands: ['Nucynta'], kind: 'opioid' },

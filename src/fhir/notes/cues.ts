@@ -21,6 +21,8 @@ interface Cue {
 // Nothing here is a phrase list to tune per note: each is a family of triggers from the ConText literature and
 // from dictation habit.
 export const CUES: readonly Cue[] = [
+  // "whether the patient ever had an injection": the question, not the history (listed first: it wins the tie).
+  { context: 'hypothetical', before: /\b(?:had|has|received|underwent|tried)\b(?<=\bwhether\b[^.;]{0,40})/i },
   {
     context: 'goal',
     before:
@@ -142,7 +144,9 @@ export function mentionContext(sen: Sentence, start: number, end: number, type: 
     if (
       type === 'conservative-care' &&
       /^referred\b/i.test(at) &&
-      /\b(?:was|were|been|is|being) referred\b/i.test(before.slice(Math.max(0, best.at - 8), best.at + 9))
+      !/\b(?:Dr\.?\s+\w+|physician|doctor|surgeon|chiropractor|PCP|he|she|they)\s+(?:(?!(?:was|were|been|is|being)\b)\w+\s+)?referred\b/i.test(
+        before.slice(Math.max(0, best.at - 30), best.at + 9),
+      )
     )
       return 'plan';
     if (PAST_PLAN.test(at) || PAST_PLAN_BEFORE.test(before.slice(0, best.at))) return 'history';

@@ -217,6 +217,13 @@ describe('context layer', () => {
     ['PLAN: Scripts were given for Soma.', 'conservative-care', 'plan'],
     ['I have asked her to ice the region.', 'conservative-care', 'plan'],
     ['Alleviating factors include heat and ice.', 'conservative-care', 'negated'],
+    // Not care for pain (set aside like a negation: never evidence).
+    ['MEDICATIONS: lisinopril, 81 mg aspirin, Zetia and aspirin.', 'conservative-care', 'negated'],
+    ['Chronic anemia (on Epogen injections).', 'conservative-care', 'negated'],
+    ['She takes Effexor XR 150 mg daily and Lexapro.', 'conservative-care', 'negated'],
+    ['It is not clear whether the patient ever had a cervical epidural injection.', 'conservative-care', 'hypothetical'],
+    ['Epidural steroid injections should be considered an option for him.', 'conservative-care', 'hypothetical'],
+    ['She takes aspirin 650 mg for her back pain.', 'conservative-care', 'current'],
   ])('%s -> %s %s', (text, type, context) => {
     const ms = mentions(text).filter((m) => m.type === type);
     if (context === 'negated' || context === 'family') {
