@@ -64,7 +64,7 @@ function criterionLines(f: Finding, c: CriterionContext): string[] {
     : [];
   const text = f.requirementId.endsWith('pain-duration')
     ? durationMessage(f, c.since, c.asOf)
-    : withoutCodes(f.message, c.outside.codes);
+    : withoutCodes(f.message, c.outside.codes).replace(/\b(\d+)\.\d+ weeks\b/g, '$1 weeks'); // whole weeks, never rounded up
   const source = c.sourceOf(f);
   return [
     `- ${mark}: ${sentence(text)}${source ? ` (${source})` : ''}`,
