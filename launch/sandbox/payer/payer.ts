@@ -7,7 +7,7 @@ import { createHash } from 'node:crypto';
 import { BackendAuth } from './backend-auth';
 import { decide, type Decision, type Scenario } from './decisions';
 import { notificationBundle, readSubscription, subscriberHeaders, type Sub } from './notification';
-import { arr, bundleOf, obj, parseRequest, type Json, type Parsed } from './request-bundle';
+import { arr, bundleOf, hasAttachedDocument, obj, parseRequest, type Json, type Parsed } from './request-bundle';
 import { capabilityStatement, responseBundle } from './response-bundle';
 
 export { PAS_TOPIC } from './notification';
@@ -58,7 +58,7 @@ const outcome = (status: number, ...problems: string[]): PayerAnswer => ({
     resourceType: 'OperationOutcome',
     issue: problems.map((diagnostics) => ({
       severity: 'error',
-      code: status === 401 ? 'login' : status === 404 ? 'not-found' : 'invalid',
+      code: status === 401 ? 'login' : status === 404 ? 'not-found' : status >= 500 ? 'transient' : 'invalid',
       diagnostics,
     })),
   },
@@ -81,6 +81,16 @@ export class SandboxPayer {
     this.now = opts.now ?? Date.now;
     this.auth = new BackendAuth(`${this.base}/auth/token`, this.now);
     this.pendMs = opts.pendMs ?? 3000;
+  }
+
+  private outageLeft = 0;
+
+  /**
+   * The payer's own system is down for the next `submits` $submit calls: each answers 503 before the request is read,
+   * so nothing of it is kept (tests and demos of a payer outage; deterministic, unlike the sandbox's --faults).
+   */
+  outage(submits: number): void {
+    this.outageLeft = Math.max(0, Math.floor(submits));
   }
 
   /** Requests the payer holds (for tests: exactly one per Claim identifier, whatever was resubmitted). */
@@ -137,7 +147,16 @@ export class SandboxPayer {
         return outcome(400, 'The request body is not JSON.');
       }
     }
-    if (path === '/fhir/Claim/$submit' && method === 'POST') return this.submit(body, clientId);
+    if (path === '/fhir/Claim/$submit' && method === 'POST') {
+      if (this.outageLeft > 0) {
+        this.outageLeft -= 1;
+        return outcome(
+          503,
+          'Prior-authorization intake is temporarily unavailable (payer maintenance); nothing was received, submit again later.',
+        );
+      }
+      return this.submit(body, clientId);
+    }
     if (path === '/fhir/Claim/$inquire' && method === 'POST') return this.inquire(body, clientId);
     if (path === '/fhir/Subscription' && method === 'POST') return this.subscribe(body, clientId);
     const sub = /^\/fhir\/Subscription\/([^/]+)$/.exec(path);
@@ -168,9 +187,14 @@ export class SandboxPayer {
       if (known.awaitingInfo && known.hash !== hash) {
         known.parsed = parsed;
         known.hash = hash;
-        known.awaitingInfo = false;
-        known.decisions.push({ action: 'pended', number: known.decisions[0]?.number });
-        known.timer = setTimeout(() => this.finish(known), this.pendMs);
+        if (hasAttachedDocument(parsed)) {
+          known.awaitingInfo = false;
+          known.decisions.push({ action: 'pended', number: known.decisions[0]?.number });
+          known.timer = setTimeout(() => this.finish(known), this.pendMs);
+        } else {
+          // An answer without the document asked for (a message alone) is asked again.
+          known.decisions.push(known.decisions[0]!);
+        }
       }
       return this.answer(known);
     }

@@ -88,3 +88,18 @@ export function parseRequest(bundle: Json): Parsed | string {
     bundleIdentifier: bundle.identifier,
   };
 }
+
+/** Whether the request carries an attached document (supportingInfo additionalInformation -> DocumentReference with data). */
+export function hasAttachedDocument(p: Parsed): boolean {
+  return arr(p.claim.supportingInfo)
+    .map(obj)
+    .some((s) => {
+      const coded = arr(obj(s?.category)?.coding)
+        .map(obj)
+        .some((c) => c?.code === 'additionalInformation');
+      const ref = refOf(s?.valueReference);
+      const doc = obj(p.entries.find((e) => ref !== '' && e.fullUrl === ref)?.resource);
+      const data = obj(arr(doc?.content).map(obj)[0]?.attachment)?.data;
+      return coded && doc?.resourceType === 'DocumentReference' && typeof data === 'string' && data.length > 0;
+    });
+}
