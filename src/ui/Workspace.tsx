@@ -84,9 +84,20 @@ export function Workspace({ client, context }: { client: Client; context: Launch
   const data: AppData | null = useMemo(
     () =>
       picture
-        ? { picture, today, services: selection.services, writer, user: context.user, openEvidence, resources, clinic, serviceToken }
+        ? {
+            picture,
+            today,
+            services: selection.services,
+            writer,
+            user: context.user,
+            openEvidence,
+            resources,
+            clinic,
+            serviceToken,
+            stillReading: state.pending,
+          }
         : null,
-    [picture, today, selection.services, writer, context.user, openEvidence, resources, clinic, serviceToken],
+    [picture, today, selection.services, writer, context.user, openEvidence, resources, clinic, serviceToken, state.pending],
   );
 
   if (sessionEnded) return <LaunchProblemScreen problem={launchFailure('expired')} />;

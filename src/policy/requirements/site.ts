@@ -11,7 +11,7 @@ import type { Requirement } from './common';
 export function levelLimitRequirement(id: string): Requirement {
   return requirement(
     id,
-    'levels-laterality',
+    'levels',
     'Levels named on the order, within the per-session limit, in one region',
     (p) => p.maxLevels,
     (_picture, service, _today, limits) => {
