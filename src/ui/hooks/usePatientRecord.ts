@@ -25,6 +25,8 @@ export interface RecordState {
 /** The note texts fetched after every search is in (Binary attachments), as a pending item. */
 export const ATTACHMENTS = 'attachments';
 const NOTHING: readonly string[] = [];
+/** Every read is in and the picture of the whole record is being built (note extraction): still no verdict. */
+export const PICTURE = 'picture';
 
 export function usePatientRecord(reader: FhirReader, patientId: string, access: { canRead(type: string): boolean }): RecordState {
   const arrived = useRef<Record<string, unknown[]>>({});

@@ -3,7 +3,7 @@
 // any read that feeds it is still on its way (a slow EHR would otherwise show one the rest of the chart overturns).
 import { useMemo } from 'react';
 import { useAppData } from '../context';
-import { checkServices } from '../../workflow/index';
+import { checkServices, payerFor } from '../../workflow/index';
 import { PendingService, ServiceAssessment } from './visit/ServiceAssessment';
 import './VisitChecklist.css';
 
@@ -11,19 +11,14 @@ export function VisitChecklist() {
   const { picture, services, today, openEvidence, stillReading } = useAppData();
   const reading = stillReading !== undefined && stillReading.length > 0;
   const checked = useMemo(() => (reading ? undefined : checkServices(picture, services, { today })), [reading, picture, services, today]);
-  const payer = checked?.payer;
+  // The payer comes from Coverage, which is read before anything else: it can be named while the rest loads.
+  const payer = checked?.payer ?? payerFor(picture).payer;
   return (
     <section className="visit-checklist stack" aria-labelledby="vc-title">
       <h2 id="vc-title">Visit checklist</h2>
       <p className="vc-payer">
-        {payer ? (
-          <>
-            <strong>Payer:</strong> {payer.name}
-            {payer.fellBackToBaseline && <span className="muted"> · {payer.note ?? 'Not recognised; Medicare LCD baseline used.'}</span>}
-          </>
-        ) : (
-          <strong>Payer: being read</strong>
-        )}
+        <strong>Payer:</strong> {payer.name}
+        {payer.fellBackToBaseline && <span className="muted"> · {payer.note ?? 'Not recognised; Medicare LCD baseline used.'}</span>}
         <span className="muted"> · Checked as of {today}</span>
       </p>
       {services.length === 0 ? (

@@ -17,9 +17,11 @@ const WHAT: Record<string, string> = {
   Claim: 'claims (payer)',
   ExplanationOfBenefit: 'explanations of benefit (payer)',
   attachments: 'the text of the notes',
+  picture: 'reading the notes and putting the chart together',
 };
 
 export function pendingLabel(type: string): string {
   const what = WHAT[type];
+  if (type === 'picture') return WHAT.picture!;
   return what ? `${what} (${type === 'attachments' ? 'Binary' : type})` : type;
 }
