@@ -81,12 +81,25 @@ export function Workspace({ client, context }: { client: Client; context: Launch
   // Read at each call: fhirclient replaces the token when it refreshes it.
   const serviceToken = useCallback(() => client.state.tokenResponse?.access_token, [client]);
 
+  // Only once the whole record is read: a view must not start over from the suggestion because a page was late.
+  const saved = state.complete ? state.record?.saved : undefined;
   const data: AppData | null = useMemo(
     () =>
       picture
-        ? { picture, today, services: selection.services, writer, user: context.user, openEvidence, resources, clinic, serviceToken }
+        ? {
+            picture,
+            today,
+            services: selection.services,
+            writer,
+            user: context.user,
+            openEvidence,
+            resources,
+            clinic,
+            serviceToken,
+            ...(saved ? { saved } : {}),
+          }
         : null,
-    [picture, today, selection.services, writer, context.user, openEvidence, resources, clinic, serviceToken],
+    [picture, today, selection.services, writer, context.user, openEvidence, resources, clinic, serviceToken, saved],
   );
 
   if (sessionEnded) return <LaunchProblemScreen problem={launchFailure('expired')} />;
