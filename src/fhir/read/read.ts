@@ -8,6 +8,7 @@ import { BundlePageSchema } from './bundle';
 import { READ_TYPES } from '../session/scopes';
 import { indexFullUrls, normalizeReferences } from './references';
 import { isClaimReadyOutput, savedState, type SavedState } from './saved';
+import { CLAIMREADY_TAG } from './own-output';
 import { z } from 'zod';
 
 // Read by reference (payers, authors, note bodies), never searched by patient.
@@ -21,6 +22,13 @@ export const DEFAULT_TYPES: readonly string[] = [
   ...LARGEST_FIRST,
   ...READ_TYPES.filter((t) => !FETCHED_BY_REFERENCE.has(t) && !LARGEST_FIRST.includes(t)),
 ];
+
+/**
+ * Types read only for ClaimReady's own earlier output (the prior-auth Task the app made, so a relaunch shows it):
+ * searched by the own-output tag, never evidence. Anything else a server returns for them (one that ignores _tag)
+ * is not ours and not clinical, and is left out.
+ */
+export const OWN_OUTPUT_TYPES: readonly string[] = ['Task'];
 
 export interface RawRecord {
   /** Resources by resourceType, de-duplicated by id, in server order. */
@@ -126,6 +134,8 @@ class Wave {
 function searchUrl(type: string, patientId: string, count: number): string {
   const id = encodeURIComponent(patientId);
   if (type === 'Patient') return `Patient/${id}`;
+  if (OWN_OUTPUT_TYPES.includes(type))
+    return `${type}?patient=${id}&_tag=${encodeURIComponent(`${CLAIMREADY_TAG.system}|${CLAIMREADY_TAG.code}`)}&_count=${count}`;
   const include = INCLUDES[type] ? `&_include=${INCLUDES[type]}` : '';
   return `${type}?patient=${id}&_count=${count}${include}`;
 }
@@ -268,7 +278,8 @@ export async function readPatientRecord(reader: FhirReader, patientId: string, o
   const wave = new Wave(reader, opts);
   const can = (type: string): boolean => opts.access?.canRead(type) ?? true;
   const wanted = opts.types ?? DEFAULT_TYPES;
-  const types = wanted.filter(can);
+  const own = opts.types ? [] : OWN_OUTPUT_TYPES.filter((t) => opts.access?.canRead(t) ?? false);
+  const types = [...wanted.filter(can), ...own];
   for (const type of wanted.filter((t) => !can(t))) {
     wave.issues.push({
       resourceType: type,
@@ -290,6 +301,7 @@ export async function readPatientRecord(reader: FhirReader, patientId: string, o
       markedKeys.add(key);
       return;
     }
+    if (OWN_OUTPUT_TYPES.includes(type)) return;
     const id = keyOf(resource);
     const ids = seen.get(type) ?? new Set<string>();
     seen.set(type, ids);
