@@ -22,6 +22,11 @@ export interface AppData {
   resources?: ReadonlyMap<string, Resource>;
   /** Optional: the requesting clinic and clinician (Organization/Practitioner or name + NPI) for the packet. */
   clinic?: ClinicInfo;
+  /**
+   * Optional: what the EHR is still sending (resource types, then "attachments"); empty or absent once every read is
+   * in. While anything is pending a verdict could still be overturned, so the checklist shows this instead.
+   */
+  stillReading?: readonly string[];
   /** Optional: the user's current SMART access token, for the ClaimReady service (src/server), which checks it. */
   serviceToken?: () => string | undefined;
 }

@@ -22,13 +22,6 @@ export const DEFAULT_TYPES: readonly string[] = [
   ...READ_TYPES.filter((t) => !FETCHED_BY_REFERENCE.has(t) && !LARGEST_FIRST.includes(t)),
 ];
 
-/**
- * Where exports keep what a chart keeps in Coverage and therapy Procedures (Synthea, payer data): the payer on
- * Claim / ExplanationOfBenefit, a PT course on CarePlan. Read only when the token may read them; they are fallbacks,
- * so a token without them loses nothing the default types hold.
- */
-export const FALLBACK_TYPES: readonly string[] = ['CarePlan', 'Claim', 'ExplanationOfBenefit'];
-
 export interface RawRecord {
   /** Resources by resourceType, de-duplicated by id, in server order. */
   resources: Record<string, unknown[]>;
@@ -59,8 +52,6 @@ export interface ReadOptions {
    * as warnings, so the picture says what it is missing instead of failing on 403s.
    */
   access?: { canRead(type: string): boolean };
-  /** Also search FALLBACK_TYPES (payer on Claim/EOB, PT on CarePlan) without a grant to check (the CLI does). */
-  fallbacks?: boolean;
   /** Injected in tests to observe waits without waiting. */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -277,9 +268,7 @@ export async function readPatientRecord(reader: FhirReader, patientId: string, o
   const wave = new Wave(reader, opts);
   const can = (type: string): boolean => opts.access?.canRead(type) ?? true;
   const wanted = opts.types ?? DEFAULT_TYPES;
-  // Fallback types only where asked for (the CLI over exports) or where the EHR granted them explicitly.
-  const fallbacks = opts.types ? [] : FALLBACK_TYPES.filter((t) => opts.fallbacks ?? opts.access?.canRead(t) ?? false);
-  const types = [...wanted.filter(can), ...fallbacks];
+  const types = wanted.filter(can);
   for (const type of wanted.filter((t) => !can(t))) {
     wave.issues.push({
       resourceType: type,
