@@ -15,6 +15,9 @@ const HEART_SOUND = /\bS1,?\s*(?:and\s+)?S?2\b|\b(?:heart|murmurs?|gallops?|rubs
 const REFLEX_AFTER = /^\s*(?:(?:deep tendon |ankle )?reflex\w*|jerks?|DTRs?|[+-]?\d\s*\/\s*[24]|[+-]\d)/i;
 const SENSORY_LEVEL_BEFORE = /\bsensory level\b|\bbelow (?:approximately |about )?$/i;
 const THYROID = /^T[34]$/i;
+// Counting or marking vertebrae to find the way ("counted beginning at L5", "the marker at the C6-C7 level") names a
+// landmark, not where the procedure goes.
+const LANDMARK_BEFORE = /\b(?:counted|counting|localiz\w+ (?:x-?ray|film|image)\w*[^.;]{0,30}|marker)\b[^.;]{0,25}$/i;
 const LAB_AFTER = /^\s*(?:[:=]\s*)?\d*\.\d|^\s*(?:level|uptake|free|total)\b/i;
 const LAB_BEFORE = /\b(?:free|total|TSH\b[^.;]{0,20}|reverse)\s*$/i;
 // What may sit between two level tokens of one mention.
@@ -100,6 +103,7 @@ export function levelGroups(s: string): LevelGroup[] {
     const end = m.index + m[0].length;
     if (REFLEX_AFTER.test(s.slice(end, end + 24))) continue;
     if (SENSORY_LEVEL_BEFORE.test(s.slice(Math.max(0, m.index - 110), m.index))) continue;
+    if (LANDMARK_BEFORE.test(s.slice(Math.max(0, m.index - 60), m.index))) continue;
     if (THYROID.test(m[0]) && (LAB_AFTER.test(s.slice(end, end + 12)) || LAB_BEFORE.test(s.slice(Math.max(0, m.index - 30), m.index)))) continue;
     const token: LevelToken = { start: m.index, end, named: levels.length > 1 ? [namedRange(t)] : levels };
     const last = groups[groups.length - 1];

@@ -244,4 +244,8 @@ describe('context layer', () => {
       'I cannot elicit S1 reflexes. Patellar +2/2 and S1 +2/2 bilaterally. There was a sensory level to light touch at about T7 posteriorly and about T9 anteriorly. TSH 3.9, T4 0.85. Normal S1 and 2. MRI shows L4-5 stenosis.';
     expect(mentions(text).filter((m) => m.type === 'site').map((m) => m.text)).toEqual(['L4-5']);
   });
+  it('sites: vertebrae counted or marked on the way are landmarks, the target level is a site', () => {
+    const text = 'The vertebral bodies were counted beginning at L5. A localizing x-ray verified the marker to be at the C6-C7 level. The needle was placed at L4-5.';
+    expect(mentions(text).filter((m) => m.type === 'site').map((m) => m.text)).toEqual(['L4-5']);
+  });
 });
