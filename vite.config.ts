@@ -73,6 +73,10 @@ export default defineConfig({
     // The bundle-size bench reads it to tell what a launch loads from what a later view loads.
     manifest: true,
     rollupOptions: {
+      // The app's own modules do nothing when imported but define things (lexicons, tables, schemas), except the
+      // CSP-safe zod setting and style sheets; saying so lets a folder's index.ts re-export everything without every
+      // importer loading everything (the launch path would otherwise load the PDF packet builder and the note lexicons).
+      treeshake: { moduleSideEffects: (id: string) => !/\/src\//.test(id) || /\.css$|\/src\/ui\/no-eval\.ts$/.test(id) },
       input: {
         app: resolve(import.meta.dirname, 'src/index.html'),
         launch: resolve(import.meta.dirname, 'launch/index.html'),

@@ -1,16 +1,18 @@
 // The React side of the entry, loaded in parallel with the token exchange (see main.tsx).
+import './no-eval';
 import { createRoot } from 'react-dom/client';
 import { StrictMode } from 'react';
 import type Client from 'fhirclient/lib/Client';
 import { Root } from './Root';
 import { LaunchProblemScreen } from './LaunchProblemScreen';
 import { classifyLaunchFailure } from '../fhir/index';
+import type { EarlyRead } from './hooks/early-read';
 import './styles.css';
 
-export function renderApp(container: HTMLElement, client: Client): void {
+export function renderApp(container: HTMLElement, client: Client, early?: EarlyRead): void {
   createRoot(container).render(
     <StrictMode>
-      <Root client={client} />
+      <Root client={client} early={early} />
     </StrictMode>,
   );
 }
