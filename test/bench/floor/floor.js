@@ -1,3 +1,4 @@
+/* global document, fetch, location, sessionStorage, URLSearchParams */
 // The launch bench's floor, redirect_uri: the token exchange, then the same requests the app's read wave sends
 // (floor-config.json, written by the bench from the app's own wave plan: the same searches alone, the same batch,
 // every next page, then the note Binaries), with raw fetch and no parsing beyond JSON. What the app spends over this

@@ -1,3 +1,4 @@
+/* global btoa, crypto, fetch, location, sessionStorage, TextEncoder, URL, URLSearchParams */
 // The launch bench's floor, launch_uri: the SMART EHR launch with nothing else (no fhirclient, no app code): the
 // smart-configuration, PKCE S256 and the authorize redirect, as the app's launch page does them.
 const b64url = (bytes) =>
