@@ -3,7 +3,6 @@ import type { ClinicalPicture, ConservativeCareFact, Evidence, PlannedService, S
 import type { Citation, Finding, RequirementCategory } from '../verdicts';
 import type { Cited, PolicyParams } from '../policies/types';
 import { regionGroupOf } from '../services';
-import { regionOfLevel } from '../levels';
 import { normalizeIcd10 } from '../icd10';
 import { dayOf } from '../dates';
 import { allSessions, type Session } from './sessions';
@@ -71,16 +70,6 @@ export function diagnosisCodes(picture: ClinicalPicture, service: PlannedService
     out.push({ code, display: d.display, evidence: d.evidence, onOrder: false });
   }
   return out;
-}
-
-/** The service's spinal region: as ordered, else from its first level. */
-export function serviceRegion(service: { region?: SpinalRegion; levels: readonly string[] }): SpinalRegion | undefined {
-  if (service.region) return service.region;
-  for (const l of service.levels) {
-    const r = regionOfLevel(l);
-    if (r) return r;
-  }
-  return undefined;
 }
 
 /** Same billing region group; an unknown region on either side counts as the same (we cannot tell them apart). */

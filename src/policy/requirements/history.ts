@@ -4,7 +4,8 @@
 import type { ClinicalPicture, Evidence, PlannedService } from '../picture';
 import { regionGroupOf } from '../services';
 import { addMonths, daysBetween, HOURS_PER_MONTH, HOURS_PER_WEEK } from '../dates';
-import { dosOf, met, missing, notApplicable, notMet, plural, noteEvidence, requirement, serviceRegion } from './common';
+import { dosOf, met, missing, notApplicable, notMet, plural, noteEvidence, requirement } from './common';
+import { serviceRegion } from '../levels';
 import type { Ctx, Requirement } from './common';
 import type { Cited, FrequencyLimit, PolicyParams } from '../policies/types';
 import { bestRelief, levelsOverlap, sessionEvidence, sessionsBefore, type Session } from './sessions';
