@@ -33,9 +33,18 @@ function appHtmlAtRoot(): Plugin {
         };
         add(app.fileName);
         app.dynamicImports.forEach(add);
-        const html = launch.source;
-        const links = [...files].filter((f) => !html.includes(f)).map((f) => `<link rel="modulepreload" crossorigin href="${base}${f}">`);
-        launch.source = html.replace('</head>', `  ${links.join('\n    ')}\n  </head>`);
+        // The visit checklist, which the workspace imports as soon as it runs (Workspace.tsx).
+        Object.values(bundle).forEach(
+          (c) => c.type === 'chunk' && c.facadeModuleId?.endsWith('src/ui/views/VisitChecklist.tsx') && add(c.fileName),
+        );
+        const preload = (page: string): string => {
+          const links = [...files].filter((f) => !page.includes(f)).map((f) => `<link rel="modulepreload" crossorigin href="${base}${f}">`);
+          return page.replace('</head>', `  ${links.join('\n    ')}\n  </head>`);
+        };
+        launch.source = preload(launch.source);
+        // The app page too: main.tsx imports the React app only after the reads have started (its evaluation holds
+        // the main thread), so it is fetched and compiled ahead, during the token exchange.
+        if (html?.type === 'asset' && typeof html.source === 'string') html.source = preload(html.source);
       }
     },
   };

@@ -8,15 +8,17 @@ if (!container) throw new Error('index.html has no #root');
 // The refresh token is bound to this client: send client_id with every refresh (RFC 6749 §6 for public clients).
 FHIR.oauth2.settings.refreshTokenWithClientId = true;
 const ready = FHIR.oauth2.ready();
-// The read's code loads during the token exchange, the React app in parallel with both.
+// The read's code loads during the token exchange. The React app is fetched and compiled then too (index.html
+// modulepreloads it), but runs only once the reads are on their way: its evaluation holds the main thread, and the
+// token's callback, which starts the reads, would otherwise wait behind it.
 const reads = import('./ui/hooks/early-read');
-const ui = import('./ui/boot');
+const ui = () => import('./ui/boot');
 
 ready.then(
   async (client) => {
     // A read that cannot start early (a launch the workspace will refuse, say) starts, or is refused, in React.
     const early = await reads.then((m) => m.startEarlyRead(client)).catch(() => undefined);
-    (await ui).renderApp(container, client, early);
+    (await ui()).renderApp(container, client, early);
   },
-  async (error: unknown) => (await ui).renderLaunchProblem(container, error),
+  async (error: unknown) => (await ui()).renderLaunchProblem(container, error),
 );

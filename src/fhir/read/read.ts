@@ -348,17 +348,20 @@ export async function readPatientRecord(reader: FhirReader, patientId: string, o
 
   let longestChain = 0;
   const plan = planWave(types, opts.batch === true && reader.postJson !== undefined);
-  const answers = plan.batched.length > 0 ? wave.batch(plan.batched.map((t) => searchUrl(t, patientId, count))) : undefined;
-  await Promise.all(
+  // The searches that may page are sent first and the batch after them, so no page chain starts behind it.
+  let answers: Promise<(FhirResponse | undefined)[]> | undefined;
+  const reads = Promise.all(
     types.map(async (type) => {
       const i = plan.batched.indexOf(type);
-      const first = answers && i >= 0 ? answers.then((a) => a[i]) : undefined;
+      const first = i >= 0 ? Promise.resolve().then(async () => (await answers)?.[i]) : undefined;
       const result = await readType(wave, type, patientId, count, first).catch((e: unknown) => wave.fail(e));
       longestChain = Math.max(longestChain, result.chain);
       for (const r of result.resources) add(r.type, r.resource);
       opts.onType?.(type, resources[type] ?? []);
     }),
   );
+  if (plan.batched.length > 0) answers = wave.batch(plan.batched.map((t) => searchUrl(t, patientId, count)));
+  await reads;
 
   const saved = savedState(marked);
   const { inline, remote, issues } = collectAttachments(resources, reader.base);

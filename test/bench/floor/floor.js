@@ -33,6 +33,8 @@ async function pages(first) {
   }
 }
 
+// The searches that may page first, then the batch, as the app sends them.
+const alone = config.alone.map(async (u) => pages(await get(u)));
 const batch = config.batched.length
   ? fetch(base, {
       method: 'POST',
@@ -46,7 +48,7 @@ const batch = config.batched.length
       .then((r) => r.json())
       .then((b) => Promise.all((b.entry ?? []).map((e) => e.resource && pages(e.resource))))
   : Promise.resolve();
-await Promise.all([batch, ...config.alone.map(async (u) => pages(await get(u)))]);
+await Promise.all([batch, ...alone]);
 // Second wave: note bodies kept as Binary on this server, as the app fetches them.
 const binaries = new Set();
 for (const r of resources)
