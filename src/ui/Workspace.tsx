@@ -12,7 +12,7 @@ import { grantedAccess } from '../fhir/index';
 import { AppDataContext, type AppData } from './context';
 import { resourceIndex } from '../writeback/index';
 import { clinicFor } from './clinic';
-import { usePatientRecord } from './hooks/usePatientRecord';
+import { PICTURE, usePatientRecord } from './hooks/usePatientRecord';
 import type { EarlyRead } from './hooks/early-read';
 import { useServiceSelection } from './hooks/useServiceSelection';
 import { useSmartStyle } from './hooks/useSmartStyle';
@@ -70,16 +70,21 @@ export function Workspace({ client, context, early }: { client: Client; context:
   const state = usePatientRecord(reader, context.patientId, access, early);
   // After the record's searches, so the style sheet does not take one of the browser's connections first.
   useSmartStyle(context.smartStyleUrl);
-  const picture = usePicture(state.record, {
+  const built = usePicture(state.record, {
     patientId: context.patientId,
     encounterId: context.encounterId,
     serviceRequestIds: context.serviceRequestIds,
     today,
   });
+  const picture = built.picture;
+  // Complete only when the picture on screen was built from the whole record: while the final picture is still being
+  // built the provisional one stays up, and a verdict from it could be overturned.
+  const complete = state.complete && built.current;
+  const stillReading = useMemo(() => (complete ? [] : state.pending.length > 0 ? state.pending : [PICTURE]), [complete, state.pending]);
   const selection = useServiceSelection(picture, context.serviceRequestIds);
   // A save cut short last time (reload, closed tab, lost session) is finished once the whole picture is on screen,
   // a moment later: its look-ups are housekeeping and must not queue ahead of the chart's reads or the first verdict.
-  const shown = state.complete && picture !== undefined;
+  const shown = complete;
   useEffect(() => {
     if (!writer || !shown) return;
     const t = setTimeout(() => {
@@ -110,12 +115,26 @@ export function Workspace({ client, context, early }: { client: Client; context:
   // Read at each call: fhirclient replaces the token when it refreshes it.
   const serviceToken = useCallback(() => client.state.tokenResponse?.access_token, [client]);
 
+  // Only once the whole record is read: a view must not start over from the suggestion because a page was late.
+  const saved = state.complete ? state.record?.saved : undefined;
   const data: AppData | null = useMemo(
     () =>
       picture
-        ? { picture, today, services: selection.services, writer, user: context.user, openEvidence, resources, clinic, serviceToken }
+        ? {
+            picture,
+            today,
+            services: selection.services,
+            writer,
+            user: context.user,
+            openEvidence,
+            resources,
+            clinic,
+            serviceToken,
+            stillReading,
+            ...(saved ? { saved } : {}),
+          }
         : null,
-    [picture, today, selection.services, writer, context.user, openEvidence, resources, clinic, serviceToken],
+    [picture, today, selection.services, writer, context.user, openEvidence, resources, clinic, serviceToken, stillReading, saved],
   );
 
   if (sessionEnded) return <LaunchProblemScreen problem={launchFailure('expired')} />;
@@ -143,11 +162,11 @@ export function Workspace({ client, context, early }: { client: Client; context:
   }
   return (
     <AppDataContext.Provider value={data}>
-      <div className="workspace" data-testid="workspace" data-complete={state.complete ? 'true' : 'false'}>
+      <div className="workspace" data-testid="workspace" data-complete={complete ? 'true' : 'false'}>
         {context.needPatientBanner && <PatientBanner patient={picture.patient} />}
         <header className="workspace__header">
           <h1 className="app-title">ClaimReady</h1>
-          {!state.complete && (
+          {!complete && (
             <p role="status" className="reading-banner">
               Still reading the chart: results below are provisional and may change.
             </p>
@@ -156,7 +175,7 @@ export function Workspace({ client, context, early }: { client: Client; context:
         <DataIssues issues={picture.dataIssues} />
         <ServicePicker selection={selection} />
         <Tabs current={tab} onChange={setTab} />
-        <main id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} aria-busy={!state.complete} className="workspace__panel">
+        <main id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} aria-busy={!complete} className="workspace__panel">
           {tab === 'visit' && <visit.module.VisitChecklist />}
           <Suspense fallback={<p role="status">Loading…</p>}>
             {tab === 'coding' && <CodingReview />}

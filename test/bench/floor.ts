@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { grantedAccess, requestedScopes } from '../../src/fhir/index';
-import { DEFAULT_TYPES, FALLBACK_TYPES, searchUrl } from '../../src/fhir/read/read';
+import { DEFAULT_TYPES, OWN_OUTPUT_TYPES, searchUrl } from '../../src/fhir/read/read';
 import { planWave } from '../../src/fhir/read/wave-plan';
 
 export interface FloorConfig {
@@ -20,7 +20,7 @@ export interface FloorConfig {
 export function floorConfig(count = 1000): FloorConfig {
   const scope = requestedScopes();
   const access = grantedAccess(scope);
-  const types = [...DEFAULT_TYPES.filter((t) => access.canRead(t)), ...FALLBACK_TYPES.filter((t) => access.canRead(t))];
+  const types = [...DEFAULT_TYPES.filter((t) => access.canRead(t)), ...OWN_OUTPUT_TYPES.filter((t) => access.canRead(t))];
   const plan = planWave(types, true);
   const url = (t: string) => searchUrl(t, '{patient}', count).replaceAll(encodeURIComponent('{patient}'), '{patient}');
   return { scope, alone: plan.alone.map(url), batched: plan.batched.map(url) };
