@@ -1,11 +1,6 @@
-// App entry (the SMART redirect_uri). The token exchange starts at once, while the React app (the larger part of
-// the code) loads and compiles in parallel, instead of after it.
+// App entry (the SMART redirect_uri). The token exchange starts at once, and the record read the moment the token
+// arrives, while the React app (the larger part of the code) loads and compiles in parallel, instead of after it.
 import FHIR from 'fhirclient';
-import { z } from 'zod';
-
-// The app is served with script-src 'self' and no 'unsafe-eval': zod must not probe for (or use) new Function,
-// which the browser reports as a CSP violation even when the probe's error is caught.
-z.config({ jitless: true });
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');
@@ -13,9 +8,17 @@ if (!container) throw new Error('index.html has no #root');
 // The refresh token is bound to this client: send client_id with every refresh (RFC 6749 §6 for public clients).
 FHIR.oauth2.settings.refreshTokenWithClientId = true;
 const ready = FHIR.oauth2.ready();
-const ui = import('./ui/boot');
+// The read's code loads during the token exchange. The React app is fetched and compiled then too (index.html
+// modulepreloads it), but runs only once the reads are on their way: its evaluation holds the main thread, and the
+// token's callback, which starts the reads, would otherwise wait behind it.
+const reads = import('./ui/hooks/early-read');
+const ui = () => import('./ui/boot');
 
 ready.then(
-  async (client) => (await ui).renderApp(container, client),
-  async (error: unknown) => (await ui).renderLaunchProblem(container, error),
+  async (client) => {
+    // A read that cannot start early (a launch the workspace will refuse, say) starts, or is refused, in React.
+    const early = await reads.then((m) => m.startEarlyRead(client)).catch(() => undefined);
+    (await ui()).renderApp(container, client, early);
+  },
+  async (error: unknown) => (await ui()).renderLaunchProblem(container, error),
 );

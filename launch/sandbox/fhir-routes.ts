@@ -9,6 +9,7 @@ import { operationOutcome, parseResource, type StoredResource } from './resource
 import { allows, type Interaction } from './scopes';
 import type { ResourceStore, StoreResult } from './store';
 import { processBundle } from './transaction';
+import { batchOfGets, batchResponse } from './batch-read';
 import { compartment } from './compartment';
 import { refusal, restrictCapabilities } from './restrictions';
 
@@ -91,6 +92,19 @@ export function handleFhir(ctx: FhirContext, req: FhirRequest): FhirResponse {
         authorized: true,
         json: operationOutcome('error', 'not-supported', 'This EHR does not support transaction or batch Bundles'),
       };
+    const gets = batchOfGets(req.body);
+    if (gets) {
+      const answers = gets.map((g) =>
+        handleFhir(ctx, {
+          method: 'GET',
+          path: g.path,
+          query: g.query,
+          headers: { ...req.headers, accept: 'application/fhir+json' },
+          body: '',
+        }),
+      );
+      return { status: 200, authorized: true, json: batchResponse(answers) };
+    }
     return done(processBundle(ctx.store, ctx.fhirBase, req.body, (t, i) => allows(scope, t, i), admit));
   }
   const [type, second, third] = parts;

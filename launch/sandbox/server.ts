@@ -287,11 +287,14 @@ export async function startSandbox(opts: SandboxOptions = {}): Promise<Sandbox> 
         return send(res, 400, {}, 'Bad path');
       }
       const file = serveApp(distDir, rel);
+      // Hashed build output never changes under its name: cached as a host would (README, Hosting), so what the
+      // launch page preloads during the SMART redirects is what the app page then runs. Pages are revalidated.
+      const cache = file.status === 200 && rel.startsWith('assets/') ? 'public, max-age=31536000, immutable' : 'no-cache';
       // Static, public files: readable by a sandboxed (opaque-origin) frame, whose module scripts load with CORS.
       return send(
         res,
         file.status,
-        { ...appHeaders, 'Access-Control-Allow-Origin': '*', 'Content-Type': file.contentType, 'Cache-Control': 'no-cache' },
+        { ...appHeaders, 'Access-Control-Allow-Origin': '*', 'Content-Type': file.contentType, 'Cache-Control': cache },
         file.body,
       );
     }

@@ -21,4 +21,5 @@ export type { PictureContext } from './picture/to-picture';
 export { indexFullUrls, normalizeReferences, parseRef, type RefTarget } from './read/references';
 export { emptySaved, type SavedItem, type SavedState } from './read/saved';
 export { noteMentions, type NoteMention } from './notes/mentions';
+export { prewarmNoteWorker } from './notes/extract-async';
 export { CLAIMREADY_TAG, CLAIMREADY_ID_BASE, isClaimReadyOutput } from './read/own-output';

@@ -13,6 +13,7 @@ import { AppDataContext, type AppData } from './context';
 import { resourceIndex } from '../writeback/index';
 import { clinicFor } from './clinic';
 import { PICTURE, usePatientRecord } from './hooks/usePatientRecord';
+import type { EarlyRead } from './hooks/early-read';
 import { useServiceSelection } from './hooks/useServiceSelection';
 import { useSmartStyle } from './hooks/useSmartStyle';
 import { useEvidencePanel, useStoredTab } from './hooks/useWorkspaceState';
@@ -22,18 +23,40 @@ import { DataIssues } from './components/DataIssues';
 import { EvidencePanel } from './components/EvidencePanel';
 import { ServicePicker } from './components/ServicePicker';
 import { Tabs } from './components/Tabs';
-import { VisitChecklist } from './views/VisitChecklist';
 
-// The coder and prior-auth views (and the PDF library behind the latter) load when first opened.
+// The coder and prior-auth views (and the PDF library behind the latter) load when first opened. The visit
+// checklist (the policy core behind the verdict) is not on the first paint either: it starts loading with this module,
+// while the chart is still being read, and the workspace waits for it before it shows the verdict.
+const checklist = import('./views/VisitChecklist');
+checklist.catch(() => undefined);
 const CodingReview = lazy(() => import('./views/CodingReview').then((m) => ({ default: m.CodingReview })));
 const PriorAuth = lazy(() => import('./views/PriorAuth').then((m) => ({ default: m.PriorAuth })));
+
+const RESUME_AFTER_MS = 1000;
 
 function localToday(): string {
   const d = new Date();
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-export function Workspace({ client, context }: { client: Client; context: LaunchContext }) {
+type ChecklistModule = Awaited<typeof checklist>;
+
+function useChecklist(): { module?: ChecklistModule; failed: boolean } {
+  const [state, setState] = useState<{ module?: ChecklistModule; failed: boolean }>({ failed: false });
+  useEffect(() => {
+    let live = true;
+    checklist.then(
+      (module) => live && setState({ module, failed: false }),
+      () => live && setState({ failed: true }),
+    );
+    return () => {
+      live = false;
+    };
+  }, []);
+  return state;
+}
+
+export function Workspace({ client, context, early }: { client: Client; context: LaunchContext; early?: EarlyRead | undefined }) {
   const [today] = useState(localToday);
   const reader = useMemo(() => fhirclientReader(client), [client]);
   const access = useMemo(() => grantedAccess(context.grantedScopes.join(' ')), [context.grantedScopes]);
@@ -44,7 +67,7 @@ export function Workspace({ client, context }: { client: Client; context: Launch
     [client, access],
   );
   const essentialMissing = useMemo(() => essentialReadsMissing(access.canRead), [access]);
-  const state = usePatientRecord(reader, context.patientId, access);
+  const state = usePatientRecord(reader, context.patientId, access, early);
   // After the record's searches, so the style sheet does not take one of the browser's connections first.
   useSmartStyle(context.smartStyleUrl);
   const built = usePicture(state.record, {
@@ -59,13 +82,18 @@ export function Workspace({ client, context }: { client: Client; context: Launch
   const complete = state.complete && built.current;
   const stillReading = useMemo(() => (complete ? [] : state.pending.length > 0 ? state.pending : [PICTURE]), [complete, state.pending]);
   const selection = useServiceSelection(picture, context.serviceRequestIds);
-  // A save cut short last time (reload, closed tab, lost session) is finished now, once the chart is read.
+  // A save cut short last time (reload, closed tab, lost session) is finished once the whole picture is on screen,
+  // a moment later: its look-ups are housekeeping and must not queue ahead of the chart's reads or the first verdict.
+  const shown = complete;
   useEffect(() => {
-    if (!writer || !state.complete) return;
-    void resumePendingSaves(writer, context.patientId, { app: 'ClaimReady', ...(context.user ? { user: context.user } : {}) }).catch(
-      () => undefined,
-    );
-  }, [writer, state.complete, context.patientId, context.user]);
+    if (!writer || !shown) return;
+    const t = setTimeout(() => {
+      void resumePendingSaves(writer, context.patientId, { app: 'ClaimReady', ...(context.user ? { user: context.user } : {}) }).catch(
+        () => undefined,
+      );
+    }, RESUME_AFTER_MS);
+    return () => clearTimeout(t);
+  }, [writer, shown, context.patientId, context.user]);
   const resources = useMemo(
     () => (state.complete && state.record ? resourceIndex(state.record.resources) : undefined),
     [state.complete, state.record],
@@ -83,6 +111,7 @@ export function Workspace({ client, context }: { client: Client; context: Launch
   );
   const { evidence, open: openEvidence, close: closeEvidence } = useEvidencePanel();
   const [tab, setTab] = useStoredTab();
+  const visit = useChecklist();
   // Read at each call: fhirclient replaces the token when it refreshes it.
   const serviceToken = useCallback(() => client.state.tokenResponse?.access_token, [client]);
 
@@ -115,7 +144,14 @@ export function Workspace({ client, context }: { client: Client; context: Launch
   }
   // A read that ended (session expired, EHR gone) is fatal even after a partial picture: results would be wrong.
   if (state.error) return <LaunchProblemScreen problem={classifyLaunchFailure(state.error, { grantedScopes: context.grantedScopes })} />;
-  if (!data || !picture) {
+  if (visit.failed) {
+    return (
+      <main className="workspace">
+        <p role="alert">The visit checklist could not be loaded. Reload ClaimReady from the chart.</p>
+      </main>
+    );
+  }
+  if (!data || !picture || !visit.module) {
     return (
       <main className="workspace">
         <p role="status" className="loading">
@@ -140,7 +176,7 @@ export function Workspace({ client, context }: { client: Client; context: Launch
         <ServicePicker selection={selection} />
         <Tabs current={tab} onChange={setTab} />
         <main id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} aria-busy={!complete} className="workspace__panel">
-          {tab === 'visit' && <VisitChecklist />}
+          {tab === 'visit' && <visit.module.VisitChecklist />}
           <Suspense fallback={<p role="status">Loading…</p>}>
             {tab === 'coding' && <CodingReview />}
             {tab === 'prior-auth' && <PriorAuth />}

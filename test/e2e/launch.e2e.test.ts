@@ -104,6 +104,40 @@ describe('EHR launch from the sandbox chart', () => {
     expect(await p.locator('.verdict').count()).toBeGreaterThan(0);
   });
 
+  let batchedVerdicts: string[] = [];
+  let batchedIssues = '';
+  const issuesText = async (p: Page): Promise<string> =>
+    (await p.getByTestId('data-issues').count()) ? ((await p.getByTestId('data-issues').textContent()) ?? '') : '';
+
+  it('reads the chart in one wave right after the token: the small searches in one batch, the rest alone', async () => {
+    const p = await freshPage();
+    sandbox.store.clearRequests();
+    await p.goto(sandbox.launchUrl({ patient: 'pt-radic-ready' }));
+    await p.waitForSelector('[data-testid="workspace"][data-complete="true"]', { timeout: 30_000 });
+    const since = sandbox.store.tokenTimes().at(-1) ?? 0;
+    const reads = sandbox.store.requests({ since, authorizedOnly: true, pathPrefix: '/fhir' });
+    expect(reads.filter((r) => r.method === 'POST' && r.path === '/fhir').map((r) => r.status)).toEqual([200]);
+    expect(reads.some((r) => /^\/fhir\/(Condition|Coverage|Patient\/)/.test(r.path))).toBe(false);
+    expect(await p.locator('.verdict').count()).toBeGreaterThan(0);
+    batchedVerdicts = await p.locator('.verdict').allTextContents();
+    batchedIssues = await issuesText(p);
+  });
+
+  it('an EHR that refuses batch Bundles still gets the whole chart read, as plain searches', async () => {
+    const p = await freshPage();
+    sandbox.store.clearRequests();
+    await p.goto(sandbox.launchUrl({ patient: 'pt-radic-ready', ignoreIfNoneExist: true }));
+    await p.waitForSelector('[data-testid="workspace"][data-complete="true"]', { timeout: 30_000 });
+    const since = sandbox.store.tokenTimes().at(-1) ?? 0;
+    const reads = sandbox.store.requests({ since, authorizedOnly: true, pathPrefix: '/fhir' });
+    expect(reads.filter((r) => r.method === 'POST' && r.path === '/fhir').map((r) => r.status)).toEqual([405]);
+    for (const search of ['Condition?', 'Coverage?', 'ServiceRequest?', 'Patient/pt-radic-ready'])
+      expect(reads.filter((r) => r.path.startsWith(`/fhir/${search}`) && r.status === 200)).toHaveLength(1);
+    // The same verdicts and the same data issues as with the batch: a refused batch loses nothing.
+    expect(await p.locator('.verdict').allTextContents()).toEqual(batchedVerdicts);
+    expect(await issuesText(p)).toEqual(batchedIssues);
+  });
+
   it('still launches the app from the chart with a keyboard only', async () => {
     const p = await freshPage();
     await p.goto(sandbox.chartUrl);

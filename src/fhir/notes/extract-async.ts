@@ -30,6 +30,11 @@ export async function extractChunked(notes: readonly NoteDoc[]): Promise<NoteFac
   return out;
 }
 
+/** Starts the worker ahead of the first notes, so its script loads and compiles while the chart is still being read. */
+export function prewarmNoteWorker(): void {
+  startWorker();
+}
+
 /** Facts of each note, in order, computed off the main thread when possible. */
 export async function extractNotesAsync(notes: readonly NoteDoc[]): Promise<NoteFacts[]> {
   if (notes.length === 0) return [];

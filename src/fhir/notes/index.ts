@@ -3,5 +3,5 @@ export { toNoteDoc, type NoteSource } from './text';
 export { extractNoteFacts, type NoteFacts } from './extract';
 export { mergeNoteFacts } from './merge';
 export type { NoteReliefFact } from './extract-relief';
-export { extractNotesAsync } from './extract-async';
+export { extractNotesAsync, prewarmNoteWorker } from './extract-async';
 export { noteMentions, type NoteMention } from './mentions';

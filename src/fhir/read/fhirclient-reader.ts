@@ -22,26 +22,30 @@ async function errorBody(res: Response | undefined): Promise<unknown> {
 }
 
 export function fhirclientReader(client: Client): FhirReader {
+  async function send(url: string, json: unknown, signal: AbortSignal | undefined): Promise<FhirResponse> {
+    const post = json !== undefined;
+    try {
+      const result = await client.request<{ body: unknown; response: Response }>({
+        url,
+        includeResponse: true,
+        headers: post ? { accept: 'application/fhir+json', 'content-type': 'application/fhir+json' } : { accept: 'application/fhir+json' },
+        signal: signal ?? null,
+        ...(post ? { method: 'POST', body: JSON.stringify(json) } : {}),
+      });
+      const retryAfter = result.response.headers.get('retry-after') ?? undefined;
+      return { status: result.response.status, body: result.body, headers: retryAfter === undefined ? {} : { retryAfter } };
+    } catch (e) {
+      if (signal?.aborted) throw new FhirReadError('aborted', 'The read was cancelled.');
+      if (isHttpError(e)) {
+        const retryAfter = e.response?.headers.get('retry-after') ?? undefined;
+        return { status: e.status, body: await errorBody(e.response), headers: retryAfter === undefined ? {} : { retryAfter } };
+      }
+      throw new NetworkError(e instanceof Error ? e.message : 'network error');
+    }
+  }
   return {
     base: client.state.serverUrl,
-    async getJson(url, signal): Promise<FhirResponse> {
-      try {
-        const result = await client.request<{ body: unknown; response: Response }>({
-          url,
-          includeResponse: true,
-          headers: { accept: 'application/fhir+json' },
-          signal: signal ?? null,
-        });
-        const retryAfter = result.response.headers.get('retry-after') ?? undefined;
-        return { status: result.response.status, body: result.body, headers: retryAfter === undefined ? {} : { retryAfter } };
-      } catch (e) {
-        if (signal?.aborted) throw new FhirReadError('aborted', 'The read was cancelled.');
-        if (isHttpError(e)) {
-          const retryAfter = e.response?.headers.get('retry-after') ?? undefined;
-          return { status: e.status, body: await errorBody(e.response), headers: retryAfter === undefined ? {} : { retryAfter } };
-        }
-        throw new NetworkError(e instanceof Error ? e.message : 'network error');
-      }
-    },
+    getJson: (url, signal) => send(url, undefined, signal),
+    postJson: (url, body, signal) => send(url, body, signal),
   };
 }

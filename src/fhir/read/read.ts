@@ -10,6 +10,7 @@ import { indexFullUrls, normalizeReferences } from './references';
 import { isClaimReadyOutput, savedState, type SavedState } from './saved';
 import { CLAIMREADY_TAG } from './own-output';
 import { z } from 'zod';
+import { planWave, sendBatch } from './wave-plan';
 
 // Read by reference (payers, authors, note bodies), never searched by patient.
 const FETCHED_BY_REFERENCE: ReadonlySet<string> = new Set(['Organization', 'Practitioner', 'Binary']);
@@ -60,6 +61,11 @@ export interface ReadOptions {
    * as warnings, so the picture says what it is missing instead of failing on 403s.
    */
   access?: { canRead(type: string): boolean };
+  /**
+   * Send the small searches together as one batch Bundle (wave-plan.ts), with a plain GET for any the EHR refuses.
+   * Off by default: a batch POST is one more thing a strict EHR proxy may block.
+   */
+  batch?: boolean;
   /** Injected in tests to observe waits without waiting. */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -125,13 +131,19 @@ class Wave {
     }
   }
 
+  /** One POST for many searches (wave-plan.ts); each answer is undefined where that search must be sent alone. */
+  batch(urls: string[]): Promise<(FhirResponse | undefined)[]> {
+    this.requests++;
+    return sendBatch(this.reader, urls, this.controller.signal);
+  }
+
   fail(error: unknown): never {
     this.controller.abort();
     throw error;
   }
 }
 
-function searchUrl(type: string, patientId: string, count: number): string {
+export function searchUrl(type: string, patientId: string, count: number): string {
   const id = encodeURIComponent(patientId);
   if (type === 'Patient') return `Patient/${id}`;
   if (OWN_OUTPUT_TYPES.includes(type))
@@ -159,14 +171,24 @@ interface TypeResult {
   chain: number;
 }
 
-async function readType(wave: Wave, type: string, patientId: string, count: number): Promise<TypeResult> {
+/** `first`: the first page's answer as the batch brought it (undefined: the batch did not, so it is fetched). */
+async function readType(
+  wave: Wave,
+  type: string,
+  patientId: string,
+  count: number,
+  first?: Promise<FhirResponse | undefined>,
+): Promise<TypeResult> {
   const out: TypeResult = { resources: [], chain: 0 };
+  let batched = first ? await first : undefined;
+  if (first) out.chain += 1;
   let url: string | undefined = searchUrl(type, patientId, count);
   let triedPlain = false;
   const seen = new Set<string>();
   while (url !== undefined && !seen.has(url) && seen.size < MAX_PAGES) {
     seen.add(url);
-    const { res, tries } = await wave.get(url);
+    const { res, tries } = batched ? { res: batched, tries: 0 } : await wave.get(url);
+    batched = undefined;
     out.chain += tries;
     // A server that rejects _include still answers the plain search.
     if (res.status === 400 && type === 'Coverage' && !triedPlain && seen.size === 1) {
@@ -326,14 +348,21 @@ export async function readPatientRecord(reader: FhirReader, patientId: string, o
   };
 
   let longestChain = 0;
-  await Promise.all(
+  const plan = planWave(types, opts.batch === true && reader.postJson !== undefined);
+  // The searches that may page are sent first and the batch after them, so no page chain starts behind it.
+  let answers: Promise<(FhirResponse | undefined)[]> | undefined;
+  const reads = Promise.all(
     types.map(async (type) => {
-      const result = await readType(wave, type, patientId, count).catch((e: unknown) => wave.fail(e));
+      const i = plan.batched.indexOf(type);
+      const first = i >= 0 ? Promise.resolve().then(async () => (await answers)?.[i]) : undefined;
+      const result = await readType(wave, type, patientId, count, first).catch((e: unknown) => wave.fail(e));
       longestChain = Math.max(longestChain, result.chain);
       for (const r of result.resources) add(r.type, r.resource);
       opts.onType?.(type, resources[type] ?? []);
     }),
   );
+  if (plan.batched.length > 0) answers = wave.batch(plan.batched.map((t) => searchUrl(t, patientId, count)));
+  await reads;
 
   const saved = savedState(marked);
   const { inline, remote, issues } = collectAttachments(resources, reader.base);

@@ -11,6 +11,8 @@ export interface FhirResponse {
 export interface FhirReader {
   /** `url` is relative to the FHIR base ("Condition?patient=1") or absolute (a `next` link). */
   getJson(url: string, signal?: AbortSignal): Promise<FhirResponse>;
+  /** POST a JSON body (a batch Bundle of searches) to `url`; readers without it get one GET per search. */
+  postJson?(url: string, body: unknown, signal?: AbortSignal): Promise<FhirResponse>;
   /** FHIR base URL: the read wave sends the token to nothing outside it (attachments, next links). */
   readonly base: string;
 }
@@ -60,20 +62,29 @@ async function bodyOf(res: Response): Promise<unknown> {
 export function fetchReader(base: string, token?: string, fetchImpl?: typeof fetch): FhirReader {
   return {
     base,
-    async getJson(url, signal) {
-      const headers: Record<string, string> = { accept: 'application/fhir+json, application/json;q=0.9, */*;q=0.1' };
-      if (token) headers.authorization = `Bearer ${token}`;
-      let res: Response;
-      try {
-        // Looked up per call, not captured: test interceptors and polyfills replace globalThis.fetch later.
-        res = await (fetchImpl ?? globalThis.fetch)(resolveUrl(base, url), { headers, signal: signal ?? null });
-      } catch (e) {
-        if (signal?.aborted) throw new FhirReadError('aborted', 'The read was cancelled.');
-        throw new NetworkError(e instanceof Error ? e.message : 'network error');
-      }
-      const retryAfter = res.headers.get('retry-after') ?? undefined;
-      const body = await bodyOf(res);
-      return { status: res.status, body, headers: retryAfter === undefined ? {} : { retryAfter } };
-    },
+    getJson: (url, signal) => send(url, undefined, signal),
+    postJson: (url, body, signal) => send(url, body, signal),
   };
+
+  async function send(url: string, json: unknown, signal: AbortSignal | undefined): Promise<FhirResponse> {
+    const headers: Record<string, string> = { accept: 'application/fhir+json, application/json;q=0.9, */*;q=0.1' };
+    if (token) headers.authorization = `Bearer ${token}`;
+    const post = json !== undefined;
+    if (post) headers['content-type'] = 'application/fhir+json';
+    let res: Response;
+    try {
+      // Looked up per call, not captured: test interceptors and polyfills replace globalThis.fetch later.
+      res = await (fetchImpl ?? globalThis.fetch)(resolveUrl(base, url), {
+        headers,
+        signal: signal ?? null,
+        ...(post ? { method: 'POST', body: JSON.stringify(json) } : {}),
+      });
+    } catch (e) {
+      if (signal?.aborted) throw new FhirReadError('aborted', 'The read was cancelled.');
+      throw new NetworkError(e instanceof Error ? e.message : 'network error');
+    }
+    const retryAfter = res.headers.get('retry-after') ?? undefined;
+    const body = await bodyOf(res);
+    return { status: res.status, body, headers: retryAfter === undefined ? {} : { retryAfter } };
+  }
 }

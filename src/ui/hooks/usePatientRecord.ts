@@ -1,11 +1,13 @@
 // Reads the patient's record in one parallel wave. The picture is built at most twice: a provisional one when the
 // core resources (patient, orders, diagnoses, coverage) are in but the rest is slow to follow, and the final one
 // when every page is read. For a typical chart the rest lands within a few hundred ms, and building a provisional
-// picture then would only delay the real one (both compete for the main thread).
+// picture then would only delay the real one (both compete for the main thread). The first read is usually already
+// under way (early-read.ts, started by main.tsx when the token arrived): the query takes it over.
 import { startTransition, useMemo, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { DEFAULT_TYPES, readPatientRecord, type RawRecord } from '../../fhir/index';
+import { DEFAULT_TYPES, type RawRecord } from '../../fhir/index';
 import type { FhirReader } from '../../fhir/index';
+import { startRecordRead, type EarlyRead } from './early-read';
 
 export const CORE_TYPES: readonly string[] = ['Patient', 'ServiceRequest', 'Condition', 'Coverage'];
 /** How long the rest of the record may take after the core before a provisional picture is shown. */
@@ -28,7 +30,12 @@ const NOTHING: readonly string[] = [];
 /** Every read is in and the picture of the whole record is being built (note extraction): still no verdict. */
 export const PICTURE = 'picture';
 
-export function usePatientRecord(reader: FhirReader, patientId: string, access: { canRead(type: string): boolean }): RecordState {
+export function usePatientRecord(
+  reader: FhirReader,
+  patientId: string,
+  access: { canRead(type: string): boolean },
+  early?: EarlyRead,
+): RecordState {
   const arrived = useRef<Record<string, unknown[]>>({});
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [partial, setPartial] = useState<Record<string, unknown[]> | undefined>(undefined);
@@ -38,23 +45,24 @@ export function usePatientRecord(reader: FhirReader, patientId: string, access: 
     queryFn: async ({ signal }) => {
       arrived.current = {};
       setArrivedTypes([]);
+      const read = early?.take(patientId) ?? startRecordRead(reader, patientId, access);
+      signal.addEventListener('abort', () => read.abort(), { once: true });
+      // Types that arrived before React mounted are replayed here at once.
+      const off = read.onType((type, resources) => {
+        arrived.current = { ...arrived.current, [type]: resources };
+        setArrivedTypes(Object.keys(arrived.current));
+        const core = CORE_TYPES.filter((t) => access.canRead(t));
+        if (timer.current === undefined && core.every((t) => t in arrived.current)) {
+          timer.current = setTimeout(() => {
+            const snapshot = arrived.current;
+            startTransition(() => setPartial((p) => p ?? snapshot));
+          }, PROVISIONAL_AFTER_MS);
+        }
+      });
       try {
-        return await readPatientRecord(reader, patientId, {
-          signal,
-          access,
-          onType: (type, resources) => {
-            arrived.current = { ...arrived.current, [type]: resources };
-            setArrivedTypes(Object.keys(arrived.current));
-            const core = CORE_TYPES.filter((t) => access.canRead(t));
-            if (timer.current === undefined && core.every((t) => t in arrived.current)) {
-              timer.current = setTimeout(() => {
-                const snapshot = arrived.current;
-                startTransition(() => setPartial((p) => p ?? snapshot));
-              }, PROVISIONAL_AFTER_MS);
-            }
-          },
-        });
+        return await read.record;
       } finally {
+        off();
         clearTimeout(timer.current);
       }
     },

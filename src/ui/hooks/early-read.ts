@@ -1,0 +1,65 @@
+// The record read as a stream that can start before React exists: main.tsx starts it the moment the token arrives
+// (while the React app is still loading), and usePatientRecord's query takes it over instead of starting its own.
+// A later read (retry, another patient) starts fresh here too. No React in this file: it is on the entry chunk.
+import '../no-eval';
+import type Client from 'fhirclient/lib/Client';
+import { fhirclientReader, grantedAccess, parseLaunchContext, readPatientRecord, type FhirReader, type RawRecord } from '../../fhir/index';
+import { essentialReadsMissing } from '../read-plan';
+
+type TypeListener = (type: string, resources: unknown[]) => void;
+
+export interface RecordRead {
+  readonly patientId: string;
+  readonly record: Promise<RawRecord>;
+  /** Calls `listener` for each type already read, then for each as it arrives; returns the unsubscribe. */
+  onType(listener: TypeListener): () => void;
+  abort(): void;
+}
+
+export function startRecordRead(reader: FhirReader, patientId: string, access: { canRead(type: string): boolean }): RecordRead {
+  const controller = new AbortController();
+  const arrived: [string, unknown[]][] = [];
+  const listeners = new Set<TypeListener>();
+  const record = readPatientRecord(reader, patientId, {
+    signal: controller.signal,
+    access,
+    batch: true,
+    onType: (type, resources) => {
+      arrived.push([type, resources]);
+      for (const l of listeners) l(type, resources);
+    },
+  });
+  // Nobody may be listening yet; the query that takes the read over sees the rejection.
+  record.catch(() => undefined);
+  return {
+    patientId,
+    record,
+    onType(listener) {
+      for (const [t, r] of arrived) listener(t, r);
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    abort: () => controller.abort(),
+  };
+}
+
+/** The launch's read, taken over once by the workspace's query for the same patient. */
+export interface EarlyRead {
+  take(patientId: string): RecordRead | undefined;
+}
+
+/** Starts the read right after the token exchange; undefined when the launch cannot be read (the workspace says why). */
+export function startEarlyRead(client: Client): EarlyRead | undefined {
+  const parsed = parseLaunchContext(client.state.tokenResponse);
+  if (!parsed.ok) return undefined;
+  const access = grantedAccess(parsed.context.grantedScopes.join(' '));
+  if (essentialReadsMissing(access.canRead).length > 0) return undefined;
+  let read: RecordRead | undefined = startRecordRead(fhirclientReader(client), parsed.context.patientId, access);
+  return {
+    take(patientId) {
+      const r = read?.patientId === patientId ? read : undefined;
+      read = undefined;
+      return r;
+    },
+  };
+}
