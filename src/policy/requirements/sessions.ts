@@ -54,7 +54,7 @@ export function allSessions(picture: ClinicalPicture): Session[] {
       if (o.group === g && (fam ? o.family === fam : o.family === undefined && o.kinds[0] === p.kind)) s = o;
     }
     if (!s) {
-      // Most sessions hold one record: start from its lists (pushing into empty arrays reserves room for 17 each).
+      // A new session starts from its first record; the records of the same session join it below.
       s = {
         date,
         kinds: [p.kind],
