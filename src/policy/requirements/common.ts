@@ -1,9 +1,9 @@
 // Small helpers every requirement builder uses: results, date of service, live diagnoses, region matching.
 import type { ClinicalPicture, ConservativeCareFact, DiagnosisFact, Evidence, PlannedService, SpinalRegion } from '../picture';
+import { isLiveDiagnosis } from '../picture';
 import type { Citation, Finding, RequirementCategory } from '../verdicts';
 import type { Cited, PolicyParams } from '../policies/types';
 import { regionGroupOf } from '../services';
-import { regionOfLevel } from '../levels';
 import { normalizeIcd10 } from '../icd10';
 import { dayOf } from '../dates';
 import { allSessions, type Session } from './sessions';
@@ -52,7 +52,6 @@ export function dosOf(service: PlannedService, today: string): string {
   return dayOf(service.date ?? today);
 }
 
-const LIVE = new Set(['active', 'recurrence', 'relapse', 'unknown']);
 
 export interface DxCode {
   code: string;
@@ -85,23 +84,13 @@ export function diagnosisCodes(picture: ClinicalPicture, service: PlannedService
     });
   }
   for (const d of picture.diagnoses) {
-    if (!d.icd10 || !LIVE.has(d.clinicalStatus)) continue;
+    if (!d.icd10 || !isLiveDiagnosis(d)) continue;
     const code = normalizeIcd10(d.icd10);
     if (seen.has(code)) continue;
     seen.add(code);
     out.push({ code, display: d.display, evidence: d.evidence, onOrder: false });
   }
   return out;
-}
-
-/** The service's spinal region: as ordered, else from its first level. */
-export function serviceRegion(service: { region?: SpinalRegion; levels: readonly string[] }): SpinalRegion | undefined {
-  if (service.region) return service.region;
-  for (const l of service.levels) {
-    const r = regionOfLevel(l);
-    if (r) return r;
-  }
-  return undefined;
 }
 
 /** Same billing region group; an unknown region on either side counts as the same (we cannot tell them apart). */

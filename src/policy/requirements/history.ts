@@ -4,11 +4,13 @@
 import type { ClinicalPicture, Evidence, PlannedService } from '../picture';
 import { regionGroupOf } from '../services';
 import { addMonths, daysBetween, HOURS_PER_MONTH, HOURS_PER_WEEK } from '../dates';
-import { dosOf, evidenceOf, met, missing, notApplicable, notMet, plural, noteEvidence, requirement, serviceRegion } from './common';
+import { dosOf, evidenceOf, met, missing, notApplicable, notMet, plural, noteEvidence, requirement } from './common';
+import { serviceRegion } from '../levels';
 import type { Ctx, Requirement } from './common';
 import type { Cited, FrequencyLimit, PolicyParams } from '../policies/types';
 import { bestRelief, levelsOverlap, sessionEvidence, sessionsBefore, type Session } from './sessions';
 import { injectionIntent } from './site';
+import { earliestUnderLimit, firstDayAfterSpacing } from './eligible';
 
 function groupOf(service: PlannedService) {
   return regionGroupOf(serviceRegion(service));
@@ -44,9 +46,16 @@ export function frequencyRequirement(id: string, text: string, pick: (p: PolicyP
         `This would be session ${total} of at most ${rule.max} ${rule.label} in ${rule.months} months${list ? ` (before: ${list})` : ''}.`,
         evidence,
       );
+    const next = earliestUnderLimit(prior, rule.max, rule.months);
+    if (!next)
+      return notMet(
+        `This would be session ${total} of ${rule.label} in ${rule.months} months; the limit is ${rule.max} (before: ${list}).`,
+        `Wait until the oldest of these falls out of the ${rule.months}-month window`,
+        evidence,
+      );
     return notMet(
-      `This would be session ${total} of ${rule.label} in ${rule.months} months; the limit is ${rule.max} (before: ${list}).`,
-      `Wait until the oldest of these falls out of the ${rule.months}-month window`,
+      `This would be session ${total} of ${rule.label} in ${rule.months} months; the limit is ${rule.max} (before: ${list}). Eligible again from ${next.date}, when the ${next.leaving} session leaves the ${rule.months}-month window.`,
+      `Schedule on or after ${next.date} (the ${next.leaving} session is then outside the ${rule.months}-month window)`,
       evidence,
     );
   });
@@ -65,9 +74,10 @@ export function spacingRequirement(id: string): Requirement {
       const days = daysBetween(last.date, dos);
       if (days >= rule.days)
         return met(`${days} days since the previous injection on ${last.date} (at least ${rule.days}).`, last.evidence);
+      const from = firstDayAfterSpacing(last.date, rule.days);
       return notMet(
-        `Only ${days} days since the previous injection on ${last.date}; at least ${rule.days} needed.`,
-        `Schedule on or after day ${rule.days} after the previous injection`,
+        `Only ${days} days since the previous injection on ${last.date}; at least ${rule.days} needed. Eligible from ${from}.`,
+        `Schedule on or after ${from} (${rule.days} days after the ${last.date} injection)`,
         last.evidence,
       );
     },
@@ -107,7 +117,7 @@ function failedFirstRepeat(
   if (days < minDays)
     return {
       ok: false,
-      message: `The first injection (${prev.date}) failed; a repeat needs at least ${minDays} days (${days} so far) and a changed approach, level or drug.`,
+      message: `The first injection (${prev.date}) failed; a repeat needs at least ${minDays} days (${days} so far: eligible from ${firstDayAfterSpacing(prev.date, minDays)}) and a changed approach, level or drug.`,
       evidence: prev.evidence,
     };
   if (!what)
@@ -278,8 +288,8 @@ export function secondBlockRequirement(id: string): Requirement {
         );
       if (days < rule.minDays)
         return notMet(
-          `Only ${days} days since the ${first.date} block; at least ${rule.minDays} needed.`,
-          `Schedule on or after day ${rule.minDays}`,
+          `Only ${days} days since the ${first.date} block; at least ${rule.minDays} needed. Eligible from ${firstDayAfterSpacing(first.date, rule.minDays)}.`,
+          `Schedule on or after ${firstDayAfterSpacing(first.date, rule.minDays)} (${rule.minDays} days after the ${first.date} block)`,
           ev,
         );
       return met(`${r.percent}% relief from the ${first.date} block, ${days} days before.`, ev);

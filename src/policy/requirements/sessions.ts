@@ -5,7 +5,7 @@ import type { ClinicalPicture, Evidence, InjectionIntent, ProcedureFact, ReliefF
 import type { FamilyId, RegionGroup } from '../services';
 import { familyOf, regionGroupOf } from '../services';
 import { dayOf } from '../dates';
-import { serviceRegion, type Ctx } from './common';
+import { serviceRegion } from '../levels';
 
 export interface Session {
   /** YYYY-MM-DD. */
@@ -84,7 +84,11 @@ export function allSessions(picture: ClinicalPicture): Session[] {
  * Sessions with a procedure of these kinds before the date of service, newest first. With `group`, only sessions
  * in that region group (or of unknown region: we cannot tell them apart) are kept.
  */
-export function sessionsBefore(ctx: Ctx, kinds: readonly ServiceKind[], group?: RegionGroup): Session[] {
+export function sessionsBefore(
+  ctx: { readonly sessions: readonly Session[]; readonly dos: string },
+  kinds: readonly ServiceKind[],
+  group?: RegionGroup,
+): Session[] {
   return ctx.sessions.filter(
     (s) =>
       s.date < ctx.dos && s.kinds.some((k) => kinds.includes(k)) && (group === undefined || s.group === undefined || s.group === group),
