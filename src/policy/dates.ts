@@ -13,10 +13,7 @@ function digitsAt(s: string, at: number, n: number): number {
   return v;
 }
 
-/**
- * 'YYYY-MM-DD' (or a dateTime) -> UTC midnight epoch ms; partial dates ('2025', '2025-03') take the first day.
- * Read digit by digit: the policy rules compare thousands of dates per assessment.
- */
+/** 'YYYY-MM-DD' (or a dateTime) -> UTC midnight epoch ms; partial dates ('2025', '2025-03') take the first day. */
 export function toDayMs(iso: string): number {
   if (typeof iso !== 'string') return Number.NaN;
   const year = digitsAt(iso, 0, 4);

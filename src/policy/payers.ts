@@ -138,6 +138,9 @@ const BCBSMA_690 = (ruleId: string, section: string, note?: string): Citation =>
     ...(note ? { note } : {}),
   });
 
+/** NRS/VAS where "moderate" begins on the common 0-10 bands (BCBSMA-690-PAIN). */
+const BCBSMA_MODERATE_PAIN = 4;
+
 export const BCBSMA: PayerDef = {
   id: 'bcbsma',
   name: 'Blue Cross Blue Shield of Massachusetts',
@@ -173,6 +176,14 @@ export const BCBSMA: PayerDef = {
               'BCBSMA-690-CONSERVATIVE',
               'Criteria: at least 4 weeks of conservative care including prescription-strength analgesics and at least 4 weeks of physical therapy (or why PT was not tolerated)',
               'The picture does not tell prescription from over-the-counter analgesics; every analgesic course counts.',
+            ),
+          },
+          painIntensity: {
+            value: { minScore: BCBSMA_MODERATE_PAIN, label: 'moderate-severe pain' },
+            citation: BCBSMA_690(
+              'BCBSMA-690-PAIN',
+              'Criteria: persistent pain of at least moderate-severe intensity',
+              `The policy sets no scale or number: ${BCBSMA_MODERATE_PAIN}/10 is where the usual 0-10 bands (1-3 mild, 4-6 moderate, 7-10 severe) begin "moderate", ClaimReady's reading of "at least moderate-severe".`,
             ),
           },
           minDaysBetween: {

@@ -14,6 +14,7 @@ import {
   conservativeMinimumRequirement,
   functionalRequirement,
   painDurationRequirement,
+  painIntensityRequirement,
   painScaleRequirement,
 } from '../requirements/pillars';
 import {
@@ -31,6 +32,8 @@ const ESI = familyKinds('esi');
 export const ACUTE_ZOSTER_ICD10 = ['B02.0', 'B02.1', 'B02.3', 'B02.7', 'B02.8', 'B02.9'];
 /** Codes that name radicular pain or radiculopathy, incl. FY2025 disc degeneration with lower-extremity pain. */
 export const RADICULAR_ICD10 = ['M54.1', 'M50.1', 'M51.1', 'M47.2', 'M54.3', 'M54.4', 'M51.361', 'M51.362', 'M51.371', 'M51.372'];
+/** Post-herpetic nervous-system involvement: not acute zoster, and not an indication the LCD names. */
+export const POST_HERPETIC_ICD10 = ['B02.2'];
 /** Axial (non-radicular) back or neck pain: alone, not covered (ESI-AXIAL). */
 export const AXIAL_ICD10 = ['M54.2', 'M54.5', 'M54.6', 'M54.8', 'M54.9', 'M47.81', 'M47.89', 'M51.360', 'M51.370', 'G89.2', 'G89.4'];
 
@@ -58,12 +61,13 @@ function params(c: (ruleId: string, section: string, grade: SourceGrade, note?: 
           { label: 'acute herpes zoster', symptoms: [], icd10: ACUTE_ZOSTER_ICD10 },
         ],
         axialIcd10: AXIAL_ICD10,
+        notIndications: [{ label: 'post-herpetic pain', why: 'the LCD covers acute herpes zoster only', icd10: POST_HERPETIC_ICD10 }],
       },
       citation: c(
         'ESI-DX',
         'Covered Indications (radicular pain/radiculopathy, stenosis with neurogenic claudication, post-laminectomy syndrome, acute herpes zoster); Limitations (axial pain)',
         'S1',
-        `${RUBRIC}. The article publishes no closed ICD-10-CM list: coverage is by indication, so a documented radicular symptom meets it whatever the code (disc displacement M51.2x, disc degeneration M51.36x); the codes are ClaimReady's reading of which codes name an indication.`,
+        `${RUBRIC}. The article publishes no closed ICD-10-CM list: coverage is by indication, so a documented radicular symptom meets it whatever the code (disc displacement M51.2x, disc degeneration M51.36x); the codes are ClaimReady's reading of which codes name an indication. Zoster is covered as ACUTE herpes zoster only: a service for post-herpetic pain (B02.2x in ICD-10-CM) is not covered even where its dermatomal pain is described as radicular (the L33906 summary, S2, lists the same indications).`,
       ),
     },
     codeValidity: { value: true, citation: SHARED.icd10 },
@@ -221,6 +225,7 @@ export const LCD_EPIDURAL: PolicyDef = {
     codeValidityRequirement('dx-code-valid'),
     painDurationRequirement('esi-pain-duration'),
     painScaleRequirement('pain-scale'),
+    painIntensityRequirement('pain-intensity'),
     functionalRequirement('functional-impairment'),
     conservativeFailureRequirement('conservative-failed'),
     conservativeMinimumRequirement('conservative-weeks'),

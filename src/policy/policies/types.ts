@@ -73,6 +73,11 @@ export interface IndicationRule {
   indications: { label: string; symptoms: SymptomKind[]; icd10: string[]; needsSymptom?: boolean }[];
   /** Axial (non-radicular) pain codes: alone, not covered. */
   axialIcd10: string[];
+  /**
+   * Conditions the text leaves out although their pain may be described like an indication (post-herpetic pain,
+   * B02.2x: the LCD names acute herpes zoster only). A service whose diagnoses all name one is not covered.
+   */
+  notIndications?: { label: string; why: string; icd10: string[] }[];
   /** Only these spinal regions are covered (an overlay may narrow: BCBSMA names lumbar or cervical). */
   regions?: SpinalRegion[];
 }
@@ -82,6 +87,8 @@ export interface SymptomRule {
   required: SymptomKind[];
   /** Any of these documented as present in the region is an exclusion. */
   excluded: SymptomKind[];
+  /** Diagnosis codes that document an excluded condition (coded radiculopathy), unless a later note denies it. */
+  excludedByIcd10?: { kind: SymptomKind; icd10: string[] }[];
 }
 
 export interface LevelLimit {
@@ -118,6 +125,8 @@ export interface PolicyParams {
   painDuration?: Cited<DurationRule>;
   /** Validated pain scale, no older than this many days before the date of service. */
   painScale?: Cited<{ maxAgeDays: number }>;
+  /** Pain at least this intense on a 0-10 scale (the latest validated score before the date of service). */
+  painIntensity?: Cited<{ minScore: number; label: string }>;
   functional?: Cited<{ maxAgeDays: number }>;
   conservativeFailure?: Cited<{ contraindicatedSatisfies: boolean }>;
   conservativeMinimum?: Cited<ConservativeMinimum>;

@@ -1,7 +1,8 @@
 // Diagnosis rules: a closed list of covered codes (facet article), coverage by indication (ESI), valid codes, the
 // symptoms the policy needs or excludes, and pathology that rules a service out.
-import type { ClinicalPicture, Evidence, PlannedService, SpinalRegion, SymptomFact } from '../picture';
+import type { ClinicalPicture, Evidence, PlannedService, SpinalRegion, SymptomFact, SymptomKind } from '../picture';
 import { codeProblem, icd10Info, inCategory, replacementsFor } from '../icd10';
+import { dayOf } from '../dates';
 import { evidenceOf, listOf, dosOf, met, missing, notMet, sameRegionGroup, requirement, advice, noteEvidence } from './common';
 import type { DxCode, Requirement } from './common';
 import { serviceRegion } from '../levels';
@@ -10,16 +11,44 @@ import { noteNamedCodes } from './note-codes';
 
 const codeAndName = (c: DxCode): string => `${c.code} ${c.display}`;
 
-const CYST = /\b(?:synovial|facet(?: joint)?) cysts?\b/i;
+const CYST = /\b(?:synovial|facet(?: joint)?) cysts?\b/gi;
+/** A negation earlier in the same clause ("no synovial cyst", "without facet cyst"). */
+const NEGATED = /\b(?:no|not|without|negative for|absence of|denies|free of)\b[^.;:\n]*$/i;
+
+/** The first mention of a facet cyst in a text that is not negated in its clause ("no synovial cyst" is not one). */
+function affirmedCyst(text: string): { start: number; end: number } | undefined {
+  for (const m of text.matchAll(CYST)) {
+    const clause =
+      text
+        .slice(0, m.index)
+        .split(/[.;:\n]/)
+        .pop() ?? '';
+    if (!NEGATED.test(clause)) return { start: m.index, end: m.index + m[0].length };
+  }
+  return undefined;
+}
 
 /** Where the record documents a facet (synovial) cyst: a diagnosis, an imaging finding or a note. */
 export function facetCystEvidence(picture: ClinicalPicture, dos: string): Evidence[] {
   const ev: Evidence[] = [];
-  for (const d of picture.diagnoses) if (CYST.test(d.display)) ev.push(...d.evidence);
-  for (const i of picture.imaging) if (i.finding && CYST.test(i.finding)) ev.push(...i.evidence);
+  for (const d of picture.diagnoses) if (affirmedCyst(d.display)) ev.push(...d.evidence);
+  for (const i of picture.imaging) if (i.finding && affirmedCyst(i.finding)) ev.push(...i.evidence);
   if (ev.length > 0) return ev;
-  const n = noteEvidence(picture, CYST, dos);
-  return n ? [n] : [];
+  for (const n of picture.notes) {
+    if (n.date && dayOf(n.date) > dos) continue;
+    const m = affirmedCyst(n.text);
+    if (!m) continue;
+    const end = Math.min(n.text.length, m.start + Math.max(m.end - m.start, 80));
+    return [
+      {
+        ref: n.ref,
+        display: n.title,
+        ...(n.date ? { date: n.date } : {}),
+        quote: { text: n.text.slice(m.start, end), start: m.start, end },
+      },
+    ];
+  }
+  return [];
 }
 
 const FACET_CONDITION =
@@ -116,6 +145,13 @@ export function closedListRequirement(id: string): Requirement {
   );
 }
 
+/** The latest date among the evidence (YYYY-MM-DD), if any is dated. */
+function latestDate(evidence: readonly Evidence[]): string | undefined {
+  let out: string | undefined;
+  for (const e of evidence) if (e.date && (!out || dayOf(e.date) > out)) out = dayOf(e.date);
+  return out;
+}
+
 function deniedLater(s: SymptomFact, all: SymptomFact[]): boolean {
   return all.some((d) => !d.present && d.kind === s.kind && (!d.date || !s.date || d.date >= s.date));
 }
@@ -138,6 +174,17 @@ export function indicationRequirement(id: string): Requirement {
       const here = picture.symptoms.filter((s) => sameRegionGroup(region, s.region));
       const present = here.filter((s) => s.present && !deniedLater(s, here));
       const codes = ctx.dx;
+      // What the service treats: the order's reasons, else the live problem list.
+      const onOrder = codes.filter((c) => c.onOrder);
+      const treated = onOrder.length > 0 ? onOrder : codes;
+      for (const not of rule.notIndications ?? []) {
+        if (treated.length === 0 || !treated.every((c) => inCategory(c.code, not.icd10))) continue;
+        return notMet(
+          `The service treats ${not.label} (${treated.map((c) => c.code).join(', ')}): not a covered indication (${not.why}).`,
+          'If the pain is radicular pain from spinal pathology, neurogenic claudication or acute zoster, document and code that indication',
+          evidenceOf(treated),
+        );
+      }
       for (const ind of rule.indications) {
         const bySymptom = present.filter((s) => ind.symptoms.includes(s.kind));
         if (bySymptom.length > 0) return met(`Indication documented: ${ind.label}.`, evidenceOf(bySymptom));
@@ -246,13 +293,25 @@ export function symptomRequirement(id: string, text: string, requiredAlsoByIcd10
       // An exclusion documented as present and also as absent: the latest dated statement wins; undated, the
       // explicit denial wins (notes often say "history of radiculopathy ... no radicular symptoms now").
       const excluded = here.filter((s) => s.present && rule.excluded.includes(s.kind) && !deniedLater(s, here));
-      if (excluded.length > 0) {
+      // A coded radiculopathy documents it too, unless a note on or after the code's date denies the symptom.
+      const coded: { kind: SymptomKind; code: DxCode }[] = [];
+      for (const by of rule.excludedByIcd10 ?? []) {
+        for (const c of ctx.dx) {
+          if (!inCategory(c.code, by.icd10) || !sameRegionGroup(region, icd10Info(c.code)?.region)) continue;
+          const since = latestDate(c.evidence);
+          const denied = here.some((d) => !d.present && d.kind === by.kind && (!d.date || !since || dayOf(d.date) >= since));
+          if (!denied) coded.push({ kind: by.kind, code: c });
+        }
+      }
+      if (excluded.length > 0 || coded.length > 0) {
         const cyst = facetCystEvidence(picture, dosOf(service, today));
         if (cyst.length === 0) {
+          const kinds = [...new Set([...excluded.map((s) => s.kind), ...coded.map((x) => x.kind)])];
+          const codes = coded.length > 0 ? ` (coded ${[...new Set(coded.map((x) => x.code.code))].join(', ')})` : '';
           return notMet(
-            `Documented ${excluded.map((s) => LABEL[s.kind]).join(' and ')} excludes this procedure.`,
+            `Documented ${kinds.map((k) => LABEL[k]).join(' and ')}${codes} excludes this procedure.`,
             'If that condition is treated, or the radicular pain is from a facet synovial cyst, document it',
-            evidenceOf(excluded),
+            [...evidenceOf(excluded), ...evidenceOf(coded.map((x) => x.code))],
           );
         }
       }

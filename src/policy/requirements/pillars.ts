@@ -13,6 +13,23 @@ const DAYS_PER_WEEK = 7;
 
 const VALIDATED = new Set(['NRS', 'VAS', 'VRS']);
 
+type PainScore = ClinicalPicture['painScores'][number];
+
+/** The latest 0-10 score on a validated scale on or before the date of service, and the evidence of unvalidated ones. */
+function latestPainScore(picture: ClinicalPicture, dos: string): { latest: PainScore | undefined; unvalidated: Evidence[] } {
+  let latest: PainScore | undefined;
+  let unvalidated: Evidence[] = [];
+  for (const s of picture.painScores) {
+    if (dayOf(s.date) > dos) continue;
+    if (!VALIDATED.has(s.instrument) || !Number.isFinite(s.value) || s.value < 0 || s.value > 10) {
+      unvalidated = unvalidated.concat(s.evidence);
+      continue;
+    }
+    if (!latest || s.date > latest.date) latest = s;
+  }
+  return { latest, unvalidated };
+}
+
 export function painScaleRequirement(id: string): Requirement {
   return requirement(
     id,
@@ -21,16 +38,7 @@ export function painScaleRequirement(id: string): Requirement {
     (p) => p.painScale,
     (picture, service, today, rule) => {
       const dos = dosOf(service, today);
-      let latest: ClinicalPicture['painScores'][number] | undefined;
-      let unvalidated: Evidence[] = [];
-      for (const s of picture.painScores) {
-        if (dayOf(s.date) > dos) continue;
-        if (!VALIDATED.has(s.instrument) || !Number.isFinite(s.value) || s.value < 0 || s.value > 10) {
-          unvalidated = unvalidated.concat(s.evidence);
-          continue;
-        }
-        if (!latest || s.date > latest.date) latest = s;
-      }
+      const { latest, unvalidated } = latestPainScore(picture, dos);
       if (!latest) {
         const fix = 'Document the pain score on a 0-10 scale (NRS or VAS) for this visit';
         return unvalidated.length > 0
@@ -47,6 +55,31 @@ export function painScaleRequirement(id: string): Requirement {
         );
       }
       return met(`Pain scored ${what}.`, latest.evidence);
+    },
+  );
+}
+
+export function painIntensityRequirement(id: string): Requirement {
+  return requirement(
+    id,
+    'pain-scale',
+    'Pain at least as intense as the policy asks (latest 0-10 score before the date of service)',
+    (p) => p.painIntensity,
+    (picture, service, today, rule) => {
+      const dos = dosOf(service, today);
+      const { latest } = latestPainScore(picture, dos);
+      if (!latest)
+        return missing(
+          `No 0-10 pain score is documented, so ${rule.label} cannot be shown.`,
+          'Document the pain score on a 0-10 scale (NRS or VAS) for this visit',
+        );
+      const what = `${latest.instrument} ${latest.value}/10 on ${fmtDate(latest.date)}`;
+      if (latest.value >= rule.minScore) return met(`Pain ${what}: ${rule.label} (at least ${rule.minScore}/10).`, latest.evidence);
+      return notMet(
+        `Pain ${what} is below the ${rule.label} the policy asks (at least ${rule.minScore}/10).`,
+        'If the pain is more intense than this score, record a current 0-10 score at this visit',
+        latest.evidence,
+      );
     },
   );
 }

@@ -54,14 +54,15 @@ export function allSessions(picture: ClinicalPicture): Session[] {
       if (o.group === g && (fam ? o.family === fam : o.family === undefined && o.kinds[0] === p.kind)) s = o;
     }
     if (!s) {
-      // Most sessions hold one record: start from its lists (pushing into empty arrays reserves room for 17 each).
+      // A new session starts from its first record and reads its relief and evidence lists; a second record of the
+      // same session joins below with new lists, so a record's own lists are never changed.
       s = {
         date,
         kinds: [p.kind],
         levels: p.levels.filter((l, i) => p.levels.indexOf(l) === i),
-        relief: [...p.relief],
+        relief: p.relief,
         procedures: [p],
-        evidence: [...p.evidence],
+        evidence: p.evidence,
         family: fam,
         group: g,
         intent: procedureIntent(p),
@@ -72,8 +73,8 @@ export function allSessions(picture: ClinicalPicture): Session[] {
     s.procedures.push(p);
     if (!s.kinds.includes(p.kind)) s.kinds.push(p.kind);
     for (const l of p.levels) if (!s.levels.includes(l)) s.levels.push(l);
-    for (const r of p.relief) s.relief.push(r);
-    for (const e of p.evidence) s.evidence.push(e);
+    s.relief = [...s.relief, ...p.relief];
+    s.evidence = [...s.evidence, ...p.evidence];
     const intent = procedureIntent(p);
     if (intent && !s.intent) s.intent = intent;
   }
