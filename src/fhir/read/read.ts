@@ -24,13 +24,6 @@ export const DEFAULT_TYPES: readonly string[] = [
 ];
 
 /**
- * Where exports keep what a chart keeps in Coverage and therapy Procedures (Synthea, payer data): the payer on
- * Claim / ExplanationOfBenefit, a PT course on CarePlan. Read only when the token may read them; they are fallbacks,
- * so a token without them loses nothing the default types hold.
- */
-export const FALLBACK_TYPES: readonly string[] = ['CarePlan', 'Claim', 'ExplanationOfBenefit'];
-
-/**
  * Types read only for ClaimReady's own earlier output (the prior-auth Task the app made, so a relaunch shows it):
  * searched by the own-output tag, never evidence. Anything else a server returns for them (one that ignores _tag)
  * is not ours and not clinical, and is left out.
@@ -67,8 +60,6 @@ export interface ReadOptions {
    * as warnings, so the picture says what it is missing instead of failing on 403s.
    */
   access?: { canRead(type: string): boolean };
-  /** Also search FALLBACK_TYPES (payer on Claim/EOB, PT on CarePlan) without a grant to check (the CLI does). */
-  fallbacks?: boolean;
   /** Injected in tests to observe waits without waiting. */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -287,10 +278,8 @@ export async function readPatientRecord(reader: FhirReader, patientId: string, o
   const wave = new Wave(reader, opts);
   const can = (type: string): boolean => opts.access?.canRead(type) ?? true;
   const wanted = opts.types ?? DEFAULT_TYPES;
-  // Fallback types only where asked for (the CLI over exports) or where the EHR granted them explicitly.
-  const fallbacks = opts.types ? [] : FALLBACK_TYPES.filter((t) => opts.fallbacks ?? opts.access?.canRead(t) ?? false);
   const own = opts.types ? [] : OWN_OUTPUT_TYPES.filter((t) => opts.access?.canRead(t) ?? false);
-  const types = [...wanted.filter(can), ...fallbacks, ...own];
+  const types = [...wanted.filter(can), ...own];
   for (const type of wanted.filter((t) => !can(t))) {
     wave.issues.push({
       resourceType: type,

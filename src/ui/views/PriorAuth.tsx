@@ -12,6 +12,7 @@ import { ChartTaskCard } from './prior-auth/ChartTaskCard';
 import { readTask, savedTasks, tasksForService } from './prior-auth/chart-task';
 import { LifecyclePanel } from '../lifecycle/LifecyclePanel';
 import { serviceDef } from '../../policy/index';
+import { ordersUnread } from '../hooks/useServiceSelection';
 import './PriorAuth.css';
 
 const VERDICT_TEXT = {
@@ -80,11 +81,19 @@ export function PriorAuth() {
     [writer],
   );
 
+  // An order search that failed on every retry must not look like a chart without orders.
+  const unread = ordersUnread(picture);
   if (!service || !model) {
     return (
       <section className="prior-auth stack" aria-labelledby="pa-title">
         <h2 id="pa-title">Prior authorization</h2>
-        <p className="muted">Choose a planned service to build its prior-auth packet.</p>
+        {unread ? (
+          <p className="error">
+            The planned orders could not be read ({unread}) Relaunch ClaimReady to read them again, or add the service above.
+          </p>
+        ) : (
+          <p className="muted">Choose a planned service to build its prior-auth packet.</p>
+        )}
       </section>
     );
   }
