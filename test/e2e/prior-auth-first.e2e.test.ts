@@ -87,6 +87,10 @@ describe('Prior auth: the chart Task', () => {
       await openView(page, 'Prior auth');
       expect(await card().textContent()).toMatch(new RegExp(`StatusRequested.*Due${due}.*Authorization numbernot decided yet`));
       expect(await page.getByTestId('pa-do-first').textContent()).toMatch(/Submit the saved packet to .* \(chart task: requested\)/);
+      // Saving again after the relaunch resumes the same packet and Task: nothing new is written.
+      await page.getByRole('button', { name: 'Save packet to chart' }).click();
+      await expect.poll(() => page.locator('.pa-status').textContent(), { timeout: 20_000 }).toMatch(/Already saved/);
+      expect(createdCounts(sandbox, before)).toEqual({ DocumentReference: 1, Task: 1, Provenance: 2 });
 
       // The decision as the payer lifecycle writes it onto the Task (status, business status, outputs).
       const decided = {
