@@ -90,9 +90,10 @@ describe('Prior-auth packet', () => {
     await openView(page, 'Prior auth');
     const blockersHeading = page.getByRole('heading', { level: 3, name: /^What blocks this packet \(\d+\)$/ });
     await blockersHeading.waitFor();
-    // The first card under the view's title is the blockers card.
+    // The first card under the view's title is "Do first", counting the same blockers the full list below holds.
     const firstCardTitle = await page.locator('.prior-auth > section.card').first().locator('h3').textContent();
-    expect(firstCardTitle).toBe(await blockersHeading.textContent());
+    const n = /\((\d+)\)$/.exec((await blockersHeading.textContent()) ?? '')?.[1];
+    expect(firstCardTitle).toBe(`Do first: ${n} blocker(s)`);
     const blockers = await page.locator('.pa-blockers > li').allTextContents();
     expect(blockers.length).toBeGreaterThan(0);
     expect(blockers.some((b) => /^Policy/.test(b) && /conservative/i.test(b))).toBe(true);
@@ -102,7 +103,7 @@ describe('Prior-auth packet', () => {
 
     const before = snapshot(sandbox, WRITTEN_TYPES);
     await saveButton().click();
-    await expect.poll(() => status().textContent()).toMatch(/^Not saved\. The policy criteria above are not all documented/);
+    await expect.poll(() => status().textContent()).toMatch(/^Not saved\. The policy criteria under "Do first" are not all documented/);
     expect(createdCounts(sandbox, before)).toEqual({});
   });
 

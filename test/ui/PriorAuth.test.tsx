@@ -10,6 +10,7 @@ import { assess, resolvePayer } from '../../src/policy/index';
 import type { FhirWriter } from '../../src/writeback/writer';
 import { PATIENTS, type PatientCase } from '../writeback/pas/patients';
 import { fakeEhr } from '../writeback/pas/fake-ehr';
+import { savedState } from '../../src/fhir/read/saved';
 
 afterEach(() => {
   cleanup();
@@ -65,8 +66,17 @@ describe('PriorAuth view', () => {
     const n = expected.findings.filter((f) => f.severity === 'blocker' && (f.status === 'missing' || f.status === 'not-met')).length;
     expect(n).toBeGreaterThan(0);
     const headings = screen.getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
-    expect(headings[0]).toBe(`What blocks this packet (${n})`);
-    expect(headings.indexOf('Policy criteria')).toBeGreaterThan(0);
+    // "Do first" heads the view: the blockers as one-line fixes, then the next action; the packet actions follow.
+    expect(headings[0]).toBe(`Do first: ${n} blocker(s)`);
+    expect(headings[1]).toBe('Packet');
+    const steps = within(screen.getByTestId('pa-do-first')).getAllByRole('listitem').map((li) => li.textContent ?? '');
+    const blockers = expected.findings.filter((f) => f.severity === 'blocker' && (f.status === 'missing' || f.status === 'not-met'));
+    expect(steps[0]).toContain(blockers[0]!.fix ?? blockers[0]!.message);
+    expect(steps[0]).toMatch(/^Blocks/);
+    expect(steps.at(-1)).toMatch(/^ ?Then save the packet to the chart \(or save it as incomplete\) and submit it to /);
+    expect(steps.length).toBeLessThanOrEqual(6); // 3 blockers, 'N more', the prior-auth check, the next action
+    expect(headings.indexOf(`What blocks this packet (${n})`)).toBeGreaterThan(1);
+    expect(headings.indexOf('Policy criteria')).toBeGreaterThan(headings.indexOf(`What blocks this packet (${n})`));
   });
 
   it('opens evidence from a criterion', () => {
@@ -140,7 +150,7 @@ describe('PriorAuth view', () => {
   it('asks before saving an incomplete packet', async () => {
     const { ehr } = setup(PATIENTS[1]);
     fireEvent.click(screen.getByRole('button', { name: 'Save packet to chart' }));
-    await screen.findByText(/Not saved\. The policy criteria above are not all documented/);
+    await screen.findByText(/Not saved\. The policy criteria under "Do first" are not all documented/);
     expect(ehr.stored).toHaveLength(0);
     fireEvent.click(screen.getByRole('checkbox', { name: /Save as an incomplete packet/ }));
     fireEvent.click(screen.getByRole('button', { name: 'Save packet to chart' }));
@@ -215,6 +225,85 @@ describe('PriorAuth view, long evidence and accessibility', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Save packet to chart' }));
     await screen.findByText(/Saved to the chart/, undefined, { timeout: 10_000 });
     expect(ehr.stored.find((r): r is Task => r.resourceType === 'Task')?.owner?.reference).toBe('Organization/org-clinic');
+  });
+
+  describe('the chart Task', () => {
+    it('with nothing blocking, the first step is to save and submit; after the save the Task is read back and shown', async () => {
+      setup(PATIENTS[0]);
+      // This case's prior auth "depends" (WISeR, state not recorded): checking that comes first, then saving.
+      const steps = () => within(screen.getByTestId('pa-do-first')).getAllByRole('listitem').map((li) => li.textContent ?? '');
+      expect(steps()).toEqual([
+        expect.stringMatching(/^ ?Check whether Medicare Part B needs prior authorization: WISeR/),
+        ' Save the packet to the chart, then submit it to Medicare Part B.',
+      ]);
+      expect(screen.getByTestId('pa-chart-task').textContent).toMatch(/No prior-auth task in the chart yet/);
+      fireEvent.click(screen.getByRole('button', { name: 'Save packet to chart' }));
+      await screen.findByText(/Saved to the chart/, undefined, { timeout: 10_000 });
+      const card = screen.getByTestId('pa-chart-task');
+      await waitFor(() => expect(card.textContent).toMatch(/StatusRequested/));
+      expect(card.textContent).toMatch(/Business statusReady to submit/);
+      expect(card.textContent).toMatch(/Due\d{4}-\d\d-\d\d/);
+      expect(card.textContent).toMatch(/Authorization numbernot decided yet/);
+      expect(steps()[1]).toMatch(/Submit the saved packet to Medicare Part B by \d{4}-\d\d-\d\d \(chart task: requested\)/);
+    });
+
+    it('on relaunch the Task comes from record.saved: a decided one shows its authorization number and owner', async () => {
+      const c = PATIENTS[0];
+      if (!c) throw new Error('no patient');
+      const task: Task = {
+        resourceType: 'Task',
+        id: 'task-9',
+        meta: { versionId: '3', tag: [{ system: 'https://claimready.app/fhir/CodeSystem/origin', code: 'claimready' }] },
+        identifier: [{ system: 'https://claimready.app/id/pa-task', value: 'k1' }],
+        status: 'completed',
+        intent: 'order',
+        businessStatus: { text: 'Approved' },
+        code: { coding: [{ system: 'https://claimready.app/CodeSystem/task', code: 'submit-prior-auth' }] },
+        focus: { reference: c.input.service.requestRef! },
+        owner: { reference: 'Organization/org-clinic' },
+        restriction: { period: { end: '2026-11-30' } },
+        lastModified: '2026-11-24T10:00:00Z',
+        output: [
+          { type: { text: 'Authorization number' }, valueString: 'AUTH-77812' },
+          { type: { text: 'Authorization period' }, valuePeriod: { start: '2026-12-01', end: '2027-02-28' } },
+        ],
+      };
+      const other: Task = { ...task, id: 'task-other', focus: { reference: 'ServiceRequest/not-this-one' }, output: [] };
+      const saved = savedState([
+        { type: 'Task', resource: other },
+        { type: 'Task', resource: task },
+      ]);
+      const resources = new Map(c.input.resources ?? []);
+      resources.set('Organization/org-clinic', { resourceType: 'Organization', id: 'org-clinic', name: 'Riverside Spine & Pain' } as Organization);
+      setup(c, { saved, resources });
+      const card = screen.getByTestId('pa-chart-task');
+      expect(card.textContent).toMatch(/StatusCompleted/);
+      expect(card.textContent).toMatch(/Business statusApproved/);
+      expect(card.textContent).toMatch(/OwnerRiverside Spine & Pain/);
+      expect(card.textContent).toMatch(/Due2026-11-30/);
+      expect(card.textContent).toMatch(/Authorization numberAUTH-77812/);
+      expect(card.textContent).toMatch(/Authorized2026-12-01 to 2027-02-28/);
+      expect(card.textContent).not.toMatch(/earlier task/);
+      expect(screen.getByTestId('pa-first-action').textContent).toMatch(/chart task is completed \(authorization AUTH-77812\): nothing more to do/);
+    });
+
+    it('says no Task is made, and makes none, where the payer wants no prior authorization', async () => {
+      const c = PATIENTS[0];
+      if (!c) throw new Error('no patient');
+      const { picture, service } = c.input;
+      // The planned service as a code no Medicare prior-auth program lists (trigger point injection, 20553).
+      const tpi = { ...service, code: '20553', kind: 'trigger-point' as const, levels: [], laterality: undefined };
+      const expected = assess(picture, tpi as typeof service, resolvePayer(picture.coverages).payer, c.input.today);
+      expect(expected.priorAuth.required).toBe(false);
+      const { ehr } = setup(c, { services: [tpi as typeof service] });
+      expect(screen.getByTestId('pa-first-action').textContent).toMatch(/^ ?Nothing to submit: Medicare Part B needs no prior authorization .*No task is made\.$/);
+      expect(screen.getByTestId('pa-chart-task').textContent).toMatch(/No prior-auth task: none is needed/);
+      const box = screen.queryByRole('checkbox', { name: /Save as an incomplete packet/ });
+      if (box) fireEvent.click(box);
+      fireEvent.click(screen.getByRole('button', { name: 'Save packet to chart' }));
+      await screen.findByText(/Saved to the chart: the packet document was created \(no task/, undefined, { timeout: 10_000 });
+      expect(stored(ehr)).toEqual(['DocumentReference', 'Provenance']);
+    });
   });
 });
 

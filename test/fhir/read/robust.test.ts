@@ -220,6 +220,39 @@ describe("ClaimReady's own output is saved state, never evidence", () => {
   });
 });
 
+describe("the app's own prior-auth Task is read back for the view, never as evidence", () => {
+  it('searches Task by the own-output tag when Task may be read; keeps the marked one in saved.tasks, drops the rest', async () => {
+    const urls: string[] = [];
+    const mine = {
+      resourceType: 'Task',
+      id: 't1',
+      meta: { tag: [{ system: 'https://claimready.app/fhir/CodeSystem/origin', code: 'claimready' }] },
+      status: 'completed',
+      intent: 'order',
+      output: [{ type: { text: 'Authorization number' }, valueString: 'A-1' }],
+    };
+    // A server that ignores _tag also returns the clinic's own Tasks: not ours, not clinical, left out.
+    const theirs = { resourceType: 'Task', id: 't2', status: 'requested', intent: 'order' };
+    const base = reader({ Task: [{ resource: mine }, { resource: theirs }] });
+    const rec = await readPatientRecord(
+      { base: base.base, getJson: (url) => (urls.push(url), base.getJson(url)) },
+      'p1',
+      { access: { canRead: (t) => ['Patient', 'Task'].includes(t) } },
+    );
+    expect(urls.filter((u) => u.startsWith('Task'))).toEqual([
+      `Task?patient=p1&_tag=${encodeURIComponent('https://claimready.app/fhir/CodeSystem/origin|claimready')}&_count=1000`,
+    ]);
+    expect(rec.resources.Task).toBeUndefined();
+    expect(rec.saved?.tasks.map((t) => [t.ref, t.status, (t.resource as { id: string }).id])).toEqual([['Task/t1', 'completed', 't1']]);
+    // Without a grant to read Task nothing is asked.
+    urls.length = 0;
+    await readPatientRecord({ base: base.base, getJson: (url) => (urls.push(url), base.getJson(url)) }, 'p1', {
+      access: { canRead: (t) => t === 'Patient' },
+    });
+    expect(urls.some((u) => u.startsWith('Task'))).toBe(false);
+  });
+});
+
 describe('fetchReader', () => {
   it('reads a JSON body that starts with a UTF-8 byte-order mark', async () => {
     const { fetchReader } = await import('../../../src/fhir/read/reader');

@@ -94,7 +94,7 @@ export function draftFor(saved: SavedState | undefined, slot: string, diagnosisC
 
 /** The draft as the EHR holds it now (after a 412: someone changed it since it was read). */
 export async function rereadDraft(writer: FhirWriter, slot: string, diagnosisCodes: readonly string[]): Promise<SavedDraft | undefined> {
-  const res = await writer.search('Claim', `identifier=${encodeURIComponent(`${CLAIM_ID_SYSTEM}|${slot}`)}`);
+  const res = await writer.search('Claim', `identifier=${CLAIM_ID_SYSTEM}|${slot}`);
   if (res.status !== 200) return undefined;
   const Page = z.looseObject({ entry: z.array(z.looseObject({ resource: z.unknown() })).optional() });
   const hits = (Page.safeParse(res.body).data?.entry ?? []).map((e) => e.resource).filter((r) => isSlot(r, slot));

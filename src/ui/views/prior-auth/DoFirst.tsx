@@ -20,14 +20,34 @@ const SHOWN = 3;
 /** The steps in order: the first is the one to do now. */
 export function doFirstSteps(p: DoFirstProps): { text: string; blocking: boolean }[] {
   if (p.required === false)
-    return [{ text: `Nothing to submit: ${p.payerName} needs no prior authorization for this service (${p.reason}). No task is made.`, blocking: false }];
+    return [
+      {
+        text: `Nothing to submit: ${p.payerName} needs no prior authorization for this service (${p.reason}). No task is made.`,
+        blocking: false,
+      },
+    ];
+  const decided = p.task?.status === 'completed' || p.task?.status === 'cancelled' || p.task?.status === 'rejected';
+  if (decided)
+    return [
+      {
+        text: `The chart task is ${statusText(p.task!.status).toLowerCase()}${p.task!.authNumber ? ` (authorization ${p.task!.authNumber})` : ''}: nothing more to do here.`,
+        blocking: false,
+      },
+    ];
   const steps: { text: string; blocking: boolean }[] = [];
   for (const b of p.blockers.slice(0, SHOWN)) steps.push({ text: b.fix ? `${b.fix} (${b.message})` : b.message, blocking: true });
-  if (p.blockers.length > SHOWN) steps.push({ text: `${p.blockers.length - SHOWN} more blocker(s): see "What blocks this packet" below.`, blocking: true });
-  const decided = p.task?.status === 'completed' || p.task?.status === 'cancelled' || p.task?.status === 'rejected';
-  if (decided) steps.push({ text: `The chart task is ${statusText(p.task!.status).toLowerCase()}${p.task!.authNumber ? ` (authorization ${p.task!.authNumber})` : ''}: nothing more to do here.`, blocking: false });
-  else if (p.task) steps.push({ text: `Submit the saved packet to ${p.payerName}${p.task.due ? ` by ${p.task.due}` : ''} (chart task: ${statusText(p.task.status).toLowerCase()}).`, blocking: false });
-  else if (!p.canWrite) steps.push({ text: `Download the packet (PDF or bundle) and submit it to ${p.payerName}: this session cannot write to the chart.`, blocking: false });
+  if (p.blockers.length > SHOWN)
+    steps.push({ text: `${p.blockers.length - SHOWN} more blocker(s): see "What blocks this packet" below.`, blocking: true });
+  if (p.task)
+    steps.push({
+      text: `Submit the saved packet to ${p.payerName}${p.task.due ? ` by ${p.task.due}` : ''} (chart task: ${statusText(p.task.status).toLowerCase()}).`,
+      blocking: false,
+    });
+  else if (!p.canWrite)
+    steps.push({
+      text: `Download the packet (PDF or bundle) and submit it to ${p.payerName} (this session has no permission to save to the chart).`,
+      blocking: false,
+    });
   else
     steps.push({
       text: p.blockers.length
@@ -35,17 +55,24 @@ export function doFirstSteps(p: DoFirstProps): { text: string; blocking: boolean
         : `Save the packet to the chart, then submit it to ${p.payerName}.`,
       blocking: false,
     });
-  if (p.required === 'depends') steps.unshift({ text: `Check whether ${p.payerName} needs prior authorization: ${p.reason}.`, blocking: false });
+  // Blockers first (what stops the packet), then whether it is needed at all, then the next action.
+  if (p.required === 'depends')
+    steps.splice(Math.min(p.blockers.length, SHOWN + 1), 0, {
+      text: `Check whether ${p.payerName} needs prior authorization: ${p.reason}.`,
+      blocking: false,
+    });
   return steps;
 }
 
 export function DoFirst(p: DoFirstProps) {
   const steps = doFirstSteps(p);
   return (
-    <section className={`card stack pa-do-first${p.blockers.length ? ' card--alert' : ''}`} aria-labelledby="pa-do-first-title" data-testid="pa-do-first">
-      <h3 id="pa-do-first-title">
-        Do first{p.blockers.length ? `: ${p.blockers.length} blocker(s)` : ''}
-      </h3>
+    <section
+      className={`card stack pa-do-first${p.blockers.length ? ' card--alert' : ''}`}
+      aria-labelledby="pa-do-first-title"
+      data-testid="pa-do-first"
+    >
+      <h3 id="pa-do-first-title">Do first{p.blockers.length ? `: ${p.blockers.length} blocker(s)` : ''}</h3>
       <ol className="pa-do-first__steps">
         {steps.map((s, i) => (
           <li key={`${i}-${s.text}`} data-testid={i === 0 ? 'pa-first-action' : undefined}>

@@ -27,6 +27,8 @@ export function PacketActions({ model, writer, user, now, onSaved }: PacketActio
   const [acceptIncomplete, setAcceptIncomplete] = useState(false);
   const policyBlocked = model.blockers.some((b) => b.source === 'policy');
   const busy = state.kind === 'working';
+  // The Task builder makes no Task where the payer wants no prior authorization (packet-task.ts).
+  const noTask = model.assessment.priorAuth.required === false;
 
   const make = async () => makePacket(model, now());
 
@@ -91,9 +93,13 @@ export function PacketActions({ model, writer, user, now, onSaved }: PacketActio
         {state.kind === 'working' && <p>{state.what}</p>}
         {state.kind === 'saved' && state.skipped.length === 0 && (
           <p className="pa-ok">
-            {state.created
-              ? 'Saved to the chart: the packet document and a prior-auth task were created.'
-              : 'Already saved: the chart already holds this packet and its task; nothing was duplicated.'}
+            {noTask
+              ? state.created
+                ? 'Saved to the chart: the packet document was created (no task: no prior authorization is needed).'
+                : 'Already saved: the chart already holds this packet; nothing was duplicated.'
+              : state.created
+                ? 'Saved to the chart: the packet document and a prior-auth task were created.'
+                : 'Already saved: the chart already holds this packet and its task; nothing was duplicated.'}
           </p>
         )}
         {state.kind === 'saved' && state.skipped.length > 0 && (

@@ -95,7 +95,7 @@ export function savedTasks(saved: SavedState | undefined): unknown[] {
 
 /** The Task named by "system|value" as the EHR holds it now (after a save, or to see a decision written since). */
 export async function readTask(writer: FhirWriter, key: string): Promise<unknown[]> {
-  const res = await writer.search('Task', `identifier=${encodeURIComponent(key)}`);
+  const res = await writer.search('Task', `identifier=${key}`);
   if (res.status !== 200) return [];
   const Page = z.looseObject({ entry: z.array(z.looseObject({ resource: z.unknown() })).optional() });
   return (Page.safeParse(res.body).data?.entry ?? []).map((e) => e.resource);
