@@ -253,6 +253,22 @@ export class ProfileWalker {
       if (resourceProfiles) res.typed.push({ path: node.path, profiles: resourceProfiles });
       if (extProfile && isObj(node.value)) this.checkExtension(node, extProfile, res, add);
     }
+    // Invariants a slice adds (FullDateRule on Claim.item.serviced[x]:servicedDate) hold for each value in the slice;
+    // a slice has no FHIRPath of its own from the root, so each matched value is the expression's context.
+    if (id.includes(':')) {
+      for (const c of el.constraint ?? []) {
+        if (c.severity !== 'error' || !c.expression || SKIP_CONSTRAINTS.has(c.key ?? '') || (c.source ?? '').startsWith(BASE_SD)) continue;
+        for (const node of nodes) {
+          try {
+            const out = evalFhirPath(c.expression, node.value);
+            if (!(out.length === 1 && out[0] === true))
+              add('error', 'profile', node.path, `invariant ${c.key ?? ''} failed: ${c.human ?? c.expression}`);
+          } catch (e) {
+            add('warning', 'profile', node.path, `invariant ${c.key ?? ''} could not be evaluated (${e instanceof Error ? e.message : String(e)})`);
+          }
+        }
+      }
+    }
     // Invariants the profile adds below its root (the root's are evaluated by validateResource).
     if (!id.includes(':') && isObj(root) && typeof root.resourceType === 'string') {
       for (const c of el.constraint ?? []) {

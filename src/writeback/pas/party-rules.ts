@@ -1,5 +1,5 @@
 // The few PAS / US Core profile rules whose outcome depends on what the chart holds rather than on how the builder
-// writes (member id, relationship, the clinician's NPI and family name, a contact for the role). The official
+// writes (a coverage at all, member id, relationship, the clinician's NPI and family name, a contact for the role). The official
 // profiles decide them in the conformance suite (launch/sandbox/conformance); in the browser, where those packages
 // are not loaded, these say in words what is missing and where to fix it, so such a packet is not saved.
 import type { PasViolation } from './violation';
@@ -20,6 +20,8 @@ export function partyRules(claim: Res, path: string, lookup: Lookup, v: PasViola
   const add = (rule: string, p: string, message: string): void => {
     v.push({ rule, path: p, message });
   };
+  if (!arr(claim.insurance).some((ins) => refOf(ins.coverage)))
+    add('PASClaim.insurance', `${path}.insurance`, 'the patient has no active coverage in the chart: record the coverage (payer and member id)');
   arr(claim.insurance).forEach((ins, i) => {
     const ref = refOf(ins.coverage);
     const cov = ref ? lookup(ref) : undefined;

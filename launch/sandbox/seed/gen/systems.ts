@@ -61,7 +61,7 @@ export const CLINIC_ID = 'org-clinic';
 export const practitioner: Practitioner = {
   resourceType: 'Practitioner',
   id: PRACTITIONER_ID,
-  identifier: [{ system: SYS.npi, value: '1902837465' }],
+  identifier: [{ system: SYS.npi, value: '1902837461' }],
   active: true,
   name: [{ use: 'official', family: 'Okafor', given: ['Adaeze', 'N.'], prefix: ['Dr.'], suffix: ['MD'] }],
   qualification: [{ code: { text: 'Board certified, Anesthesiology with subspecialty in Pain Medicine' } }],
@@ -71,7 +71,7 @@ export const clinic: Organization = {
   resourceType: 'Organization',
   id: CLINIC_ID,
   identifier: [
-    { system: SYS.npi, value: '1538264901' },
+    { system: SYS.npi, value: '1538264908' },
     { system: SYS.tin, type: { coding: [{ system: SYS.idType, code: 'TAX' }] }, value: '04-5821937' },
   ],
   active: true,
