@@ -2,20 +2,9 @@
 // symptoms the policy needs or excludes, and pathology that rules a service out.
 import type { ClinicalPicture, Evidence, PlannedService, SpinalRegion, SymptomFact } from '../picture';
 import { codeProblem, inCategory, replacementsFor } from '../icd10';
-import {
-  evidenceOf,
-  listOf,
-  dosOf,
-  met,
-  missing,
-  notMet,
-  sameRegionGroup,
-  serviceRegion,
-  requirement,
-  advice,
-  noteEvidence,
-} from './common';
+import { evidenceOf, listOf, dosOf, met, missing, notMet, sameRegionGroup, requirement, advice, noteEvidence } from './common';
 import type { DxCode, Requirement } from './common';
+import { serviceRegion } from '../levels';
 import { uncodedMessage } from './uncoded';
 
 const codeAndName = (c: DxCode): string => `${c.code} ${c.display}`;

@@ -5,7 +5,8 @@ import { regionOfLevel } from '../levels';
 import { regionGroupOf, serviceDef } from '../services';
 import { icd10Info } from '../icd10';
 import { dayOf } from '../dates';
-import { dosOf, met, missing, notMet, serviceRegion, requirement, plural, sameRegionGroup, evidenceOf } from './common';
+import { dosOf, met, missing, notMet, requirement, plural, sameRegionGroup, evidenceOf } from './common';
+import { serviceRegion } from '../levels';
 import type { Requirement } from './common';
 
 export function levelLimitRequirement(id: string): Requirement {

@@ -9,6 +9,7 @@ import { Blockers, Criteria, Timeline } from './prior-auth/parts';
 import { PacketActions } from './prior-auth/PacketActions';
 import { LifecyclePanel } from '../lifecycle/LifecyclePanel';
 import { serviceDef } from '../../policy/index';
+import { ordersUnread } from '../hooks/useServiceSelection';
 import './PriorAuth.css';
 
 const VERDICT_TEXT = {
@@ -39,11 +40,19 @@ export function PriorAuth() {
   );
   const rows = useMemo(() => timelineRows(picture), [picture]);
 
+  // An order search that failed on every retry must not look like a chart without orders.
+  const unread = ordersUnread(picture);
   if (!service || !model) {
     return (
       <section className="prior-auth stack" aria-labelledby="pa-title">
         <h2 id="pa-title">Prior authorization</h2>
-        <p className="muted">Choose a planned service to build its prior-auth packet.</p>
+        {unread ? (
+          <p className="error">
+            The planned orders could not be read ({unread}) Relaunch ClaimReady to read them again, or add the service above.
+          </p>
+        ) : (
+          <p className="muted">Choose a planned service to build its prior-auth packet.</p>
+        )}
       </section>
     );
   }
