@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { toPicture } from '../../../src/fhir/picture/to-picture';
 import { outcomeOf } from '../../../src/fhir/picture/conservative';
+import { namesPt } from '../../../src/fhir/picture/therapy';
 import { candidateIcd10, uncodedMessage } from '../../../src/policy/requirements/uncoded';
 import { codeProblem, icd10Info } from '../../../src/policy/icd10';
 import type { PlannedService } from '../../../src/policy/picture';
@@ -131,5 +132,21 @@ describe('conservative-care outcome words', () => {
     ['Good improvement in function', 'helped'],
   ])('%s -> %s', (text, outcome) => {
     expect(outcomeOf(text, undefined)).toBe(outcome);
+  });
+});
+
+describe('what names physical therapy', () => {
+  it.each([
+    ['PT Visit', true],
+    ['OP PT RE-EVAL', true],
+    ['Physiotherapy Outpatient', true],
+    ['NEW PT VISIT', false],
+    ['Est Pt Visit', false],
+    ['PT education', false],
+    ['PT/INR', false],
+    ['Portal message', false],
+  ])('%s -> %s', (text, pt) => {
+    expect(namesPt([text])).toBe(pt);
+    expect(namesPt([{ coding: [{ system: 'urn:oid:1.2.3', code: 'X', display: text }] }])).toBe(pt);
   });
 });
