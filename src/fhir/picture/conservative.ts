@@ -24,7 +24,7 @@ export function outcomeOf(text: string, status: string | undefined): CareOutcome
   if (/contraindicat/.test(t)) return 'contraindicated';
   if (/intoleran|not tolerated|side[- ]effect|adverse|gi upset|drows|sedat/.test(t)) return 'not-tolerated';
   if (
-    /ineffective|not effective|no (relief|improvement|benefit)|without (relief|improvement|benefit)|failed|inadequate|did not help|no change|plateau/.test(
+    /ineffective|not effective|no (relief|improvement|benefit)|without (relief|improvement|benefit)|(minimal|little|slight|limited) (relief|improvement|benefit)|failed|inadequate|did not help|no change|unchanged|persist|plateau/.test(
       t,
     )
   ) {

@@ -1,7 +1,7 @@
 // Pain scores and functional status, read the way EHRs send them: a LOINC pain code, or a flowsheet row whose
 // display/text names a pain scale AND whose unit fits that scale. A unit alone never makes a pain score (colon polyp
 // sizes are in mm too). Function instruments: ODI, NDI, PEG, PROMIS physical function, within their score ranges.
-import type { FunctionalFact, FunctionalInstrument, PainScoreFact } from '../../policy/picture';
+import type { DataIssue, FunctionalFact, FunctionalInstrument, PainScoreFact } from '../../policy/picture';
 import type { ObservationR } from './schemas';
 import { SYS, allText, byDateThenRef, codeOf, evidence, hasCode, textOf } from './codes';
 import { isReliefObservation } from './relief';
@@ -49,7 +49,7 @@ type Scale = { instrument: 'NRS' | 'VAS'; divisor: number };
 
 /** Which scale a coded or worded row is on, judged by its code or its words plus a unit that fits; else none. */
 function scaleOf(o: ObservationR, value: number, unit: string): Scale | undefined {
-  if (hasCode(o.code, SYS.loinc, NRS_LOINC)) return SCORE_UNITS.has(unit) && value <= 10 ? { instrument: 'NRS', divisor: 1 } : undefined;
+  if (hasCode(o.code, SYS.loinc, NRS_LOINC)) return SCORE_UNITS.has(unit) ? { instrument: 'NRS', divisor: 1 } : undefined;
   if (notAScore(o)) return undefined;
   const text = allText(o.code);
   if (!text || NOT_INTENSITY.test(text) || !/pain|\bVAS\b|\bNRS\b/i.test(text)) return undefined;
@@ -59,11 +59,23 @@ function scaleOf(o: ObservationR, value: number, unit: string): Scale | undefine
     if (SCORE_UNITS.has(unit)) return { instrument: 'VAS', divisor: value > 10 ? 10 : 1 };
     return undefined;
   }
-  if (NRS_TEXT.test(text) && SCORE_UNITS.has(unit) && value <= 10) return { instrument: 'NRS', divisor: 1 };
+  if (NRS_TEXT.test(text) && SCORE_UNITS.has(unit)) return { instrument: 'NRS', divisor: 1 };
   return undefined;
 }
 
-export function painScoreFact(o: ObservationR): PainScoreFact | undefined {
+/** A pain row on a 0-10 scale whose value cannot be on it (12/10): named, never read as a score. */
+function outOfRange(o: ObservationR, value: number, issues: DataIssue[]): undefined {
+  issues.push({
+    resourceType: 'Observation',
+    id: o.id,
+    severity: 'warning',
+    path: 'value',
+    message: `Pain score ${value} is outside its 0-10 scale; it was not read as a pain score.`,
+  });
+  return undefined;
+}
+
+export function painScoreFact(o: ObservationR, issues: DataIssue[] = []): PainScoreFact | undefined {
   if (!usable(o)) return undefined;
   const date = dateOf(o);
   const value = o.valueQuantity?.value ?? o.valueInteger;
@@ -72,7 +84,7 @@ export function painScoreFact(o: ObservationR): PainScoreFact | undefined {
   const scale = scaleOf(o, value, unit);
   if (!scale) return undefined;
   const scaled = value / scale.divisor;
-  if (scaled > 10) return undefined;
+  if (scaled > 10) return outOfRange(o, value, issues);
   const code = codeOf(o.code, SYS.loinc);
   const label = textOf(o.code) || scale.instrument;
   const shown = Math.round(value * 10) / 10;
@@ -152,11 +164,11 @@ function componentScores(o: ObservationR): PainScoreFact[] {
   return out;
 }
 
-export function painScoreFacts(list: ObservationR[]): PainScoreFact[] {
+export function painScoreFacts(list: ObservationR[], issues: DataIssue[] = []): PainScoreFact[] {
   return list
     .flatMap((o) => {
       if (isReliefObservation(o)) return [];
-      const own = painScoreFact(o);
+      const own = painScoreFact(o, issues);
       return own ? [own] : componentScores(o);
     })
     .sort(byDateThenRef((f) => f.date));

@@ -10,14 +10,25 @@ export const PT_CODES = ['97110', '97140', '97530', '97161', '97162', '97163', '
 const PT_SNOMED = ['91251008', '229065009', '229070002'];
 
 const PT_WORDS = /physical therap|physiotherap|physio\b/i;
-// "PT" as an upper-case word, not "New PT"/"Est PT" (patient) nor "PT/INR" (prothrombin time).
-const PT_ABBREV = /(?<!\b(?:new|est\.?|established|return)\s)\bPT\b(?!\s*\/\s*INR|\s*INR)/;
+// "PT" as an upper-case word, but not the patient ("New PT", "EST PT", "PT education", "PT portal message") nor the
+// prothrombin time ("PT/INR").
+const PATIENT_BEFORE = /\b(?:new|est\.?|established|return)\s+$/i;
+const NOT_THERAPY_AFTER = /^\s*\/?\s*INR\b|^\s+(?:education|instruction|portal|message|call|phone|outreach|registration)s?\b/i;
+
+function ptAbbrev(text: string): boolean {
+  for (const m of text.matchAll(/\bPT\b/g)) {
+    const at = m.index;
+    if (PATIENT_BEFORE.test(text.slice(0, at)) || NOT_THERAPY_AFTER.test(text.slice(at + 2))) continue;
+    return true;
+  }
+  return false;
+}
 
 export function isPtCoding(c: CodingT): boolean {
   const code = c.code ?? '';
   if (isSystem(c.system, SYS.cpt) && PT_CODES.includes(code)) return true;
   if (isSystem(c.system, SYS.snomed) && PT_SNOMED.includes(code)) return true;
-  return PT_WORDS.test(c.display ?? '') || PT_ABBREV.test(c.display ?? '');
+  return PT_WORDS.test(c.display ?? '') || ptAbbrev(c.display ?? '');
 }
 
 /** Whether a concept (or loose text) names physical therapy by code or by words. */
@@ -25,14 +36,14 @@ export function namesPt(concepts: readonly (CodeableConceptT | CodingT | string 
   for (const c of concepts) {
     if (c === undefined) continue;
     if (typeof c === 'string') {
-      if (PT_WORDS.test(c) || PT_ABBREV.test(c)) return true;
+      if (PT_WORDS.test(c) || ptAbbrev(c)) return true;
       continue;
     }
     if ('coding' in c || 'text' in c) {
       const cc = c as CodeableConceptT;
       if ((cc.coding ?? []).some(isPtCoding)) return true;
       const text = allText(cc);
-      if (PT_WORDS.test(text) || PT_ABBREV.test(text)) return true;
+      if (PT_WORDS.test(text) || ptAbbrev(text)) return true;
       continue;
     }
     if (isPtCoding(c as CodingT)) return true;

@@ -74,7 +74,7 @@ export function toPicture(record: RawRecord, ctx: PictureContext): ClinicalPictu
     }
   }
 
-  picture.painScores = painScoreFacts(parsed.Observation);
+  picture.painScores = painScoreFacts(parsed.Observation, dataIssues);
   picture.functionalStatus = functionalFacts(parsed.Observation);
   picture.conservativeCare = [
     ...ptCourses(parsed.Procedure, parsed.Encounter, ctx.today, parsed.CarePlan),
