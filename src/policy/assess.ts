@@ -110,8 +110,7 @@ export function assess(picture: ClinicalPicture, service: PlannedService, payer:
       evidence: uniqueEvidence(r.evidence),
       citation,
     };
-    if (r.fix !== undefined) f.fix = r.fix;
-    return f;
+    return r.fix === undefined ? f : { ...f, fix: r.fix };
   });
   const sorted = sortFindings(findings);
   return { service, payer: ref, policy: policyRef, verdict: verdictOf(sorted), priorAuth, findings: sorted };

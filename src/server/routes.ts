@@ -82,13 +82,14 @@ export function serviceRoutes(
         const payerId = req.query.get('payer') ?? undefined;
         return { status: 200, json: await service.queue(caller, { ...(status ? { status } : {}), ...(payerId ? { payerId } : {}) }) };
       }
-      const one = /^\/requests\/([A-Za-z0-9-]+)(\/inquire|\/portal|\/response)?$/.exec(path);
+      const one = /^\/requests\/([A-Za-z0-9-]+)(\/inquire|\/portal|\/response|\/answer)?$/.exec(path);
       if (one) {
         const id = one[1]!;
         if (!one[2] && method === 'GET') return { status: 200, json: await service.get(id, caller) };
         if (one[2] === '/response' && method === 'GET') return { status: 200, json: await service.response(id, caller) };
         if (one[2] === '/inquire' && method === 'POST') return { status: 200, json: await service.inquire(id, caller) };
         if (one[2] === '/portal' && method === 'POST') return { status: 200, json: await service.portal(id, caller, json) };
+        if (one[2] === '/answer' && method === 'POST') return { status: 200, json: await service.answer(id, caller, json) };
       }
       return fail(404, `No service route ${method} ${path}`);
     } catch (err) {

@@ -54,6 +54,14 @@ const MIGRATIONS: readonly string[] = [
    )`,
 ];
 
+// Any number for the advisory lock, as long as it is always the same: two service processes starting against one
+// Postgres server would otherwise race on CREATE ... IF NOT EXISTS (which is not safe against a concurrent create).
+const MIGRATION_LOCK = 7_240_013;
+
+/** The one migration path for both databases: all of it in one transaction, one migrator at a time. */
 export async function migrate(sql: Sql): Promise<void> {
-  for (const m of MIGRATIONS) await sql.query(m);
+  await sql.transaction(async (tx) => {
+    await tx.query(`SELECT pg_advisory_xact_lock(${MIGRATION_LOCK})`);
+    for (const m of MIGRATIONS) await tx.query(m);
+  });
 }

@@ -3,6 +3,7 @@
 // record a portal submission's tracking number and decision, and list requests for a patient or the work queue.
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { z } from 'zod';
+import { Answer, withAnswer } from './answer';
 import { readDecision } from './claim-response';
 import { decisionDue } from './deadlines';
 import { packetFacts } from './packet-facts';
@@ -292,6 +293,33 @@ export class LifecycleService {
       },
     });
     return this.view(updated!);
+  }
+
+  /**
+   * Staff's answer to a request for more information: the last request sent, with the message and document on its
+   * Claim, sent again under the same identifier (the submit workflow records it as the answer). A second click after
+   * the answer went out finds it already answered and sends nothing.
+   */
+  async answer(id: string, caller: Caller, input: unknown): Promise<RequestView> {
+    const r = await this.visible(id, caller);
+    if (r.channel !== 'pas')
+      throw new ServiceError(409, 'This request went through a portal: answer the payer there and record the result.');
+    if (r.status !== 'info-requested') {
+      const answered = (await this.cfg.store.history(r.id)).some((e) => e.kind === 'answer');
+      if (answered) return this.view(r);
+      throw new ServiceError(409, `The payer has not asked for more information on this request (it is ${r.status}).`);
+    }
+    const a = Answer.safeParse(input);
+    if (!a.success)
+      throw new ServiceError(
+        400,
+        `The answer is not valid: ${a.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')}`,
+      );
+    const last = z.object({ bundle: z.unknown() }).safeParse(await this.cfg.store.lastDetail(r.id, 'submit'));
+    if (!last.success) throw new ServiceError(409, 'This request was never sent to the payer: submit it first.');
+    const amended = withAnswer(last.data.bundle, a.data, this.now().toISOString());
+    if (typeof amended === 'string') throw new ServiceError(409, amended);
+    return this.submit(amended, caller, {});
   }
 
   async forPatient(patientId: string, caller: Caller): Promise<RequestView[]> {

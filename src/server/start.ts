@@ -1,9 +1,10 @@
 // Builds the ClaimReady service from its configuration: the database (PGlite under the data dir, or in memory), the
 // payer client key (generated on first start under the data dir), the payer connections and the EHR's token
-// introspection. DATABASE_URL (a Postgres server) needs the `pg` client, which is not installed: it fails with a
-// message saying so rather than quietly falling back to the embedded database.
+// introspection. DATABASE_URL selects a Postgres server instead of PGlite; one that cannot be reached stops the start
+// with the server's reason rather than quietly falling back to the embedded database.
 import { join } from 'node:path';
 import { openPglite, type Sql } from './db';
+import { openPg } from './db-pg';
 import { loadOrCreateKey, type ClientKey } from './keys';
 import { PayerClient, type PayerConnection } from './payer-client';
 import { nodeHandler, serviceRoutes, type ServiceAnswer, type ServiceRequest } from './routes';
@@ -38,11 +39,7 @@ export interface RunningService {
 }
 
 async function openDatabase(o: ServiceOptions): Promise<Sql> {
-  if (o.databaseUrl) {
-    throw new Error(
-      'DATABASE_URL is set, but the Postgres client package `pg` is not installed in this build. Install `pg` (and its Sql adapter) or unset DATABASE_URL to use the embedded database under the data dir.',
-    );
-  }
+  if (o.databaseUrl) return openPg(o.databaseUrl);
   return openPglite(o.dataDir ? join(o.dataDir, 'db') : undefined);
 }
 

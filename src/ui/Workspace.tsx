@@ -86,6 +86,8 @@ export function Workspace({ client, context }: { client: Client; context: Launch
   // Read at each call: fhirclient replaces the token when it refreshes it.
   const serviceToken = useCallback(() => client.state.tokenResponse?.access_token, [client]);
 
+  // Only once the whole record is read: a view must not start over from the suggestion because a page was late.
+  const saved = state.complete ? state.record?.saved : undefined;
   const data: AppData | null = useMemo(
     () =>
       picture
@@ -100,9 +102,10 @@ export function Workspace({ client, context }: { client: Client; context: Launch
             clinic,
             serviceToken,
             stillReading,
+            ...(saved ? { saved } : {}),
           }
         : null,
-    [picture, today, selection.services, writer, context.user, openEvidence, resources, clinic, serviceToken, stillReading],
+    [picture, today, selection.services, writer, context.user, openEvidence, resources, clinic, serviceToken, stillReading, saved],
   );
 
   if (sessionEnded) return <LaunchProblemScreen problem={launchFailure('expired')} />;

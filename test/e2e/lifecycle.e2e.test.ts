@@ -1,7 +1,8 @@
 // The prior-auth lifecycle in real Chromium on the `npm start` stack (sandbox EHR + payer + service): a blocked packet
 // cannot be submitted and says why; approved (and written back to the chart's Task); pended then approved by the
-// payer's notification without a reload; denied with the reason; more information requested; an authorization
-// that ends before the date of service; and no duplicate under double clicks, a relaunch and a resubmit.
+// payer's notification without a reload; denied with the reason; more information requested, answered with the
+// document and decided; a payer 5xx shown and retried once; an authorization that ends before the date of service;
+// and no duplicate under double clicks, a relaunch and a resubmit.
 // The payer's conformance check is off here: ClaimReady's packets do not pass the official profiles yet (see the
 // conformance tests), and this file is about the lifecycle.
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -88,12 +89,89 @@ describe('Prior-auth lifecycle', () => {
     expect(await page.getByTestId('pa-next-action').first().textContent()).toMatch(/peer-to-peer|appeal/);
   });
 
-  it('more information: what the payer asks for, with a due date', async () => {
+  it('more information round trip: the payer asks, staff attach the document and answer, the payer decides, the chart Task follows', async () => {
     await open('pt-mbb-right');
     await submit().click();
     await expect.poll(() => statusOf().textContent(), { timeout: 30_000 }).toBe('More information requested');
     expect(await page.getByTestId('pa-requested').first().textContent()).toMatch(/physical-therapy/);
     expect(await page.getByTestId('pa-next-action').first().textContent()).toMatch(/Send what the payer asked for.*Due/);
+    const form = page.getByRole('form', { name: 'Answer the payer' });
+    // Nothing typed: the form says so and nothing is sent.
+    await form.getByRole('button', { name: 'Send the answer' }).click();
+    expect(await form.getByRole('alert').textContent()).toMatch(/Say what you are sending/);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await form.getByLabel('Message to the payer').fill('Physical-therapy progress note (6 visits, Sept to Oct) attached.');
+    const pdf = Buffer.from('%PDF-1.4\n% PT progress note (sandbox)\n%%EOF\n');
+    await form.getByLabel(/Attach the document/).setInputFiles({ name: 'pt-progress-note.pdf', mimeType: 'application/pdf', buffer: pdf });
+    await form.getByRole('button', { name: 'Send the answer' }).dblclick();
+    await expect.poll(() => statusOf().textContent(), { timeout: 30_000 }).toBe('Pended at the payer');
+    await expect.poll(() => statusOf().textContent(), { timeout: 30_000 }).toBe('Approved');
+    await expect.poll(() => page.getByTestId('pa-writeback').first().textContent(), { timeout: 20_000 }).toMatch(/task set to "Approved"/);
+    const history = await page.getByRole('list', { name: 'History' }).first().textContent();
+    expect(history).toMatch(/Answer to the payer sent.*Sent to the payer.*Payer answered: Pended at the payer.*Approved/s);
+    // What went to the payer: the answer on the same request, with the document itself.
+    const [req] = await stack.service.store.forPatient('pt-mbb-right');
+    const sent = (await stack.service.store.lastDetail(req!.id, 'submit')) as {
+      bundle: { entry: { resource: Record<string, unknown> }[] };
+    };
+    expect(sent.bundle.entry.at(-1)!.resource).toMatchObject({
+      resourceType: 'DocumentReference',
+      content: [{ attachment: { contentType: 'application/pdf', data: pdf.toString('base64'), title: 'pt-progress-note.pdf' } }],
+    });
+    expect((await stack.service.store.history(req!.id)).filter((e) => e.kind === 'answer')).toHaveLength(1);
+    const tasks = stack.sandbox.store.resources
+      .all('Task')
+      .filter((t) => (t.for as { reference?: string } | undefined)?.reference === 'Patient/pt-mbb-right');
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]).toMatchObject({ status: 'completed', businessStatus: { text: 'Approved' } });
+  });
+
+  it("a payer 5xx: the payer's error is shown, nothing is half-written, and one retry submits once", async () => {
+    await open('pt-mbb-bilateral');
+    const payerBefore = stack.sandbox.payer.requestCount;
+    const chart = (type: string) =>
+      stack.sandbox.store.resources
+        .all(type)
+        .filter((r) => JSON.stringify(r).includes('Patient/pt-mbb-bilateral') && JSON.stringify(r).includes('claimready'));
+    // Down for the first try and the service's own two retries.
+    stack.sandbox.payer.outage(3);
+    await submit().click();
+    await expect.poll(() => statusOf().textContent(), { timeout: 30_000 }).toBe('Not submitted (payer unavailable)');
+    expect(await page.getByTestId('pa-problems').first().textContent()).toMatch(/temporarily unavailable \(payer maintenance\)/);
+    expect(await page.getByTestId('pa-next-action').first().textContent()).toMatch(/submit again/);
+    expect(stack.sandbox.payer.requestCount).toBe(payerBefore);
+    const tasks = chart('Task');
+    expect(tasks).toHaveLength(1);
+    expect(tasks[0]!.status).not.toBe('completed');
+    const packets = () =>
+      chart('DocumentReference').filter((d) => JSON.stringify(d.identifier ?? []).includes('https://claimready.app/id/pa-packet'));
+    const packetCount = packets().length;
+    expect(packetCount).toBe(1);
+    expect(chart('DocumentReference')).toHaveLength(packetCount);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    await submit().click();
+    await expect.poll(() => statusOf().textContent(), { timeout: 30_000 }).toBe('Partially approved');
+    expect(stack.sandbox.payer.requestCount - payerBefore).toBe(1);
+    expect(await page.getByTestId('pa-request').count()).toBe(1);
+    expect(await page.getByTestId('pa-approved-units').first().textContent()).toMatch(/line 1: \d+/);
+    const [req] = await stack.service.store.forPatient('pt-mbb-bilateral');
+    expect((await stack.service.store.history(req!.id)).map((e) => e.kind)).toEqual([
+      'created',
+      'submit',
+      'error',
+      'retry',
+      'submit',
+      'decision',
+    ]);
+    await expect
+      .poll(() => page.getByTestId('pa-writeback').first().textContent(), { timeout: 20_000 })
+      .toMatch(/task set to "Partially approved"/);
+    expect(chart('Task')).toHaveLength(1);
+    expect(chart('Task')[0]).toMatchObject({ status: 'completed', businessStatus: { text: 'Partially approved' } });
+    // The packet was saved once; the decision adds its own document once.
+    expect(packets()).toHaveLength(packetCount);
+    expect(chart('DocumentReference')).toHaveLength(packetCount + 1);
   });
 
   it('an authorization that ends before the date of service is flagged', async () => {

@@ -59,3 +59,19 @@ describe('payer conformance hook', () => {
     payer.close();
   }, 120_000);
 });
+
+describe('an answer to a request for more information', () => {
+  it('adds nothing the official PAS profiles refuse: message and document slices on the IG example', async () => {
+    const { withAnswer } = await import('../../src/server/answer');
+    const answered = withAnswer(
+      example(),
+      {
+        message: 'PT progress note attached.',
+        document: { title: 'PT progress note', contentType: 'application/pdf', data: 'JVBERi0xLjQ=' },
+      },
+      '2026-11-24T10:00:00Z',
+    );
+    expect(typeof answered).toBe('object');
+    expect(payerConformance(answered)).toEqual([]);
+  }, 120_000);
+});

@@ -7,6 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { SandboxPayer, PAS_TOPIC, type PayerAnswer } from '../../launch/sandbox/payer/payer';
 import type { Scenario } from '../../launch/sandbox/payer/decisions';
 import { readDecision } from '../../src/server/claim-response';
+import { withAnswer } from '../../src/server/answer';
 
 const FIX = join(import.meta.dirname, '..', 'server', 'fixtures', 'pas');
 const igRequest = (): Record<string, unknown> =>
@@ -215,7 +216,7 @@ describe('Claim/$submit and $inquire', () => {
     expect(typeof d === 'object' && d.reason).toMatch(/conservative care/);
   });
 
-  it('asks for more information, waits for an amended resubmission under the same identifier, then decides', async () => {
+  it('asks for more information, waits for a resubmission with the document attached under the same identifier, then decides', async () => {
     const s = setup('more-info');
     const token = await s.token();
     const first = readDecision((await s.call('/fhir/Claim/$submit', igRequest(), token)).json);
@@ -224,14 +225,14 @@ describe('Claim/$submit and $inquire', () => {
     await s.payer.settle();
     // The same bundle again is a retry, not an answer.
     expect(readDecision((await s.call('/fhir/Claim/$submit', igRequest(), token)).json)).toMatchObject({ status: 'info-requested' });
-    const amended = igRequest();
-    const claim = (amended.entry as { resource: Record<string, unknown> }[])[0]!.resource;
-    claim.supportingInfo = [
-      {
-        sequence: 1,
-        category: { coding: [{ system: 'http://hl7.org/us/davinci-pas/CodeSystem/PASSupportingInfoType', code: 'additionalInformation' }] },
-      },
-    ];
+    // A message alone is not the document asked for: asked again.
+    const messageOnly = withAnswer(igRequest(), { message: 'PT notes to follow.' }, '2026-11-24T09:00:00Z') as Record<string, unknown>;
+    expect(readDecision((await s.call('/fhir/Claim/$submit', messageOnly, token)).json)).toMatchObject({ status: 'info-requested' });
+    const amended = withAnswer(
+      igRequest(),
+      { message: 'PT progress note attached.', document: { title: 'PT progress note', contentType: 'text/plain', data: 'UFQgbm90ZQ==' } },
+      '2026-11-24T10:00:00Z',
+    ) as Record<string, unknown>;
     const answered = readDecision((await s.call('/fhir/Claim/$submit', amended, token)).json);
     expect(answered).toMatchObject({ status: 'pended' });
     await s.payer.settle();

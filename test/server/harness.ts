@@ -54,6 +54,8 @@ export async function harness(
   o: {
     scenario?: Scenario | ((patient: string) => Scenario);
     dataDir?: string;
+    /** A Postgres server: the service opens it itself, as `npm start` does with DATABASE_URL. */
+    databaseUrl?: string;
     portalPayers?: string[];
     payer?: SandboxPayer;
     validate?: (b: unknown) => string[];
@@ -124,7 +126,7 @@ export async function harness(
       ...(o.validate ? { validate: o.validate } : {}),
     });
   const svc = await startService({
-    ...(o.dataDir ? { dataDir: o.dataDir } : { sql: await sharedSql() }),
+    ...(o.databaseUrl ? { databaseUrl: o.databaseUrl } : o.dataDir ? { dataDir: o.dataDir } : { sql: await sharedSql() }),
     publicBase: `${ORIGIN}/service`,
     introspectUrl: `${ORIGIN}/auth/introspect`,
     payers: [{ id: '*', fhirBase: `${ORIGIN}/payer/fhir`, tokenUrl: `${ORIGIN}/payer/auth/token`, clientId: 'claimready-service' }],

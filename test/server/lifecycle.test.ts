@@ -107,7 +107,7 @@ describe('decisions', () => {
     expect(r.nextAction).toMatch(/peer-to-peer|appeal/);
   });
 
-  it('more information: the request, an amended packet as the answer, then the decision', async () => {
+  it('more information: the request, the staff answer with the document attached, then the decision', async () => {
     h = await harness({ scenario: 'more-info' });
     const r = view(await submit(h));
     expect(r.status).toBe('info-requested');
@@ -118,13 +118,56 @@ describe('decisions', () => {
     again.timestamp = '2026-11-24T10:00:00Z';
     expect(view(await submit(h, again)).status).toBe('info-requested');
     expect(h.payerCalls.filter((c) => c.endsWith('$submit'))).toHaveLength(1);
-    const amended = igRequest() as { entry: { resource: Record<string, unknown> }[] };
-    amended.entry[0]!.resource.supportingInfo = [{ sequence: 1, category: { coding: [{ code: 'additionalInformation' }] } }];
-    const answered = view(await submit(h, amended));
-    expect(answered.status).toBe('pended');
-    expect(answered.history.map((e) => e.kind)).toEqual(['created', 'submit', 'decision', 'answer', 'submit', 'decision']);
+    // Bad answers are refused with the reason and change nothing.
+    const bad = await h.call('POST', `/requests/${r.id}/answer`, {
+      message: ' ',
+      document: { title: 'x', contentType: 'text/html', data: '%%' },
+    });
+    expect(bad.status).toBe(400);
+    expect((bad.json as { error: string }).error).toMatch(/message.*document\.contentType.*document\.data/s);
+    // A message alone: the payer asks again.
+    const messageOnly = view(await h.call('POST', `/requests/${r.id}/answer`, { message: 'Notes to follow by fax.' }));
+    expect(messageOnly).toMatchObject({ id: r.id, status: 'info-requested' });
+    const pdf = Buffer.from('%PDF-1.4 progress note').toString('base64');
+    const doc = { title: 'PT progress note 2026-10', contentType: 'application/pdf', data: pdf };
+    const [answered, twice] = await Promise.all(
+      [0, 1].map(async () =>
+        view(await h!.call('POST', `/requests/${r.id}/answer`, { message: 'PT progress note attached.', document: doc })),
+      ),
+    );
+    expect(answered!.status).toBe('pended');
+    expect(twice!.id).toBe(r.id);
+    const sent = (await h.svc.store.lastDetail(r.id, 'submit')) as { bundle: { entry: { resource: Record<string, unknown> }[] } };
+    const claim = sent.bundle.entry[0]!.resource as {
+      supportingInfo: { category: { coding: { code: string }[] }; valueString?: string }[];
+    };
+    expect(claim.supportingInfo.map((s) => s.category.coding[0]!.code)).toEqual([
+      'freeFormMessage',
+      'freeFormMessage',
+      'additionalInformation',
+    ]);
+    expect(sent.bundle.entry.at(-1)!.resource).toMatchObject({
+      resourceType: 'DocumentReference',
+      content: [{ attachment: { data: pdf } }],
+    });
+    expect(h.payerCalls.filter((c) => c.endsWith('$submit'))).toHaveLength(3);
     await h.payer.settle();
-    expect(view(await h.call('POST', `/requests/${r.id}/inquire`))).toMatchObject({ status: 'approved' });
+    const done = view(await h.call('GET', `/requests/${r.id}`));
+    expect(done).toMatchObject({ status: 'approved', open: false });
+    expect(done.history.map((e) => e.kind)).toEqual([
+      'created',
+      'submit',
+      'decision',
+      'answer',
+      'submit',
+      'decision',
+      'answer',
+      'submit',
+      'decision',
+      'inquiry',
+    ]);
+    // Answering after the decision sends nothing.
+    expect(view(await h.call('POST', `/requests/${r.id}/answer`, { message: 'again', document: doc })).status).toBe('approved');
     expect(h.payer.requestCount).toBe(1);
   });
 

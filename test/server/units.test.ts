@@ -1,5 +1,5 @@
 // The service's small parts on their own: decision clocks, next actions, the payer client's token handling, the
-// introspection check, the packet reader, the key file and the DATABASE_URL refusal.
+// introspection check, the packet reader, and the key file (DATABASE_URL: lifecycle-pg.test.ts).
 import { mkdtempSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,7 +9,6 @@ import { decisionDue, nextAction } from '../../src/server/deadlines';
 import { loadOrCreateKey } from '../../src/server/keys';
 import { packetFacts } from '../../src/server/packet-facts';
 import { PayerClient, PayerError } from '../../src/server/payer-client';
-import { startService } from '../../src/server/start';
 import { Introspector } from '../../src/server/user-auth';
 import { igRequest } from './harness';
 
@@ -119,16 +118,6 @@ describe('configuration', () => {
     expect(statSync(join(dir, 'payer-client-key.pem')).mode & 0o777).toBe(0o600);
     expect(loadOrCreateKey(dir).kid).toBe(a.kid);
     expect(loadOrCreateKey().kid).not.toBe(a.kid);
-  });
-  it('refuses DATABASE_URL with a clear message, since the pg client is not installed', async () => {
-    await expect(
-      startService({
-        databaseUrl: 'postgres://db/claimready',
-        publicBase: 'http://x/service',
-        introspectUrl: 'http://x/auth/introspect',
-        payers: [],
-      }),
-    ).rejects.toThrow(/`pg` is not installed/);
   });
 });
 

@@ -5,10 +5,12 @@
 // a new payer, while the ClaimReady service keeps its own history in its database.
 import { createHash } from 'node:crypto';
 import { BackendAuth } from './backend-auth';
-import { claimResponse, communicationRequest, decide, type ClaimItemRequest, type Decision, type Scenario } from './decisions';
+import { decide, type Decision, type Scenario } from './decisions';
+import { notificationBundle, readSubscription, subscriberHeaders, type Sub } from './notification';
+import { arr, bundleOf, hasAttachedDocument, obj, parseRequest, type Json, type Parsed } from './request-bundle';
+import { capabilityStatement, responseBundle } from './response-bundle';
 
-export const PAS_TOPIC = 'http://hl7.org/fhir/us/davinci-pas/SubscriptionTopic/PASSubscriptionTopic';
-const RESPONSE_BUNDLE = 'http://hl7.org/fhir/us/davinci-pas/StructureDefinition/profile-pas-response-bundle';
+export { PAS_TOPIC } from './notification';
 
 export interface PayerOptions {
   /** Origin the sandbox is served from; the payer lives at `${origin}/payer`. */
@@ -38,21 +40,6 @@ export interface PayerAnswer {
   contentType?: string;
 }
 
-type Json = Record<string, unknown>;
-
-interface Parsed {
-  claim: Json & { id: string };
-  key: string;
-  identifier: { system: string; value: string };
-  patientId: string;
-  patientRef: string;
-  insurerRef: string;
-  requestorRef: string;
-  items: ClaimItemRequest[];
-  entries: Json[];
-  bundleIdentifier?: unknown;
-}
-
 interface RequestState {
   parsed: Parsed;
   hash: string;
@@ -65,98 +52,18 @@ interface RequestState {
   clientId: string;
 }
 
-interface Sub {
-  id: string;
-  clientId: string;
-  endpoint: string;
-  headers: string[];
-  events: number;
-}
-
 const outcome = (status: number, ...problems: string[]): PayerAnswer => ({
   status,
   json: {
     resourceType: 'OperationOutcome',
     issue: problems.map((diagnostics) => ({
       severity: 'error',
-      code: status === 401 ? 'login' : status === 404 ? 'not-found' : 'invalid',
+      code: status === 401 ? 'login' : status === 404 ? 'not-found' : status >= 500 ? 'transient' : 'invalid',
       diagnostics,
     })),
   },
   contentType: 'application/fhir+json',
 });
-
-function obj(v: unknown): Json | undefined {
-  return typeof v === 'object' && v !== null && !Array.isArray(v) ? (v as Json) : undefined;
-}
-function arr(v: unknown): unknown[] {
-  return Array.isArray(v) ? v : [];
-}
-function refOf(v: unknown): string {
-  const r = obj(v)?.reference;
-  return typeof r === 'string' ? r : '';
-}
-
-/** The request Bundle from a $submit / $inquire body: the Bundle itself, or a Parameters `resource`. */
-function bundleOf(body: unknown): Json | undefined {
-  const b = obj(body);
-  if (b?.resourceType === 'Bundle') return b;
-  if (b?.resourceType === 'Parameters')
-    return bundleOf(
-      arr(b.parameter)
-        .map(obj)
-        .find((p) => p?.name === 'resource')?.resource,
-    );
-  return undefined;
-}
-
-function parseRequest(bundle: Json): Parsed | string {
-  const entries = arr(bundle.entry)
-    .map(obj)
-    .filter((e): e is Json => e !== undefined);
-  const claim = obj(entries[0]?.resource);
-  if (!claim || claim.resourceType !== 'Claim') return 'the first entry of the Bundle must be the Claim';
-  if (typeof claim.id !== 'string') return 'the Claim has no id';
-  const identifier = arr(claim.identifier)
-    .map(obj)
-    .find((i) => typeof i?.system === 'string' && typeof i.value === 'string') as { system: string; value: string } | undefined;
-  if (!identifier) return 'the Claim has no identifier (system and value): the payer could not track it';
-  const patientRef = refOf(claim.patient);
-  const patientEntry = entries.find(
-    (e) => e.fullUrl === patientRef || (typeof e.fullUrl === 'string' && patientRef !== '' && e.fullUrl.endsWith(`/${patientRef}`)),
-  );
-  const patient = obj(patientEntry?.resource);
-  if (!patient || patient.resourceType !== 'Patient')
-    return `Claim.patient (${patientRef || 'missing'}) does not resolve to a Patient in the Bundle`;
-  const items: ClaimItemRequest[] = arr(claim.item).map((raw, n) => {
-    const i = obj(raw) ?? {};
-    const code = arr(obj(i.productOrService)?.coding).map(obj)[0]?.code;
-    const period = obj(i.servicedPeriod);
-    return {
-      sequence: typeof i.sequence === 'number' ? i.sequence : n + 1,
-      code: typeof code === 'string' ? code : '',
-      quantity: typeof obj(i.quantity)?.value === 'number' ? (obj(i.quantity)?.value as number) : 1,
-      ...(typeof i.servicedDate === 'string'
-        ? { servicedDate: i.servicedDate }
-        : typeof period?.start === 'string'
-          ? { servicedDate: period.start }
-          : {}),
-    };
-  });
-  if (items.length === 0) return 'the Claim has no items';
-  return {
-    claim: claim as Json & { id: string },
-    key: `${identifier.system}|${identifier.value}`,
-    identifier,
-    patientId: typeof patient.id === 'string' ? patient.id : patientRef,
-    patientRef,
-    insurerRef: refOf(claim.insurer),
-    requestorRef: refOf(claim.provider),
-    items,
-    entries,
-    bundleIdentifier: bundle.identifier,
-  };
-}
 
 export class SandboxPayer {
   readonly auth: BackendAuth;
@@ -174,6 +81,16 @@ export class SandboxPayer {
     this.now = opts.now ?? Date.now;
     this.auth = new BackendAuth(`${this.base}/auth/token`, this.now);
     this.pendMs = opts.pendMs ?? 3000;
+  }
+
+  private outageLeft = 0;
+
+  /**
+   * The payer's own system is down for the next `submits` $submit calls: each answers 503 before the request is read,
+   * so nothing of it is kept (tests and demos of a payer outage; deterministic, unlike the sandbox's --faults).
+   */
+  outage(submits: number): void {
+    this.outageLeft = Math.max(0, Math.floor(submits));
   }
 
   /** Requests the payer holds (for tests: exactly one per Claim identifier, whatever was resubmitted). */
@@ -217,7 +134,8 @@ export class SandboxPayer {
         contentType: 'application/json',
       };
     }
-    if (path === '/fhir/metadata') return { status: 200, json: this.capability(), contentType: 'application/fhir+json' };
+    if (path === '/fhir/metadata')
+      return { status: 200, json: capabilityStatement(this.base, this.opts.today()), contentType: 'application/fhir+json' };
     if (!path.startsWith('/fhir/')) return outcome(404, `No payer route ${method} ${path}`);
     const clientId = this.auth.clientFor(req.headers.authorization);
     if (!clientId) return outcome(401, 'A SMART Backend Services access token is required (POST /payer/auth/token).');
@@ -229,7 +147,16 @@ export class SandboxPayer {
         return outcome(400, 'The request body is not JSON.');
       }
     }
-    if (path === '/fhir/Claim/$submit' && method === 'POST') return this.submit(body, clientId);
+    if (path === '/fhir/Claim/$submit' && method === 'POST') {
+      if (this.outageLeft > 0) {
+        this.outageLeft -= 1;
+        return outcome(
+          503,
+          'Prior-authorization intake is temporarily unavailable (payer maintenance); nothing was received, submit again later.',
+        );
+      }
+      return this.submit(body, clientId);
+    }
     if (path === '/fhir/Claim/$inquire' && method === 'POST') return this.inquire(body, clientId);
     if (path === '/fhir/Subscription' && method === 'POST') return this.subscribe(body, clientId);
     const sub = /^\/fhir\/Subscription\/([^/]+)$/.exec(path);
@@ -260,9 +187,14 @@ export class SandboxPayer {
       if (known.awaitingInfo && known.hash !== hash) {
         known.parsed = parsed;
         known.hash = hash;
-        known.awaitingInfo = false;
-        known.decisions.push({ action: 'pended', number: known.decisions[0]?.number });
-        known.timer = setTimeout(() => this.finish(known), this.pendMs);
+        if (hasAttachedDocument(parsed)) {
+          known.awaitingInfo = false;
+          known.decisions.push({ action: 'pended', number: known.decisions[0]?.number });
+          known.timer = setTimeout(() => this.finish(known), this.pendMs);
+        } else {
+          // An answer without the document asked for (a message alone) is asked again.
+          known.decisions.push(known.decisions[0]!);
+        }
       }
       return this.answer(known);
     }
@@ -297,21 +229,10 @@ export class SandboxPayer {
   }
 
   private subscribe(body: unknown, clientId: string): PayerAnswer {
-    const s = obj(body);
-    const channel = obj(s?.channel);
-    if (s?.resourceType !== 'Subscription' || channel?.type !== 'rest-hook' || typeof channel.endpoint !== 'string') {
-      return outcome(400, 'A Subscription needs channel.type rest-hook and channel.endpoint.');
-    }
-    if (s.criteria !== PAS_TOPIC) return outcome(400, `Subscription.criteria must be the PAS topic ${PAS_TOPIC}.`);
-    const id = `sub-${++this.subSerial}-${createHash('sha256').update(channel.endpoint).digest('hex').slice(0, 8)}`;
-    this.subs.set(id, {
-      id,
-      clientId,
-      endpoint: channel.endpoint,
-      headers: arr(channel.header).filter((h): h is string => typeof h === 'string'),
-      events: 0,
-    });
-    return { status: 201, json: { ...s, id, status: 'active' }, contentType: 'application/fhir+json' };
+    const read = readSubscription(body, clientId, ++this.subSerial);
+    if (typeof read === 'string') return outcome(400, read);
+    this.subs.set(read.sub.id, read.sub);
+    return { status: 201, json: read.resource, contentType: 'application/fhir+json' };
   }
 
   private finish(state: RequestState): void {
@@ -322,38 +243,8 @@ export class SandboxPayer {
     for (const sub of this.subs.values()) {
       if (sub.clientId !== state.clientId) continue;
       sub.events += 1;
-      const note = {
-        resourceType: 'Bundle',
-        type: 'history',
-        timestamp: new Date(this.now()).toISOString(),
-        entry: [
-          {
-            fullUrl: `${this.base}/fhir/Parameters/${sub.id}-${sub.events}`,
-            resource: {
-              resourceType: 'Parameters',
-              parameter: [
-                { name: 'subscription', valueReference: { reference: `${this.base}/fhir/Subscription/${sub.id}` } },
-                { name: 'topic', valueCanonical: PAS_TOPIC },
-                { name: 'type', valueCode: 'event-notification' },
-                {
-                  name: 'notification-event',
-                  part: [
-                    { name: 'event-number', valueString: String(sub.events) },
-                    { name: 'timestamp', valueInstant: new Date(this.now()).toISOString() },
-                    { name: 'focus', valueReference: { reference: `${this.base}/fhir/Bundle/${state.serial}` } },
-                  ],
-                },
-              ],
-            },
-          },
-          { fullUrl: `${this.base}/fhir/Bundle/${state.serial}`, resource: response },
-        ],
-      };
-      const headers: Record<string, string> = { 'content-type': 'application/fhir+json' };
-      for (const h of sub.headers) {
-        const i = h.indexOf(':');
-        if (i > 0) headers[h.slice(0, i).trim()] = h.slice(i + 1).trim();
-      }
+      const note = notificationBundle(this.base, sub, state.serial, response, new Date(this.now()).toISOString());
+      const headers = subscriberHeaders(sub);
       const p = (this.opts.fetchImpl ?? fetch)(sub.endpoint, { method: 'POST', headers, body: JSON.stringify(note) })
         .then(() => undefined)
         .catch(() => undefined) // A subscriber that is down asks again with $inquire.
@@ -367,68 +258,11 @@ export class SandboxPayer {
   }
 
   private responseBundle(state: RequestState): Json {
-    const p = state.parsed;
-    const d = state.decisions[state.decisions.length - 1]!;
-    const created = new Date(this.now()).toISOString();
-    const cr = claimResponse(
-      { id: p.claim.id, patientRef: p.patientRef, insurerRef: p.insurerRef, requestorRef: p.requestorRef, identifier: p.identifier },
-      p.items,
-      d,
-      created,
-      `cr-${state.serial}-${state.decisions.length}`,
-    );
-    const wanted = new Set([p.patientRef, p.insurerRef, p.requestorRef]);
-    const copied = p.entries.filter(
-      (e) =>
-        typeof e.fullUrl === 'string' && [...wanted].some((r) => r !== '' && (e.fullUrl === r || (e.fullUrl as string).endsWith(`/${r}`))),
-    );
-    const ask =
-      state.awaitingInfo && d.requested
-        ? [
-            {
-              fullUrl: `${this.base}/fhir/CommunicationRequest/comm-${state.serial}`,
-              resource: communicationRequest(p.claim.id, p.patientRef, d.requested, `comm-${state.serial}`, created),
-            },
-          ]
-        : [];
-    return {
-      resourceType: 'Bundle',
-      meta: { profile: [RESPONSE_BUNDLE] },
-      ...(p.bundleIdentifier ? { identifier: p.bundleIdentifier } : {}),
-      type: 'collection',
-      timestamp: created,
-      entry: [{ fullUrl: `${this.base}/fhir/ClaimResponse/${String(cr.id)}`, resource: cr }, ...copied, ...ask],
-    };
-  }
-
-  private capability(): Json {
-    return {
-      resourceType: 'CapabilityStatement',
-      status: 'active',
-      date: this.opts.today(),
-      kind: 'instance',
-      fhirVersion: '4.0.1',
-      format: ['json'],
-      implementation: { description: 'ClaimReady sandbox payer (Da Vinci PAS 2.2.1)', url: `${this.base}/fhir` },
-      instantiates: ['http://hl7.org/fhir/us/davinci-pas/CapabilityStatement/EHRCapabilities'],
-      rest: [
-        {
-          mode: 'server',
-          security: {
-            service: [{ coding: [{ system: 'http://terminology.hl7.org/CodeSystem/restful-security-service', code: 'SMART-on-FHIR' }] }],
-          },
-          resource: [
-            {
-              type: 'Claim',
-              operation: [
-                { name: 'submit', definition: 'http://hl7.org/fhir/us/davinci-pas/OperationDefinition/Claim-submit' },
-                { name: 'inquire', definition: 'http://hl7.org/fhir/us/davinci-pas/OperationDefinition/Claim-inquiry' },
-              ],
-            },
-            { type: 'Subscription', interaction: [{ code: 'create' }, { code: 'delete' }] },
-          ],
-        },
-      ],
-    };
+    return responseBundle(this.base, state.parsed, state.decisions[state.decisions.length - 1]!, {
+      serial: state.serial,
+      decisionCount: state.decisions.length,
+      awaitingInfo: state.awaitingInfo,
+      created: new Date(this.now()).toISOString(),
+    });
   }
 }

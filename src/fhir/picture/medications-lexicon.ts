@@ -21,7 +21,7 @@ export const INGREDIENTS: readonly Ingredient[] = [
   { name: 'diclofenac', rxcui: '3355', kind: 'nsaid', brands: ['Voltaren', 'Cataflam', 'Zorvolex', 'Arthrotec'] },
   { name: 'celecoxib', rxcui: '140587', kind: 'nsaid', brands: ['Celebrex'] },
   { name: 'indomethacin', rxcui: '5781', kind: 'nsaid', brands: ['Indocin', 'Tivorbex'] },
-  { name: 'nabumetone', rxcui: '7646', kind: 'nsaid', brands: ['Relafen'] },
+  { name: 'nabumetone', rxcui: '31448', kind: 'nsaid', brands: ['Relafen'] },
   { name: 'ketorolac', rxcui: '35827', kind: 'nsaid', brands: ['Toradol', 'Sprix'] },
   { name: 'etodolac', rxcui: '24605', kind: 'nsaid', brands: ['Lodine'] },
   { name: 'piroxicam', rxcui: '8356', kind: 'nsaid', brands: ['Feldene'] },

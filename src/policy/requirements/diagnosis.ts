@@ -5,6 +5,7 @@ import { codeProblem, icd10Info, inCategory, replacementsFor } from '../icd10';
 import { evidenceOf, listOf, dosOf, met, missing, notMet, sameRegionGroup, requirement, advice, noteEvidence } from './common';
 import type { DxCode, Requirement } from './common';
 import { serviceRegion } from '../levels';
+import { uncodedMessage } from './uncoded';
 import { noteNamedCodes } from './note-codes';
 
 const codeAndName = (c: DxCode): string => `${c.code} ${c.display}`;
@@ -94,11 +95,14 @@ export function closedListRequirement(id: string): Requirement {
         if (cyst.length > 0)
           return met(`${cystCodes.map((c) => c.code).join(', ')} with a documented facet cyst.`, [...evidenceOf(cystCodes), ...cyst]);
       }
-      if (codes.length === 0)
+      if (codes.length === 0) {
+        const uncoded = uncodedMessage(picture.diagnoses, service, dos);
+        if (uncoded) return missing(uncoded.message, uncoded.fix, uncoded.evidence);
         return missing(
           'No ICD-10-CM diagnosis on the order or the problem list.',
           'Add the diagnosis that supports this procedure to the order',
         );
+      }
       const { fix, evidence } = facetFix(picture, service, dos, rule.codes);
       const why =
         cystCodes.length > 0
@@ -201,17 +205,18 @@ export function codeValidityRequirement(id: string): Requirement {
         } else fixes.push(`replace ${p.code} with ${generic}`);
         evidence.push(...c.evidence);
       }
+      // No ICD-10-CM code at all is nothing a claim can carry: name what the record documents without one.
+      if (codes.length === 0) {
+        const uncoded = uncodedMessage(picture.diagnoses, service, dos);
+        if (uncoded) return missing(uncoded.message, uncoded.fix, uncoded.evidence);
+        return missing('No ICD-10-CM diagnosis on the order or the problem list.', 'Add the diagnosis the procedure treats to the order');
+      }
       if (orderProblems.length === 0 && listProblems.length === 0) {
-        return met(
-          codes.length > 0
-            ? `Codes valid on ${dos}: ${listOf(
-                codes.map((c) => c.code),
-                ', ',
-                8,
-              )}.`
-            : 'No codes to check.',
-          evidenceOf(codes),
-        );
+        return met(`Codes valid on ${dos}: ${listOf(
+          codes.map((c) => c.code),
+          ', ',
+          8,
+        )}.`, evidenceOf(codes));
       }
       const joined = fixes.join('; ');
       const fix = joined.charAt(0).toUpperCase() + joined.slice(1);

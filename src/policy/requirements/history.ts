@@ -4,7 +4,7 @@
 import type { ClinicalPicture, Evidence, PlannedService } from '../picture';
 import { regionGroupOf } from '../services';
 import { addMonths, daysBetween, HOURS_PER_MONTH, HOURS_PER_WEEK } from '../dates';
-import { dosOf, met, missing, notApplicable, notMet, plural, noteEvidence, requirement } from './common';
+import { dosOf, evidenceOf, met, missing, notApplicable, notMet, plural, noteEvidence, requirement } from './common';
 import { serviceRegion } from '../levels';
 import type { Ctx, Requirement } from './common';
 import type { Cited, FrequencyLimit, PolicyParams } from '../policies/types';
@@ -21,9 +21,9 @@ function priorSessions(ctx: Ctx, kinds: readonly PlannedService['kind'][], perRe
   return sessionsBefore(ctx, kinds, perRegion ? groupOf(ctx.service) : undefined);
 }
 
-/** Within the rolling window of `months` that ends on the date of service (after its first day, as dates.inRollingWindow). */
-function inWindow(s: Session, dos: string, months: number): boolean {
-  return s.date > addMonths(dos, -months);
+/** The day before a rolling window of `months` that ends on the date of service opens (as dates.inRollingWindow). */
+function windowOpensAfter(dos: string, months: number): string {
+  return addMonths(dos, -months);
 }
 
 export function frequencyRequirement(id: string, text: string, pick: (p: PolicyParams) => Cited<FrequencyLimit> | undefined): Requirement {
@@ -34,11 +34,12 @@ export function frequencyRequirement(id: string, text: string, pick: (p: PolicyP
       if (planned !== undefined && planned !== rule.intent)
         return notApplicable(`Counts ${rule.intent} sessions only; this one is ${planned}.`);
     }
+    const after = windowOpensAfter(dos, rule.months);
     const prior = priorSessions(ctx, rule.counts, rule.perRegion).filter(
-      (s) => inWindow(s, dos, rule.months) && (!rule.intent || s.intent === undefined || s.intent === rule.intent),
+      (s) => s.date > after && (!rule.intent || s.intent === undefined || s.intent === rule.intent),
     );
     const total = prior.length + 1;
-    const evidence = prior.flatMap((s) => s.evidence);
+    const evidence = evidenceOf(prior);
     const list = prior.map((s) => s.date).join(', ');
     if (total <= rule.max)
       return met(
@@ -252,6 +253,9 @@ export function diagnosticBlocksRequirement(id: string, text: string): Requireme
   );
 }
 
+/** A diagnostic block older than this does not make the planned one a "second" block. */
+const SECOND_BLOCK_LOOKBACK_MONTHS = 12;
+
 export function secondBlockRequirement(id: string): Requirement {
   return requirement(
     id,
@@ -261,8 +265,9 @@ export function secondBlockRequirement(id: string): Requirement {
     (picture, service, today, rule, ctx) => {
       const dos = dosOf(service, today);
       if (injectionIntent(picture, service, dos).intent === 'therapeutic') return notApplicable('Not a diagnostic block.');
+      const after = windowOpensAfter(dos, SECOND_BLOCK_LOOKBACK_MONTHS);
       const blocks = priorSessions(ctx, rule.blocks).filter(
-        (s) => s.intent !== 'therapeutic' && levelsOverlap(s.levels, service.levels) && s.date > addMonths(dos, -12),
+        (s) => s.intent !== 'therapeutic' && levelsOverlap(s.levels, service.levels) && s.date > after,
       );
       const first = blocks[0];
       if (!first) return notApplicable('No earlier diagnostic block at these levels in the last 12 months: this is the first.');
@@ -301,9 +306,8 @@ export function noBlockAfterAblationRequirement(id: string): Requirement {
     (picture, service, today, rule, ctx) => {
       const dos = dosOf(service, today);
       if (injectionIntent(picture, service, dos).intent === 'therapeutic') return notApplicable('Not a diagnostic block.');
-      const ablations = priorSessions(ctx, rule.ablations).filter(
-        (s) => levelsOverlap(s.levels, service.levels) && s.date > addMonths(dos, -rule.withinMonths),
-      );
+      const after = windowOpensAfter(dos, rule.withinMonths);
+      const ablations = priorSessions(ctx, rule.ablations).filter((s) => levelsOverlap(s.levels, service.levels) && s.date > after);
       const good = ablations.find((s) => (bestRelief(s)?.percent ?? -1) >= rule.minPercent);
       if (!good)
         return met(

@@ -7,7 +7,7 @@ import { QueryClient, QueryClientProvider, useMutation, useQuery, useQueryClient
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FhirWriter } from '../../writeback/index';
 import { makePacket, savePacket, type PacketPreview as PriorAuthModel } from '../../workflow/index';
-import { serviceApi, type PaRequestView, type ServiceApi } from './api';
+import { serviceApi, type PaAnswer, type PaRequestView, type ServiceApi } from './api';
 import { decisionKey, isDecided, writeDecisionToChart } from './chart-writeback';
 import { RequestCard } from './RequestCard';
 import { WorkQueue } from './WorkQueue';
@@ -89,7 +89,8 @@ function Panel({ model, writer, user, now, token, api: given }: LifecyclePanelPr
     onSettled: () => void qc.invalidateQueries({ queryKey: ['pa-queue'] }),
   });
   const act = useMutation({
-    mutationFn: (a: { id: string; portal?: Record<string, string> }) => (a.portal ? api.portal(a.id, a.portal) : api.inquire(a.id)),
+    mutationFn: (a: { id: string; portal?: Record<string, string>; answer?: PaAnswer }) =>
+      a.answer ? api.answer(a.id, a.answer) : a.portal ? api.portal(a.id, a.portal) : api.inquire(a.id),
     onSuccess: set,
   });
 
@@ -170,6 +171,7 @@ function Panel({ model, writer, user, now, token, api: given }: LifecyclePanelPr
           busy={act.isPending}
           onInquire={() => act.mutate({ id: r.id })}
           onPortal={(u) => act.mutate({ id: r.id, portal: u })}
+          onAnswer={(answer) => act.mutate({ id: r.id, answer })}
           {...(writebacks[r.id] ? { writeback: writebacks[r.id] } : {})}
         />
       ))}

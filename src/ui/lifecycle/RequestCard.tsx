@@ -2,7 +2,7 @@
 // what the payer asked for, the next action with its due date, the timeline of who did what, and the actions that
 // fit its channel (check status by $inquire; record a portal's UTN and decision).
 import { useState, type FormEvent } from 'react';
-import type { PaRequestView } from './api';
+import type { PaAnswer, PaRequestView } from './api';
 
 const STATUS_TEXT: Record<string, string> = {
   submitting: 'Submitting',
@@ -12,7 +12,7 @@ const STATUS_TEXT: Record<string, string> = {
   approved: 'Approved',
   partial: 'Partially approved',
   denied: 'Denied',
-  error: 'Not sent (payer unreachable)',
+  error: 'Not submitted (payer unavailable)',
   rejected: 'Refused by the payer (malformed)',
   portal: 'Portal submission',
 };
@@ -47,6 +47,7 @@ export interface RequestCardProps {
   busy: boolean;
   onInquire(): void;
   onPortal(update: Record<string, string>): void;
+  onAnswer(answer: PaAnswer): void;
   writeback?: string;
 }
 
@@ -95,6 +96,52 @@ function PortalForm({ request, busy, onPortal }: Pick<RequestCardProps, 'request
   );
 }
 
+const ANSWER_TYPES = ['application/pdf', 'text/plain', 'image/png', 'image/jpeg'];
+const MAX_FILE = 4 * 1024 * 1024;
+
+async function base64Of(file: File): Promise<string> {
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  let bin = '';
+  for (let i = 0; i < bytes.length; i += 0x8000) bin += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(bin);
+}
+
+/** Staff's answer to the payer's request for more information: what they send, and the document itself. */
+function AnswerForm({ request, busy, onAnswer }: Pick<RequestCardProps, 'request' | 'busy' | 'onAnswer'>) {
+  const [message, setMessage] = useState('');
+  const [file, setFile] = useState<File | undefined>();
+  const [problem, setProblem] = useState<string | undefined>();
+  const id = (k: string) => `answer-${request.id}-${k}`;
+  const submit = async (e: FormEvent) => {
+    e.preventDefault();
+    setProblem(undefined);
+    if (!message.trim()) return setProblem('Say what you are sending.');
+    if (file && !ANSWER_TYPES.includes(file.type))
+      return setProblem(`A ${file.type || 'file of unknown type'} cannot be sent: PDF, text or image.`);
+    if (file && file.size > MAX_FILE) return setProblem('The document is larger than 4 MB.');
+    onAnswer({
+      message: message.trim(),
+      ...(file ? { document: { title: file.name, contentType: file.type, data: await base64Of(file) } } : {}),
+    });
+  };
+  return (
+    <form className="lc-answer stack" onSubmit={(e) => void submit(e)} aria-label="Answer the payer" data-testid="pa-answer">
+      <label htmlFor={id('message')}>Message to the payer</label>
+      <textarea id={id('message')} value={message} onChange={(e) => setMessage(e.target.value)} maxLength={2000} />
+      <label htmlFor={id('file')}>Attach the document asked for (PDF, text or image, up to 4 MB)</label>
+      <input id={id('file')} type="file" accept={ANSWER_TYPES.join(',')} onChange={(e) => setFile(e.target.files?.[0])} />
+      {problem && (
+        <p className="error" role="alert">
+          {problem}
+        </p>
+      )}
+      <button type="submit" className="btn" disabled={busy}>
+        Send the answer
+      </button>
+    </form>
+  );
+}
+
 /** The payer's errors (422) or the failure message of the last event, for a request that did not get through. */
 function problemsOf(r: PaRequestView): string[] {
   if (r.status !== 'rejected' && r.status !== 'error') return [];
@@ -105,7 +152,7 @@ function problemsOf(r: PaRequestView): string[] {
   return typeof message === 'string' ? [message] : [];
 }
 
-export function RequestCard({ request: r, busy, onInquire, onPortal, writeback }: RequestCardProps) {
+export function RequestCard({ request: r, busy, onInquire, onPortal, onAnswer, writeback }: RequestCardProps) {
   const due = dueText(r.due);
   const problems = problemsOf(r);
   return (
@@ -211,6 +258,7 @@ export function RequestCard({ request: r, busy, onInquire, onPortal, writeback }
           Check status with the payer
         </button>
       )}
+      {r.channel === 'pas' && r.status === 'info-requested' && <AnswerForm request={r} busy={busy} onAnswer={onAnswer} />}
       {r.channel === 'portal' && r.open && <PortalForm request={r} busy={busy} onPortal={onPortal} />}
     </article>
   );

@@ -56,11 +56,18 @@ export class ServiceCallError extends Error {
   }
 }
 
+export interface PaAnswer {
+  message: string;
+  document?: { title: string; contentType: string; data: string };
+}
+
 export interface ServiceApi {
   list(patientId: string): Promise<PaRequestView[]>;
   submit(bundle: unknown, priority: 'standard' | 'expedited', chartTask?: string): Promise<PaRequestView>;
   inquire(id: string): Promise<PaRequestView>;
   portal(id: string, update: Record<string, string>): Promise<PaRequestView>;
+  /** Staff's answer to a request for more information: a message, and the document asked for (base64). */
+  answer(id: string, answer: PaAnswer): Promise<PaRequestView>;
   response(id: string): Promise<unknown>;
   queue(filter: { status?: string; payer?: string }): Promise<PaQueueRow[]>;
 }
@@ -98,6 +105,7 @@ export function serviceApi(token: () => string | undefined, base = serviceBase()
       call('POST', '/requests', RequestViewSchema, { bundle, priority, ...(chartTask ? { chartTask } : {}) }),
     inquire: (id) => call('POST', `/requests/${encodeURIComponent(id)}/inquire`, RequestViewSchema),
     portal: (id, update) => call('POST', `/requests/${encodeURIComponent(id)}/portal`, RequestViewSchema, update),
+    answer: (id, answer) => call('POST', `/requests/${encodeURIComponent(id)}/answer`, RequestViewSchema, answer),
     response: (id) => call('GET', `/requests/${encodeURIComponent(id)}/response`, z.unknown()),
     queue: (filter) => {
       const q = new URLSearchParams();
