@@ -23,6 +23,9 @@ export const RESOURCE_TYPES = [
   'Binary',
   'Claim',
   'ClaimResponse',
+  // Read by the app for the payer and PT courses where exports and claims feeds keep them (Synthea, payer data).
+  'ExplanationOfBenefit',
+  'CarePlan',
   'Task',
   'Provenance',
   'Bundle',

@@ -54,7 +54,7 @@ export async function assessPatient(reader: FhirReader, patientId: string, opts:
   let picture: ClinicalPicture;
   let saved: SavedState | undefined;
   try {
-    const record = await readPatientRecord(reader, patientId, { fallbacks: true });
+    const record = await readPatientRecord(reader, patientId);
     saved = record.saved;
     if (!(record.resources.Patient ?? []).length)
       return { results: [], skipped: { patient: patientId, reason: 'the Patient resource could not be read', dataIssues: record.issues } };

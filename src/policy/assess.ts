@@ -3,7 +3,7 @@
 import type { ClinicalPicture, Evidence, PlannedService } from './picture';
 import type { Assessment, Citation, Finding, PayerRef, Verdict } from './verdicts';
 import { policyFor } from './policies/index';
-import { paramsFor, payerDefFor, priorAuthFor, resolvePayer } from './payers';
+import { overlayFor, paramsFor, payerDefFor, priorAuthFor, resolvePayer } from './payers';
 import { serviceKind } from './services';
 import { contextFor } from './requirements/common';
 
@@ -77,7 +77,9 @@ export function assess(picture: ClinicalPicture, service: PlannedService, payer:
   const dos = ctx.dos;
   const params = paramsFor(policy, policySet, dos);
   const priorAuth = priorAuthFor(policy.id, policySet, svc, dos);
-  const policyRef = { id: policy.id, title: policy.title, citation: policy.citation };
+  const overlay = overlayFor(policy, policySet, dos);
+  const policyRef: Assessment['policy'] = { id: policy.id, title: policy.title, citation: policy.citation };
+  if (overlay) policyRef.overlay = { document: overlay.document, version: overlay.version };
   if (!params) {
     // A date of service no encoded version governs: nothing can be "ready".
     const citation: Citation = { ...policy.citation, ruleId: 'CR-NO-VERSION' };
@@ -108,8 +110,7 @@ export function assess(picture: ClinicalPicture, service: PlannedService, payer:
       evidence: uniqueEvidence(r.evidence),
       citation,
     };
-    if (r.fix !== undefined) f.fix = r.fix;
-    return f;
+    return r.fix === undefined ? f : { ...f, fix: r.fix };
   });
   const sorted = sortFindings(findings);
   return { service, payer: ref, policy: policyRef, verdict: verdictOf(sorted), priorAuth, findings: sorted };

@@ -2,11 +2,34 @@
 
 const DAY_MS = 86_400_000;
 
-/** 'YYYY-MM-DD' (or a dateTime) -> UTC midnight epoch ms; partial dates ('2025', '2025-03') take the first day. */
+/** The number written by `n` digits at `at`, or -1 when any of them is not a digit. */
+function digitsAt(s: string, at: number, n: number): number {
+  let v = 0;
+  for (let i = at; i < at + n; i++) {
+    const c = s.charCodeAt(i) - 48;
+    if (!(c >= 0 && c <= 9)) return -1;
+    v = v * 10 + c;
+  }
+  return v;
+}
+
+/**
+ * 'YYYY-MM-DD' (or a dateTime) -> UTC midnight epoch ms; partial dates ('2025', '2025-03') take the first day.
+ * Read digit by digit: the policy rules compare thousands of dates per assessment.
+ */
 export function toDayMs(iso: string): number {
-  const m = typeof iso === 'string' ? /^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?/.exec(iso) : null;
-  if (!m) return Number.NaN;
-  return Date.UTC(Number(m[1]), Number(m[2] ?? '1') - 1, Number(m[3] ?? '1'));
+  if (typeof iso !== 'string') return Number.NaN;
+  const year = digitsAt(iso, 0, 4);
+  if (year < 0) return Number.NaN;
+  let month = 1;
+  let day = 1;
+  const m = iso.charCodeAt(4) === 45 ? digitsAt(iso, 5, 2) : -1;
+  if (m >= 0) {
+    month = m;
+    const d = iso.charCodeAt(7) === 45 ? digitsAt(iso, 8, 2) : -1;
+    if (d >= 0) day = d;
+  }
+  return Date.UTC(year, month - 1, day);
 }
 
 export function dayOf(iso: string): string {

@@ -19,7 +19,7 @@ export interface Icd10Info {
 
 /** Upper-case, no dots, no spaces ("m54.16" -> "M5416"). */
 function bare(raw: string): string {
-  return raw.trim().toUpperCase().split('.').join('').split(' ').join('');
+  return raw.trim().replace(/[. ]/g, '').toUpperCase();
 }
 
 /** `code` starts with `category`, both compared upper-case with dots ignored, without building new strings. */
@@ -40,8 +40,12 @@ function startsWithBare(code: string, category: string): boolean {
   return true;
 }
 
+/** A code already written as the code set writes it (upper case, the dot after the third character). */
+const CANONICAL = /^[A-Z][0-9][0-9A-Z](?:\.[0-9A-Z]{1,4})?$/;
+
 /** Upper-case with the dot after the third character ("m5416" -> "M54.16"). */
 export function normalizeIcd10(raw: string): string {
+  if (CANONICAL.test(raw)) return raw;
   const s = bare(raw);
   return s.length > 3 ? `${s.slice(0, 3)}.${s.slice(3)}` : s;
 }

@@ -72,3 +72,13 @@ export function sameLevels(a: readonly SpinalLevel[], b: readonly SpinalLevel[])
   const sb = [...new Set(b)].sort();
   return sa.length === sb.length && sa.every((x, i) => x === sb[i]);
 }
+
+/** The service's spinal region: as ordered, else from its first level. */
+export function serviceRegion(service: { region?: SpinalRegion; levels: readonly string[] }): SpinalRegion | undefined {
+  if (service.region) return service.region;
+  for (const l of service.levels) {
+    const r = regionOfLevel(l);
+    if (r) return r;
+  }
+  return undefined;
+}

@@ -3,7 +3,8 @@
 // whether prior authorization is required. No code per payer.
 import type { CoverageFact, PlannedService } from './picture';
 import type { Citation, PayerRef, PriorAuthDecision } from './verdicts';
-import type { PolicyDef, PolicyId, PolicyParams } from './policies/types';
+import type { PolicyDef } from './policies/def';
+import type { PolicyId, PolicyParams } from './policies/types';
 import { versionFor } from './policies/index';
 import { cite } from './policies/cite';
 import { familyKinds } from './services';

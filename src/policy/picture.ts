@@ -83,6 +83,16 @@ export interface DiagnosisFact extends Fact {
   recorded?: string;
   /** Condition.id when coded. */
   id?: string;
+  /** US Core Condition category: on the problem list, diagnosed at a visit, or a health concern (not a diagnosis). */
+  category?: 'problem-list-item' | 'encounter-diagnosis' | 'health-concern';
+}
+
+/** Clinical statuses under which a condition still stands (unknown: the EHR sent none, so nothing says it ended). */
+export const LIVE_STATUSES: ReadonlySet<ClinicalStatus> = new Set(['active', 'recurrence', 'relapse', 'unknown']);
+
+/** A diagnosis the checks may count: still live, and a diagnosis rather than a health concern (US Core). */
+export function isLiveDiagnosis(d: DiagnosisFact): boolean {
+  return LIVE_STATUSES.has(d.clinicalStatus) && d.category !== 'health-concern';
 }
 
 export type ServiceKind =

@@ -33,6 +33,7 @@ export type RequirementCategory =
   | 'pain-scale'
   | 'conservative-care'
   | 'functional-impairment'
+  | 'levels'
   | 'levels-laterality'
   | 'imaging'
   | 'frequency'
@@ -74,17 +75,24 @@ export interface PriorAuthDecision {
   reason: string;
 }
 
+/** A commercial payer's own guideline that replaced the baseline's thresholds for this service (its document and version). */
+export interface PolicyOverlayRef {
+  document: string;
+  version: string;
+}
+
 export interface Assessment {
   service: PlannedService;
   payer: PayerRef;
-  policy: { id: string; title: string; citation: Citation };
+  policy: { id: string; title: string; citation: Citation; overlay?: PolicyOverlayRef };
   verdict: Verdict;
   /** Whether the payer requires prior authorization for this service, under which program, and why. */
   priorAuth: PriorAuthDecision;
   findings: Finding[];
 }
 
-export type EditKind = 'ncci' | 'mue' | 'lcd-dx' | 'bundling' | 'modifier' | 'invalid-code' | 'add-on' | 'laterality' | 'frequency';
+export type EditKind =
+  'ncci' | 'mue' | 'lcd-dx' | 'bundling' | 'modifier' | 'invalid-code' | 'add-on' | 'laterality' | 'levels' | 'frequency';
 export type EditSeverity = 'error' | 'warning' | 'info';
 
 export interface CodingLine {

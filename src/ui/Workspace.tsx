@@ -12,7 +12,7 @@ import { grantedAccess } from '../fhir/index';
 import { AppDataContext, type AppData } from './context';
 import { resourceIndex } from '../writeback/index';
 import { clinicFor } from './clinic';
-import { usePatientRecord } from './hooks/usePatientRecord';
+import { PICTURE, usePatientRecord } from './hooks/usePatientRecord';
 import { useServiceSelection } from './hooks/useServiceSelection';
 import { useSmartStyle } from './hooks/useSmartStyle';
 import { useEvidencePanel, useStoredTab } from './hooks/useWorkspaceState';
@@ -47,12 +47,17 @@ export function Workspace({ client, context }: { client: Client; context: Launch
   const state = usePatientRecord(reader, context.patientId, access);
   // After the record's searches, so the style sheet does not take one of the browser's connections first.
   useSmartStyle(context.smartStyleUrl);
-  const picture = usePicture(state.record, {
+  const built = usePicture(state.record, {
     patientId: context.patientId,
     encounterId: context.encounterId,
     serviceRequestIds: context.serviceRequestIds,
     today,
   });
+  const picture = built.picture;
+  // Complete only when the picture on screen was built from the whole record: while the final picture is still being
+  // built the provisional one stays up, and a verdict from it could be overturned.
+  const complete = state.complete && built.current;
+  const stillReading = useMemo(() => (complete ? [] : state.pending.length > 0 ? state.pending : [PICTURE]), [complete, state.pending]);
   const selection = useServiceSelection(picture, context.serviceRequestIds);
   // A save cut short last time (reload, closed tab, lost session) is finished now, once the chart is read.
   useEffect(() => {
@@ -81,12 +86,26 @@ export function Workspace({ client, context }: { client: Client; context: Launch
   // Read at each call: fhirclient replaces the token when it refreshes it.
   const serviceToken = useCallback(() => client.state.tokenResponse?.access_token, [client]);
 
+  // Only once the whole record is read: a view must not start over from the suggestion because a page was late.
+  const saved = state.complete ? state.record?.saved : undefined;
   const data: AppData | null = useMemo(
     () =>
       picture
-        ? { picture, today, services: selection.services, writer, user: context.user, openEvidence, resources, clinic, serviceToken }
+        ? {
+            picture,
+            today,
+            services: selection.services,
+            writer,
+            user: context.user,
+            openEvidence,
+            resources,
+            clinic,
+            serviceToken,
+            stillReading,
+            ...(saved ? { saved } : {}),
+          }
         : null,
-    [picture, today, selection.services, writer, context.user, openEvidence, resources, clinic, serviceToken],
+    [picture, today, selection.services, writer, context.user, openEvidence, resources, clinic, serviceToken, stillReading, saved],
   );
 
   if (sessionEnded) return <LaunchProblemScreen problem={launchFailure('expired')} />;
@@ -107,11 +126,11 @@ export function Workspace({ client, context }: { client: Client; context: Launch
   }
   return (
     <AppDataContext.Provider value={data}>
-      <div className="workspace" data-testid="workspace" data-complete={state.complete ? 'true' : 'false'}>
+      <div className="workspace" data-testid="workspace" data-complete={complete ? 'true' : 'false'}>
         {context.needPatientBanner && <PatientBanner patient={picture.patient} />}
         <header className="workspace__header">
           <h1 className="app-title">ClaimReady</h1>
-          {!state.complete && (
+          {!complete && (
             <p role="status" className="reading-banner">
               Still reading the chart: results below are provisional and may change.
             </p>
@@ -120,7 +139,7 @@ export function Workspace({ client, context }: { client: Client; context: Launch
         <DataIssues issues={picture.dataIssues} />
         <ServicePicker selection={selection} />
         <Tabs current={tab} onChange={setTab} />
-        <main id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} aria-busy={!state.complete} className="workspace__panel">
+        <main id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} aria-busy={!complete} className="workspace__panel">
           {tab === 'visit' && <VisitChecklist />}
           <Suspense fallback={<p role="status">Loading…</p>}>
             {tab === 'coding' && <CodingReview />}

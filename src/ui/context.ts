@@ -4,6 +4,7 @@ import type { ClinicalPicture, Evidence, PlannedService } from '../policy/index'
 import type { Resource } from 'fhir/r4';
 import type { FhirWriter } from '../writeback/index';
 import type { ClinicInfo } from '../writeback/index';
+import type { SavedState } from '../fhir/index';
 
 export interface AppData {
   picture: ClinicalPicture;
@@ -22,6 +23,13 @@ export interface AppData {
   resources?: ReadonlyMap<string, Resource>;
   /** Optional: the requesting clinic and clinician (Organization/Practitioner or name + NPI) for the packet. */
   clinic?: ClinicInfo;
+  /**
+   * Optional: what the EHR is still sending (resource types, then "attachments"); empty or absent once every read is
+   * in. While anything is pending a verdict could still be overturned, so the checklist shows this instead.
+   */
+  stillReading?: readonly string[];
+  /** Optional: ClaimReady's own earlier output found in the chart (never evidence): the views resume from it. */
+  saved?: SavedState;
   /** Optional: the user's current SMART access token, for the ClaimReady service (src/server), which checks it. */
   serviceToken?: () => string | undefined;
 }

@@ -29,7 +29,7 @@ export interface ServiceCheck {
 }
 
 /** Findings the claim itself would carry: a side the chart contradicts is a coding problem, not only a policy gap. */
-const CODING_CATEGORIES = new Set<Finding['category']>(['levels-laterality']);
+const CODING_CATEGORIES = new Set<Finding['category']>(['levels', 'levels-laterality']);
 
 function blocking(f: Finding): boolean {
   return f.severity === 'blocker' && (f.status === 'missing' || f.status === 'not-met');
@@ -48,7 +48,8 @@ export function codingEditsFromAssessments(assessments: readonly Assessment[], l
       const own = lines.flatMap((l, i) => (l.evidence.some((e) => refs.has(e.ref)) ? [i] : []));
       const on = own.length ? own : lines.map((_, i) => i);
       out.push({
-        kind: 'laterality',
+        // A level count (three levels where two are allowed) is a levels problem, not a side one.
+        kind: f.category === 'levels' ? 'levels' : 'laterality',
         severity: 'error',
         message: `${f.message}${f.fix ? ` ${f.fix}.` : ''}`,
         lines: on,
@@ -98,7 +99,7 @@ export function recheckCoding(
       services: ctx.services,
       dateOfService: check.coding.dateOfService,
     }),
-    ...check.coding.edits.filter((e) => e.lines.length === 0 && e.kind !== 'laterality'),
+    ...check.coding.edits.filter((e) => e.lines.length === 0 && e.kind !== 'laterality' && e.kind !== 'levels'),
     ...codingEditsFromAssessments(check.assessments, lines),
   ];
 }

@@ -14,11 +14,25 @@ export interface CodingSaveContext {
   encounterId?: string;
   coverageId?: string;
   user?: string;
+  /** The user's name, when the chart has their Practitioner: the draft's "saved by". */
+  userName?: string;
   today: string;
+  /** Per line: reviewed (accepted) by the coder. */
+  reviewed?: readonly boolean[];
+  /** The draft Claim's versionId the coder continued from (read back at launch, or from the last save). */
+  claimBaseVersion?: string;
 }
 
 export type SaveResult =
-  { ok: true; outcome: Extract<WriteOutcome, { ok: true }> } | { ok: false; message: string; issues: string[]; outcome?: string };
+  | { ok: true; outcome: Extract<WriteOutcome, { ok: true }> }
+  | {
+      ok: false;
+      message: string;
+      issues: string[];
+      outcome?: string;
+      /** The EHR's status for the failed write (412: the draft changed since it was read). */
+      status?: number;
+    };
 
 export async function saveCoding(writer: FhirWriter, suggestion: CodingSuggestion, ctx: CodingSaveContext): Promise<SaveResult> {
   let capabilities: CapabilityStatement;
@@ -34,12 +48,16 @@ export async function saveCoding(writer: FhirWriter, suggestion: CodingSuggestio
     providerRef: ctx.user,
     today: ctx.today,
     capabilities,
+    ...(ctx.user ? { entererRef: ctx.user } : {}),
+    ...(ctx.userName ? { entererName: ctx.userName } : {}),
+    ...(ctx.reviewed ? { reviewed: ctx.reviewed } : {}),
+    ...(ctx.claimBaseVersion ? { claimBaseVersion: ctx.claimBaseVersion } : {}),
   });
   const outcome = await writeAll(writer, items, { app: 'ClaimReady', user: ctx.user });
   if (outcome.ok) return { ok: true, outcome };
   const issues = (outcome.failed.outcome?.issue ?? []).map((i) => `${i.severity}: ${i.diagnostics ?? i.details?.text ?? i.code}`);
   const detail = outcomeText(outcome.failed.outcome);
-  return { ok: false, message: outcome.failed.message, issues, ...(detail ? { outcome: detail } : {}) };
+  return { ok: false, message: outcome.failed.message, issues, status: outcome.failed.status, ...(detail ? { outcome: detail } : {}) };
 }
 
 /** The packet with its PDF, stamped `now` (read by the view; the builders never read the clock). */

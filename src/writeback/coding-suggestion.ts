@@ -18,11 +18,26 @@ export interface CodingWriteContext {
   providerRef?: string;
   today: string;
   capabilities: CapabilityStatement;
+  /** Per line: the coder marked it reviewed (accepted). Carried on the draft so a relaunch continues from it. */
+  reviewed?: readonly boolean[];
+  /** Who saves the draft ("Practitioner/123" and a name when known): the Claim's enterer, read back as "saved by". */
+  entererRef?: string;
+  entererName?: string;
+  /** The draft Claim's versionId the coder's work started from: the update is If-Match on it (412 if it moved). */
+  claimBaseVersion?: string;
 }
 
 const ICD10CM = SYS.icd10;
 export const CLAIM_ID_SYSTEM = `${ID_BASE}/coding-claim`;
 export const SUMMARY_ID_SYSTEM = `${ID_BASE}/coding-summary`;
+/** Claim.item extension: the coder reviewed (accepted) this line. */
+export const LINE_REVIEWED_URL = 'https://claimready.app/fhir/StructureDefinition/line-reviewed';
+
+/** The draft's slot (patient, visit, date of service): one draft Claim per slot, found again by this value. */
+export function codingSlotIds(patientId: string, encounterId: string | undefined, dateOfService: string): { claim: string; summary: string } {
+  const key = [patientId, encounterId ?? '', dateOfService];
+  return { claim: deterministicId(['claim', ...key]), summary: deterministicId(['summary', ...key]) };
+}
 
 /** Codes and modifiers: digits CPT, letters HCPCS. */
 const systemOf = procedureSystemOf;
@@ -65,6 +80,9 @@ function buildClaim(s: CodingSuggestion, ctx: CodingWriteContext, id: string): C
     type: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/claim-type', code: 'professional' }] },
     patient: { reference: `Patient/${ctx.patientId}` },
     created: ctx.today,
+    ...(ctx.entererRef && /^(Practitioner|PractitionerRole)\//.test(ctx.entererRef)
+      ? { enterer: { reference: ctx.entererRef, ...(ctx.entererName ? { display: ctx.entererName } : {}) } }
+      : {}),
     ...(ctx.insurerRef ? { insurer: { reference: ctx.insurerRef } } : {}),
     provider: ctx.providerRef ? { reference: ctx.providerRef } : { display: 'Rendering provider to be set by the coder' },
     priority: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/processpriority', code: 'normal' }] },
@@ -80,6 +98,7 @@ function buildClaim(s: CodingSuggestion, ctx: CodingWriteContext, id: string): C
       diagnosisCodeableConcept: { coding: [{ system: ICD10CM, code: d.code, display: d.label }] },
     })),
     item: s.lines.map((l, i) => ({
+      ...(ctx.reviewed?.[i] !== undefined ? { extension: [{ url: LINE_REVIEWED_URL, valueBoolean: ctx.reviewed[i] }] } : {}),
       sequence: i + 1,
       productOrService: { coding: [{ system: systemOf(l.code), code: l.code }], text: l.label },
       ...(l.modifiers.length ? { modifier: l.modifiers.map((m) => ({ coding: [{ system: systemOf(m), code: m }] })) } : {}),
@@ -116,13 +135,18 @@ function buildSummary(s: CodingSuggestion, ctx: CodingWriteContext, id: string):
 }
 
 export function buildCodingWrites(s: CodingSuggestion, ctx: CodingWriteContext): WriteItem[] {
-  const key = [ctx.patientId, ctx.encounterId ?? '', s.dateOfService];
+  const slot = codingSlotIds(ctx.patientId, ctx.encounterId, s.dateOfService);
   const items: WriteItem[] = [];
   if (supportsCreate(ctx.capabilities, 'Claim')) {
-    const id = deterministicId(['claim', ...key]);
-    items.push({ resource: buildClaim(s, ctx, id), ifNoneExist: `identifier=${CLAIM_ID_SYSTEM}|${id}`, mode: 'update' });
+    const id = slot.claim;
+    items.push({
+      resource: buildClaim(s, ctx, id),
+      ifNoneExist: `identifier=${CLAIM_ID_SYSTEM}|${id}`,
+      mode: 'update',
+      ...(ctx.claimBaseVersion ? { ifMatch: ctx.claimBaseVersion } : {}),
+    });
   }
-  const docId = deterministicId(['summary', ...key]);
+  const docId = slot.summary;
   items.push({ resource: buildSummary(s, ctx, docId), ifNoneExist: `identifier=${SUMMARY_ID_SYSTEM}|${docId}`, mode: 'update' });
   return items;
 }

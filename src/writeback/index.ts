@@ -13,3 +13,5 @@ export { writeAll, deterministicId, ID_BASE } from './write';
 export { utf8ToBase64 } from './pas/ids';
 // The CLI's --packet output (src/cli/packet-out.ts) builds packets with the same builder the app uses.
 export { buildPacketWrites, preparePacket } from './packet';
+// The coder's draft: its slot id, and the line mark a relaunch reads back (src/ui/views/coding/draft.ts).
+export { codingSlotIds, CLAIM_ID_SYSTEM, LINE_REVIEWED_URL } from './coding-suggestion';

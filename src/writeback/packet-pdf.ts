@@ -47,6 +47,7 @@ export async function renderPacketPdf(input: PacketPdfInput): Promise<Uint8Array
   const sections = necessitySections({
     ...input,
     clinic: packetParty(input.clinic),
+    today: input.today ?? input.now.slice(0, 10),
     requested: requestedFor(input.service, input.today ?? input.now.slice(0, 10)),
     diagnoses: requestDiagnoses(input.coding, input.service).list,
   });

@@ -128,7 +128,7 @@ async function writeOne(writer: FhirWriter, item: WriteItem, found: Found, opts:
       };
     }
     const body = { ...item.resource, id: existing.id } as Resource;
-    const res = await withRetry(() => writer.update!(body, existing.meta?.versionId), opts);
+    const res = await withRetry(() => writer.update!(body, item.ifMatch ?? existing.meta?.versionId), opts);
     if (res.status !== 200 && res.status !== 201) return { failed: fail(item, res) };
     const ref = idFrom(res, type);
     return {
@@ -226,7 +226,7 @@ async function transaction(writer: FhirWriter, plan: Plan, agent: Agent, opts: W
         ? {
             method: 'PUT' as const,
             url: `${type}/${existing!.id!}`,
-            ...(existing!.meta?.versionId ? { ifMatch: `W/"${existing!.meta.versionId}"` } : {}),
+            ...((item.ifMatch ?? existing!.meta?.versionId) ? { ifMatch: `W/"${item.ifMatch ?? existing!.meta!.versionId!}"` } : {}),
           }
         : { method: 'POST' as const, url: type, ifNoneExist: item.ifNoneExist };
       entry.push({ fullUrl, resource: (update ? { ...item.resource, id: existing!.id } : item.resource) as FhirResource, request });

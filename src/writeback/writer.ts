@@ -33,4 +33,10 @@ export interface WriteItem {
    * in that slot is updated in place, version-aware (If-Match), when its content differs. Default 'create'.
    */
   mode?: 'create' | 'update';
+  /**
+   * With mode 'update': the versionId the user's work was based on (read at launch). The update is sent with
+   * If-Match on it, so a draft someone changed since then is answered 412 and not overwritten. Default: the version
+   * found just before the write.
+   */
+  ifMatch?: string;
 }

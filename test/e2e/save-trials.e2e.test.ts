@@ -35,6 +35,7 @@ describe('packets are idempotent across sessions under faults', () => {
     const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
     const page = await context.newPage();
     const done: Record<string, number> = {};
+    let unread = 0;
     for (let i = 0; i < TRIALS; i++) {
       const patient = PATIENTS[i % PATIENTS.length]!;
       // Under faults a launch can end on an error screen, as it would for a user: that trial is a relaunch.
@@ -45,9 +46,19 @@ describe('packets are idempotent across sessions under faults', () => {
           () => false,
         );
       if (!opened) continue;
+      // A search that fails on every retry (three 500/429 in a row, about 1 in 400 reads here) leaves the chart
+      // without its orders: the app must say so, and for the user that trial is a relaunch.
+      const save = page.getByRole('button', { name: 'Save packet to chart' });
+      const noOrders = page.getByText('The planned orders could not be read');
+      await save.or(noOrders).first().waitFor({ timeout: 30_000 });
+      if (await noOrders.isVisible()) {
+        const said = await page.getByText(/could not be read \(ServiceRequest was not read: the EHR answered (500|429)\.\)/).isVisible();
+        expect(said).toBe(true);
+        unread++;
+        continue;
+      }
       const box = page.getByRole('checkbox', { name: /incomplete packet/ });
       if (await box.count()) await box.check();
-      const save = page.getByRole('button', { name: 'Save packet to chart' });
       const action = roll();
       if (action < 0.35) await save.dblclick();
       else await save.click();
@@ -77,6 +88,8 @@ describe('packets are idempotent across sessions under faults', () => {
       await page.waitForTimeout(3000);
     }
     await context.close();
+    // Most trials reached the save: the faults test saves, not launches.
+    expect(unread).toBeLessThan(TRIALS / 3);
 
     const docs = createdSince(sandbox, before, 'DocumentReference');
     const tasks = createdSince(sandbox, before, 'Task');

@@ -8,6 +8,7 @@ import { AppDataContext, type AppData } from '../../src/ui/context';
 import type { FhirResponse, FhirWriter } from '../../src/writeback/writer';
 import axe from 'axe-core';
 import { dx, picture, svc } from '../policy/coding/build';
+import { savedState } from '../../src/fhir/read/saved';
 
 type Stored = Resource & { identifier?: { system?: string; value?: string }[] };
 
@@ -50,12 +51,27 @@ function memWriter(fail?: { type: string; status: number; text: string }) {
       }
       const found = store.find((r) => r.resourceType === resource.resourceType && ifNoneExist && matches(r, ifNoneExist));
       if (found) return { status: 200, body: found as R };
-      const created = { ...resource, id: `id${++n}` };
+      const created = { ...resource, id: `id${++n}`, meta: { ...resource.meta, versionId: '1', lastUpdated: '2026-11-23T09:30:00Z' } };
       store.push(created);
       return { status: 201, body: created };
     },
-    async search() {
-      return { status: 200, body: { resourceType: 'Bundle', type: 'searchset', entry: [] } };
+    // PUT with If-Match, as a version-aware EHR answers it.
+    async update<R extends Resource>(resource: R, versionId?: string): Promise<FhirResponse<R>> {
+      const i = store.findIndex((r) => r.resourceType === resource.resourceType && r.id === resource.id);
+      if (i < 0) return { status: 404, body: undefined };
+      const current = store[i]!.meta?.versionId ?? '1';
+      if (versionId !== undefined && versionId !== current) {
+        const oo: OperationOutcome = { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'conflict', diagnostics: 'Version conflict' }] };
+        return { status: 412, body: oo as unknown as R };
+      }
+      const next = { ...resource, meta: { ...resource.meta, versionId: String(Number(current) + 1), lastUpdated: '2026-11-23T10:00:00Z' } };
+      store[i] = next;
+      return { status: 200, body: next };
+    },
+    async search(type: string, query: string) {
+      const q = decodeURIComponent(query);
+      const entry = store.filter((r) => r.resourceType === type && matches(r, q)).map((resource) => ({ resource }));
+      return { status: 200, body: { resourceType: 'Bundle', type: 'searchset', entry } };
     },
   };
   return writer;
@@ -162,7 +178,8 @@ describe('CodingReview', () => {
     const w = memWriter({ type: 'DocumentReference', status: 422, text: 'Attachment type not allowed' });
     view(data(w));
     fireEvent.click(screen.getByRole('button', { name: 'Change line 2' }));
-    fireEvent.change(screen.getByLabelText('Units, line 2'), { target: { value: '1' } });
+    // A real change (the same value would not be one): the coder's work is what must be kept.
+    fireEvent.change(screen.getByLabelText('Units, line 2'), { target: { value: '2' } });
     fireEvent.click(screen.getByRole('button', { name: 'Save to chart' }));
     const alert = await screen.findByRole('alert');
     expect(alert.textContent).toContain('Attachment type not allowed');
@@ -189,5 +206,93 @@ describe('CodingReview', () => {
     view(data(null));
     expect((screen.getByRole('button', { name: 'Save to chart' }) as HTMLButtonElement).disabled).toBe(true);
     expect(screen.getByText(/cannot write to the EHR/)).toBeTruthy();
+  });
+
+  describe('the saved draft, read back on relaunch', () => {
+    const DR = { resourceType: 'Practitioner', id: 'dr1', name: [{ given: ['Ana'], family: 'Reyes' }] } as Resource;
+    /** A relaunch: a fresh frame (sessionStorage cleared by the launch page), the chart's ClaimReady output as read. */
+    function relaunch(w: ReturnType<typeof memWriter>) {
+      window.sessionStorage.clear();
+      cleanup();
+      const saved = savedState(w.store.filter((r) => r.resourceType === 'Claim').map((r) => ({ type: 'Claim', resource: structuredClone(r) })));
+      return view({ ...data(w), saved, resources: new Map([['Practitioner/dr1', DR]]) });
+    }
+    async function saveAndWait(text: RegExp) {
+      fireEvent.click(screen.getByRole('button', { name: 'Save to chart' }));
+      await waitFor(() => expect(screen.getByTestId('save-status').textContent).toMatch(text));
+    }
+    const claims = (w: ReturnType<typeof memWriter>) => w.store.filter((r) => r.resourceType === 'Claim') as (Resource & { item: { modifier?: { coding: { code: string }[] }[]; quantity: { value: number } }[] })[];
+
+    it('continues from the saved lines (modifier 59, reviewed), says who saved it, and a second save updates that Claim', async () => {
+      const w = memWriter();
+      view({ ...data(w), resources: new Map([['Practitioner/dr1', DR]]) });
+      expect(screen.getByTestId('draft-status').textContent).toMatch(/No draft saved/);
+      fireEvent.click(screen.getByRole('button', { name: 'Change line 2' }));
+      fireEvent.change(screen.getByLabelText('Modifiers, line 2'), { target: { value: '50 59' } });
+      fireEvent.click(screen.getByRole('button', { name: 'Done with line 2' }));
+      fireEvent.click(screen.getByRole('button', { name: 'Accept line 2' }));
+      await saveAndWait(/Draft claim: created/);
+      expect(screen.getByTestId('draft-status').textContent).toMatch(/Draft saved .* by Ana Reyes \(version 1\)\. The lines below are that draft/);
+
+      relaunch(w);
+      expect(lineTitles()).toEqual(['Line 1: 64483-50 × 1', 'Line 2: 64484-50-59 × 1']);
+      expect(screen.getByRole('button', { name: 'Undo accept, line 2' })).toBeTruthy();
+      expect(screen.getByRole('button', { name: 'Accept line 1' })).toBeTruthy();
+      expect(screen.getByTestId('draft-status').textContent).toMatch(/^Draft saved 2026-11-23 \d\d:\d\d by Ana Reyes \(version 1\)\. The lines below are that draft\./);
+
+      fireEvent.click(screen.getByRole('button', { name: 'Accept line 1' }));
+      expect(screen.getByTestId('draft-status').textContent).toMatch(/changes not saved yet/);
+      await saveAndWait(/Draft claim: updated/);
+      expect(claims(w)).toHaveLength(1);
+      expect(claims(w)[0]!.meta?.versionId).toBe('2');
+      expect(claims(w)[0]!.item[1]!.modifier!.map((m) => m.coding[0]!.code)).toEqual(['50', '59']);
+      expect(screen.getByTestId('draft-status').textContent).toMatch(/\(version 2\)\. The lines below are that draft/);
+
+      // And once more after another relaunch: both lines reviewed, still one Claim.
+      relaunch(w);
+      expect(screen.getByRole('button', { name: 'Undo accept, line 1' })).toBeTruthy();
+      expect(screen.getByRole('button', { name: 'Undo accept, line 2' })).toBeTruthy();
+      expect(screen.getByTestId('draft-status').textContent).toMatch(/\(version 2\)/);
+    });
+
+    it('a draft changed in the EHR since it was read is not overwritten: their version is shown, loaded or knowingly replaced', async () => {
+      const w = memWriter();
+      view(data(w));
+      await saveAndWait(/Draft claim: created/);
+      relaunch(w);
+      // Someone else saves the draft (version 2, 3 units on line 1) while this coder has it open at version 1.
+      const theirs = claims(w)[0]!;
+      theirs.item[0]!.quantity.value = 3;
+      theirs.meta = { ...theirs.meta, versionId: '2', lastUpdated: '2026-11-23T11:00:00Z' };
+      fireEvent.click(screen.getByRole('button', { name: 'Change line 2' }));
+      fireEvent.change(screen.getByLabelText('Modifiers, line 2'), { target: { value: '50 59' } });
+      fireEvent.click(screen.getByRole('button', { name: 'Save to chart' }));
+      const conflict = await screen.findByTestId('draft-conflict');
+      expect(conflict.textContent).toMatch(/changed in the EHR after you opened it: saved .* \(version 2\), with 64483-50 × 3, 64484-50 × 1\. Nothing was overwritten/);
+      expect(claims(w)[0]!.item[0]!.quantity.value).toBe(3);
+      expect(lineTitles()[1]).toBe('Line 2: 64484-50-59 × 1');
+
+      fireEvent.click(within(conflict).getByRole('button', { name: 'Save my lines over it' }));
+      await waitFor(() => expect(screen.getByTestId('save-status').textContent).toMatch(/Draft claim: updated/));
+      expect(claims(w)).toHaveLength(1);
+      expect(claims(w)[0]!.meta?.versionId).toBe('3');
+      expect(claims(w)[0]!.item.map((i) => i.quantity.value)).toEqual([1, 1]);
+    });
+
+    it("'Load the EHR's version' replaces the lines with theirs and the next save is based on it", async () => {
+      const w = memWriter();
+      view(data(w));
+      await saveAndWait(/Draft claim: created/);
+      relaunch(w);
+      const theirs = claims(w)[0]!;
+      theirs.item[0]!.quantity.value = 3;
+      theirs.meta = { ...theirs.meta, versionId: '2' };
+      fireEvent.click(screen.getByRole('button', { name: 'Accept line 1' }));
+      fireEvent.click(screen.getByRole('button', { name: 'Save to chart' }));
+      fireEvent.click(within(await screen.findByTestId('draft-conflict')).getByRole('button', { name: "Load the EHR's version" }));
+      expect(lineTitles()[0]).toBe('Line 1: 64483-50 × 3');
+      expect(screen.queryByRole('alert')).toBeNull();
+      expect(screen.getByTestId('draft-status').textContent).toMatch(/\(version 2\)\. The lines below are that draft/);
+    });
   });
 });

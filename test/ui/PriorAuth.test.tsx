@@ -217,3 +217,22 @@ describe('PriorAuth view, long evidence and accessibility', () => {
     expect(ehr.stored.find((r): r is Task => r.resourceType === 'Task')?.owner?.reference).toBe('Organization/org-clinic');
   });
 });
+
+describe('PriorAuth view without planned services', () => {
+  it('says the orders could not be read when the ServiceRequest search failed, not "choose a service"', () => {
+    const c = PATIENTS[0]!;
+    const failed = {
+      resourceType: 'ServiceRequest',
+      severity: 'error' as const,
+      message: 'ServiceRequest was not read: the EHR answered 500.',
+    };
+    setup(c, { services: [], picture: { ...c.input.picture, dataIssues: [...c.input.picture.dataIssues, failed] } });
+    expect(screen.getByText(/The planned orders could not be read \(ServiceRequest was not read: the EHR answered 500\.\)/)).toBeTruthy();
+    expect(screen.queryByText(/Choose a planned service/)).toBeNull();
+  });
+
+  it('asks for a service when the chart simply has none', () => {
+    setup(PATIENTS[0], { services: [] });
+    expect(screen.getByText('Choose a planned service to build its prior-auth packet.')).toBeTruthy();
+  });
+});

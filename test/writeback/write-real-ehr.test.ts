@@ -181,6 +181,35 @@ describe("the coder's draft is updated in place, version-aware", () => {
   });
 });
 
+describe('the update is based on the version the coder read (If-Match on it)', () => {
+  it('a stale base version is refused by the EHR itself (412) and nothing is overwritten; the current base updates', async () => {
+    const ehr = use(fakeEhr());
+    const w = fetchWriter(BASE);
+    await writeAll(w, draft(1), agent, opts);
+    await writeAll(w, draft(2), agent, opts); // someone else's save: version 2
+    const stale = draft(5).map((i, n) => (n === 0 ? { ...i, ifMatch: '1' } : i));
+    const out = await writeAll(w, stale, agent, opts);
+    expect(out.ok).toBe(false);
+    if (!out.ok) expect([out.failed.status, out.failed.message]).toEqual([412, expect.stringMatching(/changed in the EHR since it was read/)]);
+    expect((ehr.store.get('Claim')![0] as Claim).item![0]!.quantity!.value).toBe(2);
+    expect(ehr.requests.filter((r) => r.method === 'PUT').at(-1)?.ifMatch).toBe('W/"1"');
+    const fresh = draft(5).map((i, n) => (n === 0 ? { ...i, ifMatch: '2' } : i));
+    expect((await writeAll(w, fresh, agent, opts)).ok).toBe(true);
+    expect(ehr.count('Claim')).toBe(1);
+    expect((ehr.store.get('Claim')![0] as Claim).meta!.versionId).toBe('3');
+  });
+
+  it('the same holds where If-None-Exist is ignored: the draft is found by its identifier, never created twice', async () => {
+    const ehr = use(fakeEhr({ ignoreIfNoneExist: true }));
+    const w = fetchWriter(BASE);
+    await writeAll(w, draft(1), agent, opts);
+    const out = await writeAll(w, draft(2).map((i, n) => (n === 0 ? { ...i, ifMatch: '1' } : i)), agent, opts);
+    expect(out.ok).toBe(true);
+    expect(ehr.count('Claim')).toBe(1);
+    expect((ehr.store.get('Claim')![0] as Claim).meta!.versionId).toBe('2');
+  });
+});
+
 describe('a save cut short is finished by the next launch', () => {
   it('packet written, Task refused (reload): the packet carries the plan and resume writes the Task and Provenance once', async () => {
     const ehr = use(fakeEhr());

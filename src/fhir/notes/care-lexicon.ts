@@ -1,30 +1,41 @@
 // Conservative care as data: drugs (ingredient, brands, ingredient RxCUI, class), drug classes as clinicians name
 // them, and non-drug treatments. extract-care builds its one matcher from these tables; each family has tests.
-// RxCUIs are ingredient-level RxNorm concept ids, written from RxNorm's ingredient list (not looked up at run time).
+// RxCUIs are ingredient-level (TTY=IN) RxNorm concept ids, never looked up at run time. `rxcuiSource` says where a code
+// was checked; a code without one is unverified: written from memory of RxNorm, not yet checked against a source.
 import type { ConservativeKind } from '../../policy/picture';
+
+/**
+ * HL7 PDDI CDS IG per-ingredient value sets (github.com/HL7/PDDI-CDS resources/valueset-<drug>.xml, RxNorm version
+ * 02-Jul-2018, CC BY), where the ingredient concept is listed by name with its code.
+ */
+export const PDDI_VALUESETS = 'HL7 PDDI-CDS valueset';
 
 export interface DrugEntry {
   ingredient: string;
   rxcui?: string;
+  /** Where the RxCUI was checked; absent means unverified. */
+  rxcuiSource?: typeof PDDI_VALUESETS;
   brands: readonly string[];
   kind: ConservativeKind;
 }
 
 export const DRUGS: readonly DrugEntry[] = [
   // NSAIDs
-  { ingredient: 'ibuprofen', rxcui: '5640', brands: ['Advil', 'Motrin'], kind: 'nsaid' },
-  { ingredient: 'naproxen', rxcui: '7258', brands: ['Aleve', 'Naprosyn', 'Anaprox'], kind: 'nsaid' },
-  { ingredient: 'meloxicam', rxcui: '41493', brands: ['Mobic'], kind: 'nsaid' },
-  { ingredient: 'diclofenac', rxcui: '3355', brands: ['Voltaren', 'Flector', 'Arthrotec', 'Cataflam'], kind: 'nsaid' },
-  { ingredient: 'celecoxib', rxcui: '140587', brands: ['Celebrex'], kind: 'nsaid' },
+  { ingredient: 'ibuprofen', rxcui: '5640', rxcuiSource: PDDI_VALUESETS, brands: ['Advil', 'Motrin'], kind: 'nsaid' },
+  { ingredient: 'naproxen', rxcui: '7258', rxcuiSource: PDDI_VALUESETS, brands: ['Aleve', 'Naprosyn', 'Anaprox'], kind: 'nsaid' },
+  { ingredient: 'meloxicam', rxcui: '41493', rxcuiSource: PDDI_VALUESETS, brands: ['Mobic'], kind: 'nsaid' },
+  { ingredient: 'diclofenac', rxcui: '3355', rxcuiSource: PDDI_VALUESETS, brands: ['Voltaren', 'Flector', 'Arthrotec', 'Cataflam'], kind: 'nsaid' },
+  { ingredient: 'celecoxib', rxcui: '140587', rxcuiSource: PDDI_VALUESETS, brands: ['Celebrex'], kind: 'nsaid' },
   { ingredient: 'rofecoxib', rxcui: '232158', brands: ['Vioxx'], kind: 'nsaid' },
-  { ingredient: 'etodolac', rxcui: '24605', brands: ['Lodine'], kind: 'nsaid' },
-  { ingredient: 'nabumetone', rxcui: '31448', brands: ['Relafen'], kind: 'nsaid' },
-  { ingredient: 'ketorolac', rxcui: '35827', brands: ['Toradol'], kind: 'nsaid' },
-  { ingredient: 'indomethacin', rxcui: '5781', brands: ['Indocin'], kind: 'nsaid' },
-  { ingredient: 'oxaprozin', rxcui: '32613', brands: ['Daypro'], kind: 'nsaid' },
-  { ingredient: 'piroxicam', rxcui: '8356', brands: ['Feldene'], kind: 'nsaid' },
+  { ingredient: 'etodolac', rxcui: '24605', rxcuiSource: PDDI_VALUESETS, brands: ['Lodine'], kind: 'nsaid' },
+  { ingredient: 'nabumetone', rxcui: '31448', rxcuiSource: PDDI_VALUESETS, brands: ['Relafen'], kind: 'nsaid' },
+  { ingredient: 'ketorolac', rxcui: '35827', rxcuiSource: PDDI_VALUESETS, brands: ['Toradol'], kind: 'nsaid' },
+  { ingredient: 'indomethacin', rxcui: '5781', rxcuiSource: PDDI_VALUESETS, brands: ['Indocin'], kind: 'nsaid' },
+  { ingredient: 'oxaprozin', rxcui: '32613', rxcuiSource: PDDI_VALUESETS, brands: ['Daypro'], kind: 'nsaid' },
+  { ingredient: 'piroxicam', rxcui: '8356', rxcuiSource: PDDI_VALUESETS, brands: ['Feldene'], kind: 'nsaid' },
   { ingredient: 'sulindac', rxcui: '10237', brands: ['Clinoril'], kind: 'nsaid' },
+  // Low-dose ("baby", 81 mg) aspirin is cardiac prophylaxis; extract-care sets it aside.
+  { ingredient: 'aspirin', rxcui: '1191', rxcuiSource: PDDI_VALUESETS, brands: ['Bayer', 'Ecotrin'], kind: 'nsaid' },
   { ingredient: 'choline magnesium trisalicylate', brands: ['Trilisate'], kind: 'nsaid' },
   { ingredient: 'salsalate', brands: ['Disalcid'], kind: 'nsaid' },
   // Analgesics (non-opioid)
@@ -42,7 +53,8 @@ export const DRUGS: readonly DrugEntry[] = [
   { ingredient: 'carisoprodol', rxcui: '2101', brands: ['Soma'], kind: 'muscle-relaxant' },
   { ingredient: 'metaxalone', rxcui: '59078', brands: ['Skelaxin'], kind: 'muscle-relaxant' },
   { ingredient: 'orphenadrine', rxcui: '7715', brands: ['Norflex'], kind: 'muscle-relaxant' },
-  // Neuropathic agents (anticonvulsants, SNRI/TCA antidepressants used for pain)
+  // Neuropathic agents (anticonvulsants, TCAs, duloxetine); antidepressants without a pain indication (SSRIs,
+  // venlafaxine) are not care for pain
   { ingredient: 'gabapentin', rxcui: '25480', brands: ['Neurontin', 'Gralise'], kind: 'neuropathic-agent' },
   { ingredient: 'pregabalin', rxcui: '187832', brands: ['Lyrica'], kind: 'neuropathic-agent' },
   { ingredient: 'duloxetine', rxcui: '72625', brands: ['Cymbalta'], kind: 'neuropathic-agent' },
@@ -51,8 +63,6 @@ export const DRUGS: readonly DrugEntry[] = [
   { ingredient: 'topiramate', rxcui: '38404', brands: ['Topamax'], kind: 'neuropathic-agent' },
   { ingredient: 'zonisamide', rxcui: '39998', brands: ['Zonegran'], kind: 'neuropathic-agent' },
   { ingredient: 'carbamazepine', rxcui: '2002', brands: ['Tegretol'], kind: 'neuropathic-agent' },
-  { ingredient: 'venlafaxine', rxcui: '39786', brands: ['Effexor'], kind: 'neuropathic-agent' },
-  { ingredient: 'escitalopram', rxcui: '321988', brands: ['Lexapro'], kind: 'neuropathic-agent' },
   // Opioids
   { ingredient: 'tramadol', rxcui: '10689', brands: ['Ultram', 'Ultracet'], kind: 'opioid' },
   { ingredient: 'tapentadol', rxcui: '787390', brands: ['Nucynta'], kind: 'opioid' },
@@ -94,11 +104,11 @@ export const THERAPIES: readonly [string, ConservativeKind][] = [
     'physical-therapy',
   ],
   [
-    String.raw`home exercises?(?: program)?|HEP|stretching(?: program| exercises)?|exercise (?:regimen|program)|core strengthening|pilates|range of motion exercises`,
+    String.raw`home exercises?(?: program)?|HEP|(?:hand|neck|back|shoulder|knee|strengthening|isometric) exercises|stretching(?: program| exercises)?|exercise (?:regimen|program)|core strengthening|pilates|range of motion exercises`,
     'home-exercise',
   ],
   [
-    String.raw`chiropractic(?: care| treatments?| adjustments?| manipulation(?: treatments?)?| management| therapy| physical therapy)?|(?:seeing|saw|seen by|treated by|treatment by|went to|referred to|visits? to) (?:a |the |his |her )?chiropractor|chiropractic adjustments|spinal manipulation|osteopathic manipulation|OMT`,
+    String.raw`chiropractic(?: care| treatments?| adjustments?| manipulation(?: treatments?)?| management| therapy| physical therapy)?|(?:seeing|saw|seen by|treated by|treatment by|went to|referred to|visits? to) (?:a |the |his |her )?chiropractor|chiropractic adjustments|adjustments (?:by|from) (?:a |the |his |her )?chiropractor|spinal manipulation|osteopathic manipulation|OMT`,
     'chiropractic',
   ],
   [String.raw`activity modification|modified activit\w*|activity restrictions?|relative rest|bed rest`, 'activity-modification'],
@@ -107,12 +117,10 @@ export const THERAPIES: readonly [string, ConservativeKind][] = [
     'injection',
   ],
   [
-    String.raw`TENS(?: unit)?|electrical stimulation|acupuncture|massage(?: therapy| treatments?)?|(?:manual|cervical|home|lumbar) traction|dry needling|(?:knee|back|wrist|tennis elbow|lumbar) (?:brace|sleeve|splint|support)|bracing|braces?|corset|(?:soft|hard) collar|cervical collar|orthotics|AFOs?|splints?|ice(?: and heat| or heat)?|heat(?: and ice)?|hot packs|cold packs|warm compresses|work hardening|work conditioning(?: type)? program|conservative (?:treatments?|therapy|therapies|care|measures|management|modalities)|treated conservatively|non-?operative(?:ly| management| treatment)|treated non-?operatively`,
+    String.raw`TENS(?: unit)?|electrical stimulation|acupuncture|massage(?: therapy| treatments?)?|(?:manual|cervical|home|lumbar) traction|dry needling|(?:knee|back|wrist|tennis elbow|lumbar) (?:brace|sleeve|splint|support)|bracing|braces?|corset|(?:soft|hard) collar|cervical collar|walking boot|orthotics|AFOs?|splints?|ice(?: and heat| or heat)?|heat(?: and ice)?|hot packs|cold packs|warm compresses|work hardening|work conditioning(?: type)? program|conservative (?:treatments?|therapy|therapies|care|measures|management|modalities)|treated conservatively|non-?operative(?:ly| management| treatment)|treated non-?operatively`,
     'other',
   ],
 ];
-
-const escape = (w: string): string => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/ /g, '\\s+');
 
 /** Drug names (ingredients and brands), lower case, to their entry. */
 export const DRUG_BY_NAME: ReadonlyMap<string, DrugEntry> = new Map(
@@ -127,12 +135,43 @@ const PATTERNS: readonly [RegExp, ConservativeKind][] = [...DRUG_CLASSES, ...THE
 /** Umbrella terms ("conservative care", "treated conservatively"): a fact only when no named treatment follows. */
 export const UMBRELLA = /^(?:conservative|treated|non-?operative)/i;
 
-/** One matcher for every care term: drug names longest first (so "Tylenol #3" wins over "Tylenol"), then patterns. */
+/**
+ * The drug names as one character trie in regex form: "a(?:cetaminophen|naprox)|b(?:...)". A flat alternation of
+ * ~150 names makes the engine try every name at every word start; the trie decides on the first letter. Longer
+ * branches come before a name that ends at the same node, so the longest name still wins ("Tylenol #3" over
+ * "Tylenol"), as a longest-first alternation would.
+ */
+export function trieSource(names: readonly string[]): string {
+  interface Node {
+    next: Map<string, Node>;
+    end: boolean;
+  }
+  const root: Node = { next: new Map(), end: false };
+  // A space matches any run of whitespace, as one unit of the trie.
+  const units = (w: string): string[] => [...w].map((c) => (c === ' ' ? String.raw`\s+` : c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')));
+  for (const n of names) {
+    let node = root;
+    for (const u of units(n)) {
+      let child = node.next.get(u);
+      if (!child) node.next.set(u, (child = { next: new Map(), end: false }));
+      node = child;
+    }
+    node.end = true;
+  }
+  const depth = (n: Node): number => Math.max(0, ...[...n.next.values()].map((c) => 1 + depth(c)));
+  const emit = (n: Node): string => {
+    // Deeper branches first, so a longer name is tried before a shorter one; the name ending here last.
+    const branches = [...n.next.entries()].sort((a, b) => depth(b[1]) - depth(a[1])).map(([u, c]) => u + emit(c));
+    if (branches.length === 0) return '';
+    if (branches.length === 1 && !n.end) return branches[0]!;
+    return `(?:${branches.join('|')}${n.end ? '|' : ''})`;
+  };
+  return emit(root);
+}
+
+/** One matcher for every care term: drug names (a trie, longest first), then patterns. */
 export const CARE_TERMS = new RegExp(
-  String.raw`\b(?:${[...DRUG_BY_NAME.keys()]
-    .sort((a, b) => b.length - a.length)
-    .map(escape)
-    .join('|')}|${[...DRUG_CLASSES, ...THERAPIES].map(([src]) => src).join('|')})(?![\w-])`,
+  String.raw`\b(?:${trieSource([...DRUG_BY_NAME.keys()])}|${[...DRUG_CLASSES, ...THERAPIES].map(([src]) => src).join('|')})(?![\w-])`,
   'gi',
 );
 

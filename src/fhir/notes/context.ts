@@ -83,14 +83,23 @@ const LINE_HEADING = /^[ \t]*([A-Za-z][A-Za-z &/]{0,40}?)[ \t]*(?::|-(?=\s)|$)/;
 
 const LINE_ONLY = new Set<Section>(['family', 'allergies']);
 
+const headingCache = new Map<string, Section | undefined>();
+
 function headingSection(label: string): Section | undefined {
-  const t = label
+  if (headingCache.has(label)) return headingCache.get(label);
+  if (headingCache.size > 5_000) headingCache.clear();
+  const section = HEADINGS.get(normalLabel(label));
+  headingCache.set(label, section);
+  return section;
+}
+
+function normalLabel(label: string): string {
+  return label
     .trim()
     .toLowerCase()
     .replace(/\s+/g, ' ')
     .replace(/ ?& ?/g, ' and ')
     .replace(/ ?\/ ?/g, '/');
-  return HEADINGS.get(t);
 }
 
 // Sentence ends: . ! ? followed by whitespace and then not a lowercase letter; and every line break.
@@ -209,13 +218,20 @@ export function clauseEnd(s: string, pos: number): number {
 }
 
 const NEG_CUE =
-  /\b(?:no|not|never|denies|denied|deny|negative for|without|none|declined|declines|refused|refuses|hasn't|has not|have not|haven't|did not|didn't|does not|doesn't|is not|isn't|was not|wasn't|free of|absence of|ruled out)\b/gi;
+  /\b(?:no(?!\.\s*\d)|not|never|denies|denied|deny|negative for|without|none|declined|declines|refused|refuses|hasn't|has not|have not|haven't|did not|didn't|does not|doesn't|is not|isn't|was not|wasn't|free of|absence of|ruled out)\b/gi;
 // Words that turn a preceding "no"/"without" into an outcome of the thing rather than its absence:
 // "no relief from PT" is a failed PT, not a missing one.
-const OUTCOME_WORD = /\b(?:relief|improvement|benefit|help|helped|change|response|respond|success|better|tolerate)\b/i;
+const OUTCOME_WORD = /\b(?:relie\w*|improv\w*|benefit\w*|help\w*|change|respon\w*|success\w*|better|tolerat\w*|heal\w*)\b/i;
 // A verb of doing between the cue and the term means the term was done: "denies fever, completed PT".
 const DOING_WORD =
   /\b(?:completed|tried|trialed|attended|failed|underwent|participated|taking|takes|using|uses|shows?|showed|showing|demonstrates?|demonstrated|reveals?|revealed|reports?|reported|endorses)\b/i;
+
+const NOT_ABLE = /\b(?:not (?:be )?able to|(?:should|must|could|can) not|(?:was|is|were|are) not (?:able|allowed)|does not tolerate|did not tolerate|could not tolerate)\b/i;
+
+// The cue is about something else: "does not know how long PT will last", "has not healed despite PT", "denies side
+// effects from Norco", "no longer takes Norco" (history, not absence).
+const NOT_ABOUT =
+  /^\s*(?:\w+\s+)?(?:know|sure|certain|recall|remember|clear|aware)\b|\b(?:despite|in spite of|regardless of)\b|^\s*(?:any\s+)?(?:\w+\s+)?(?:side effects?|adverse (?:effects?|reactions?)|problems?|complications?|issues?)\s+(?:from|with|of|on|to)\b|^\s*longer\b/i;
 
 /** Is the phrase at `pos` (within sentence `s`) negated by a cue earlier in its clause (within ~8 words)? */
 export function isNegated(s: string, pos: number): boolean {
@@ -227,6 +243,11 @@ export function isNegated(s: string, pos: number): boolean {
   for (let m = NEG_CUE.exec(before); m !== null; m = NEG_CUE.exec(before)) last = m;
   if (!last) return false;
   const between = before.slice(last.index + last[0].length);
+  // "not able to walk and needs help to stand", "should not bend, he should not lift": the cue is a limitation or a
+  // restriction of its own, not the absence of what follows it.
+  if (NOT_ABLE.test(before.slice(Math.max(0, last.index - 12), last.index + last[0].length + 12))) return false;
+  // "does not know how long the treatment will last", "has not healed despite PT": the cue is about something else.
+  if (NOT_ABOUT.test(between)) return false;
   if (between.split(/\s+/).filter(Boolean).length > 8) return false;
   if (OUTCOME_WORD.test(between)) return false;
   // Only after a comma: "has not tried PT" stays negated, "denies fever, completed PT" does not.
@@ -238,15 +259,18 @@ export function isNegated(s: string, pos: number): boolean {
 const FAMILY =
   /\b(?:mother|father|mom|dad|sister|brother|sibling|son|daughter|aunt|uncle|grandmother|grandfather|grandparent|cousin|family history|fhx|family hx)\b|\bFH\b/i;
 
-let familyText = '';
-let familyAt = Number.POSITIVE_INFINITY;
+// Extractors interleave their questions about the same sentences, so the first relative of each sentence is kept
+// per sentence text (bounded, then reset), like the terminators.
+const familyCache = new Map<string, number>();
 
 /** Is the sentence about someone else (family history)? True when a relative is named before the phrase. */
 export function isAboutFamily(s: string, pos: number, section: Section): boolean {
   if (section === 'family') return true;
-  if (s !== familyText) {
-    familyText = s;
-    familyAt = FAMILY.exec(s)?.index ?? Number.POSITIVE_INFINITY;
+  let at = familyCache.get(s);
+  if (at === undefined) {
+    if (familyCache.size > 20_000) familyCache.clear();
+    at = FAMILY.exec(s)?.index ?? Number.POSITIVE_INFINITY;
+    familyCache.set(s, at);
   }
-  return familyAt < pos;
+  return at < pos;
 }

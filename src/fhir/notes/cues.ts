@@ -14,18 +14,22 @@ interface Cue {
   after?: RegExp;
   /** Fact types the cue does not apply to (a restriction "should not lift" is a current limitation). */
   not?: readonly MentionType[];
+  /** Sections where the cue does not apply. */
+  notIn?: readonly Sentence['section'][];
 }
 
 // Nothing here is a phrase list to tune per note: each is a family of triggers from the ConText literature and
 // from dictation habit.
 export const CUES: readonly Cue[] = [
+  // "whether the patient ever had an injection": the question, not the history (listed first: it wins the tie).
+  { context: 'hypothetical', before: /\b(?:had|has|received|underwent|tried)\b(?<=\bwhether\b[^.;]{0,40})/i },
   {
     context: 'goal',
     before:
       /\b(?:goals?|target|in order to|aim(?:ing)? (?:for|to)|hop(?:e|es|ing) to|want(?:s)? to (?:get|be)|expect(?:ed|s)? to|decrease (?:pain|symptoms) to|reduce (?:pain|symptoms) to|less than|below)\b/i,
     not: ['site', 'conservative-care'],
   },
-  { context: 'hypothetical', before: /\b(?:if|unless|in case|in the event|whether)\b/i },
+  { context: 'hypothetical', before: /\b(?:if|unless|in case|in the event|whether|perhaps|maybe)\b/i },
   { context: 'goal', after: /^[^.;]{0,20}?\b(?:is|as|was) (?:the|her|his|their|a|our) (?:\w+ )?goal\b/i },
   {
     context: 'hypothetical',
@@ -48,7 +52,13 @@ export const CUES: readonly Cue[] = [
     context: 'plan',
     not: ['function', 'pain-score'],
     before:
-      /\b(?:will|we'll|plan(?:s|ned|ning)?(?: is| to| for| on)?|recommend(?:s|ed|ing)?|refer(?:red|ral)?(?: to| for| back)?|schedul(?:e|ed|ing)|order(?:ed|ing)?|prescrib(?:e|ed|ing)|start(?:ed)? (?:him|her|them|on)|to (?:start|begin|initiate|try|undergo|attend|receive|have|get)|begin|initiat(?:e|ed|ing)|try|trial of|advis(?:e|ed)|encourag(?:e|ed)|instruct(?:ed)?|suggest(?:s|ed)?|request(?:s|ed|ing)?|arrange(?:d|ments?)?|set up|proceed(?:ing)? with|would like to|wishes to|follow[- ]up (?:with|in)|return (?:to clinic|for)|prior auth\w*|authoriz\w*|next step|going forward|in the future|at (?:the )?next visit)\b/i,
+      /\b(?:will|we'll|plan(?:s|ned|ning)?(?: is| to| for| on)?|recommend(?:s|ed|ing)?|refer(?:red|ral)?(?: to| for| back)?|schedul(?:e|ed|ing)|order(?:ed|ing)?|prescrib(?:e|ed|ing)|start(?:ed)? (?:him|her|them|on)|(?<!\b(?:continu\w*|found|noted|known|seem\w*|appear\w*|happen\w*|said|reported|thought|felt|shown|believed|used|likely|going) )to (?:start|begin|initiate|try|undergo|attend|receive|have|get)|asked (?:him|her|them|the patient) to|(?:is|are) to (?!be\b)|(?<=\b(?:scripts?|prescriptions?)\b[^.;]{0,12})(?:given|written|provided|sent) for|(?:does |will |would )?needs? (?:additional|further|more|another)|begin|initiat(?:e|ed|ing)|try|trial of|advis(?:e|ed)|encourag(?:e|ed)|instruct(?:ed)?|suggest(?:s|ed)?|request(?:s|ed|ing)?|arrange(?:d|ments?)?|set up|proceed(?:ing)? with|would like to|wishes to|follow[- ]up (?:with|in)|return (?:to clinic|for)|prior auth\w*|authoriz\w*|next step|going forward|in the future|at (?:the )?next visit)\b/i,
+  },
+  // A recommendation told in the past in the story ("further treatments were recommended") is history.
+  {
+    context: 'history',
+    after: /^[^.;]{0,30}?\b(?:was|were|had been) (?:recommended|suggested|prescribed|offered|tried)\b/i,
+    notIn: ['plan'],
   },
   {
     context: 'plan',
@@ -58,7 +68,7 @@ export const CUES: readonly Cue[] = [
   {
     context: 'history',
     before:
-      /\b(?:previous(?:ly)?|prior|past|history of|hx of|had|has had|have had|was on|were|used to|tried|has tried|have tried|failed|status post|s\/p|underwent|received|in the past|formerly|initially|originally|at that time|back then|at the time)\b/i,
+      /\b(?:previous(?:ly)?|prior|past|history of|hx of|had|has had|have had|was on|were|used to|tried|has tried|have tried|failed|status post|s\/p|underwent|received|in the past|formerly|initially|originally|at that time|back then|at the time|no longer)\b/i,
   },
   {
     context: 'history',
@@ -66,7 +76,10 @@ export const CUES: readonly Cue[] = [
   },
 ];
 
-const PAST_PLAN = /^(?:suggested|recommended|referred|prescribed|ordered|started (?:him|her|them) on|advised|tried)\b/i;
+const PAST_PLAN = /^(?:suggested|recommended|referred|prescribed|ordered|started (?:him|her|them) on|advised|tried|offered)\b/i;
+// Anywhere before the phrase: "Dr. R suggested that the patient try some injections" is care the story tells.
+// Not the passive "was referred to physical therapy": a referral is not yet therapy.
+const PAST_PLAN_BEFORE = /\b(?<!(?:was|were|been|is|being) )(?:suggested|recommended|referred|prescribed|advised|offered)\b/i;
 
 const CONTINUING =
   /\b(?:continue[sd]?|continuing|remains? on|still (?:on|taking|using|doing|attending|has)|currently|is on|is taking|maintained on|now on|presently)\b/i;
@@ -126,9 +139,20 @@ export function mentionContext(sen: Sentence, start: number, end: number, type: 
   const cont = lastMatch(CONTINUING_G, before);
   if (cont && (!best || cont.index >= best.at)) return 'current';
   // A plan told in the past tense in the story ("Dr. P suggested some physical therapy") is history.
-  if (best?.context === 'plan' && sen.section !== 'plan' && PAST_PLAN.test(before.slice(best.at, best.at + 16))) return 'history';
+  if (best?.context === 'plan' && sen.section !== 'plan') {
+    const at = before.slice(best.at, best.at + 16);
+    if (
+      type === 'conservative-care' &&
+      /^referred\b/i.test(at) &&
+      !/\b(?:Dr\.?\s+\w+|physician|doctor|surgeon|chiropractor|PCP|he|she|they)\s+(?:(?!(?:was|were|been|is|being)\b)\w+\s+)?referred\b/i.test(
+        before.slice(Math.max(0, best.at - 30), best.at + 9),
+      )
+    )
+      return 'plan';
+    if (PAST_PLAN.test(at) || PAST_PLAN_BEFORE.test(before.slice(0, best.at))) return 'history';
+  }
   if (best) return best.context;
-  for (const c of CUES) if (c.after && !c.not?.includes(type) && c.after.test(after)) return c.context;
+  for (const c of CUES) if (c.after && !c.not?.includes(type) && !c.notIn?.includes(sen.section) && c.after.test(after)) return c.context;
   if (CONTINUING.test(after.slice(0, 30))) return 'current';
   return sectionContext(sen, type);
 }

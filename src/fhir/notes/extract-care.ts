@@ -44,7 +44,7 @@ const OUTCOMES: [RegExp, CareOutcome][] = [
 
 // A plan, referral or intention is not care that was tried; "continue" is the exception (it is under way).
 const FUTURE =
-  /\b(?:will|would(?! not)|could(?! not)|may|might|consider|considering|recommend\w*|refer\w*|plan\w*|order\w*|start|begin|initiate|trial of|try|prescribe|encouraged? to|advised? to|if|should|candidate for|discussed|offered|pending|scheduled|to be|rx for|prescription for|educated|counsel(?:ed|ing)|instructed|taught|handout)\b/i;
+  /\b(?:will|would(?! not)|could(?! not)|may|might|consider|considering|recommend\w*|refer\w*|plan\w*|order\w*|start|begin|initiate|trial of|try|prescribe|encouraged? to|advised? to|asked (?:him|her|them|the patient) to|(?:is|are) to (?!be\b)|scripts? (?:(?:was|were) )?(?:given|written|provided|sent) for|needs? (?:additional|further|more|another)|perhaps|maybe|if|should|candidate for|discussed|offered|pending|scheduled|to be|rx for|prescription for|educated|counsel(?:ed|ing)|instructed|taught|handout)\b/i;
 // Therapy that never happened, said after the term: "PT was not covered, so she never started".
 const NEVER_DONE =
   /\b(?:never (?:started|went|began|attended|tried|did)|not tried|(?:has|have|did) not (?:yet )?(?:started|begun|gone|attended|tried)|not (?:yet )?started)\b/i;
@@ -52,9 +52,24 @@ const NEVER_DONE =
 const STARTED_TODAY = /\bstart(?:ed|ing)?\b[^.;]*\btoday\b|\btoday\b[^.;]*\bstart(?:ed|ing)?\b/i;
 // The drug switched to is the new trial, not the one tried: "changed tramadol to tapentadol".
 const SWITCHED_TO = /\b(?:changed|switched|transitioned|rotated|converted)\s+(?:\w+\s+){0,3}?to\s+$/i;
-const CONDITIONAL_WORD = /\b(?:if|consider\w*|may|might|could|would|should|candidate)\b/i;
-const CONTINUE = /\b(?:continue|continues|continuing|resume)\b/i;
-const PAST_DONE = /\b(?:completed|failed|tried|has done|did|had|underwent|attended|was on|were|previously)\b/i;
+const CONDITIONAL_WORD = /\b(?:if|consider\w*|may|might|could|would|should|candidate|perhaps|maybe)\b/i;
+const CONTINUE = /\b(?:continue|continues|continued|continuing|resume)\b/i;
+// Said of the present or the past, not the future, even in a plan: "fails to respond to", "is on ... already".
+const PAST_DONE =
+  /\b(?:completed|fail(?:s|ed)?|tried|has done|did|had|underwent|attended|was on|is on|has been on|were|previously|already)\b/i;
+// A symptom's modifiers, not treatments: "alleviating factors include heat and ice", "decreased with ice".
+const MODIFIER = /\b(?:alleviat\w*|aggravat\w*|relieved by|decreased with|better with|improved with|eased by|worse with|exacerbated by)\b/i;
+// Low-dose aspirin and drugs given for something other than pain.
+const NOT_FOR_PAIN_AFTER = /^[^.;\n]{0,40}?\b(?:81\s*mg|(?:p\.?r\.?n\.?|for)\s+(?:fever|sleep|insomnia|anxiety|depression|constipation|nausea|heart|cardiac|prophylaxis))\b/i;
+const BABY_BEFORE = /\b(?:baby|low[- ]dose|81\s*mg)\s+$/i;
+// Aspirin in a medication list is mostly cardiac; it is pain care with an analgesic dose or a pain word near it.
+const ASPIRIN_FOR_PAIN = /^\s*(?:\d+\s*(?:mg)?\s*)?(?:325|500|650|975|1000)\s*mg|\b(?:pain|ache|headaches?|arthritis)\b/i;
+// Injections of drugs that are not pain treatment: "Epogen injections", "insulin injections".
+const NOT_PAIN_INJECTION_BEFORE =
+  /\b(?:insulin|B-?12|vitamin|epogen|procrit|testosterone|depo-provera|allergy|flu|hepatitis|heparin|lovenox|enoxaparin|interferon|humira|enbrel|iron)\s+$/i;
+// Said after the term: "... should be considered an option", "would be entirely palliative", "may be helpful".
+const FUTURE_AFTER =
+  /^[^.;]{0,60}?\b(?:should be (?:considered|of benefit|helpful|tried)|would be (?:an option|reasonable|considered|entirely|palliative|helpful|of benefit)|may be (?:helpful|of benefit|considered|an option|tried)|could be (?:considered|tried|helpful)|(?:is|are|as) an option)\b/i;
 
 const DOSE_AFTER = /^\s*\d+(?:\.\d+)?\s*(?:mg|mcg|g)\b/i;
 // "without side effects" is a tolerance statement, not an intolerance.
@@ -145,7 +160,16 @@ export function extractConservativeCare(note: NoteDoc, sentences: readonly Sente
         setAside(CONDITIONAL_WORD.test(beforeInClause) ? 'hypothetical' : 'plan');
         continue;
       }
+      if (FUTURE_AFTER.test(s.slice(pos + hit.term.length))) {
+        setAside('hypothetical');
+        continue;
+      }
       if (STARTED_TODAY.test(clause) || SWITCHED_TO.test(beforeInClause)) continue;
+      const kind = kindOf(hit.term);
+      if (kind === 'other' && MODIFIER.test(beforeInClause)) continue;
+      if (DRUG_KINDS.has(kind) && (NOT_FOR_PAIN_AFTER.test(s.slice(pos + hit.term.length)) || BABY_BEFORE.test(s.slice(Math.max(0, pos - 12), pos)))) continue;
+      if (careKind(hit.term).drug?.ingredient === 'aspirin' && !ASPIRIN_FOR_PAIN.test(s.slice(pos + hit.term.length, pos + hit.term.length + 20)) && !ASPIRIN_FOR_PAIN.test(clause)) continue;
+      if (kind === 'injection' && NOT_PAIN_INJECTION_BEFORE.test(s.slice(Math.max(0, pos - 16), pos))) continue;
       if (NEVER_DONE.test(s.slice(pos, ce)) && outcomeIn(clause) !== 'contraindicated') continue;
       let start = pos;
       let end = pos + hit.term.length;

@@ -2,7 +2,7 @@
 // activities ("unable to stand more than 10 minutes", "missed work", "difficulty sleeping").
 import type { FunctionalFact, FunctionalInstrument, NoteDoc } from '../../policy/picture';
 import { isAboutFamily, isNegated, type Sentence } from './context';
-import { ACTIVITIES, LIMIT_AFTER, LIMIT_BEFORE, OTHER_INSTRUMENTS, SLEEP, WORK_STATUS } from './function-lexicon';
+import { ACTIVITIES, BED_BOUND, LIMIT_AFTER, LIMIT_BEFORE, OTHER_INSTRUMENTS, SLEEP, WORK_STATUS } from './function-lexicon';
 import { gatedMatches, hasAny, matchAll, noteDay, NUM, spanEvidence } from './lexicon';
 
 const INSTRUMENT =
@@ -15,7 +15,7 @@ const LIMITATION = new RegExp(
   'gi',
 );
 const WORK =
-  /\b(?:missed (?:\d+|several|many|multiple|a few) (?:days|weeks|shifts) (?:of|from) work|missed work|missing work|missing days of work|off work|out of work|on (?:short[- ]term |long[- ]term )?disability|stopped working|unable to work|modified duty|light duty|reduced (?:work )?hours|work restrictions|quit (?:his|her|their) job)\b/gi;
+  /\b(?:missed (?:\d+|several|many|multiple|a few) (?:days|weeks|shifts) (?:of|from) work|missed work|missing work|missing days of work|off work(?! factors| injur)|out of work|on (?:short[- ]term |long[- ]term )?disability|stopped working|unable to work|modified duty|light duty|reduced (?:work )?hours|work restrictions|quit (?:his|her|their) job)\b/gi;
 const TOLERANCE_ONLY = new RegExp(
   String.raw`\b(?:walking|sitting|standing) tolerance (?:is |of |limited to |about )*${NUM}\s*(?:minutes?|mins?|hours?|blocks?|feet|ft)`,
   'gi',
@@ -66,15 +66,16 @@ const alt = (xs: readonly string[]): string => xs.join('|');
 const LIMIT_THEN_ACTIVITY = new RegExp(String.raw`\b(?:${alt(LIMIT_BEFORE)})\b[^.;:\n]{0,40}?\b(?:${alt(ACTIVITIES)})\b`, 'gi');
 const ACTIVITY_THEN_LIMIT = new RegExp(String.raw`\b(?:${alt(ACTIVITIES)})\b[^.;:\n]{0,25}?\b(?:${alt(LIMIT_AFTER)})\b`, 'gi');
 const ABLE_TO = new RegExp(
-  String.raw`\b(?:only )?(?:able to|can|tolerates?) (?:only )?(?:${alt(ACTIVITIES)})\b[^.;\n]{0,30}?\b(?:\d+|a|one|two|three|half|several|few|a couple of)\s*(?:minutes?|mins?|hours?|blocks?|city blocks?|feet|ft|yards|miles?|seconds?|steps)\b`,
+  String.raw`\b(?:only )?(?:able to|can|tolerates?) (?:only )?(?:${alt(ACTIVITIES)})\b[^.;\n]{0,30}?\b(?:\d+(?:\/\d+)?|a|one|two|three|half|several|few|a couple of)\s*-?\s*(?:minutes?|mins?|hours?|blocks?|city blocks?|feet|ft|yards|miles?|seconds?|steps)\b`,
   'gi',
 );
 const WORK_STATUS_RE = new RegExp(String.raw`\b(?:${WORK_STATUS})\b`, 'gi');
 const SLEEP_RE = new RegExp(String.raw`\b(?:${SLEEP})\b`, 'gi');
+const BED_BOUND_RE = new RegExp(String.raw`\b(?:${BED_BOUND})\b`, 'gi');
 const OTHER_INSTRUMENT_RE = new RegExp(String.raw`\b(?:${OTHER_INSTRUMENTS})`, 'gi');
-const HEEL_TOE_AFTER = /^\s*(?:on (?:his |her |their |the )?)?(?:heels?|toes?)\b/i;
+const HEEL_TOE_AFTER = /^\s*(?:on (?:his |her |their |the )?(?:(?:right|left) )?)?(?:heels?|toes?)\b/i;
 const EXAM_TEST = /\b(?:test\w*|heels?|toes?|tandem)\b/i;
-const LEXICON_PATTERNS: RegExp[] = [WORK_STATUS_RE, SLEEP_RE, ABLE_TO, LIMIT_THEN_ACTIVITY, ACTIVITY_THEN_LIMIT];
+const LEXICON_PATTERNS: RegExp[] = [WORK_STATUS_RE, SLEEP_RE, BED_BOUND_RE, ABLE_TO, LIMIT_THEN_ACTIVITY, ACTIVITY_THEN_LIMIT];
 
 const LIMITATION_PATTERNS: [RegExp, string[]][] = [
   [

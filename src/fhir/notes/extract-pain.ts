@@ -18,6 +18,17 @@ const PAIN_IS = new RegExp(
   String.raw`\bpain(?:\s+(?:level|score|intensity|severity|rating|today|currently|now|at (?:its )?(?:worst|best)|on average|rated|rates))*\s*(?:is|was|as|at|of|=|:)?\s*(?:an?\s+)?(${SCORE_NUM})\b(?!\s*(?:\/|out\b|%|mm|mg|mcg|cm|days?|weeks?|months?|years?|hours?|minutes?|times|x\b|\.\d))`,
   'gi',
 );
+// "a 4 on a scale of 1 to 10", "9 on a 0 to 10 scale", "5 to 6 on a scale of 1 to 10" (lower bound, as above).
+const TEN_SCALE = String.raw`(?:scale\s+(?:of|from)\s+(?:0|1|zero|one)\s*(?:-|to)\s*(?:10|ten)|(?:0|1)\s*(?:-|to)\s*10\s+(?:pain\s+)?scale)`;
+const ON_SCALE = new RegExp(
+  String.raw`(?<![\d/.])\b(${SCORE_NUM})(?:\s*(?:-|to)\s*${SCORE_NUM})?\s+on\s+(?:a|the)\s+${TEN_SCALE}`,
+  'gi',
+);
+// "On a 1-10 pain scale, she rates it as a 10": the scale first, the score after.
+const SCALE_THEN_RATE = new RegExp(
+  String.raw`\bon\s+(?:a|the)\s+${TEN_SCALE},?\s+(?:\w+\s+){0,3}?rates?\s+(?:it|(?:her|his|their|the)\s+pain)\s+(?:as\s+|at\s+)?(?:an?\s+)?(${SCORE_NUM})\b`,
+  'gi',
+);
 // Phrases that make an X/10 something other than pain.
 const NOT_PAIN_AFTER =
   /^\s*(?:compliance|adherence|strength|motor|effort|satisfaction|confidence|sleep quality|mood|anxiety|stress|function)\b/i;
@@ -50,7 +61,7 @@ function contextOf(s: string, pos: number, end: number): PainScoreFact['context'
 }
 
 function instrumentIn(s: string): PainInstrument {
-  if (/\bVAS\b|visual analog/i.test(s)) return 'VAS';
+  if (/\bVAS\b|visual analog|analog(?:ue)? scale/i.test(s)) return 'VAS';
   return 'NRS';
 }
 
@@ -102,6 +113,11 @@ export function extractPainScores(note: NoteDoc, sentences: readonly Sentence[])
         if (NOT_PAIN_AFTER.test(s.slice(end))) continue;
         if (!PAIN_CUE.test(s) && sen.section !== 'hpi' && sen.section !== 'exam') continue;
         add(m.index, end, parseNumber(m[1]!), instrumentIn(s));
+      }
+    }
+    if (/scale/i.test(s)) {
+      for (const re of [SCALE_THEN_RATE, ON_SCALE]) {
+        for (const m of matchAll(re, s)) add(m.index, m.index + m[0].length, parseNumber(m[1]!), instrumentIn(s));
       }
     }
     for (const m of PAIN_WORD.test(s) ? matchAll(PAIN_IS, s) : []) {

@@ -21,6 +21,14 @@ const WHAT_FIRST = new RegExp(
   String.raw`\b(?:relief|improvement|pain reduction)(?:[^%.;:]{0,40}?\b(?:of|was|is|at|estimated at|reported as))?\s*:?\s*(?:about\s+|approximately\s+)?${PCT}(?:${DUR})?`,
   'gi',
 );
+// Relief told with a verb: "decreased approximately 70 %", "helped ... about 40%", "100 % eradicated".
+const VERB_FIRST = new RegExp(
+  String.raw`\b(?:decreased|reduced|helped|improved|eradicated|eliminated|relieved|alleviated|resolved|better)\b[^%.;:]{0,40}?\s(?:by\s+)?(?:approximately\s+|about\s+|around\s+|roughly\s+|nearly\s+|over\s+|at least\s+|greater than\s+)?${PCT}(?:${DUR})?`,
+  'gi',
+);
+const PCT_VERB = new RegExp(String.raw`\b${PCT}\s+(?:eradicated|eliminated|resolved|relieved|gone|resolution)(?:${DUR})?`, 'gi');
+// A verb-told percent is relief only in a sentence about pain or a treatment.
+const RELIEF_TOPIC = /\b(?:pain|symptoms?|injections?|blocks?|procedure|ablation|epidural|ESI|relief)\b/i;
 const DUR_LATER = new RegExp(
   String.raw`^[^%]{0,60}?\b(?:lasting|lasted|for|x|×)\s+(?:about\s+|approximately\s+|~\s*)?(${NUM_RANGE})\+?\s*(${UNIT})\b`,
   'i',
@@ -61,7 +69,8 @@ export function extractRelief(note: NoteDoc, sentences: readonly Sentence[]): No
     const used: [number, number][] = [];
     let about: NoteReliefFact['about'];
     let aboutDone = false;
-    for (const re of [PCT_FIRST, WHAT_FIRST]) {
+    const verbs = RELIEF_TOPIC.test(s);
+    for (const re of verbs ? [PCT_FIRST, WHAT_FIRST, VERB_FIRST, PCT_VERB] : [PCT_FIRST, WHAT_FIRST]) {
       for (const m of matchAll(re, s)) {
         let end = m.index + m[0].length;
         if (used.some(([x, y]) => m.index < y && x < end)) continue;

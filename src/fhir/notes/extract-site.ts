@@ -9,7 +9,14 @@ import { matchAll, noteDay, spanEvidence } from './lexicon';
 const LEVEL =
   /\b(?:([CL])([1-7])(S)?([1-7])|([CTLS])(?:\s?|-(?=\d\b))(\d{1,2})(?:\s*(?:-|–|\/|to|through|thru)\s*([CTLS])?\s?(\d{1,2}))?)\b(?!\s*(?:-?weighted|W\b|hyperintens|signal|images?|sequence|mg|%))/gi;
 // "S1, S2" and "S1 and S2" in a heart exam are heart sounds.
-const HEART_SOUND = /\bS1,?\s*(?:and\s+)?S2\b|\b(?:heart|murmurs?|gallops?|rubs?|RRR|regular rate|rhythm|S3|S4|clicks?)\b/i;
+const HEART_SOUND = /\bS1,?\s*(?:and\s+)?S?2\b|\b(?:heart|murmurs?|gallops?|rubs?|RRR|regular rate|rhythm|S3|S4|clicks?)\b/i;
+// Not where the pain or procedure is: a reflex ("S1 reflexes", "S1 +2/2"), a cord sensory level ("sensory level at
+// about T7"), a thyroid lab ("T4 0.85", "free T3").
+const REFLEX_AFTER = /^\s*(?:(?:deep tendon |ankle )?reflex\w*|jerks?|DTRs?|[+-]?\d\s*\/\s*[24]|[+-]\d)/i;
+const SENSORY_LEVEL_BEFORE = /\bsensory level\b|\bbelow (?:approximately |about )?$/i;
+const THYROID = /^T[34]$/i;
+const LAB_AFTER = /^\s*(?:[:=]\s*)?\d*\.\d|^\s*(?:level|uptake|free|total)\b/i;
+const LAB_BEFORE = /\b(?:free|total|TSH\b[^.;]{0,20}|reverse)\s*$/i;
 // What may sit between two level tokens of one mention.
 const JOINER = /^\s*(?:,|and|&|\/|or|,\s*and)?\s*$/i;
 const LATERALITY_WORD = /\b(left|right|bilateral|bilaterally|bilat|B\/L|Lt|Rt|L\s*>\s*R|R\s*>\s*L)(?:[- ]sided)?\b/gi;
@@ -91,6 +98,9 @@ export function levelGroups(s: string): LevelGroup[] {
     if (levels.length === 0) continue;
     if ((t[0] === 'S' || t[0] === 's') && HEART_SOUND.test(s.slice(Math.max(0, m.index - 40), m.index + 40))) continue;
     const end = m.index + m[0].length;
+    if (REFLEX_AFTER.test(s.slice(end, end + 24))) continue;
+    if (SENSORY_LEVEL_BEFORE.test(s.slice(Math.max(0, m.index - 110), m.index))) continue;
+    if (THYROID.test(m[0]) && (LAB_AFTER.test(s.slice(end, end + 12)) || LAB_BEFORE.test(s.slice(Math.max(0, m.index - 30), m.index)))) continue;
     const token: LevelToken = { start: m.index, end, named: levels.length > 1 ? [namedRange(t)] : levels };
     const last = groups[groups.length - 1];
     if (last && JOINER.test(s.slice(last.end, m.index))) {

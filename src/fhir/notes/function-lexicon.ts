@@ -46,8 +46,8 @@ export const ACTIVITIES: readonly string[] = [
   'daily activities',
   String.raw`(?:household )?chores`,
   'housework',
-  String.raw`dress(?:ing)?`,
-  String.raw`bath(?:e|ing)`,
+  String.raw`dress(?:ing|ed)?`,
+  String.raw`bath(?:e|ing|ed)`,
   String.raw`shower(?:ing)?`,
   String.raw`groom(?:ing)?`,
   String.raw`cook(?:ing)?`,
@@ -58,7 +58,13 @@ export const ACTIVITIES: readonly string[] = [
   String.raw`reach(?:ing)?(?: overhead)?`,
   'transfers?',
   String.raw`weight-?bearing`,
-  String.raw`get(?:ting)? (?:up|out of bed|in and out)`,
+  String.raw`get(?:ting)? (?:up|out of bed|in and out|out of (?:a |the )?(?:chair|car|bed))`,
+  String.raw`(?:a)?ris(?:e|es|ing) from (?:a |the )?(?:chair|bed|seated|sitting)`,
+  String.raw`pick(?:s|ing)? up`,
+  String.raw`participat(?:e|es|ing)`,
+  'activity level',
+  'daily living',
+  String.raw`sustained positions`,
   String.raw`roll(?:ing)? over`,
   String.raw`exercis(?:e|ing)`,
   String.raw`(?:recreational |normal |usual )?activities`,
@@ -80,6 +86,7 @@ export const LIMIT_BEFORE: readonly string[] = [
   'could not',
   "couldn't",
   'not able to',
+  String.raw`(?:has |have )?not been able to`,
   'difficulty(?: with)?',
   'difficult(?: time)?',
   'trouble(?: with)?',
@@ -90,6 +97,9 @@ export const LIMIT_BEFORE: readonly string[] = [
   'decreased(?: ability to)?',
   'impaired',
   'needs? (?:assistance|help)(?: to| with)?',
+  String.raw`requir(?:es?|ing) (?:assistance|help)(?: to| with| for)?`,
+  String.raw`dependent (?:for|with|on|in)`,
+  String.raw`can no longer|no longer able to|had to stop|(?:has|had|have) stopped|gave up|(?:has|have) given up`,
   'only able to',
   String.raw`interfer(?:es|ing|ed) with`,
   String.raw`affect(?:s|ing|ed)? (?:his|her|their)?`,
@@ -98,25 +108,31 @@ export const LIMIT_BEFORE: readonly string[] = [
   'intolerance to',
   'should not',
   'must not',
+  String.raw`deficits? (?:in|with|of)`,
 ];
 
 /** Words after an activity that make it a limitation ("walking tolerance", "sitting is difficult"). */
 export const LIMIT_AFTER: readonly string[] = [
   'tolerance',
-  String.raw`(?:is|are|was|were|has been|becomes?) (?:very |quite |extremely |significantly )?(?:difficult|limited|painful|a (?:significant )?problem|impaired|restricted|hard)`,
+  String.raw`(?:is|are|was|were|has been|have been|becomes?) (?:very |quite |extremely |significantly |(?:much |somewhat |a little )?more )?(?:difficult|limited|painful|a (?:significant )?problem|impaired|restricted|hard|bothersome)`,
+  String.raw`for (?:long|prolonged|extended) periods(?: of time)?|for any length of time`,
+  String.raw`(?:with )?(?:min(?:imal|imum)?|mod(?:erate)?|max(?:imal|imum)?) (?:assist\w*|A)`,
   String.raw`with (?:a |an )?(?:significant |mild |moderate |marked )?(?:assist\w*|aid|difficulty|walker|cane|crutches|contact guard|standby|antalgic)`,
   String.raw`(?:for|of) (?:more|longer) than`,
   String.raw`(?:up to|only|no more than) \d+`,
 ];
 
 /** Work status, said however it is said. */
-export const WORK_STATUS = String.raw`work status:?\s*(?:working|not working|off work|full duty|modified duty|light duty|regular duty|TTD|retired)|full work duties|(?:normal|usual|regular) work activities|returned back to (?:his |her )?(?:usual|normal|regular) (?:work|job|duties)|off work(?! factors)|out of work|not working|not been back to work|(?:working|works) (?:full|part|half)[- ]time|(?:working|works) (?:approximately )?half time|TTD(?: status| benefits)?|temporar(?:y|ily) (?:and )?total(?:ly)? disab\w*|(?:social security|long-term|short-term) disability(?: benefits)?|disability benefits|(?:light|modified|full|regular|restricted|normal) (?:duty|duties)|(?:returned|went back) to (?:his |her |their )?(?:work|usual job|normal job|regular job|job|full duty|regular duty)|released (?:him |her )?(?:to|back to) (?:work|full|regular|modified|light)|(?:medical|sick) leave|leave of absence|(?:semi-)?sedentary work|lifting (?:limit|restriction)s?|(?:no|not) lift(?:ing)? (?:more|greater|over|heavier) than \d+|lift(?:ing)? (?:no more|nothing more|more) than \d+|work restrictions?`;
+export const WORK_STATUS = String.raw`work status:?\s*(?:working|not working|off work|full duty|modified duty|light duty|regular duty|TTD|retired)|full work duties|(?:normal|usual|regular) work activities|returned back to (?:his |her )?(?:usual|normal|regular)(?: and customary)? (?:work|job|duties)|off work(?! factors| injur)|no work status|(?:has|have) not (?:been )?work(?:ed|ing)|hasn't (?:been )?work(?:ed|ing)|not (?:currently |presently )?working|no longer (?:working|works|able to work)|lost (?:time|\d+ days|several days) (?:from|of|at) work|(?:uses?|using|requires?|requiring|ambulates with|walks with) (?:a |an )?(?:cane|walker|wheelchair|crutches|rollator)|(?:not be|never be) able to (?:ever )?return (?:back )?to (?:his |her |their )?(?:\w+ ){0,4}?(?:work|job|duties)|return(?:ed)? to work with (?:the following |some |these |permanent )?restrictions|retired[^.;]{0,40}?\b(?:secondary to|due to|because of) (?:his |her |their )?(?:back|neck|pain|injur)|out of work|not working|not been back to work|(?:working|works) (?:full|part|half)[- ]time|(?:working|works) (?:approximately )?half time|TTD(?: status| benefits)?|temporar(?:y|ily) (?:and )?total(?:ly)? disab\w*|(?:social security|long-term|short-term) disability(?: benefits)?|disability benefits|(?:light|modified|full|regular|restricted|normal) (?:duty|duties)|(?:returned|went back) to (?:his |her |their )?(?:work|usual job|normal job|regular job|job|full duty|regular duty)|released (?:him |her )?(?:to|back to) (?:work|full|regular|modified|light)|(?:medical|sick) leave|leave of absence|(?:semi-)?sedentary work|lifting (?:limit|restriction)s?|(?:no|not) lift(?:ing)? (?:more|greater|over|heavier) than \d+|lift(?:ing)? (?:no more|nothing more|more) than \d+|work restrictions?`;
+
+/** A day spent lying down is the limitation itself. */
+export const BED_BOUND = String.raw`(?:lays|lies|lay|laying|lying|stays|staying|spends?|spending) in bed (?:almost |nearly |most of the day|much of the day)?(?:all day(?: long)?(?: every ?day)?)?|bed-?bound|bedridden`;
 
 /** Sleep disturbance. */
-export const SLEEP = String.raw`sleep (?:disturb\w*|disrupt\w*|problems?)|(?:difficulty|trouble|problems?) (?:sleeping|with sleep)|wakes? (?:him |her |them )?up|waking up|awaken\w*|interrupted sleep|(?:unable to|can't|cannot) sleep|poor sleep|insomnia|sleep at night|sleeps? (?:only|about|approximately) \d+ hours`;
+export const SLEEP = String.raw`sleep (?:disturb\w*|disrupt\w*|problems?)|(?:difficulty|trouble|problems?) (?:sleeping|with sleep)|wakes? (?:him |her |them )?up|waking up|awaken\w*|interrupted sleep|(?:unable to|can't|cannot) sleep|poor sleep|keeps (?:him|her|them) (?:up|awake)(?: at night)?|trouble (?:falling|staying) asleep|difficulty (?:falling|staying) asleep|sleep (?:is |as )?(?:erratic|fragmented|interrupted|disturbed|restless)|(?:erratic|fragmented|disturbed|restless) sleep|insomnia|sleep at night|sleeps? (?:only|about|approximately) \d+ hours`;
 
 /** Instruments other than ODI/NDI/PEG/PROMIS (those stay in extract-function), with a score when given. */
-export const OTHER_INSTRUMENTS = String.raw`(?:WOMAC|Berg(?: balance)?(?: scale)?|Roland[- ]Morris|DASH|QuickDASH|LEFS|FABQ|Tinetti|Timed Up and Go|TUG)(?: score)?\s*(?:[:=]|of|is|was)?\s*(?:\d+(?:\.\d+)?(?:\s*\/\s*\d+)?(?: points)?)?|\b\d+\s*\/\s*56(?: points)?|Oswestry[^.\n]{0,40}?:\s*(?:significant|moderate|severe|minimal|mild)\w*(?: impact| disability)?`;
+export const OTHER_INSTRUMENTS = String.raw`(?:WOMAC|Berg(?: balance)?(?: scale)?|Roland[- ]Morris|DASH|QuickDASH|LEFS|FABQ|Tinetti|Timed Up and Go|TUG)(?: score)?\s*(?:[:=]|of|is|was)?\s*\d+(?:\.\d+)?(?:\s*\/\s*\d+)?(?: points)?|\b\d+\s*\/\s*56(?: points)?|Oswestry[^.\n]{0,40}?:\s*(?:significant|moderate|severe|minimal|mild)\w*(?: impact| disability)?`;
 
 /** Work status that documents no limitation ("works full time", "returned to full duty"): a fact, not a deficit. */
 export const NOT_LIMITING =

@@ -73,7 +73,10 @@ export function functionValues(x: FunctionalFact) {
 }
 export const reliefValues = (x: NoteReliefFact) => ({ percent: x.percent });
 
-/** Site mentions: one mention per level token, context from the layer but today's procedure is current. */
+/**
+ * Site mentions: one mention per level token (the annotations of real notes name "L4-5 and L5-S1" as two sites), context
+ * from the layer but today's procedure is current.
+ */
 export function siteMentions(
   text: string,
   facts: readonly (SiteMention & { tokens?: { start: number; end: number; levels: string[] }[] })[],

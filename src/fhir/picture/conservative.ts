@@ -5,6 +5,7 @@ import type { CarePlanR, EncounterR, MedicationRequestR, MedicationStatementR, P
 import { SYS, allText, byDateThenRef, codeOf, evidence, textOf } from './codes';
 import { medClass } from './medications';
 import { isPtProcedure, procedureCode, procedureDate } from './procedures';
+import { encounterConcepts, namesPt } from './therapy';
 
 /** A gap longer than this between PT sessions starts a new course. */
 const COURSE_GAP_DAYS = 56;
@@ -50,12 +51,15 @@ function ptSessions(procs: ProcedureR[], encounters: EncounterR[]): Session[] {
     });
   }
   for (const e of encounters) {
-    const date = e.period?.start;
-    const text = [...(e.type ?? []).map(allText), allText(e.serviceType)].join(' ');
-    if (!date || !/physical therap/i.test(text) || ['entered-in-error', 'cancelled'].includes(e.status ?? '')) continue;
+    // A PT visit is named by its type, service type or class (code or words); a planned one has not happened.
+    const date = e.period?.start ?? e.period?.end;
+    if (!date || !namesPt(encounterConcepts(e)) || ['entered-in-error', 'cancelled', 'planned'].includes(e.status ?? '')) continue;
+    const end = e.period?.end;
+    const label = (e.type ?? []).map(textOf).find((t) => namesPt([t])) ?? 'Physical therapy visit';
     out.push({
       date,
-      ev: evidence('Encounter', e.id, 'Physical therapy visit', date),
+      ...(end && end > date ? { end } : {}),
+      ev: evidence('Encounter', e.id, label, date),
       outcomeText: '',
       inProgress: e.status === 'in-progress',
     });
@@ -63,15 +67,13 @@ function ptSessions(procs: ProcedureR[], encounters: EncounterR[]): Session[] {
   return out.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.ev.ref < b.ev.ref ? -1 : 1));
 }
 
-const PT_PLAN = /physical therap|physiotherap/i;
-
 /** Exports (Synthea) record a PT course as a CarePlan with a period and PT activities, not as visits. */
 function carePlanSessions(plans: CarePlanR[]): Session[] {
   const out: Session[] = [];
   for (const c of plans) {
     if (['entered-in-error', 'revoked', 'draft'].includes(c.status ?? '') || c.intent === 'proposal') continue;
-    const words = [...(c.category ?? []).map(allText), c.title ?? '', ...(c.activity ?? []).map((a) => allText(a.detail?.code))].join(' ');
-    const pt = PT_PLAN.test(words) || (c.category ?? []).some((k) => k.coding?.some((x) => x.code === '91251008'));
+    // Activities count by their words only: "exercise therapy" is also a diabetes plan's activity.
+    const pt = namesPt([...(c.category ?? []), c.title, ...(c.activity ?? []).map((a) => allText(a.detail?.code))]);
     const date = c.period?.start;
     if (!pt || !date) continue;
     const end = c.period?.end;

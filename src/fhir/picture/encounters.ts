@@ -3,6 +3,7 @@ import type { EncounterFact, EncounterKind } from '../../policy/picture';
 import type { EncounterR } from './schemas';
 import { SYS, allText, byDateThenRef, evidence, isSystem, textOf } from './codes';
 import { withoutSemanticTag } from './diagnoses';
+import { encounterConcepts, namesPt } from './therapy';
 
 const MINUTES_PER: Record<string, number> = { min: 1, h: 60, hr: 60, hour: 60, hours: 60, minutes: 1 };
 
@@ -13,7 +14,7 @@ function kindOf(e: EncounterR): EncounterKind {
   const classes = Array.isArray(e.class) ? e.class.flatMap((c) => c.coding ?? []) : e.class ? [e.class] : [];
   const classCode = classes.find((c) => c.code)?.code?.toUpperCase();
   if (classCode === 'VR' || /tele|virtual|video/.test(text)) return 'telehealth';
-  if (/physical therap|\bpt\b/.test(text)) return 'physical-therapy';
+  if (namesPt(encounterConcepts(e))) return 'physical-therapy';
   if (/\bprocedure\b/.test(text) && !/encounter for|patient encounter|check[- ]?up|admission|consultation/.test(text)) return 'procedure';
   const em = (e.type ?? []).some((t) => t.coding?.some((c) => isSystem(c.system, SYS.cpt) && /^992\d\d$/.test(c.code ?? '')));
   if (em || /office|clinic visit|follow[- ]?up|consult|encounter for (problem|symptom|check)|check[- ]?up/.test(text)) return 'office';

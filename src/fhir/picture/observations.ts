@@ -10,8 +10,20 @@ import { isReliefObservation } from './relief';
 const NRS_LOINC = ['72514-3', '38208-5'];
 
 function dateOf(o: ObservationR): string | undefined {
-  return o.effectiveDateTime ?? o.effectivePeriod?.start ?? o.issued;
+  return o.effectiveDateTime ?? o.effectiveInstant ?? o.effectivePeriod?.start ?? o.issued;
 }
+
+// US Core observation categories: a pain or function score is a vital sign, a survey, an exam or therapy row, or an
+// uncategorised flowsheet row. A laboratory or imaging result never is (a 6 mm polyp, a 32 mm cyst), nor is social
+// history; only a LOINC pain code outranks the category (some EHRs file everything under one category).
+const NOT_SCORE_CATEGORIES = ['laboratory', 'imaging', 'social-history'];
+
+/** The observation's category codes (HL7 observation-category, US Core's own), lower case. */
+export function categoriesOf(o: ObservationR): string[] {
+  return (o.category ?? []).flatMap((k) => [...(k.coding ?? []).map((c) => (c.code ?? '').toLowerCase()), (k.text ?? '').toLowerCase()]);
+}
+
+const notAScore = (o: ObservationR): boolean => categoriesOf(o).some((c) => NOT_SCORE_CATEGORIES.includes(c.replace(/\s+/g, '-')));
 
 // US Core: only results that stand count; a preliminary or withdrawn one is not documentation.
 const usable = (o: ObservationR): boolean => !['entered-in-error', 'cancelled', 'registered', 'preliminary'].includes(o.status ?? '');
@@ -38,6 +50,7 @@ type Scale = { instrument: 'NRS' | 'VAS'; divisor: number };
 /** Which scale a coded or worded row is on, judged by its code or its words plus a unit that fits; else none. */
 function scaleOf(o: ObservationR, value: number, unit: string): Scale | undefined {
   if (hasCode(o.code, SYS.loinc, NRS_LOINC)) return SCORE_UNITS.has(unit) && value <= 10 ? { instrument: 'NRS', divisor: 1 } : undefined;
+  if (notAScore(o)) return undefined;
   const text = allText(o.code);
   if (!text || NOT_INTENSITY.test(text) || !/pain|\bVAS\b|\bNRS\b/i.test(text)) return undefined;
   if (VAS_TEXT.test(text)) {
@@ -103,7 +116,7 @@ export function functionalFact(o: ObservationR): FunctionalFact | undefined {
   const text = allText(o.code);
   const instrument = instrumentOf(text);
   const label = textOf(o.code) || 'Function';
-  if (instrument) {
+  if (instrument && !notAScore(o)) {
     let score = o.valueQuantity?.value ?? o.valueInteger;
     if (score === undefined || !Number.isFinite(score)) return undefined;
     const unit = (o.valueQuantity?.code ?? o.valueQuantity?.unit ?? '').trim();

@@ -1,9 +1,12 @@
 // Planned services from active ServiceRequests; the orders handed over at launch (fhirContext) come first.
-import type { PlannedService } from '../../policy/picture';
+// Levels and side come from bodySite when it is coded or worded there; many EHRs write them only in the order's
+// words (orderDetail, code.text, a note), which are read for what bodySite leaves out. Where bodySite and the words
+// disagree, bodySite is used and the disagreement is a data issue, so nobody codes a level the order does not name.
+import type { DataIssue, PlannedService, SpinalLevel } from '../../policy/picture';
 import { serviceDef, serviceKind } from '../../policy/services';
 import type { ConditionR, ServiceRequestR } from './schemas';
 import { SYS, allText, byDateThenRef, codeOf, evidence, refId, textOf } from './codes';
-import { siteOf } from './sites';
+import { lateralityInText, levelsInText, siteOf, type Site } from './sites';
 
 const CLOSED = ['entered-in-error', 'revoked', 'completed'];
 
@@ -21,7 +24,42 @@ function muscleCount(sr: ServiceRequestR, text: string): number | undefined {
   return q?.value !== undefined && /muscle/i.test(q.unit ?? '') ? q.value : undefined;
 }
 
-export function plannedServices(list: ServiceRequestR[], conditions: ConditionR[], launchIds: readonly string[]): PlannedService[] {
+const sameLevels = (a: readonly SpinalLevel[], b: readonly SpinalLevel[]): boolean =>
+  a.length === b.length && a.every((l) => b.includes(l));
+
+/** bodySite first, the order's words for what it leaves out; a disagreement between the two is reported. */
+function orderSite(sr: ServiceRequestR, code: string, issues: DataIssue[]): Site {
+  const worded = [sr.code?.text ?? '', ...(sr.orderDetail ?? []).map(allText)].join(' ; ');
+  const site = siteOf(sr.bodySite, code, worded);
+  // A note is the last place an order names its levels: read only when nothing else does.
+  const noted = (sr.note ?? []).map((n) => n.text ?? '').join(' ; ');
+  if (site.levels.length === 0) site.levels.push(...levelsInText(noted));
+  const notedSide = site.laterality ? undefined : lateralityInText(noted);
+  if (notedSide) site.laterality = notedSide;
+  const body = siteOf(sr.bodySite);
+  const textLevels = levelsInText(worded);
+  const textSide = lateralityInText(worded);
+  const conflict = (what: string, fromBody: string, fromText: string): void => {
+    issues.push({
+      resourceType: 'ServiceRequest',
+      id: sr.id,
+      severity: 'warning',
+      path: 'bodySite',
+      message: `The order's bodySite names ${what} ${fromBody} but its text names ${fromText}; ${fromBody} (bodySite) is used. Correct the order.`,
+    });
+  };
+  if (body.levels.length > 0 && textLevels.length > 0 && !sameLevels(body.levels, textLevels))
+    conflict('levels', body.levels.join(', '), textLevels.join(', '));
+  if (body.laterality && textSide && body.laterality !== textSide) conflict('the side', body.laterality, textSide);
+  return site;
+}
+
+export function plannedServices(
+  list: ServiceRequestR[],
+  conditions: ConditionR[],
+  launchIds: readonly string[],
+  issues: DataIssue[] = [],
+): PlannedService[] {
   const condById = new Map(conditions.map((c) => [c.id, c]));
   const out: PlannedService[] = [];
   for (const sr of list) {
@@ -29,7 +67,7 @@ export function plannedServices(list: ServiceRequestR[], conditions: ConditionR[
     if (CLOSED.includes(sr.status ?? '') || (!fromLaunch && sr.status !== 'active')) continue;
     const code = codeOf(sr.code, SYS.cpt) ?? codeOf(sr.code, SYS.hcpcs)?.toUpperCase();
     if (!code) continue;
-    const site = siteOf(sr.bodySite, code, sr.code?.text);
+    const site = orderSite(sr, code, issues);
     const reasons = new Set<string>();
     for (const rc of sr.reasonCode ?? []) {
       const icd = codeOf(rc, SYS.icd10);

@@ -3,20 +3,16 @@ import type { ProcedureFact, ReliefFact } from '../../policy/picture';
 import { daysBetween } from '../../policy/dates';
 import { serviceKind } from '../../policy/services';
 import type { ProcedureR } from './schemas';
-import { SYS, allText, byDateThenRef, codeOf, codingOf, evidence, textOf } from './codes';
+import { SYS, byDateThenRef, codeOf, codingOf, evidence, textOf } from './codes';
 import { siteOf } from './sites';
+import { PT_CODES, namesPt } from './therapy';
 import { procedureRelief } from './relief';
 
-/** Codes that are not interventional history: PT (conservative care) and diagnostic imaging. */
-export const PT_CODES = ['97110', '97140', '97530', '97161', '97162', '97163', '97112', '97035', '97014'];
-/** SNOMED CT: 91251008 physical therapy procedure; 229070002 stretching exercises; 386053000 evaluation. */
-const PT_SNOMED = ['91251008', '229065009', '229070002'];
+export { PT_CODES } from './therapy';
 
-/** A PT session or course: CPT PT codes, SNOMED PT concepts, or "physical therapy" in the code's words. */
+/** A PT session or course: CPT PT codes (with or without their system), SNOMED PT concepts, or PT in the words. */
 export function isPtProcedure(p: ProcedureR, code: string | undefined): boolean {
-  if (code && PT_CODES.includes(code)) return true;
-  if (p.code?.coding?.some((c) => PT_SNOMED.includes(c.code ?? '') && codeOf({ coding: [c] }, SYS.snomed))) return true;
-  return /physical therap|physiotherap/i.test(allText(p.code)) || /physical therap/i.test(allText(p.category));
+  return (code !== undefined && PT_CODES.includes(code)) || namesPt([p.code, p.category]);
 }
 
 /** Relief with no link to its procedure is read as following the latest procedure up to this many days before it. */

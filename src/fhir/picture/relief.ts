@@ -45,7 +45,7 @@ export function reliefFact(o: ObservationR): ReliefFact | undefined {
   const fromString = /^\s*(\d{1,3}(?:\.\d+)?)\s*%?\s*$/.exec(o.valueString ?? '');
   const percent = o.valueQuantity?.value ?? o.valueInteger ?? (fromString ? Number(fromString[1]) : undefined);
   if (percent === undefined || !Number.isFinite(percent) || percent < 0 || percent > 100) return undefined;
-  const date = o.effectiveDateTime ?? o.effectivePeriod?.start ?? o.issued;
+  const date = o.effectiveDateTime ?? o.effectiveInstant ?? o.effectivePeriod?.start ?? o.issued;
   const duration = o.component?.find(
     (c) => codingOf(c.code, SYS.painObs)?.code === 'relief-duration' || /duration|lasted|how long/i.test(allText(c.code)),
   );

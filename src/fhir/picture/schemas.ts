@@ -95,6 +95,7 @@ export const ObservationSchema = z.looseObject({
   code: CodeableConcept,
   category: CCs,
   effectiveDateTime: date,
+  effectiveInstant: date,
   effectivePeriod: Period.optional(),
   issued: date,
   partOf: z.array(Reference).optional(),

@@ -53,7 +53,7 @@ export function toPicture(record: RawRecord, ctx: PictureContext): ClinicalPictu
   }
   const payer = payerIssue(picture.coverages, parsed.Claim.length, parsed.ExplanationOfBenefit.length);
   if (payer && (picture.coverages.length > 0 || parsed.Claim.length + parsed.ExplanationOfBenefit.length > 0)) dataIssues.push(payer);
-  picture.diagnoses = diagnosisFacts(parsed.Condition);
+  picture.diagnoses = diagnosisFacts(parsed.Condition, dataIssues);
   picture.painDuration = conditionPainDurations(picture.diagnoses, parsed.Condition, ctx.today);
 
   const relief = parsed.Observation.filter(isReliefObservation)
@@ -61,7 +61,7 @@ export function toPicture(record: RawRecord, ctx: PictureContext): ClinicalPictu
     .filter((r): r is ReliefFact => r !== undefined);
   picture.procedureHistory = procedureFacts(parsed.Procedure, relief);
 
-  picture.plannedServices = plannedServices(parsed.ServiceRequest, parsed.Condition, ctx.serviceRequestIds);
+  picture.plannedServices = plannedServices(parsed.ServiceRequest, parsed.Condition, ctx.serviceRequestIds, dataIssues);
   applyServiceLocations(picture.plannedServices, record.resources, ctx.encounterId);
   for (const id of ctx.serviceRequestIds) {
     if (!picture.plannedServices.some((p) => p.requestRef === `ServiceRequest/${id}`)) {

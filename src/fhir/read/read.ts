@@ -8,6 +8,7 @@ import { BundlePageSchema } from './bundle';
 import { READ_TYPES } from '../session/scopes';
 import { indexFullUrls, normalizeReferences } from './references';
 import { isClaimReadyOutput, savedState, type SavedState } from './saved';
+import { CLAIMREADY_TAG } from './own-output';
 import { z } from 'zod';
 
 // Read by reference (payers, authors, note bodies), never searched by patient.
@@ -23,11 +24,11 @@ export const DEFAULT_TYPES: readonly string[] = [
 ];
 
 /**
- * Where exports keep what a chart keeps in Coverage and therapy Procedures (Synthea, payer data): the payer on
- * Claim / ExplanationOfBenefit, a PT course on CarePlan. Read only when the token may read them; they are fallbacks,
- * so a token without them loses nothing the default types hold.
+ * Types read only for ClaimReady's own earlier output (the prior-auth Task the app made, so a relaunch shows it):
+ * searched by the own-output tag, never evidence. Anything else a server returns for them (one that ignores _tag)
+ * is not ours and not clinical, and is left out.
  */
-export const FALLBACK_TYPES: readonly string[] = ['CarePlan', 'Claim', 'ExplanationOfBenefit'];
+export const OWN_OUTPUT_TYPES: readonly string[] = ['Task'];
 
 export interface RawRecord {
   /** Resources by resourceType, de-duplicated by id, in server order. */
@@ -59,8 +60,6 @@ export interface ReadOptions {
    * as warnings, so the picture says what it is missing instead of failing on 403s.
    */
   access?: { canRead(type: string): boolean };
-  /** Also search FALLBACK_TYPES (payer on Claim/EOB, PT on CarePlan) without a grant to check (the CLI does). */
-  fallbacks?: boolean;
   /** Injected in tests to observe waits without waiting. */
   sleep?: (ms: number) => Promise<void>;
 }
@@ -135,6 +134,8 @@ class Wave {
 function searchUrl(type: string, patientId: string, count: number): string {
   const id = encodeURIComponent(patientId);
   if (type === 'Patient') return `Patient/${id}`;
+  if (OWN_OUTPUT_TYPES.includes(type))
+    return `${type}?patient=${id}&_tag=${encodeURIComponent(`${CLAIMREADY_TAG.system}|${CLAIMREADY_TAG.code}`)}&_count=${count}`;
   const include = INCLUDES[type] ? `&_include=${INCLUDES[type]}` : '';
   return `${type}?patient=${id}&_count=${count}${include}`;
 }
@@ -277,9 +278,8 @@ export async function readPatientRecord(reader: FhirReader, patientId: string, o
   const wave = new Wave(reader, opts);
   const can = (type: string): boolean => opts.access?.canRead(type) ?? true;
   const wanted = opts.types ?? DEFAULT_TYPES;
-  // Fallback types only where asked for (the CLI over exports) or where the EHR granted them explicitly.
-  const fallbacks = opts.types ? [] : FALLBACK_TYPES.filter((t) => opts.fallbacks ?? opts.access?.canRead(t) ?? false);
-  const types = [...wanted.filter(can), ...fallbacks];
+  const own = opts.types ? [] : OWN_OUTPUT_TYPES.filter((t) => opts.access?.canRead(t) ?? false);
+  const types = [...wanted.filter(can), ...own];
   for (const type of wanted.filter((t) => !can(t))) {
     wave.issues.push({
       resourceType: type,
@@ -301,6 +301,7 @@ export async function readPatientRecord(reader: FhirReader, patientId: string, o
       markedKeys.add(key);
       return;
     }
+    if (OWN_OUTPUT_TYPES.includes(type)) return;
     const id = keyOf(resource);
     const ids = seen.get(type) ?? new Set<string>();
     seen.set(type, ids);

@@ -19,14 +19,35 @@ export function parseRef(ref: string, fullUrls?: ReadonlyMap<string, RefTarget>)
   return m ? { type: m[1]!, id: m[2]! } : undefined;
 }
 
-/** fullUrl -> Type/id for the entries of a Bundle (or any list of {fullUrl, resource}). */
+const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
+
+/**
+ * The id a resource without one is known by, from its entry's fullUrl: a transaction being POSTed carries no ids
+ * (R4 §3.1.0.11.2: the server assigns them and rewrites the urn:uuid references), so the fullUrl is its identity.
+ * urn:uuid:<uuid> / urn:oid:<oid> give the uuid / oid; "[base]/Type/id" gives id. Undefined when nothing fits.
+ */
+export function idFromFullUrl(fullUrl: string, resourceType: string): string | undefined {
+  const urn = /^urn:(?:uuid|oid):(.+)$/i.exec(fullUrl);
+  const candidate = urn ? urn[1]! : (new RegExp(`(?:^|/)${resourceType}/([^/]+)(?:/_history/[^/]+)?$`).exec(fullUrl)?.[1] ?? '');
+  return FHIR_ID.test(candidate) ? candidate : undefined;
+}
+
+/**
+ * fullUrl -> Type/id for the entries of a Bundle (or any list of {fullUrl, resource}). A resource without an id takes
+ * the one its fullUrl gives (idFromFullUrl), set on the resource itself, so it is kept and can be referenced.
+ */
 export function indexFullUrls(
   entries: readonly { fullUrl?: unknown; resource?: unknown }[],
   into = new Map<string, RefTarget>(),
 ): Map<string, RefTarget> {
   for (const e of entries) {
     const r = e.resource as { resourceType?: unknown; id?: unknown } | null | undefined;
-    if (typeof e.fullUrl !== 'string' || !r || typeof r.resourceType !== 'string' || typeof r.id !== 'string') continue;
+    if (typeof e.fullUrl !== 'string' || !r || typeof r !== 'object' || typeof r.resourceType !== 'string') continue;
+    if (r.id === undefined) {
+      const id = idFromFullUrl(e.fullUrl, r.resourceType);
+      if (id !== undefined) r.id = id;
+    }
+    if (typeof r.id !== 'string') continue;
     into.set(e.fullUrl, { type: r.resourceType, id: r.id });
   }
   return into;

@@ -16,6 +16,10 @@ export interface SavedItem {
   label?: string;
   /** The ClaimReady identifier values it carries (the writer's idempotency keys). */
   identifiers: string[];
+  /** meta.versionId: a view that continues from this item updates it against this version (If-Match). */
+  versionId?: string;
+  /** Claim and Task only: the resource as read, for a view that resumes from it (draft lines, task status). Never evidence. */
+  resource?: unknown;
 }
 
 export interface SavedState {
@@ -33,7 +37,7 @@ const Marked = z.looseObject({
   resourceType: z.string(),
   id: z.string().optional(),
   status: z.string().optional(),
-  meta: z.looseObject({ lastUpdated: z.string().optional() }).optional(),
+  meta: z.looseObject({ lastUpdated: z.string().optional(), versionId: z.string().optional() }).optional(),
   identifier: z.array(z.looseObject({ system: z.string().optional(), value: z.string().optional() })).optional(),
   // DocumentReference
   date: z.string().optional(),
@@ -65,6 +69,9 @@ export function savedItem(raw: unknown): SavedItem | undefined {
   if (date) item.date = date;
   if (author) item.author = author;
   if (r.status) item.status = r.status;
+  if (r.meta?.versionId) item.versionId = r.meta.versionId;
+  // Only what a view resumes from: the draft Claim's lines, the Task's status. Documents (PDFs) stay out.
+  if (r.resourceType === 'Claim' || r.resourceType === 'Task') item.resource = raw;
   const label = r.description;
   if (label) item.label = label;
   return item;

@@ -1,7 +1,11 @@
 // What the app asks the EHR for, and what the EHR actually granted. SMART v2 scopes are requested; v1 forms are
 // understood too because many EHRs still answer with them, so the app can say what it may read/write and degrade.
 
-/** Resource types read for the clinical picture (Organization/Practitioner come along as payer/author details). */
+/**
+ * Resource types read for the clinical picture (Organization/Practitioner come along as payer/author details).
+ * CarePlan, Claim and ExplanationOfBenefit are where exports and payer-facing EHR data keep a PT course and the payer
+ * (Synthea, claims feeds); a token without them loses only what is recorded there, and the picture says so.
+ */
 export const READ_TYPES = [
   'Patient',
   'Encounter',
@@ -15,6 +19,9 @@ export const READ_TYPES = [
   'DiagnosticReport',
   'Composition',
   'Coverage',
+  'Claim',
+  'ExplanationOfBenefit',
+  'CarePlan',
   'Organization',
   'Practitioner',
   'Binary',

@@ -2,6 +2,7 @@
 // first, then what the LCD covers for the lines, then the rest), at most 12, and up to 4 pointers per line.
 import type { CodedDiagnosis } from '../verdicts';
 import type { ClinicalPicture, Evidence, PlannedService } from '../picture';
+import { isLiveDiagnosis } from '../picture';
 import { codeProblem, icd10Info, normalizeIcd10, replacementsFor } from '../icd10';
 import { serviceDef } from '../services';
 import { lcdCovers, lcdDxFor } from './lcd-dx';
@@ -9,7 +10,6 @@ import { lcdCovers, lcdDxFor } from './lcd-dx';
 export const MAX_DIAGNOSES = 12;
 export const MAX_POINTERS = 4;
 
-const LIVE = new Set(['active', 'recurrence', 'relapse', 'unknown']);
 
 interface Candidate {
   code: string;
@@ -41,7 +41,7 @@ function collect(picture: ClinicalPicture, services: readonly PlannedService[]):
     out.push(cand);
   };
   for (const s of services) for (const r of s.reasonIcd10) add(r, icd10Info(normalizeIcd10(r))?.label ?? '', s.evidence, true);
-  for (const d of picture.diagnoses) if (d.icd10 && LIVE.has(d.clinicalStatus)) add(d.icd10, d.display, d.evidence, false);
+  for (const d of picture.diagnoses) if (d.icd10 && isLiveDiagnosis(d)) add(d.icd10, d.display, d.evidence, false);
   return out;
 }
 

@@ -162,7 +162,7 @@ export function siteEdits(
       }
       if (m.levels.length > 0 && svc.levels.length > 0 && !sameLevels(m.levels, svc.levels)) {
         out.push({
-          kind: 'laterality',
+          kind: 'levels',
           severity: 'error',
           message: `${label}: the order names ${svc.levels.join(', ')}, the note's plan names ${m.levels.join(', ')}.`,
           lines: idx,
@@ -177,7 +177,7 @@ export function siteEdits(
       const group = region === 'cervical' || region === 'thoracic' ? 'cervical-thoracic' : region ? 'lumbar-sacral' : undefined;
       if (ld?.regionGroup && group && ld.regionGroup !== group) {
         out.push({
-          kind: 'laterality',
+          kind: 'levels',
           severity: 'error',
           message: `${lines[i]!.code} is a ${ld.regionGroup} code but the order is for the ${region} spine.`,
           lines: [i],
@@ -204,7 +204,7 @@ export function siteEdits(
     const ordered = new Set(svc.levels).size;
     if (billed.count > 0 && ordered > 0 && (billed.orMore ? ordered < 3 : billed.count !== ordered)) {
       out.push({
-        kind: 'laterality',
+        kind: 'levels',
         severity: 'error',
         message: `${label}: the lines bill ${billed.count}${billed.orMore ? '+' : ''} level(s), the order/note has ${ordered}.`,
         lines: idx,
@@ -214,7 +214,7 @@ export function siteEdits(
     }
     if (def?.kind === 'esi-transforaminal' && billed.count > 2) {
       out.push({
-        kind: 'laterality',
+        kind: 'levels',
         severity: 'error',
         message: `Transforaminal ESI: ${billed.count} levels in one session; the LCD covers at most 2.`,
         lines: idx,
@@ -223,7 +223,7 @@ export function siteEdits(
     }
     if (def?.kind === 'esi-interlaminar' && ordered > 1) {
       out.push({
-        kind: 'laterality',
+        kind: 'levels',
         severity: 'error',
         message: `Interlaminar ESI: ${ordered} levels ordered; one level per session is covered.`,
         lines: idx,
@@ -232,7 +232,7 @@ export function siteEdits(
     }
     if (billed.orMore) {
       out.push({
-        kind: 'laterality',
+        kind: 'levels',
         severity: 'error',
         message: 'A third facet level (64492/64495) is not covered: at most 2 levels per session.',
         lines: idx.filter((i) => serviceDef(lines[i]!.code)?.levelOrdinal === 3),

@@ -1,6 +1,7 @@
 // The policy registry: which policy judges a service kind, and which of its versions is in force on a date.
 import type { ServiceKind } from '../picture';
-import type { PolicyDef, PolicyId, PolicyVersion } from './types';
+import type { PolicyDef } from './def';
+import type { PolicyId, PolicyVersion } from './types';
 import { LCD_EPIDURAL } from './lcd-epidural';
 import { LCD_FACET_BLOCK, LCD_FACET_RFA } from './lcd-facet';
 import { LCD_SACROILIAC, SACROILIAC_RFA } from './sacroiliac';
@@ -31,4 +32,5 @@ export function versionFor(policy: PolicyDef, dateOfService: string): PolicyVers
   return policy.versions.find((v) => dos >= v.from && (v.to === undefined || dos <= v.to));
 }
 
-export type { PolicyDef, PolicyId, PolicyParams, PolicyVersion, Cited } from './types';
+export type { PolicyDef } from './def';
+export type { PolicyId, PolicyParams, PolicyVersion, Cited } from './types';

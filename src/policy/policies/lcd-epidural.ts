@@ -2,7 +2,8 @@
 // (Noridian, article A58993), L33906, L36920, L39015, L39054 ...). Each threshold sits next to its citation, which
 // says what was read: the Noridian rubric that restates L39240 / A58993 item by item (2025-04-04, grade S1) and
 // one-paragraph summaries of the twins' articles (S2). The LCD body was not read directly.
-import type { PolicyDef, PolicyParams, PolicyVersion } from './types';
+import type { PolicyDef } from './def';
+import type { PolicyParams, PolicyVersion } from './types';
 import type { Citation, SourceGrade } from '../verdicts';
 import { citer } from './cite';
 import { SHARED } from './shared-citations';

@@ -3,7 +3,8 @@
 // facet injections (diagnostic blocks and therapeutic joint injections, 64490-64495) and ablation (64633-64636).
 // Grades: P = the CGS facet page (https://www.cgsmedicare.com/parta/pa/subs/facet.html) or a verbatim quotation of
 // the LCD; S1 = the Noridian rubric restating L38801 / A58403 (2025-02-26). The LCD body was not read directly.
-import type { PolicyDef, PolicyParams, PolicyVersion } from './types';
+import type { PolicyDef } from './def';
+import type { PolicyParams, PolicyVersion } from './types';
 import type { Citation, SourceGrade } from '../verdicts';
 import { citer } from './cite';
 import { SHARED } from './shared-citations';

@@ -2,7 +2,8 @@
 // Only one-paragraph summaries of these LCDs and articles were read (grade S2), so every rule is advice; the one
 // exception to "advice never decides" is that SI ablation (64625), which every summary reads as not covered, cannot
 // come out "ready" (it is held as incomplete: confirm coverage first).
-import type { PolicyDef, PolicyParams } from './types';
+import type { PolicyDef } from './def';
+import type { PolicyParams } from './types';
 import type { Citation, SourceGrade } from '../verdicts';
 import { citer } from './cite';
 import { SHARED } from './shared-citations';

@@ -1,7 +1,7 @@
 // Spinal cord stimulator trial (63650). NCD 160.7 was read only as a summary (S2: five conditions, no percentage;
 // the ">= 50% trial" is the contractors' and commercial plans'), so its psychological-evaluation rule and the
 // pillars are advice.
-import type { PolicyDef } from './types';
+import type { PolicyDef } from './def';
 import { cite } from './cite';
 import { psychEvaluationRequirement } from '../requirements/same-day';
 import { pillarRequirements, unconfirmedPillars } from './unconfirmed-pillars';

@@ -1,6 +1,6 @@
 // Trigger point injections (20552 1-2 muscles / 20553 3 or more; per session, not per muscle). The code structure
 // is confirmed (CPT); no coverage text was read, so the pillars are unconfirmed advice.
-import type { PolicyDef } from './types';
+import type { PolicyDef } from './def';
 import { cite } from './cite';
 import { muscleCountRequirement } from '../requirements/same-day';
 import { pillarRequirements, unconfirmedPillars } from './unconfirmed-pillars';

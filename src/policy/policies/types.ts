@@ -3,7 +3,6 @@
 // A payer overlay replaces some thresholds (with its own citations) and never adds code.
 import type { ConservativeKind, ImagingModality, InjectionIntent, ServiceKind, SpinalRegion, SymptomKind } from '../picture';
 import type { Citation } from '../verdicts';
-import type { Requirement } from '../requirements/common';
 
 /** A threshold with its source. */
 export interface Cited<T> {
@@ -166,13 +165,4 @@ export interface PolicyVersion {
   /** Last date of service it governs (inclusive); absent while in force. */
   to?: string;
   params: PolicyParams;
-}
-
-export interface PolicyDef {
-  id: PolicyId;
-  title: string;
-  citation: Citation;
-  kinds: ServiceKind[];
-  versions: PolicyVersion[];
-  requirements: Requirement[];
 }

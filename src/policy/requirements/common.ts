@@ -1,9 +1,9 @@
 // Small helpers every requirement builder uses: results, date of service, live diagnoses, region matching.
-import type { ClinicalPicture, ConservativeCareFact, Evidence, PlannedService, SpinalRegion } from '../picture';
+import type { ClinicalPicture, ConservativeCareFact, DiagnosisFact, Evidence, PlannedService, SpinalRegion } from '../picture';
+import { isLiveDiagnosis } from '../picture';
 import type { Citation, Finding, RequirementCategory } from '../verdicts';
 import type { Cited, PolicyParams } from '../policies/types';
 import { regionGroupOf } from '../services';
-import { regionOfLevel } from '../levels';
 import { normalizeIcd10 } from '../icd10';
 import { dayOf } from '../dates';
 import { allSessions, type Session } from './sessions';
@@ -17,19 +17,33 @@ export type CheckResult = Omit<Finding, 'requirementId' | 'category' | 'citation
   holdsReady?: boolean;
 };
 
-export const met = (message: string, evidence: Evidence[] = []): CheckResult => ({ status: 'met', severity: 'blocker', message, evidence });
+// Each result is built whole, with the citation slot that requirement() fills in, rather than grown later.
+export const met = (message: string, evidence: Evidence[] = []): CheckResult => ({
+  status: 'met',
+  severity: 'blocker',
+  message,
+  evidence,
+  citation: undefined,
+});
 export const missing = (message: string, fix: string, evidence: Evidence[] = []): CheckResult => ({
   status: 'missing',
   severity: 'blocker',
   message,
   fix,
   evidence,
+  citation: undefined,
 });
 export const notMet = (message: string, fix: string | undefined, evidence: Evidence[] = []): CheckResult =>
   fix === undefined
-    ? { status: 'not-met', severity: 'blocker', message, evidence }
-    : { status: 'not-met', severity: 'blocker', message, fix, evidence };
-export const notApplicable = (message: string): CheckResult => ({ status: 'not-applicable', severity: 'blocker', message, evidence: [] });
+    ? { status: 'not-met', severity: 'blocker', message, evidence, citation: undefined }
+    : { status: 'not-met', severity: 'blocker', message, fix, evidence, citation: undefined };
+export const notApplicable = (message: string): CheckResult => ({
+  status: 'not-applicable',
+  severity: 'blocker',
+  message,
+  evidence: [],
+  citation: undefined,
+});
 /** Shown, never decides: the rule affects another line (E/M) or is a reminder. */
 export const advice = (r: CheckResult): CheckResult => ({ ...r, severity: 'warning' });
 
@@ -38,7 +52,6 @@ export function dosOf(service: PlannedService, today: string): string {
   return dayOf(service.date ?? today);
 }
 
-const LIVE = new Set(['active', 'recurrence', 'relapse', 'unknown']);
 
 export interface DxCode {
   code: string;
@@ -51,11 +64,18 @@ export interface DxCode {
 export function diagnosisCodes(picture: ClinicalPicture, service: PlannedService): DxCode[] {
   const out: DxCode[] = [];
   const seen = new Set<string>();
+  // Each problem-list code normalised once; the first diagnosis with a code is the one the order's reason names.
+  const byCode = new Map<string, DiagnosisFact>();
+  for (const d of picture.diagnoses) {
+    if (d.icd10 === undefined) continue;
+    const code = normalizeIcd10(d.icd10);
+    if (!byCode.has(code)) byCode.set(code, d);
+  }
   for (const raw of service.reasonIcd10) {
     const code = normalizeIcd10(raw);
     if (seen.has(code)) continue;
     seen.add(code);
-    const dx = picture.diagnoses.find((d) => d.icd10 !== undefined && normalizeIcd10(d.icd10) === code);
+    const dx = byCode.get(code);
     out.push({
       code,
       display: dx?.display ?? code,
@@ -64,23 +84,13 @@ export function diagnosisCodes(picture: ClinicalPicture, service: PlannedService
     });
   }
   for (const d of picture.diagnoses) {
-    if (!d.icd10 || !LIVE.has(d.clinicalStatus)) continue;
+    if (!d.icd10 || !isLiveDiagnosis(d)) continue;
     const code = normalizeIcd10(d.icd10);
     if (seen.has(code)) continue;
     seen.add(code);
     out.push({ code, display: d.display, evidence: d.evidence, onOrder: false });
   }
   return out;
-}
-
-/** The service's spinal region: as ordered, else from its first level. */
-export function serviceRegion(service: { region?: SpinalRegion; levels: readonly string[] }): SpinalRegion | undefined {
-  if (service.region) return service.region;
-  for (const l of service.levels) {
-    const r = regionOfLevel(l);
-    if (r) return r;
-  }
-  return undefined;
 }
 
 /** Same billing region group; an unknown region on either side counts as the same (we cannot tell them apart). */
@@ -99,7 +109,9 @@ export function careBefore(picture: ClinicalPicture, dos: string): ConservativeC
 }
 
 export function evidenceOf(items: readonly { evidence: readonly Evidence[] }[]): Evidence[] {
-  return items.flatMap((x) => x.evidence);
+  const out: Evidence[] = [];
+  for (const x of items) for (const e of x.evidence) out.push(e);
+  return out;
 }
 
 /** What every requirement of one assessment reads, derived once: the date of service, the codes, the sessions. */

@@ -1,21 +1,12 @@
 // Diagnosis rules: a closed list of covered codes (facet article), coverage by indication (ESI), valid codes, the
 // symptoms the policy needs or excludes, and pathology that rules a service out.
 import type { ClinicalPicture, Evidence, PlannedService, SpinalRegion, SymptomFact } from '../picture';
-import { codeProblem, inCategory, replacementsFor } from '../icd10';
-import {
-  evidenceOf,
-  listOf,
-  dosOf,
-  met,
-  missing,
-  notMet,
-  sameRegionGroup,
-  serviceRegion,
-  requirement,
-  advice,
-  noteEvidence,
-} from './common';
+import { codeProblem, icd10Info, inCategory, replacementsFor } from '../icd10';
+import { evidenceOf, listOf, dosOf, met, missing, notMet, sameRegionGroup, requirement, advice, noteEvidence } from './common';
 import type { DxCode, Requirement } from './common';
+import { serviceRegion } from '../levels';
+import { uncodedMessage } from './uncoded';
+import { noteNamedCodes } from './note-codes';
 
 const codeAndName = (c: DxCode): string => `${c.code} ${c.display}`;
 
@@ -47,7 +38,19 @@ function spondylosisCode(service: PlannedService): string | undefined {
 }
 
 /** The fix for a facet service whose diagnoses are off the list: the documented condition that could be coded. */
-function facetFix(picture: ClinicalPicture, service: PlannedService, dos: string): { fix: string; evidence: Evidence[] } {
+function facetFix(
+  picture: ClinicalPicture,
+  service: PlannedService,
+  dos: string,
+  covered: readonly string[],
+): { fix: string; evidence: Evidence[] } {
+  // The physician's own assessment first: a covered code the note names is the fix, not one ClaimReady derives.
+  const named = noteNamedCodes(picture, dos).find((c) => covered.includes(c.code));
+  if (named)
+    return {
+      fix: `The note's assessment names ${named.code} (${named.label}), which is on the article's list: put ${named.code} on the order and the claim`,
+      evidence: [named.evidence],
+    };
   const code = spondylosisCode(service);
   const as = code
     ? ` as ${code} (spondylosis without myelopathy or radiculopathy of that region)`
@@ -92,12 +95,15 @@ export function closedListRequirement(id: string): Requirement {
         if (cyst.length > 0)
           return met(`${cystCodes.map((c) => c.code).join(', ')} with a documented facet cyst.`, [...evidenceOf(cystCodes), ...cyst]);
       }
-      if (codes.length === 0)
+      if (codes.length === 0) {
+        const uncoded = uncodedMessage(picture.diagnoses, service, dos);
+        if (uncoded) return missing(uncoded.message, uncoded.fix, uncoded.evidence);
         return missing(
           'No ICD-10-CM diagnosis on the order or the problem list.',
           'Add the diagnosis that supports this procedure to the order',
         );
-      const { fix, evidence } = facetFix(picture, service, dos);
+      }
+      const { fix, evidence } = facetFix(picture, service, dos, rule.codes);
       const why =
         cystCodes.length > 0
           ? ` (${cystCodes.map((c) => c.code).join(', ')} is covered only for a documented facet cyst${rule.cystOnly!.kinds.includes(service.kind) ? '' : ', and never for this service'})`
@@ -182,27 +188,35 @@ export function codeValidityRequirement(id: string): Requirement {
       const listProblems: string[] = [];
       const fixes: string[] = [];
       const evidence: Evidence[] = [];
+      const named = noteNamedCodes(picture, dos);
       for (const c of codes) {
         const p = codeProblem(c.code, dos);
         if (!p) continue;
         (c.onOrder ? orderProblems : listProblems).push(problemText(p));
         const options = replacementsFor(p);
-        fixes.push(
-          options.length > 0 ? `replace ${p.code} with one of ${options.join(', ')}` : `replace ${p.code} with a code valid on ${dos}`,
-        );
+        const generic = options.length > 0 ? `one of ${options.join(', ')}` : `a code valid on ${dos}`;
+        // The code the note's assessment names for the same region (M47.816 for a deleted M54.5), else the successors.
+        const region = icd10Info(p.code)?.region;
+        const own = named.find((n) => n.code !== p.code && sameRegionGroup(region, icd10Info(n.code)?.region));
+        if (own) {
+          const when = own.evidence.date ? ` of ${own.evidence.date.slice(0, 10)}` : '';
+          fixes.push(`replace ${p.code} with ${own.code} (${own.label}), the code the note${when} names (otherwise ${generic})`);
+          evidence.push(own.evidence);
+        } else fixes.push(`replace ${p.code} with ${generic}`);
         evidence.push(...c.evidence);
       }
+      // No ICD-10-CM code at all is nothing a claim can carry: name what the record documents without one.
+      if (codes.length === 0) {
+        const uncoded = uncodedMessage(picture.diagnoses, service, dos);
+        if (uncoded) return missing(uncoded.message, uncoded.fix, uncoded.evidence);
+        return missing('No ICD-10-CM diagnosis on the order or the problem list.', 'Add the diagnosis the procedure treats to the order');
+      }
       if (orderProblems.length === 0 && listProblems.length === 0) {
-        return met(
-          codes.length > 0
-            ? `Codes valid on ${dos}: ${listOf(
-                codes.map((c) => c.code),
-                ', ',
-                8,
-              )}.`
-            : 'No codes to check.',
-          evidenceOf(codes),
-        );
+        return met(`Codes valid on ${dos}: ${listOf(
+          codes.map((c) => c.code),
+          ', ',
+          8,
+        )}.`, evidenceOf(codes));
       }
       const joined = fixes.join('; ');
       const fix = joined.charAt(0).toUpperCase() + joined.slice(1);

@@ -4,11 +4,13 @@
 import type { ClinicalPicture, Evidence, PlannedService } from '../picture';
 import { regionGroupOf } from '../services';
 import { addMonths, daysBetween, HOURS_PER_MONTH, HOURS_PER_WEEK } from '../dates';
-import { dosOf, met, missing, notApplicable, notMet, plural, noteEvidence, requirement, serviceRegion } from './common';
+import { dosOf, evidenceOf, met, missing, notApplicable, notMet, plural, noteEvidence, requirement } from './common';
+import { serviceRegion } from '../levels';
 import type { Ctx, Requirement } from './common';
 import type { Cited, FrequencyLimit, PolicyParams } from '../policies/types';
 import { bestRelief, levelsOverlap, sessionEvidence, sessionsBefore, type Session } from './sessions';
 import { injectionIntent } from './site';
+import { earliestUnderLimit, firstDayAfterSpacing } from './eligible';
 
 function groupOf(service: PlannedService) {
   return regionGroupOf(serviceRegion(service));
@@ -19,9 +21,9 @@ function priorSessions(ctx: Ctx, kinds: readonly PlannedService['kind'][], perRe
   return sessionsBefore(ctx, kinds, perRegion ? groupOf(ctx.service) : undefined);
 }
 
-/** Within the rolling window of `months` that ends on the date of service (after its first day, as dates.inRollingWindow). */
-function inWindow(s: Session, dos: string, months: number): boolean {
-  return s.date > addMonths(dos, -months);
+/** The day before a rolling window of `months` that ends on the date of service opens (as dates.inRollingWindow). */
+function windowOpensAfter(dos: string, months: number): string {
+  return addMonths(dos, -months);
 }
 
 export function frequencyRequirement(id: string, text: string, pick: (p: PolicyParams) => Cited<FrequencyLimit> | undefined): Requirement {
@@ -32,20 +34,28 @@ export function frequencyRequirement(id: string, text: string, pick: (p: PolicyP
       if (planned !== undefined && planned !== rule.intent)
         return notApplicable(`Counts ${rule.intent} sessions only; this one is ${planned}.`);
     }
+    const after = windowOpensAfter(dos, rule.months);
     const prior = priorSessions(ctx, rule.counts, rule.perRegion).filter(
-      (s) => inWindow(s, dos, rule.months) && (!rule.intent || s.intent === undefined || s.intent === rule.intent),
+      (s) => s.date > after && (!rule.intent || s.intent === undefined || s.intent === rule.intent),
     );
     const total = prior.length + 1;
-    const evidence = prior.flatMap((s) => s.evidence);
+    const evidence = evidenceOf(prior);
     const list = prior.map((s) => s.date).join(', ');
     if (total <= rule.max)
       return met(
         `This would be session ${total} of at most ${rule.max} ${rule.label} in ${rule.months} months${list ? ` (before: ${list})` : ''}.`,
         evidence,
       );
+    const next = earliestUnderLimit(prior, rule.max, rule.months);
+    if (!next)
+      return notMet(
+        `This would be session ${total} of ${rule.label} in ${rule.months} months; the limit is ${rule.max} (before: ${list}).`,
+        `Wait until the oldest of these falls out of the ${rule.months}-month window`,
+        evidence,
+      );
     return notMet(
-      `This would be session ${total} of ${rule.label} in ${rule.months} months; the limit is ${rule.max} (before: ${list}).`,
-      `Wait until the oldest of these falls out of the ${rule.months}-month window`,
+      `This would be session ${total} of ${rule.label} in ${rule.months} months; the limit is ${rule.max} (before: ${list}). Eligible again from ${next.date}, when the ${next.leaving} session leaves the ${rule.months}-month window.`,
+      `Schedule on or after ${next.date} (the ${next.leaving} session is then outside the ${rule.months}-month window)`,
       evidence,
     );
   });
@@ -64,9 +74,10 @@ export function spacingRequirement(id: string): Requirement {
       const days = daysBetween(last.date, dos);
       if (days >= rule.days)
         return met(`${days} days since the previous injection on ${last.date} (at least ${rule.days}).`, last.evidence);
+      const from = firstDayAfterSpacing(last.date, rule.days);
       return notMet(
-        `Only ${days} days since the previous injection on ${last.date}; at least ${rule.days} needed.`,
-        `Schedule on or after day ${rule.days} after the previous injection`,
+        `Only ${days} days since the previous injection on ${last.date}; at least ${rule.days} needed. Eligible from ${from}.`,
+        `Schedule on or after ${from} (${rule.days} days after the ${last.date} injection)`,
         last.evidence,
       );
     },
@@ -106,7 +117,7 @@ function failedFirstRepeat(
   if (days < minDays)
     return {
       ok: false,
-      message: `The first injection (${prev.date}) failed; a repeat needs at least ${minDays} days (${days} so far) and a changed approach, level or drug.`,
+      message: `The first injection (${prev.date}) failed; a repeat needs at least ${minDays} days (${days} so far: eligible from ${firstDayAfterSpacing(prev.date, minDays)}) and a changed approach, level or drug.`,
       evidence: prev.evidence,
     };
   if (!what)
@@ -242,6 +253,9 @@ export function diagnosticBlocksRequirement(id: string, text: string): Requireme
   );
 }
 
+/** A diagnostic block older than this does not make the planned one a "second" block. */
+const SECOND_BLOCK_LOOKBACK_MONTHS = 12;
+
 export function secondBlockRequirement(id: string): Requirement {
   return requirement(
     id,
@@ -251,8 +265,9 @@ export function secondBlockRequirement(id: string): Requirement {
     (picture, service, today, rule, ctx) => {
       const dos = dosOf(service, today);
       if (injectionIntent(picture, service, dos).intent === 'therapeutic') return notApplicable('Not a diagnostic block.');
+      const after = windowOpensAfter(dos, SECOND_BLOCK_LOOKBACK_MONTHS);
       const blocks = priorSessions(ctx, rule.blocks).filter(
-        (s) => s.intent !== 'therapeutic' && levelsOverlap(s.levels, service.levels) && s.date > addMonths(dos, -12),
+        (s) => s.intent !== 'therapeutic' && levelsOverlap(s.levels, service.levels) && s.date > after,
       );
       const first = blocks[0];
       if (!first) return notApplicable('No earlier diagnostic block at these levels in the last 12 months: this is the first.');
@@ -273,8 +288,8 @@ export function secondBlockRequirement(id: string): Requirement {
         );
       if (days < rule.minDays)
         return notMet(
-          `Only ${days} days since the ${first.date} block; at least ${rule.minDays} needed.`,
-          `Schedule on or after day ${rule.minDays}`,
+          `Only ${days} days since the ${first.date} block; at least ${rule.minDays} needed. Eligible from ${firstDayAfterSpacing(first.date, rule.minDays)}.`,
+          `Schedule on or after ${firstDayAfterSpacing(first.date, rule.minDays)} (${rule.minDays} days after the ${first.date} block)`,
           ev,
         );
       return met(`${r.percent}% relief from the ${first.date} block, ${days} days before.`, ev);
@@ -291,9 +306,8 @@ export function noBlockAfterAblationRequirement(id: string): Requirement {
     (picture, service, today, rule, ctx) => {
       const dos = dosOf(service, today);
       if (injectionIntent(picture, service, dos).intent === 'therapeutic') return notApplicable('Not a diagnostic block.');
-      const ablations = priorSessions(ctx, rule.ablations).filter(
-        (s) => levelsOverlap(s.levels, service.levels) && s.date > addMonths(dos, -rule.withinMonths),
-      );
+      const after = windowOpensAfter(dos, rule.withinMonths);
+      const ablations = priorSessions(ctx, rule.ablations).filter((s) => levelsOverlap(s.levels, service.levels) && s.date > after);
       const good = ablations.find((s) => (bestRelief(s)?.percent ?? -1) >= rule.minPercent);
       if (!good)
         return met(

@@ -1,6 +1,7 @@
 // The documentation pillars every procedure needs: a validated pain scale, functional impairment, failed
 // conservative care (and its minimum duration), and how long the pain has lasted.
 import type { ClinicalPicture, ConservativeCareFact, Evidence } from '../picture';
+import { isLiveDiagnosis } from '../picture';
 import type { DurationRule } from '../policies/types';
 import { inCategory } from '../icd10';
 import { addMonths, dayOf, daysBetween, toDayMs } from '../dates';
@@ -274,7 +275,7 @@ export function painDurationRequirement(id: string): Requirement {
       }
       // Only a pain or spine diagnosis dates the pain: the onset of hypertension says nothing about it.
       for (const d of picture.diagnoses) {
-        if (!d.onset || !d.icd10 || !inCategory(d.icd10, PAIN_ONSET_DX)) continue;
+        if (!d.onset || !d.icd10 || !isLiveDiagnosis(d) || !inCategory(d.icd10, PAIN_ONSET_DX)) continue;
         const n = daysBetween(d.onset, dos);
         if (n > best) {
           best = n;

@@ -5,7 +5,7 @@ import type { ClinicalPicture, Evidence, InjectionIntent, ProcedureFact, ReliefF
 import type { FamilyId, RegionGroup } from '../services';
 import { familyOf, regionGroupOf } from '../services';
 import { dayOf } from '../dates';
-import { serviceRegion, type Ctx } from './common';
+import { serviceRegion } from '../levels';
 
 export interface Session {
   /** YYYY-MM-DD. */
@@ -34,19 +34,40 @@ export function procedureIntent(p: ProcedureFact): InjectionIntent | undefined {
 
 /** Every done procedure grouped into sessions: one date, one region group, one procedure family; newest first. */
 export function allSessions(picture: ClinicalPicture): Session[] {
-  const byKey = new Map<string, Session>();
-  for (const p of picture.procedureHistory) {
-    if (NOT_DONE.has(p.status)) continue;
+  // Newest first (a stable sort keeps the record order within a day), so the sessions of one day are adjacent.
+  const done = picture.procedureHistory.filter((p) => !NOT_DONE.has(p.status));
+  done.sort((a, b) => {
+    const da = dayOf(a.date);
+    const db = dayOf(b.date);
+    return da < db ? 1 : da > db ? -1 : 0;
+  });
+  const sessions: Session[] = [];
+  let dayStart = 0;
+  for (const p of done) {
     const date = dayOf(p.date);
     const g = regionGroupOf(serviceRegion(p));
     const fam = familyOf(p.kind)?.id;
-    const key = `${date}|${g ?? ''}|${fam ?? p.kind}`;
-    let s = byKey.get(key);
+    if (sessions[dayStart]?.date !== date) dayStart = sessions.length;
+    let s: Session | undefined;
+    for (let i = dayStart; i < sessions.length && !s; i++) {
+      const o = sessions[i]!;
+      if (o.group === g && (fam ? o.family === fam : o.family === undefined && o.kinds[0] === p.kind)) s = o;
+    }
     if (!s) {
-      s = { date, kinds: [], levels: [], relief: [], procedures: [], evidence: [] };
-      if (fam) s.family = fam;
-      if (g) s.group = g;
-      byKey.set(key, s);
+      // Most sessions hold one record: start from its lists (pushing into empty arrays reserves room for 17 each).
+      s = {
+        date,
+        kinds: [p.kind],
+        levels: p.levels.filter((l, i) => p.levels.indexOf(l) === i),
+        relief: [...p.relief],
+        procedures: [p],
+        evidence: [...p.evidence],
+        family: fam,
+        group: g,
+        intent: procedureIntent(p),
+      };
+      sessions.push(s);
+      continue;
     }
     s.procedures.push(p);
     if (!s.kinds.includes(p.kind)) s.kinds.push(p.kind);
@@ -56,14 +77,18 @@ export function allSessions(picture: ClinicalPicture): Session[] {
     const intent = procedureIntent(p);
     if (intent && !s.intent) s.intent = intent;
   }
-  return [...byKey.values()].sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
+  return sessions;
 }
 
 /**
  * Sessions with a procedure of these kinds before the date of service, newest first. With `group`, only sessions
  * in that region group (or of unknown region: we cannot tell them apart) are kept.
  */
-export function sessionsBefore(ctx: Ctx, kinds: readonly ServiceKind[], group?: RegionGroup): Session[] {
+export function sessionsBefore(
+  ctx: { readonly sessions: readonly Session[]; readonly dos: string },
+  kinds: readonly ServiceKind[],
+  group?: RegionGroup,
+): Session[] {
   return ctx.sessions.filter(
     (s) =>
       s.date < ctx.dos && s.kinds.some((k) => kinds.includes(k)) && (group === undefined || s.group === undefined || s.group === group),
@@ -87,5 +112,7 @@ export function bestRelief(s: Session, measure?: ReliefFact['measure']): ReliefF
 }
 
 export function sessionEvidence(s: Session): Evidence[] {
-  return [...s.evidence, ...s.relief.flatMap((r) => r.evidence)];
+  const out = [...s.evidence];
+  for (const r of s.relief) for (const e of r.evidence) out.push(e);
+  return out;
 }

@@ -1,17 +1,18 @@
 // Levels and laterality: present on the order, within the per-session limit and one region, and consistent
 // between the order, the note's plan and the diagnosis; plus image guidance.
-import type { ClinicalPicture, Evidence, InjectionIntent, Laterality, PlannedService, SiteMention } from '../picture';
+import type { ClinicalPicture, Evidence, InjectionIntent, Laterality, PlannedService, SiteMention, SpinalRegion } from '../picture';
 import { regionOfLevel } from '../levels';
 import { regionGroupOf, serviceDef } from '../services';
 import { icd10Info } from '../icd10';
 import { dayOf } from '../dates';
-import { dosOf, met, missing, notMet, serviceRegion, requirement, plural, sameRegionGroup, evidenceOf } from './common';
+import { dosOf, met, missing, notMet, requirement, plural, sameRegionGroup, evidenceOf } from './common';
+import { serviceRegion } from '../levels';
 import type { Requirement } from './common';
 
 export function levelLimitRequirement(id: string): Requirement {
   return requirement(
     id,
-    'levels-laterality',
+    'levels',
     'Levels named on the order, within the per-session limit, in one region',
     (p) => p.maxLevels,
     (_picture, service, _today, limits) => {
@@ -66,6 +67,26 @@ function levelsAgree(a: readonly string[], b: readonly string[]): boolean {
   return a.every((x) => b.some((y) => sameSite(x, y))) && b.every((y) => a.some((x) => sameSite(x, y)));
 }
 
+/**
+ * Spinal cord stimulation puts its leads in the epidural space over the cord segments that serve the painful area,
+ * not at the painful level: low back and leg pain is covered from about T8 to L1 (Falowski, "Spinal Cord Stimulation
+ * for Practitioners": T11-T12 anterior thigh, T11-L1 posterior thigh). So for these kinds, the diagnosis region (key)
+ * and the lead region (values) that go together; anything else is still a disagreement.
+ */
+const LEAD_REGIONS_FOR_PAIN: Partial<Record<SpinalRegion, readonly SpinalRegion[]>> = {
+  lumbar: ['thoracic', 'lumbar'],
+  sacral: ['thoracic', 'lumbar'],
+  thoracic: ['thoracic'],
+  cervical: ['cervical'],
+};
+const LEAD_KINDS: ReadonlySet<PlannedService['kind']> = new Set(['scs-trial']);
+
+/** The diagnosis region and the procedure region agree: same group, or a neurostimulator lead placed where it usually is. */
+function regionsAgree(kind: PlannedService['kind'], dxRegion: SpinalRegion, procRegion: SpinalRegion | undefined): boolean {
+  if (regionGroupOf(dxRegion) === regionGroupOf(procRegion)) return true;
+  return LEAD_KINDS.has(kind) && procRegion !== undefined && (LEAD_REGIONS_FOR_PAIN[dxRegion] ?? []).includes(procRegion);
+}
+
 function sideOk(a: Laterality | undefined, b: Laterality | undefined): boolean {
   return a === undefined || b === undefined || a === b;
 }
@@ -101,11 +122,14 @@ export function siteConsistencyRequirement(id: string): Requirement {
       if (plan) evidence = evidence.concat(plan.evidence);
       const region = serviceRegion(service);
       const group = regionGroupOf(region);
+      let usualLead: string | undefined;
       if (group) {
         const codes = ctx.dx.filter((c) => c.onOrder);
         for (const c of codes) {
           const r = icd10Info(c.code)?.region;
-          if (r && regionGroupOf(r) !== group) {
+          if (r && regionGroupOf(r) !== group && regionsAgree(service.kind, r, region))
+            usualLead = `${region} leads for a ${r} diagnosis (${c.code}) are the usual placement for spinal cord stimulation`;
+          else if (r && !regionsAgree(service.kind, r, region)) {
             problems.push(`diagnosis ${c.code} is ${r} but the procedure is ${region}`);
             evidence = evidence.concat(c.evidence);
           }
@@ -132,8 +156,9 @@ export function siteConsistencyRequirement(id: string): Requirement {
           'Correct the order or the note so that levels and side match',
           evidence,
         );
-      if (!plan) return met('No conflicting site in the note plan or the diagnosis.', service.evidence);
-      return met('The order, the note plan and the diagnosis agree on the site.', evidence);
+      const lead = usualLead ? ` (${usualLead})` : '';
+      if (!plan) return met(`No conflicting site in the note plan or the diagnosis${lead}.`, service.evidence);
+      return met(`The order, the note plan and the diagnosis agree on the site${lead}.`, evidence);
     },
   );
 }

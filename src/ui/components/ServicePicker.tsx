@@ -37,7 +37,15 @@ export function ServicePicker({ selection }: { selection: ServiceSelection }) {
       <h2 id={`${id}-h`} className="card__title">
         Procedures under review
       </h2>
-      {selection.services.length === 0 && <p className="muted">No planned procedure on the chart. Add the one you are considering.</p>}
+      {selection.services.length === 0 &&
+        (selection.ordersUnread ? (
+          <p className="error">
+            The planned orders could not be read ({selection.ordersUnread}) Relaunch ClaimReady to read them again, or add the procedure you
+            are considering.
+          </p>
+        ) : (
+          <p className="muted">No planned procedure on the chart. Add the one you are considering.</p>
+        ))}
       <ul className="service-list">
         {selection.fromOrders.map((s) => (
           <li key={s.requestRef ?? s.code} data-testid="service-from-order">

@@ -2,9 +2,9 @@
 // core resources (patient, orders, diagnoses, coverage) are in but the rest is slow to follow, and the final one
 // when every page is read. For a typical chart the rest lands within a few hundred ms, and building a provisional
 // picture then would only delay the real one (both compete for the main thread).
-import { startTransition, useRef, useState } from 'react';
+import { startTransition, useMemo, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { readPatientRecord, type RawRecord } from '../../fhir/index';
+import { DEFAULT_TYPES, readPatientRecord, type RawRecord } from '../../fhir/index';
 import type { FhirReader } from '../../fhir/index';
 
 export const CORE_TYPES: readonly string[] = ['Patient', 'ServiceRequest', 'Condition', 'Coverage'];
@@ -15,22 +15,36 @@ export interface RecordState {
   record: RawRecord | undefined;
   complete: boolean;
   error: unknown;
+  /**
+   * What is still being read while `complete` is false: the resource types whose searches have not finished, then
+   * "attachments" (note texts stored as Binary) once they all have. Empty when complete.
+   */
+  pending: readonly string[];
 }
+
+/** The note texts fetched after every search is in (Binary attachments), as a pending item. */
+export const ATTACHMENTS = 'attachments';
+const NOTHING: readonly string[] = [];
+/** Every read is in and the picture of the whole record is being built (note extraction): still no verdict. */
+export const PICTURE = 'picture';
 
 export function usePatientRecord(reader: FhirReader, patientId: string, access: { canRead(type: string): boolean }): RecordState {
   const arrived = useRef<Record<string, unknown[]>>({});
   const timer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
   const [partial, setPartial] = useState<Record<string, unknown[]> | undefined>(undefined);
+  const [arrivedTypes, setArrivedTypes] = useState<readonly string[]>([]);
   const query = useQuery({
     queryKey: ['patient-record', patientId],
     queryFn: async ({ signal }) => {
       arrived.current = {};
+      setArrivedTypes([]);
       try {
         return await readPatientRecord(reader, patientId, {
           signal,
           access,
           onType: (type, resources) => {
             arrived.current = { ...arrived.current, [type]: resources };
+            setArrivedTypes(Object.keys(arrived.current));
             const core = CORE_TYPES.filter((t) => access.canRead(t));
             if (timer.current === undefined && core.every((t) => t in arrived.current)) {
               timer.current = setTimeout(() => {
@@ -45,9 +59,15 @@ export function usePatientRecord(reader: FhirReader, patientId: string, access: 
       }
     },
   });
-  if (query.data) return { record: query.data, complete: true, error: null };
+  const done = query.data !== undefined;
+  const pending = useMemo(() => {
+    if (done) return NOTHING;
+    const waiting = DEFAULT_TYPES.filter((t) => access.canRead(t) && !arrivedTypes.includes(t));
+    return waiting.length > 0 ? waiting : [ATTACHMENTS];
+  }, [done, access, arrivedTypes]);
+  if (query.data) return { record: query.data, complete: true, error: null, pending };
   const record: RawRecord | undefined = partial
     ? { resources: partial, attachments: new Map(), issues: [], requests: 0, waves: 0, longestChain: 0 }
     : undefined;
-  return { record, complete: false, error: query.error };
+  return { record, complete: false, error: query.error, pending };
 }

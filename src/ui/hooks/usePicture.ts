@@ -5,17 +5,24 @@ import { startTransition, useEffect, useState } from 'react';
 import type { ClinicalPicture } from '../../policy/index';
 import { buildPicture, buildPictureAsync, type PictureContext, type RawRecord } from '../../fhir/index';
 
-export function usePicture(record: RawRecord | undefined, ctx: PictureContext): ClinicalPicture | undefined {
-  const [picture, setPicture] = useState<ClinicalPicture | undefined>(undefined);
+export interface BuiltPicture {
+  picture: ClinicalPicture | undefined;
+  /** false while the picture on screen was built from an earlier record (or context) than the current one. */
+  current: boolean;
+}
+
+export function usePicture(record: RawRecord | undefined, ctx: PictureContext): BuiltPicture {
+  const [built, setBuilt] = useState<{ picture: ClinicalPicture; from: RawRecord; key: string } | undefined>(undefined);
   const { patientId, encounterId, today } = ctx;
   const requests = ctx.serviceRequestIds.join('\u0000');
+  const key = [patientId, encounterId ?? '', today, requests].join('\u0001');
   useEffect(() => {
     if (!record) return;
     let live = true;
     const c: PictureContext = { ...ctx };
     buildPictureAsync(record, c).then(
-      (p) => live && startTransition(() => setPicture(p)),
-      () => live && setPicture(buildPicture(record, c)),
+      (p) => live && startTransition(() => setBuilt({ picture: p, from: record, key })),
+      () => live && setBuilt({ picture: buildPicture(record, c), from: record, key }),
     );
     return () => {
       live = false;
@@ -23,5 +30,6 @@ export function usePicture(record: RawRecord | undefined, ctx: PictureContext): 
     // ctx is rebuilt on every render by the caller; its values are the dependencies.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [record, patientId, encounterId, today, requests]);
-  return record ? picture : undefined;
+  if (!record) return { picture: undefined, current: false };
+  return { picture: built?.picture, current: built !== undefined && built.from === record && built.key === key };
 }

@@ -20,6 +20,13 @@ export interface ServiceSelection {
   added: AddedService[];
   add(s: AddedService): void;
   remove(index: number): void;
+  /** Why the chart's orders are unknown (their search failed on every retry), so "no orders" is never claimed. */
+  ordersUnread?: string;
+}
+
+/** The ServiceRequest read failure, if any: a chart whose orders were not read is not a chart without orders. */
+export function ordersUnread(picture: Pick<ClinicalPicture, 'dataIssues'> | undefined): string | undefined {
+  return picture?.dataIssues.find((i) => i.resourceType === 'ServiceRequest' && i.severity === 'error')?.message;
 }
 
 const storedSchema = z.array(
@@ -65,5 +72,6 @@ export function useServiceSelection(picture: ClinicalPicture | undefined, launch
   };
   const add = useCallback((s: AddedService) => persist([...loadAdded(), s]), []);
   const remove = useCallback((i: number) => persist(loadAdded().filter((_, n) => n !== i)), []);
-  return { services, fromOrders, added, add, remove };
+  const unread = ordersUnread(picture);
+  return { services, fromOrders, added, add, remove, ...(unread ? { ordersUnread: unread } : {}) };
 }

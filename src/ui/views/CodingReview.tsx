@@ -9,6 +9,9 @@ import { EditList, EvidenceButtons } from './coding/EditList';
 import { LineRow } from './coding/LineRow';
 import { clearLines, loadLines, saveLines, storageKey, type StoredLine } from './coding/storage';
 import { useSaveCoding } from './coding/useSaveCoding';
+import { draftFor, rereadDraft, userNameOf, type SavedDraft } from './coding/draft';
+import { DraftConflict, DraftStatus, type DraftMeta } from './coding/DraftStatus';
+import { codingSlotIds } from '../../writeback/index';
 import './CodingReview.css';
 
 interface WorkLine extends StoredLine {
@@ -44,52 +47,110 @@ function toCodingLine(w: StoredLine, suggested: readonly CodingLine[]): CodingLi
   };
 }
 
+interface Work {
+  key: string;
+  /** Where the lines came from: this frame's unsaved work, the chart's saved draft, or the suggestion. */
+  origin: 'session' | 'draft' | 'suggestion';
+  touched: boolean;
+  lines: WorkLine[];
+}
+
+const plain = (lines: readonly (StoredLine & { id?: number })[]): StoredLine[] =>
+  lines.map((l) => ({ code: l.code, modifiers: l.modifiers, units: l.units, diagnosisPointers: l.diagnosisPointers, accepted: l.accepted }));
+const numbered = (lines: readonly StoredLine[]): WorkLine[] => lines.map((l, i) => ({ ...l, id: i }));
+
 export function CodingReview() {
-  const { picture, today, services, writer, user, openEvidence } = useAppData();
+  const { picture, today, services, writer, user, openEvidence, saved, resources } = useAppData();
   const coverageId = useMemo(() => primaryCoverageId(picture), [picture]);
   const check = useMemo(() => checkServices(picture, services, { today }), [picture, services, today]);
   const { payer, coding: suggestion } = check;
   const key = storageKey(picture.patient.id, suggestion.dateOfService);
-
-  const initial = useCallback(
-    (): WorkLine[] => (loadLines(key) ?? fromSuggestion(suggestion.lines)).map((l, i) => ({ ...l, id: i })),
-    [key, suggestion.lines],
+  const dxCodes = useMemo(() => suggestion.diagnoses.map((d) => d.code), [suggestion.diagnoses]);
+  const slot = useMemo(
+    () => codingSlotIds(picture.patient.id, picture.encounter?.id, suggestion.dateOfService).claim,
+    [picture.patient.id, picture.encounter?.id, suggestion.dateOfService],
   );
-  const [work, setWork] = useState<{ key: string; lines: WorkLine[] }>(() => ({ key, lines: initial() }));
+  // The draft saved in the chart earlier (record.saved), and the one this session saved or re-read since.
+  const savedDraft = useMemo(() => draftFor(saved, slot, dxCodes), [saved, slot, dxCodes]);
+  const [own, setOwn] = useState<{ slot: string; draft: DraftMeta } | undefined>(undefined);
+  const draft: DraftMeta | undefined = own?.slot === slot ? own.draft : savedDraft;
+  const userName = useMemo(() => userNameOf(resources, user), [resources, user]);
+
+  const initial = useCallback((): Work => {
+    const session = loadLines(key);
+    if (session) return { key, origin: 'session', touched: false, lines: numbered(session) };
+    if (savedDraft) return { key, origin: 'draft', touched: false, lines: numbered(savedDraft.lines) };
+    return { key, origin: 'suggestion', touched: false, lines: numbered(fromSuggestion(suggestion.lines)) };
+  }, [key, savedDraft, suggestion.lines]);
+  const [work, setWork] = useState<Work>(initial);
   const [editing, setEditing] = useState<Set<number>>(new Set());
   const [written, setWritten] = useState(false);
-  // A different patient or date of service (or services changed): start from that suggestion or its stored work.
-  if (work.key !== key) setWork({ key, lines: initial() });
+  const [conflict, setConflict] = useState<SavedDraft | undefined>(undefined);
+  // A different patient or date of service (or services changed): start from that slot's work, draft or suggestion.
+  // The saved draft is known once the whole record is read: untouched suggestion lines give way to it then.
+  if (work.key !== key || (savedDraft && work.origin === 'suggestion' && !work.touched)) setWork(initial());
   const lines = work.lines;
 
   useEffect(() => {
-    if (!written)
-      saveLines(
-        key,
-        lines.map(({ id: _id, ...l }) => l),
-      );
-  }, [key, lines, written]);
+    if (!written && work.touched) saveLines(key, plain(lines));
+  }, [key, lines, written, work.touched]);
 
   const codingLines = useMemo(() => lines.map((l) => toCodingLine(l, suggestion.lines)), [lines, suggestion.lines]);
   // Notes the suggestion made about codes it left out (77003 bundled, an E/M without separate work) stay visible, and
   // the chart's site/side conflicts the checklist blocks on are errors here too.
   const edits = useMemo(() => recheckCoding(codingLines, check, { picture, services }), [codingLines, check, picture, services]);
   const current: CodingSuggestion = { ...suggestion, lines: codingLines, edits };
+  const dirty = draft !== undefined && JSON.stringify(plain(lines)) !== JSON.stringify(plain(draft.lines));
 
-  const onSaved = useCallback(() => {
-    setWritten(true);
-    clearLines(key);
-  }, [key]);
   const saveCtx = useMemo(
     () => ({ writer, patientId: picture.patient.id, encounterId: picture.encounter?.id, coverageId, user, today }),
     [writer, picture.patient.id, picture.encounter?.id, coverageId, user, today],
   );
-  const { state, save } = useSaveCoding(saveCtx, onSaved);
+  const { state, save, reset: resetSave } = useSaveCoding(saveCtx);
+
+  const saveNow = async (base: DraftMeta | undefined = draft): Promise<void> => {
+    const snapshot = plain(lines);
+    setConflict(undefined);
+    const result = await save(current, {
+      reviewed: snapshot.map((l) => l.accepted),
+      ...(base?.versionId ? { claimBaseVersion: base.versionId } : {}),
+      ...(userName ? { userName } : {}),
+    });
+    if (!result) return;
+    if (result.ok) {
+      setWritten(true);
+      clearLines(key);
+      const claim = result.outcome.results.find((r) => r.item.resource.resourceType === 'Claim');
+      if (claim?.id) {
+        const changed = claim.created || claim.updated;
+        const meta: DraftMeta = {
+          ref: `Claim/${claim.id}`,
+          ...((claim.versionId ?? base?.versionId) ? { versionId: claim.versionId ?? base?.versionId } : {}),
+          ...(changed ? { savedAt: new Date().toISOString() } : base?.savedAt ? { savedAt: base.savedAt } : {}),
+          ...(changed ? { savedBy: userName ?? user } : base?.savedBy ? { savedBy: base.savedBy } : {}),
+          lines: snapshot,
+        };
+        setOwn({ slot, draft: meta });
+      }
+    } else if (result.status === 412 && writer) {
+      // Someone saved this draft after it was read: show their version, overwrite nothing without being asked.
+      const theirs = await rereadDraft(writer, slot, dxCodes).catch(() => undefined);
+      if (theirs && theirs.versionId !== base?.versionId) setConflict(theirs);
+    }
+  };
+  const loadTheirs = (theirs: SavedDraft): void => {
+    setOwn({ slot, draft: theirs });
+    setWork({ key, origin: 'draft', touched: true, lines: numbered(theirs.lines) });
+    setConflict(undefined);
+    setEditing(new Set());
+    resetSave();
+  };
 
   const update = (id: number, next: StoredLine | null): void => {
     setWritten(false);
     setWork((w) => ({
-      key: w.key,
+      ...w,
+      touched: true,
       lines: next ? w.lines.map((l) => (l.id === id ? { ...next, id } : l)) : w.lines.filter((l) => l.id !== id),
     }));
   };
@@ -104,7 +165,8 @@ export function CodingReview() {
     const id = Math.max(-1, ...lines.map((l) => l.id)) + 1;
     setWritten(false);
     setWork((w) => ({
-      key: w.key,
+      ...w,
+      touched: true,
       lines: [
         ...w.lines,
         { id, code: '', modifiers: [], units: 1, diagnosisPointers: suggestion.diagnoses.length ? [1] : [], accepted: false },
@@ -114,7 +176,7 @@ export function CodingReview() {
   };
   const reset = (): void => {
     clearLines(key);
-    setWork({ key, lines: fromSuggestion(suggestion.lines).map((l, i) => ({ ...l, id: i })) });
+    setWork({ key, origin: 'suggestion', touched: true, lines: numbered(fromSuggestion(suggestion.lines)) });
     setEditing(new Set());
   };
 
@@ -129,6 +191,7 @@ export function CodingReview() {
 
       <section className="card stack" aria-labelledby="coding-lines-title">
         <h3 id="coding-lines-title">Claim lines</h3>
+        <DraftStatus draft={draft} dirty={dirty} notes={work.origin === 'draft' ? (savedDraft?.notes ?? []) : []} />
         {lines.length === 0 && <p className="muted">No lines. Add one, or choose a service above.</p>}
         <ol className="coding-lines">
           {lines.map((l, i) => (
@@ -192,7 +255,7 @@ export function CodingReview() {
             type="button"
             className="btn btn--primary"
             disabled={!writer || state.phase === 'saving' || lines.length === 0}
-            onClick={() => void save(current)}
+            onClick={() => void saveNow()}
           >
             {state.phase === 'saving' ? 'Saving…' : 'Save to chart'}
           </button>
@@ -226,9 +289,13 @@ export function CodingReview() {
               </ul>
             )}
             <p className="muted">Your lines are kept.</p>
-            <button type="button" className="btn" onClick={() => void save(current)}>
-              Retry
-            </button>
+            {conflict ? (
+              <DraftConflict theirs={conflict} onLoad={() => loadTheirs(conflict)} onOverwrite={() => void saveNow(conflict)} />
+            ) : (
+              <button type="button" className="btn" onClick={() => void saveNow()}>
+                Retry
+              </button>
+            )}
           </div>
         )}
       </section>

@@ -1,14 +1,18 @@
 // Visit checklist: for each planned service, the payer, the verdict and the findings ordered by what blocks most,
-// each with its fix and its evidence one click away. Sized for an 800 px EHR side panel.
+// each with its fix and its evidence one click away. Sized for an 800 px EHR side panel. No verdict is shown while
+// any read that feeds it is still on its way (a slow EHR would otherwise show one the rest of the chart overturns).
 import { useMemo } from 'react';
 import { useAppData } from '../context';
-import { checkServices } from '../../workflow/index';
-import { ServiceAssessment } from './visit/ServiceAssessment';
+import { checkServices, payerFor } from '../../workflow/index';
+import { PendingService, ServiceAssessment } from './visit/ServiceAssessment';
 import './VisitChecklist.css';
 
 export function VisitChecklist() {
-  const { picture, services, today, openEvidence } = useAppData();
-  const { payer, assessments } = useMemo(() => checkServices(picture, services, { today }), [picture, services, today]);
+  const { picture, services, today, openEvidence, stillReading } = useAppData();
+  const reading = stillReading !== undefined && stillReading.length > 0;
+  const checked = useMemo(() => (reading ? undefined : checkServices(picture, services, { today })), [reading, picture, services, today]);
+  // The payer comes from Coverage, which is read before anything else: it can be named while the rest loads.
+  const payer = checked?.payer ?? payerFor(picture).payer;
   return (
     <section className="visit-checklist stack" aria-labelledby="vc-title">
       <h2 id="vc-title">Visit checklist</h2>
@@ -19,8 +23,12 @@ export function VisitChecklist() {
       </p>
       {services.length === 0 ? (
         <p className="card">No planned procedure in the launch context. Choose a procedure above to check its documentation.</p>
+      ) : checked ? (
+        checked.assessments.map((a, i) => (
+          <ServiceAssessment key={`${a.service.code}-${i}`} assessment={a} index={i} openEvidence={openEvidence} picture={picture} />
+        ))
       ) : (
-        assessments.map((a, i) => <ServiceAssessment key={`${a.service.code}-${i}`} assessment={a} index={i} openEvidence={openEvidence} />)
+        services.map((s, i) => <PendingService key={`${s.code}-${i}`} service={s} index={i} pending={stillReading ?? []} />)
       )}
     </section>
   );

@@ -9,6 +9,8 @@ import type { Assessment, CodingSuggestion, Finding } from '../../policy/verdict
 import { regionGroupOf, serviceDef } from '../../policy/services';
 import type { PasBuild } from '../pas/bundle';
 import type { PacketParty, Section } from './summary';
+import { citesOnly, durationMessage, latestScores, outsideRequest, painSince, policyNaming, withoutCodes, type PainSince } from './facts';
+import { narrative } from './narrative';
 
 const POS: Record<string, string> = {
   '11': 'office',
@@ -17,22 +19,39 @@ const POS: Record<string, string> = {
   '24': 'ambulatory surgical center',
 };
 const TREND_MAX = 4;
+const CARE_MAX = 6;
+const OUTCOME: Record<string, string> = {
+  failed: 'failed',
+  helped: 'helped',
+  ongoing: 'ongoing',
+  contraindicated: 'contraindicated',
+  'not-tolerated': 'not tolerated',
+  unknown: 'outcome not documented',
+};
+/** A sentence from a finding or report text, ending in exactly one period. */
+const sentence = (t: string): string => `${t.trim().replace(/[.\s]+$/, '')}.`;
 
 const day = (iso: string | undefined): string => (iso ? iso.slice(0, 10) : 'undated');
 const ownOutput = (e: Evidence): boolean => e.ref.startsWith('ClaimReady/') || e.ref.includes('claimready');
-
-function duration(weeks: number): string {
-  return weeks >= 26 ? `${Math.round(weeks / 4.345)} months` : `${Math.round(weeks)} weeks`;
-}
 
 function evidenceText(e: Evidence): string {
   const quote = e.quote ? ` ("${e.quote.text.length > 140 ? `${e.quote.text.slice(0, 137)}...` : e.quote.text}")` : '';
   return `${e.display}${quote}${e.date ? `, ${day(e.date)}` : ''}`;
 }
 
-function criterionLines(f: Finding): string[] {
+interface CriterionContext {
+  outside: { refs: Set<string>; codes: Set<string> };
+  since: PainSince | undefined;
+  asOf: string;
+  sourceOf: (f: Finding) => string | undefined;
+}
+
+function criterionLines(f: Finding, c: CriterionContext): string[] {
   const mark = f.status === 'met' ? 'MET' : f.status === 'missing' ? 'NOT DOCUMENTED' : 'NOT MET';
-  const ev = f.evidence.filter((e) => !ownOutput(e));
+  const ev = citesOnly(
+    f.evidence.filter((e) => !ownOutput(e)),
+    c.outside.refs,
+  );
   const seen = new Set<string>();
   const unique = ev.filter((e) =>
     seen.has(`${e.ref}|${e.quote?.start ?? ''}`) ? false : (seen.add(`${e.ref}|${e.quote?.start ?? ''}`), true),
@@ -43,7 +62,22 @@ function criterionLines(f: Finding): string[] {
   const shown = best
     ? [`    Evidence: ${evidenceText(best)}${unique.length > 1 ? ` (+${unique.length - 1} more in the record)` : ''}`]
     : [];
-  return [`- ${mark}: ${f.message}`, ...(f.status === 'met' ? shown : f.fix ? [`    Needed: ${f.fix}`] : [])];
+  const text = f.requirementId.endsWith('pain-duration')
+    ? durationMessage(f, c.since, c.asOf)
+    : withoutCodes(f.message, c.outside.codes).replace(/\b(\d+)\.\d+ weeks\b/g, '$1 weeks'); // whole weeks, never rounded up
+  const source = c.sourceOf(f);
+  return [
+    `- ${mark}: ${sentence(text)}${source ? ` (${source})` : ''}`,
+    ...(f.status === 'met' ? shown : f.fix ? [`    Needed: ${f.fix}`] : []),
+  ];
+}
+
+/** A criterion about diagnoses outside the request only (a problem-list code that cannot be billed) is not one of
+ * this request's criteria. */
+function aboutRequest(f: Finding, outsideCodes: ReadonlySet<string>): boolean {
+  if (f.requirementId !== 'dx-code-valid' || f.status === 'met') return true;
+  const codes = f.message.match(/\b[A-TV-Z]\d[0-9A-Z](\.[0-9A-Z]{1,4})?\b/g) ?? [];
+  return !(codes.length > 0 && codes.every((x) => outsideCodes.has(x)));
 }
 
 export interface NecessityInput {
@@ -56,7 +90,12 @@ export interface NecessityInput {
   placeOfService?: string;
   requested: PasBuild['requested'];
   diagnoses: { code: string; label: string }[];
+  /** The assessment's today: the date the pain's duration is counted to when no date of service is set. */
+  today: string;
 }
+
+/** The day the assessment counted to (the core's dosOf): the planned date, else today. */
+export const assessedOn = (i: Pick<NecessityInput, 'service' | 'today'>): string => (i.service.date ?? i.today).slice(0, 10);
 
 export function necessitySections(i: NecessityInput): Section[] {
   const { picture: p, service: s, assessment: a, coding } = i;
@@ -68,10 +107,17 @@ export function necessitySections(i: NecessityInput): Section[] {
       : `requested period ${i.requested.period.start} to ${i.requested.period.end} (no date scheduled)`;
   const pos = i.placeOfService ?? '11';
   const lines = coding.lines.length ? coding.lines : [{ code: s.code, label: '', modifiers: [], units: 1 }];
-  const policy = a.payer.fellBackToBaseline
-    ? `${a.policy.title} (${a.policy.citation.document}): Medicare baseline, applied because ${a.payer.name} is not a recognised plan`
-    : `${a.policy.title} (${a.policy.citation.document}, ${a.policy.citation.section})`;
-  const applicable = a.findings.filter((f) => f.status !== 'not-applicable');
+  const asOf = assessedOn(i);
+  const naming = policyNaming(a, asOf);
+  const outside = outsideRequest(p, new Set(i.diagnoses.map((d) => d.code)));
+  const since = painSince(p, a, new Set(i.diagnoses.map((d) => d.code)), asOf);
+  const ctx: CriterionContext = {
+    outside,
+    since,
+    asOf: s.date ? `${asOf}, the date of service` : `${asOf} (no date of service scheduled)`,
+    sourceOf: naming.sourceOf,
+  };
+  const applicable = a.findings.filter((f) => f.status !== 'not-applicable' && aboutRequest(f, outside.codes));
   const met = applicable.filter((f) => f.status === 'met').length;
 
   const page1: Section[] = [
@@ -97,22 +143,25 @@ export function necessitySections(i: NecessityInput): Section[] {
     },
     {
       heading: `Criteria of the payer's policy: ${met} of ${applicable.length} met`,
-      lines: [`Policy: ${policy}`, ...applicable.flatMap(criterionLines)],
+      lines: [`Policy: ${naming.statement}`, ...applicable.flatMap((f) => criterionLines(f, ctx))],
     },
   ];
-  return [...page1, ...detail(i), attestation(i)];
+  // The duration is stated once: in its criterion when the policy has one, else in the detail.
+  const stated = applicable.some((f) => f.requirementId.endsWith('pain-duration') && /Pain for about/.test(f.message));
+  const summary: Section = { heading: 'Clinical summary', lines: [narrative(i, since, asOf)] };
+  const [head, ...rest] = page1;
+  return [...(head ? [head, summary] : []), ...rest, ...detail(i, stated ? undefined : since), attestation(i)];
 }
 
-function detail(i: NecessityInput): Section[] {
+function detail(i: NecessityInput, since: PainSince | undefined): Section[] {
   const { picture: p, service: s } = i;
   const group = regionGroupOf(s.region);
   const inRegion = (r: string | undefined): boolean => !s.region || !r || regionGroupOf(r as never) === group;
   const out: Section[] = [];
 
-  const scores = [...p.painScores].sort((x, y) => y.date.localeCompare(x.date));
+  const scores = latestScores(p);
   const current = scores[0];
   const trend = scores.slice(0, TREND_MAX).map((x) => `${x.value}/10 on ${day(x.date)}`);
-  const dur = [...p.painDuration].filter((d) => d.weeks !== undefined).sort((x, y) => y.asOf.localeCompare(x.asOf))[0];
   const fn = [...p.functionalStatus].filter((f) => f.score !== undefined).sort((x, y) => y.date.localeCompare(x.date))[0];
   out.push({
     heading: 'Pain and function',
@@ -120,25 +169,32 @@ function detail(i: NecessityInput): Section[] {
       current
         ? `- Current pain: ${current.instrument} ${current.value}/10 on ${day(current.date)}${trend.length > 1 ? `; recent scores ${trend.join(', ')}` : ''}.`
         : '- No pain scale is documented.',
-      ...(dur?.weeks !== undefined
-        ? [`- Duration: ${duration(dur.weeks)} as of ${day(dur.asOf)}${dur.onset ? ` (onset ${day(dur.onset)})` : ''}.`]
-        : []),
+      ...(since ? [`- Duration: ${since.text} as of ${assessedOn(i)} (since ${since.onset}; ${since.source}).`] : []),
       fn
         ? `- Function: ${fn.instrument ?? 'score'} ${fn.score ?? ''}${fn.instrument === 'ODI' || fn.instrument === 'NDI' ? '%' : ''} on ${day(fn.date)}${fn.limitation ? `; ${fn.limitation}` : ''}.`
         : '- No validated function score is documented.',
     ],
   });
 
-  const care = p.conservativeCare
+  // The timeline a reviewer reads: the latest courses, oldest first; a decade of earlier ones is counted, not listed.
+  const dated = p.conservativeCare
     .filter((c) => c.start || c.end)
     .sort((x, y) => (x.start ?? x.end ?? '').localeCompare(y.start ?? y.end ?? ''));
+  const care = dated.slice(-CARE_MAX);
+  const earlier = dated.slice(0, Math.max(0, dated.length - CARE_MAX));
+  const span = (c: (typeof dated)[number]): string => (c.start ?? c.end ?? '').slice(0, 4);
   out.push({
     heading: 'Conservative care',
     lines: care.length
-      ? care.map(
-          (c) =>
-            `- ${day(c.start)} to ${c.end ? day(c.end) : 'ongoing'}: ${c.description}${c.weeks !== undefined ? `, ${Math.round(c.weeks)} weeks` : ''}; ${c.outcome.replace('-', ' ')}.`,
-        )
+      ? [
+          ...(earlier.length
+            ? [`- ${earlier.length} earlier courses (${span(earlier[0]!)} to ${span(earlier[earlier.length - 1]!)}) are in the record.`]
+            : []),
+          ...care.map(
+            (c) =>
+              `- ${day(c.start)} to ${c.end ? day(c.end) : 'ongoing'}: ${c.description}${c.weeks !== undefined && c.end ? `, ${Math.round(c.weeks)} weeks` : ''}${c.outcome === 'ongoing' && !c.end ? '' : `; ${OUTCOME[c.outcome] ?? c.outcome}`}.`,
+          ),
+        ]
       : ['- No dated conservative care is documented.'],
   });
 
@@ -155,6 +211,7 @@ function detail(i: NecessityInput): Section[] {
                 (r) =>
                   `${r.percent}% ${r.measure} relief${r.durationHours !== undefined ? ` for ${r.durationHours < 48 ? `${Math.round(r.durationHours)} hours` : r.durationHours < 24 * 14 ? `${Math.round(r.durationHours / 24)} days` : r.durationHours < 24 * 56 ? `${Math.round(r.durationHours / 168)} weeks` : `${Math.round(r.durationHours / 730)} months`}` : ''}`,
               )
+              .filter((r, k, all) => all.indexOf(r) === k)
               .join('; ')
           : 'response not documented';
         return `- ${day(x.date)}: ${x.code} ${serviceDef(x.code)?.label ?? ''} ${[x.levels.join(', '), x.laterality].filter(Boolean).join(' ')}: ${relief}.`;
@@ -170,7 +227,7 @@ function detail(i: NecessityInput): Section[] {
     heading: 'Imaging',
     lines: imaging.length
       ? imaging.map(
-          (m) => `- ${m.modality} ${day(m.date)}${m.levels.length ? ` (${m.levels.join(', ')})` : ''}: ${m.finding ?? 'report on file'}.`,
+          (m) => `- ${m.modality} ${day(m.date)}${m.levels.length ? ` (${m.levels.join(', ')})` : ''}: ${sentence(m.finding ?? 'report on file')}`,
         )
       : ['- No imaging of this region is documented.'],
   });

@@ -1,7 +1,8 @@
 // The lexicons are data; each entry family is checked here against the extractor that uses it, on sentences
 // written for this test (not copied from any note).
 import { describe, expect, it } from 'vitest';
-import { careKind, CARE_TERMS, DRUG_CLASSES, DRUGS, THERAPIES } from '../../../src/fhir/notes/care-lexicon';
+import { careKind, CARE_TERMS, DRUG_BY_NAME, DRUG_CLASSES, DRUGS, PDDI_VALUESETS, THERAPIES, trieSource } from '../../../src/fhir/notes/care-lexicon';
+import pddi from '../../fixtures/notes/rxnorm-pddi-ingredients.json';
 import { limitationKind } from '../../../src/fhir/notes/function-lexicon';
 import { capsHeadingSection } from '../../../src/fhir/notes/sections';
 import { sentences } from '../../../src/fhir/notes/context';
@@ -30,11 +31,30 @@ describe('drug lexicon', () => {
     for (const c of codes) expect(c).toMatch(/^\d{2,7}$/);
     expect(new Set(codes).size).toBe(codes.length);
   });
+  it('every RxCUI marked as checked agrees with the HL7 PDDI value sets; the rest are marked unverified', () => {
+    const checked = DRUGS.filter((d) => d.rxcuiSource === PDDI_VALUESETS);
+    expect(checked.length).toBeGreaterThanOrEqual(12);
+    for (const d of checked) expect(d.rxcui, d.ingredient).toBe((pddi.ingredients as Record<string, string>)[d.ingredient]);
+    // An ingredient the source lists must carry its code (and so be marked checked).
+    for (const [ingredient, code] of Object.entries(pddi.ingredients)) {
+      const d = DRUGS.find((x) => x.ingredient === ingredient);
+      if (d) expect([d.rxcui, d.rxcuiSource], ingredient).toEqual([code, PDDI_VALUESETS]);
+    }
+  });
   it('a brand combination wins over its part: "Tylenol #3" is an opioid, "Tylenol" an analgesic', () => {
     expect(careKind('Tylenol #3').kind).toBe('opioid');
     CARE_TERMS.lastIndex = 0;
     expect(CARE_TERMS.exec('took Tylenol #3 nightly')?.[0]).toBe('Tylenol #3');
     expect(careKind('Tylenol').kind).toBe('analgesic');
+  });
+  it('the name trie finds what a longest-first alternation of the same names finds', () => {
+    const names = [...DRUG_BY_NAME.keys()];
+    const esc = (w: string): string => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/ /g, '\\s+');
+    const flat = new RegExp(String.raw`\b(?:${[...names].sort((a, b) => b.length - a.length).map(esc).join('|')})(?![\w-])`, 'gi');
+    const trie = new RegExp(String.raw`\b(?:${trieSource(names)})(?![\w-])`, 'gi');
+    const text = `${names.join(', ')}; Tylenol #3 and Tylenol, Darvocet-N 100, darvocetx, Dolgic Plus, MS  Contin, somatic, Norcos.`;
+    expect([...text.matchAll(trie)].map((m) => [m.index, m[0]])).toEqual([...text.matchAll(flat)].map((m) => [m.index, m[0]]));
+    expect(trieSource(['ab', 'abc', 'b.d'])).toBe(String.raw`(?:ab(?:c|)|b\.d)`);
   });
 });
 
@@ -138,6 +158,35 @@ describe('dictation sections', () => {
   });
 });
 
+describe('pain scores on a stated 0-10 scale', () => {
+  it.each([
+    ['His pain varies, about a 4 on a scale of 1 to 10.', 4, 'NRS'],
+    ['It is as high as a 9 on a 0 to 10 scale of intensity.', 9, 'NRS'],
+    ['On a 1-10 pain scale, she rates it as a 10.', 10, 'NRS'],
+    ['He rates his pain at 6/10 on the pain analog scale.', 6, 'VAS'],
+  ])('%s', (text, value, instrument) => {
+    const ms = evidence(text, 'pain-score');
+    expect(ms.map((m) => m.type === 'pain-score' && [m.value, m.instrument])).toEqual([[value, instrument]]);
+  });
+  it('a strength grade or a date is not a pain score', () => {
+    expect(evidence('Strength 4 on a scale of 0 to 5. Seen 3/10/2025.', 'pain-score')).toEqual([]);
+  });
+});
+
+describe('relief told with a verb', () => {
+  it.each([
+    ['After the injection her pain decreased approximately 70 % for two weeks.', 70],
+    ['The epidural helped his leg pain about 40%.', 40],
+    ['Following the block the pain was 100 % eradicated.', 100],
+  ])('%s', (text, percent) => {
+    expect(evidence(text, 'relief').map((m) => m.type === 'relief' && m.percent)).toEqual([percent]);
+  });
+  it('a percent with a verb but no pain or treatment is not relief; a criterion is not a report', () => {
+    expect(evidence('Her cholesterol decreased 20% this year.', 'relief')).toEqual([]);
+    expect(evidence('We proceed if the block reduced her pain by at least 80%.', 'relief')).toEqual([]);
+  });
+});
+
 describe('context layer', () => {
   it.each([
     ['She denies any pain. Pain 0/10 is the goal.', 'pain-score', 'goal'],
@@ -150,6 +199,31 @@ describe('context layer', () => {
     ['He has not tried physical therapy.', 'conservative-care', 'negated'],
     ['Her mother had physical therapy.', 'conservative-care', 'family'],
     ['PLAN: She will wake up at night with pain.', 'function', 'current'],
+    // Negation cues that are about something else (each a class seen in real notes, sentences written for this test).
+    ['She takes Tylenol No. 3 and ibuprofen as needed.', 'conservative-care', 'current'],
+    ['He does not know how long the chiropractic treatment will continue.', 'conservative-care', 'current'],
+    ['The fracture has not healed despite physical therapy.', 'conservative-care', 'current'],
+    ['He denies side effects from the Norco.', 'conservative-care', 'current'],
+    ['She is no longer taking gabapentin.', 'conservative-care', 'history'],
+    ['The pain is not responding to narcotics.', 'conservative-care', 'current'],
+    ['She is not able to walk far and needs assistance to stand.', 'function', 'current'],
+    ['He should not bend, he should not lift more than 10 pounds.', 'function', 'current'],
+    ['He has not worked since the injury.', 'function', 'current'],
+    ['He denies any difficulty sleeping.', 'function', 'negated'],
+    ['She was found to have an L5 compression fracture.', 'site', 'current'],
+    ['Further chiropractic treatments were recommended in 2008.', 'conservative-care', 'history'],
+    ['She was referred to physical therapy for her knee.', 'conservative-care', 'plan'],
+    ['Perhaps another course of physical therapy may be helpful.', 'conservative-care', 'hypothetical'],
+    ['PLAN: Scripts were given for Soma.', 'conservative-care', 'plan'],
+    ['I have asked her to ice the region.', 'conservative-care', 'plan'],
+    ['Alleviating factors include heat and ice.', 'conservative-care', 'negated'],
+    // Not care for pain (set aside like a negation: never evidence).
+    ['MEDICATIONS: lisinopril, 81 mg aspirin, Zetia and aspirin.', 'conservative-care', 'negated'],
+    ['Chronic anemia (on Epogen injections).', 'conservative-care', 'negated'],
+    ['She takes Effexor XR 150 mg daily and Lexapro.', 'conservative-care', 'negated'],
+    ['It is not clear whether the patient ever had a cervical epidural injection.', 'conservative-care', 'hypothetical'],
+    ['Epidural steroid injections should be considered an option for him.', 'conservative-care', 'hypothetical'],
+    ['She takes aspirin 650 mg for her back pain.', 'conservative-care', 'current'],
   ])('%s -> %s %s', (text, type, context) => {
     const ms = mentions(text).filter((m) => m.type === type);
     if (context === 'negated' || context === 'family') {
@@ -164,5 +238,10 @@ describe('context layer', () => {
       (m) => m.type === 'site',
     );
     expect(ms.map((m) => m.type === 'site' && m.levels)).toEqual([['L4-L5'], ['L5-S1'], ['L3-L4'], ['L3-S1']]);
+  });
+  it('sites: reflexes, cord sensory levels, thyroid labs and "S1 and 2" heart sounds are not levels', () => {
+    const text =
+      'I cannot elicit S1 reflexes. Patellar +2/2 and S1 +2/2 bilaterally. There was a sensory level to light touch at about T7 posteriorly and about T9 anteriorly. TSH 3.9, T4 0.85. Normal S1 and 2. MRI shows L4-5 stenosis.';
+    expect(mentions(text).filter((m) => m.type === 'site').map((m) => m.text)).toEqual(['L4-5']);
   });
 });

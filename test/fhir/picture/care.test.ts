@@ -338,7 +338,11 @@ describe('missing fields', () => {
     ).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
     expect(p.coverages).toEqual([expect.objectContaining({ id: 'x8', status: 'unknown' })]);
     expect(p.coverages[0]!.payerId).toBeUndefined();
-    // Observation.code is required (1..1) and the only element every observation rule needs.
-    expect(p.dataIssues).toEqual([expect.objectContaining({ resourceType: 'Observation', id: 'x9', path: 'code' })]);
+    // Observation.code is required (1..1) and the only element every observation rule needs; a Condition with neither
+    // a code nor text says nothing, and is named rather than dropped.
+    expect(p.dataIssues).toEqual([
+      expect.objectContaining({ resourceType: 'Observation', id: 'x9', path: 'code' }),
+      expect.objectContaining({ resourceType: 'Condition', id: 'x1', path: 'code' }),
+    ]);
   });
 });

@@ -104,7 +104,7 @@ describe('coverage', () => {
 });
 
 describe('diagnoses', () => {
-  it('keeps ICD-10-CM and/or SNOMED, maps status, skips entered-in-error and uncoded', () => {
+  it('keeps ICD-10-CM, SNOMED and text-only problems, maps status, skips entered-in-error', () => {
     const p = toPicture(
       record(
         condition('c1', 'M54.16', '18347007'),
@@ -119,7 +119,9 @@ describe('diagnoses', () => {
       ['c2', undefined, '279039007', 'resolved'],
       ['c1', 'M54.16', '18347007', 'active'],
       ['c5', 'M51.26', undefined, 'unknown'],
+      ['c4', undefined, undefined, 'unknown'],
     ]);
+    expect(p.diagnoses[3]!.evidence[0]).toMatchObject({ ref: 'Condition/c4', display: 'back pain (not coded)' });
     expect(p.diagnoses[1]!.evidence[0]).toMatchObject({ ref: 'Condition/c1', date: '2026-06-01' });
   });
 });

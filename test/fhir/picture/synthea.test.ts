@@ -43,7 +43,7 @@ beforeAll(async () => {
     const raw = rawBundle(file);
     const patient = raw.find((r) => r.resourceType === 'Patient')!.id;
     raws.set(patient, raw);
-    const record = await readPatientRecord(reader, patient, { fallbacks: true });
+    const record = await readPatientRecord(reader, patient);
     pictures.set(patient, buildPicture(record, { patientId: patient, serviceRequestIds: [], today: '2026-11-23' }));
   }
 }, 60_000);

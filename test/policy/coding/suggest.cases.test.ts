@@ -66,7 +66,7 @@ const CASES: Case[] = [
     name: 'TFESI one level, right: 64483-RT x1',
     services: [TF(['L5-S1'], 'right')],
     lines: [['64483', ['RT'], 1]],
-    not: ['laterality', 'add-on'],
+    not: ['laterality', 'levels', 'add-on'],
   },
   {
     name: 'TFESI two levels, left: 64483-LT + 64484-LT x1',
@@ -75,7 +75,7 @@ const CASES: Case[] = [
       ['64483', ['LT'], 1],
       ['64484', ['LT'], 1],
     ],
-    not: ['laterality'],
+    not: ['laterality', 'levels'],
   },
   {
     name: 'TFESI two levels bilateral, Medicare: modifier 50, one line each, units not doubled (FJ-BILATERAL)',
@@ -105,7 +105,7 @@ const CASES: Case[] = [
       ['64483', ['RT'], 1],
       ['64484', ['RT'], 2],
     ],
-    has: [['laterality', 'error']],
+    has: [['levels', 'error']],
     not: ['mue'],
   },
   {
@@ -115,14 +115,14 @@ const CASES: Case[] = [
       ['64479', ['RT'], 1],
       ['64480', ['RT'], 1],
     ],
-    not: ['laterality'],
+    not: ['laterality', 'levels'],
   },
   // Facet MBB: 64493 / 64494 / 64495 by level count
   {
     name: 'Lumbar MBB one level bilateral: 64493-50',
     services: [FACET(['L4-L5'], 'bilateral')],
     lines: [['64493', ['50'], 1]],
-    not: ['laterality', 'lcd-dx'],
+    not: ['laterality', 'levels', 'lcd-dx'],
   },
   {
     name: 'Lumbar MBB two levels bilateral: 64493-50 + 64494-50',
@@ -131,7 +131,7 @@ const CASES: Case[] = [
       ['64493', ['50'], 1],
       ['64494', ['50'], 1],
     ],
-    not: ['laterality', 'mue'],
+    not: ['laterality', 'levels', 'mue'],
   },
   {
     name: 'Lumbar MBB three levels: 64495 once, third level not covered (LCD L38803 Limitations)',
@@ -141,7 +141,7 @@ const CASES: Case[] = [
       ['64494', ['RT'], 1],
       ['64495', ['RT'], 1],
     ],
-    has: [['laterality', 'error']],
+    has: [['levels', 'error']],
   },
   {
     name: 'Lumbar MBB four levels still bills 64495 x1',
@@ -159,7 +159,7 @@ const CASES: Case[] = [
       ['64490', ['LT'], 1],
       ['64491', ['LT'], 1],
     ],
-    not: ['laterality'],
+    not: ['laterality', 'levels'],
   },
   // RFA: 64633/64635 + 64634/64636 per additional joint
   { name: 'Lumbar RFA one joint right: 64635-RT', services: [RFA(['L4-L5'], 'right')], lines: [['64635', ['RT'], 1]] },
@@ -205,7 +205,7 @@ const CASES: Case[] = [
       svc('62323', { kind: 'esi-interlaminar', region: 'lumbar', levels: ['L4-L5'], laterality: 'bilateral', reasonIcd10: ['M48.062'] }),
     ],
     lines: [['62323', [], 1]],
-    not: ['laterality'],
+    not: ['laterality', 'levels'],
   },
   {
     name: '62323 + 77003 ordered: 77003 not billed (bundling info)',
@@ -241,7 +241,7 @@ const CASES: Case[] = [
     name: 'Interlaminar with two levels ordered: 1 level per session (LCD L39242)',
     services: [IL({ imageGuidance: true, levels: ['L3-L4', 'L4-L5'] })],
     lines: [['62323', [], 1]],
-    has: [['laterality', 'error']],
+    has: [['levels', 'error']],
   },
   // Trigger points: 20552 vs 20553 by muscle count, once per session
   { name: 'Trigger points, 2 muscles: 20552 x1', services: [TP(2)], lines: [['20552', [], 1]] },
@@ -408,14 +408,14 @@ const CASES: Case[] = [
     services: [FACET(['L4-L5'], 'right')],
     pic: { siteMentions: [plan({ levels: ['L5-S1'], region: 'lumbar' })] },
     lines: [['64493', ['RT'], 1]],
-    has: [['laterality', 'error']],
+    has: [['levels', 'error']],
   },
   {
     name: 'Note plan agrees with the order: no laterality edit',
     services: [FACET(['L4-L5'], 'right')],
     pic: { siteMentions: [plan({ laterality: 'right', levels: ['L4-L5'], region: 'lumbar' })] },
     lines: [['64493', ['RT'], 1]],
-    not: ['laterality'],
+    not: ['laterality', 'levels'],
   },
   {
     name: 'Coder drops 50 from a bilateral order: laterality error',
@@ -430,7 +430,7 @@ const CASES: Case[] = [
       ['64483', ['RT'], 1],
       ['64484', ['RT'], 2],
     ],
-    has: [['laterality', 'error']],
+    has: [['levels', 'error']],
   },
   {
     name: 'Coder bills 64494 x3 for a 2-level facet order: level error besides the MUE warning',
@@ -440,7 +440,7 @@ const CASES: Case[] = [
       ['64494', ['RT'], 3],
     ],
     has: [
-      ['laterality', 'error'],
+      ['levels', 'error'],
       ['mue', 'warning'],
     ],
   },
@@ -450,7 +450,7 @@ const CASES: Case[] = [
       svc('64483', { kind: 'esi-transforaminal', region: 'cervical', levels: ['C5-C6'], laterality: 'right', reasonIcd10: ['M54.12'] }),
     ],
     lines: [['64483', ['RT'], 1]],
-    has: [['laterality', 'error']],
+    has: [['levels', 'error']],
   },
   // Frequency (LCD rolling 12 months)
   {

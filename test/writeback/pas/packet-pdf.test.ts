@@ -96,7 +96,8 @@ describe('renderPacketPdf', () => {
       });
     const pages = await pdfText(await renderPacketPdf({ ...c, picture }));
     const text = squash(pages.join(' '));
-    expect((text.match(/\/10 on 20\d\d-/g) ?? []).length).toBeLessThanOrEqual(5); // the current score and the 4 latest, not 122
+    // the clinical summary's current score, the current score and the 4 latest, not 122
+    expect((text.match(/\/10 on 20\d\d-/g) ?? []).length).toBeLessThanOrEqual(6);
     expect(pages.length).toBeGreaterThan(1);
     expect(pages[1]).toContain(`page 2 of ${pages.length}`);
   });

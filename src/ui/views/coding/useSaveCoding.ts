@@ -4,13 +4,13 @@ import { useCallback, useRef, useState } from 'react';
 import type { CodingSuggestion } from '../../../policy/index';
 import type { FhirWriter } from '../../../writeback/index';
 import type { WriteOutcome } from '../../../writeback/index';
-import { saveCoding } from '../../../workflow/index';
+import { saveCoding, type CodingSaveContext, type SaveResult } from '../../../workflow/index';
 
 export type SaveState =
   | { phase: 'idle' }
   | { phase: 'saving' }
   | { phase: 'saved'; outcome: Extract<WriteOutcome, { ok: true }> }
-  | { phase: 'failed'; message: string; issues: string[] };
+  | { phase: 'failed'; message: string; issues: string[]; status?: number };
 
 export interface SaveContext {
   writer: FhirWriter | null;
@@ -21,34 +21,43 @@ export interface SaveContext {
   today: string;
 }
 
-export function useSaveCoding(ctx: SaveContext, onSaved: () => void): { state: SaveState; save(s: CodingSuggestion): Promise<void> } {
+/** What one save adds to the context: the lines' reviewed marks and the draft version the work continues from. */
+export type SaveExtra = Pick<CodingSaveContext, 'reviewed' | 'claimBaseVersion' | 'userName'>;
+
+export function useSaveCoding(ctx: SaveContext): {
+  state: SaveState;
+  save(s: CodingSuggestion, extra?: SaveExtra): Promise<SaveResult | undefined>;
+  reset(): void;
+} {
   const [state, setState] = useState<SaveState>({ phase: 'idle' });
   const busy = useRef(false);
   const save = useCallback(
-    async (s: CodingSuggestion) => {
+    async (s: CodingSuggestion, extra: SaveExtra = {}): Promise<SaveResult | undefined> => {
       const writer = ctx.writer;
-      if (!writer || busy.current) return;
+      if (!writer || busy.current) return undefined;
       busy.current = true;
       setState({ phase: 'saving' });
       try {
-        const result = await saveCoding(writer, s, ctx);
-        if (result.ok) {
-          setState({ phase: 'saved', outcome: result.outcome });
-          onSaved();
-        } else {
-          setState({ phase: 'failed', message: result.message, issues: result.issues });
-        }
+        const result = await saveCoding(writer, s, { ...ctx, ...extra });
+        if (result.ok) setState({ phase: 'saved', outcome: result.outcome });
+        else
+          setState({
+            phase: 'failed',
+            message: result.message,
+            issues: result.issues,
+            ...(result.status !== undefined ? { status: result.status } : {}),
+          });
+        return result;
       } catch {
-        setState({
-          phase: 'failed',
-          message: 'The EHR could not be reached (its capability statement did not load). Your work is kept.',
-          issues: [],
-        });
+        const message = 'The EHR could not be reached (its capability statement did not load). Your work is kept.';
+        setState({ phase: 'failed', message, issues: [] });
+        return { ok: false, message, issues: [] };
       } finally {
         busy.current = false;
       }
     },
-    [ctx, onSaved],
+    [ctx],
   );
-  return { state, save };
+  const reset = useCallback(() => setState({ phase: 'idle' }), []);
+  return { state, save, reset };
 }

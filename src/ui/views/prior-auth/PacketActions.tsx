@@ -18,9 +18,11 @@ export interface PacketActionsProps {
   user?: string;
   /** The moment the packet is stamped with (Bundle.timestamp, Claim.created); read by the view, not the core. */
   now: () => string;
+  /** Called with the chart Task's "system|value" after a save, so the view can show the Task as the EHR holds it. */
+  onSaved?: (taskKey: string) => void;
 }
 
-export function PacketActions({ model, writer, user, now }: PacketActionsProps) {
+export function PacketActions({ model, writer, user, now, onSaved }: PacketActionsProps) {
   const [state, setState] = useState<SaveState>({ kind: 'idle' });
   const [acceptIncomplete, setAcceptIncomplete] = useState(false);
   const policyBlocked = model.blockers.some((b) => b.source === 'policy');
@@ -33,14 +35,17 @@ export function PacketActions({ model, writer, user, now }: PacketActionsProps) 
     if (policyBlocked && !acceptIncomplete) {
       setState({
         kind: 'refused',
-        message: 'The policy criteria above are not all documented. Fix them, or tick "Save as an incomplete packet" to save it anyway.',
+        message: 'The policy criteria under "Do first" are not all documented. Fix them, or tick "Save as an incomplete packet" to save it anyway.',
       });
       return;
     }
     setState({ kind: 'working', what: 'Saving the packet…' });
     try {
       const result = await savePacket(writer, model, { now: now(), ...(user ? { user } : {}) });
-      if (result.ok) setState({ kind: 'saved', created: result.created, skipped: result.skipped });
+      if (result.ok) {
+        setState({ kind: 'saved', created: result.created, skipped: result.skipped });
+        onSaved?.(result.taskKey);
+      }
       else if (result.refused) setState({ kind: 'refused', message: result.message });
       else setState({ kind: 'failed', message: result.message, ...(result.outcome ? { outcome: result.outcome } : {}) });
     } catch (e) {

@@ -1,8 +1,11 @@
-// One planned service: what it is, the verdict in words, what blocks it first, then what is already fine.
-import type { Evidence } from '../../../policy/index';
+// One planned service: what it is, the verdict in words under the payer's own policy, what blocks it first, then
+// what is already fine. While the chart is still being read it shows what is still loading instead of a verdict.
+import type { ClinicalPicture, Evidence, PlannedService } from '../../../policy/index';
 import type { Assessment, Finding } from '../../../policy/index';
 import { serviceDef } from '../../../policy/index';
 import { FindingItem } from './FindingItem';
+import { policyLabel } from './policy-label';
+import { pendingLabel } from './still-reading';
 
 const VERDICT_TEXT: Record<Assessment['verdict'], string> = {
   ready: 'Ready',
@@ -27,40 +30,75 @@ function summary(findings: Finding[]): string {
   return parts.join(', ');
 }
 
+function ServiceTitle({ service, id }: { service: PlannedService; id: string }) {
+  const label = serviceDef(service.code)?.label ?? service.code;
+  const site = [service.levels.join(', '), service.laterality].filter(Boolean).join(', ');
+  return (
+    <h3 id={id}>
+      {service.code} {label}
+      {site && <span className="muted"> · {site}</span>}
+    </h3>
+  );
+}
+
+/** No verdict yet: every read that feeds it is not in, so name what is still coming. */
+export function PendingService({ service, index, pending }: { service: PlannedService; index: number; pending: readonly string[] }) {
+  const titleId = `vc-service-${index}`;
+  return (
+    <article className="card stack vc-service" aria-labelledby={titleId} aria-busy="true" data-verdict="pending">
+      <header className="vc-service__header">
+        <ServiceTitle service={service} id={titleId} />
+        <span className="verdict verdict--pending">Checking…</span>
+      </header>
+      <div className="vc-loading" role="status">
+        <p>No verdict yet: the chart is still being read, and what is still coming could change it. Still loading:</p>
+        <ul aria-label="Still loading">
+          {pending.map((t) => (
+            <li key={t} data-pending={t}>
+              {pendingLabel(t)}
+            </li>
+          ))}
+        </ul>
+      </div>
+    </article>
+  );
+}
+
 export function ServiceAssessment({
   assessment,
   index,
   openEvidence,
+  picture,
 }: {
   assessment: Assessment;
   index: number;
   openEvidence: (e: Evidence) => void;
+  picture?: ClinicalPicture;
 }) {
   const a = assessment;
-  const s = a.service;
-  const label = serviceDef(s.code)?.label ?? s.code;
-  const site = [s.levels.join(', '), s.laterality].filter(Boolean).join(', ');
   const titleId = `vc-service-${index}`;
   const open = a.findings.filter(isOpen);
   const done = a.findings.filter((f) => !isOpen(f));
+  const policy = policyLabel(a);
   return (
     <article className="card stack vc-service" aria-labelledby={titleId} data-verdict={a.verdict}>
       <header className="vc-service__header">
-        <h3 id={titleId}>
-          {s.code} {label}
-          {site && <span className="muted"> · {site}</span>}
-        </h3>
+        <ServiceTitle service={a.service} id={titleId} />
         <span className={`verdict verdict--${a.verdict}`}>{VERDICT_TEXT[a.verdict]}</span>
       </header>
+      <p className="vc-service__policy" data-testid="verdict-policy">
+        <strong>Under:</strong> {policy.primary}
+        {policy.detail && <span className="muted"> · {policy.detail}</span>}
+      </p>
       <p className="muted vc-service__meta">
-        {a.policy.title} · {priorAuthText(a.priorAuth)} · {summary(a.findings)}
+        {priorAuthText(a.priorAuth)} · {summary(a.findings)}
       </p>
       {open.length > 0 ? (
         <>
           <h4>To do, most blocking first</h4>
           <ol className="vc-findings">
             {open.map((f) => (
-              <FindingItem key={f.requirementId} finding={f} openEvidence={openEvidence} />
+              <FindingItem key={f.requirementId} finding={f} openEvidence={openEvidence} {...(picture ? { picture } : {})} />
             ))}
           </ol>
         </>
@@ -72,7 +110,7 @@ export function ServiceAssessment({
           <summary>Met or not applicable ({done.length})</summary>
           <ol className="vc-findings">
             {done.map((f) => (
-              <FindingItem key={f.requirementId} finding={f} openEvidence={openEvidence} />
+              <FindingItem key={f.requirementId} finding={f} openEvidence={openEvidence} {...(picture ? { picture } : {})} />
             ))}
           </ol>
         </details>
