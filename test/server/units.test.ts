@@ -26,6 +26,13 @@ describe('decision clocks (CMS-0057-F)', () => {
     expect(nextAction({ status: 'approved', authEnd: '2026-12-02', dateOfService: '2026-12-02', channel: 'pas' })).toMatchObject({
       open: false,
     });
+    // A portal (WISeR) approval: the UTN goes on the claim; a PAS approval: the authorization number.
+    expect(nextAction({ status: 'approved', trackingNumber: 'JE0123456789AB', channel: 'portal' }).text).toMatch(
+      /UTN JE0123456789AB on the claim as its prior-authorization number/,
+    );
+    expect(nextAction({ status: 'approved', trackingNumber: 'PEND-1', channel: 'pas' }).text).toBe(
+      'Approved: put the authorization number on the claim.',
+    );
     expect(nextAction({ status: 'info-requested', requested: ['PT notes.'], requestedBy: '2026-11-30', channel: 'pas' })).toMatchObject({
       open: true,
       due: '2026-11-30',
