@@ -58,6 +58,25 @@ describe('packet facts', () => {
   });
 });
 
+describe('add-on codes on the same request', () => {
+  const withCodes = (...codes: string[]) => {
+    const b = igRequest() as { entry: { resource: { item: Record<string, unknown>[] } }[] };
+    const proto = b.entry[0]!.resource.item[0]!;
+    b.entry[0]!.resource.item = codes.map((code, n) => ({
+      ...proto,
+      sequence: n + 1,
+      productOrService: { coding: [{ system: 'http://www.ama-assn.org/go/cpt', code }] },
+    }));
+    return b;
+  };
+  it('refuses an add-on without its primary on the same Claim, and takes the two together', () => {
+    expect(packetFacts(withCodes('64484'))).toMatch(/64484 is an add-on code: it must be on the same request as its primary \(64483\)/);
+    expect(packetFacts(withCodes('64636'))).toMatch(/64636 is an add-on code.*64635/);
+    expect(packetFacts(withCodes('64483', '64484'))).toMatchObject({ serviceCode: '64483' });
+    expect(packetFacts(withCodes('64635', '64636'))).toMatchObject({ serviceCode: '64635' });
+  });
+});
+
 describe('payer client', () => {
   it('signs an assertion the payer accepts, reuses the token until it nearly expires, then renews it; refuses an unregistered client', async () => {
     let now = Date.now();
