@@ -5,6 +5,7 @@
 // no url) added to the Bundle. Pure: the service stores and sends it.
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
+import { SYS } from '../policy/index';
 
 const PAS_TEMP = 'http://hl7.org/fhir/us/davinci-pas/CodeSystem/PASTempCodes';
 const PAS_DOCREF = 'http://hl7.org/fhir/us/davinci-pas/StructureDefinition/profile-documentreference';
@@ -60,7 +61,7 @@ export function withAnswer(bundle: unknown, answer: Answer, at: string): Json | 
         resourceType: 'DocumentReference',
         meta: { profile: [PAS_DOCREF] },
         status: 'current',
-        type: { coding: [{ system: 'http://loinc.org', code: loinc }], text: d.title },
+        type: { coding: [{ system: SYS.loinc, code: loinc }], text: d.title },
         category: [
           { coding: [{ system: 'http://hl7.org/fhir/us/core/CodeSystem/us-core-documentreference-category', code: 'clinical-note' }] },
         ],
