@@ -37,3 +37,5 @@ export { WISER, OPD_PA, medicarePriorAuth } from './prior-auth';
 export type { PriorAuthDecision } from './verdicts';
 export { assess, assessAll, verdictOf, sortFindings } from './assess';
 export { SYS, SYSTEM_ALIASES, isSystem, procedureSystemOf, type CodeSystem } from './code-systems';
+// Sessions as the LCDs count them, for views that show where a patient is in a staged treatment.
+export { allSessions, bestRelief, type Session } from './requirements/sessions';

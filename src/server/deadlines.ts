@@ -76,9 +76,19 @@ export function nextAction(r: NextActionInput): NextAction {
           open: true,
         };
       }
+      // A portal program (WISeR) answers with a unique tracking number, and the claim must carry it: as the claim's
+      // prior-authorization number (837 loop 2300 REF*G1). Grade: read from a Medicare contractor's job aid for another
+      // CMS program's UTN (Palmetto GBA, pre-claim review), not the WISeR model's own billing instructions: advice.
+      const onClaim =
+        r.channel === 'portal' && r.trackingNumber
+          ? `put the UTN ${r.trackingNumber} on the claim as its prior-authorization number (837 loop 2300 REF*G1)`
+          : 'put the authorization number on the claim';
       if (r.status === 'partial')
-        return { text: 'Approved for fewer units than requested: schedule within the approved units or appeal the rest.', open: true };
-      return { text: 'Approved: put the authorization number on the claim.', open: false };
+        return {
+          text: `Approved for fewer units than requested: schedule within the approved units or appeal the rest; ${onClaim}.`,
+          open: true,
+        };
+      return { text: `Approved: ${onClaim}.`, open: false };
     }
     default:
       return { text: `Unknown status ${r.status}.`, open: true };

@@ -2,6 +2,7 @@
 // makes submission idempotent), the patient, the payer, the service and its date. Read with zod: the bundle comes from
 // the browser and is untrusted.
 import { z } from 'zod';
+import { serviceDef } from '../policy/index';
 
 const Identifier = z.looseObject({ system: z.string().min(1), value: z.string().min(1) });
 const Ref = z.looseObject({ reference: z.string().optional() });
@@ -71,6 +72,14 @@ export function packetFacts(body: unknown): PacketFacts | string {
     .sort();
   const code = first.productOrService?.coding?.find((x) => x.code)?.code ?? 'unknown';
   const stat = c.data.priority?.coding?.some((x) => x.code === 'stat') ?? false;
+  // An add-on code is only paid with its primary on the same claim (the policy core's add-on table, NCCI's rule), so
+  // a request for it alone asks for an authorization the claim could never use: refused before it reaches the payer.
+  const codes = new Set(c.data.item.flatMap((i) => (i.productOrService?.coding ?? []).map((x) => x.code).filter((x): x is string => !!x)));
+  for (const a of codes) {
+    const primaries = serviceDef(a)?.addOnTo;
+    if (primaries && !primaries.some((p) => codes.has(p)))
+      return `${a} is an add-on code: it must be on the same request as its primary (${primaries.join(' or ')}). Rebuild the packet with both lines.`;
+  }
   return {
     claim: { system: id.system, value: id.value },
     patientId: patient.id,

@@ -181,6 +181,39 @@ describe('Prior-auth lifecycle', () => {
     expect(await page.getByTestId('pa-next-action').first().textContent()).toMatch(/before the date of service/);
   });
 
+  it('staged procedures: the facet sequence and ESI sessions in the window, with what this authorization is for', async () => {
+    // One diagnostic block on record (85 %), ablation planned: the sequence says the next authorization is block #2.
+    await open('pt-facet-one-mbb');
+    const stages = page.getByTestId('pa-stages');
+    await stages.waitFor();
+    const steps = await stages.getByRole('list', { name: 'Stages' }).getByRole('listitem').allTextContents();
+    expect(steps).toHaveLength(3);
+    expect(steps[0]).toMatch(/^Diagnostic block #1 done \d{4}-\d{2}-\d{2} · 85 % relief/);
+    expect(steps[1]).toMatch(/^Diagnostic block #2 \(not yet\)/);
+    expect(steps[2]).toMatch(/^Radiofrequency ablation \(this request\)/);
+    expect(await page.getByTestId('pa-stage-this').textContent()).toMatch(
+      /1 of the 2 diagnostic blocks is not on record: the next authorization is for diagnostic block #2/,
+    );
+    expect(await stages.textContent()).toMatch(/Read from LCD L\d+/);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // Both blocks on record: this request is the ablation.
+    await open('pt-facet-rfa-ready');
+    const rfa = await page.getByTestId('pa-stages').getByRole('listitem').allTextContents();
+    expect(rfa.slice(0, 2).every((t) => /done .* · (85|90) % relief/.test(t))).toBe(true);
+    expect(await page.getByTestId('pa-stage-this').textContent()).toMatch(/^This authorization is for: Radiofrequency ablation \(64635/);
+
+    // Four lumbar ESIs in the window (one older outside it): the limit is reached, and the date it frees up is given.
+    await open('pt-esi-frequency');
+    expect(await page.getByTestId('pa-stage-window').textContent()).toMatch(
+      /^4 of at most 4 ESI sessions per spinal region used in the 12 months before/,
+    );
+    expect(await page.getByTestId('pa-stage-this').textContent()).toMatch(/ESI session 5 in 12 months \(64483/);
+    expect(await page.getByTestId('pa-stage-earliest').textContent()).toMatch(
+      /Earliest eligible date: \d{4}-\d{2}-\d{2} \(when the session of \d{4}-\d{2}-\d{2} leaves the 12-month window\)/,
+    );
+  });
+
   it('the work queue lists the open requests of this session', async () => {
     await open('pt-stenosis-bcbsma');
     await page.getByText('Work queue', { exact: true }).click();

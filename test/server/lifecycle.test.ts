@@ -253,6 +253,7 @@ describe('portal payers (WISeR)', () => {
       }),
     );
     expect(decided).toMatchObject({ status: 'approved', trackingNumber: 'UTN-JE-0001', authEnd: '2027-01-22', open: false });
+    expect(decided.nextAction).toMatch(/put the UTN UTN-JE-0001 on the claim/);
     expect((await h.call('POST', `/requests/${r.id}/inquire`)).status).toBe(409);
   });
 });

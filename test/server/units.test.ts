@@ -26,6 +26,13 @@ describe('decision clocks (CMS-0057-F)', () => {
     expect(nextAction({ status: 'approved', authEnd: '2026-12-02', dateOfService: '2026-12-02', channel: 'pas' })).toMatchObject({
       open: false,
     });
+    // A portal (WISeR) approval: the UTN goes on the claim; a PAS approval: the authorization number.
+    expect(nextAction({ status: 'approved', trackingNumber: 'JE0123456789AB', channel: 'portal' }).text).toMatch(
+      /UTN JE0123456789AB on the claim as its prior-authorization number/,
+    );
+    expect(nextAction({ status: 'approved', trackingNumber: 'PEND-1', channel: 'pas' }).text).toBe(
+      'Approved: put the authorization number on the claim.',
+    );
     expect(nextAction({ status: 'info-requested', requested: ['PT notes.'], requestedBy: '2026-11-30', channel: 'pas' })).toMatchObject({
       open: true,
       due: '2026-11-30',
@@ -48,6 +55,25 @@ describe('packet facts', () => {
     noId.entry[0]!.resource.identifier = [{ value: 'x' }];
     expect(packetFacts(noId)).toMatch(/no identifier with a system/);
     expect(packetFacts({ resourceType: 'Bundle', entry: [] })).toMatch(/not a FHIR Bundle/);
+  });
+});
+
+describe('add-on codes on the same request', () => {
+  const withCodes = (...codes: string[]) => {
+    const b = igRequest() as { entry: { resource: { item: Record<string, unknown>[] } }[] };
+    const proto = b.entry[0]!.resource.item[0]!;
+    b.entry[0]!.resource.item = codes.map((code, n) => ({
+      ...proto,
+      sequence: n + 1,
+      productOrService: { coding: [{ system: 'http://www.ama-assn.org/go/cpt', code }] },
+    }));
+    return b;
+  };
+  it('refuses an add-on without its primary on the same Claim, and takes the two together', () => {
+    expect(packetFacts(withCodes('64484'))).toMatch(/64484 is an add-on code: it must be on the same request as its primary \(64483\)/);
+    expect(packetFacts(withCodes('64636'))).toMatch(/64636 is an add-on code.*64635/);
+    expect(packetFacts(withCodes('64483', '64484'))).toMatchObject({ serviceCode: '64483' });
+    expect(packetFacts(withCodes('64635', '64636'))).toMatchObject({ serviceCode: '64635' });
   });
 });
 

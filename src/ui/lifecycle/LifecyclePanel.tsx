@@ -10,6 +10,8 @@ import { makePacket, savePacket, type PacketPreview as PriorAuthModel } from '..
 import { serviceApi, type PaAnswer, type PaRequestView, type ServiceApi } from './api';
 import { decisionKey, isDecided, writeDecisionToChart } from './chart-writeback';
 import { RequestCard } from './RequestCard';
+import { StageTrack } from './StageTrack';
+import { stageTrack } from './stages';
 import { WorkQueue } from './WorkQueue';
 import './lifecycle.css';
 
@@ -127,11 +129,14 @@ function Panel({ model, writer, user, now, token, api: given }: LifecyclePanelPr
     }
   }, [requests, writer, api, user, now]);
 
+  const { picture, service, today } = model.packetInput;
+  const track = useMemo(() => stageTrack(picture, service, today), [picture, service, today]);
   const blocked = blockedReason(model, token !== undefined || given !== undefined);
   const busy = submit.isPending;
   const existing = requests.find((r) => r.open || isDecided(r));
   return (
     <section className="card stack" aria-labelledby="lc-title" data-testid="pa-lifecycle">
+      <StageTrack track={track} requests={list.data ?? []} dateOfService={(service.date ?? today).slice(0, 10)} />
       <h3 id="lc-title">Submit to the payer</h3>
       <div className="lc-submit">
         <label>
