@@ -34,7 +34,11 @@ export const SUMMARY_ID_SYSTEM = `${ID_BASE}/coding-summary`;
 export const LINE_REVIEWED_URL = 'https://claimready.app/fhir/StructureDefinition/line-reviewed';
 
 /** The draft's slot (patient, visit, date of service): one draft Claim per slot, found again by this value. */
-export function codingSlotIds(patientId: string, encounterId: string | undefined, dateOfService: string): { claim: string; summary: string } {
+export function codingSlotIds(
+  patientId: string,
+  encounterId: string | undefined,
+  dateOfService: string,
+): { claim: string; summary: string } {
   const key = [patientId, encounterId ?? '', dateOfService];
   return { claim: deterministicId(['claim', ...key]), summary: deterministicId(['summary', ...key]) };
 }

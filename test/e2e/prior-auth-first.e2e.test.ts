@@ -114,12 +114,16 @@ describe('Prior auth: the chart Task', () => {
       await launchApp(page, sandbox, { patient: 'pt-si-joint' });
       await openView(page, 'Prior auth');
       expect(await page.getByTestId('pa-required').textContent()).toBe('No');
-      expect(await page.getByTestId('pa-first-action').textContent()).toMatch(/Nothing to submit: .* needs no prior authorization .*No task is made\./);
+      expect(await page.getByTestId('pa-first-action').textContent()).toMatch(
+        /Nothing to submit: .* needs no prior authorization .*No task is made\./,
+      );
       const before = snapshot(sandbox, WRITTEN_TYPES);
       const box = page.getByRole('checkbox', { name: /incomplete packet/ });
       if (await box.count()) await box.check();
       await page.getByRole('button', { name: 'Save packet to chart' }).click();
-      await expect.poll(() => page.locator('.pa-status').textContent(), { timeout: 20_000 }).toMatch(/no task: no prior authorization is needed/);
+      await expect
+        .poll(() => page.locator('.pa-status').textContent(), { timeout: 20_000 })
+        .toMatch(/no task: no prior authorization is needed/);
       expect(createdCounts(sandbox, before)).toEqual({ DocumentReference: 1, Provenance: 1 });
       expect(await page.getByTestId('pa-chart-task').textContent()).toMatch(/No prior-auth task: none is needed/);
     });

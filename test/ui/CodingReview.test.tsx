@@ -61,7 +61,10 @@ function memWriter(fail?: { type: string; status: number; text: string }) {
       if (i < 0) return { status: 404, body: undefined };
       const current = store[i]!.meta?.versionId ?? '1';
       if (versionId !== undefined && versionId !== current) {
-        const oo: OperationOutcome = { resourceType: 'OperationOutcome', issue: [{ severity: 'error', code: 'conflict', diagnostics: 'Version conflict' }] };
+        const oo: OperationOutcome = {
+          resourceType: 'OperationOutcome',
+          issue: [{ severity: 'error', code: 'conflict', diagnostics: 'Version conflict' }],
+        };
         return { status: 412, body: oo as unknown as R };
       }
       const next = { ...resource, meta: { ...resource.meta, versionId: String(Number(current) + 1), lastUpdated: '2026-11-23T10:00:00Z' } };
@@ -214,14 +217,19 @@ describe('CodingReview', () => {
     function relaunch(w: ReturnType<typeof memWriter>) {
       window.sessionStorage.clear();
       cleanup();
-      const saved = savedState(w.store.filter((r) => r.resourceType === 'Claim').map((r) => ({ type: 'Claim', resource: structuredClone(r) })));
+      const saved = savedState(
+        w.store.filter((r) => r.resourceType === 'Claim').map((r) => ({ type: 'Claim', resource: structuredClone(r) })),
+      );
       return view({ ...data(w), saved, resources: new Map([['Practitioner/dr1', DR]]) });
     }
     async function saveAndWait(text: RegExp) {
       fireEvent.click(screen.getByRole('button', { name: 'Save to chart' }));
       await waitFor(() => expect(screen.getByTestId('save-status').textContent).toMatch(text));
     }
-    const claims = (w: ReturnType<typeof memWriter>) => w.store.filter((r) => r.resourceType === 'Claim') as (Resource & { item: { modifier?: { coding: { code: string }[] }[]; quantity: { value: number } }[] })[];
+    const claims = (w: ReturnType<typeof memWriter>) =>
+      w.store.filter((r) => r.resourceType === 'Claim') as (Resource & {
+        item: { modifier?: { coding: { code: string }[] }[]; quantity: { value: number } }[];
+      })[];
 
     it('continues from the saved lines (modifier 59, reviewed), says who saved it, and a second save updates that Claim', async () => {
       const w = memWriter();
@@ -232,13 +240,17 @@ describe('CodingReview', () => {
       fireEvent.click(screen.getByRole('button', { name: 'Done with line 2' }));
       fireEvent.click(screen.getByRole('button', { name: 'Accept line 2' }));
       await saveAndWait(/Draft claim: created/);
-      expect(screen.getByTestId('draft-status').textContent).toMatch(/Draft saved .* by Ana Reyes \(version 1\)\. The lines below are that draft/);
+      expect(screen.getByTestId('draft-status').textContent).toMatch(
+        /Draft saved .* by Ana Reyes \(version 1\)\. The lines below are that draft/,
+      );
 
       relaunch(w);
       expect(lineTitles()).toEqual(['Line 1: 64483-50 × 1', 'Line 2: 64484-50-59 × 1']);
       expect(screen.getByRole('button', { name: 'Undo accept, line 2' })).toBeTruthy();
       expect(screen.getByRole('button', { name: 'Accept line 1' })).toBeTruthy();
-      expect(screen.getByTestId('draft-status').textContent).toMatch(/^Draft saved 2026-11-23 \d\d:\d\d by Ana Reyes \(version 1\)\. The lines below are that draft\./);
+      expect(screen.getByTestId('draft-status').textContent).toMatch(
+        /^Draft saved 2026-11-23 \d\d:\d\d by Ana Reyes \(version 1\)\. The lines below are that draft\./,
+      );
 
       fireEvent.click(screen.getByRole('button', { name: 'Accept line 1' }));
       expect(screen.getByTestId('draft-status').textContent).toMatch(/changes not saved yet/);
@@ -268,7 +280,9 @@ describe('CodingReview', () => {
       fireEvent.change(screen.getByLabelText('Modifiers, line 2'), { target: { value: '50 59' } });
       fireEvent.click(screen.getByRole('button', { name: 'Save to chart' }));
       const conflict = await screen.findByTestId('draft-conflict');
-      expect(conflict.textContent).toMatch(/changed in the EHR after you opened it: saved .* \(version 2\), with 64483-50 × 3, 64484-50 × 1\. Nothing was overwritten/);
+      expect(conflict.textContent).toMatch(
+        /changed in the EHR after you opened it: saved .* \(version 2\), with 64483-50 × 3, 64484-50 × 1\. Nothing was overwritten/,
+      );
       expect(claims(w)[0]!.item[0]!.quantity.value).toBe(3);
       expect(lineTitles()[1]).toBe('Line 2: 64484-50-59 × 1');
 

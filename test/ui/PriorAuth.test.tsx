@@ -69,7 +69,9 @@ describe('PriorAuth view', () => {
     // "Do first" heads the view: the blockers as one-line fixes, then the next action; the packet actions follow.
     expect(headings[0]).toBe(`Do first: ${n} blocker(s)`);
     expect(headings[1]).toBe('Packet');
-    const steps = within(screen.getByTestId('pa-do-first')).getAllByRole('listitem').map((li) => li.textContent ?? '');
+    const steps = within(screen.getByTestId('pa-do-first'))
+      .getAllByRole('listitem')
+      .map((li) => li.textContent ?? '');
     const blockers = expected.findings.filter((f) => f.severity === 'blocker' && (f.status === 'missing' || f.status === 'not-met'));
     expect(steps[0]).toContain(blockers[0]!.fix ?? blockers[0]!.message);
     expect(steps[0]).toMatch(/^Blocks/);
@@ -231,7 +233,10 @@ describe('PriorAuth view, long evidence and accessibility', () => {
     it('with nothing blocking, the first step is to save and submit; after the save the Task is read back and shown', async () => {
       setup(PATIENTS[0]);
       // This case's prior auth "depends" (WISeR, state not recorded): checking that comes first, then saving.
-      const steps = () => within(screen.getByTestId('pa-do-first')).getAllByRole('listitem').map((li) => li.textContent ?? '');
+      const steps = () =>
+        within(screen.getByTestId('pa-do-first'))
+          .getAllByRole('listitem')
+          .map((li) => li.textContent ?? '');
       expect(steps()).toEqual([
         expect.stringMatching(/^ ?Check whether Medicare Part B needs prior authorization: WISeR/),
         ' Save the packet to the chart, then submit it to Medicare Part B.',
@@ -274,7 +279,11 @@ describe('PriorAuth view, long evidence and accessibility', () => {
         { type: 'Task', resource: task },
       ]);
       const resources = new Map(c.input.resources ?? []);
-      resources.set('Organization/org-clinic', { resourceType: 'Organization', id: 'org-clinic', name: 'Riverside Spine & Pain' } as Organization);
+      resources.set('Organization/org-clinic', {
+        resourceType: 'Organization',
+        id: 'org-clinic',
+        name: 'Riverside Spine & Pain',
+      } as Organization);
       setup(c, { saved, resources });
       const card = screen.getByTestId('pa-chart-task');
       expect(card.textContent).toMatch(/StatusCompleted/);
@@ -284,7 +293,9 @@ describe('PriorAuth view, long evidence and accessibility', () => {
       expect(card.textContent).toMatch(/Authorization numberAUTH-77812/);
       expect(card.textContent).toMatch(/Authorized2026-12-01 to 2027-02-28/);
       expect(card.textContent).not.toMatch(/earlier task/);
-      expect(screen.getByTestId('pa-first-action').textContent).toMatch(/chart task is completed \(authorization AUTH-77812\): nothing more to do/);
+      expect(screen.getByTestId('pa-first-action').textContent).toMatch(
+        /chart task is completed \(authorization AUTH-77812\): nothing more to do/,
+      );
     });
 
     it('says no Task is made, and makes none, where the payer wants no prior authorization', async () => {
@@ -296,7 +307,9 @@ describe('PriorAuth view, long evidence and accessibility', () => {
       const expected = assess(picture, tpi as typeof service, resolvePayer(picture.coverages).payer, c.input.today);
       expect(expected.priorAuth.required).toBe(false);
       const { ehr } = setup(c, { services: [tpi as typeof service] });
-      expect(screen.getByTestId('pa-first-action').textContent).toMatch(/^ ?Nothing to submit: Medicare Part B needs no prior authorization .*No task is made\.$/);
+      expect(screen.getByTestId('pa-first-action').textContent).toMatch(
+        /^ ?Nothing to submit: Medicare Part B needs no prior authorization .*No task is made\.$/,
+      );
       expect(screen.getByTestId('pa-chart-task').textContent).toMatch(/No prior-auth task: none is needed/);
       const box = screen.queryByRole('checkbox', { name: /Save as an incomplete packet/ });
       if (box) fireEvent.click(box);

@@ -16,7 +16,14 @@ const { usePicture } = await import('../../src/ui/hooks/usePicture');
 
 afterEach(cleanup);
 
-const rec = (n: number): RawRecord => ({ resources: { Patient: [{ n }] }, attachments: new Map(), issues: [], requests: 0, waves: 0, longestChain: 0 });
+const rec = (n: number): RawRecord => ({
+  resources: { Patient: [{ n }] },
+  attachments: new Map(),
+  issues: [],
+  requests: 0,
+  waves: 0,
+  longestChain: 0,
+});
 const ctx = { patientId: 'p1', serviceRequestIds: [], today: '2026-11-23' };
 
 describe('usePicture', () => {

@@ -190,7 +190,8 @@ describe('the update is based on the version the coder read (If-Match on it)', (
     const stale = draft(5).map((i, n) => (n === 0 ? { ...i, ifMatch: '1' } : i));
     const out = await writeAll(w, stale, agent, opts);
     expect(out.ok).toBe(false);
-    if (!out.ok) expect([out.failed.status, out.failed.message]).toEqual([412, expect.stringMatching(/changed in the EHR since it was read/)]);
+    if (!out.ok)
+      expect([out.failed.status, out.failed.message]).toEqual([412, expect.stringMatching(/changed in the EHR since it was read/)]);
     expect((ehr.store.get('Claim')![0] as Claim).item![0]!.quantity!.value).toBe(2);
     expect(ehr.requests.filter((r) => r.method === 'PUT').at(-1)?.ifMatch).toBe('W/"1"');
     const fresh = draft(5).map((i, n) => (n === 0 ? { ...i, ifMatch: '2' } : i));
@@ -203,7 +204,12 @@ describe('the update is based on the version the coder read (If-Match on it)', (
     const ehr = use(fakeEhr({ ignoreIfNoneExist: true }));
     const w = fetchWriter(BASE);
     await writeAll(w, draft(1), agent, opts);
-    const out = await writeAll(w, draft(2).map((i, n) => (n === 0 ? { ...i, ifMatch: '1' } : i)), agent, opts);
+    const out = await writeAll(
+      w,
+      draft(2).map((i, n) => (n === 0 ? { ...i, ifMatch: '1' } : i)),
+      agent,
+      opts,
+    );
     expect(out.ok).toBe(true);
     expect(ehr.count('Claim')).toBe(1);
     expect((ehr.store.get('Claim')![0] as Claim).meta!.versionId).toBe('2');

@@ -264,7 +264,12 @@ export class ProfileWalker {
             if (!(out.length === 1 && out[0] === true))
               add('error', 'profile', node.path, `invariant ${c.key ?? ''} failed: ${c.human ?? c.expression}`);
           } catch (e) {
-            add('warning', 'profile', node.path, `invariant ${c.key ?? ''} could not be evaluated (${e instanceof Error ? e.message : String(e)})`);
+            add(
+              'warning',
+              'profile',
+              node.path,
+              `invariant ${c.key ?? ''} could not be evaluated (${e instanceof Error ? e.message : String(e)})`,
+            );
           }
         }
       }

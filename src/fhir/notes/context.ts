@@ -226,7 +226,8 @@ const OUTCOME_WORD = /\b(?:relie\w*|improv\w*|benefit\w*|help\w*|change|respon\w
 const DOING_WORD =
   /\b(?:completed|tried|trialed|attended|failed|underwent|participated|taking|takes|using|uses|shows?|showed|showing|demonstrates?|demonstrated|reveals?|revealed|reports?|reported|endorses)\b/i;
 
-const NOT_ABLE = /\b(?:not (?:be )?able to|(?:should|must|could|can) not|(?:was|is|were|are) not (?:able|allowed)|does not tolerate|did not tolerate|could not tolerate)\b/i;
+const NOT_ABLE =
+  /\b(?:not (?:be )?able to|(?:should|must|could|can) not|(?:was|is|were|are) not (?:able|allowed)|does not tolerate|did not tolerate|could not tolerate)\b/i;
 
 // The cue is about something else: "does not know how long PT will last", "has not healed despite PT", "denies side
 // effects from Norco", "no longer takes Norco" (history, not absence).

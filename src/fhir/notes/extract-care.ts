@@ -60,7 +60,8 @@ const PAST_DONE =
 // A symptom's modifiers, not treatments: "alleviating factors include heat and ice", "decreased with ice".
 const MODIFIER = /\b(?:alleviat\w*|aggravat\w*|relieved by|decreased with|better with|improved with|eased by|worse with|exacerbated by)\b/i;
 // Low-dose aspirin and drugs given for something other than pain.
-const NOT_FOR_PAIN_AFTER = /^[^.;\n]{0,40}?\b(?:81\s*mg|(?:p\.?r\.?n\.?|for)\s+(?:fever|sleep|insomnia|anxiety|depression|constipation|nausea|heart|cardiac|prophylaxis))\b/i;
+const NOT_FOR_PAIN_AFTER =
+  /^[^.;\n]{0,40}?\b(?:81\s*mg|(?:p\.?r\.?n\.?|for)\s+(?:fever|sleep|insomnia|anxiety|depression|constipation|nausea|heart|cardiac|prophylaxis))\b/i;
 const BABY_BEFORE = /\b(?:baby|low[- ]dose|81\s*mg)\s+$/i;
 // Aspirin in a medication list is mostly cardiac; it is pain care with an analgesic dose or a pain word near it.
 const ASPIRIN_FOR_PAIN = /^\s*(?:\d+\s*(?:mg)?\s*)?(?:325|500|650|975|1000)\s*mg|\b(?:pain|ache|headaches?|arthritis)\b/i;
@@ -167,8 +168,17 @@ export function extractConservativeCare(note: NoteDoc, sentences: readonly Sente
       if (STARTED_TODAY.test(clause) || SWITCHED_TO.test(beforeInClause)) continue;
       const kind = kindOf(hit.term);
       if (kind === 'other' && MODIFIER.test(beforeInClause)) continue;
-      if (DRUG_KINDS.has(kind) && (NOT_FOR_PAIN_AFTER.test(s.slice(pos + hit.term.length)) || BABY_BEFORE.test(s.slice(Math.max(0, pos - 12), pos)))) continue;
-      if (careKind(hit.term).drug?.ingredient === 'aspirin' && !ASPIRIN_FOR_PAIN.test(s.slice(pos + hit.term.length, pos + hit.term.length + 20)) && !ASPIRIN_FOR_PAIN.test(clause)) continue;
+      if (
+        DRUG_KINDS.has(kind) &&
+        (NOT_FOR_PAIN_AFTER.test(s.slice(pos + hit.term.length)) || BABY_BEFORE.test(s.slice(Math.max(0, pos - 12), pos)))
+      )
+        continue;
+      if (
+        careKind(hit.term).drug?.ingredient === 'aspirin' &&
+        !ASPIRIN_FOR_PAIN.test(s.slice(pos + hit.term.length, pos + hit.term.length + 20)) &&
+        !ASPIRIN_FOR_PAIN.test(clause)
+      )
+        continue;
       if (kind === 'injection' && NOT_PAIN_INJECTION_BEFORE.test(s.slice(Math.max(0, pos - 16), pos))) continue;
       if (NEVER_DONE.test(s.slice(pos, ce)) && outcomeIn(clause) !== 'contraindicated') continue;
       let start = pos;

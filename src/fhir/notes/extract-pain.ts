@@ -20,10 +20,7 @@ const PAIN_IS = new RegExp(
 );
 // "a 4 on a scale of 1 to 10", "9 on a 0 to 10 scale", "5 to 6 on a scale of 1 to 10" (lower bound, as above).
 const TEN_SCALE = String.raw`(?:scale\s+(?:of|from)\s+(?:0|1|zero|one)\s*(?:-|to)\s*(?:10|ten)|(?:0|1)\s*(?:-|to)\s*10\s+(?:pain\s+)?scale)`;
-const ON_SCALE = new RegExp(
-  String.raw`(?<![\d/.])\b(${SCORE_NUM})(?:\s*(?:-|to)\s*${SCORE_NUM})?\s+on\s+(?:a|the)\s+${TEN_SCALE}`,
-  'gi',
-);
+const ON_SCALE = new RegExp(String.raw`(?<![\d/.])\b(${SCORE_NUM})(?:\s*(?:-|to)\s*${SCORE_NUM})?\s+on\s+(?:a|the)\s+${TEN_SCALE}`, 'gi');
 // "On a 1-10 pain scale, she rates it as a 10": the scale first, the score after.
 const SCALE_THEN_RATE = new RegExp(
   String.raw`\bon\s+(?:a|the)\s+${TEN_SCALE},?\s+(?:\w+\s+){0,3}?rates?\s+(?:it|(?:her|his|their|the)\s+pain)\s+(?:as\s+|at\s+)?(?:an?\s+)?(${SCORE_NUM})\b`,

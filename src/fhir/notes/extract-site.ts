@@ -104,7 +104,8 @@ export function levelGroups(s: string): LevelGroup[] {
     if (REFLEX_AFTER.test(s.slice(end, end + 24))) continue;
     if (SENSORY_LEVEL_BEFORE.test(s.slice(Math.max(0, m.index - 110), m.index))) continue;
     if (LANDMARK_BEFORE.test(s.slice(Math.max(0, m.index - 60), m.index))) continue;
-    if (THYROID.test(m[0]) && (LAB_AFTER.test(s.slice(end, end + 12)) || LAB_BEFORE.test(s.slice(Math.max(0, m.index - 30), m.index)))) continue;
+    if (THYROID.test(m[0]) && (LAB_AFTER.test(s.slice(end, end + 12)) || LAB_BEFORE.test(s.slice(Math.max(0, m.index - 30), m.index))))
+      continue;
     const token: LevelToken = { start: m.index, end, named: levels.length > 1 ? [namedRange(t)] : levels };
     const last = groups[groups.length - 1];
     if (last && JOINER.test(s.slice(last.end, m.index))) {

@@ -26,7 +26,10 @@ type Category = NonNullable<DiagnosisFact['category']>;
 
 /** The US Core category (HL7 condition-category, US Core's health-concern / sdoh), by code or by its words. */
 export function categoryOf(c: ConditionR): Category | undefined {
-  const words = (c.category ?? []).flatMap((k) => [...(k.coding ?? []).map((x) => x.code ?? ''), allText(k)]).join(' ').toLowerCase();
+  const words = (c.category ?? [])
+    .flatMap((k) => [...(k.coding ?? []).map((x) => x.code ?? ''), allText(k)])
+    .join(' ')
+    .toLowerCase();
   if (/problem-list-item|problem list/.test(words)) return 'problem-list-item';
   if (/encounter-diagnosis|encounter diagnosis|visit diagnosis/.test(words)) return 'encounter-diagnosis';
   if (/health-concern|health concern|\bsdoh\b|social determinant/.test(words)) return 'health-concern';
@@ -41,7 +44,13 @@ export function diagnosisFacts(list: ConditionR[], issues: DataIssue[] = []): Di
     const icd10 = codeOf(c.code, SYS.icd10)?.toUpperCase();
     const snomed = codeOf(c.code, SYS.snomed);
     if (!icd10 && !snomed && !textOf(c.code).trim()) {
-      issues.push({ resourceType: 'Condition', id: c.id, severity: 'warning', path: 'code', message: 'Condition has no code and no text; it was not read.' });
+      issues.push({
+        resourceType: 'Condition',
+        id: c.id,
+        severity: 'warning',
+        path: 'code',
+        message: 'Condition has no code and no text; it was not read.',
+      });
       continue;
     }
     const status = statusCode(c.clinicalStatus, CLINICAL);

@@ -10,7 +10,6 @@ import { lcdCovers, lcdDxFor } from './lcd-dx';
 export const MAX_DIAGNOSES = 12;
 export const MAX_POINTERS = 4;
 
-
 interface Candidate {
   code: string;
   label: string;

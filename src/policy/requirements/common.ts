@@ -52,7 +52,6 @@ export function dosOf(service: PlannedService, today: string): string {
   return dayOf(service.date ?? today);
 }
 
-
 export interface DxCode {
   code: string;
   display: string;

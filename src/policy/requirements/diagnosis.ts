@@ -259,11 +259,14 @@ export function codeValidityRequirement(id: string): Requirement {
         return missing('No ICD-10-CM diagnosis on the order or the problem list.', 'Add the diagnosis the procedure treats to the order');
       }
       if (orderProblems.length === 0 && listProblems.length === 0) {
-        return met(`Codes valid on ${dos}: ${listOf(
-          codes.map((c) => c.code),
-          ', ',
-          8,
-        )}.`, evidenceOf(codes));
+        return met(
+          `Codes valid on ${dos}: ${listOf(
+            codes.map((c) => c.code),
+            ', ',
+            8,
+          )}.`,
+          evidenceOf(codes),
+        );
       }
       const joined = fixes.join('; ');
       const fix = joined.charAt(0).toUpperCase() + joined.slice(1);

@@ -31,7 +31,10 @@ const INDEX: readonly { words: RegExp; code: Pick }[] = [
     code: byRegion({ cervical: 'M47.812', thoracic: 'M47.814', lumbar: 'M47.816' }, 'M47.817'),
   },
   { words: /stenosis/i, code: byRegion({ cervical: 'M48.02', lumbar: 'M48.061' }) },
-  { words: /(herniat|displace|prolapse|protrusion).*\bdis[ck]\b|\bdis[ck]\b.*(herniat|displace|prolapse|protrusion)/i, code: byRegion({ cervical: 'M50.20', lumbar: 'M51.26' }, 'M51.27') },
+  {
+    words: /(herniat|displace|prolapse|protrusion).*\bdis[ck]\b|\bdis[ck]\b.*(herniat|displace|prolapse|protrusion)/i,
+    code: byRegion({ cervical: 'M50.20', lumbar: 'M51.26' }, 'M51.27'),
+  },
   { words: /sacroiliitis|sacroiliac (joint )?(pain|dysfunction|arthropathy)/i, code: () => 'M46.1' },
   { words: /post-?laminectomy|failed back/i, code: () => 'M96.1' },
   { words: /low back pain|lumbago|lumbar pain/i, code: () => 'M54.50' },
@@ -70,7 +73,12 @@ export function uncodedProblems(diagnoses: readonly DiagnosisFact[]): DiagnosisF
 }
 
 function named(d: DiagnosisFact): string {
-  const where = d.category === 'encounter-diagnosis' ? 'is an encounter diagnosis' : d.category === 'health-concern' ? 'is a health concern' : 'is on the problem list';
+  const where =
+    d.category === 'encounter-diagnosis'
+      ? 'is an encounter diagnosis'
+      : d.category === 'health-concern'
+        ? 'is a health concern'
+        : 'is on the problem list';
   return `${d.display} (${d.snomed ? `SNOMED ${d.snomed}` : 'not coded'}) ${where}`;
 }
 
@@ -89,7 +97,9 @@ export function uncodedMessage(
   const parts = shown.map((d) => {
     const code = candidateIcd10(d.display, service, dos);
     const label = code ? icd10Info(code)?.label : undefined;
-    const as = code ? `code it as ${code}${label ? ` (${label.charAt(0).toLowerCase()}${label.slice(1)})` : ''} if that is the condition treated` : 'code it in ICD-10-CM';
+    const as = code
+      ? `code it as ${code}${label ? ` (${label.charAt(0).toLowerCase()}${label.slice(1)})` : ''} if that is the condition treated`
+      : 'code it in ICD-10-CM';
     return `${named(d)} but has no ICD-10-CM code; ${as}`;
   });
   const more = list.length > shown.length ? ` (and ${list.length - shown.length} more)` : '';

@@ -56,7 +56,13 @@ interface Work {
 }
 
 const plain = (lines: readonly (StoredLine & { id?: number })[]): StoredLine[] =>
-  lines.map((l) => ({ code: l.code, modifiers: l.modifiers, units: l.units, diagnosisPointers: l.diagnosisPointers, accepted: l.accepted }));
+  lines.map((l) => ({
+    code: l.code,
+    modifiers: l.modifiers,
+    units: l.units,
+    diagnosisPointers: l.diagnosisPointers,
+    accepted: l.accepted,
+  }));
 const numbered = (lines: readonly StoredLine[]): WorkLine[] => lines.map((l, i) => ({ ...l, id: i }));
 
 export function CodingReview() {

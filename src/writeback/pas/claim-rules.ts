@@ -78,7 +78,11 @@ export function claimRules(resource: unknown, path: string, v: PasViolation[]): 
       (e) => e.url === PAS.extCertificationType && (e.valueCodeableConcept?.coding ?? []).some((x) => x.code === '1'),
     );
     if (immediate && !ext.some((e) => e.url === PAS.extLevelOfService))
-      add('ImmediateLevelOfCare', `${path}.item[${i}].extension`, 'an immediate appeal (certificationType 1) needs the levelOfServiceCode extension');
+      add(
+        'ImmediateLevelOfCare',
+        `${path}.item[${i}].extension`,
+        'an immediate appeal (certificationType 1) needs the levelOfServiceCode extension',
+      );
     const pointers: [number[] | undefined, Set<number>, string][] = [
       [it.diagnosisSequence, dxSeq, 'diagnosisSequence'],
       [it.careTeamSequence, ctSeq, 'careTeamSequence'],

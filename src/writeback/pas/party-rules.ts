@@ -21,7 +21,11 @@ export function partyRules(claim: Res, path: string, lookup: Lookup, v: PasViola
     v.push({ rule, path: p, message });
   };
   if (!arr(claim.insurance).some((ins) => refOf(ins.coverage)))
-    add('PASClaim.insurance', `${path}.insurance`, 'the patient has no active coverage in the chart: record the coverage (payer and member id)');
+    add(
+      'PASClaim.insurance',
+      `${path}.insurance`,
+      'the patient has no active coverage in the chart: record the coverage (payer and member id)',
+    );
   arr(claim.insurance).forEach((ins, i) => {
     const ref = refOf(ins.coverage);
     const cov = ref ? lookup(ref) : undefined;

@@ -34,9 +34,7 @@ export function policyNaming(a: Assessment, dos: string): PolicyNaming {
       statement: `${overlay.document}, ${overlay.version}: the guideline ${a.payer.name} applies. Where it sets no rule of its own, ClaimReady applies the Medicare baseline (${a.policy.citation.document}); those criteria are marked "Medicare baseline".`,
       // Code sets (ICD-10-CM, NCCI, CPT structure) are nobody's policy; only a Medicare coverage text is "baseline".
       sourceOf: (f) =>
-        f.citation.document !== overlay.document && MEDICARE_TEXT.test(f.citation.document)
-          ? 'Medicare baseline'
-          : undefined,
+        f.citation.document !== overlay.document && MEDICARE_TEXT.test(f.citation.document) ? 'Medicare baseline' : undefined,
     };
   }
   if (a.payer.fellBackToBaseline)

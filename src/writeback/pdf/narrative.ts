@@ -29,7 +29,9 @@ export function narrative(i: NarrativeInput, since: PainSince | undefined, asOf:
     .map((l) => (/^[A-Z][a-z]/.test(l) ? `${l[0]?.toLowerCase() ?? ''}${l.slice(1)}` : l))
     .join(' and ');
   const site = [s.laterality, s.region, s.levels.join(', ')].filter(Boolean).join(' ');
-  const parts: string[] = [`${who[0]?.toUpperCase() ?? ''}${who.slice(1)} with ${dx || 'the ordered indication'}${site ? ` (${site})` : ''}`];
+  const parts: string[] = [
+    `${who[0]?.toUpperCase() ?? ''}${who.slice(1)} with ${dx || 'the ordered indication'}${site ? ` (${site})` : ''}`,
+  ];
   if (since) parts.push(`pain for ${since.text} (since ${since.onset})`);
   const score = latestScores(p)[0];
   if (score) parts.push(`${score.instrument} ${score.value}/10 on ${score.date.slice(0, 10)}`);
@@ -51,7 +53,9 @@ export function narrative(i: NarrativeInput, since: PainSince | undefined, asOf:
   return [
     `${parts.join('; ')}.`,
     tried.length ? `Conservative care tried: ${tried.join('; ')}.` : 'No failed conservative care is dated in the record.',
-    image ? `${image.modality} of ${image.date?.slice(0, 10)}${image.levels.length ? ` at ${image.levels.join(', ')}` : ''} is described below.` : '',
+    image
+      ? `${image.modality} of ${image.date?.slice(0, 10)}${image.levels.length ? ` at ${image.levels.join(', ')}` : ''} is described below.`
+      : '',
     `Requested: ${s.code} ${what}.`,
   ]
     .filter(Boolean)

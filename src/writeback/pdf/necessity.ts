@@ -227,7 +227,8 @@ function detail(i: NecessityInput, since: PainSince | undefined): Section[] {
     heading: 'Imaging',
     lines: imaging.length
       ? imaging.map(
-          (m) => `- ${m.modality} ${day(m.date)}${m.levels.length ? ` (${m.levels.join(', ')})` : ''}: ${sentence(m.finding ?? 'report on file')}`,
+          (m) =>
+            `- ${m.modality} ${day(m.date)}${m.levels.length ? ` (${m.levels.join(', ')})` : ''}: ${sentence(m.finding ?? 'report on file')}`,
         )
       : ['- No imaging of this region is documented.'],
   });

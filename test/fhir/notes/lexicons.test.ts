@@ -1,7 +1,16 @@
 // The lexicons are data; each entry family is checked here against the extractor that uses it, on sentences
 // written for this test (not copied from any note).
 import { describe, expect, it } from 'vitest';
-import { careKind, CARE_TERMS, DRUG_BY_NAME, DRUG_CLASSES, DRUGS, PDDI_VALUESETS, THERAPIES, trieSource } from '../../../src/fhir/notes/care-lexicon';
+import {
+  careKind,
+  CARE_TERMS,
+  DRUG_BY_NAME,
+  DRUG_CLASSES,
+  DRUGS,
+  PDDI_VALUESETS,
+  THERAPIES,
+  trieSource,
+} from '../../../src/fhir/notes/care-lexicon';
 import pddi from '../../fixtures/notes/rxnorm-pddi-ingredients.json';
 import { limitationKind } from '../../../src/fhir/notes/function-lexicon';
 import { capsHeadingSection } from '../../../src/fhir/notes/sections';
@@ -50,7 +59,13 @@ describe('drug lexicon', () => {
   it('the name trie finds what a longest-first alternation of the same names finds', () => {
     const names = [...DRUG_BY_NAME.keys()];
     const esc = (w: string): string => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&').replace(/ /g, '\\s+');
-    const flat = new RegExp(String.raw`\b(?:${[...names].sort((a, b) => b.length - a.length).map(esc).join('|')})(?![\w-])`, 'gi');
+    const flat = new RegExp(
+      String.raw`\b(?:${[...names]
+        .sort((a, b) => b.length - a.length)
+        .map(esc)
+        .join('|')})(?![\w-])`,
+      'gi',
+    );
     const trie = new RegExp(String.raw`\b(?:${trieSource(names)})(?![\w-])`, 'gi');
     const text = `${names.join(', ')}; Tylenol #3 and Tylenol, Darvocet-N 100, darvocetx, Dolgic Plus, MS  Contin, somatic, Norcos.`;
     expect([...text.matchAll(trie)].map((m) => [m.index, m[0]])).toEqual([...text.matchAll(flat)].map((m) => [m.index, m[0]]));
@@ -242,10 +257,19 @@ describe('context layer', () => {
   it('sites: reflexes, cord sensory levels, thyroid labs and "S1 and 2" heart sounds are not levels', () => {
     const text =
       'I cannot elicit S1 reflexes. Patellar +2/2 and S1 +2/2 bilaterally. There was a sensory level to light touch at about T7 posteriorly and about T9 anteriorly. TSH 3.9, T4 0.85. Normal S1 and 2. MRI shows L4-5 stenosis.';
-    expect(mentions(text).filter((m) => m.type === 'site').map((m) => m.text)).toEqual(['L4-5']);
+    expect(
+      mentions(text)
+        .filter((m) => m.type === 'site')
+        .map((m) => m.text),
+    ).toEqual(['L4-5']);
   });
   it('sites: vertebrae counted or marked on the way are landmarks, the target level is a site', () => {
-    const text = 'The vertebral bodies were counted beginning at L5. A localizing x-ray verified the marker to be at the C6-C7 level. The needle was placed at L4-5.';
-    expect(mentions(text).filter((m) => m.type === 'site').map((m) => m.text)).toEqual(['L4-5']);
+    const text =
+      'The vertebral bodies were counted beginning at L5. A localizing x-ray verified the marker to be at the C6-C7 level. The needle was placed at L4-5.';
+    expect(
+      mentions(text)
+        .filter((m) => m.type === 'site')
+        .map((m) => m.text),
+    ).toEqual(['L4-5']);
   });
 });

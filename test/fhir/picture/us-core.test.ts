@@ -44,14 +44,22 @@ describe('Observation categories', () => {
     const p = toPicture(
       record(
         patient(),
-        { ...obs('inst', NRS, '', { valueQuantity: { value: 8 } }), effectiveDateTime: undefined, effectiveInstant: '2026-11-02T23:30:00-05:00' },
+        {
+          ...obs('inst', NRS, '', { valueQuantity: { value: 8 } }),
+          effectiveDateTime: undefined,
+          effectiveInstant: '2026-11-02T23:30:00-05:00',
+        },
         obs('twelve', NRS, '2026-11-03', { valueQuantity: { value: 12 } }),
       ),
       ctx(),
     );
     expect(p.painScores.map((s) => [s.value, s.date])).toEqual([[8, '2026-11-02T23:30:00-05:00']]);
     expect(p.dataIssues).toEqual([
-      expect.objectContaining({ resourceType: 'Observation', id: 'twelve', message: expect.stringMatching(/12 is outside its 0-10 scale/) }),
+      expect.objectContaining({
+        resourceType: 'Observation',
+        id: 'twelve',
+        message: expect.stringMatching(/12 is outside its 0-10 scale/),
+      }),
     ]);
   });
 });
@@ -114,7 +122,12 @@ describe('uncoded problems: the ICD-10-CM candidate their words lead to', () => 
 
   it('names a text-only problem as not coded, and nothing for resolved ones', () => {
     const dx = [
-      { display: 'low back pain', clinicalStatus: 'active' as const, source: 'coded' as const, evidence: [{ ref: 'Condition/t', display: 'x' }] },
+      {
+        display: 'low back pain',
+        clinicalStatus: 'active' as const,
+        source: 'coded' as const,
+        evidence: [{ ref: 'Condition/t', display: 'x' }],
+      },
       { display: 'Sciatica', snomed: '23056005', clinicalStatus: 'resolved' as const, source: 'coded' as const, evidence: [] },
     ];
     expect(uncodedMessage(dx, service(), '2026-12-08')?.message).toBe(

@@ -234,11 +234,9 @@ describe("the app's own prior-auth Task is read back for the view, never as evid
     // A server that ignores _tag also returns the clinic's own Tasks: not ours, not clinical, left out.
     const theirs = { resourceType: 'Task', id: 't2', status: 'requested', intent: 'order' };
     const base = reader({ Task: [{ resource: mine }, { resource: theirs }] });
-    const rec = await readPatientRecord(
-      { base: base.base, getJson: (url) => (urls.push(url), base.getJson(url)) },
-      'p1',
-      { access: { canRead: (t) => ['Patient', 'Task'].includes(t) } },
-    );
+    const rec = await readPatientRecord({ base: base.base, getJson: (url) => (urls.push(url), base.getJson(url)) }, 'p1', {
+      access: { canRead: (t) => ['Patient', 'Task'].includes(t) },
+    });
     expect(urls.filter((u) => u.startsWith('Task'))).toEqual([
       `Task?patient=p1&_tag=${encodeURIComponent('https://claimready.app/fhir/CodeSystem/origin|claimready')}&_count=1000`,
     ]);

@@ -200,7 +200,7 @@ const pointFirstSupportAt = (b: Bundle, resource: Record<string, unknown>): void
 };
 const OLD_STYLE: OldStyle[] = [
   [
-    'DocumentReference.type in ClaimReady\'s own code system',
+    "DocumentReference.type in ClaimReady's own code system",
     /DocumentReference\.type: the code is not in the required value set .*us-core-documentreference-type/,
     (b) => {
       entryOf<{ type: unknown }>(b, 'DocumentReference').type = {
@@ -208,7 +208,11 @@ const OLD_STYLE: OldStyle[] = [
       };
     },
   ],
-  ['Coverage without member id', /Coverage\.identifier \(slice memberid\): expected 1\.\.1, found 0/, (b) => void delete entryOf<Coverage>(b, 'Coverage').identifier],
+  [
+    'Coverage without member id',
+    /Coverage\.identifier \(slice memberid\): expected 1\.\.1, found 0/,
+    (b) => void delete entryOf<Coverage>(b, 'Coverage').identifier,
+  ],
   [
     'Coverage relationship only HL7 self, no subscriber',
     /Constraint self-beneficiary not met/,
@@ -230,7 +234,13 @@ const OLD_STYLE: OldStyle[] = [
   [
     'MedicationStatement as supporting information',
     /points at a MedicationStatement; the profile allows profile-documentreference/,
-    (b) => pointFirstSupportAt(b, { resourceType: 'MedicationStatement', id: 'ms1', status: 'completed', medicationCodeableConcept: { text: 'naproxen' } }),
+    (b) =>
+      pointFirstSupportAt(b, {
+        resourceType: 'MedicationStatement',
+        id: 'ms1',
+        status: 'completed',
+        medicationCodeableConcept: { text: 'naproxen' },
+      }),
   ],
   [
     'MRI DiagnosticReport in the lab report slot',

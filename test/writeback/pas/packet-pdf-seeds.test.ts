@@ -36,7 +36,14 @@ describe('packet PDF of the seed patients, as pdf.js reads it', () => {
   });
 
   it('cites and lists only the diagnoses of the request: no hypertension (I10) anywhere', async () => {
-    for (const patient of ['pt-radic-ready', 'pt-esi-frequency', 'pt-facet-rfa-ready', 'pt-stenosis-bcbsma', 'pt-paging', 'pt-notes-only']) {
+    for (const patient of [
+      'pt-radic-ready',
+      'pt-esi-frequency',
+      'pt-facet-rfa-ready',
+      'pt-stenosis-bcbsma',
+      'pt-paging',
+      'pt-notes-only',
+    ]) {
       const text = await all(patient);
       expect(text, patient).not.toMatch(/\bI10\b/);
       expect(text, patient).not.toMatch(/hypertension/i);
@@ -55,9 +62,9 @@ describe('packet PDF of the seed patients, as pdf.js reads it', () => {
       const text = await all(patient);
       expect(text, patient).not.toMatch(/\d+\.\d+ weeks/);
       // Every statement of how long the pain has lasted says the same thing.
-      const stated = [...text.matchAll(/[Pp]ain for ((?:\d+ years? )?\d+ (?:weeks?|months?))|Duration: ((?:\d+ years? )?\d+ (?:weeks?|months?))/g)].map(
-        (m) => m[1] ?? m[2],
-      );
+      const stated = [
+        ...text.matchAll(/[Pp]ain for ((?:\d+ years? )?\d+ (?:weeks?|months?))|Duration: ((?:\d+ years? )?\d+ (?:weeks?|months?))/g),
+      ].map((m) => m[1] ?? m[2]);
       expect(new Set(stated).size, `${patient}: ${stated.join(' | ')}`).toBeLessThanOrEqual(1);
     }
   });
@@ -73,7 +80,7 @@ describe('packet PDF of the seed patients, as pdf.js reads it', () => {
     expect(text).toMatch(/\d+ earlier courses \(2017 to 20\d\d\) are in the record/);
   });
 
-  it('lists no procedure outside the requested one\'s region and family (the coded cataract operation)', async () => {
+  it("lists no procedure outside the requested one's region and family (the coded cataract operation)", async () => {
     const text = await all('pt-notes-only');
     expect(text).not.toMatch(/cataract|66984|lisinopril/i);
   });
@@ -87,7 +94,7 @@ describe('packet PDF of the seed patients, as pdf.js reads it', () => {
     }
   });
 
-  it('ClaimReady\'s own coding summary in the chart is not cited: the PDF is the same as without it', async () => {
+  it("ClaimReady's own coding summary in the chart is not cited: the PDF is the same as without it", async () => {
     const own = {
       resourceType: 'DocumentReference',
       id: 'cr-coding-summary',
@@ -100,7 +107,9 @@ describe('packet PDF of the seed patients, as pdf.js reads it', () => {
         {
           attachment: {
             contentType: 'text/plain',
-            data: Buffer.from('ClaimReady coding summary. Low back pain since 01/01/2015 with radiculopathy; failed physical therapy for 20 weeks.').toString('base64'),
+            data: Buffer.from(
+              'ClaimReady coding summary. Low back pain since 01/01/2015 with radiculopathy; failed physical therapy for 20 weeks.',
+            ).toString('base64'),
           },
         },
       ],

@@ -14,8 +14,7 @@ export interface PdfText {
 
 export async function readPdf(bytes: Uint8Array): Promise<PdfText> {
   const pdfjs = await import('pdfjs-dist/legacy/build/pdf.mjs');
-  const doc = await pdfjs.getDocument({ data: bytes.slice(), standardFontDataUrl: FONTS, isEvalSupported: false, verbosity: 0 })
-    .promise;
+  const doc = await pdfjs.getDocument({ data: bytes.slice(), standardFontDataUrl: FONTS, isEvalSupported: false, verbosity: 0 }).promise;
   const out: PdfText = { pages: [], lines: [], sizes: [] };
   for (let i = 1; i <= doc.numPages; i++) {
     const page = await doc.getPage(i);

@@ -37,8 +37,7 @@ export function DraftConflict({ theirs, onLoad, onOverwrite }: { theirs: SavedDr
     <div className="stack" data-testid="draft-conflict">
       <p>
         The draft was changed in the EHR after you opened it: {draftLine(theirs).replace(/^Draft saved/, 'saved')}, with{' '}
-        {theirs.lines.map((l) => `${l.code}${l.modifiers.length ? `-${l.modifiers.join('-')}` : ''} × ${l.units}`).join(', ') ||
-          'no lines'}
+        {theirs.lines.map((l) => `${l.code}${l.modifiers.length ? `-${l.modifiers.join('-')}` : ''} × ${l.units}`).join(', ') || 'no lines'}
         . Nothing was overwritten.
       </p>
       <div className="coding-review__row">

@@ -29,9 +29,7 @@ const ClaimShape = z.looseObject({
   identifier: z.array(z.looseObject({ system: z.string().optional(), value: z.string().optional() })).optional(),
   created: z.string().optional(),
   enterer: z.looseObject({ reference: z.string().optional(), display: z.string().optional() }).optional(),
-  diagnosis: z
-    .array(z.looseObject({ sequence: z.number().int(), diagnosisCodeableConcept: Concept }))
-    .optional(),
+  diagnosis: z.array(z.looseObject({ sequence: z.number().int(), diagnosisCodeableConcept: Concept })).optional(),
   item: z
     .array(
       z.looseObject({
@@ -61,7 +59,10 @@ export function draftFromClaim(raw: unknown, diagnosisCodes: readonly string[]):
         const code = dxBySeq.get(seq);
         const now = code ? diagnosisCodes.indexOf(code) : -1;
         if (now >= 0) pointers.push(now + 1);
-        else notes.push(`Line ${i + 1}: the draft pointed at ${code ?? `diagnosis ${seq}`}, which is no longer on the record; that pointer was dropped.`);
+        else
+          notes.push(
+            `Line ${i + 1}: the draft pointed at ${code ?? `diagnosis ${seq}`}, which is no longer on the record; that pointer was dropped.`,
+          );
       }
       return {
         code: it.productOrService.coding?.[0]?.code ?? '',

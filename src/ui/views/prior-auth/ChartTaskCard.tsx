@@ -44,7 +44,9 @@ export function ChartTaskCard({
           )}
         </dl>
       )}
-      {earlier.length > 0 && <p className="muted">{earlier.length} earlier task(s) for this service (from packets built on earlier facts).</p>}
+      {earlier.length > 0 && (
+        <p className="muted">{earlier.length} earlier task(s) for this service (from packets built on earlier facts).</p>
+      )}
       {onRefresh && task && (
         <button type="button" className="btn btn--small" onClick={onRefresh} disabled={refreshing}>
           {refreshing ? 'Reading the task…' : 'Read the task again from the chart'}

@@ -37,7 +37,8 @@ export function PacketActions({ model, writer, user, now, onSaved }: PacketActio
     if (policyBlocked && !acceptIncomplete) {
       setState({
         kind: 'refused',
-        message: 'The policy criteria under "Do first" are not all documented. Fix them, or tick "Save as an incomplete packet" to save it anyway.',
+        message:
+          'The policy criteria under "Do first" are not all documented. Fix them, or tick "Save as an incomplete packet" to save it anyway.',
       });
       return;
     }
@@ -47,8 +48,7 @@ export function PacketActions({ model, writer, user, now, onSaved }: PacketActio
       if (result.ok) {
         setState({ kind: 'saved', created: result.created, skipped: result.skipped });
         onSaved?.(result.taskKey);
-      }
-      else if (result.refused) setState({ kind: 'refused', message: result.message });
+      } else if (result.refused) setState({ kind: 'refused', message: result.message });
       else setState({ kind: 'failed', message: result.message, ...(result.outcome ? { outcome: result.outcome } : {}) });
     } catch (e) {
       setState({ kind: 'failed', message: `The packet could not be made: ${e instanceof Error ? e.message : 'unknown error'}` });

@@ -54,7 +54,9 @@ function toChartTask(t: TaskData, nameOf: NameOf): ChartTask {
   const out = (label: RegExp) => t.output?.find((o) => label.test(o.type.text ?? ''));
   const auth = out(/^Authorization number$/i)?.valueString;
   const period = out(/^Authorization period$/i)?.valuePeriod;
-  const owner = t.owner ? (t.owner.display ?? (t.owner.reference ? (nameOf(t.owner.reference) ?? t.owner.reference) : undefined)) : undefined;
+  const owner = t.owner
+    ? (t.owner.display ?? (t.owner.reference ? (nameOf(t.owner.reference) ?? t.owner.reference) : undefined))
+    : undefined;
   const business = t.businessStatus?.text ?? t.businessStatus?.coding?.[0]?.display;
   const due = t.restriction?.period?.end;
   const updated = t.lastModified ?? t.authoredOn;
@@ -76,14 +78,12 @@ function toChartTask(t: TaskData, nameOf: NameOf): ChartTask {
 const isPaTask = (t: TaskData): boolean => t.code?.coding?.some((c) => c.code === 'submit-prior-auth') ?? false;
 
 /** The service's prior-auth Tasks, newest first: the one focused on its order, else one naming its code. */
-export function tasksForService(
-  raws: readonly unknown[],
-  service: { code: string; requestRef?: string },
-  nameOf: NameOf,
-): ChartTask[] {
+export function tasksForService(raws: readonly unknown[], service: { code: string; requestRef?: string }, nameOf: NameOf): ChartTask[] {
   const tasks = raws.map((r) => TaskShape.safeParse(r).data).filter((t): t is TaskData => t !== undefined && isPaTask(t));
   const mine = tasks.filter((t) =>
-    service.requestRef && t.focus?.reference ? t.focus.reference === service.requestRef : (t.description ?? '').includes(` ${service.code} `),
+    service.requestRef && t.focus?.reference
+      ? t.focus.reference === service.requestRef
+      : (t.description ?? '').includes(` ${service.code} `),
   );
   const when = (t: TaskData): string => t.lastModified ?? t.authoredOn ?? '';
   return mine.sort((a, b) => (when(a) < when(b) ? 1 : when(a) > when(b) ? -1 : 0)).map((t) => toChartTask(t, nameOf));
