@@ -22,6 +22,7 @@ import { PatientBanner } from './components/PatientBanner';
 import { DataIssues } from './components/DataIssues';
 import { EvidencePanel } from './components/EvidencePanel';
 import { ServicePicker } from './components/ServicePicker';
+import { StillReading } from './components/StillReading';
 import { Tabs } from './components/Tabs';
 
 // The coder and prior-auth views (and the PDF library behind the latter) load when first opened. The visit
@@ -168,7 +169,7 @@ export function Workspace({ client, context, early }: { client: Client; context:
           <h1 className="app-title">ClaimReady</h1>
           {!complete && (
             <p role="status" className="reading-banner">
-              Still reading the chart: results below are provisional and may change.
+              Still reading the chart: no verdict, coding or packet is shown until it is all in.
             </p>
           )}
         </header>
@@ -178,8 +179,8 @@ export function Workspace({ client, context, early }: { client: Client; context:
         <main id={`panel-${tab}`} role="tabpanel" aria-labelledby={`tab-${tab}`} aria-busy={!complete} className="workspace__panel">
           {tab === 'visit' && <visit.module.VisitChecklist />}
           <Suspense fallback={<p role="status">Loading…</p>}>
-            {tab === 'coding' && <CodingReview />}
-            {tab === 'prior-auth' && <PriorAuth />}
+            {tab === 'coding' && (complete ? <CodingReview /> : <StillReading view="Coding review" pending={stillReading} />)}
+            {tab === 'prior-auth' && (complete ? <PriorAuth /> : <StillReading view="Prior authorization" pending={stillReading} />)}
           </Suspense>
         </main>
         {evidence && <EvidencePanel evidence={evidence} notes={picture.notes} onClose={closeEvidence} />}

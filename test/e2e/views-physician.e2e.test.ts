@@ -144,9 +144,23 @@ describe('under a slow EHR no provisional verdict is shown', () => {
       expect(await card.locator('.verdict').textContent()).toBe('Checking…');
       await screenshot(p, 'visit-pending-pt-radic-ready');
       expect(await seriousAxeViolations(p)).toEqual([]);
+      // Coding review and Prior auth wait too: no lines, edits or packet from half a chart.
+      for (const tab of ['Coding review', 'Prior auth'] as const) {
+        await p.getByRole('tab', { name: tab }).click();
+        const waiting = p.getByTestId('view-still-reading');
+        await waiting.waitFor({ timeout: 10_000 });
+        expect(await waiting.getByRole('status').textContent()).toContain('pain and function scores');
+        expect(await p.getByRole('button', { name: 'Save packet to chart' }).count()).toBe(0);
+        expect(await p.locator('.verdict').count()).toBe(0);
+      }
+      expect(await seriousAxeViolations(p)).toEqual([]);
+      await p.getByRole('tab', { name: 'Visit checklist' }).click();
       release();
       await p.locator('[data-testid="workspace"][data-complete="true"]').waitFor({ timeout: 30_000 });
       expect(await p.locator('article.vc-service').getAttribute('data-verdict')).toBe('ready');
+      await p.getByRole('tab', { name: 'Prior auth' }).click();
+      await p.getByRole('button', { name: 'Save packet to chart' }).waitFor({ timeout: 15_000 });
+      expect(await p.getByTestId('view-still-reading').count()).toBe(0);
     } finally {
       await ctx.close();
     }
