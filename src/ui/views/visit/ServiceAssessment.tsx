@@ -5,7 +5,7 @@ import type { Assessment, Finding } from '../../../policy/index';
 import { serviceDef } from '../../../policy/index';
 import { FindingItem } from './FindingItem';
 import { policyLabel } from './policy-label';
-import { pendingLabel } from './still-reading';
+import { PendingList } from './PendingList';
 
 const VERDICT_TEXT: Record<Assessment['verdict'], string> = {
   ready: 'Ready',
@@ -52,13 +52,7 @@ export function PendingService({ service, index, pending }: { service: PlannedSe
       </header>
       <div className="vc-loading" role="status">
         <p>No verdict yet: the chart is still being read, and what is still coming could change it. Still loading:</p>
-        <ul aria-label="Still loading">
-          {pending.map((t) => (
-            <li key={t} data-pending={t}>
-              {pendingLabel(t)}
-            </li>
-          ))}
-        </ul>
+        <PendingList pending={pending} />
       </div>
     </article>
   );
