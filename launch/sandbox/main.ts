@@ -1,8 +1,6 @@
 // `npm start` entry: parses the command line, starts the sandbox EHR, prints the chart URL and the FHIR base URL.
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
-import { startSandbox } from './server';
-import { buildIfChanged } from './build-if-changed';
 
 const usage =
   'usage: tsx launch/sandbox/main.ts [--port N] [--data DIR]... [--latency MS] [--faults P] [--today YYYY-MM-DD] [--dist DIR] [--no-seed] [--rebuild]';
@@ -42,9 +40,8 @@ async function main(): Promise<void> {
     console.log(usage);
     return;
   }
-  // A --dist of one's own is served as given; the default dist/ is rebuilt when the app's sources changed.
-  if (!values.dist) buildIfChanged(fileURLToPath(new URL('../..', import.meta.url)), { force: !!values.rebuild });
-  const sandbox = await startSandbox({
+  // Every option is checked before anything is built or loaded: a typo is refused at once, not after a build.
+  const options = {
     port: number(values.port, 'port', 0, 65535),
     dataDirs: values.data,
     latencyMs: number(values.latency, 'latency', 0, 60_000),
@@ -52,7 +49,14 @@ async function main(): Promise<void> {
     today: values.today,
     distDir: values.dist,
     seed: !values['no-seed'],
-  });
+  };
+  // A --dist of one's own is served as given; the default dist/ is rebuilt when the app's sources changed.
+  if (!values.dist) {
+    const { buildIfChanged } = await import('./build-if-changed');
+    buildIfChanged(fileURLToPath(new URL('../..', import.meta.url)), { force: !!values.rebuild });
+  }
+  const { startSandbox } = await import('./server');
+  const sandbox = await startSandbox(options);
   for (const problem of sandbox.store.loadProblems) console.error(`data: ${problem}`);
   console.log(`Chart: ${sandbox.chartUrl}`);
   console.log(`FHIR base: ${sandbox.fhirBase}`);

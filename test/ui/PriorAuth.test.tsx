@@ -170,7 +170,10 @@ describe('PriorAuth view', () => {
     setup(PATIENTS[0]);
     fireEvent.click(screen.getByRole('button', { name: 'Download PDF' }));
     await waitFor(() => expect(blobs).toHaveLength(1), { timeout: 10_000 });
-    fireEvent.click(screen.getByRole('button', { name: 'Download bundle JSON' }));
+    // The buttons are disabled while the PDF is being made; a click before they are enabled again does nothing.
+    const json = screen.getByRole('button', { name: 'Download bundle JSON' }) as HTMLButtonElement;
+    await waitFor(() => expect(json.disabled).toBe(false), { timeout: 10_000 });
+    fireEvent.click(json);
     await waitFor(() => expect(blobs).toHaveLength(2), { timeout: 10_000 });
     expect(blobs.map((b) => b.type)).toEqual(['application/pdf', 'application/fhir+json']);
     expect(new TextDecoder().decode(new Uint8Array(await blobs[0]!.arrayBuffer()).slice(0, 5))).toBe('%PDF-');
