@@ -8,9 +8,12 @@ import type { Bundle, FhirResource } from 'fhir/r4';
 import type { ManifestEntry, SeedPatient } from './gen/manifest';
 import { clinic, PAYERS, payerOrganization, practitioner } from './gen/systems';
 import { validateBundle } from './gen/validate';
-import { notesOnly, radicNoConservative, radicReady, unknownPayer } from './patients/radiculopathy';
-import { esiFrequency, esiRepeatGood, esiRepeatPoor, lateralityConflict } from './patients/repeat-esi';
-import { facetOneMbb, facetRfaReady, mbbBilateral, mbbRight, dxDeleted } from './patients/facet';
+import { radicNoConservative, radicReady } from './patients/radiculopathy';
+import { notesOnly, unknownPayer } from './patients/radiculopathy-edge';
+import { esiFrequency, esiRepeatGood, esiRepeatPoor } from './patients/repeat-esi';
+import { lateralityConflict } from './patients/laterality-conflict';
+import { facetOneMbb, facetRfaReady } from './patients/facet';
+import { dxDeleted, mbbBilateral, mbbRight } from './patients/facet-blocks';
 import { cervicalSummit, stenosisBcbsma } from './patients/commercial';
 import { tpiMod25, tpiNo25, siJoint, scsTrial } from './patients/other-services';
 import { paging } from './patients/paging';
@@ -72,7 +75,8 @@ function manifestEntry(seed: SeedPatient): ManifestEntry {
   };
 }
 
-function main(): void {
+/** Every seed file's name and text, and what the generator's own checks found; writes nothing. */
+export function generateSeeds(): { files: Map<string, string>; problems: string[] } {
   const seenIds = new Map<string, string>();
   const problems: string[] = [];
   const manifest: ManifestEntry[] = [];
@@ -86,6 +90,12 @@ function main(): void {
     files.set(`${entry.patient}.json`, `${JSON.stringify(bundle, null, 1)}\n`);
     manifest.push(entry);
   }
+  files.set('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
+  return { files, problems };
+}
+
+function main(): void {
+  const { files, problems } = generateSeeds();
   if (problems.length > 0) {
     console.error(problems.join('\n'));
     process.exit(1);
@@ -97,10 +107,9 @@ function main(): void {
   let bytes = 0;
   for (const [name, text] of files) {
     writeFileSync(join(here, name), text);
-    bytes += Buffer.byteLength(text);
+    if (name !== 'manifest.json') bytes += Buffer.byteLength(text);
   }
-  writeFileSync(join(here, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
-  console.log(`${manifest.length} patients, ${(bytes / 1e6).toFixed(2)} MB of bundles written to ${here}`);
+  console.log(`${files.size - 1} patients, ${(bytes / 1e6).toFixed(2)} MB of bundles written to ${here}`);
 }
 
 // Only when run as a script, so importing SEED_ANCHOR never rewrites the seed files.
