@@ -91,7 +91,7 @@ const layers = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'test-artifacts/**', 'launch/sandbox/seed/**'] },
+  { ignores: ['dist/**', 'node_modules/**', 'test-artifacts/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

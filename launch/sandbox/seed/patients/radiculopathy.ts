@@ -2,7 +2,6 @@
 import { Chart } from '../gen/chart';
 import { ICD, SCT, ptCourse, PT_FAILED } from '../gen/clinical';
 import { line, type SeedPatient } from '../gen/manifest';
-import { bloodPressure, vital } from '../gen/vitals';
 
 export const TFESI = 'Left L5-S1 transforaminal epidural steroid injection (L5 root)';
 
