@@ -258,18 +258,29 @@ export class Chart {
     });
   }
 
-  vas(date: string, mm: number, encounter?: string): Observation {
+  /** A survey-category Observation: the shape every scale and limitation shares. */
+  private survey(date: string, time: string, code: CodeableConcept, value: Partial<Observation>, encounter?: string): Observation {
     return this.add<Observation>({
       resourceType: 'Observation',
       id: this.nextId('obs'),
       status: 'final',
       category: [{ coding: [{ system: SYS.obsCategory, code: 'survey' }] }],
-      code: { text: 'VAS' },
+      code,
       subject: this.patientRef,
       ...(encounter ? { encounter: { reference: `Encounter/${encounter}` } } : {}),
-      effectiveDateTime: dt(date, '09:05:00'),
-      valueQuantity: { value: mm, unit: 'mm', system: SYS.ucum, code: 'mm' },
+      effectiveDateTime: dt(date, time),
+      ...value,
     });
+  }
+
+  vas(date: string, mm: number, encounter?: string): Observation {
+    return this.survey(
+      date,
+      '09:05:00',
+      { text: 'VAS' },
+      { valueQuantity: { value: mm, unit: 'mm', system: SYS.ucum, code: 'mm' } },
+      encounter,
+    );
   }
 
   disability(
@@ -278,48 +289,26 @@ export class Chart {
     pct: number,
     encounter?: string,
   ): Observation {
-    return this.add<Observation>({
-      resourceType: 'Observation',
-      id: this.nextId('obs'),
-      status: 'final',
-      category: [{ coding: [{ system: SYS.obsCategory, code: 'survey' }] }],
-      code: {
-        coding: [{ system: SYS.painObs, code: instrument === 'Oswestry Disability Index' ? 'odi' : 'ndi', display: instrument }],
-        text: instrument,
-      },
-      subject: this.patientRef,
-      ...(encounter ? { encounter: { reference: `Encounter/${encounter}` } } : {}),
-      effectiveDateTime: dt(date, '09:10:00'),
-      valueQuantity: { value: pct, unit: '%', system: SYS.ucum, code: '%' },
-    });
+    const code = {
+      coding: [{ system: SYS.painObs, code: instrument === 'Oswestry Disability Index' ? 'odi' : 'ndi', display: instrument }],
+      text: instrument,
+    };
+    return this.survey(date, '09:10:00', code, { valueQuantity: { value: pct, unit: '%', system: SYS.ucum, code: '%' } }, encounter);
   }
 
   peg(date: string, score: number, encounter?: string): Observation {
-    return this.add<Observation>({
-      resourceType: 'Observation',
-      id: this.nextId('obs'),
-      status: 'final',
-      category: [{ coding: [{ system: SYS.obsCategory, code: 'survey' }] }],
-      code: { text: 'PEG scale (pain, enjoyment, general activity)' },
-      subject: this.patientRef,
-      ...(encounter ? { encounter: { reference: `Encounter/${encounter}` } } : {}),
-      effectiveDateTime: dt(date, '09:10:00'),
-      valueQuantity: { value: score, unit: '{score}', system: SYS.ucum, code: '{score}' },
-    });
+    const code = { text: 'PEG scale (pain, enjoyment, general activity)' };
+    return this.survey(
+      date,
+      '09:10:00',
+      code,
+      { valueQuantity: { value: score, unit: '{score}', system: SYS.ucum, code: '{score}' } },
+      encounter,
+    );
   }
 
   limitation(date: string, text: string, encounter?: string): Observation {
-    return this.add<Observation>({
-      resourceType: 'Observation',
-      id: this.nextId('obs'),
-      status: 'final',
-      category: [{ coding: [{ system: SYS.obsCategory, code: 'survey' }] }],
-      code: { text: 'Functional limitation' },
-      subject: this.patientRef,
-      ...(encounter ? { encounter: { reference: `Encounter/${encounter}` } } : {}),
-      effectiveDateTime: dt(date, '09:12:00'),
-      valueString: text,
-    });
+    return this.survey(date, '09:12:00', { text: 'Functional limitation' }, { valueString: text }, encounter);
   }
 
   medRequest(m: {
