@@ -30,7 +30,11 @@ export interface PayerDef {
   match: { identifiers: string[]; names: string[]; sopt: string[] };
   overlays: Partial<Record<PolicyId, Overlay[]>>;
   /** Prior authorization: per policy for a commercial plan, or Medicare's programs decided from the service. */
-  priorAuth: { kind: 'per-policy'; byPolicy: Partial<Record<PolicyId, boolean>> } | { kind: 'medicare' };
+  priorAuth:
+    | { kind: 'per-policy'; byPolicy: Partial<Record<PolicyId, boolean>> }
+    | { kind: 'medicare' }
+    /** The plan keeps its own list, which ClaimReady does not hold: always "depends", with this reason. */
+    | { kind: 'plan-list'; reason: string };
 }
 
 const ESI = familyKinds('esi');
@@ -42,10 +46,32 @@ export const MEDICARE: PayerDef = {
   match: {
     identifiers: ['MEDICARE'],
     names: ['medicare'],
-    sopt: ['1', '11', '111', '112', '113', '119', '12', '121', '122', '123', '129', 'MB'],
+    sopt: ['1', '11', '111', '112', '113', '119', 'MB'],
   },
   overlays: {},
   priorAuth: { kind: 'medicare' },
+};
+
+/**
+ * Medicare Advantage (Part C) plans: a private plan, not Original Medicare. Coverage follows the Medicare baseline
+ * (an MA plan must cover what Original Medicare covers, under the NCDs and the LCDs of its area), but prior
+ * authorization is the plan's own: CMS's Medicare programs (WISeR, the OPD list) are for Original Medicare only.
+ */
+export const MEDICARE_ADVANTAGE: PayerDef = {
+  id: 'medicare-advantage',
+  name: 'Medicare Advantage plan',
+  // SOPT 12x Medicare managed care (HMO, PPO, POS, other); X12 insurance type 16 (HMO Medicare risk).
+  match: {
+    identifiers: [],
+    names: ['medicare advantage', 'medicare hmo', 'medicare ppo', 'medicare replacement', 'medicare part c'],
+    sopt: ['12', '121', '122', '123', '129', '16'],
+  },
+  overlays: {},
+  priorAuth: {
+    kind: 'plan-list',
+    reason:
+      "A Medicare Advantage plan keeps its own prior-authorization list, which ClaimReady does not hold; CMS's WISeR and OPD programs apply to Original Medicare only. Check the plan's list.",
+  },
 };
 
 const CMM200 = 'eviCore CMM-200 Epidural Steroid Injections';
@@ -144,7 +170,23 @@ const BCBSMA_MODERATE_PAIN = 4;
 export const BCBSMA: PayerDef = {
   id: 'bcbsma',
   name: 'Blue Cross Blue Shield of Massachusetts',
-  match: { identifiers: ['BCBSMA'], names: ['blue cross blue shield of massachusetts'], sopt: [] },
+  match: {
+    identifiers: ['BCBSMA'],
+    // As clinics write the plan on a Coverage; a bare "BCBS" or "Blue Cross" names no plan (every state has one).
+    names: [
+      'blue cross blue shield of massachusetts',
+      'blue cross and blue shield of massachusetts',
+      'blue cross blue shield of ma',
+      'bcbs of massachusetts',
+      'bcbs massachusetts',
+      'bcbs of ma',
+      'bcbs ma',
+      'bcbsma',
+      'blue cross massachusetts',
+      'blue cross ma',
+    ],
+    sopt: [],
+  },
   overlays: {
     'lcd-epidural': [
       {
@@ -211,7 +253,8 @@ export const BCBSMA: PayerDef = {
   priorAuth: { kind: 'per-policy', byPolicy: { 'lcd-epidural': true } },
 };
 
-export const PAYERS: readonly PayerDef[] = [MEDICARE, SUMMIT, BCBSMA];
+// Medicare Advantage before Medicare: a plan name holding "medicare advantage" also holds "medicare".
+export const PAYERS: readonly PayerDef[] = [MEDICARE_ADVANTAGE, MEDICARE, SUMMIT, BCBSMA];
 
 export function payerById(id: string): PayerDef | undefined {
   const k = id.trim().toLowerCase();
@@ -239,6 +282,7 @@ export function priorAuthFor(
   dateOfService: string,
 ): PriorAuthDecision {
   if (payer.priorAuth.kind === 'medicare') return medicarePriorAuth(service, dateOfService);
+  if (payer.priorAuth.kind === 'plan-list') return { required: 'depends', reason: payer.priorAuth.reason };
   const known = policyId ? payer.priorAuth.byPolicy[policyId] : undefined;
   if (known === undefined)
     return { required: 'depends', reason: `${payer.name} has no prior-authorization rule on file for this service.` };
@@ -247,16 +291,25 @@ export function priorAuthFor(
     : { required: false, reason: `${payer.name} does not require prior authorization for this service.` };
 }
 
+/** Lower case, punctuation as spaces: a name is matched by whole words, so "BCBS MA" is not found in "BCBS Maine". */
+function words(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, ' ')
+    .trim();
+}
+
 function matchCoverage(c: CoverageFact): PayerDef | undefined {
   const id = c.payerId?.trim().toUpperCase();
   if (id) {
     const byId = PAYERS.find((p) => p.match.identifiers.includes(id));
     if (byId) return byId;
   }
-  const name = c.payerName?.trim().toLowerCase();
+  const name = c.payerName ? words(c.payerName) : '';
   if (name) {
     const byName =
-      PAYERS.find((p) => p.match.names.some((n) => name === n)) ?? PAYERS.find((p) => p.match.names.some((n) => name.includes(n)));
+      PAYERS.find((p) => p.match.names.some((n) => name === n)) ??
+      PAYERS.find((p) => p.match.names.some((n) => ` ${name} `.includes(` ${n} `)));
     if (byName) return byName;
   }
   const type = c.typeCode?.trim().toUpperCase();

@@ -1,7 +1,7 @@
 // Payer resolution from Coverage and the commercial overlays (eviCore CMM-200 for Summit, BCBSMA policy 690).
 import { describe, expect, it } from 'vitest';
 import { assess, assessAll } from '../../src/policy/assess';
-import { resolvePayer, payerDefFor, overlayFor, SUMMIT } from '../../src/policy/payers';
+import { resolvePayer, payerDefFor, overlayFor, priorAuthFor, SUMMIT } from '../../src/policy/payers';
 import { LCD_EPIDURAL } from '../../src/policy/policies/lcd-epidural';
 import type { CoverageFact } from '../../src/policy/picture';
 import type { Assessment, Finding } from '../../src/policy/verdicts';
@@ -45,6 +45,58 @@ describe('resolvePayer: Organization identifier / name / SOPT type', () => {
   it('an unknown payer id string falls back to the baseline', () => {
     expect(payerDefFor('acme').payer.fellBackToBaseline).toBe(true);
     expect(payerDefFor('SUMMIT').policySet.id).toBe('summit');
+  });
+});
+
+describe('payer names as clinics write them, matched by whole words', () => {
+  it.each([
+    ['BCBS of Massachusetts', 'bcbsma'],
+    ['Blue Cross & Blue Shield of Massachusetts, Inc.', 'bcbsma'],
+    ['BCBS-MA PPO', 'bcbsma'],
+    ['Humana Medicare Advantage HMO', 'medicare-advantage'],
+    ['AARP Medicare Advantage (UnitedHealthcare)', 'medicare-advantage'],
+    ['Medicare', 'medicare'],
+    ['Medicare Part B (Noridian)', 'medicare'],
+  ])('%s -> %s', (payerName, id) => {
+    expect(resolvePayer([cov({ payerName })]).policySet.id).toBe(id);
+  });
+
+  it.each(['BCBS Maine', 'Blue Cross Maryland', 'BCBS', 'Blue Cross Blue Shield'])(
+    '%s names no plan ClaimReady knows: the baseline, said so',
+    (payerName) => {
+      const r = resolvePayer([cov({ payerName })]);
+      expect(r.payer.fellBackToBaseline).toBe(true);
+      expect(r.payer.note).toContain(payerName);
+    },
+  );
+
+  it('a Medicare managed-care type code (SOPT 12x) is a Medicare Advantage plan, not Original Medicare', () => {
+    expect(resolvePayer([cov({ typeCode: '121' })]).policySet.id).toBe('medicare-advantage');
+    expect(resolvePayer([cov({ typeCode: '111' })]).policySet.id).toBe('medicare');
+  });
+});
+
+describe('prior authorization under a Medicare Advantage plan', () => {
+  const service = tfesi({ location: { state: 'TX', source: 'coded', evidence: [] } });
+  it('is never WISeR (Original Medicare only): "depends" on the plan\'s own list, with the reason', () => {
+    const ma = resolvePayer([cov({ payerName: 'Aetna Medicare Advantage PPO' })]).policySet;
+    const d = priorAuthFor(LCD_EPIDURAL.id, ma, service, TODAY);
+    expect(d.required).toBe('depends');
+    expect(d.reason).toMatch(/own prior-authorization list/);
+    expect(d.program).toBeUndefined();
+  });
+  it('while Original Medicare in a WISeR state requires it for the same service', () => {
+    const ffs = resolvePayer([cov({ payerName: 'Medicare Part B' })]).policySet;
+    expect(priorAuthFor(LCD_EPIDURAL.id, ffs, service, TODAY).required).toBe(true);
+  });
+  it('coverage criteria stay the Medicare baseline (no overlay, not a fallback)', () => {
+    const p = esiPicture();
+    p.coverages = [cov({ payerName: 'Humana Medicare Advantage' })];
+    const [a] = assessAll(p, [service], TODAY);
+    expect(a!.payer).toMatchObject({ name: 'Humana Medicare Advantage', fellBackToBaseline: false });
+    expect(a!.policy.overlay).toBeUndefined();
+    expect(a!.policy.id).toBe(assessAll(esiPicture(), [service], TODAY)[0]!.policy.id);
+    expect(a!.priorAuth.required).toBe('depends');
   });
 });
 
@@ -167,7 +219,7 @@ describe('BCBSMA policy 690: 4 weeks analgesics AND 4 weeks PT; 30 days between;
   it('a facet block under BCBSMA uses the Medicare baseline (no facet overlay in data)', () => {
     const a = assess(facetPicture(), mbb(), 'bcbsma', TODAY);
     expect(a.verdict).toBe('ready');
-    expect(a.priorAuth.required).toBe('depends');
+    expect(a!.priorAuth.required).toBe('depends');
   });
 });
 
