@@ -14,15 +14,30 @@ const find = (a: Assessment, id: string): Finding => {
   return f;
 };
 
-describe('LCD L39242 ESI-SCALES pain scale, 30-day baseline window (ClaimReady parameter)', () => {
+describe('LCD L39242 ESI-SCALES pain scale, 30-day baseline window (ClaimReady parameter: advice, never a blocker)', () => {
   it.each([
-    [29, 'met'],
-    [30, 'met'],
-    [31, 'missing'],
-  ])('NRS recorded %i days before -> %s', (days, status) => {
+    [29, 'met', 'blocker'],
+    [30, 'met', 'blocker'],
+    [31, 'missing', 'warning'],
+    [400, 'missing', 'warning'],
+  ])('NRS recorded %i days before -> %s (%s)', (days, status, severity) => {
     const p = esiPicture();
     p.painScores[0]!.date = addDays(TODAY, -days);
-    expect(find(assess(p, tfesi(), 'medicare', TODAY), 'pain-scale').status).toBe(status);
+    const f = find(assess(p, tfesi(), 'medicare', TODAY), 'pain-scale');
+    expect([f.status, f.severity]).toEqual([status, severity]);
+  });
+  it('a baseline older than the window leaves the verdict as the policy text decides it, and says why', () => {
+    const fresh = esiPicture();
+    const stale = esiPicture();
+    for (const s of stale.painScores) s.date = addDays(TODAY, -32);
+    for (const s of stale.functionalStatus) s.date = addDays(TODAY, -32);
+    const before = assess(fresh, tfesi(), 'medicare', TODAY);
+    const after = assess(stale, tfesi(), 'medicare', TODAY);
+    expect(before.verdict).toBe('ready');
+    expect(after.verdict).toBe('ready');
+    const f = find(after, 'pain-scale');
+    expect(f.message).toMatch(/32 days old\. The policy sets no age/);
+    expect(f.fix).toBe('Record a current 0-10 pain score at this visit');
   });
   it('pain described without a validated scale is missing with a fix', () => {
     const p = esiPicture();

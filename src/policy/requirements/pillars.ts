@@ -5,7 +5,7 @@ import { isLiveDiagnosis } from '../picture';
 import type { DurationRule } from '../policies/types';
 import { inCategory } from '../icd10';
 import { addMonths, dayOf, daysBetween, toDayMs } from '../dates';
-import { careBefore, evidenceOf, listOf, dosOf, fmtDate, met, missing, notMet, plural, requirement } from './common';
+import { advice, careBefore, evidenceOf, listOf, dosOf, fmtDate, met, missing, notMet, plural, requirement } from './common';
 import type { Requirement } from './common';
 
 const DAY_MS = 86_400_000;
@@ -47,11 +47,14 @@ export function painScaleRequirement(id: string): Requirement {
       }
       const age = daysBetween(latest.date, dos);
       const what = `${latest.instrument} ${latest.value}/10 on ${fmtDate(latest.date)}`;
+      // The policies ask for a baseline and set no age: past the recency ClaimReady reads, say so, never decide.
       if (age > rule.maxAgeDays) {
-        return missing(
-          `The latest pain score (${what}) is ${age} days old; the baseline must be within ${rule.maxAgeDays} days.`,
-          'Record a current 0-10 pain score at this visit',
-          latest.evidence,
+        return advice(
+          missing(
+            `The latest pain score (${what}) is ${age} days old. The policy sets no age for the baseline; ClaimReady reads one within ${rule.maxAgeDays} days as current, and a reviewer may ask for a score at the deciding visit.`,
+            'Record a current 0-10 pain score at this visit',
+            latest.evidence,
+          ),
         );
       }
       return met(`Pain scored ${what}.`, latest.evidence);
@@ -107,10 +110,12 @@ export function functionalRequirement(id: string): Requirement {
       const age = daysBetween(latest.date, dos);
       const what = latest.score !== undefined ? `${latest.instrument ?? 'score'} ${latest.score}` : `"${latest.limitation}"`;
       if (age > rule.maxAgeDays) {
-        return missing(
-          `The latest functional assessment (${what}, ${fmtDate(latest.date)}) is ${age} days old; limit ${rule.maxAgeDays} days.`,
-          'Update the functional assessment (ODI/NDI or described limitation) at this visit',
-          latest.evidence,
+        return advice(
+          missing(
+            `The latest functional assessment (${what}, ${fmtDate(latest.date)}) is ${age} days old. The policy sets no age for the baseline; ClaimReady reads one within ${rule.maxAgeDays} days as current, and a reviewer may ask for one at the deciding visit.`,
+            'Update the functional assessment (ODI/NDI or described limitation) at this visit',
+            latest.evidence,
+          ),
         );
       }
       return met(`Function documented: ${what} on ${fmtDate(latest.date)}.`, latest.evidence);
