@@ -113,6 +113,9 @@ export function toJson(run: RunSummary) {
       service: r.assessment.service.code,
       serviceRequest: r.assessment.service.requestRef,
       payer: r.assessment.payer.id,
+      payerName: r.assessment.payer.name,
+      // Present when the payer was not recognised: whose rules were used instead, said in words.
+      ...(r.assessment.payer.fellBackToBaseline ? { payerNote: r.assessment.payer.note } : {}),
       payerSource: r.picture.coverages[0]?.evidence[0]?.ref,
       verdict: r.assessment.verdict,
       priorAuth: r.assessment.priorAuth,
@@ -151,7 +154,7 @@ export function toTable(run: RunSummary): string {
     return [
       r.patient,
       r.assessment.service.code,
-      r.assessment.payer.id,
+      r.assessment.payer.fellBackToBaseline ? 'baseline*' : r.assessment.payer.id,
       r.assessment.verdict,
       pa,
       lines,
@@ -166,6 +169,11 @@ export function toTable(run: RunSummary): string {
     out.push(fmt(head), fmt(widths.map((w) => '-'.repeat(w))), ...rows.map(fmt));
   } else {
     out.push(`Nothing was assessed: none of the ${run.patients} patient${run.patients === 1 ? '' : 's'} could be checked (reasons below).`);
+  }
+  const unknown = [...new Map(run.results.filter((r) => r.assessment.payer.fellBackToBaseline).map((r) => [r.patient, r])).values()];
+  if (unknown.length > 0) {
+    out.push('', '* payer not recognised, Medicare LCD baseline used:');
+    for (const r of unknown) out.push(`  ${r.patient}: ${r.assessment.payer.note ?? r.assessment.payer.name}`);
   }
   if (run.skipped.length > 0) {
     out.push('', `Not assessed (${run.skipped.length}):`);

@@ -74,6 +74,22 @@ export const MEDICARE_ADVANTAGE: PayerDef = {
   },
 };
 
+/**
+ * A payer ClaimReady does not know (or no coverage): the Medicare LCD criteria stand in as the baseline, but not
+ * Medicare's prior-authorization programs, which bind Original Medicare only.
+ */
+export const UNKNOWN_PAYER: PayerDef = {
+  id: 'baseline',
+  name: 'Medicare LCD baseline',
+  match: { identifiers: [], names: [], sopt: [] },
+  overlays: {},
+  priorAuth: {
+    kind: 'plan-list',
+    reason:
+      "This payer's prior-authorization rules are not on file in ClaimReady (the Medicare baseline stands in for its coverage criteria only); ask the payer.",
+  },
+};
+
 const CMM200 = 'eviCore CMM-200 Epidural Steroid Injections';
 const CMM200_NOTE =
   'CMM-200 versions disagree: at least 7 days between injections in the 2021 version, 14 in the older one (and 14 for a repeat ESI, 7 for a repeat diagnostic SNRB, in another summary). The plan is pinned to the version in force on the date of service; version dates are the document dates seen, not confirmed effective dates.';
@@ -337,21 +353,21 @@ export function resolvePayer(coverages: readonly CoverageFact[]): { payer: Payer
   if (!primary)
     return {
       payer: baselineRef('none', 'No coverage on file', 'No active coverage found; the Medicare LCD baseline is used.'),
-      policySet: MEDICARE,
+      policySet: UNKNOWN_PAYER,
     };
   const def = matchCoverage(primary);
   if (def) return { payer: { id: def.id, name: primary.payerName ?? def.name, fellBackToBaseline: false }, policySet: def };
   const name = primary.payerName ?? primary.payerId ?? 'Unknown payer';
   return {
     payer: baselineRef(primary.payerId ?? primary.id, name, `${name} is not a payer ClaimReady knows; the Medicare LCD baseline is used.`),
-    policySet: MEDICARE,
+    policySet: UNKNOWN_PAYER,
   };
 }
 
 /** The payer definition behind a PayerRef or payer id; unknown ids fall back to the baseline. */
 export function payerDefFor(payer: PayerRef | string): { payer: PayerRef; policySet: PayerDef } {
   if (typeof payer !== 'string') {
-    const def = payer.fellBackToBaseline ? MEDICARE : payerById(payer.id);
+    const def = payer.fellBackToBaseline ? UNKNOWN_PAYER : payerById(payer.id);
     if (def) return { payer, policySet: def };
     return {
       payer: {
@@ -359,13 +375,13 @@ export function payerDefFor(payer: PayerRef | string): { payer: PayerRef; policy
         fellBackToBaseline: true,
         note: `${payer.name} is not a payer ClaimReady knows; the Medicare LCD baseline is used.`,
       },
-      policySet: MEDICARE,
+      policySet: UNKNOWN_PAYER,
     };
   }
   const def = payerById(payer);
   if (def) return { payer: { id: def.id, name: def.name, fellBackToBaseline: false }, policySet: def };
   return {
     payer: baselineRef(payer, payer, `${payer} is not a payer ClaimReady knows; the Medicare LCD baseline is used.`),
-    policySet: MEDICARE,
+    policySet: UNKNOWN_PAYER,
   };
 }

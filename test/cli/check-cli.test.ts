@@ -64,3 +64,25 @@ describe('npm run check over exported Bundles', () => {
     expect(text).toContain('lonely: nothing to assess: no active order');
   });
 });
+
+describe('an unknown payer is named, and whose rules were used instead is said', () => {
+  const SEED = join(ROOT, 'launch', 'sandbox', 'seed');
+  it('in --json: its name, a note that the Medicare baseline was used, and no Medicare prior-auth program', () => {
+    const out = JSON.parse(cli(['--data', SEED, '--patient', 'pt-unknown-payer', '--today', '2026-11-23', '--json'])) as {
+      results: { payerName: string; payerNote?: string; priorAuth: { required: unknown; program?: string } }[];
+    };
+    expect(out.results.length).toBeGreaterThan(0);
+    for (const r of out.results) {
+      expect(r.payerName).toMatch(/Acme/);
+      expect(r.payerNote).toMatch(/not a payer ClaimReady knows; the Medicare LCD baseline is used/);
+      expect(r.priorAuth).toMatchObject({ required: 'depends' });
+      expect(r.priorAuth.program).toBeUndefined();
+    }
+  });
+  it('in the table: marked, with the note under it; a known payer is not', () => {
+    const table = cli(['--data', SEED, '--patient', 'pt-unknown-payer', '--today', '2026-11-23']);
+    expect(table).toMatch(/baseline\*/);
+    expect(table).toMatch(/\* payer not recognised, Medicare LCD baseline used:\n {2}pt-unknown-payer: Acme/);
+    expect(cli(['--data', SEED, '--patient', 'pt-radic-ready', '--today', '2026-11-23'])).not.toMatch(/not recognised/);
+  });
+});

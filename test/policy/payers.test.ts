@@ -22,7 +22,7 @@ describe('resolvePayer: Organization identifier / name / SOPT type', () => {
     [{ payerId: 'SUMMIT', payerName: 'Summit Health Plan', typeCode: '5' }, 'summit', false],
     [{ payerName: 'Summit Health Plan' }, 'summit', false],
     [{ typeCode: '1' }, 'medicare', false],
-    [{ payerId: 'ACME', payerName: 'Acme Mutual Insurance', typeCode: '5' }, 'medicare', true],
+    [{ payerId: 'ACME', payerName: 'Acme Mutual Insurance', typeCode: '5' }, 'baseline', true],
   ])('%j -> %s (fallback %s)', (c, policySet, fell) => {
     const r = resolvePayer([cov(c)]);
     expect(r.policySet.id).toBe(policySet);
@@ -88,6 +88,15 @@ describe('prior authorization under a Medicare Advantage plan', () => {
   it('while Original Medicare in a WISeR state requires it for the same service', () => {
     const ffs = resolvePayer([cov({ payerName: 'Medicare Part B' })]).policySet;
     expect(priorAuthFor(LCD_EPIDURAL.id, ffs, service, TODAY).required).toBe(true);
+  });
+  it('a payer ClaimReady does not know gets the baseline criteria but never a Medicare program', () => {
+    const p = esiPicture();
+    p.coverages = [cov({ payerId: 'AETNA', payerName: 'Aetna Choice POS II' })];
+    const [a] = assessAll(p, [service], TODAY);
+    expect(a!.payer).toMatchObject({ name: 'Aetna Choice POS II', fellBackToBaseline: true });
+    expect(a!.priorAuth).toEqual({ required: 'depends', reason: expect.stringMatching(/not on file/) });
+    expect(payerDefFor('aetna').policySet.priorAuth.kind).toBe('plan-list');
+    expect(resolvePayer([]).policySet.priorAuth.kind).toBe('plan-list');
   });
   it('coverage criteria stay the Medicare baseline (no overlay, not a fallback)', () => {
     const p = esiPicture();
