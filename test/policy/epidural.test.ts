@@ -148,6 +148,31 @@ describe('LCD L39242 Limitations (ESI-REPEAT): >= 50% relief after the prior ESI
     expect(find(assess(p, tfesi(), 'medicare', TODAY), 'esi-repeat-relief').status).toBe('met');
   });
 
+  // A relief report N days after the session shows the relief lasted at least N days, stated duration or not.
+  it.each([
+    [92, 65, 'met'],
+    [89, 65, 'missing'],
+    [92, 45, 'not-met'],
+  ])('relief still reported %i days after the session (%i%%, no duration stated) -> %s', (after, pct, status) => {
+    const p = esiPicture();
+    const r = { ...relief(pct), date: addDays(TODAY, -150 + after) };
+    p.procedureHistory.push(proc('esi-transforaminal', 150, [r]));
+    const f = find(assess(p, tfesi(), 'medicare', TODAY), 'esi-repeat-relief');
+    expect(f.status).toBe(status);
+    if (status === 'met') expect(f.message).toMatch(new RegExp(`65% relief still reported on ${r.date}, 3 months after`));
+  });
+
+  it('a later report outweighs a short stated duration only when it shows the relief held long enough', () => {
+    const p = esiPicture();
+    const early = relief(70, 14 * 24);
+    const later = { ...relief(60), date: addDays(TODAY, -150 + 100) };
+    p.procedureHistory.push(proc('esi-transforaminal', 150, [early, later]));
+    expect(find(assess(p, tfesi(), 'medicare', TODAY), 'esi-repeat-relief').status).toBe('met');
+    const q = esiPicture();
+    q.procedureHistory.push(proc('esi-transforaminal', 150, [relief(70, 14 * 24)]));
+    expect(find(assess(q, tfesi(), 'medicare', TODAY), 'esi-repeat-relief').status).toBe('not-met');
+  });
+
   it('an undocumented response is missing (incomplete)', () => {
     const p = esiPicture();
     p.procedureHistory.push(proc('esi-transforaminal', 120, []));

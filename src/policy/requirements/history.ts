@@ -84,6 +84,21 @@ export function spacingRequirement(id: string): Requirement {
   );
 }
 
+/**
+ * Relief of at least minPercent still reported some time after the session lasted at least that long, whether or
+ * not the report states a duration: the latest such report, in hours since the session.
+ */
+function heldAtLeast(s: Session, minPercent: number): { percent: number; on: string; hours: number } | undefined {
+  let best: { percent: number; on: string; hours: number } | undefined;
+  for (const r of s.relief) {
+    const on = r.date?.slice(0, 10);
+    if (!on || on <= s.date || r.percent < minPercent) continue;
+    const hours = daysBetween(s.date, on) * 24;
+    if (!best || hours > best.hours) best = { percent: r.percent, on, hours };
+  }
+  return best;
+}
+
 function describeHours(h: number): string {
   if (h >= HOURS_PER_MONTH) return `${Math.round((h / HOURS_PER_MONTH) * 10) / 10} months`;
   if (h >= HOURS_PER_WEEK) return `${Math.round((h / HOURS_PER_WEEK) * 10) / 10} weeks`;
@@ -175,6 +190,12 @@ export function reliefRequirement(id: string, text: string): Requirement {
       if (failed || r.percent <= 0)
         return notMet(`${r.percent}% ${r.measure} relief after the ${prev.date} session; ${need} is required for a repeat.`, undefined, ev);
       if (minHours !== undefined) {
+        const held = heldAtLeast(prev, rule.minPercent);
+        if (held && held.hours >= minHours && (r.durationHours === undefined || r.durationHours < minHours))
+          return met(
+            `${held.percent}% relief still reported on ${held.on}, ${describeHours(held.hours)} after the ${prev.date} session.`,
+            ev,
+          );
         if (r.durationHours === undefined)
           return missing(
             `${r.percent}% relief after the ${prev.date} session, but how long it lasted is not documented (${need}).`,
