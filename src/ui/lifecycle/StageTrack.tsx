@@ -55,7 +55,7 @@ export function StageTrack({ track, auths, idPrefix, level, serviceNote }: Stage
             Read from{' '}
             {track.citations
               .filter((c, i, all) => all.findIndex((o) => o.ruleId === c.ruleId && o.section === c.section) === i)
-              .map((c) => `${c.ruleId}: ${c.document}${c.version ? ` (${c.version})` : ''}, ${c.section}`)
+              .map((c) => `${c.ruleId}: ${c.document}${c.version ? `, ${c.version}` : ''}, ${c.section}`)
               .join('; ')}
             .
           </p>
