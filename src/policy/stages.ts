@@ -11,7 +11,7 @@ import { paramsFor } from './payers';
 import { policyById } from './policies/index';
 import { familyOf, regionGroupOf } from './services';
 import { serviceRegion } from './levels';
-import { HOURS_PER_MONTH, HOURS_PER_WEEK } from './dates';
+import { addMonths, HOURS_PER_MONTH, HOURS_PER_WEEK } from './dates';
 import { dosOf } from './requirements/common';
 import { allSessions, bestRelief, sessionsBefore, type Session } from './requirements/sessions';
 import { diagnosticSequence, previousSession, priorSessions, sessionsInWindow } from './requirements/history';
@@ -143,14 +143,29 @@ function facetTrack(picture: ClinicalPicture, service: PlannedService, payer: Pa
   const oldest = [...blocks].reverse();
   const steps: StageStep[] = oldest.map((s, i) => doneStep(`Diagnostic block #${i + 1}`, s, minPercent, 'pain'));
   const good = steps.filter((s) => s.qualifies).length;
-  const prefix: StageStep[] = ablation
-    ? [
-        {
-          ...doneStep('Radiofrequency ablation', ablation, undefined, undefined),
-          note: `More than ${renewAfterMonths} months before: new blocks are needed.`,
-        },
-      ]
-    : [];
+  const prefix: StageStep[] = [];
+  if (ablation && !repeat)
+    prefix.push({
+      ...doneStep('Radiofrequency ablation', ablation, undefined, undefined),
+      note: `More than ${renewAfterMonths} months before: new blocks are needed.`,
+    });
+  else if (ablation) {
+    // A block planned where an ablation worked recently: the policy's own bar says whether that is covered.
+    const nb = bp?.noBlockAfterAblation;
+    const worked =
+      nb !== undefined &&
+      ablation.date > addMonths(dos, -nb.value.withinMonths) &&
+      (bestRelief(ablation)?.percent ?? -1) >= nb.value.minPercent;
+    if (nb && worked) citations.push(nb.citation);
+    prefix.push({
+      ...doneStep('Radiofrequency ablation', ablation, undefined, undefined),
+      ...(nb && worked
+        ? {
+            note: `Gave at least ${nb.value.minPercent} % relief: a diagnostic block at these levels is not covered; a repeat ablation is.`,
+          }
+        : {}),
+    });
+  }
   if (plannedBlock) {
     steps.push({ label: `Diagnostic block #${oldest.length + 1}`, state: 'this-request' });
     for (let i = oldest.length + 1; i < count; i++) steps.push({ label: `Diagnostic block #${i + 1}`, state: 'later' });

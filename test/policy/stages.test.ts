@@ -161,6 +161,23 @@ describe('repeat ablation and the 2-year renewal', () => {
     expect(finding(p, rfa(), 'rfa-diagnostic-blocks').status).toBe('not-met');
   });
 
+  it.each([
+    [50, true],
+    [49, false],
+  ])(
+    'a block planned 12 months after an ablation with %i percent relief: not covered there = %s, as the assessment says',
+    (pct, worked) => {
+      const p = ablated(addMonths(TODAY, -12), pct, 7);
+      const t = track(p, mbb());
+      expect(t.steps[0]).toMatchObject({ label: 'Radiofrequency ablation', state: 'done' });
+      expect(t.steps[0]!.note).toBe(
+        worked ? 'Gave at least 50 % relief: a diagnostic block at these levels is not covered; a repeat ablation is.' : undefined,
+      );
+      expect(t.citations.some((c) => c.ruleId === 'FJ-NO-BLOCK-AFTER-RFA')).toBe(worked);
+      expect(finding(p, mbb(), 'facet-no-block-after-rfa').status).toBe(worked ? 'not-met' : 'met');
+    },
+  );
+
   it('two new blocks after an old ablation: this request is the ablation', () => {
     const p = ablated(addMonths(TODAY, -30), 60, 7);
     p.procedureHistory.push(proc('facet-mbb', 60, [relief(85)]), proc('facet-mbb', 40, [relief(90)]));
