@@ -146,6 +146,7 @@ function Panel({ model, writer, user, now, token, api: given, saved }: Lifecycle
       return { mapped: false, why: `This request is for ${r.serviceCode}; its policy clause is named when that service is checked.` };
     return denialClause(r.denialCode, model.assessment, dos);
   };
+  const clauses = new Map(requests.map((r) => [r.id, clauseOf(r)] as const));
   const blocked = blockedReason(model, token !== undefined || given !== undefined);
   const busy = submit.isPending;
   const existing = requests.find((r) => r.open || isDecided(r));
@@ -201,7 +202,7 @@ function Panel({ model, writer, user, now, token, api: given, saved }: Lifecycle
           onPortal={(u) => act.mutate({ id: r.id, portal: u })}
           onAnswer={(answer) => act.mutate({ id: r.id, answer })}
           {...(writebacks[r.id] ? { writeback: writebacks[r.id] } : {})}
-          {...(clauseOf(r) ? { clause: clauseOf(r)! } : {})}
+          {...(clauses.get(r.id) ? { clause: clauses.get(r.id)! } : {})}
         />
       ))}
       <details className="lc-queue-box" onToggle={(e) => setQueueOpen(e.currentTarget.open)}>
