@@ -37,5 +37,8 @@ export { WISER, OPD_PA, medicarePriorAuth } from './prior-auth';
 export type { PriorAuthDecision } from './verdicts';
 export { assess, assessAll, verdictOf, sortFindings } from './assess';
 export { SYS, SYSTEM_ALIASES, isSystem, procedureSystemOf, type CodeSystem } from './code-systems';
-// Sessions as the LCDs count them, for views that show where a patient is in a staged treatment.
+// Sessions as the LCDs count them, and where a patient is in a staged treatment (the Visit checklist, Prior auth).
 export { allSessions, bestRelief, type Session } from './requirements/sessions';
+export { stageTrack, type StageTrack, type StageStep } from './stages';
+// A payer's coded denial reason and the assessed policy's clause it maps to (one table).
+export { DENIAL_REASONS, SANDBOX_DENIAL_SYSTEM, denialClause, type DenialClause, type DenialReasonRow } from './denial-reasons';

@@ -43,6 +43,8 @@ export interface PayerDecision {
   /** Units approved per item sequence (partial approvals). */
   approvedUnits?: Record<string, number>;
   reason?: string;
+  /** The reason's code (the reviewAction reasonCode's first coding), when the payer coded it. */
+  reasonCode?: { system?: string; code: string; display?: string };
   /** What the payer asked for, in its words. */
   requested: string[];
   requestedBy?: string;
@@ -55,6 +57,7 @@ function reviewCode(exts: readonly { url: string; extension?: unknown[] }[] | un
   code?: string;
   number?: string;
   reason?: string;
+  reasonCode?: PayerDecision['reasonCode'];
 } {
   const ra = exts?.find((e) => e.url === `${PAS}/extension-reviewAction`);
   const parts = z
@@ -71,7 +74,11 @@ function reviewCode(exts: readonly { url: string; extension?: unknown[] }[] | un
   const number = parts.data.find((p) => p.url === 'number')?.valueString;
   const reasonCc = parts.data.find((p) => p.url === 'reasonCode')?.valueCodeableConcept;
   const reason = reasonCc?.text ?? reasonCc?.coding?.[0]?.display;
-  return { ...(code ? { code } : {}), ...(number ? { number } : {}), ...(reason ? { reason } : {}) };
+  const coded = reasonCc?.coding?.find((c) => c.code);
+  const reasonCode = coded?.code
+    ? { code: coded.code, ...(coded.system ? { system: coded.system } : {}), ...(coded.display ? { display: coded.display } : {}) }
+    : undefined;
+  return { ...(code ? { code } : {}), ...(number ? { number } : {}), ...(reason ? { reason } : {}), ...(reasonCode ? { reasonCode } : {}) };
 }
 
 /** The decision in a PAS response Bundle, or a string saying why it cannot be read. */
@@ -105,6 +112,7 @@ export function readDecision(body: unknown): PayerDecision | string {
   if (status === 'pended' && asks.length > 0) status = 'info-requested';
   const approvedUnits = Object.fromEntries(items.filter((i) => i.units !== undefined).map((i) => [String(i.seq), i.units as number]));
   const reason = cr.data.disposition ?? items.find((i) => i.reason)?.reason;
+  const reasonCode = items.find((i) => i.reasonCode)?.reasonCode;
   const authNumber = cr.data.preAuthRef ?? items.find((i) => i.number)?.number;
   const trackingNumber = items.find((i) => i.tracking)?.tracking;
   const due = asks.find((a) => a.occurrenceDateTime)?.occurrenceDateTime;
@@ -121,6 +129,7 @@ export function readDecision(body: unknown): PayerDecision | string {
       : {}),
     ...(Object.keys(approvedUnits).length > 0 ? { approvedUnits } : {}),
     ...(reason && status !== 'approved' ? { reason } : {}),
+    ...(reasonCode && status !== 'approved' ? { reasonCode } : {}),
     requested: asks.flatMap((a) => (a.payload ?? []).map((p) => p.contentString).filter((s): s is string => typeof s === 'string')),
     ...(due ? { requestedBy: due.slice(0, 10) } : {}),
     ...(trackingNumber ? { trackingNumber } : {}),

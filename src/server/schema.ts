@@ -52,6 +52,8 @@ const MIGRATIONS: readonly string[] = [
      secret text NOT NULL,
      created_at timestamptz NOT NULL DEFAULT now()
    )`,
+  // The coded reason of a denial ({system, code, display}), beside its text: it maps to the policy clause.
+  `ALTER TABLE pa_request ADD COLUMN IF NOT EXISTS denial_code jsonb`,
 ];
 
 // Any number for the advisory lock, as long as it is always the same: two service processes starting against one

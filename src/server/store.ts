@@ -21,6 +21,7 @@ export interface PaRequest {
   authEnd?: string;
   approvedUnits?: Record<string, number>;
   denialReason?: string;
+  denialCode?: { system?: string; code: string; display?: string };
   requested: string[];
   requestedBy?: string;
   nextAction?: string;
@@ -64,6 +65,7 @@ export interface Patch {
   authEnd?: string | null;
   approvedUnits?: Record<string, number> | null;
   denialReason?: string | null;
+  denialCode?: { system?: string; code: string; display?: string } | null;
   requested?: string[] | null;
   requestedBy?: string | null;
   due?: string | null;
@@ -79,6 +81,7 @@ const COLUMNS: Record<keyof Patch, string> = {
   authEnd: 'auth_end',
   approvedUnits: 'approved_units',
   denialReason: 'denial_reason',
+  denialCode: 'denial_code',
   requested: 'requested',
   requestedBy: 'requested_by',
   due: 'due',
@@ -112,6 +115,7 @@ function toRequest(r: Row): PaRequest {
     ...opt('authEnd', str(r.auth_end)),
     ...opt('approvedUnits', r.approved_units ?? undefined),
     ...opt('denialReason', str(r.denial_reason)),
+    ...opt('denialCode', r.denial_code ?? undefined),
     ...opt('requestedBy', str(r.requested_by)),
     ...opt('nextAction', str(r.next_action)),
     ...opt('due', str(r.due)),
@@ -144,6 +148,7 @@ export function decisionPatch(d: PayerDecision): Patch {
     authEnd: d.period?.end?.slice(0, 10) ?? null,
     approvedUnits: d.approvedUnits ?? null,
     denialReason: d.status === 'denied' || d.status === 'partial' ? (d.reason ?? null) : null,
+    denialCode: d.status === 'denied' || d.status === 'partial' ? (d.reasonCode ?? null) : null,
     requested: d.requested.length ? d.requested : null,
     requestedBy: d.requestedBy ?? null,
     ...(d.trackingNumber ? { trackingNumber: d.trackingNumber } : {}),
@@ -220,7 +225,7 @@ export class Store {
       for (const [k, col] of Object.entries(COLUMNS) as [keyof Patch, string][]) {
         const v = patch[k];
         if (v === undefined) continue;
-        params.push(v !== null && (k === 'approvedUnits' || k === 'requested') ? JSON.stringify(v) : v);
+        params.push(v !== null && (k === 'approvedUnits' || k === 'requested' || k === 'denialCode') ? JSON.stringify(v) : v);
         sets.push(`${col} = $${params.length}`);
       }
       if (sets.length) await tx.query(`UPDATE pa_request SET ${sets.join(', ')}, updated_at = now() WHERE id = $1`, params);

@@ -4,3 +4,4 @@ export { payerFor, primaryCoverageId, type ResolvedPayer } from './payer';
 export { checkServices, checkService, recheckCoding, codingEditsFromAssessments, type CheckOptions, type ServiceCheck } from './check';
 export { packetPreview, type Blocker, type PacketPreview, type PacketOptions } from './packet';
 export { saveCoding, savePacket, makePacket, type CodingSaveContext, type SaveResult, type PacketSaveResult } from './save';
+export { stageTrackFor } from './stages';

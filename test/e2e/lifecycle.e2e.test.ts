@@ -87,6 +87,15 @@ describe('Prior-auth lifecycle', () => {
     await expect.poll(() => statusOf().textContent(), { timeout: 30_000 }).toBe('Denied');
     expect(await page.getByTestId('pa-denial-reason').first().textContent()).toMatch(/Medical necessity not established/);
     expect(await page.getByTestId('pa-next-action').first().textContent()).toMatch(/peer-to-peer|appeal/);
+    // The payer's coded reason and the clause of the policy the service was assessed under: BCBSMA's overlay.
+    expect(await page.getByTestId('pa-denial-clause').first().textContent()).toMatch(
+      /^Code conservative-care \(Conservative care not documented for the required time\) maps to:/,
+    );
+    const clauses = await page.getByTestId('pa-denial-clauses').first().getByRole('listitem').allTextContents();
+    expect(clauses[0]).toMatch(
+      /^BCBSMA-690-CONSERVATIVE: BCBSMA Medical Policy 690, provider news reminder 2021-12-07, Criteria: at least 4 weeks/,
+    );
+    expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
   it('more information round trip: the payer asks, staff attach the document and answer, the payer decides, the chart Task follows', async () => {
@@ -192,9 +201,9 @@ describe('Prior-auth lifecycle', () => {
     expect(steps[1]).toMatch(/^Diagnostic block #2 \(not yet\)/);
     expect(steps[2]).toMatch(/^Radiofrequency ablation \(this request\)/);
     expect(await page.getByTestId('pa-stage-this').textContent()).toMatch(
-      /1 of the 2 diagnostic blocks is not on record: the next authorization is for diagnostic block #2/,
+      /1 of the 2 diagnostic blocks with at least 80 % relief is not on record: the next authorization is for a diagnostic block/,
     );
-    expect(await stages.textContent()).toMatch(/Read from LCD L\d+/);
+    expect(await stages.textContent()).toMatch(/Read from FJ-DIAGNOSTIC: LCD L38803 family/);
     expect(await seriousAxeViolations(page)).toEqual([]);
 
     // Both blocks on record: this request is the ablation.
@@ -212,6 +221,55 @@ describe('Prior-auth lifecycle', () => {
     expect(await page.getByTestId('pa-stage-earliest').textContent()).toMatch(
       /Earliest eligible date: \d{4}-\d{2}-\d{2} \(when the session of \d{4}-\d{2}-\d{2} leaves the 12-month window\)/,
     );
+  });
+
+  it('the Visit checklist shows the staged track of each planned service, and the authorizations on file from the service', async () => {
+    // Facet: one diagnostic block (85 %) on record, ablation planned.
+    await launchApp(page, stack.sandbox, { patient: 'pt-facet-one-mbb' });
+    await openView(page, 'Visit checklist');
+    const facet = page.getByRole('region', { name: 'Facet sequence: diagnostic blocks, then ablation' });
+    await facet.waitFor({ timeout: 30_000 });
+    const steps = await facet.getByRole('list', { name: 'Stages' }).getByRole('listitem').allTextContents();
+    expect(steps[0]).toMatch(/^Diagnostic block #1 done \d{4}-\d{2}-\d{2} · 85 % relief/);
+    expect(steps.slice(1)).toEqual(['Diagnostic block #2 (not yet)', 'Radiofrequency ablation (this request)']);
+    expect(await facet.getByText(/Read from FJ-DIAGNOSTIC/).count()).toBe(1);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+
+    // ESI at the cap: sessions used vs the cap and the earliest eligible date.
+    await launchApp(page, stack.sandbox, { patient: 'pt-esi-frequency' });
+    await openView(page, 'Visit checklist');
+    const window = page.getByTestId('vc-0-stage-window');
+    await window.waitFor({ timeout: 30_000 });
+    expect(await window.textContent()).toMatch(/^4 of at most 4 ESI sessions per spinal region used in the 12 months before/);
+    expect(await page.getByTestId('vc-0-stage-earliest').textContent()).toMatch(
+      /^Earliest eligible date: \d{4}-\d{2}-\d{2} \(when the session of \d{4}-\d{2}-\d{2} leaves the 12-month window\)/,
+    );
+
+    // An approval whose window closes before the date (approve-short): on file from the service and flagged, in
+    // the checklist too. Keyboard: the checklist tab is reached and selected with the keys.
+    await open('pt-esi-repeat-good');
+    if ((await page.getByTestId('pa-request').count()) === 0) await submit().click();
+    await expect.poll(() => statusOf().textContent(), { timeout: 30_000 }).toBe('Approved');
+    await page.getByRole('tab', { name: 'Visit checklist' }).focus();
+    await page.keyboard.press('Enter');
+    const auth = page.getByTestId('vc-0-auths-on-file').getByRole('listitem').first();
+    await auth.waitFor({ timeout: 30_000 });
+    expect(await auth.textContent()).toMatch(
+      /^AUTH-\d{6} for 64483: .* \(on file in the (service|chart and service)\) · Does not cover the date: ends/,
+    );
+    expect(await page.getByTestId('vc-0-auths-service-note').count()).toBe(0);
+    expect(await seriousAxeViolations(page)).toEqual([]);
+    await screenshot(page, 'visit-stages');
+  });
+
+  it('the Visit checklist with the service down: the chart is still checked and it says the service is unavailable', async () => {
+    await page.route('**/service/**', (route) => route.abort());
+    await launchApp(page, stack.sandbox, { patient: 'pt-esi-frequency' });
+    await openView(page, 'Visit checklist');
+    const note = page.getByTestId('vc-0-auths-service-note');
+    await expect.poll(() => note.textContent(), { timeout: 30_000 }).toMatch(/^Authorizations from the ClaimReady service are unavailable/);
+    expect(await page.getByTestId('vc-0-stage-window').count()).toBe(1);
+    expect(await seriousAxeViolations(page)).toEqual([]);
   });
 
   it('the work queue lists the open requests of this session', async () => {

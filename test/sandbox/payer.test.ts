@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SandboxPayer, PAS_TOPIC, type PayerAnswer } from '../../launch/sandbox/payer/payer';
-import type { Scenario } from '../../launch/sandbox/payer/decisions';
+import { DENIAL_SYSTEM, type Scenario } from '../../launch/sandbox/payer/decisions';
 import { readDecision } from '../../src/server/claim-response';
 import { withAnswer } from '../../src/server/answer';
 
@@ -214,6 +214,12 @@ describe('Claim/$submit and $inquire', () => {
     const d = readDecision((await s.call('/fhir/Claim/$submit', igRequest(), await s.token())).json);
     expect(d).toMatchObject({ status: 'denied' });
     expect(typeof d === 'object' && d.reason).toMatch(/conservative care/);
+    // Coded as well, in the sandbox payer's own system (X12 886 is licensed): the app maps the code to a clause.
+    expect(typeof d === 'object' && d.reasonCode).toEqual({
+      system: DENIAL_SYSTEM,
+      code: 'conservative-care',
+      display: 'Conservative care not documented for the required time',
+    });
   });
 
   it('asks for more information, waits for a resubmission with the document attached under the same identifier, then decides', async () => {

@@ -104,6 +104,7 @@ describe('decisions', () => {
     const r = view(await submit(h));
     expect(r).toMatchObject({ status: 'denied', open: true });
     expect(r.denialReason).toMatch(/conservative care/);
+    expect(r.denialCode).toMatchObject({ code: 'conservative-care', system: expect.stringMatching(/pa-denial-reason$/) });
     expect(r.nextAction).toMatch(/peer-to-peer|appeal/);
   });
 

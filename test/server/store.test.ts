@@ -8,7 +8,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { openPglite, type Sql } from '../../src/server/db';
 import { openPg } from '../../src/server/db-pg';
 import { migrate } from '../../src/server/schema';
-import { Store, type NewRequest } from '../../src/server/store';
+import { Store, decisionPatch, type NewRequest } from '../../src/server/store';
 import { startPgCluster, type PgCluster } from './pg-cluster';
 
 interface Backend {
@@ -192,5 +192,26 @@ describe.each(backends)('store on $name', (backend) => {
     const again = await Store.open(db.sql);
     expect(await again.getWithHistory(request.id)).toEqual(before);
     expect(before!.request).toMatchObject({ status: 'approved', authNumber: 'A-9', open: false });
+  });
+
+  it('keeps a coded denial reason beside its text, through a restart, and a later approval clears both', async () => {
+    const { request } = await store.create(req('C-deny'), 'u');
+    const denial = { system: 'https://sandbox.claimready.app/CodeSystem/pa-denial-reason', code: 'frequency', display: 'Too many' };
+    await store.record(request.id, {
+      actor: 'payer',
+      kind: 'decision',
+      patch: decisionPatch({ status: 'denied', reason: 'Over the limit.', reasonCode: denial, requested: [] }),
+    });
+    await db.sql.close();
+    db = { sql: await db.reopen(), reopen: db.reopen };
+    const again = await Store.open(db.sql);
+    expect(await again.get(request.id)).toMatchObject({ status: 'denied', denialReason: 'Over the limit.', denialCode: denial });
+    const approved = await again.record(request.id, {
+      actor: 'payer',
+      kind: 'decision',
+      patch: decisionPatch({ status: 'approved', authNumber: 'A-2', requested: [] }),
+    });
+    expect(approved!.denialCode).toBeUndefined();
+    expect(approved!.denialReason).toBeUndefined();
   });
 });

@@ -97,4 +97,29 @@ describe('LifecyclePanel', () => {
       `DocumentReference/${decision?.id ?? ''}`,
     );
   }, 60_000);
+  it('denied with a coded reason: the reason and the assessed policy clause it maps to (rule id, document, version, section)', async () => {
+    const m = model(PATIENTS[0]);
+    h = await harness({ scenario: 'deny' });
+    h.tokens.set('tok-deny', m.packetInput.picture.patient.id);
+    render(
+      <LifecyclePanel
+        model={m}
+        writer={null}
+        now={() => '2026-11-23T10:00:00Z'}
+        api={serviceApi(() => 'tok-deny', `${ORIGIN}/service`, h.fetch)}
+      />,
+    );
+    fireEvent.click(screen.getByTestId('pa-submit'));
+    await waitFor(() => expect(screen.getByTestId('pa-request-status').textContent).toBe('Denied'), { timeout: 15_000 });
+    expect(screen.getByTestId('pa-denial-reason').textContent).toMatch(/conservative care/);
+    const clause = screen.getByTestId('pa-denial-clause').textContent ?? '';
+    expect(clause).toMatch(/^Code conservative-care \(Conservative care not documented for the required time\) maps to:/);
+    const lines = screen.getAllByRole('listitem').filter((li) => li.closest('[data-testid="pa-denial-clauses"]'));
+    expect(lines.map((li) => li.textContent)).toEqual([
+      expect.stringMatching(
+        /^ESI-CONSERVATIVE-WEEKS: LCD L39242 family \(L39240 \/ A58993\), revision 2026-04-16 .*, Covered Indications: at least 4 weeks of conservative care/,
+      ),
+      expect.stringMatching(/^ESI-CONSERVATIVE: LCD L39242 family .*failed or not tolerated non-invasive conservative care/),
+    ]);
+  }, 60_000);
 });

@@ -6,6 +6,12 @@ export const SCENARIOS: readonly Scenario[] = ['approve', 'pend-then-approve', '
 
 const PAS = 'http://hl7.org/fhir/us/davinci-pas/StructureDefinition';
 const X12_306 = 'https://codesystem.x12.org/005010/306';
+/**
+ * The sandbox payer's own denial reason codes. PAS binds reasonCode to X12's decision reason codes (code source
+ * 886), a licensed list not in the official packages, so this test payer codes its reasons in its own system; the
+ * app's table (src/policy/denial-reasons.ts) has the same rows. A copy on purpose: the sandbox is a separate payer.
+ */
+export const DENIAL_SYSTEM = 'https://sandbox.claimready.app/CodeSystem/pa-denial-reason';
 
 export const ACTION = {
   certified: { code: 'A1', display: 'Certified in total' },
@@ -30,6 +36,8 @@ export interface Decision {
   /** Units approved per item sequence, for a partial approval. */
   approvedUnits?: Record<number, number>;
   reason?: string;
+  /** The reason's code in DENIAL_SYSTEM (denials). */
+  reasonCode?: { code: string; display: string };
   /** What the payer asks for, as LOINC document codes with a sentence. */
   requested?: { loinc: string; text: string }[];
 }
@@ -68,6 +76,7 @@ export function decide(
         first: {
           action: 'denied',
           reason: 'Medical necessity not established: failed conservative care for the required weeks is not documented.',
+          reasonCode: { code: 'conservative-care', display: 'Conservative care not documented for the required time' },
         },
       };
     case 'more-info':
@@ -136,7 +145,17 @@ export function claimResponse(
               url: `${PAS}/extension-reviewAction`,
               extension: [
                 ...(d.number && d.action !== 'pended' ? [{ url: 'number', valueString: d.number }] : []),
-                ...(d.reason && d.action === 'denied' ? [{ url: 'reasonCode', valueCodeableConcept: { text: d.reason } }] : []),
+                ...(d.reason && d.action === 'denied'
+                  ? [
+                      {
+                        url: 'reasonCode',
+                        valueCodeableConcept: {
+                          ...(d.reasonCode ? { coding: [{ system: DENIAL_SYSTEM, ...d.reasonCode }] } : {}),
+                          text: d.reason,
+                        },
+                      },
+                    ]
+                  : []),
                 {
                   url: `${PAS}/extension-reviewActionCode`,
                   valueCodeableConcept: { coding: [{ system: X12_306, code: action.code, display: action.display }] },

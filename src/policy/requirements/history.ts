@@ -7,7 +7,7 @@ import { addMonths, daysBetween, HOURS_PER_MONTH, HOURS_PER_WEEK } from '../date
 import { dosOf, evidenceOf, met, missing, notApplicable, notMet, plural, noteEvidence, requirement } from './common';
 import { serviceRegion } from '../levels';
 import type { Ctx, Requirement } from './common';
-import type { Cited, FrequencyLimit, PolicyParams } from '../policies/types';
+import type { Cited, DiagnosticBlocksRule, FrequencyLimit, PolicyParams } from '../policies/types';
 import { bestRelief, levelsOverlap, sessionEvidence, sessionsBefore, type Session } from './sessions';
 import { injectionIntent } from './site';
 import { earliestUnderLimit, firstDayAfterSpacing } from './eligible';
@@ -17,13 +17,25 @@ function groupOf(service: PlannedService) {
 }
 
 /** Sessions of these kinds in the service's region group (or all groups), before the date of service. */
-function priorSessions(ctx: Ctx, kinds: readonly PlannedService['kind'][], perRegion = true): Session[] {
+export function priorSessions(
+  ctx: Pick<Ctx, 'sessions' | 'dos' | 'service'>,
+  kinds: readonly PlannedService['kind'][],
+  perRegion = true,
+): Session[] {
   return sessionsBefore(ctx, kinds, perRegion ? groupOf(ctx.service) : undefined);
 }
 
 /** The day before a rolling window of `months` that ends on the date of service opens (as dates.inRollingWindow). */
 function windowOpensAfter(dos: string, months: number): string {
   return addMonths(dos, -months);
+}
+
+/** The sessions a frequency limit counts in the rolling window that ends on the date of service, newest first. */
+export function sessionsInWindow(ctx: Pick<Ctx, 'sessions' | 'dos' | 'service'>, rule: FrequencyLimit): Session[] {
+  const after = windowOpensAfter(ctx.dos, rule.months);
+  return sessionsBefore(ctx, rule.counts, rule.perRegion ? groupOf(ctx.service) : undefined).filter(
+    (s) => s.date > after && (!rule.intent || s.intent === undefined || s.intent === rule.intent),
+  );
 }
 
 export function frequencyRequirement(id: string, text: string, pick: (p: PolicyParams) => Cited<FrequencyLimit> | undefined): Requirement {
@@ -34,10 +46,7 @@ export function frequencyRequirement(id: string, text: string, pick: (p: PolicyP
       if (planned !== undefined && planned !== rule.intent)
         return notApplicable(`Counts ${rule.intent} sessions only; this one is ${planned}.`);
     }
-    const after = windowOpensAfter(dos, rule.months);
-    const prior = priorSessions(ctx, rule.counts, rule.perRegion).filter(
-      (s) => s.date > after && (!rule.intent || s.intent === undefined || s.intent === rule.intent),
-    );
+    const prior = sessionsInWindow(ctx, rule);
     const total = prior.length + 1;
     const evidence = evidenceOf(prior);
     const list = prior.map((s) => s.date).join(', ');
@@ -106,7 +115,7 @@ function describeHours(h: number): string {
 }
 
 /** The previous session this repeat is judged on: same region group and (when both are known) overlapping levels. */
-function previousSession(service: PlannedService, prior: Session[]): Session | undefined {
+export function previousSession(service: PlannedService, prior: Session[]): Session | undefined {
   return prior.find((s) => levelsOverlap(s.levels, service.levels));
 }
 
@@ -221,6 +230,24 @@ function summary(blocks: Session[]): string {
     .join('; ');
 }
 
+/**
+ * Where the service stands in the diagnostic sequence: the latest ablation at its levels, whether it is recent
+ * enough that a new ablation is a repeat (no new blocks), and the diagnostic block sessions since it (newest
+ * first) with those that reach the rule's relief.
+ */
+export function diagnosticSequence(
+  ctx: Pick<Ctx, 'sessions' | 'dos' | 'service'>,
+  rule: DiagnosticBlocksRule,
+): { ablation?: Session; repeat: boolean; blocks: Session[]; good: Session[] } {
+  const ablation = previousSession(ctx.service, priorSessions(ctx, rule.ablations));
+  const repeat = ablation !== undefined && ablation.date > addMonths(ctx.dos, -rule.renewAfterMonths);
+  const blocks = priorSessions(ctx, rule.blocks).filter(
+    (s) => s.intent !== 'therapeutic' && levelsOverlap(s.levels, ctx.service.levels) && (ablation === undefined || s.date > ablation.date),
+  );
+  const good = blocks.filter((b) => (bestRelief(b, 'pain')?.percent ?? -1) >= rule.minPercent);
+  return { ...(ablation ? { ablation } : {}), repeat, blocks, good };
+}
+
 export function diagnosticBlocksRequirement(id: string, text: string): Requirement {
   return requirement(
     id,
@@ -231,17 +258,13 @@ export function diagnosticBlocksRequirement(id: string, text: string): Requireme
       const dos = dosOf(service, today);
       if (rule.onlyForIntent && injectionIntent(picture, service, dos).intent !== rule.onlyForIntent)
         return notApplicable(`Applies to a ${rule.onlyForIntent} injection only.`);
-      const ablation = previousSession(service, priorSessions(ctx, rule.ablations));
+      const { ablation, repeat, blocks, good } = diagnosticSequence(ctx, rule);
       const renewFrom = ablation ? ablation.date : undefined;
-      if (ablation && ablation.date > addMonths(dos, -rule.renewAfterMonths) && rule.ablations.includes(service.kind)) {
+      if (ablation && repeat && rule.ablations.includes(service.kind)) {
         return notApplicable(
           `A previous ablation (${ablation.date}) is on record within ${rule.renewAfterMonths} months: the repeat-ablation rule applies instead.`,
         );
       }
-      const blocks = priorSessions(ctx, rule.blocks).filter(
-        (s) => s.intent !== 'therapeutic' && levelsOverlap(s.levels, service.levels) && (renewFrom === undefined || s.date > renewFrom),
-      );
-      const good = blocks.filter((b) => (bestRelief(b, 'pain')?.percent ?? -1) >= rule.minPercent);
       const undocumented = blocks.filter((b) => !bestRelief(b, 'pain'));
       const weak = blocks.length - good.length - undocumented.length;
       const evidence = blocks.flatMap(sessionEvidence);

@@ -6,12 +6,14 @@
 import { QueryClient, QueryClientProvider, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useRef, useState } from 'react';
 import type { FhirWriter } from '../../writeback/index';
-import { makePacket, savePacket, type PacketPreview as PriorAuthModel } from '../../workflow/index';
+import type { SavedState } from '../../fhir/index';
+import { denialClause, type DenialClause } from '../../policy/index';
+import { makePacket, savePacket, stageTrackFor, type PacketPreview as PriorAuthModel } from '../../workflow/index';
 import { serviceApi, type PaAnswer, type PaRequestView, type ServiceApi } from './api';
 import { decisionKey, isDecided, writeDecisionToChart } from './chart-writeback';
 import { RequestCard } from './RequestCard';
 import { StageTrack } from './StageTrack';
-import { stageTrack } from './stages';
+import { authsForService, authsFromChart, authsFromService, mergeAuths } from './auths-on-file';
 import { WorkQueue } from './WorkQueue';
 import './lifecycle.css';
 
@@ -27,6 +29,8 @@ export interface LifecyclePanelProps {
   token?: () => string | undefined;
   /** Tests pass a client bound to an in-process service. */
   api?: ServiceApi;
+  /** ClaimReady's earlier output in the chart: its decided Tasks are authorizations on file. */
+  saved?: SavedState;
 }
 
 export function blockedReason(model: PriorAuthModel, hasSession: boolean): string | undefined {
@@ -52,7 +56,7 @@ export function LifecyclePanel(props: LifecyclePanelProps) {
   );
 }
 
-function Panel({ model, writer, user, now, token, api: given }: LifecyclePanelProps) {
+function Panel({ model, writer, user, now, token, api: given, saved }: LifecyclePanelProps) {
   const api = useMemo(() => given ?? serviceApi(token ?? (() => undefined)), [given, token]);
   const [queueOpen, setQueueOpen] = useState(false);
   const qc = useQueryClient();
@@ -130,13 +134,33 @@ function Panel({ model, writer, user, now, token, api: given }: LifecyclePanelPr
   }, [requests, writer, api, user, now]);
 
   const { picture, service, today } = model.packetInput;
-  const track = useMemo(() => stageTrack(picture, service, today), [picture, service, today]);
+  const dos = (service.date ?? today).slice(0, 10);
+  const track = useMemo(() => stageTrackFor(picture, service, today), [picture, service, today]);
+  const auths = useMemo(
+    () => authsForService(mergeAuths(authsFromChart(saved, dos), authsFromService(list.data ?? [], dos)), service.code),
+    [saved, list.data, dos, service.code],
+  );
+  const clauseOf = (r: PaRequestView): DenialClause | undefined => {
+    if (r.status !== 'denied' && !r.denialCode) return undefined;
+    if (r.serviceCode !== service.code)
+      return { mapped: false, why: `This request is for ${r.serviceCode}; its policy clause is named when that service is checked.` };
+    return denialClause(r.denialCode, model.assessment, dos);
+  };
+  const clauses = new Map(requests.map((r) => [r.id, clauseOf(r)] as const));
   const blocked = blockedReason(model, token !== undefined || given !== undefined);
   const busy = submit.isPending;
   const existing = requests.find((r) => r.open || isDecided(r));
   return (
     <section className="card stack" aria-labelledby="lc-title" data-testid="pa-lifecycle">
-      <StageTrack track={track} requests={list.data ?? []} dateOfService={(service.date ?? today).slice(0, 10)} />
+      <StageTrack
+        track={track}
+        auths={auths}
+        idPrefix="pa"
+        level={3}
+        {...(list.error
+          ? { serviceNote: `Authorizations from the ClaimReady service are unavailable (${list.error.message}); the chart's are listed.` }
+          : {})}
+      />
       <h3 id="lc-title">Submit to the payer</h3>
       <div className="lc-submit">
         <label>
@@ -178,6 +202,7 @@ function Panel({ model, writer, user, now, token, api: given }: LifecyclePanelPr
           onPortal={(u) => act.mutate({ id: r.id, portal: u })}
           onAnswer={(answer) => act.mutate({ id: r.id, answer })}
           {...(writebacks[r.id] ? { writeback: writebacks[r.id] } : {})}
+          {...(clauses.get(r.id) ? { clause: clauses.get(r.id)! } : {})}
         />
       ))}
       <details className="lc-queue-box" onToggle={(e) => setQueueOpen(e.currentTarget.open)}>

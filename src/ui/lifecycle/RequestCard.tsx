@@ -2,6 +2,7 @@
 // what the payer asked for, the next action with its due date, the timeline of who did what, and the actions that
 // fit its channel (check status by $inquire; record a portal's UTN and decision).
 import { useState, type FormEvent } from 'react';
+import type { DenialClause } from '../../policy/index';
 import type { PaAnswer, PaRequestView } from './api';
 
 const STATUS_TEXT: Record<string, string> = {
@@ -49,6 +50,32 @@ export interface RequestCardProps {
   onPortal(update: Record<string, string>): void;
   onAnswer(answer: PaAnswer): void;
   writeback?: string;
+  /** The assessed policy's clause the payer's coded reason maps to (denials and partial approvals). */
+  clause?: DenialClause;
+}
+
+/** The policy clause behind a coded denial, or plainly why none is named. */
+function ClauseText({ clause }: { clause: DenialClause }) {
+  if (!clause.mapped) return <span data-testid="pa-denial-unmapped">{clause.why}</span>;
+  if (clause.clauses.length === 0)
+    return (
+      <span data-testid="pa-denial-unmapped">
+        Code {clause.code} ({clause.label}): the assessed policy ({clause.policy}) has no such rule.
+      </span>
+    );
+  return (
+    <>
+      Code {clause.code} ({clause.label}) maps to:
+      <ul data-testid="pa-denial-clauses">
+        {clause.clauses.map((c) => (
+          <li key={`${c.ruleId}-${c.section}`}>
+            <strong>{c.ruleId}</strong>: {c.document}
+            {c.version ? `, ${c.version}` : ''}, {c.section}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
 }
 
 function PortalForm({ request, busy, onPortal }: Pick<RequestCardProps, 'request' | 'busy' | 'onPortal'>) {
@@ -152,7 +179,7 @@ function problemsOf(r: PaRequestView): string[] {
   return typeof message === 'string' ? [message] : [];
 }
 
-export function RequestCard({ request: r, busy, onInquire, onPortal, onAnswer, writeback }: RequestCardProps) {
+export function RequestCard({ request: r, busy, onInquire, onPortal, onAnswer, writeback, clause }: RequestCardProps) {
   const due = dueText(r.due);
   const problems = problemsOf(r);
   return (
@@ -205,6 +232,14 @@ export function RequestCard({ request: r, busy, onInquire, onPortal, onAnswer, w
           <>
             <dt>Reason</dt>
             <dd data-testid="pa-denial-reason">{r.denialReason}</dd>
+            {clause && (r.status === 'denied' || r.denialCode) && (
+              <>
+                <dt>Policy clause</dt>
+                <dd data-testid="pa-denial-clause">
+                  <ClauseText clause={clause} />
+                </dd>
+              </>
+            )}
           </>
         )}
         {r.requested.length > 0 && (

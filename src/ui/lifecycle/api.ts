@@ -24,6 +24,7 @@ export const PaRequestSchema = z.object({
   authEnd: z.string().optional(),
   approvedUnits: z.record(z.string(), z.number()).optional(),
   denialReason: z.string().optional(),
+  denialCode: z.object({ system: z.string().optional(), code: z.string(), display: z.string().optional() }).optional(),
   requested: z.array(z.string()),
   requestedBy: z.string().optional(),
   nextAction: z.string().optional(),

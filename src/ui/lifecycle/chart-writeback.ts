@@ -9,6 +9,10 @@ import { deterministicId, ID_BASE, utf8ToBase64, writeAll, type FhirWriter } fro
 import type { PaRequestView } from './api';
 
 export const DECISION_ID_SYSTEM = `${ID_BASE}/pa-decision`;
+/** The Task outputs an authorization is read back from (auths-on-file.ts): one name each, here. */
+export const AUTH_NUMBER = 'Authorization number';
+export const AUTH_PERIOD = 'Authorization period';
+export const AUTHORIZED_SERVICE = 'Authorized service';
 const DECIDED = new Set(['approved', 'partial', 'denied', 'info-requested']);
 const BUSINESS: Record<string, string> = {
   approved: 'Approved',
@@ -94,15 +98,16 @@ export function decisionDocument(r: PaRequestView, response: unknown, now: strin
 export function updatedTask(task: Task, r: PaRequestView, docRef: string | undefined, now: string): Task {
   const status: Task['status'] = r.status === 'info-requested' ? 'on-hold' : isDecided(r) ? 'completed' : 'in-progress';
   const outputs: NonNullable<Task['output']> = [
-    ...(r.authNumber ? [{ type: { text: 'Authorization number' }, valueString: r.authNumber }] : []),
+    ...(r.authNumber ? [{ type: { text: AUTH_NUMBER }, valueString: r.authNumber }] : []),
     ...(r.authStart || r.authEnd
       ? [
           {
-            type: { text: 'Authorization period' },
+            type: { text: AUTH_PERIOD },
             valuePeriod: { ...(r.authStart ? { start: r.authStart } : {}), ...(r.authEnd ? { end: r.authEnd } : {}) },
           },
         ]
       : []),
+    ...(r.authNumber ? [{ type: { text: AUTHORIZED_SERVICE }, valueString: r.serviceCode }] : []),
     ...(r.trackingNumber ? [{ type: { text: 'Tracking number (UTN)' }, valueString: r.trackingNumber }] : []),
     ...(docRef ? [{ type: { text: 'Payer decision' }, valueReference: { reference: docRef } }] : []),
   ];

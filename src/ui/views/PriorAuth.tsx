@@ -136,6 +136,7 @@ export function PriorAuth() {
         {...(user ? { user } : {})}
         now={clock}
         {...(serviceToken ? { token: serviceToken } : {})}
+        {...(saved ? { saved } : {})}
       />
       <Blockers blockers={model.blockers} open={openEvidence} />
       <section className="card stack" aria-labelledby="pa-payer-title">

@@ -5,10 +5,15 @@ import { useMemo } from 'react';
 import { useAppData } from '../context';
 import { checkServices, payerFor } from '../../workflow/index';
 import { PendingService, ServiceAssessment } from './visit/ServiceAssessment';
+import { StagedTreatment } from './visit/StagedTreatment';
+import { useServiceRequests } from '../lifecycle/use-service-requests';
+import type { ServiceApi } from '../lifecycle/api';
 import './VisitChecklist.css';
 
-export function VisitChecklist() {
-  const { picture, services, today, openEvidence, stillReading } = useAppData();
+/** `api`: tests bind the ClaimReady service in-process; the app reaches it with the user's SMART token. */
+export function VisitChecklist({ api }: { api?: ServiceApi } = {}) {
+  const { picture, services, today, openEvidence, stillReading, saved, serviceToken } = useAppData();
+  const requests = useServiceRequests(picture.patient.id, serviceToken, api);
   const reading = stillReading !== undefined && stillReading.length > 0;
   const checked = useMemo(() => (reading ? undefined : checkServices(picture, services, { today })), [reading, picture, services, today]);
   // The payer comes from Coverage, which is read before anything else: it can be named while the rest loads.
@@ -25,7 +30,14 @@ export function VisitChecklist() {
         <p className="card">No planned procedure in the launch context. Choose a procedure above to check its documentation.</p>
       ) : checked ? (
         checked.assessments.map((a, i) => (
-          <ServiceAssessment key={`${a.service.code}-${i}`} assessment={a} index={i} openEvidence={openEvidence} picture={picture} />
+          <ServiceAssessment
+            key={`${a.service.code}-${i}`}
+            assessment={a}
+            index={i}
+            openEvidence={openEvidence}
+            picture={picture}
+            stages={<StagedTreatment assessment={a} index={i} picture={picture} today={today} saved={saved} service={requests} />}
+          />
         ))
       ) : (
         services.map((s, i) => <PendingService key={`${s.code}-${i}`} service={s} index={i} pending={stillReading ?? []} />)

@@ -1,5 +1,6 @@
 // One planned service: what it is, the verdict in words under the payer's own policy, what blocks it first, then
 // what is already fine. While the chart is still being read it shows what is still loading instead of a verdict.
+import type { ReactNode } from 'react';
 import type { ClinicalPicture, Evidence, PlannedService } from '../../../policy/index';
 import type { Assessment, Finding } from '../../../policy/index';
 import { serviceDef } from '../../../policy/index';
@@ -63,11 +64,14 @@ export function ServiceAssessment({
   index,
   openEvidence,
   picture,
+  stages,
 }: {
   assessment: Assessment;
   index: number;
   openEvidence: (e: Evidence) => void;
   picture?: ClinicalPicture;
+  /** Where the patient is in a staged treatment, and the authorizations on file (StagedTreatment). */
+  stages?: ReactNode;
 }) {
   const a = assessment;
   const titleId = `vc-service-${index}`;
@@ -99,6 +103,7 @@ export function ServiceAssessment({
       ) : (
         <p>Every documentation requirement checked is met.</p>
       )}
+      {stages}
       {done.length > 0 && (
         <details className="vc-done">
           <summary>Met or not applicable ({done.length})</summary>
