@@ -102,8 +102,9 @@ function normalLabel(label: string): string {
 }
 
 // Sentence ends: . ! ? followed by whitespace and then not a lowercase letter; and every line break.
-// Not after an abbreviation that takes a number or a name: "Tylenol No. 3", "Dr. Smith", "vs. 4".
-const SENTENCE_END = /(?<!\b(?:No|no|Dr|Mr|Mrs|Ms|vs|approx|St|Jr|Fig|ca))[.!?](?=\s+(?![a-z]))|\n/g;
+// Not after an abbreviation that takes a number or a name: "Tylenol No. 3", "Dr. Smith", "vs. 4". The look-behind
+// comes after the punctuation it guards, so it runs only at a . ! or ? (first, it ran at every character).
+const SENTENCE_END = /[.!?](?<!\b(?:No|no|Dr|Mr|Mrs|Ms|vs|approx|St|Jr|Fig|ca)[.!?])(?=\s+(?![a-z]))|\n/g;
 
 /** Split the note into sentences, each tagged with the section its heading put it in. */
 export function sentences(text: string): Sentence[] {
