@@ -2,8 +2,6 @@
 // phrase is negated, hypothetical, about a family member, or about the past. Extractors ask these questions so that
 // "denies radicular pain", "will consider PT" and "mother has back pain" never become evidence.
 
-import { matchAll } from './lexicon';
-
 import { CAPS_HEADING, capsHeadingSection, type Section } from './sections';
 
 export type { Section } from './sections';
@@ -81,6 +79,24 @@ const HEADINGS = new Map<string, Section>(
 // A heading at the start of a line: "PLAN:", "Assessment and Plan -", or a line that is just "Physical Exam".
 const LINE_HEADING = /^[ \t]*([A-Za-z][A-Za-z &/]{0,40}?)[ \t]*(?::|-(?=\s)|$)/;
 
+/**
+ * Can LINE_HEADING match `line`? Everything it reads before its ":", "-" or the line's end is a letter, space, tab,
+ * "&" or "/", so the first other character must be one of those ends. A prose line fails here at its first digit or
+ * comma instead of the regex trying forty label lengths.
+ */
+export function mayBeLineHeading(line: string): boolean {
+  let k = 0;
+  while (k < line.length) {
+    const c = line.charCodeAt(k);
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    if (!(letter || c === 32 || c === 9 || c === 38 /* & */ || c === 47) /* / */) break;
+    k++;
+  }
+  if (k === line.length) return true;
+  const end = line.charCodeAt(k);
+  return end === 58 /* : */ || end === 45; /* - */
+}
+
 const LINE_ONLY = new Set<Section>(['family', 'allergies']);
 
 const headingCache = new Map<string, Section | undefined>();
@@ -103,8 +119,9 @@ function normalLabel(label: string): string {
 }
 
 // Sentence ends: . ! ? followed by whitespace and then not a lowercase letter; and every line break.
-// Not after an abbreviation that takes a number or a name: "Tylenol No. 3", "Dr. Smith", "vs. 4".
-const SENTENCE_END = /(?<!\b(?:No|no|Dr|Mr|Mrs|Ms|vs|approx|St|Jr|Fig|ca))[.!?](?=\s+(?![a-z]))|\n/g;
+// Not after an abbreviation that takes a number or a name: "Tylenol No. 3", "Dr. Smith", "vs. 4". The look-behind
+// comes after the punctuation it guards, so it runs only at a . ! or ? (first, it ran at every character).
+export const SENTENCE_END = /[.!?](?<!\b(?:No|no|Dr|Mr|Mrs|Ms|vs|approx|St|Jr|Fig|ca)[.!?])(?=\s+(?![a-z]))|\n/g;
 
 /** Split the note into sentences, each tagged with the section its heading put it in. */
 export function sentences(text: string): Sentence[] {
@@ -120,7 +137,7 @@ export function sentences(text: string): Sentence[] {
     if (lineEnd === -1) lineEnd = text.length;
     const line = text.slice(lineStart, lineEnd);
     const caps = CAPS_HEADING.exec(line);
-    const h = caps ?? LINE_HEADING.exec(line);
+    const h = caps ?? (mayBeLineHeading(line) ? LINE_HEADING.exec(line) : null);
     let bodyStart = lineStart;
     let lineSection = section;
     if (h) {
@@ -195,26 +212,68 @@ function terminators(s: string): [number, number][] {
   let terms = termCache.get(s);
   if (!terms) {
     if (termCache.size > 20_000) termCache.clear();
-    terms = matchAll(TERMINATOR, s).map((m): [number, number] => [m.index, m.index + m[0].length]);
+    terms = [];
+    TERMINATOR.lastIndex = 0;
+    for (let m = TERMINATOR.exec(s); m !== null; m = TERMINATOR.exec(s)) terms.push([m.index, m.index + m[0].length]);
     termCache.set(s, terms);
   }
   return terms;
 }
 
+// The clause lookups below and the word count run for every mention: indexed loops, no destructuring or split, so
+// they stay cheap before the JIT has optimised them (a launch pays that cold start).
+
 /** Start offset (within the sentence) of the clause that contains position `pos`. */
 export function clauseStart(s: string, pos: number): number {
+  const terms = terminators(s);
   let start = 0;
-  for (const [a, b] of terminators(s)) {
-    if (a >= pos) break;
-    start = b;
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i]!;
+    if (t[0] >= pos) break;
+    start = t[1];
   }
   return Math.max(start, pos - CLAUSE_REACH);
 }
 
 /** End offset (within the sentence) of the clause that contains position `pos`. */
 export function clauseEnd(s: string, pos: number): number {
-  for (const [a] of terminators(s)) if (a >= pos) return Math.min(a, pos + CLAUSE_REACH);
+  const terms = terminators(s);
+  for (let i = 0; i < terms.length; i++) {
+    const a = terms[i]![0];
+    if (a >= pos) return Math.min(a, pos + CLAUSE_REACH);
+  }
   return Math.min(s.length, pos + CLAUSE_REACH);
+}
+
+/** JavaScript's \s (the characters String.prototype.split(/\s+/) breaks on). */
+function isJsSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return (
+    c === 160 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** Does `s` hold more than `n` words (runs of non-space), as `s.split(/\s+/).filter(Boolean).length > n`? */
+export function moreWordsThan(s: string, n: number): boolean {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    if (isJsSpace(s.charCodeAt(i))) inWord = false;
+    else if (!inWord) {
+      inWord = true;
+      if (++words > n) return true;
+    }
+  }
+  return false;
 }
 
 const NEG_CUE =
@@ -249,7 +308,7 @@ export function isNegated(s: string, pos: number): boolean {
   if (NOT_ABLE.test(before.slice(Math.max(0, last.index - 12), last.index + last[0].length + 12))) return false;
   // "does not know how long the treatment will last", "has not healed despite PT": the cue is about something else.
   if (NOT_ABOUT.test(between)) return false;
-  if (between.split(/\s+/).filter(Boolean).length > 8) return false;
+  if (moreWordsThan(between, 8)) return false;
   if (OUTCOME_WORD.test(between)) return false;
   // Only after a comma: "has not tried PT" stays negated, "denies fever, completed PT" does not.
   const comma = between.indexOf(',');
