@@ -68,8 +68,37 @@ function platformWebCrypto(): Plugin {
   };
 }
 
+// fhirclient logs through `debug`, whose browser build reads localStorage when it loads (to see which namespaces are
+// enabled): a fresh browser profile's first localStorage access is a synchronous round trip to the browser process,
+// measured at 50-90 ms on the launch page and again on the app page before the token exchange starts (the bench's
+// CPU profile). ClaimReady never turns fhirclient's logging on, so its loggers are no-ops that touch no storage.
+function silentDebug(): Plugin {
+  const id = '\0claimready-silent-debug';
+  return {
+    name: 'claimready-silent-debug',
+    enforce: 'pre',
+    resolveId: (source, importer) => (source === 'debug' && importer?.includes('/fhirclient/') ? id : null),
+    load: (source) =>
+      source === id
+        ? [
+            'function debug(namespace) {',
+            '  const log = function () {};',
+            '  log.namespace = namespace;',
+            '  log.enabled = false;',
+            "  log.extend = function (sub, delimiter) { return debug(namespace + (delimiter === undefined ? ':' : delimiter) + sub); };",
+            '  return log;',
+            '}',
+            'debug.enable = function () {};',
+            "debug.disable = function () { return ''; };",
+            'debug.enabled = function () { return false; };',
+            'module.exports = debug;',
+          ].join('\n')
+        : null,
+  };
+}
+
 export default defineConfig({
-  plugins: [platformWebCrypto(), react(), appHtmlAtRoot()],
+  plugins: [platformWebCrypto(), silentDebug(), react(), appHtmlAtRoot()],
   base,
   server: { headers: devHeaders },
   preview: { headers },

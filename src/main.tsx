@@ -16,6 +16,8 @@ const ui = () => import('./ui/boot');
 
 ready.then(
   async (client) => {
+    // A performance mark for the bench tools (test/bench/launch-cpu.ts): the token is in.
+    performance.mark('cr:token');
     // A read that cannot start early (a launch the workspace will refuse, say) starts, or is refused, in React.
     const early = await reads.then((m) => m.startEarlyRead(client)).catch(() => undefined);
     (await ui()).renderApp(container, client, early);

@@ -17,9 +17,10 @@ export { fetchReader, FhirReadError, type FhirReader, type FhirResponse } from '
 export { fhirclientReader } from './read/fhirclient-reader';
 export { localReader } from './read/local-reader';
 export { buildPicture, buildPictureAsync } from './picture/build-picture';
+export { prefetchNoteFacts } from './picture/note-prefetch';
 export type { PictureContext } from './picture/to-picture';
 export { indexFullUrls, normalizeReferences, parseRef, type RefTarget } from './read/references';
 export { emptySaved, type SavedItem, type SavedState } from './read/saved';
 export { noteMentions, type NoteMention } from './notes/mentions';
-export { prewarmNoteWorker } from './notes/extract-async';
+export { prewarmNoteWorker } from './notes/worker-start';
 export { CLAIMREADY_TAG, CLAIMREADY_ID_BASE, isClaimReadyOutput } from './read/own-output';

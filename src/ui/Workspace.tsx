@@ -86,6 +86,10 @@ export function Workspace({ client, context, early }: { client: Client; context:
   // A save cut short last time (reload, closed tab, lost session) is finished once the whole picture is on screen,
   // a moment later: its look-ups are housekeeping and must not queue ahead of the chart's reads or the first verdict.
   const shown = complete;
+  // A performance mark for the bench tools (test/bench/launch-profile.ts): the whole picture is on screen.
+  useEffect(() => {
+    if (complete) performance.mark('cr:complete');
+  }, [complete]);
   useEffect(() => {
     if (!writer || !shown) return;
     const t = setTimeout(() => {

@@ -4,19 +4,11 @@
 import type { NoteDoc } from '../../policy/picture';
 import { extractNoteFacts, type NoteFacts } from './extract';
 import type { WorkerReply, WorkerRequest } from './worker';
+import { dropNoteWorker, noteWorker } from './worker-start';
 
-let worker: Worker | undefined;
+export { prewarmNoteWorker } from './worker-start';
+
 let nextId = 0;
-
-function startWorker(): Worker | undefined {
-  if (typeof Worker === 'undefined') return undefined;
-  try {
-    worker ??= new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
-    return worker;
-  } catch {
-    return undefined;
-  }
-}
 
 const yieldToEventLoop = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 
@@ -30,15 +22,10 @@ export async function extractChunked(notes: readonly NoteDoc[]): Promise<NoteFac
   return out;
 }
 
-/** Starts the worker ahead of the first notes, so its script loads and compiles while the chart is still being read. */
-export function prewarmNoteWorker(): void {
-  startWorker();
-}
-
 /** Facts of each note, in order, computed off the main thread when possible. */
 export async function extractNotesAsync(notes: readonly NoteDoc[]): Promise<NoteFacts[]> {
   if (notes.length === 0) return [];
-  const w = startWorker();
+  const w = noteWorker();
   if (!w) return extractChunked(notes);
   const id = ++nextId;
   try {
@@ -62,7 +49,7 @@ export async function extractNotesAsync(notes: readonly NoteDoc[]): Promise<Note
     });
   } catch {
     // A worker that cannot start (CSP, old browser) or fails: same work, chunked on this thread.
-    worker = undefined;
+    dropNoteWorker();
     return extractChunked(notes);
   }
 }

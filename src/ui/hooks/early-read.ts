@@ -3,8 +3,19 @@
 // A later read (retry, another patient) starts fresh here too. No React in this file: it is on the entry chunk.
 import '../no-eval';
 import type Client from 'fhirclient/lib/Client';
-import { fhirclientReader, grantedAccess, parseLaunchContext, readPatientRecord, type FhirReader, type RawRecord } from '../../fhir/index';
+import {
+  fhirclientReader,
+  grantedAccess,
+  parseLaunchContext,
+  prewarmNoteWorker,
+  readPatientRecord,
+  type FhirReader,
+  type RawRecord,
+} from '../../fhir/index';
 import { essentialReadsMissing } from '../read-plan';
+
+// main.tsx loads this module during the token exchange: the note worker starts (and warms up) then, not after it.
+prewarmNoteWorker();
 
 type TypeListener = (type: string, resources: unknown[]) => void;
 
@@ -31,6 +42,11 @@ export function startRecordRead(reader: FhirReader, patientId: string, access: {
   });
   // Nobody may be listening yet; the query that takes the read over sees the rejection.
   record.catch(() => undefined);
+  // A performance mark for the bench tools (test/bench/launch-cpu.ts): when the whole record is in.
+  record.then(
+    () => performance.mark('cr:record'),
+    () => undefined,
+  );
   return {
     patientId,
     record,
@@ -46,6 +62,8 @@ export function startRecordRead(reader: FhirReader, patientId: string, access: {
 /** The launch's read, taken over once by the workspace's query for the same patient. */
 export interface EarlyRead {
   take(patientId: string): RecordRead | undefined;
+  /** Listens to the launch's read before React takes it over (see RecordRead.onType); a no-op once it has. */
+  onType(listener: TypeListener): void;
 }
 
 /** Starts the read right after the token exchange; undefined when the launch cannot be read (the workspace says why). */
@@ -60,6 +78,9 @@ export function startEarlyRead(client: Client): EarlyRead | undefined {
       const r = read?.patientId === patientId ? read : undefined;
       read = undefined;
       return r;
+    },
+    onType(listener) {
+      read?.onType(listener);
     },
   };
 }

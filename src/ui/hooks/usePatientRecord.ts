@@ -5,7 +5,7 @@
 // under way (early-read.ts, started by main.tsx when the token arrived): the query takes it over.
 import { startTransition, useMemo, useRef, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
-import { DEFAULT_TYPES, type RawRecord } from '../../fhir/index';
+import { DEFAULT_TYPES, prefetchNoteFacts, type RawRecord } from '../../fhir/index';
 import type { FhirReader } from '../../fhir/index';
 import { startRecordRead, type EarlyRead } from './early-read';
 
@@ -45,7 +45,10 @@ export function usePatientRecord(
     queryFn: async ({ signal }) => {
       arrived.current = {};
       setArrivedTypes([]);
-      const read = early?.take(patientId) ?? startRecordRead(reader, patientId, access);
+      const taken = early?.take(patientId);
+      const read = taken ?? startRecordRead(reader, patientId, access);
+      // A launch's read has had its notes sent to the worker since boot (boot.tsx); a read started here does now.
+      const prefetch = taken ? undefined : read.onType(prefetchNoteFacts);
       signal.addEventListener('abort', () => read.abort(), { once: true });
       // Types that arrived before React mounted are replayed here at once.
       const off = read.onType((type, resources) => {
@@ -63,6 +66,7 @@ export function usePatientRecord(
         return await read.record;
       } finally {
         off();
+        prefetch?.();
         clearTimeout(timer.current);
       }
     },
