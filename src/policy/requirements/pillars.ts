@@ -1,6 +1,6 @@
 // The documentation pillars every procedure needs: a validated pain scale, functional impairment, failed
 // conservative care (and its minimum duration), and how long the pain has lasted.
-import type { ClinicalPicture, ConservativeCareFact, Evidence } from '../picture';
+import type { ClinicalPicture, ConservativeCareFact, DiagnosisFact, Evidence } from '../picture';
 import { isLiveDiagnosis } from '../picture';
 import type { DurationRule } from '../policies/types';
 import { inCategory } from '../icd10';
@@ -262,6 +262,14 @@ function requiredDays(rule: DurationRule, dos: string): number {
 /** ICD-10-CM categories whose onset can date the pain: spine and musculoskeletal pain, chronic pain, neuropathy, zoster. */
 const PAIN_ONSET_DX = ['M4', 'M5', 'M60', 'M62', 'M79', 'M96.1', 'G89', 'G90.5', 'G54', 'G57', 'B02', 'S13', 'S23', 'S33'];
 
+/**
+ * A diagnosis whose onset dates the pain: live (a resolved problem or a health concern dates nothing) and a pain or
+ * spine code (the onset of hypertension says nothing about it). The one rule for the check and the documents.
+ */
+export function datesPain(d: DiagnosisFact): d is DiagnosisFact & { onset: string; icd10: string } {
+  return !!d.onset && !!d.icd10 && isLiveDiagnosis(d) && inCategory(d.icd10, PAIN_ONSET_DX);
+}
+
 export function painDurationRequirement(id: string): Requirement {
   return requirement(
     id,
@@ -289,9 +297,8 @@ export function painDurationRequirement(id: string): Requirement {
           evidence = f.evidence;
         }
       }
-      // Only a pain or spine diagnosis dates the pain: the onset of hypertension says nothing about it.
       for (const d of picture.diagnoses) {
-        if (!d.onset || !d.icd10 || !isLiveDiagnosis(d) || !inCategory(d.icd10, PAIN_ONSET_DX)) continue;
+        if (!datesPain(d)) continue;
         const n = daysBetween(d.onset, dos);
         if (n > best) {
           best = n;
