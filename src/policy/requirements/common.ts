@@ -5,7 +5,7 @@ import type { Citation, Finding, RequirementCategory } from '../verdicts';
 import type { Cited, PolicyParams } from '../policies/types';
 import { regionGroupOf } from '../services';
 import { normalizeIcd10 } from '../icd10';
-import { dayOf, toDayMs } from '../dates';
+import { dayOf } from '../dates';
 import { allSessions, type Session } from './sessions';
 
 export type CheckResult = Omit<Finding, 'requirementId' | 'category' | 'citation'> & {
@@ -99,35 +99,12 @@ export function sameRegionGroup(a: SpinalRegion | undefined, b: SpinalRegion | u
   return ga === undefined || gb === undefined || ga === gb;
 }
 
-/** Days as epoch-ms day numbers, both ends included in the course. */
-export interface DaySpan {
-  from: number;
-  to: number;
-}
-
-/** A course of conservative care with the days it covers up to the date of service, when it is dated. */
-export interface CareCourse {
-  fact: ConservativeCareFact;
-  span?: DaySpan;
-}
-
-/** A dated course as a day interval: start..end (or recorded, or the date of service). */
-function spanOf(c: ConservativeCareFact, dos: string): DaySpan | undefined {
-  if (!c.start) return undefined;
-  const end = dayOf(c.end ?? c.recorded ?? dos);
-  const from = toDayMs(c.start);
-  const to = toDayMs(end < dos ? end : dos);
-  return to >= from ? { from, to } : undefined;
-}
-
-/** Conservative care dated on or before the date of service (undated courses count), each with its span. */
-export function careBefore(picture: ClinicalPicture, dos: string): CareCourse[] {
-  const out: CareCourse[] = [];
-  for (const c of picture.conservativeCare) {
+/** Conservative care dated on or before the date of service (undated courses count). */
+export function careBefore(picture: ClinicalPicture, dos: string): ConservativeCareFact[] {
+  return picture.conservativeCare.filter((c) => {
     const d = c.start ?? c.recorded ?? c.end;
-    if (d === undefined || dayOf(d) <= dos) out.push({ fact: c, span: spanOf(c, dos) });
-  }
-  return out;
+    return d === undefined || dayOf(d) <= dos;
+  });
 }
 
 export function evidenceOf(items: readonly { evidence: readonly Evidence[] }[]): Evidence[] {
@@ -145,8 +122,8 @@ export interface Ctx {
   dx: DxCode[];
   /** Done procedures grouped into sessions (date, region group, family), newest first. */
   sessions: Session[];
-  /** Conservative care up to the date of service, with the days each dated course covers. */
-  care: CareCourse[];
+  /** Conservative care up to the date of service. */
+  care: ConservativeCareFact[];
 }
 
 export function contextFor(picture: ClinicalPicture, service: PlannedService, today: string): Ctx {

@@ -4,9 +4,9 @@ import type { ClinicalPicture, ConservativeCareFact, DiagnosisFact, Evidence } f
 import { isLiveDiagnosis } from '../picture';
 import type { DurationRule } from '../policies/types';
 import { inCategory } from '../icd10';
-import { addMonths, dayOf, daysBetween } from '../dates';
+import { addMonths, dayOf, daysBetween, toDayMs } from '../dates';
 import { evidenceOf, listOf, dosOf, fmtDate, met, missing, notMet, plural, requirement } from './common';
-import type { CareCourse, DaySpan, Requirement } from './common';
+import type { Requirement } from './common';
 
 const DAY_MS = 86_400_000;
 const DAYS_PER_WEEK = 7;
@@ -130,7 +130,7 @@ export function conservativeFailureRequirement(id: string): Requirement {
     'Failure of conservative care documented (or why it is contraindicated)',
     (p) => p.conservativeFailure,
     (_picture, _service, _today, rule, ctx) => {
-      const courses = ctx.care.map((c) => c.fact);
+      const courses = ctx.care;
       const failed = courses.filter((c) => FAILED.has(c.outcome) || (rule.contraindicatedSatisfies && c.outcome === 'contraindicated'));
       if (failed.length > 0) {
         return met(`Conservative care that failed or could not be used: ${listOf(failed.map(describe))}.`, evidenceOf(failed));
@@ -146,6 +146,27 @@ export function conservativeFailureRequirement(id: string): Requirement {
       return missing('No conservative care is documented.', fix);
     },
   );
+}
+
+/** Days as epoch-ms day numbers, both ends in the course. */
+interface DaySpan {
+  from: number;
+  to: number;
+}
+
+/** A course of care that counts toward the minimum, with the days it covers up to the date of service when dated. */
+interface CareCourse {
+  fact: ConservativeCareFact;
+  span?: DaySpan;
+}
+
+/** A dated course as a day interval: start..end (or recorded, or the date of service). */
+function spanOf(c: ConservativeCareFact, dos: string): DaySpan | undefined {
+  if (!c.start) return undefined;
+  const end = dayOf(c.end ?? c.recorded ?? dos);
+  const from = toDayMs(c.start);
+  const to = toDayMs(end < dos ? end : dos);
+  return to >= from ? { from, to } : undefined;
 }
 
 /**
@@ -197,16 +218,16 @@ export function conservativeMinimumRequirement(id: string): Requirement {
       // Once failure is documented, courses whose outcome the note leaves unstated still count as time tried (notes
       // often say "6 weeks of PT" in one sentence and "failed PT and meloxicam" in another); care that helped, or is still ongoing, does not.
       const before = ctx.care;
-      const anyFailed = before.some((c) => FAILED.has(c.fact.outcome));
+      const anyFailed = before.some((c) => FAILED.has(c.outcome));
       const courses: ConservativeCareFact[] = [];
+      // Each counted course's days read once, for the weeks and for whether it is dated at all.
       const usable: CareCourse[] = [];
       let contraindicated = 0;
       for (const c of before) {
-        const outcome = c.fact.outcome;
-        if (outcome === 'contraindicated') contraindicated++;
-        else if (!FAILED.has(outcome) && !(anyFailed && outcome === 'unknown')) continue;
-        else usable.push(c);
-        courses.push(c.fact);
+        if (c.outcome === 'contraindicated') contraindicated++;
+        else if (!FAILED.has(c.outcome) && !(anyFailed && c.outcome === 'unknown')) continue;
+        else usable.push({ fact: c, span: spanOf(c, ctx.dos) });
+        courses.push(c);
       }
       const dx = ctx.dx;
       const exempt = rule.exemptIcd10 ? dx.find((d) => inCategory(d.code, rule.exemptIcd10!)) : undefined;

@@ -34,14 +34,17 @@ export function procedureIntent(p: ProcedureFact): InjectionIntent | undefined {
 
 /** Every done procedure grouped into sessions: one date, one region group, one procedure family; newest first. */
 export function allSessions(picture: ClinicalPicture): Session[] {
-  // Each record's day read once, then newest first (a stable sort keeps the record order within a day), so the
-  // sessions of one day are adjacent.
-  const done: { day: string; p: ProcedureFact }[] = [];
-  for (const p of picture.procedureHistory) if (!NOT_DONE.has(p.status)) done.push({ day: dayOf(p.date), p });
-  done.sort((a, b) => (a.day < b.day ? 1 : a.day > b.day ? -1 : 0));
+  // Newest first (a stable sort keeps the record order within a day), so the sessions of one day are adjacent.
+  const done = picture.procedureHistory.filter((p) => !NOT_DONE.has(p.status));
+  done.sort((a, b) => {
+    const da = dayOf(a.date);
+    const db = dayOf(b.date);
+    return da < db ? 1 : da > db ? -1 : 0;
+  });
   const sessions: Session[] = [];
   let dayStart = 0;
-  for (const { day: date, p } of done) {
+  for (const p of done) {
+    const date = dayOf(p.date);
     const g = regionGroupOf(serviceRegion(p));
     const fam = familyOf(p.kind)?.id;
     if (sessions[dayStart]?.date !== date) dayStart = sessions.length;
@@ -70,8 +73,8 @@ export function allSessions(picture: ClinicalPicture): Session[] {
     s.procedures.push(p);
     if (!s.kinds.includes(p.kind)) s.kinds.push(p.kind);
     for (const l of p.levels) if (!s.levels.includes(l)) s.levels.push(l);
-    s.relief = s.relief.concat(p.relief);
-    s.evidence = s.evidence.concat(p.evidence);
+    s.relief = [...s.relief, ...p.relief];
+    s.evidence = [...s.evidence, ...p.evidence];
     const intent = procedureIntent(p);
     if (intent && !s.intent) s.intent = intent;
   }
