@@ -42,10 +42,22 @@ export function weeksBetween(a: string, b: string): number {
   return daysBetween(a, b) / 7;
 }
 
-// Total on any input: an unparseable date ("yesterday", "NaN", a stray RTL mark) yields '' instead of throwing
-// RangeError from toISOString, so one bad value can never take a whole assessment (or a CLI batch) down.
+function pad(n: number, width: number): string {
+  return String(n).padStart(width, '0');
+}
+
+/**
+ * The day of an epoch ms as YYYY-MM-DD (read from its calendar parts: toISOString would format a time only to cut it
+ * off). Total on any input: an unparseable date ("yesterday", "NaN", a stray RTL mark) or a year YYYY cannot write
+ * yields '' instead of throwing or a malformed day, so one bad value can never take a whole assessment (or a CLI
+ * batch) down.
+ */
 function isoDay(ms: number): string {
-  return Number.isFinite(ms) && Math.abs(ms) <= 8.64e15 ? new Date(ms).toISOString().slice(0, 10) : '';
+  if (!Number.isFinite(ms)) return '';
+  const d = new Date(ms);
+  const y = d.getUTCFullYear();
+  if (!(y >= 0 && y <= 9999)) return '';
+  return `${pad(y, 4)}-${pad(d.getUTCMonth() + 1, 2)}-${pad(d.getUTCDate(), 2)}`;
 }
 
 export function addDays(iso: string, days: number): string {

@@ -1,8 +1,10 @@
 // ICD-10-CM (CMS/NCHS, public domain) for the pain-relevant categories, versioned by fiscal year (each release takes
-// effect on October 1). Within each category listed in ICD10_CATEGORIES every code is listed, so a header's
-// children and a code's validity on a date of service come from the table, not from hand-picked rows. Labels are our
-// own short wording. Codes outside these categories are unknown to ClaimReady (never assumed valid or invalid).
+// effect on October 1; those read are ICD10_RELEASES, later ones not read are ICD10_UNREAD_RELEASES). Within each
+// category listed in ICD10_CATEGORIES every code is listed, so a header's children and a code's validity on a date of
+// service come from the table, not from hand-picked rows. Labels are our own short wording. Codes outside these
+// categories are unknown to ClaimReady (never assumed valid or invalid).
 import type { SpinalRegion } from './picture';
+import type { SourceGrade } from './verdicts';
 
 export interface Icd10Row {
   code: string;
@@ -21,6 +23,36 @@ export const ICD10_RELEASES = {
   FY2023: '2022-10-01',
   FY2025: '2024-10-01',
 } as const;
+
+/** A release in force for dates of service ClaimReady checks whose changes to ICD10_CATEGORIES were not read. */
+export interface UnreadIcd10Release {
+  release: string;
+  effective: string;
+  /** What was read: `none` when no text of the release's changes was found. */
+  grade: SourceGrade;
+  searched: string;
+}
+
+/**
+ * Releases after FY2025 were not read: no row here changes on their dates. A code they added in these categories is
+ * unknown to ClaimReady (neither valid nor invalid), and one they deleted or made a header would still read as
+ * valid. No code is encoded from them until their addenda are read.
+ */
+export const ICD10_UNREAD_RELEASES: readonly UnreadIcd10Release[] = [
+  {
+    release: 'FY2026',
+    effective: '2025-10-01',
+    grade: 'none',
+    searched:
+      'CMS/CDC FY2026 ICD-10-CM addenda (tabular changes) for M47-M54, M96.1, G89, B02: not found among the texts ClaimReady can read (2026-12); secondary summaries name chapter totals only, none a change in these categories',
+  },
+  {
+    release: 'FY2027',
+    effective: '2026-10-01',
+    grade: 'none',
+    searched: 'not searched in full: a vendor release note (S2) lists FY2027 additions, and the part read names none in these categories',
+  },
+];
 
 /** The categories whose every code is in the table (for the rest, a code is unknown). */
 export const ICD10_CATEGORIES = [

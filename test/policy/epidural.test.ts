@@ -52,6 +52,33 @@ describe('LCD L39242 Covered Indications (ESI-DURATION): pain at least 4 weeks',
     expect(f.evidence.map((e) => e.ref)).not.toContain('Condition/htn');
   });
 
+  // The onset of a pain diagnosis dates the pain only while the diagnosis stands (US Core clinicalStatus, category).
+  it.each([
+    ['active', undefined, 28, 'met'],
+    ['active', undefined, 27, 'not-met'],
+    ['unknown', undefined, 28, 'met'],
+    ['resolved', undefined, 28, 'missing'],
+    ['inactive', undefined, 400, 'missing'],
+    ['remission', undefined, 400, 'missing'],
+    ['active', 'health-concern', 400, 'missing'],
+  ] as const)('a %s %s pain diagnosis with onset %i days before -> %s', (clinicalStatus, category, days, status) => {
+    const p = esiPicture();
+    p.painDuration = [];
+    p.diagnoses[0]!.onset = undefined;
+    p.diagnoses.push({
+      icd10: 'G89.29',
+      display: 'Other chronic pain',
+      clinicalStatus,
+      ...(category ? { category } : {}),
+      onset: addDays(TODAY, -days),
+      source: 'coded',
+      evidence: [{ ref: 'Condition/cp', display: 'Chronic pain' }],
+    });
+    const f = find(assess(p, tfesi(), 'medicare', TODAY), 'esi-pain-duration');
+    expect(f.status).toBe(status);
+    expect(f.evidence.some((e) => e.ref === 'Condition/cp')).toBe(status !== 'missing');
+  });
+
   it('no duration documented -> missing', () => {
     const p = esiPicture();
     p.painDuration = [];

@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { childCodes, codeProblem, icd10Info, inCategory, normalizeIcd10 } from '../../src/policy/icd10';
+import { ICD10_RELEASES, ICD10_ROWS, ICD10_UNREAD_RELEASES } from '../../src/policy/icd10-table';
+import { assess } from '../../src/policy/assess';
+import { esiPicture, tfesi } from './build';
 
-describe('ICD-10-CM facts (FY2026 subset)', () => {
+describe('ICD-10-CM facts (the table through FY2025)', () => {
   it('knows M54.5 was deleted on 2021-10-01 with three successors', () => {
     expect(icd10Info('M54.5')?.deleted).toEqual({ on: '2021-10-01', successors: ['M54.50', 'M54.51', 'M54.59'] });
     expect(icd10Info('m545')?.code).toBe('M54.5');
@@ -66,5 +69,28 @@ describe('ICD-10-CM FY2025 (effective 2024-10-01): versioned table', () => {
     expect(icd10Info('B02.29')?.label).toMatch(/[Pp]ostherpetic/);
     expect(codeProblem('B02.9', '2026-01-01')).toBeUndefined();
     expect(codeProblem('B02.2', '2026-01-01')?.kind).toBe('header');
+  });
+});
+
+describe('ICD-10-CM FY2026 (effective 2025-10-01): not read, so nothing changes on its date', () => {
+  const FY2026 = '2025-10-01';
+  it('is recorded as unread (grade none), and no row takes effect or is deleted on or after its date', () => {
+    expect(ICD10_UNREAD_RELEASES.find((r) => r.release === 'FY2026')).toMatchObject({ effective: FY2026, grade: 'none' });
+    expect(Object.values(ICD10_RELEASES).every((d) => d < FY2026)).toBe(true);
+    expect(ICD10_ROWS.filter((r) => (r.from ?? '') >= FY2026 || (r.deletedOn ?? '') >= FY2026)).toEqual([]);
+  });
+  it.each(['2025-09-30', FY2026, '2026-11-23'])('on %s the FY2025 state holds: valid, header, deleted as before', (dos) => {
+    expect(codeProblem('M51.362', dos)).toBeUndefined();
+    expect(codeProblem('M51.A3', dos)).toBeUndefined();
+    expect(codeProblem('M47.816', dos)).toBeUndefined();
+    expect(codeProblem('M51.36', dos)).toMatchObject({ kind: 'header', children: ['M51.360', 'M51.361', 'M51.362', 'M51.369'] });
+    expect(codeProblem('M54.5', dos)).toMatchObject({ kind: 'deleted', successors: ['M54.50', 'M54.51', 'M54.59'] });
+  });
+  it('an ESI planned after 2025-10-01 with a complete FY2025 code is judged valid; the deleted M54.5 is still refused', () => {
+    const dos = '2025-10-01';
+    const valid = assess(esiPicture(), tfesi({ date: dos, reasonIcd10: ['M51.362'] }), 'medicare', dos);
+    expect(valid.findings.find((f) => f.requirementId === 'dx-code-valid')?.status).toBe('met');
+    const deleted = assess(esiPicture(), tfesi({ date: dos, reasonIcd10: ['M54.5'] }), 'medicare', dos);
+    expect(deleted.findings.find((f) => f.requirementId === 'dx-code-valid')?.status).toBe('missing');
   });
 });

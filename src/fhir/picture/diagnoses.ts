@@ -4,6 +4,7 @@
 // and do not count as live. US Core categories are kept: problem-list-item, encounter-diagnosis, health-concern
 // (a concern, e.g. social needs, is shown but is not a diagnosis the checks count).
 import type { ClinicalStatus, DataIssue, DiagnosisFact, PainDurationFact } from '../../policy/picture';
+import { isLiveDiagnosis } from '../../policy/picture';
 import { daysBetween } from '../../policy/dates';
 import type { ConditionR } from './schemas';
 import { SYS, allText, byDateThenRef, codeOf, codingOf, evidence, textOf } from './codes';
@@ -83,14 +84,13 @@ export function diagnosisFacts(list: ConditionR[], issues: DataIssue[] = []): Di
 // matched by their words, since their codes are not in that table.
 const PAIN_CONDITION =
   /\bpain\b|radiculopath|sciatica|spondyl|facet|disc (herniation|displacement|degeneration)|stenosis of (lumbar|cervical)|whiplash|neuralgia|neuropath/i;
-const LIVE: ReadonlySet<ClinicalStatus> = new Set(['active', 'recurrence', 'relapse', 'unknown']);
 
 /** A live SNOMED-coded or text-only pain condition with an onset dates the pain ("Chronic pain" since 2019). */
 export function conditionPainDurations(list: DiagnosisFact[], conditions: ConditionR[], today: string): PainDurationFact[] {
   const byId = new Map(conditions.map((c) => [c.id, c]));
   const out: PainDurationFact[] = [];
   for (const d of list) {
-    if (d.icd10 || !d.onset || !LIVE.has(d.clinicalStatus)) continue;
+    if (d.icd10 || !d.onset || !isLiveDiagnosis(d)) continue;
     const words = `${d.display} ${allText(byId.get(d.id ?? '')?.code)}`;
     if (!PAIN_CONDITION.test(words)) continue;
     const days = daysBetween(d.onset, today);

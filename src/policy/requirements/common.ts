@@ -17,33 +17,22 @@ export type CheckResult = Omit<Finding, 'requirementId' | 'category' | 'citation
   holdsReady?: boolean;
 };
 
-// Each result is built whole, with the citation slot that requirement() fills in, rather than grown later.
-export const met = (message: string, evidence: Evidence[] = []): CheckResult => ({
-  status: 'met',
-  severity: 'blocker',
-  message,
-  evidence,
-  citation: undefined,
-});
+export const met = (message: string, evidence: Evidence[] = []): CheckResult => ({ status: 'met', severity: 'blocker', message, evidence });
 export const missing = (message: string, fix: string, evidence: Evidence[] = []): CheckResult => ({
   status: 'missing',
   severity: 'blocker',
   message,
   fix,
   evidence,
-  citation: undefined,
 });
-export const notMet = (message: string, fix: string | undefined, evidence: Evidence[] = []): CheckResult =>
-  fix === undefined
-    ? { status: 'not-met', severity: 'blocker', message, evidence, citation: undefined }
-    : { status: 'not-met', severity: 'blocker', message, fix, evidence, citation: undefined };
-export const notApplicable = (message: string): CheckResult => ({
-  status: 'not-applicable',
+export const notMet = (message: string, fix: string | undefined, evidence: Evidence[] = []): CheckResult => ({
+  status: 'not-met',
   severity: 'blocker',
   message,
-  evidence: [],
-  citation: undefined,
+  ...(fix === undefined ? {} : { fix }),
+  evidence,
 });
+export const notApplicable = (message: string): CheckResult => ({ status: 'not-applicable', severity: 'blocker', message, evidence: [] });
 /** Shown, never decides: the rule affects another line (E/M) or is a reminder. */
 export const advice = (r: CheckResult): CheckResult => ({ ...r, severity: 'warning' });
 
@@ -122,10 +111,21 @@ export interface Ctx {
   dx: DxCode[];
   /** Done procedures grouped into sessions (date, region group, family), newest first. */
   sessions: Session[];
+  /** Conservative care up to the date of service. */
+  care: ConservativeCareFact[];
 }
 
 export function contextFor(picture: ClinicalPicture, service: PlannedService, today: string): Ctx {
-  return { picture, service, today, dos: dosOf(service, today), dx: diagnosisCodes(picture, service), sessions: allSessions(picture) };
+  const dos = dosOf(service, today);
+  return {
+    picture,
+    service,
+    today,
+    dos,
+    dx: diagnosisCodes(picture, service),
+    sessions: allSessions(picture),
+    care: careBefore(picture, dos),
+  };
 }
 
 export interface Requirement {

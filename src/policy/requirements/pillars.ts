@@ -1,11 +1,11 @@
 // The documentation pillars every procedure needs: a validated pain scale, functional impairment, failed
 // conservative care (and its minimum duration), and how long the pain has lasted.
-import type { ClinicalPicture, ConservativeCareFact, Evidence } from '../picture';
+import type { ClinicalPicture, ConservativeCareFact, DiagnosisFact, Evidence } from '../picture';
 import { isLiveDiagnosis } from '../picture';
 import type { DurationRule } from '../policies/types';
 import { inCategory } from '../icd10';
 import { addMonths, dayOf, daysBetween, toDayMs } from '../dates';
-import { advice, careBefore, evidenceOf, listOf, dosOf, fmtDate, met, missing, notMet, plural, requirement } from './common';
+import { advice, evidenceOf, listOf, dosOf, fmtDate, met, missing, notMet, plural, requirement } from './common';
 import type { Requirement } from './common';
 
 const DAY_MS = 86_400_000;
@@ -134,8 +134,8 @@ export function conservativeFailureRequirement(id: string): Requirement {
     'conservative-care',
     'Failure of conservative care documented (or why it is contraindicated)',
     (p) => p.conservativeFailure,
-    (picture, service, today, rule) => {
-      const courses = careBefore(picture, dosOf(service, today));
+    (_picture, _service, _today, rule, ctx) => {
+      const courses = ctx.care;
       const failed = courses.filter((c) => FAILED.has(c.outcome) || (rule.contraindicatedSatisfies && c.outcome === 'contraindicated'));
       if (failed.length > 0) {
         return met(`Conservative care that failed or could not be used: ${listOf(failed.map(describe))}.`, evidenceOf(failed));
@@ -153,13 +153,20 @@ export function conservativeFailureRequirement(id: string): Requirement {
   );
 }
 
-interface Span {
+/** Days as epoch-ms day numbers, both ends in the course. */
+interface DaySpan {
   from: number;
   to: number;
 }
 
+/** A course of care that counts toward the minimum, with the days it covers up to the date of service when dated. */
+interface CareCourse {
+  fact: ConservativeCareFact;
+  span?: DaySpan;
+}
+
 /** A dated course as a day interval: start..end (or recorded, or the date of service). */
-function spanOf(c: ConservativeCareFact, dos: string): Span | undefined {
+function spanOf(c: ConservativeCareFact, dos: string): DaySpan | undefined {
   if (!c.start) return undefined;
   const end = dayOf(c.end ?? c.recorded ?? dos);
   const from = toDayMs(c.start);
@@ -171,28 +178,25 @@ function spanOf(c: ConservativeCareFact, dos: string): Span | undefined {
  * Weeks of care: the union of dated courses, or the longest stated duration of an undated one ("PT for 5 weeks")
  * when that is longer. Undated durations are not added to dated ones: they often restate the same course.
  */
-function careWeeks(courses: ConservativeCareFact[], dos: string): number {
-  const spans: Span[] = [];
-  for (const c of courses) {
-    const s = spanOf(c, dos);
-    if (s) spans.push(s);
-  }
+function careWeeks(courses: readonly CareCourse[]): number {
+  const spans: DaySpan[] = [];
+  for (const c of courses) if (c.span) spans.push(c.span);
   const dated = unionWeeks(spans);
   let stated = 0;
-  for (const c of courses) if (!c.start && c.weeks !== undefined && c.weeks > stated) stated = c.weeks;
+  for (const { fact } of courses) if (!fact.start && fact.weeks !== undefined && fact.weeks > stated) stated = fact.weeks;
   return Math.max(dated, stated);
 }
 
-function hasDuration(c: ConservativeCareFact, dos: string): boolean {
-  return spanOf(c, dos) !== undefined || (c.weeks !== undefined && c.weeks > 0);
+function hasDuration(c: CareCourse): boolean {
+  return c.span !== undefined || (c.fact.weeks !== undefined && c.fact.weeks > 0);
 }
 
 /** Weeks covered by the union of spans: overlapping courses are not double counted. */
-export function unionWeeks(spans: Span[]): number {
+export function unionWeeks(spans: readonly DaySpan[]): number {
   if (spans.length === 0) return 0;
   const s = [...spans].sort((a, b) => a.from - b.from);
   let total = 0;
-  let cur: Span = { from: s[0]!.from, to: s[0]!.to };
+  let cur: DaySpan = { from: s[0]!.from, to: s[0]!.to };
   for (let i = 1; i < s.length; i++) {
     const n = s[i]!;
     if (n.from <= cur.to) cur.to = Math.max(cur.to, n.to);
@@ -215,19 +219,19 @@ export function conservativeMinimumRequirement(id: string): Requirement {
     'conservative-care',
     'Conservative care lasted at least the minimum weeks before the procedure',
     (p) => p.conservativeMinimum,
-    (picture, service, today, rule, ctx) => {
-      const dos = dosOf(service, today);
+    (_picture, _service, _today, rule, ctx) => {
       // Once failure is documented, courses whose outcome the note leaves unstated still count as time tried (notes
       // often say "6 weeks of PT" in one sentence and "failed PT and meloxicam" in another); care that helped, or is still ongoing, does not.
-      const before = careBefore(picture, dos);
+      const before = ctx.care;
       const anyFailed = before.some((c) => FAILED.has(c.outcome));
       const courses: ConservativeCareFact[] = [];
-      const usable: ConservativeCareFact[] = [];
+      // Each counted course's days read once, for the weeks and for whether it is dated at all.
+      const usable: CareCourse[] = [];
       let contraindicated = 0;
       for (const c of before) {
         if (c.outcome === 'contraindicated') contraindicated++;
         else if (!FAILED.has(c.outcome) && !(anyFailed && c.outcome === 'unknown')) continue;
-        else usable.push(c);
+        else usable.push({ fact: c, span: spanOf(c, ctx.dos) });
         courses.push(c);
       }
       const dx = ctx.dx;
@@ -237,14 +241,14 @@ export function conservativeMinimumRequirement(id: string): Requirement {
       const minWeeks = byDx?.weeks ?? rule.weeks;
       const why = byDx ? ` (${byDx.label})` : '';
       const evidence = evidenceOf(courses);
-      const undated = usable.some((c) => !hasDuration(c, dos));
+      const undated = usable.some((c) => !hasDuration(c));
 
       if (rule.components && rule.components.length > 0) {
         const short: string[] = [];
         for (const comp of rule.components) {
-          const mine = usable.filter((c) => comp.kinds.includes(c.kind));
-          if (mine.some((c) => c.outcome === 'not-tolerated')) continue;
-          const weeks = careWeeks(mine, dos);
+          const mine = usable.filter((c) => comp.kinds.includes(c.fact.kind));
+          if (mine.some((c) => c.fact.outcome === 'not-tolerated')) continue;
+          const weeks = careWeeks(mine);
           if (weeks < comp.weeks) short.push(`${comp.label}: ${round1(weeks)} of ${comp.weeks} weeks`);
         }
         if (short.length === 0) return met(`Each required part of conservative care reaches its minimum${why}.`, evidence);
@@ -255,7 +259,7 @@ export function conservativeMinimumRequirement(id: string): Requirement {
       }
 
       if (contraindicated > 0 && usable.length === 0) return met('Conservative care is documented as contraindicated.', evidence);
-      const weeks = careWeeks(usable, dos);
+      const weeks = careWeeks(usable);
       if (weeks >= minWeeks)
         return met(`${round1(weeks)} weeks of failed conservative care; at least ${plural(minWeeks, 'week')} needed${why}.`, evidence);
       const fix = `Document at least ${plural(minWeeks, 'week')} of conservative care with start and end dates and its outcome`;
@@ -284,6 +288,14 @@ function requiredDays(rule: DurationRule, dos: string): number {
 /** ICD-10-CM categories whose onset can date the pain: spine and musculoskeletal pain, chronic pain, neuropathy, zoster. */
 const PAIN_ONSET_DX = ['M4', 'M5', 'M60', 'M62', 'M79', 'M96.1', 'G89', 'G90.5', 'G54', 'G57', 'B02', 'S13', 'S23', 'S33'];
 
+/**
+ * A diagnosis whose onset dates the pain: live (a resolved problem or a health concern dates nothing) and a pain or
+ * spine code (the onset of hypertension says nothing about it). The one rule for the check and the documents.
+ */
+export function datesPain(d: DiagnosisFact): d is DiagnosisFact & { onset: string; icd10: string } {
+  return !!d.onset && !!d.icd10 && isLiveDiagnosis(d) && inCategory(d.icd10, PAIN_ONSET_DX);
+}
+
 export function painDurationRequirement(id: string): Requirement {
   return requirement(
     id,
@@ -311,9 +323,8 @@ export function painDurationRequirement(id: string): Requirement {
           evidence = f.evidence;
         }
       }
-      // Only a pain or spine diagnosis dates the pain: the onset of hypertension says nothing about it.
       for (const d of picture.diagnoses) {
-        if (!d.onset || !d.icd10 || !isLiveDiagnosis(d) || !inCategory(d.icd10, PAIN_ONSET_DX)) continue;
+        if (!datesPain(d)) continue;
         const n = daysBetween(d.onset, dos);
         if (n > best) {
           best = n;

@@ -32,6 +32,11 @@ export function procedureIntent(p: ProcedureFact): InjectionIntent | undefined {
   return undefined;
 }
 
+/** Each level once, in record order (the list itself when it already is). */
+function distinct(levels: SpinalLevel[]): SpinalLevel[] {
+  return levels.length < 2 || levels.every((l, i) => levels.indexOf(l) === i) ? levels : levels.filter((l, i) => levels.indexOf(l) === i);
+}
+
 /** Every done procedure grouped into sessions: one date, one region group, one procedure family; newest first. */
 export function allSessions(picture: ClinicalPicture): Session[] {
   // Newest first (a stable sort keeps the record order within a day), so the sessions of one day are adjacent.
@@ -54,12 +59,12 @@ export function allSessions(picture: ClinicalPicture): Session[] {
       if (o.group === g && (fam ? o.family === fam : o.family === undefined && o.kinds[0] === p.kind)) s = o;
     }
     if (!s) {
-      // A new session starts from its first record and reads its relief and evidence lists; a second record of the
-      // same session joins below with new lists, so a record's own lists are never changed.
+      // A new session starts from its first record and reads its levels, relief and evidence lists; a second record
+      // of the same session joins below with new lists, so a record's own lists are never changed.
       s = {
         date,
         kinds: [p.kind],
-        levels: p.levels.filter((l, i) => p.levels.indexOf(l) === i),
+        levels: distinct(p.levels),
         relief: p.relief,
         procedures: [p],
         evidence: p.evidence,
@@ -72,7 +77,8 @@ export function allSessions(picture: ClinicalPicture): Session[] {
     }
     s.procedures.push(p);
     if (!s.kinds.includes(p.kind)) s.kinds.push(p.kind);
-    for (const l of p.levels) if (!s.levels.includes(l)) s.levels.push(l);
+    const added = p.levels.filter((l) => !s.levels.includes(l));
+    if (added.length > 0) s.levels = distinct([...s.levels, ...added]);
     s.relief = [...s.relief, ...p.relief];
     s.evidence = [...s.evidence, ...p.evidence];
     const intent = procedureIntent(p);

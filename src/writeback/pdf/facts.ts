@@ -3,6 +3,8 @@
 // has lasted (from one documented onset, in whole weeks or months, to the date of service), and which diagnoses may
 // be cited (those of the request: a comorbidity on the problem list supports nothing here).
 import type { ClinicalPicture, Evidence } from '../../policy/picture';
+import { isLiveDiagnosis } from '../../policy/picture';
+import { datesPain } from '../../policy/requirements/pillars';
 import type { Assessment, Finding } from '../../policy/verdicts';
 import type { PolicyId } from '../../policy/policies/types';
 import { addDays, addMonths, daysBetween, dayOf } from '../../policy/dates';
@@ -123,9 +125,9 @@ function candidates(p: ClinicalPicture, requestCodes: ReadonlySet<string> | unde
       });
   }
   for (const d of p.diagnoses) {
-    if (!d.onset || !d.icd10) continue;
-    if (requestCodes ? !requestCodes.has(d.icd10) : false) continue;
-    if (requestCodes && d.clinicalStatus !== 'active' && d.clinicalStatus !== 'recurrence' && d.clinicalStatus !== 'relapse') continue;
+    // Without request codes: only the diagnoses the duration check itself counts (live pain or spine codes).
+    const dates = requestCodes ? !!d.onset && !!d.icd10 && requestCodes.has(d.icd10) && isLiveDiagnosis(d) : datesPain(d);
+    if (!dates || !d.onset || !d.icd10) continue;
     out.push({ onset: d.onset, source: `onset of ${d.display} (${d.icd10}) on the problem list` });
   }
   return out.filter((c) => /^\d{4}/.test(c.onset));
@@ -142,8 +144,9 @@ function requiredDays(a: Assessment, dos: string): number | undefined {
 
 /**
  * The pain's onset: the earliest one documented for this request (a stated onset or duration in the notes, or the
- * onset of a requested diagnosis). A resolved or unrelated problem does not date this pain, unless the assessment
- * met the duration rule only through it; then that is the onset stated, so the document agrees with the verdict.
+ * onset of a requested diagnosis). When the assessment met the duration rule only through another diagnosis the
+ * check counts (a live pain or spine code off the request), that onset is stated, so the document agrees with the
+ * verdict; a resolved, unrelated or health-concern problem never dates this pain.
  */
 export function painSince(p: ClinicalPicture, a: Assessment, requestCodes: ReadonlySet<string>, dos: string): PainSince | undefined {
   const earliest = (list: Candidate[]): Candidate | undefined =>

@@ -85,6 +85,27 @@ describe('Condition categories', () => {
   });
 });
 
+describe('uncoded pain conditions date the pain only while they stand', () => {
+  // SNOMED 278860009 chronic low back pain, no ICD-10-CM coding: its onset becomes a pain-duration fact.
+  const lbp = (id: string, extra: Record<string, unknown>) =>
+    condition(id, undefined, '278860009', {
+      code: { coding: [{ system: SYS.snomed, code: '278860009', display: 'Chronic low back pain' }] },
+      onsetDateTime: '2026-10-26',
+      ...extra,
+    });
+  const resolved = {
+    clinicalStatus: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'resolved' }] },
+  };
+  it.each([
+    ['a problem-list item', { category: [cc(US_CORE_CAT, 'problem-list-item')] }, [4]],
+    ['a resolved problem', { category: [cc(US_CORE_CAT, 'problem-list-item')], ...resolved }, []],
+    ['a health concern', { category: [cc(US_CORE_CAT, 'health-concern')] }, []],
+  ])('%s with onset 28 days before', (_what, extra, weeks) => {
+    const p = toPicture(record(patient(), lbp('lbp', extra)), ctx());
+    expect(p.painDuration.map((d) => d.weeks)).toEqual(weeks);
+  });
+});
+
 describe('uncoded problems: the ICD-10-CM candidate their words lead to', () => {
   const service = (over: Partial<PlannedService> = {}): PlannedService => ({
     code: '64483',
