@@ -3,6 +3,7 @@
 // profiles decide them in the conformance suite (launch/sandbox/conformance); in the browser, where those packages
 // are not loaded, these say in words what is missing and where to fix it, so such a packet is not saved.
 import type { PasViolation } from './violation';
+import { isValidNpi } from './npi';
 import { SYSTEMS } from './systems';
 
 type Res = { resourceType: string; [k: string]: unknown };
@@ -64,7 +65,17 @@ export function partyRules(claim: Res, path: string, lookup: Lookup, v: PasViola
     const prRef = refOf(role.practitioner);
     const pr = prRef ? lookup(prRef) : undefined;
     if (pr?.resourceType !== 'Practitioner') return;
-    const npi = arr(pr.identifier).some((id) => id.system === SYSTEMS.npi && typeof id.value === 'string' && id.value);
+    const npis = arr(pr.identifier).flatMap((id) =>
+      id.system === SYSTEMS.npi && typeof id.value === 'string' && id.value ? [id.value] : [],
+    );
+    const npi = npis.length > 0;
+    const broken = npis.find((n) => !isValidNpi(n));
+    if (broken)
+      add(
+        'us-core-16/17',
+        p,
+        `the requesting clinician's NPI on record (${broken}) is not a valid NPI (10 digits ending in its check digit): correct it in the chart`,
+      );
     const family = arr(pr.name).some((n) => typeof n.family === 'string' && n.family);
     if (!npi && !family)
       add(
