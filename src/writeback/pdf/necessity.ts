@@ -56,8 +56,12 @@ function criterionLines(f: Finding, c: CriterionContext): string[] {
   const unique = ev.filter((e) =>
     seen.has(`${e.ref}|${e.quote?.start ?? ''}`) ? false : (seen.add(`${e.ref}|${e.quote?.start ?? ''}`), true),
   );
-  // One line a reviewer can check: the record's clinical entry, preferring a dated one over the order itself.
-  const rank = (e: Evidence): number => (e.ref.startsWith('ServiceRequest/') ? 2 : 0) + (e.date ? 0 : 1);
+  // One line a reviewer can check: the record's clinical entry, preferring a dated one over the order itself; a
+  // problem-list entry proves only a diagnosis (image guidance or levels are shown by the order, not by the diagnosis).
+  const rank = (e: Evidence): number =>
+    (e.ref.startsWith('ServiceRequest/') ? 2 : 0) +
+    (e.date ? 0 : 1) +
+    (e.ref.startsWith('Condition/') && f.category !== 'diagnosis' ? 3 : 0);
   const best = [...unique].sort((x, y) => rank(x) - rank(y))[0];
   const shown = best
     ? [`    Evidence: ${evidenceText(best)}${unique.length > 1 ? ` (+${unique.length - 1} more in the record)` : ''}`]
@@ -220,7 +224,7 @@ function detail(i: NecessityInput, since: PainSince | undefined): Section[] {
             : []),
           ...care.map(
             (c) =>
-              `- ${day(c.start)} to ${c.end ? day(c.end) : 'ongoing'}: ${c.description}${c.weeks !== undefined && c.end ? `, ${Math.round(c.weeks)} weeks` : ''}${c.outcome === 'ongoing' && !c.end ? '' : `; ${OUTCOME[c.outcome] ?? c.outcome}`}.`,
+              `- ${day(c.start)} to ${c.end ? day(c.end) : 'ongoing'}: ${withoutSpan(c.description)}${c.weeks !== undefined && c.end ? `, ${Math.round(c.weeks)} weeks` : ''}${c.outcome === 'ongoing' && !c.end ? '' : `; ${OUTCOME[c.outcome] ?? c.outcome}`}.`,
           ),
         ]
       : ['- No dated conservative care is documented.'],
@@ -262,6 +266,9 @@ function detail(i: NecessityInput, since: PainSince | undefined): Section[] {
   });
   return out;
 }
+
+/** A course's description without the date span the line already starts with ("Physical therapy, A to B"). */
+const withoutSpan = (d: string): string => d.replace(/,?\s*\d{4}-\d{2}-\d{2} to (?:\d{4}-\d{2}-\d{2}|ongoing)\b/, '').trim() || d;
 
 function attestation(i: NecessityInput): Section {
   return {

@@ -180,4 +180,20 @@ describe('packet PDF of the seed patients, as pdf.js reads it', () => {
       }
     });
   }
+
+  it('page one as a reviewer reads it: the order shows image guidance and levels, the version in force is named', async () => {
+    const rfa = await all('pt-facet-rfa-ready');
+    // A problem-list diagnosis proves the diagnosis, not what the order asks for.
+    expect(rfa).toMatch(
+      /MET: Image guidance is part of the ordered procedure\. Evidence: Bilateral L4-L5 and L5-S1 lumbar facet radiofrequency ablation, 2026-11-03/,
+    );
+    expect(rfa).toMatch(/within 2 levels per session\. Evidence: Bilateral L4-L5 and L5-S1 lumbar facet radiofrequency ablation/);
+    expect(rfa).toContain(
+      'in force: L38801 revision effective 2026-04-16, A58403 v27 from 2026-05-21; the criteria below follow the wording of the 2025-02-26 version',
+    );
+    expect(rfa).not.toMatch(/not read; rules carried over/);
+    // A course's dates once per line, not again inside its description.
+    const ready = await all('pt-radic-ready');
+    expect(ready).toContain('2026-08-03 to 2026-09-28: Physical therapy, 8 weeks; failed.');
+  });
 });
