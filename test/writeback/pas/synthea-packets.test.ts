@@ -11,11 +11,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Bundle, Coverage } from 'fhir/r4';
 import { formatIssues, validatePasConformance } from '../../../launch/sandbox/conformance/index';
+import { readPdf } from './pdf-text';
 
 const ROOT = join(import.meta.dirname, '..', '..', '..');
 const SYNTHEA = join(ROOT, 'test/fixtures/synthea');
 const ORDERS = join(ROOT, 'test/fixtures/synthea-orders');
-const TODAY = '2021-06-01';
+const TODAY = '2022-01-15';
 
 /** Synthea file number -> the patient id inside it. */
 const patients = new Map(
@@ -141,5 +142,13 @@ describe('PAS packets for the 16 Synthea records (npm run check --packet, then t
     expect(npis).toEqual(['1990000006']);
     const text = JSON.stringify(b);
     expect(text).toMatch(/"display":"Dr\. [A-Z][a-z]+\d* [A-Z][a-z]+\d*"/);
+  });
+
+  it("the PDF of a child's record (synthea-0075, born 2009) reads as a reviewer expects: a boy, no group number as the plan", async () => {
+    const text = (await readPdf(new Uint8Array(readFileSync(join(dirOf('0075'), 'packet.pdf'))))).pages.join(' ');
+    expect(text).toMatch(/\b12-year-old boy\b/);
+    expect(text).toContain('Member ID: XJH800100751; payer Blue Cross Blue Shield of Massachusetts');
+    // The coverage's class 004417 is typed "group": it is not the plan's name.
+    expect(text).not.toContain('plan 004417');
   });
 });
