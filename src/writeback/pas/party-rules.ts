@@ -1,6 +1,6 @@
 // The few PAS / US Core profile rules whose outcome depends on what the chart holds rather than on how the builder
-// writes (a coverage at all, member id, relationship, the clinician's NPI and family name, a contact for the role). The official
-// profiles decide them in the conformance suite (launch/sandbox/conformance); in the browser, where those packages
+// writes (the beneficiary's name, identifier and sex, a coverage at all, member id, relationship, the clinician's NPI
+// and family name, a contact for the role). The official profiles decide them in the conformance suite (launch/sandbox/conformance); in the browser, where those packages
 // are not loaded, these say in words what is missing and where to fix it, so such a packet is not saved.
 import type { PasViolation } from './violation';
 import { isValidNpi } from './npi';
@@ -21,6 +21,18 @@ export function partyRules(claim: Res, path: string, lookup: Lookup, v: PasViola
   const add = (rule: string, p: string, message: string): void => {
     v.push({ rule, path: p, message });
   };
+  // The beneficiary as US Core / PAS name it (the payer matches the member on these): real exports lack each of them.
+  const patientRef = refOf(claim.patient);
+  const patient = patientRef ? lookup(patientRef) : undefined;
+  if (patient?.resourceType === 'Patient') {
+    const p = `${path}.patient`;
+    const names = arr(patient.name);
+    if (!names.length) add('PASBeneficiary.name', p, "the patient's name is not recorded: record it in the chart");
+    if (!arr(patient.identifier).some((id) => typeof id.value === 'string' && id.value))
+      add('PASBeneficiary.identifier', p, 'the patient has no identifier (MRN) on record: record it in the chart');
+    if (typeof patient.gender !== 'string' || !patient.gender)
+      add('PASBeneficiary.gender', p, 'the patient\'s administrative sex is not recorded ("unknown" is a value): record it in the chart');
+  }
   if (!arr(claim.insurance).some((ins) => refOf(ins.coverage)))
     add(
       'PASClaim.insurance',
