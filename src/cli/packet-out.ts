@@ -4,29 +4,43 @@
 // the reasons in problems.txt, so nothing fails silently.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Encounter, Organization, Practitioner, Resource, ServiceRequest } from 'fhir/r4';
+import type { Encounter, Organization, Practitioner, PractitionerRole, Resource, ServiceRequest } from 'fhir/r4';
 import type { CheckResult } from './check';
 import { buildPacketWrites, preparePacket, resourceIndex, type ClinicInfo } from '../writeback/index';
 
 const refKey = (v: { reference?: string } | undefined): string | undefined =>
   /([A-Za-z]+\/[A-Za-z0-9\-.]{1,64})$/.exec(v?.reference ?? '')?.[1];
 
-/** The clinic as the chart records it: the order's requester, and the service provider of the patient's visits. */
+/**
+ * The clinic as the chart records it. The clinician is the order's requester (a Practitioner, or a PractitionerRole's
+ * practitioner); the clinic is, in that order, the requester role's organization, a role the record gives that
+ * clinician, the order's performing organization, else the service provider of the patient's visits.
+ */
 function clinicFrom(index: ReadonlyMap<string, Resource>, r: CheckResult): ClinicInfo | undefined {
   const order = r.assessment.service.requestRef
     ? (index.get(refKey({ reference: r.assessment.service.requestRef }) ?? '') as ServiceRequest | undefined)
     : undefined;
-  const practitioner = index.get(refKey(order?.requester) ?? '') as Practitioner | undefined;
+  const requester = index.get(refKey(order?.requester) ?? '');
+  const role = requester?.resourceType === 'PractitionerRole' ? (requester as PractitionerRole) : undefined;
+  const practitioner = (role ? index.get(refKey(role.practitioner) ?? '') : requester) as Practitioner | undefined;
+  if (practitioner?.resourceType !== 'Practitioner') return undefined;
+  const prKey = `Practitioner/${practitioner.id ?? ''}`;
+  const roleOf = [...index.values()].find(
+    (x): x is PractitionerRole =>
+      x.resourceType === 'PractitionerRole' &&
+      refKey((x as PractitionerRole).practitioner) === prKey &&
+      !!(x as PractitionerRole).organization,
+  );
+  const performer = order?.performer?.map((p) => refKey(p)).find((k) => k?.startsWith('Organization/'));
   const visit = [...index.values()].find(
     (x): x is Encounter =>
       x.resourceType === 'Encounter' &&
       (x as Encounter).subject?.reference?.endsWith(`Patient/${r.patient}`) === true &&
       !!(x as Encounter).serviceProvider,
   );
-  const organization = index.get(refKey(visit?.serviceProvider) ?? '') as Organization | undefined;
-  return practitioner?.resourceType === 'Practitioner' && organization?.resourceType === 'Organization'
-    ? { practitioner, organization }
-    : undefined;
+  const orgKey = refKey(role?.organization) ?? refKey(roleOf?.organization) ?? performer ?? refKey(visit?.serviceProvider);
+  const organization = index.get(orgKey ?? '') as Organization | undefined;
+  return organization?.resourceType === 'Organization' ? { practitioner, organization } : undefined;
 }
 
 const safe = (s: string): string => s.replace(/[^A-Za-z0-9._-]+/g, '_');

@@ -225,7 +225,7 @@ describe('PriorAuth view, long evidence and accessibility', () => {
       telecom: [{ system: 'phone', value: '508-555-0100' }],
     };
     const { ehr } = setup(c, {
-      clinic: { organization, practitioner: { id: 'dr-lee', name: 'Dana Lee, MD', npi: '1098765432', family: 'Lee' } },
+      clinic: { organization, practitioner: { id: 'dr-lee', name: 'Dana Lee, MD', npi: '1098765435', family: 'Lee' } },
     });
     fireEvent.click(screen.getByRole('button', { name: 'Save packet to chart' }));
     await screen.findByText(/Saved to the chart/, undefined, { timeout: 10_000 });

@@ -26,7 +26,10 @@ export function coverageFacts(list: CoverageR[], orgs: OrganizationR[]): Coverag
     if (payerName) fact.payerName = payerName;
     const typeCode = codeOf(c.type, SYS.sopt) ?? c.type?.coding?.find((x) => x.code)?.code;
     if (typeCode) fact.typeCode = typeCode;
-    const plan = c.class?.find((k) => k.type?.coding?.some((x) => x.code === 'plan')) ?? c.class?.[0];
+    // A group or subgroup number is not the plan's name: the fallback is only an untyped class.
+    const plan =
+      c.class?.find((k) => k.type?.coding?.some((x) => x.code === 'plan')) ??
+      c.class?.find((k) => !k.type?.coding?.some((x) => x.code === 'group' || x.code === 'subgroup'));
     const planName = plan?.name ?? plan?.value;
     if (planName) fact.planName = planName;
     if (c.subscriberId) fact.subscriberId = c.subscriberId;

@@ -2,7 +2,8 @@
 // reference transitively (PAS spec-13/14/18). References inside included resources are rewritten to the fullUrls;
 // one that cannot be resolved is reduced to its display (never left dangling) and recorded as omitted. A reference
 // the Claim itself needs but cannot resolve is kept as-is and recorded as unresolved, so the validator rejects the
-// packet instead of the builder silently dropping evidence.
+// packet instead of the builder silently dropping evidence. A resource the caller declines as context (`reduce` gives
+// its display, e.g. a visit's clinician whose NPI is a placeholder) is named by display, as an unsupplied one is.
 import type { BundleEntry, Reference, Resource } from 'fhir/r4';
 import { stableUuid } from './ids';
 
@@ -30,7 +31,10 @@ export class BundleAssembler {
   readonly unresolved = new Set<string>();
   readonly omitted = new Set<string>();
 
-  constructor(private readonly lookup: (key: string) => Resource | undefined) {}
+  constructor(
+    private readonly lookup: (key: string) => Resource | undefined,
+    private readonly reduce: (resource: Resource) => string | undefined = () => undefined,
+  ) {}
 
   fullUrlFor(key: string): string {
     return `urn:uuid:${stableUuid(['resource', key])}`;
@@ -71,7 +75,12 @@ export class BundleAssembler {
     if (typeof out.reference === 'string' && !out.reference.startsWith('#')) {
       const key = refKey(out.reference);
       const target = key ? this.lookup(key) : undefined;
-      if (key && (target || this.entries.has(key))) {
+      const declined = target && !this.entries.has(key ?? '') ? this.reduce(target) : undefined;
+      if (declined !== undefined) {
+        this.omitted.add(key ?? 'external reference');
+        delete out.reference;
+        out.display = typeof out.display === 'string' ? out.display : declined;
+      } else if (key && (target || this.entries.has(key))) {
         out.reference = target ? this.add(target) : this.fullUrlFor(key);
       } else if (!out.reference.startsWith('urn:uuid:') || !this.hasFullUrl(out.reference)) {
         this.omitted.add(key ?? 'external reference');

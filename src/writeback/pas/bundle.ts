@@ -12,6 +12,7 @@ import type {
   DocumentReference,
   Extension,
   Period,
+  Practitioner,
   Reference,
   Resource,
   ServiceRequest,
@@ -34,6 +35,7 @@ import {
   practitionerRole,
   type ClinicInfo,
 } from './parties';
+import { practitionerDisplay, practitionerProblem } from './npi';
 import { planSupport } from './supporting';
 import { requestDiagnoses } from './request-dx';
 import { PAS, REPORT_TYPE, SYSTEMS, type ReportType } from './systems';
@@ -113,6 +115,8 @@ function additionalInformation(sequence: number, value: Reference, reportType: R
   };
 }
 
+const FHIR_ID = /^[A-Za-z0-9\-.]{1,64}$/;
+
 /** Days requested when the order names no date: the clinic's usual authorization window. */
 export const REQUESTED_WINDOW_DAYS = 90;
 
@@ -162,23 +166,32 @@ export function assemblePasBundle(input: PasBundleInput): PasBuild {
   const org = clinicOrganization(input.clinic.organization);
   const pr = clinicPractitioner(input.clinic.practitioner);
   const orgKey = put(org);
-  put(pr);
+  const prKey = put(pr);
   const roleKey = put(practitionerRole(org, pr));
 
   const cov = focalCoverage(picture, assessment);
   let coverageKey: string | undefined;
   let insurerKey: string;
   if (cov) {
-    coverageKey = `Coverage/${cov.id}`;
+    // A payer read from a Claim or EOB (exports without Coverage) has the id "Claim/x": not a FHIR id.
+    const coverageId = FHIR_ID.test(cov.id) ? cov.id : `coverage-${stableHash([cov.id]).slice(0, 24)}`;
+    coverageKey = `Coverage/${coverageId}`;
     const rawCov = raw.get(coverageKey) as Coverage | undefined;
     const insurer = insurerFor(cov, rawCov, assessment);
     insurerKey = raw.has(keyOf(insurer)) ? keyOf(insurer) : put(insurer);
-    adapted.set(coverageKey, pasCoverage(rawCov ?? coverageFromFact(cov, patientFromPicture(picture), insurer), cov, patientKey));
+    const built = rawCov ?? { ...coverageFromFact(cov, patientFromPicture(picture), insurer), id: coverageId };
+    adapted.set(coverageKey, pasCoverage(built, cov, patientKey));
   } else {
     insurerKey = put(insurerFor({ id: 'none', status: 'unknown', source: 'coded', evidence: [] }, undefined, assessment));
   }
 
-  const asm = new BundleAssembler(lookup);
+  // A clinician named only as context (a visit's participant, a report's performer) whom US Core Practitioner would
+  // reject (a placeholder NPI, no identifier or family name) is named by display; the requester is checked instead.
+  const asm = new BundleAssembler(lookup, (r) =>
+    r.resourceType === 'Practitioner' && keyOf(r) !== prKey && practitionerProblem(r as Practitioner) !== undefined
+      ? practitionerDisplay(r as Practitioner)
+      : undefined,
+  );
   const patient = asm.ref(patientKey);
   const dx = requestDiagnoses(coding, service);
   const plan = planSupport(picture, assessment, new Set(dx.list.map((d) => d.code)), service);

@@ -157,10 +157,16 @@ export function pasCoverage(base: Coverage, fact: CoverageFact, patientRef: stri
     ];
     out.subscriberId ??= memberId;
   }
-  const hl7 = base.relationship?.coding?.find((c) => c.system === SYSTEMS.subscriberRelationship)?.code;
+  // No relationship, but the subscriber named is the beneficiary: that is "self", said in the chart's own references.
+  const subscriberIsPatient =
+    !!base.subscriber?.reference && !!base.beneficiary?.reference && base.subscriber.reference === base.beneficiary.reference;
+  if (!base.relationship?.coding?.length && subscriberIsPatient)
+    out.relationship = { coding: [{ system: SYSTEMS.subscriberRelationship, code: 'self' }] };
+  const relationship = out.relationship;
+  const hl7 = relationship?.coding?.find((c) => c.system === SYSTEMS.subscriberRelationship)?.code;
   const x12 = hl7 ? X12_RELATIONSHIP[hl7] : undefined;
-  if (base.relationship && x12 && !base.relationship.coding?.some((c) => c.system === SYSTEMS.x12Relationship)) {
-    out.relationship = { ...base.relationship, coding: [...(base.relationship.coding ?? []), { system: SYSTEMS.x12Relationship, ...x12 }] };
+  if (relationship && x12 && !relationship.coding?.some((c) => c.system === SYSTEMS.x12Relationship)) {
+    out.relationship = { ...relationship, coding: [...(relationship.coding ?? []), { system: SYSTEMS.x12Relationship, ...x12 }] };
   }
   if (hl7 === 'self' && !out.subscriber) out.subscriber = { reference: patientRef };
   return out;

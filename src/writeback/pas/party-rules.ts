@@ -1,8 +1,9 @@
 // The few PAS / US Core profile rules whose outcome depends on what the chart holds rather than on how the builder
-// writes (a coverage at all, member id, relationship, the clinician's NPI and family name, a contact for the role). The official
-// profiles decide them in the conformance suite (launch/sandbox/conformance); in the browser, where those packages
+// writes (the beneficiary's name, identifier and sex, a coverage at all, member id, relationship, the clinician's NPI
+// and family name, a contact for the role). The official profiles decide them in the conformance suite (launch/sandbox/conformance); in the browser, where those packages
 // are not loaded, these say in words what is missing and where to fix it, so such a packet is not saved.
 import type { PasViolation } from './violation';
+import { isValidNpi } from './npi';
 import { SYSTEMS } from './systems';
 
 type Res = { resourceType: string; [k: string]: unknown };
@@ -20,6 +21,18 @@ export function partyRules(claim: Res, path: string, lookup: Lookup, v: PasViola
   const add = (rule: string, p: string, message: string): void => {
     v.push({ rule, path: p, message });
   };
+  // The beneficiary as US Core / PAS name it (the payer matches the member on these): real exports lack each of them.
+  const patientRef = refOf(claim.patient);
+  const patient = patientRef ? lookup(patientRef) : undefined;
+  if (patient?.resourceType === 'Patient') {
+    const p = `${path}.patient`;
+    const names = arr(patient.name);
+    if (!names.length) add('PASBeneficiary.name', p, "the patient's name is not recorded: record it in the chart");
+    if (!arr(patient.identifier).some((id) => typeof id.value === 'string' && id.value))
+      add('PASBeneficiary.identifier', p, 'the patient has no identifier (MRN) on record: record it in the chart');
+    if (typeof patient.gender !== 'string' || !patient.gender)
+      add('PASBeneficiary.gender', p, 'the patient\'s administrative sex is not recorded ("unknown" is a value): record it in the chart');
+  }
   if (!arr(claim.insurance).some((ins) => refOf(ins.coverage)))
     add(
       'PASClaim.insurance',
@@ -64,7 +77,17 @@ export function partyRules(claim: Res, path: string, lookup: Lookup, v: PasViola
     const prRef = refOf(role.practitioner);
     const pr = prRef ? lookup(prRef) : undefined;
     if (pr?.resourceType !== 'Practitioner') return;
-    const npi = arr(pr.identifier).some((id) => id.system === SYSTEMS.npi && typeof id.value === 'string' && id.value);
+    const npis = arr(pr.identifier).flatMap((id) =>
+      id.system === SYSTEMS.npi && typeof id.value === 'string' && id.value ? [id.value] : [],
+    );
+    const npi = npis.length > 0;
+    const broken = npis.find((n) => !isValidNpi(n));
+    if (broken)
+      add(
+        'us-core-16/17',
+        p,
+        `the requesting clinician's NPI on record (${broken}) is not a valid NPI (10 digits ending in its check digit): correct it in the chart`,
+      );
     const family = arr(pr.name).some((n) => typeof n.family === 'string' && n.family);
     if (!npi && !family)
       add(

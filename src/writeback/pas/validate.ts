@@ -9,7 +9,8 @@
 // - spec-14 (a resource appears once): bdl-7 covers a repeated fullUrl only, not the same Type/id under two;
 // - spec-16 (fullUrl is the RESTful URL or urn:uuid): IG text; the profile types fullUrl only as a uri;
 // - claim-rules.ts: unique sequences (spec-22), item pointers, the X12 12-diagnosis limit (see there);
-// - party-rules.ts: a coverage at all, member id, subscriber relationship, the clinician's NPI and family name and a call-back phone. The
+// - party-rules.ts: the beneficiary's name, identifier and sex, a coverage at all, member id, subscriber relationship,
+//   the clinician's NPI (and its check digit) and family name and a call-back phone. The
 //   profiles state these too, but they depend on what the chart holds (not on the builder, which the suite proves),
 //   and the browser does not load the packages: these say in words what to fix, so such a packet is not saved.
 import { z } from 'zod';

@@ -25,12 +25,22 @@ const policySetOf = (a: Assessment): PayerDef => (a.payer.fellBackToBaseline ? M
 
 const MEDICARE_TEXT = /^(LCD|NCD|Article|A\d{5})/;
 
+/**
+ * A version as the reviewer needs it: the revision in force, and which version's wording the criteria follow when a
+ * newer revision's text was not read (the policy table says so as "(... not read; rules carried over from the X
+ * rubric)"). Any other version text is printed as it is.
+ */
+export function versionWords(version: string): string {
+  const m = /^(.*?) \((?:body|texts?) not read; rules carried over from the (\d{4}-\d{2}-\d{2}) rubric\)$/.exec(version);
+  return m ? `in force: ${m[1] ?? ''}; the criteria below follow the wording of the ${m[2] ?? ''} version` : `version: ${version}`;
+}
+
 export function policyNaming(a: Assessment, dos: string): PolicyNaming {
   const def = a.policy.id === 'none' ? undefined : policyById(a.policy.id as PolicyId);
   const policySet = policySetOf(a);
   const overlay = def ? overlayFor(def, policySet, dos) : undefined;
   const version = def ? versionFor(def, dos)?.version : undefined;
-  const base = `${a.policy.citation.document}, ${a.policy.citation.section}${version ? ` (version: ${version})` : ''}`;
+  const base = `${a.policy.citation.document}, ${a.policy.citation.section}${version ? ` (${versionWords(version)})` : ''}`;
   if (overlay) {
     return {
       statement: `${overlay.document}, ${overlay.version}: the guideline ${a.payer.name} applies. Where it sets no rule of its own, ClaimReady applies the Medicare baseline (${a.policy.citation.document}); those criteria are marked "Medicare baseline".`,

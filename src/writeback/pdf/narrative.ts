@@ -12,6 +12,8 @@ export interface NarrativeInput {
 }
 
 const SEX: Record<string, string> = { female: 'woman', male: 'man' };
+// A minor is not a "man" or "woman" (Synthea's records include children with whiplash).
+const MINOR: Record<string, string> = { female: 'girl', male: 'boy' };
 const TRIED = new Set(['failed', 'not-tolerated', 'contraindicated']);
 
 function age(birthDate: string | undefined, on: string): number | undefined {
@@ -23,7 +25,8 @@ function age(birthDate: string | undefined, on: string): number | undefined {
 export function narrative(i: NarrativeInput, since: PainSince | undefined, asOf: string): string {
   const { picture: p, service: s } = i;
   const years = age(p.patient.birthDate, asOf);
-  const who = `${years !== undefined ? `${years}-year-old ` : ''}${SEX[p.patient.sex ?? ''] ?? 'patient'}`;
+  const noun = (years !== undefined && years < 18 ? MINOR : SEX)[p.patient.sex ?? ''] ?? 'patient';
+  const who = `${years !== undefined ? `${years}-year-old ` : ''}${noun}`;
   const dx = i.diagnoses
     .map((d) => (d.label || d.code).replace(/,? not elsewhere classified/i, ''))
     .map((l) => (/^[A-Z][a-z]/.test(l) ? `${l[0]?.toLowerCase() ?? ''}${l.slice(1)}` : l))

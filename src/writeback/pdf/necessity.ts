@@ -56,8 +56,12 @@ function criterionLines(f: Finding, c: CriterionContext): string[] {
   const unique = ev.filter((e) =>
     seen.has(`${e.ref}|${e.quote?.start ?? ''}`) ? false : (seen.add(`${e.ref}|${e.quote?.start ?? ''}`), true),
   );
-  // One line a reviewer can check: the record's clinical entry, preferring a dated one over the order itself.
-  const rank = (e: Evidence): number => (e.ref.startsWith('ServiceRequest/') ? 2 : 0) + (e.date ? 0 : 1);
+  // One line a reviewer can check: the record's clinical entry, preferring a dated one over the order itself; a
+  // problem-list entry proves only a diagnosis (image guidance or levels are shown by the order, not by the diagnosis).
+  const rank = (e: Evidence): number =>
+    (e.ref.startsWith('ServiceRequest/') ? 2 : 0) +
+    (e.date ? 0 : 1) +
+    (e.ref.startsWith('Condition/') && f.category !== 'diagnosis' ? 3 : 0);
   const best = [...unique].sort((x, y) => rank(x) - rank(y))[0];
   const shown = best
     ? [`    Evidence: ${evidenceText(best)}${unique.length > 1 ? ` (+${unique.length - 1} more in the record)` : ''}`]
@@ -79,6 +83,12 @@ function aboutRequest(f: Finding, outsideCodes: ReadonlySet<string>): boolean {
   const codes = f.message.match(/\b[A-TV-Z]\d[0-9A-Z](\.[0-9A-Z]{1,4})?\b/g) ?? [];
   return !(codes.length > 0 && codes.every((x) => outsideCodes.has(x)));
 }
+
+/** A rule ClaimReady may not decide by (graded S2 or no text read): advice, not one of the payer's criteria. */
+export const isAdvice = (f: Finding): boolean => !f.citation.verified || f.citation.grade === 'S2' || f.citation.grade === 'none';
+
+const adviceSource = (f: Finding): string =>
+  f.citation.grade === 'none' ? 'no coverage text read' : `secondary summary of ${f.citation.document}`;
 
 export interface NecessityInput {
   picture: ClinicalPicture;
@@ -117,7 +127,11 @@ export function necessitySections(i: NecessityInput): Section[] {
     asOf: s.date ? `${asOf}, the date of service` : `${asOf} (no date of service scheduled)`,
     sourceOf: naming.sourceOf,
   };
-  const applicable = a.findings.filter((f) => f.status !== 'not-applicable' && aboutRequest(f, outside.codes));
+  const relevant = a.findings.filter((f) => f.status !== 'not-applicable' && aboutRequest(f, outside.codes));
+  // Only rules read from the payer's own text (or restated item by item) are its criteria; a rule from a secondary
+  // summary or no text at all is advice, listed after the supporting detail and never counted as met criteria.
+  const applicable = relevant.filter((f) => !isAdvice(f));
+  const advice = relevant.filter(isAdvice);
   const met = applicable.filter((f) => f.status === 'met').length;
 
   const page1: Section[] = [
@@ -142,15 +156,33 @@ export function necessitySections(i: NecessityInput): Section[] {
       ],
     },
     {
-      heading: `Criteria of the payer's policy: ${met} of ${applicable.length} met`,
-      lines: [`Policy: ${naming.statement}`, ...applicable.flatMap((f) => criterionLines(f, ctx))],
+      heading: applicable.length
+        ? `Criteria of the payer's policy: ${met} of ${applicable.length} met`
+        : "Criteria of the payer's policy: none held",
+      lines: [
+        `Policy: ${naming.statement}`,
+        ...(applicable.length
+          ? applicable.flatMap((f) => criterionLines(f, ctx))
+          : ["- ClaimReady holds no text of this payer's criteria for this service; the record is summarised below."]),
+      ],
     },
   ];
   // The duration is stated once: in its criterion when the policy has one, else in the detail.
   const stated = applicable.some((f) => f.requirementId.endsWith('pain-duration') && /Pain for about/.test(f.message));
   const summary: Section = { heading: 'Clinical summary', lines: [narrative(i, since, asOf)] };
   const [head, ...rest] = page1;
-  return [...(head ? [head, summary] : []), ...rest, ...detail(i, stated ? undefined : since), attestation(i)];
+  const adviceSection: Section[] = advice.length
+    ? [
+        {
+          heading: "Also checked: advice, not the payer's criteria",
+          lines: [
+            "These come from secondary summaries or general practice, not from the payer's own policy text; they are not counted above.",
+            ...advice.flatMap((f) => criterionLines(f, { ...ctx, sourceOf: () => adviceSource(f) })),
+          ],
+        },
+      ]
+    : [];
+  return [...(head ? [head, summary] : []), ...rest, ...detail(i, stated ? undefined : since), ...adviceSection, attestation(i)];
 }
 
 function detail(i: NecessityInput, since: PainSince | undefined): Section[] {
@@ -192,7 +224,7 @@ function detail(i: NecessityInput, since: PainSince | undefined): Section[] {
             : []),
           ...care.map(
             (c) =>
-              `- ${day(c.start)} to ${c.end ? day(c.end) : 'ongoing'}: ${c.description}${c.weeks !== undefined && c.end ? `, ${Math.round(c.weeks)} weeks` : ''}${c.outcome === 'ongoing' && !c.end ? '' : `; ${OUTCOME[c.outcome] ?? c.outcome}`}.`,
+              `- ${day(c.start)} to ${c.end ? day(c.end) : 'ongoing'}: ${withoutSpan(c.description)}${c.weeks !== undefined && c.end ? `, ${Math.round(c.weeks)} weeks` : ''}${c.outcome === 'ongoing' && !c.end ? '' : `; ${OUTCOME[c.outcome] ?? c.outcome}`}.`,
           ),
         ]
       : ['- No dated conservative care is documented.'],
@@ -234,6 +266,9 @@ function detail(i: NecessityInput, since: PainSince | undefined): Section[] {
   });
   return out;
 }
+
+/** A course's description without the date span the line already starts with ("Physical therapy, A to B"). */
+const withoutSpan = (d: string): string => d.replace(/,?\s*\d{4}-\d{2}-\d{2} to (?:\d{4}-\d{2}-\d{2}|ongoing)\b/, '').trim() || d;
 
 function attestation(i: NecessityInput): Section {
   return {

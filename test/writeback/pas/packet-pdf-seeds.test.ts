@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import type { ServiceRequest } from 'fhir/r4';
 import { CLAIMREADY_TAG } from '../../../src/fhir/read/own-output';
 import { readPdf, type PdfText } from './pdf-text';
-import { seedManifest, seedPacket, seedResources } from './seed-packet';
+import { seedManifest, seedPacket, seedPacketInput, seedResources } from './seed-packet';
 
 const cache = new Map<string, Promise<PdfText>>();
 const pdfOf = (patient: string): Promise<PdfText> => {
@@ -150,5 +150,50 @@ describe('packet PDF of the seed patients, as pdf.js reads it', () => {
     const text = (await readPdf((await seedPacket('pt-radic-ready', undefined, undated)).pdf)).pages.join(' ');
     expect(text).toMatch(/When: requested period 2026-11-23 to 20\d\d-\d\d-\d\d \(no date scheduled\)/);
     expect(text).toContain('as of 2026-11-23 (no date of service scheduled)');
+  });
+
+  // Advice (rules graded S2 or with no text read: citation.verified false) is not the payer's policy: it is neither
+  // counted nor listed among "criteria of the payer's policy met", and is listed apart, after the supporting detail.
+  for (const patient of ['pt-radic-ready', 'pt-si-joint', 'pt-tpi-mod25']) {
+    it(`${patient}: advice-only rules are listed apart from the payer's criteria, and not counted as met criteria`, async () => {
+      const input = await seedPacketInput(patient);
+      const relevant = input.assessment.findings.filter((f) => f.status !== 'not-applicable');
+      const advice = relevant.filter((f) => !f.citation.verified);
+      expect(advice.length, 'the seed exercises advice').toBeGreaterThan(0);
+      const text = await all(patient);
+      const start = text.indexOf("Criteria of the payer's policy");
+      const end = text.indexOf('Pain and function', start);
+      const adviceAt = text.indexOf("Also checked: advice, not the payer's criteria");
+      expect(start).toBeGreaterThan(-1);
+      expect(adviceAt).toBeGreaterThan(end);
+      const criteria = text.slice(start, end);
+      const payers = relevant.filter((f) => f.citation.verified);
+      const counted = /Criteria of the payer's policy: (\d+) of (\d+) met/.exec(criteria);
+      if (payers.length) expect(Number(counted?.[2])).toBeLessThanOrEqual(payers.length);
+      else expect(criteria).toContain("Criteria of the payer's policy: none held");
+      const opening = (m: string): string => m.slice(0, 28);
+      for (const f of advice) {
+        // A message the payer's text also states (the same words under a verified rule) may appear there once.
+        if (payers.some((x) => opening(x.message) === opening(f.message))) continue;
+        expect(criteria, f.requirementId).not.toContain(opening(f.message));
+        expect(text.slice(adviceAt), f.requirementId).toContain(opening(f.message));
+      }
+    });
+  }
+
+  it('page one as a reviewer reads it: the order shows image guidance and levels, the version in force is named', async () => {
+    const rfa = await all('pt-facet-rfa-ready');
+    // A problem-list diagnosis proves the diagnosis, not what the order asks for.
+    expect(rfa).toMatch(
+      /MET: Image guidance is part of the ordered procedure\. Evidence: Bilateral L4-L5 and L5-S1 lumbar facet radiofrequency ablation, 2026-11-03/,
+    );
+    expect(rfa).toMatch(/within 2 levels per session\. Evidence: Bilateral L4-L5 and L5-S1 lumbar facet radiofrequency ablation/);
+    expect(rfa).toContain(
+      'in force: L38801 revision effective 2026-04-16, A58403 v27 from 2026-05-21; the criteria below follow the wording of the 2025-02-26 version',
+    );
+    expect(rfa).not.toMatch(/not read; rules carried over/);
+    // A course's dates once per line, not again inside its description.
+    const ready = await all('pt-radic-ready');
+    expect(ready).toContain('2026-08-03 to 2026-09-28: Physical therapy, 8 weeks; failed.');
   });
 });

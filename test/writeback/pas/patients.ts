@@ -289,7 +289,7 @@ function build(s: Spec): PatientCase {
       resources,
       clinic: {
         organization: { id: 'clinic-1', name: 'Riverside Spine & Pain', npi: '1234567893', phone: '508-555-0100' },
-        practitioner: { id: 'dr-lee', name: 'Dana Lee, MD', npi: '1098765432', family: 'Lee', given: ['Dana'] },
+        practitioner: { id: 'dr-lee', name: 'Dana Lee, MD', npi: '1098765435', family: 'Lee', given: ['Dana'] },
       },
       pdf: { base64: 'JVBERi0xLjcKJcfsj6IK', title: `Prior-auth packet ${s.service.code}` },
     },
