@@ -56,7 +56,9 @@ const CONDITIONAL_WORD = /\b(?:if|consider\w*|may|might|could|would|should|candi
 const CONTINUE = /\b(?:continue|continues|continued|continuing|resume)\b/i;
 // Said of the present or the past, not the future, even in a plan: "fails to respond to", "is on ... already".
 const PAST_DONE =
-  /\b(?:completed|fail(?:s|ed)?|tried|has done|did|had|underwent|attended|was on|is on|has been on|were|previously|already)\b/i;
+  /\b(?:completed|fail(?:s|ed|ing)?|tried|has done|did|had|underwent|attended|was on|is on|has been on|were|previously|already|(?:was|were) (?:given|started on|placed on|put on|treated with)|results? with|despite|currently (?:taking|on|using|doing|in)|is taking|still (?:taking|on|doing|using))\b/i;
+// A doctor's plan told in the story, in the active past ("Dr. R suggested that he try X and Y"): care the patient had.
+const TOLD_PLAN = /\b(?<!(?:was|were|been|is|being) )(?:suggested|recommended|offered|prescribed|advised)\b/i;
 // A symptom's modifiers, not treatments: "alleviating factors include heat and ice", "decreased with ice".
 const MODIFIER = /\b(?:alleviat\w*|aggravat\w*|relieved by|decreased with|better with|improved with|eased by|worse with|exacerbated by)\b/i;
 // Low-dose aspirin and drugs given for something other than pain.
@@ -156,6 +158,7 @@ export function extractConservativeCare(note: NoteDoc, sentences: readonly Sente
         future &&
         !continuing &&
         !PAST_DONE.test(beforeInClause) &&
+        !(sen.section !== 'plan' && TOLD_PLAN.test(beforeInClause)) &&
         mentionContext(sen, pos, pos + hit.term.length, 'conservative-care', true) !== 'history'
       ) {
         setAside(CONDITIONAL_WORD.test(beforeInClause) ? 'hypothetical' : 'plan');

@@ -211,6 +211,18 @@ describe('context layer', () => {
     ['If symptoms persist, consider physical therapy.', 'conservative-care', 'hypothetical'],
     ['Dr. P suggested some physical therapy for him.', 'conservative-care', 'history'],
     ['She continues physical therapy twice a week.', 'conservative-care', 'current'],
+    // "Continue X" as an instruction is the plan (GUIDELINES.md), a report that it goes on is not.
+    ['PLAN: Continue the home exercise program.', 'conservative-care', 'plan'],
+    ['She was encouraged to continue with her chiropractic care.', 'conservative-care', 'plan'],
+    ['In the meantime she can continue on naproxen.', 'conservative-care', 'plan'],
+    ['He continued chiropractic care through the spring.', 'conservative-care', 'current'],
+    ['PLAN: She is currently taking Norco and will continue it.', 'conservative-care', 'current'],
+    // A treatment told with its result was tried, even under the plan heading; a doctor's advice told in the story.
+    ['PLAN: Very good results with physical therapy so far.', 'conservative-care', 'current'],
+    ['ASSESSMENT AND PLAN: The tendinitis fails to respond to steroid injections.', 'conservative-care', 'current'],
+    ['Dr. K suggested that the patient try acupuncture and then lumbar facet injections.', 'conservative-care', 'history'],
+    ['Dr. K offered him treatment in the form of massage therapy at first.', 'conservative-care', 'history'],
+    ['She was given a trial of nortriptyline at bedtime.', 'conservative-care', 'history'],
     ['He has not tried physical therapy.', 'conservative-care', 'negated'],
     ['Her mother had physical therapy.', 'conservative-care', 'family'],
     ['PLAN: She will wake up at night with pain.', 'function', 'current'],
