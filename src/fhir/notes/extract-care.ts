@@ -44,7 +44,7 @@ const OUTCOMES: [RegExp, CareOutcome][] = [
 
 // A plan, referral or intention is not care that was tried; "continue" is the exception (it is under way).
 const FUTURE =
-  /\b(?:will|would(?! not)|could(?! not)|may|might|consider|considering|recommend\w*|refer\w*|plan\w*|order\w*|start|begin|initiate|trial of|try|prescribe|encouraged? to|advised? to|asked (?:him|her|them|the patient) to|(?:is|are) to (?!be\b)|scripts? (?:(?:was|were) )?(?:given|written|provided|sent) for|needs? (?:additional|further|more|another)|perhaps|maybe|if|should|candidate for|discussed|offered|pending|scheduled|to be|rx for|prescription for|educated|counsel(?:ed|ing)|instructed|taught|handout)\b/i;
+  /\b(?:suggestions? (?:about|for|to|regarding)|implement\w*|will|would(?! not)|could(?! not)|may|might|consider|considering|recommend\w*|refer\w*|plan\w*|order\w*|start|begin|initiate|trial of|try|prescribe|encouraged? to|advised? to|asked (?:him|her|them|the patient) to|(?:is|are) to (?!be\b)|scripts? (?:(?:was|were) )?(?:given|written|provided|sent) for|needs? (?:additional|further|more|another)|perhaps|maybe|if|should|candidate for|discussed|offered|pending|scheduled|to be|rx for|prescription for|educated|counsel(?:ed|ing)|instructed|taught|handout)\b/i;
 // Therapy that never happened, said after the term: "PT was not covered, so she never started".
 const NEVER_DONE =
   /\b(?:never (?:started|went|began|attended|tried|did)|not tried|(?:has|have|did) not (?:yet )?(?:started|begun|gone|attended|tried)|not (?:yet )?started)\b/i;
@@ -62,8 +62,9 @@ const TOLD_PLAN = /\b(?<!(?:was|were|been|is|being) )(?:suggested|recommended|of
 // A symptom's modifiers, not treatments: "alleviating factors include heat and ice", "decreased with ice".
 const MODIFIER = /\b(?:alleviat\w*|aggravat\w*|relieved by|decreased with|better with|improved with|eased by|worse with|exacerbated by)\b/i;
 // Low-dose aspirin and drugs given for something other than pain.
+// The dose or reason after this name only: a comma or "and" starts the next drug of a list.
 const NOT_FOR_PAIN_AFTER =
-  /^[^.;\n]{0,40}?\b(?:81\s*mg|(?:p\.?r\.?n\.?|for)\s+(?:fever|sleep|insomnia|anxiety|depression|constipation|nausea|heart|cardiac|prophylaxis))\b/i;
+  /^(?:(?!\band\b)[^.;,\n]){0,40}?\b(?:81\s*mg|(?:p\.?r\.?n\.?|for)\s+(?:fever|sleep|insomnia|anxiety|depression|constipation|nausea|heart|cardiac|prophylaxis))\b/i;
 const BABY_BEFORE = /\b(?:baby|low[- ]dose|81\s*mg)\s+$/i;
 // Aspirin in a medication list is mostly cardiac; it is pain care with an analgesic dose or a pain word near it.
 const ASPIRIN_FOR_PAIN = /^\s*(?:\d+\s*(?:mg)?\s*)?(?:325|500|650|975|1000)\s*mg|\b(?:pain|ache|headaches?|arthritis)\b/i;
@@ -74,6 +75,8 @@ const NOT_PAIN_INJECTION_BEFORE =
 const FUTURE_AFTER =
   /^[^.;]{0,60}?\b(?:should be (?:considered|of benefit|helpful|tried)|would be (?:an option|reasonable|considered|entirely|palliative|helpful|of benefit)|may be (?:helpful|of benefit|considered|an option|tried)|could be (?:considered|tried|helpful)|(?:is|are|as) an option)\b/i;
 
+// A form's field answered no: "PHYSICAL THERAPY: None.", "VISCOSUPPLEMENTATION IN PAST: No Synvisc."
+const FIELD_NONE = /^\s*(?:(?:in (?:the )?past|history|tried|trials?|prior)\s*)?:\s*(?:no|none|never|denies|not)\b/i;
 const DOSE_AFTER = /^\s*\d+(?:\.\d+)?\s*(?:mg|mcg|g)\b/i;
 // "without side effects" is a tolerance statement, not an intolerance.
 const NO_SIDE_EFFECTS = /\b(?:without|no|denies) (?:any )?(?:\w+ )?side effects?\b/gi;
@@ -143,7 +146,7 @@ export function extractConservativeCare(note: NoteDoc, sentences: readonly Sente
         setAside('family');
         continue;
       }
-      if (isNegated(s, pos)) {
+      if (isNegated(s, pos) || FIELD_NONE.test(s.slice(pos + hit.term.length, pos + hit.term.length + 24))) {
         setAside('negated');
         continue;
       }

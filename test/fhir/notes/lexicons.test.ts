@@ -91,6 +91,28 @@ describe('drug classes and therapies', () => {
     ['He wears a knee brace.', 'other'],
     ['She uses a TENS unit.', 'other'],
     ['He was treated conservatively.', 'other'],
+    // Breadth: classes and therapies as clinicians name them (sentences written for this test).
+    ['He tried a COX-2 inhibitor without benefit.', 'nsaid'],
+    ['She has used topical NSAIDs on the knee.', 'nsaid'],
+    ['He failed tricyclic antidepressants and gabapentinoids.', 'neuropathic-agent'],
+    ['She was tried on membrane stabilizers last year.', 'neuropathic-agent'],
+    ['He has been on long-acting opioids for two years.', 'opioid'],
+    ['She takes opioid pain medications daily.', 'opioid'],
+    ['He uses topical creams on the low back.', 'analgesic'],
+    ['She attended spine rehabilitation twice weekly.', 'physical-therapy'],
+    ['He had iontophoresis and therapeutic ultrasound to the elbow.', 'physical-therapy'],
+    ['She did water therapy over the summer.', 'physical-therapy'],
+    ['He does McKenzie exercises and core stabilization at home.', 'home-exercise'],
+    ['She does her exercises every morning.', 'home-exercise'],
+    ['He has tried yoga and a walking program.', 'home-exercise'],
+    ['She modified her workstation and her activities at work.', 'activity-modification'],
+    ['He has been avoiding strenuous activities since the injury.', 'activity-modification'],
+    ['She made lifestyle changes with little effect.', 'activity-modification'],
+    ['She had PRP injections in the elbow.', 'injection'],
+    ['He received viscosupplementation for the knee.', 'injection'],
+    ['He wears a lumbosacral orthosis.', 'other'],
+    ['She completed biofeedback and cognitive behavioral therapy.', 'other'],
+    ['He uses a heating pad at night.', 'other'],
   ])('%s -> %s', (text, kind) => {
     expect(evidence(text, 'conservative-care').map((m) => m.type === 'conservative-care' && m.kind)).toContain(kind);
   });
@@ -102,8 +124,16 @@ describe('drug classes and therapies', () => {
     ['Aspirin 81 mg daily for the heart.'],
     ['PROCEDURE: 80 mg of Depo-Medrol and fentanyl were given.'],
     ['Risks including narcotics side effects were discussed.'],
+    ['Dose adjustments were made to the insulin.'],
+    ['PHYSICAL THERAPY: None.'],
+    ['CHIROPRACTIC IN PAST: No.'],
+    ['MEDICATIONS: lisinopril, simvastatin and 81 mg aspirin.'],
   ])('not care: %s', (text) => {
     expect(evidence(text, 'conservative-care')).toEqual([]);
+  });
+  it('a dose or reason after one drug of a list is not read for the next: "amitriptyline and 81 mg aspirin"', () => {
+    const found = evidence('MEDICATIONS: Synthroid, amitriptyline and 81 mg aspirin.', 'conservative-care');
+    expect(found.map((m) => m.text)).toEqual(['amitriptyline']);
   });
   it('an allergy list is intolerance', () => {
     expect(
