@@ -158,6 +158,34 @@ describe('function phrases', () => {
     ['He should not lift more than 20 pounds.', 'lifting'],
     ['She is ambulating with a significant antalgic gait.', 'walking'],
     ['WOMAC SCORE: 8', 'other'],
+    // Breadth (sentences written for this test): work status in its many forms.
+    ['She is off of work for now.', 'work'],
+    ['He is working with restrictions at the plant.', 'work'],
+    ['He was placed on permanent restrictions last fall.', 'work'],
+    ['She has not returned to work since the fall.', 'work'],
+    ['He had to quit his job because of the back pain.', 'work'],
+    ['She has reduced her work hours by half.', 'work'],
+    ['He is employed full time as a welder.', 'work'],
+    ['He should avoid lifting over 30 pounds.', 'lifting'],
+    // Sleep.
+    ['He gets about four hours of sleep a night.', 'sleep'],
+    ['She sleeps only 3 hours because of the pain.', 'sleep'],
+    ['His sleep is disrupted by the leg pain.', 'sleep'],
+    ['She has difficulty falling asleep.', 'sleep'],
+    // Household and self-care tasks.
+    ['He has difficulty putting on his socks.', 'adl'],
+    ['She cannot tie her shoes.', 'adl'],
+    ['She is unable to vacuum or do the laundry.', 'adl'],
+    ['He is no longer able to garden.', 'adl'],
+    ['She has trouble going grocery shopping.', 'adl'],
+    ['She is homebound because of the pain.', 'adl'],
+    ['He spends most of the day in bed.', 'other'],
+    ['He cannot lie flat at night.', 'other'],
+    // Tolerance told as a distance or a time, and mobility status.
+    ['Walking more than two blocks brings on the leg pain.', 'walking'],
+    ['She is a household ambulator.', 'walking'],
+    ['He has been wheelchair bound since the surgery.', 'other'],
+    ['His functional status is significantly limited.', 'other'],
   ])('%s -> %s', (text, kind) => {
     const f = evidence(text, 'function');
     expect(f.length, text).toBeGreaterThan(0);
@@ -172,6 +200,22 @@ describe('function phrases', () => {
     ['He could easily lift about 100 pounds.'],
   ])('not a limitation: %s', (text) => {
     expect(evidence(text, 'function')).toEqual([]);
+  });
+  it.each([
+    ['An Oswestry Disability Index was completed today.', 'ODI', undefined],
+    ['He scored 36 on the Oswestry.', 'ODI', 36],
+    ['Neck Disability Index was given.', 'NDI', undefined],
+    ['Pain Disability Index score 45.', 'other', 45],
+    ['PEG scale 7.', 'PEG', 7],
+  ])('instrument: %s -> %s %s', (text, instrument, score) => {
+    const f = evidence(text, 'function');
+    expect(
+      f.map((m) => m.type === 'function' && [m.instrument, m.score]),
+      text,
+    ).toContainEqual([instrument, score]);
+  });
+  it('PEG without a number is a feeding tube, not the instrument', () => {
+    expect(evidence('He has a PEG for tube feeding.', 'function')).toEqual([]);
   });
   it('limitation kinds', () => {
     expect(limitationKind('returned to full duties')).toBe('work');
