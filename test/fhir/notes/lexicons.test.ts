@@ -253,12 +253,17 @@ describe('pain scores on a stated 0-10 scale', () => {
     ['It is as high as a 9 on a 0 to 10 scale of intensity.', 9, 'NRS'],
     ['On a 1-10 pain scale, she rates it as a 10.', 10, 'NRS'],
     ['He rates his pain at 6/10 on the pain analog scale.', 6, 'VAS'],
+    ['Her low back pain is rated 7 of 10 today.', 7, 'NRS'],
+    ['The patient rates the pain as 5 out of a possible 10.', 5, 'NRS'],
+    ['She rates it as a 6 when she is sitting.', 6, 'NRS'],
+    ['He grades the discomfort at 4.', 4, 'NRS'],
   ])('%s', (text, value, instrument) => {
     const ms = evidence(text, 'pain-score');
     expect(ms.map((m) => m.type === 'pain-score' && [m.value, m.instrument])).toEqual([[value, instrument]]);
   });
   it('a strength grade or a date is not a pain score', () => {
     expect(evidence('Strength 4 on a scale of 0 to 5. Seen 3/10/2025.', 'pain-score')).toEqual([]);
+    expect(evidence('Six of 10 patients improve. Strength 4 of 5. He rates his mood as 3.', 'pain-score')).toEqual([]);
   });
 });
 
@@ -267,12 +272,24 @@ describe('relief told with a verb', () => {
     ['After the injection her pain decreased approximately 70 % for two weeks.', 70],
     ['The epidural helped his leg pain about 40%.', 40],
     ['Following the block the pain was 100 % eradicated.', 100],
+    ['She reports good relief, roughly 65%, from the last injection.', 65],
+    ['He says the epidural took away 80% of his leg pain.', 80],
+    ['The facet block relieved about half of his back pain.', 50],
+    ['After the medial branch block his pain went from 8 to 2.', 75],
+    ['The injection brought her pain from a 9/10 down to a 3/10.', 67],
+    ['She had complete relief of her arm pain for two weeks after the block.', 100],
+    ['He was totally pain-free for 3 days after the ESI.', 100],
   ])('%s', (text, percent) => {
     expect(evidence(text, 'relief').map((m) => m.type === 'relief' && m.percent)).toEqual([percent]);
   });
   it('a percent with a verb but no pain or treatment is not relief; a criterion is not a report', () => {
     expect(evidence('Her cholesterol decreased 20% this year.', 'relief')).toEqual([]);
     expect(evidence('We proceed if the block reduced her pain by at least 80%.', 'relief')).toEqual([]);
+    // Without a procedure in the sentence a worded relief is not one; a rise is not relief; surgery's outcome is not.
+    expect(evidence('Her pain went from 8 to 4 over the summer.', 'relief')).toEqual([]);
+    expect(evidence('After the injection her pain went from 3 to 7.', 'relief')).toEqual([]);
+    expect(evidence('He had a microdiskectomy with complete resolution of leg symptoms.', 'relief')).toEqual([]);
+    expect(evidence('If the block gives complete relief we will proceed to RFA.', 'relief')).toEqual([]);
   });
 });
 
