@@ -16,6 +16,7 @@ import { limitationKind } from '../../../src/fhir/notes/function-lexicon';
 import { capsHeadingSection } from '../../../src/fhir/notes/sections';
 import { sentences } from '../../../src/fhir/notes/context';
 import { noteMentions, type NoteMention } from '../../../src/fhir/notes/mentions';
+import { extractNoteFacts } from '../../../src/fhir/notes';
 
 const mentions = (text: string): NoteMention[] =>
   noteMentions({ ref: 'DocumentReference/t', title: 't', date: '2025-06-01', contentType: 'text/plain', text });
@@ -365,6 +366,37 @@ describe('context layer', () => {
         .filter((m) => m.type === 'site')
         .map((m) => m.text),
     ).toEqual(['L4-5']);
+  });
+  it('sites: a slash chain, a span, "between X and Y" and a slip are one site; a list stays one site per level', () => {
+    const text =
+      'Tenderness at L4/L5/S1. Films of the L1-2 through L5-S1 levels. A plate was placed between C4 and C6. Grade I slip of L5 over S1. Fractures of T12, L1 and L2.';
+    const ms = mentions(text).filter((m) => m.type === 'site');
+    expect(ms.map((m) => [m.text, m.type === 'site' && m.levels])).toEqual([
+      ['L4/L5/S1', ['L4-L5', 'L5-S1']],
+      ['L1-2 through L5-S1', ['L1-L2', 'L2-L3', 'L3-L4', 'L4-L5', 'L5-S1']],
+      ['C4 and C6', ['C4-C5', 'C5-C6']],
+      ['L5 over S1', ['L5-S1']],
+      ['T12', ['T12']],
+      ['L1', ['L1']],
+      ['L2', ['L2']],
+    ]);
+  });
+  it('sites: a span fills in the segments between for the picture', () => {
+    const sites = extractNoteFacts({
+      ref: 'x',
+      title: 'x',
+      contentType: 'text/plain',
+      text: 'Facet arthropathy from L2-3 through L5-S1.',
+    }).siteMentions;
+    expect(sites.map((x) => x.levels)).toEqual([['L2-L3', 'L3-L4', 'L4-L5', 'L5-S1']]);
+  });
+  it('sites: the sacrum named with S2 and S3 is not a heart sound; heart words still are', () => {
+    const text = 'The needle was placed at S2 and S3 along the foramen. Heart: regular rhythm, S1 and S2, no S3 gallop.';
+    expect(
+      mentions(text)
+        .filter((m) => m.type === 'site')
+        .map((m) => m.text),
+    ).toEqual(['S2', 'S3']);
   });
   it('sites: vertebrae counted or marked on the way are landmarks, the target level is a site', () => {
     const text =
