@@ -52,12 +52,13 @@ export const CUES: readonly Cue[] = [
     context: 'plan',
     not: ['function', 'pain-score'],
     before:
-      /\b(?:will|we'll|suggestions? (?:about|for|to|regarding)|implement(?:ing|ed)?|plan(?:s|ned|ning)?(?: is| to| for| on)?|recommend(?:s|ed|ing)?|refer(?:red|ral)?(?: to| for| back)?|schedul(?:e|ed|ing)|order(?:ed|ing)?|prescrib(?:e|ed|ing)|start(?:ed)? (?:him|her|them|on)|(?<!\b(?:continu\w*|found|noted|known|seem\w*|appear\w*|happen\w*|said|reported|thought|felt|shown|believed|used|likely|going) )to (?:start|begin|initiate|try|undergo|attend|receive|have|get)|asked (?:him|her|them|the patient) to|(?:is|are) to (?!be\b)|(?<=\b(?:scripts?|prescriptions?)\b[^.;]{0,12})(?:given|written|provided|sent) for|(?:does |will |would )?needs? (?:additional|further|more|another)|begin|initiat(?:e|ed|ing)|try|trial of|advis(?:e|ed)|encourag(?:e|ed)|instruct(?:ed)?|suggest(?:s|ed)?|request(?:s|ed|ing)?|arrange(?:d|ments?)?|set up|proceed(?:ing)? with|would like to|wishes to|follow[- ]up (?:with|in)|return (?:to clinic|for)|prior auth\w*|authoriz\w*|next step|going forward|in the future|at (?:the )?next visit)\b/i,
+      /\b(?:will|we'll|(?:is|are|was|were|seems?) (?:interested in|open to|agreeable to|amenable to|willing to (?:try|consider|start|undergo))|suggestions? (?:about|for|to|regarding)|implement(?:ing|ed)?|plan(?:s|ned|ning)?(?: is| to| for| on)?|recommend(?:s|ed|ing)?|refer(?:red|ral)?(?: to| for| back)?|schedul(?:e|ed|ing)|order(?:ed|ing)?|prescrib(?:e|ed|ing)|start(?:ed)? (?:him|her|them|on)|(?<!\b(?:continu\w*|found|noted|known|seem\w*|appear\w*|happen\w*|said|reported|thought|felt|shown|believed|used|likely|going) )to (?:start|begin|initiate|try|undergo|attend|receive|have|get)|asked (?:him|her|them|the patient) to|(?:is|are) to (?!be\b)|(?<=\b(?:scripts?|prescriptions?)\b[^.;]{0,12})(?:given|written|provided|sent) for|(?:does |will |would )?needs? (?:additional|further|more|another)|begin|initiat(?:e|ed|ing)|try|trial of|advis(?:e|ed)|encourag(?:e|ed)|instruct(?:ed)?|suggest(?:s|ed)?|request(?:s|ed|ing)?|arrange(?:d|ments?)?|set up|proceed(?:ing)? with|would like to|wishes to|follow[- ]up (?:with|in)|return (?:to clinic|for)|prior auth\w*|authoriz\w*|next step|going forward|in the future|at (?:the )?next visit)\b/i,
   },
   // A recommendation told in the past in the story ("further treatments were recommended") is history.
   {
     context: 'history',
-    after: /^[^.;]{0,30}?\b(?:was|were|had been) (?:recommended|suggested|prescribed|offered|tried)\b/i,
+    after:
+      /^[^.;]{0,30}?\b(?:was|were|had been) (?:recommended|suggested|prescribed|offered|tried)\b(?![^.;]{0,20}\b(?:today|this (?:visit|time))\b)/i,
     notIn: ['plan'],
   },
   {
@@ -79,7 +80,9 @@ export const CUES: readonly Cue[] = [
 const PAST_PLAN = /^(?:suggested|recommended|referred|prescribed|ordered|started (?:him|her|them) on|advised|tried|offered)\b/i;
 // Anywhere before the phrase: "Dr. R suggested that the patient try some injections" is care the story tells.
 // Not the passive "was referred to physical therapy": a referral is not yet therapy.
-const PAST_PLAN_BEFORE = /\b(?<!(?:was|were|been|is|being) )(?:suggested|recommended|referred|prescribed|advised|offered)\b/i;
+// Not the writer's own plan: "I have prescribed", "we recommended" are this visit's.
+const PAST_PLAN_BEFORE =
+  /\b(?<!(?:was|were|been|is|being) )(?<!\b(?:I|we|I've|we've|I have|we have|I had|we had) )(?:suggested|recommended|referred|prescribed|advised|offered)\b/i;
 
 const CONTINUING =
   /\b(?:continue[sd]?|continuing|remains? on|still (?:on|taking|using|doing|attending|has)|currently|is on|is taking|maintained on|now on|presently)\b/i;
@@ -168,8 +171,10 @@ export function mentionContext(sen: Sentence, start: number, end: number, type: 
     )
       return 'plan';
     // The whole clause, not the 80-character window: "Dr. R suggested that the patient try X and Y" reaches Y.
-    if (PAST_PLAN.test(at) || PAST_PLAN_BEFORE.test(s.slice(cs, Math.max(cs, start - 80) + best.at))) return 'history';
-    if (type === 'conservative-care' && PASSIVE_GIVEN.test(before.slice(0, best.at))) return 'history';
+    const writer = WRITER_BEFORE.test(before.slice(0, best.at));
+    if ((PAST_PLAN.test(at) && !writer) || PAST_PLAN_BEFORE.test(s.slice(cs, Math.max(cs, start - 80) + best.at))) return 'history';
+    const given = PASSIVE_GIVEN.exec(before);
+    if (type === 'conservative-care' && given && given.index < best.at) return 'history';
   }
   if (type === 'conservative-care' && (best?.context === 'plan' || (!best && sen.section === 'plan')) && triedNear(before, after, best?.at))
     return 'current';
@@ -195,4 +200,6 @@ function triedNear(before: string, after: string, cueAt: number | undefined): bo
 }
 
 // "She was given a trial of Elavil", "was started on gabapentin": the story's past, not a plan.
-const PASSIVE_GIVEN = /\b(?:was|were|had been) (?:given|started on|placed on|put on|tried on|treated with)\b/i;
+const WRITER_BEFORE = /\b(?:I|we)(?:'ve| have| had)?\s+$/i;
+const PASSIVE_GIVEN =
+  /\b(?:was|were|had been) (?:given(?! (?:a |an |the )?(?:referral|prescription|script|order|handout|instructions?|recommendation))|started on|placed on|put on|tried on|treated with)\b/i;

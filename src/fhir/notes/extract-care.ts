@@ -44,10 +44,10 @@ const OUTCOMES: [RegExp, CareOutcome][] = [
 
 // A plan, referral or intention is not care that was tried; "continue" is the exception (it is under way).
 const FUTURE =
-  /\b(?:suggestions? (?:about|for|to|regarding)|implement\w*|will|would(?! not)|could(?! not)|may|might|consider|considering|recommend\w*|refer\w*|plan\w*|order\w*|start|begin|initiate|trial of|try|prescribe|encouraged? to|advised? to|asked (?:him|her|them|the patient) to|(?:is|are) to (?!be\b)|scripts? (?:(?:was|were) )?(?:given|written|provided|sent) for|needs? (?:additional|further|more|another)|perhaps|maybe|if|should|candidate for|discussed|offered|pending|scheduled|to be|rx for|prescription for|educated|counsel(?:ed|ing)|instructed|taught|handout)\b/i;
+  /\b(?:interested in|open to|agreeable to|amenable to|willing to (?:try|consider|start|undergo)|suggestions? (?:about|for|to|regarding)|implement\w*|will|would(?! not)|could(?! not)|may|might|consider|considering|recommend\w*|refer\w*|plan\w*|order\w*|start|begin|initiate|trial of|try|prescribe|encouraged? to|advised? to|asked (?:him|her|them|the patient) to|(?:is|are) to (?!be\b)|scripts? (?:(?:was|were) )?(?:given|written|provided|sent) for|needs? (?:additional|further|more|another)|perhaps|maybe|if|should|candidate for|discussed|offered|pending|scheduled|to be|rx for|prescription for|educated|counsel(?:ed|ing)|instructed|taught|handout)\b/i;
 // Therapy that never happened, said after the term: "PT was not covered, so she never started".
 const NEVER_DONE =
-  /\b(?:never (?:started|went|began|attended|tried|did)|not tried|(?:has|have|did) not (?:yet )?(?:started|begun|gone|attended|tried)|not (?:yet )?started)\b/i;
+  /\b(?:never (?:started|went|began|attended|tried|did)|not tried|(?:has|have|did) not (?:yet )?(?:started|begun|gone|attended|tried)|not (?:yet )?started|(?:(?:was|were|is|are)\s+(?:not|never)\s+(?:yet\s+)?|(?:has|have|had)\s+(?:not|never)\s+(?:yet\s+)?been\s+)(?:tried|done|attempted|performed|given|used|started|prescribed|pursued|undertaken|initiated))\b/i;
 // Started today is a new trial, not care that has been tried.
 const STARTED_TODAY = /\bstart(?:ed|ing)?\b[^.;]*\btoday\b|\btoday\b[^.;]*\bstart(?:ed|ing)?\b/i;
 // The drug switched to is the new trial, not the one tried: "changed tramadol to tapentadol".
@@ -56,9 +56,10 @@ const CONDITIONAL_WORD = /\b(?:if|consider\w*|may|might|could|would|should|candi
 const CONTINUE = /\b(?:continue|continues|continued|continuing|resume)\b/i;
 // Said of the present or the past, not the future, even in a plan: "fails to respond to", "is on ... already".
 const PAST_DONE =
-  /\b(?:completed|fail(?:s|ed|ing)?|tried|has done|did|had|underwent|attended|was on|is on|has been on|were|previously|already|(?:was|were) (?:given|started on|placed on|put on|treated with)|results? with|despite|currently (?:taking|on|using|doing|in)|is taking|still (?:taking|on|doing|using))\b/i;
+  /\b(?:completed|fail(?:s|ed|ing)?|tried|has done|did|had|underwent|attended|was on|is on|has been on|were|previously|already|(?:was|were) (?:given(?! (?:a |an |the )?(?:referral|prescription|script|order|handout|instructions?|recommendation))|started on|placed on|put on|treated with)|results? with|despite|currently (?:taking|on|using|doing|in)|is taking|still (?:taking|on|doing|using))\b/i;
 // A doctor's plan told in the story, in the active past ("Dr. R suggested that he try X and Y"): care the patient had.
-const TOLD_PLAN = /\b(?<!(?:was|were|been|is|being) )(?:suggested|recommended|offered|prescribed|advised)\b/i;
+const TOLD_PLAN =
+  /\b(?<!(?:was|were|been|is|being) )(?<!\b(?:I|we|I've|we've|I have|we have|I had|we had) )(?:suggested|recommended|offered|prescribed|advised)\b/i;
 // A symptom's modifiers, not treatments: "alleviating factors include heat and ice", "decreased with ice".
 const MODIFIER = /\b(?:alleviat\w*|aggravat\w*|relieved by|decreased with|better with|improved with|eased by|worse with|exacerbated by)\b/i;
 // Low-dose aspirin and drugs given for something other than pain.
@@ -186,7 +187,10 @@ export function extractConservativeCare(note: NoteDoc, sentences: readonly Sente
       )
         continue;
       if (kind === 'injection' && NOT_PAIN_INJECTION_BEFORE.test(s.slice(Math.max(0, pos - 16), pos))) continue;
-      if (NEVER_DONE.test(s.slice(pos, ce)) && outcomeIn(clause) !== 'contraindicated') continue;
+      if (NEVER_DONE.test(s.slice(pos, ce)) && outcomeIn(clause) !== 'contraindicated') {
+        setAside('negated');
+        continue;
+      }
       let start = pos;
       let end = pos + hit.term.length;
       let weeks: number | undefined;
