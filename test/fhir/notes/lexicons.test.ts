@@ -168,6 +168,12 @@ describe('function phrases', () => {
     ['She has reduced her work hours by half.', 'work'],
     ['He is employed full time as a welder.', 'work'],
     ['He should avoid lifting over 30 pounds.', 'lifting'],
+    ['She continues to work at the bakery.', 'work'],
+    ['He is back at work part of the week.', 'work'],
+    ['She is still working despite the pain.', 'work'],
+    ['He was laid off because of his back.', 'work'],
+    ['She is on leave from work.', 'work'],
+    ['He is permanently disabled.', 'work'],
     // Sleep.
     ['He gets about four hours of sleep a night.', 'sleep'],
     ['She sleeps only 3 hours because of the pain.', 'sleep'],
@@ -199,6 +205,8 @@ describe('function phrases', () => {
     ['He denies difficulty walking.'],
     ['She has difficulty walking on her heels on exam.'],
     ['He could easily lift about 100 pounds.'],
+    ['She is working on diet and exercise.'],
+    ['The gabapentin is still working well.'],
   ])('not a limitation: %s', (text) => {
     expect(evidence(text, 'function')).toEqual([]);
   });
