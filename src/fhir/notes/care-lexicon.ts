@@ -242,8 +242,22 @@ export const CARE_TERMS = new RegExp(
   'gi',
 );
 
+// A note names the same few terms again and again, and each hit asks its kind several times: each distinct term is
+// classified once (the lexicon is fixed at load, so the answer never changes; bounded, then reset).
+const kindCache = new Map<string, { kind: ConservativeKind; drug?: DrugEntry }>();
+
 /** The kind of a matched care term, and its drug entry when it names a drug. */
 export function careKind(term: string): { kind: ConservativeKind; drug?: DrugEntry } {
+  let k = kindCache.get(term);
+  if (!k) {
+    if (kindCache.size > 5_000) kindCache.clear();
+    k = classify(term);
+    kindCache.set(term, k);
+  }
+  return k;
+}
+
+function classify(term: string): { kind: ConservativeKind; drug?: DrugEntry } {
   if (term === 'PT') return { kind: 'physical-therapy' };
   const drug = DRUG_BY_NAME.get(term.toLowerCase().replace(/\s+/g, ' '));
   if (drug) return { kind: drug.kind, drug };

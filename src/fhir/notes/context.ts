@@ -2,7 +2,6 @@
 // phrase is negated, hypothetical, about a family member, or about the past. Extractors ask these questions so that
 // "denies radicular pain", "will consider PT" and "mother has back pain" never become evidence.
 
-import { matchAll } from './lexicon';
 
 import { CAPS_HEADING, capsHeadingSection, type Section } from './sections';
 
@@ -107,8 +106,9 @@ function normalLabel(label: string): string {
 }
 
 // Sentence ends: . ! ? followed by whitespace and then not a lowercase letter; and every line break.
-// Not after an abbreviation that takes a number or a name: "Tylenol No. 3", "Dr. Smith", "vs. 4".
-const SENTENCE_END = /(?<!\b(?:No|no|Dr|Mr|Mrs|Ms|vs|approx|St|Jr|Fig|ca))[.!?](?=\s+(?![a-z]))|\n/g;
+// Not after an abbreviation that takes a number or a name: "Tylenol No. 3", "Dr. Smith", "vs. 4". The look-behind
+// comes after the punctuation it guards, so it runs only at a . ! or ? (first, it ran at every character).
+const SENTENCE_END = /[.!?](?<!\b(?:No|no|Dr|Mr|Mrs|Ms|vs|approx|St|Jr|Fig|ca)[.!?])(?=\s+(?![a-z]))|\n/g;
 
 /** Split the note into sentences, each tagged with the section its heading put it in. */
 export function sentences(text: string): Sentence[] {
@@ -199,26 +199,68 @@ function terminators(s: string): [number, number][] {
   let terms = termCache.get(s);
   if (!terms) {
     if (termCache.size > 20_000) termCache.clear();
-    terms = matchAll(TERMINATOR, s).map((m): [number, number] => [m.index, m.index + m[0].length]);
+    terms = [];
+    TERMINATOR.lastIndex = 0;
+    for (let m = TERMINATOR.exec(s); m !== null; m = TERMINATOR.exec(s)) terms.push([m.index, m.index + m[0].length]);
     termCache.set(s, terms);
   }
   return terms;
 }
 
+// The clause lookups below and the word count run for every mention: indexed loops, no destructuring or split, so
+// they stay cheap before the JIT has optimised them (a launch pays that cold start).
+
 /** Start offset (within the sentence) of the clause that contains position `pos`. */
 export function clauseStart(s: string, pos: number): number {
+  const terms = terminators(s);
   let start = 0;
-  for (const [a, b] of terminators(s)) {
-    if (a >= pos) break;
-    start = b;
+  for (let i = 0; i < terms.length; i++) {
+    const t = terms[i]!;
+    if (t[0] >= pos) break;
+    start = t[1];
   }
   return Math.max(start, pos - CLAUSE_REACH);
 }
 
 /** End offset (within the sentence) of the clause that contains position `pos`. */
 export function clauseEnd(s: string, pos: number): number {
-  for (const [a] of terminators(s)) if (a >= pos) return Math.min(a, pos + CLAUSE_REACH);
+  const terms = terminators(s);
+  for (let i = 0; i < terms.length; i++) {
+    const a = terms[i]![0];
+    if (a >= pos) return Math.min(a, pos + CLAUSE_REACH);
+  }
   return Math.min(s.length, pos + CLAUSE_REACH);
+}
+
+/** JavaScript's \s (the characters String.prototype.split(/\s+/) breaks on). */
+function isJsSpace(c: number): boolean {
+  if (c <= 32) return c === 32 || (c >= 9 && c <= 13);
+  if (c < 160) return false;
+  return (
+    c === 160 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** Does `s` hold more than `n` words (runs of non-space), as `s.split(/\s+/).filter(Boolean).length > n`? */
+export function moreWordsThan(s: string, n: number): boolean {
+  let words = 0;
+  let inWord = false;
+  for (let i = 0; i < s.length; i++) {
+    if (isJsSpace(s.charCodeAt(i))) inWord = false;
+    else if (!inWord) {
+      inWord = true;
+      if (++words > n) return true;
+    }
+  }
+  return false;
 }
 
 const NEG_CUE =
@@ -253,7 +295,7 @@ export function isNegated(s: string, pos: number): boolean {
   if (NOT_ABLE.test(before.slice(Math.max(0, last.index - 12), last.index + last[0].length + 12))) return false;
   // "does not know how long the treatment will last", "has not healed despite PT": the cue is about something else.
   if (NOT_ABOUT.test(between)) return false;
-  if (between.split(/\s+/).filter(Boolean).length > 8) return false;
+  if (moreWordsThan(between, 8)) return false;
   if (OUTCOME_WORD.test(between)) return false;
   // Only after a comma: "has not tried PT" stays negated, "denies fever, completed PT" does not.
   const comma = between.indexOf(',');

@@ -248,7 +248,7 @@ export function extractSiteMentions(note: NoteDoc, sentences: readonly Sentence[
     if (!/[CTLS]\s?\d/i.test(s)) continue;
     const conditionalAt = CONDITIONAL.exec(s)?.index ?? Number.POSITIVE_INFINITY;
     let cues: SentenceCues | undefined;
-    let lats: RegExpExecArray[] | undefined;
+    let lats: readonly RegExpExecArray[] | undefined;
     for (const g of levelGroups(s)) {
       if (conditionalAt < g.start) continue;
       if (isAboutFamily(s, g.start, sen.section) || isNegated(s, g.start)) continue;

@@ -108,19 +108,28 @@ export function spanEvidence(note: NoteDoc, sentence: Sentence, start: number, e
 
 /** Every match of a global regex (resets lastIndex so module-level regexes are reusable); an array, not a
  * generator, because this runs for every regex on every sentence. */
-export function matchAll(re: RegExp, s: string): RegExpExecArray[] {
-  const out: RegExpExecArray[] = [];
+export function matchAll(re: RegExp, s: string): readonly RegExpExecArray[] {
   re.lastIndex = 0;
-  for (let m = re.exec(s); m !== null; m = re.exec(s)) {
+  let m = re.exec(s);
+  // Most sentences hold no match of most regexes: one shared empty answer instead of a new array each time (this
+  // runs about a million times per megabyte, and the garbage is what a cold start pays for most).
+  if (m === null) return NO_MATCHES;
+  const out: RegExpExecArray[] = [];
+  for (; m !== null; m = re.exec(s)) {
     if (m[0].length === 0) re.lastIndex++;
     out.push(m);
   }
   return out;
 }
 
+// Typed readonly instead of frozen: a frozen array leaves the engine's fast path for `for...of`, which then
+// allocates an iterator per loop, more garbage than the empty arrays it saves.
+const NO_MATCHES: readonly RegExpExecArray[] = [];
+
 // Each gate list compiles once to a case-sensitive alternation over the lower-cased text: one pass per sentence,
-// much cheaper than a case-insensitive regex or one includes() per word. Gate lists must be module constants.
-const gateCache = new WeakMap<readonly string[], RegExp>();
+// much cheaper than a case-insensitive regex or one includes() per word. Gate lists must be module constants, so a
+// plain Map (an identity look-up, cheaper than a WeakMap's) holds them for good.
+const gateCache = new Map<readonly string[], RegExp>();
 
 /** Does `lower` (already lower case) contain any of `words`? Used to skip sentences before the real regexes run. */
 export function hasAny(lower: string, words: readonly string[]): boolean {
@@ -133,8 +142,8 @@ export function hasAny(lower: string, words: readonly string[]): boolean {
 }
 
 /** Matches of `re` in a sentence, or none without running it when the lower-case text lacks every gate word. */
-export function gatedMatches(re: RegExp, gate: readonly string[], s: string, lower: string): RegExpExecArray[] {
-  return hasAny(lower, gate) ? matchAll(re, s) : [];
+export function gatedMatches(re: RegExp, gate: readonly string[], s: string, lower: string): readonly RegExpExecArray[] {
+  return hasAny(lower, gate) ? matchAll(re, s) : NO_MATCHES;
 }
 
 /** Drop trailing whitespace and punctuation with a plain loop (a regex anchored at $ can go quadratic). */
