@@ -2,7 +2,6 @@
 // phrase is negated, hypothetical, about a family member, or about the past. Extractors ask these questions so that
 // "denies radicular pain", "will consider PT" and "mother has back pain" never become evidence.
 
-
 import { CAPS_HEADING, capsHeadingSection, type Section } from './sections';
 
 export type { Section } from './sections';

@@ -54,7 +54,7 @@ export const CUES: readonly Cue[] = [
     context: 'plan',
     not: ['function', 'pain-score'],
     before:
-      /\b(?:will|we'll|(?:is|are|was|were|seems?) (?:interested in|open to|agreeable to|amenable to|willing to (?:try|consider|start|undergo))|suggestions? (?:about|for|to|regarding)|implement(?:ing|ed)?|plan(?:s|ned|ning)?(?: is| to| for| on)?|recommend(?:s|ed|ing)?|refer(?:red|ral)?(?: to| for| back)?|schedul(?:e|ed|ing)|order(?:ed|ing)?|prescrib(?:e|ed|ing)|start(?:ed)? (?:him|her|them|on)|to(?<!\b(?:continu\w*|found|noted|known|seem\w*|appear\w*|happen\w*|said|reported|thought|felt|shown|believed|used|likely|going) to) (?:start|begin|initiate|try|undergo|attend|receive|have|get)|asked (?:him|her|them|the patient) to|(?:is|are) to (?!be\b)|(?:given|written|provided|sent)(?<=\b(?:scripts?|prescriptions?)\b[^.;]{0,12}(?:given|written|provided|sent)) for|(?:does |will |would )?needs? (?:additional|further|more|another)|begin|initiat(?:e|ed|ing)|try|trial of|advis(?:e|ed)|encourag(?:e|ed)|instruct(?:ed)?|suggest(?:s|ed)?|request(?:s|ed|ing)?|arrange(?:d|ments?)?|set up|proceed(?:ing)? with|would like to|wishes to|follow[- ]up (?:with|in)|return (?:to clinic|for)|prior auth\w*|authoriz\w*|next step|going forward|in the future|at (?:the )?next visit)\b/i,
+      /\b(?:will|we'll|with (?:full |good |continued |strict )?(?:compliance|adherence) (?:to|with)|(?:is|are|was|were|seems?) (?:interested in|open to|agreeable to|amenable to|willing to (?:try|consider|start|undergo))|suggestions? (?:about|for|to|regarding)|implement(?:ing|ed)?|plan(?:s|ned|ning)?(?: is| to| for| on)?|recommend(?:s|ed|ing)?|refer(?:red|ral)?(?: to| for| back)?|schedul(?:e|ed|ing)|order(?:ed|ing)?|prescrib(?:e|ed|ing)|start(?:ed)? (?:him|her|them|on)|to(?<!\b(?:continu\w*|found|noted|known|seem\w*|appear\w*|happen\w*|said|reported|thought|felt|shown|believed|used|likely|going) to) (?:start|begin|initiate|try|undergo|attend|receive|have|get)|asked (?:him|her|them|the patient) to|(?:is|are) to(?= (?!be\b))|(?:given|written|provided|sent)(?<=\b(?:scripts?|prescriptions?)\b[^.;]{0,12}(?:given|written|provided|sent)) for|(?:does |will |would )?needs? (?:additional|further|more|another)|begin|initiat(?:e|ed|ing)|try|trial of|advis(?:e|ed)|encourag(?:e|ed)|instruct(?:ed)?|suggest(?:s|ed)?|request(?:s|ed|ing)?|arrange(?:d|ments?)?|set up|proceed(?:ing)? with|would like to|wishes to|follow[- ]up (?:with|in)|return (?:to clinic|for)|prior auth\w*|authoriz\w*|next step|going forward|in the future|at (?:the )?next visit)\b/i,
   },
   // A recommendation told in the past in the story ("further treatments were recommended") is history.
   {
@@ -157,7 +157,8 @@ export function mentionContext(sen: Sentence, start: number, end: number, type: 
   });
   // "still taking Norco" is current even in a plan; "continue PT" as an instruction is the plan.
   const cont = lastMatch(CONTINUING_G, before);
-  if (cont && (!best || cont.index >= best.at)) {
+  // "If she continues to be symptomatic with X": the condition scopes over the continuing.
+  if (cont && (!best || cont.index >= best.at) && best?.context !== 'hypothetical') {
     if (type === 'conservative-care' && continueIsPlan(before, sen.section)) return 'plan';
     return 'current';
   }

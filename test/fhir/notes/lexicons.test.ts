@@ -331,6 +331,15 @@ describe('context layer', () => {
     ['He is agreeable to a course of physical therapy.', 'conservative-care', 'plan'],
     ['Dr. M prescribed tramadol after the fall.', 'conservative-care', 'history'],
     ['Goals: independent with the home exercise program.', 'conservative-care', 'goal'],
+    ['He is to ice the knee three times a day.', 'conservative-care', 'plan'],
+    ['Prognosis is fair with full compliance to a home exercise program.', 'conservative-care', 'plan'],
+    ['She has good compliance with her home exercise program.', 'conservative-care', 'current'],
+    ['If he continues to have pain despite the above conservative care, surgery may be needed.', 'conservative-care', 'hypothetical'],
+    [
+      'Injections in the shoulder as well as epidural injections in the neck should be considered an option for him.',
+      'conservative-care',
+      'hypothetical',
+    ],
     // Negated after the term.
     ['Physical therapy has never been tried.', 'conservative-care', 'negated'],
     ['Injections were not done because of her anticoagulation.', 'conservative-care', 'negated'],
