@@ -22,6 +22,10 @@ function isHeartSound(around: string): boolean {
 const REFLEX_AFTER = /^\s*(?:(?:deep tendon |ankle )?reflex\w*|jerks?|DTRs?|[+-]?\d\s*\/\s*[24]|[+-]\d)/i;
 const SENSORY_LEVEL_BEFORE = /\bsensory level\b|\bbelow (?:approximately |about )?$/i;
 const THYROID = /^T[34]$/i;
+// MRI sequences: "T1 and T2 weighted images", "T1, T2 and STIR".
+const SEQUENCE_NAME = /^T[12]$/i;
+const SEQUENCE_AFTER =
+  /^(?:\s*(?:,|and|&|\/|-)\s*T?[12]\b)*[\s-]*(?:(?:and|,)\s*)?(?:weighted|signal|images?|sequences?|hyper\w*|hypo\w*|STIR|FLAIR|fat[- ]sat\w*|axial|sagittal|coronal)\b/i;
 // Counting or marking vertebrae to find the way ("counted beginning at L5", "the marker at the C6-C7 level") names a
 // landmark, not where the procedure goes.
 const LANDMARK_BEFORE = /\b(?:counted|counting|localiz\w+ (?:x-?ray|film|image)\w*[^.;]{0,30}|marker)\b[^.;]{0,25}$/i;
@@ -114,6 +118,7 @@ export function levelGroups(s: string): LevelGroup[] {
     if (REFLEX_AFTER.test(s.slice(end, end + 24))) continue;
     if (SENSORY_LEVEL_BEFORE.test(s.slice(Math.max(0, m.index - 110), m.index))) continue;
     if (LANDMARK_BEFORE.test(s.slice(Math.max(0, m.index - 60), m.index))) continue;
+    if (SEQUENCE_NAME.test(m[0]) && SEQUENCE_AFTER.test(s.slice(end, end + 40))) continue;
     if (THYROID.test(m[0]) && (LAB_AFTER.test(s.slice(end, end + 12)) || LAB_BEFORE.test(s.slice(Math.max(0, m.index - 30), m.index))))
       continue;
     const token: LevelToken = { start: m.index, end, named: levels.length > 1 ? [namedRange(t)] : levels };

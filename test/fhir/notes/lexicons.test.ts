@@ -428,6 +428,15 @@ describe('context layer', () => {
         .map((m) => m.text),
     ).toEqual(['S2', 'S3']);
   });
+  it('sites: MRI sequences T1/T2 are not levels; the T1 and T2 vertebrae are', () => {
+    const text =
+      'Sagittal T1 and T2 weighted images show L4-5 disc herniation. T1, T2 and STIR sequences. Fracture of T1 and T2 vertebral bodies.';
+    expect(
+      mentions(text)
+        .filter((m) => m.type === 'site')
+        .map((m) => m.text),
+    ).toEqual(['L4-5', 'T1', 'T2']);
+  });
   it('sites: vertebrae counted or marked on the way are landmarks, the target level is a site', () => {
     const text =
       'The vertebral bodies were counted beginning at L5. A localizing x-ray verified the marker to be at the C6-C7 level. The needle was placed at L4-5.';
