@@ -174,6 +174,10 @@ describe('function phrases', () => {
     ['He was laid off because of his back.', 'work'],
     ['She is on leave from work.', 'work'],
     ['He is permanently disabled.', 'work'],
+    ['She requires the use of a cane outdoors.', 'other'],
+    ['He has to change positions frequently.', 'other'],
+    ['She has to lie down after 30 minutes of housework.', 'other'],
+    ['She avoids stairs because of the knee.', 'walking'],
     // Sleep.
     ['He gets about four hours of sleep a night.', 'sleep'],
     ['She sleeps only 3 hours because of the pain.', 'sleep'],
@@ -206,6 +210,8 @@ describe('function phrases', () => {
     ['She has difficulty walking on her heels on exam.'],
     ['He could easily lift about 100 pounds.'],
     ['She is working on diet and exercise.'],
+    // An aggravating factor is not a stated limitation (as the real-note annotations read it).
+    ['Modifying factors include pain with ambulation.'],
     ['The gabapentin is still working well.'],
   ])('not a limitation: %s', (text) => {
     expect(evidence(text, 'function')).toEqual([]);
