@@ -78,6 +78,9 @@ const FUTURE_AFTER =
 
 // A form's field answered no: "PHYSICAL THERAPY: None.", "VISCOSUPPLEMENTATION IN PAST: No Synvisc."
 const FIELD_NONE = /^\s*(?:(?:in (?:the )?past|history|tried|trials?|prior)\s*)?:\s*(?:no|none|never|denies|not)\b/i;
+// An epidural for labour or a caesarean is anaesthesia, not pain treatment.
+const OBSTETRIC =
+  /\b(?:labou?r and delivery|in labou?r|during labou?r|(?:vaginal )?delivery|c(?:a)?esarean|C-section|obstetric\w*|childbirth)\b/i;
 const DOSE_AFTER = /^\s*\d+(?:\.\d+)?\s*(?:mg|mcg|g)\b/i;
 // "without side effects" is a tolerance statement, not an intolerance.
 const NO_SIDE_EFFECTS = /\b(?:without|no|denies) (?:any )?(?:\w+ )?side effects?\b/gi;
@@ -187,6 +190,7 @@ export function extractConservativeCare(note: NoteDoc, sentences: readonly Sente
       )
         continue;
       if (kind === 'injection' && NOT_PAIN_INJECTION_BEFORE.test(s.slice(Math.max(0, pos - 16), pos))) continue;
+      if (kind === 'injection' && OBSTETRIC.test(s)) continue;
       if (NEVER_DONE.test(s.slice(pos, ce)) && outcomeIn(clause) !== 'contraindicated') {
         setAside('negated');
         continue;

@@ -126,6 +126,7 @@ describe('drug classes and therapies', () => {
     ['PROCEDURE: 80 mg of Depo-Medrol and fentanyl were given.'],
     ['Risks including narcotics side effects were discussed.'],
     ['Dose adjustments were made to the insulin.'],
+    ['The weakness began after the epidural injection given for her cesarean section.'],
     ['PHYSICAL THERAPY: None.'],
     ['CHIROPRACTIC IN PAST: No.'],
     ['MEDICATIONS: lisinopril, simvastatin and 81 mg aspirin.'],
