@@ -83,6 +83,24 @@ const HEADINGS = new Map<string, Section>(
 // A heading at the start of a line: "PLAN:", "Assessment and Plan -", or a line that is just "Physical Exam".
 const LINE_HEADING = /^[ \t]*([A-Za-z][A-Za-z &/]{0,40}?)[ \t]*(?::|-(?=\s)|$)/;
 
+/**
+ * Can LINE_HEADING match `line`? Everything it reads before its ":", "-" or the line's end is a letter, space, tab,
+ * "&" or "/", so the first other character must be one of those ends. A prose line fails here at its first digit or
+ * comma instead of the regex trying forty label lengths.
+ */
+export function mayBeLineHeading(line: string): boolean {
+  let k = 0;
+  while (k < line.length) {
+    const c = line.charCodeAt(k);
+    const letter = (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+    if (!(letter || c === 32 || c === 9 || c === 38 /* & */ || c === 47) /* / */) break;
+    k++;
+  }
+  if (k === line.length) return true;
+  const end = line.charCodeAt(k);
+  return end === 58 /* : */ || end === 45; /* - */
+}
+
 const LINE_ONLY = new Set<Section>(['family', 'allergies']);
 
 const headingCache = new Map<string, Section | undefined>();
@@ -107,7 +125,7 @@ function normalLabel(label: string): string {
 // Sentence ends: . ! ? followed by whitespace and then not a lowercase letter; and every line break.
 // Not after an abbreviation that takes a number or a name: "Tylenol No. 3", "Dr. Smith", "vs. 4". The look-behind
 // comes after the punctuation it guards, so it runs only at a . ! or ? (first, it ran at every character).
-const SENTENCE_END = /[.!?](?<!\b(?:No|no|Dr|Mr|Mrs|Ms|vs|approx|St|Jr|Fig|ca)[.!?])(?=\s+(?![a-z]))|\n/g;
+export const SENTENCE_END = /[.!?](?<!\b(?:No|no|Dr|Mr|Mrs|Ms|vs|approx|St|Jr|Fig|ca)[.!?])(?=\s+(?![a-z]))|\n/g;
 
 /** Split the note into sentences, each tagged with the section its heading put it in. */
 export function sentences(text: string): Sentence[] {
@@ -123,7 +141,7 @@ export function sentences(text: string): Sentence[] {
     if (lineEnd === -1) lineEnd = text.length;
     const line = text.slice(lineStart, lineEnd);
     const caps = CAPS_HEADING.exec(line);
-    const h = caps ?? LINE_HEADING.exec(line);
+    const h = caps ?? (mayBeLineHeading(line) ? LINE_HEADING.exec(line) : null);
     let bodyStart = lineStart;
     let lineSection = section;
     if (h) {
