@@ -97,6 +97,8 @@ function kindOf(term: string): ConservativeKind {
 
 // Today's procedure: its injectate, sedation and the procedure itself are not care the patient had tried.
 const PROCEDURE_TODAY = new Set(['procedure']);
+const PROCEDURE_STORY =
+  /\b(?:has been|have been|had been|chronic(?:ally)?|history of|previously|failed|at home|requir(?:ing|es) (?:significant |chronic |daily |high[- ]dose )?|long-term)\b/i;
 const DRUG_KINDS = new Set<ConservativeKind>(['nsaid', 'analgesic', 'muscle-relaxant', 'neuropathic-agent', 'opioid']);
 
 /**
@@ -107,7 +109,10 @@ export function extractConservativeCare(note: NoteDoc, sentences: readonly Sente
   const out: ConservativeCareFact[] = [];
   const recorded = noteDay(note);
   for (const sen of sentences) {
-    if (sen.section === 'family' || PROCEDURE_TODAY.has(sen.section)) continue;
+    if (sen.section === 'family') continue;
+    // In today's procedure only the patient's story counts ("pain that has been requiring narcotic medications").
+    const procedure = PROCEDURE_TODAY.has(sen.section);
+    if (procedure && !PROCEDURE_STORY.test(sen.text)) continue;
     // An allergy list names drugs the patient could not take.
     const allergy = sen.section === 'allergies';
     const s = sen.text;
@@ -158,6 +163,7 @@ export function extractConservativeCare(note: NoteDoc, sentences: readonly Sente
       const ce = clauseEnd(s, pos + hit.term.length);
       const clause = s.slice(cs, ce);
       const beforeInClause = s.slice(cs, pos);
+      if (procedure && (!PROCEDURE_STORY.test(beforeInClause) || !DRUG_KINDS.has(kindOf(hit.term)))) continue;
       const future = FUTURE.test(beforeInClause) || (sen.section === 'plan' && !PAST_DONE.test(clause));
       const continuing = CONTINUE.test(beforeInClause);
       // A plan told in the past in the story ("Dr. P suggested some physical therapy") was care the patient had.

@@ -137,6 +137,11 @@ describe('drug classes and therapies', () => {
     const found = evidence('MEDICATIONS: Synthroid, amitriptyline and 81 mg aspirin.', 'conservative-care');
     expect(found.map((m) => m.text)).toEqual(['amitriptyline']);
   });
+  it("today's procedure: sedation and injectate are not care, the patient's story told in it is", () => {
+    const text =
+      'PROCEDURE: Fentanyl 50 mcg and Versed were given. Her chronic pain has been requiring daily narcotic medications. Depo-Medrol 80 mg was injected.';
+    expect(evidence(text, 'conservative-care').map((m) => m.text)).toEqual(['narcotic medications']);
+  });
   it('an allergy list is intolerance', () => {
     expect(
       evidence('ALLERGIES: CODEINE, TORADOL.', 'conservative-care').map((m) => m.type === 'conservative-care' && [m.kind, m.outcome]),
