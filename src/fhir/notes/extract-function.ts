@@ -88,13 +88,30 @@ const ABLE_TO = new RegExp(
   String.raw`\b(?:only )?(?:able to|can|tolerates?) (?:only )?(?:${alt(ACTIVITIES)})\b[^.;\n]{0,30}?\b(?:\d+(?:\/\d+)?|a|one|two|three|half|several|few|a couple of)\s*-?\s*(?:minutes?|mins?|hours?|blocks?|city blocks?|feet|ft|yards|miles?|seconds?|steps)\b`,
   'gi',
 );
+// The time first: "tolerates at least 15 seconds of standing", "able to do 20 minutes of walking".
+const TIME_OF_ACTIVITY = new RegExp(
+  String.raw`\b(?:tolerat(?:es?|ed|ing)|(?:only )?(?:able to|can) (?:do|manage|tolerate))\s+(?:only\s+|at least\s+|about\s+|approximately\s+|up to\s+|less than\s+)?(?:\d+(?:-\d+)?|one|two|three|five|ten|fifteen|twenty|thirty|a few)\s*(?:seconds?|minutes?|mins?|hours?)\s+of\s+(?:(?:continuous|sustained|prolonged)\s+)?(?:${alt(ACTIVITIES)})`,
+  'gi',
+);
+// Stairs taken one at a time or by the rail.
+const STAIRS =
+  /\b(?:stairs (?:are |were )?(?:negotiated|taken|climbed) (?:one|1) (?:step )?at a time|(?:one|1) (?:step )?at a time on (?:the )?stairs|step-to (?:pattern|gait)(?: on (?:the )?stairs)?|(?:uses?|using|requires?|needs?) (?:a |the )?(?:hand)?rails? (?:on|for|to climb) (?:the )?stairs)\b/gi;
 const WORK_STATUS_RE = new RegExp(String.raw`\b(?:${WORK_STATUS})\b`, 'gi');
 const SLEEP_RE = new RegExp(String.raw`\b(?:${SLEEP})\b`, 'gi');
 const BED_BOUND_RE = new RegExp(String.raw`\b(?:${BED_BOUND})\b`, 'gi');
 const OTHER_INSTRUMENT_RE = new RegExp(String.raw`\b(?:${OTHER_INSTRUMENTS})`, 'gi');
 const HEEL_TOE_AFTER = /^\s*(?:on (?:his |her |their |the )?(?:(?:right|left) )?)?(?:heels?|toes?)\b/i;
 const EXAM_TEST = /\b(?:test\w*|heels?|toes?|tandem)\b/i;
-const LEXICON_PATTERNS: RegExp[] = [WORK_STATUS_RE, SLEEP_RE, BED_BOUND_RE, ABLE_TO, LIMIT_THEN_ACTIVITY, ACTIVITY_THEN_LIMIT];
+const LEXICON_PATTERNS: RegExp[] = [
+  WORK_STATUS_RE,
+  SLEEP_RE,
+  BED_BOUND_RE,
+  ABLE_TO,
+  TIME_OF_ACTIVITY,
+  STAIRS,
+  LIMIT_THEN_ACTIVITY,
+  ACTIVITY_THEN_LIMIT,
+];
 
 const LIMITATION_PATTERNS: [RegExp, string[]][] = [
   [

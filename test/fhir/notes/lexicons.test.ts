@@ -184,6 +184,10 @@ describe('function phrases', () => {
     ['He has to change positions frequently.', 'other'],
     ['She has to lie down after 30 minutes of housework.', 'other'],
     ['She avoids stairs because of the knee.', 'walking'],
+    ['He tolerates about 5 minutes of standing at the sink.', 'standing'],
+    ['She is able to do 10 minutes of walking before resting.', 'walking'],
+    ['He goes one step at a time on the stairs.', 'walking'],
+    ['She uses a step-to pattern on the stairs.', 'walking'],
     // Sleep.
     ['He gets about four hours of sleep a night.', 'sleep'],
     ['She sleeps only 3 hours because of the pain.', 'sleep'],
