@@ -21,14 +21,26 @@ export interface DrugEntry {
 
 export const DRUGS: readonly DrugEntry[] = [
   // NSAIDs
-  { ingredient: 'ibuprofen', rxcui: '5640', rxcuiSource: PDDI_VALUESETS, brands: ['Advil', 'Motrin'], kind: 'nsaid' },
-  { ingredient: 'naproxen', rxcui: '7258', rxcuiSource: PDDI_VALUESETS, brands: ['Aleve', 'Naprosyn', 'Anaprox'], kind: 'nsaid' },
+  {
+    ingredient: 'ibuprofen',
+    rxcui: '5640',
+    rxcuiSource: PDDI_VALUESETS,
+    brands: ['Advil', 'Motrin', 'Motrin IB', 'Duexis'],
+    kind: 'nsaid',
+  },
+  {
+    ingredient: 'naproxen',
+    rxcui: '7258',
+    rxcuiSource: PDDI_VALUESETS,
+    brands: ['Aleve', 'Naprosyn', 'Anaprox', 'Anaprox DS', 'Naprelan', 'Vimovo'],
+    kind: 'nsaid',
+  },
   { ingredient: 'meloxicam', rxcui: '41493', rxcuiSource: PDDI_VALUESETS, brands: ['Mobic'], kind: 'nsaid' },
   {
     ingredient: 'diclofenac',
     rxcui: '3355',
     rxcuiSource: PDDI_VALUESETS,
-    brands: ['Voltaren', 'Flector', 'Arthrotec', 'Cataflam'],
+    brands: ['Voltaren', 'Voltaren gel', 'Flector', 'Flector patch', 'Arthrotec', 'Cataflam', 'Pennsaid', 'Zipsor', 'Zorvolex'],
     kind: 'nsaid',
   },
   { ingredient: 'celecoxib', rxcui: '140587', rxcuiSource: PDDI_VALUESETS, brands: ['Celebrex'], kind: 'nsaid' },
@@ -44,24 +56,38 @@ export const DRUGS: readonly DrugEntry[] = [
   { ingredient: 'aspirin', rxcui: '1191', rxcuiSource: PDDI_VALUESETS, brands: ['Bayer', 'Ecotrin'], kind: 'nsaid' },
   { ingredient: 'choline magnesium trisalicylate', brands: ['Trilisate'], kind: 'nsaid' },
   { ingredient: 'salsalate', brands: ['Disalcid'], kind: 'nsaid' },
+  { ingredient: 'ketoprofen', brands: ['Orudis', 'Oruvail'], kind: 'nsaid' },
+  { ingredient: 'flurbiprofen', brands: ['Ansaid'], kind: 'nsaid' },
+  { ingredient: 'fenoprofen', brands: ['Nalfon'], kind: 'nsaid' },
+  { ingredient: 'diflunisal', brands: ['Dolobid'], kind: 'nsaid' },
+  { ingredient: 'tolmetin', brands: ['Tolectin'], kind: 'nsaid' },
+  { ingredient: 'mefenamic acid', brands: ['Ponstel'], kind: 'nsaid' },
   // Analgesics (non-opioid)
-  { ingredient: 'acetaminophen', rxcui: '161', brands: ['Tylenol'], kind: 'analgesic' },
-  { ingredient: 'lidocaine patch', brands: ['Lidoderm'], kind: 'analgesic' },
+  {
+    ingredient: 'acetaminophen',
+    rxcui: '161',
+    brands: ['Tylenol', 'Tylenol Arthritis', 'Tylenol Extra Strength', 'paracetamol'],
+    kind: 'analgesic',
+  },
+  { ingredient: 'acetaminophen, aspirin and caffeine', brands: ['Excedrin'], kind: 'analgesic' },
+  { ingredient: 'lidocaine patch', brands: ['Lidoderm', 'lidocaine patches', 'Lidoderm patch', 'Lidoderm patches'], kind: 'analgesic' },
   { ingredient: 'capsaicin', brands: ['Zostrix'], kind: 'analgesic' },
   { ingredient: 'isometheptene', brands: ['Midrin'], kind: 'analgesic' },
   { ingredient: 'butalbital', brands: ['Fioricet', 'Fiorinal', 'Dolgic', 'Dolgic Plus', 'Esgic'], kind: 'analgesic' },
   { ingredient: 'meprobamate and aspirin', brands: ['Equagesic'], kind: 'analgesic' },
   // Muscle relaxants
-  { ingredient: 'cyclobenzaprine', rxcui: '21949', brands: ['Flexeril', 'Amrix'], kind: 'muscle-relaxant' },
+  { ingredient: 'cyclobenzaprine', rxcui: '21949', brands: ['Flexeril', 'Amrix', 'Fexmid'], kind: 'muscle-relaxant' },
   { ingredient: 'methocarbamol', rxcui: '6845', brands: ['Robaxin'], kind: 'muscle-relaxant' },
   { ingredient: 'tizanidine', rxcui: '57258', brands: ['Zanaflex'], kind: 'muscle-relaxant' },
   { ingredient: 'baclofen', rxcui: '1292', brands: ['Lioresal'], kind: 'muscle-relaxant' },
   { ingredient: 'carisoprodol', rxcui: '2101', brands: ['Soma'], kind: 'muscle-relaxant' },
   { ingredient: 'metaxalone', rxcui: '59078', brands: ['Skelaxin'], kind: 'muscle-relaxant' },
   { ingredient: 'orphenadrine', rxcui: '7715', brands: ['Norflex'], kind: 'muscle-relaxant' },
+  { ingredient: 'chlorzoxazone', brands: ['Parafon Forte', 'Lorzone'], kind: 'muscle-relaxant' },
+  { ingredient: 'dantrolene', brands: ['Dantrium'], kind: 'muscle-relaxant' },
   // Neuropathic agents (anticonvulsants, TCAs, duloxetine); antidepressants without a pain indication (SSRIs,
   // venlafaxine) are not care for pain
-  { ingredient: 'gabapentin', rxcui: '25480', brands: ['Neurontin', 'Gralise'], kind: 'neuropathic-agent' },
+  { ingredient: 'gabapentin', rxcui: '25480', brands: ['Neurontin', 'Gralise', 'Horizant'], kind: 'neuropathic-agent' },
   { ingredient: 'pregabalin', rxcui: '187832', brands: ['Lyrica'], kind: 'neuropathic-agent' },
   { ingredient: 'duloxetine', rxcui: '72625', brands: ['Cymbalta'], kind: 'neuropathic-agent' },
   { ingredient: 'amitriptyline', rxcui: '704', brands: ['Elavil'], kind: 'neuropathic-agent' },
@@ -69,36 +95,68 @@ export const DRUGS: readonly DrugEntry[] = [
   { ingredient: 'topiramate', rxcui: '38404', brands: ['Topamax'], kind: 'neuropathic-agent' },
   { ingredient: 'zonisamide', rxcui: '39998', brands: ['Zonegran'], kind: 'neuropathic-agent' },
   { ingredient: 'carbamazepine', rxcui: '2002', brands: ['Tegretol'], kind: 'neuropathic-agent' },
+  { ingredient: 'oxcarbazepine', brands: ['Trileptal'], kind: 'neuropathic-agent' },
+  { ingredient: 'lamotrigine', brands: ['Lamictal'], kind: 'neuropathic-agent' },
+  { ingredient: 'desipramine', brands: ['Norpramin'], kind: 'neuropathic-agent' },
+  { ingredient: 'imipramine', brands: ['Tofranil'], kind: 'neuropathic-agent' },
+  { ingredient: 'milnacipran', brands: ['Savella'], kind: 'neuropathic-agent' },
   // Opioids
-  { ingredient: 'tramadol', rxcui: '10689', brands: ['Ultram', 'Ultracet'], kind: 'opioid' },
+  { ingredient: 'tramadol', rxcui: '10689', brands: ['Ultram', 'Ultram ER', 'Ultracet', 'ConZip'], kind: 'opioid' },
   { ingredient: 'tapentadol', rxcui: '787390', brands: ['Nucynta'], kind: 'opioid' },
-  { ingredient: 'oxycodone', rxcui: '7804', brands: ['OxyContin', 'Percocet', 'Roxicodone', 'Endocet'], kind: 'opioid' },
-  { ingredient: 'hydrocodone', rxcui: '5489', brands: ['Norco', 'Vicodin', 'Lortab', 'Lorcet', 'Zohydro'], kind: 'opioid' },
+  {
+    ingredient: 'oxycodone',
+    rxcui: '7804',
+    brands: ['OxyContin', 'Percocet', 'Percodan', 'Roxicodone', 'Roxicet', 'Endocet', 'Tylox', 'Xtampza', 'Oxaydo'],
+    kind: 'opioid',
+  },
+  {
+    ingredient: 'hydrocodone',
+    rxcui: '5489',
+    brands: ['Norco', 'Vicodin', 'Vicodin ES', 'Vicoprofen', 'Lortab', 'Lorcet', 'Zohydro', 'Hysingla', 'Anexsia', 'Xodol'],
+    kind: 'opioid',
+  },
   { ingredient: 'hydromorphone', rxcui: '3423', brands: ['Dilaudid', 'Exalgo'], kind: 'opioid' },
-  { ingredient: 'morphine', rxcui: '7052', brands: ['MS Contin', 'Kadian', 'Avinza'], kind: 'opioid' },
-  { ingredient: 'fentanyl', rxcui: '4337', brands: ['Duragesic'], kind: 'opioid' },
+  {
+    ingredient: 'morphine',
+    rxcui: '7052',
+    brands: ['MS Contin', 'MSIR', 'Kadian', 'Avinza', 'Embeda', 'Oramorph', 'Roxanol'],
+    kind: 'opioid',
+  },
+  { ingredient: 'fentanyl', rxcui: '4337', brands: ['Duragesic', 'Actiq', 'Fentora', 'Subsys'], kind: 'opioid' },
   { ingredient: 'methadone', rxcui: '6813', brands: ['Dolophine'], kind: 'opioid' },
-  { ingredient: 'codeine', rxcui: '2670', brands: ['Tylenol #3', 'Tylenol No. 3', 'Tylenol with codeine'], kind: 'opioid' },
+  {
+    ingredient: 'codeine',
+    rxcui: '2670',
+    brands: ['Tylenol #3', 'Tylenol No. 3', 'Tylenol #4', 'Tylenol No. 4', 'Tylenol with codeine'],
+    kind: 'opioid',
+  },
   { ingredient: 'propoxyphene', rxcui: '8785', brands: ['Darvocet', 'Darvocet-N', 'Darvocet N100', 'Darvon'], kind: 'opioid' },
   { ingredient: 'meperidine', rxcui: '6754', brands: ['Demerol'], kind: 'opioid' },
-  { ingredient: 'buprenorphine', rxcui: '1819', brands: ['Butrans', 'Suboxone', 'Subutex'], kind: 'opioid' },
+  { ingredient: 'buprenorphine', rxcui: '1819', brands: ['Butrans', 'Belbuca', 'Suboxone', 'Subutex'], kind: 'opioid' },
   { ingredient: 'oxymorphone', rxcui: '7814', brands: ['Opana'], kind: 'opioid' },
+  { ingredient: 'pentazocine', brands: ['Talwin'], kind: 'opioid' },
+  { ingredient: 'butorphanol', brands: ['Stadol'], kind: 'opioid' },
+  { ingredient: 'nalbuphine', brands: ['Nubain'], kind: 'opioid' },
+  { ingredient: 'levorphanol', brands: [], kind: 'opioid' },
 ];
 
 /** Drug classes as notes name them (regex sources, matched case-insensitively as whole words). */
 export const DRUG_CLASSES: readonly [string, ConservativeKind][] = [
   [
-    String.raw`NSAIDs?|non-?steroidal(?:s| anti-?inflammator(?:y|ies)(?: (?:drugs?|medications?))?)|anti-?inflammator(?:y|ies)(?: (?:drugs?|medications?|agents?))?|antiinflammator(?:y|ies)(?: (?:drugs?|medications?))?`,
+    String.raw`(?:topical )?NSAIDs?|COX-?2 inhibitors?|non-?steroidal(?:s| anti-?inflammator(?:y|ies)(?: (?:drugs?|medications?))?)|anti-?inflammator(?:y|ies)(?: (?:drugs?|medications?|agents?))?|antiinflammator(?:y|ies)(?: (?:drugs?|medications?))?`,
     'nsaid',
   ],
   [String.raw`muscle relax(?:ants?|ers?)(?: medications?)?`, 'muscle-relaxant'],
-  [String.raw`neuropathic (?:pain )?(?:medications?|agents?|drugs?)|anticonvulsants?|antiepileptics?`, 'neuropathic-agent'],
   [
-    String.raw`opioids?|opiates?|narcotics?(?: (?:pain )?medications?)?|narcotic (?:pain )?medications?|(?:intravenous|IV) narcotics?`,
+    String.raw`neuropathic (?:pain )?(?:medications?|agents?|drugs?)|anticonvulsants?|antiepileptics?|gabapentinoids?|tricyclic(?: antidepressant)?s?|TCAs?|membrane stabiliz(?:ers?|ing (?:agents?|medications?))`,
+    'neuropathic-agent',
+  ],
+  [
+    String.raw`opioids?(?: (?:analgesics?|medications?|pain medications?|therapy))?|opiates?|narcotics?(?: (?:pain )?medications?)?|narcotic (?:pain )?(?:medications?|analgesics?)|(?:intravenous|IV) narcotics?|(?:long|short)-acting (?:opioids?|narcotics?)`,
     'opioid',
   ],
   [
-    String.raw`(?:over-the-counter |OTC )?analgesics?|(?:over-the-counter |OTC )?pain (?:medications?|medicines?|pills|relievers?)`,
+    String.raw`(?:over-the-counter |OTC |topical |oral )?analgesics?|(?:over-the-counter |OTC )?pain (?:medications?|medicines?|pills|relievers?|creams?)|topical (?:creams?|ointments?|rubs?|patches)|analgesic (?:creams?|balms?|rubs?)`,
     'analgesic',
   ],
 ];
@@ -106,24 +164,27 @@ export const DRUG_CLASSES: readonly [string, ConservativeKind][] = [
 /** Non-drug treatments and prior injections given as treatment (regex sources). */
 export const THERAPIES: readonly [string, ConservativeKind][] = [
   [
-    String.raw`(?:formal |skilled |outpatient |vigorous |home )?(?:physical therapy|physiotherapy)(?: (?:sessions?|treatments?|visits?|program|prescription))?|(?:aquatic|pool|aqua) therapy|therapeutic exercises?|gait training|balance training|functional mobility training|manual therapy`,
+    String.raw`(?:formal |skilled |outpatient |vigorous |home |supervised )?(?:physical therapy|physiotherapy)(?: (?:sessions?|treatments?|visits?|program|prescription))?|(?:aquatic|pool|aqua|water) (?:therapy|exercises?)|hydrotherapy|therapeutic exercises?|gait training|balance training|functional mobility training|manual therapy|(?:spine|back|neck|physical) rehab(?:ilitation)?(?: program)?|McKenzie (?:exercises|therapy|program|protocol)|iontophoresis|phonophoresis|therapeutic ultrasound|ultrasound therapy|interferential (?:current )?(?:stimulation|therapy)|e-?stim|kinesio ?tap(?:e|ing)|physical therapist`,
     'physical-therapy',
   ],
   [
-    String.raw`home exercises?(?: program)?|HEP|(?:hand|neck|back|shoulder|knee|strengthening|isometric) exercises|stretching(?: program| exercises)?|exercise (?:regimen|program)|core strengthening|pilates|range of motion exercises`,
+    String.raw`home exercises?(?: program)?|HEP|(?:hand|neck|back|shoulder|knee|strengthening|isometric|stabilization|flexion|extension|Williams|core) exercises|stretching(?: program| exercises| routine)?|stretches|exercise (?:regimen|program|routine)|exercises at home|core (?:strengthening|stabilization)|pilates|yoga|tai chi|walking program|aerobic (?:exercise|conditioning)|range of motion exercises|(?:does|did|doing|do) (?:his |her |their |the |daily )?exercises?`,
     'home-exercise',
   ],
   [
     String.raw`chiropractic(?: care| treatments?| adjustments?| manipulation(?: treatments?)?| management| therapy| physical therapy)?|(?:seeing|saw|seen by|treated by|treatment by|went to|referred to|visits? to) (?:a |the |his |her )?chiropractor|chiropractic adjustments|adjustments (?:by|from) (?:a |the |his |her )?chiropractor|spinal manipulation|osteopathic manipulation|OMT`,
     'chiropractic',
   ],
-  [String.raw`activity modification|modified activit\w*|activity restrictions?|relative rest|bed rest`, 'activity-modification'],
   [
-    String.raw`(?:lumbar |cervical |thoracic |caudal |spinal )?epidural(?: steroid)? (?:injections?|blocks?|shots?)|epidural steroids|ESIs?|(?:facet|sacroiliac|SI) (?:joint )?(?:injections?|blocks?)|facet and sacroiliac joint injections|medial branch blocks?|trigger point injections?|(?:selective )?nerve root blocks?|nerve blocks?(?: injections?)?|cortisone (?:injections?|shots?)|corticosteroid injections?|steroid injections?|(?:intra-?articular )?(?:hip|knee|shoulder) injections?|Synvisc(?: injections?)?|piriformis injections?|Botox(?: injections?| procedure)?|injections? of (?:cortisone|steroids?|hydrocortisone)|(?:prior |previous |these |multiple |several |the )?injections`,
+    String.raw`activit(?:y|ies) modifications?|modified activit\w*|modif(?:y|ied|ying|ication of) (?:his |her |their )?(?:activit\w*|work ?station|workstation|work duties)|activity restrictions?|relative rest|bed rest|avoid(?:ing|ance of)? (?:aggravating|provocative|strenuous|heavy|high-impact) activit\w*|lifestyle (?:modifications?|changes?)|changes in lifestyle|ergonomic (?:changes|modifications|adjustments)`,
+    'activity-modification',
+  ],
+  [
+    String.raw`(?:lumbar |cervical |thoracic |caudal |spinal )?epidural(?: steroid)? (?:injections?|blocks?|shots?)|epidural steroids|ESIs?|(?:facet|sacroiliac|SI) (?:joint )?(?:injections?|blocks?)|facet and sacroiliac joint injections|medial branch blocks?|trigger point injections?|(?:selective )?nerve root blocks?|nerve blocks?(?: injections?)?|cortisone (?:injections?|shots?)|corticosteroid injections?|steroid injections?|(?:intra-?articular )?(?:hip|knee|shoulder) injections?|Synvisc(?: injections?)?|piriformis injections?|Botox(?: injections?| procedure)?|injections? of (?:cortisone|steroids?|hydrocortisone)|(?:PRP|platelet-rich plasma|hyaluronic acid|viscosupplement\w*|Orthovisc|Euflexxa|Supartz|Hyalgan|Monovisc|Kenalog|prolotherapy)(?: injections?)?|(?:prior |previous |these |multiple |several |the )?injections`,
     'injection',
   ],
   [
-    String.raw`TENS(?: unit)?|electrical stimulation|acupuncture|massage(?: therapy| treatments?)?|(?:manual|cervical|home|lumbar) traction|dry needling|(?:knee|back|wrist|tennis elbow|lumbar) (?:brace|sleeve|splint|support)|bracing|braces?|corset|(?:soft|hard) collar|cervical collar|walking boot|orthotics|AFOs?|splints?|ice(?: and heat| or heat)?|heat(?: and ice)?|hot packs|cold packs|warm compresses|work hardening|work conditioning(?: type)? program|conservative (?:treatments?|therapy|therapies|care|measures|management|modalities)|treated conservatively|non-?operative(?:ly| management| treatment)|treated non-?operatively`,
+    String.raw`TENS(?: unit)?|electrical stimulation|acupuncture|massage(?: therapy| treatments?)?|(?:manual|cervical|home|lumbar) traction|dry needling|(?:knee|back|wrist|tennis elbow|lumbar|lumbosacral|cervical|thoracolumbar) (?:brace|sleeve|splint|support|orthosis)|L?TLSO|LSO|bracing|braces?|corset|biofeedback|cognitive behavio(?:u)?ral therapy|pain psycholog(?:y|ist)|heating pads?|moist heat|cryotherapy|ice packs?|occupational therapy|hand therapy|(?:soft|hard) collar|cervical collar|walking boot|orthotics|AFOs?|splints?|ice(?: and heat| or heat)?|heat(?: and ice)?|hot packs|cold packs|warm compresses|work hardening|work conditioning(?: type)? program|conservative (?:treatments?|therapy|therapies|care|measures|management|modalities)|treated conservatively|non-?operative(?:ly| management| treatment)|treated non-?operatively`,
     'other',
   ],
 ];

@@ -64,6 +64,10 @@ const HEADING_LABELS: [Section, string[]][] = [
     ['medication', 'medications', 'current medication', 'current medications', 'meds', 'home medication', 'home medications'],
   ],
   ['allergies', ['allergy', 'allergies']],
+  [
+    'goals',
+    ['goal', 'goals', 'short-term goals', 'long-term goals', 'short term goals', 'long term goals', 'patient goals', 'treatment goals'],
+  ],
   ['family', ['family history', 'fh', 'fhx']],
   [
     'past-history',

@@ -54,12 +54,13 @@ export const CUES: readonly Cue[] = [
     context: 'plan',
     not: ['function', 'pain-score'],
     before:
-      /\b(?:will|we'll|plan(?:s|ned|ning)?(?: is| to| for| on)?|recommend(?:s|ed|ing)?|refer(?:red|ral)?(?: to| for| back)?|schedul(?:e|ed|ing)|order(?:ed|ing)?|prescrib(?:e|ed|ing)|start(?:ed)? (?:him|her|them|on)|to(?<!\b(?:continu\w*|found|noted|known|seem\w*|appear\w*|happen\w*|said|reported|thought|felt|shown|believed|used|likely|going) to) (?:start|begin|initiate|try|undergo|attend|receive|have|get)|asked (?:him|her|them|the patient) to|(?:is|are) to (?!be\b)|(?:given|written|provided|sent)(?<=\b(?:scripts?|prescriptions?)\b[^.;]{0,12}(?:given|written|provided|sent)) for|(?:does |will |would )?needs? (?:additional|further|more|another)|begin|initiat(?:e|ed|ing)|try|trial of|advis(?:e|ed)|encourag(?:e|ed)|instruct(?:ed)?|suggest(?:s|ed)?|request(?:s|ed|ing)?|arrange(?:d|ments?)?|set up|proceed(?:ing)? with|would like to|wishes to|follow[- ]up (?:with|in)|return (?:to clinic|for)|prior auth\w*|authoriz\w*|next step|going forward|in the future|at (?:the )?next visit)\b/i,
+      /\b(?:will|we'll|with (?:full |good |continued |strict )?(?:compliance|adherence) (?:to|with)|(?:is|are|was|were|seems?) (?:interested in|open to|agreeable to|amenable to|willing to (?:try|consider|start|undergo))|suggestions? (?:about|for|to|regarding)|implement(?:ing|ed)?|plan(?:s|ned|ning)?(?: is| to| for| on)?|recommend(?:s|ed|ing)?|refer(?:red|ral)?(?: to| for| back)?|schedul(?:e|ed|ing)|order(?:ed|ing)?|prescrib(?:e|ed|ing)|start(?:ed)? (?:him|her|them|on)|to(?<!\b(?:continu\w*|found|noted|known|seem\w*|appear\w*|happen\w*|said|reported|thought|felt|shown|believed|used|likely|going) to) (?:start|begin|initiate|try|undergo|attend|receive|have|get)|asked (?:him|her|them|the patient) to|(?:is|are) to(?= (?!be\b))|(?:given|written|provided|sent)(?<=\b(?:scripts?|prescriptions?)\b[^.;]{0,12}(?:given|written|provided|sent)) for|(?:does |will |would )?needs? (?:additional|further|more|another)|begin|initiat(?:e|ed|ing)|try|trial of|advis(?:e|ed)|encourag(?:e|ed)|instruct(?:ed)?|suggest(?:s|ed)?|request(?:s|ed|ing)?|arrange(?:d|ments?)?|set up|proceed(?:ing)? with|would like to|wishes to|follow[- ]up (?:with|in)|return (?:to clinic|for)|prior auth\w*|authoriz\w*|next step|going forward|in the future|at (?:the )?next visit)\b/i,
   },
   // A recommendation told in the past in the story ("further treatments were recommended") is history.
   {
     context: 'history',
-    after: /^[^.;]{0,30}?\b(?:was|were|had been) (?:recommended|suggested|prescribed|offered|tried)\b/i,
+    after:
+      /^[^.;]{0,30}?\b(?:was|were|had been) (?:recommended|suggested|prescribed|offered|tried)\b(?![^.;]{0,20}\b(?:today|this (?:visit|time))\b)/i,
     notIn: ['plan'],
   },
   {
@@ -81,10 +82,27 @@ export const CUES: readonly Cue[] = [
 const PAST_PLAN = /^(?:suggested|recommended|referred|prescribed|ordered|started (?:him|her|them) on|advised|tried|offered)\b/i;
 // Anywhere before the phrase: "Dr. R suggested that the patient try some injections" is care the story tells.
 // Not the passive "was referred to physical therapy": a referral is not yet therapy.
-const PAST_PLAN_BEFORE = /\b(?<!(?:was|were|been|is|being) )(?:suggested|recommended|referred|prescribed|advised|offered)\b/i;
+// Not the writer's own plan: "I have prescribed", "we recommended" are this visit's.
+const PAST_PLAN_BEFORE =
+  /\b(?<!(?:was|were|been|is|being) )(?<!\b(?:I|we|I've|we've|I have|we have|I had|we had) )(?:suggested|recommended|referred|prescribed|advised|offered)\b/i;
 
 const CONTINUING =
   /\b(?:continue[sd]?|continuing|remains? on|still (?:on|taking|using|doing|attending|has)|currently|is on|is taking|maintained on|now on|presently)\b/i;
+
+// "Continue PT" as an instruction is a plan (GUIDELINES.md: plan is what is recommended or ordered), told in the plan
+// section or after a word of advice ("will continue", "encouraged to continue", "can continue on"); the story's
+// "continued chiropractic care" and "continues to take Norco" stay what they are.
+const CONTINUE_WORD = /\b(?:continue|continuing|resume|continued(?! to\b))\b/gi;
+const ADVICE_BEFORE =
+  /\b(?:will|we'll|should|shall|can|could|may|to|recommend\w*|encourag\w*|advis\w*|instruct\w*|asked|told|plan\w*|is to|are to|would like)\s+(?:(?:him|her|them|the patient|also|to|then|just|simply)\s+){0,3}$/i;
+
+/** Is a "continue" in `before` (clause text before a care phrase) an instruction rather than a report? */
+export function continueIsPlan(before: string, section: Sentence['section']): boolean {
+  const m = lastMatch(CONTINUE_WORD, before);
+  if (!m) return false;
+  if (section === 'plan' || section === 'goals') return true;
+  return ADVICE_BEFORE.test(before.slice(Math.max(0, m.index - 50), m.index));
+}
 
 /** Section defaults for a phrase no trigger speaks for: a score or a limitation in a plan is still observed. */
 function sectionContext(sen: Sentence, type: MentionType): MentionContext {
@@ -137,9 +155,13 @@ export function mentionContext(sen: Sentence, start: number, end: number, type: 
     const m = lastMatch(re, before);
     if (m && (!best || m.index > best.at)) best = { at: m.index, context: c.context };
   });
-  // "continue PT" and "still taking Norco" are current even in a plan.
+  // "still taking Norco" is current even in a plan; "continue PT" as an instruction is the plan.
   const cont = lastMatch(CONTINUING_G, before);
-  if (cont && (!best || cont.index >= best.at)) return 'current';
+  // "If she continues to be symptomatic with X": the condition scopes over the continuing.
+  if (cont && (!best || cont.index >= best.at) && best?.context !== 'hypothetical') {
+    if (type === 'conservative-care' && continueIsPlan(before, sen.section)) return 'plan';
+    return 'current';
+  }
   // A plan told in the past tense in the story ("Dr. P suggested some physical therapy") is history.
   if (best?.context === 'plan' && sen.section !== 'plan') {
     const at = before.slice(best.at, best.at + 16);
@@ -151,10 +173,36 @@ export function mentionContext(sen: Sentence, start: number, end: number, type: 
       )
     )
       return 'plan';
-    if (PAST_PLAN.test(at) || PAST_PLAN_BEFORE.test(before.slice(0, best.at))) return 'history';
+    // The whole clause, not the 80-character window: "Dr. R suggested that the patient try X and Y" reaches Y.
+    const writer = WRITER_BEFORE.test(before.slice(0, best.at));
+    if ((PAST_PLAN.test(at) && !writer) || PAST_PLAN_BEFORE.test(s.slice(cs, Math.max(cs, start - 80) + best.at))) return 'history';
+    const given = PASSIVE_GIVEN.exec(before);
+    if (type === 'conservative-care' && given && given.index < best.at) return 'history';
   }
+  if (type === 'conservative-care' && (best?.context === 'plan' || (!best && sen.section === 'plan')) && triedNear(before, after, best?.at))
+    return 'current';
   if (best) return best.context;
   for (const c of CUES) if (c.after && !c.not?.includes(type) && !c.notIn?.includes(sen.section) && c.after.test(after)) return c.context;
   if (CONTINUING.test(after.slice(0, 30))) return 'current';
+  if (type === 'conservative-care' && sen.section !== 'plan' && PAST_PLAN_BEFORE.test(s.slice(cs, start))) return 'history';
   return sectionContext(sen, type);
 }
+
+// Told with its result, a treatment was tried, wherever it is written: "excellent results with physical therapy",
+// "fails to respond to cortisone shots", "not healed despite conservative treatments", "stomach upset with NSAIDs".
+const TRIED_BEFORE =
+  /\b(?:results? (?:with|from)|fail(?:s|ed|ing)?(?: to respond to)?|respond(?:s|ed)? (?:well |poorly )?to|despite|in spite of|(?:relief|benefit|improvement|improved|better|success|upset|discomfort|side effects?|problems?) (?:with|from|on)|(?:helped|benefited) by|intoleran\w+ (?:of|to)|(?:did|does|has done) (?:well|poorly|not well) (?:with|on))\s+(?:(?:the|his|her|their|a|an|some|any|all|maximum|maximal|appropriate|prior|previous|formal|oral|several|multiple)\s+)*$/i;
+const TRIED_AFTER =
+  /^\s*(?:has|have|had|was|were|is)?\s*(?:helped|failed|did not help|didn't help|(?:was|were) (?:helpful|effective|ineffective|unsuccessful|not helpful)|gave (?:him|her|them) (?:\w+ )?relief|provided (?:\w+ )?relief)\b/i;
+
+/** Is the care phrase told with its result (so it was tried), after the plan cue at `cueAt` of `before`, if any? */
+function triedNear(before: string, after: string, cueAt: number | undefined): boolean {
+  const m = TRIED_BEFORE.exec(before);
+  if (m && (cueAt === undefined || m.index > cueAt)) return true;
+  return TRIED_AFTER.test(after);
+}
+
+// "She was given a trial of Elavil", "was started on gabapentin": the story's past, not a plan.
+const WRITER_BEFORE = /\b(?:I|we)(?:'ve| have| had)?\s+$/i;
+const PASSIVE_GIVEN =
+  /\b(?:was|were|had been) (?:given(?! (?:a |an |the )?(?:referral|prescription|script|order|handout|instructions?|recommendation))|started on|placed on|put on|tried on|treated with)\b/i;

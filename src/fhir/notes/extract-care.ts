@@ -44,10 +44,10 @@ const OUTCOMES: [RegExp, CareOutcome][] = [
 
 // A plan, referral or intention is not care that was tried; "continue" is the exception (it is under way).
 const FUTURE =
-  /\b(?:will|would(?! not)|could(?! not)|may|might|consider|considering|recommend\w*|refer\w*|plan\w*|order\w*|start|begin|initiate|trial of|try|prescribe|encouraged? to|advised? to|asked (?:him|her|them|the patient) to|(?:is|are) to (?!be\b)|scripts? (?:(?:was|were) )?(?:given|written|provided|sent) for|needs? (?:additional|further|more|another)|perhaps|maybe|if|should|candidate for|discussed|offered|pending|scheduled|to be|rx for|prescription for|educated|counsel(?:ed|ing)|instructed|taught|handout)\b/i;
+  /\b(?:with (?:full |good |continued |strict )?(?:compliance|adherence) (?:to|with)|interested in|open to|agreeable to|amenable to|willing to (?:try|consider|start|undergo)|suggestions? (?:about|for|to|regarding)|implement\w*|will|would(?! not)|could(?! not)|may|might|consider|considering|recommend\w*|refer\w*|plan\w*|order\w*|start|begin|initiate|trial of|try|prescribe|encouraged? to|advised? to|asked (?:him|her|them|the patient) to|(?:is|are) to(?= (?!be\b))|scripts? (?:(?:was|were) )?(?:given|written|provided|sent) for|needs? (?:additional|further|more|another)|perhaps|maybe|if|should|candidate for|discussed|offered|pending|scheduled|to be|rx for|prescription for|educated|counsel(?:ed|ing)|instructed|taught|handout)\b/i;
 // Therapy that never happened, said after the term: "PT was not covered, so she never started".
 const NEVER_DONE =
-  /\b(?:never (?:started|went|began|attended|tried|did)|not tried|(?:has|have|did) not (?:yet )?(?:started|begun|gone|attended|tried)|not (?:yet )?started)\b/i;
+  /\b(?:never (?:started|went|began|attended|tried|did)|not tried|(?:has|have|did) not (?:yet )?(?:started|begun|gone|attended|tried)|not (?:yet )?started|(?:(?:was|were|is|are)\s+(?:not|never)\s+(?:yet\s+)?|(?:has|have|had)\s+(?:not|never)\s+(?:yet\s+)?been\s+)(?:tried|done|attempted|performed|given|used|started|prescribed|pursued|undertaken|initiated))\b/i;
 // Started today is a new trial, not care that has been tried.
 const STARTED_TODAY = /\bstart(?:ed|ing)?\b[^.;]*\btoday\b|\btoday\b[^.;]*\bstart(?:ed|ing)?\b/i;
 // The drug switched to is the new trial, not the one tried: "changed tramadol to tapentadol".
@@ -56,12 +56,16 @@ const CONDITIONAL_WORD = /\b(?:if|consider\w*|may|might|could|would|should|candi
 const CONTINUE = /\b(?:continue|continues|continued|continuing|resume)\b/i;
 // Said of the present or the past, not the future, even in a plan: "fails to respond to", "is on ... already".
 const PAST_DONE =
-  /\b(?:completed|fail(?:s|ed)?|tried|has done|did|had|underwent|attended|was on|is on|has been on|were|previously|already)\b/i;
+  /\b(?:completed|fail(?:s|ed|ing)?|tried|has done|did|had|underwent|attended|was on|is on|has been on|were|previously|already|(?:was|were) (?:given(?! (?:a |an |the )?(?:referral|prescription|script|order|handout|instructions?|recommendation))|started on|placed on|put on|treated with)|results? with|despite|currently (?:taking|on|using|doing|in)|is taking|still (?:taking|on|doing|using))\b/i;
+// A doctor's plan told in the story, in the active past ("Dr. R suggested that he try X and Y"): care the patient had.
+const TOLD_PLAN =
+  /\b(?<!(?:was|were|been|is|being) )(?<!\b(?:I|we|I've|we've|I have|we have|I had|we had) )(?:suggested|recommended|offered|prescribed|advised)\b/i;
 // A symptom's modifiers, not treatments: "alleviating factors include heat and ice", "decreased with ice".
 const MODIFIER = /\b(?:alleviat\w*|aggravat\w*|relieved by|decreased with|better with|improved with|eased by|worse with|exacerbated by)\b/i;
 // Low-dose aspirin and drugs given for something other than pain.
+// The dose or reason after this name only: a comma or "and" starts the next drug of a list.
 const NOT_FOR_PAIN_AFTER =
-  /^[^.;\n]{0,40}?\b(?:81\s*mg|(?:p\.?r\.?n\.?|for)\s+(?:fever|sleep|insomnia|anxiety|depression|constipation|nausea|heart|cardiac|prophylaxis))\b/i;
+  /^(?:(?!\band\b)[^.;,\n]){0,40}?\b(?:81\s*mg|(?:p\.?r\.?n\.?|for)\s+(?:fever|sleep|insomnia|anxiety|depression|constipation|nausea|heart|cardiac|prophylaxis))\b/i;
 const BABY_BEFORE = /\b(?:baby|low[- ]dose|81\s*mg)\s+$/i;
 // Aspirin in a medication list is mostly cardiac; it is pain care with an analgesic dose or a pain word near it.
 const ASPIRIN_FOR_PAIN = /^\s*(?:\d+\s*(?:mg)?\s*)?(?:325|500|650|975|1000)\s*mg|\b(?:pain|ache|headaches?|arthritis)\b/i;
@@ -70,8 +74,13 @@ const NOT_PAIN_INJECTION_BEFORE =
   /\b(?:insulin|B-?12|vitamin|epogen|procrit|testosterone|depo-provera|allergy|flu|hepatitis|heparin|lovenox|enoxaparin|interferon|humira|enbrel|iron)\s+$/i;
 // Said after the term: "... should be considered an option", "would be entirely palliative", "may be helpful".
 const FUTURE_AFTER =
-  /^[^.;]{0,60}?\b(?:should be (?:considered|of benefit|helpful|tried)|would be (?:an option|reasonable|considered|entirely|palliative|helpful|of benefit)|may be (?:helpful|of benefit|considered|an option|tried)|could be (?:considered|tried|helpful)|(?:is|are|as) an option)\b/i;
+  /^[^.;]{0,100}?\b(?:should be (?:considered|of benefit|helpful|tried)|would be (?:an option|reasonable|considered|entirely|palliative|helpful|of benefit)|may be (?:helpful|of benefit|considered|an option|tried)|could be (?:considered|tried|helpful)|(?:is|are|as) an option)\b/i;
 
+// A form's field answered no: "PHYSICAL THERAPY: None.", "VISCOSUPPLEMENTATION IN PAST: No Synvisc."
+const FIELD_NONE = /^\s*(?:(?:in (?:the )?past|history|tried|trials?|prior)\s*)?:\s*(?:no|none|never|denies|not)\b/i;
+// An epidural for labour or a caesarean is anaesthesia, not pain treatment.
+const OBSTETRIC =
+  /\b(?:labou?r and delivery|in labou?r|during labou?r|(?:vaginal )?delivery|c(?:a)?esarean|C-section|obstetric\w*|childbirth)\b/i;
 const DOSE_AFTER = /^\s*\d+(?:\.\d+)?\s*(?:mg|mcg|g)\b/i;
 // "without side effects" is a tolerance statement, not an intolerance.
 const NO_SIDE_EFFECTS = /\b(?:without|no|denies) (?:any )?(?:\w+ )?side effects?\b/gi;
@@ -88,6 +97,8 @@ function kindOf(term: string): ConservativeKind {
 
 // Today's procedure: its injectate, sedation and the procedure itself are not care the patient had tried.
 const PROCEDURE_TODAY = new Set(['procedure']);
+const PROCEDURE_STORY =
+  /\b(?:has been|have been|had been|chronic(?:ally)?|history of|previously|failed|at home|requir(?:ing|es) (?:significant |chronic |daily |high[- ]dose )?|long-term)\b/i;
 const DRUG_KINDS = new Set<ConservativeKind>(['nsaid', 'analgesic', 'muscle-relaxant', 'neuropathic-agent', 'opioid']);
 
 /**
@@ -98,7 +109,10 @@ export function extractConservativeCare(note: NoteDoc, sentences: readonly Sente
   const out: ConservativeCareFact[] = [];
   const recorded = noteDay(note);
   for (const sen of sentences) {
-    if (sen.section === 'family' || PROCEDURE_TODAY.has(sen.section)) continue;
+    if (sen.section === 'family') continue;
+    // In today's procedure only the patient's story counts ("pain that has been requiring narcotic medications").
+    const procedure = PROCEDURE_TODAY.has(sen.section);
+    if (procedure && !PROCEDURE_STORY.test(sen.text)) continue;
     // An allergy list names drugs the patient could not take.
     const allergy = sen.section === 'allergies';
     const s = sen.text;
@@ -141,7 +155,7 @@ export function extractConservativeCare(note: NoteDoc, sentences: readonly Sente
         setAside('family');
         continue;
       }
-      if (isNegated(s, pos)) {
+      if (isNegated(s, pos) || FIELD_NONE.test(s.slice(pos + hit.term.length, pos + hit.term.length + 24))) {
         setAside('negated');
         continue;
       }
@@ -149,6 +163,7 @@ export function extractConservativeCare(note: NoteDoc, sentences: readonly Sente
       const ce = clauseEnd(s, pos + hit.term.length);
       const clause = s.slice(cs, ce);
       const beforeInClause = s.slice(cs, pos);
+      if (procedure && (!PROCEDURE_STORY.test(beforeInClause) || !DRUG_KINDS.has(kindOf(hit.term)))) continue;
       const future = FUTURE.test(beforeInClause) || (sen.section === 'plan' && !PAST_DONE.test(clause));
       const continuing = CONTINUE.test(beforeInClause);
       // A plan told in the past in the story ("Dr. P suggested some physical therapy") was care the patient had.
@@ -156,6 +171,7 @@ export function extractConservativeCare(note: NoteDoc, sentences: readonly Sente
         future &&
         !continuing &&
         !PAST_DONE.test(beforeInClause) &&
+        !(sen.section !== 'plan' && TOLD_PLAN.test(beforeInClause)) &&
         mentionContext(sen, pos, pos + hit.term.length, 'conservative-care', true) !== 'history'
       ) {
         setAside(CONDITIONAL_WORD.test(beforeInClause) ? 'hypothetical' : 'plan');
@@ -180,7 +196,11 @@ export function extractConservativeCare(note: NoteDoc, sentences: readonly Sente
       )
         continue;
       if (kind === 'injection' && NOT_PAIN_INJECTION_BEFORE.test(s.slice(Math.max(0, pos - 16), pos))) continue;
-      if (NEVER_DONE.test(s.slice(pos, ce)) && outcomeIn(clause) !== 'contraindicated') continue;
+      if (kind === 'injection' && OBSTETRIC.test(s)) continue;
+      if (NEVER_DONE.test(s.slice(pos, ce)) && outcomeIn(clause) !== 'contraindicated') {
+        setAside('negated');
+        continue;
+      }
       let start = pos;
       let end = pos + hit.term.length;
       let weeks: number | undefined;

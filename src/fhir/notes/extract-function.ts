@@ -6,7 +6,15 @@ import { ACTIVITIES, BED_BOUND, LIMIT_AFTER, LIMIT_BEFORE, OTHER_INSTRUMENTS, SL
 import { gatedMatches, hasAny, matchAll, noteDay, NUM, spanEvidence } from './lexicon';
 
 const INSTRUMENT =
-  /\b(ODI|Oswestry(?: Disability)?(?: Index| Questionnaire)?|NDI|Neck Disability Index|PEG|PROMIS[- ](?:PF|physical function)(?: T-?score)?)(?:\s+(?:score|T-?score|index))?(?:\s*(?:of|is|was|=|:|at|today))*\s*(\d{1,3}(?:\.\d)?)\s*(%|percent|\/100|\/50|\/10)?/gi;
+  /\b(ODI|Oswestry(?: Disability)?(?: Index| Questionnaire)?|NDI|Neck Disability Index|PEG|PROMIS[- ](?:PF|physical function)(?: T-?score)?)(?:\s+(?:score|T-?score|index|scale))?(?:\s*(?:of|is|was|=|:|at|today))*\s*(\d{1,3}(?:\.\d)?)\s*(%|percent|\/100|\/50|\/10)?/gi;
+// "scored 42 on the Oswestry": the score first.
+const SCORE_THEN_INSTRUMENT =
+  /\bscored?\s+(?:a\s+)?(\d{1,3}(?:\.\d)?)\s*(%|percent|\/100|\/50)?\s+on\s+(?:the|an|a|his|her|their)\s+(ODI|Oswestry(?: Disability)?(?: Index| Questionnaire)?|NDI|Neck Disability Index)\b/gi;
+// An instrument named without a number ("an Oswestry Disability Index was completed", "Pain Disability Index 45"):
+// the functional assessment is documented, with its score when one follows. PEG alone is a feeding tube, so PEG
+// needs its number (above).
+const INSTRUMENT_NAMED =
+  /\b(Oswestry(?: Disability| Low Back Pain| Pain)?(?: Index| Questionnaire| Inventory| Scale)?|ODI|Neck Disability Index|NDI|Pain Disability (?:Index|Questionnaire)|PDI|Roland[- ]Morris(?: Disability)?(?: Questionnaire)?|Quebec Back Pain Disability Scale)(?:(?:\s+(?:score|index))?(?:\s*(?:of|is|was|=|:|today))*\s*(\d{1,3}(?:\.\d)?)(?!\d|\.\d|\s*(?:mg|years?|days?)))?/gi;
 
 const ACTIVITY = String.raw`(?:stand(?:ing)?|sit(?:ting)?|walk(?:ing)?|sleep(?:ing)?|lift(?:ing)?|bend(?:ing)?|drive|driving|work(?:ing)?|dress(?:ing)?|bath(?:e|ing)|shower(?:ing)?|climb(?:ing)? stairs|stairs|perform (?:his |her |their )?(?:ADLs|job|work|household chores|duties)|ADLs|activities of daily living|daily activities|do (?:housework|chores|yard work|his job|her job)|housework|chores|yard ?work|care for (?:his|her|their) \w+|garden(?:ing)?|shop(?:ping)?|grocery shop(?:ping)?|turn(?:ing)? (?:his |her |their )?head|look(?:ing)? up|exercis(?:e|ing)|play(?:ing)? with|get(?:ting)? out of bed|roll(?:ing)? over|prolonged (?:sitting|standing|walking)|reach(?:ing)? overhead|carry(?:ing)?)`;
 const TOLERANCE = String.raw`(?:\s+(?:for\s+)?(?:more|longer)\s+than\s+${NUM}\s*(?:minutes?|mins?|hours?|hrs?|blocks?|feet|ft|yards|miles?)|\s+(?:for\s+)?(?:over\s+)?${NUM}\s*(?:minutes?|mins?|hours?|blocks?|feet|ft))?`;
@@ -49,6 +57,15 @@ const GATE = [
   'neck disability',
   'peg',
   'promis',
+  'job',
+  'hours',
+  'quit',
+  'restrict',
+  'homebound',
+  'housebound',
+  'functional',
+  'sleep',
+  'bed',
 ];
 
 function instrumentOf(name: string): FunctionalInstrument {
@@ -56,10 +73,12 @@ function instrumentOf(name: string): FunctionalInstrument {
   if (n.startsWith('ODI') || n.startsWith('OSWESTRY')) return 'ODI';
   if (n.startsWith('NDI') || n.startsWith('NECK')) return 'NDI';
   if (n.startsWith('PEG')) return 'PEG';
-  return 'PROMIS-PF';
+  if (n.startsWith('PROMIS')) return 'PROMIS-PF';
+  return 'other';
 }
 
 const INSTRUMENT_GATE = ['odi', 'oswestry', 'ndi', 'neck disab', 'peg', 'promis'];
+const NAMED_GATE = ['odi', 'oswestry', 'ndi', 'neck disab', 'pain disab', 'pdi', 'roland', 'quebec'];
 const alt = (xs: readonly string[]): string => xs.join('|');
 // The phrase families of function-lexicon, as one regex each: a limitation word then an activity within a few
 // words, an activity then a limitation word, work status, sleep, other instruments.
@@ -69,13 +88,30 @@ const ABLE_TO = new RegExp(
   String.raw`\b(?:only )?(?:able to|can|tolerates?) (?:only )?(?:${alt(ACTIVITIES)})\b[^.;\n]{0,30}?\b(?:\d+(?:\/\d+)?|a|one|two|three|half|several|few|a couple of)\s*-?\s*(?:minutes?|mins?|hours?|blocks?|city blocks?|feet|ft|yards|miles?|seconds?|steps)\b`,
   'gi',
 );
+// The time first: "tolerates at least 15 seconds of standing", "able to do 20 minutes of walking".
+const TIME_OF_ACTIVITY = new RegExp(
+  String.raw`\b(?:tolerat(?:es?|ed|ing)|(?:only )?(?:able to|can) (?:do|manage|tolerate))\s+(?:only\s+|at least\s+|about\s+|approximately\s+|up to\s+|less than\s+)?(?:\d+(?:-\d+)?|one|two|three|five|ten|fifteen|twenty|thirty|a few)\s*(?:seconds?|minutes?|mins?|hours?)\s+of\s+(?:(?:continuous|sustained|prolonged)\s+)?(?:${alt(ACTIVITIES)})`,
+  'gi',
+);
+// Stairs taken one at a time or by the rail.
+const STAIRS =
+  /\b(?:stairs (?:are |were )?(?:negotiated|taken|climbed) (?:one|1) (?:step )?at a time|(?:one|1) (?:step )?at a time on (?:the )?stairs|step-to (?:pattern|gait)(?: on (?:the )?stairs)?|(?:uses?|using|requires?|needs?) (?:a |the )?(?:hand)?rails? (?:on|for|to climb) (?:the )?stairs)\b/gi;
 const WORK_STATUS_RE = new RegExp(String.raw`\b(?:${WORK_STATUS})\b`, 'gi');
 const SLEEP_RE = new RegExp(String.raw`\b(?:${SLEEP})\b`, 'gi');
 const BED_BOUND_RE = new RegExp(String.raw`\b(?:${BED_BOUND})\b`, 'gi');
 const OTHER_INSTRUMENT_RE = new RegExp(String.raw`\b(?:${OTHER_INSTRUMENTS})`, 'gi');
 const HEEL_TOE_AFTER = /^\s*(?:on (?:his |her |their |the )?(?:(?:right|left) )?)?(?:heels?|toes?)\b/i;
 const EXAM_TEST = /\b(?:test\w*|heels?|toes?|tandem)\b/i;
-const LEXICON_PATTERNS: RegExp[] = [WORK_STATUS_RE, SLEEP_RE, BED_BOUND_RE, ABLE_TO, LIMIT_THEN_ACTIVITY, ACTIVITY_THEN_LIMIT];
+const LEXICON_PATTERNS: RegExp[] = [
+  WORK_STATUS_RE,
+  SLEEP_RE,
+  BED_BOUND_RE,
+  ABLE_TO,
+  TIME_OF_ACTIVITY,
+  STAIRS,
+  LIMIT_THEN_ACTIVITY,
+  ACTIVITY_THEN_LIMIT,
+];
 
 const LIMITATION_PATTERNS: [RegExp, string[]][] = [
   [
@@ -117,6 +153,18 @@ export function extractFunction(note: NoteDoc, sentences: readonly Sentence[]): 
       if (!ok(m.index, m.index + m[0].length)) continue;
       out.push({ source: 'note', evidence: [spanEvidence(note, sen, m.index, m.index + m[0].length)], instrument, score, date });
     }
+    for (const m of gatedMatches(SCORE_THEN_INSTRUMENT, INSTRUMENT_GATE, s, sen.lower)) {
+      let score = Number(m[1]);
+      if ((m[2] ?? '').toLowerCase() === '/50') score *= 2;
+      if (score > 100 || !ok(m.index, m.index + m[0].length)) continue;
+      out.push({
+        source: 'note',
+        evidence: [spanEvidence(note, sen, m.index, m.index + m[0].length)],
+        instrument: instrumentOf(m[3]!),
+        score,
+        date,
+      });
+    }
     if (hasAny(sen.lower, GATE)) {
       for (const [re, gate] of LIMITATION_PATTERNS) {
         for (const m of gatedMatches(re, gate, s, sen.lower)) {
@@ -138,6 +186,18 @@ export function extractFunction(note: NoteDoc, sentences: readonly Sentence[]): 
         limitation: m[0],
       };
       if (score && !/oswestry/i.test(m[0])) fact.score = Number(score[1]);
+      out.push(fact);
+    }
+    for (const m of gatedMatches(INSTRUMENT_NAMED, NAMED_GATE, s, sen.lower)) {
+      const end = m.index + m[0].length;
+      if (!ok(m.index, end)) continue;
+      const fact: FunctionalFact = {
+        source: 'note',
+        evidence: [spanEvidence(note, sen, m.index, end)],
+        instrument: instrumentOf(m[1]!),
+        date,
+      };
+      if (m[2] !== undefined && Number(m[2]) <= 100) fact.score = Number(m[2]);
       out.push(fact);
     }
     for (const re of LEXICON_PATTERNS) {

@@ -8,8 +8,16 @@ const SCORE_NUM = String.raw`(?:10|\d(?:\.\d)?|zero|one|two|three|four|five|six|
 
 // "7/10", "7 / 10", "7-8/10" (lower bound); not part of a date or a fraction chain.
 const SLASH_TEN = /(?<![\d/.])(10|\d(?:\.\d)?)(?:\s*-\s*(?:10|\d(?:\.\d)?))?\s*\/\s*10(?![\d/])/g;
-// "6 out of 10"
-const OUT_OF_TEN = new RegExp(String.raw`\b(${SCORE_NUM})(?:\s*-\s*${SCORE_NUM})?\s+out\s+of\s+(?:10|ten)\b`, 'gi');
+// "6 out of 10", "6 of 10", "5 out of a possible 10"
+const OUT_OF_TEN = new RegExp(
+  String.raw`\b(${SCORE_NUM})(?:\s*-\s*${SCORE_NUM})?\s+(?:out\s+)?of\s+(?:a\s+(?:possible|maximum(?:\s+of)?)\s+)?(?:10|ten)\b(?!\s*(?:patients|people|times|days|years|%))`,
+  'gi',
+);
+// "She rates it as a 7", "rates the discomfort at 6": the rating verb names the pain scale without the word pain.
+const RATES_IT = new RegExp(
+  String.raw`\b(?:rates?|rated|rating|grades?|graded)\s+(?:it|this|them|the (?:discomfort|symptoms?|ache|headaches?)|(?:his|her|their) (?:discomfort|symptoms?|headaches?))\s+(?:as\s+|at\s+)?(?:an?\s+)?(${SCORE_NUM})\b(?!\s*(?:\/|out\b|of\b|%|mm|mg|cm|days?|weeks?|months?|years?|hours?|minutes?|times|x\b|\.\d))`,
+  'gi',
+);
 // "NRS 8", "VAS: 60 mm", "VAS score of 6.5 cm", "numeric rating scale 7"
 const INSTRUMENT =
   /\b(NRS|VAS|VRS|numeric (?:pain )?rating scale|visual analog(?:ue)? scale)(?:\s+(?:pain\s+)?score)?(?:\s*(?:of|is|was|=|:|at))*\s*(\d{1,3}(?:\.\d)?)(?!\d|\.\d)(\s*(?:mm|cm|\/100))?(?!\s*\/)/gi;
@@ -32,7 +40,8 @@ const NOT_PAIN_AFTER =
 const PAIN_CUE = /\b(?:pain|nrs|vas|ache|aching|hurts?|discomfort|score|rates?|rated|severity|intensity)\b/i;
 const DIGIT = /\d/;
 const PAIN_WORD = /pain/i;
-const OUT_OF = /out of/i;
+const OUT_OF = /\bof\s+(?:a\s+\w+\s+(?:of\s+)?)?(?:10|ten)\b/i;
+const RATE_WORD = /\b(?:rat|grad)/i;
 const INSTRUMENT_GATE = /NRS|VAS|VRS|rating scale|analog/i;
 const WORDY = /pain|\bten\b/i;
 const GOAL_CUE = /\b(?:goal|target|aim|hope|hoping|expect)\b/i;
@@ -116,6 +125,9 @@ export function extractPainScores(note: NoteDoc, sentences: readonly Sentence[])
       for (const re of [SCALE_THEN_RATE, ON_SCALE]) {
         for (const m of matchAll(re, s)) add(m.index, m.index + m[0].length, parseNumber(m[1]!), instrumentIn(s));
       }
+    }
+    for (const m of RATE_WORD.test(s) ? matchAll(RATES_IT, s) : []) {
+      add(m.index, m.index + m[0].length, parseNumber(m[1]!), instrumentIn(s));
     }
     for (const m of PAIN_WORD.test(s) ? matchAll(PAIN_IS, s) : []) {
       add(m.index, m.index + m[0].length, parseNumber(m[1]!), instrumentIn(s));

@@ -18,15 +18,29 @@ const PCT_FIRST = new RegExp(
   'gi',
 );
 const WHAT_FIRST = new RegExp(
-  String.raw`\b(?:relief|improvement|pain reduction)(?:[^%.;:]{0,40}?\b(?:of|was|is|at|estimated at|reported as))?\s*:?\s*(?:about\s+|approximately\s+)?${PCT}(?:${DUR})?`,
+  String.raw`\b(?:relief|improvement|pain reduction)(?:[^%.;:]{0,40}?\b(?:of|was|is|at|estimated at|reported as))?\s*[:,]?\s*(?:about\s+|approximately\s+|roughly\s+|nearly\s+|around\s+|over\s+|greater than\s+|at least\s+)?${PCT}(?:${DUR})?`,
   'gi',
 );
 // Relief told with a verb: "decreased approximately 70 %", "helped ... about 40%", "100 % eradicated".
 const VERB_FIRST = new RegExp(
-  String.raw`\b(?:decreased|reduced|helped|improved|eradicated|eliminated|relieved|alleviated|resolved|better)\b[^%.;:]{0,40}?\s(?:by\s+)?(?:approximately\s+|about\s+|around\s+|roughly\s+|nearly\s+|over\s+|at least\s+|greater than\s+)?${PCT}(?:${DUR})?`,
+  String.raw`\b(?:decreased|reduced|helped|improved|eradicated|eliminated|relieved|alleviated|resolved|better|took away|takes away|removed|got rid of|cut|lowered|dropped)\b[^%.;:]{0,40}?\s(?:by\s+)?(?:approximately\s+|about\s+|around\s+|roughly\s+|nearly\s+|over\s+|at least\s+|greater than\s+)?${PCT}(?:${DUR})?`,
   'gi',
 );
 const PCT_VERB = new RegExp(String.raw`\b${PCT}\s+(?:eradicated|eliminated|resolved|relieved|gone|resolution)(?:${DUR})?`, 'gi');
+// Relief without a percent sign. "complete relief of her leg pain" is 100 %; "relieved about half of his pain" is 50 %;
+// "pain went from 8 to 2" after a block is the fall as a percent of where it started. Each needs a procedure or a
+// treatment in the sentence (RELIEF_TOPIC, PROCEDURE_TOPIC), as the verb forms do.
+const COMPLETE = new RegExp(
+  String.raw`\b(?:complete|completely|total|totally|full|100\s*%)\s+(?:pain\s+)?(?:relief|relieved|pain[- ]free|eradicat\w+)(?:\s+(?:of|in)\s+(?:his|her|their|the)?\s*(?:\w+\s+)?(?:pain|symptoms))?(?:${DUR})?`,
+  'gi',
+);
+const HALF =
+  /\b(?:relieved|reduced|decreased|improved|cut|helped|took away)\b[^.;:%]{0,30}?\b(?:about\s+|approximately\s+|roughly\s+|nearly\s+|over\s+|more than\s+)?(?:one[- ])?half\b(?:\s+of\s+(?:his|her|their|the)\s+(?:\w+\s+)?(?:pain|symptoms))?/gi;
+const FROM_TO =
+  /\b(?:pain\b[^.;:]{0,40}?\b(?:went|came|dropped|decreased|reduced|fell|lowered|improved|declined|down)|(?:lowered|reduced|decreased|brought|dropped|took)\s+(?:his|her|their|the)\s+(?:\w+\s+)?pain(?:\s+(?:score|level))?)\b[^.;:]{0,20}?\bfrom\s+(?:an?\s+)?(10|\d)(?:\s*\/\s*10)?\s+(?:down\s+)?to\s+(?:an?\s+)?(10|\d)(?:\s*\/\s*10)?(?!\s*(?:mg|%|\d))/gi;
+const PROCEDURE_TOPIC = /\b(?:injections?|blocks?|procedure|ablation|RFA|epidural|ESI|rhizotomy|radiofrequency|shot)\b/i;
+const NO_PERCENT_GATE = /\b(?:complete|completely|total|totally|full|half|from)\b/i;
+
 // A verb-told percent is relief only in a sentence about pain or a treatment.
 const RELIEF_TOPIC = /\b(?:pain|symptoms?|injections?|blocks?|procedure|ablation|epidural|ESI|relief)\b/i;
 const DUR_LATER = new RegExp(
@@ -65,7 +79,7 @@ export function extractRelief(note: NoteDoc, sentences: readonly Sentence[]): No
   const date = noteDay(note);
   for (const sen of sentences) {
     const s = sen.text;
-    if (!s.includes('%') && !PERCENT_WORD.test(s)) continue;
+    if (!s.includes('%') && !PERCENT_WORD.test(s) && !NO_PERCENT_GATE.test(s)) continue;
     const used: [number, number][] = [];
     let about: NoteReliefFact['about'];
     let aboutDone = false;
@@ -96,6 +110,40 @@ export function extractRelief(note: NoteDoc, sentences: readonly Sentence[]): No
           measure: FUNCTION_WORD.test(m[0]) ? 'function' : 'pain',
         };
         if (unit && Number.isFinite(n)) fact.durationHours = toHours(n, unit);
+        if (date) fact.date = date;
+        if (!aboutDone) {
+          about = aboutOf(s);
+          aboutDone = true;
+        }
+        if (about) fact.about = about;
+        out.push(fact);
+      }
+    }
+    if (!verbs || !NO_PERCENT_GATE.test(s)) continue;
+    const procedure = PROCEDURE_TOPIC.test(s);
+    const worded: [RegExp, (m: RegExpExecArray) => number, boolean][] = [
+      [COMPLETE, () => 100, true],
+      [HALF, () => 50, true],
+      [FROM_TO, (m) => Math.round(((Number(m[1]) - Number(m[2])) / Number(m[1])) * 100), true],
+    ];
+    for (const [re, percentOf, needsProcedure] of worded) {
+      if (needsProcedure && !procedure) continue;
+      for (const m of matchAll(re, s)) {
+        const end = m.index + m[0].length;
+        if (used.some(([x, y]) => m.index < y && x < end)) continue;
+        if (isAboutFamily(s, m.index, sen.section) || isNegated(s, m.index)) continue;
+        if (CRITERION.test(s.slice(Math.max(0, m.index - 40), m.index))) continue;
+        const percent = percentOf(m);
+        if (!(percent > 0 && percent <= 100)) continue;
+        used.push([m.index, end]);
+        const fact: NoteReliefFact = { source: 'note', evidence: [spanEvidence(note, sen, m.index, end)], percent, measure: 'pain' };
+        const dur =
+          re === COMPLETE ? /(\d+(?:\.\d+)?|\w+)\+?\s*-?\s*(hours?|hrs?|days?|weeks?|wks?|months?|mos?|years?|yrs?)\s*$/i.exec(m[0]) : null;
+        if (dur) {
+          const n = parseNumber(dur[1]!);
+          const unit = parseUnit(dur[2]!);
+          if (unit && Number.isFinite(n)) fact.durationHours = toHours(n, unit);
+        }
         if (date) fact.date = date;
         if (!aboutDone) {
           about = aboutOf(s);

@@ -8,20 +8,34 @@ import { matchAll, noteDay, spanEvidence } from './lexicon';
 // One level token: "L4-5", "L4/L5", "L5-S1", "C6-7", "L3-L5", "L4 through S1", "S1".
 const LEVEL =
   /\b(?:([CL])([1-7])(S)?([1-7])|([CTLS])(?:\s?|-(?=\d\b))(\d{1,2})(?:\s*(?:-|–|\/|to|through|thru)\s*([CTLS])?\s?(\d{1,2}))?)\b(?!\s*(?:-?weighted|W\b|hyperintens|signal|images?|sequence|mg|%))/gi;
-// "S1, S2" and "S1 and S2" in a heart exam are heart sounds.
-const HEART_SOUND = /\bS1,?\s*(?:and\s+)?S?2\b|\b(?:heart|murmurs?|gallops?|rubs?|RRR|regular rate|rhythm|S3|S4|clicks?)\b/i;
+// "S1, S2" and "S1 and S2" in a heart exam are heart sounds, as are S3/S4 beside heart words; "at S2 and S3 by
+// stimulating along the foramen" is the sacrum.
+const HEART_WORDS = /\b(?:heart|murmurs?|gallops?|rubs?|RRR|regular rate|rhythm|clicks?|cardiac|cardiovascular|auscultation)\b/i;
+const S_PAIR = /\bS1,?\s*(?:and\s+)?S?2\b/i;
+const SPINE_WORDS =
+  /\b(?:foram\w*|nerves?|roots?|sacral|sacrum|levels?|segments?|dermatom\w*|radicul\w*|vertebra\w*|rami|ramus|joints?|spinal|lumbar|lumbosacral|needle)\b/i;
+function isHeartSound(around: string): boolean {
+  return HEART_WORDS.test(around) || (S_PAIR.test(around) && !SPINE_WORDS.test(around));
+}
 // Not where the pain or procedure is: a reflex ("S1 reflexes", "S1 +2/2"), a cord sensory level ("sensory level at
 // about T7"), a thyroid lab ("T4 0.85", "free T3").
 const REFLEX_AFTER = /^\s*(?:(?:deep tendon |ankle )?reflex\w*|jerks?|DTRs?|[+-]?\d\s*\/\s*[24]|[+-]\d)/i;
 const SENSORY_LEVEL_BEFORE = /\bsensory level\b|\bbelow (?:approximately |about )?$/i;
 const THYROID = /^T[34]$/i;
+// MRI sequences: "T1 and T2 weighted images", "T1, T2 and STIR".
+const SEQUENCE_NAME = /^T[12]$/i;
+const SEQUENCE_AFTER =
+  /^(?:\s*(?:,|and|&|\/|-)\s*T?[12]\b)*[\s-]*(?:(?:and|,)\s*)?(?:weighted|signal|images?|sequences?|hyper\w*|hypo\w*|STIR|FLAIR|fat[- ]sat\w*|axial|sagittal|coronal)\b/i;
 // Counting or marking vertebrae to find the way ("counted beginning at L5", "the marker at the C6-C7 level") names a
 // landmark, not where the procedure goes.
 const LANDMARK_BEFORE = /\b(?:counted|counting|localiz\w+ (?:x-?ray|film|image)\w*[^.;]{0,30}|marker)\b[^.;]{0,25}$/i;
 const LAB_AFTER = /^\s*(?:[:=]\s*)?\d*\.\d|^\s*(?:level|uptake|free|total)\b/i;
 const LAB_BEFORE = /\b(?:free|total|TSH\b[^.;]{0,20}|reverse)\s*$/i;
 // What may sit between two level tokens of one mention.
-const JOINER = /^\s*(?:,|and|&|\/|or|,\s*and)?\s*$/i;
+const JOINER = /^\s*(?:,|and|&|\/|or|,\s*and|through|thru|to|over|on)?\s*$/i;
+// Between two tokens, a span of the spine ("L1-2 through L5-S1") or a slip ("L5 over S1").
+const SPAN_JOINER = /^\s*(?:through|thru|to)\s*$/i;
+const ONE_SITE_JOINER = /^(?:\/|\s*(?:through|thru|to|over|on)\s*)$/i;
 const LATERALITY_WORD = /\b(left|right|bilateral|bilaterally|bilat|B\/L|Lt|Rt|L\s*>\s*R|R\s*>\s*L)(?:[- ]sided)?\b/gi;
 const LATERALITY_AFTER =
   /^\s*(?:,\s*)?(?:[a-z-]+\s+){0,3}?on the\s+(left|right)\b|^\s*(?:[a-z-]+\s+){0,3}?(bilaterally)\b|^\s*,\s*(left|right|bilateral)\b/i;
@@ -99,24 +113,74 @@ export function levelGroups(s: string): LevelGroup[] {
     const t: TokenParts = m[1] !== undefined ? [m[1], m[2], m[3], m[4]] : [m[5], m[6], m[7], m[8]];
     const levels = m[1] !== undefined ? shorthandLevels(t) : levelsOfToken(t);
     if (levels.length === 0) continue;
-    if ((t[0] === 'S' || t[0] === 's') && HEART_SOUND.test(s.slice(Math.max(0, m.index - 40), m.index + 40))) continue;
+    if ((t[0] === 'S' || t[0] === 's') && isHeartSound(s.slice(Math.max(0, m.index - 40), m.index + 40))) continue;
     const end = m.index + m[0].length;
     if (REFLEX_AFTER.test(s.slice(end, end + 24))) continue;
     if (SENSORY_LEVEL_BEFORE.test(s.slice(Math.max(0, m.index - 110), m.index))) continue;
     if (LANDMARK_BEFORE.test(s.slice(Math.max(0, m.index - 60), m.index))) continue;
+    if (SEQUENCE_NAME.test(m[0]) && SEQUENCE_AFTER.test(s.slice(end, end + 40))) continue;
     if (THYROID.test(m[0]) && (LAB_AFTER.test(s.slice(end, end + 12)) || LAB_BEFORE.test(s.slice(Math.max(0, m.index - 30), m.index))))
       continue;
     const token: LevelToken = { start: m.index, end, named: levels.length > 1 ? [namedRange(t)] : levels };
     const last = groups[groups.length - 1];
-    if (last && JOINER.test(s.slice(last.end, m.index))) {
+    const joiner = last ? s.slice(last.end, m.index) : '';
+    if (last && JOINER.test(joiner)) {
       last.end = end;
       last.tokens.push(token);
-      for (const l of levels) if (!last.levels.includes(l)) last.levels.push(l);
+      // "L1-2 through L5-S1": every segment between.
+      const between = SPAN_JOINER.test(joiner) ? spanBetween(last.levels[0], levels[levels.length - 1]) : [];
+      for (const l of [...between, ...levels]) if (!last.levels.includes(l)) last.levels.push(l);
     } else {
       groups.push({ start: m.index, end, levels: [...levels], tokens: [token] });
     }
   }
   return groups;
+}
+
+/** The segments from the first vertebra of `a` to the last of `b` ("L1-L2" .. "L5-S1" -> L1-L2 ... L5-S1). */
+function spanBetween(a: SpinalLevel | undefined, b: SpinalLevel | undefined): SpinalLevel[] {
+  if (!a || !b) return [];
+  return expandSegments(a.split('-')[0]!, b.split('-').pop()!);
+}
+
+const BETWEEN_BEFORE = /\bbetween\s+(?:the\s+)?$/i;
+const isSegment = (t: LevelToken): boolean => t.named.length !== 1 || t.named[0]!.includes('-');
+
+/**
+ * The tokens of a group as the sites a reader names: a slash chain ("L4/L5/S1"), a span ("L1-2 through L5-S1",
+ * "between C4 and C6") or a slip ("L5 over S1") is one site; levels or vertebrae listed with "and" or commas ("L4-5
+ * and L5-S1", "fractures of T12, L1 and L2") stay one site each.
+ */
+function siteTokens(s: string, g: LevelGroup): { start: number; end: number; levels: SpinalLevel[] }[] {
+  const out: { start: number; end: number; levels: SpinalLevel[]; single: boolean }[] = [];
+  for (const t of g.tokens) {
+    const prev = out[out.length - 1];
+    const single = !isSegment(t);
+    const joiner = prev ? s.slice(prev.end, t.start) : '';
+    const between =
+      prev !== undefined && prev.single && single && /^\s*and\s*$/i.test(joiner) && BETWEEN_BEFORE.test(s.slice(0, prev.start));
+    if (prev && (between || ONE_SITE_JOINER.test(joiner))) {
+      prev.end = t.end;
+      const from = prev.levels[prev.levels.length - 1]!;
+      const last = from.split('-').pop()!;
+      let add: SpinalLevel[] = t.named;
+      // A span ("between C4 and C6", "L1-2 through L5-S1") names every segment in it; the next vertebra of a chain
+      // or a slip ("L4/L5/S1", "L5 over S1") closes the segment it starts.
+      if (between || SPAN_JOINER.test(joiner)) {
+        add = spanBetween(prev.levels[0], t.named[t.named.length - 1]);
+        if (prev.single && add.length > 0) prev.levels = [];
+      } else if (single && vertebraIndex(t.named[0]!) === vertebraIndex(last) + 1) {
+        const seg = normalizeLevel(`${last}-${t.named[0]!}`);
+        if (seg) add = [seg];
+        if (prev.single) prev.levels = [];
+      }
+      for (const l of add) if (!prev.levels.includes(l)) prev.levels.push(l);
+      prev.single &&= single;
+    } else {
+      out.push({ start: t.start, end: t.end, levels: [...t.named], single });
+    }
+  }
+  return out.map(({ start, end, levels }) => ({ start, end, levels }));
 }
 
 /** "L3-S1" as written, normalised ("L3-5" -> "L3-L5"). */
@@ -219,7 +283,7 @@ export function extractSiteMentions(note: NoteDoc, sentences: readonly Sentence[
       const around = s.slice(Math.max(cs, g.start - 40), Math.min(s.length, g.end + 40));
       const target = TARGET.exec(around)?.[1]?.toLowerCase();
       const mention: NoteSiteMention = {
-        tokens: g.tokens.map((t) => ({ start: sen.start + t.start, end: sen.start + t.end, levels: t.named })),
+        tokens: siteTokens(s, g).map((t) => ({ start: sen.start + t.start, end: sen.start + t.end, levels: t.levels })),
         source: 'note',
         evidence: [spanEvidence(note, sen, start, end)],
         context: contextOf(s, g, sen, (cues ??= cuesOf(s))),

@@ -2,14 +2,18 @@
 import type { FunctionLimitation } from './mention-types';
 
 const LIMITATION_KINDS: [RegExp, FunctionLimitation][] = [
-  [/\b(?:work|job|dut(?:y|ies)|disabilit|disabled|TTD|employ|shift|retired|leave)/i, 'work'],
-  [/\b(?:sleep|wake|waking|awaken|night)/i, 'sleep'],
+  [/\b(?:work|job|dut(?:y|ies)|disabilit|disabled|TTD|employ|shift|retired|leave|laid off)/i, 'work'],
+  [/\b(?:sleep|asleep|wake|waking|awaken|night)/i, 'sleep'],
   [/\b(?:lift|carry)/i, 'lifting'],
+  [/\brestrictions?\b/i, 'work'],
   [/\b(?:walk|ambulat|stairs|block)/i, 'walking'],
   [/\b(?:sit)/i, 'sitting'],
   [/\b(?:stand)/i, 'standing'],
   [/\b(?:driv)/i, 'driving'],
-  [/\b(?:ADL|daily|dress|bath|shower|groom|housework|chores|cook|clean|self-care|toilet)/i, 'adl'],
+  [
+    /\b(?:ADL|daily|dress|bath|shower|groom|housework|chores|cook|clean|self-care|toilet|shop|laundry|vacuum|garden|mow|dishes|putting on|put on|tie|tying|comb|wash|brush|homebound|housebound)/i,
+    'adl',
+  ],
 ];
 
 export function limitationKind(text: string): FunctionLimitation {
@@ -74,6 +78,17 @@ export const ACTIVITIES: readonly string[] = [
   String.raw`button(?:ing)?`,
   String.raw`open(?:ing)? jars`,
   String.raw`us(?:e|ing) (?:his|her|the) (?:arm|hand|leg)s?`,
+  // Household and self-care tasks, lying tolerance (each still needs a limitation word beside it).
+  String.raw`(?:go(?:ing)? )?(?:grocery )?shop(?:s|ping)?`,
+  String.raw`garden(?:s|ing)?`,
+  String.raw`vacuum(?:s|ing)?`,
+  String.raw`(?:do(?:ing)? (?:the |her |his )?)?(?:laundry|dishes|yard ?work)`,
+  String.raw`mow(?:s|ing)?(?: the lawn)?`,
+  String.raw`put(?:ting)? on (?:his |her |their )?(?:shoes|socks|pants|clothes|clothing|shirt|bra|coat|jacket)`,
+  String.raw`ti(?:e|es|ing) (?:his |her |their )?shoes`,
+  String.raw`(?:comb|wash|brush)(?:es|ing)? (?:his |her |their )?(?:hair|teeth)`,
+  String.raw`l(?:ie|ying|ay) (?:flat|down|supine|on (?:his |her |their |the )?(?:back|side|stomach|left|right)\w*)`,
+  String.raw`play(?:s|ing)? (?:with|sports|golf|tennis)`,
 ];
 
 /** Words before an activity that make it a limitation. */
@@ -109,6 +124,7 @@ export const LIMIT_BEFORE: readonly string[] = [
   'should not',
   'must not',
   String.raw`deficits? (?:in|with|of)`,
+  String.raw`avoids|avoiding`,
 ];
 
 /** Words after an activity that make it a limitation ("walking tolerance", "sitting is difficult"). */
@@ -120,16 +136,18 @@ export const LIMIT_AFTER: readonly string[] = [
   String.raw`with (?:a |an )?(?:significant |mild |moderate |marked )?(?:assist\w*|aid|difficulty|walker|cane|crutches|contact guard|standby|antalgic)`,
   String.raw`(?:for|of) (?:more|longer) than`,
   String.raw`(?:up to|only|no more than) \d+`,
+  // "walking more than one block increases the pain": a tolerance told as a distance or a time.
+  String.raw`(?:more|longer) than (?:\d+(?:-\d+)?|one|two|three|four|five|ten|fifteen|twenty|thirty|a|half an?) (?:minutes?|mins?|hours?|blocks?|city blocks?|feet|yards|miles?)`,
 ];
 
 /** Work status, said however it is said. */
-export const WORK_STATUS = String.raw`work status:?\s*(?:working|not working|off work|full duty|modified duty|light duty|regular duty|TTD|retired)|full work duties|(?:normal|usual|regular) work activities|returned back to (?:his |her )?(?:usual|normal|regular)(?: and customary)? (?:work|job|duties)|off work(?! factors| injur)|no work status|(?:has|have) not (?:been )?work(?:ed|ing)|hasn't (?:been )?work(?:ed|ing)|not (?:currently |presently )?working|no longer (?:working|works|able to work)|lost (?:time|\d+ days|several days) (?:from|of|at) work|(?:uses?|using|requires?|requiring|ambulates with|walks with) (?:a |an )?(?:cane|walker|wheelchair|crutches|rollator)|(?:not be|never be) able to (?:ever )?return (?:back )?to (?:his |her |their )?(?:\w+ ){0,4}?(?:work|job|duties)|return(?:ed)? to work with (?:the following |some |these |permanent )?restrictions|retired[^.;]{0,40}?\b(?:secondary to|due to|because of) (?:his |her |their )?(?:back|neck|pain|injur)|out of work|not working|not been back to work|(?:working|works) (?:full|part|half)[- ]time|(?:working|works) (?:approximately )?half time|TTD(?: status| benefits)?|temporar(?:y|ily) (?:and )?total(?:ly)? disab\w*|(?:social security|long-term|short-term) disability(?: benefits)?|disability benefits|(?:light|modified|full|regular|restricted|normal) (?:duty|duties)|(?:returned|went back) to (?:his |her |their )?(?:work|usual job|normal job|regular job|job|full duty|regular duty)|released (?:him |her )?(?:to|back to) (?:work|full|regular|modified|light)|(?:medical|sick) leave|leave of absence|(?:semi-)?sedentary work|lifting (?:limit|restriction)s?|(?:no|not) lift(?:ing)? (?:more|greater|over|heavier) than \d+|lift(?:ing)? (?:no more|nothing more|more) than \d+|work restrictions?`;
+export const WORK_STATUS = String.raw`work status:?\s*(?:working|not working|off work|full duty|modified duty|light duty|regular duty|TTD|retired)|full work duties|(?:normal|usual|regular) work activities|returned back to (?:his |her )?(?:usual|normal|regular)(?: and customary)? (?:work|job|duties)|off work(?! factors| injur)|no work status|(?:has|have) not (?:been )?work(?:ed|ing)|hasn't (?:been )?work(?:ed|ing)|not (?:currently |presently )?working|no longer (?:working|works|able to work)|lost (?:time|\d+ days|several days) (?:from|of|at) work|(?:uses?|using|requires?|requiring|needs?|ambulates with|walks with) (?:the use of )?(?:a |an )?(?:cane|walker|wheelchair|crutches|rollator)|(?:has|have|needs?|had) to (?:change|shift|alternate) positions|(?:has|have|needs?|had) to (?:lie down|sit down|stop and rest|stop|rest) (?:after|every|within) |(?:not be|never be) able to (?:ever )?return (?:back )?to (?:his |her |their )?(?:\w+ ){0,4}?(?:work|job|duties)|return(?:ed)? to work with (?:the following |some |these |permanent )?restrictions|retired[^.;]{0,40}?\b(?:secondary to|due to|because of) (?:his |her |their )?(?:back|neck|pain|injur)|out of work|not working|not been back to work|(?:working|works) (?:full|part|half)[- ]time|(?:working|works) (?:approximately )?half time|TTD(?: status| benefits)?|temporar(?:y|ily) (?:and )?total(?:ly)? disab\w*|(?:social security|long-term|short-term) disability(?: benefits)?|disability benefits|(?:light|modified|full|regular|restricted|normal) (?:duty|duties)|(?:returned|went back) to (?:his |her |their )?(?:work|usual job|normal job|regular job|job|full duty|regular duty)|released (?:him |her )?(?:to|back to) (?:work|full|regular|modified|light)|(?:medical|sick) leave|leave of absence|(?:semi-)?sedentary work|lifting (?:limit|restriction)s?|(?:no|not) lift(?:ing)? (?:more|greater|over|heavier) than \d+|lift(?:ing)? (?:no more|nothing more|more) than \d+|(?:avoid|should not|must not|cannot|can't|unable to) lift(?:ing)? (?:anything |objects )?(?:more than|greater than|over|heavier than|in excess of) \d+|work restrictions?|off of work|(?:working|works|returned to work|back to work) with (?:\w+ )?restrictions|(?:placed on|given|has|have|with) (?:permanent|temporary|physical|work) restrictions|(?:has not|hasn't|have not|never|not) (?:yet )?returned to (?:work|(?:his|her|their) (?:job|work))|reduc(?:e|ed|ing) (?:his |her |their )?(?:work(?:ing)? )?hours|(?:had to |has had to )?quit (?:his|her|their) job|(?:lost|left) (?:his|her|their) job (?:because of|due to|secondary to)|homebound|housebound|(?:household|limited community|community) ambulator|non-?ambulatory|wheelchair[- ](?:bound|dependent)|confined to (?:a |the )?(?:wheelchair|bed)|employed (?:full|part)[- ]time|(?:he|she|they|patient) (?:is|are) (?:currently |still |presently )?working(?! (?:on|with|through|toward|towards|hard|to)\b)|continues to work|(?:is |are )?back at work|working without (?:any )?restrictions|laid off|on (?:a )?leave (?:of absence )?from (?:work|(?:his|her|their) job)|(?:permanently|totally|currently|completely) disabled|(?:functional(?:ly)? (?:status|activities|capacity) (?:is |are |has been )?(?:severely |significantly |markedly )?(?:limited|impaired|restricted|decreased|reduced))|functionally limited`;
 
 /** A day spent lying down is the limitation itself. */
-export const BED_BOUND = String.raw`(?:lays|lies|lay|laying|lying|stays|staying|spends?|spending) in bed (?:almost |nearly |most of the day|much of the day)?(?:all day(?: long)?(?: every ?day)?)?|bed-?bound|bedridden`;
+export const BED_BOUND = String.raw`(?:spends?|spending) (?:most|much|all|part|half) of (?:the|his|her|their) (?:day|time) (?:lying )?in bed|(?:lays|lies|lay|laying|lying|stays|staying|spends?|spending) in bed (?:almost |nearly |most of the day|much of the day)?(?:all day(?: long)?(?: every ?day)?)?|bed-?bound|bedridden`;
 
 /** Sleep disturbance. */
-export const SLEEP = String.raw`sleep (?:disturb\w*|disrupt\w*|problems?)|(?:difficulty|trouble|problems?) (?:sleeping|with sleep)|wakes? (?:him |her |them )?up|waking up|awaken\w*|interrupted sleep|(?:unable to|can't|cannot) sleep|poor sleep|keeps (?:him|her|them) (?:up|awake)(?: at night)?|trouble (?:falling|staying) asleep|difficulty (?:falling|staying) asleep|sleep (?:is |as )?(?:erratic|fragmented|interrupted|disturbed|restless)|(?:erratic|fragmented|disturbed|restless) sleep|insomnia|sleep at night|sleeps? (?:only|about|approximately) \d+ hours`;
+export const SLEEP = String.raw`sleep (?:disturb\w*|disrupt\w*|problems?)|(?:difficulty|trouble|problems?) (?:sleeping|with sleep)|wakes? (?:him |her |them )?up|waking up|awaken\w*|interrupted sleep|(?:unable to|can't|cannot) sleep|poor sleep|keeps (?:him|her|them) (?:up|awake)(?: at night)?|trouble (?:falling|staying) asleep|difficulty (?:falling|staying) asleep|sleep (?:is |as )?(?:erratic|fragmented|interrupted|disturbed|restless)|(?:erratic|fragmented|disturbed|restless) sleep|insomnia|sleep at night|sleeps? (?:only |about |approximately |less than |no more than ){1,2}(?:\d+(?:-\d+)?|one|two|three|four|five|six) hours|(?:gets?|getting) (?:only )?(?:about |approximately |less than )?(?:\d+(?:-\d+)?|one|two|three|four|five) hours of sleep|sleep (?:is |has been )?(?:disrupted|poor|limited|broken)|(?:loss of|lost|losing) sleep|(?:unable to|cannot|can't|difficulty) (?:get(?:ting)? (?:to )?sleep|fall(?:ing)? asleep|stay(?:ing)? asleep)|awake(?:ns)? (?:him|her|them) (?:at night|from sleep)|wakes? (?:up )?(?:\w+ )?(?:times?|several times|multiple times) (?:a|per|each) night|night(?:time)? pain (?:wakes|awakens)`;
 
 /** Instruments other than ODI/NDI/PEG/PROMIS (those stay in extract-function), with a score when given. */
 export const OTHER_INSTRUMENTS = String.raw`(?:WOMAC|Berg(?: balance)?(?: scale)?|Roland[- ]Morris|DASH|QuickDASH|LEFS|FABQ|Tinetti|Timed Up and Go|TUG)(?: score)?\s*(?:[:=]|of|is|was)?\s*\d+(?:\.\d+)?(?:\s*\/\s*\d+)?(?: points)?|\b\d+\s*\/\s*56(?: points)?|Oswestry[^.\n]{0,40}?:\s*(?:significant|moderate|severe|minimal|mild)\w*(?: impact| disability)?`;
