@@ -15,20 +15,7 @@ function percentUnit(o: ObservationR): boolean {
   return u === '%' || u === 'percent' || u === 'pct';
 }
 
-// The picture asks this of every observation three times (relief, pain scores, function); parsed resources are
-// not changed afterwards, so the answer is kept per observation object.
-const reliefAnswers = new WeakMap<ObservationR, boolean>();
-
 export function isReliefObservation(o: ObservationR): boolean {
-  let answer = reliefAnswers.get(o);
-  if (answer === undefined) {
-    answer = judgeRelief(o);
-    reliefAnswers.set(o, answer);
-  }
-  return answer;
-}
-
-function judgeRelief(o: ObservationR): boolean {
   if (hasCode(o.code, SYS.painObs, ['relief-percent', 'function-improvement-percent'])) return true;
   const text = allText(o.code);
   if (!RELIEF_TEXT.test(text)) return false;
