@@ -32,10 +32,15 @@ export const SYSTEM_ALIASES: Readonly<Record<string, readonly string[]>> = {
   [SYS.sopt]: ['https://nahdo.org/sopt', 'http://nahdo.org/sopt'],
 };
 
+// Each alias -> its canonical URL, built once: the readers ask isSystem for every coding of every resource.
+const CANONICAL_OF: ReadonlyMap<string, string> = new Map(
+  Object.entries(SYSTEM_ALIASES).flatMap(([canonical, aliases]) => aliases.map((alias) => [alias, canonical] as const)),
+);
+
 /** Whether `system` names `wanted` in any spelling the table knows. */
 export function isSystem(system: string | undefined, wanted: string): boolean {
   if (!system) return false;
-  return system === wanted || (SYSTEM_ALIASES[wanted]?.includes(system) ?? false);
+  return system === wanted || CANONICAL_OF.get(system) === wanted;
 }
 
 /** CPT codes are five digits; HCPCS Level II start with a letter (J1040, G0260). */

@@ -27,7 +27,10 @@ export function textOf(cc: CodeableConceptT | undefined): string {
 /** Every text and display of a concept, joined, for keyword matching. */
 export function allText(cc: CodeableConceptT | undefined): string {
   if (!cc) return '';
-  return [cc.text, ...(cc.coding ?? []).map((c) => c.display)].filter(Boolean).join(' ');
+  // A plain loop: this runs for every observation several times, and the array version was a hot spot.
+  let text = cc.text ?? '';
+  for (const c of cc.coding ?? []) if (c.display) text = text ? `${text} ${c.display}` : c.display;
+  return text;
 }
 
 export function evidence(type: string, id: string, display: string, date?: string): Evidence {

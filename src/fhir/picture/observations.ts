@@ -16,17 +16,19 @@ function dateOf(o: ObservationR): string | undefined {
 // US Core observation categories: a pain or function score is a vital sign, a survey, an exam or therapy row, or an
 // uncategorised flowsheet row. A laboratory or imaging result never is (a 6 mm polyp, a 32 mm cyst), nor is social
 // history; only a LOINC pain code outranks the category (some EHRs file everything under one category).
-const NOT_SCORE_CATEGORIES = ['laboratory', 'imaging', 'social-history'];
+const NOT_SCORE_CATEGORIES = new Set(['laboratory', 'imaging', 'social-history']);
 
-/** The observation's category codes (HL7 observation-category, US Core's own), lower case. */
-export function categoriesOf(o: ObservationR): string[] {
-  return (o.category ?? []).flatMap((k) => [...(k.coding ?? []).map((c) => (c.code ?? '').toLowerCase()), (k.text ?? '').toLowerCase()]);
-}
+// A category code or text (HL7 observation-category, US Core's own), in any case, "social history" as spelled.
+const notScoreWord = (word: string | undefined): boolean =>
+  word !== undefined && NOT_SCORE_CATEGORIES.has(word.toLowerCase().replace(/\s+/g, '-'));
 
-const notAScore = (o: ObservationR): boolean => categoriesOf(o).some((c) => NOT_SCORE_CATEGORIES.includes(c.replace(/\s+/g, '-')));
+// Checked for every observation (and each component): no arrays built per call.
+const notAScore = (o: ObservationR): boolean =>
+  (o.category ?? []).some((k) => notScoreWord(k.text) || (k.coding ?? []).some((c) => notScoreWord(c.code)));
 
 // US Core: only results that stand count; a preliminary or withdrawn one is not documentation.
-const usable = (o: ObservationR): boolean => !['entered-in-error', 'cancelled', 'registered', 'preliminary'].includes(o.status ?? '');
+const NOT_USABLE = new Set(['entered-in-error', 'cancelled', 'registered', 'preliminary']);
+const usable = (o: ObservationR): boolean => !NOT_USABLE.has(o.status ?? '');
 
 function painContext(text: string): PainScoreFact['context'] {
   const t = text.toLowerCase();
@@ -46,6 +48,11 @@ const NOT_INTENSITY =
 const SCORE_UNITS = new Set(['', '{score}', 'score', '{#}', '1', '/10', '{pain score}', 'points', 'pts', '{points}']);
 
 type Scale = { instrument: 'NRS' | 'VAS'; divisor: number };
+
+/** Cheap first look (a LOINC pain code or a pain word), so vital signs and labs skip the scale checks below. */
+function mayBePainScore(code: ObservationR['code']): boolean {
+  return hasCode(code, SYS.loinc, NRS_LOINC) || /pain|\bVAS\b|\bNRS\b/i.test(allText(code));
+}
 
 /** Which scale a coded or worded row is on, judged by its code or its words plus a unit that fits; else none. */
 function scaleOf(o: ObservationR, value: number, unit: string): Scale | undefined {
@@ -76,7 +83,7 @@ function outOfRange(o: ObservationR, value: number, issues: DataIssue[]): undefi
 }
 
 export function painScoreFact(o: ObservationR, issues: DataIssue[] = []): PainScoreFact | undefined {
-  if (!usable(o)) return undefined;
+  if (!usable(o) || !mayBePainScore(o.code)) return undefined;
   const date = dateOf(o);
   const value = o.valueQuantity?.value ?? o.valueInteger;
   if (!date || value === undefined || !Number.isFinite(value) || value < 0) return undefined;
@@ -153,6 +160,7 @@ export function functionalFact(o: ObservationR): FunctionalFact | undefined {
 function componentScores(o: ObservationR): PainScoreFact[] {
   const out: PainScoreFact[] = [];
   for (const c of o.component ?? []) {
+    if (!mayBePainScore(c.code)) continue; // blood pressure and the like: no copy of the whole observation
     const as: ObservationR = { ...o, code: c.code, component: [] };
     delete as.valueQuantity;
     delete as.valueInteger;

@@ -15,8 +15,10 @@ function percentUnit(o: ObservationR): boolean {
   return u === '%' || u === 'percent' || u === 'pct';
 }
 
+const RELIEF_CODES = ['relief-percent', 'function-improvement-percent'];
+
 export function isReliefObservation(o: ObservationR): boolean {
-  if (hasCode(o.code, SYS.painObs, ['relief-percent', 'function-improvement-percent'])) return true;
+  if (hasCode(o.code, SYS.painObs, RELIEF_CODES)) return true;
   const text = allText(o.code);
   if (!RELIEF_TEXT.test(text)) return false;
   return percentUnit(o) || /%|percent/i.test(text) || /^\s*\d{1,3}\s*%\s*$/.test(o.valueString ?? '');
@@ -49,7 +51,7 @@ export function reliefFact(o: ObservationR): ReliefFact | undefined {
   const duration = o.component?.find(
     (c) => codingOf(c.code, SYS.painObs)?.code === 'relief-duration' || /duration|lasted|how long/i.test(allText(c.code)),
   );
-  const coded = hasCode(o.code, SYS.painObs, ['function-improvement-percent', 'relief-percent']);
+  const coded = hasCode(o.code, SYS.painObs, RELIEF_CODES);
   const fn = coded
     ? hasCode(o.code, SYS.painObs, ['function-improvement-percent'])
     : FUNCTION_TEXT.test(allText(o.code)) && !/pain/i.test(allText(o.code));
