@@ -5,7 +5,7 @@ import { cite } from '../policies/cite';
 import { NCCI_PTP } from './data/ncci-ptp';
 import { MUE } from './data/mue';
 import { ESI_BASELINE } from '../policies/lcd-epidural';
-import { FACET_BLOCK_VERSIONS, FACET_RFA_VERSIONS } from '../policies/lcd-facet';
+import { FACET_BLOCK_VERSIONS, FACET_RFA_VERSIONS } from '../policies/lcd-facet-versions';
 import { SHARED } from '../policies/shared-citations';
 
 const latest = <T>(list: readonly T[]): T => list[list.length - 1]!;

@@ -4,7 +4,7 @@
 import type { Citation, ServiceKind } from './types';
 import { cite } from '../policies/cite';
 import { familyKinds } from '../services';
-import { FACET_COVERED_ICD10, FACET_CYST_ICD10, FACET_BLOCK_VERSIONS } from '../policies/lcd-facet';
+import { FACET_COVERED_ICD10, FACET_CYST_ICD10, FACET_BLOCK_VERSIONS } from '../policies/lcd-facet-versions';
 import { ACUTE_ZOSTER_ICD10, RADICULAR_ICD10 } from '../policies/lcd-epidural';
 
 export interface LcdDxList {
