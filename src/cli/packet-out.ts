@@ -4,30 +4,8 @@
 // the reasons in problems.txt, so nothing fails silently.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Encounter, Organization, Practitioner, Resource, ServiceRequest } from 'fhir/r4';
 import type { CheckResult } from './check';
-import { buildPacketWrites, preparePacket, resourceIndex, type ClinicInfo } from '../writeback/index';
-
-const refKey = (v: { reference?: string } | undefined): string | undefined =>
-  /([A-Za-z]+\/[A-Za-z0-9\-.]{1,64})$/.exec(v?.reference ?? '')?.[1];
-
-/** The clinic as the chart records it: the order's requester, and the service provider of the patient's visits. */
-function clinicFrom(index: ReadonlyMap<string, Resource>, r: CheckResult): ClinicInfo | undefined {
-  const order = r.assessment.service.requestRef
-    ? (index.get(refKey({ reference: r.assessment.service.requestRef }) ?? '') as ServiceRequest | undefined)
-    : undefined;
-  const practitioner = index.get(refKey(order?.requester) ?? '') as Practitioner | undefined;
-  const visit = [...index.values()].find(
-    (x): x is Encounter =>
-      x.resourceType === 'Encounter' &&
-      (x as Encounter).subject?.reference?.endsWith(`Patient/${r.patient}`) === true &&
-      !!(x as Encounter).serviceProvider,
-  );
-  const organization = index.get(refKey(visit?.serviceProvider) ?? '') as Organization | undefined;
-  return practitioner?.resourceType === 'Practitioner' && organization?.resourceType === 'Organization'
-    ? { practitioner, organization }
-    : undefined;
-}
+import { buildPacketWrites, clinicFromChart, preparePacket, resourceIndex, PLACEHOLDER_PARTIES } from '../writeback/index';
 
 const safe = (s: string): string => s.replace(/[^A-Za-z0-9._-]+/g, '_');
 
@@ -53,10 +31,11 @@ export async function writePacketFiles(
       safe(`${r.patient}-${service.code}${service.requestRef ? `-${service.requestRef.split('/').pop() ?? ''}` : ''}`),
     );
     mkdirSync(dir, { recursive: true });
-    const clinic = clinicFrom(index, r);
-    const problems: string[] = clinic
-      ? []
-      : ['no requesting clinic/clinician found in the record (order requester, visit service provider)'];
+    const { clinic, missing } = clinicFromChart(index, {
+      requestRefs: [service.requestRef],
+      patientId: r.patient,
+    });
+    const problems: string[] = missing.length ? [`not found in the record: ${missing.join('; ')}`] : [];
     const packet = await preparePacket({
       picture: r.picture,
       service,
@@ -65,7 +44,7 @@ export async function writePacketFiles(
       today: opts.today,
       now: opts.now,
       resources: index,
-      clinic: clinic ?? { organization: { name: 'Requesting clinic (not configured)' }, practitioner: { name: 'Ordering clinician' } },
+      clinic: clinic ?? PLACEHOLDER_PARTIES,
     });
     writeFileSync(join(dir, 'pas-bundle.json'), `${JSON.stringify(packet.bundle, null, 2)}\n`);
     writeFileSync(join(dir, 'packet.pdf'), packet.pdf);

@@ -163,7 +163,7 @@ export function assemblePasBundle(input: PasBundleInput): PasBuild {
   const pr = clinicPractitioner(input.clinic.practitioner);
   const orgKey = put(org);
   put(pr);
-  const roleKey = put(practitionerRole(org, pr));
+  const roleKey = put(practitionerRole(org, pr, input.clinic.contact));
 
   const cov = focalCoverage(picture, assessment);
   let coverageKey: string | undefined;
