@@ -5,6 +5,7 @@ import type { Assessment, ClinicalPicture, CodingSuggestion, Evidence, PayerRef,
 import { assemblePasBundle, type PasBuild, type PasBundleInput } from '../writeback/pas/bundle';
 import type { ClinicInfo } from '../writeback/pas/parties';
 import { validatePasBundle, type PasViolation } from '../writeback/pas/validate';
+import { RULE_NOT_ELIGIBLE } from '../writeback/pas/request-refusals';
 import { checkService } from './check';
 
 export interface Blocker {
@@ -44,6 +45,9 @@ function fallbackClinic(user: string | undefined): ClinicInfo {
   };
 }
 
+const policyBlockerCount = (a: Assessment): number =>
+  a.findings.filter((f) => f.severity === 'blocker' && (f.status === 'missing' || f.status === 'not-met')).length;
+
 export function packetPreview(picture: ClinicalPicture, service: PlannedService, opts: PacketOptions): PacketPreview {
   const { payer, assessment, coding } = checkService(picture, service, { today: opts.today });
   const packetInput = {
@@ -56,7 +60,11 @@ export function packetPreview(picture: ClinicalPicture, service: PlannedService,
     ...(opts.resources ? { resources: opts.resources } : {}),
   };
   const preview = assemblePasBundle({ ...packetInput, now: opts.now });
-  const violations = validatePasBundle(preview.bundle).violations;
+  // A not-eligible service is already a policy blocker (its unmet findings); the missing diagnosis is the packet's.
+  const violations = [
+    ...validatePasBundle(preview.bundle).violations,
+    ...preview.refused.filter((v) => v.rule !== RULE_NOT_ELIGIBLE || policyBlockerCount(assessment) === 0),
+  ];
   const policyBlockers: Blocker[] = assessment.findings
     .filter((f) => f.severity === 'blocker' && (f.status === 'missing' || f.status === 'not-met'))
     .map((f) => ({

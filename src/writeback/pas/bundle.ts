@@ -36,6 +36,8 @@ import {
 } from './parties';
 import { planSupport } from './supporting';
 import { requestDiagnoses } from './request-dx';
+import { requestRefusals } from './request-refusals';
+import type { PasViolation } from './violation';
 import { PAS, REPORT_TYPE, SYSTEMS, type ReportType } from './systems';
 
 export type { ClinicInfo, PartyData } from './parties';
@@ -68,6 +70,8 @@ export interface PasBuild {
   /** The date of service, or the period requested when no date is scheduled. */
   requested: { date: string } | { period: { start: string; end: string } };
   claimIdentifier: string;
+  /** Why the packet must not be requested as it stands (no valid diagnosis, a not-eligible service): saving refuses. */
+  refused: PasViolation[];
 }
 
 const cc = (system: string, code: string, display?: string): CodeableConcept => ({
@@ -281,6 +285,7 @@ export function assemblePasBundle(input: PasBundleInput): PasBuild {
     claimIdentifier: claimId,
     notSent,
     requested: requestedWhen,
+    refused: requestRefusals(input, dx.list),
   };
 }
 
