@@ -6,6 +6,7 @@ import { assemblePasBundle, type PasBuild, type PasBundleInput } from '../writeb
 import type { ClinicInfo } from '../writeback/pas/parties';
 import { validatePasBundle, type PasViolation } from '../writeback/pas/validate';
 import { RULE_NOT_ELIGIBLE } from '../writeback/pas/request-refusals';
+import { PLACEHOLDER_CLINIC } from '../writeback/clinic';
 import { checkService } from './check';
 
 export interface Blocker {
@@ -40,7 +41,7 @@ export interface PacketOptions {
 function fallbackClinic(user: string | undefined): ClinicInfo {
   const practitionerId = user?.startsWith('Practitioner/') ? user.slice('Practitioner/'.length) : undefined;
   return {
-    organization: { name: 'Requesting clinic (not configured)' },
+    organization: { name: PLACEHOLDER_CLINIC },
     practitioner: { ...(practitionerId ? { id: practitionerId } : {}), name: 'Ordering clinician' },
   };
 }
@@ -90,5 +91,15 @@ export function packetPreview(picture: ClinicalPicture, service: PlannedService,
     });
   }
   const blockers = [...policyBlockers, ...packetBlockers];
-  return { payer, assessment, coding, packetInput, preview, violations, blockers, clinicConfigured: opts.clinic !== undefined };
+  return {
+    payer,
+    assessment,
+    coding,
+    packetInput,
+    preview,
+    violations,
+    blockers,
+    // The chart may name the clinician but not the clinic: the packet then carries the placeholder, and the view says so.
+    clinicConfigured: opts.clinic !== undefined && opts.clinic.organization.name !== PLACEHOLDER_CLINIC,
+  };
 }
