@@ -1,7 +1,7 @@
 // assess(): run a policy's requirements for one service and payer and derive the verdict. Deterministic: `today`
 // is an argument and nothing here reads the clock or the network. The date of service picks the policy version.
 import type { ClinicalPicture, Evidence, PlannedService } from './picture';
-import type { Assessment, Citation, Finding, PayerRef, Verdict } from './verdicts';
+import type { Assessment, Citation, Finding, PayerRef, PriorAuthDecision, Verdict } from './verdicts';
 import { policyFor } from './policies/index';
 import { overlayFor, paramsFor, payerDefFor, priorAuthFor, resolvePayer } from './payers';
 import { serviceKind } from './services';
@@ -76,7 +76,15 @@ export function assess(picture: ClinicalPicture, service: PlannedService, payer:
   const ctx = contextFor(picture, svc, today);
   const dos = ctx.dos;
   const params = paramsFor(policy, policySet, dos);
-  const priorAuth = priorAuthFor(policy.id, policySet, svc, dos);
+  // A payer ClaimReady does not know is checked against the Medicare criteria only: Medicare's prior-authorization
+  // programs (WISeR, the OPD list) are Original Medicare's, so whether it wants prior auth is its own list's call.
+  const priorAuth: PriorAuthDecision =
+    ref.fellBackToBaseline && ref.id !== 'none'
+      ? {
+          required: 'depends',
+          reason: `${ref.name} is not a payer ClaimReady knows: its own prior-authorization list decides (WISeR and the OPD list apply to Original Medicare only).`,
+        }
+      : priorAuthFor(policy.id, policySet, svc, dos);
   const overlay = overlayFor(policy, policySet, dos);
   const policyRef: Assessment['policy'] = { id: policy.id, title: policy.title, citation: policy.citation };
   if (overlay) policyRef.overlay = { document: overlay.document, version: overlay.version };
