@@ -82,7 +82,7 @@ export function assess(picture: ClinicalPicture, service: PlannedService, payer:
     ref.fellBackToBaseline && ref.id !== 'none'
       ? {
           required: 'depends',
-          reason: `${ref.name} is not a payer ClaimReady knows: its own prior-authorization list decides (WISeR and the OPD list apply to Original Medicare only).`,
+          reason: `Prior authorization depends on ${ref.name}'s own list: WISeR and the OPD list are Medicare fee-for-service programs, and this plan's rules are not on file.`,
         }
       : priorAuthFor(policy.id, policySet, svc, dos);
   const overlay = overlayFor(policy, policySet, dos);

@@ -18,7 +18,9 @@ describe('prior authorization for a payer ClaimReady does not know', () => {
     expect(a!.payer.fellBackToBaseline).toBe(true);
     expect(a!.priorAuth.required).toBe('depends');
     expect(a!.priorAuth.program).toBeUndefined();
-    expect(a!.priorAuth.reason).toContain('its own prior-authorization list decides');
+    expect(a!.priorAuth.reason).toBe(
+      "Prior authorization depends on Aetna Choice POS II's own list: WISeR and the OPD list are Medicare fee-for-service programs, and this plan's rules are not on file.",
+    );
   });
 
   it('while Original Medicare in the same WISeR state requires it', () => {
