@@ -283,6 +283,12 @@ export interface VisitWorkFact extends Fact {
   description: string;
 }
 
+/** A note's word on a psychological evaluation (spinal cord stimulation screening): done, only planned, or not done. */
+export interface PsychEvaluationFact extends Fact {
+  status: 'done' | 'planned' | 'not-done';
+  date?: string;
+}
+
 export interface NoteDoc {
   ref: string;
   title: string;
@@ -317,6 +323,7 @@ export interface ClinicalPicture {
   symptoms: SymptomFact[];
   siteMentions: SiteMention[];
   visitWork: VisitWorkFact[];
+  psychEvaluations: PsychEvaluationFact[];
   notes: NoteDoc[];
   dataIssues: DataIssue[];
 }
@@ -337,6 +344,7 @@ export function emptyPicture(patientId: string): ClinicalPicture {
     symptoms: [],
     siteMentions: [],
     visitWork: [],
+    psychEvaluations: [],
     notes: [],
     dataIssues: [],
   };

@@ -10,8 +10,7 @@ import { usePicture } from './hooks/usePicture';
 import { essentialReadsMissing } from './read-plan';
 import { grantedAccess } from '../fhir/index';
 import { AppDataContext, type AppData } from './context';
-import { resourceIndex } from '../writeback/index';
-import { clinicFor } from './clinic';
+import { clinicFromChart, resourceIndex } from '../writeback/index';
 import { PICTURE, usePatientRecord } from './hooks/usePatientRecord';
 import type { EarlyRead } from './hooks/early-read';
 import { useServiceSelection } from './hooks/useServiceSelection';
@@ -106,12 +105,12 @@ export function Workspace({ client, context, early }: { client: Client; context:
   const clinic = useMemo(
     () =>
       resources &&
-      clinicFor(resources, {
+      clinicFromChart(resources, {
         requestRefs: selection.services.map((s) => s.requestRef),
         encounterId: context.encounterId,
         patientId: context.patientId,
         user: context.user,
-      }),
+      }).clinic,
     [resources, selection.services, context],
   );
   const { evidence, open: openEvidence, close: closeEvidence } = useEvidencePanel();

@@ -5,6 +5,8 @@ import type { Assessment, ClinicalPicture, CodingSuggestion, Evidence, PayerRef,
 import { assemblePasBundle, type PasBuild, type PasBundleInput } from '../writeback/pas/bundle';
 import type { ClinicInfo } from '../writeback/pas/parties';
 import { validatePasBundle, type PasViolation } from '../writeback/pas/validate';
+import { RULE_NOT_ELIGIBLE } from '../writeback/pas/request-refusals';
+import { PLACEHOLDER_CLINIC } from '../writeback/clinic';
 import { checkService } from './check';
 
 export interface Blocker {
@@ -39,10 +41,13 @@ export interface PacketOptions {
 function fallbackClinic(user: string | undefined): ClinicInfo {
   const practitionerId = user?.startsWith('Practitioner/') ? user.slice('Practitioner/'.length) : undefined;
   return {
-    organization: { name: 'Requesting clinic (not configured)' },
+    organization: { name: PLACEHOLDER_CLINIC },
     practitioner: { ...(practitionerId ? { id: practitionerId } : {}), name: 'Ordering clinician' },
   };
 }
+
+const policyBlockerCount = (a: Assessment): number =>
+  a.findings.filter((f) => f.severity === 'blocker' && (f.status === 'missing' || f.status === 'not-met')).length;
 
 export function packetPreview(picture: ClinicalPicture, service: PlannedService, opts: PacketOptions): PacketPreview {
   const { payer, assessment, coding } = checkService(picture, service, { today: opts.today });
@@ -56,7 +61,11 @@ export function packetPreview(picture: ClinicalPicture, service: PlannedService,
     ...(opts.resources ? { resources: opts.resources } : {}),
   };
   const preview = assemblePasBundle({ ...packetInput, now: opts.now });
-  const violations = validatePasBundle(preview.bundle).violations;
+  // A not-eligible service is already a policy blocker (its unmet findings); the missing diagnosis is the packet's.
+  const violations = [
+    ...validatePasBundle(preview.bundle).violations,
+    ...preview.refused.filter((v) => v.rule !== RULE_NOT_ELIGIBLE || policyBlockerCount(assessment) === 0),
+  ];
   const policyBlockers: Blocker[] = assessment.findings
     .filter((f) => f.severity === 'blocker' && (f.status === 'missing' || f.status === 'not-met'))
     .map((f) => ({
@@ -82,5 +91,15 @@ export function packetPreview(picture: ClinicalPicture, service: PlannedService,
     });
   }
   const blockers = [...policyBlockers, ...packetBlockers];
-  return { payer, assessment, coding, packetInput, preview, violations, blockers, clinicConfigured: opts.clinic !== undefined };
+  return {
+    payer,
+    assessment,
+    coding,
+    packetInput,
+    preview,
+    violations,
+    blockers,
+    // The chart may name the clinician but not the clinic: the packet then carries the placeholder, and the view says so.
+    clinicConfigured: opts.clinic !== undefined && opts.clinic.organization.name !== PLACEHOLDER_CLINIC,
+  };
 }

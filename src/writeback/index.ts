@@ -5,6 +5,8 @@ export { fhirclientWriter } from './fhirclient-writer';
 export { fetchWriter } from './fetch-writer';
 export { resourceIndex } from './pas/resources';
 export type { ClinicInfo, PartyData } from './pas/parties';
+// Who requests the packet, from the chart (the app shell and the CLI resolve it the same way).
+export { clinicFromChart, PLACEHOLDER_PARTIES, type ClinicContext, type ClinicFromChart } from './clinic';
 export { evidenceDigest, evidenceLine, formatHours } from './pdf/summary';
 export type { WriteOutcome, WriteResult, WriteItem } from './write';
 export { resumePendingSaves } from './save-plan';

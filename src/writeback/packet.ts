@@ -36,7 +36,7 @@ export async function preparePacket(input: Omit<PasBundleInput, 'pdf'>): Promise
     pdf,
     bundle: build.bundle,
     build,
-    violations: validatePasBundle(build.bundle).violations,
+    violations: [...validatePasBundle(build.bundle).violations, ...build.refused],
     assessment: input.assessment,
     today: input.today,
   };
@@ -74,8 +74,10 @@ export function buildPacketWrites(
   packet: Pick<Packet, 'pdf' | 'bundle' | 'title' | 'assessment' | 'build' | 'today'>,
   ctx: PacketWriteContext,
 ): PacketWrites {
-  const check = validatePasBundle(packet.bundle);
-  if (!check.ok) {
+  const found = validatePasBundle(packet.bundle).violations;
+  // What the chart must change before anything is requested comes first: it is what the user acts on.
+  const check = { violations: [...packet.build.refused, ...found] };
+  if (check.violations.length > 0) {
     const first = check.violations
       .slice(0, 3)
       .map((v) => `${v.rule}: ${v.message}`)
@@ -84,7 +86,9 @@ export function buildPacketWrites(
     return {
       ok: false,
       violations: check.violations,
-      message: `The packet is not saved: its PAS bundle fails ${check.violations.length} rule(s). ${first}${more}`,
+      message: packet.build.refused.length
+        ? `The packet is not saved: it cannot be requested as it stands (${check.violations.length} reason(s)). ${first}${more}`
+        : `The packet is not saved: its PAS bundle fails ${check.violations.length} rule(s). ${first}${more}`,
     };
   }
   const packetId = packetFingerprint(packet.bundle);

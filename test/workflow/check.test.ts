@@ -54,4 +54,20 @@ describe('checkServices', () => {
     for (const v of unresolved) expect(v.ref).toMatch(/^[A-Za-z]+\/.+/);
     expect(pa.blockers.find((b) => b.id === 'packet-spec-13')?.message).toContain(unresolved[0]!.ref!);
   });
+
+  it('a chart that names the clinician but not the clinic still says the clinic is not configured', async () => {
+    const p = await seedPicture('pt-radic-ready');
+    const opts = { today: ANCHOR, now: `${ANCHOR}T00:00:00Z` };
+    const practitioner = { resourceType: 'Practitioner' as const, id: 'dr', name: [{ family: 'Okafor' }] };
+    const clinicianOnly = packetPreview(p, p.plannedServices[0]!, {
+      ...opts,
+      clinic: { practitioner, organization: { name: 'Requesting clinic (not configured)' } },
+    });
+    expect(clinicianOnly.clinicConfigured).toBe(false);
+    const both = packetPreview(p, p.plannedServices[0]!, {
+      ...opts,
+      clinic: { practitioner, organization: { resourceType: 'Organization', id: 'clinic', name: 'Spine Clinic' } },
+    });
+    expect(both.clinicConfigured).toBe(true);
+  });
 });

@@ -6,6 +6,7 @@ import type {
   NoteDoc,
   PainDurationFact,
   PainScoreFact,
+  PsychEvaluationFact,
   SiteMention,
   SymptomFact,
   VisitWorkFact,
@@ -22,6 +23,7 @@ import { extractPainScores } from './extract-pain';
 import { extractRelief, type NoteReliefFact } from './extract-relief';
 import { extractSiteMentions } from './extract-site';
 import { extractSymptoms, extractVisitWork } from './extract-visit';
+import { extractPsychEvaluations } from './extract-psych';
 
 export interface NoteFacts {
   painScores: PainScoreFact[];
@@ -33,6 +35,7 @@ export interface NoteFacts {
   imaging: ImagingFact[];
   symptoms: SymptomFact[];
   visitWork: VisitWorkFact[];
+  psychEvaluations: PsychEvaluationFact[];
   /** Why less than the whole note was read (cost caps), as data-issue messages; empty for a normal note. */
   limits: string[];
   /** Every mention of the five scored families with its context, evidence or not: for the CLI and eval. */
@@ -107,6 +110,7 @@ const FAMILIES = [
   'imaging',
   'symptoms',
   'visitWork',
+  'psychEvaluations',
 ] as const;
 
 function emptyFacts(): Omit<NoteFacts, 'limits'> {
@@ -121,6 +125,7 @@ function emptyFacts(): Omit<NoteFacts, 'limits'> {
     imaging: [],
     symptoms: [],
     visitWork: [],
+    psychEvaluations: [],
   };
 }
 
@@ -154,5 +159,6 @@ function extractAll(note: NoteDoc, sens: readonly Sentence[]): Omit<NoteFacts, '
     imaging: extractImaging(note, sens),
     symptoms: extractSymptoms(note, sens),
     visitWork: extractVisitWork(note, sens),
+    psychEvaluations: extractPsychEvaluations(note, sens),
   };
 }

@@ -165,6 +165,7 @@ export function mergeNoteFacts(picture: ClinicalPicture, notes: readonly NoteDoc
   const symptoms = [...out.symptoms];
   const sites = [...out.siteMentions];
   const work = [...out.visitWork];
+  const psych = [...out.psychEvaluations];
   for (const [k, note] of notes.entries()) {
     if (seen.has(note.ref)) continue;
     seen.add(note.ref);
@@ -188,6 +189,7 @@ export function mergeNoteFacts(picture: ClinicalPicture, notes: readonly NoteDoc
     for (const x of f.symptoms) symptoms.push(x);
     for (const x of f.siteMentions) sites.push(x);
     for (const x of f.visitWork) work.push(x);
+    for (const x of f.psychEvaluations) psych.push(x);
     attachRelief(out, f.relief, note);
   }
   out.painScores = pain.items;
@@ -198,5 +200,6 @@ export function mergeNoteFacts(picture: ClinicalPicture, notes: readonly NoteDoc
   out.symptoms = symptoms;
   out.siteMentions = sites;
   out.visitWork = work;
+  out.psychEvaluations = psych;
   return out;
 }

@@ -1,7 +1,9 @@
 // Where a planned service is rendered (state, setting), for Medicare's prior-authorization programs: the order's
 // ServiceRequest.locationReference, else the launch encounter's (or the order's) Encounter.location, read from
-// Location.address.state and a CMS place-of-service type; Encounter.class IMP means inpatient. A minimal mapping,
-// kept apart from the rest of the picture; anything unreadable leaves the location unknown ("depends").
+// Location.address.state and a CMS place-of-service type (else v3 RoleCode HOSP, a hospital: outpatient unless the
+// encounter is inpatient); Encounter.class IMP means inpatient. A minimal mapping, kept apart from the rest of the
+// picture; anything unreadable leaves the location unknown ("depends"). The clinic's or clinician's own address is
+// not used: a billing or mailing address does not say where the procedure is done.
 import { z } from 'zod';
 import type { CareSetting, PlannedService, ServiceLocation } from '../../policy/picture';
 
@@ -13,6 +15,8 @@ const POS_SETTING: Record<string, CareSetting> = {
   '24': 'asc',
   '21': 'inpatient',
 };
+
+const ROLE_CODE_SYSTEM = 'http://terminology.hl7.org/CodeSystem/v3-RoleCode';
 
 const Ref = z.looseObject({ reference: z.string().optional() });
 const Coding = z.looseObject({ system: z.string().optional(), code: z.string().optional() });
@@ -53,6 +57,10 @@ function idOf(ref: string | undefined, type: string): string | undefined {
   return m?.[1];
 }
 
+function isHospital(concepts: readonly z.infer<typeof Concept>[] | undefined): boolean {
+  return (concepts ?? []).some((c) => (c.coding ?? []).some((k) => k.system === ROLE_CODE_SYSTEM && k.code === 'HOSP'));
+}
+
 function posOf(concepts: readonly z.infer<typeof Concept>[] | undefined): string | undefined {
   for (const c of concepts ?? []) for (const k of c.coding ?? []) if (k.system === POS_SYSTEM && k.code) return k.code;
   return undefined;
@@ -70,10 +78,15 @@ export function applyServiceLocations(
   for (const svc of services) {
     const sr = orders.get(idOf(svc.requestRef, 'ServiceRequest') ?? '');
     const enc = encounters.get(idOf(sr?.encounter?.reference, 'Encounter') ?? encounterId ?? '');
-    const locId = idOf(sr?.locationReference?.[0]?.reference, 'Location') ?? idOf(enc?.location?.[0]?.location.reference, 'Location');
-    const loc = locId ? locations.get(locId) : undefined;
+    // The first named Location the record holds: the order's, then the encounter's.
+    const loc = [...(sr?.locationReference ?? []), ...(enc?.location ?? []).map((l) => l.location)]
+      .map((r) => locations.get(idOf(r.reference, 'Location') ?? ''))
+      .find((l) => l !== undefined);
     const pos = posOf(sr?.locationCode) ?? posOf(loc?.type);
-    const setting = (pos ? POS_SETTING[pos] : undefined) ?? (enc?.class?.code === 'IMP' ? 'inpatient' : undefined);
+    const inpatient = enc?.class?.code === 'IMP';
+    const setting =
+      (pos ? POS_SETTING[pos] : undefined) ??
+      (inpatient ? 'inpatient' : isHospital(sr?.locationCode) || isHospital(loc?.type) ? 'hospital-outpatient' : undefined);
     const state = loc?.address?.state?.trim().toUpperCase();
     if (!state && !setting) continue;
     const evidence = [

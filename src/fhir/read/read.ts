@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { planWave, sendBatch } from './wave-plan';
 
 // Read by reference (payers, authors, note bodies), never searched by patient.
-const FETCHED_BY_REFERENCE: ReadonlySet<string> = new Set(['Organization', 'Practitioner', 'Binary']);
+const FETCHED_BY_REFERENCE: ReadonlySet<string> = new Set(['Organization', 'Practitioner', 'PractitionerRole', 'Location', 'Binary']);
 
 /** What is searched by default: everything the picture uses (payer, clinic and clinician come via _include). */
 // The types most likely to need several pages go first: over HTTP/1.1 a browser opens six connections per host, and
@@ -39,7 +39,8 @@ export interface RawRecord {
   issues: DataIssue[];
   /** HTTP requests made, retries included. */
   requests: number;
-  /** Sequential waves: 1 for the searches, +1 when Binaries or payer Organizations were fetched (pages: longestChain). */
+  /** Sequential waves: 1 for the searches, +1 when Binaries or referenced parties/locations were fetched, +1 when a
+   * fetched PractitionerRole named a clinician or clinic not yet read (pages: longestChain). */
   waves?: number;
   /** Longest run of requests that had to wait for each other (pages and retries of one type). */
   longestChain?: number;
@@ -258,30 +259,56 @@ async function readType(
   return out;
 }
 
-// Who the packet is from and who pays: resources the record points at but a patient search does not return.
-const REFERENCED: Record<'Organization' | 'Practitioner', [string, string][]> = {
+// Who the packet is from, who pays and where the service is rendered: resources the record points at but a patient
+// search does not return. A path is dotted through arrays (Encounter.location[].location).
+type ByReference = 'Organization' | 'Practitioner' | 'PractitionerRole' | 'Location';
+const REFERENCED: Record<ByReference, [string, string][]> = {
   Organization: [
     ['Coverage', 'payor'],
     ['Encounter', 'serviceProvider'],
     ['Patient', 'managingOrganization'],
+    ['PractitionerRole', 'organization'],
   ],
   Practitioner: [
     ['ServiceRequest', 'requester'],
     ['ServiceRequest', 'performer'],
+    ['Encounter', 'participant.individual'],
+    ['PractitionerRole', 'practitioner'],
   ],
+  PractitionerRole: [
+    ['ServiceRequest', 'requester'],
+    ['ServiceRequest', 'performer'],
+  ],
+  Location: [
+    ['ServiceRequest', 'locationReference'],
+    ['Encounter', 'location.location'],
+  ],
+};
+const BY_REFERENCE = Object.keys(REFERENCED) as ByReference[];
+const WHAT: Record<ByReference, string> = {
+  Organization: 'The payer or clinic organization',
+  Practitioner: 'The ordering clinician',
+  PractitionerRole: "The ordering clinician's role",
+  Location: 'The rendering location',
 };
 
 const ReferenceLike = z.looseObject({ reference: z.string().optional() });
 
-/** Ids of `type` that the record references (REFERENCED) but the first wave did not return (e.g. no _include). */
-function missingReferenced(resources: Record<string, unknown[]>, type: 'Organization' | 'Practitioner'): string[] {
+function valuesAt(node: unknown, path: readonly string[]): unknown[] {
+  if (Array.isArray(node)) return node.flatMap((n) => valuesAt(n, path));
+  if (path.length === 0) return [node];
+  if (typeof node !== 'object' || node === null) return [];
+  return valuesAt((node as Record<string, unknown>)[path[0]!], path.slice(1));
+}
+
+/** Ids of `type` that the record references (REFERENCED) but has not read yet (e.g. no _include). */
+function missingReferenced(resources: Record<string, unknown[]>, type: ByReference): string[] {
   const have = new Set((resources[type] ?? []).map(keyOf));
   const ids = new Set<string>();
   const pattern = new RegExp(`(?:^|/)${type}/([A-Za-z0-9\\-.]{1,64})$`);
   for (const [source, field] of REFERENCED[type]) {
     for (const r of resources[source] ?? []) {
-      const value = (r as Record<string, unknown> | null)?.[field];
-      for (const v of Array.isArray(value) ? value : [value]) {
+      for (const v of valuesAt(r, field.split('.'))) {
         const ref = ReferenceLike.safeParse(v);
         const m = ref.success ? pattern.exec(ref.data.reference ?? '') : null;
         if (m && !have.has(m[1]!)) ids.add(m[1]!);
@@ -382,26 +409,30 @@ export async function readPatientRecord(reader: FhirReader, patientId: string, o
   wave.issues.push(...issues);
 
   // Second wave: note Binaries and the payer / clinic / ordering clinician the searches did not include, all at once.
-  const readByIds = async (type: 'Organization' | 'Practitioner', ids: string[]): Promise<number> => {
+  const readByIds = async (type: ByReference, ids: string[]): Promise<number> => {
     const url = `${type}?_id=${ids.map(encodeURIComponent).join(',')}&_count=${ids.length}`;
     const { res, tries } = await wave.get(url).catch((e: unknown) => wave.fail(e));
     const page = res.status >= 200 && res.status < 300 ? BundlePageSchema.safeParse(res.body) : undefined;
     if (page?.success) {
       for (const e of page.data.entry ?? []) if (e.resource !== undefined) add(type, e.resource);
     } else {
-      const what = type === 'Organization' ? 'The payer or clinic organization' : 'The ordering clinician';
       wave.issues.push({
         resourceType: type,
         severity: 'warning',
-        message: `${what} could not be read (${res.status}); it is known by name only.`,
+        message: `${WHAT[type]} could not be read (${res.status}); it is known by name only.`,
       });
     }
     return tries;
   };
-  const byReference = (['Organization', 'Practitioner'] as const)
-    .filter(can)
-    .map((type) => [type, missingReferenced(resources, type)] as const)
-    .filter(([, ids]) => ids.length > 0);
+  const asked = new Set<string>();
+  const byReference = (): (readonly [ByReference, string[]])[] =>
+    BY_REFERENCE.filter(can)
+      .map((type) => [type, missingReferenced(resources, type).filter((id) => !asked.has(`${type}/${id}`))] as const)
+      .filter(([, ids]) => ids.length > 0)
+      .map(([type, ids]) => {
+        for (const id of ids) asked.add(`${type}/${id}`);
+        return [type, ids] as const;
+      });
   const readBinary = async (a: (typeof remote)[number]): Promise<number> => {
     let got: { res: FhirResponse; tries: number };
     try {
@@ -436,8 +467,11 @@ export async function readPatientRecord(reader: FhirReader, patientId: string, o
       });
     return tries;
   };
-  const secondWave = await Promise.all([...byReference.map(([type, ids]) => readByIds(type, ids)), ...remote.map(readBinary)]);
-  const secondChain = Math.max(0, ...secondWave);
+  const secondWave = await Promise.all([...byReference().map(([type, ids]) => readByIds(type, ids)), ...remote.map(readBinary)]);
+  // The order's requester may be a PractitionerRole: its clinician and clinic are known only once it is read.
+  const third = byReference();
+  const thirdWave = await Promise.all(third.map(([type, ids]) => readByIds(type, ids)));
+  const secondChain = Math.max(0, ...secondWave) + Math.max(0, ...thirdWave);
 
   return {
     resources,
@@ -445,7 +479,7 @@ export async function readPatientRecord(reader: FhirReader, patientId: string, o
     saved,
     issues: wave.issues,
     requests: wave.requests,
-    waves: secondWave.length > 0 ? 2 : 1,
+    waves: 1 + (secondWave.length > 0 ? 1 : 0) + (thirdWave.length > 0 ? 1 : 0),
     longestChain: longestChain + secondChain,
   };
 }

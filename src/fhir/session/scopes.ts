@@ -2,7 +2,8 @@
 // understood too because many EHRs still answer with them, so the app can say what it may read/write and degrade.
 
 /**
- * Resource types read for the clinical picture (Organization/Practitioner come along as payer/author details).
+ * Resource types read for the clinical picture (Organization/Practitioner/PractitionerRole come along as payer and
+ * requester details, Location as where the service is rendered: its state and setting decide prior authorization).
  * CarePlan, Claim and ExplanationOfBenefit are where exports and payer-facing EHR data keep a PT course and the payer
  * (Synthea, claims feeds); a token without them loses only what is recorded there, and the picture says so.
  */
@@ -24,6 +25,8 @@ export const READ_TYPES = [
   'CarePlan',
   'Organization',
   'Practitioner',
+  'PractitionerRole',
+  'Location',
   'Binary',
 ] as const;
 export type ReadType = (typeof READ_TYPES)[number];

@@ -132,8 +132,6 @@ export function muscleCountRequirement(id: string): Requirement {
   );
 }
 
-const PSYCH = /psycholog(?:y|ical|ist)/i;
-
 export function psychEvaluationRequirement(id: string): Requirement {
   return requirement(
     id,
@@ -141,8 +139,20 @@ export function psychEvaluationRequirement(id: string): Requirement {
     'Psychological evaluation documented before spinal cord stimulation',
     (p) => p.psychEvaluation,
     (picture, service, today, _rule) => {
-      const ev = noteEvidence(picture, PSYCH, dosOf(service, today));
-      if (ev) return met('A note mentions a psychological evaluation.', [ev]);
+      // Read with its context (fhir/notes): "has not been scheduled" or "will be referred for" is no evaluation.
+      const dos = dosOf(service, today);
+      const before = picture.psychEvaluations.filter((f) => !f.date || dayOf(f.date) <= dos);
+      const done = before.find((f) => f.status === 'done');
+      if (done) return met('A note documents a psychological evaluation.', done.evidence);
+      const pending = before.filter((f) => f.status !== 'done');
+      if (pending.length)
+        return missing(
+          pending.some((f) => f.status === 'not-done')
+            ? 'The notes say the psychological evaluation has not been done yet.'
+            : 'The notes plan a psychological evaluation; none is documented as done.',
+          'Document the completed psychological evaluation (date, clinician, clearance) before the trial',
+          pending.flatMap((f) => f.evidence),
+        );
       return missing(
         'No psychological evaluation found in the notes.',
         'Document the psychological evaluation (date, clinician, clearance) before the trial',

@@ -30,6 +30,8 @@ const INDEX: readonly { words: RegExp; code: Pick }[] = [
     words: /spondylosis|facet (joint )?(arthropathy|arthrosis|osteoarthritis|syndrome|hypertrophy)/i,
     code: byRegion({ cervical: 'M47.812', thoracic: 'M47.814', lumbar: 'M47.816' }, 'M47.817'),
   },
+  // Index: Stenosis, spinal, lumbar region, with neurogenic claudication M48.062 (without: M48.061).
+  { words: /stenosis.*neurogenic claudication|neurogenic claudication.*stenosis/i, code: byRegion({ lumbar: 'M48.062' }) },
   { words: /stenosis/i, code: byRegion({ cervical: 'M48.02', lumbar: 'M48.061' }) },
   {
     words: /(herniat|displace|prolapse|protrusion).*\bdis[ck]\b|\bdis[ck]\b.*(herniat|displace|prolapse|protrusion)/i,

@@ -38,6 +38,8 @@ import {
 import { practitionerDisplay, practitionerProblem } from './npi';
 import { planSupport } from './supporting';
 import { requestDiagnoses } from './request-dx';
+import { requestRefusals } from './request-refusals';
+import type { PasViolation } from './violation';
 import { PAS, REPORT_TYPE, SYSTEMS, type ReportType } from './systems';
 
 export type { ClinicInfo, PartyData } from './parties';
@@ -70,6 +72,8 @@ export interface PasBuild {
   /** The date of service, or the period requested when no date is scheduled. */
   requested: { date: string } | { period: { start: string; end: string } };
   claimIdentifier: string;
+  /** Why the packet must not be requested as it stands (no valid diagnosis, a not-eligible service): saving refuses. */
+  refused: PasViolation[];
 }
 
 const cc = (system: string, code: string, display?: string): CodeableConcept => ({
@@ -167,7 +171,7 @@ export function assemblePasBundle(input: PasBundleInput): PasBuild {
   const pr = clinicPractitioner(input.clinic.practitioner);
   const orgKey = put(org);
   const prKey = put(pr);
-  const roleKey = put(practitionerRole(org, pr));
+  const roleKey = put(practitionerRole(org, pr, input.clinic.contact));
 
   const cov = focalCoverage(picture, assessment);
   let coverageKey: string | undefined;
@@ -294,6 +298,7 @@ export function assemblePasBundle(input: PasBundleInput): PasBuild {
     claimIdentifier: claimId,
     notSent,
     requested: requestedWhen,
+    refused: requestRefusals(input, dx.list),
   };
 }
 

@@ -25,6 +25,9 @@ const phoneOf = (phone: string | undefined): ContactPoint[] => (phone ? [{ syste
 export interface ClinicInfo {
   organization: Organization | PartyData;
   practitioner: Practitioner | PartyData;
+  /** The role's contact where the chart records one apart from the clinician and clinic (the EHR's own
+   * PractitionerRole, the rendering Location): US Core pd-1 needs a contact on the role. */
+  contact?: ContactPoint[];
 }
 
 function isResource<T extends Resource>(v: T | PartyData): v is T {
@@ -58,17 +61,18 @@ export function clinicPractitioner(p: Practitioner | PartyData): Practitioner {
   };
 }
 
-export function practitionerRole(org: Organization, pr: Practitioner): PractitionerRole {
+export function practitionerRole(org: Organization, pr: Practitioner, contact: readonly ContactPoint[] = []): PractitionerRole {
   return {
     resourceType: 'PractitionerRole',
     id: `role-${stableHash([`Organization/${org.id ?? ''}`, `Practitioner/${pr.id ?? ''}`]).slice(0, 24)}`,
     active: true,
     practitioner: { reference: `Practitioner/${pr.id ?? ''}` },
     organization: { reference: `Organization/${org.id ?? ''}` },
-    // The role's contact is the clinician's work line, else the clinic's (where the payer calls back).
+    // The role's contact is the chart's role/location line, else the clinician's work line, else the clinic's (where
+    // the payer calls back).
     ...(() => {
-      const telecom = (pr.telecom ?? [])
-        .filter((t) => t.use !== 'home')
+      const telecom = [...contact]
+        .concat((pr.telecom ?? []).filter((t) => t.use !== 'home'))
         .concat(org.telecom ?? [])
         .filter((t) => t.value);
       return telecom.length ? { telecom: telecom.slice(0, 2) } : {};

@@ -72,7 +72,7 @@ export function partyRules(claim: Res, path: string, lookup: Lookup, v: PasViola
       add(
         'pd-1',
         p,
-        "no phone for the requesting clinician or clinic (the payer's call-back line): record it on the clinic or the clinician",
+        "no phone for the requesting clinician or clinic (the payer's call-back line): record a work phone on the ordering clinician (Practitioner.telecom), the clinic (Organization.telecom) or the rendering location (Location.telecom)",
       );
     const prRef = refOf(role.practitioner);
     const pr = prRef ? lookup(prRef) : undefined;

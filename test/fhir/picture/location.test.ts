@@ -4,6 +4,7 @@ import { applyServiceLocations } from '../../../src/fhir/picture/location';
 import type { PlannedService } from '../../../src/policy/picture';
 
 const POS = 'https://www.cms.gov/Medicare/Coding/place-of-service-codes/Place_of_Service_Code_Set';
+const ROLE = 'http://terminology.hl7.org/CodeSystem/v3-RoleCode';
 const svc = (): PlannedService => ({
   code: '64483',
   kind: 'esi-transforaminal',
@@ -45,5 +46,36 @@ describe('applyServiceLocations', () => {
     const t = [svc()];
     applyServiceLocations(t, { ServiceRequest: [{ resourceType: 'ServiceRequest', id: 'sr1' }] });
     expect(t[0]!.location).toBeUndefined();
+  });
+  it('reads a v3 RoleCode HOSP location without a place-of-service code as hospital outpatient (inpatient if the visit is)', () => {
+    const hosp = { resourceType: 'Location', id: 'h', address: { state: 'PA' }, type: [{ coding: [{ system: ROLE, code: 'HOSP' }] }] };
+    const order = { resourceType: 'ServiceRequest', id: 'sr1', locationReference: [{ reference: 'Location/h' }] };
+    const s = [svc()];
+    applyServiceLocations(s, { ServiceRequest: [order], Location: [hosp] });
+    expect(s[0]!.location).toMatchObject({ state: 'PA', setting: 'hospital-outpatient' });
+    expect(s[0]!.location?.placeOfService).toBeUndefined();
+    const t = [svc()];
+    applyServiceLocations(t, {
+      ServiceRequest: [{ ...order, encounter: { reference: 'Encounter/e' } }],
+      Location: [hosp],
+      Encounter: [{ resourceType: 'Encounter', id: 'e', class: { code: 'IMP' } }],
+    });
+    expect(t[0]!.location).toMatchObject({ setting: 'inpatient' });
+  });
+  it("takes the order's first Location the record holds, then the encounter's", () => {
+    const s = [svc()];
+    applyServiceLocations(s, {
+      ServiceRequest: [
+        {
+          resourceType: 'ServiceRequest',
+          id: 'sr1',
+          locationReference: [{ reference: 'Location/gone' }],
+          encounter: { reference: 'Encounter/e' },
+        },
+      ],
+      Encounter: [{ resourceType: 'Encounter', id: 'e', class: { code: 'AMB' }, location: [{ location: { reference: 'Location/asc' } }] }],
+      Location: [{ resourceType: 'Location', id: 'asc', address: { state: 'OH' }, type: [{ coding: [{ system: POS, code: '24' }] }] }],
+    });
+    expect(s[0]!.location).toMatchObject({ state: 'OH', setting: 'asc', placeOfService: '24' });
   });
 });

@@ -198,6 +198,45 @@ describe('readPatientRecord: the clinic and the ordering clinician', () => {
     expect(rec.requests).toBe(DEFAULT_TYPES.length + 2);
     expect(rec.waves).toBe(2);
   });
+
+  it("reads the order's Location and PractitionerRole, then the role's clinician and clinic in one more wave", async () => {
+    overrides.ServiceRequest = () =>
+      bundleWith({
+        resourceType: 'ServiceRequest',
+        id: 's1',
+        requester: { reference: 'PractitionerRole/role-1' },
+        locationReference: [{ reference: 'Location/loc-1' }],
+      });
+    overrides.Encounter = () =>
+      bundleWith({ resourceType: 'Encounter', id: 'e1', location: [{ location: { reference: 'Location/loc-2' } }] });
+    const asked: Record<string, string | null> = {};
+    overrides.Location = (url) => {
+      asked.Location = url.searchParams.get('_id');
+      return bundleWith({ resourceType: 'Location', id: 'loc-1' }, { resourceType: 'Location', id: 'loc-2' });
+    };
+    overrides.PractitionerRole = (url) => {
+      asked.PractitionerRole = url.searchParams.get('_id');
+      return bundleWith({
+        resourceType: 'PractitionerRole',
+        id: 'role-1',
+        practitioner: { reference: 'Practitioner/dr-1' },
+        organization: { reference: 'Organization/clinic' },
+      });
+    };
+    overrides.Practitioner = (url) => {
+      asked.Practitioner = url.searchParams.get('_id');
+      return bundleWith({ resourceType: 'Practitioner', id: 'dr-1' });
+    };
+    overrides.Organization = (url) => {
+      asked.Organization = url.searchParams.get('_id');
+      return bundleWith({ resourceType: 'Organization', id: 'clinic' });
+    };
+    const rec = await readPatientRecord(reader, PID);
+    expect(asked).toEqual({ Location: 'loc-1,loc-2', PractitionerRole: 'role-1', Practitioner: 'dr-1', Organization: 'clinic' });
+    expect(rec.resources.Location).toHaveLength(2);
+    expect(rec.requests).toBe(DEFAULT_TYPES.length + 4);
+    expect(rec.waves).toBe(3);
+  });
 });
 
 describe('readPatientRecord: failures and retries', () => {

@@ -317,6 +317,7 @@ function picture(p: PictureIn): ClinicalPicture {
     symptoms: p.symptoms ?? [],
     siteMentions: planned.map(plan),
     visitWork: [],
+    psychEvaluations: [],
     notes: [note(p.visit, p.noteText ?? 'Progress note. See structured findings.')],
     dataIssues: [],
   };

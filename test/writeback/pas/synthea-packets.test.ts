@@ -41,14 +41,14 @@ const GAPS: Record<string, { errors: string[]; problem: RegExp }> = {
   // No Coverage in the export; the payer is read from Synthea's claims ("private"), which carry no member id.
   '0044': { errors: NO_COVERAGE, problem: /no member id/ },
   '0233': { errors: NO_COVERAGE, problem: /no member id/ },
-  // The order names no requester: there is no clinician to put on the request.
+  // The order names no requester: the visit's clinician is taken as the orderer, and Synthea's "NPI" for them is a
+  // three-digit placeholder.
   '0195': {
     errors: [
-      'Constraint pd-1 not met: SHALL have contact information or a reference to an Endpoint [profile-practitionerrole]',
-      'Practitioner.identifier: expected 1..*, found 0 [profile-practitioner]',
-      'Practitioner.name.family: expected 1..1, found 0 [profile-practitioner]',
+      'invariant us-core-16 failed: NPI must be 10 digits [profile-practitioner]',
+      'invariant us-core-17 failed: NPI check digit must be valid (Luhn algorithm check) [profile-practitioner]',
     ],
-    problem: /no requesting clinic\/clinician found/,
+    problem: /NPI on record \(\d{1,9}\) is not a valid NPI/,
   },
   // Ordered by the Synthea primary-care clinician, whose "NPI" is a three-digit placeholder.
   '0343': {
@@ -58,6 +58,24 @@ const GAPS: Record<string, { errors: string[]; problem: RegExp }> = {
     ],
     problem: /NPI on record \(\d{1,9}\) is not a valid NPI/,
   },
+};
+
+/**
+ * Packets that conform but are not requested, for what the record says of the request itself
+ * (writeback/pas/request-refusals.ts): no ICD-10-CM code valid on the date of service (SNOMED-only problems; M79.18
+ * is valid only from FY2023, 2022-10-01, after these 2022 orders), or a service the assessment finds not eligible
+ * (an ablation with no diagnostic blocks; under BCBSMA 690, pain below moderate-severe with no PT or analgesic trial).
+ */
+const REFUSED: Record<string, RegExp[]> = {
+  '0075': [/request-not-eligible: .*below the moderate-severe pain/],
+  '0195': [/request-diagnosis: .*no ICD-10-CM diagnosis valid/],
+  '0215': [/request-not-eligible: .*below the moderate-severe pain/],
+  '0233': [/request-diagnosis: .*SNOMED/],
+  '0276': [/request-not-eligible: .*0 qualifying diagnostic blocks/],
+  '0443': [/request-diagnosis: .*SNOMED/, /request-not-eligible/],
+  '0505': [/request-not-eligible: .*0 qualifying diagnostic blocks/],
+  '0599': [/request-diagnosis/, /request-not-eligible/],
+  '0607': [/request-diagnosis: .*M79\.18 cannot be billed on that date/],
 };
 
 const withoutPath = (e: string): string => e.replace(/^Bundle\.entry\[\d+\]\.resource[^:]*: /, '');
@@ -100,21 +118,23 @@ describe('PAS packets for the 16 Synthea records (npm run check --packet, then t
     }, 60_000);
   }
 
-  it('a packet with a gap is written but not saveable, and problems.txt says what to record; the others are saveable', () => {
+  it('a packet with a gap, or one that cannot be requested as it stands, is written but not saveable, and problems.txt says why; the others are saveable', () => {
     for (const n of patients.keys()) {
       const problems = join(dirOf(n), 'problems.txt');
       const text = existsSync(problems) ? readFileSync(problems, 'utf8') : '';
-      const gap = GAPS[n];
-      if (gap) {
-        expect(text, n).toMatch(gap.problem);
+      const reasons = [...(GAPS[n] ? [GAPS[n].problem] : []), ...(REFUSED[n] ?? [])];
+      if (reasons.length) {
+        for (const r of reasons) expect(text, n).toMatch(r);
         expect(text, n).toMatch(/The packet is not saved/);
         expect(existsSync(join(dirOf(n), 'packet-documentreference.json')), n).toBe(false);
       } else {
         expect(text, n).not.toMatch(/not saved|no requesting/);
         expect(existsSync(join(dirOf(n), 'packet-documentreference.json')), n).toBe(true);
       }
-      expect(stderr).toContain(`${dirOf(n)} ${gap ? 'NOT saveable' : 'saveable'}`);
+      expect(stderr).toContain(`${dirOf(n)} ${reasons.length ? 'NOT saveable' : 'saveable'}`);
     }
+    // The yardstick keeps its teeth: some Synthea packets are saved.
+    expect([...patients.keys()].filter((n) => !GAPS[n] && !REFUSED[n]).length).toBeGreaterThanOrEqual(5);
   });
 
   it('every resource id is a FHIR id (a payer read from a Claim is not sent as Coverage/"Claim/x")', () => {
