@@ -102,7 +102,8 @@ const BED_BOUND_RE = new RegExp(String.raw`\b(?:${BED_BOUND})\b`, 'gi');
 const OTHER_INSTRUMENT_RE = new RegExp(String.raw`\b(?:${OTHER_INSTRUMENTS})`, 'gi');
 const HEEL_TOE_AFTER = /^\s*(?:on (?:his |her |their |the )?(?:(?:right|left) )?)?(?:heels?|toes?)\b/i;
 const EXAM_TEST = /\b(?:test\w*|heels?|toes?|tandem)\b/i;
-const LEXICON_PATTERNS: RegExp[] = [
+/** Exported for the gate measurement in test/bench/notes-gates.ts. */
+export const LEXICON_PATTERNS: readonly RegExp[] = [
   WORK_STATUS_RE,
   SLEEP_RE,
   BED_BOUND_RE,

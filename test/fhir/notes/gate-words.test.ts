@@ -1,0 +1,58 @@
+// The derived gates of test/bench/notes-gate-words.ts (issue 11) must never drop a match: every rule run with and
+// without its gate over every sentence of the fixture notes gives the same matches, and the reader declines shapes
+// it cannot follow rather than guessing.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { sentences } from '../../../src/fhir/notes/context';
+import { matchAll } from '../../../src/fhir/notes/lexicon';
+import corpus from '../../fixtures/notes/corpus.json';
+import visits from '../../fixtures/notes/visits.json';
+import { gated, gatedAll, requiredWords, ungatedRules } from '../../bench/notes-gate-words';
+
+// The real notes beside the repository too, when present (read in place, never copied).
+const devDir = join(dirname(fileURLToPath(import.meta.url)), '../../../../shared/notes-dev/notes');
+const devNotes = existsSync(devDir) ? readdirSync(devDir).map((f) => readFileSync(join(devDir, f), 'utf8')) : [];
+const texts = [...(corpus as { text: string }[]).map((c) => c.text), ...visits.notes, ...devNotes];
+const fixtureSentences = texts.flatMap((t) => sentences(t));
+const spans = (ms: readonly RegExpExecArray[]): string[] => ms.map((m) => `${m.index}:${m[0]}`);
+
+describe('derived note-rule gates', () => {
+  it('reads gates off most of the ungated rules', () => {
+    const rules = ungatedRules();
+    expect(rules.length).toBeGreaterThan(5);
+    expect(rules.filter(([, g]) => g.gate !== null).length).toBeGreaterThanOrEqual(rules.length - 1);
+  });
+
+  it.each(ungatedRules())('%s: same matches with and without its gate on every fixture sentence', (_name, g) => {
+    expect(fixtureSentences.length).toBeGreaterThan(300);
+    for (const s of fixtureSentences) {
+      expect(spans(gatedAll(g, s.text, s.lower)), s.text).toEqual(spans(matchAll(g.re, s.text)));
+    }
+  });
+
+  it('compares where the rules do match: the fixtures hold matches of most gated rules', () => {
+    const hit = ungatedRules().filter(([, g]) => fixtureSentences.some((s) => matchAll(g.re, s.text).length > 0));
+    expect(hit.length).toBeGreaterThanOrEqual(6);
+  });
+
+  it('takes only mandatory literal runs', () => {
+    expect(requiredWords(/\bfoo(?:bar)?bazz\b/gi)).toEqual(['bazz']);
+    expect(requiredWords(/(?:alpha|beta)x|gamma/i)!.sort()).toEqual(['alpha', 'beta', 'gamma']);
+    expect(requiredWords(/walks?ing/i)).toEqual(['walk']);
+    expect(requiredWords(/ab+cde/i)).toEqual(['cde']);
+    // A branch without a word of three letters, a lookahead only, a backreference, a Unicode regex: no gate.
+    expect(requiredWords(/foobar|qu+x/i)).toBeNull();
+    expect(requiredWords(/(?=abc)\w+/)).toBeNull();
+    expect(requiredWords(/(abc)\1/)).toBeNull();
+    expect(requiredWords(/abc/u)).toBeNull();
+  });
+
+  it('gates on the lower-cased text, whatever the case of the sentence', () => {
+    const g = gated(/\bWork Status\b/gi);
+    expect(g.words).toEqual(['work status']);
+    expect(spans(gatedAll(g, 'WORK STATUS: full duty', 'work status: full duty'))).toEqual(['0:WORK STATUS']);
+    expect(gatedAll(g, 'No change.', 'no change.')).toHaveLength(0);
+  });
+});
