@@ -37,11 +37,11 @@ function appHtmlAtRoot(): Plugin {
         Object.values(bundle).forEach(
           (c) => c.type === 'chunk' && c.facadeModuleId?.endsWith('src/ui/views/VisitChecklist.tsx') && add(c.fileName),
         );
-        // Their style sheets too: Vite's loader holds a dynamic import until the chunk's CSS has loaded, and the app
-        // page's CSS requests queue behind the chart's searches for the browser's six connections to the EHR's host
-        // (the sandbox serves app and FHIR from one origin), so the visit checklist (and the policy core it imports)
-        // was evaluated only after the record was in, on the verdict's critical path (test/bench/launch-profile.ts).
-        // On the app page they are style sheets already in the head, which Vite's loader sees and does not wait for.
+        // Their style sheets too: Vite's loader holds a dynamic import until the chunk's CSS has loaded, and that CSS
+        // was requested only when boot ran (after the reads had started), so the visit checklist (and the policy core
+        // it imports) was evaluated after the record was in, on the verdict's critical path (cr:checklist against
+        // cr:record, test/bench/launch-profile.ts). On the app page they are style sheets already in the head, which
+        // Vite's loader sees and does not wait for; the launch page fetches them ahead like the chunks.
         const css = (): string[] => [
           ...new Set(
             [...files].flatMap((f) => {
