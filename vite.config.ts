@@ -37,14 +37,36 @@ function appHtmlAtRoot(): Plugin {
         Object.values(bundle).forEach(
           (c) => c.type === 'chunk' && c.facadeModuleId?.endsWith('src/ui/views/VisitChecklist.tsx') && add(c.fileName),
         );
-        const preload = (page: string): string => {
-          const links = [...files].filter((f) => !page.includes(f)).map((f) => `<link rel="modulepreload" crossorigin href="${base}${f}">`);
+        // Their style sheets too: Vite's loader holds a dynamic import until the chunk's CSS has loaded, and that CSS
+        // was requested only when boot ran (after the reads had started), so the visit checklist (and the policy core
+        // it imports) was evaluated after the record was in, on the verdict's critical path (cr:checklist against
+        // cr:record, test/bench/launch-profile.ts). On the app page they are style sheets already in the head, which
+        // Vite's loader sees and does not wait for; the launch page fetches them ahead like the chunks.
+        const css = (): string[] => [
+          ...new Set(
+            [...files].flatMap((f) => {
+              const c = bundle[f];
+              return c?.type === 'chunk' ? [...(c.viteMetadata?.importedCss ?? [])] : [];
+            }),
+          ),
+        ];
+        const preload = (page: string, styles: 'preload' | 'stylesheet'): string => {
+          const links = [
+            ...css()
+              .filter((f) => !page.includes(f))
+              .map((f) =>
+                styles === 'stylesheet'
+                  ? `<link rel="stylesheet" crossorigin href="${base}${f}">`
+                  : `<link rel="preload" as="style" crossorigin href="${base}${f}">`,
+              ),
+            ...[...files].filter((f) => !page.includes(f)).map((f) => `<link rel="modulepreload" crossorigin href="${base}${f}">`),
+          ];
           return page.replace('</head>', `  ${links.join('\n    ')}\n  </head>`);
         };
-        launch.source = preload(launch.source);
+        launch.source = preload(launch.source, 'preload');
         // The app page too: main.tsx imports the React app only after the reads have started (its evaluation holds
         // the main thread), so it is fetched and compiled ahead, during the token exchange.
-        if (html?.type === 'asset' && typeof html.source === 'string') html.source = preload(html.source);
+        if (html?.type === 'asset' && typeof html.source === 'string') html.source = preload(html.source, 'stylesheet');
       }
     },
   };

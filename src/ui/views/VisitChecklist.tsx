@@ -10,6 +10,10 @@ import { useServiceRequests } from '../lifecycle/use-service-requests';
 import type { ServiceApi } from '../lifecycle/api';
 import './VisitChecklist.css';
 
+// A performance mark for the bench tools (test/bench/launch-profile.ts): the checklist and the policy core it imports
+// are evaluated, which should happen while the chart is still being read, not after (vite.config.ts).
+performance.mark('cr:checklist');
+
 /** `api`: tests bind the ClaimReady service in-process; the app reaches it with the user's SMART token. */
 export function VisitChecklist({ api }: { api?: ServiceApi } = {}) {
   const { picture, services, today, openEvidence, stillReading, saved, serviceToken } = useAppData();
