@@ -157,7 +157,9 @@ describe('launch errors in the EHR’s words', () => {
 
 describe("ClaimReady's own output is never evidence", () => {
   it('save the packet and the coding, relaunch: the checklist is unchanged and cites no ClaimReady document', async () => {
-    const patient = 'pt-esi-frequency';
+    // Its evidence is all note prose, so a saved packet or coding summary read back as a note would change the findings.
+    // (A not-eligible service, as pt-esi-frequency's was, makes no packet to save.)
+    const patient = 'pt-notes-only';
     await launchApp(page, sandbox, { patient });
     const findings = async () => (await page.locator('.vc-finding').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim());
     const first = await findings();
