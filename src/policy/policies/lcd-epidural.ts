@@ -6,7 +6,7 @@ import type { PolicyDef } from './def';
 import type { PolicyParams, PolicyVersion } from './types';
 import type { Citation, SourceGrade } from '../verdicts';
 import { citer } from './cite';
-import { SHARED } from './shared-citations';
+import { BASELINE_RECENCY_DAYS, SHARED } from './shared-citations';
 import { familyKinds, SAME_SESSION_BLOCK_KINDS } from '../services';
 import { codeValidityRequirement, indicationRequirement } from '../requirements/diagnosis';
 import {
@@ -39,7 +39,6 @@ export const AXIAL_ICD10 = ['M54.2', 'M54.5', 'M54.6', 'M54.8', 'M54.9', 'M47.81
 
 const ESI_CONSERVATIVE_WEEKS = 4;
 const ESI_PAIN_WEEKS = 4;
-const BASELINE_RECENCY_DAYS = 30;
 const ESI_SESSIONS_PER_REGION = 4;
 const ROLLING_MONTHS = 12;
 const REPEAT_MIN_PERCENT = 50;

@@ -8,7 +8,7 @@
 import type { PolicyParams, PolicyVersion } from './types';
 import type { Citation, SourceGrade } from '../verdicts';
 import { citer } from './cite';
-import { SHARED } from './shared-citations';
+import { BASELINE_RECENCY_DAYS, SHARED } from './shared-citations';
 import { familyKinds, SAME_SESSION_BLOCK_KINDS } from '../services';
 
 export const BLOCKS = familyKinds('facet-block');
@@ -43,7 +43,6 @@ export const NON_FACET_PATHOLOGY_ICD10 = [
 ];
 
 const PAIN_MONTHS = 3;
-const BASELINE_RECENCY_DAYS = 30;
 const MAX_LEVELS = 2;
 const INJECTION_SESSIONS = 4;
 const RFA_SESSIONS = 2;

@@ -6,7 +6,7 @@ import type { PolicyDef } from './def';
 import type { PolicyParams } from './types';
 import type { Citation, SourceGrade } from '../verdicts';
 import { citer } from './cite';
-import { SHARED } from './shared-citations';
+import { BASELINE_RECENCY_DAYS, SHARED } from './shared-citations';
 import { familyKinds } from '../services';
 import { codeValidityRequirement } from '../requirements/diagnosis';
 import {
@@ -31,7 +31,6 @@ const THERAPEUTIC_SESSIONS = 4;
 const ROLLING_MONTHS = 12;
 const REPEAT_PERCENT = 50;
 const REPEAT_MONTHS = 3;
-const BASELINE_RECENCY_DAYS = 30;
 
 type C = (ruleId: string, section: string, grade: SourceGrade, note?: string) => Citation;
 

@@ -1,12 +1,19 @@
-// Citations several policies share: ICD-10-CM validity, site consistency, modifier 25.
+// Citations several policies share (ICD-10-CM validity, site consistency, modifier 25), and the one number of our own
+// they share.
 import type { Citation } from '../verdicts';
 import { cite } from './cite';
+
+/**
+ * The policies ask for a baseline pain and function score and set no age for it: ClaimReady reads one recorded
+ * within this many days before the date of service as current, and an older one is advice, never a blocker.
+ */
+export const BASELINE_RECENCY_DAYS = 30;
 
 export const SHARED = {
   icd10: cite({
     ruleId: 'ICD10-VALID',
     document: 'ICD-10-CM',
-    version: 'FY2022-FY2026 releases (effective each October 1)',
+    version: 'FY2022-FY2025 releases (effective each October 1); FY2026 and FY2027 not read',
     section:
       'Tabular List: only complete codes are billable on the date of service (M54.5 deleted 2021-10-01; M51.36/M51.37 headers from 2024-10-01)',
     grade: 'P',

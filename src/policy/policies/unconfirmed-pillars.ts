@@ -7,9 +7,7 @@ import { codeValidityRequirement } from '../requirements/diagnosis';
 import { conservativeFailureRequirement, functionalRequirement, painScaleRequirement } from '../requirements/pillars';
 import { siteConsistencyRequirement } from '../requirements/site';
 import { sameDayEmRequirement } from '../requirements/same-day';
-import { SHARED } from './shared-citations';
-
-const BASELINE_RECENCY_DAYS = 30;
+import { BASELINE_RECENCY_DAYS, SHARED } from './shared-citations';
 
 export function unconfirmedPillars(document: string, note: string): PolicyParams {
   const c = (ruleId: string, section: string) => cite({ ruleId, document, section, grade: 'none', note });
