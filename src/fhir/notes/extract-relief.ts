@@ -83,6 +83,16 @@ export function extractRelief(note: NoteDoc, sentences: readonly Sentence[]): No
     const used: [number, number][] = [];
     let about: NoteReliefFact['about'];
     let aboutDone = false;
+    // Every relief found in the sentence carries the note's date and what the sentence says it followed (read once).
+    const add = (fact: NoteReliefFact): void => {
+      if (date) fact.date = date;
+      if (!aboutDone) {
+        about = aboutOf(s);
+        aboutDone = true;
+      }
+      if (about) fact.about = about;
+      out.push(fact);
+    };
     const verbs = RELIEF_TOPIC.test(s);
     for (const re of verbs ? [PCT_FIRST, WHAT_FIRST, VERB_FIRST, PCT_VERB] : [PCT_FIRST, WHAT_FIRST]) {
       for (const m of matchAll(re, s)) {
@@ -110,13 +120,7 @@ export function extractRelief(note: NoteDoc, sentences: readonly Sentence[]): No
           measure: FUNCTION_WORD.test(m[0]) ? 'function' : 'pain',
         };
         if (unit && Number.isFinite(n)) fact.durationHours = toHours(n, unit);
-        if (date) fact.date = date;
-        if (!aboutDone) {
-          about = aboutOf(s);
-          aboutDone = true;
-        }
-        if (about) fact.about = about;
-        out.push(fact);
+        add(fact);
       }
     }
     if (!verbs || !NO_PERCENT_GATE.test(s)) continue;
@@ -144,13 +148,7 @@ export function extractRelief(note: NoteDoc, sentences: readonly Sentence[]): No
           const unit = parseUnit(dur[2]!);
           if (unit && Number.isFinite(n)) fact.durationHours = toHours(n, unit);
         }
-        if (date) fact.date = date;
-        if (!aboutDone) {
-          about = aboutOf(s);
-          aboutDone = true;
-        }
-        if (about) fact.about = about;
-        out.push(fact);
+        add(fact);
       }
     }
   }
