@@ -1,135 +1,22 @@
 // Bench tooling for issue 11 (note extraction speed): a "may this regex match here?" test derived from the regex
-// itself, the literal words every match must contain, read off the source mechanically (when the source has a shape
-// this reader does not follow, there is no gate). Tried as per-sentence gates in front of the ungated note rules and
-// measured by notes-gates.ts: V8 scans a case-sensitive alternation of many words about as slowly as the
-// \b-anchored rule itself, so these gates did not pay and the extractor does not use them. Kept so the measurement
-// can be rerun when the rules or the engine change.
-import { CARE_TERMS, DRUG_BY_NAME, DRUG_CLASSES, THERAPIES } from '../../src/fhir/notes/care-lexicon';
+// itself, the literal words every match must contain (src/fhir/notes/required-words.ts). Tried first as one
+// per-sentence regex gate per rule (measured by notes-gates.ts): V8 scans a case-sensitive alternation of many words
+// about as slowly as the \b-anchored rule itself, so such gates did not pay. The extractor now uses the same words
+// through one automaton pass per run of sentences (src/fhir/notes/trigger-scan.ts); this file keeps the per-rule form
+// so the first measurement can be rerun.
+import { CARE_TERMS } from '../../src/fhir/notes/care-lexicon';
 import { LEXICON_PATTERNS } from '../../src/fhir/notes/extract-function';
 import { matchAll } from '../../src/fhir/notes/lexicon';
+import { requiredWords } from '../../src/fhir/notes/required-words';
+import { careTriggerWords } from '../../src/fhir/notes/trigger-words';
+
+export { requiredWords };
 
 /** A regex with the words one of which each of its matches contains (lower case), or null when none could be read. */
 export interface GatedRegex {
   re: RegExp;
   gate: RegExp | null;
   words: readonly string[] | null;
-}
-
-// Only ASCII letters, digits and a few plain marks count as literal: their lower-case form is what sen.lower holds at
-// the same place, with or without the i flag (non-Unicode case folding never maps a non-ASCII character to ASCII).
-const PLAIN = /^[A-Za-z0-9 ,:'#&=%-]$/;
-/** Escaped punctuation: a plain one (PLAIN) is a literal, any other consumes one character. */
-const ESCAPED_PUNCT = /^[./\-#&%=:,'()[\]{}?*+|^$\\]$/;
-const SHORTEST_USEFUL = 3;
-
-/** Words (lower case) one of which every match of the alternation `src[i..]` up to `)` or end contains, or null. */
-function alternation(src: string, at: { i: number }): string[] | null {
-  const sets: (string[] | null)[] = [sequence(src, at)];
-  while (src[at.i] === '|') {
-    at.i++;
-    sets.push(sequence(src, at));
-  }
-  if (sets.some((s) => s === null)) return null;
-  return [...new Set(sets.flat() as string[])];
-}
-
-/** One branch of an alternation: the best required word set among its mandatory items. */
-function sequence(src: string, at: { i: number }): string[] | null {
-  const found: string[][] = [];
-  let run = '';
-  const endRun = (): void => {
-    if (run.length >= SHORTEST_USEFUL) found.push([run]);
-    run = '';
-  };
-  while (at.i < src.length && src[at.i] !== '|' && src[at.i] !== ')') {
-    const c = src[at.i]!;
-    let literal: string | null = null;
-    let inner: string[] | null = null;
-    let consumes = true;
-    if (c === '(') {
-      at.i++;
-      let look = false;
-      if (src[at.i] === '?') {
-        const head = src.slice(at.i, at.i + 3);
-        if (head.startsWith('?:')) at.i += 2;
-        else if (head.startsWith('?=') || head.startsWith('?!')) {
-          look = true;
-          at.i += 2;
-        } else if (head === '?<=' || head === '?<!') {
-          look = true;
-          at.i += 3;
-        } else throw new Error('named group');
-      }
-      const set = alternation(src, at);
-      if (src[at.i] !== ')') throw new Error('unbalanced');
-      at.i++;
-      if (look) consumes = false;
-      else inner = set;
-    } else if (c === '[') {
-      at.i++;
-      if (src[at.i] === '^') at.i++;
-      if (src[at.i] === ']') at.i++;
-      while (at.i < src.length && src[at.i] !== ']') at.i += src[at.i] === '\\' ? 2 : 1;
-      at.i++;
-    } else if (c === '\\') {
-      const e = src[at.i + 1]!;
-      at.i += 2;
-      if (e === 'b' || e === 'B') consumes = false;
-      else if (ESCAPED_PUNCT.test(e)) literal = PLAIN.test(e) ? e : null;
-      else if (/^[dDsSwWtnrfv]$/.test(e)) literal = null;
-      else throw new Error(`escape \\${e}`);
-    } else if (c === '^' || c === '$') {
-      at.i++;
-      consumes = false;
-    } else {
-      at.i++;
-      if (PLAIN.test(c)) literal = c.toLowerCase();
-    }
-    // A quantifier after the atom: optional ones make it not required; any one ends a literal run.
-    let optional = false;
-    let quantified = false;
-    const q = src[at.i];
-    if (q === '?' || q === '*' || q === '+') {
-      quantified = true;
-      optional = q !== '+';
-      at.i++;
-    } else if (q === '{') {
-      const m = /^\{(\d+)(?:,\d*)?\}/.exec(src.slice(at.i));
-      if (!m) throw new Error('brace');
-      quantified = true;
-      optional = Number(m[1]) === 0;
-      at.i += m[0].length;
-    }
-    if (quantified && src[at.i] === '?') at.i++;
-    if (!consumes) {
-      endRun();
-      continue;
-    }
-    if (literal !== null && !optional) {
-      run += literal;
-      if (quantified) endRun();
-      continue;
-    }
-    endRun();
-    if (inner !== null && !optional && inner.every((w) => w.length >= SHORTEST_USEFUL)) found.push(inner);
-  }
-  endRun();
-  if (found.length === 0) return null;
-  // The most selective set: its shortest word longest, then fewest words.
-  const score = (s: string[]): number => Math.min(...s.map((w) => w.length)) * 1000 - s.length;
-  return found.reduce((a, b) => (score(b) > score(a) ? b : a));
-}
-
-/** The words one of which every match of `re` contains, or null when the source is not read. */
-export function requiredWords(re: RegExp): string[] | null {
-  if (re.flags.includes('u') || re.flags.includes('v') || re.flags.includes('m')) return null;
-  try {
-    const at = { i: 0 };
-    const words = alternation(re.source, at);
-    return at.i === re.source.length ? words : null;
-  } catch {
-    return null;
-  }
 }
 
 /** `re` with its gate, built once at module load: from `words` when the caller read them off its own data. */
@@ -145,28 +32,10 @@ export function gatedAll(g: GatedRegex, s: string, lower: string): readonly RegE
   return g.gate === null || g.gate.test(lower) ? matchAll(g.re, s) : NONE;
 }
 
-/**
- * What every care term contains: the longest word of each drug name (the trie matches a name whole) and the words
- * read off each pattern; null when a pattern cannot be read or a name is not plain ASCII.
- */
-function careWords(): string[] | null {
-  const words = new Set<string>();
-  for (const n of DRUG_BY_NAME.keys()) {
-    if (!/^[\x20-\x7e]+$/.test(n)) return null;
-    words.add(n.split(' ').reduce((a, b) => (b.length > a.length ? b : a)));
-  }
-  for (const [src] of [...DRUG_CLASSES, ...THERAPIES]) {
-    const w = requiredWords(new RegExp(`(?:${src})`, 'i'));
-    if (w === null) return null;
-    for (const x of w) words.add(x);
-  }
-  return [...words];
-}
-
 /** The note rules that run on every sentence without a hand-written gate, each with its derived gate. */
 export function ungatedRules(): [string, GatedRegex][] {
   return [
-    ['care terms', gated(CARE_TERMS, careWords())],
+    ['care terms', gated(CARE_TERMS, careTriggerWords())],
     ...LEXICON_PATTERNS.map((re, i): [string, GatedRegex] => [`function lexicon #${i}`, gated(re)]),
   ];
 }

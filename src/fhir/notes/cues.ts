@@ -5,6 +5,7 @@
 // follow the phrase ("... was recommended", "... 3 years ago").
 import { clauseEnd, clauseStart, isAboutFamily, isNegated, type Sentence } from './context';
 import type { MentionContext, MentionType } from './mention-types';
+import { mayMatch } from './trigger-scan';
 
 interface Cue {
   context: MentionContext;
@@ -152,11 +153,12 @@ export function mentionContext(sen: Sentence, start: number, end: number, type: 
     if (c.not?.includes(type)) return;
     const re = BEFORE[i];
     if (!re) return;
-    const m = lastMatch(re, before);
+    // The trigger scan knows when the sentence lacks all of the cue's words (the window is part of the sentence).
+    const m = mayMatch(re, s) ? lastMatch(re, before) : null;
     if (m && (!best || m.index > best.at)) best = { at: m.index, context: c.context };
   });
   // "still taking Norco" is current even in a plan; "continue PT" as an instruction is the plan.
-  const cont = lastMatch(CONTINUING_G, before);
+  const cont = mayMatch(CONTINUING_G, s) ? lastMatch(CONTINUING_G, before) : null;
   // "If she continues to be symptomatic with X": the condition scopes over the continuing.
   if (cont && (!best || cont.index >= best.at) && best?.context !== 'hypothetical') {
     if (type === 'conservative-care' && continueIsPlan(before, sen.section)) return 'plan';
@@ -182,7 +184,9 @@ export function mentionContext(sen: Sentence, start: number, end: number, type: 
   if (type === 'conservative-care' && (best?.context === 'plan' || (!best && sen.section === 'plan')) && triedNear(before, after, best?.at))
     return 'current';
   if (best) return best.context;
-  for (const c of CUES) if (c.after && !c.not?.includes(type) && !c.notIn?.includes(sen.section) && c.after.test(after)) return c.context;
+  for (const c of CUES)
+    if (c.after && !c.not?.includes(type) && !c.notIn?.includes(sen.section) && mayMatch(c.after, s) && c.after.test(after))
+      return c.context;
   if (CONTINUING.test(after.slice(0, 30))) return 'current';
   if (type === 'conservative-care' && sen.section !== 'plan' && PAST_PLAN_BEFORE.test(s.slice(cs, start))) return 'history';
   return sectionContext(sen, type);

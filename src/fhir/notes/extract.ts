@@ -24,6 +24,8 @@ import { extractRelief, type NoteReliefFact } from './extract-relief';
 import { extractSiteMentions } from './extract-site';
 import { extractSymptoms, extractVisitWork } from './extract-visit';
 import { extractPsychEvaluations } from './extract-psych';
+import { endScan, scanSentences } from './trigger-scan';
+import './trigger-words';
 
 export interface NoteFacts {
   painScores: PainScoreFact[];
@@ -89,7 +91,15 @@ export function extractNoteFacts(whole: NoteDoc): NoteFacts {
       );
       break;
     }
-    const part = extractAll(note, sens.slice(i, i + CHUNK_SENTENCES));
+    const chunk = sens.slice(i, i + CHUNK_SENTENCES);
+    // One pass over the chunk for every rule's trigger words; the rules then skip the sentences that lack them.
+    scanSentences(chunk);
+    let part: Omit<NoteFacts, 'limits'>;
+    try {
+      part = extractAll(note, chunk);
+    } finally {
+      endScan();
+    }
     for (const k of FAMILIES) {
       const into = facts[k] as unknown[];
       for (const x of part[k]) into.push(x);

@@ -2,6 +2,7 @@
 import type { Evidence, NoteDoc } from '../../policy/picture';
 import { dayOf } from '../../policy/dates';
 import type { Sentence } from './sentence';
+import { containsAny, mayMatch } from './trigger-scan';
 
 const WORD_NUMBERS: Record<string, number> = {
   zero: 0,
@@ -109,6 +110,8 @@ export function spanEvidence(note: NoteDoc, sentence: Sentence, start: number, e
 /** Every match of a global regex (resets lastIndex so module-level regexes are reusable); an array, not a
  * generator, because this runs for every regex on every sentence. */
 export function matchAll(re: RegExp, s: string): readonly RegExpExecArray[] {
+  // A sentence the trigger scan saw without any of the rule's words: no match, without running it.
+  if (!mayMatch(re, s)) return NO_MATCHES;
   re.lastIndex = 0;
   let m = re.exec(s);
   // Most sentences hold no match of most regexes: one shared empty answer instead of a new array each time (this
@@ -133,6 +136,8 @@ const gateCache = new Map<readonly string[], RegExp>();
 
 /** Does `lower` (already lower case) contain any of `words`? Used to skip sentences before the real regexes run. */
 export function hasAny(lower: string, words: readonly string[]): boolean {
+  const known = containsAny(words, lower);
+  if (known !== undefined) return known;
   let re = gateCache.get(words);
   if (!re) {
     re = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'));

@@ -1,0 +1,212 @@
+// The one-pass trigger scan (issue 11): before the extractors read a run of sentences, one Aho-Corasick automaton over
+// the trigger words of every rule walks each sentence's lower-case text once and notes, per sentence, which rules'
+// words occur in it. A rule whose words a sentence lacks cannot match there, so matchAll/hasAny (lexicon.ts) and the
+// context cues answer "nothing" without running it. Most sentences hold no match of most rules, and in V8 it is the
+// fixed cost of each regex call (and the garbage it makes) that a megabyte of notes pays for, not the scanning.
+//
+// The trigger words are never written by hand: a rule's are read off its regex source (required-words.ts) the first
+// time it runs, a gate list's are its words, and a lexicon may declare its own (trigger-words.ts). Every answer is
+// exact or "may match": a rule with no readable words, a gate first met after this run of sentences was scanned, or
+// a string that is not one of its sentences is simply run, as before.
+import { requiredWords } from './required-words';
+import type { Sentence } from './sentence';
+
+let enabled = true;
+/** Rule calls answered "no match" without running the rule, since load (for tests and measurements). */
+let skipped = 0;
+
+/** Switch the scan off (every rule runs on every sentence, the old path): for the equivalence test only. */
+export function setTriggerScan(on: boolean): void {
+  enabled = on;
+  if (!on) rows = null;
+}
+
+// ---------------------------------------------------------------- gates: a word set each
+
+const gateWords: (readonly string[])[] = [];
+const gateOfRegex = new Map<RegExp, number>();
+const gateOfList = new Map<readonly string[], number>();
+/** No gate: the rule always runs. */
+const NONE = -1;
+
+function addGate(words: readonly string[] | null): number {
+  if (words === null || words.length === 0 || words.some((w) => w.length === 0)) return NONE;
+  gateWords.push(words);
+  return gateWords.length - 1;
+}
+
+/** Declare the trigger words of a regex whose source the reader cannot follow (read off its lexicon's data). */
+export function declareTriggerWords(re: RegExp, words: readonly string[] | null): void {
+  if (!gateOfRegex.has(re)) gateOfRegex.set(re, addGate(words?.map((w) => w.toLowerCase()) ?? null));
+}
+
+function gateOf(re: RegExp): number {
+  let g = gateOfRegex.get(re);
+  if (g === undefined) {
+    g = addGate(requiredWords(re));
+    gateOfRegex.set(re, g);
+  }
+  return g;
+}
+
+// ---------------------------------------------------------------- the automaton
+
+interface Automaton {
+  gates: number;
+  /** Character code (< 128) to its class; 0 for a character no trigger word holds. */
+  ascii: Int32Array;
+  /** Non-ASCII characters that trigger words hold, to their class. */
+  other: Map<number, number>;
+  classes: number;
+  /** delta[state * classes + class]: the next state (a full DFA, fail links folded in). */
+  delta: Int32Array;
+  /** Gates whose words end at a state (through its fail chain), or null. */
+  out: (Int32Array | null)[];
+}
+
+let automaton: Automaton | undefined;
+
+function build(): Automaton {
+  const gates = gateWords.length;
+  const ascii = new Int32Array(128);
+  const other = new Map<number, number>();
+  let classes = 1;
+  const classOf = (c: number): number => {
+    if (c < 128) return ascii[c] || (ascii[c] = classes++);
+    let k = other.get(c);
+    if (k === undefined) other.set(c, (k = classes++));
+    return k;
+  };
+  // The trie: goto edges per state as a map (built once), the gates ending at each state.
+  const next: Map<number, number>[] = [new Map()];
+  const ends: Set<number>[] = [new Set()];
+  for (let g = 0; g < gates; g++) {
+    for (const w of gateWords[g]!) {
+      let s = 0;
+      for (let i = 0; i < w.length; i++) {
+        const k = classOf(w.charCodeAt(i));
+        let t = next[s]!.get(k);
+        if (t === undefined) {
+          t = next.length;
+          next.push(new Map());
+          ends.push(new Set());
+          next[s]!.set(k, t);
+        }
+        s = t;
+      }
+      ends[s]!.add(g);
+    }
+  }
+  const states = next.length;
+  const delta = new Int32Array(states * classes);
+  const fail = new Int32Array(states);
+  const out: (Int32Array | null)[] = new Array<Int32Array | null>(states).fill(null);
+  // Breadth first: a state's fail target is shallower, so its row and outputs are final when the state is reached.
+  const queue: number[] = [];
+  for (const [k, t] of next[0]!) {
+    delta[k] = t;
+    queue.push(t);
+  }
+  for (let q = 0; q < queue.length; q++) {
+    const s = queue[q]!;
+    const f = fail[s]!;
+    const own = ends[s]!;
+    const inherited = out[f];
+    if (own.size > 0 || inherited) out[s] = Int32Array.from(new Set([...own, ...(inherited ?? [])]));
+    for (let k = 0; k < classes; k++) {
+      const t = next[s]!.get(k);
+      if (t === undefined) delta[s * classes + k] = delta[f * classes + k]!;
+      else {
+        fail[t] = delta[f * classes + k]!;
+        delta[s * classes + k] = t;
+        queue.push(t);
+      }
+    }
+  }
+  return { gates, ascii, other, classes, delta, out };
+}
+
+// ---------------------------------------------------------------- the scan of a run of sentences
+
+/** Sentence text to its row in `bits` (equal texts give equal answers, so one row serves them all). */
+let rows: Map<string, number> | null = null;
+/** The same for the sentences' lower-case texts. */
+let lowerRows = new Map<string, number>();
+let bits = new Uint32Array(0);
+let words32 = 1;
+/** Gates the current scan covers (those known when it ran). */
+let covered = 0;
+
+/** Scan `sens` once for every known gate; until endScan, the answers below come from it. */
+export function scanSentences(sens: readonly Sentence[]): void {
+  rows = null;
+  if (!enabled || gateWords.length === 0) return;
+  if (!automaton || automaton.gates !== gateWords.length) automaton = build();
+  const { ascii, other, classes, delta, out, gates } = automaton;
+  words32 = (gates + 31) >> 5;
+  bits = new Uint32Array(sens.length * words32);
+  const map = new Map<string, number>();
+  const lowers = new Map<string, number>();
+  for (let k = 0; k < sens.length; k++) {
+    const sen = sens[k]!;
+    map.set(sen.text, k);
+    lowers.set(sen.lower, k);
+    const s = sen.lower;
+    const row = k * words32;
+    let state = 0;
+    for (let i = 0; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      const cls = c < 128 ? ascii[c]! : (other.get(c) ?? 0);
+      state = delta[state * classes + cls]!;
+      const o = out[state];
+      if (o !== null && o !== undefined) for (let j = 0; j < o.length; j++) bits[row + (o[j]! >> 5)]! |= 1 << (o[j]! & 31);
+    }
+  }
+  covered = gates;
+  rows = map;
+  lowerRows = lowers;
+}
+
+/** The scan's answers end with its run of sentences. */
+export function endScan(): void {
+  rows = null;
+  lowerRows = new Map();
+}
+
+function bit(k: number, g: number): boolean {
+  return (bits[k * words32 + (g >> 5)]! & (1 << (g & 31))) !== 0;
+}
+
+/** May `re` match in `s`? False only when `s` is the text of a scanned sentence that lacks all its words. */
+export function mayMatch(re: RegExp, s: string): boolean {
+  // Met outside a scan too, so that the next scan covers it.
+  const g = gateOf(re);
+  if (rows === null || g === NONE || g >= covered) return true;
+  const k = rows.get(s);
+  if (k === undefined || bit(k, g)) return true;
+  skipped++;
+  return false;
+}
+
+/**
+ * Does `lower` (a sentence's lower-case text) contain one of `words`? The scan's exact answer, or undefined when it
+ * has none (the caller tests itself).
+ */
+export function containsAny(words: readonly string[], lower: string): boolean | undefined {
+  let g = gateOfList.get(words);
+  if (g === undefined) {
+    g = addGate(words);
+    gateOfList.set(words, g);
+  }
+  if (rows === null || g === NONE || g >= covered) return undefined;
+  const k = lowerRows.get(lower);
+  if (k === undefined) return undefined;
+  const yes = bit(k, g);
+  if (!yes) skipped++;
+  return yes;
+}
+
+/** How many gates are known and how many rule calls the scan has answered "no match" (for tests and benches). */
+export function triggerScanStats(): { gates: number; skipped: number } {
+  return { gates: gateWords.length, skipped };
+}
