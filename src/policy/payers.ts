@@ -42,11 +42,12 @@ const ESI = familyKinds('esi');
 export const MEDICARE: PayerDef = {
   id: 'medicare',
   name: 'Medicare Part B',
-  // SOPT 1 Medicare, 11x Medicare fee-for-service, 12x Medicare managed care; X12 MB (Part B).
+  // Source of Payment Typology (PHDSC, https://nahdo.org/sopt): 1 Medicare, 12 Medicare (Non-managed Care), 121
+  // Medicare FFS, 129 Medicare Non-managed Care Other; X12 MB (Medicare Part B).
   match: {
     identifiers: ['MEDICARE'],
     names: ['medicare'],
-    sopt: ['1', '11', '111', '112', '113', '119', 'MB'],
+    sopt: ['1', '12', '121', '129', 'MB'],
   },
   overlays: {},
   priorAuth: { kind: 'medicare' },
@@ -60,11 +61,12 @@ export const MEDICARE: PayerDef = {
 export const MEDICARE_ADVANTAGE: PayerDef = {
   id: 'medicare-advantage',
   name: 'Medicare Advantage plan',
-  // SOPT 12x Medicare managed care (HMO, PPO, POS, other); X12 insurance type 16 (HMO Medicare risk).
+  // SOPT 11 Medicare (Managed Care), 111 HMO, 112 PPO, 113 POS, 119 Managed Care Other; 123 Medicare MSA, which
+  // SOPT files under non-managed care but CMS counts as a Medicare Advantage plan; X12 16 (HMO Medicare risk).
   match: {
     identifiers: [],
     names: ['medicare advantage', 'medicare hmo', 'medicare ppo', 'medicare replacement', 'medicare part c'],
-    sopt: ['12', '121', '122', '123', '129', '16'],
+    sopt: ['11', '111', '112', '113', '119', '123', '16'],
   },
   overlays: {},
   priorAuth: {
@@ -321,6 +323,11 @@ function matchCoverage(c: CoverageFact): PayerDef | undefined {
     const byId = PAYERS.find((p) => p.match.identifiers.includes(id));
     if (byId) return byId;
   }
+  // A Medicare type code says which Medicare before a carrier's name can: "Humana" with SOPT 111 is Humana's Medicare
+  // Advantage plan, not its commercial plan, and "Medicare" with 111 is not Original Medicare.
+  const type = c.typeCode?.trim().toUpperCase();
+  const byType = type ? PAYERS.find((p) => p.match.sopt.includes(type)) : undefined;
+  if (byType && type !== '1') return byType;
   const name = c.payerName ? words(c.payerName) : '';
   if (name) {
     const byName =
@@ -328,9 +335,7 @@ function matchCoverage(c: CoverageFact): PayerDef | undefined {
       PAYERS.find((p) => p.match.names.some((n) => ` ${name} `.includes(` ${n} `)));
     if (byName) return byName;
   }
-  const type = c.typeCode?.trim().toUpperCase();
-  if (type) return PAYERS.find((p) => p.match.sopt.includes(type));
-  return undefined;
+  return byType;
 }
 
 const INACTIVE = new Set(['cancelled', 'entered-in-error', 'draft']);

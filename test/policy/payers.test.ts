@@ -1,5 +1,7 @@
 // Payer resolution from Coverage and the commercial overlays (eviCore CMM-200 for Summit, BCBSMA policy 690).
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { assess, assessAll } from '../../src/policy/assess';
 import { resolvePayer, payerDefFor, overlayFor, priorAuthFor, SUMMIT } from '../../src/policy/payers';
 import { LCD_EPIDURAL } from '../../src/policy/policies/lcd-epidural';
@@ -70,9 +72,27 @@ describe('payer names as clinics write them, matched by whole words', () => {
     },
   );
 
-  it('a Medicare managed-care type code (SOPT 12x) is a Medicare Advantage plan, not Original Medicare', () => {
-    expect(resolvePayer([cov({ typeCode: '121' })]).policySet.id).toBe('medicare-advantage');
-    expect(resolvePayer([cov({ typeCode: '111' })]).policySet.id).toBe('medicare');
+  // The table is SOPT's own (test/fixtures/sopt): managed care (11x) is Medicare Advantage, non-managed (12x, FFS) is
+  // Original Medicare; MSA (123) is an MA plan type at CMS; Part D (122) says nothing about a procedure.
+  const sopt = z
+    .object({ codes: z.array(z.object({ code: z.string(), display: z.string() })) })
+    .parse(JSON.parse(readFileSync(new URL('../fixtures/sopt/medicare.json', import.meta.url), 'utf8')));
+  const expected = (display: string): string | undefined =>
+    /Managed Care\)|HMO|PPO|POS|Managed Care Other|Savings Account/.test(display) && !/Non-managed/.test(display)
+      ? 'medicare-advantage'
+      : /Non-managed|FFS|^MEDICARE$/.test(display)
+        ? 'medicare'
+        : undefined;
+  it.each(sopt.codes.map((c) => [c.code, c.display, expected(c.display)] as const))('SOPT %s (%s) -> %s', (typeCode, _display, id) => {
+    expect(resolvePayer([cov({ typeCode })]).policySet.id).toBe(id ?? 'baseline');
+  });
+  it('a Medicare type code decides over a carrier name: Humana with SOPT 111 is its MA plan, "Medicare" with 112 too', () => {
+    expect(resolvePayer([cov({ payerName: 'Humana', typeCode: '111' })]).policySet.id).toBe('medicare-advantage');
+    expect(resolvePayer([cov({ payerName: 'WellCare Value Script', typeCode: '112' })]).policySet.id).toBe('medicare-advantage');
+    expect(resolvePayer([cov({ payerName: 'Medicare', typeCode: '112' })]).policySet.id).toBe('medicare-advantage');
+    expect(resolvePayer([cov({ payerName: 'Noridian JF', typeCode: '121' })]).policySet.id).toBe('medicare');
+    // The bare "1" (Medicare, either kind) leaves the name to decide.
+    expect(resolvePayer([cov({ payerName: 'Humana Medicare Advantage HMO', typeCode: '1' })]).policySet.id).toBe('medicare-advantage');
   });
 });
 

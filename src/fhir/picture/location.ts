@@ -66,12 +66,16 @@ function posOf(concepts: readonly z.infer<typeof Concept>[] | undefined): string
   return undefined;
 }
 
-/** Sets `location` on each planned service whose order or encounter names one. */
+/**
+ * Sets `location` on each planned service whose order or encounter names one; returns the ids of the Locations it
+ * read, so the caller can list the others as not read.
+ */
 export function applyServiceLocations(
   services: PlannedService[],
   resources: Readonly<Record<string, readonly unknown[] | undefined>>,
   encounterId?: string,
-): void {
+): Set<string> {
+  const read = new Set<string>();
   const locations = new Map(parseAll(LocationSchema, resources.Location).map((l) => [l.id, l]));
   const encounters = new Map(parseAll(EncounterSchema, resources.Encounter).map((e) => [e.id, e]));
   const orders = new Map(parseAll(ServiceRequestSchema, resources.ServiceRequest).map((s) => [s.id, s]));
@@ -82,6 +86,7 @@ export function applyServiceLocations(
     const loc = [...(sr?.locationReference ?? []), ...(enc?.location ?? []).map((l) => l.location)]
       .map((r) => locations.get(idOf(r.reference, 'Location') ?? ''))
       .find((l) => l !== undefined);
+    if (loc) read.add(loc.id);
     const pos = posOf(sr?.locationCode) ?? posOf(loc?.type);
     const inpatient = enc?.class?.code === 'IMP';
     const setting =
@@ -99,4 +104,5 @@ export function applyServiceLocations(
     if (pos) out.placeOfService = pos;
     svc.location = out;
   }
+  return read;
 }

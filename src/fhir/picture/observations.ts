@@ -82,12 +82,47 @@ function outOfRange(o: ObservationR, value: number, issues: DataIssue[]): undefi
   return undefined;
 }
 
+// Flowsheet rows often carry the number as text ("7", "7/10") in valueString or an answer's text or display.
+const SCORE_TEXT = /^\s*(\d{1,3}(?:\.\d+)?)\s*(\/\s*10|out of 10)?\s*$/i;
+
+function textValue(o: ObservationR): { value: number; unit: string } | 'unreadable' | undefined {
+  const concept = o.valueCodeableConcept;
+  const texts = [o.valueString, concept?.text, ...(concept?.coding ?? []).map((c) => c.display)].filter(
+    (t): t is string => typeof t === 'string' && t.trim() !== '',
+  );
+  if (texts.length === 0) return undefined;
+  for (const t of texts) {
+    const m = SCORE_TEXT.exec(t);
+    if (m) return { value: Number(m[1]), unit: m[2] ? '/10' : '' };
+  }
+  return 'unreadable';
+}
+
+function unreadable(o: ObservationR, issues: DataIssue[]): void {
+  issues.push({
+    resourceType: 'Observation',
+    id: o.id,
+    severity: 'warning',
+    path: 'value',
+    message: 'A pain score row with no numeric value (absent, or words such as "severe"); it was not read as a pain score.',
+  });
+}
+
 export function painScoreFact(o: ObservationR, issues: DataIssue[] = []): PainScoreFact | undefined {
   if (!usable(o) || !mayBePainScore(o.code)) return undefined;
   const date = dateOf(o);
-  const value = o.valueQuantity?.value ?? o.valueInteger;
+  const numeric = o.valueQuantity?.value ?? o.valueInteger;
+  const asText = numeric === undefined ? textValue(o) : undefined;
+  if (numeric === undefined && (asText === undefined || asText === 'unreadable')) {
+    // Named only when the row is a pain-intensity row, so "pain location: low back" stays quiet.
+    if (date && scaleOf(o, 0, '')) unreadable(o, issues);
+    return undefined;
+  }
+  const fromText = typeof asText === 'object' ? asText : undefined;
+  const value = numeric ?? fromText?.value;
+  if (value === undefined) return undefined;
   if (!date || value === undefined || !Number.isFinite(value) || value < 0) return undefined;
-  const unit = (o.valueQuantity?.code ?? o.valueQuantity?.unit ?? '').trim().toLowerCase();
+  const unit = fromText ? fromText.unit : (o.valueQuantity?.code ?? o.valueQuantity?.unit ?? '').trim().toLowerCase();
   const scale = scaleOf(o, value, unit);
   if (!scale) return undefined;
   const scaled = value / scale.divisor;

@@ -5,7 +5,8 @@ import { parseRef, patientRefOf } from '../read/references';
 import { NOT_A_DATE, SCHEMAS, type Parsed, type SchemaType } from './schemas';
 
 /** Types the record may hold that other parts of the app read (writeback authors, note bodies). */
-const USED_ELSEWHERE = new Set(['Practitioner', 'PractitionerRole', 'Binary']);
+// Read by other steps: a Location by the planned service that names it (location.ts), the rest by writeback.
+const USED_ELSEWHERE = new Set(['Practitioner', 'PractitionerRole', 'Binary', 'Location']);
 
 function idOf(raw: unknown): string | undefined {
   const v = (raw as { id?: unknown } | null)?.id;

@@ -62,7 +62,18 @@ export function toPicture(record: RawRecord, ctx: PictureContext): ClinicalPictu
   picture.procedureHistory = procedureFacts(parsed.Procedure, relief);
 
   picture.plannedServices = plannedServices(parsed.ServiceRequest, parsed.Condition, ctx.serviceRequestIds, dataIssues);
-  applyServiceLocations(picture.plannedServices, record.resources, ctx.encounterId);
+  const locationsRead = applyServiceLocations(picture.plannedServices, record.resources, ctx.encounterId);
+  for (const raw of record.resources.Location ?? []) {
+    const id = (raw as { id?: unknown } | null)?.id;
+    if (typeof id === 'string' && locationsRead.has(id)) continue;
+    dataIssues.push({
+      resourceType: 'Location',
+      ...(typeof id === 'string' ? { id } : {}),
+      severity: 'warning',
+      message:
+        "Location not read: no planned service's order or encounter names it (the rendering state and setting come from the Location they name).",
+    });
+  }
   for (const id of ctx.serviceRequestIds) {
     if (!picture.plannedServices.some((p) => p.requestRef === `ServiceRequest/${id}`)) {
       dataIssues.push({

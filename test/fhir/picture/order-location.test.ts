@@ -44,6 +44,21 @@ describe("the order's Location and requester in a urn:uuid transaction", () => {
     expect(result!.assessment.priorAuth.program).toContain('WISeR');
   });
 
+  it('the Location the order names is read without a data issue; a Location nothing names is listed as not read', async () => {
+    const { reader, patientId } = load(bundle());
+    const record = await readPatientRecord(reader, patientId);
+    // The reader fetches Locations by reference only; a record handed over whole may hold others.
+    record.resources.Location = [
+      ...(record.resources.Location ?? []),
+      { resourceType: 'Location', id: 'stray-lab', name: 'Outside imaging center', address: { state: 'OK' } },
+    ];
+    const picture = buildPicture(record, { patientId, serviceRequestIds: [], today: TODAY });
+    const locationIssues = picture.dataIssues.filter((i) => i.resourceType === 'Location');
+    expect(locationIssues.map((i) => i.id)).toEqual(['stray-lab']);
+    expect(locationIssues[0]!.message).toMatch(/no planned service's order or encounter names it/);
+    expect(picture.plannedServices[0]!.location?.state).toBe('TX');
+  });
+
   it("falls back to the encounter's Location, and stays 'depends' with the reason when none is recorded", async () => {
     const viaEncounter = load(
       bundle((e) => {
