@@ -18,6 +18,7 @@ export { fhirclientReader } from './read/fhirclient-reader';
 export { localReader } from './read/local-reader';
 export { buildPicture, buildPictureAsync } from './picture/build-picture';
 export { prefetchNoteFacts } from './picture/note-prefetch';
+export { preparseResources } from './picture/parse';
 export type { PictureContext } from './picture/to-picture';
 export { indexFullUrls, normalizeReferences, parseRef, type RefTarget } from './read/references';
 export { emptySaved, type SavedItem, type SavedState } from './read/saved';

@@ -6,7 +6,7 @@ import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { grantedAccess, requestedScopes } from '../../src/fhir/index';
-import { DEFAULT_TYPES, OWN_OUTPUT_TYPES, searchUrl } from '../../src/fhir/read/read';
+import { DEFAULT_TYPES, OWN_OUTPUT_TYPES, searchUrl } from '../../src/fhir/read/search';
 import { planWave } from '../../src/fhir/read/wave-plan';
 
 export interface FloorConfig {

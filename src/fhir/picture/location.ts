@@ -42,13 +42,26 @@ const ServiceRequestSchema = z.looseObject({
   locationCode: z.array(Concept).optional(),
 });
 
-function parseAll<T>(schema: z.ZodType<T>, raw: readonly unknown[] | undefined): T[] {
-  const out: T[] = [];
+/**
+ * The resources of a type by id, each validated when first asked for: a chart's hundreds of Encounters are not all
+ * parsed (a loose object copies every field, 7 ms on the launch's main thread) to find the one or two a planned
+ * service names. An id that fails the schema is absent, as a resource that failed it was.
+ */
+function byId<T>(schema: z.ZodType<T>, raw: readonly unknown[] | undefined): (id: string | undefined) => T | undefined {
+  const index = new Map<string, unknown>();
   for (const r of raw ?? []) {
-    const p = schema.safeParse(r);
-    if (p.success) out.push(p.data);
+    const id = (r as { id?: unknown } | null)?.id;
+    if (typeof id === 'string') index.set(id, r);
   }
-  return out;
+  const parsed = new Map<string, T | undefined>();
+  return (id) => {
+    if (id === undefined || !index.has(id)) return undefined;
+    if (!parsed.has(id)) {
+      const p = schema.safeParse(index.get(id));
+      parsed.set(id, p.success ? p.data : undefined);
+    }
+    return parsed.get(id);
+  };
 }
 
 function idOf(ref: string | undefined, type: string): string | undefined {
@@ -76,15 +89,15 @@ export function applyServiceLocations(
   encounterId?: string,
 ): Set<string> {
   const read = new Set<string>();
-  const locations = new Map(parseAll(LocationSchema, resources.Location).map((l) => [l.id, l]));
-  const encounters = new Map(parseAll(EncounterSchema, resources.Encounter).map((e) => [e.id, e]));
-  const orders = new Map(parseAll(ServiceRequestSchema, resources.ServiceRequest).map((s) => [s.id, s]));
+  const location = byId(LocationSchema, resources.Location);
+  const encounter = byId(EncounterSchema, resources.Encounter);
+  const order = byId(ServiceRequestSchema, resources.ServiceRequest);
   for (const svc of services) {
-    const sr = orders.get(idOf(svc.requestRef, 'ServiceRequest') ?? '');
-    const enc = encounters.get(idOf(sr?.encounter?.reference, 'Encounter') ?? encounterId ?? '');
+    const sr = order(idOf(svc.requestRef, 'ServiceRequest'));
+    const enc = encounter(idOf(sr?.encounter?.reference, 'Encounter') ?? encounterId);
     // The first named Location the record holds: the order's, then the encounter's.
     const loc = [...(sr?.locationReference ?? []), ...(enc?.location ?? []).map((l) => l.location)]
-      .map((r) => locations.get(idOf(r.reference, 'Location') ?? ''))
+      .map((r) => location(idOf(r.reference, 'Location')))
       .find((l) => l !== undefined);
     if (loc) read.add(loc.id);
     const pos = posOf(sr?.locationCode) ?? posOf(loc?.type);

@@ -48,6 +48,94 @@ function subjectProblem(raw: Record<string, unknown>, type: string, patientId: s
   );
 }
 
+type Schema = (typeof SCHEMAS)[SchemaType];
+
+function schemaFor(type: string): Schema | undefined {
+  return (SCHEMAS as Record<string, Schema | undefined>)[type];
+}
+
+/** One resource through its type's schema: the parsed resource (undefined when it is skipped) and what was said. */
+function parseOne(type: string, schema: Schema, raw: unknown, patientId: string | undefined): { data?: unknown; issues: DataIssue[] } {
+  const issues: DataIssue[] = [];
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
+    issues.push({ resourceType: type, severity: 'error', message: `${type} skipped: not a JSON object.` });
+    return { issues };
+  }
+  const subject = subjectProblem(raw as Record<string, unknown>, type, patientId);
+  if (subject === 'foreign') {
+    issues.push(
+      withId({ resourceType: type, severity: 'error', path: 'subject', message: `${type} skipped: it belongs to another patient.` }, raw),
+    );
+    return { issues };
+  }
+  if (subject) issues.push(subject);
+  let r = schema.safeParse(raw);
+  // A bad date costs that element, not the resource: drop it, say so, and read the rest.
+  if (!r.success && r.error.issues.every((i) => i.message === NOT_A_DATE)) {
+    const copy: unknown = structuredClone(raw);
+    for (const i of r.error.issues) {
+      deletePath(copy, i.path);
+      issues.push(
+        withId(
+          {
+            resourceType: type,
+            severity: 'warning',
+            path: i.path.map(String).join('.'),
+            message: `${type}: ${i.path.map(String).join('.')} is not a FHIR date; it was ignored.`,
+          },
+          raw,
+        ),
+      );
+    }
+    r = schema.safeParse(copy);
+  }
+  if (r.success) return { data: r.data, issues };
+  const first = r.error.issues[0];
+  issues.push(
+    withId(
+      {
+        resourceType: type,
+        severity: 'error',
+        message: `${type} skipped: ${first?.message ?? 'invalid'}`,
+        path: first ? first.path.map(String).join('.') : '',
+      },
+      raw,
+    ),
+  );
+  return { issues };
+}
+
+/**
+ * Resources validated ahead, while the rest of the chart is still on its way (preparseResources), by the raw object:
+ * the same schema, the same patient, so the same answer parseResources would compute. Each answer is used once (a
+ * second picture of the same record parses afresh, so no two pictures share a parsed object), and a raw object
+ * parseResources has already seen is not parsed ahead again.
+ */
+const ahead = new WeakMap<object, { type: string; patientId: string | undefined; result: ReturnType<typeof parseOne> }>();
+const seen = new WeakSet<object>();
+
+/**
+ * Validates one search's resources now, so the picture built once the whole record is in finds them done: the
+ * zod work of a search that arrived early overlaps the searches and pages still on their way instead of following
+ * the last of them. Only an optimisation: parseResources gives the same result without it.
+ */
+export function preparseResources(type: string, resources: readonly unknown[], opts: ParseOptions = {}): void {
+  const schema = schemaFor(type);
+  if (!schema) return;
+  for (const raw of resources) {
+    if (typeof raw !== 'object' || raw === null || seen.has(raw) || ahead.has(raw)) continue;
+    ahead.set(raw, { type, patientId: opts.patientId, result: parseOne(type, schema, raw, opts.patientId) });
+  }
+}
+
+function parsedOnce(type: string, schema: Schema, raw: unknown, patientId: string | undefined): ReturnType<typeof parseOne> {
+  if (typeof raw !== 'object' || raw === null) return parseOne(type, schema, raw, patientId);
+  seen.add(raw);
+  const done = ahead.get(raw);
+  ahead.delete(raw);
+  return done && done.type === type && done.patientId === patientId ? done.result : parseOne(type, schema, raw, patientId);
+}
+
 /** Validates every resource; failures become DataIssues (first problem's path and message). */
 export function parseResources(resources: Record<string, unknown[]>, opts: ParseOptions = {}): { parsed: Parsed; issues: DataIssue[] } {
   const issues: DataIssue[] = [];
@@ -55,7 +143,7 @@ export function parseResources(resources: Record<string, unknown[]>, opts: Parse
   for (const type of Object.keys(SCHEMAS) as SchemaType[]) parsed[type] = [];
   for (const type of Object.keys(resources)) {
     const list = resources[type] ?? [];
-    const schema = (SCHEMAS as Record<string, (typeof SCHEMAS)[SchemaType] | undefined>)[type];
+    const schema = schemaFor(type);
     if (!schema) {
       if (USED_ELSEWHERE.has(type)) continue;
       for (const raw of list)
@@ -66,57 +154,9 @@ export function parseResources(resources: Record<string, unknown[]>, opts: Parse
     }
     const out = parsed[type as SchemaType];
     for (const raw of list) {
-      if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-        issues.push({ resourceType: type, severity: 'error', message: `${type} skipped: not a JSON object.` });
-        continue;
-      }
-      const subject = subjectProblem(raw as Record<string, unknown>, type, opts.patientId);
-      if (subject === 'foreign') {
-        issues.push(
-          withId(
-            { resourceType: type, severity: 'error', path: 'subject', message: `${type} skipped: it belongs to another patient.` },
-            raw,
-          ),
-        );
-        continue;
-      }
-      if (subject) issues.push(subject);
-      let r = schema.safeParse(raw);
-      // A bad date costs that element, not the resource: drop it, say so, and read the rest.
-      if (!r.success && r.error.issues.every((i) => i.message === NOT_A_DATE)) {
-        const copy: unknown = structuredClone(raw);
-        for (const i of r.error.issues) {
-          deletePath(copy, i.path);
-          issues.push(
-            withId(
-              {
-                resourceType: type,
-                severity: 'warning',
-                path: i.path.map(String).join('.'),
-                message: `${type}: ${i.path.map(String).join('.')} is not a FHIR date; it was ignored.`,
-              },
-              raw,
-            ),
-          );
-        }
-        r = schema.safeParse(copy);
-      }
-      if (r.success) {
-        out.push(r.data);
-        continue;
-      }
-      const first = r.error.issues[0];
-      issues.push(
-        withId(
-          {
-            resourceType: type,
-            severity: 'error',
-            message: `${type} skipped: ${first?.message ?? 'invalid'}`,
-            path: first ? first.path.map(String).join('.') : '',
-          },
-          raw,
-        ),
-      );
+      const r = parsedOnce(type, schema, raw, opts.patientId);
+      issues.push(...r.issues);
+      if (r.data !== undefined) out.push(r.data);
     }
   }
   return { parsed: parsed as Parsed, issues };

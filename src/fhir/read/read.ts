@@ -1,35 +1,19 @@
 // One parallel wave of searches for the launched patient (every `next` page followed), then one parallel wave for
 // note attachments stored as Binary. No per-resource reads: the number of sequential round trips stays at
-// 1 + pages (+1 for binaries) whatever the chart size.
+// 1 + pages (+1 for binaries) whatever the chart size. A search and its pages: search.ts; retries: wave.ts; what the
+// record points at but no search returns: by-reference.ts.
 import type { DataIssue } from '../../policy/picture';
-import { collectAttachments, sameServerUrl, decodeInlineAttachment, decodeBinaryBody, type AttachmentText } from './attachments';
-import { FhirReadError, NetworkError, type FhirReader, type FhirResponse } from './reader';
+import { collectAttachments, decodeInlineAttachment, decodeBinaryBody, type AttachmentText } from './attachments';
+import { FhirReadError, type FhirReader, type FhirResponse } from './reader';
 import { BundlePageSchema } from './bundle';
-import { READ_TYPES } from '../session/scopes';
-import { indexFullUrls, normalizeReferences } from './references';
 import { isClaimReadyOutput, savedState, type SavedState } from './saved';
-import { CLAIMREADY_TAG } from './own-output';
-import { z } from 'zod';
-import { planWave, sendBatch } from './wave-plan';
+import { planWave } from './wave-plan';
+import { MAX_TRIES, Wave, type WaveOptions } from './wave';
+import { DEFAULT_TYPES, OWN_OUTPUT_TYPES, keyOf, readType, searchUrl } from './search';
+import { BY_REFERENCE, WHAT, missingReferenced, type ByReference } from './by-reference';
 
-// Read by reference (payers, authors, note bodies), never searched by patient.
-const FETCHED_BY_REFERENCE: ReadonlySet<string> = new Set(['Organization', 'Practitioner', 'PractitionerRole', 'Location', 'Binary']);
-
-/** What is searched by default: everything the picture uses (payer, clinic and clinician come via _include). */
-// The types most likely to need several pages go first: over HTTP/1.1 a browser opens six connections per host, and
-// a search that waits in that queue would push all of its pages one round trip later.
-const LARGEST_FIRST = ['Observation', 'Encounter', 'Procedure', 'DocumentReference'];
-export const DEFAULT_TYPES: readonly string[] = [
-  ...LARGEST_FIRST,
-  ...READ_TYPES.filter((t) => !FETCHED_BY_REFERENCE.has(t) && !LARGEST_FIRST.includes(t)),
-];
-
-/**
- * Types read only for ClaimReady's own earlier output (the prior-auth Task the app made, so a relaunch shows it):
- * searched by the own-output tag, never evidence. Anything else a server returns for them (one that ignores _tag)
- * is not ours and not clinical, and is left out.
- */
-export const OWN_OUTPUT_TYPES: readonly string[] = ['Task'];
+export { DEFAULT_TYPES, OWN_OUTPUT_TYPES, searchUrl } from './search';
+export { retryAfterMs } from './wave';
 
 export interface RawRecord {
   /** Resources by resourceType, de-duplicated by id, in server order. */
@@ -48,15 +32,12 @@ export interface RawRecord {
   saved?: SavedState;
 }
 
-export interface ReadOptions {
+export interface ReadOptions extends WaveOptions {
   types?: readonly string[];
   /** _count per search page (default 1000). */
   count?: number;
   /** Called as soon as a type's last page arrived, so the UI can show the picture early. */
   onType?: (type: string, resources: unknown[]) => void;
-  signal?: AbortSignal;
-  /** Longest honoured Retry-After, ms (default 5000). */
-  maxRetryAfterMs?: number;
   /**
    * What the token may read (from grantedAccess): types it may not read are not requested at all and are reported
    * as warnings, so the picture says what it is missing instead of failing on 403s.
@@ -67,260 +48,6 @@ export interface ReadOptions {
    * Off by default: a batch POST is one more thing a strict EHR proxy may block.
    */
   batch?: boolean;
-  /** Injected in tests to observe waits without waiting. */
-  sleep?: (ms: number) => Promise<void>;
-}
-
-const MAX_TRIES = 3;
-const BACKOFF_MS = 250;
-const MAX_PAGES = 2000;
-
-const defaultSleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
-
-/** Retry-After is seconds or an HTTP date (RFC 9110 §10.2.3). */
-export function retryAfterMs(header: string | undefined, fallback: number, cap: number, now = Date.now()): number {
-  if (header === undefined) return Math.min(fallback, cap);
-  const secs = Number(header);
-  if (Number.isFinite(secs)) return Math.min(Math.max(0, secs * 1000), cap);
-  const when = Date.parse(header);
-  if (Number.isNaN(when)) return Math.min(fallback, cap);
-  return Math.min(Math.max(0, when - now), cap);
-}
-
-class Wave {
-  requests = 0;
-  readonly issues: DataIssue[] = [];
-  readonly controller = new AbortController();
-  private readonly sleep: (ms: number) => Promise<void>;
-  private readonly cap: number;
-  readonly base: string;
-
-  constructor(
-    private readonly reader: FhirReader,
-    opts: ReadOptions,
-  ) {
-    this.base = reader.base;
-    this.sleep = opts.sleep ?? defaultSleep;
-    this.cap = opts.maxRetryAfterMs ?? 5000;
-    const outer = opts.signal;
-    if (outer) {
-      if (outer.aborted) this.controller.abort();
-      else outer.addEventListener('abort', () => this.controller.abort(), { once: true });
-    }
-  }
-
-  /** GET with retries; returns the final response (any status) plus the tries used, or throws a fatal error. */
-  async get(url: string): Promise<{ res: FhirResponse; tries: number }> {
-    for (let attempt = 1; ; attempt++) {
-      if (this.controller.signal.aborted) throw new FhirReadError('aborted', 'The read was cancelled.');
-      this.requests++;
-      let res: FhirResponse;
-      try {
-        res = await this.reader.getJson(url, this.controller.signal);
-      } catch (e) {
-        if (e instanceof FhirReadError) throw e;
-        if (!(e instanceof NetworkError) && !(e instanceof TypeError)) throw e;
-        if (attempt >= MAX_TRIES) throw new FhirReadError('unreachable', 'The EHR could not be reached.');
-        await this.sleep(BACKOFF_MS * 2 ** (attempt - 1));
-        continue;
-      }
-      if (res.status === 401) throw new FhirReadError('expired', 'The EHR session has expired.', 401);
-      const retryable = res.status === 429 || res.status >= 500;
-      if (!retryable || attempt >= MAX_TRIES) return { res, tries: attempt };
-      const backoff = BACKOFF_MS * 2 ** (attempt - 1);
-      await this.sleep(res.status === 429 ? retryAfterMs(res.headers.retryAfter, backoff, this.cap) : backoff);
-    }
-  }
-
-  /** One POST for many searches (wave-plan.ts); each answer is undefined where that search must be sent alone. */
-  batch(urls: string[]): Promise<(FhirResponse | undefined)[]> {
-    this.requests++;
-    return sendBatch(this.reader, urls, this.controller.signal);
-  }
-
-  fail(error: unknown): never {
-    this.controller.abort();
-    throw error;
-  }
-}
-
-export function searchUrl(type: string, patientId: string, count: number): string {
-  const id = encodeURIComponent(patientId);
-  if (type === 'Patient') return `Patient/${id}`;
-  if (OWN_OUTPUT_TYPES.includes(type))
-    return `${type}?patient=${id}&_tag=${encodeURIComponent(`${CLAIMREADY_TAG.system}|${CLAIMREADY_TAG.code}`)}&_count=${count}`;
-  const include = INCLUDES[type] ? `&_include=${INCLUDES[type]}` : '';
-  return `${type}?patient=${id}&_count=${count}${include}`;
-}
-
-// The payer, the ordering clinician and the clinic ride along with the searches that name them, so no second wave
-// is needed where the server honours _include (where it does not, missingReferenced fetches them afterwards).
-const INCLUDES: Record<string, string> = {
-  Coverage: 'Coverage:payor',
-  ServiceRequest: 'ServiceRequest:requester',
-  Encounter: 'Encounter:service-provider',
-};
-
-function statusIssue(type: string, status: number): DataIssue {
-  const why =
-    status === 403 ? 'the EHR did not allow reading it' : status === 404 ? 'the EHR does not offer it' : `the EHR answered ${status}`;
-  return { resourceType: type, severity: status === 403 || status === 404 ? 'warning' : 'error', message: `${type} was not read: ${why}.` };
-}
-
-interface TypeResult {
-  resources: { type: string; resource: unknown }[];
-  chain: number;
-}
-
-/** `first`: the first page's answer as the batch brought it (undefined: the batch did not, so it is fetched). */
-async function readType(
-  wave: Wave,
-  type: string,
-  patientId: string,
-  count: number,
-  first?: Promise<FhirResponse | undefined>,
-): Promise<TypeResult> {
-  const out: TypeResult = { resources: [], chain: 0 };
-  let batched = first ? await first : undefined;
-  if (first) out.chain += 1;
-  let url: string | undefined = searchUrl(type, patientId, count);
-  let triedPlain = false;
-  const seen = new Set<string>();
-  while (url !== undefined && !seen.has(url) && seen.size < MAX_PAGES) {
-    seen.add(url);
-    const { res, tries } = batched ? { res: batched, tries: 0 } : await wave.get(url);
-    batched = undefined;
-    out.chain += tries;
-    // A server that rejects _include still answers the plain search.
-    if (res.status === 400 && type === 'Coverage' && !triedPlain && seen.size === 1) {
-      triedPlain = true;
-      url = `Coverage?patient=${encodeURIComponent(patientId)}&_count=${count}`;
-      continue;
-    }
-    // Without the Patient there is no chart to check: a refusal there is a denied launch, not a gap in the picture.
-    if (type === 'Patient' && res.status === 403) throw new FhirReadError('denied', 'The EHR did not allow reading this patient.', 403);
-    // An unknown patient id is a broken launch, not an empty chart.
-    if (type === 'Patient' && (res.status === 404 || res.status === 410))
-      throw new FhirReadError('failed', 'The EHR has no record of the patient in the launch context.', res.status);
-    if (res.status < 200 || res.status >= 300) {
-      wave.issues.push(statusIssue(type, res.status));
-      return out;
-    }
-    if (type === 'Patient') {
-      out.resources.push({ type, resource: res.body });
-      return out;
-    }
-    const page = BundlePageSchema.safeParse(res.body);
-    if (!page.success) {
-      wave.issues.push({ resourceType: type, severity: 'error', message: `${type} search did not return a Bundle.` });
-      return out;
-    }
-    const entries = page.data.entry ?? [];
-    const fullUrls = indexFullUrls(entries);
-    entries.forEach((entry, i) => {
-      if (entry.search?.mode === 'outcome') return;
-      const r = entry.resource;
-      // One broken entry costs that entry, never the search: it is named so nothing is lost silently.
-      if (typeof r !== 'object' || r === null || Array.isArray(r)) {
-        wave.issues.push({
-          resourceType: type,
-          severity: 'error',
-          path: `entry[${i}].resource`,
-          message: `${type} search: an entry had no resource (${r === null ? 'null' : Array.isArray(r) ? 'an array' : typeof r}); it was skipped.`,
-        });
-        return;
-      }
-      const rt = (r as { resourceType?: unknown }).resourceType;
-      if (typeof rt !== 'string' || !/^[A-Z][A-Za-z]{1,63}$/.test(rt)) {
-        const id = keyOf(r);
-        wave.issues.push({
-          resourceType: type,
-          ...(id !== undefined ? { id } : {}),
-          severity: 'error',
-          path: `entry[${i}].resource.resourceType`,
-          message: `${type} search: an entry without a valid resourceType was skipped.`,
-        });
-        return;
-      }
-      normalizeReferences(r, fullUrls);
-      out.resources.push({ type: rt, resource: r });
-    });
-    const next = page.data.link?.find((l) => l.relation === 'next')?.url;
-    // A next link is followed with the token, so only when it stays on the EHR's FHIR server.
-    url = next === undefined ? undefined : sameServerUrl(next, wave.base);
-    if (next !== undefined && url === undefined) {
-      wave.issues.push({
-        resourceType: type,
-        severity: 'warning',
-        message: `${type} search: a next page on another server was not followed.`,
-      });
-    }
-  }
-  return out;
-}
-
-// Who the packet is from, who pays and where the service is rendered: resources the record points at but a patient
-// search does not return. A path is dotted through arrays (Encounter.location[].location).
-type ByReference = 'Organization' | 'Practitioner' | 'PractitionerRole' | 'Location';
-const REFERENCED: Record<ByReference, [string, string][]> = {
-  Organization: [
-    ['Coverage', 'payor'],
-    ['Encounter', 'serviceProvider'],
-    ['Patient', 'managingOrganization'],
-    ['PractitionerRole', 'organization'],
-  ],
-  Practitioner: [
-    ['ServiceRequest', 'requester'],
-    ['ServiceRequest', 'performer'],
-    ['Encounter', 'participant.individual'],
-    ['PractitionerRole', 'practitioner'],
-  ],
-  PractitionerRole: [
-    ['ServiceRequest', 'requester'],
-    ['ServiceRequest', 'performer'],
-  ],
-  Location: [
-    ['ServiceRequest', 'locationReference'],
-    ['Encounter', 'location.location'],
-  ],
-};
-const BY_REFERENCE = Object.keys(REFERENCED) as ByReference[];
-const WHAT: Record<ByReference, string> = {
-  Organization: 'The payer or clinic organization',
-  Practitioner: 'The ordering clinician',
-  PractitionerRole: "The ordering clinician's role",
-  Location: 'The rendering location',
-};
-
-const ReferenceLike = z.looseObject({ reference: z.string().optional() });
-
-function valuesAt(node: unknown, path: readonly string[]): unknown[] {
-  if (Array.isArray(node)) return node.flatMap((n) => valuesAt(n, path));
-  if (path.length === 0) return [node];
-  if (typeof node !== 'object' || node === null) return [];
-  return valuesAt((node as Record<string, unknown>)[path[0]!], path.slice(1));
-}
-
-/** Ids of `type` that the record references (REFERENCED) but has not read yet (e.g. no _include). */
-function missingReferenced(resources: Record<string, unknown[]>, type: ByReference): string[] {
-  const have = new Set((resources[type] ?? []).map(keyOf));
-  const ids = new Set<string>();
-  const pattern = new RegExp(`(?:^|/)${type}/([A-Za-z0-9\\-.]{1,64})$`);
-  for (const [source, field] of REFERENCED[type]) {
-    for (const r of resources[source] ?? []) {
-      for (const v of valuesAt(r, field.split('.'))) {
-        const ref = ReferenceLike.safeParse(v);
-        const m = ref.success ? pattern.exec(ref.data.reference ?? '') : null;
-        if (m && !have.has(m[1]!)) ids.add(m[1]!);
-      }
-    }
-  }
-  return [...ids].sort();
-}
-
-function keyOf(resource: unknown): string | undefined {
-  const id = (resource as { id?: unknown } | null)?.id;
-  return typeof id === 'string' ? id : undefined;
 }
 
 export async function readPatientRecord(reader: FhirReader, patientId: string, opts: ReadOptions = {}): Promise<RawRecord> {

@@ -8,6 +8,7 @@ import {
   grantedAccess,
   parseLaunchContext,
   prewarmNoteWorker,
+  preparseResources,
   readPatientRecord,
   type FhirReader,
   type RawRecord,
@@ -38,6 +39,19 @@ export function startRecordRead(reader: FhirReader, patientId: string, access: {
     onType: (type, resources) => {
       arrived.push([type, resources]);
       for (const l of listeners) l(type, resources);
+    },
+    // Each search page is validated for the picture as it arrives, in a task of its own after the requests still to
+    // be sent (its next page, the second wave) have gone out.
+    onPage: (page) => {
+      setTimeout(() => {
+        const byType = new Map<string, unknown[]>();
+        for (const { type, resource } of page) {
+          const list = byType.get(type);
+          if (list) list.push(resource);
+          else byType.set(type, [resource]);
+        }
+        for (const [type, resources] of byType) preparseResources(type, resources, { patientId });
+      }, 0);
     },
   });
   // Nobody may be listening yet; the query that takes the read over sees the rejection.
