@@ -295,7 +295,7 @@ const NOT_ABLE =
 // The cue is about something else: "does not know how long PT will last", "has not healed despite PT", "denies side
 // effects from Norco", "no longer takes Norco" (history, not absence).
 const NOT_ABOUT =
-  /^\s*(?:\w+\s+)?(?:know|sure|certain|recall|remember|clear|aware)\b|\b(?:despite|in spite of|regardless of)\b|^\s*(?:any\s+)?(?:\w+\s+)?(?:side effects?|adverse (?:effects?|reactions?)|problems?|complications?|issues?)\s+(?:from|with|of|on|to)\b|^\s*longer\b/i;
+  /^\s*(?:\w+\s+)?(?:know|sure|certain|recall|remember|clear|aware|think|feel|believe)\b|\b(?:despite|in spite of|regardless of)\b|^\s*(?:any\s+)?(?:\w+\s+)?(?:side effects?|adverse (?:effects?|reactions?)|problems?|complications?|issues?)\s+(?:from|with|of|on|to)\b|^\s*longer\b/i;
 
 /** Is the phrase at `pos` (within sentence `s`) negated by a cue earlier in its clause (within ~8 words)? */
 export function isNegated(s: string, pos: number): boolean {

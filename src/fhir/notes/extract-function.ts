@@ -178,7 +178,8 @@ export function extractFunction(note: NoteDoc, sentences: readonly Sentence[]): 
     for (const m of matchAll(OTHER_INSTRUMENT_RE, s)) {
       const end = m.index + m[0].length;
       if (!ok(m.index, end)) continue;
-      const score = /(\d+(?:\.\d+)?)/.exec(m[0].replace(/^\D*?(?=\d)/, ''));
+      // The digits of a name (SF-36, SF-12) are not its score.
+      const score = /(\d+(?:\.\d+)?)/.exec(m[0].replace(/^SF-?(?:36|12)/i, '').replace(/^\D*?(?=\d)/, ''));
       const fact: FunctionalFact = {
         source: 'note',
         evidence: [spanEvidence(note, sen, m.index, end)],
