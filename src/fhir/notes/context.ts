@@ -203,8 +203,10 @@ function splitLine(text: string, lower: string | undefined, from: number, to: nu
 // ---------------------------------------------------------------- clause and cue tests
 
 // NegEx-style terminators: a cue before one of these does not reach past it.
+// "because" and "since" open a clause of their own ("has not worked since the fall and has trouble sleeping"), as does
+// "and" with a new subject ("no numbness, and she has trouble walking").
 const TERMINATOR =
-  /\b(?:and (?:started|began|switched|added|now)|but|however|although|though|except|aside from|apart from|whereas|yet|now|then|since then|which)\b|[;()]/gi;
+  /\b(?:and (?:started|began|switched|added|now)|but|however|although|though|except|aside from|apart from|whereas|yet|now|then|since then|since|because|which|and (?=(?:he|she|they|the patient)\b))\b|[;()]/gi;
 
 // Clauses are looked up many times per sentence; the terminators of the last sentence seen are kept, and a clause
 // never reaches further than CLAUSE_REACH characters from the phrase, so every lookup is bounded.
@@ -297,6 +299,8 @@ const NOT_ABLE =
 const NOT_ABOUT =
   /^\s*(?:\w+\s+)?(?:know|sure|certain|recall|remember|clear|aware|think|feel|believe)\b|\b(?:despite|in spite of|regardless of)\b|^\s*(?:any\s+)?(?:\w+\s+)?(?:side effects?|adverse (?:effects?|reactions?)|problems?|complications?|issues?)\s+(?:from|with|of|on|to)\b|^\s*longer\b/i;
 
+const PSEUDO_NEGATION = /^\s*(?:only|just|necessarily|limited to|exclusively|to mention)\b/i;
+
 /** Is the phrase at `pos` (within sentence `s`) negated by a cue earlier in its clause (within ~8 words)? */
 export function isNegated(s: string, pos: number): boolean {
   // Eight words back is the reach of a negation cue; 120 characters is more than that.
@@ -307,6 +311,8 @@ export function isNegated(s: string, pos: number): boolean {
   for (let m = NEG_CUE.exec(before); m !== null; m = NEG_CUE.exec(before)) last = m;
   if (!last) return false;
   const between = before.slice(last.index + last[0].length);
+  // Pseudo-negations: "not only PT but also", "including but not limited to", "not necessarily".
+  if (PSEUDO_NEGATION.test(between)) return false;
   // "not able to walk and needs help to stand", "should not bend, he should not lift": the cue is a limitation or a
   // restriction of its own, not the absence of what follows it.
   if (NOT_ABLE.test(before.slice(Math.max(0, last.index - 12), last.index + last[0].length + 12))) return false;

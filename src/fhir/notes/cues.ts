@@ -79,6 +79,10 @@ export const CUES: readonly Cue[] = [
   },
 ];
 
+// ConText's post-triggers: the negation follows the phrase, as a form field's answer or a passive denial.
+const POST_NEGATION =
+  /^\s*(?:[:=-]\s*(?:no|none|negative|denied|denies|absent)\b|(?:is|are|was|were|has been|have been) (?:denied|absent|ruled out|not (?:present|reported|noted))\b)/i;
+
 const PAST_PLAN = /^(?:suggested|recommended|referred|prescribed|ordered|started (?:him|her|them) on|advised|tried|offered)\b/i;
 // Anywhere before the phrase: "Dr. R suggested that the patient try some injections" is care the story tells.
 // Not the passive "was referred to physical therapy": a referral is not yet therapy.
@@ -147,6 +151,8 @@ export function mentionContext(sen: Sentence, start: number, end: number, type: 
   const ce = clauseEnd(s, end);
   const before = s.slice(Math.max(cs, start - 80), start);
   const after = s.slice(end, ce);
+  // A negation told after the phrase: "Sleep disturbance: denied", "walking difficulty is denied".
+  if (POST_NEGATION.test(after)) return 'negated';
   let best: { at: number; context: MentionContext } | undefined;
   CUES.forEach((c, i) => {
     if (c.not?.includes(type)) return;

@@ -144,6 +144,10 @@ export const LIMIT_BEFORE: readonly string[] = [
   String.raw`(?:hard|impossible|uncomfortable|challenging)(?: for (?:him|her|them|the patient))? to`,
   String.raw`struggl(?:es?|ing) (?:to|with)`,
   String.raw`(?:does not|doesn't|no longer|cannot|can't) (?:engage|participate|take part) in`,
+  // Work restrictions as medicolegal reports word them: "precluded from heavy lifting", "lost half of his pre-injury
+  // capacity for bending".
+  String.raw`(?:is |are |be |should be )?precluded from`,
+  String.raw`(?:loss of|lost) (?:[\w%]+ ){0,3}?(?:(?:his|her|their) )?pre-?injury capacity (?:for|to)`,
   String.raw`(?:reduced|diminished|poor|low|minimal) (?:ability to|tolerance (?:for|to)|endurance (?:for|with))`,
 ];
 
@@ -177,10 +181,14 @@ const WORK_STATUS_MORE: readonly string[] = [
   String.raw`(?:no|not|avoid|cannot|can't|unable to|should not) (?:repetitive |heavy )?lift(?:ing)? (?:anything |objects )?(?:over|above|in excess of|beyond|exceeding) \d+`,
   String.raw`(?:unable|not able|has not been able|have not been able) to (?:return to|resume|go back to) (?:his |her |their )?(?:\w+ )?(?:work|job|duties|employment)`,
   String.raw`(?:his|her|their) (?:usual and customary|usual|customary|pre-?injury|former|previous|regular) (?:work|job|occupation|duties|employment)(?: capacity)?`,
+  String.raw`precluded from (?:very )?(?:heavy|strenuous|repetitive|prolonged) (?:work|labor|lifting)`,
 ];
 
 /** Work status, said however it is said. */
 export const WORK_STATUS = String.raw`work status:?\s*(?:working|not working|off work|full duty|modified duty|light duty|regular duty|TTD|retired)|full work duties|(?:normal|usual|regular) work activities|returned back to (?:his |her )?(?:usual|normal|regular)(?: and customary)? (?:work|job|duties)|off work(?! factors| injur)|no work status|(?:has|have) not (?:been )?work(?:ed|ing)|hasn't (?:been )?work(?:ed|ing)|not (?:currently |presently )?working|no longer (?:working|works|able to work)|lost (?:time|\d+ days|several days) (?:from|of|at) work|(?:uses?|using|requires?|requiring|needs?|ambulates with|walks with) (?:the use of )?(?:a |an )?(?:cane|walker|wheelchair|crutches|rollator)|(?:has|have|needs?|had) to (?:change|shift|alternate) positions|(?:has|have|needs?|had) to (?:lie down|sit down|stop and rest|stop|rest) (?:after|every|within) |(?:not be|never be) able to (?:ever )?return (?:back )?to (?:his |her |their )?(?:\w+ ){0,4}?(?:work|job|duties)|return(?:ed)? to work with (?:the following |some |these |permanent )?restrictions|retired[^.;]{0,40}?\b(?:secondary to|due to|because of) (?:his |her |their )?(?:back|neck|pain|injur)|out of work|not working|not been back to work|(?:working|works) (?:full|part|half)[- ]time|(?:working|works) (?:approximately )?half time|TTD(?: status| benefits)?|temporar(?:y|ily) (?:and )?total(?:ly)? disab\w*|(?:social security|long-term|short-term) disability(?: benefits)?|disability benefits|(?:light|modified|full|regular|restricted|normal) (?:duty|duties)|(?:returned|went back) to (?:his |her |their )?(?:work|usual job|normal job|regular job|job|full duty|regular duty)|released (?:him |her )?(?:to|back to) (?:work|full|regular|modified|light)|(?:medical|sick) leave|leave of absence|(?:semi-)?sedentary work|lifting (?:limit|restriction)s?|(?:no|not) lift(?:ing)? (?:more|greater|over|heavier) than \d+|lift(?:ing)? (?:no more|nothing more|more) than \d+|(?:avoid|should not|must not|cannot|can't|unable to) lift(?:ing)? (?:anything |objects )?(?:more than|greater than|over|heavier than|in excess of) \d+|work restrictions?|off of work|(?:working|works|returned to work|back to work) with (?:\w+ )?restrictions|(?:placed on|given|has|have|with) (?:permanent|temporary|physical|work) restrictions|(?:has not|hasn't|have not|never|not) (?:yet )?returned to (?:work|(?:his|her|their) (?:job|work))|reduc(?:e|ed|ing) (?:his |her |their )?(?:work(?:ing)? )?hours|(?:had to |has had to )?quit (?:his|her|their) job|(?:lost|left) (?:his|her|their) job (?:because of|due to|secondary to)|homebound|housebound|(?:household|limited community|community) ambulator|non-?ambulatory|wheelchair[- ](?:bound|dependent)|confined to (?:a |the )?(?:wheelchair|bed)|employed (?:full|part)[- ]time|(?:he|she|they|patient) (?:is|are) (?:currently |still |presently )?working(?! (?:on|with|through|toward|towards|hard|to)\b)|continues to work|(?:is |are )?back at work|working without (?:any )?restrictions|laid off|on (?:a )?leave (?:of absence )?from (?:work|(?:his|her|their) job)|(?:permanently|totally|currently|completely) disabled|(?:functional(?:ly)? (?:status|activities|capacity) (?:is |are |has been )?(?:severely |significantly |markedly )?(?:limited|impaired|restricted|decreased|reduced))|functionally limited|${WORK_STATUS_MORE.join('|')}`;
+
+/** Therapists' shorthand for a tolerance: "sitting > 30 min", "walking < 1 block", "stand <10 minutes". */
+export const TOLERANCE_SHORTHAND = String.raw`(?:sitting|standing|walking|driving|ambulation|sit|stand|walk|drive)\s*(?:[<>≤≥]|less than|greater than)\s*\d+\s*(?:minutes?|mins?|min|hours?|hrs?|hr|blocks?|feet|ft)`;
 
 /** A day spent lying down is the limitation itself. */
 export const BED_BOUND = String.raw`(?:spends?|spending) (?:most|much|all|part|half) of (?:the|his|her|their) (?:day|time) (?:lying )?in bed|(?:lays|lies|lay|laying|lying|stays|staying|spends?|spending) in bed (?:almost |nearly |most of the day|much of the day)?(?:all day(?: long)?(?: every ?day)?)?|bed-?bound|bedridden`;
@@ -194,3 +202,14 @@ export const OTHER_INSTRUMENTS = String.raw`(?:WOMAC|Berg(?: balance)?(?: scale)
 /** Work status that documents no limitation ("works full time", "returned to full duty"): a fact, not a deficit. */
 export const NOT_LIMITING =
   /\b(?:full[- ]time|full dut|regular dut|normal dut|returned|released|went back|back to|without (?:any )?restrictions?)/i;
+
+/**
+ * The next items of a list of alternatives after a limitation ("difficulty with prolonged standing, sitting or
+ * walking"): each item is a limitation of its own. Joined by "and" the activities are one compound limitation
+ * ("difficulty with standing and walking"), as the corpus reads it. Read from the end of the first item.
+ */
+export const LIST_JOIN = /^(?:\s*,\s*(?:or\s+|and\/or\s+)?|\s+(?:or|and\/or|nor)\s+)/i;
+export const LIST_MORE = new RegExp(
+  String.raw`${LIST_JOIN.source}(?:(?:prolonged|long|extended|repetitive|sustained|heavy|any)\s+)?(?:${ACTIVITIES.join('|')})\b`,
+  'i',
+);

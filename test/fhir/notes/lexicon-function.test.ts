@@ -112,3 +112,28 @@ describe('function: instruments with a score', () => {
     expect(evidence('We will mail her the SF-36 questionnaire.', 'function')).toEqual([]);
   });
 });
+
+describe('function: lists and medicolegal wording', () => {
+  const spans = (text: string): string[] => evidence(text, 'function').map((m) => m.text);
+  it('a list of activities of different kinds after one limitation is one fact per kind', () => {
+    expect(spans('He has difficulty with prolonged standing or sitting.')).toEqual(['difficulty with prolonged standing', 'sitting']);
+    expect(spans('She is unable to walk, stand, or sit for long.')).toEqual(['unable to walk', 'stand', 'sit']);
+  });
+  it('items of one kind, or after an umbrella, stay one limitation', () => {
+    expect(spans('He has difficulty pushing, pulling and gripping.')).toEqual(['difficulty pushing']);
+    expect(spans('She has decreased ability to perform functional activities and work tasks.')).toHaveLength(1);
+  });
+  it('a clause after "and" is not a list item', () => {
+    expect(spans('He has difficulty walking and his pain is worse at night.')).toEqual(['difficulty walking']);
+  });
+  it.each([
+    ['He is precluded from heavy work.', 'work'],
+    ['She should be precluded from repetitive bending and stooping.', 'other'],
+    ['He has lost approximately 50% of his pre-injury capacity for lifting.', 'lifting'],
+    ['Tolerances: sitting > 30 min.', 'sitting'],
+    ['Walking < 1 block before the leg pain starts.', 'walking'],
+  ])('%s -> %s', finds);
+  it('a lost capacity is not a relief percent', () => {
+    expect(evidence('He has lost approximately 50% of his pre-injury capacity for lifting.', 'relief')).toEqual([]);
+  });
+});
