@@ -197,7 +197,7 @@ export function mentionContext(sen: Sentence, start: number, end: number, type: 
 // Told with its result, a treatment was tried, wherever it is written: "excellent results with physical therapy",
 // "fails to respond to cortisone shots", "not healed despite conservative treatments", "stomach upset with NSAIDs".
 const TRIED_BEFORE =
-  /\b(?:results? (?:with|from)|fail(?:s|ed|ing)?(?: to respond to)?|respond(?:s|ed)? (?:well |poorly )?to|despite|in spite of|(?:relief|benefit|improvement|improved|better|success|upset|discomfort|side effects?|problems?) (?:with|from|on)|(?:helped|benefited) by|intoleran\w+ (?:of|to)|(?:did|does|has done) (?:well|poorly|not well) (?:with|on))\s+(?:(?:the|his|her|their|a|an|some|any|all|maximum|maximal|appropriate|prior|previous|formal|oral|several|multiple)\s+)*$/i;
+  /\b(?:results? (?:with|from)|fail(?:s|ed|ing)?(?: to respond to)?|respond(?:s|ed)? (?:well |poorly )?to|despite|in spite of|(?:relief|benefit|improvement|improved|better|success|upset|discomfort|side effects?|problems?) (?:with|from|on)|(?:helped|benefited|benefitted) by|(?:has |have |had )?(?:benefited|benefitted|benefits) (?:\w+ )?(?:from|with)|intoleran\w+ (?:of|to)|(?:did|does|has done) (?:well|poorly|not well) (?:with|on))\s+(?:(?:the|his|her|their|a|an|some|any|all|maximum|maximal|appropriate|prior|previous|formal|oral|several|multiple)\s+)*$/i;
 const TRIED_AFTER =
   /^\s*(?:has|have|had|was|were|is)?\s*(?:helped|failed|did not help|didn't help|(?:was|were) (?:helpful|effective|ineffective|unsuccessful|not helpful)|gave (?:him|her|them) (?:\w+ )?relief|provided (?:\w+ )?relief)\b/i;
 

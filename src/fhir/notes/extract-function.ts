@@ -3,6 +3,7 @@
 import type { FunctionalFact, FunctionalInstrument, NoteDoc } from '../../policy/picture';
 import { isAboutFamily, isNegated, type Sentence } from './context';
 import {
+  FUNCTION_FIELDS,
   ACTIVITIES,
   BED_BOUND,
   LIMIT_AFTER,
@@ -111,6 +112,7 @@ const STAIRS =
 const WORK_STATUS_RE = new RegExp(String.raw`\b(?:${WORK_STATUS})\b`, 'gi');
 const SLEEP_RE = new RegExp(String.raw`\b(?:${SLEEP})\b`, 'gi');
 const BED_BOUND_RE = new RegExp(String.raw`\b(?:${BED_BOUND})\b`, 'gi');
+const FUNCTION_FIELDS_RE = new RegExp(String.raw`\b(?:${FUNCTION_FIELDS})\b`, 'gi');
 const TOLERANCE_SHORTHAND_RE = new RegExp(String.raw`\b(?:${TOLERANCE_SHORTHAND})\b`, 'gi');
 const OTHER_INSTRUMENT_RE = new RegExp(String.raw`\b(?:${OTHER_INSTRUMENTS})`, 'gi');
 const HEEL_TOE_AFTER = /^\s*(?:on (?:his |her |their |the )?(?:(?:right|left) )?)?(?:heels?|toes?)\b/i;
@@ -121,6 +123,7 @@ export const LEXICON_PATTERNS: readonly RegExp[] = [
   SLEEP_RE,
   BED_BOUND_RE,
   TOLERANCE_SHORTHAND_RE,
+  FUNCTION_FIELDS_RE,
   ABLE_TO,
   TIME_OF_ACTIVITY,
   STAIRS,

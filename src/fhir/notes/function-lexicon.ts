@@ -190,6 +190,20 @@ export const WORK_STATUS = String.raw`work status:?\s*(?:working|not working|off
 /** Therapists' shorthand for a tolerance: "sitting > 30 min", "walking < 1 block", "stand <10 minutes". */
 export const TOLERANCE_SHORTHAND = String.raw`(?:sitting|standing|walking|driving|ambulation|sit|stand|walk|drive)\s*(?:[<>≤≥]|less than|greater than)\s*\d+\s*(?:minutes?|mins?|min|hours?|hrs?|hr|blocks?|feet|ft)`;
 
+/**
+ * Function told as form fields, as therapy and medicolegal reports chart it: "Sitting tolerance: 20 minutes",
+ * "Lifting: 10 lbs", "Sleep: poor", "Sleep: 4 hours", "Work status: modified duty". A field needs a quantity with its
+ * unit or a word of limitation ("Standing: 116/68" is a blood pressure).
+ */
+const FIELD_ACTIVITY = String.raw`(?:sitting|standing|walking|driving|lifting|carrying|bending|ambulation|stairs)(?: tolerance)?`;
+export const FUNCTION_FIELDS = [
+  String.raw`${FIELD_ACTIVITY}\s*:\s*(?:(?:about|approximately|up to|less than|only|limited to|[<>])\s*)*(?:\d+(?:-\d+)?|one|two|three|four|five|ten|fifteen|twenty|thirty|half an?|a)\s*(?:minutes?|mins?|min|hours?|hrs?|blocks?|feet|ft|yards|miles?|pounds?|lbs?)`,
+  String.raw`(?:${FIELD_ACTIVITY}|sleep(?:ing)?|ADLs?|self-care|housework|recreation)\s*:\s*(?:limited|restricted|poor|difficult|painful|unable|impaired|decreased|disturbed|interrupted|needs? (?:assistance|help)|dependent|with difficulty|avoids?)`,
+  String.raw`sleep\s*:\s*(?:\d+(?:-\d+)?|one|two|three|four|five|six)\s*(?:hours?|hrs?)`,
+  // Only a short answer: a sentence after the heading is read by the other families.
+  String.raw`(?:work|employment|disability) status\s*:\s*(?!n\/?a\b|none\b|unknown\b|not (?:applicable|given)\b|the\b|he\b|she\b|they\b|patient\b)[A-Za-z][\w-]*(?: [\w-]+){0,3}(?=\s*(?:[.;,\n]|$))`,
+].join('|');
+
 /** A day spent lying down is the limitation itself. */
 export const BED_BOUND = String.raw`(?:spends?|spending) (?:most|much|all|part|half) of (?:the|his|her|their) (?:day|time) (?:lying )?in bed|(?:lays|lies|lay|laying|lying|stays|staying|spends?|spending) in bed (?:almost |nearly |most of the day|much of the day)?(?:all day(?: long)?(?: every ?day)?)?|bed-?bound|bedridden`;
 

@@ -35,9 +35,16 @@ export const HEADING_RULES: readonly [readonly string[], Section][] = [
       'FOLLOWUP',
       'FOLLOW UP',
       'TREATMENT PLAN',
+      // Medicolegal reports put the care they recommend under these.
+      'FUTURE MEDICAL',
+      'FUTURE CARE',
+      'FUTURE TREATMENT',
+      'RETURN TO CLINIC',
     ],
     'plan',
   ],
+  // What a procedure note gave today, though its heading names medications: sedation and injectate.
+  [['SEDATION', 'INJECTED', 'ADMINISTERED', 'MEDICATIONS USED', 'MEDICATION USED', 'LOCAL ANESTHETIC', 'CONTRAST'], 'procedure'],
   [['MEDICATION', 'MEDS'], 'medications'],
   [['PAST MEDICAL', 'PAST SURGICAL', 'SURGICAL HISTORY', 'SURGERIES', 'PAST HISTORY', 'PMH', 'PSH', 'HOSPITALIZATION'], 'past-history'],
   [['SOCIAL', 'HABITS', 'OCCUPATION', 'EMPLOY', 'WORK'], 'social'],

@@ -56,3 +56,18 @@ describe('negations told after the phrase', () => {
     expect(contextOf('Physical therapy was not helpful.', 'Physical therapy')).toBe('current');
   });
 });
+
+describe('sections that change what care means', () => {
+  it('care recommended under a future-care heading is not care tried', () => {
+    const text = 'FUTURE MEDICAL CARE: He should be allowed physical therapy 12 visits per year.';
+    expect(contextOf(text, 'physical therapy')).not.toBe('current');
+  });
+  it('a result told under a plan heading is care tried; a future benefit is not', () => {
+    expect(contextOf('PLAN: He has benefited from physical therapy.', 'physical therapy')).toBe('current');
+    expect(contextOf('PLAN: He will benefit from physical therapy.', 'physical therapy')).not.toBe('current');
+  });
+  it("a procedure note's sedation heading is today's procedure, not a medication list", () => {
+    expect(mentions('SEDATION: Fentanyl 50 mcg IV.').filter((m) => m.type === 'conservative-care')).toEqual([]);
+    expect(mentions('MEDICATIONS: Fentanyl patch 25 mcg.').filter((m) => m.type === 'conservative-care')).toHaveLength(1);
+  });
+});

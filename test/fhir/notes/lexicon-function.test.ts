@@ -137,3 +137,20 @@ describe('function: lists and medicolegal wording', () => {
     expect(evidence('He has lost approximately 50% of his pre-injury capacity for lifting.', 'relief')).toEqual([]);
   });
 });
+
+describe('function: form fields', () => {
+  it.each([
+    ['Sitting tolerance: 20 minutes.', 'sitting'],
+    ['Lifting: 10 lbs.', 'lifting'],
+    ['Sleep: poor.', 'sleep'],
+    ['Sleep: 4 hours.', 'sleep'],
+    ['WORK STATUS: Retired.', 'work'],
+    ['ADLs: needs assistance with bathing.', 'adl'],
+  ])('%s -> %s', finds);
+  it.each([['Standing: 116/68.'], ['Work status: N/A.']])('not function: %s', (text) => {
+    expect(evidence(text, 'function')).toEqual([]);
+  });
+  it('a sentence after a work status heading is read once, by the phrase it holds', () => {
+    expect(evidence('WORK STATUS: The patient is currently on medical leave.', 'function').map((m) => m.text)).toEqual(['medical leave']);
+  });
+});
