@@ -326,12 +326,31 @@ export function isNegated(s: string, pos: number): boolean {
   return true;
 }
 
+// A heading ("SOCIAL AND FAMILY HISTORY:") stays in its sentence; the section decides for it, not these words.
 const FAMILY =
-  /\b(?:mother|father|mom|dad|sister|brother|sibling|son|daughter|aunt|uncle|grandmother|grandfather|grandparent|cousin|family history|fhx|family hx)\b|\bFH\b/i;
+  /\b(?:mother|father|mom|dad|sister|brother|sibling|son|daughter|aunt|uncle|grandmother|grandfather|grandparent|cousin|family history(?!\s*:)|fhx(?!\s*:)|family hx(?!\s*:))\b|\bFH\b(?!\s*:)/i;
 
 // Extractors interleave their questions about the same sentences, so the first relative of each sentence is kept
 // per sentence text (bounded, then reset), like the terminators.
 const familyCache = new Map<string, number>();
+
+const FAMILY_G = new RegExp(FAMILY.source, 'gi');
+// A relative who helps, or whom the patient is with, is not the one the sentence is about: "lives with his son",
+// "her daughter helps her with dressing" (ConText's experiencer is the subject of the finding).
+const RELATIVE_AS_OBJECT = /\b(?:with|by|from|to|for|and)\s+(?:his|her|their|the patient's)\s+$/i;
+const RELATIVE_HELPS =
+  /^\s+(?:\w+\s+)?(?:helps?|helped|assists?|assisted|drives?|drove|does|did|has to|needs to|must|takes?|brings?|brought)\b/i;
+
+/** Offset of the first relative the sentence is about, or Infinity. */
+function experiencerRelative(s: string): number {
+  FAMILY_G.lastIndex = 0;
+  for (let m = FAMILY_G.exec(s); m !== null; m = FAMILY_G.exec(s)) {
+    const before = s.slice(Math.max(0, m.index - 24), m.index);
+    const after = s.slice(m.index + m[0].length, m.index + m[0].length + 24);
+    if (!RELATIVE_AS_OBJECT.test(before) && !RELATIVE_HELPS.test(after)) return m.index;
+  }
+  return Number.POSITIVE_INFINITY;
+}
 
 /** Is the sentence about someone else (family history)? True when a relative is named before the phrase. */
 export function isAboutFamily(s: string, pos: number, section: Section): boolean {
@@ -339,7 +358,7 @@ export function isAboutFamily(s: string, pos: number, section: Section): boolean
   let at = familyCache.get(s);
   if (at === undefined) {
     if (familyCache.size > 20_000) familyCache.clear();
-    at = FAMILY.exec(s)?.index ?? Number.POSITIVE_INFINITY;
+    at = experiencerRelative(s);
     familyCache.set(s, at);
   }
   return at < pos;

@@ -147,6 +147,8 @@ export const LIMIT_BEFORE: readonly string[] = [
   // Work restrictions as medicolegal reports word them: "precluded from heavy lifting", "lost half of his pre-injury
   // capacity for bending".
   String.raw`(?:is |are |be |should be )?precluded from`,
+  // Help given by someone else: "her husband helps her with dressing".
+  String.raw`(?:helps?|helped|assists?|assisted) (?:him|her|them) (?:with|to|in)`,
   String.raw`(?:loss of|lost) (?:[\w%]+ ){0,3}?(?:(?:his|her|their) )?pre-?injury capacity (?:for|to)`,
   String.raw`(?:reduced|diminished|poor|low|minimal) (?:ability to|tolerance (?:for|to)|endurance (?:for|with))`,
 ];

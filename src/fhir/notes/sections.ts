@@ -19,6 +19,10 @@ export type Section =
 
 /** [words any of which the heading contains, section]; checked in order. */
 export const HEADING_RULES: readonly [readonly string[], Section][] = [
+  // A combined heading ("SOCIAL AND FAMILY HISTORY:", "PAST MEDICAL/FAMILY HISTORY:") is mostly the patient's own
+  // story; a sentence in it about a relative is still family by its own words (isAboutFamily).
+  [['SOCIAL'], 'social'],
+  [['PAST MEDICAL', 'PAST SURGICAL'], 'past-history'],
   [['FAMILY'], 'family'],
   [['ALLERG'], 'allergies'],
   [['GOAL'], 'goals'],

@@ -71,3 +71,21 @@ describe('sections that change what care means', () => {
     expect(mentions('MEDICATIONS: Fentanyl patch 25 mcg.').filter((m) => m.type === 'conservative-care')).toHaveLength(1);
   });
 });
+
+describe('experiencer: who the sentence is about', () => {
+  it.each([
+    ['SOCIAL AND FAMILY HISTORY: He works full time as a driver.', 'works full time'],
+    ['He lives with his son and is unable to drive.', 'unable to drive'],
+    ['Her daughter helps her with bathing because she cannot lift her arms.', 'cannot lift'],
+    ['His wife drives him because he cannot sit for long.', 'cannot sit'],
+  ])('the patient: %s', (text, phrase) => {
+    expect(contextOf(text, phrase)).toBe('current');
+  });
+  it('a relative who is the subject', () => {
+    expect(contextOf('His mother has back pain and had physical therapy.', 'physical therapy')).toBe('family');
+  });
+  it('a family history section sets its care aside entirely', () => {
+    const m = mentions('FAMILY HISTORY: His brother had physical therapy for back pain.');
+    expect(m.filter((x) => x.type === 'conservative-care' && (x.context === 'current' || x.context === 'history'))).toEqual([]);
+  });
+});
