@@ -51,14 +51,14 @@ export function percentValue(t: string): number {
   }
   return v;
 }
-const WHAT = String.raw`(?:(?:pain\s+)?relief|improvement(?:\s+in\s+(?:pain|function|(?:his|her|their)\s+(?:pain|function)))?|reduction(?:\s+in\s+(?:pain|symptoms))?|pain reduction|functional improvement|better|decrease(?:\s+in\s+pain)?|improved|less pain|pain[- ]free)`;
+const WHAT = String.raw`(?:(?:pain\s+)?relief|improvement(?:\s+in\s+(?:pain|function|(?:his|her|their)\s+(?:pain|function)))?|reduction(?:\s+in\s+(?:pain|symptoms))?|pain reduction|functional improvement|better|decrease(?:\s+in\s+pain)?|improved|less pain|pain[- ]free|difference(?:\s+in\s+(?:his|her|their|the)?\s*pain)?)`;
 const DUR = String.raw`\s*,?\s*(?:for|lasting|lasted|x|×|over|that lasted|which lasted|sustained for|sustained over)\s+(?:about\s+|approximately\s+|~\s*|roughly\s+|nearly\s+|over\s+)?(${NUM_RANGE})\+?\s*(${UNIT})\b`;
 const PCT_FIRST = new RegExp(
   String.raw`\b${PCT}\s+(?:sustained\s+|overall\s+|pain\s+)?${WHAT}(?:\s+(?:of|in)\s+(?:his|her|their|the)?\s*(?:index\s+|axial\s+|back\s+|neck\s+|leg\s+|radicular\s+)?(?:pain|symptoms))?(?:${DUR})?`,
   'gi',
 );
 const WHAT_FIRST = new RegExp(
-  String.raw`\b(?:relief|improvement|pain reduction)(?:[^%.;:]{0,40}?\b(?:of|was|is|at|estimated at|reported as))?\s*[:,]?\s*(?:about\s+|approximately\s+|roughly\s+|nearly\s+|around\s+|over\s+|greater than\s+|at least\s+)?${PCT}(?:${DUR})?`,
+  String.raw`\b(?:relief|improvement|pain reduction)(?:[^%.;:]{0,40}?\b(?:of|was|is|at|estimated at|reported as))?\s*[:,(]?\s*(?:about\s+|approximately\s+|roughly\s+|nearly\s+|around\s+|over\s+|greater than\s+|at least\s+)?${PCT}(?:${DUR})?`,
   'gi',
 );
 // Relief told with a verb: "decreased approximately 70 %", "helped ... about 40%", "100 % eradicated".

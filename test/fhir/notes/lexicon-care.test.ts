@@ -67,3 +67,22 @@ describe('care: prior injections told in the story', () => {
     expect(m.map((x) => x.context)).not.toContain('current');
   });
 });
+
+describe('care: terms that need the words around them', () => {
+  it.each([
+    ['He was treated with rest, ice, and NSAIDs.', 'rest', 'other'],
+    ['She tried rest without improvement.', 'rest', 'other'],
+    ['He went to therapy for six weeks.', 'went to therapy for six weeks', 'physical-therapy'],
+    ['He received an injection in the shoulder last year.', 'an injection', 'injection'],
+  ])('%s', (text, term, kind) => {
+    expect(care(text)).toContainEqual({ text: term, kind });
+  });
+  it.each([
+    ['The rest of the exam is normal.'],
+    ['Pain is relieved by rest.'],
+    ['The injection site was clean.'],
+    ['She is in therapy for depression.'],
+  ])('not care: %s', (text) => {
+    expect(care(text)).toEqual([]);
+  });
+});

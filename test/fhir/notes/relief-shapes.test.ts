@@ -19,6 +19,8 @@ describe('relief shapes', () => {
     ['He has 50% less pain after the facet injection.', 50],
     ['About 60% of her pain was relieved by the block.', 60],
     ['Her pain was reduced to 30% of baseline after the block.', 70],
+    ['She had good relief (approximately 60%) after the block.', 60],
+    ['He noticed a 50% difference in his pain after the epidural.', 50],
   ])('%s -> %s', (text, percent) => {
     expect(relief(text)).toContain(percent);
   });
