@@ -51,6 +51,10 @@ describe('care: prior injections told in the story', () => {
     ['He has had three epidurals in the past year.', 'epidurals'],
     ['She had an epidural last fall which helped for a month.', 'an epidural'],
     ['He received a steroid shot in the hip.', 'steroid shot'],
+    ['Her previous lumbar epidural gave good relief.', 'Her previous lumbar epidural'],
+    ['He had two TFESIs in 2019.', 'TFESIs'],
+    ['She had three stellate ganglion blocks with temporary relief.', 'stellate ganglion blocks'],
+    ['He had MBBs at two levels last spring.', 'MBBs'],
   ])('%s', (text, term) => {
     expect(care(text)).toContainEqual({ text: term, kind: 'injection' });
   });
