@@ -25,7 +25,7 @@ export const DRUGS: readonly DrugEntry[] = [
     ingredient: 'ibuprofen',
     rxcui: '5640',
     rxcuiSource: PDDI_VALUESETS,
-    brands: ['Advil', 'Motrin', 'Motrin IB', 'Duexis'],
+    brands: ['Advil', 'Motrin', 'Motrin IB', 'Duexis', 'Nuprin', 'Caldolor'],
     kind: 'nsaid',
   },
   {
@@ -45,15 +45,23 @@ export const DRUGS: readonly DrugEntry[] = [
   },
   { ingredient: 'celecoxib', rxcui: '140587', rxcuiSource: PDDI_VALUESETS, brands: ['Celebrex'], kind: 'nsaid' },
   { ingredient: 'rofecoxib', rxcui: '232158', brands: ['Vioxx'], kind: 'nsaid' },
+  { ingredient: 'valdecoxib', brands: ['Bextra'], kind: 'nsaid' },
+  { ingredient: 'meclofenamate', brands: ['Meclomen'], kind: 'nsaid' },
   { ingredient: 'etodolac', rxcui: '24605', rxcuiSource: PDDI_VALUESETS, brands: ['Lodine'], kind: 'nsaid' },
   { ingredient: 'nabumetone', rxcui: '31448', rxcuiSource: PDDI_VALUESETS, brands: ['Relafen'], kind: 'nsaid' },
-  { ingredient: 'ketorolac', rxcui: '35827', rxcuiSource: PDDI_VALUESETS, brands: ['Toradol'], kind: 'nsaid' },
-  { ingredient: 'indomethacin', rxcui: '5781', rxcuiSource: PDDI_VALUESETS, brands: ['Indocin'], kind: 'nsaid' },
+  { ingredient: 'ketorolac', rxcui: '35827', rxcuiSource: PDDI_VALUESETS, brands: ['Toradol', 'Sprix'], kind: 'nsaid' },
+  { ingredient: 'indomethacin', rxcui: '5781', rxcuiSource: PDDI_VALUESETS, brands: ['Indocin', 'Tivorbex'], kind: 'nsaid' },
   { ingredient: 'oxaprozin', rxcui: '32613', rxcuiSource: PDDI_VALUESETS, brands: ['Daypro'], kind: 'nsaid' },
   { ingredient: 'piroxicam', rxcui: '8356', rxcuiSource: PDDI_VALUESETS, brands: ['Feldene'], kind: 'nsaid' },
   { ingredient: 'sulindac', rxcui: '10237', brands: ['Clinoril'], kind: 'nsaid' },
   // Low-dose ("baby", 81 mg) aspirin is cardiac prophylaxis; extract-care sets it aside.
-  { ingredient: 'aspirin', rxcui: '1191', rxcuiSource: PDDI_VALUESETS, brands: ['Bayer', 'Ecotrin'], kind: 'nsaid' },
+  {
+    ingredient: 'aspirin',
+    rxcui: '1191',
+    rxcuiSource: PDDI_VALUESETS,
+    brands: ['Bayer', 'Ecotrin', 'Bufferin', "Goody's Powder", 'BC Powder'],
+    kind: 'nsaid',
+  },
   { ingredient: 'choline magnesium trisalicylate', brands: ['Trilisate'], kind: 'nsaid' },
   { ingredient: 'salsalate', brands: ['Disalcid'], kind: 'nsaid' },
   { ingredient: 'ketoprofen', brands: ['Orudis', 'Oruvail'], kind: 'nsaid' },
@@ -71,7 +79,9 @@ export const DRUGS: readonly DrugEntry[] = [
   },
   { ingredient: 'acetaminophen, aspirin and caffeine', brands: ['Excedrin'], kind: 'analgesic' },
   { ingredient: 'lidocaine patch', brands: ['Lidoderm', 'lidocaine patches', 'Lidoderm patch', 'Lidoderm patches'], kind: 'analgesic' },
-  { ingredient: 'capsaicin', brands: ['Zostrix'], kind: 'analgesic' },
+  { ingredient: 'capsaicin', brands: ['Zostrix', 'Qutenza'], kind: 'analgesic' },
+  // Over-the-counter topical counterirritants (menthol, methyl salicylate, camphor, trolamine salicylate).
+  { ingredient: 'menthol', brands: ['Bengay', 'Icy Hot', 'Biofreeze', 'Tiger Balm', 'Salonpas', 'Aspercreme'], kind: 'analgesic' },
   { ingredient: 'isometheptene', brands: ['Midrin'], kind: 'analgesic' },
   { ingredient: 'butalbital', brands: ['Fioricet', 'Fiorinal', 'Dolgic', 'Dolgic Plus', 'Esgic'], kind: 'analgesic' },
   { ingredient: 'meprobamate and aspirin', brands: ['Equagesic'], kind: 'analgesic' },
@@ -80,18 +90,18 @@ export const DRUGS: readonly DrugEntry[] = [
   { ingredient: 'methocarbamol', rxcui: '6845', brands: ['Robaxin'], kind: 'muscle-relaxant' },
   { ingredient: 'tizanidine', rxcui: '57258', brands: ['Zanaflex'], kind: 'muscle-relaxant' },
   { ingredient: 'baclofen', rxcui: '1292', brands: ['Lioresal'], kind: 'muscle-relaxant' },
-  { ingredient: 'carisoprodol', rxcui: '2101', brands: ['Soma'], kind: 'muscle-relaxant' },
+  { ingredient: 'carisoprodol', rxcui: '2101', brands: ['Soma', 'Soma Compound'], kind: 'muscle-relaxant' },
   { ingredient: 'metaxalone', rxcui: '59078', brands: ['Skelaxin'], kind: 'muscle-relaxant' },
-  { ingredient: 'orphenadrine', rxcui: '7715', brands: ['Norflex'], kind: 'muscle-relaxant' },
-  { ingredient: 'chlorzoxazone', brands: ['Parafon Forte', 'Lorzone'], kind: 'muscle-relaxant' },
+  { ingredient: 'orphenadrine', rxcui: '7715', brands: ['Norflex', 'Norgesic', 'Norgesic Forte'], kind: 'muscle-relaxant' },
+  { ingredient: 'chlorzoxazone', brands: ['Parafon Forte', 'Parafon', 'Lorzone'], kind: 'muscle-relaxant' },
   { ingredient: 'dantrolene', brands: ['Dantrium'], kind: 'muscle-relaxant' },
   // Neuropathic agents (anticonvulsants, TCAs, duloxetine); antidepressants without a pain indication (SSRIs,
   // venlafaxine) are not care for pain
   { ingredient: 'gabapentin', rxcui: '25480', brands: ['Neurontin', 'Gralise', 'Horizant'], kind: 'neuropathic-agent' },
   { ingredient: 'pregabalin', rxcui: '187832', brands: ['Lyrica'], kind: 'neuropathic-agent' },
   { ingredient: 'duloxetine', rxcui: '72625', brands: ['Cymbalta'], kind: 'neuropathic-agent' },
-  { ingredient: 'amitriptyline', rxcui: '704', brands: ['Elavil'], kind: 'neuropathic-agent' },
-  { ingredient: 'nortriptyline', rxcui: '7531', brands: ['Pamelor'], kind: 'neuropathic-agent' },
+  { ingredient: 'amitriptyline', rxcui: '704', brands: ['Elavil', 'Endep'], kind: 'neuropathic-agent' },
+  { ingredient: 'nortriptyline', rxcui: '7531', brands: ['Pamelor', 'Aventyl'], kind: 'neuropathic-agent' },
   { ingredient: 'topiramate', rxcui: '38404', brands: ['Topamax'], kind: 'neuropathic-agent' },
   { ingredient: 'zonisamide', rxcui: '39998', brands: ['Zonegran'], kind: 'neuropathic-agent' },
   { ingredient: 'carbamazepine', rxcui: '2002', brands: ['Tegretol'], kind: 'neuropathic-agent' },
@@ -101,29 +111,59 @@ export const DRUGS: readonly DrugEntry[] = [
   { ingredient: 'imipramine', brands: ['Tofranil'], kind: 'neuropathic-agent' },
   { ingredient: 'milnacipran', brands: ['Savella'], kind: 'neuropathic-agent' },
   // Opioids
-  { ingredient: 'tramadol', rxcui: '10689', brands: ['Ultram', 'Ultram ER', 'Ultracet', 'ConZip'], kind: 'opioid' },
-  { ingredient: 'tapentadol', rxcui: '787390', brands: ['Nucynta'], kind: 'opioid' },
+  { ingredient: 'tramadol', rxcui: '10689', brands: ['Ultram', 'Ultram ER', 'Ultracet', 'ConZip', 'Ryzolt'], kind: 'opioid' },
+  { ingredient: 'tapentadol', rxcui: '787390', brands: ['Nucynta', 'Nucynta ER'], kind: 'opioid' },
   {
     ingredient: 'oxycodone',
     rxcui: '7804',
-    brands: ['OxyContin', 'Percocet', 'Percodan', 'Roxicodone', 'Roxicet', 'Endocet', 'Tylox', 'Xtampza', 'Oxaydo'],
+    brands: [
+      'OxyContin',
+      'Percocet',
+      'Percodan',
+      'Roxicodone',
+      'Roxicet',
+      'Endocet',
+      'Tylox',
+      'Xtampza',
+      'Oxaydo',
+      'OxyIR',
+      'Oxy IR',
+      'Roxybond',
+      'Xartemis',
+      'Primlev',
+    ],
     kind: 'opioid',
   },
   {
     ingredient: 'hydrocodone',
     rxcui: '5489',
-    brands: ['Norco', 'Vicodin', 'Vicodin ES', 'Vicoprofen', 'Lortab', 'Lorcet', 'Zohydro', 'Hysingla', 'Anexsia', 'Xodol'],
+    brands: [
+      'Norco',
+      'Vicodin',
+      'Vicodin ES',
+      'Vicoprofen',
+      'Lortab',
+      'Lorcet',
+      'Zohydro',
+      'Hysingla',
+      'Anexsia',
+      'Xodol',
+      'Zydone',
+      'Maxidone',
+      'Verdrocet',
+      'Reprexain',
+    ],
     kind: 'opioid',
   },
   { ingredient: 'hydromorphone', rxcui: '3423', brands: ['Dilaudid', 'Exalgo'], kind: 'opioid' },
   {
     ingredient: 'morphine',
     rxcui: '7052',
-    brands: ['MS Contin', 'MSIR', 'Kadian', 'Avinza', 'Embeda', 'Oramorph', 'Roxanol'],
+    brands: ['MS Contin', 'MS-Contin', 'MSIR', 'Kadian', 'Avinza', 'Embeda', 'Oramorph', 'Roxanol', 'Arymo'],
     kind: 'opioid',
   },
   { ingredient: 'fentanyl', rxcui: '4337', brands: ['Duragesic', 'Actiq', 'Fentora', 'Subsys'], kind: 'opioid' },
-  { ingredient: 'methadone', rxcui: '6813', brands: ['Dolophine'], kind: 'opioid' },
+  { ingredient: 'methadone', rxcui: '6813', brands: ['Dolophine', 'Methadose'], kind: 'opioid' },
   {
     ingredient: 'codeine',
     rxcui: '2670',
@@ -132,9 +172,9 @@ export const DRUGS: readonly DrugEntry[] = [
   },
   { ingredient: 'propoxyphene', rxcui: '8785', brands: ['Darvocet', 'Darvocet-N', 'Darvocet N100', 'Darvon'], kind: 'opioid' },
   { ingredient: 'meperidine', rxcui: '6754', brands: ['Demerol'], kind: 'opioid' },
-  { ingredient: 'buprenorphine', rxcui: '1819', brands: ['Butrans', 'Belbuca', 'Suboxone', 'Subutex'], kind: 'opioid' },
+  { ingredient: 'buprenorphine', rxcui: '1819', brands: ['Butrans', 'Belbuca', 'Suboxone', 'Subutex', 'Zubsolv'], kind: 'opioid' },
   { ingredient: 'oxymorphone', rxcui: '7814', brands: ['Opana'], kind: 'opioid' },
-  { ingredient: 'pentazocine', brands: ['Talwin'], kind: 'opioid' },
+  { ingredient: 'pentazocine', brands: ['Talwin', 'Talwin NX'], kind: 'opioid' },
   { ingredient: 'butorphanol', brands: ['Stadol'], kind: 'opioid' },
   { ingredient: 'nalbuphine', brands: ['Nubain'], kind: 'opioid' },
   { ingredient: 'levorphanol', brands: [], kind: 'opioid' },
@@ -148,7 +188,7 @@ export const DRUG_CLASSES: readonly [string, ConservativeKind][] = [
   ],
   [String.raw`muscle relax(?:ants?|ers?)(?: medications?)?`, 'muscle-relaxant'],
   [
-    String.raw`neuropathic (?:pain )?(?:medications?|agents?|drugs?)|anticonvulsants?|antiepileptics?|gabapentinoids?|tricyclic(?: antidepressant)?s?|TCAs?|membrane stabiliz(?:ers?|ing (?:agents?|medications?))`,
+    String.raw`neuropathic (?:pain )?(?:medications?|agents?|drugs?)|nerve pain (?:medications?|pills|drugs?)|anticonvulsants?|antiepileptics?|gabapentinoids?|tricyclic(?: antidepressant)?s?|TCAs?|membrane stabiliz(?:ers?|ing (?:agents?|medications?))`,
     'neuropathic-agent',
   ],
   [
@@ -164,27 +204,27 @@ export const DRUG_CLASSES: readonly [string, ConservativeKind][] = [
 /** Non-drug treatments and prior injections given as treatment (regex sources). */
 export const THERAPIES: readonly [string, ConservativeKind][] = [
   [
-    String.raw`(?:formal |skilled |outpatient |vigorous |home |supervised )?(?:physical therapy|physiotherapy)(?: (?:sessions?|treatments?|visits?|program|prescription))?|(?:aquatic|pool|aqua|water) (?:therapy|exercises?)|hydrotherapy|therapeutic exercises?|gait training|balance training|functional mobility training|manual therapy|(?:spine|back|neck|physical) rehab(?:ilitation)?(?: program)?|McKenzie (?:exercises|therapy|program|protocol)|iontophoresis|phonophoresis|therapeutic ultrasound|ultrasound therapy|interferential (?:current )?(?:stimulation|therapy)|e-?stim|kinesio ?tap(?:e|ing)|physical therapist`,
+    String.raw`therapy(?<=\b(?:went to|attended|completed|underwent|finished) (?:some |a course of |formal |outpatient |several weeks of )?therapy)(?! for (?:depression|anxiety|speech))|(?:formal |skilled |outpatient |vigorous |home |supervised )?(?:physical therapy|physiotherapy)(?: (?:sessions?|treatments?|visits?|program|prescription))?|(?:aquatic|pool|aqua|water) (?:therapy|exercises?)|hydrotherapy|therapeutic exercises?|gait training|balance training|functional mobility training|manual therapy|(?:spine|back|neck|physical) rehab(?:ilitation)?(?: program)?|McKenzie (?:exercises|therapy|program|protocol)|iontophoresis|phonophoresis|therapeutic ultrasound|ultrasound therapy|interferential (?:current )?(?:stimulation|therapy)|e-?stim|kinesio ?tap(?:e|ing)|physical therapist|P\.T\.|myofascial release (?:therapy|treatments?|sessions?)|(?:soft tissue|joint|spinal) mobilization|(?:cold |low-level )?laser therapy`,
     'physical-therapy',
   ],
   [
-    String.raw`home exercises?(?: program)?|HEP|(?:hand|neck|back|shoulder|knee|strengthening|isometric|stabilization|flexion|extension|Williams|core) exercises|stretching(?: program| exercises| routine)?|stretches|exercise (?:regimen|program|routine)|exercises at home|core (?:strengthening|stabilization)|pilates|yoga|tai chi|walking program|aerobic (?:exercise|conditioning)|range of motion exercises|(?:does|did|doing|do) (?:his |her |their |the |daily )?exercises?`,
+    String.raw`home exercises?(?: program)?|HEP|(?:hand|neck|back|shoulder|knee|strengthening|isometric|stabilization|flexion|extension|Williams|core) exercises|stretching(?: program| exercises| routine)?|stretches|exercise (?:regimen|program|routine)|exercises at home|core (?:strengthening|stabilization)|pilates|yoga|tai chi|walking program|aerobic (?:exercise|conditioning)|range of motion exercises|(?:does|did|doing|do) (?:his |her |their |the |daily )?exercises?|home (?:program|exercise routine)|(?:strengthening|stretching|conditioning|flexibility) (?:program|regimen|routine)|back school`,
     'home-exercise',
   ],
   [
-    String.raw`chiropractic(?: care| treatments?| adjustments?| manipulation(?: treatments?)?| management| therapy| physical therapy)?|(?:seeing|saw|seen by|treated by|treatment by|went to|referred to|visits? to) (?:a |the |his |her )?chiropractor|chiropractic adjustments|adjustments (?:by|from) (?:a |the |his |her )?chiropractor|spinal manipulation|osteopathic manipulation|OMT`,
+    String.raw`chiropractic(?: care| treatments?| adjustments?| manipulation(?: treatments?)?| management| therapy| physical therapy)?|(?:seeing|saw|seen by|seen|been to|treated by|treatment by|went to|referred to|visits? to|visited) (?:a |the |his |her )?chiropractor|chiropractic adjustments|adjustments (?:by|from) (?:a |the |his |her )?chiropractor|spinal manipulation|osteopathic manipulation|OMT|chiro|chiropractic visits`,
     'chiropractic',
   ],
   [
-    String.raw`activit(?:y|ies) modifications?|modified activit\w*|modif(?:y|ied|ying|ication of) (?:his |her |their )?(?:activit\w*|work ?station|workstation|work duties)|activity restrictions?|relative rest|bed rest|avoid(?:ing|ance of)? (?:aggravating|provocative|strenuous|heavy|high-impact) activit\w*|lifestyle (?:modifications?|changes?)|changes in lifestyle|ergonomic (?:changes|modifications|adjustments)`,
+    String.raw`(?:relative |bed )?rest(?=,? (?:and |or )?(?:ice|heat|elevation|NSAIDs?|anti-?inflammator\w*|medications?|analgesics|activity modification|physical therapy)\b)|rest(?<=\b(?:with|including|tried|failed) rest)(?! of)|activit(?:y|ies) modifications?|modified activit\w*|modif(?:y|ied|ying|ication of) (?:his |her |their )?(?:activit\w*|work ?station|workstation|work duties)|activity restrictions?|relative rest|bed rest|avoid(?:ing|ance of)? (?:aggravating|provocative|strenuous|heavy|high-impact) activit\w*|lifestyle (?:modifications?|changes?)|changes in lifestyle|ergonomic (?:changes|modifications|adjustments|evaluation|workstation)`,
     'activity-modification',
   ],
   [
-    String.raw`(?:lumbar |cervical |thoracic |caudal |spinal )?epidural(?: steroid)? (?:injections?|blocks?|shots?)|epidural steroids|ESIs?|(?:facet|sacroiliac|SI) (?:joint )?(?:injections?|blocks?)|facet and sacroiliac joint injections|medial branch blocks?|trigger point injections?|(?:selective )?nerve root blocks?|nerve blocks?(?: injections?)?|cortisone (?:injections?|shots?)|corticosteroid injections?|steroid injections?|(?:intra-?articular )?(?:hip|knee|shoulder) injections?|Synvisc(?: injections?)?|piriformis injections?|Botox(?: injections?| procedure)?|injections? of (?:cortisone|steroids?|hydrocortisone)|(?:PRP|platelet-rich plasma|hyaluronic acid|viscosupplement\w*|Orthovisc|Euflexxa|Supartz|Hyalgan|Monovisc|Kenalog|prolotherapy)(?: injections?)?|(?:prior |previous |these |multiple |several |the )?injections`,
+    String.raw`(?:lumbar |cervical |thoracic |caudal |spinal )?epidural(?: steroid)? (?:injections?|blocks?|shots?)|epidural steroids|epidurals|epidural(?<=\b(?:an?|one|two|three|four|several|multiple|prior|previous|repeat|last|his|her)(?: last| previous| prior| recent)?(?: (?:lumbar|cervical|thoracic|caudal|interlaminar|transforaminal))? epidural)(?! (?:space|catheter|anesthe\w*|analgesi\w*|abscess|hematoma|fibrosis|lipomatosis))|steroid shots?|ESIs?|(?:TF|IL|C|L|T)ESIs?|TFEs?|SIJ (?:injections?|blocks?)|MBBs?|(?:stellate ganglion|(?:lumbar )?sympathetic|celiac plexus|hypogastric plexus|genicular|suprascapular|intercostal|ilioinguinal|occipital) (?:nerve )?blocks?|(?:facet|sacroiliac|SI) (?:joint )?(?:injections?|blocks?)|facet and sacroiliac joint injections|medial branch blocks?|trigger point injections?|(?:selective )?nerve root blocks?|nerve blocks?(?: injections?)?|cortisone (?:injections?|shots?)|corticosteroid injections?|steroid injections?|(?:intra-?articular )?(?:hip|knee|shoulder) injections?|Synvisc(?: injections?)?|piriformis injections?|Botox(?: injections?| procedure)?|injections? of (?:cortisone|steroids?|hydrocortisone)|(?:PRP|platelet-rich plasma|hyaluronic acid|viscosupplement\w*|Orthovisc|Euflexxa|Supartz|Hyalgan|Monovisc|Kenalog|prolotherapy)(?: injections?)?|(?:prior |previous |these |multiple |several |the )?injections|injection(?<=\b(?:had|received|underwent|got|given) (?:an?|one|two|three|several|multiple|another) injection)(?! (?:site|needle|of (?:contrast|dye)))`,
     'injection',
   ],
   [
-    String.raw`TENS(?: unit)?|electrical stimulation|acupuncture|massage(?: therapy| treatments?)?|(?:manual|cervical|home|lumbar) traction|dry needling|(?:knee|back|wrist|tennis elbow|lumbar|lumbosacral|cervical|thoracolumbar) (?:brace|sleeve|splint|support|orthosis)|L?TLSO|LSO|bracing|braces?|corset|biofeedback|cognitive behavio(?:u)?ral therapy|pain psycholog(?:y|ist)|heating pads?|moist heat|cryotherapy|ice packs?|occupational therapy|hand therapy|(?:soft|hard) collar|cervical collar|walking boot|orthotics|AFOs?|splints?|ice(?: and heat| or heat)?|heat(?: and ice)?|hot packs|cold packs|warm compresses|work hardening|work conditioning(?: type)? program|conservative (?:treatments?|therapy|therapies|care|measures|management|modalities)|treated conservatively|non-?operative(?:ly| management| treatment)|treated non-?operatively`,
+    String.raw`TENS(?: unit)?|electrical stimulation|acupuncture|massage(?: therapy| treatments?)?|(?:manual|mechanical|intermittent|pelvic|over-the-door|cervical|home|lumbar) traction|traction (?:therapy|unit)|(?:spinal )?decompression therapy|VAX-?D|inversion (?:table|therapy)|H-wave(?: unit)?|electrotherapy|acupressure|cervical pillow|lumbar roll|(?:shoe )?inserts|insoles|heel (?:lifts?|cups?)|functional restoration(?: program)?|(?:multidisciplinary|interdisciplinary|chronic) pain (?:management )?(?:program|rehabilitation)|pain management program|dry needling|(?:knee|back|wrist|tennis elbow|lumbar|lumbosacral|cervical|thoracolumbar) (?:brace|sleeve|splint|support|orthosis)|L?TLSO|LSO|bracing|braces?|corset|biofeedback|cognitive behavio(?:u)?ral therapy|pain psycholog(?:y|ist)|heating pads?|moist heat|cryotherapy|ice packs?|occupational therapy|hand therapy|(?:soft|hard) collar|cervical collar|orthotics|AFOs?|splints?|ice(?: and heat| or heat)?|heat(?: and ice)?|hot packs|cold packs|warm compresses|work hardening|work conditioning(?: type)? program|conservative (?:treatments?|therapy|therapies|care|measures|management|modalities)|treated conservatively|non-?operative(?:ly| management| treatment)|treated non-?operatively`,
     'other',
   ],
 ];
@@ -269,5 +309,8 @@ function classify(term: string): { kind: ConservativeKind; drug?: DrugEntry } {
   const drug = DRUG_BY_NAME.get(term.toLowerCase().replace(/\s+/g, ' '));
   if (drug) return { kind: drug.kind, drug };
   for (const [re, kind] of PATTERNS) if (re.test(term)) return { kind };
+  // A term whose pattern needs the words before it ("had an injection") cannot match alone.
+  if (/\b(?:injections?|epidurals?)\b/i.test(term)) return { kind: 'injection' };
+  if (/^therapy$/i.test(term)) return { kind: 'physical-therapy' };
   return { kind: 'other' };
 }

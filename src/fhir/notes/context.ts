@@ -203,8 +203,10 @@ function splitLine(text: string, lower: string | undefined, from: number, to: nu
 // ---------------------------------------------------------------- clause and cue tests
 
 // NegEx-style terminators: a cue before one of these does not reach past it.
+// "because" and "since" open a clause of their own ("has not worked since the fall and has trouble sleeping"), as does
+// "and" with a new subject ("no numbness, and she has trouble walking").
 const TERMINATOR =
-  /\b(?:and (?:started|began|switched|added|now)|but|however|although|though|except|aside from|apart from|whereas|yet|now|then|since then|which)\b|[;()]/gi;
+  /\b(?:and (?:started|began|switched|added|now)|but|however|although|though|except|aside from|apart from|whereas|yet|now|then|since then|since|because|which|and (?=(?:he|she|they|the patient)\b))\b|[;()]/gi;
 
 // Clauses are looked up many times per sentence; the terminators of the last sentence seen are kept, and a clause
 // never reaches further than CLAUSE_REACH characters from the phrase, so every lookup is bounded.
@@ -295,7 +297,9 @@ const NOT_ABLE =
 // The cue is about something else: "does not know how long PT will last", "has not healed despite PT", "denies side
 // effects from Norco", "no longer takes Norco" (history, not absence).
 const NOT_ABOUT =
-  /^\s*(?:\w+\s+)?(?:know|sure|certain|recall|remember|clear|aware)\b|\b(?:despite|in spite of|regardless of)\b|^\s*(?:any\s+)?(?:\w+\s+)?(?:side effects?|adverse (?:effects?|reactions?)|problems?|complications?|issues?)\s+(?:from|with|of|on|to)\b|^\s*longer\b/i;
+  /^\s*(?:\w+\s+)?(?:know|sure|certain|recall|remember|clear|aware|think|feel|believe)\b|\b(?:despite|in spite of|regardless of)\b|^\s*(?:any\s+)?(?:\w+\s+)?(?:side effects?|adverse (?:effects?|reactions?)|problems?|complications?|issues?)\s+(?:from|with|of|on|to)\b|^\s*longer\b/i;
+
+const PSEUDO_NEGATION = /^\s*(?:only|just|necessarily|limited to|exclusively|to mention)\b/i;
 
 /** Is the phrase at `pos` (within sentence `s`) negated by a cue earlier in its clause (within ~8 words)? */
 export function isNegated(s: string, pos: number): boolean {
@@ -307,6 +311,8 @@ export function isNegated(s: string, pos: number): boolean {
   for (let m = NEG_CUE.exec(before); m !== null; m = NEG_CUE.exec(before)) last = m;
   if (!last) return false;
   const between = before.slice(last.index + last[0].length);
+  // Pseudo-negations: "not only PT but also", "including but not limited to", "not necessarily".
+  if (PSEUDO_NEGATION.test(between)) return false;
   // "not able to walk and needs help to stand", "should not bend, he should not lift": the cue is a limitation or a
   // restriction of its own, not the absence of what follows it.
   if (NOT_ABLE.test(before.slice(Math.max(0, last.index - 12), last.index + last[0].length + 12))) return false;
@@ -320,12 +326,31 @@ export function isNegated(s: string, pos: number): boolean {
   return true;
 }
 
+// A heading ("SOCIAL AND FAMILY HISTORY:") stays in its sentence; the section decides for it, not these words.
 const FAMILY =
-  /\b(?:mother|father|mom|dad|sister|brother|sibling|son|daughter|aunt|uncle|grandmother|grandfather|grandparent|cousin|family history|fhx|family hx)\b|\bFH\b/i;
+  /\b(?:mother|father|mom|dad|sister|brother|sibling|son|daughter|aunt|uncle|grandmother|grandfather|grandparent|cousin|family history(?!\s*:)|fhx(?!\s*:)|family hx(?!\s*:))\b|\bFH\b(?!\s*:)/i;
 
 // Extractors interleave their questions about the same sentences, so the first relative of each sentence is kept
 // per sentence text (bounded, then reset), like the terminators.
 const familyCache = new Map<string, number>();
+
+const FAMILY_G = new RegExp(FAMILY.source, 'gi');
+// A relative who helps, or whom the patient is with, is not the one the sentence is about: "lives with his son",
+// "her daughter helps her with dressing" (ConText's experiencer is the subject of the finding).
+const RELATIVE_AS_OBJECT = /\b(?:with|by|from|to|for|and)\s+(?:his|her|their|the patient's)\s+$/i;
+const RELATIVE_HELPS =
+  /^\s+(?:\w+\s+)?(?:helps?|helped|assists?|assisted|drives?|drove|does|did|has to|needs to|must|takes?|brings?|brought)\b/i;
+
+/** Offset of the first relative the sentence is about, or Infinity. */
+function experiencerRelative(s: string): number {
+  FAMILY_G.lastIndex = 0;
+  for (let m = FAMILY_G.exec(s); m !== null; m = FAMILY_G.exec(s)) {
+    const before = s.slice(Math.max(0, m.index - 24), m.index);
+    const after = s.slice(m.index + m[0].length, m.index + m[0].length + 24);
+    if (!RELATIVE_AS_OBJECT.test(before) && !RELATIVE_HELPS.test(after)) return m.index;
+  }
+  return Number.POSITIVE_INFINITY;
+}
 
 /** Is the sentence about someone else (family history)? True when a relative is named before the phrase. */
 export function isAboutFamily(s: string, pos: number, section: Section): boolean {
@@ -333,7 +358,7 @@ export function isAboutFamily(s: string, pos: number, section: Section): boolean
   let at = familyCache.get(s);
   if (at === undefined) {
     if (familyCache.size > 20_000) familyCache.clear();
-    at = FAMILY.exec(s)?.index ?? Number.POSITIVE_INFINITY;
+    at = experiencerRelative(s);
     familyCache.set(s, at);
   }
   return at < pos;

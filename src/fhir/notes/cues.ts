@@ -80,6 +80,10 @@ export const CUES: readonly Cue[] = [
   },
 ];
 
+// ConText's post-triggers: the negation follows the phrase, as a form field's answer or a passive denial.
+const POST_NEGATION =
+  /^\s*(?:[:=-]\s*(?:no|none|negative|denied|denies|absent)\b|(?:is|are|was|were|has been|have been) (?:denied|absent|ruled out|not (?:present|reported|noted))\b)/i;
+
 const PAST_PLAN = /^(?:suggested|recommended|referred|prescribed|ordered|started (?:him|her|them) on|advised|tried|offered)\b/i;
 // Anywhere before the phrase: "Dr. R suggested that the patient try some injections" is care the story tells.
 // Not the passive "was referred to physical therapy": a referral is not yet therapy.
@@ -148,6 +152,8 @@ export function mentionContext(sen: Sentence, start: number, end: number, type: 
   const ce = clauseEnd(s, end);
   const before = s.slice(Math.max(cs, start - 80), start);
   const after = s.slice(end, ce);
+  // A negation told after the phrase: "Sleep disturbance: denied", "walking difficulty is denied".
+  if (POST_NEGATION.test(after)) return 'negated';
   let best: { at: number; context: MentionContext } | undefined;
   CUES.forEach((c, i) => {
     if (c.not?.includes(type)) return;
@@ -195,7 +201,7 @@ export function mentionContext(sen: Sentence, start: number, end: number, type: 
 // Told with its result, a treatment was tried, wherever it is written: "excellent results with physical therapy",
 // "fails to respond to cortisone shots", "not healed despite conservative treatments", "stomach upset with NSAIDs".
 const TRIED_BEFORE =
-  /\b(?:results? (?:with|from)|fail(?:s|ed|ing)?(?: to respond to)?|respond(?:s|ed)? (?:well |poorly )?to|despite|in spite of|(?:relief|benefit|improvement|improved|better|success|upset|discomfort|side effects?|problems?) (?:with|from|on)|(?:helped|benefited) by|intoleran\w+ (?:of|to)|(?:did|does|has done) (?:well|poorly|not well) (?:with|on))\s+(?:(?:the|his|her|their|a|an|some|any|all|maximum|maximal|appropriate|prior|previous|formal|oral|several|multiple)\s+)*$/i;
+  /\b(?:results? (?:with|from)|fail(?:s|ed|ing)?(?: to respond to)?|respond(?:s|ed)? (?:well |poorly )?to|despite|in spite of|(?:relief|benefit|improvement|improved|better|success|upset|discomfort|side effects?|problems?) (?:with|from|on)|(?:helped|benefited|benefitted) by|(?:has |have |had )?(?:benefited|benefitted|benefits) (?:\w+ )?(?:from|with)|intoleran\w+ (?:of|to)|(?:did|does|has done) (?:well|poorly|not well) (?:with|on))\s+(?:(?:the|his|her|their|a|an|some|any|all|maximum|maximal|appropriate|prior|previous|formal|oral|several|multiple)\s+)*$/i;
 const TRIED_AFTER =
   /^\s*(?:has|have|had|was|were|is)?\s*(?:helped|failed|did not help|didn't help|(?:was|were) (?:helpful|effective|ineffective|unsuccessful|not helpful)|gave (?:him|her|them) (?:\w+ )?relief|provided (?:\w+ )?relief)\b/i;
 

@@ -2,7 +2,20 @@
 // activities ("unable to stand more than 10 minutes", "missed work", "difficulty sleeping").
 import type { FunctionalFact, FunctionalInstrument, NoteDoc } from '../../policy/picture';
 import { isAboutFamily, isNegated, type Sentence } from './context';
-import { ACTIVITIES, BED_BOUND, LIMIT_AFTER, LIMIT_BEFORE, OTHER_INSTRUMENTS, SLEEP, WORK_STATUS } from './function-lexicon';
+import {
+  FUNCTION_FIELDS,
+  ACTIVITIES,
+  BED_BOUND,
+  LIMIT_AFTER,
+  LIMIT_BEFORE,
+  limitationKind,
+  LIST_JOIN,
+  LIST_MORE,
+  OTHER_INSTRUMENTS,
+  SLEEP,
+  TOLERANCE_SHORTHAND,
+  WORK_STATUS,
+} from './function-lexicon';
 import { gatedMatches, hasAny, matchAll, noteDay, NUM, spanEvidence } from './lexicon';
 
 const INSTRUMENT =
@@ -99,6 +112,8 @@ const STAIRS =
 const WORK_STATUS_RE = new RegExp(String.raw`\b(?:${WORK_STATUS})\b`, 'gi');
 const SLEEP_RE = new RegExp(String.raw`\b(?:${SLEEP})\b`, 'gi');
 const BED_BOUND_RE = new RegExp(String.raw`\b(?:${BED_BOUND})\b`, 'gi');
+const FUNCTION_FIELDS_RE = new RegExp(String.raw`\b(?:${FUNCTION_FIELDS})\b`, 'gi');
+const TOLERANCE_SHORTHAND_RE = new RegExp(String.raw`\b(?:${TOLERANCE_SHORTHAND})\b`, 'gi');
 const OTHER_INSTRUMENT_RE = new RegExp(String.raw`\b(?:${OTHER_INSTRUMENTS})`, 'gi');
 const HEEL_TOE_AFTER = /^\s*(?:on (?:his |her |their |the )?(?:(?:right|left) )?)?(?:heels?|toes?)\b/i;
 const EXAM_TEST = /\b(?:test\w*|heels?|toes?|tandem)\b/i;
@@ -107,6 +122,8 @@ export const LEXICON_PATTERNS: readonly RegExp[] = [
   WORK_STATUS_RE,
   SLEEP_RE,
   BED_BOUND_RE,
+  TOLERANCE_SHORTHAND_RE,
+  FUNCTION_FIELDS_RE,
   ABLE_TO,
   TIME_OF_ACTIVITY,
   STAIRS,
@@ -138,6 +155,27 @@ export function extractFunction(note: NoteDoc, sentences: readonly Sentence[]): 
     if (isAboutFamily(s, a, sen.section) || isNegated(s, a)) return false;
     used.push([a, b]);
     return true;
+  };
+  // The list items after a limitation (LIST_MORE): an item of another kind than those before it is a fact of its own
+  // ("difficulty with prolonged standing or sitting"); items of one kind, or after an unnamed kind, stay one
+  // limitation ("pushing, pulling", "bending, lifting").
+  const listItems = (first: string, from: number): void => {
+    const kinds = new Set([limitationKind(first)]);
+    // After an umbrella ("functional activities and work tasks") the list is one limitation.
+    if (kinds.has('other')) return;
+    let at = from;
+    for (let k = 0; k < 8; k++) {
+      const m = LIST_MORE.exec(s.slice(at, at + 80));
+      if (!m) return;
+      const b = at + m[0].length;
+      const a = b - m[0].replace(LIST_JOIN, '').length;
+      at = b;
+      const kind = limitationKind(s.slice(a, b));
+      if (kind === 'other' || kinds.has(kind)) continue;
+      kinds.add(kind);
+      if (!ok(a, b)) return;
+      out.push({ source: 'note', evidence: [spanEvidence(note, sen, a, b)], limitation: s.slice(a, b), date });
+    }
   };
   for (const current of sentences) {
     sen = current;
@@ -172,13 +210,15 @@ export function extractFunction(note: NoteDoc, sentences: readonly Sentence[]): 
           const end = m.index + m[0].length;
           if (!ok(m.index, end)) continue;
           out.push({ source: 'note', evidence: [spanEvidence(note, sen, m.index, end)], limitation: m[0], date });
+          if (re === LIMITATION) listItems(m[0], end);
         }
       }
     }
     for (const m of matchAll(OTHER_INSTRUMENT_RE, s)) {
       const end = m.index + m[0].length;
       if (!ok(m.index, end)) continue;
-      const score = /(\d+(?:\.\d+)?)/.exec(m[0].replace(/^\D*?(?=\d)/, ''));
+      // The digits of a name (SF-36, SF-12) are not its score.
+      const score = /(\d+(?:\.\d+)?)/.exec(m[0].replace(/^SF-?(?:36|12)/i, '').replace(/^\D*?(?=\d)/, ''));
       const fact: FunctionalFact = {
         source: 'note',
         evidence: [spanEvidence(note, sen, m.index, end)],
@@ -208,6 +248,7 @@ export function extractFunction(note: NoteDoc, sentences: readonly Sentence[]): 
         if (EXAM_TEST.test(m[0])) continue;
         if (!ok(m.index, end)) continue;
         out.push({ source: 'note', evidence: [spanEvidence(note, sen, m.index, end)], limitation: m[0], date });
+        if (re === LIMIT_THEN_ACTIVITY) listItems(m[0], end);
       }
     }
   }

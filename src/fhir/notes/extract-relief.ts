@@ -10,15 +10,55 @@ export interface NoteReliefFact extends ReliefFact {
   about?: { levels: SpinalLevel[]; region?: SpinalRegion; kinds: ServiceKind[] };
 }
 
-const PCT = String.raw`(\d{1,3})(?:\s*(?:-|–|to)\s*\d{1,3})?\s*(?:%|percent|per cent)`;
-const WHAT = String.raw`(?:(?:pain\s+)?relief|improvement(?:\s+in\s+(?:pain|function|(?:his|her|their)\s+(?:pain|function)))?|reduction(?:\s+in\s+(?:pain|symptoms))?|pain reduction|functional improvement|better|decrease(?:\s+in\s+pain)?|improved)`;
+// A percent in digits or in words ("seventy percent", "seventy-five per cent").
+const TENS = String.raw`(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:five|one|two|three|four|six|seven|eight|nine))?`;
+const PCT_NUM = String.raw`(?:\d{1,3}|${TENS}|ten|fifteen|(?:one |a )?hundred)`;
+const PCT = String.raw`(${PCT_NUM})(?:\s*(?:-|–|to)\s*${PCT_NUM})?\s*(?:%|percent|per cent)`;
+const WORD_VALUE: Record<string, number> = {
+  ten: 10,
+  fifteen: 15,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  sixty: 60,
+  seventy: 70,
+  eighty: 80,
+  ninety: 90,
+  hundred: 100,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+};
+/** "70" -> 70, "seventy-five" -> 75, "one hundred" -> 100. */
+export function percentValue(t: string): number {
+  if (/^\d+$/.test(t)) return Number(t);
+  const words = t
+    .toLowerCase()
+    .replace(/^(?:one|a) /, '')
+    .split(/[- ]/);
+  let v = 0;
+  for (const w of words) {
+    const x = WORD_VALUE[w];
+    if (x === undefined) return Number.NaN;
+    v += x;
+  }
+  return v;
+}
+const WHAT = String.raw`(?:(?:pain\s+)?relief|improvement(?:\s+in\s+(?:pain|function|(?:his|her|their)\s+(?:pain|function)))?|reduction(?:\s+in\s+(?:pain|symptoms))?|pain reduction|functional improvement|better|decrease(?:\s+in\s+pain)?|improved|less pain|pain[- ]free|difference(?:\s+in\s+(?:his|her|their|the)?\s*pain)?)`;
 const DUR = String.raw`\s*,?\s*(?:for|lasting|lasted|x|×|over|that lasted|which lasted|sustained for|sustained over)\s+(?:about\s+|approximately\s+|~\s*|roughly\s+|nearly\s+|over\s+)?(${NUM_RANGE})\+?\s*(${UNIT})\b`;
 const PCT_FIRST = new RegExp(
   String.raw`\b${PCT}\s+(?:sustained\s+|overall\s+|pain\s+)?${WHAT}(?:\s+(?:of|in)\s+(?:his|her|their|the)?\s*(?:index\s+|axial\s+|back\s+|neck\s+|leg\s+|radicular\s+)?(?:pain|symptoms))?(?:${DUR})?`,
   'gi',
 );
 const WHAT_FIRST = new RegExp(
-  String.raw`\b(?:relief|improvement|pain reduction)(?:[^%.;:]{0,40}?\b(?:of|was|is|at|estimated at|reported as))?\s*[:,]?\s*(?:about\s+|approximately\s+|roughly\s+|nearly\s+|around\s+|over\s+|greater than\s+|at least\s+)?${PCT}(?:${DUR})?`,
+  String.raw`\b(?:relief|improvement|pain reduction)(?:[^%.;:]{0,40}?\b(?:of|was|is|at|estimated at|reported as))?\s*[:,(]?\s*(?:about\s+|approximately\s+|roughly\s+|nearly\s+|around\s+|over\s+|greater than\s+|at least\s+)?${PCT}(?:${DUR})?`,
   'gi',
 );
 // Relief told with a verb: "decreased approximately 70 %", "helped ... about 40%", "100 % eradicated".
@@ -26,7 +66,10 @@ const VERB_FIRST = new RegExp(
   String.raw`\b(?:decreased|reduced|helped|improved|eradicated|eliminated|relieved|alleviated|resolved|better|took away|takes away|removed|got rid of|cut|lowered|dropped)\b[^%.;:]{0,40}?\s(?:by\s+)?(?:approximately\s+|about\s+|around\s+|roughly\s+|nearly\s+|over\s+|at least\s+|greater than\s+)?${PCT}(?:${DUR})?`,
   'gi',
 );
-const PCT_VERB = new RegExp(String.raw`\b${PCT}\s+(?:eradicated|eliminated|resolved|relieved|gone|resolution)(?:${DUR})?`, 'gi');
+const PCT_VERB = new RegExp(
+  String.raw`\b${PCT}\s+(?:of\s+(?:his|her|their|the)\s+(?:\w+\s+)?(?:pain|symptoms)\s+(?:(?:was|is|has been|were)\s+)?)?(?:eradicated|eliminated|resolved|relieved|gone|resolution|better|improved|reduced)(?:${DUR})?`,
+  'gi',
+);
 // Relief without a percent sign. "complete relief of her leg pain" is 100 %; "relieved about half of his pain" is 50 %;
 // "pain went from 8 to 2" after a block is the fall as a percent of where it started. Each needs a procedure or a
 // treatment in the sentence (RELIEF_TOPIC, PROCEDURE_TOPIC), as the verb forms do.
@@ -50,6 +93,12 @@ const DUR_LATER = new RegExp(
 const CRITERION =
   /\b(?:if|goal|target|requires?|required|need(?:s|ed)?|criteria|criterion|expect\w*|threshold|must|should|hope)\b[^.;]{0,30}$/i;
 const PERCENT_WORD = /percent/i;
+// A threshold told after the percent: "50% or greater relief is considered a positive block".
+const CRITERION_AFTER =
+  /^\s*(?:or (?:more|greater|better|higher)|and (?:above|over)|\+)|^[^.;]{0,40}?\b(?:is|are|would be|will be) (?:considered|required|needed|expected|necessary|diagnostic)\b/i;
+// "decreased to 30% of what it was": what is left, so the relief is the rest.
+const DOWN_TO =
+  /\b(?:decreased|reduced|lowered|dropped|cut)\b[^%]*?\bto\s+(?:about\s+|approximately\s+|around\s+|roughly\s+|nearly\s+)?[\w-]+\s*(?:%|percent|per cent)/i;
 const FUNCTION_WORD = /\bfunction/i;
 
 const KIND_CUES: [RegExp, ServiceKind[]][] = [
@@ -100,7 +149,9 @@ export function extractRelief(note: NoteDoc, sentences: readonly Sentence[]): No
         if (used.some(([x, y]) => m.index < y && x < end)) continue;
         if (isAboutFamily(s, m.index, sen.section) || isNegated(s, m.index)) continue;
         if (CRITERION.test(s.slice(Math.max(0, m.index - 40), m.index))) continue;
-        const percent = Number(m[1]);
+        if (CRITERION_AFTER.test(s.slice(end, end + 60))) continue;
+        let percent = percentValue(m[1]!);
+        if (re === VERB_FIRST && DOWN_TO.test(m[0])) percent = 100 - percent;
         if (!(percent >= 0 && percent <= 100)) continue;
         let n = m[2] !== undefined ? parseNumber(m[2]) : Number.NaN;
         let unit = m[3] !== undefined ? parseUnit(m[3]) : undefined;

@@ -2,16 +2,19 @@
 import type { FunctionLimitation } from './mention-types';
 
 const LIMITATION_KINDS: [RegExp, FunctionLimitation][] = [
-  [/\b(?:work|job|dut(?:y|ies)|disabilit|disabled|TTD|employ|shift|retired|leave|laid off)/i, 'work'],
+  [
+    /\b(?:(?<!yard |house |home |school |paper)work|job|occupation|dut(?:y|ies)|disabilit|disabled|TTD|employ|shift|retired|leave|laid off)/i,
+    'work',
+  ],
   [/\b(?:sleep|asleep|wake|waking|awaken|night)/i, 'sleep'],
-  [/\b(?:lift|carry)/i, 'lifting'],
+  [/\b(?:lift|carry|\d+[- ]?(?:pounds?|lbs?)\b|weight (?:limit|restrict))/i, 'lifting'],
   [/\brestrictions?\b/i, 'work'],
-  [/\b(?:walk|ambulat|stairs|block)/i, 'walking'],
+  [/\b(?:walk|ambulat|stairs|block|climb)/i, 'walking'],
   [/\b(?:sit)/i, 'sitting'],
   [/\b(?:stand)/i, 'standing'],
   [/\b(?:driv)/i, 'driving'],
   [
-    /\b(?:ADL|daily|dress|bath|shower|groom|housework|chores|cook|clean|self-care|toilet|shop|laundry|vacuum|garden|mow|dishes|putting on|put on|tie|tying|comb|wash|brush|homebound|housebound)/i,
+    /\b(?:ADL|daily|yard|dress|bath|shower|groom|housework|chores|cook|clean|self-care|toilet|shop|laundry|vacuum|garden|mow|dishes|putting on|put on|tie|tying|comb|wash|brush|homebound|housebound)/i,
     'adl',
   ],
 ];
@@ -62,7 +65,7 @@ export const ACTIVITIES: readonly string[] = [
   String.raw`reach(?:ing)?(?: overhead)?`,
   'transfers?',
   String.raw`weight-?bearing`,
-  String.raw`get(?:ting)? (?:up|out of bed|in and out|out of (?:a |the )?(?:chair|car|bed))`,
+  String.raw`get(?:ting)? (?:up|out of bed|in and out|out of (?:a |the |his |her )?(?:low |deep |soft )?(?:chair|car|bed|bathtub|tub))`,
   String.raw`(?:a)?ris(?:e|es|ing) from (?:a |the )?(?:chair|bed|seated|sitting)`,
   String.raw`pick(?:s|ing)? up`,
   String.raw`participat(?:e|es|ing)`,
@@ -89,6 +92,18 @@ export const ACTIVITIES: readonly string[] = [
   String.raw`(?:comb|wash|brush)(?:es|ing)? (?:his |her |their )?(?:hair|teeth)`,
   String.raw`l(?:ie|ying|ay) (?:flat|down|supine|on (?:his |her |their |the )?(?:back|side|stomach|left|right)\w*)`,
   String.raw`play(?:s|ing)? (?:with|sports|golf|tennis)`,
+  // Recreation and leisure (ICF d920), and postures and hand use not named above (d410-d445).
+  String.raw`(?:run|jog|running|jogging|hik(?:e|ing)|bik(?:e|ing)|bicycl(?:e|ing)|cycling|swimming|golf(?:ing)?|bowling|dancing|fishing|hunting|skiing|gym)`,
+  String.raw`(?:recreational |leisure |social )?(?:sports|hobbies)`,
+  String.raw`twist(?:s|ing)?`,
+  String.raw`crouch(?:es|ing)?`,
+  String.raw`look(?:ing)? (?:up|down|over (?:his|her|their) shoulder)`,
+  String.raw`(?:us(?:e|es|ing) (?:a |the |his |her )?)?(?:computer|keyboard|mouse)`,
+  String.raw`hold(?:s|ing)? (?:objects|things|a (?:cup|pen|phone|book)|(?:his|her|their) (?:arms?|head) up)`,
+  String.raw`toilet(?:ing)?`,
+  // Tolerance as physical therapists chart it: "decreased activity tolerance", "poor standing endurance".
+  'activity tolerance',
+  String.raw`(?:standing|sitting|walking) (?:balance|endurance)`,
 ];
 
 /** Words before an activity that make it a limitation. */
@@ -125,6 +140,17 @@ export const LIMIT_BEFORE: readonly string[] = [
   'must not',
   String.raw`deficits? (?:in|with|of)`,
   String.raw`avoids|avoiding`,
+  // "it is hard for her to kneel", "struggles to climb stairs", "reduced ability to stand".
+  String.raw`(?:hard|impossible|uncomfortable|challenging)(?: for (?:him|her|them|the patient))? to`,
+  String.raw`struggl(?:es?|ing) (?:to|with)`,
+  String.raw`(?:does not|doesn't|no longer|cannot|can't) (?:engage|participate|take part) in`,
+  // Work restrictions as medicolegal reports word them: "precluded from heavy lifting", "lost half of his pre-injury
+  // capacity for bending".
+  String.raw`(?:is |are |be |should be )?precluded from`,
+  // Help given by someone else: "her husband helps her with dressing".
+  String.raw`(?:helps?|helped|assists?|assisted) (?:him|her|them) (?:with|to|in)`,
+  String.raw`(?:loss of|lost) (?:[\w%]+ ){0,3}?(?:(?:his|her|their) )?pre-?injury capacity (?:for|to)`,
+  String.raw`(?:reduced|diminished|poor|low|minimal) (?:ability to|tolerance (?:for|to)|endurance (?:for|with))`,
 ];
 
 /** Words after an activity that make it a limitation ("walking tolerance", "sitting is difficult"). */
@@ -138,20 +164,68 @@ export const LIMIT_AFTER: readonly string[] = [
   String.raw`(?:up to|only|no more than) \d+`,
   // "walking more than one block increases the pain": a tolerance told as a distance or a time.
   String.raw`(?:more|longer) than (?:\d+(?:-\d+)?|one|two|three|four|five|ten|fifteen|twenty|thirty|a|half an?) (?:minutes?|mins?|hours?|blocks?|city blocks?|feet|yards|miles?)`,
+  // "lifting limited to 20 pounds", "sitting restricted to 30 minutes at a time".
+  String.raw`(?:is |are |was |were )?(?:limited|restricted) to (?:about |approximately |less than |under )?(?:\d+|one|two|three|five|ten|a few|a couple of)`,
+  // "walks ten minutes before she has to sit down": the stop is the tolerance.
+  String.raw`before (?:he|she|they|the patient) (?:has|have|needs?|must) to (?:stop|rest|sit|lie|change positions)`,
+  String.raw`(?:is|are|was|were|has been|have been|becomes?) (?:now )?(?:impossible|intolerable|unbearable)`,
+];
+
+/**
+ * Work status and work capacity not in the list below, by family: disability classes of workers' compensation, the
+ * kinds of restricted work, lifting and carrying limits told as a weight.
+ */
+const WORK_STATUS_MORE: readonly string[] = [
+  String.raw`temporar(?:y|ily) partial(?:ly)? disab\w*|TPD|permanent(?:ly)? (?:and )?(?:partial(?:ly)?|total(?:ly)?) disab\w*`,
+  String.raw`(?:modified|restricted|alternative|alternate|transitional|limited|light) (?:work|job|position|capacity)(?![- ]?up)`,
+  String.raw`(?:weight|lifting|carrying) (?:limits?|limitations?|restrictions?)|\d+[- ]?(?:pounds?|lbs?)\.? (?:weight |lifting |carrying )?(?:limits?|restrictions?)`,
+  String.raw`lift(?:ing)? (?:is |was )?(?:limited|restricted) to (?:about |approximately )?\d+`,
+  String.raw`(?:no|not|avoid|cannot|can't|unable to|should not) (?:repetitive |heavy )?lift(?:ing)? (?:anything |objects )?(?:over|above|in excess of|beyond|exceeding) \d+`,
+  String.raw`(?:unable|not able|has not been able|have not been able) to (?:return to|resume|go back to) (?:his |her |their )?(?:\w+ )?(?:work|job|duties|employment)`,
+  String.raw`(?:his|her|their) (?:usual and customary|usual|customary|pre-?injury|former|previous|regular) (?:work|job|occupation|duties|employment)(?: capacity)?`,
+  String.raw`precluded from (?:very )?(?:heavy|strenuous|repetitive|prolonged) (?:work|labor|lifting)`,
 ];
 
 /** Work status, said however it is said. */
-export const WORK_STATUS = String.raw`work status:?\s*(?:working|not working|off work|full duty|modified duty|light duty|regular duty|TTD|retired)|full work duties|(?:normal|usual|regular) work activities|returned back to (?:his |her )?(?:usual|normal|regular)(?: and customary)? (?:work|job|duties)|off work(?! factors| injur)|no work status|(?:has|have) not (?:been )?work(?:ed|ing)|hasn't (?:been )?work(?:ed|ing)|not (?:currently |presently )?working|no longer (?:working|works|able to work)|lost (?:time|\d+ days|several days) (?:from|of|at) work|(?:uses?|using|requires?|requiring|needs?|ambulates with|walks with) (?:the use of )?(?:a |an )?(?:cane|walker|wheelchair|crutches|rollator)|(?:has|have|needs?|had) to (?:change|shift|alternate) positions|(?:has|have|needs?|had) to (?:lie down|sit down|stop and rest|stop|rest) (?:after|every|within) |(?:not be|never be) able to (?:ever )?return (?:back )?to (?:his |her |their )?(?:\w+ ){0,4}?(?:work|job|duties)|return(?:ed)? to work with (?:the following |some |these |permanent )?restrictions|retired[^.;]{0,40}?\b(?:secondary to|due to|because of) (?:his |her |their )?(?:back|neck|pain|injur)|out of work|not working|not been back to work|(?:working|works) (?:full|part|half)[- ]time|(?:working|works) (?:approximately )?half time|TTD(?: status| benefits)?|temporar(?:y|ily) (?:and )?total(?:ly)? disab\w*|(?:social security|long-term|short-term) disability(?: benefits)?|disability benefits|(?:light|modified|full|regular|restricted|normal) (?:duty|duties)|(?:returned|went back) to (?:his |her |their )?(?:work|usual job|normal job|regular job|job|full duty|regular duty)|released (?:him |her )?(?:to|back to) (?:work|full|regular|modified|light)|(?:medical|sick) leave|leave of absence|(?:semi-)?sedentary work|lifting (?:limit|restriction)s?|(?:no|not) lift(?:ing)? (?:more|greater|over|heavier) than \d+|lift(?:ing)? (?:no more|nothing more|more) than \d+|(?:avoid|should not|must not|cannot|can't|unable to) lift(?:ing)? (?:anything |objects )?(?:more than|greater than|over|heavier than|in excess of) \d+|work restrictions?|off of work|(?:working|works|returned to work|back to work) with (?:\w+ )?restrictions|(?:placed on|given|has|have|with) (?:permanent|temporary|physical|work) restrictions|(?:has not|hasn't|have not|never|not) (?:yet )?returned to (?:work|(?:his|her|their) (?:job|work))|reduc(?:e|ed|ing) (?:his |her |their )?(?:work(?:ing)? )?hours|(?:had to |has had to )?quit (?:his|her|their) job|(?:lost|left) (?:his|her|their) job (?:because of|due to|secondary to)|homebound|housebound|(?:household|limited community|community) ambulator|non-?ambulatory|wheelchair[- ](?:bound|dependent)|confined to (?:a |the )?(?:wheelchair|bed)|employed (?:full|part)[- ]time|(?:he|she|they|patient) (?:is|are) (?:currently |still |presently )?working(?! (?:on|with|through|toward|towards|hard|to)\b)|continues to work|(?:is |are )?back at work|working without (?:any )?restrictions|laid off|on (?:a )?leave (?:of absence )?from (?:work|(?:his|her|their) job)|(?:permanently|totally|currently|completely) disabled|(?:functional(?:ly)? (?:status|activities|capacity) (?:is |are |has been )?(?:severely |significantly |markedly )?(?:limited|impaired|restricted|decreased|reduced))|functionally limited`;
+export const WORK_STATUS = String.raw`work status:?\s*(?:working|not working|off work|full duty|modified duty|light duty|regular duty|TTD|retired)|full work duties|(?:normal|usual|regular) work activities|returned back to (?:his |her )?(?:usual|normal|regular)(?: and customary)? (?:work|job|duties)|off work(?! factors| injur)|no work status|(?:has|have) not (?:been )?work(?:ed|ing)|hasn't (?:been )?work(?:ed|ing)|not (?:currently |presently )?working|no longer (?:working|works|able to work)|lost (?:time|\d+ days|several days) (?:from|of|at) work|(?:uses?|using|requires?|requiring|needs?|ambulates with|walks with) (?:the use of )?(?:a |an )?(?:cane|walker|wheelchair|crutches|rollator)|(?:has|have|needs?|had) to (?:change|shift|alternate) positions|(?:has|have|needs?|had) to (?:lie down|sit down|stop and rest|stop|rest) (?:after|every|within) |(?:not be|never be) able to (?:ever )?return (?:back )?to (?:his |her |their )?(?:\w+ ){0,4}?(?:work|job|duties)|return(?:ed)? to work with (?:the following |some |these |permanent )?restrictions|retired[^.;]{0,40}?\b(?:secondary to|due to|because of) (?:his |her |their )?(?:back|neck|pain|injur)|out of work|not working|not been back to work|(?:working|works) (?:full|part|half)[- ]time|(?:working|works) (?:approximately )?half time|TTD(?: status| benefits)?|temporar(?:y|ily) (?:and )?total(?:ly)? disab\w*|(?:social security|long-term|short-term) disability(?: benefits)?|disability benefits|(?:light|modified|full|regular|restricted|normal) (?:duty|duties)|(?:returned|went back) to (?:his |her |their )?(?:work|usual job|normal job|regular job|job|full duty|regular duty)|released (?:him |her )?(?:to|back to) (?:work|full|regular|modified|light)|(?:medical|sick) leave|leave of absence|(?:semi-)?sedentary work|lifting (?:limit|restriction)s?|(?:no|not) lift(?:ing)? (?:more|greater|over|heavier) than \d+|lift(?:ing)? (?:no more|nothing more|more) than \d+|(?:avoid|should not|must not|cannot|can't|unable to) lift(?:ing)? (?:anything |objects )?(?:more than|greater than|over|heavier than|in excess of) \d+|work restrictions?|off of work|(?:working|works|returned to work|back to work) with (?:\w+ )?restrictions|(?:placed on|given|has|have|with) (?:permanent|temporary|physical|work) restrictions|(?:has not|hasn't|have not|never|not) (?:yet )?returned to (?:work|(?:his|her|their) (?:job|work))|reduc(?:e|ed|ing) (?:his |her |their )?(?:work(?:ing)? )?hours|(?:had to |has had to )?quit (?:his|her|their) job|(?:lost|left) (?:his|her|their) job (?:because of|due to|secondary to)|homebound|housebound|(?:household|limited community|community) ambulator|non-?ambulatory|wheelchair[- ](?:bound|dependent)|confined to (?:a |the )?(?:wheelchair|bed)|employed (?:full|part)[- ]time|(?:he|she|they|patient) (?:is|are) (?:currently |still |presently )?working(?! (?:on|with|through|toward|towards|hard|to)\b)|continues to work|(?:is |are )?back at work|working without (?:any )?restrictions|laid off|on (?:a )?leave (?:of absence )?from (?:work|(?:his|her|their) job)|(?:permanently|totally|currently|completely) disabled|(?:functional(?:ly)? (?:status|activities|capacity) (?:is |are |has been )?(?:severely |significantly |markedly )?(?:limited|impaired|restricted|decreased|reduced))|functionally limited|${WORK_STATUS_MORE.join('|')}`;
+
+/** Therapists' shorthand for a tolerance: "sitting > 30 min", "walking < 1 block", "stand <10 minutes". */
+export const TOLERANCE_SHORTHAND = String.raw`(?:sitting|standing|walking|driving|ambulation|sit|stand|walk|drive)\s*(?:[<>≤≥]|less than|greater than)\s*\d+\s*(?:minutes?|mins?|min|hours?|hrs?|hr|blocks?|feet|ft)`;
+
+/**
+ * Function told as form fields, as therapy and medicolegal reports chart it: "Sitting tolerance: 20 minutes",
+ * "Lifting: 10 lbs", "Sleep: poor", "Sleep: 4 hours", "Work status: modified duty". A field needs a quantity with its
+ * unit or a word of limitation ("Standing: 116/68" is a blood pressure).
+ */
+const FIELD_ACTIVITY = String.raw`(?:sitting|standing|walking|driving|lifting|carrying|bending|ambulation|stairs)(?: tolerance)?`;
+export const FUNCTION_FIELDS = [
+  String.raw`${FIELD_ACTIVITY}\s*:\s*(?:(?:about|approximately|up to|less than|only|limited to|[<>])\s*)*(?:\d+(?:-\d+)?|one|two|three|four|five|ten|fifteen|twenty|thirty|half an?|a)\s*(?:minutes?|mins?|min|hours?|hrs?|blocks?|feet|ft|yards|miles?|pounds?|lbs?)`,
+  String.raw`(?:${FIELD_ACTIVITY}|sleep(?:ing)?|ADLs?|self-care|housework|recreation)\s*:\s*(?:limited|restricted|poor|difficult|painful|unable|impaired|decreased|disturbed|interrupted|needs? (?:assistance|help)|dependent|with difficulty|avoids?)`,
+  String.raw`sleep\s*:\s*(?:\d+(?:-\d+)?|one|two|three|four|five|six)\s*(?:hours?|hrs?)`,
+  // Only a short answer: a sentence after the heading is read by the other families.
+  String.raw`(?:work|employment|disability) status\s*:\s*(?!n\/?a\b|none\b|unknown\b|not (?:applicable|given)\b|the\b|he\b|she\b|they\b|patient\b)[A-Za-z][\w-]*(?: [\w-]+){0,3}(?=\s*(?:[.;,\n]|$))`,
+].join('|');
 
 /** A day spent lying down is the limitation itself. */
 export const BED_BOUND = String.raw`(?:spends?|spending) (?:most|much|all|part|half) of (?:the|his|her|their) (?:day|time) (?:lying )?in bed|(?:lays|lies|lay|laying|lying|stays|staying|spends?|spending) in bed (?:almost |nearly |most of the day|much of the day)?(?:all day(?: long)?(?: every ?day)?)?|bed-?bound|bedridden`;
 
 /** Sleep disturbance. */
-export const SLEEP = String.raw`sleep (?:disturb\w*|disrupt\w*|problems?)|(?:difficulty|trouble|problems?) (?:sleeping|with sleep)|wakes? (?:him |her |them )?up|waking up|awaken\w*|interrupted sleep|(?:unable to|can't|cannot) sleep|poor sleep|keeps (?:him|her|them) (?:up|awake)(?: at night)?|trouble (?:falling|staying) asleep|difficulty (?:falling|staying) asleep|sleep (?:is |as )?(?:erratic|fragmented|interrupted|disturbed|restless)|(?:erratic|fragmented|disturbed|restless) sleep|insomnia|sleep at night|sleeps? (?:only |about |approximately |less than |no more than ){1,2}(?:\d+(?:-\d+)?|one|two|three|four|five|six) hours|(?:gets?|getting) (?:only )?(?:about |approximately |less than )?(?:\d+(?:-\d+)?|one|two|three|four|five) hours of sleep|sleep (?:is |has been )?(?:disrupted|poor|limited|broken)|(?:loss of|lost|losing) sleep|(?:unable to|cannot|can't|difficulty) (?:get(?:ting)? (?:to )?sleep|fall(?:ing)? asleep|stay(?:ing)? asleep)|awake(?:ns)? (?:him|her|them) (?:at night|from sleep)|wakes? (?:up )?(?:\w+ )?(?:times?|several times|multiple times) (?:a|per|each) night|night(?:time)? pain (?:wakes|awakens)`;
+export const SLEEP = String.raw`sleep (?:disturb\w*|disrupt\w*|problems?)|(?:difficulty|trouble|problems?) (?:sleeping|with sleep)|wakes? (?:him |her |them )?up|waking up|awaken\w*|interrupted sleep|(?:unable to|can't|cannot) sleep|poor sleep|keeps (?:him|her|them) (?:up|awake)(?: at night)?|trouble (?:falling|staying) asleep|difficulty (?:falling|staying) asleep|sleep (?:is |as )?(?:erratic|fragmented|interrupted|disturbed|restless)|(?:erratic|fragmented|disturbed|restless) sleep|insomnia|sleep at night|sleeps? (?:only |about |approximately |less than |no more than ){1,2}(?:\d+(?:-\d+)?|one|two|three|four|five|six) hours|(?:gets?|getting) (?:only )?(?:about |approximately |less than )?(?:\d+(?:-\d+)?|one|two|three|four|five) hours of sleep|sleep (?:is |has been )?(?:disrupted|poor|limited|broken)|(?:loss of|lost|losing) sleep|(?:unable to|cannot|can't|difficulty) (?:get(?:ting)? (?:to )?sleep|fall(?:ing)? asleep|stay(?:ing)? asleep)|awake(?:ns)? (?:him|her|them) (?:at night|from sleep)|wakes? (?:up )?(?:\w+ )?(?:times?|several times|multiple times) (?:a|per|each) night|night(?:time)? pain (?:wakes|awakens)|not sleeping(?: well)?|sleeps? poorly|(?:does not|doesn't|cannot|can't|unable to|is not able to) sleep (?:well|through the night|more than|for more than)|sleep (?:is |has been )?(?:affected|impaired)|(?:disturbs|disrupts|interrupts|affects|interferes with|interfering with) (?:his |her |their )?sleep|sleep deprivation|restless nights?`;
 
 /** Instruments other than ODI/NDI/PEG/PROMIS (those stay in extract-function), with a score when given. */
-export const OTHER_INSTRUMENTS = String.raw`(?:WOMAC|Berg(?: balance)?(?: scale)?|Roland[- ]Morris|DASH|QuickDASH|LEFS|FABQ|Tinetti|Timed Up and Go|TUG)(?: score)?\s*(?:[:=]|of|is|was)?\s*\d+(?:\.\d+)?(?:\s*\/\s*\d+)?(?: points)?|\b\d+\s*\/\s*56(?: points)?|Oswestry[^.\n]{0,40}?:\s*(?:significant|moderate|severe|minimal|mild)\w*(?: impact| disability)?`;
+export const OTHER_INSTRUMENTS = String.raw`(?:WOMAC|Berg(?: balance)?(?: scale)?|Roland[- ]Morris|DASH|QuickDASH|LEFS|FABQ|Tinetti|Timed Up and Go|TUG|SF-?36|SF-?12|Brief Pain Inventory|BPI|PSFS|Patient[- ]Specific Functional Scale|FOTO|KOOS|HOOS|Lysholm|Neck Pain and Disability Scale)(?:\s+(?:physical|mental|functional|function|total|average|mean|interference|component|summary|composite|status|score))*\s*(?:[:=]|of|is|was)?\s*\d+(?:\.\d+)?(?:\s*\/\s*\d+)?(?: points)?|\b\d+\s*\/\s*56(?: points)?|Oswestry[^.\n]{0,40}?:\s*(?:significant|moderate|severe|minimal|mild)\w*(?: impact| disability)?`;
 
 /** Work status that documents no limitation ("works full time", "returned to full duty"): a fact, not a deficit. */
 export const NOT_LIMITING =
   /\b(?:full[- ]time|full dut|regular dut|normal dut|returned|released|went back|back to|without (?:any )?restrictions?)/i;
+
+/**
+ * The next items of a list of alternatives after a limitation ("difficulty with prolonged standing, sitting or
+ * walking"): each item is a limitation of its own. Joined by "and" the activities are one compound limitation
+ * ("difficulty with standing and walking"), as the corpus reads it. Read from the end of the first item.
+ */
+export const LIST_JOIN = /^(?:\s*,\s*(?:or\s+|and\/or\s+)?|\s+(?:or|and\/or|nor)\s+)/i;
+export const LIST_MORE = new RegExp(
+  String.raw`${LIST_JOIN.source}(?:(?:prolonged|long|extended|repetitive|sustained|heavy|any)\s+)?(?:${ACTIVITIES.join('|')})\b`,
+  'i',
+);

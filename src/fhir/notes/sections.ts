@@ -19,6 +19,10 @@ export type Section =
 
 /** [words any of which the heading contains, section]; checked in order. */
 export const HEADING_RULES: readonly [readonly string[], Section][] = [
+  // A combined heading ("SOCIAL AND FAMILY HISTORY:", "PAST MEDICAL/FAMILY HISTORY:") is mostly the patient's own
+  // story; a sentence in it about a relative is still family by its own words (isAboutFamily).
+  [['SOCIAL'], 'social'],
+  [['PAST MEDICAL', 'PAST SURGICAL'], 'past-history'],
   [['FAMILY'], 'family'],
   [['ALLERG'], 'allergies'],
   [['GOAL'], 'goals'],
@@ -35,9 +39,16 @@ export const HEADING_RULES: readonly [readonly string[], Section][] = [
       'FOLLOWUP',
       'FOLLOW UP',
       'TREATMENT PLAN',
+      // Medicolegal reports put the care they recommend under these.
+      'FUTURE MEDICAL',
+      'FUTURE CARE',
+      'FUTURE TREATMENT',
+      'RETURN TO CLINIC',
     ],
     'plan',
   ],
+  // What a procedure note gave today, though its heading names medications: sedation and injectate.
+  [['SEDATION', 'INJECTED', 'ADMINISTERED', 'MEDICATIONS USED', 'MEDICATION USED', 'LOCAL ANESTHETIC', 'CONTRAST'], 'procedure'],
   [['MEDICATION', 'MEDS'], 'medications'],
   [['PAST MEDICAL', 'PAST SURGICAL', 'SURGICAL HISTORY', 'SURGERIES', 'PAST HISTORY', 'PMH', 'PSH', 'HOSPITALIZATION'], 'past-history'],
   [['SOCIAL', 'HABITS', 'OCCUPATION', 'EMPLOY', 'WORK'], 'social'],

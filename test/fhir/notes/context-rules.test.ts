@@ -1,0 +1,91 @@
+// ConText-style rules on sentences written for this test: pseudo-negations that negate nothing, terminators that end
+// a cue's scope ("but", "since", "because", "and" with a new subject), and negations told after the phrase.
+import { describe, expect, it } from 'vitest';
+import { clauseStart, isNegated } from '../../../src/fhir/notes/context';
+import { mentions } from './helpers';
+
+const contextOf = (text: string, phrase: string): string | undefined => {
+  const at = text.indexOf(phrase);
+  return mentions(text).find((m) => m.span.start <= at && at < m.span.end)?.context;
+};
+
+describe('pseudo-negations negate nothing', () => {
+  it.each([
+    ['He has not only tried physical therapy but also chiropractic care.', 'physical therapy'],
+    ['Treatment included but was not limited to physical therapy and NSAIDs.', 'physical therapy'],
+    ['There has been no change in her ability to walk; she can walk only one block.', 'walk only one block'],
+    ['He does not think he could return to his usual job.', 'his usual job'],
+  ])('%s', (text, phrase) => {
+    expect(['current', 'history']).toContain(contextOf(text, phrase));
+  });
+  it('a plain negation still negates', () => {
+    expect(isNegated('He has not tried physical therapy.', 17)).toBe(true);
+    expect(contextOf('He has not tried physical therapy.', 'physical therapy')).toBe('negated');
+    expect(contextOf('She has never had an epidural.', 'epidural')).toBe('negated');
+  });
+});
+
+describe("terminators end a cue's scope", () => {
+  it.each([
+    ['She has not worked since the fall and has trouble sleeping.', 'trouble sleeping'],
+    ['He denies numbness but has difficulty standing for long periods.', 'difficulty standing'],
+    ['He denies numbness and he has difficulty standing for long periods.', 'difficulty standing'],
+    ['He is not driving because he cannot turn his head.', 'cannot turn his head'],
+  ])('%s', (text, phrase) => {
+    expect(contextOf(text, phrase)).toBe('current');
+  });
+  it('"since" and "because" start a clause; "since then" is still one terminator', () => {
+    const s = 'No relief since the block because of the pain';
+    expect(clauseStart(s, s.indexOf('the block'))).toBe(s.indexOf('since') + 'since'.length);
+    expect(clauseStart(s, s.indexOf('of the pain'))).toBe(s.indexOf('because') + 'because'.length);
+  });
+  it('without a terminator the negation reaches the phrase', () => {
+    expect(contextOf('She denies difficulty standing.', 'difficulty standing')).not.toBe('current');
+  });
+});
+
+describe('negations told after the phrase', () => {
+  it.each([
+    ['Sleep disturbance: denied.', 'Sleep disturbance'],
+    ['Difficulty walking is denied.', 'Difficulty walking'],
+    ['Work restrictions: none.', 'Work restrictions'],
+  ])('%s', (text, phrase) => {
+    expect(contextOf(text, phrase) ?? 'negated').toBe('negated');
+  });
+  it('a result after the phrase is not a negation', () => {
+    expect(contextOf('Physical therapy was not helpful.', 'Physical therapy')).toBe('current');
+  });
+});
+
+describe('sections that change what care means', () => {
+  it('care recommended under a future-care heading is not care tried', () => {
+    const text = 'FUTURE MEDICAL CARE: He should be allowed physical therapy 12 visits per year.';
+    expect(contextOf(text, 'physical therapy')).not.toBe('current');
+  });
+  it('a result told under a plan heading is care tried; a future benefit is not', () => {
+    expect(contextOf('PLAN: He has benefited from physical therapy.', 'physical therapy')).toBe('current');
+    expect(contextOf('PLAN: He will benefit from physical therapy.', 'physical therapy')).not.toBe('current');
+  });
+  it("a procedure note's sedation heading is today's procedure, not a medication list", () => {
+    expect(mentions('SEDATION: Fentanyl 50 mcg IV.').filter((m) => m.type === 'conservative-care')).toEqual([]);
+    expect(mentions('MEDICATIONS: Fentanyl patch 25 mcg.').filter((m) => m.type === 'conservative-care')).toHaveLength(1);
+  });
+});
+
+describe('experiencer: who the sentence is about', () => {
+  it.each([
+    ['SOCIAL AND FAMILY HISTORY: He works full time as a driver.', 'works full time'],
+    ['He lives with his son and is unable to drive.', 'unable to drive'],
+    ['Her daughter helps her with bathing because she cannot lift her arms.', 'cannot lift'],
+    ['His wife drives him because he cannot sit for long.', 'cannot sit'],
+  ])('the patient: %s', (text, phrase) => {
+    expect(contextOf(text, phrase)).toBe('current');
+  });
+  it('a relative who is the subject', () => {
+    expect(contextOf('His mother has back pain and had physical therapy.', 'physical therapy')).toBe('family');
+  });
+  it('a family history section sets its care aside entirely', () => {
+    const m = mentions('FAMILY HISTORY: His brother had physical therapy for back pain.');
+    expect(m.filter((x) => x.type === 'conservative-care' && (x.context === 'current' || x.context === 'history'))).toEqual([]);
+  });
+});

@@ -1,0 +1,156 @@
+// Function phrases by ICF-like domain (mobility d4, self-care d5, domestic life d6, work d8, recreation d920, sleep
+// b134, instruments), each family on sentences written for this test (not copied from any note), with the near
+// misses that must stay out.
+import { describe, expect, it } from 'vitest';
+import { limitationKind } from '../../../src/fhir/notes/function-lexicon';
+import { evidence } from './helpers';
+
+const finds = (text: string, kind: string): void => {
+  const f = evidence(text, 'function');
+  expect(
+    f.some((m) => m.type === 'function' && m.limitation === kind),
+    `${text} -> ${JSON.stringify(f)}`,
+  ).toBe(true);
+};
+
+describe('function: work status and capacity (d850)', () => {
+  it.each([
+    ['He has been on temporary partial disability since May.'],
+    ['She is temporarily partially disabled per her treating doctor.'],
+    ['He was declared permanently and totally disabled.'],
+    ['He went back on modified work at the warehouse.'],
+    ['She was offered a transitional job in the office.'],
+    ['He remains on light work only.'],
+    ['He has not been able to resume his job as a roofer.'],
+    ['She does not think she could go back to her usual and customary occupation.'],
+  ])('%s', (text) => finds(text, 'work'));
+  it.each([['The limited work-up in the emergency room was negative.'], ['He works hard at his recovery.']])(
+    'not work status: %s',
+    (text) => {
+      expect(evidence(text, 'function')).toEqual([]);
+    },
+  );
+});
+
+describe('function: lifting and carrying limits told as a weight (d430)', () => {
+  it.each([
+    ['No lifting over 25 pounds until the next visit.'],
+    ['He was given a 15-pound weight restriction.'],
+    ['She has a 10 lb lifting limit at work.'],
+    ['Lifting is limited to 20 pounds.'],
+    ['He should not lift objects exceeding 30 pounds.'],
+    ['He has a carrying restriction from his employer.'],
+  ])('%s', (text) => finds(text, 'lifting'));
+  it('a lifting word, not "restriction", decides the kind', () => {
+    expect(limitationKind('a 20-pound restriction')).toBe('lifting');
+    expect(limitationKind('work restrictions')).toBe('work');
+  });
+});
+
+describe('function: mobility and tolerance (d410-d475)', () => {
+  it.each([
+    ['It is hard for her to climb the stairs in her house.', 'walking'],
+    ['It is impossible for him to kneel.', 'other'],
+    ['She struggles to get out of a low chair.', 'other'],
+    ['Sitting is restricted to 30 minutes at a time.', 'sitting'],
+    ['He walks ten minutes before he has to sit down.', 'walking'],
+    ['Standing has become unbearable after a few minutes.', 'standing'],
+    ['He has reduced tolerance for prolonged standing.', 'standing'],
+    ['She has decreased standing endurance.', 'standing'],
+    ['She has difficulty twisting at the waist.', 'other'],
+    ['He has trouble looking up at the ceiling.', 'other'],
+  ])('%s -> %s', finds);
+});
+
+describe('function: recreation, leisure and hand use (d920, d440)', () => {
+  it.each([
+    ['He has had to stop jogging because of the knee.'],
+    ['She is unable to run with her children.'],
+    ['He can no longer go fishing on weekends.'],
+    ['She has given up her hobbies since the accident.'],
+    ['He does not participate in sports anymore.'],
+    ['She has difficulty using a computer mouse for long.'],
+    ['He has trouble holding a cup with the right hand.'],
+  ])('%s', (text) => {
+    expect(evidence(text, 'function').length, text).toBeGreaterThan(0);
+  });
+  it('yard work and housework are household tasks, not work status', () => {
+    expect(limitationKind('unable to do yard work')).toBe('adl');
+    expect(limitationKind('difficulty with housework')).toBe('adl');
+    expect(limitationKind('unable to work')).toBe('work');
+  });
+});
+
+describe('function: sleep (b134)', () => {
+  it.each([
+    ['He is not sleeping well since the fall.'],
+    ['She sleeps poorly because of the hip.'],
+    ['He cannot sleep through the night.'],
+    ['The pain disturbs her sleep most nights.'],
+    ['His sleep is affected by the arm pain.'],
+    ['She complains of restless nights.'],
+  ])('%s', (text) => finds(text, 'sleep'));
+  it('a denial of poor sleep is not evidence', () => {
+    expect(evidence('She denies sleep disturbance.', 'function')).toEqual([]);
+  });
+});
+
+describe('function: instruments with a score', () => {
+  it.each([
+    ['SF-36 physical component score was 31.', 31],
+    ['Patient-Specific Functional Scale average 4/10.', 4],
+    ['Brief Pain Inventory interference score 6.', 6],
+    ['KOOS score of 52.', 52],
+  ])('%s -> %s', (text, score) => {
+    const f = evidence(text, 'function');
+    expect(
+      f.map((m) => m.type === 'function' && m.score),
+      text,
+    ).toContain(score);
+  });
+  it('an instrument name without a number is not a score', () => {
+    expect(evidence('We will mail her the SF-36 questionnaire.', 'function')).toEqual([]);
+  });
+});
+
+describe('function: lists and medicolegal wording', () => {
+  const spans = (text: string): string[] => evidence(text, 'function').map((m) => m.text);
+  it('a list of activities of different kinds after one limitation is one fact per kind', () => {
+    expect(spans('He has difficulty with prolonged standing or sitting.')).toEqual(['difficulty with prolonged standing', 'sitting']);
+    expect(spans('She is unable to walk, stand, or sit for long.')).toEqual(['unable to walk', 'stand', 'sit']);
+  });
+  it('items of one kind, or after an umbrella, stay one limitation', () => {
+    expect(spans('He has difficulty pushing, pulling and gripping.')).toEqual(['difficulty pushing']);
+    expect(spans('She has decreased ability to perform functional activities and work tasks.')).toHaveLength(1);
+  });
+  it('a clause after "and" is not a list item', () => {
+    expect(spans('He has difficulty walking and his pain is worse at night.')).toEqual(['difficulty walking']);
+  });
+  it.each([
+    ['He is precluded from heavy work.', 'work'],
+    ['She should be precluded from repetitive bending and stooping.', 'other'],
+    ['He has lost approximately 50% of his pre-injury capacity for lifting.', 'lifting'],
+    ['Tolerances: sitting > 30 min.', 'sitting'],
+    ['Walking < 1 block before the leg pain starts.', 'walking'],
+  ])('%s -> %s', finds);
+  it('a lost capacity is not a relief percent', () => {
+    expect(evidence('He has lost approximately 50% of his pre-injury capacity for lifting.', 'relief')).toEqual([]);
+  });
+});
+
+describe('function: form fields', () => {
+  it.each([
+    ['Sitting tolerance: 20 minutes.', 'sitting'],
+    ['Lifting: 10 lbs.', 'lifting'],
+    ['Sleep: poor.', 'sleep'],
+    ['Sleep: 4 hours.', 'sleep'],
+    ['WORK STATUS: Retired.', 'work'],
+    ['ADLs: needs assistance with bathing.', 'adl'],
+  ])('%s -> %s', finds);
+  it.each([['Standing: 116/68.'], ['Work status: N/A.']])('not function: %s', (text) => {
+    expect(evidence(text, 'function')).toEqual([]);
+  });
+  it('a sentence after a work status heading is read once, by the phrase it holds', () => {
+    expect(evidence('WORK STATUS: The patient is currently on medical leave.', 'function').map((m) => m.text)).toEqual(['medical leave']);
+  });
+});
