@@ -86,7 +86,19 @@ export function patientFromPicture(picture: ClinicalPicture): Patient {
     resourceType: 'Patient',
     id: p.id,
     ...(p.mrn ? { identifier: [{ system: SYSTEMS.patientMrn, value: p.mrn }] } : {}),
-    ...(p.name ? { name: [{ text: p.name }] } : {}),
+    // The name's parts only as the EHR recorded them: a name that arrived as text alone stays text, and the packet
+    // check refuses it (us-core-6) rather than the builder guessing which word is the family name.
+    ...(p.name || p.family || p.given?.length
+      ? {
+          name: [
+            {
+              ...(p.name ? { text: p.name } : {}),
+              ...(p.family ? { family: p.family } : {}),
+              ...(p.given?.length ? { given: [...p.given] } : {}),
+            },
+          ],
+        }
+      : {}),
     ...(p.sex ? { gender: p.sex } : {}),
     ...(p.birthDate ? { birthDate: p.birthDate } : {}),
   };

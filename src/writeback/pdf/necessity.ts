@@ -36,6 +36,8 @@ const ownOutput = (e: Evidence): boolean => e.ref.startsWith('ClaimReady/') || e
 
 function evidenceText(e: Evidence): string {
   const quote = e.quote ? ` ("${e.quote.text.length > 140 ? `${e.quote.text.slice(0, 137)}...` : e.quote.text}")` : '';
+  // The order is named as the order: its text alone ("Left L5-S1 TFESI, 2026-11-02") reads as a procedure already done.
+  if (e.ref.startsWith('ServiceRequest/')) return `the order "${e.display}"${e.date ? `, dated ${day(e.date)}` : ''}`;
   return `${e.display}${quote}${e.date ? `, ${day(e.date)}` : ''}`;
 }
 

@@ -8,6 +8,21 @@ describe('patient and encounters', () => {
     const p = toPicture(record(patient()), ctx());
     expect(p.patient).toMatchObject({ id: 'p1', birthDate: '1958-04-02', sex: 'female', name: 'Ana Reyes', mrn: 'MRN-1' });
     expect(p.patient.evidence[0]!.ref).toBe('Patient/p1');
+    expect([p.patient.family, p.patient.given]).toEqual(['Reyes', ['Ana']]);
+  });
+  // The parts are the packet's beneficiary name (US Core us-core-6): taken only as recorded, never split from text.
+  it("takes the name's parts from the current official name; a name sent only as text has no parts", () => {
+    const named = (name: unknown[]) => toPicture(record({ ...patient(), name }), ctx()).patient;
+    const both = named([
+      { use: 'old', family: 'Ortiz', given: ['Ana'] },
+      { use: 'usual', text: 'Annie Reyes' },
+      { use: 'official', text: 'Ana María Reyes', family: 'Reyes', given: ['Ana', 'María'] },
+    ]);
+    expect([both.name, both.family, both.given]).toEqual(['Ana María Reyes', 'Reyes', ['Ana', 'María']]);
+    const textOnly = named([{ use: 'official', text: 'Ana Reyes' }]);
+    expect([textOnly.name, textOnly.family, textOnly.given]).toEqual(['Ana Reyes', undefined, undefined]);
+    const oldOnly = named([{ use: 'maiden', family: 'Ortiz', given: ['Ana'] }]);
+    expect([oldOnly.name, oldOnly.family, oldOnly.given]).toEqual(['Ana Ortiz', undefined, undefined]);
   });
   it('classifies encounters, reads minutes and picks the launch encounter', () => {
     const p = toPicture(
