@@ -68,6 +68,9 @@ export interface CoverageFact extends Fact {
   typeCode?: string;
   planName?: string;
   subscriberId?: string;
+  /** The member's own number on the plan: the Coverage.identifier typed MB (v2-0203 Member Number), else the
+   * subscriberId (where EHRs such as Epic keep it). */
+  memberId?: string;
   order?: number;
   periodStart?: string;
   periodEnd?: string;

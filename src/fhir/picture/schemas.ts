@@ -212,6 +212,7 @@ export const CoverageSchema = z.looseObject({
   type: CodeableConcept.optional(),
   payor: z.array(Reference).optional(),
   class: z.array(z.looseObject({ type: CodeableConcept.optional(), value: z.string().optional(), name: z.string().optional() })).optional(),
+  identifier: z.array(Identifier).optional(),
   subscriberId: z.string().optional(),
   order: z.number().optional(),
   period: Period.optional(),

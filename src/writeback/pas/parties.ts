@@ -164,7 +164,10 @@ const X12_RELATIONSHIP: Record<string, { code: string; display: string }> = {
 export function pasCoverage(base: Coverage, fact: CoverageFact, patientRef: string): Coverage {
   const out: Coverage = structuredClone(base);
   const memberId =
-    base.identifier?.find((i) => i.type?.coding?.some((c) => c.code === 'MB'))?.value ?? base.subscriberId ?? fact.subscriberId;
+    base.identifier?.find((i) => i.type?.coding?.some((c) => c.code === 'MB'))?.value ??
+    base.subscriberId ??
+    fact.memberId ??
+    fact.subscriberId;
   const others = (base.identifier ?? []).filter((i) => !i.type?.coding?.some((c) => c.code === 'MB'));
   if (memberId) {
     out.identifier = [

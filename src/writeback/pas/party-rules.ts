@@ -75,19 +75,19 @@ export function partyRules(claim: Res, path: string, lookup: Lookup, v: PasViola
       typed.some((id) => typeof id.value === 'string' && id.value) || (typeof cov.subscriberId === 'string' && cov.subscriberId);
     const payorRef = arr(cov.payor).map(refOf).find(Boolean);
     const payor = payorRef ? lookup(payorRef) : undefined;
-    const payerName = typeof payor?.name === 'string' && payor.name ? payor.name : 'the payer';
+    const payerName = typeof payor?.name === 'string' && payor.name ? payor.name : 'not named';
     if (!typed.length || !number)
       add(
         'PASCoverage.identifier:memberid',
         p,
-        `the coverage has no member id: add the member id from the patient's ${payerName} insurance card to the patient's Coverage in the EHR (Coverage.subscriberId, or a Coverage.identifier typed MB); a payer known only from past claims needs a Coverage recorded`,
+        `the coverage has no member id: record the member id from the patient's insurance card (payer: ${payerName}) on the patient's Coverage in the EHR (Coverage.subscriberId, or a Coverage.identifier typed MB), adding the Coverage if the record has none`,
       );
     const self = codings(cov.relationship).some((c) => c.system === SYSTEMS.x12Relationship && c.code === '18');
     if (!self && !refOf(cov.subscriber))
       add(
         'self-beneficiary',
         p,
-        'the coverage names no subscriber and does not say the patient is the subscriber: record the relationship on the coverage',
+        "the coverage names no subscriber and does not say the patient is the subscriber: record the patient's relationship to the subscriber on the Coverage (Coverage.relationship, e.g. self), or the subscriber (Coverage.subscriber)",
       );
   });
   arr(claim.careTeam).forEach((ct, i) => {

@@ -66,7 +66,9 @@ function criterionLines(f: Finding, c: CriterionContext): string[] {
     (e.ref.startsWith('Condition/') && f.category !== 'diagnosis' ? 3 : 0);
   const best = [...unique].sort((x, y) => rank(x) - rank(y))[0];
   const shown = best
-    ? [`    Evidence: ${evidenceText(best)}${unique.length > 1 ? ` (+${unique.length - 1} more in the record)` : ''}`]
+    ? [
+        `    Evidence: ${evidenceText(best)}${unique.length > 1 ? ` (+${unique.length - 1} more ${unique.length === 2 ? 'entry' : 'entries'} in the record)` : ''}`,
+      ]
     : [];
   const text = f.requirementId.endsWith('pain-duration')
     ? durationMessage(f, c.since, c.asOf)
@@ -141,7 +143,7 @@ export function necessitySections(i: NecessityInput): Section[] {
       heading: 'Prior authorization request: medical necessity',
       lines: [
         `Patient: ${pt.name ?? 'name not recorded'}, born ${pt.birthDate ?? 'not recorded'}, ${pt.sex ?? 'sex not recorded'}; MRN ${pt.mrn ?? pt.id}`,
-        `Member ID: ${cov?.subscriberId ?? 'NOT RECORDED'}; payer ${a.payer.name}${cov?.planName ? `, plan ${cov.planName}` : ''}`,
+        `Member ID: ${cov?.memberId ?? cov?.subscriberId ?? 'NOT RECORDED'}; payer ${a.payer.name}${cov?.planName ? `, plan ${cov.planName}` : ''}`,
         `Requesting: ${i.clinic.clinicianName ?? 'ordering clinician not recorded'}${i.clinic.clinicianNpi ? ` (NPI ${i.clinic.clinicianNpi})` : ''}, ${i.clinic.clinicName}${i.clinic.clinicNpi ? ` (NPI ${i.clinic.clinicNpi})` : ''}`,
       ],
     },

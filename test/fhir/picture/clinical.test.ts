@@ -116,6 +116,23 @@ describe('coverage', () => {
     // Without the Organization the reference id stands in for the payer id.
     expect(p.coverages[1]).toMatchObject({ id: 'cov0', payerId: 'unknown' });
   });
+  it('reads the member id from the identifier typed MB (CARIN / US Core shape), else from subscriberId', () => {
+    const typed = {
+      resourceType: 'Coverage',
+      id: 'c-mb',
+      status: 'active',
+      identifier: [
+        { type: cc('http://terminology.hl7.org/CodeSystem/v2-0203', 'SN'), value: 'S-1' },
+        { type: cc('http://terminology.hl7.org/CodeSystem/v2-0203', 'MB'), value: 'M-1' },
+      ],
+      subscriberId: 'S-1',
+    };
+    const epic = { resourceType: 'Coverage', id: 'c-sub', status: 'active', subscriberId: 'XJH1' };
+    const none = { resourceType: 'Coverage', id: 'c-none', status: 'active' };
+    const p = toPicture(record(typed, epic, none), ctx());
+    const byId = new Map(p.coverages.map((c) => [c.id, c.memberId]));
+    expect(Object.fromEntries(byId)).toEqual({ 'c-mb': 'M-1', 'c-sub': 'XJH1', 'c-none': undefined });
+  });
 });
 
 describe('diagnoses', () => {
