@@ -2,9 +2,9 @@
 // CLI): the order's requester (a Practitioner, or a PractitionerRole and its practitioner/organization), then the
 // visit's participant, then the signed-in user; the clinic is the requester role's organization, a role the record
 // gives that clinician, the order's performing organization, the visit's service provider, then the patient's
-// managing organization. The
-// role's contact (US Core pd-1) is the EHR role's, else the clinician's, the clinic's, the rendering location's or
-// the location the clinician's role names; where none is recorded the packet check says what to add. Only what is not in the chart is a placeholder.
+// managing organization. The role's contact (US Core pd-1) is the EHR role's, else the clinician's, the clinic's, the
+// rendering location's or the location the clinician's role names; where none is recorded the packet check says what
+// to add. Only what is not in the chart is a placeholder.
 // Reads raw FHIR only (no fhir/ code), so it sits with the packet builder rather than in the read layer.
 import type {
   ContactPoint,

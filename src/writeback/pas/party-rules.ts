@@ -1,7 +1,8 @@
 // The few PAS / US Core profile rules whose outcome depends on what the chart holds rather than on how the builder
-// writes (the beneficiary's name and its parts, identifier and sex, a coverage at all, member id, relationship, the clinician's NPI
-// and family name, a contact for the role). The official profiles decide them in the conformance suite (launch/sandbox/conformance); in the browser, where those packages
-// are not loaded, these say in words what is missing and where to fix it, so such a packet is not saved.
+// writes (the beneficiary's name and its parts, identifier and sex, a coverage at all, member id, relationship, the
+// clinician's NPI and family name, a contact for the role). The official profiles decide them in the conformance
+// suite (launch/sandbox/conformance); in the browser, where those packages are not loaded, these say in words what is
+// missing and which field of which record to fill in, so such a packet is not saved.
 import type { PasViolation } from './violation';
 import { isValidNpi } from './npi';
 import { PLACEHOLDER_CLINIC } from '../clinic';
