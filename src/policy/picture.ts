@@ -36,6 +36,10 @@ export interface PatientFact extends Fact {
   sex?: 'male' | 'female' | 'other' | 'unknown';
   /** For the patient banner only; never logged. */
   name?: string;
+  /** The name's parts as the EHR records them (never split out of `name`): the packet's Patient must carry a family
+   * or given name (US Core us-core-6), and the payer matches the member on them. */
+  family?: string;
+  given?: string[];
   mrn?: string;
 }
 
@@ -64,6 +68,9 @@ export interface CoverageFact extends Fact {
   typeCode?: string;
   planName?: string;
   subscriberId?: string;
+  /** The member's own number on the plan: the Coverage.identifier typed MB (v2-0203 Member Number), else the
+   * subscriberId (where EHRs such as Epic keep it). */
+  memberId?: string;
   order?: number;
   periodStart?: string;
   periodEnd?: string;

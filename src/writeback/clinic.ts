@@ -2,9 +2,9 @@
 // CLI): the order's requester (a Practitioner, or a PractitionerRole and its practitioner/organization), then the
 // visit's participant, then the signed-in user; the clinic is the requester role's organization, a role the record
 // gives that clinician, the order's performing organization, the visit's service provider, then the patient's
-// managing organization. The
-// role's contact (US Core pd-1) is the EHR role's, else the clinician's, the clinic's or the rendering location's
-// phone; where none is recorded the packet check says what to add. Only what is not in the chart is a placeholder.
+// managing organization. The role's contact (US Core pd-1) is the EHR role's, else the clinician's, the clinic's, the
+// rendering location's or the location the clinician's role names; where none is recorded the packet check says what
+// to add. Only what is not in the chart is a placeholder.
 // Reads raw FHIR only (no fhir/ code), so it sits with the packet builder rather than in the read layer.
 import type {
   ContactPoint,
@@ -75,12 +75,6 @@ export function clinicFromChart(index: ReadonlyMap<string, Resource>, ctx: Clini
     roles.map((r) => get<Practitioner>(index, refOf(r.practitioner), 'Practitioner')).find((p) => p) ??
     visits.flatMap((e) => (e.participant ?? []).map((p) => get<Practitioner>(index, refOf(p.individual), 'Practitioner'))).find((p) => p) ??
     get<Practitioner>(index, ctx.user, 'Practitioner');
-  const locations = uniq(
-    [
-      ...orders.flatMap((o) => (o.locationReference ?? []).map((l) => get<Location>(index, refOf(l), 'Location'))),
-      ...visits.flatMap((e) => (e.location ?? []).map((l) => get<Location>(index, refOf(l.location), 'Location'))),
-    ].filter((l): l is Location => !!l),
-  );
   const patient = get<Patient>(index, `Patient/${ctx.patientId}`, 'Patient');
   // A role the record gives the chosen clinician at a clinic, when the order names the person rather than the role.
   const prKey = practitioner?.id ? `Practitioner/${practitioner.id}` : undefined;
@@ -92,6 +86,14 @@ export function clinicFromChart(index: ReadonlyMap<string, Resource>, ctx: Clini
           !roles.includes(x as PractitionerRole),
       )
     : [];
+  // Where the service is done (the order's, the visit's), then where the clinician's role says they practise.
+  const locations = uniq(
+    [
+      ...orders.flatMap((o) => (o.locationReference ?? []).map((l) => get<Location>(index, refOf(l), 'Location'))),
+      ...visits.flatMap((e) => (e.location ?? []).map((l) => get<Location>(index, refOf(l.location), 'Location'))),
+      ...[...roles, ...clinicianRoles].flatMap((r) => (r.location ?? []).map((l) => get<Location>(index, refOf(l), 'Location'))),
+    ].filter((l): l is Location => !!l),
+  );
   const organization =
     roles.map((r) => get<Organization>(index, refOf(r.organization), 'Organization')).find((o) => o) ??
     clinicianRoles.map((r) => get<Organization>(index, refOf(r.organization), 'Organization')).find((o) => o) ??

@@ -33,6 +33,8 @@ export function coverageFacts(list: CoverageR[], orgs: OrganizationR[]): Coverag
     const planName = plan?.name ?? plan?.value;
     if (planName) fact.planName = planName;
     if (c.subscriberId) fact.subscriberId = c.subscriberId;
+    const memberId = c.identifier?.find((i) => i.value && i.type?.coding?.some((x) => x.code === 'MB'))?.value ?? c.subscriberId;
+    if (memberId) fact.memberId = memberId;
     if (c.order !== undefined) fact.order = c.order;
     if (c.period?.start) fact.periodStart = c.period.start;
     if (c.period?.end) fact.periodEnd = c.period.end;

@@ -34,7 +34,14 @@ export const PatientSchema = z.looseObject({
   birthDate: date,
   gender: z.string().optional(),
   name: z
-    .array(z.looseObject({ text: z.string().optional(), family: z.string().optional(), given: z.array(z.string()).optional() }))
+    .array(
+      z.looseObject({
+        use: z.string().optional(),
+        text: z.string().optional(),
+        family: z.string().optional(),
+        given: z.array(z.string()).optional(),
+      }),
+    )
     .optional(),
   identifier: z.array(Identifier).optional(),
 });
@@ -205,6 +212,7 @@ export const CoverageSchema = z.looseObject({
   type: CodeableConcept.optional(),
   payor: z.array(Reference).optional(),
   class: z.array(z.looseObject({ type: CodeableConcept.optional(), value: z.string().optional(), name: z.string().optional() })).optional(),
+  identifier: z.array(Identifier).optional(),
   subscriberId: z.string().optional(),
   order: z.number().optional(),
   period: Period.optional(),

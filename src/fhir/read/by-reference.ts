@@ -25,6 +25,8 @@ const REFERENCED: Record<ByReference, [string, string][]> = {
   Location: [
     ['ServiceRequest', 'locationReference'],
     ['Encounter', 'location.location'],
+    // Where the requester's role says the clinician practises: its phone is the role's call-back line (pd-1).
+    ['PractitionerRole', 'location'],
   ],
 };
 export const BY_REFERENCE = Object.keys(REFERENCED) as ByReference[];

@@ -86,7 +86,19 @@ export function patientFromPicture(picture: ClinicalPicture): Patient {
     resourceType: 'Patient',
     id: p.id,
     ...(p.mrn ? { identifier: [{ system: SYSTEMS.patientMrn, value: p.mrn }] } : {}),
-    ...(p.name ? { name: [{ text: p.name }] } : {}),
+    // The name's parts only as the EHR recorded them: a name that arrived as text alone stays text, and the packet
+    // check refuses it (us-core-6) rather than the builder guessing which word is the family name.
+    ...(p.name || p.family || p.given?.length
+      ? {
+          name: [
+            {
+              ...(p.name ? { text: p.name } : {}),
+              ...(p.family ? { family: p.family } : {}),
+              ...(p.given?.length ? { given: [...p.given] } : {}),
+            },
+          ],
+        }
+      : {}),
     ...(p.sex ? { gender: p.sex } : {}),
     ...(p.birthDate ? { birthDate: p.birthDate } : {}),
   };
@@ -152,7 +164,10 @@ const X12_RELATIONSHIP: Record<string, { code: string; display: string }> = {
 export function pasCoverage(base: Coverage, fact: CoverageFact, patientRef: string): Coverage {
   const out: Coverage = structuredClone(base);
   const memberId =
-    base.identifier?.find((i) => i.type?.coding?.some((c) => c.code === 'MB'))?.value ?? base.subscriberId ?? fact.subscriberId;
+    base.identifier?.find((i) => i.type?.coding?.some((c) => c.code === 'MB'))?.value ??
+    base.subscriberId ??
+    fact.memberId ??
+    fact.subscriberId;
   const others = (base.identifier ?? []).filter((i) => !i.type?.coding?.some((c) => c.code === 'MB'));
   if (memberId) {
     out.identifier = [

@@ -1,10 +1,14 @@
 // The few PAS / US Core profile rules whose outcome depends on what the chart holds rather than on how the builder
-// writes (the beneficiary's name, identifier and sex, a coverage at all, member id, relationship, the clinician's NPI
-// and family name, a contact for the role). The official profiles decide them in the conformance suite (launch/sandbox/conformance); in the browser, where those packages
-// are not loaded, these say in words what is missing and where to fix it, so such a packet is not saved.
+// writes (the beneficiary's name and its parts, identifier and sex, a coverage at all, member id, relationship, the
+// clinician's NPI and family name, a contact for the role). The official profiles decide them in the conformance
+// suite (launch/sandbox/conformance); in the browser, where those packages are not loaded, these say in words what is
+// missing and which field of which record to fill in, so such a packet is not saved.
 import type { PasViolation } from './violation';
 import { isValidNpi } from './npi';
+import { PLACEHOLDER_CLINIC } from '../clinic';
 import { SYSTEMS } from './systems';
+
+const DATA_ABSENT_REASON = 'http://hl7.org/fhir/StructureDefinition/data-absent-reason';
 
 type Res = { resourceType: string; [k: string]: unknown };
 type Lookup = (ref: string) => Res | undefined;
@@ -17,6 +21,16 @@ const refOf = (v: unknown): string | undefined =>
     : undefined;
 const codings = (cc: unknown): Record<string, unknown>[] => arr((cc as { coding?: unknown } | undefined)?.coding);
 
+/** "Dr. Lloyd Effertz" from a Practitioner's first name (text, else its parts), for messages to PA staff. */
+function personName(pr: Res): string | undefined {
+  const n = arr(pr.name)[0];
+  if (!n) return undefined;
+  if (typeof n.text === 'string' && n.text.trim()) return n.text.trim();
+  const words = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
+  const built = [...words(n.prefix), ...words(n.given), ...(typeof n.family === 'string' ? [n.family] : [])].join(' ').trim();
+  return built || undefined;
+}
+
 export function partyRules(claim: Res, path: string, lookup: Lookup, v: PasViolation[]): void {
   const add = (rule: string, p: string, message: string): void => {
     v.push({ rule, path: p, message });
@@ -28,6 +42,17 @@ export function partyRules(claim: Res, path: string, lookup: Lookup, v: PasViola
     const p = `${path}.patient`;
     const names = arr(patient.name);
     if (!names.length) add('PASBeneficiary.name', p, "the patient's name is not recorded: record it in the chart");
+    // us-core-6: a family or given name (or a data-absent reason); the payer matches the member on the parts.
+    const parts = (n: Record<string, unknown>): boolean =>
+      (typeof n.family === 'string' && n.family.trim() !== '') ||
+      (Array.isArray(n.given) && n.given.some((g) => typeof g === 'string' && g.trim() !== '')) ||
+      arr(n.extension).some((e) => e.url === DATA_ABSENT_REASON);
+    if (names.length && !names.some(parts))
+      add(
+        'us-core-6',
+        p,
+        "the patient's name is recorded only as free text, without a family or given name: record the family name and given name(s) separately on the patient's record in the EHR, as they appear on the insurance card",
+      );
     if (!arr(patient.identifier).some((id) => typeof id.value === 'string' && id.value))
       add('PASBeneficiary.identifier', p, 'the patient has no identifier (MRN) on record: record it in the chart');
     if (typeof patient.gender !== 'string' || !patient.gender)
@@ -49,18 +74,21 @@ export function partyRules(claim: Res, path: string, lookup: Lookup, v: PasViola
     const typed = arr(cov.identifier).filter((id) => codings(id.type).some((c) => c.code === 'MB'));
     const number =
       typed.some((id) => typeof id.value === 'string' && id.value) || (typeof cov.subscriberId === 'string' && cov.subscriberId);
+    const payorRef = arr(cov.payor).map(refOf).find(Boolean);
+    const payor = payorRef ? lookup(payorRef) : undefined;
+    const payerName = typeof payor?.name === 'string' && payor.name ? payor.name : 'not named';
     if (!typed.length || !number)
       add(
         'PASCoverage.identifier:memberid',
         p,
-        "the coverage has no member id: record the member id on the patient's coverage in the chart",
+        `the coverage has no member id: record the member id from the patient's insurance card (payer: ${payerName}) on the patient's Coverage in the EHR (Coverage.subscriberId, or a Coverage.identifier typed MB), adding the Coverage if the record has none`,
       );
     const self = codings(cov.relationship).some((c) => c.system === SYSTEMS.x12Relationship && c.code === '18');
     if (!self && !refOf(cov.subscriber))
       add(
         'self-beneficiary',
         p,
-        'the coverage names no subscriber and does not say the patient is the subscriber: record the relationship on the coverage',
+        "the coverage names no subscriber and does not say the patient is the subscriber: record the patient's relationship to the subscriber on the Coverage (Coverage.relationship, e.g. self), or the subscriber (Coverage.subscriber)",
       );
   });
   arr(claim.careTeam).forEach((ct, i) => {
@@ -68,25 +96,31 @@ export function partyRules(claim: Res, path: string, lookup: Lookup, v: PasViola
     const role = ref ? lookup(ref) : undefined;
     if (role?.resourceType !== 'PractitionerRole') return;
     const p = `${path}.careTeam[${i}].provider`;
-    if (!arr(role.telecom).length && !arr(role.endpoint).length)
+    const prRef = refOf(role.practitioner);
+    const pr = prRef ? lookup(prRef) : undefined;
+    if (!arr(role.telecom).length && !arr(role.endpoint).length) {
+      const clinician = pr?.resourceType === 'Practitioner' ? personName(pr) : undefined;
+      const orgRef = refOf(role.organization);
+      const org = orgRef ? lookup(orgRef) : undefined;
+      const clinic = typeof org?.name === 'string' && org.name && org.name !== PLACEHOLDER_CLINIC ? org.name : undefined;
       add(
         'pd-1',
         p,
-        "no phone for the requesting clinician or clinic (the payer's call-back line): record a work phone on the ordering clinician (Practitioner.telecom), the clinic (Organization.telecom) or the rendering location (Location.telecom)",
+        `no phone for the requesting clinician or clinic (the payer's call-back line): record a work phone on the ordering clinician${clinician ? ` (${clinician})` : ''} (Practitioner.telecom), the clinic${clinic ? ` (${clinic})` : ''} (Organization.telecom) or the rendering location (Location.telecom)`,
       );
-    const prRef = refOf(role.practitioner);
-    const pr = prRef ? lookup(prRef) : undefined;
+    }
     if (pr?.resourceType !== 'Practitioner') return;
     const npis = arr(pr.identifier).flatMap((id) =>
       id.system === SYSTEMS.npi && typeof id.value === 'string' && id.value ? [id.value] : [],
     );
     const npi = npis.length > 0;
     const broken = npis.find((n) => !isValidNpi(n));
+    const who = personName(pr);
     if (broken)
       add(
         'us-core-16/17',
         p,
-        `the requesting clinician's NPI on record (${broken}) is not a valid NPI (10 digits ending in its check digit): correct it in the chart`,
+        `the requesting clinician's NPI on record (${broken}) is not a valid NPI (10 digits ending in its check digit): record ${who ? `${who}'s` : "the clinician's"} 10-digit NPI (as listed in NPPES) on their Practitioner record in the EHR (identifier system ${SYSTEMS.npi}), or order from a clinician whose NPI is recorded`,
       );
     const family = arr(pr.name).some((n) => typeof n.family === 'string' && n.family);
     if (!npi && !family)

@@ -40,6 +40,7 @@ export function narrative(i: NarrativeInput, since: PainSince | undefined, asOf:
   if (score) parts.push(`${score.instrument} ${score.value}/10 on ${score.date.slice(0, 10)}`);
   const fn = [...p.functionalStatus].filter((f) => f.score !== undefined).sort((x, y) => y.date.localeCompare(x.date))[0];
   if (fn) parts.push(`${fn.instrument ?? 'function score'} ${fn.score}${fn.instrument === 'ODI' || fn.instrument === 'NDI' ? '%' : ''}`);
+  const group = regionGroupOf(s.region);
   const tried = p.conservativeCare
     .filter((c) => TRIED.has(c.outcome) && (c.start || c.end) && (!s.date || (c.start ?? c.end ?? '') <= s.date))
     .sort((x, y) => (y.start ?? y.end ?? '').localeCompare(x.start ?? x.end ?? ''))
@@ -48,14 +49,29 @@ export function narrative(i: NarrativeInput, since: PainSince | undefined, asOf:
       const weeks = c.start && c.end ? Math.max(0, Math.round(daysBetween(c.start, c.end) / 7)) : undefined;
       return `${c.description}${weeks !== undefined ? ` for ${weeks} weeks` : ''} (${c.outcome.replace('-', ' ')})`;
     });
-  const group = regionGroupOf(s.region);
   const image = p.imaging
     .filter((m) => m.date && (!s.region || !m.region || regionGroupOf(m.region) === group))
     .sort((x, y) => (y.date ?? '').localeCompare(x.date ?? ''))[0];
+  // The region's earlier procedures and what they did: for an ablation or a repeat injection, the fact the request rests on.
+  const prior = p.procedureHistory
+    .filter(
+      (x) =>
+        x.status === 'completed' &&
+        serviceDef(x.code) &&
+        (!s.region || !x.region || regionGroupOf(x.region) === group) &&
+        (!s.date || x.date.slice(0, 10) < s.date.slice(0, 10)),
+    )
+    .sort((x, y) => x.date.localeCompare(y.date))
+    .slice(-3)
+    .map((x) => {
+      const best = [...x.relief].sort((a, b) => b.percent - a.percent)[0];
+      return `${x.date.slice(0, 10)} ${serviceDef(x.code)?.label ?? x.code} (${best ? `${best.percent}% ${best.measure} relief` : 'response not documented'})`;
+    });
   const what = serviceDef(s.code)?.label ?? s.code;
   return [
     `${parts.join('; ')}.`,
     tried.length ? `Conservative care tried: ${tried.join('; ')}.` : 'No failed conservative care is dated in the record.',
+    prior.length ? `Prior procedures in this region: ${prior.join('; ')}.` : '',
     image
       ? `${image.modality} of ${image.date?.slice(0, 10)}${image.levels.length ? ` at ${image.levels.join(', ')}` : ''} is described below.`
       : '',

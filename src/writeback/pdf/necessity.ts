@@ -36,6 +36,8 @@ const ownOutput = (e: Evidence): boolean => e.ref.startsWith('ClaimReady/') || e
 
 function evidenceText(e: Evidence): string {
   const quote = e.quote ? ` ("${e.quote.text.length > 140 ? `${e.quote.text.slice(0, 137)}...` : e.quote.text}")` : '';
+  // The order is named as the order: its text alone ("Left L5-S1 TFESI, 2026-11-02") reads as a procedure already done.
+  if (e.ref.startsWith('ServiceRequest/')) return `the order "${e.display}"${e.date ? `, dated ${day(e.date)}` : ''}`;
   return `${e.display}${quote}${e.date ? `, ${day(e.date)}` : ''}`;
 }
 
@@ -64,7 +66,9 @@ function criterionLines(f: Finding, c: CriterionContext): string[] {
     (e.ref.startsWith('Condition/') && f.category !== 'diagnosis' ? 3 : 0);
   const best = [...unique].sort((x, y) => rank(x) - rank(y))[0];
   const shown = best
-    ? [`    Evidence: ${evidenceText(best)}${unique.length > 1 ? ` (+${unique.length - 1} more in the record)` : ''}`]
+    ? [
+        `    Evidence: ${evidenceText(best)}${unique.length > 1 ? ` (+${unique.length - 1} more ${unique.length === 2 ? 'entry' : 'entries'} in the record)` : ''}`,
+      ]
     : [];
   const text = f.requirementId.endsWith('pain-duration')
     ? durationMessage(f, c.since, c.asOf)
@@ -139,7 +143,7 @@ export function necessitySections(i: NecessityInput): Section[] {
       heading: 'Prior authorization request: medical necessity',
       lines: [
         `Patient: ${pt.name ?? 'name not recorded'}, born ${pt.birthDate ?? 'not recorded'}, ${pt.sex ?? 'sex not recorded'}; MRN ${pt.mrn ?? pt.id}`,
-        `Member ID: ${cov?.subscriberId ?? 'NOT RECORDED'}; payer ${a.payer.name}${cov?.planName ? `, plan ${cov.planName}` : ''}`,
+        `Member ID: ${cov?.memberId ?? cov?.subscriberId ?? 'NOT RECORDED'}; payer ${a.payer.name}${cov?.planName ? `, plan ${cov.planName}` : ''}`,
         `Requesting: ${i.clinic.clinicianName ?? 'ordering clinician not recorded'}${i.clinic.clinicianNpi ? ` (NPI ${i.clinic.clinicianNpi})` : ''}, ${i.clinic.clinicName}${i.clinic.clinicNpi ? ` (NPI ${i.clinic.clinicNpi})` : ''}`,
       ],
     },

@@ -141,6 +141,7 @@ export function packetSections(input: PacketSummaryInput): Section[] {
   const { picture: p, service, assessment: a, coding, clinic } = input;
   const pt = p.patient;
   const cov = p.coverages.find((c) => c.status === 'active');
+  const memberId = cov?.memberId ?? cov?.subscriberId;
   const dos = service.date ?? coding.dateOfService;
   const header: Section = {
     heading: 'Prior authorization request: medical necessity summary',
@@ -150,7 +151,7 @@ export function packetSections(input: PacketSummaryInput): Section[] {
         ? [`Ordering clinician: ${clinic.clinicianName}${clinic.clinicianNpi ? `, NPI ${clinic.clinicianNpi}` : ''}`]
         : []),
       `Patient: ${pt.name ?? 'name not recorded'}; date of birth ${pt.birthDate ?? 'not recorded'}; sex ${pt.sex ?? 'not recorded'}; MRN ${pt.mrn ?? pt.id}`,
-      `Payer: ${a.payer.name}${cov?.subscriberId ? `; member ID ${cov.subscriberId}` : ''}${cov?.planName ? `; plan ${cov.planName}` : ''}`,
+      `Payer: ${a.payer.name}${memberId ? `; member ID ${memberId}` : ''}${cov?.planName ? `; plan ${cov.planName}` : ''}`,
       `Prepared: ${input.now}`,
     ],
   };

@@ -8,6 +8,21 @@ describe('patient and encounters', () => {
     const p = toPicture(record(patient()), ctx());
     expect(p.patient).toMatchObject({ id: 'p1', birthDate: '1958-04-02', sex: 'female', name: 'Ana Reyes', mrn: 'MRN-1' });
     expect(p.patient.evidence[0]!.ref).toBe('Patient/p1');
+    expect([p.patient.family, p.patient.given]).toEqual(['Reyes', ['Ana']]);
+  });
+  // The parts are the packet's beneficiary name (US Core us-core-6): taken only as recorded, never split from text.
+  it("takes the name's parts from the current official name; a name sent only as text has no parts", () => {
+    const named = (name: unknown[]) => toPicture(record({ ...patient(), name }), ctx()).patient;
+    const both = named([
+      { use: 'old', family: 'Ortiz', given: ['Ana'] },
+      { use: 'usual', text: 'Annie Reyes' },
+      { use: 'official', text: 'Ana María Reyes', family: 'Reyes', given: ['Ana', 'María'] },
+    ]);
+    expect([both.name, both.family, both.given]).toEqual(['Ana María Reyes', 'Reyes', ['Ana', 'María']]);
+    const textOnly = named([{ use: 'official', text: 'Ana Reyes' }]);
+    expect([textOnly.name, textOnly.family, textOnly.given]).toEqual(['Ana Reyes', undefined, undefined]);
+    const oldOnly = named([{ use: 'maiden', family: 'Ortiz', given: ['Ana'] }]);
+    expect([oldOnly.name, oldOnly.family, oldOnly.given]).toEqual(['Ana Ortiz', undefined, undefined]);
   });
   it('classifies encounters, reads minutes and picks the launch encounter', () => {
     const p = toPicture(
@@ -100,6 +115,23 @@ describe('coverage', () => {
     expect(p.coverages[0]!.evidence.map((e) => e.ref)).toEqual(['Coverage/cov1', 'Organization/org-mc']);
     // Without the Organization the reference id stands in for the payer id.
     expect(p.coverages[1]).toMatchObject({ id: 'cov0', payerId: 'unknown' });
+  });
+  it('reads the member id from the identifier typed MB (CARIN / US Core shape), else from subscriberId', () => {
+    const typed = {
+      resourceType: 'Coverage',
+      id: 'c-mb',
+      status: 'active',
+      identifier: [
+        { type: cc('http://terminology.hl7.org/CodeSystem/v2-0203', 'SN'), value: 'S-1' },
+        { type: cc('http://terminology.hl7.org/CodeSystem/v2-0203', 'MB'), value: 'M-1' },
+      ],
+      subscriberId: 'S-1',
+    };
+    const epic = { resourceType: 'Coverage', id: 'c-sub', status: 'active', subscriberId: 'XJH1' };
+    const none = { resourceType: 'Coverage', id: 'c-none', status: 'active' };
+    const p = toPicture(record(typed, epic, none), ctx());
+    const byId = new Map(p.coverages.map((c) => [c.id, c.memberId]));
+    expect(Object.fromEntries(byId)).toEqual({ 'c-mb': 'M-1', 'c-sub': 'XJH1', 'c-none': undefined });
   });
 });
 

@@ -188,4 +188,31 @@ describe('readPatientRecord: the clinic and the ordering clinician', () => {
     expect(rec.requests).toBe(DEFAULT_TYPES.length + 4);
     expect(rec.waves).toBe(3);
   });
+
+  it("reads the Location the requester's role names (its phone is the role's call-back line) with the role's clinician", async () => {
+    overrides.ServiceRequest = () =>
+      bundleWith({ resourceType: 'ServiceRequest', id: 's1', requester: { reference: 'PractitionerRole/role-1' } });
+    const asked: Record<string, string | null> = {};
+    overrides.PractitionerRole = (url) => {
+      asked.PractitionerRole = url.searchParams.get('_id');
+      return bundleWith({
+        resourceType: 'PractitionerRole',
+        id: 'role-1',
+        practitioner: { reference: 'Practitioner/dr-1' },
+        location: [{ reference: 'Location/office' }],
+      });
+    };
+    overrides.Practitioner = (url) => {
+      asked.Practitioner = url.searchParams.get('_id');
+      return bundleWith({ resourceType: 'Practitioner', id: 'dr-1' });
+    };
+    overrides.Location = (url) => {
+      asked.Location = url.searchParams.get('_id');
+      return bundleWith({ resourceType: 'Location', id: 'office', telecom: [{ system: 'phone', value: '512-555-0100' }] });
+    };
+    const rec = await readPatientRecord(reader, PID);
+    expect(asked).toEqual({ PractitionerRole: 'role-1', Practitioner: 'dr-1', Location: 'office' });
+    expect(rec.resources.Location).toHaveLength(1);
+    expect(rec.waves).toBe(3);
+  });
 });

@@ -184,10 +184,19 @@ describe('packet PDF of the seed patients, as pdf.js reads it', () => {
   it('page one as a reviewer reads it: the order shows image guidance and levels, the version in force is named', async () => {
     const rfa = await all('pt-facet-rfa-ready');
     // A problem-list diagnosis proves the diagnosis, not what the order asks for.
+    // The order is named as the order: its text and a date alone read as an ablation already performed.
     expect(rfa).toMatch(
-      /MET: Image guidance is part of the ordered procedure\. Evidence: Bilateral L4-L5 and L5-S1 lumbar facet radiofrequency ablation, 2026-11-03/,
+      /MET: Image guidance is part of the ordered procedure\. Evidence: the order "Bilateral L4-L5 and L5-S1 lumbar facet radiofrequency ablation", dated 2026-11-03/,
     );
-    expect(rfa).toMatch(/within 2 levels per session\. Evidence: Bilateral L4-L5 and L5-S1 lumbar facet radiofrequency ablation/);
+    expect(rfa).toMatch(
+      /within 2 levels per session\. Evidence: the order "Bilateral L4-L5 and L5-S1 lumbar facet radiofrequency ablation"/,
+    );
+    expect(rfa).not.toMatch(/Evidence: Bilateral L4-L5 and L5-S1 lumbar facet radiofrequency ablation, 2026/);
+    // The ablation rests on the two diagnostic blocks: the clinical summary on page one names them and their relief.
+    const pageOne = (await pdfOf('pt-facet-rfa-ready')).pages[0] ?? '';
+    expect(pageOne).toMatch(
+      /Prior procedures in this region: 2026-09-15 Facet joint or medial branch injection[^;]*\(85% pain relief\); 2026-10-13 Facet joint or medial branch injection[^.]*\(90% pain relief\)\./,
+    );
     expect(rfa).toContain(
       'in force: L38801 revision effective 2026-04-16, A58403 v27 from 2026-05-21; the criteria below follow the wording of the 2025-02-26 version',
     );

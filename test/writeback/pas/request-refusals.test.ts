@@ -28,10 +28,11 @@ async function packetFor(edit: (entries: Entry[], find: (type: string) => Res) =
   const reader = localReader(loaded.resources);
   const { results } = await assessPatient(reader, reader.patients()[0]!, { today: TODAY });
   const [out] = await writePacketFiles(results, loaded.resources, join(dir, 'p'), { today: TODAY, now: `${TODAY}T12:00:00Z` });
-  const pas = JSON.parse(readFileSync(join(out!.dir, 'pas-bundle.json'), 'utf8')) as { entry: { resource: Res }[] };
+  const pas = JSON.parse(readFileSync(join(out!.dir, 'pas-bundle.json'), 'utf8')) as { entry: { fullUrl: string; resource: Res }[] };
   const claim = pas.entry[0]!.resource as { diagnosis?: { diagnosisCodeableConcept: { coding: { code: string }[] } }[] };
   return {
     out: out!,
+    pas,
     result: results[0]!,
     dx: (claim.diagnosis ?? []).map((d) => d.diagnosisCodeableConcept.coding[0]!.code),
     task: existsSync(join(out!.dir, 'task.json')),
@@ -91,5 +92,74 @@ describe('packet refusals', () => {
     const text = out.problems.join('\n');
     expect(text).toContain('request-not-eligible: not requested: 64483 as ordered does not meet');
     expect(text).toContain('Only axial (non-radicular) pain is documented (M54.50): not covered.');
+  });
+
+  // US Core us-core-6 (PAS Beneficiary): a family or given name. An EHR that sends the name only as text gives the
+  // payer nothing to match the member on, and ClaimReady does not split the text to guess which word is the family.
+  it('refuses a patient whose name the EHR sends only as text, and says to record the family and given names', async () => {
+    const { out, task } = await packetFor((_, find) => {
+      find('Patient').name = [{ use: 'official', text: 'Ramon Delgado' }];
+    });
+    expect(out.saved).toBe(false);
+    expect(task).toBe(false);
+    expect(out.problems.join('\n')).toContain(
+      "us-core-6: the patient's name is recorded only as free text, without a family or given name: record the family name and given name(s) separately",
+    );
+  });
+
+  it("reads the current name's parts (a maiden name listed first is not the member's name)", async () => {
+    const { out, result } = await packetFor((_, find) => {
+      find('Patient').name = [
+        { use: 'maiden', family: 'Ortiz', given: ['Ramon'] },
+        { use: 'official', family: 'Delgado', given: ['Ramon', 'A.'] },
+      ];
+    });
+    expect([result.picture.patient.family, result.picture.patient.given]).toEqual(['Delgado', ['Ramon', 'A.']]);
+    expect(out.saved).toBe(true);
+  });
+
+  // US Core pd-1: the requesting PractitionerRole needs a telecom or endpoint (the payer's call-back line). Taken from
+  // where EHRs record it; refused, naming who and what to add, when the record holds none.
+  it('refuses a packet with no phone anywhere, naming the clinician and the fields to record', async () => {
+    const { out } = await packetFor((_, find) => {
+      delete find('Location').telecom;
+    });
+    expect(out.saved).toBe(false);
+    expect(out.problems.join('\n')).toContain(
+      "pd-1: no phone for the requesting clinician or clinic (the payer's call-back line): record a work phone on the ordering clinician (Marisol Reyes) (Practitioner.telecom), the clinic (Organization.telecom) or the rendering location (Location.telecom)",
+    );
+  });
+
+  it("takes the call-back line from the Location the requester's PractitionerRole names (the order's own location has none)", async () => {
+    const { out, pas } = await packetFor((entries, find) => {
+      delete find('Location').telecom;
+      entries.push(
+        {
+          fullUrl: 'urn:uuid:7a1d0010-3c2b-4e5f-8a9b-0c1d2e3f0010',
+          resource: {
+            resourceType: 'Location',
+            status: 'active',
+            name: 'Hill Country Spine - main office',
+            telecom: [{ system: 'phone', value: '512-555-0100', use: 'work' }],
+          },
+        },
+        {
+          fullUrl: 'urn:uuid:7a1d0011-3c2b-4e5f-8a9b-0c1d2e3f0011',
+          resource: {
+            resourceType: 'PractitionerRole',
+            active: true,
+            practitioner: { reference: 'urn:uuid:7a1d0005-3c2b-4e5f-8a9b-0c1d2e3f0005' },
+            location: [{ reference: 'urn:uuid:7a1d0010-3c2b-4e5f-8a9b-0c1d2e3f0010' }],
+          },
+        },
+      );
+      find('ServiceRequest').requester = { reference: 'urn:uuid:7a1d0011-3c2b-4e5f-8a9b-0c1d2e3f0011' };
+    });
+    expect(out.saved).toBe(true);
+    // The role the Claim's care team names (the packet also carries the EHR's own role, as the order's requester).
+    const claim = pas.entry[0]!.resource as unknown as { careTeam: { provider: { reference: string } }[] };
+    const role = pas.entry.find((e) => e.fullUrl === claim.careTeam[0]!.provider.reference)?.resource;
+    expect(role?.resourceType).toBe('PractitionerRole');
+    expect(role?.telecom).toEqual([{ system: 'phone', value: '512-555-0100', use: 'work' }]);
   });
 });

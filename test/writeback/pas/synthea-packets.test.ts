@@ -137,6 +137,30 @@ describe('PAS packets for the 16 Synthea records (npm run check --packet, then t
     expect([...patients.keys()].filter((n) => !GAPS[n] && !REFUSED[n]).length).toBeGreaterThanOrEqual(5);
   });
 
+  it("a refusal tells PA staff what to add and where: the member id on a Coverage, the named clinician's NPI", () => {
+    const problems = (n: string): string => readFileSync(join(dirOf(n), 'problems.txt'), 'utf8');
+    // 0044: the payer is known only from Synthea's claims, which carry no member number.
+    expect(problems('0044')).toContain(
+      "record the member id from the patient's insurance card (payer: private) on the patient's Coverage in the EHR (Coverage.subscriberId, or a Coverage.identifier typed MB), adding the Coverage if the record has none",
+    );
+    expect(problems('0044')).toContain('(Coverage.relationship, e.g. self), or the subscriber (Coverage.subscriber)');
+    // 0343: ordered by the Synthea clinician whose "NPI" is 180.
+    expect(problems('0343')).toContain(
+      "NPI on record (180) is not a valid NPI (10 digits ending in its check digit): record Dr. Lloyd Effertz's 10-digit NPI (as listed in NPPES) on their Practitioner record in the EHR (identifier system http://hl7.org/fhir/sid/us-npi)",
+    );
+  });
+
+  it('a member id the EHR keeps only as a Coverage.identifier typed MB is on page one of the PDF, as in the bundle', async () => {
+    for (const [n, id] of [
+      ['0100', '100020003001'],
+      ['0505', '7AB2CD3EF45'],
+    ] as const) {
+      const first = (await readPdf(new Uint8Array(readFileSync(join(dirOf(n), 'packet.pdf'))))).pages[0] ?? '';
+      expect(first, n).toContain(`Member ID: ${id}; payer`);
+      expect(first, n).not.toContain('NOT RECORDED');
+    }
+  });
+
   it('every resource id is a FHIR id (a payer read from a Claim is not sent as Coverage/"Claim/x")', () => {
     for (const n of patients.keys())
       for (const e of bundleOf(n).entry ?? [])
@@ -179,9 +203,8 @@ describe('PAS packets for the 16 Synthea records (npm run check --packet, then t
     ['no name', (p) => void delete p.name, /Patient\.name: expected 1\.\.\*, found 0/, 'PASBeneficiary.name'],
     ['no identifier', (p) => void delete p.identifier, /Patient\.identifier: expected 1\.\.\*, found 0/, 'PASBeneficiary.identifier'],
     ['no administrative sex', (p) => void delete p.gender, /Patient\.gender: expected 1\.\.1, found 0/, 'PASBeneficiary.gender'],
+    ['a name only as text', (p) => void (p.name = [{ text: 'Jonathan Smith' }]), /Patient\.name: invariant us-core-6 failed/, 'us-core-6'],
   ];
-  // (A name only as text fails us-core-6 too; the packet check does not say so yet, since the builder's own
-  // picture-only Patient, used where no EHR Patient is supplied, carries the name as text.)
   for (const [name, mutate, profile, rule] of PATIENT_GAPS) {
     it(`a patient with ${name}: the profile rejects it and the packet check names it (${rule})`, () => {
       const b = bundleOf('0075');

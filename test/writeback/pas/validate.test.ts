@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Bundle, Claim } from 'fhir/r4';
+import type { Bundle, Claim, Patient } from 'fhir/r4';
 import { validatePasBundle } from '../../../src/writeback/pas/validate';
 import { assemblePasBundle } from '../../../src/writeback/pas/bundle';
 import { PATIENTS } from './patients';
@@ -124,5 +124,23 @@ describe('validatePasBundle on broken bundles (each rule once)', () => {
         .map((v) => v.message)
         .join(' '),
     ).toContain('Observation/pain-p1-0');
+  });
+
+  // The Patient built from the picture (no EHR Patient supplied) carries the name's parts exactly as the EHR recorded
+  // them; a name the EHR sent only as text stays text, and the packet check refuses it (US Core us-core-6).
+  it('a picture-built Patient carries family and given as read; a name read only as text is refused (us-core-6)', () => {
+    const input = PATIENTS[0]?.input;
+    if (!input) throw new Error('no patient');
+    const patientOf = (b: Bundle) => b.entry?.find((e) => e.resource?.resourceType === 'Patient')?.resource as Patient;
+    const built = assemblePasBundle(input).bundle;
+    expect(patientOf(built).name).toEqual([{ text: 'Alma Reyes', family: 'Reyes', given: ['Alma'] }]);
+    const picture = structuredClone(input.picture);
+    delete picture.patient.family;
+    delete picture.patient.given;
+    const textOnly = assemblePasBundle({ ...input, picture }).bundle;
+    expect(patientOf(textOnly).name).toEqual([{ text: 'Alma Reyes' }]);
+    const v = validatePasBundle(textOnly).violations;
+    expect(v.map((x) => x.rule)).toEqual(['us-core-6']);
+    expect(v[0]?.message).toMatch(/only as free text.*record the family name and given name/);
   });
 });
