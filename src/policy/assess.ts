@@ -29,9 +29,13 @@ export function verdictOf(findings: readonly Finding[]): Verdict {
   return 'ready';
 }
 
-/** Stable order by rank. */
+const RANKS = [0, 1, 2, 3, 4];
+
+/** Stable order by rank: each rank's findings in their given order. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort((a, b) => rank(a) - rank(b));
+  const out: Finding[] = [];
+  for (const r of RANKS) for (const f of findings) if (rank(f) === r) out.push(f);
+  return out;
 }
 
 /** The same resource or note span cited twice (e.g. an order and its reason both pointing at one Condition) is shown once. */
@@ -101,7 +105,7 @@ export function assess(picture: ClinicalPicture, service: PlannedService, payer:
     // A rule whose text was not read (S2, none) never decides the verdict, except that it may hold a "ready".
     const severity = citation.verified || r.holdsReady ? r.severity : 'warning';
     const unconfirmed = !citation.verified && r.status !== 'not-applicable';
-    const f: Finding = {
+    return {
       requirementId: req.id,
       category: req.category,
       status: r.status,
@@ -109,8 +113,8 @@ export function assess(picture: ClinicalPicture, service: PlannedService, payer:
       message: unconfirmed ? `Unconfirmed rule (advice only): ${r.message}` : r.message,
       evidence: uniqueEvidence(r.evidence),
       citation,
+      ...(r.fix === undefined ? {} : { fix: r.fix }),
     };
-    return r.fix === undefined ? f : { ...f, fix: r.fix };
   });
   const sorted = sortFindings(findings);
   return { service, payer: ref, policy: policyRef, verdict: verdictOf(sorted), priorAuth, findings: sorted };

@@ -33,8 +33,14 @@ function windowOpensAfter(dos: string, months: number): string {
 /** The sessions a frequency limit counts in the rolling window that ends on the date of service, newest first. */
 export function sessionsInWindow(ctx: Pick<Ctx, 'sessions' | 'dos' | 'service'>, rule: FrequencyLimit): Session[] {
   const after = windowOpensAfter(ctx.dos, rule.months);
-  return sessionsBefore(ctx, rule.counts, rule.perRegion ? groupOf(ctx.service) : undefined).filter(
-    (s) => s.date > after && (!rule.intent || s.intent === undefined || s.intent === rule.intent),
+  const group = rule.perRegion ? groupOf(ctx.service) : undefined;
+  return ctx.sessions.filter(
+    (s) =>
+      s.date > after &&
+      s.date < ctx.dos &&
+      (!rule.intent || s.intent === undefined || s.intent === rule.intent) &&
+      (group === undefined || s.group === undefined || s.group === group) &&
+      s.kinds.some((k) => rule.counts.includes(k)),
   );
 }
 

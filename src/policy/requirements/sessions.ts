@@ -39,17 +39,14 @@ function distinct(levels: SpinalLevel[]): SpinalLevel[] {
 
 /** Every done procedure grouped into sessions: one date, one region group, one procedure family; newest first. */
 export function allSessions(picture: ClinicalPicture): Session[] {
-  // Newest first (a stable sort keeps the record order within a day), so the sessions of one day are adjacent.
-  const done = picture.procedureHistory.filter((p) => !NOT_DONE.has(p.status));
-  done.sort((a, b) => {
-    const da = dayOf(a.date);
-    const db = dayOf(b.date);
-    return da < db ? 1 : da > db ? -1 : 0;
-  });
+  // Each record's day read once; newest first (a stable sort keeps the record order within a day), so the sessions
+  // of one day are adjacent.
+  const done: { date: string; p: ProcedureFact }[] = [];
+  for (const p of picture.procedureHistory) if (!NOT_DONE.has(p.status)) done.push({ date: dayOf(p.date), p });
+  done.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
   const sessions: Session[] = [];
   let dayStart = 0;
-  for (const p of done) {
-    const date = dayOf(p.date);
+  for (const { date, p } of done) {
     const g = regionGroupOf(serviceRegion(p));
     const fam = familyOf(p.kind)?.id;
     if (sessions[dayStart]?.date !== date) dayStart = sessions.length;
