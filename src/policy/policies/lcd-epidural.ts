@@ -157,7 +157,13 @@ function params(c: (ruleId: string, section: string, grade: SourceGrade, note?: 
       ),
     },
     repeatRelief: {
-      value: { minPercent: REPEAT_MIN_PERCENT, minMonths: REPEAT_MIN_MONTHS, after: ESI, failedFirst: { minDays: FAILED_FIRST_MIN_DAYS } },
+      value: {
+        minPercent: REPEAT_MIN_PERCENT,
+        minMonths: REPEAT_MIN_MONTHS,
+        after: ESI,
+        failedFirst: { minDays: FAILED_FIRST_MIN_DAYS },
+        anyLevel: true,
+      },
       citation: c(
         'ESI-REPEAT',
         'Limitations: a repeat needs at least 50% sustained improvement in pain or function for at least 3 months; after a failed first injection, a repeat after 14 days with a different approach, level or drug, rationale documented',

@@ -51,6 +51,11 @@ export interface ReliefRule {
    * level or drug documented (then the relief rule does not apply).
    */
   failedFirst?: { minDays: number };
+  /**
+   * The previous session is the latest in the region group at any level (ESI: the text names a changed level as one
+   * way to repeat, and counts sessions per region); without it, the latest at overlapping levels (facet, SI).
+   */
+  anyLevel?: boolean;
 }
 
 export interface DurationRule {

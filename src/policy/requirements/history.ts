@@ -7,7 +7,7 @@ import { addMonths, daysBetween, HOURS_PER_MONTH, HOURS_PER_WEEK } from '../date
 import { dosOf, evidenceOf, met, missing, notApplicable, notMet, plural, noteEvidence, requirement } from './common';
 import { serviceRegion } from '../levels';
 import type { Ctx, Requirement } from './common';
-import type { Cited, DiagnosticBlocksRule, FrequencyLimit, PolicyParams } from '../policies/types';
+import type { Cited, DiagnosticBlocksRule, FrequencyLimit, PolicyParams, ReliefRule } from '../policies/types';
 import { bestRelief, levelsOverlap, sessionEvidence, sessionsBefore, type Session } from './sessions';
 import { injectionIntent } from './site';
 import { earliestUnderLimit, firstDayAfterSpacing } from './eligible';
@@ -100,14 +100,15 @@ export function spacingRequirement(id: string): Requirement {
 }
 
 /**
- * Relief of at least minPercent still reported some time after the session lasted at least that long, whether or
- * not the report states a duration: the latest such report, in hours since the session.
+ * Relief of at least minPercent still reported some time after the session lasted at least that long: the latest
+ * such report, in hours since the session. Only a report that states no duration: one that says how long the relief
+ * lasted ("60 percent for five months") dates its end, and the day it was written does not extend it.
  */
 function heldAtLeast(s: Session, minPercent: number): { percent: number; on: string; hours: number } | undefined {
   let best: { percent: number; on: string; hours: number } | undefined;
   for (const r of s.relief) {
     const on = r.date?.slice(0, 10);
-    if (!on || on <= s.date || r.percent < minPercent) continue;
+    if (!on || on <= s.date || r.percent < minPercent || r.durationHours !== undefined) continue;
     const hours = daysBetween(s.date, on) * 24;
     if (!best || hours > best.hours) best = { percent: r.percent, on, hours };
   }
@@ -123,6 +124,11 @@ function describeHours(h: number): string {
 /** The previous session this repeat is judged on: same region group and (when both are known) overlapping levels. */
 export function previousSession(service: PlannedService, prior: Session[]): Session | undefined {
   return prior.find((s) => levelsOverlap(s.levels, service.levels));
+}
+
+/** The session a repeat rule judges: the latest in the region group when the rule says so (ESI), else at these levels. */
+export function repeatedSession(service: PlannedService, prior: Session[], rule: Pick<ReliefRule, 'anyLevel'>): Session | undefined {
+  return rule.anyLevel ? prior[0] : previousSession(service, prior);
 }
 
 const CHANGED_APPROACH =
@@ -176,8 +182,9 @@ export function reliefRequirement(id: string, text: string): Requirement {
         if (planned !== rule.intent) return notApplicable(`Applies to a repeat ${rule.intent} injection only.`);
       }
       const prior = priorSessions(ctx, rule.after).filter((s) => !rule.intent || s.intent === rule.intent);
-      const prev = previousSession(service, prior);
-      if (!prev) return notApplicable('No previous session of this kind in this region: not a repeat.');
+      const prev = repeatedSession(service, prior, rule);
+      if (!prev)
+        return notApplicable(`No previous session of this kind in this region${rule.anyLevel ? '' : ' at these levels'}: not a repeat.`);
       const minHours =
         rule.minMonths !== undefined
           ? rule.minMonths * HOURS_PER_MONTH

@@ -24,12 +24,38 @@ export interface Session {
 
 const NOT_DONE = new Set(['not-done', 'entered-in-error', 'preparation', 'stopped']);
 
-/** Facet injections: the recorded intent, else by kind (facet-ia is a joint injection; a block otherwise). */
-export function procedureIntent(p: ProcedureFact): InjectionIntent | undefined {
+/** Words that name a facet injection's intent on an order or a record (64490-64495 are used for both). */
+export const DIAGNOSTIC_WORDS = /\b(?:medial branch(?:es)?|MBBs?|diagnostic (?:facet|block|injection)|comparative block)\b/i;
+export const THERAPEUTIC_WORDS =
+  /\b(?:intra-?articular|therapeutic (?:IA |intra-?articular )?(?:facet|joint)|IA (?:facet|joint) injection|facet joint injection)\b/i;
+
+/** The intent a text names, when it names exactly one. */
+export function intentInWords(text: string): InjectionIntent | undefined {
+  const therapeutic = THERAPEUTIC_WORDS.test(text);
+  const diagnostic = DIAGNOSTIC_WORDS.test(text);
+  if (therapeutic && !diagnostic) return 'therapeutic';
+  if (diagnostic && !therapeutic) return 'diagnostic';
+  return undefined;
+}
+
+/**
+ * Facet injections: the recorded intent, else what the record's own text names ("Therapeutic intra-articular facet
+ * joint injection" coded 64493 is not a block); facet-ia is a joint injection. Undefined when the record does not say.
+ */
+function statedIntent(p: ProcedureFact): InjectionIntent | undefined {
   if (p.intent) return p.intent;
   if (p.kind === 'facet-ia') return 'therapeutic';
-  if (p.kind === 'facet-mbb') return 'diagnostic';
+  if (p.kind === 'facet-mbb') return intentInWords(p.display);
   return undefined;
+}
+
+/** A session's intent: what any of its records states, else a block for a medial branch code. */
+function sessionIntent(procedures: readonly ProcedureFact[]): InjectionIntent | undefined {
+  for (const p of procedures) {
+    const stated = statedIntent(p);
+    if (stated) return stated;
+  }
+  return procedures.some((p) => p.kind === 'facet-mbb') ? 'diagnostic' : undefined;
 }
 
 /** Each level once, in record order (the list itself when it already is). */
@@ -67,7 +93,6 @@ export function allSessions(picture: ClinicalPicture): Session[] {
         evidence: p.evidence,
         family: fam,
         group: g,
-        intent: procedureIntent(p),
       };
       sessions.push(s);
       continue;
@@ -78,8 +103,10 @@ export function allSessions(picture: ClinicalPicture): Session[] {
     if (added.length > 0) s.levels = distinct([...s.levels, ...added]);
     s.relief = [...s.relief, ...p.relief];
     s.evidence = [...s.evidence, ...p.evidence];
-    const intent = procedureIntent(p);
-    if (intent && !s.intent) s.intent = intent;
+  }
+  for (const s of sessions) {
+    const intent = sessionIntent(s.procedures);
+    if (intent) s.intent = intent;
   }
   return sessions;
 }
@@ -105,14 +132,24 @@ export function levelsOverlap(a: readonly string[], b: readonly string[]): boole
   return a.some((x) => b.includes(x));
 }
 
-/** The best relief of a session: highest percent, then the longest. */
+/**
+ * The relief of a session: the best (highest percent, then longest) among its structured reports (an Observation of
+ * the response), else among the reports read from note text. A percentage read from a note is tied to a session by
+ * its wording and may be about another block, so it never outranks a measurement charted for the session.
+ */
 export function bestRelief(s: Session, measure?: ReliefFact['measure']): ReliefFact | undefined {
   let best: ReliefFact | undefined;
   for (const r of s.relief) {
     if (measure && r.measure !== measure) continue;
-    if (!best || r.percent > best.percent || (r.percent === best.percent && (r.durationHours ?? -1) > (best.durationHours ?? -1))) best = r;
+    if (!best || outranks(r, best)) best = r;
   }
   return best;
+}
+
+function outranks(r: ReliefFact, best: ReliefFact): boolean {
+  const coded = r.source === 'coded';
+  if (coded !== (best.source === 'coded')) return coded;
+  return r.percent > best.percent || (r.percent === best.percent && (r.durationHours ?? -1) > (best.durationHours ?? -1));
 }
 
 export function sessionEvidence(s: Session): Evidence[] {

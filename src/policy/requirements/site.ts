@@ -8,6 +8,7 @@ import { dayOf } from '../dates';
 import { dosOf, met, missing, notMet, requirement, plural, sameRegionGroup, evidenceOf } from './common';
 import { serviceRegion } from '../levels';
 import type { Requirement } from './common';
+import { DIAGNOSTIC_WORDS, intentInWords, THERAPEUTIC_WORDS } from './sessions';
 
 export function levelLimitRequirement(id: string): Requirement {
   return requirement(
@@ -225,9 +226,6 @@ export function concordantImagingRequirement(id: string): Requirement {
   );
 }
 
-const DIAGNOSTIC_WORDS = /\b(?:medial branch(?:es)?|MBBs?|diagnostic (?:facet|block|injection)|comparative block)\b/i;
-const THERAPEUTIC_WORDS = /\b(?:intra-?articular|therapeutic facet|facet joint injection)\b/i;
-
 /**
  * 64490-64495: a diagnostic block or a therapeutic joint injection, as the order says, else the note's plan, else the
  * order's wording; undefined when nothing says (the code alone does not).
@@ -239,9 +237,8 @@ export function injectionIntent(
 ): { intent?: InjectionIntent; evidence: Evidence[] } {
   if (service.intent) return { intent: service.intent, evidence: service.evidence };
   if (service.kind === 'facet-ia') return { intent: 'therapeutic', evidence: service.evidence };
-  const words = service.evidence.map((e) => e.display).join(' ');
-  if (THERAPEUTIC_WORDS.test(words) && !DIAGNOSTIC_WORDS.test(words)) return { intent: 'therapeutic', evidence: service.evidence };
-  if (DIAGNOSTIC_WORDS.test(words) && !THERAPEUTIC_WORDS.test(words)) return { intent: 'diagnostic', evidence: service.evidence };
+  const ordered = intentInWords(service.evidence.map((e) => e.display).join(' '));
+  if (ordered) return { intent: ordered, evidence: service.evidence };
   const plans = picture.siteMentions.filter((m) => isPlan(m, dos) && m.target);
   const diag = plans.filter((m) => DIAGNOSTIC_WORDS.test(m.target!));
   if (diag.length > 0) return { intent: 'diagnostic', evidence: evidenceOf(diag) };
