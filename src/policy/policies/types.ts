@@ -99,6 +99,8 @@ export interface SymptomRule {
 export interface LevelLimit {
   max: number;
   lateralityRequired: boolean;
+  /** A bilateral injection of this approach is not covered (ESI: "bilateral interlaminar or caudal is never necessary"). */
+  bilateralNotCovered?: boolean;
 }
 
 /** Per-session level limits; the approach (service kind) may set its own. */

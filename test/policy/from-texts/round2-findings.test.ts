@@ -3,9 +3,10 @@
 import { describe, expect, it } from 'vitest';
 import { assess } from '../../../src/policy/assess';
 import type { Assessment, Finding } from '../../../src/policy/verdicts';
-import type { ProcedureFact, ReliefFact } from '../../../src/policy/picture';
+import type { CoverageFact, PlannedService, ProcedureFact, ReliefFact } from '../../../src/policy/picture';
+import { resolvePayer } from '../../../src/policy/payers';
 import { addDays, HOURS_PER_MONTH, HOURS_PER_WEEK } from '../../../src/policy/dates';
-import { esiPicture, facetPicture, mbb, proc, relief, rfa, tfesi, TODAY } from '../build';
+import { esiPicture, facetPicture, mbb, proc, relief, rfa, service, tfesi, TODAY } from '../build';
 
 const find = (a: Assessment, id: string): Finding => {
   const f = a.findings.find((x) => x.requirementId === id);
@@ -208,5 +209,76 @@ describe('F8, FJ-SEDATION (S1; NGS reminder on L35936 / A57826, P): sedation nam
       text: 'Severe anxiety; unable to tolerate the procedure awake.',
     });
     expect(find(assess(p, service, 'medicare', TODAY), 'sedation').status).toBe('met');
+  });
+});
+
+describe('F13, Source of Payment Typology (PHDSC, public copies of the code table, S1): 11x is Medicare managed care', () => {
+  // 11 "Medicare (Managed Care)", 111 "Medicare HMO", 112 "Medicare PPO", 119 "Medicare Managed Care Other";
+  // 12 "Medicare (Non-managed Care)", 121 "Medicare FFS", 129 "Medicare Non-managed Care Other". WISeR and the OPD
+  // program are Original Medicare's (CMS WISeR page, P), so a managed-care type code must not get them.
+  const cov = (typeCode: string): CoverageFact => ({
+    id: 'c',
+    status: 'active',
+    payerName: 'Humana',
+    typeCode,
+    source: 'coded',
+    evidence: [],
+  });
+  it.each([
+    ['11', 'medicare-advantage'],
+    ['111', 'medicare-advantage'],
+    ['112', 'medicare-advantage'],
+    ['119', 'medicare-advantage'],
+    ['1', 'medicare'],
+    ['12', 'medicare'],
+    ['121', 'medicare'],
+    ['129', 'medicare'],
+  ])('SOPT %s under a payer name ClaimReady does not know -> %s', (typeCode, id) => {
+    expect(resolvePayer([cov(typeCode)]).policySet.id).toBe(id);
+  });
+
+  it('a TX TFESI under SOPT 112 is not sent to WISeR; under 121 it is', () => {
+    const service = tfesi({ location: { state: 'TX', source: 'coded', evidence: [] }, date: '2026-12-14' });
+    const ma = assess(esiPicture(), service, resolvePayer([cov('112')]).payer, '2026-12-01');
+    expect(ma.priorAuth.required).toBe('depends');
+    const ffs = assess(esiPicture(), service, resolvePayer([cov('121')]).payer, '2026-12-01');
+    expect(ffs.priorAuth).toMatchObject({ required: true });
+  });
+});
+
+describe('F14, ESI-LEVELS (S1 rubric): one region per session; bilateral interlaminar or caudal is never necessary', () => {
+  const ilesi = (over: Partial<PlannedService> = {}): PlannedService =>
+    service('62323', 'esi-interlaminar', { reasonIcd10: ['M54.16'], laterality: undefined, ...over });
+
+  it.each([
+    [undefined, 'met'],
+    ['left', 'met'],
+    ['bilateral', 'not-met'],
+  ] as const)('lumbar interlaminar ESI, side %s -> %s (r2p01)', (laterality, status) => {
+    const a = assess(esiPicture(), ilesi(laterality ? { laterality } : {}), 'medicare', TODAY);
+    expect(find(a, 'esi-levels').status).toBe(status);
+  });
+
+  it('bilateral transforaminal at one level stays within the rule (the text names interlaminar and caudal only)', () => {
+    expect(find(assess(esiPicture(), tfesi({ laterality: 'bilateral' }), 'medicare', TODAY), 'esi-levels').status).toBe('met');
+  });
+
+  it.each([
+    ['C6-C7', 'cervical', 0, 'not-met'],
+    ['L3-L4', 'lumbar', 0, 'met'],
+    ['C6-C7', 'cervical', 1, 'met'],
+  ] as const)('a second TFESI order at %s (%s), %i days apart -> %s (r2p02)', (level, region, daysApart, status) => {
+    const p = esiPicture();
+    const lumbar = tfesi({ levels: ['L5-S1'] });
+    const other = tfesi({
+      code: region === 'cervical' ? '64479' : '64483',
+      region,
+      levels: [level],
+      requestRef: 'ServiceRequest/sr2',
+      evidence: [{ ref: 'ServiceRequest/sr2', display: 'order 2' }],
+      date: addDays(TODAY, daysApart),
+    });
+    p.plannedServices = [lumbar, other];
+    expect(find(assess(p, lumbar, 'medicare', TODAY), 'esi-levels').status).toBe(status);
   });
 });
