@@ -327,6 +327,27 @@ export function secondBlockRequirement(id: string): Requirement {
         (s) => s.intent !== 'therapeutic' && levelsOverlap(s.levels, service.levels) && s.date > after,
       );
       const first = blocks[0];
+      // A block ordered for an earlier day and not yet done comes first: this one is the second, judged on its relief.
+      const ahead = picture.plannedServices
+        .filter(
+          (s) =>
+            s !== service &&
+            s.requestRef !== service.requestRef &&
+            rule.blocks.includes(s.kind) &&
+            s.intent !== 'therapeutic' &&
+            levelsOverlap(s.levels, service.levels) &&
+            dosOf(s, today) < dos &&
+            dosOf(s, today) > (first?.date ?? after),
+        )
+        .map((s) => dosOf(s, today))
+        .sort()
+        .pop();
+      if (ahead)
+        return missing(
+          `A diagnostic block at these levels is ordered for ${ahead}, before this one: a further block needs at least ${rule.minPercent}% relief from it and at least ${rule.minDays} days after it.`,
+          `Check this order again after the ${ahead} block, with its relief documented (eligible from ${firstDayAfterSpacing(ahead, rule.minDays)} at the earliest)`,
+          service.evidence,
+        );
       if (!first) return notApplicable('No earlier diagnostic block at these levels in the last 12 months: this is the first.');
       const r = bestRelief(first, 'pain');
       const days = daysBetween(first.date, dos);

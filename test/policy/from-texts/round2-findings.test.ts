@@ -282,3 +282,41 @@ describe('F14, ESI-LEVELS (S1 rubric): one region per session; bilateral interla
     expect(find(assess(p, lumbar, 'medicare', TODAY), 'esi-levels').status).toBe(status);
   });
 });
+
+describe('F21, FJ-SECOND-BLOCK (S1): block #2 ordered ahead of a block #1 not yet done is not ready', () => {
+  // "the second diagnostic block only after >= 80 % from the first and >= 2 weeks later".
+  const planned = (daysAhead: number, over: Partial<PlannedService> = {}): PlannedService =>
+    mbb({
+      requestRef: 'ServiceRequest/mbb1',
+      evidence: [{ ref: 'ServiceRequest/mbb1', display: 'Diagnostic MBB #1' }],
+      date: addDays(TODAY, daysAhead),
+      ...over,
+    });
+
+  it.each([
+    [-14, 'missing'],
+    [-1, 'missing'],
+    [0, 'not-applicable'],
+    [1, 'not-applicable'],
+  ])('MBB #1 ordered %i days from this one (not done) -> second block %s (r2y10)', (offset, status) => {
+    const p = facetPicture();
+    const second = mbb();
+    p.plannedServices = [planned(offset), second];
+    const a = assess(p, second, 'medicare', TODAY);
+    expect(find(a, 'facet-second-block').status).toBe(status);
+    if (status === 'missing') expect(a.verdict).not.toBe('ready');
+  });
+
+  it('a block #1 ordered for other levels does not make this one a second block', () => {
+    const p = facetPicture();
+    const second = mbb();
+    p.plannedServices = [planned(-14, { levels: ['L2-L3'] }), second];
+    expect(find(assess(p, second, 'medicare', TODAY), 'facet-second-block').status).toBe('not-applicable');
+  });
+
+  it('once block #1 is on record with 85%, 14 days before, the second block is met', () => {
+    const p = facetPicture();
+    p.procedureHistory.push(proc('facet-mbb', 14, [relief(85, 6)]));
+    expect(find(assess(p, mbb(), 'medicare', TODAY), 'facet-second-block').status).toBe('met');
+  });
+});
