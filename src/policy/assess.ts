@@ -105,7 +105,7 @@ export function assess(picture: ClinicalPicture, service: PlannedService, payer:
     // A rule whose text was not read (S2, none) never decides the verdict, except that it may hold a "ready".
     const severity = citation.verified || r.holdsReady ? r.severity : 'warning';
     const unconfirmed = !citation.verified && r.status !== 'not-applicable';
-    return {
+    const f: Finding = {
       requirementId: req.id,
       category: req.category,
       status: r.status,
@@ -113,8 +113,8 @@ export function assess(picture: ClinicalPicture, service: PlannedService, payer:
       message: unconfirmed ? `Unconfirmed rule (advice only): ${r.message}` : r.message,
       evidence: uniqueEvidence(r.evidence),
       citation,
-      ...(r.fix === undefined ? {} : { fix: r.fix }),
     };
+    return r.fix === undefined ? f : { ...f, fix: r.fix };
   });
   const sorted = sortFindings(findings);
   return { service, payer: ref, policy: policyRef, verdict: verdictOf(sorted), priorAuth, findings: sorted };

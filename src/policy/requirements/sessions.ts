@@ -49,15 +49,6 @@ function statedIntent(p: ProcedureFact): InjectionIntent | undefined {
   return undefined;
 }
 
-/** A session's intent: what any of its records states, else a block for a medial branch code. */
-function sessionIntent(procedures: readonly ProcedureFact[]): InjectionIntent | undefined {
-  for (const p of procedures) {
-    const stated = statedIntent(p);
-    if (stated) return stated;
-  }
-  return procedures.some((p) => p.kind === 'facet-mbb') ? 'diagnostic' : undefined;
-}
-
 /** Each level once, in record order (the list itself when it already is). */
 function distinct(levels: SpinalLevel[]): SpinalLevel[] {
   return levels.length < 2 || levels.every((l, i) => levels.indexOf(l) === i) ? levels : levels.filter((l, i) => levels.indexOf(l) === i);
@@ -93,6 +84,7 @@ export function allSessions(picture: ClinicalPicture): Session[] {
         evidence: p.evidence,
         family: fam,
         group: g,
+        intent: statedIntent(p),
       };
       sessions.push(s);
       continue;
@@ -103,11 +95,10 @@ export function allSessions(picture: ClinicalPicture): Session[] {
     if (added.length > 0) s.levels = distinct([...s.levels, ...added]);
     s.relief = [...s.relief, ...p.relief];
     s.evidence = [...s.evidence, ...p.evidence];
+    // What any record of the session states wins; a medial branch code with no stated intent is a block (below).
+    if (!s.intent) s.intent = statedIntent(p);
   }
-  for (const s of sessions) {
-    const intent = sessionIntent(s.procedures);
-    if (intent) s.intent = intent;
-  }
+  for (const s of sessions) if (!s.intent && s.procedures.some((p) => p.kind === 'facet-mbb')) s.intent = 'diagnostic';
   return sessions;
 }
 
