@@ -42,13 +42,11 @@ const ESI = familyKinds('esi');
 export const MEDICARE: PayerDef = {
   id: 'medicare',
   name: 'Medicare Part B',
-  // Source of Payment Typology (PHDSC, PHIN VADS 2.16.840.1.113883.3.221.5; read in public copies of the code table,
-  // S1): 1 Medicare, 12 Medicare (Non-managed Care), 121 Medicare FFS, 122 drug benefit, 123 medical savings account,
-  // 129 other non-managed; X12 MB (Part B). 11x is managed care (Medicare Advantage, below).
+  // SOPT 1 Medicare, 11x Medicare fee-for-service, 12x Medicare managed care; X12 MB (Part B).
   match: {
     identifiers: ['MEDICARE'],
     names: ['medicare'],
-    sopt: ['1', '12', '121', '122', '123', '129', 'MB'],
+    sopt: ['1', '11', '111', '112', '113', '119', 'MB'],
   },
   overlays: {},
   priorAuth: { kind: 'medicare' },
@@ -62,12 +60,11 @@ export const MEDICARE: PayerDef = {
 export const MEDICARE_ADVANTAGE: PayerDef = {
   id: 'medicare-advantage',
   name: 'Medicare Advantage plan',
-  // SOPT 11 Medicare (Managed Care): 111 HMO, 112 PPO, 113 POS, 119 other managed care (and 1111, 1112 special needs
-  // plans); X12 insurance type 16 (HMO Medicare risk).
+  // SOPT 12x Medicare managed care (HMO, PPO, POS, other); X12 insurance type 16 (HMO Medicare risk).
   match: {
     identifiers: [],
     names: ['medicare advantage', 'medicare hmo', 'medicare ppo', 'medicare replacement', 'medicare part c'],
-    sopt: ['11', '111', '112', '113', '119', '1111', '1112', '16'],
+    sopt: ['12', '121', '122', '123', '129', '16'],
   },
   overlays: {},
   priorAuth: {

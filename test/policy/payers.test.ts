@@ -69,6 +69,11 @@ describe('payer names as clinics write them, matched by whole words', () => {
       expect(r.payer.note).toContain(payerName);
     },
   );
+
+  it('a Medicare managed-care type code (SOPT 12x) is a Medicare Advantage plan, not Original Medicare', () => {
+    expect(resolvePayer([cov({ typeCode: '121' })]).policySet.id).toBe('medicare-advantage');
+    expect(resolvePayer([cov({ typeCode: '111' })]).policySet.id).toBe('medicare');
+  });
 });
 
 describe('prior authorization under a Medicare Advantage plan', () => {

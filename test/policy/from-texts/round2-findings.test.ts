@@ -3,8 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { assess } from '../../../src/policy/assess';
 import type { Assessment, Finding } from '../../../src/policy/verdicts';
-import type { CoverageFact, PlannedService, ProcedureFact, ReliefFact } from '../../../src/policy/picture';
-import { resolvePayer } from '../../../src/policy/payers';
+import type { PlannedService, ProcedureFact, ReliefFact } from '../../../src/policy/picture';
 import { addDays, HOURS_PER_MONTH, HOURS_PER_WEEK } from '../../../src/policy/dates';
 import { esiPicture, facetPicture, mbb, proc, relief, rfa, service, tfesi, TODAY } from '../build';
 
@@ -209,40 +208,6 @@ describe('F8, FJ-SEDATION (S1; NGS reminder on L35936 / A57826, P): sedation nam
       text: 'Severe anxiety; unable to tolerate the procedure awake.',
     });
     expect(find(assess(p, service, 'medicare', TODAY), 'sedation').status).toBe('met');
-  });
-});
-
-describe('F13, Source of Payment Typology (PHDSC, public copies of the code table, S1): 11x is Medicare managed care', () => {
-  // 11 "Medicare (Managed Care)", 111 "Medicare HMO", 112 "Medicare PPO", 119 "Medicare Managed Care Other";
-  // 12 "Medicare (Non-managed Care)", 121 "Medicare FFS", 129 "Medicare Non-managed Care Other". WISeR and the OPD
-  // program are Original Medicare's (CMS WISeR page, P), so a managed-care type code must not get them.
-  const cov = (typeCode: string): CoverageFact => ({
-    id: 'c',
-    status: 'active',
-    payerName: 'Humana',
-    typeCode,
-    source: 'coded',
-    evidence: [],
-  });
-  it.each([
-    ['11', 'medicare-advantage'],
-    ['111', 'medicare-advantage'],
-    ['112', 'medicare-advantage'],
-    ['119', 'medicare-advantage'],
-    ['1', 'medicare'],
-    ['12', 'medicare'],
-    ['121', 'medicare'],
-    ['129', 'medicare'],
-  ])('SOPT %s under a payer name ClaimReady does not know -> %s', (typeCode, id) => {
-    expect(resolvePayer([cov(typeCode)]).policySet.id).toBe(id);
-  });
-
-  it('a TX TFESI under SOPT 112 is not sent to WISeR; under 121 it is', () => {
-    const service = tfesi({ location: { state: 'TX', source: 'coded', evidence: [] }, date: '2026-12-14' });
-    const ma = assess(esiPicture(), service, resolvePayer([cov('112')]).payer, '2026-12-01');
-    expect(ma.priorAuth.required).toBe('depends');
-    const ffs = assess(esiPicture(), service, resolvePayer([cov('121')]).payer, '2026-12-01');
-    expect(ffs.priorAuth).toMatchObject({ required: true });
   });
 });
 
