@@ -29,9 +29,13 @@ export function verdictOf(findings: readonly Finding[]): Verdict {
   return 'ready';
 }
 
-/** Stable order by rank. */
+const RANKS = [0, 1, 2, 3, 4];
+
+/** Stable order by rank: each rank's findings in their given order. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
-  return [...findings].sort((a, b) => rank(a) - rank(b));
+  const out: Finding[] = [];
+  for (const r of RANKS) for (const f of findings) if (rank(f) === r) out.push(f);
+  return out;
 }
 
 /** The same resource or note span cited twice (e.g. an order and its reason both pointing at one Condition) is shown once. */

@@ -44,13 +44,14 @@ export const ICD10_UNREAD_RELEASES: readonly UnreadIcd10Release[] = [
     effective: '2025-10-01',
     grade: 'none',
     searched:
-      'CMS/CDC FY2026 ICD-10-CM addenda (tabular changes) for M47-M54, M96.1, G89, B02: not found among the texts ClaimReady can read (2026-12); secondary summaries name chapter totals only, none a change in these categories',
+      'Searched again 2026-12-02 (search tool, corpora docs, pages, code; find_repos / find_files / find_string): "FY 2026 ICD-10-CM addenda tabular", "ICD-10-CM 2026 new codes M54", "icd10cm_tabular_2026", "2026 ICD-10-CM code descriptions M51", "G89 2026 ICD-10-CM", "FY2026 ICD-10-CM addenda musculoskeletal", "M51.360", "M51360", "icd10cm_codes_2026", "icd10cm_codes_addenda_2026", "icd10cm-codes-April-1-2026". Found: repositories that name the CMS/CDC 2026 files without holding them as text (the CMS zip in canvas-medical/icd-10-historical, 2026/2025-10-01-code-descriptions.zip, is binary and cannot be read here); a hand-picked 2026 code list (praeducer/autonomize-healthcare-ai-demo, not a faithful copy: it lists M54.5, deleted on 2021-10-01, as a code); secondary articles naming chapter totals only. No CMS/CDC/NCHS addenda text for M47-M54, M96.1, G89, B02.',
   },
   {
     release: 'FY2027',
     effective: '2026-10-01',
     grade: 'none',
-    searched: 'not searched in full: a vendor release note (S2) lists FY2027 additions, and the part read names none in these categories',
+    searched:
+      'A vendor release note (docs.canvasmedical.com ICD Updates, S2: "190 new codes, 30 retired, 4 revised") was found; the part the search returns names no code in these categories and its full list could not be read, so nothing is encoded from it. No CMS/CDC text found (same searches as FY2026).',
   },
 ];
 

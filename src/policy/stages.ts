@@ -14,7 +14,7 @@ import { serviceRegion } from './levels';
 import { addMonths, HOURS_PER_MONTH, HOURS_PER_WEEK } from './dates';
 import { dosOf } from './requirements/common';
 import { allSessions, bestRelief, sessionsBefore, type Session } from './requirements/sessions';
-import { diagnosticSequence, previousSession, priorSessions, sessionsInWindow } from './requirements/history';
+import { diagnosticSequence, priorSessions, repeatedSession, sessionsInWindow } from './requirements/history';
 import { earliestUnderLimit, firstDayAfterSpacing, firstDayOutOfWindow } from './requirements/eligible';
 import { injectionIntent } from './requirements/site';
 
@@ -229,7 +229,7 @@ function esiTrack(picture: ClinicalPicture, service: PlannedService, payer: Paye
   const w = windowOf(ctx, f);
   const rr = p.repeatRelief;
   // The session a repeat is judged on, as the relief rule finds it (not only those in the window).
-  const previous = rr ? previousSession(service, priorSessions(ctx, rr.value.after)) : undefined;
+  const previous = rr ? repeatedSession(service, priorSessions(ctx, rr.value.after), rr.value) : undefined;
   const steps: StageStep[] = [...w.inWindow].reverse().map((s) => ({
     ...doneStep(`ESI session (${s.group ?? 'region not recorded'})`, s, s === previous ? rr?.value.minPercent : undefined, undefined),
   }));

@@ -130,12 +130,12 @@ function params(c: (ruleId: string, section: string, grade: SourceGrade, note?: 
     },
     maxLevels: {
       value: {
-        default: { max: IL_MAX_LEVELS, lateralityRequired: false },
+        default: { max: IL_MAX_LEVELS, lateralityRequired: false, bilateralNotCovered: true },
         byKind: { 'esi-transforaminal': { max: TF_MAX_LEVELS, lateralityRequired: true } },
       },
       citation: c(
         'ESI-LEVELS',
-        'Limitations: transforaminal at most 2 levels, interlaminar or caudal 1 level, one region per session',
+        'Limitations: transforaminal at most 2 levels, interlaminar or caudal 1 level, one region per session; bilateral interlaminar or caudal is never necessary',
         'S1',
         `${RUBRIC}; articles A58731, A56651, A56681 (S2) agree.`,
       ),
@@ -157,7 +157,13 @@ function params(c: (ruleId: string, section: string, grade: SourceGrade, note?: 
       ),
     },
     repeatRelief: {
-      value: { minPercent: REPEAT_MIN_PERCENT, minMonths: REPEAT_MIN_MONTHS, after: ESI, failedFirst: { minDays: FAILED_FIRST_MIN_DAYS } },
+      value: {
+        minPercent: REPEAT_MIN_PERCENT,
+        minMonths: REPEAT_MIN_MONTHS,
+        after: ESI,
+        failedFirst: { minDays: FAILED_FIRST_MIN_DAYS },
+        anyLevel: true,
+      },
       citation: c(
         'ESI-REPEAT',
         'Limitations: a repeat needs at least 50% sustained improvement in pain or function for at least 3 months; after a failed first injection, a repeat after 14 days with a different approach, level or drug, rationale documented',

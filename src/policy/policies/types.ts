@@ -51,6 +51,11 @@ export interface ReliefRule {
    * level or drug documented (then the relief rule does not apply).
    */
   failedFirst?: { minDays: number };
+  /**
+   * The previous session is the latest in the region group at any level (ESI: the text names a changed level as one
+   * way to repeat, and counts sessions per region); without it, the latest at overlapping levels (facet, SI).
+   */
+  anyLevel?: boolean;
 }
 
 export interface DurationRule {
@@ -94,6 +99,8 @@ export interface SymptomRule {
 export interface LevelLimit {
   max: number;
   lateralityRequired: boolean;
+  /** A bilateral injection of this approach is not covered (ESI: "bilateral interlaminar or caudal is never necessary"). */
+  bilateralNotCovered?: boolean;
 }
 
 /** Per-session level limits; the approach (service kind) may set its own. */

@@ -53,10 +53,12 @@ export function diagnosisCodes(picture: ClinicalPicture, service: PlannedService
   const out: DxCode[] = [];
   const seen = new Set<string>();
   // Each problem-list code normalised once; the first diagnosis with a code is the one the order's reason names.
+  const coded: { code: string; d: DiagnosisFact }[] = [];
   const byCode = new Map<string, DiagnosisFact>();
   for (const d of picture.diagnoses) {
     if (d.icd10 === undefined) continue;
     const code = normalizeIcd10(d.icd10);
+    if (d.icd10) coded.push({ code, d });
     if (!byCode.has(code)) byCode.set(code, d);
   }
   for (const raw of service.reasonIcd10) {
@@ -71,10 +73,8 @@ export function diagnosisCodes(picture: ClinicalPicture, service: PlannedService
       onOrder: true,
     });
   }
-  for (const d of picture.diagnoses) {
-    if (!d.icd10 || !isLiveDiagnosis(d)) continue;
-    const code = normalizeIcd10(d.icd10);
-    if (seen.has(code)) continue;
+  for (const { code, d } of coded) {
+    if (seen.has(code) || !isLiveDiagnosis(d)) continue;
     seen.add(code);
     out.push({ code, display: d.display, evidence: d.evidence, onOrder: false });
   }

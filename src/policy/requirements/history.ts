@@ -7,7 +7,7 @@ import { addMonths, daysBetween, HOURS_PER_MONTH, HOURS_PER_WEEK } from '../date
 import { dosOf, evidenceOf, met, missing, notApplicable, notMet, plural, noteEvidence, requirement } from './common';
 import { serviceRegion } from '../levels';
 import type { Ctx, Requirement } from './common';
-import type { Cited, DiagnosticBlocksRule, FrequencyLimit, PolicyParams } from '../policies/types';
+import type { Cited, DiagnosticBlocksRule, FrequencyLimit, PolicyParams, ReliefRule } from '../policies/types';
 import { bestRelief, levelsOverlap, sessionEvidence, sessionsBefore, type Session } from './sessions';
 import { injectionIntent } from './site';
 import { earliestUnderLimit, firstDayAfterSpacing } from './eligible';
@@ -33,8 +33,14 @@ function windowOpensAfter(dos: string, months: number): string {
 /** The sessions a frequency limit counts in the rolling window that ends on the date of service, newest first. */
 export function sessionsInWindow(ctx: Pick<Ctx, 'sessions' | 'dos' | 'service'>, rule: FrequencyLimit): Session[] {
   const after = windowOpensAfter(ctx.dos, rule.months);
-  return sessionsBefore(ctx, rule.counts, rule.perRegion ? groupOf(ctx.service) : undefined).filter(
-    (s) => s.date > after && (!rule.intent || s.intent === undefined || s.intent === rule.intent),
+  const group = rule.perRegion ? groupOf(ctx.service) : undefined;
+  return ctx.sessions.filter(
+    (s) =>
+      s.date > after &&
+      s.date < ctx.dos &&
+      (!rule.intent || s.intent === undefined || s.intent === rule.intent) &&
+      (group === undefined || s.group === undefined || s.group === group) &&
+      s.kinds.some((k) => rule.counts.includes(k)),
   );
 }
 
@@ -94,14 +100,15 @@ export function spacingRequirement(id: string): Requirement {
 }
 
 /**
- * Relief of at least minPercent still reported some time after the session lasted at least that long, whether or
- * not the report states a duration: the latest such report, in hours since the session.
+ * Relief of at least minPercent still reported some time after the session lasted at least that long: the latest
+ * such report, in hours since the session. Only a report that states no duration: one that says how long the relief
+ * lasted ("60 percent for five months") dates its end, and the day it was written does not extend it.
  */
 function heldAtLeast(s: Session, minPercent: number): { percent: number; on: string; hours: number } | undefined {
   let best: { percent: number; on: string; hours: number } | undefined;
   for (const r of s.relief) {
     const on = r.date?.slice(0, 10);
-    if (!on || on <= s.date || r.percent < minPercent) continue;
+    if (!on || on <= s.date || r.percent < minPercent || r.durationHours !== undefined) continue;
     const hours = daysBetween(s.date, on) * 24;
     if (!best || hours > best.hours) best = { percent: r.percent, on, hours };
   }
@@ -117,6 +124,11 @@ function describeHours(h: number): string {
 /** The previous session this repeat is judged on: same region group and (when both are known) overlapping levels. */
 export function previousSession(service: PlannedService, prior: Session[]): Session | undefined {
   return prior.find((s) => levelsOverlap(s.levels, service.levels));
+}
+
+/** The session a repeat rule judges: the latest in the region group when the rule says so (ESI), else at these levels. */
+export function repeatedSession(service: PlannedService, prior: Session[], rule: Pick<ReliefRule, 'anyLevel'>): Session | undefined {
+  return rule.anyLevel ? prior[0] : previousSession(service, prior);
 }
 
 const CHANGED_APPROACH =
@@ -170,8 +182,9 @@ export function reliefRequirement(id: string, text: string): Requirement {
         if (planned !== rule.intent) return notApplicable(`Applies to a repeat ${rule.intent} injection only.`);
       }
       const prior = priorSessions(ctx, rule.after).filter((s) => !rule.intent || s.intent === rule.intent);
-      const prev = previousSession(service, prior);
-      if (!prev) return notApplicable('No previous session of this kind in this region: not a repeat.');
+      const prev = repeatedSession(service, prior, rule);
+      if (!prev)
+        return notApplicable(`No previous session of this kind in this region${rule.anyLevel ? '' : ' at these levels'}: not a repeat.`);
       const minHours =
         rule.minMonths !== undefined
           ? rule.minMonths * HOURS_PER_MONTH
@@ -314,6 +327,27 @@ export function secondBlockRequirement(id: string): Requirement {
         (s) => s.intent !== 'therapeutic' && levelsOverlap(s.levels, service.levels) && s.date > after,
       );
       const first = blocks[0];
+      // A block ordered for an earlier day and not yet done comes first: this one is the second, judged on its relief.
+      const ahead = picture.plannedServices
+        .filter(
+          (s) =>
+            s !== service &&
+            s.requestRef !== service.requestRef &&
+            rule.blocks.includes(s.kind) &&
+            s.intent !== 'therapeutic' &&
+            levelsOverlap(s.levels, service.levels) &&
+            dosOf(s, today) < dos &&
+            dosOf(s, today) > (first?.date ?? after),
+        )
+        .map((s) => dosOf(s, today))
+        .sort()
+        .pop();
+      if (ahead)
+        return missing(
+          `A diagnostic block at these levels is ordered for ${ahead}, before this one: a further block needs at least ${rule.minPercent}% relief from it and at least ${rule.minDays} days after it.`,
+          `Check this order again after the ${ahead} block, with its relief documented (eligible from ${firstDayAfterSpacing(ahead, rule.minDays)} at the earliest)`,
+          service.evidence,
+        );
       if (!first) return notApplicable('No earlier diagnostic block at these levels in the last 12 months: this is the first.');
       const r = bestRelief(first, 'pain');
       const days = daysBetween(first.date, dos);

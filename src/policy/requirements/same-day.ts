@@ -57,6 +57,10 @@ export function sameSessionBlocksRequirement(id: string): Requirement {
 const SEDATION_NEED =
   /\b(?:(?:severe )?anxiety|claustrophob\w*|unable to (?:tolerate|lie still|cooperate)|cannot (?:tolerate|lie still)|movement disorder|sedation (?:is )?(?:required|needed|necessary))\b/i;
 
+/** An order that asks for sedation or anaesthesia in its own words ("with IV moderate sedation", "under MAC"). */
+const SEDATION_ORDERED =
+  /\b(?:with|under)\s+(?:IV\s+|intravenous\s+)?(?:(?:moderate|conscious|deep|minimal)\s+)?(?:sedation|MAC|monitored an(?:a)?esthesia(?: care)?|general an(?:a)?esthesia)\b/i;
+
 export function sedationRequirement(id: string): Requirement {
   return requirement(
     id,
@@ -68,18 +72,21 @@ export function sedationRequirement(id: string): Requirement {
       const planned = picture.plannedServices.filter(
         (s) => (s.kind === 'sedation' || serviceDef(s.code)?.kind === 'sedation') && dosOf(s, today) === dos,
       );
-      if (planned.length === 0) return met('No sedation or anaesthesia planned.', []);
-      const ev = evidenceOf(planned);
+      // The order itself may ask for it ("... under fluoroscopy with IV moderate sedation") without a sedation line.
+      const inOrder = service.evidence.filter((e) => SEDATION_ORDERED.test(e.display));
+      if (planned.length === 0 && inOrder.length === 0) return met('No sedation or anaesthesia planned.', []);
+      const ev = [...evidenceOf(planned), ...inOrder];
+      const what = planned.length > 0 ? planned.map((s) => s.code).join(', ') : 'named on the order';
       if (!rule.allowedWithDocumentedNeed)
         return notMet(
-          `Sedation/anaesthesia planned (${planned.map((s) => s.code).join(', ')}): not covered with this procedure.`,
+          `Sedation/anaesthesia planned (${what}): not covered with this procedure.`,
           'Perform the procedure with local anaesthetic only, or document why it cannot be done that way',
           ev,
         );
       const need = noteEvidence(picture, SEDATION_NEED, dos);
       if (need) return met('Sedation planned; the note documents why it is needed.', [...ev, need]);
       return missing(
-        `Sedation/anaesthesia planned (${planned.map((s) => s.code).join(', ')}) without a documented need.`,
+        `Sedation/anaesthesia planned (${what}) without a documented need.`,
         'Document why sedation is medically necessary for this patient',
         ev,
       );

@@ -24,11 +24,28 @@ export interface Session {
 
 const NOT_DONE = new Set(['not-done', 'entered-in-error', 'preparation', 'stopped']);
 
-/** Facet injections: the recorded intent, else by kind (facet-ia is a joint injection; a block otherwise). */
-export function procedureIntent(p: ProcedureFact): InjectionIntent | undefined {
+/** Words that name a facet injection's intent on an order or a record (64490-64495 are used for both). */
+export const DIAGNOSTIC_WORDS = /\b(?:medial branch(?:es)?|MBBs?|diagnostic (?:facet|block|injection)|comparative block)\b/i;
+export const THERAPEUTIC_WORDS =
+  /\b(?:intra-?articular|therapeutic (?:IA |intra-?articular )?(?:facet|joint)|IA (?:facet|joint) injection|facet joint injection)\b/i;
+
+/** The intent a text names, when it names exactly one. */
+export function intentInWords(text: string): InjectionIntent | undefined {
+  const therapeutic = THERAPEUTIC_WORDS.test(text);
+  const diagnostic = DIAGNOSTIC_WORDS.test(text);
+  if (therapeutic && !diagnostic) return 'therapeutic';
+  if (diagnostic && !therapeutic) return 'diagnostic';
+  return undefined;
+}
+
+/**
+ * Facet injections: the recorded intent, else what the record's own text names ("Therapeutic intra-articular facet
+ * joint injection" coded 64493 is not a block); facet-ia is a joint injection. Undefined when the record does not say.
+ */
+function statedIntent(p: ProcedureFact): InjectionIntent | undefined {
   if (p.intent) return p.intent;
   if (p.kind === 'facet-ia') return 'therapeutic';
-  if (p.kind === 'facet-mbb') return 'diagnostic';
+  if (p.kind === 'facet-mbb') return intentInWords(p.display);
   return undefined;
 }
 
@@ -39,17 +56,14 @@ function distinct(levels: SpinalLevel[]): SpinalLevel[] {
 
 /** Every done procedure grouped into sessions: one date, one region group, one procedure family; newest first. */
 export function allSessions(picture: ClinicalPicture): Session[] {
-  // Newest first (a stable sort keeps the record order within a day), so the sessions of one day are adjacent.
-  const done = picture.procedureHistory.filter((p) => !NOT_DONE.has(p.status));
-  done.sort((a, b) => {
-    const da = dayOf(a.date);
-    const db = dayOf(b.date);
-    return da < db ? 1 : da > db ? -1 : 0;
-  });
+  // Each record's day read once; newest first (a stable sort keeps the record order within a day), so the sessions
+  // of one day are adjacent.
+  const done: { date: string; p: ProcedureFact }[] = [];
+  for (const p of picture.procedureHistory) if (!NOT_DONE.has(p.status)) done.push({ date: dayOf(p.date), p });
+  done.sort((a, b) => (a.date < b.date ? 1 : a.date > b.date ? -1 : 0));
   const sessions: Session[] = [];
   let dayStart = 0;
-  for (const p of done) {
-    const date = dayOf(p.date);
+  for (const { date, p } of done) {
     const g = regionGroupOf(serviceRegion(p));
     const fam = familyOf(p.kind)?.id;
     if (sessions[dayStart]?.date !== date) dayStart = sessions.length;
@@ -70,7 +84,7 @@ export function allSessions(picture: ClinicalPicture): Session[] {
         evidence: p.evidence,
         family: fam,
         group: g,
-        intent: procedureIntent(p),
+        intent: statedIntent(p),
       };
       sessions.push(s);
       continue;
@@ -81,9 +95,10 @@ export function allSessions(picture: ClinicalPicture): Session[] {
     if (added.length > 0) s.levels = distinct([...s.levels, ...added]);
     s.relief = [...s.relief, ...p.relief];
     s.evidence = [...s.evidence, ...p.evidence];
-    const intent = procedureIntent(p);
-    if (intent && !s.intent) s.intent = intent;
+    // What any record of the session states wins; a medial branch code with no stated intent is a block (below).
+    if (!s.intent) s.intent = statedIntent(p);
   }
+  for (const s of sessions) if (!s.intent && s.procedures.some((p) => p.kind === 'facet-mbb')) s.intent = 'diagnostic';
   return sessions;
 }
 
@@ -108,14 +123,24 @@ export function levelsOverlap(a: readonly string[], b: readonly string[]): boole
   return a.some((x) => b.includes(x));
 }
 
-/** The best relief of a session: highest percent, then the longest. */
+/**
+ * The relief of a session: the best (highest percent, then longest) among its structured reports (an Observation of
+ * the response), else among the reports read from note text. A percentage read from a note is tied to a session by
+ * its wording and may be about another block, so it never outranks a measurement charted for the session.
+ */
 export function bestRelief(s: Session, measure?: ReliefFact['measure']): ReliefFact | undefined {
   let best: ReliefFact | undefined;
   for (const r of s.relief) {
     if (measure && r.measure !== measure) continue;
-    if (!best || r.percent > best.percent || (r.percent === best.percent && (r.durationHours ?? -1) > (best.durationHours ?? -1))) best = r;
+    if (!best || outranks(r, best)) best = r;
   }
   return best;
+}
+
+function outranks(r: ReliefFact, best: ReliefFact): boolean {
+  const coded = r.source === 'coded';
+  if (coded !== (best.source === 'coded')) return coded;
+  return r.percent > best.percent || (r.percent === best.percent && (r.durationHours ?? -1) > (best.durationHours ?? -1));
 }
 
 export function sessionEvidence(s: Session): Evidence[] {

@@ -2,12 +2,13 @@
 // between the order, the note's plan and the diagnosis; plus image guidance.
 import type { ClinicalPicture, Evidence, InjectionIntent, Laterality, PlannedService, SiteMention, SpinalRegion } from '../picture';
 import { regionOfLevel } from '../levels';
-import { regionGroupOf, serviceDef } from '../services';
+import { familyOf, regionGroupOf, serviceDef } from '../services';
 import { icd10Info } from '../icd10';
 import { dayOf } from '../dates';
 import { dosOf, met, missing, notMet, requirement, plural, sameRegionGroup, evidenceOf } from './common';
 import { serviceRegion } from '../levels';
 import type { Requirement } from './common';
+import { DIAGNOSTIC_WORDS, intentInWords, THERAPEUTIC_WORDS } from './sessions';
 
 export function levelLimitRequirement(id: string): Requirement {
   return requirement(
@@ -15,7 +16,7 @@ export function levelLimitRequirement(id: string): Requirement {
     'levels',
     'Levels named on the order, within the per-session limit, in one region',
     (p) => p.maxLevels,
-    (_picture, service, _today, limits) => {
+    (picture, service, today, limits, ctx) => {
       const rule = limits.byKind[service.kind] ?? limits.default;
       const ev = service.evidence;
       if (service.levels.length === 0) return missing('The order names no spinal level.', 'Add the level(s) to the order (e.g. L4-L5)', ev);
@@ -26,11 +27,35 @@ export function levelLimitRequirement(id: string): Requirement {
           'Limit the session to one spinal region',
           ev,
         );
+      // The session is the day: another order of the same family that day in another region is a second region.
+      const family = familyOf(service.kind)?.id;
+      const region = serviceRegion(service);
+      const elsewhere = picture.plannedServices.filter(
+        (s) =>
+          s !== service &&
+          s.requestRef !== service.requestRef &&
+          family !== undefined &&
+          familyOf(s.kind)?.id === family &&
+          dosOf(s, today) === ctx.dos &&
+          !sameRegionGroup(region, serviceRegion(s)),
+      );
+      if (elsewhere.length > 0)
+        return notMet(
+          `Also ordered for the same day in another spinal region: ${elsewhere.map((s) => `${s.code} ${s.levels.join(', ')}`).join('; ')}. One region per session.`,
+          'Schedule the other region on another day',
+          [...ev, ...evidenceOf(elsewhere)],
+        );
       const count = new Set(service.levels).size;
       if (count > rule.max)
         return notMet(
           `${plural(count, 'level')} ordered (${service.levels.join(', ')}); at most ${rule.max} per session.`,
           `Reduce the order to ${plural(rule.max, 'level')}`,
+          ev,
+        );
+      if (rule.bilateralNotCovered && service.laterality === 'bilateral')
+        return notMet(
+          `${service.code} is ordered bilateral; the policy does not cover a bilateral interlaminar or caudal injection.`,
+          'Order one interlaminar (or caudal) injection, without a bilateral side',
           ev,
         );
       if (rule.lateralityRequired && !service.laterality)
@@ -225,9 +250,6 @@ export function concordantImagingRequirement(id: string): Requirement {
   );
 }
 
-const DIAGNOSTIC_WORDS = /\b(?:medial branch(?:es)?|MBBs?|diagnostic (?:facet|block|injection)|comparative block)\b/i;
-const THERAPEUTIC_WORDS = /\b(?:intra-?articular|therapeutic facet|facet joint injection)\b/i;
-
 /**
  * 64490-64495: a diagnostic block or a therapeutic joint injection, as the order says, else the note's plan, else the
  * order's wording; undefined when nothing says (the code alone does not).
@@ -239,9 +261,8 @@ export function injectionIntent(
 ): { intent?: InjectionIntent; evidence: Evidence[] } {
   if (service.intent) return { intent: service.intent, evidence: service.evidence };
   if (service.kind === 'facet-ia') return { intent: 'therapeutic', evidence: service.evidence };
-  const words = service.evidence.map((e) => e.display).join(' ');
-  if (THERAPEUTIC_WORDS.test(words) && !DIAGNOSTIC_WORDS.test(words)) return { intent: 'therapeutic', evidence: service.evidence };
-  if (DIAGNOSTIC_WORDS.test(words) && !THERAPEUTIC_WORDS.test(words)) return { intent: 'diagnostic', evidence: service.evidence };
+  const ordered = intentInWords(service.evidence.map((e) => e.display).join(' '));
+  if (ordered) return { intent: ordered, evidence: service.evidence };
   const plans = picture.siteMentions.filter((m) => isPlan(m, dos) && m.target);
   const diag = plans.filter((m) => DIAGNOSTIC_WORDS.test(m.target!));
   if (diag.length > 0) return { intent: 'diagnostic', evidence: evidenceOf(diag) };
