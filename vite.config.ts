@@ -2,7 +2,7 @@
 import { defineConfig, type Plugin } from 'vite';
 import react from '@vitejs/plugin-react';
 import { resolve } from 'node:path';
-import { securityHeaders, securityOptionsFromEnv } from './launch/sandbox/security-headers';
+import { securityHeaders, securityOptionsFromEnv } from './launch/sandbox/security-headers.ts';
 
 // The app is served from one folder: <base>/index.html (redirect_uri) and <base>/launch/index.html (launch_uri).
 // The app's HTML lives in src/ (the top level is fixed), so its output is moved up one folder; asset URLs are

@@ -5,13 +5,16 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { join, relative } from 'node:path';
 import { spawnSync } from 'node:child_process';
 
-/** What the build reads: the app's sources, the launch page, static files and the build configuration. */
-const INPUTS = [
+/** What the build reads: the app's sources, the launch page (with its style sheet), static files and the build
+ * configuration with what it imports. */
+export const INPUTS = [
   'src',
   'launch/index.html',
   'launch/launch.ts',
+  'launch/launch.css',
   'public',
   'vite.config.ts',
+  'launch/sandbox/security-headers.ts',
   'tsconfig.json',
   'package.json',
   'package-lock.json',

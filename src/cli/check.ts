@@ -3,7 +3,7 @@
 // stops the batch.
 import { serviceKind, type Assessment, type ClinicalPicture, type CodingSuggestion, type PlannedService } from '../policy/index';
 import { buildPicture, readPatientRecord, type FhirReader, type SavedState } from '../fhir/index';
-import { checkService } from '../workflow/index';
+import { checkService, payerSourceRef } from '../workflow/index';
 
 export interface CheckOptions {
   today: string;
@@ -16,6 +16,8 @@ export interface CheckResult {
   picture: ClinicalPicture;
   assessment: Assessment;
   coding: CodingSuggestion;
+  /** The Coverage the payer was resolved from (none under --payer). */
+  payerSource?: string;
   saved?: SavedState;
 }
 
@@ -75,10 +77,18 @@ export async function assessPatient(reader: FhirReader, patientId: string, opts:
   }
   const results: CheckResult[] = [];
   const failures: string[] = [];
+  const payerSource = payerSourceRef(picture, opts.payer);
   for (const service of services) {
     try {
       const { assessment, coding } = checkService(picture, service, { today: opts.today, ...(opts.payer ? { payerId: opts.payer } : {}) });
-      results.push({ patient: patientId, picture, assessment, coding, ...(saved ? { saved } : {}) });
+      results.push({
+        patient: patientId,
+        picture,
+        assessment,
+        coding,
+        ...(payerSource ? { payerSource } : {}),
+        ...(saved ? { saved } : {}),
+      });
     } catch (e) {
       failures.push(`${service.code}: ${messageOf(e)}`);
     }
@@ -116,7 +126,7 @@ export function toJson(run: RunSummary) {
       payerName: r.assessment.payer.name,
       // Present when the payer was not recognised: whose rules were used instead, said in words.
       ...(r.assessment.payer.fellBackToBaseline ? { payerNote: r.assessment.payer.note } : {}),
-      payerSource: r.picture.coverages[0]?.evidence[0]?.ref,
+      payerSource: r.payerSource,
       verdict: r.assessment.verdict,
       priorAuth: r.assessment.priorAuth,
       findings: r.assessment.findings.map((f) => ({

@@ -3,7 +3,7 @@
 import type { ClinicalPicture, Evidence, PlannedService } from './picture';
 import type { Assessment, Citation, Finding, PayerRef, Verdict } from './verdicts';
 import { policyFor } from './policies/index';
-import { overlayFor, paramsFor, payerDefFor, priorAuthFor, resolvePayer } from './payers';
+import { overlayFor, paramsFor, payerDefFor, priorAuthFor } from './payers';
 import { serviceKind } from './services';
 import { contextFor } from './requirements/common';
 
@@ -118,10 +118,4 @@ export function assess(picture: ClinicalPicture, service: PlannedService, payer:
   });
   const sorted = sortFindings(findings);
   return { service, payer: ref, policy: policyRef, verdict: verdictOf(sorted), priorAuth, findings: sorted };
-}
-
-/** Every service against the patient's own payer (from Coverage). */
-export function assessAll(picture: ClinicalPicture, services: readonly PlannedService[], today: string): Assessment[] {
-  const { payer } = resolvePayer(picture.coverages);
-  return services.map((s) => assess(picture, s, payer, today));
 }

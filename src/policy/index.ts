@@ -35,7 +35,7 @@ export {
 export type { PayerDef, Overlay } from './payers';
 export { WISER, OPD_PA, medicarePriorAuth } from './prior-auth';
 export type { PriorAuthDecision } from './verdicts';
-export { assess, assessAll, verdictOf, sortFindings } from './assess';
+export { assess, verdictOf, sortFindings } from './assess';
 export { SYS, SYSTEM_ALIASES, isSystem, procedureSystemOf, type CodeSystem } from './code-systems';
 // Sessions as the LCDs count them, and where a patient is in a staged treatment (the Visit checklist, Prior auth).
 export { allSessions, bestRelief, type Session } from './requirements/sessions';

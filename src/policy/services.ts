@@ -1,7 +1,7 @@
 // The procedure catalogue: CPT/HCPCS codes with our own short plain-English labels (AMA descriptors are
 // copyrighted and deliberately not reproduced), the service kind, spinal region group, and add-on links; and the
-// procedure families the policies, payers and coding read. A new family is one FAMILIES row, its SERVICES rows and
-// its policy file (src/policy/policies/).
+// procedure families the policies, payers and coding read. A new family is one FAMILIES row, its SERVICES rows (and
+// a PLANNABLE_CODES entry) here, its ServiceKind, and its policy file listed in policies/index.ts (src/README.md).
 import type { ServiceKind, SpinalRegion } from './picture';
 
 /** Billing region groups used by the CPT families: cervical/thoracic vs lumbar/sacral. */

@@ -15,3 +15,8 @@ export function payerFor(picture: ClinicalPicture, override?: string): ResolvedP
 export function primaryCoverageId(picture: ClinicalPicture): string | undefined {
   return primaryCoverage(picture.coverages)?.id;
 }
+
+/** Where the payer was read from: that coverage's source, or none when the payer was named explicitly (--payer). */
+export function payerSourceRef(picture: ClinicalPicture, override?: string): string | undefined {
+  return override ? undefined : primaryCoverage(picture.coverages)?.evidence[0]?.ref;
+}

@@ -1,4 +1,4 @@
-// The three rules the held-out reviewer cases (from-texts/cases.ts ESI-07, FAC-12, BCB-06) found missing, each at,
+// The three rules the held-out reviewer cases (from-texts/*.cases.ts ESI-07, FAC-12, BCB-06) found missing, each at,
 // below and above its threshold: ESI for post-herpetic pain (the ESI LCD covers ACUTE herpes zoster only, S1),
 // the facet exclusion of untreated radiculopathy when it is coded (S1), and BCBSMA 690's "at least moderate-severe"
 // pain (P, provider news 2021-12-07).

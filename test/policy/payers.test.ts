@@ -2,7 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { assess, assessAll } from '../../src/policy/assess';
+import { assess } from '../../src/policy/assess';
+import { checkServices } from '../../src/workflow/check';
 import { resolvePayer, payerDefFor, overlayFor, priorAuthFor, SUMMIT } from '../../src/policy/payers';
 import { LCD_EPIDURAL } from '../../src/policy/policies/lcd-epidural';
 import type { CoverageFact } from '../../src/policy/picture';
@@ -112,7 +113,7 @@ describe('prior authorization under a Medicare Advantage plan', () => {
   it('a payer ClaimReady does not know gets the baseline criteria but never a Medicare program', () => {
     const p = esiPicture();
     p.coverages = [cov({ payerId: 'AETNA', payerName: 'Aetna Choice POS II' })];
-    const [a] = assessAll(p, [service], TODAY);
+    const [a] = checkServices(p, [service], { today: TODAY }).assessments;
     expect(a!.payer).toMatchObject({ name: 'Aetna Choice POS II', fellBackToBaseline: true });
     expect(a!.priorAuth).toEqual({ required: 'depends', reason: expect.stringMatching(/not on file/) });
     expect(payerDefFor('aetna').policySet.priorAuth.kind).toBe('plan-list');
@@ -121,10 +122,10 @@ describe('prior authorization under a Medicare Advantage plan', () => {
   it('coverage criteria stay the Medicare baseline (no overlay, not a fallback)', () => {
     const p = esiPicture();
     p.coverages = [cov({ payerName: 'Humana Medicare Advantage' })];
-    const [a] = assessAll(p, [service], TODAY);
+    const [a] = checkServices(p, [service], { today: TODAY }).assessments;
     expect(a!.payer).toMatchObject({ name: 'Humana Medicare Advantage', fellBackToBaseline: false });
     expect(a!.policy.overlay).toBeUndefined();
-    expect(a!.policy.id).toBe(assessAll(esiPicture(), [service], TODAY)[0]!.policy.id);
+    expect(a!.policy.id).toBe(checkServices(esiPicture(), [service], { today: TODAY }).assessments[0]!.policy.id);
     expect(a!.priorAuth.required).toBe('depends');
   });
 });
@@ -252,11 +253,11 @@ describe('BCBSMA policy 690: 4 weeks analgesics AND 4 weeks PT; 30 days between;
   });
 });
 
-describe('assessAll uses the payer from Coverage', () => {
+describe('the workflow uses the payer from Coverage', () => {
   it('an Acme patient is judged on the baseline and the assessment says so', () => {
     const p = esiPicture();
     p.coverages = [cov({ payerId: 'ACME', payerName: 'Acme Mutual Insurance', typeCode: '5' })];
-    const [a] = assessAll(p, [tfesi()], TODAY);
+    const [a] = checkServices(p, [tfesi()], { today: TODAY }).assessments;
     expect(a!.payer.fellBackToBaseline).toBe(true);
     expect(a!.payer.name).toBe('Acme Mutual Insurance');
   });

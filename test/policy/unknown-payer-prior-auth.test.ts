@@ -3,7 +3,7 @@
 // are Medicare fee-for-service programs (src/policy/prior-auth.ts cites both), so prior auth "depends" on the plan's
 // own list, while Original Medicare in a WISeR state requires it for the same service.
 import { describe, expect, it } from 'vitest';
-import { assessAll } from '../../src/policy/assess';
+import { checkServices } from '../../src/workflow/check';
 import type { CoverageFact } from '../../src/policy/picture';
 import { esiPicture, tfesi, TODAY } from './build';
 
@@ -14,7 +14,7 @@ describe('prior authorization for a payer ClaimReady does not know', () => {
   it('is "depends" on the plan\'s own list, never WISeR, for an Aetna commercial plan rendered in NJ', () => {
     const p = esiPicture();
     p.coverages = [cov({ payerName: 'Aetna Choice POS II', payerId: '60054' })];
-    const [a] = assessAll(p, [service], TODAY);
+    const [a] = checkServices(p, [service], { today: TODAY }).assessments;
     expect(a!.payer.fellBackToBaseline).toBe(true);
     expect(a!.priorAuth.required).toBe('depends');
     expect(a!.priorAuth.program).toBeUndefined();
@@ -24,7 +24,7 @@ describe('prior authorization for a payer ClaimReady does not know', () => {
   it('while Original Medicare in the same WISeR state requires it', () => {
     const p = esiPicture();
     p.coverages = [cov({ payerName: 'Medicare Part B' })];
-    const [a] = assessAll(p, [service], TODAY);
+    const [a] = checkServices(p, [service], { today: TODAY }).assessments;
     expect(a!.priorAuth.required).toBe(true);
     expect(a!.priorAuth.program).toContain('WISeR');
   });

@@ -104,7 +104,8 @@ export function patientFromPicture(picture: ClinicalPicture): Patient {
   };
 }
 
-/** The coverage the request is for: the assessed payer's, else the first active one by order. */
+/** The coverage the request is for: the assessed payer's, else the first active one by order. The PAS bundle, the
+ * packet summary and the necessity letter all name this one. */
 export function focalCoverage(picture: ClinicalPicture, assessment: Assessment): CoverageFact | undefined {
   const active = picture.coverages.filter((c) => c.status === 'active').sort((a, b) => (a.order ?? 99) - (b.order ?? 99));
   return active.find((c) => c.payerId !== undefined && c.payerId === assessment.payer.id) ?? active[0];

@@ -8,6 +8,7 @@ import type { ClinicalPicture, Evidence, PlannedService } from '../../policy/pic
 import type { Assessment, CodingSuggestion, Finding } from '../../policy/verdicts';
 import { regionGroupOf, serviceDef } from '../../policy/services';
 import type { PasBuild } from '../pas/bundle';
+import { focalCoverage } from '../pas/parties';
 import type { PacketParty, Section } from './summary';
 import { citesOnly, durationMessage, latestScores, outsideRequest, painSince, policyNaming, withoutCodes, type PainSince } from './facts';
 import { narrative } from './narrative';
@@ -114,7 +115,7 @@ export const assessedOn = (i: Pick<NecessityInput, 'service' | 'today'>): string
 export function necessitySections(i: NecessityInput): Section[] {
   const { picture: p, service: s, assessment: a, coding } = i;
   const pt = p.patient;
-  const cov = p.coverages.filter((c) => c.status === 'active').sort((x, y) => (x.order ?? 99) - (y.order ?? 99))[0];
+  const cov = focalCoverage(p, a);
   const when =
     'date' in i.requested
       ? `date of service ${i.requested.date}`

@@ -4,6 +4,7 @@
 import type { ClinicalPicture, Evidence, PlannedService } from '../../policy/picture';
 import type { Assessment, CodingSuggestion, FindingStatus } from '../../policy/verdicts';
 import { serviceDef } from '../../policy/services';
+import { focalCoverage } from '../pas/parties';
 
 export interface PacketParty {
   clinicName: string;
@@ -140,7 +141,7 @@ function imaging(p: ClinicalPicture): string[] {
 export function packetSections(input: PacketSummaryInput): Section[] {
   const { picture: p, service, assessment: a, coding, clinic } = input;
   const pt = p.patient;
-  const cov = p.coverages.find((c) => c.status === 'active');
+  const cov = focalCoverage(p, a);
   const memberId = cov?.memberId ?? cov?.subscriberId;
   const dos = service.date ?? coding.dateOfService;
   const header: Section = {

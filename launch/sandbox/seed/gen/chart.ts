@@ -1,111 +1,26 @@
-// A small builder for one synthetic patient's chart. Ids are "<patient-id>-<kind><n>" so they are stable across
-// runs and unique across every bundle the sandbox loads into one server.
+// A small builder for one synthetic patient's chart: diagnoses, visits, procedures, medications, imaging, orders and
+// notes, on top of the scores (chart-scores.ts) and of the patient, coverages and stable ids (chart-core.ts).
 import type {
   Binary,
   CodeableConcept,
   Condition,
-  Coverage,
   DiagnosticReport,
   DocumentReference,
   Encounter,
-  FhirResource,
   MedicationRequest,
   MedicationStatement,
-  Observation,
-  Patient,
   Procedure,
-  Reference,
   ServiceRequest,
 } from 'fhir/r4';
-import { CLINIC_ID, LATERALITY, PAYERS, PRACTITIONER_ID, RX, SYS, type PayerKey, type RxName, type Side } from './systems';
+import { CLINIC_ID, PRACTITIONER_ID, RX, SYS, type RxName, type Side } from './systems';
+import { dt, bodySite, type CodeRef } from './chart-core';
+import { ScoredChart } from './chart-scores';
 
-export interface CodeRef {
-  code: string;
-  display: string;
-}
+export type { CodeRef } from './chart-core';
 
 const b64 = (s: string): string => Buffer.from(s, 'utf8').toString('base64');
-const dt = (d: string, time = '09:00:00'): string => (d.length === 10 ? `${d}T${time}-05:00` : d);
 
-export function bodySite(levels: string[], side?: Side, regionText?: string): CodeableConcept[] {
-  const sites: CodeableConcept[] = levels.map((lv) => ({ text: `${lv}${regionText ? ` ${regionText}` : ''}` }));
-  if (side) {
-    sites.push({
-      coding: [{ system: SYS.snomed, code: LATERALITY[side].code, display: LATERALITY[side].display }],
-      text: LATERALITY[side].display,
-    });
-  }
-  return sites;
-}
-
-export class Chart {
-  readonly resources: FhirResource[] = [];
-  private counters = new Map<string, number>();
-  readonly patientRef: Reference;
-  private readonly coverages: string[] = [];
-  private activeCoverages = 0;
-
-  constructor(readonly pid: string) {
-    this.patientRef = { reference: `Patient/${pid}` };
-  }
-
-  nextId(kind: string): string {
-    const n = (this.counters.get(kind) ?? 0) + 1;
-    this.counters.set(kind, n);
-    return `${this.pid}-${kind}${n}`;
-  }
-
-  add<T extends FhirResource>(r: T): T {
-    this.resources.push(r);
-    return r;
-  }
-
-  patient(p: { family: string; given: string[]; birthDate: string; gender: Patient['gender']; mrn: string; city: string }): Patient {
-    return this.add<Patient>({
-      resourceType: 'Patient',
-      id: this.pid,
-      identifier: [
-        {
-          use: 'usual',
-          type: { coding: [{ system: SYS.idType, code: 'MR', display: 'Medical record number' }] },
-          system: SYS.mrn,
-          value: p.mrn,
-        },
-      ],
-      active: true,
-      name: [{ use: 'official', family: p.family, given: p.given }],
-      gender: p.gender,
-      birthDate: p.birthDate,
-      address: [{ use: 'home', city: p.city, state: 'MA', country: 'US' }],
-      generalPractitioner: [{ reference: `Practitioner/${PRACTITIONER_ID}` }],
-      managingOrganization: { reference: `Organization/${CLINIC_ID}` },
-    });
-  }
-
-  coverage(key: PayerKey, subscriberId: string, start: string, ended?: string): Coverage {
-    const p = PAYERS[key];
-    const c = this.add<Coverage>({
-      resourceType: 'Coverage',
-      id: this.nextId('cov'),
-      status: ended ? 'cancelled' : 'active',
-      type: { coding: [{ system: SYS.sopt, code: p.sopt, display: p.soptDisplay }] },
-      subscriberId,
-      beneficiary: this.patientRef,
-      relationship: { coding: [{ system: 'http://terminology.hl7.org/CodeSystem/subscriber-relationship', code: 'self' }] },
-      period: ended ? { start, end: ended } : { start },
-      payor: [{ reference: `Organization/${p.id}`, display: p.display }],
-      class: [{ type: { coding: [{ system: SYS.coverageClass, code: 'plan' }] }, value: p.identifier, name: p.plan }],
-      ...(ended ? {} : { order: this.activeCoverages + 1 }),
-    });
-    this.coverages.push(key);
-    if (!ended) this.activeCoverages++;
-    return c;
-  }
-
-  payerKeys(): PayerKey[] {
-    return [...this.coverages] as PayerKey[];
-  }
-
+export class Chart extends ScoredChart {
   condition(c: {
     icd?: CodeRef;
     snomed?: CodeRef;
@@ -199,116 +114,6 @@ export class Chart {
       ...(p.note ? { note: [{ text: p.note }] } : {}),
       ...(p.outcome ? { outcome: { text: p.outcome } } : {}),
     });
-  }
-
-  /** Relief reported after an injection, linked to the procedure with partOf. */
-  relief(procId: string, date: string, percent: number, duration?: [number, 'h' | 'd' | 'wk' | 'mo']): Observation {
-    const unitName = { h: 'hours', d: 'days', wk: 'weeks', mo: 'months' };
-    return this.add<Observation>({
-      resourceType: 'Observation',
-      id: this.nextId('relief'),
-      status: 'final',
-      category: [{ coding: [{ system: SYS.obsCategory, code: 'survey', display: 'Survey' }] }],
-      code: {
-        coding: [{ system: SYS.painObs, code: 'relief-percent', display: 'Pain relief after procedure' }],
-        text: 'Pain relief after procedure (%)',
-      },
-      subject: this.patientRef,
-      partOf: [{ reference: `Procedure/${procId}` }],
-      effectiveDateTime: dt(date, '11:00:00'),
-      valueQuantity: { value: percent, unit: '%', system: SYS.ucum, code: '%' },
-      ...(duration
-        ? {
-            component: [
-              {
-                code: { coding: [{ system: SYS.painObs, code: 'relief-duration', display: 'Duration of relief' }] },
-                valueQuantity: { value: duration[0], unit: unitName[duration[1]], system: SYS.ucum, code: duration[1] },
-              },
-            ],
-          }
-        : {}),
-    });
-  }
-
-  pain(
-    date: string,
-    value: number,
-    o: {
-      loinc?: '72514-3' | '38208-5';
-      integer?: boolean;
-      category?: 'survey' | 'vital-signs';
-      encounter?: string;
-      status?: Observation['status'];
-      time?: string;
-    } = {},
-  ): Observation {
-    const loinc = o.loinc ?? '72514-3';
-    const display = loinc === '72514-3' ? 'Pain severity - 0-10 verbal numeric rating [Score] - Reported' : 'Pain severity - Reported';
-    const category = o.category ?? 'survey';
-    return this.add<Observation>({
-      resourceType: 'Observation',
-      id: this.nextId('obs'),
-      status: o.status ?? 'final',
-      category: [{ coding: [{ system: SYS.obsCategory, code: category }] }],
-      code: { coding: [{ system: SYS.loinc, code: loinc, display }], text: 'Pain score (NRS 0-10)' },
-      subject: this.patientRef,
-      ...(o.encounter ? { encounter: { reference: `Encounter/${o.encounter}` } } : {}),
-      effectiveDateTime: dt(date, o.time ?? '09:05:00'),
-      ...(o.integer ? { valueInteger: value } : { valueQuantity: { value, unit: '{score}', system: SYS.ucum, code: '{score}' } }),
-    });
-  }
-
-  /** A survey-category Observation: the shape every scale and limitation shares. */
-  private survey(date: string, time: string, code: CodeableConcept, value: Partial<Observation>, encounter?: string): Observation {
-    return this.add<Observation>({
-      resourceType: 'Observation',
-      id: this.nextId('obs'),
-      status: 'final',
-      category: [{ coding: [{ system: SYS.obsCategory, code: 'survey' }] }],
-      code,
-      subject: this.patientRef,
-      ...(encounter ? { encounter: { reference: `Encounter/${encounter}` } } : {}),
-      effectiveDateTime: dt(date, time),
-      ...value,
-    });
-  }
-
-  vas(date: string, mm: number, encounter?: string): Observation {
-    return this.survey(
-      date,
-      '09:05:00',
-      { text: 'VAS' },
-      { valueQuantity: { value: mm, unit: 'mm', system: SYS.ucum, code: 'mm' } },
-      encounter,
-    );
-  }
-
-  disability(
-    date: string,
-    instrument: 'Oswestry Disability Index' | 'Neck Disability Index',
-    pct: number,
-    encounter?: string,
-  ): Observation {
-    const code = {
-      coding: [{ system: SYS.painObs, code: instrument === 'Oswestry Disability Index' ? 'odi' : 'ndi', display: instrument }],
-      text: instrument,
-    };
-    return this.survey(date, '09:10:00', code, { valueQuantity: { value: pct, unit: '%', system: SYS.ucum, code: '%' } }, encounter);
-  }
-
-  peg(date: string, score: number, encounter?: string): Observation {
-    const code = { text: 'PEG scale (pain, enjoyment, general activity)' };
-    return this.survey(
-      date,
-      '09:10:00',
-      code,
-      { valueQuantity: { value: score, unit: '{score}', system: SYS.ucum, code: '{score}' } },
-      encounter,
-    );
-  }
-
-  limitation(date: string, text: string, encounter?: string): Observation {
-    return this.survey(date, '09:12:00', { text: 'Functional limitation' }, { valueString: text }, encounter);
   }
 
   medRequest(m: {
@@ -430,12 +235,6 @@ export class Chart {
       ...(s.levels || s.side ? { bodySite: bodySite(s.levels ?? [], s.side, s.regionText) } : {}),
       ...(s.note ? { note: [{ text: s.note }] } : {}),
     });
-  }
-
-  private coverageRefs(): Reference[] {
-    return this.resources
-      .filter((r) => r.resourceType === 'Coverage' && r.status === 'active')
-      .map((r) => ({ reference: `Coverage/${r.id}` }));
   }
 
   /**
