@@ -1,5 +1,6 @@
 // Builds the Da Vinci PAS request Bundle (PAS 2.2.1: PASRequestBundle + PASClaim) for one planned service from the
 // picture, the policy assessment and the coding suggestion. Pure: `now` and `today` are inputs, ids are derived.
+import { placeOfServiceFor } from '../place-of-service';
 import type {
   Bundle,
   BundleEntry,
@@ -57,7 +58,7 @@ export interface PasBundleInput {
   pdf?: { base64: string; title: string };
   /** Raw EHR resources by "Type/id": what the picture's evidence points at. */
   resources?: ReadonlyMap<string, Resource>;
-  /** CMS place-of-service code; 11 (office) unless the clinic says otherwise (e.g. 22 outpatient hospital, 24 ASC). */
+  /** CMS place-of-service code the clinic chose; else the service's own (place-of-service.ts). */
   placeOfService?: string;
 }
 
@@ -257,7 +258,7 @@ export function assemblePasBundle(input: PasBundleInput): PasBuild {
     productOrService: { ...cc(codeSystemFor(l.code), l.code), ...(l.label ? { text: l.label } : {}) },
     ...(l.modifiers.length ? { modifier: l.modifiers.map(modifierCc) } : {}),
     ...serviced,
-    locationCodeableConcept: cc(SYSTEMS.placeOfService, input.placeOfService ?? '11'),
+    locationCodeableConcept: cc(SYSTEMS.placeOfService, placeOfServiceFor(input.service, input.placeOfService)),
     quantity: { value: l.units },
   }));
 

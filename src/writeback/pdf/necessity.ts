@@ -4,6 +4,7 @@
 // criterion met with its evidence and date. Then the supporting detail chosen for this request (current pain and a
 // short trend, function, the dated conservative-care course, the region's prior procedures and their response,
 // concordant imaging) and the ordering clinician's attestation. Nothing ClaimReady wrote is cited as evidence.
+import { placeOfServiceFor } from '../place-of-service';
 import type { ClinicalPicture, Evidence, PlannedService } from '../../policy/picture';
 import type { Assessment, CodingSuggestion, Finding } from '../../policy/verdicts';
 import { regionGroupOf, serviceDef } from '../../policy/services';
@@ -120,7 +121,7 @@ export function necessitySections(i: NecessityInput): Section[] {
     'date' in i.requested
       ? `date of service ${i.requested.date}`
       : `requested period ${i.requested.period.start} to ${i.requested.period.end} (no date scheduled)`;
-  const pos = i.placeOfService ?? '11';
+  const pos = placeOfServiceFor(s, i.placeOfService);
   const lines = coding.lines.length ? coding.lines : [{ code: s.code, label: '', modifiers: [], units: 1 }];
   const asOf = assessedOn(i);
   const naming = policyNaming(a, asOf);

@@ -1,6 +1,7 @@
 // The packet's words: the medical-necessity summary written from the facts, the requested service with codes (our
 // own labels, never AMA descriptors) and the policy's criteria each marked with its evidence. Pure; the PDF layer
 // only lays these sections out, and the UI can show the same text.
+import { placeOfServiceFor } from '../place-of-service';
 import type { ClinicalPicture, Evidence, PlannedService } from '../../policy/picture';
 import type { Assessment, CodingSuggestion, FindingStatus } from '../../policy/verdicts';
 import { serviceDef } from '../../policy/services';
@@ -164,7 +165,7 @@ export function packetSections(input: PacketSummaryInput): Section[] {
           `- ${l.code}${l.modifiers.length ? `-${l.modifiers.join('-')}` : ''} x ${l.units}: ${l.label || serviceDef(l.code)?.label || ''}`,
       ),
       ...(coding.lines.length ? [] : [`- ${service.code}: ${serviceDef(service.code)?.label ?? ''}`]),
-      `Planned date of service: ${dos ? day(dos) : 'not scheduled'}; place of service ${input.placeOfService ?? '11'}`,
+      `Planned date of service: ${dos ? day(dos) : 'not scheduled'}; place of service ${placeOfServiceFor(input.service, input.placeOfService)}`,
       `Levels and laterality: ${sites(service)}`,
       `Diagnoses: ${coding.diagnoses.map((d) => `${d.code} ${d.label}`).join('; ') || service.reasonIcd10.join('; ') || 'none coded'}`,
     ],
