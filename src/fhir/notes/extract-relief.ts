@@ -4,10 +4,13 @@ import type { NoteDoc, ReliefFact, ServiceKind, SpinalLevel, SpinalRegion } from
 import { isAboutFamily, isNegated, type Sentence } from './context';
 import { matchAll, noteDay, NUM_RANGE, parseNumber, parseUnit, spanEvidence, toHours, UNIT } from './lexicon';
 import { levelGroups, regionOf } from './extract-site';
+import { dateFor, namedDates, saysReturned, type NamedDate } from './relief-when';
 
 /** A relief report with what the note says it followed, so merge can find the procedure. */
 export interface NoteReliefFact extends ReliefFact {
   about?: { levels: SpinalLevel[]; region?: SpinalRegion; kinds: ServiceKind[] };
+  /** The session date (or year) the sentence names for this report (relief-when.ts). */
+  sessionDate?: string;
 }
 
 const PCT = String.raw`(\d{1,3})(?:\s*(?:-|–|to)\s*\d{1,3})?\s*(?:%|percent|per cent)`;
@@ -83,14 +86,22 @@ export function extractRelief(note: NoteDoc, sentences: readonly Sentence[]): No
     const used: [number, number][] = [];
     let about: NoteReliefFact['about'];
     let aboutDone = false;
-    // Every relief found in the sentence carries the note's date and what the sentence says it followed (read once).
-    const add = (fact: NoteReliefFact): void => {
+    let dates: NamedDate[] = [];
+    let returned = false;
+    // Every relief found in the sentence carries the note's date and what the sentence says it followed (read once),
+    // the session date it names nearest to it, and whether the sentence says the pain came back.
+    const add = (fact: NoteReliefFact, at: number): void => {
       if (date) fact.date = date;
       if (!aboutDone) {
         about = aboutOf(s);
+        dates = namedDates(s, date);
+        returned = saysReturned(s);
         aboutDone = true;
       }
       if (about) fact.about = about;
+      const on = dateFor(dates, at);
+      if (on) fact.sessionDate = on;
+      if (returned) fact.returned = true;
       out.push(fact);
     };
     const verbs = RELIEF_TOPIC.test(s);
@@ -120,7 +131,7 @@ export function extractRelief(note: NoteDoc, sentences: readonly Sentence[]): No
           measure: FUNCTION_WORD.test(m[0]) ? 'function' : 'pain',
         };
         if (unit && Number.isFinite(n)) fact.durationHours = toHours(n, unit);
-        add(fact);
+        add(fact, m.index);
       }
     }
     if (!verbs || !NO_PERCENT_GATE.test(s)) continue;
@@ -148,7 +159,7 @@ export function extractRelief(note: NoteDoc, sentences: readonly Sentence[]): No
           const unit = parseUnit(dur[2]!);
           if (unit && Number.isFinite(n)) fact.durationHours = toHours(n, unit);
         }
-        add(fact);
+        add(fact, m.index);
       }
     }
   }
