@@ -100,3 +100,41 @@ describe('a sentence saying the pain came back marks the relief as over', () => 
     expect(relief.every((r) => (r.returned ?? false) === flag)).toBe(true);
   });
 });
+
+// F17: the ESI repeat rule reads "at least 50 % sustained improvement in pain or function from baseline, on the same
+// scale" (S1, ../shared/policy/README.md ESI "Repeat"), so relief told as two NRS scores is a percent, computed.
+describe('relief told as pain scores before and after the injection', () => {
+  it.each([
+    ['Her back pain went from 8/10 before the injection to 4/10 afterwards and stayed there for three months.', 50, 3 * 730],
+    ['Her back pain went from 8/10 before the injection to 5/10 afterwards and stayed there for three months.', 38, 3 * 730],
+    ['Leg pain dropped from 10/10 prior to the ESI to 4/10, lasting 14 weeks.', 60, 14 * 168],
+  ])('%s -> %i%%', (text, percent, hours) => {
+    const [r, ...rest] = extractNoteFacts(note(text)).relief;
+    expect(rest).toEqual([]);
+    expect(r).toMatchObject({ percent, durationHours: hours, measure: 'pain' });
+    expect(r!.evidence[0]!.display).toMatch(/relief computed from pain \d+\/10 before to \d\/10 after/);
+  });
+
+  it('two scores not around an injection are not relief', () => {
+    expect(extractNoteFacts(note('Pain went from 8/10 last week to 4/10 today with rest.')).relief).toEqual([]);
+  });
+});
+
+describe('the scale named before a percentage decides pain or function', () => {
+  it('"Oswestry fell from 48 to 22, a 54 percent improvement" is function; the pain percent before it stays pain', () => {
+    const r = extractNoteFacts(
+      note(
+        'After the TFESI her leg pain improved only about 25 percent, but function improved: Oswestry fell from 48 to 22 percent, a 54 percent improvement, sustained for four months.',
+      ),
+    ).relief;
+    expect(r.map((x) => [x.percent, x.measure]).sort((a, b) => Number(a[0]) - Number(b[0]))).toEqual([
+      [25, 'pain'],
+      [54, 'function'],
+    ]);
+  });
+
+  it('a pain word between the scale and the percent keeps it pain', () => {
+    const r = extractNoteFacts(note('Oswestry unchanged; after the block her pain had 80 percent relief for six hours.')).relief;
+    expect(r.map((x) => x.measure)).toEqual(['pain']);
+  });
+});
