@@ -19,15 +19,18 @@ export const SCHEDULED_FOR = new RegExp(
   'i',
 );
 
+// An open course: "ongoing physical therapy twice a week since October 5" runs to the note's day.
+const SINCE = new RegExp(String.raw`^${BETWEEN}\bsince\s+(${ONE_DATE})\b`, 'i');
+
 /** Weeks between the two dates named right after a care term, and the length of text read; undefined if none. */
 export function rangeAfter(after: string, noteDay: string): { weeks: number; length: number } | undefined {
-  const m = RANGE.exec(after);
+  const m = RANGE.exec(after) ?? (noteDay ? SINCE.exec(after) : null);
   if (!m) return undefined;
   const from = namedDates(m[1]!, noteDay)[0]?.value;
-  let to = namedDates(m[2]!, noteDay)[0]?.value;
+  let to = m[2] === undefined ? noteDay : namedDates(m[2], noteDay)[0]?.value;
   if (!from || !to || from.length !== 10 || to.length !== 10) return undefined;
   // "from November 10 to January 5" with no years: the end is the later one.
-  if (to < from && !/\d{4}/.test(m[2]!)) to = `${Number(to.slice(0, 4)) + 1}${to.slice(4)}`;
+  if (to < from && m[2] !== undefined && !/\d{4}/.test(m[2])) to = `${Number(to.slice(0, 4)) + 1}${to.slice(4)}`;
   const days = daysBetween(from, to);
   if (!(days > 0 && days <= 3650)) return undefined;
   return { weeks: Math.round((days / 7) * 10) / 10, length: m[0].length };

@@ -56,3 +56,14 @@ describe('care weeks from a date range or a schedule', () => {
     ]);
   });
 });
+
+// F19 (note side): an open course "since <date>" runs to the note's day (2026-11-24 here).
+describe('ongoing care since a date counts up to the note', () => {
+  it.each([
+    ['She is in ongoing physical therapy twice a week since October 30, still without benefit.', 3.6],
+    ['She is in ongoing physical therapy twice a week since October 27, still without benefit.', 4],
+    ['Naproxen 500 mg twice daily since August 1, still taking it without relief.', 16.4],
+  ])('%s -> %d weeks', (text, weeks) => {
+    expect(care(text)[0]![1]).toBe(weeks);
+  });
+});
