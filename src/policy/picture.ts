@@ -132,6 +132,8 @@ export interface ReliefFact extends Fact {
   date?: string;
   /** The procedure it follows ("Procedure/abc") when known. */
   procedureRef?: string;
+  /** The report says the relief is over (the pain came back): its date is not evidence that relief still held. */
+  returned?: boolean;
 }
 
 /**

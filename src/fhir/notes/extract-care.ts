@@ -6,6 +6,7 @@ import { mentionContext } from './cues';
 import type { MentionContext, NoteMention } from './mention-types';
 import { CARE_TERMS as TERMS, careKind, UMBRELLA } from './care-lexicon';
 import { matchAll, noteDay, NUM_RANGE, parseNumber, parseUnit, spanEvidence, toWeeks, UNIT } from './lexicon';
+import { rangeAfter, SCHEDULED_FOR } from './care-span';
 
 // "PT" is physical therapy only in capitals; "Pt reports" is the patient.
 const PT_UPPER = /\bPT\b(?!\s*\/\s*INR)(?!\s+(?:states|reports|denies|presents|complains|returns|c\/o|is here|here)\b)/g;
@@ -204,8 +205,13 @@ export function extractConservativeCare(note: NoteDoc, sentences: readonly Sente
       let start = pos;
       let end = pos + hit.term.length;
       let weeks: number | undefined;
-      const after = WEEKS_AFTER.exec(s.slice(end, Math.min(s.length, end + 40)));
-      if (after) {
+      const after =
+        WEEKS_AFTER.exec(s.slice(end, Math.min(s.length, end + 40))) ?? SCHEDULED_FOR.exec(s.slice(end, Math.min(s.length, end + 60)));
+      const range = after ? undefined : rangeAfter(s.slice(end, Math.min(s.length, end + 90)), recorded);
+      if (range) {
+        weeks = range.weeks;
+        end += range.length;
+      } else if (after) {
         const n = parseNumber(after[1]!);
         const unit = parseUnit(after[2]!);
         if (Number.isFinite(n) && unit && unit !== 'hour') {

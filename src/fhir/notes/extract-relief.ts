@@ -4,10 +4,13 @@ import type { NoteDoc, ReliefFact, ServiceKind, SpinalLevel, SpinalRegion } from
 import { isAboutFamily, isNegated, type Sentence } from './context';
 import { matchAll, noteDay, NUM_RANGE, parseNumber, parseUnit, spanEvidence, toHours, UNIT } from './lexicon';
 import { levelGroups, regionOf } from './extract-site';
+import { dateFor, namedDates, saysReturned, type NamedDate } from './relief-when';
 
 /** A relief report with what the note says it followed, so merge can find the procedure. */
 export interface NoteReliefFact extends ReliefFact {
   about?: { levels: SpinalLevel[]; region?: SpinalRegion; kinds: ServiceKind[] };
+  /** The session date (or year) the sentence names for this report (relief-when.ts). */
+  sessionDate?: string;
 }
 
 // A percent in digits or in words ("seventy percent", "seventy-five per cent").
@@ -80,7 +83,7 @@ const COMPLETE = new RegExp(
 const HALF =
   /\b(?:relieved|reduced|decreased|improved|cut|helped|took away)\b[^.;:%]{0,30}?\b(?:about\s+|approximately\s+|roughly\s+|nearly\s+|over\s+|more than\s+)?(?:one[- ])?half\b(?:\s+of\s+(?:his|her|their|the)\s+(?:\w+\s+)?(?:pain|symptoms))?/gi;
 const FROM_TO =
-  /\b(?:pain\b[^.;:]{0,40}?\b(?:went|came|dropped|decreased|reduced|fell|lowered|improved|declined|down)|(?:lowered|reduced|decreased|brought|dropped|took)\s+(?:his|her|their|the)\s+(?:\w+\s+)?pain(?:\s+(?:score|level))?)\b[^.;:]{0,20}?\bfrom\s+(?:an?\s+)?(10|\d)(?:\s*\/\s*10)?\s+(?:down\s+)?to\s+(?:an?\s+)?(10|\d)(?:\s*\/\s*10)?(?!\s*(?:mg|%|\d))/gi;
+  /\b(?:pain\b[^.;:]{0,40}?\b(?:went|came|dropped|decreased|reduced|fell|lowered|improved|declined|down)|(?:lowered|reduced|decreased|brought|dropped|took)\s+(?:his|her|their|the)\s+(?:\w+\s+)?pain(?:\s+(?:score|level))?)\b[^.;:]{0,20}?\bfrom\s+(?:an?\s+)?(10|\d)(?:\s*\/\s*10)?(?:\s+(?:before|prior to|pre-?)\s*(?:the\s+|his\s+|her\s+)?(?:injections?|procedure|blocks?|ESI|epidural|ablation|RFA))?\s+(?:down\s+)?to\s+(?:an?\s+)?(10|\d)(?:\s*\/\s*10)?(?!\s*(?:mg|%|\d))/gi;
 const PROCEDURE_TOPIC = /\b(?:injections?|blocks?|procedure|ablation|RFA|epidural|ESI|rhizotomy|radiofrequency|shot)\b/i;
 const NO_PERCENT_GATE = /\b(?:complete|completely|total|totally|full|half|from)\b/i;
 
@@ -100,6 +103,15 @@ const CRITERION_AFTER =
 const DOWN_TO =
   /\b(?:decreased|reduced|lowered|dropped|cut)\b[^%]*?\bto\s+(?:about\s+|approximately\s+|around\s+|roughly\s+|nearly\s+)?[\w-]+\s*(?:%|percent|per cent)/i;
 const FUNCTION_WORD = /\bfunction/i;
+
+// "function improved markedly: Oswestry fell from 50 to 24, a 52 percent improvement": the scale is named before the
+// percent, in the stretch since the previous report of the sentence.
+const FUNCTION_SCALE = /\b(?:function\w*|Oswestry|ODI|NDI|disability)\b/i;
+function functionBefore(s: string, at: number, used: readonly [number, number][]): boolean {
+  const from = Math.max(at - 80, ...used.map(([, y]) => (y <= at ? y : 0)));
+  const back = s.slice(from, at);
+  return FUNCTION_SCALE.test(back) && !/\bpain\b/i.test(back);
+}
 
 const KIND_CUES: [RegExp, ServiceKind[]][] = [
   [/\b(?:MBBs?|medial branch(?:es)?(?: blocks?)?)\b/i, ['facet-mbb']],
@@ -132,14 +144,22 @@ export function extractRelief(note: NoteDoc, sentences: readonly Sentence[]): No
     const used: [number, number][] = [];
     let about: NoteReliefFact['about'];
     let aboutDone = false;
-    // Every relief found in the sentence carries the note's date and what the sentence says it followed (read once).
-    const add = (fact: NoteReliefFact): void => {
+    let dates: NamedDate[] = [];
+    let returned = false;
+    // Every relief found in the sentence carries the note's date and what the sentence says it followed (read once),
+    // the session date it names nearest to it, and whether the sentence says the pain came back.
+    const add = (fact: NoteReliefFact, at: number): void => {
       if (date) fact.date = date;
       if (!aboutDone) {
         about = aboutOf(s);
+        dates = namedDates(s, date);
+        returned = saysReturned(s);
         aboutDone = true;
       }
       if (about) fact.about = about;
+      const on = dateFor(dates, at);
+      if (on) fact.sessionDate = on;
+      if (returned) fact.returned = true;
       out.push(fact);
     };
     const verbs = RELIEF_TOPIC.test(s);
@@ -168,10 +188,10 @@ export function extractRelief(note: NoteDoc, sentences: readonly Sentence[]): No
           source: 'note',
           evidence: [spanEvidence(note, sen, m.index, end)],
           percent,
-          measure: FUNCTION_WORD.test(m[0]) ? 'function' : 'pain',
+          measure: FUNCTION_WORD.test(m[0]) || functionBefore(s, m.index, used) ? 'function' : 'pain',
         };
         if (unit && Number.isFinite(n)) fact.durationHours = toHours(n, unit);
-        add(fact);
+        add(fact, m.index);
       }
     }
     if (!verbs || !NO_PERCENT_GATE.test(s)) continue;
@@ -193,13 +213,20 @@ export function extractRelief(note: NoteDoc, sentences: readonly Sentence[]): No
         used.push([m.index, end]);
         const fact: NoteReliefFact = { source: 'note', evidence: [spanEvidence(note, sen, m.index, end)], percent, measure: 'pain' };
         const dur =
-          re === COMPLETE ? /(\d+(?:\.\d+)?|\w+)\+?\s*-?\s*(hours?|hrs?|days?|weeks?|wks?|months?|mos?|years?|yrs?)\s*$/i.exec(m[0]) : null;
+          re === COMPLETE
+            ? /(\d+(?:\.\d+)?|\w+)\+?\s*-?\s*(hours?|hrs?|days?|weeks?|wks?|months?|mos?|years?|yrs?)\s*$/i.exec(m[0])
+            : re === FROM_TO
+              ? DUR_LATER.exec(s.slice(end))
+              : null;
         if (dur) {
           const n = parseNumber(dur[1]!);
           const unit = parseUnit(dur[2]!);
           if (unit && Number.isFinite(n)) fact.durationHours = toHours(n, unit);
         }
-        add(fact);
+        // Relief computed from two pain scores on one scale (the ESI text: "improvement ... from baseline, on the
+        // same scale"): the evidence says so, with the scores.
+        if (re === FROM_TO) fact.evidence[0]!.display = `${note.title} (relief computed from pain ${m[1]}/10 before to ${m[2]}/10 after)`;
+        add(fact, m.index);
       }
     }
   }

@@ -2,7 +2,7 @@
 // E/M work: a new or worsening problem evaluated, medication management, a work-up ordered, or an assessment the
 // note itself calls separate. A routine pre-procedure check ("here for scheduled injection, no changes") is not.
 import type { Laterality, NoteDoc, SymptomFact, SymptomKind, VisitWorkFact } from '../../policy/picture';
-import { isAboutFamily, isNegated, type Sentence } from './context';
+import { clauseEnd, clauseStart, isAboutFamily, isNegated, type Sentence } from './context';
 import { gatedMatches, hasAny, noteDay, spanEvidence } from './lexicon';
 
 const DRUG = String.raw`(?:gabapentin|pregabalin|duloxetine|meloxicam|naproxen|ibuprofen|celecoxib|diclofenac|cyclobenzaprine|tizanidine|methocarbamol|baclofen|tramadol|oxycodone|hydrocodone|nortriptyline|amitriptyline|buprenorphine|medications?|meds|dose|dosage|regimen|opioids?|NSAIDs?|muscle relaxants?|analgesics?)`;
@@ -131,6 +131,10 @@ const SYMPTOMS: [RegExp, SymptomKind, boolean, string[]][] = [
 ];
 
 const LATERALITY: Record<string, Laterality> = { left: 'left', right: 'right', bilateral: 'bilateral' };
+// "The radiculopathy entry on her problem list was entered in error (wrong patient)": a retracted entry documents
+// nothing about the patient, neither the symptom nor its absence.
+const RETRACTED =
+  /\b(?:(?:entered|recorded|listed|charted|documented|coded|added|placed)\s+(?:\w+\s+){0,3}?in error|erroneous(?:ly)?|(?:on|for|to) the wrong patient|wrong[- ]patient)\b/i;
 
 export function extractSymptoms(note: NoteDoc, sentences: readonly Sentence[]): SymptomFact[] {
   const out: SymptomFact[] = [];
@@ -138,9 +142,11 @@ export function extractSymptoms(note: NoteDoc, sentences: readonly Sentence[]): 
   for (const sen of sentences) {
     const s = sen.text;
     if (!hasAny(sen.lower, SYMPTOM_GATE)) continue;
+    const retracted = RETRACTED.test(s);
     for (const [re, kind, inherentlyNegative, gate] of SYMPTOMS) {
       for (const m of gatedMatches(re, gate, s, sen.lower)) {
         if (isAboutFamily(s, m.index, sen.section)) continue;
+        if (retracted && RETRACTED.test(s.slice(clauseStart(s, m.index), clauseEnd(s, m.index + m[0].length)))) continue;
         // "does not radiate" documents axial pain; "denies radicular pain" documents its absence.
         const present = inherentlyNegative ? true : !isNegated(s, m.index);
         const fact: SymptomFact = { source: 'note', evidence: [spanEvidence(note, sen, m.index, m.index + m[0].length)], kind, present };

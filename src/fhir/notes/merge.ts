@@ -85,7 +85,7 @@ const careList = (xs: readonly ConservativeCareFact[]) =>
   );
 
 function reliefFact(r: NoteReliefFact, procedureRef?: string): ReliefFact {
-  const { about: _about, ...rest } = r;
+  const { about: _about, sessionDate: _on, ...rest } = r;
   return procedureRef ? { ...rest, procedureRef } : rest;
 }
 
@@ -102,6 +102,26 @@ export function procedureForRelief(procedures: readonly ProcedureFact[], relief:
       if (about.levels.length > 0 && p.levels.length > 0 && !about.levels.some((l) => p.levels.includes(l))) continue;
       if (about.region && p.region && about.region !== p.region) continue;
     }
+    if (best === -1 || compareIso(p.date, procedures[best]!.date) > 0) best = i;
+  }
+  return relief.sessionDate && best !== -1 ? namedSession(procedures, relief, best) : best;
+}
+
+/**
+ * A report whose sentence names a session date belongs to the procedure of that day (or year), not to the latest
+ * one: a note lists its blocks one by one. A named date after the latest candidate is the visit's own date and
+ * says nothing; one before it that matches no procedure is about a session not on record, so it is not attached.
+ */
+function namedSession(procedures: readonly ProcedureFact[], relief: NoteReliefFact, latest: number): number {
+  const on = relief.sessionDate!;
+  const latestDay = dayOf(procedures[latest]!.date);
+  if (on.length === 4 ? on > latestDay.slice(0, 4) : on > latestDay) return latest;
+  let best = -1;
+  for (let i = 0; i < procedures.length; i++) {
+    const p = procedures[i]!;
+    if (!dayOf(p.date).startsWith(on) || (relief.date && compareIso(p.date, relief.date) > 0)) continue;
+    const about = relief.about;
+    if (about && about.kinds.length > 0 && !about.kinds.includes(p.kind)) continue;
     if (best === -1 || compareIso(p.date, procedures[best]!.date) > 0) best = i;
   }
   return best;

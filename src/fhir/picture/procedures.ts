@@ -6,7 +6,7 @@ import type { ProcedureR } from './schemas';
 import { SYS, byDateThenRef, codeOf, codingOf, evidence, textOf } from './codes';
 import { siteOf } from './sites';
 import { PT_CODES, namesPt } from './therapy';
-import { procedureRelief } from './relief';
+import { procedureRelief, type ObservedRelief } from './relief';
 
 export { PT_CODES } from './therapy';
 
@@ -53,11 +53,16 @@ export function procedureDate(p: ProcedureR): string | undefined {
 
 const NOT_DONE = ['entered-in-error', 'not-done', 'preparation'];
 
-/** Gives relief with no partOf/focus/derivedFrom the procedure it most likely follows: the latest one before it. */
-function linkByDate(facts: ProcedureFact[], relief: ReliefFact[]): ReliefFact[] {
-  return relief.map((r) => {
+/**
+ * Gives relief with no partOf/focus/derivedFrom the procedure it most likely follows: the one of the day its note
+ * names, else the latest one before it (within RELIEF_LINK_DAYS).
+ */
+function linkByDate(facts: ProcedureFact[], observed: ObservedRelief[]): ReliefFact[] {
+  return observed.map(({ namedDay, ...r }) => {
     // An explicit link is kept even to a procedure the record lacks: guessing would attach it to the wrong one.
     if (r.procedureRef || !r.date) return r;
+    const named = namedDay ? facts.filter((f) => f.kind !== 'other' && f.date.slice(0, 10) === namedDay).pop() : undefined;
+    if (named) return { ...r, procedureRef: `Procedure/${named.id}` };
     let best: ProcedureFact | undefined;
     for (const f of facts) {
       const d = daysBetween(f.date, r.date);
@@ -68,7 +73,7 @@ function linkByDate(facts: ProcedureFact[], relief: ReliefFact[]): ReliefFact[] 
   });
 }
 
-export function procedureFacts(list: ProcedureR[], observed: ReliefFact[]): ProcedureFact[] {
+export function procedureFacts(list: ProcedureR[], observed: ObservedRelief[]): ProcedureFact[] {
   const out: ProcedureFact[] = [];
   const stated: ReliefFact[] = [];
   for (const p of list) {

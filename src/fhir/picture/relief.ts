@@ -5,6 +5,12 @@ import type { ReliefFact } from '../../policy/picture';
 import { HOURS_PER_MONTH, HOURS_PER_WEEK } from '../../policy/dates';
 import type { ObservationR, ProcedureR, QuantityT } from './schemas';
 import { SYS, allText, codingOf, evidence, hasCode, refId } from './codes';
+import { namedDates, saysReturned } from '../notes/relief-when';
+
+/** Relief from an Observation, with the session day its note names ("after the 01/20/2026 RFA") for linking. */
+export interface ObservedRelief extends ReliefFact {
+  namedDay?: string;
+}
 
 const HOURS: Record<string, number> = { min: 1 / 60, h: 1, d: 24, wk: HOURS_PER_WEEK, mo: HOURS_PER_MONTH, a: 8760 };
 const RELIEF_TEXT = /relief|improvement|reduction in pain|pain reduction|percent better|% better/i;
@@ -43,7 +49,7 @@ function durationInText(text: string): number | undefined {
   return factor === undefined ? undefined : Number(m[1]) * factor;
 }
 
-export function reliefFact(o: ObservationR): ReliefFact | undefined {
+export function reliefFact(o: ObservationR): ObservedRelief | undefined {
   const fromString = /^\s*(\d{1,3}(?:\.\d+)?)\s*%?\s*$/.exec(o.valueString ?? '');
   const percent = o.valueQuantity?.value ?? o.valueInteger ?? (fromString ? Number(fromString[1]) : undefined);
   if (percent === undefined || !Number.isFinite(percent) || percent < 0 || percent > 100) return undefined;
@@ -55,15 +61,21 @@ export function reliefFact(o: ObservationR): ReliefFact | undefined {
   const fn = coded
     ? hasCode(o.code, SYS.painObs, ['function-improvement-percent'])
     : FUNCTION_TEXT.test(allText(o.code)) && !/pain/i.test(allText(o.code));
-  const fact: ReliefFact = {
+  const fact: ObservedRelief = {
     percent,
     measure: fn ? 'function' : 'pain',
     source: 'coded',
     evidence: [evidence('Observation', o.id, `${percent}% ${fn ? 'functional improvement' : 'relief'}`, date)],
   };
-  const hours = hoursOf(duration?.valueQuantity) ?? durationInText((o.note ?? []).map((n) => n.text ?? '').join(' '));
+  const noteText = (o.note ?? []).map((n) => n.text ?? '').join(' ');
+  const hours = hoursOf(duration?.valueQuantity) ?? durationInText(noteText);
   if (hours !== undefined) fact.durationHours = hours;
   if (date) fact.date = date;
+  if (noteText && saysReturned(noteText)) fact.returned = true;
+  // Relief is often charted at a follow-up visit months later; the session its note names is the one it follows.
+  const day = date?.slice(0, 10) ?? '';
+  const named = noteText ? namedDates(noteText, day).find((d) => d.value.length === 10 && (!day || d.value <= day)) : undefined;
+  if (named) fact.namedDay = named.value;
   const links = [...(o.partOf ?? []), ...(o.focus ?? []), ...(o.derivedFrom ?? [])];
   const proc = links.map((r) => refId(r.reference, 'Procedure')).find(Boolean);
   if (proc) fact.procedureRef = `Procedure/${proc}`;

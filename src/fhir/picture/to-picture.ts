@@ -1,6 +1,6 @@
 // FHIR resources -> ClinicalPicture (coded facts only). Note narrative is turned into facts by ./notes; this file
 // only lists the note texts (noteSources) for it. Never throws on bad data: bad resources become DataIssues.
-import { emptyPicture, type ClinicalPicture, type DataIssue, type ReliefFact } from '../../policy/picture';
+import { emptyPicture, type ClinicalPicture, type DataIssue } from '../../policy/picture';
 import type { RawRecord } from '../read/read';
 import { CompositionSchema, DocumentReferenceSchema, DiagnosticReportSchema, NarrativeHolderSchema } from './schemas';
 import { parseResources } from './parse';
@@ -10,7 +10,7 @@ import { encounterFacts } from './encounters';
 import { billingPayer, coverageFacts, payerIssue } from './coverages';
 import { conditionPainDurations, diagnosisFacts } from './diagnoses';
 import { procedureFacts } from './procedures';
-import { isReliefObservation, reliefFact } from './relief';
+import { isReliefObservation, reliefFact, type ObservedRelief } from './relief';
 import { plannedServices } from './planned';
 import { applyServiceLocations } from './location';
 import { functionalFacts, painScoreFacts } from './observations';
@@ -58,7 +58,7 @@ export function toPicture(record: RawRecord, ctx: PictureContext): ClinicalPictu
 
   const relief = parsed.Observation.filter(isReliefObservation)
     .map(reliefFact)
-    .filter((r): r is ReliefFact => r !== undefined);
+    .filter((r): r is ObservedRelief => r !== undefined);
   picture.procedureHistory = procedureFacts(parsed.Procedure, relief);
 
   picture.plannedServices = plannedServices(parsed.ServiceRequest, parsed.Condition, ctx.serviceRequestIds, dataIssues);

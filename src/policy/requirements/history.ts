@@ -101,14 +101,15 @@ export function spacingRequirement(id: string): Requirement {
 
 /**
  * Relief of at least minPercent still reported some time after the session lasted at least that long: the latest
- * such report, in hours since the session. Only a report that states no duration: one that says how long the relief
- * lasted ("60 percent for five months") dates its end, and the day it was written does not extend it.
+ * such report, in hours since the session. Only a report that states no duration and does not say the pain came
+ * back counts: "60% for five months" written ten months on says five months, not ten (the date a note is written
+ * is evidence of relief then only when the note says nothing that bounds it).
  */
 function heldAtLeast(s: Session, minPercent: number): { percent: number; on: string; hours: number } | undefined {
   let best: { percent: number; on: string; hours: number } | undefined;
   for (const r of s.relief) {
     const on = r.date?.slice(0, 10);
-    if (!on || on <= s.date || r.percent < minPercent || r.durationHours !== undefined) continue;
+    if (!on || on <= s.date || r.percent < minPercent || r.durationHours !== undefined || r.returned) continue;
     const hours = daysBetween(s.date, on) * 24;
     if (!best || hours > best.hours) best = { percent: r.percent, on, hours };
   }

@@ -124,15 +124,40 @@ export function levelsOverlap(a: readonly string[], b: readonly string[]): boole
 }
 
 /**
- * The relief of a session: the best (highest percent, then longest) among its structured reports (an Observation of
- * the response), else among the reports read from note text. A percentage read from a note is tied to a session by
- * its wording and may be about another block, so it never outranks a measurement charted for the session.
+ * The relief of a session: highest percent, then the longest, among its structured reports (Observation, Procedure
+ * outcome) when it has any, else among its note reports. A structured value recorded for the session wins over note
+ * prose that disagrees with it; prose never raises it ("80%" in a note does not turn a charted 79% into 80%). A note
+ * report of the same percent may still supply the duration the structured one lacks.
  */
 export function bestRelief(s: Session, measure?: ReliefFact['measure']): ReliefFact | undefined {
+  // Pain and function are different scales: a charted function score does not overrule a note's pain relief.
+  if (!measure)
+    return highest(
+      [bestRelief(s, 'pain'), bestRelief(s, 'function')].filter((r) => r !== undefined),
+      undefined,
+      false,
+      byPercent,
+    );
+  const structured = s.relief.some((r) => r.source !== 'note' && r.measure === measure);
+  const best = highest(s.relief, measure, structured);
+  if (!best || !structured || best.durationHours !== undefined) return best;
+  const told = s.relief.find(
+    (r) => r.source === 'note' && r.measure === best.measure && r.percent === best.percent && r.durationHours !== undefined,
+  );
+  return told ? { ...best, durationHours: told.durationHours!, evidence: [...best.evidence, ...told.evidence] } : best;
+}
+
+function highest(
+  relief: readonly ReliefFact[],
+  measure: ReliefFact['measure'] | undefined,
+  structuredOnly: boolean,
+  rank: (r: ReliefFact, best: ReliefFact) => boolean = outranks,
+): ReliefFact | undefined {
   let best: ReliefFact | undefined;
-  for (const r of s.relief) {
+  for (const r of relief) {
+    if (structuredOnly && r.source === 'note') continue;
     if (measure && r.measure !== measure) continue;
-    if (!best || outranks(r, best)) best = r;
+    if (!best || rank(r, best)) best = r;
   }
   return best;
 }
@@ -140,6 +165,10 @@ export function bestRelief(s: Session, measure?: ReliefFact['measure']): ReliefF
 function outranks(r: ReliefFact, best: ReliefFact): boolean {
   const coded = r.source === 'coded';
   if (coded !== (best.source === 'coded')) return coded;
+  return byPercent(r, best);
+}
+
+function byPercent(r: ReliefFact, best: ReliefFact): boolean {
   return r.percent > best.percent || (r.percent === best.percent && (r.durationHours ?? -1) > (best.durationHours ?? -1));
 }
 
