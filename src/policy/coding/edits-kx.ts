@@ -1,6 +1,7 @@
 // Modifier KX where the billing article asks for it: diagnostic facet injection lines (A58403, S1). A coder's
 // KX on a therapeutic joint injection is not asked for. The ESI articles' KX on diagnostic selective nerve root
-// blocks is a summary of some contractors only (S2), so it is not suggested.
+// blocks is a summary of some contractors only (S2), so it is not suggested. The facet KX is advice, not put on
+// the line: what was read is a contractor's restatement (S1), not the article, and the coder adds it.
 import type { CodingEdit, CodingLine } from '../verdicts';
 import type { ClinicalPicture, PlannedService } from '../picture';
 import { familyOf, serviceDef } from '../services';
@@ -26,7 +27,7 @@ export function kxEdits(
     out.push({
       kind: 'modifier',
       severity: 'warning',
-      message: `${l.code}: a diagnostic facet injection line takes modifier KX (billing article A58403).`,
+      message: `${l.code}: add modifier KX if your contractor's article asks for it on a diagnostic facet injection line (A58403 does, as restated by Noridian; the article itself was not read, so ClaimReady does not put KX on the line for you).`,
       lines: [i],
       citation: CITE.facetKx,
       evidence,

@@ -13,6 +13,10 @@ describe('A58403: modifier KX on diagnostic facet lines', () => {
     });
     const edit = suggestCoding(p, [s], { today: DOS }).edits.find((e) => e.citation?.ruleId === 'FJ-KX');
     expect(edit).toMatchObject({ kind: 'modifier', severity: 'warning' });
+    // Advice (S1): the coder adds KX; the line does not carry it, and the message says why.
+    expect(edit?.message).toMatch(/add modifier KX if your contractor's article asks for it/);
+    expect(edit?.message).toMatch(/does not put KX on the line/);
+    expect(suggestCoding(p, [s], { today: DOS }).lines[0]!.modifiers).not.toContain('KX');
   });
   it('a therapeutic intra-articular injection gets none', () => {
     const s = svc('64493', {
