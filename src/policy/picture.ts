@@ -245,6 +245,11 @@ export interface ConservativeCareFact extends Fact {
   outcome: CareOutcome;
   /** Date the fact was recorded (note or resource date). */
   recorded?: string;
+  /**
+   * Still going on as the record stands (PT Procedure in-progress, medication active) with a start and no end: EHRs
+   * send an open course this way, so it runs from its start to the assessment date.
+   */
+  ongoing?: boolean;
 }
 
 export type ImagingModality = 'MRI' | 'CT' | 'XR' | 'EMG' | 'other';

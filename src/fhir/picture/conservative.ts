@@ -17,6 +17,8 @@ interface Session {
   ev: Evidence;
   outcomeText: string;
   inProgress: boolean;
+  /** An in-progress Procedure whose period has a start and no end: a course still going on. */
+  open?: boolean;
 }
 
 export function outcomeOf(text: string, status: string | undefined): CareOutcome {
@@ -24,7 +26,7 @@ export function outcomeOf(text: string, status: string | undefined): CareOutcome
   if (/contraindicat/.test(t)) return 'contraindicated';
   if (/intoleran|not tolerated|side[- ]effect|adverse|gi upset|drows|sedat/.test(t)) return 'not-tolerated';
   if (
-    /ineffective|not effective|no (relief|improvement|benefit)|without (relief|improvement|benefit)|(minimal|little|slight|limited) (relief|improvement|benefit)|failed|inadequate|did not help|no change|unchanged|persist|plateau/.test(
+    /ineffective|not effective|no (?:(?:meaningful|significant|real|lasting|noticeable) )?(relief|improvement|benefit)|without (relief|improvement|benefit)|(minimal|little|slight|limited) (relief|improvement|benefit)|failed|inadequate|did not help|no change|unchanged|persist|plateau/.test(
       t,
     )
   ) {
@@ -42,10 +44,13 @@ function ptSessions(procs: ProcedureR[], encounters: EncounterR[]): Session[] {
     const date = procedureDate(p);
     if (!date || !isPtProcedure(p, coded?.code) || ['entered-in-error', 'not-done', 'preparation'].includes(p.status ?? '')) continue;
     const end = p.performedPeriod?.end;
+    const open = p.status === 'in-progress' && !!p.performedPeriod?.start && !end;
+    const label = textOf(p.code) || `PT ${coded?.code ?? ''}`.trim();
     out.push({
       date,
       ...(end && end > date ? { end } : {}),
-      ev: evidence('Procedure', p.id, textOf(p.code) || `PT ${coded?.code ?? ''}`.trim(), date),
+      ...(open ? { open } : {}),
+      ev: evidence('Procedure', p.id, open ? `${label}, ongoing since ${dayOf(date)}` : label, date),
       outcomeText: [allText(p.outcome), allText(p.statusReason), ...(p.note ?? []).map((n) => n.text ?? '')].join(' '),
       inProgress: p.status === 'in-progress',
     });
@@ -116,6 +121,19 @@ export function ptCourses(procs: ProcedureR[], encounters: EncounterR[], today: 
     // A PT day often has an Encounter and several Procedures: count days, not resources.
     const visits = new Set(course.map((s) => dayOf(s.date))).size;
     const asPeriod = course.some((s) => s.end !== undefined);
+    // Still open: no end or length of its own; the check counts it up to the assessment date.
+    if (course.some((s) => s.open)) {
+      return {
+        kind: 'physical-therapy' as const,
+        description: `Physical therapy, ongoing since ${start}`,
+        start,
+        outcome,
+        recorded: end,
+        ongoing: true,
+        source: 'coded' as const,
+        evidence: course.map((s) => s.ev),
+      };
+    }
     return {
       kind: 'physical-therapy' as const,
       description: asPeriod ? `Physical therapy, ${start} to ${end}` : `Physical therapy, ${visits} visit${visits === 1 ? '' : 's'}`,
@@ -156,17 +174,24 @@ export function medicationFacts(list: MedResource[]): ConservativeCareFact[] {
     const cls = medClass(rx, name);
     if (!cls) continue;
     const isRequest = m.resourceType === 'MedicationRequest';
-    const start = isRequest ? m.authoredOn : (m.effectivePeriod?.start ?? m.effectiveDateTime ?? m.dateAsserted);
+    const start = isRequest
+      ? (m.authoredOn ?? m.dispenseRequest?.validityPeriod?.start)
+      : (m.effectivePeriod?.start ?? m.effectiveDateTime ?? m.dateAsserted);
     const end = isRequest ? requestEnd(m, start) : m.effectivePeriod?.end;
     const reasons = isRequest ? allText(m.statusReason) : (m.statusReason ?? []).map(allText).join(' ');
     const notes = (m.note ?? []).map((n) => n.text ?? '').join(' ');
+    // Active with a start and no end (no validity end, no supply, no effective end): still being taken.
+    const openStart = isRequest ? start : m.effectivePeriod?.start;
+    const ongoing = m.status === 'active' && !!openStart && !end;
+    const label = ongoing ? `${name || cls.name}, ongoing since ${dayOf(openStart!)}` : name || cls.name;
     const fact: ConservativeCareFact = {
       kind: cls.kind,
-      description: name || cls.name,
+      description: label,
       outcome: outcomeOf(`${reasons} ${notes}`, m.status),
       source: 'coded',
-      evidence: [evidence(m.resourceType, m.id, name || cls.name, start)],
+      evidence: [evidence(m.resourceType, m.id, label, start)],
     };
+    if (ongoing) fact.ongoing = true;
     if (start) fact.start = start;
     if (end) fact.end = end;
     if (start && end) fact.weeks = Math.round((daysBetween(start, end) / 7) * 10) / 10;

@@ -165,10 +165,14 @@ interface CareCourse {
   span?: DaySpan;
 }
 
-/** A dated course as a day interval: start..end (or recorded, or the date of service). */
-function spanOf(c: ConservativeCareFact, dos: string): DaySpan | undefined {
+/**
+ * A dated course as a day interval: start..end (or recorded, or the date of service). An ongoing course without an end
+ * runs to the assessment date (today, or the date of service when that is earlier): care not yet given is not counted.
+ */
+function spanOf(c: ConservativeCareFact, dos: string, today: string): DaySpan | undefined {
   if (!c.start) return undefined;
-  const end = dayOf(c.end ?? c.recorded ?? dos);
+  const asOf = today < dos ? today : dos;
+  const end = c.ongoing && !c.end ? asOf : dayOf(c.end ?? c.recorded ?? dos);
   const from = toDayMs(c.start);
   const to = toDayMs(end < dos ? end : dos);
   return to >= from ? { from, to } : undefined;
@@ -219,7 +223,7 @@ export function conservativeMinimumRequirement(id: string): Requirement {
     'conservative-care',
     'Conservative care lasted at least the minimum weeks before the procedure',
     (p) => p.conservativeMinimum,
-    (_picture, _service, _today, rule, ctx) => {
+    (_picture, _service, today, rule, ctx) => {
       // Once failure is documented, courses whose outcome the note leaves unstated still count as time tried (notes
       // often say "6 weeks of PT" in one sentence and "failed PT and meloxicam" in another); care that helped, or is still ongoing, does not.
       const before = ctx.care;
@@ -231,7 +235,7 @@ export function conservativeMinimumRequirement(id: string): Requirement {
       for (const c of before) {
         if (c.outcome === 'contraindicated') contraindicated++;
         else if (!FAILED.has(c.outcome) && !(anyFailed && c.outcome === 'unknown')) continue;
-        else usable.push({ fact: c, span: spanOf(c, ctx.dos) });
+        else usable.push({ fact: c, span: spanOf(c, ctx.dos, dayOf(today)) });
         courses.push(c);
       }
       const dx = ctx.dx;
