@@ -82,3 +82,32 @@ export function serviceRegion(service: { region?: SpinalRegion; levels: readonly
   }
   return undefined;
 }
+
+/**
+ * The facet joints a set of blocked nerves covers. A lumbar (and thoracic-style) joint Lx-Lx+1 is supplied by the
+ * medial branches of Lx-1 and Lx (L5-S1 by the L4 medial branch and the L5 dorsal ramus); a cervical joint Cx-Cx+1
+ * by the C x and C x+1 medial branches, because cervical nerves leave above their pedicle. Thoracic is not mapped
+ * (its innervation spreads over more levels). Undefined when some nerve supplies none of the joints found: then
+ * the nerve list cannot be read as joints, and the caller keeps the levels as written.
+ */
+export function jointsOfNerves(nerves: readonly string[]): SpinalLevel[] | undefined {
+  const idx = [...new Set(nerves.map((n) => vertebraIndex(n)))].sort((a, b) => a - b);
+  if (idx.length === 0 || idx.some((i) => Number.isNaN(i))) return undefined;
+  const letters = new Set(nerves.map((n) => n.charAt(0).toUpperCase()));
+  if (letters.size !== 1 || letters.has('T') || letters.has('S')) return undefined;
+  const cervical = letters.has('C');
+  const has = new Set(idx);
+  const joints: SpinalLevel[] = [];
+  const used = new Set<number>();
+  for (const i of idx) {
+    // The joint whose two nerves are i and i+1: cervical Ci-Ci+1; lumbar Li+1-Li+2.
+    if (!has.has(i + 1)) continue;
+    const upper = cervical ? i : i + 1;
+    const a = vertebraAt(upper);
+    const b = vertebraAt(upper + 1);
+    if (!a || !b) continue;
+    joints.push(`${a}-${b}`);
+    used.add(i).add(i + 1);
+  }
+  return joints.length > 0 && idx.every((i) => used.has(i)) ? joints : undefined;
+}

@@ -6,7 +6,7 @@ import { assess } from '../../src/policy/assess';
 import type { Assessment, Finding } from '../../src/policy/verdicts';
 import { addDays } from '../../src/policy/dates';
 import { unionWeeks } from '../../src/policy/requirements/pillars';
-import { esiPicture, service, tfesi, TODAY } from './build';
+import { esiPicture, facetPicture, mbb, service, tfesi, TODAY } from './build';
 
 const find = (a: Assessment, id: string): Finding => {
   const f = a.findings.find((x) => x.requirementId === id);
@@ -125,6 +125,18 @@ describe('Site consistency (LCD L39242 / L38803 documentation)', () => {
     expect(find(assess(p, tfesi(), 'medicare', TODAY), 'site-consistency').status).toBe('missing');
     p.siteMentions.push({ ...p.siteMentions[0]!, levels: ['L4-L5'] });
     expect(find(assess(p, tfesi(), 'medicare', TODAY), 'site-consistency').status).toBe('met');
+  });
+  it('F16: a facet plan naming nerves (L3, L4 medial branches) agrees with the joint they supply (L4-L5), not another', () => {
+    const p = facetPicture();
+    p.siteMentions[0]!.levels = ['L3', 'L4'];
+    expect(find(assess(p, mbb({ levels: ['L4-L5'] }), 'medicare', TODAY), 'site-consistency').status).toBe('met');
+    expect(find(assess(p, mbb({ levels: ['L5-S1'] }), 'medicare', TODAY), 'site-consistency').status).toBe('missing');
+    p.siteMentions[0]!.levels = ['L3', 'L4', 'L5'];
+    expect(find(assess(p, mbb({ levels: ['L4-L5', 'L5-S1'] }), 'medicare', TODAY), 'site-consistency').status).toBe('met');
+    // Not for an ESI, whose single vertebrae are nerve roots: L3 is not at L4-L5.
+    const e = esiPicture();
+    e.siteMentions[0]!.levels = ['L3', 'L4'];
+    expect(find(assess(e, tfesi({ levels: ['L4-L5'] }), 'medicare', TODAY), 'site-consistency').status).toBe('missing');
   });
   it('order left vs note plan right is missing', () => {
     const p = esiPicture();

@@ -6,7 +6,7 @@ import type { DataIssue, PlannedService, SpinalLevel } from '../../policy/pictur
 import { serviceDef, serviceKind } from '../../policy/services';
 import type { ConditionR, ServiceRequestR } from './schemas';
 import { SYS, allText, byDateThenRef, codeOf, evidence, refId, textOf } from './codes';
-import { lateralityInText, levelsInText, siteOf, type Site } from './sites';
+import { lateralityInText, levelsInText, namesNerves, siteOf, type Site } from './sites';
 
 const CLOSED = ['entered-in-error', 'revoked', 'completed'];
 
@@ -33,11 +33,11 @@ function orderSite(sr: ServiceRequestR, code: string, issues: DataIssue[]): Site
   const site = siteOf(sr.bodySite, code, worded);
   // A note is the last place an order names its levels: read only when nothing else does.
   const noted = (sr.note ?? []).map((n) => n.text ?? '').join(' ; ');
-  if (site.levels.length === 0) site.levels.push(...levelsInText(noted));
+  if (site.levels.length === 0) site.levels.push(...levelsInText(noted, namesNerves(code)));
   const notedSide = site.laterality ? undefined : lateralityInText(noted);
   if (notedSide) site.laterality = notedSide;
-  const body = siteOf(sr.bodySite);
-  const textLevels = levelsInText(worded);
+  const body = siteOf(sr.bodySite, code);
+  const textLevels = levelsInText(worded, namesNerves(code));
   const textSide = lateralityInText(worded);
   const conflict = (what: string, fromBody: string, fromText: string): void => {
     issues.push({

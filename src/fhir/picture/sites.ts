@@ -1,6 +1,6 @@
 // Spinal levels, laterality and region from bodySite: coded laterality qualifiers (SNOMED) or the words in text.
 import type { Laterality, SpinalLevel, SpinalRegion } from '../../policy/picture';
-import { expandSegments, normalizeLevel, regionOfLevel } from '../../policy/levels';
+import { expandSegments, jointsOfNerves, normalizeLevel, regionOfLevel, vertebraIndex } from '../../policy/levels';
 import { serviceDef } from '../../policy/services';
 import type { CodeableConceptT } from './schemas';
 import { SYS, allText, isSystem } from './codes';
@@ -10,14 +10,32 @@ const LATERALITY_SNOMED: Record<string, Laterality> = { '7771000': 'left', '2402
 // "L4-L5", "L4-5", "L5/S1", "C6-7", a range "L3-L5", or a single "S1".
 const LEVEL_TOKEN = /\b([CTLS])(\d{1,2})(?:\s*(?:-|–|\/|to)\s*([CTLS])?(\d{1,2}))?\b/gi;
 
-/** Levels named in free text, normalised; non-adjacent ranges expand to their segments ("L3-L5" -> L3-L4, L4-L5). */
-export function levelsInText(text: string): SpinalLevel[] {
+// A facet order may name the nerves it blocks ("L3, L4 medial branches and L5 dorsal ramus") instead of the joints;
+// the level limit counts joints. MB and DR only in capitals, so "Dr." is not a dorsal ramus.
+const NERVE_WORDS = /\bmedial\s+branch(?:es)?\b|\bdorsal\s+(?:primary\s+)?ram(?:us|i)\b/i;
+const NERVE_ABBREVIATIONS = /\b(?:MBs?|DR|DPR)\b/;
+const NERVE_NAMED_KINDS = new Set(['facet-mbb', 'facet-rfa']);
+
+/** Whether an order for this code may name its levels by the nerves blocked (medial branch blocks, facet RFA). */
+export function namesNerves(code: string | undefined): boolean {
+  const kind = code ? serviceDef(code)?.kind : undefined;
+  return kind !== undefined && NERVE_NAMED_KINDS.has(kind);
+}
+
+/**
+ * Levels named in free text, normalised; non-adjacent ranges expand to their segments ("L3-L5" -> L3-L4, L4-L5).
+ * With `nerves` (a facet service) and nerve words in the text, the single vertebrae named are nerves and are read as
+ * the joints they supply ("L3, L4 MB, L5 DR" -> L4-L5, L5-S1); joints written as such are kept as written.
+ */
+export function levelsInText(text: string, nerves = false): SpinalLevel[] {
   const out: SpinalLevel[] = [];
+  const singles: SpinalLevel[] = [];
   for (const m of text.matchAll(LEVEL_TOKEN)) {
     const a = `${m[1]!.toUpperCase()}${m[2]}`;
     if (m[4] === undefined) {
       const single = normalizeLevel(a);
       if (single && !out.includes(single)) out.push(single);
+      if (single && !singles.includes(single)) singles.push(single);
       continue;
     }
     const b = `${(m[3] ?? m[1]!).toUpperCase()}${m[4]}`;
@@ -25,7 +43,13 @@ export function levelsInText(text: string): SpinalLevel[] {
     const levels = pair ? [pair] : expandSegments(a, b);
     for (const l of levels) if (!out.includes(l)) out.push(l);
   }
-  return out;
+  if (!nerves || singles.length === 0 || !(NERVE_WORDS.test(text) || NERVE_ABBREVIATIONS.test(text))) return out;
+  const joints = jointsOfNerves(singles);
+  if (!joints) return out;
+  const asJoints = [...out.filter((l) => !singles.includes(l)), ...joints];
+  return asJoints
+    .filter((l, i) => asJoints.indexOf(l) === i)
+    .sort((x, y) => vertebraIndex(x.split('-')[0]!) - vertebraIndex(y.split('-')[0]!));
 }
 
 export function lateralityInText(text: string): Laterality | undefined {
@@ -63,19 +87,23 @@ export function siteOf(bodySite: CodeableConceptT[] | undefined, code?: string, 
   const levels: SpinalLevel[] = [];
   let laterality: Laterality | undefined;
   let textRegion: SpinalRegion | undefined;
+  const nerves = namesNerves(code);
+  const siteTexts: string[] = [];
   for (const site of bodySite ?? []) {
     for (const c of site.coding ?? []) {
       const coded = isSystem(c.system, SYS.snomed) && c.code ? LATERALITY_SNOMED[c.code] : undefined;
       if (coded) laterality = laterality && laterality !== coded ? 'bilateral' : coded;
     }
     const text = allText(site);
-    for (const l of levelsInText(text)) if (!levels.includes(l)) levels.push(l);
+    siteTexts.push(text);
     const worded = lateralityInText(text);
     if (worded && !laterality) laterality = worded;
     textRegion ??= regionInText(text);
   }
+  // Read together: a nerve list is often one bodySite per nerve.
+  levels.push(...levelsInText(siteTexts.join(' ; '), nerves));
   if (fallbackText) {
-    if (levels.length === 0) levels.push(...levelsInText(fallbackText));
+    if (levels.length === 0) levels.push(...levelsInText(fallbackText, nerves));
     laterality ??= lateralityInText(fallbackText);
     textRegion ??= regionInText(fallbackText);
   }

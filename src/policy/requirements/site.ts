@@ -1,7 +1,7 @@
 // Levels and laterality: present on the order, within the per-session limit and one region, and consistent
 // between the order, the note's plan and the diagnosis; plus image guidance.
 import type { ClinicalPicture, Evidence, InjectionIntent, Laterality, PlannedService, SiteMention, SpinalRegion } from '../picture';
-import { regionOfLevel } from '../levels';
+import { jointsOfNerves, regionOfLevel } from '../levels';
 import { familyOf, regionGroupOf, serviceDef } from '../services';
 import { icd10Info } from '../icd10';
 import { dayOf } from '../dates';
@@ -87,6 +87,22 @@ function sameSite(a: string, b: string): boolean {
   return false;
 }
 
+// A facet block or ablation plan may name the nerves ("the right L3 and L4 medial branches") where the order names
+// the joint they supply (L4-L5): the plan's single vertebrae are also read as nerves for these kinds.
+const NERVE_NAMED_KINDS: ReadonlySet<PlannedService['kind']> = new Set(['facet-mbb', 'facet-rfa']);
+
+function asNerveJoints(levels: readonly string[]): string[] | undefined {
+  const singles = levels.filter((l) => !l.includes('-'));
+  const joints = singles.length > 0 ? jointsOfNerves(singles) : undefined;
+  return joints ? [...new Set([...levels.filter((l) => l.includes('-')), ...joints])] : undefined;
+}
+
+function planAgrees(kind: PlannedService['kind'], plan: readonly string[], order: readonly string[]): boolean {
+  if (levelsAgree(plan, order)) return true;
+  const joints = NERVE_NAMED_KINDS.has(kind) ? asNerveJoints(plan) : undefined;
+  return joints !== undefined && levelsAgree(joints, order);
+}
+
 function levelsAgree(a: readonly string[], b: readonly string[]): boolean {
   if (a.length === 0 || b.length === 0) return true;
   return a.every((x) => b.some((y) => sameSite(x, y))) && b.every((y) => a.some((x) => sameSite(x, y)));
@@ -134,12 +150,16 @@ export function siteConsistencyRequirement(id: string): Requirement {
         if (!isPlan(m, dos)) continue;
         const d = m.date ?? '';
         if (!latest || d > (latest.date ?? '')) latest = m;
-        if ((!agreeing || d > (agreeing.date ?? '')) && levelsAgree(m.levels, service.levels) && sideOk(m.laterality, service.laterality))
+        if (
+          (!agreeing || d > (agreeing.date ?? '')) &&
+          planAgrees(service.kind, m.levels, service.levels) &&
+          sideOk(m.laterality, service.laterality)
+        )
           agreeing = m;
       }
       const plan = agreeing ?? latest;
       if (plan && !agreeing) {
-        if (!levelsAgree(plan.levels, service.levels))
+        if (!planAgrees(service.kind, plan.levels, service.levels))
           problems.push(`the order says ${service.levels.join(', ')} but the note plan says ${plan.levels.join(', ')}`);
         if (!sideOk(plan.laterality, service.laterality))
           problems.push(`the order says ${service.laterality} but the note plan says ${plan.laterality}`);
