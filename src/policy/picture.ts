@@ -318,6 +318,8 @@ export interface DataIssue {
   severity: 'error' | 'warning';
   message: string;
   path?: string;
+  /** The EHR failed to answer (5xx, 429 or no answer, after the retries): a relaunch may read it. */
+  transient?: boolean;
 }
 
 export interface ClinicalPicture {

@@ -50,7 +50,13 @@ describe('packets are idempotent across sessions under faults', () => {
       // without its orders: the app must say so, and for the user that trial is a relaunch.
       const save = page.getByRole('button', { name: 'Save packet to chart' });
       const noOrders = page.getByText('The planned orders could not be read');
-      await save.or(noOrders).first().waitFor({ timeout: 30_000 });
+      // Part of the chart lost to the faults: the packet is refused, so a relaunch builds it from the whole record.
+      const partial = page.getByText(/did not arrive from the EHR just now/).first();
+      await save.or(noOrders).or(partial).first().waitFor({ timeout: 30_000 });
+      if (await partial.isVisible()) {
+        unread++;
+        continue;
+      }
       if (await noOrders.isVisible()) {
         const said = await page.getByText(/could not be read \(ServiceRequest was not read: the EHR answered (500|429)\.\)/).isVisible();
         expect(said).toBe(true);

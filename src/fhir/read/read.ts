@@ -9,7 +9,7 @@ import { BundlePageSchema } from './bundle';
 import { isClaimReadyOutput, savedState, type SavedState } from './saved';
 import { planWave } from './wave-plan';
 import { MAX_TRIES, Wave, type WaveOptions } from './wave';
-import { DEFAULT_TYPES, OWN_OUTPUT_TYPES, keyOf, readType, searchUrl } from './search';
+import { DEFAULT_TYPES, OWN_OUTPUT_TYPES, isTransient, keyOf, readType, searchUrl } from './search';
 import { BY_REFERENCE, WHAT, missingReferenced, type ByReference } from './by-reference';
 
 export { DEFAULT_TYPES, OWN_OUTPUT_TYPES, searchUrl } from './search';
@@ -147,6 +147,7 @@ export async function readPatientRecord(reader: FhirReader, patientId: string, o
         resourceType: type,
         severity: 'warning',
         message: `${WHAT[type]} could not be read (${res.status}); it is known by name only.`,
+        ...(isTransient(res.status) ? { transient: true } : {}),
       });
     }
     return tries;
@@ -173,6 +174,7 @@ export async function readPatientRecord(reader: FhirReader, patientId: string, o
         severity: 'warning',
         message: 'A note attachment could not be fetched (no answer from the EHR); that note is not checked.',
         path: a.path,
+        transient: true,
       });
       return MAX_TRIES;
     }
@@ -191,6 +193,7 @@ export async function readPatientRecord(reader: FhirReader, patientId: string, o
         severity: 'warning',
         message: `A note attachment could not be fetched (${res.status}).`,
         path: a.path,
+        ...(isTransient(res.status) ? { transient: true } : {}),
       });
     return tries;
   };

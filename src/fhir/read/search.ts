@@ -57,7 +57,18 @@ const INCLUDES: Record<string, string> = {
 function statusIssue(type: string, status: number): DataIssue {
   const why =
     status === 403 ? 'the EHR did not allow reading it' : status === 404 ? 'the EHR does not offer it' : `the EHR answered ${status}`;
-  return { resourceType: type, severity: status === 403 || status === 404 ? 'warning' : 'error', message: `${type} was not read: ${why}.` };
+  const issue: DataIssue = {
+    resourceType: type,
+    severity: status === 403 || status === 404 ? 'warning' : 'error',
+    message: `${type} was not read: ${why}.`,
+  };
+  if (isTransient(status)) issue.transient = true;
+  return issue;
+}
+
+/** An answer a retry later may not give again: the server failed or throttled, it did not refuse. */
+export function isTransient(status: number): boolean {
+  return status === 429 || status >= 500;
 }
 
 export interface TypeResult {

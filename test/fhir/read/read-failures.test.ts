@@ -53,7 +53,7 @@ describe('readPatientRecord: failures and retries', () => {
     const rec = await readPatientRecord(reader, PID, { types: ['Procedure', 'Condition'], ...noSleep });
     expect(calls.get('Procedure')).toBe(3);
     expect(rec.resources.Condition).toHaveLength(1);
-    expect(rec.issues).toEqual([expect.objectContaining({ resourceType: 'Procedure', severity: 'error' })]);
+    expect(rec.issues).toEqual([expect.objectContaining({ resourceType: 'Procedure', severity: 'error', transient: true })]);
   });
 
   it('a type the EHR forbids (403) is skipped with a warning, without retries', async () => {
@@ -61,6 +61,8 @@ describe('readPatientRecord: failures and retries', () => {
     const rec = await readPatientRecord(reader, PID, noSleep);
     expect(calls.get('MedicationStatement')).toBe(1);
     expect(rec.issues).toEqual([expect.objectContaining({ resourceType: 'MedicationStatement', severity: 'warning' })]);
+    // A refusal is an answer: a relaunch would get the same, so it does not hold a packet back.
+    expect(rec.issues[0]!.transient).toBeUndefined();
   });
 
   it('a forbidden Patient read ends the read as denied (the launch screen says so)', async () => {

@@ -41,6 +41,36 @@ async function packetFor(edit: (entries: Entry[], find: (type: string) => Res) =
 
 const icd = (code: string, display: string) => ({ coding: [{ system: 'http://hl7.org/fhir/sid/icd-10-cm', code, display }] });
 
+describe('a packet from a record the EHR did not send in full', () => {
+  it('is refused while a search or note failed to arrive (5xx/429 after retries), and saved once it all arrived', async () => {
+    const b = JSON.parse(readFileSync(FILE, 'utf8')) as { entry: Entry[] };
+    b.entry.find((e) => e.resource.resourceType === 'Location')!.resource.telecom = [{ system: 'phone', value: '512-555-0142' }];
+    const dir = mkdtempSync(join(tmpdir(), 'partial-'));
+    writeFileSync(join(dir, 'record.json'), JSON.stringify(b));
+    const loaded = loadFhir([join(dir, 'record.json')]);
+    const reader = localReader(loaded.resources);
+    const patient = reader.patients()[0]!;
+    const { results } = await assessPatient(reader, patient, { today: TODAY });
+    const lost = { resourceType: 'Procedure', severity: 'error' as const, message: 'Procedure was not read: the EHR answered 503.' };
+    const partial = results.map((r) => ({
+      ...r,
+      picture: { ...r.picture, dataIssues: [...r.picture.dataIssues, { ...lost, transient: true }] },
+    }));
+    const [refused] = await writePacketFiles(partial, loaded.resources, join(dir, 'a'), { today: TODAY, now: `${TODAY}T12:00:00Z` });
+    expect(refused!.saved).toBe(false);
+    expect(refused!.problems.join('\n')).toMatch(
+      /part of the chart did not arrive from the EHR just now \(Procedure was not read: the EHR answered 503\).*relaunch/,
+    );
+    // The same issue as a refusal (403: the EHR's answer, not a failure) holds nothing back.
+    const refusedByEhr = results.map((r) => ({
+      ...r,
+      picture: { ...r.picture, dataIssues: [...r.picture.dataIssues, { ...lost, severity: 'warning' as const }] },
+    }));
+    const [whole] = await writePacketFiles(refusedByEhr, loaded.resources, join(dir, 'b'), { today: TODAY, now: `${TODAY}T12:00:00Z` });
+    expect(whole!.saved).toBe(true);
+  });
+});
+
 describe('packet refusals', () => {
   it('the unedited record is requested: saveable, with its Task', async () => {
     const { out, dx, task } = await packetFor(() => {});
