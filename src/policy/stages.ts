@@ -14,7 +14,8 @@ import { serviceRegion } from './levels';
 import { addMonths, HOURS_PER_MONTH, HOURS_PER_WEEK } from './dates';
 import { dosOf } from './requirements/common';
 import { allSessions, bestRelief, sessionsBefore, type Session } from './requirements/sessions';
-import { diagnosticSequence, priorSessions, repeatedSession, sessionsInWindow } from './requirements/history';
+import { diagnosticSequence } from './requirements/diagnostic-blocks';
+import { priorSessions, repeatedSession, sessionsInWindow } from './requirements/history';
 import { earliestUnderLimit, firstDayAfterSpacing, firstDayOutOfWindow } from './requirements/eligible';
 import { injectionIntent } from './requirements/site';
 

@@ -27,11 +27,10 @@ import {
 import {
   ablationNotPossibleRequirement,
   diagnosticBlocksRequirement,
-  frequencyRequirement,
   noBlockAfterAblationRequirement,
-  reliefRequirement,
   secondBlockRequirement,
-} from '../requirements/history';
+} from '../requirements/diagnostic-blocks';
+import { frequencyRequirement, reliefRequirement } from '../requirements/history';
 import { sameDayEmRequirement, sameSessionBlocksRequirement, sedationRequirement } from '../requirements/same-day';
 import type { Requirement } from '../requirements/common';
 import { BLOCKS, DOCUMENT, FACET_BLOCK_VERSIONS, FACET_COVERED_ICD10, FACET_RFA_VERSIONS, RFA } from './lcd-facet-versions';
