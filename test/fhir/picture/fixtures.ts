@@ -106,3 +106,24 @@ export const med = (
   medicationCodeableConcept: { coding: [{ system: SYS.rxnorm, code: rx, display: name }], text: name },
   ...extra,
 });
+
+const FLOWSHEET = 'urn:oid:1.2.840.114350.1.13.0.1.7.2.707679'; // an Epic-style local flowsheet row system
+
+/** A flowsheet row as Epic-style exports send it: a local code whose display names the row, a survey category. */
+export const flowsheetRow = (
+  id: string,
+  display: string,
+  value: Record<string, unknown>,
+  date: string,
+  extra: Record<string, unknown> = {},
+): R => ({
+  resourceType: 'Observation',
+  id,
+  status: 'final',
+  category: [cc('http://terminology.hl7.org/CodeSystem/observation-category', 'survey')],
+  code: { coding: [{ system: FLOWSHEET, code: id.toUpperCase(), display }], text: display },
+  subject: { reference: 'Patient/p1' },
+  effectiveDateTime: date,
+  ...value,
+  ...extra,
+});

@@ -2,20 +2,7 @@
 // whose text or display is the number; a row whose value is words is named, never silently dropped.
 import { describe, expect, it } from 'vitest';
 import { toPicture } from '../../../src/fhir/picture/to-picture';
-import { cc, ctx, patient, record, type R } from './fixtures';
-
-const FLOWSHEET = 'urn:oid:1.2.840.114350.1.13.0.1.7.2.707679';
-
-const row = (id: string, display: string, value: Record<string, unknown>, date: string): R => ({
-  resourceType: 'Observation',
-  id,
-  status: 'final',
-  category: [cc('http://terminology.hl7.org/CodeSystem/observation-category', 'survey')],
-  code: { coding: [{ system: FLOWSHEET, code: id.toUpperCase(), display }], text: display },
-  subject: { reference: 'Patient/p1' },
-  effectiveDateTime: date,
-  ...value,
-});
+import { ctx, flowsheetRow as row, patient, record } from './fixtures';
 
 describe('pain scores whose number arrives as text', () => {
   it('reads valueString and an answer concept whose text or display is the number', () => {

@@ -4,21 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { toPicture } from '../../../src/fhir/picture/to-picture';
 import { medClass } from '../../../src/fhir/picture/medications';
 import { addDays, addMonths, daysBetween, inRollingWindow } from '../../../src/policy/dates';
-import { SYS, cc, ctx, patient, procedure, record, type R } from './fixtures';
-
-const FLOWSHEET = 'urn:oid:1.2.840.114350.1.13.0.1.7.2.707679'; // an Epic-style local flowsheet row system
-
-const row = (id: string, display: string, value: Record<string, unknown>, date: string, extra: Record<string, unknown> = {}): R => ({
-  resourceType: 'Observation',
-  id,
-  status: 'final',
-  category: [cc('http://terminology.hl7.org/CodeSystem/observation-category', 'survey')],
-  code: { coding: [{ system: FLOWSHEET, code: id.toUpperCase(), display }], text: display },
-  subject: { reference: 'Patient/p1' },
-  effectiveDateTime: date,
-  ...value,
-  ...extra,
-});
+import { SYS, cc, ctx, flowsheetRow as row, patient, procedure, record, type R } from './fixtures';
 
 describe('flowsheet relief and procedure outcome', () => {
   it('reads % relief rows by their words, linked by partOf, derivedFrom or only by date, and relief in Procedure.outcome', () => {
