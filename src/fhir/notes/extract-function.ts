@@ -13,6 +13,8 @@ import {
   LIST_MORE,
   OTHER_INSTRUMENTS,
   SLEEP,
+  STOPPED_ACTIVITY,
+  MOBILITY_STATUS,
   TOLERANCE_SHORTHAND,
   WORK_STATUS,
 } from './function-lexicon';
@@ -98,7 +100,7 @@ const alt = (xs: readonly string[]): string => xs.join('|');
 const LIMIT_THEN_ACTIVITY = new RegExp(String.raw`\b(?:${alt(LIMIT_BEFORE)})\b[^.;:\n]{0,40}?\b(?:${alt(ACTIVITIES)})\b`, 'gi');
 const ACTIVITY_THEN_LIMIT = new RegExp(String.raw`\b(?:${alt(ACTIVITIES)})\b[^.;:\n]{0,25}?\b(?:${alt(LIMIT_AFTER)})\b`, 'gi');
 const ABLE_TO = new RegExp(
-  String.raw`\b(?:only )?(?:able to|can|tolerates?) (?:only )?(?:${alt(ACTIVITIES)})\b[^.;\n]{0,30}?\b(?:\d+(?:\/\d+)?|a|one|two|three|half|several|few|a couple of)\s*-?\s*(?:minutes?|mins?|hours?|blocks?|city blocks?|feet|ft|yards|miles?|seconds?|steps)\b`,
+  String.raw`\b(?:only )?(?:able to|can|tolerates?) (?:only )?(?:${alt(ACTIVITIES)})\b[^.;\n]{0,30}?\b(?:\d+(?:\/\d+)?|a|one|two|three|half|several|few|a couple of)\s*-?\s*(?:minutes?|mins?|hours?|blocks?|city blocks?|feet|ft|yards|miles?|seconds?|steps|pounds?|lbs?)\b`,
   'gi',
 );
 // The time first: "tolerates at least 15 seconds of standing", "able to do 20 minutes of walking".
@@ -108,19 +110,29 @@ const TIME_OF_ACTIVITY = new RegExp(
 );
 // Stairs taken one at a time or by the rail.
 const STAIRS =
-  /\b(?:stairs (?:are |were )?(?:negotiated|taken|climbed) (?:one|1) (?:step )?at a time|(?:one|1) (?:step )?at a time on (?:the )?stairs|step-to (?:pattern|gait)(?: on (?:the )?stairs)?|(?:uses?|using|requires?|needs?) (?:a |the )?(?:hand)?rails? (?:on|for|to climb) (?:the )?stairs)\b/gi;
+  /\b(?:(?:holds?|holding|needs? to hold|has to hold) (?:on ?to|onto) (?:a |the )?(?:hand)?rail(?:ing)?s?|stairs (?:are |were )?(?:negotiated|taken|climbed) (?:one|1) (?:step )?at a time|(?:one|1) (?:step )?at a time on (?:the )?stairs|step-to (?:pattern|gait)(?: on (?:the )?stairs)?|(?:uses?|using|requires?|needs?) (?:a |the )?(?:hand)?rails? (?:on|for|to climb) (?:the )?stairs)\b/gi;
 const WORK_STATUS_RE = new RegExp(String.raw`\b(?:${WORK_STATUS})\b`, 'gi');
 const SLEEP_RE = new RegExp(String.raw`\b(?:${SLEEP})\b`, 'gi');
+const MOBILITY_RE = new RegExp(String.raw`\b(?:${MOBILITY_STATUS})`, 'gi');
+const STOPPED_RE = new RegExp(String.raw`\b(?:${STOPPED_ACTIVITY})\b`, 'gi');
 const BED_BOUND_RE = new RegExp(String.raw`\b(?:${BED_BOUND})\b`, 'gi');
 const FUNCTION_FIELDS_RE = new RegExp(String.raw`\b(?:${FUNCTION_FIELDS})\b`, 'gi');
 const TOLERANCE_SHORTHAND_RE = new RegExp(String.raw`\b(?:${TOLERANCE_SHORTHAND})\b`, 'gi');
 const OTHER_INSTRUMENT_RE = new RegExp(String.raw`\b(?:${OTHER_INSTRUMENTS})`, 'gi');
+// Consent boilerplate and risk lists name limitations that have not happened: "risks include ... difficulty walking".
+const RISK_BEFORE = /\b(?:risks?|complications?|side effects?|adverse (?:effects?|events?))\b(?:(?!\b(?:but|however|although)\b)[^.;:])*$/i;
+// A goal or an instruction is not the patient's function now: "will be able to sit for an hour", "wishes to walk
+// short distances again", "STG: ambulate 100 feet", "instructed to avoid lifting over 10 pounds after the procedure".
+const GOAL_OR_INSTRUCTION_BEFORE =
+  /(?:\bwill\s+be\s*$|\b(?:will|shall)\s+(?:be\s+able\s+to|be\s+independent|demonstrate|tolerate|ambulate|improve|increase|achieve|return)\b|\b(?:desires?|wants?|wishes|would like|hop(?:es|ing)|goal is) to\b|\b(?:instructed|educated|advised|asked|told)\s+(?:\w+\s+){0,3}?(?:not\s+)?to\b|^\s*(?:\d+\.\s*)?(?:STG|LTG|short[- ]term goals?|long[- ]term goals?|goals?)\s*(?:#?\d+)?\s*:)(?:(?!\b(?:but|however|although|currently|now)\b)[^.;])*$/i;
 const HEEL_TOE_AFTER = /^\s*(?:on (?:his |her |their |the )?(?:(?:right|left) )?)?(?:heels?|toes?)\b/i;
 const EXAM_TEST = /\b(?:test\w*|heels?|toes?|tandem)\b/i;
 /** Exported for the gate measurement in test/bench/notes-gates.ts. */
 export const LEXICON_PATTERNS: readonly RegExp[] = [
   WORK_STATUS_RE,
   SLEEP_RE,
+  STOPPED_RE,
+  MOBILITY_RE,
   BED_BOUND_RE,
   TOLERANCE_SHORTHAND_RE,
   FUNCTION_FIELDS_RE,
@@ -153,6 +165,8 @@ export function extractFunction(note: NoteDoc, sentences: readonly Sentence[]): 
     // Heel and toe walking are exam manoeuvres.
     if (HEEL_TOE_AFTER.test(s.slice(b, b + 24))) return false;
     if (isAboutFamily(s, a, sen.section) || isNegated(s, a)) return false;
+    const before = s.slice(Math.max(0, a - 120), a);
+    if (RISK_BEFORE.test(before) || GOAL_OR_INSTRUCTION_BEFORE.test(before)) return false;
     used.push([a, b]);
     return true;
   };

@@ -3,18 +3,18 @@ import type { FunctionLimitation } from './mention-types';
 
 const LIMITATION_KINDS: [RegExp, FunctionLimitation][] = [
   [
-    /\b(?:(?<!yard |house |home |school |paper)work|job|occupation|dut(?:y|ies)|disabilit|disabled|TTD|employ|shift|retired|leave|laid off)/i,
+    /\b(?:(?<!yard |house |home |school |paper)work|job|occupation|dut(?:y|ies)|disabilit|disabled|TTD|FMLA|retire|cut back|employ|unemploy|shift|retired|leave|laid off)/i,
     'work',
   ],
   [/\b(?:sleep|asleep|wake|waking|awaken|night)/i, 'sleep'],
   [/\b(?:lift|carry|\d+[- ]?(?:pounds?|lbs?)\b|weight (?:limit|restrict))/i, 'lifting'],
   [/\brestrictions?\b/i, 'work'],
-  [/\b(?:walk|ambulat|stairs|block|climb)/i, 'walking'],
+  [/\b(?:walk|ambulat|stairs|block|climb|rail|limp)/i, 'walking'],
   [/\b(?:sit)/i, 'sitting'],
   [/\b(?:stand)/i, 'standing'],
   [/\b(?:driv)/i, 'driving'],
   [
-    /\b(?:ADL|daily|yard|dress|bath|shower|groom|housework|chores|cook|clean|self-care|toilet|shop|laundry|vacuum|garden|mow|dishes|putting on|put on|tie|tying|comb|wash|brush|homebound|housebound)/i,
+    /\b(?:ADL|daily|in the home|around the house|household|yard|dress|bath|shower|groom|housework|chores|cook|clean|self-care|toilet|shop|laundry|vacuum|garden|mow|dishes|putting on|put on|tie|tying|comb|wash|brush|homebound|housebound)/i,
     'adl',
   ],
 ];
@@ -54,7 +54,7 @@ export const ACTIVITIES: readonly string[] = [
   String.raw`(?:household )?chores`,
   'housework',
   String.raw`dress(?:ing|ed)?`,
-  String.raw`bath(?:e|ing|ed)`,
+  String.raw`bath(?:e|ing|ed|s)?`,
   String.raw`shower(?:ing)?`,
   String.raw`groom(?:ing)?`,
   String.raw`cook(?:ing)?`,
@@ -64,6 +64,19 @@ export const ACTIVITIES: readonly string[] = [
   String.raw`grasp(?:ing)?`,
   String.raw`reach(?:ing)?(?: overhead)?`,
   'transfers?',
+  // Self-care and care of others (ICF d5, d660), bed mobility as therapists chart it.
+  String.raw`self-?care|personal (?:care|hygiene)|hygiene`,
+  String.raw`(?:car(?:e|es|ing) for|tak(?:e|es|ing) care of|look(?:s|ing)? after) (?:his|her|their|the) (?:\w+ )?(?:children|kids|child|baby|family|home|house|grandchildren|grandchild|husband|wife|spouse|parents?|mother|father|pets?|dogs?|animals|yard|garden|lawn)`,
+  String.raw`bed mobility`,
+  String.raw`(?:care for|tak(?:e|ing) care of) (?:himself|herself|themselves)`,
+  String.raw`(?:anything|much|things|chores|tasks|work) around the (?:house|home)`,
+  'quality of life',
+  // Activities named by an umbrella or by reference: "difficulty performing these tasks", "functional activities in
+  // the home", and reaching told by where the hands go.
+  String.raw`(?:perform(?:ing)?|do(?:ing)?|complet(?:e|ing)) (?:these|those|such|the|his|her|their|any|many|most|some|all|normal|usual|daily) (?:(?:normal|usual|daily|routine|household|work|job) )?(?:tasks|activities|duties|things|chores)`,
+  String.raw`functional (?:activities|tasks)(?: (?:in|around) the (?:home|house))?`,
+  String.raw`(?:activities|tasks|chores) (?:in|around) the (?:home|house)`,
+  String.raw`(?:get(?:ting)?|put(?:ting)?|rais(?:e|ing)|lift(?:ing)?|reach(?:ing)?) (?:his |her |their )?(?:hands?|arms?) (?:behind|over|above|up)`,
   String.raw`weight-?bearing`,
   String.raw`get(?:ting)? (?:up|out of bed|in and out|out of (?:a |the |his |her )?(?:low |deep |soft )?(?:chair|car|bed|bathtub|tub))`,
   String.raw`(?:a)?ris(?:e|es|ing) from (?:a |the )?(?:chair|bed|seated|sitting)`,
@@ -103,6 +116,7 @@ export const ACTIVITIES: readonly string[] = [
   String.raw`toilet(?:ing)?`,
   // Tolerance as physical therapists chart it: "decreased activity tolerance", "poor standing endurance".
   'activity tolerance',
+  'balance',
   String.raw`(?:standing|sitting|walking) (?:balance|endurance)`,
 ];
 
@@ -122,11 +136,15 @@ export const LIMIT_BEFORE: readonly string[] = [
   'trouble(?: with)?',
   'hard time',
   'problems? with',
+  String.raw`(?:has|have|having|had) (?:some |significant |many |a lot of )?problems?`,
   String.raw`limit(?:s|ed|ing|ations?)?(?: (?:in|with|to|on))?`,
   String.raw`restrict(?:s|ed|ions?)?(?: (?:in|with|to|on|from))?`,
   'decreased(?: ability to)?',
   'impaired',
   'needs? (?:assistance|help)(?: to| with)?',
+  // Graded assistance as therapists chart it: "needs moderate assistance with transfers", "is minimal assist for".
+  String.raw`(?:needs?|requires?|requiring|required) (?:(?:min(?:imal|imum)?|mod(?:erate)?|max(?:imal|imum)?|some|considerable|total|standby|contact[- ]guard|physical|hands-on) )(?:assistance|assist|help)(?: (?:to|with|for|in))?`,
+  String.raw`(?:min(?:imal|imum)?|mod(?:erate)?|max(?:imal|imum)?|standby|contact[- ]guard) (?:assist(?:ance)?|A) (?:for|with|in|to)`,
   String.raw`requir(?:es?|ing) (?:assistance|help)(?: to| with| for)?`,
   String.raw`dependent (?:for|with|on|in)`,
   String.raw`can no longer|no longer able to|had to stop|(?:has|had|have) stopped|gave up|(?:has|have) given up`,
@@ -135,6 +153,7 @@ export const LIMIT_BEFORE: readonly string[] = [
   String.raw`affect(?:s|ing|ed)? (?:his|her|their)?`,
   String.raw`prevent(?:s|ed|ing)? (?:him|her|them) from`,
   'painful',
+  String.raw`(?:(?:significant|major|marked|negative|severe|great) )?impact(?:s|ed|ing)? (?:on )?`,
   'intolerance to',
   'should not',
   'must not',
@@ -156,10 +175,11 @@ export const LIMIT_BEFORE: readonly string[] = [
 /** Words after an activity that make it a limitation ("walking tolerance", "sitting is difficult"). */
 export const LIMIT_AFTER: readonly string[] = [
   'tolerance',
-  String.raw`(?:is|are|was|were|has been|have been|becomes?) (?:very |quite |extremely |significantly |(?:much |somewhat |a little )?more )?(?:difficult|limited|painful|a (?:significant )?problem|impaired|restricted|hard|bothersome)`,
+  String.raw`(?:is|are|was|were|has been|have been|becomes?) (?:very |quite |extremely |significantly |(?:much |somewhat |a little )?more )?(?:difficult|limited|painful|a (?:significant )?problem|impaired|restricted|hard|bothersome|decreased|reduced|diminished)`,
   String.raw`for (?:long|prolonged|extended) periods(?: of time)?|for any length of time`,
+  String.raw`(?:has|have) (?:significantly |markedly |greatly )?(?:decreased|diminished|declined)`,
   String.raw`(?:with )?(?:min(?:imal|imum)?|mod(?:erate)?|max(?:imal|imum)?) (?:assist\w*|A)`,
-  String.raw`with (?:a |an )?(?:significant |mild |moderate |marked )?(?:assist\w*|aid|difficulty|walker|cane|crutches|contact guard|standby|antalgic)`,
+  String.raw`with (?:a |an )?(?:significant |mild |moderate |marked |some |great |considerable |minimal |little )?(?:assist\w*|aid|difficulty|walker|cane|crutches|contact guard|standby|antalgic)`,
   String.raw`(?:for|of) (?:more|longer) than`,
   String.raw`(?:up to|only|no more than) \d+`,
   // "walking more than one block increases the pain": a tolerance told as a distance or a time.
@@ -184,10 +204,43 @@ const WORK_STATUS_MORE: readonly string[] = [
   String.raw`(?:unable|not able|has not been able|have not been able) to (?:return to|resume|go back to) (?:his |her |their )?(?:\w+ )?(?:work|job|duties|employment)`,
   String.raw`(?:his|her|their) (?:usual and customary|usual|customary|pre-?injury|former|previous|regular) (?:work|job|occupation|duties|employment)(?: capacity)?`,
   String.raw`precluded from (?:very )?(?:heavy|strenuous|repetitive|prolonged) (?:work|labor|lifting)`,
+  // Out of the workforce, or moved within it, because of the condition.
+  String.raw`(?:(?:is|are|was|has been|remains) (?:currently |presently |still )?)?(?:unemployed|not (?:currently |presently )?employed)`,
+  String.raw`(?:had to |has had to |was forced to )?(?:change|changed|switch|switched) (?:jobs|careers|occupations|(?:his|her|their) (?:job|career|occupation))(?= (?:because of|due to|secondary to|since))`,
+  String.raw`medical(?:ly)? retire(?:d|ment)|disability retirement|(?:took |taken )?early retirement(?= (?:because of|due to|secondary to))|retired early(?= (?:because of|due to|secondary to))`,
+  String.raw`(?:receiv(?:es|ing|ed)|collect(?:s|ing|ed)|draw(?:s|ing)|approved for|awarded|granted|accepted for) (?:(?:social security|long-term|short-term|state|permanent|total|partial|temporary) )*disability(?: benefits| payments| insurance| income| retirement)?`,
+  String.raw`FMLA(?: leave)?|(?:workers'? comp(?:ensation)?|disability|medical) leave|on (?:temporary|permanent|partial|total|state) disability|(?:cannot|can't|could not|unable to|will not|won't|did not) accommodate (?:his |her |their )?(?:work )?restrictions`,
+  String.raw`works? (?:about |approximately |only )?(?:\d+|full|part|half) (?:hours?|days?) (?:a|per|each) (?:week|day)|(?:terminated|fired|let go|dismissed) from (?:his |her |their )?(?:job|work|position|employment)|cut(?:ting)? back (?:on )?(?:(?:his|her|their) )?(?:hours|shifts|work(?:ing)?|at work)`,
+  String.raw`missed (?:(?:one|two|three|four|five|six|seven|eight|nine|ten|a couple of|a number of|numerous|some|\d+|several|many|multiple|a few) )(?:days|weeks|months|shifts) (?:of|from|at) (?:work|(?:his|her|their) job)`,
 ];
 
 /** Work status, said however it is said. */
-export const WORK_STATUS = String.raw`work status:?\s*(?:working|not working|off work|full duty|modified duty|light duty|regular duty|TTD|retired)|full work duties|(?:normal|usual|regular) work activities|returned back to (?:his |her )?(?:usual|normal|regular)(?: and customary)? (?:work|job|duties)|off work(?! factors| injur)|no work status|(?:has|have) not (?:been )?work(?:ed|ing)|hasn't (?:been )?work(?:ed|ing)|not (?:currently |presently )?working|no longer (?:working|works|able to work)|lost (?:time|\d+ days|several days) (?:from|of|at) work|(?:uses?|using|requires?|requiring|needs?|ambulates with|walks with) (?:the use of )?(?:a |an )?(?:cane|walker|wheelchair|crutches|rollator)|(?:has|have|needs?|had) to (?:change|shift|alternate) positions|(?:has|have|needs?|had) to (?:lie down|sit down|stop and rest|stop|rest) (?:after|every|within) |(?:not be|never be) able to (?:ever )?return (?:back )?to (?:his |her |their )?(?:\w+ ){0,4}?(?:work|job|duties)|return(?:ed)? to work with (?:the following |some |these |permanent )?restrictions|retired[^.;]{0,40}?\b(?:secondary to|due to|because of) (?:his |her |their )?(?:back|neck|pain|injur)|out of work|not working|not been back to work|(?:working|works) (?:full|part|half)[- ]time|(?:working|works) (?:approximately )?half time|TTD(?: status| benefits)?|temporar(?:y|ily) (?:and )?total(?:ly)? disab\w*|(?:social security|long-term|short-term) disability(?: benefits)?|disability benefits|(?:light|modified|full|regular|restricted|normal) (?:duty|duties)|(?:returned|went back) to (?:his |her |their )?(?:work|usual job|normal job|regular job|job|full duty|regular duty)|released (?:him |her )?(?:to|back to) (?:work|full|regular|modified|light)|(?:medical|sick) leave|leave of absence|(?:semi-)?sedentary work|lifting (?:limit|restriction)s?|(?:no|not) lift(?:ing)? (?:more|greater|over|heavier) than \d+|lift(?:ing)? (?:no more|nothing more|more) than \d+|(?:avoid|should not|must not|cannot|can't|unable to) lift(?:ing)? (?:anything |objects )?(?:more than|greater than|over|heavier than|in excess of) \d+|work restrictions?|off of work|(?:working|works|returned to work|back to work) with (?:\w+ )?restrictions|(?:placed on|given|has|have|with) (?:permanent|temporary|physical|work) restrictions|(?:has not|hasn't|have not|never|not) (?:yet )?returned to (?:work|(?:his|her|their) (?:job|work))|reduc(?:e|ed|ing) (?:his |her |their )?(?:work(?:ing)? )?hours|(?:had to |has had to )?quit (?:his|her|their) job|(?:lost|left) (?:his|her|their) job (?:because of|due to|secondary to)|homebound|housebound|(?:household|limited community|community) ambulator|non-?ambulatory|wheelchair[- ](?:bound|dependent)|confined to (?:a |the )?(?:wheelchair|bed)|employed (?:full|part)[- ]time|(?:he|she|they|patient) (?:is|are) (?:currently |still |presently )?working(?! (?:on|with|through|toward|towards|hard|to)\b)|continues to work|(?:is |are )?back at work|working without (?:any )?restrictions|laid off|on (?:a )?leave (?:of absence )?from (?:work|(?:his|her|their) job)|(?:permanently|totally|currently|completely) disabled|(?:functional(?:ly)? (?:status|activities|capacity) (?:is |are |has been )?(?:severely |significantly |markedly )?(?:limited|impaired|restricted|decreased|reduced))|functionally limited|${WORK_STATUS_MORE.join('|')}`;
+export const WORK_STATUS = String.raw`work status:?\s*(?:working|not working|off work|full duty|modified duty|light duty|regular duty|TTD|retired)|full work duties|(?:normal|usual|regular) work activities|returned back to (?:his |her )?(?:usual|normal|regular)(?: and customary)? (?:work|job|duties)|off work(?! factors| injur)|no work status|(?:has|have) not (?:been )?work(?:ed|ing)|hasn't (?:been )?work(?:ed|ing)|not (?:currently |presently )?working|no longer (?:working|works|able to work)|lost (?:time|\d+ days|several days) (?:from|of|at) work|(?:uses?|using|requires?|requiring|needs?|ambulates with|walks with) (?:the use of )?(?:a |an )?(?:cane|walker|wheelchair|crutches|rollator)|(?:(?:has|have|needs?|had) to|must|frequently|constantly|often) (?:change|shift|alternate|changing|shifting|alternating) (?:his |her |their )?positions?|(?:has|have|needs?|had) to (?:lie down|sit down|stop and rest|stop|rest) (?:after|every|within) |(?:not be|never be) able to (?:ever )?return (?:back )?to (?:his |her |their )?(?:\w+ ){0,4}?(?:work|job|duties)|return(?:ed)? to work with (?:the following |some |these |permanent )?restrictions|retired[^.;]{0,40}?\b(?:secondary to|due to|because of) (?:his |her |their )?(?:back|neck|pain|injur)|out of work|not working|not been back to work|(?:working|works) (?:full|part|half)[- ]time|(?:working|works) (?:approximately )?half time|TTD(?: status| benefits)?|temporar(?:y|ily) (?:and )?total(?:ly)? disab\w*|(?:social security|long-term|short-term) disability(?: benefits)?|disability benefits|(?:light|modified|full|regular|restricted|normal) (?:duty|duties)|(?:returned|went back) to (?:his |her |their )?(?:work|usual job|normal job|regular job|job|full duty|regular duty)|released (?:him |her )?(?:to|back to) (?:work|full|regular|modified|light)|(?:medical|sick) leave|leave of absence|(?:semi-)?sedentary work|lifting (?:limit|restriction)s?|(?:no|not) lift(?:ing)? (?:more|greater|over|heavier) than \d+|lift(?:ing)? (?:no more|nothing more|more) than \d+|(?:avoid|should not|must not|cannot|can't|unable to) lift(?:ing)? (?:anything |objects )?(?:more than|greater than|over|heavier than|in excess of) \d+|work restrictions?|off of work|(?:working|works|returned to work|back to work) with (?:\w+ )?restrictions|(?:placed on|given|has|have|with) (?:permanent|temporary|physical|work) restrictions|(?:has not|hasn't|have not|never|not) (?:yet )?returned to (?:work|(?:his|her|their) (?:job|work))|reduc(?:e|ed|ing) (?:his |her |their )?(?:work(?:ing)? )?hours|(?:had to |has had to )?quit (?:his|her|their) job|(?:lost|left) (?:his|her|their) job (?:because of|due to|secondary to)|homebound|housebound|(?:household|limited community|community) ambulator|non-?ambulatory|wheelchair[- ](?:bound|dependent)|confined to (?:a |the )?(?:wheelchair|bed)|employed (?:full|part)[- ]time|(?:he|she|they|patient) (?:is|are) (?:currently |still |presently )?working(?! (?:on|with|through|toward|towards|hard|to)\b)|continues to work|(?:is |are )?back at work|working without (?:any )?restrictions|laid off|on (?:a )?leave (?:of absence )?from (?:work|(?:his|her|their) job)|(?:permanently|totally|currently|completely) disabled|(?:functional(?:ly)? (?:status|activities|capacity) (?:is |are |has been )?(?:severely |significantly |markedly )?(?:limited|impaired|restricted|decreased|reduced))|functionally limited|${WORK_STATUS_MORE.join('|')}`;
+
+/**
+ * Activities given up (recreation, exercise, outings: ICF d920): "has had to stop jogging", "gave up golf", "stopped
+ * going to the gym", "used to bowl but has stopped", "does not garden anymore". Read from the first word of the
+ * phrase, so a negation inside it is the limitation, not the absence of one.
+ */
+const GIVEN_UP = String.raw`(?:running|jogging|golf(?:ing)?|bowling|dancing|fishing|hunting|skiing|swimming|hiking|biking|cycling|riding|gardening|exercising|exercise|working out|tennis|softball|baseball|basketball|football|soccer|volleyball|sports|hobbies|(?:the )?gym|church|walks)`;
+export const STOPPED_ACTIVITY = [
+  // "making normal activities difficult", "makes walking painful".
+  String.raw`mak(?:es|ing|e) (?:(?:his|her|their|normal|daily|usual|all|most|many|everyday|any|routine) )*(?:activities|tasks|chores|work|walking|sitting|standing|sleeping|sleep|driving|ADLs|life|bending|lifting) (?:very |extremely |quite |more )?(?:difficult|hard|impossible|painful|intolerable)`,
+  String.raw`(?:(?:has|have|had) (?:had to )?|had to )?(?:stopped|quit|given up|gave up) (?:going (?:to )?|doing |playing |participating in |(?:his|her|their) )?(?:${GIVEN_UP})`,
+  String.raw`used to (?:go |play |do )?(?:\w+ ){0,2}?(?:run|jog|golf|bowl|dance|fish|hunt|ski|swim|hike|bike|ride|garden|exercise|work out|${GIVEN_UP})\b[^.;]{0,40}?\bbut (?:(?:he|she|they) )?(?:has|have|had|is|are|can|could)? ?(?:(?:had to )?(?:stopped|quit|given (?:it |that |this )?up)|no longer|not able|unable|cannot|can't|not)`,
+  String.raw`(?:does not|doesn't|do not|don't|no longer|cannot|can't|is not able to|is unable to) (?:go |play |do )?(?:\w+ )?(?:run|jog|golf|bowl|dance|fish|hunt|ski|swim|hike|bike|garden|exercise|work out|${GIVEN_UP})\b(?: \w+){0,3}? (?:any ?more|any longer)`,
+].join('|');
+
+/**
+ * Gait and weight-bearing status, as orthopaedic and therapy notes chart them: "walks with a limp", "is
+ * nonweightbearing on the left", "unable to bear weight", "ambulates short distances only".
+ */
+export const MOBILITY_STATUS = [
+  String.raw`(?:walks?|walking|ambulates?|ambulating) with (?:a |an )?(?:\w+ )?limp|limp(?:s|ing)\b(?! (?:off|away|home))`,
+  String.raw`(?:non-?|partial(?:ly)? |touch-?down |toe-?touch |protected )weight-?bearing(?! as tolerated)`,
+  String.raw`(?:unable to|cannot|can't|not able to|difficulty|inability to|trouble) (?:fully )?bear(?:ing)? (?:full )?weight`,
+  String.raw`(?:walk|ambulate)s? (?:only )?(?:very )?(?:short|limited) distances`,
+].join('|');
 
 /** Therapists' shorthand for a tolerance: "sitting > 30 min", "walking < 1 block", "stand <10 minutes". */
 export const TOLERANCE_SHORTHAND = String.raw`(?:sitting|standing|walking|driving|ambulation|sit|stand|walk|drive)\s*(?:[<>≤≥]|less than|greater than)\s*\d+\s*(?:minutes?|mins?|min|hours?|hrs?|hr|blocks?|feet|ft)`;
@@ -210,7 +263,7 @@ export const FUNCTION_FIELDS = [
 export const BED_BOUND = String.raw`(?:spends?|spending) (?:most|much|all|part|half) of (?:the|his|her|their) (?:day|time) (?:lying )?in bed|(?:lays|lies|lay|laying|lying|stays|staying|spends?|spending) in bed (?:almost |nearly |most of the day|much of the day)?(?:all day(?: long)?(?: every ?day)?)?|bed-?bound|bedridden`;
 
 /** Sleep disturbance. */
-export const SLEEP = String.raw`sleep (?:disturb\w*|disrupt\w*|problems?)|(?:difficulty|trouble|problems?) (?:sleeping|with sleep)|wakes? (?:him |her |them )?up|waking up|awaken\w*|interrupted sleep|(?:unable to|can't|cannot) sleep|poor sleep|keeps (?:him|her|them) (?:up|awake)(?: at night)?|trouble (?:falling|staying) asleep|difficulty (?:falling|staying) asleep|sleep (?:is |as )?(?:erratic|fragmented|interrupted|disturbed|restless)|(?:erratic|fragmented|disturbed|restless) sleep|insomnia|sleep at night|sleeps? (?:only |about |approximately |less than |no more than ){1,2}(?:\d+(?:-\d+)?|one|two|three|four|five|six) hours|(?:gets?|getting) (?:only )?(?:about |approximately |less than )?(?:\d+(?:-\d+)?|one|two|three|four|five) hours of sleep|sleep (?:is |has been )?(?:disrupted|poor|limited|broken)|(?:loss of|lost|losing) sleep|(?:unable to|cannot|can't|difficulty) (?:get(?:ting)? (?:to )?sleep|fall(?:ing)? asleep|stay(?:ing)? asleep)|awake(?:ns)? (?:him|her|them) (?:at night|from sleep)|wakes? (?:up )?(?:\w+ )?(?:times?|several times|multiple times) (?:a|per|each) night|night(?:time)? pain (?:wakes|awakens)|not sleeping(?: well)?|sleeps? poorly|(?:does not|doesn't|cannot|can't|unable to|is not able to) sleep (?:well|through the night|more than|for more than)|sleep (?:is |has been )?(?:affected|impaired)|(?:disturbs|disrupts|interrupts|affects|interferes with|interfering with) (?:his |her |their )?sleep|sleep deprivation|restless nights?`;
+export const SLEEP = String.raw`sleep (?:disturb\w*|disrupt\w*|problems?)|(?:difficulty|trouble|problems?) (?:sleeping|with sleep)|wakes? (?:him |her |them )?up|waking up|awaken\w*|interrupted sleep|(?:unable to|can't|cannot) sleep|poor sleep|keeps (?:him|her|them) (?:up|awake)(?: at night)?|trouble (?:falling|staying) asleep|difficulty (?:falling|staying) asleep|sleep (?:is |as )?(?:erratic|fragmented|interrupted|disturbed|restless)|(?:erratic|fragmented|disturbed|restless) sleep|insomnia|sleep at night|sleeps? (?:only |about |approximately |less than |no more than ){1,2}(?:\d+(?:-\d+)?|one|two|three|four|five|six|a few|a couple of) hours|(?:gets?|getting) (?:only )?(?:about |approximately |less than )?(?:\d+(?:-\d+)?|one|two|three|four|five) hours of sleep|sleep (?:is |has been )?(?:disrupted|poor|limited|broken)|(?:loss of|lost|losing) sleep|(?:unable to|cannot|can't|difficulty) (?:get(?:ting)? (?:to )?sleep|fall(?:ing)? asleep|stay(?:ing)? asleep)|awake(?:ns)? (?:him|her|them) (?:at night|from sleep)|wakes? (?:up )?(?:\w+ )?(?:times?|several times|multiple times) (?:a|per|each) night|night(?:time)? pain (?:wakes|awakens)|not sleeping(?: well)?|sleeps? poorly|(?:does not|doesn't|cannot|can't|unable to|is not able to) sleep (?:well|through the night|more than|for more than)|sleep (?:is |has been )?(?:affected|impaired)|(?:disturbs|disrupts|interrupts|affects|interferes with|interfering with) (?:his |her |their )?sleep|sleep deprivation|restless nights?|wakes? (?:up )?(?:\d+(?:-\d+)?|one|two|three|four|five|several|multiple|many) (?:times?|x) (?:a |per |each |every )?(?:night|nightly)|(?:sleeps?|sleeping|slept|has to sleep|have to sleep) (?:\w+ )?(?:in a (?:recliner|chair)|on the (?:couch|floor|sofa)|sitting up)`;
 
 /** Instruments other than ODI/NDI/PEG/PROMIS (those stay in extract-function), with a score when given. */
 export const OTHER_INSTRUMENTS = String.raw`(?:WOMAC|Berg(?: balance)?(?: scale)?|Roland[- ]Morris|DASH|QuickDASH|LEFS|FABQ|Tinetti|Timed Up and Go|TUG|SF-?36|SF-?12|Brief Pain Inventory|BPI|PSFS|Patient[- ]Specific Functional Scale|FOTO|KOOS|HOOS|Lysholm|Neck Pain and Disability Scale)(?:\s+(?:physical|mental|functional|function|total|average|mean|interference|component|summary|composite|status|score))*\s*(?:[:=]|of|is|was)?\s*\d+(?:\.\d+)?(?:\s*\/\s*\d+)?(?: points)?|\b\d+\s*\/\s*56(?: points)?|Oswestry[^.\n]{0,40}?:\s*(?:significant|moderate|severe|minimal|mild)\w*(?: impact| disability)?`;

@@ -154,3 +154,91 @@ describe('function: form fields', () => {
     expect(evidence('WORK STATUS: The patient is currently on medical leave.', 'function').map((m) => m.text)).toEqual(['medical leave']);
   });
 });
+
+// Families added for real notes' wording (issue 11), each on sentences written for this test.
+describe('function: out of work, moved within it, benefits (d850)', () => {
+  it.each([
+    ['He is unemployed secondary to his back pain.', 'work'],
+    ['She is currently not employed because of her back.', 'work'],
+    ['He had to change jobs because of his neck.', 'work'],
+    ['He took early retirement because of the pain.', 'work'],
+    ['He receives long-term disability benefits.', 'work'],
+    ['She is on FMLA.', 'work'],
+    ['He is currently on temporary disability.', 'work'],
+    ['His employer cannot accommodate his restrictions.', 'work'],
+    ['He missed two weeks of work.', 'work'],
+    ['She has had to cut back on her hours.', 'work'],
+    ['He was terminated from his job because of his back.', 'work'],
+  ])('%s -> %s', finds);
+  it('applying for disability is not yet a work status, and missed days need work', () => {
+    expect(evidence('He has applied for disability.', 'function')).toEqual([]);
+    expect(evidence('He missed two weeks of school with the flu.', 'function')).toEqual([]);
+  });
+});
+
+describe('function: self-care, care of others, graded assistance (d5, d660, transfers)', () => {
+  it.each([
+    ['He has difficulty with self-care.', 'adl'],
+    ['The pain limits her ability to care for her children.', 'other'],
+    ['He has been unable to care for himself.', 'other'],
+    ['He has not been able to do much of anything around the house.', 'adl'],
+    ['Her daughter helps her with her bath.', 'adl'],
+    ['She needs moderate assistance with transfers.', 'other'],
+    ['He is minimal assist for transfers.', 'other'],
+    ['She requires assistance with bed mobility.', 'other'],
+    ['She is able to perform her ADLs with some difficulty.', 'adl'],
+    ['He states he now has difficulty performing these tasks.', 'other'],
+    ['It is hard for her to get her hands behind her back.', 'other'],
+  ])('%s -> %s', finds);
+});
+
+describe('function: recreation given up, umbrella impact (d920)', () => {
+  it.each([
+    ['He used to golf but has stopped because of his back.'],
+    ['He stopped going to the gym.'],
+    ['She does not garden anymore.'],
+    ['The pain interferes with her quality of life.'],
+    ['The pain has a significant impact on his daily activities.'],
+    ['The stiffness is making normal activities difficult.'],
+    ['Her activity level has decreased.'],
+  ])('%s', (text) => {
+    expect(evidence(text, 'function').length, text).toBeGreaterThan(0);
+  });
+  it('a hobby enjoyed is not a limitation', () => {
+    expect(evidence('He enjoys golfing and fishing.', 'function')).toEqual([]);
+    expect(evidence('She walks 2 miles a day for exercise.', 'function')).toEqual([]);
+  });
+});
+
+describe('function: gait, weight bearing, tolerance told as a capacity (d450, d430)', () => {
+  it.each([
+    ['He walks with a limp.', 'walking'],
+    ['She is currently nonweightbearing on the left lower extremity.', 'other'],
+    ['She is unable to bear weight on the right leg.', 'other'],
+    ['She can ambulate short distances only.', 'walking'],
+    ['He can lift 20 pounds.', 'lifting'],
+    ['He needs to hold onto the railing to climb stairs.', 'walking'],
+    ['He must change positions frequently.', 'other'],
+    ['He has difficulty with balance.', 'other'],
+  ])('%s -> %s', finds);
+});
+
+describe('function: sleep told as a count or a place', () => {
+  it.each([
+    ['She wakes 3-4 times nightly due to pain.'],
+    ['She has been sleeping in a recliner.'],
+    ['He sleeps only a few hours at a time.'],
+  ])('%s', (text) => finds(text, 'sleep'));
+});
+
+describe('function: what is not the patient function now', () => {
+  it.each([
+    ['The risks include difficulty walking and paralysis.'],
+    ['Patient will be able to sit for 1 hour.'],
+    ['STG: Ambulate 100 feet with a cane.'],
+    ['The patient is instructed to avoid lifting over 10 pounds for one week after the procedure.'],
+    ['Her wish is that she would like to walk short distances again.'],
+  ])('%s', (text) => {
+    expect(evidence(text, 'function')).toEqual([]);
+  });
+});
