@@ -82,6 +82,17 @@ const FIELD_NONE = /^\s*(?:(?:in (?:the )?past|history|tried|trials?|prior)\s*)?
 // An epidural for labour or a caesarean is anaesthesia, not pain treatment.
 const OBSTETRIC =
   /\b(?:labou?r and delivery|in labou?r|during labou?r|(?:vaginal )?delivery|c(?:a)?esarean|C-section|obstetric\w*|childbirth)\b/i;
+// Today's procedure told in prose, outside a procedure heading: the sedation given ("fentanyl 100 mcg for
+// sedation"), the injectate ("80 mg of Kenalog was injected") and the injection performed today ("presents for a
+// lumbar epidural steroid injection", "a right L5 transforaminal injection was performed") are not care tried.
+const SEDATION = /\b(?:sedation|sedated|sedative given|anesthesia|anaesthesia|premedicat\w*|induction)\b/i;
+const INJECTATE_AFTER =
+  /^[^.;]{0,60}?\b(?:was|were|is|being)\s+(?:then\s+|slowly\s+|subsequently\s+|also\s+)?(?:injected|instilled|infiltrated|deposited|delivered|administered)\b/i;
+const INJECTATE_BEFORE = /\b(?:injected|instilled|infiltrated|injecting|injectate|mixture of|consisting of|solution of)\b[^.;]{0,50}$/i;
+const TODAY_PROCEDURE =
+  /\b(?:today|this (?:morning|afternoon)|presents? (?:today )?for|(?:is )?here (?:today )?for|scheduled for|(?:was|were|is) (?:then )?(?:performed|done|carried out|completed|accomplished)|we performed|I performed|proceeded with)\b/i;
+const PAST_STORY =
+  /\b(?:previous(?:ly)?|prior|last|had|has had|have had|history|ago|underwent|in (?:19|20)\d\d|(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October|November|December|before|past|repeat|another|relief|helped|improv\w*|benefit)\b/i;
 const DOSE_AFTER = /^\s*\d+(?:\.\d+)?\s*(?:mg|mcg|g)\b/i;
 // "without side effects" is a tolerance statement, not an intolerance.
 const NO_SIDE_EFFECTS = /\b(?:without|no|denies) (?:any )?(?:\w+ )?side effects?\b/gi;
@@ -184,7 +195,9 @@ export function extractConservativeCare(note: NoteDoc, sentences: readonly Sente
       }
       if (STARTED_TODAY.test(clause) || SWITCHED_TO.test(beforeInClause)) continue;
       const kind = kindOf(hit.term);
-      if (kind === 'other' && MODIFIER.test(beforeInClause)) continue;
+      // A class word or a therapy among a symptom's modifiers ("decreased with ice and pain medication") is not a trial;
+      // a named drug still is.
+      if ((kind === 'other' || !careKind(hit.term).drug) && MODIFIER.test(beforeInClause)) continue;
       if (
         DRUG_KINDS.has(kind) &&
         (NOT_FOR_PAIN_AFTER.test(s.slice(pos + hit.term.length)) || BABY_BEFORE.test(s.slice(Math.max(0, pos - 12), pos)))
@@ -198,6 +211,13 @@ export function extractConservativeCare(note: NoteDoc, sentences: readonly Sente
         continue;
       if (kind === 'injection' && NOT_PAIN_INJECTION_BEFORE.test(s.slice(Math.max(0, pos - 16), pos))) continue;
       if (kind === 'injection' && OBSTETRIC.test(s)) continue;
+      if ((DRUG_KINDS.has(kind) || kind === 'injection') && SEDATION.test(clause) && !PROCEDURE_STORY.test(clause)) continue;
+      if (
+        (DRUG_KINDS.has(kind) || kind === 'injection') &&
+        (INJECTATE_AFTER.test(s.slice(pos + hit.term.length)) || INJECTATE_BEFORE.test(beforeInClause))
+      )
+        continue;
+      if (kind === 'injection' && TODAY_PROCEDURE.test(s) && !PAST_STORY.test(s)) continue;
       if (NEVER_DONE.test(s.slice(pos, ce)) && outcomeIn(clause) !== 'contraindicated') {
         setAside('negated');
         continue;

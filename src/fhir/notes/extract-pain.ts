@@ -34,6 +34,12 @@ const SCALE_THEN_RATE = new RegExp(
   String.raw`\bon\s+(?:a|the)\s+${TEN_SCALE},?\s+(?:\w+\s+){0,3}?rates?\s+(?:it|(?:her|his|their|the)\s+pain)\s+(?:as\s+|at\s+)?(?:an?\s+)?(${SCORE_NUM})\b`,
   'gi',
 );
+// "pain is between a 6 and a 10", "rates it between 4 and 7": a range in words takes its upper value (GUIDELINES.md).
+const BETWEEN = new RegExp(
+  String.raw`\bbetween\s+(?:an?\s+)?(${SCORE_NUM})\s+and\s+(?:an?\s+)?(${SCORE_NUM})\b(?!\s*(?:%|percent|mm|mg|mcg|cm|days?|weeks?|months?|years?|hours?|minutes?|times|am|pm|o'clock|feet|pounds?|lbs?))`,
+  'gi',
+);
+const PAIN_OR_RATING = /\b(?:pain|rates?|rated|rating|scale)\b/i;
 // Phrases that make an X/10 something other than pain.
 const NOT_PAIN_AFTER =
   /^\s*(?:compliance|adherence|strength|motor|effort|satisfaction|confidence|sleep quality|mood|anxiety|stress|function)\b/i;
@@ -125,6 +131,9 @@ export function extractPainScores(note: NoteDoc, sentences: readonly Sentence[])
       for (const re of [SCALE_THEN_RATE, ON_SCALE]) {
         for (const m of matchAll(re, s)) add(m.index, m.index + m[0].length, parseNumber(m[1]!), instrumentIn(s));
       }
+    }
+    if (/between/i.test(s) && PAIN_OR_RATING.test(s)) {
+      for (const m of matchAll(BETWEEN, s)) add(m.index, m.index + m[0].length, parseNumber(m[2]!), instrumentIn(s));
     }
     for (const m of RATE_WORD.test(s) ? matchAll(RATES_IT, s) : []) {
       add(m.index, m.index + m[0].length, parseNumber(m[1]!), instrumentIn(s));

@@ -90,3 +90,43 @@ describe('care: terms that need the words around them', () => {
     expect(care(text)).toEqual([]);
   });
 });
+
+// Families added for real notes' wording (issue 11), on sentences written for this test.
+describe('care: modalities, devices and self-treatment told in the story', () => {
+  it.each([
+    ['He has been wearing a walking boot.', 'walking boot', 'other'],
+    ['She has been icing the area with some relief.', 'icing the area', 'other'],
+    ['She was treated with RICE therapy.', 'RICE therapy', 'other'],
+    ['She had paraffin baths at therapy.', 'paraffin baths', 'physical-therapy'],
+    ['He has restricted his activities at work.', 'restricted his activities', 'activity-modification'],
+    ['She has been going to a chiropractor three times a week.', 'going to a chiropractor', 'chiropractic'],
+    ['He takes Valium for muscle spasms.', 'Valium', 'muscle-relaxant'],
+  ])('%s', (text, term, kind) => {
+    expect(care(text)).toContainEqual({ text: term, kind });
+  });
+  it('rice the food is not RICE therapy', () => {
+    expect(care('She eats rice and beans.')).toEqual([]);
+  });
+});
+
+describe("care: today's procedure told in prose, outside a procedure heading", () => {
+  it.each([
+    ['Fentanyl 50 mcg IV was given for conscious sedation.'],
+    ['The patient received 2 mg of Versed and 100 mcg of fentanyl for sedation.'],
+    ['Valium 10 mg was given orally prior to the procedure for sedation.'],
+    ['80 mg of Kenalog was injected.'],
+    ['Then 3 cc of 0.25% Marcaine with 80 mg of triamcinolone was instilled.'],
+    ['Today we performed a right L4-5 transforaminal epidural steroid injection.'],
+    ['The patient presents for a lumbar epidural steroid injection.'],
+  ])('%s', (text) => {
+    expect(care(text)).toEqual([]);
+  });
+  it('a prior injection with its result stays care', () => {
+    expect(care('He had a prior epidural steroid injection with 50% relief.').map((c) => c.kind)).toEqual(['injection']);
+    expect(care('The epidural steroid injection performed in March helped for two months.').map((c) => c.kind)).toEqual(['injection']);
+  });
+  it('a class word among the pain modifiers is not a trial; a named drug is', () => {
+    expect(care('Pain is decreased with rest, ice, and pain medication.')).toEqual([]);
+    expect(care('Pain is decreased with Vicodin.').map((c) => c.text)).toEqual(['Vicodin']);
+  });
+});
