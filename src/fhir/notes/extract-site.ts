@@ -245,6 +245,29 @@ function contextOf(s: string, g: LevelGroup, sen: Sentence, cues: SentenceCues):
   return 'unknown';
 }
 
+// A level read as normal is not where the pathology is: an imaging report's "L1-L2: Normal.", "At L2-3 there is no
+// disc herniation", an exam's "intact in the L4, L5 and S1 dermatomes", "the conus terminates at L1". A level with a
+// finding beside the negative ("a small bulge but no stenosis") stays.
+const NORMAL_AFTER =
+  /^(?:\s*(?:level\s*)?(?:[:,-]\s*|,?\s*there (?:is|are) |\s+(?:level\s+)?(?:is|are|was|were)\s+)(?:normal|unremarkable|negative|intact|preserved|within normal limits|no\b)|\s+(?:normal|unremarkable|negative|intact|preserved|within normal limits)\b)/i;
+const NORMAL_BEFORE = /\b(?:normal|unremarkable|preserved|intact|5\/5|no (?:\w+ ){0,3}?(?:at|from))\b[^.;]{0,30}$/i;
+const DERMATOME_AFTER = /^[^.;]{0,40}?\b(?:dermatom\w*|myotom\w*)/i;
+const NORMAL_WORD = /\b(?:normal|intact|equal|symmetric|5\/5|unremarkable|preserved)\b/i;
+const CONUS_BEFORE = /\bconus\b[^.;]{0,40}$/i;
+const FINDING =
+  /\b(?:but|however|although|except|mild|moderate|severe|small|large|broad|bulg\w*|protru\w*|extru\w*|osteophyt\w*|hypertroph\w*|narrow\w*|degenerat\w*|desiccat\w*|annular|fissure|tear|decreased|diminished|weak\w*|loss)\b/i;
+
+function readAsNormal(s: string, start: number, end: number): boolean {
+  const rest = s.slice(end);
+  const sentenceRest = rest.slice(0, /[.;]/.exec(rest)?.index ?? rest.length);
+  const before = s.slice(Math.max(0, start - 60), start);
+  if (CONUS_BEFORE.test(before)) return true;
+  if (NORMAL_AFTER.test(rest) && !FINDING.test(sentenceRest)) return true;
+  if (NORMAL_BEFORE.test(before) && !FINDING.test(before + sentenceRest)) return true;
+  if (DERMATOME_AFTER.test(rest) && NORMAL_WORD.test(s) && !FINDING.test(s)) return true;
+  return false;
+}
+
 export function extractSiteMentions(note: NoteDoc, sentences: readonly Sentence[]): NoteSiteMention[] {
   const out: NoteSiteMention[] = [];
   const date = noteDay(note);
@@ -257,6 +280,7 @@ export function extractSiteMentions(note: NoteDoc, sentences: readonly Sentence[
     for (const g of levelGroups(s)) {
       if (conditionalAt < g.start) continue;
       if (isAboutFamily(s, g.start, sen.section) || isNegated(s, g.start)) continue;
+      if (readAsNormal(s, g.start, g.end)) continue;
       let start = g.start;
       let end = g.end;
       let laterality: Laterality | undefined;

@@ -1,0 +1,24 @@
+// A level read as normal is not where the pain, pathology or procedure is (GUIDELINES.md), on sentences written for
+// this test: imaging reports' level-by-level normals, exam dermatomes read intact, the conus as a landmark.
+import { describe, expect, it } from 'vitest';
+import { evidence } from './helpers';
+
+const sites = (text: string): string[] => evidence(text, 'site').map((m) => m.text);
+
+describe('site: levels read as normal', () => {
+  it.each([
+    ['L1-L2: Normal.'],
+    ['At L2-3, there is no disc herniation or stenosis.'],
+    ['The remaining levels from T12-L1 through L3-L4 are unremarkable.'],
+    ['The conus terminates at L1.'],
+    ['Sensation intact in L4, L5 and S1 dermatomes bilaterally.'],
+    ['Disc spaces are preserved from L1 to L4.'],
+  ])('%s', (text) => {
+    expect(sites(text)).toEqual([]);
+  });
+  it('a finding beside the negative, or a level where it is tender, stays a site', () => {
+    expect(sites('At L4-5 there is a small bulge but no stenosis.')).toEqual(['L4-5']);
+    expect(sites('He reports tenderness at L5-S1 without other tender areas.')).toEqual(['L5-S1']);
+    expect(sites('Decreased sensation in the L5 dermatome on the left.').length).toBe(1);
+  });
+});
