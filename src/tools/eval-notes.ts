@@ -1,38 +1,53 @@
-// npm run eval:notes [-- --dir PATH] [--misses all|none|TYPE] [--json]
+// npm run eval:notes [-- --dir PATH] [--misses all|none|TYPE] [--json] [--fresh PATH]
 // Scores the note extractor on the real de-identified notes in ../shared/notes-dev (beside the repository; override
 // with --dir or NOTES_DEV_DIR) against the gold annotations in test/fixtures/notes-dev/annotations (by file name
 // and offsets; the note text never enters the repository). Prints precision and recall per fact type, micro and
 // per type, for dev and held-out notes apart, and the misses of dev notes only: held-out misses are not shown, so
 // that the held-out figures stay a measure of notes nobody tuned on. Exits 0, saying so, when the notes are absent.
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+// --fresh PATH (or NOTES_FRESH_DIR) scores instead the third split, "fresh": notes kept outside the repository that
+// nobody on the team has read or tuned on, against test/fixtures/notes-fresh/annotations; like held-out, its misses
+// are never printed (not even with --json), so that it stays unseen.
+import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { MENTION_TYPES, noteMentions } from '../fhir/notes/mentions';
-import { addCounts, Annotation, emptyCounts, micro, precision, recall, scoreNote, type Counts, type Miss } from './eval-notes-score';
+import { freshDirFrom, hasNotes, loadSplit, offsetProblems } from './eval-notes-load';
+import { addCounts, emptyCounts, micro, precision, recall, scoreNote, type Annotation, type Counts, type Miss } from './eval-notes-score';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const { values } = parseArgs({
-  options: { dir: { type: 'string' }, misses: { type: 'string', default: 'all' }, json: { type: 'boolean', default: false } },
+  options: {
+    dir: { type: 'string' },
+    misses: { type: 'string', default: 'all' },
+    json: { type: 'boolean', default: false },
+    fresh: { type: 'string' },
+  },
 });
-const dir = resolve(values.dir ?? process.env.NOTES_DEV_DIR ?? join(repo, '../shared/notes-dev'));
-const annotationsDir = join(repo, 'test/fixtures/notes-dev/annotations');
+const freshDir = freshDirFrom(values.fresh, process.env);
+const dir = freshDir ?? resolve(values.dir ?? process.env.NOTES_DEV_DIR ?? join(repo, '../shared/notes-dev'));
+const fixtures = freshDir ? 'notes-fresh' : 'notes-dev';
+const annotationsDir = join(repo, 'test/fixtures', fixtures, 'annotations');
+const splitNames: Annotation['split'][] = freshDir ? ['fresh'] : ['dev', 'held-out'];
 
-if (!existsSync(join(dir, 'notes'))) {
+if (!hasNotes(dir)) {
   process.stdout.write(
-    `eval:notes: no real notes at ${dir}/notes (the shared notes-dev folder is not beside this clone); nothing to score.\n`,
+    freshDir
+      ? `eval:notes: no fresh notes at ${dir}/notes (the fresh held-out folder is not on this machine); nothing to score.\n`
+      : `eval:notes: no real notes at ${dir}/notes (the shared notes-dev folder is not beside this clone); nothing to score.\n`,
   );
   process.exit(0);
 }
-const files = existsSync(annotationsDir)
-  ? readdirSync(annotationsDir)
-      .filter((f) => f.endsWith('.json'))
-      .sort()
-  : [];
-if (files.length === 0) {
+const loaded = loadSplit(annotationsDir, dir, splitNames);
+if (loaded.files.length === 0) {
   process.stdout.write(`eval:notes: no annotations in ${annotationsDir}; nothing to score.\n`);
   process.exit(0);
 }
+for (const bad of loaded.invalid) {
+  process.stderr.write(`eval:notes: ${bad} is not a valid annotation\n`);
+  process.exitCode = 1;
+}
+for (const m of loaded.missing) process.stderr.write(`eval:notes: ${m}\n`);
 
 interface Split {
   notes: number;
@@ -40,44 +55,15 @@ interface Split {
   misses: Miss[];
   offsetProblems: string[];
 }
-const splits: Record<'dev' | 'held-out', Split> = {
-  dev: { notes: 0, counts: emptyCounts(), misses: [], offsetProblems: [] },
-  'held-out': { notes: 0, counts: emptyCounts(), misses: [], offsetProblems: [] },
-};
+const splits = new Map<Annotation['split'], Split>(
+  splitNames.map((s) => [s, { notes: 0, counts: emptyCounts(), misses: [], offsetProblems: [] }]),
+);
 const wall: number[] = [];
-for (const f of files) {
-  const parsed = Annotation.safeParse(JSON.parse(readFileSync(join(annotationsDir, f), 'utf8')));
-  if (!parsed.success) {
-    process.stderr.write(`eval:notes: ${f} is not a valid annotation: ${parsed.error.message}\n`);
-    process.exitCode = 1;
-    continue;
-  }
-  const gold = parsed.data;
-  const path = join(dir, 'notes', gold.file);
-  if (!existsSync(path)) {
-    process.stderr.write(`eval:notes: ${f} names ${gold.file}, which is not in ${dir}/notes\n`);
-    continue;
-  }
-  const text = readFileSync(path, 'utf8');
-  const split = splits[gold.split];
+for (const note of loaded.notes) {
+  const { gold, text } = note;
+  const split = splits.get(gold.split)!;
   split.notes++;
-  for (const g of gold.facts) {
-    if (g.end > text.length || g.start >= g.end) split.offsetProblems.push(`${gold.file} ${g.type} ${g.start}-${g.end}: outside the note`);
-    else if (
-      g.hint &&
-      !text
-        .slice(g.start, g.end)
-        .toLowerCase()
-        .includes(
-          g.hint
-            .toLowerCase()
-            .replace(/\s*\.\.\.\s*$/, '')
-            .split(/\s+/)[0]!,
-        )
-    ) {
-      split.offsetProblems.push(`${gold.file} ${g.type} ${g.start}-${g.end}: hint "${g.hint}" not at its offsets`);
-    }
-  }
+  split.offsetProblems.push(...offsetProblems(note));
   const t0 = performance.now();
   const mentions = noteMentions({ ref: `DocumentReference/${gold.file}`, title: gold.file, contentType: 'text/plain', text });
   wall.push(performance.now() - t0);
@@ -102,9 +88,10 @@ function table(name: string, s: Split): string {
   return rows.join('\n');
 }
 
+const dev = splits.get('dev');
 if (values.json) {
   const out = Object.fromEntries(
-    Object.entries(splits).map(([k, s]) => [
+    [...splits].map(([k, s]) => [
       k,
       {
         notes: s.notes,
@@ -119,17 +106,18 @@ if (values.json) {
   );
   process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
 } else {
-  const out: string[] = [`eval:notes: ${files.length} annotated notes of ${readdirSync(join(dir, 'notes')).length} in ${dir}`, ''];
+  const out: string[] = [`eval:notes: ${loaded.files.length} annotated notes of ${readdirSync(join(dir, 'notes')).length} in ${dir}`, ''];
   const show = values.misses;
-  if (show !== 'none') {
-    const misses = splits.dev.misses.filter((m) => show === 'all' || m.type === show || m.kind === show);
+  if (dev && show !== 'none') {
+    const misses = dev.misses.filter((m) => show === 'all' || m.type === show || m.kind === show);
     out.push(`dev misses (${misses.length}):`);
     for (const m of misses.sort((a, b) => a.file.localeCompare(b.file) || a.start - b.start))
       out.push(`  ${m.file} ${m.start}-${m.end} ${m.kind.padEnd(8)} ${m.type.padEnd(17)} ${m.detail}`);
     out.push('');
   }
-  out.push(table('dev', splits.dev), '', table('held-out (misses not shown)', splits['held-out']));
-  const problems = [...splits.dev.offsetProblems, ...splits['held-out'].offsetProblems];
+  const tables = [...splits].map(([k, s]) => table(k === 'dev' ? 'dev' : `${k} (misses not shown)`, s));
+  out.push(tables.join('\n\n'));
+  const problems = [...splits.values()].flatMap((s) => s.offsetProblems);
   if (problems.length) out.push('', `annotation offsets to check (${problems.length}):`, ...problems.map((p) => `  ${p}`));
   const sorted = [...wall].sort((a, b) => a - b);
   out.push(
@@ -137,7 +125,7 @@ if (values.json) {
     `extraction: ${wall.length} notes, median ${sorted[Math.floor(sorted.length / 2)]?.toFixed(1)} ms, max ${sorted[sorted.length - 1]?.toFixed(1)} ms`,
   );
   out.push(
-    'matching: same type, overlapping spans, one gold fact per mention; P/R over gold current/history facts (test/fixtures/notes-dev/GUIDELINES.md).',
+    `matching: same type, overlapping spans, one gold fact per mention; P/R over gold current/history facts (test/fixtures/${fixtures === 'notes-fresh' ? 'notes-fresh/README.md' : 'notes-dev/GUIDELINES.md'}).`,
   );
   process.stdout.write(`${out.join('\n')}\n`);
 }

@@ -1,0 +1,80 @@
+// Reading one annotated split for npm run eval:notes: the gold annotations (in the repository) joined to the note
+// texts (outside it, in a folder that may be absent). Kept apart from the command so the folder-absent and
+// bad-annotation paths are testable without the real notes.
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { Annotation } from './eval-notes-score';
+
+export interface LoadedNote {
+  gold: Annotation;
+  text: string;
+}
+export interface LoadedSplit {
+  /** Annotation files found (valid or not). */
+  files: string[];
+  notes: LoadedNote[];
+  /** Invalid annotation files: the run fails on these. */
+  invalid: string[];
+  /** Annotations whose note is not in the notes folder: reported, not scored. */
+  missing: string[];
+}
+
+/** The fresh notes folder, from --fresh or NOTES_FRESH_DIR; undefined when neither is given. */
+export function freshDirFrom(flag: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
+  const dir = flag ?? env.NOTES_FRESH_DIR;
+  return dir === undefined || dir === '' ? undefined : resolve(dir);
+}
+
+/** Whether a notes folder holds the notes/ subfolder the annotations point into. */
+export const hasNotes = (dir: string): boolean => existsSync(join(dir, 'notes'));
+
+export function loadSplit(annotationsDir: string, notesDir: string, splits: readonly Annotation['split'][]): LoadedSplit {
+  const files = existsSync(annotationsDir)
+    ? readdirSync(annotationsDir)
+        .filter((f) => f.endsWith('.json'))
+        .sort()
+    : [];
+  const out: LoadedSplit = { files, notes: [], invalid: [], missing: [] };
+  for (const f of files) {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(readFileSync(join(annotationsDir, f), 'utf8'));
+    } catch (e) {
+      out.invalid.push(`${f}: ${(e as Error).message}`);
+      continue;
+    }
+    const parsed = Annotation.safeParse(raw);
+    if (!parsed.success) {
+      out.invalid.push(`${f}: ${parsed.error.message}`);
+      continue;
+    }
+    if (!splits.includes(parsed.data.split)) {
+      out.invalid.push(`${f}: split "${parsed.data.split}" does not belong in ${annotationsDir}`);
+      continue;
+    }
+    const path = join(notesDir, 'notes', parsed.data.file);
+    if (!existsSync(path)) {
+      out.missing.push(`${f} names ${parsed.data.file}, which is not in ${notesDir}/notes`);
+      continue;
+    }
+    out.notes.push({ gold: parsed.data, text: readFileSync(path, 'utf8') });
+  }
+  return out;
+}
+
+/** Gold facts whose offsets fall outside the note or whose hint is not at them (the annotation drifted from the text). */
+export function offsetProblems({ gold, text }: LoadedNote): string[] {
+  const problems: string[] = [];
+  for (const g of gold.facts) {
+    if (g.end > text.length || g.start >= g.end) problems.push(`${gold.file} ${g.type} ${g.start}-${g.end}: outside the note`);
+    else if (g.hint) {
+      const first = g.hint
+        .toLowerCase()
+        .replace(/\s*\.\.\.\s*$/, '')
+        .split(/\s+/)[0]!;
+      if (!text.slice(g.start, g.end).toLowerCase().includes(first))
+        problems.push(`${gold.file} ${g.type} ${g.start}-${g.end}: hint "${g.hint}" not at its offsets`);
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,82 @@
+// The eval:notes loader and its --fresh option (src/tools/eval-notes-load.ts), on temporary folders: never the real
+// fresh notes, which must stay unseen and may be absent.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { freshDirFrom, hasNotes, loadSplit, offsetProblems } from '../../../src/tools/eval-notes-load';
+
+const root = mkdtempSync(join(tmpdir(), 'eval-load-'));
+afterAll(() => rmSync(root, { recursive: true, force: true }));
+
+function fixture(name: string, annotations: Record<string, unknown>, notes: Record<string, string>): { ann: string; dir: string } {
+  const ann = join(root, name, 'annotations');
+  const dir = join(root, name, 'fresh');
+  mkdirSync(ann, { recursive: true });
+  mkdirSync(join(dir, 'notes'), { recursive: true });
+  for (const [f, body] of Object.entries(annotations)) writeFileSync(join(ann, f), typeof body === 'string' ? body : JSON.stringify(body));
+  for (const [f, text] of Object.entries(notes)) writeFileSync(join(dir, 'notes', f), text);
+  return { ann, dir };
+}
+const fact = { type: 'pain-score', start: 12, end: 16, hint: '7/10', context: 'current', value: 7, instrument: 'NRS' };
+
+describe('freshDirFrom', () => {
+  it('takes --fresh over NOTES_FRESH_DIR, and nothing when neither is set', () => {
+    expect(freshDirFrom('/a', { NOTES_FRESH_DIR: '/b' })).toBe(resolve('/a'));
+    expect(freshDirFrom(undefined, { NOTES_FRESH_DIR: '/b' })).toBe(resolve('/b'));
+    expect(freshDirFrom(undefined, {})).toBeUndefined();
+    expect(freshDirFrom(undefined, { NOTES_FRESH_DIR: '' })).toBeUndefined();
+  });
+});
+
+describe('loadSplit', () => {
+  const { ann, dir } = fixture(
+    'mixed',
+    {
+      'a-01.json': { file: 'a-01.txt', split: 'fresh', facts: [fact] },
+      'a-02.json': { file: 'a-02.txt', split: 'dev', facts: [] },
+      'a-03.json': { file: 'a-03.txt', split: 'fresh', facts: [] },
+      'a-04.json': '{ not json',
+      'a-05.json': { file: '../a.txt', split: 'fresh', facts: [] },
+    },
+    { 'a-01.txt': 'Pain today: 7/10 at rest.', 'a-02.txt': 'x' },
+  );
+  const loaded = loadSplit(ann, dir, ['fresh']);
+  it('joins a valid annotation to its note text', () => {
+    expect(loaded.files).toHaveLength(5);
+    expect(loaded.notes.map((n) => n.gold.file)).toEqual(['a-01.txt']);
+    expect(loaded.notes[0]!.text).toContain('7/10');
+  });
+  it('refuses a split that does not belong in the folder, bad JSON and a bad file name', () => {
+    expect(loaded.invalid.map((s) => s.split(':')[0])).toEqual(['a-02.json', 'a-04.json', 'a-05.json']);
+  });
+  it('reports an annotation whose note is absent instead of scoring it', () => {
+    expect(loaded.missing).toHaveLength(1);
+    expect(loaded.missing[0]).toContain('a-03.txt');
+  });
+  it('finds no annotations in a folder that does not exist', () => {
+    expect(loadSplit(join(root, 'nowhere'), dir, ['fresh']).files).toEqual([]);
+  });
+});
+
+describe('offsetProblems', () => {
+  it('flags a hint that is not at its offsets and offsets past the end', () => {
+    const gold = { file: 'a.txt', split: 'fresh' as const, facts: [fact, { ...fact, start: 0, end: 4 }, { ...fact, start: 20, end: 99 }] };
+    const problems = offsetProblems({ gold, text: 'Pain today: 7/10 at rest.' });
+    expect(problems).toHaveLength(2);
+    expect(problems[0]).toContain('not at its offsets');
+    expect(problems[1]).toContain('outside the note');
+  });
+});
+
+describe('npm run eval:notes -- --fresh', () => {
+  it('says plainly and exits 0 when the fresh folder is absent', () => {
+    const absent = join(root, 'absent');
+    expect(hasNotes(absent)).toBe(false);
+    const r = spawnSync(resolve('node_modules/.bin/tsx'), ['src/tools/eval-notes.ts', '--fresh', absent], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`no fresh notes at ${absent}/notes`);
+    expect(r.stdout).not.toContain('precision');
+  }, 30_000);
+});
