@@ -102,19 +102,24 @@ export function siteOf(bodySite: CodeableConceptT[] | undefined, code?: string, 
   }
   // Read together: a nerve list is often one bodySite per nerve.
   levels.push(...levelsInText(siteTexts.join(' ; '), nerves));
+  let fallbackRegion: SpinalRegion | undefined;
   if (fallbackText) {
     if (levels.length === 0) levels.push(...levelsInText(fallbackText, nerves));
     laterality ??= lateralityInText(fallbackText);
-    textRegion ??= regionInText(fallbackText);
+    fallbackRegion = regionInText(fallbackText);
   }
   const site: Site = { levels };
   if (laterality) site.laterality = laterality;
   const fromLevels = levels[0] ? regionOfLevel(levels[0]) : undefined;
   const group = code ? serviceDef(code)?.regionGroup : undefined;
-  // What is written (region words, levels) wins; the code's billing group is the last resort, and its
-  // cervical-thoracic group is read as cervical, the common case in a pain clinic.
+  // What is written at the site (region words, levels) wins over the order's name, which is often the CPT family's
+  // label ("cervical/thoracic") and must not turn T7-T8 into cervical; the code's billing group is the last resort,
+  // and its cervical-thoracic group is read as cervical, the common case in a pain clinic.
   const region =
-    textRegion ?? fromLevels ?? (group === 'lumbar-sacral' ? 'lumbar' : group === 'cervical-thoracic' ? 'cervical' : undefined);
+    textRegion ??
+    fromLevels ??
+    fallbackRegion ??
+    (group === 'lumbar-sacral' ? 'lumbar' : group === 'cervical-thoracic' ? 'cervical' : undefined);
   if (region) site.region = region;
   return site;
 }
