@@ -135,6 +135,15 @@ describe('ESI-DURATION and ESI-CONSERVATIVE-WEEKS (S1): 4 weeks of pain and 4 we
     const a = assess(p, tfesi({ reasonIcd10: ['B02.9'] }), 'medicare', TODAY);
     expect(find(a, 'esi-pain-duration').status).toBe('met');
     expect(find(a, 'conservative-weeks').status).toBe('met');
+    // The exemption is on the conservative-care clause as a whole: no failed course is asked for either.
+    expect(find(a, 'conservative-failed')).toMatchObject({ status: 'met', citation: { ruleId: 'ESI-CONSERVATIVE' } });
+    expect(find(a, 'conservative-failed').message).toContain('B02.9 is exempt');
+  });
+
+  it('without acute zoster, no failed course is still a gap (the exemption is not general)', () => {
+    const p = esiPicture();
+    p.conservativeCare = [];
+    expect(find(assess(p, tfesi(), 'medicare', TODAY), 'conservative-failed').status).not.toBe('met');
   });
 
   it('post-herpetic B02.29 is not the acute-zoster exemption', () => {
@@ -150,7 +159,9 @@ describe('ESI-DURATION and ESI-CONSERVATIVE-WEEKS (S1): 4 weeks of pain and 4 we
         evidence: [ev('Condition/z')],
       },
     ];
-    expect(find(assess(p, tfesi({ reasonIcd10: ['B02.29'] }), 'medicare', TODAY), 'esi-pain-duration').status).toBe('not-met');
+    const a = assess(p, tfesi({ reasonIcd10: ['B02.29'] }), 'medicare', TODAY);
+    expect(find(a, 'esi-pain-duration').status).toBe('not-met');
+    expect(find(a, 'conservative-failed').message).not.toContain('exempt');
   });
 });
 

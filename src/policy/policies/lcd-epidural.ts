@@ -98,8 +98,13 @@ function params(c: (ruleId: string, section: string, grade: SourceGrade, note?: 
       ),
     },
     conservativeFailure: {
-      value: { contraindicatedSatisfies: true },
-      citation: c('ESI-CONSERVATIVE', 'Covered Indications: failed or not tolerated non-invasive conservative care', 'S1', RUBRIC),
+      value: { contraindicatedSatisfies: true, exemptIcd10: ACUTE_ZOSTER_ICD10 },
+      citation: c(
+        'ESI-CONSERVATIVE',
+        'Covered Indications: failed or not tolerated non-invasive conservative care (acute herpes zoster exempt)',
+        'S1',
+        `${RUBRIC} puts "(acute herpes zoster exempt)" on the conservative-care clause as a whole; ClaimReady reads it as exempting the failed care, not only its 4 weeks.`,
+      ),
     },
     conservativeMinimum: {
       value: { weeks: ESI_CONSERVATIVE_WEEKS, exemptIcd10: ACUTE_ZOSTER_ICD10 },

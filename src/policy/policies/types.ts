@@ -135,7 +135,7 @@ export interface PolicyParams {
   /** Pain at least this intense on a 0-10 scale (the latest validated score before the date of service). */
   painIntensity?: Cited<{ minScore: number; label: string }>;
   functional?: Cited<{ maxAgeDays: number }>;
-  conservativeFailure?: Cited<{ contraindicatedSatisfies: boolean }>;
+  conservativeFailure?: Cited<{ contraindicatedSatisfies: boolean; exemptIcd10?: string[] }>;
   conservativeMinimum?: Cited<ConservativeMinimum>;
   imageGuidance?: Cited<true>;
   /** Imaging of the region (and levels, when both say) on file before the date of service. */

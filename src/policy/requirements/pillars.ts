@@ -135,6 +135,8 @@ export function conservativeFailureRequirement(id: string): Requirement {
     'Failure of conservative care documented (or why it is contraindicated)',
     (p) => p.conservativeFailure,
     (_picture, _service, _today, rule, ctx) => {
+      const exempt = rule.exemptIcd10 ? ctx.dx.find((d) => inCategory(d.code, rule.exemptIcd10!)) : undefined;
+      if (exempt) return met(`${exempt.code} is exempt from the failed-conservative-care rule.`, exempt.evidence);
       const courses = ctx.care;
       const failed = courses.filter((c) => FAILED.has(c.outcome) || (rule.contraindicatedSatisfies && c.outcome === 'contraindicated'));
       if (failed.length > 0) {

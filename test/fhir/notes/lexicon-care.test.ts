@@ -130,3 +130,19 @@ describe("care: today's procedure told in prose, outside a procedure heading", (
     expect(care('Pain is decreased with Vicodin.').map((c) => c.text)).toEqual(['Vicodin']);
   });
 });
+
+describe('care: the pain-medicine specialty is not a pain medicine', () => {
+  it.each([
+    'Pain medicine follow-up. She has shingles on the left flank.',
+    'He was referred to pain medicine by his primary care doctor.',
+    'She is seen in pain medicine for her back.',
+  ])('%s', (text) => {
+    expect(care(text).filter((c) => c.kind === 'analgesic')).toEqual([]);
+  });
+  it('a pain medicine taken is still care', () => {
+    expect(care('She takes an over-the-counter pain medicine without relief.')).toContainEqual({
+      text: 'over-the-counter pain medicine',
+      kind: 'analgesic',
+    });
+  });
+});
