@@ -278,6 +278,19 @@ describe('ESI-REPEAT (S1): >= 50% for >= 3 months; after a failed first injectio
     });
     expect(find(assess(p, tfesi(), 'medicare', TODAY), 'esi-repeat-relief').status).toBe('met');
   });
+  it.each([
+    ['the first injection failed, so we are changing the approach from transforaminal to interlaminar', 'met'],
+    ['Rationale: changing the drug to dexamethasone after no response.', 'met'],
+    ['We will switch from a transforaminal to an interlaminar approach.', 'met'],
+    ['We are switching the steroid.', 'met'],
+    ['Repeat the same injection; no change in the approach.', 'not-met'],
+    ['The patient asked about changing her pharmacy.', 'not-met'],
+  ])('failed first injection, the note says "%s" -> %s', (text, status) => {
+    const p = esiPicture();
+    p.procedureHistory.push(proc('esi-transforaminal', 30, [relief(10, 24)]));
+    p.notes.push({ ref: 'DocumentReference/n2', title: 'Plan', date: addDays(TODAY, -2), contentType: 'text/plain', text });
+    expect(find(assess(p, tfesi(), 'medicare', TODAY), 'esi-repeat-relief').status).toBe(status);
+  });
   it('a second failed injection is not a failed first: the relief rule applies', () => {
     const p = esiPicture();
     p.procedureHistory.push(

@@ -131,8 +131,10 @@ export function repeatedSession(service: PlannedService, prior: Session[], rule:
   return rule.anyLevel ? prior[0] : previousSession(service, prior);
 }
 
+// Dictation says the change many ways: "a different approach", "changing the drug", "switching the steroid",
+// "from transforaminal to interlaminar".
 const CHANGED_APPROACH =
-  /\b(?:different|changed?|switch(?:ed|ing)? to|alternative|new)\s+(?:approach|level|levels|drug|medication|steroid|injectate|technique)\b|\b(?:approach|level|steroid|injectate) (?:was |is )?changed\b/i;
+  /\b(?:different|changed?|switch(?:ed|ing)? to|alternative|new)\s+(?:approach|level|levels|drug|medication|steroid|injectate|technique)\b|\b(?:chang(?:e|ed|ing)|switch(?:ed|ing)?|alter(?:ed|ing)?)\s+(?:the|our|his|her)\s+(?:approach|level|levels|drug|medication|steroid|injectate|technique)\b|\b(?:approach|level|steroid|injectate) (?:was |is )?changed\b|\bfrom (?:an? |the )?(?:transforaminal|interlaminar|caudal)\b[^.;]{0,40}?\bto (?:an? |the )?(?:transforaminal|interlaminar|caudal)\b/i;
 
 /** A repeat after a first injection that failed: 14 days on, with a changed approach, level or drug documented. */
 function failedFirstRepeat(
