@@ -235,4 +235,37 @@ describe('FJ-SEDATION (S1): not for injections; for ablation only with a documen
     });
     expect(find(assess(p, rfa(), 'medicare', TODAY), 'sedation').status).toBe('met');
   });
+
+  const withNote = (text: string, daysAgo = 3): ClinicalPicture => {
+    const p = facetPicture();
+    p.notes.push({ ref: 'DocumentReference/n5', title: 'Plan', date: addDays(TODAY, -daysAgo), contentType: 'text/plain', text });
+    return p;
+  };
+  it.each([
+    ['Moderate IV sedation with midazolam and fentanyl is planned for the blocks.', 'missing'],
+    ['Plan: bilateral L4-L5 medial branch blocks under fluoroscopy with moderate sedation.', 'missing'],
+    ['Monitored anesthesia care (MAC) with propofol is planned.', 'missing'],
+    ['No sedation is planned; local anesthetic only.', 'met'],
+    ['Plan: medial branch blocks with local anesthetic, without sedation.', 'met'],
+    ['The last block was performed under IV sedation without complication.', 'met'],
+  ])('a note says "%s" -> the block\'s sedation rule is %s (read from prose, so a gap to confirm, not a denial)', (text, status) => {
+    expect(find(assess(withNote(text), mbb(), 'medicare', TODAY), 'sedation').status).toBe(status);
+  });
+  it('a note older than 30 days is an earlier visit, not this plan', () => {
+    const text = 'Moderate IV sedation is planned for the blocks.';
+    expect(find(assess(withNote(text, 29), mbb(), 'medicare', TODAY), 'sedation').status).toBe('missing');
+    expect(find(assess(withNote(text, 31), mbb(), 'medicare', TODAY), 'sedation').status).toBe('met');
+  });
+  it('an ablation planned under MAC in the note needs the documented need', () => {
+    const p = withNote('Plan: RFA under MAC.');
+    expect(find(assess(p, rfa(), 'medicare', TODAY), 'sedation').status).toBe('missing');
+    p.notes.push({
+      ref: 'DocumentReference/n6',
+      title: 'Pre-op',
+      date: addDays(TODAY, -2),
+      contentType: 'text/plain',
+      text: 'Claustrophobic; cannot lie still.',
+    });
+    expect(find(assess(p, rfa(), 'medicare', TODAY), 'sedation').status).toBe('met');
+  });
 });

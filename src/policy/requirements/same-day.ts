@@ -2,7 +2,7 @@
 // separately identifiable E/M (modifier 25), trigger-point muscle count, SCS-trial psychological evaluation,
 // sacroiliac provocative tests, and services a policy does not cover.
 import type { ClinicalPicture, PlannedService, ServiceKind } from '../picture';
-import { dayOf } from '../dates';
+import { addDays, dayOf } from '../dates';
 import { serviceDef } from '../services';
 import { advice, dosOf, evidenceOf, met, missing, notApplicable, notMet, noteEvidence, requirement } from './common';
 import type { Requirement } from './common';
@@ -61,6 +61,18 @@ const SEDATION_NEED =
 const SEDATION_ORDERED =
   /\b(?:with|under)\s+(?:IV\s+|intravenous\s+)?(?:(?:moderate|conscious|deep|minimal)\s+)?(?:sedation|MAC|monitored an(?:a)?esthesia(?: care)?|general an(?:a)?esthesia)\b/i;
 
+const SEDATION_WORDS = String.raw`(?:sedation|MAC|monitored an(?:a)?esthesia(?: care)?|general an(?:a)?esthesia)`;
+/**
+ * A note that plans sedation for the procedure: "moderate IV sedation is planned", "Plan: ... under MAC". Clinics
+ * often write it only there, not as a 99152 line. Tense decides: a past procedure done under sedation is not a plan.
+ */
+const SEDATION_PLANNED_IN_NOTE = new RegExp(
+  String.raw`(?<!\b(?:no|without|not)\s+(?:\w+\s+){0,2})\b(?:(?:moderate|conscious|deep|minimal|IV|intravenous)\s+)*${SEDATION_WORDS}\b[^.;\n]{0,60}?\b(?:is|are|will be)\s+(?:planned|requested|scheduled|recommended)\b|\bplan(?:ned)?\b[^.\n]{0,160}?\b(?:with|under)\s+(?:IV\s+|intravenous\s+)?(?:(?:moderate|conscious|deep|minimal)\s+)?${SEDATION_WORDS}\b`,
+  'i',
+);
+/** How far back a note's plan is taken as this visit's plan: ClaimReady's reading, as for a baseline score. */
+const NOTE_PLAN_DAYS = 30;
+
 export function sedationRequirement(id: string): Requirement {
   return requirement(
     id,
@@ -74,9 +86,24 @@ export function sedationRequirement(id: string): Requirement {
       );
       // The order itself may ask for it ("... under fluoroscopy with IV moderate sedation") without a sedation line.
       const inOrder = service.evidence.filter((e) => SEDATION_ORDERED.test(e.display));
-      if (planned.length === 0 && inOrder.length === 0) return met('No sedation or anaesthesia planned.', []);
-      const ev = [...evidenceOf(planned), ...inOrder];
-      const what = planned.length > 0 ? planned.map((s) => s.code).join(', ') : 'named on the order';
+      const inNote =
+        planned.length === 0 && inOrder.length === 0
+          ? noteEvidence(
+              { ...picture, notes: picture.notes.filter((n) => !n.date || dayOf(n.date) >= addDays(dos, -NOTE_PLAN_DAYS)) },
+              SEDATION_PLANNED_IN_NOTE,
+              dos,
+            )
+          : undefined;
+      if (planned.length === 0 && inOrder.length === 0 && !inNote) return met('No sedation or anaesthesia planned.', []);
+      if (inNote && !rule.allowedWithDocumentedNeed)
+        // Read from prose, not an order: the gap is shown with its words, and the clinic confirms (not a denial).
+        return missing(
+          'A note plans sedation/anaesthesia for the procedure: not covered with this procedure.',
+          'Perform the procedure with local anaesthetic only and correct the plan, or document why it cannot be done that way',
+          [inNote],
+        );
+      const ev = inNote ? [inNote] : [...evidenceOf(planned), ...inOrder];
+      const what = planned.length > 0 ? planned.map((s) => s.code).join(', ') : inOrder.length > 0 ? 'named on the order' : 'in the note';
       if (!rule.allowedWithDocumentedNeed)
         return notMet(
           `Sedation/anaesthesia planned (${what}): not covered with this procedure.`,
