@@ -259,7 +259,10 @@ export interface ImagingFact extends Fact {
   date?: string;
   finding?: string;
   region?: SpinalRegion;
+  /** The levels where the report places a finding (all it names when it places none). */
   levels: SpinalLevel[];
+  /** The report reads as finding nothing structural (normal, or every finding negated). */
+  normal?: boolean;
 }
 
 /** How long the pain has lasted, as of a date. */

@@ -166,6 +166,25 @@ describe('ESI-DURATION and ESI-CONSERVATIVE-WEEKS (S1): 4 weeks of pain and 4 we
 });
 
 describe('ESI-DX-IMAGING (S1): concordant imaging is read by a requirement', () => {
+  it('an MRI of the region that reads as normal does not support the diagnosis; the same study with a finding does', () => {
+    const p = esiPicture();
+    const mri = {
+      modality: 'MRI' as const,
+      date: addDays(TODAY, -30),
+      finding: 'Normal MRI of the lumbar spine',
+      region: 'lumbar' as const,
+      levels: [],
+      source: 'coded' as const,
+      evidence: [ev('DiagnosticReport/n')],
+    };
+    p.imaging = [{ ...mri, normal: true }];
+    const a = assess(p, tfesi(), 'medicare', TODAY);
+    expect(find(a, 'esi-concordant-imaging')).toMatchObject({ status: 'missing' });
+    expect(find(a, 'esi-concordant-imaging').message).toContain('reads as normal');
+    expect(a.verdict).toBe('incomplete');
+    p.imaging = [mri];
+    expect(find(assess(p, tfesi(), 'medicare', TODAY), 'esi-concordant-imaging').status).toBe('met');
+  });
   it('no MRI/CT on file -> missing (incomplete)', () => {
     const p = esiPicture();
     p.imaging = [];

@@ -4,6 +4,7 @@ import type { ImagingFact, ImagingModality, NoteDoc } from '../../policy/picture
 import { clauseStart, isAboutFamily, isNegated, type Sentence } from './context';
 import { DATE, matchAll, parseDate, spanEvidence, trimTrailing } from './lexicon';
 import { levelGroups, regionOf } from './extract-site';
+import { readImpression } from '../picture/imaging-findings';
 
 const MODALITY =
   /\b(MRI|MR imaging|magnetic resonance imaging|CT myelogram|CT(?: scan)?|CAT scan|computed tomography|x-?rays?|radiographs?|plain films|XR|EMG(?:\s*\/\s*NCS)?|NCS|nerve conduction stud(?:y|ies)|electromyography)\b/gi;
@@ -72,6 +73,8 @@ export function extractImaging(note: NoteDoc, sentences: readonly Sentence[]): I
       };
       if (date) fact.date = date;
       if (finding) fact.finding = finding;
+      // "Normal MRI of the lumbar spine", "MRI: no herniation or stenosis": a study on file that finds nothing.
+      if (readImpression(s).normal) fact.normal = true;
       const region = regionOf(fact.levels) ?? regionWord(s);
       if (region) fact.region = region;
       out.push(fact);

@@ -4,13 +4,14 @@ import { regionOfLevel } from '../../policy/levels';
 import type { DiagnosticReportR, ProcedureR } from './schemas';
 import { allText, byDateThenRef, evidence, textOf } from './codes';
 import { IMAGING_CODES, procedureCode, procedureDate } from './procedures';
-import { levelsInText, regionInText } from './sites';
+import { readImpression } from './imaging-findings';
+import { regionInText } from './sites';
 
 /** Findings name segments ("L4-5 protrusion") and roots ("L5 nerve root"); the segments are the imaging levels. */
-function imagingLevels(text: string): string[] {
-  const all = levelsInText(text);
+function imagingLevels(text: string): { levels: string[]; normal: boolean } {
+  const { levels: all, normal } = readImpression(text);
   const segments = all.filter((l) => l.includes('-'));
-  return segments.length > 0 ? segments : all;
+  return { levels: segments.length > 0 ? segments : all, normal };
 }
 
 function modalityOf(text: string): ImagingModality | undefined {
@@ -37,7 +38,7 @@ export function imagingFacts(reports: DiagnosticReportR[], procs: ProcedureR[]):
     if (!isRadiology(r) && !modality) continue;
     const date = r.effectiveDateTime ?? r.effectivePeriod?.start ?? r.issued;
     const finding = r.conclusion ?? (r.conclusionCode ?? []).map(textOf).filter(Boolean).join('; ');
-    const levels = imagingLevels(`${finding} ${(r.conclusionCode ?? []).map(allText).join(' ')}`);
+    const { levels, normal } = imagingLevels(`${finding} ${(r.conclusionCode ?? []).map(allText).join(' ')}`);
     const fact: ImagingFact = {
       modality: modality ?? 'other',
       levels,
@@ -46,6 +47,7 @@ export function imagingFacts(reports: DiagnosticReportR[], procs: ProcedureR[]):
     };
     if (date) fact.date = date;
     if (finding) fact.finding = finding;
+    if (finding && normal) fact.normal = true;
     const region = regionInText(codeText) ?? (levels[0] ? regionOfLevel(levels[0]) : undefined);
     if (region) fact.region = region;
     out.push(fact);
@@ -59,15 +61,17 @@ export function imagingFacts(reports: DiagnosticReportR[], procs: ProcedureR[]):
       .map((n) => n.text ?? '')
       .filter(Boolean)
       .join(' ');
+    const read = imagingLevels(finding);
     const fact: ImagingFact = {
       modality: study.modality,
       region: study.region,
-      levels: imagingLevels(finding),
+      levels: read.levels,
       source: 'coded',
       evidence: [evidence('Procedure', p.id, textOf(p.code) || coded.code, date)],
     };
     if (date) fact.date = date;
     if (finding) fact.finding = finding;
+    if (finding && read.normal) fact.normal = true;
     out.push(fact);
   }
   return out.sort(byDateThenRef((f) => f.date));

@@ -248,7 +248,8 @@ export function concordantImagingRequirement(id: string): Requirement {
         const r = serviceRegion(i);
         return r === undefined ? region === undefined : sameRegionGroup(region, r);
       });
-      const atLevel = here.filter(
+      const found = here.filter((i) => !i.normal);
+      const atLevel = found.filter(
         (i) => i.levels.length === 0 || service.levels.length === 0 || i.levels.some((l) => service.levels.some((s) => sameSite(l, s))),
       );
       const fix = `Attach or summarise the ${rule.modalities.join('/')} report of the ${region ?? 'treated'} spine and how it matches the symptoms`;
@@ -259,11 +260,17 @@ export function concordantImagingRequirement(id: string): Requirement {
           evidenceOf(atLevel.slice(0, 3)),
         );
       }
+      if (here.length > 0 && found.length === 0)
+        return missing(
+          `The imaging of the ${region ?? 'treated'} spine on file (${[...new Set(here.map((i) => `${i.modality}${i.date ? ` ${dayOf(i.date)}` : ''}`))].join('; ')}) reads as normal: no finding that supports the diagnosis.`,
+          `${fix}; if other imaging shows the pathology, add it`,
+          evidenceOf(here),
+        );
       if (here.length > 0)
         return missing(
-          `The imaging on file (${here.map((i) => `${i.modality} ${i.levels.join(', ')}`).join('; ')}) names other levels than the order (${service.levels.join(', ')}).`,
+          `The imaging on file (${found.map((i) => `${i.modality} ${i.levels.join(', ')}`).join('; ')}) places its findings at other levels than the order (${service.levels.join(', ')}).`,
           fix,
-          evidenceOf(here),
+          evidenceOf(found),
         );
       return missing(`No ${rule.modalities.join('/')} of the ${region ?? 'treated'} spine is on file.`, fix, evidenceOf(before));
     },
