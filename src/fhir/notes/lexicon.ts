@@ -112,6 +112,7 @@ export function spanEvidence(note: NoteDoc, sentence: Sentence, start: number, e
 export function matchAll(re: RegExp, s: string): readonly RegExpExecArray[] {
   // A sentence the trigger scan saw without any of the rule's words: no match, without running it.
   if (!mayMatch(re, s)) return NO_MATCHES;
+  if (!tieredUp.has(re)) tierUp(re);
   re.lastIndex = 0;
   let m = re.exec(s);
   // Most sentences hold no match of most regexes: one shared empty answer instead of a new array each time (this
@@ -123,6 +124,21 @@ export function matchAll(re: RegExp, s: string): readonly RegExpExecArray[] {
     out.push(m);
   }
   return out;
+}
+
+/**
+ * V8 runs a regex's first calls in its bytecode interpreter and compiles it to machine code only after some use,
+ * unless the subject is at least 1,000 characters long; then it compiles at once. The lexicon's big alternations
+ * cost tens of milliseconds each in the interpreter on a cold start (the launch's note worker pays it), so each is
+ * run once on a blank subject of that length first. It reads nothing: the answer is discarded and lastIndex reset.
+ */
+const TIER_UP_SUBJECT = ' '.repeat(1100);
+const tieredUp = new WeakSet<RegExp>();
+function tierUp(re: RegExp): void {
+  tieredUp.add(re);
+  re.lastIndex = 0;
+  re.exec(TIER_UP_SUBJECT);
+  re.lastIndex = 0;
 }
 
 // Typed readonly instead of frozen: a frozen array leaves the engine's fast path for `for...of`, which then
