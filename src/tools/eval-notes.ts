@@ -79,7 +79,7 @@ function table(name: string, s: Split): string {
     `  ${'type'.padEnd(18)} ${'gold'.padStart(5)} ${'tp'.padStart(4)} ${'fp'.padStart(4)} ${'fn'.padStart(4)}  precision  recall  values`,
   ];
   const line = (label: string, c: Counts): string =>
-    `  ${label.padEnd(18)} ${String(c.tp + c.fn).padStart(5)} ${String(c.tp).padStart(4)} ${String(c.fp).padStart(4)} ${String(c.fn).padStart(4)}  ${pct(precision(c)).padStart(9)}  ${pct(recall(c)).padStart(6)}  ${c.tp ? pct(c.valuesAgree / c.tp) : '-'}`;
+    `  ${label.padEnd(18)} ${String(c.tp + c.fn).padStart(5)} ${String(c.tp).padStart(4)} ${String(c.fp).padStart(4)} ${String(c.fn).padStart(4)}  ${(c.tp + c.fp ? pct(precision(c)) : '-').padStart(9)}  ${(c.tp + c.fn ? pct(recall(c)) : '-').padStart(6)}  ${c.tp ? pct(c.valuesAgree / c.tp) : '-'}`;
   for (const t of MENTION_TYPES) rows.push(line(t, s.counts[t]));
   rows.push(line('micro', micro(s.counts)));
   const neg = s.misses.filter((m) => m.kind === 'negation').length;
