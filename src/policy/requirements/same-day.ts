@@ -70,6 +70,8 @@ const SEDATION_PLANNED_IN_NOTE = new RegExp(
   String.raw`(?<!\b(?:no|without|not)\s+(?:\w+\s+){0,2})\b(?:(?:moderate|conscious|deep|minimal|IV|intravenous)\s+)*${SEDATION_WORDS}\b[^.;\n]{0,60}?\b(?:is|are|will be)\s+(?:planned|requested|scheduled|recommended)\b|\bplan(?:ned)?\b[^.\n]{0,160}?\b(?:with|under)\s+(?:IV\s+|intravenous\s+)?(?:(?:moderate|conscious|deep|minimal)\s+)?${SEDATION_WORDS}\b`,
   'i',
 );
+/** Most notes never name sedation: one cheap scan rules them out before the full pattern (assess() runs per service). */
+const SEDATION_GATE = /sedat|\bMAC\b|an(?:a)?esthe/i;
 /** How far back a note's plan is taken as this visit's plan: ClaimReady's reading, as for a baseline score. */
 const NOTE_PLAN_DAYS = 30;
 
@@ -89,7 +91,12 @@ export function sedationRequirement(id: string): Requirement {
       const inNote =
         planned.length === 0 && inOrder.length === 0
           ? noteEvidence(
-              { ...picture, notes: picture.notes.filter((n) => !n.date || dayOf(n.date) >= addDays(dos, -NOTE_PLAN_DAYS)) },
+              {
+                ...picture,
+                notes: picture.notes.filter(
+                  (n) => (!n.date || dayOf(n.date) >= addDays(dos, -NOTE_PLAN_DAYS)) && SEDATION_GATE.test(n.text),
+                ),
+              },
               SEDATION_PLANNED_IN_NOTE,
               dos,
             )
