@@ -122,7 +122,7 @@ const SYMPTOMS: [RegExp, SymptomKind, boolean, string[]][] = [
     ['axial', 'locali'],
   ],
   [
-    /\b(?:radicular (?:pain|symptoms)|radiculopathy|radiculitis|sciatica|radiat\w+ (?:pain )?(?:down|into|to) (?:the |his |her |their |both )?(?:left |right |bilateral )?(?:legs?|arms?|buttocks?|thighs?|calf|calves|foot|feet|hands?|shoulders?|lower extremit\w+|upper extremit\w+)|shooting pain (?:down|into))/gi,
+    /\b(?:radicular (?:(?:leg|arm|buttock|thigh) )?(?:pain|symptoms)|radiculopathy|radiculitis|sciatica|radiat\w+ (?:pain )?(?:down|into|to) (?:the |his |her |their |both )?(?:left |right |bilateral )?(?:legs?|arms?|buttocks?|thighs?|calf|calves|foot|feet|hands?|shoulders?|lower extremit\w+|upper extremit\w+)|shooting pain (?:down|into))/gi,
     'radicular',
     false,
     ['radicul', 'sciatica', 'radiat', 'shooting'],
@@ -136,6 +136,16 @@ const LATERALITY: Record<string, Laterality> = { left: 'left', right: 'right', b
 const RETRACTED =
   /\b(?:(?:entered|recorded|listed|charted|documented|coded|added|placed)\s+(?:\w+\s+){0,3}?in error|erroneous(?:ly)?|(?:on|for|to) the wrong patient|wrong[- ]patient)\b/i;
 
+const RESOLVED =
+  /(?<!\b(?:not|never|n't|yet to)\s+(?:\w+\s+)?)\b(?:resolved|resolution of|subsided|no longer (?:present|has|have|an issue))\b/i;
+
+/** The clause before the symptom and the words after it up to a ";" or "but" ("since" ends a NegEx clause, not here). */
+function resolvedWindow(s: string, start: number, end: number): string {
+  const tail = s.slice(end, end + 60);
+  const stop = tail.search(/[;]|\bbut\b|\bhowever\b/i);
+  return s.slice(clauseStart(s, start), end) + (stop < 0 ? tail : tail.slice(0, stop));
+}
+
 export function extractSymptoms(note: NoteDoc, sentences: readonly Sentence[]): SymptomFact[] {
   const out: SymptomFact[] = [];
   const date = noteDay(note);
@@ -148,7 +158,10 @@ export function extractSymptoms(note: NoteDoc, sentences: readonly Sentence[]): 
         if (isAboutFamily(s, m.index, sen.section)) continue;
         if (retracted && RETRACTED.test(s.slice(clauseStart(s, m.index), clauseEnd(s, m.index + m[0].length)))) continue;
         // "does not radiate" documents axial pain; "denies radicular pain" documents its absence.
-        const present = inherentlyNegative ? true : !isNegated(s, m.index);
+        // "left L5 radiculopathy in 2021, fully resolved" is absent now, not a current (untreated) radiculopathy.
+        const present = inherentlyNegative
+          ? true
+          : !isNegated(s, m.index) && !RESOLVED.test(resolvedWindow(s, m.index, m.index + m[0].length));
         const fact: SymptomFact = { source: 'note', evidence: [spanEvidence(note, sen, m.index, m.index + m[0].length)], kind, present };
         if (date) fact.date = date;
         const lat = /\b(left|right|bilateral)\b/i.exec(s.slice(Math.max(0, m.index - 30), m.index + m[0].length + 30))?.[1];

@@ -152,6 +152,13 @@ function latestDate(evidence: readonly Evidence[]): string | undefined {
   return out;
 }
 
+/** Denied on a later day than the statement, or either is undated ("history of radiculopathy ... none now"). */
+function deniedOnLaterDay(s: SymptomFact, all: SymptomFact[]): boolean {
+  return all.some((d) => !d.present && d.kind === s.kind && (!d.date || !s.date || dayOf(d.date) > dayOf(s.date)));
+}
+
+const capitalised = (t: string): string => t.charAt(0).toUpperCase() + t.slice(1);
+
 function deniedLater(s: SymptomFact, all: SymptomFact[]): boolean {
   return all.some((d) => !d.present && d.kind === s.kind && (!d.date || !s.date || d.date >= s.date));
 }
@@ -195,6 +202,15 @@ export function indicationRequirement(id: string): Requirement {
         if (byCode.length > 0)
           return met(`Indication documented: ${ind.label} (${byCode.map((c) => c.code).join(', ')}).`, evidenceOf(byCode));
       }
+      const labels = rule.indications.map((i) => i.label).join(', ');
+      // A symptom documented that this policy does not cover (BCBSMA 690 covers radiculopathy only, not claudication).
+      const uncovered = present.filter((s) => s.kind !== 'axial');
+      if (uncovered.length > 0)
+        return notMet(
+          `${capitalised([...new Set(uncovered.map((s) => LABEL[s.kind]))].join(' and '))} is documented, but this policy covers ${labels} only.`,
+          `If the patient has ${labels}, document it (distribution, exam findings)`,
+          evidenceOf(uncovered),
+        );
       const denied = here.filter((s) => !s.present && rule.indications.some((i) => i.symptoms.includes(s.kind)));
       const axialOnly = codes.length > 0 && codes.every((c) => inCategory(c.code, rule.axialIcd10));
       if (denied.length > 0 || axialOnly) {
@@ -295,7 +311,9 @@ export function symptomRequirement(id: string, text: string, requiredAlsoByIcd10
       const here = picture.symptoms.filter((s) => sameRegionGroup(region, s.region));
       // An exclusion documented as present and also as absent: the latest dated statement wins; undated, the
       // explicit denial wins (notes often say "history of radiculopathy ... no radicular symptoms now").
-      const excluded = here.filter((s) => s.present && rule.excluded.includes(s.kind) && !deniedLater(s, here));
+      // Here a same-day denial does not cancel: one note that says "without radiation" of the axial pain and then
+      // "new L5 radicular leg pain" documents the exclusion, and reading it as denied gave a false "ready".
+      const excluded = here.filter((s) => s.present && rule.excluded.includes(s.kind) && !deniedOnLaterDay(s, here));
       // A coded radiculopathy documents it too, unless a note on or after the code's date denies the symptom.
       const coded: { kind: SymptomKind; code: DxCode }[] = [];
       for (const by of rule.excludedByIcd10 ?? []) {
@@ -303,7 +321,8 @@ export function symptomRequirement(id: string, text: string, requiredAlsoByIcd10
           if (!inCategory(c.code, by.icd10) || !sameRegionGroup(region, icd10Info(c.code)?.region)) continue;
           const since = latestDate(c.evidence);
           const denied = here.some((d) => !d.present && d.kind === by.kind && (!d.date || !since || dayOf(d.date) >= since));
-          if (!denied) coded.push({ kind: by.kind, code: c });
+          const affirmed = here.some((s) => s.present && s.kind === by.kind && !deniedOnLaterDay(s, here));
+          if (!denied || affirmed) coded.push({ kind: by.kind, code: c });
         }
       }
       if (excluded.length > 0 || coded.length > 0) {

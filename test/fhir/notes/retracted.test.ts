@@ -27,3 +27,21 @@ describe('retracted entries are not symptoms', () => {
     expect(radicular('She denies radicular symptoms.')).toEqual([false]);
   });
 });
+
+// Round-4 external finding F1 made a same-day denial no longer cancel a documented radiculopathy for a facet
+// service; a radiculopathy the note says has resolved is then not a current one.
+describe('a resolved radiculopathy is absent now, not an untreated one', () => {
+  it.each([
+    'No radicular symptoms; right S1 radiculopathy in 2019 fully resolved.',
+    'Her sciatica has since resolved after physical therapy.',
+    'The left leg radicular pain subsided last spring.',
+  ])('%s -> absent', (text) => {
+    expect(radicular(text).every((present) => !present)).toBe(true);
+    expect(radicular(text).length).toBeGreaterThan(0);
+  });
+
+  it('controls: unresolved or still present radicular pain stays present', () => {
+    expect(radicular('New right L5 radicular leg pain since September, not yet treated.')).toEqual([true]);
+    expect(radicular('Radiculopathy into the left leg, which has not resolved.')).toEqual([true]);
+  });
+});
