@@ -213,11 +213,15 @@ export const BCBSMA: PayerDef = {
         from: '2021-12-07',
         params: {
           indication: {
-            value: { ...ESI_BASELINE.indication!.value, regions: ['lumbar', 'cervical'] },
+            value: {
+              ...ESI_BASELINE.indication!.value,
+              indications: ESI_BASELINE.indication!.value.indications.filter((i) => i.symptoms.includes('radicular')),
+              regions: ['lumbar', 'cervical'],
+            },
             citation: BCBSMA_690(
               'BCBSMA-690-DX',
               'Criteria: lumbar or cervical radiculopathy',
-              'The Medicare indications apply, narrowed to the lumbar and cervical spine as the policy names them.',
+              "Radiculopathy is the policy's only indication: Medicare's others (stenosis with neurogenic claudication, post-laminectomy syndrome, acute zoster) are not BCBSMA's, and the lumbar and cervical spine are the regions it names.",
             ),
           },
           conservativeMinimum: {

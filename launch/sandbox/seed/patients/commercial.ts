@@ -147,13 +147,13 @@ export function stenosisBcbsma(): SeedPatient {
     title: 'Pain medicine consultation',
     body: [
       'CONSULTATION',
-      'HPI: 61-year-old mail carrier with bilateral buttock and thigh pain with walking since May 2026, relieved by sitting or leaning forward on a shopping cart. Walking tolerance 1 block. NRS 7/10 when walking, ODI 40%.',
+      'HPI: 61-year-old mail carrier with bilateral buttock and thigh pain with walking since May 2026, relieved by sitting or leaning forward on a shopping cart, and since July right L5 radicular pain down the lateral leg to the top of the foot. Walking tolerance 1 block. NRS 7/10 when walking, ODI 40%.',
       'Conservative care: completed 4 weeks of physical therapy (09/08 - 10/06/2026), flexion-based program and stationary bike, without improvement. Prescription meloxicam 15 mg daily over the same 4 weeks gave no relief; stopped.',
       'Denies bowel or bladder changes, saddle anaesthesia. No leg weakness. Pedal pulses normal (vascular claudication considered and felt unlikely).',
       'PMH: hypertension. FHx: father with spinal stenosis. Social: 20 pack-year former smoker.',
-      'EXAM: normal strength and reflexes at rest, negative SLR bilaterally, pain reproduced with lumbar extension, 2+ dorsalis pedis pulses.',
+      'EXAM: normal strength and reflexes at rest, decreased pinprick over the right L5 dermatome, negative SLR bilaterally, pain reproduced with lumbar extension, 2+ dorsalis pedis pulses.',
       'MRI 08/27/2026: severe L4-L5 central canal stenosis.',
-      'A/P: lumbar spinal stenosis with neurogenic claudication (M48.062). Plan L4-L5 interlaminar ESI under fluoroscopy. BCBSMA plan.',
+      'A/P: lumbar spinal stenosis with neurogenic claudication (M48.062) and right L5 radiculopathy from lateral recess narrowing. Plan L4-L5 interlaminar ESI under fluoroscopy. BCBSMA plan.',
     ].join('\n'),
   });
   return {
@@ -164,14 +164,14 @@ export function stenosisBcbsma(): SeedPatient {
       situations: [8],
       rules: ['BCBSMA policy 690 (4 weeks PT + prescription analgesic)', 'ESI-DX', 'ESI-SCALES'],
       summary:
-        'Lumbar stenosis with neurogenic claudication (M48.062), 4 weeks PT and 4 weeks prescription meloxicam, NRS 7; L4-L5 interlaminar ESI under BCBSMA.',
+        'Lumbar stenosis with neurogenic claudication (M48.062) and right L5 radicular pain, 4 weeks PT and 4 weeks prescription meloxicam, NRS 7; L4-L5 interlaminar ESI under BCBSMA.',
       services: [
         {
           serviceRequest: sr.id ?? '',
           code: '62323',
           expect: {
             verdict: 'ready',
-            why: 'BCBSMA policy 690 overlay: at least 4 weeks of PT and of prescription-strength analgesic are documented (exactly 4 weeks each), pain moderate-severe (NRS 7); neurogenic claudication from stenosis is a covered indication (ESI-DX).',
+            why: 'BCBSMA policy 690 overlay: at least 4 weeks of PT and of prescription-strength analgesic are documented (exactly 4 weeks each), pain moderate-severe (NRS 7); the right L5 radiculopathy is the indication of the policy (BCBSMA-690-DX names radiculopathy only: claudication alone would not be covered).',
           },
           alsoUnder: [
             {
