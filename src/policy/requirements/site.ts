@@ -45,12 +45,17 @@ export function levelLimitRequirement(id: string): Requirement {
           'Schedule the other region on another day',
           [...ev, ...evidenceOf(elsewhere)],
         );
-      const count = new Set(service.levels).size;
+      // EHRs send one order per billed line (64493 + 64494 + 64495): the session's levels are all of them.
+      const others = sessionOrders(picture, service, ctx.dos, today).filter((s) => s !== service && s.requestRef !== service.requestRef);
+      const levels = [...new Set([...service.levels, ...others.flatMap((s) => s.levels)])];
+      const count = levels.length;
       if (count > rule.max)
         return notMet(
-          `${plural(count, 'level')} ordered (${service.levels.join(', ')}); at most ${rule.max} per session.`,
-          `Reduce the order to ${plural(rule.max, 'level')}`,
-          ev,
+          others.length > 0
+            ? `${plural(count, 'level')} ordered for this session (${service.code} ${service.levels.join(', ')}; also ${others.map((s) => `${s.code} ${s.levels.join(', ')}`).join('; ')}); at most ${rule.max} per session.`
+            : `${plural(count, 'level')} ordered (${service.levels.join(', ')}); at most ${rule.max} per session.`,
+          `Reduce the session to ${plural(rule.max, 'level')}`,
+          others.length > 0 ? [...ev, ...evidenceOf(others)] : ev,
         );
       if (rule.bilateralNotCovered && service.laterality === 'bilateral')
         return notMet(
@@ -65,6 +70,16 @@ export function levelLimitRequirement(id: string): Requirement {
         ev,
       );
     },
+  );
+}
+
+/** The day's orders of the service's family in its region group: one session, whatever the number of orders. */
+function sessionOrders(picture: ClinicalPicture, service: PlannedService, dos: string, today: string): PlannedService[] {
+  const family = familyOf(service.kind)?.id;
+  if (family === undefined) return [service];
+  const region = serviceRegion(service);
+  return picture.plannedServices.filter(
+    (s) => familyOf(s.kind)?.id === family && dosOf(s, today) === dos && sameRegionGroup(region, serviceRegion(s)),
   );
 }
 
@@ -146,13 +161,16 @@ export function siteConsistencyRequirement(id: string): Requirement {
       // latest plan, and the latest that agrees (the first one in note order on a tie).
       let latest: SiteMention | undefined;
       let agreeing: SiteMention | undefined;
+      // A plan may name the whole session where each order names one of its levels (64493 L4-L5 + 64494 L5-S1).
+      const session = [...new Set(sessionOrders(picture, service, dos, today).flatMap((s) => s.levels))];
       for (const m of picture.siteMentions) {
         if (!isPlan(m, dos)) continue;
         const d = m.date ?? '';
         if (!latest || d > (latest.date ?? '')) latest = m;
         if (
           (!agreeing || d > (agreeing.date ?? '')) &&
-          planAgrees(service.kind, m.levels, service.levels) &&
+          (planAgrees(service.kind, m.levels, service.levels) ||
+            (session.length > service.levels.length && planAgrees(service.kind, m.levels, session))) &&
           sideOk(m.laterality, service.laterality)
         )
           agreeing = m;
