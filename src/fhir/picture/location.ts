@@ -6,6 +6,7 @@
 // not used: a billing or mailing address does not say where the procedure is done.
 import { z } from 'zod';
 import type { CareSetting, PlannedService, ServiceLocation } from '../../policy/picture';
+import { usStateCode } from './us-states';
 
 const POS_SYSTEM = 'https://www.cms.gov/Medicare/Coding/place-of-service-codes/Place_of_Service_Code_Set';
 const POS_SETTING: Record<string, CareSetting> = {
@@ -105,14 +106,14 @@ export function applyServiceLocations(
     const setting =
       (pos ? POS_SETTING[pos] : undefined) ??
       (inpatient ? 'inpatient' : isHospital(sr?.locationCode) || isHospital(loc?.type) ? 'hospital-outpatient' : undefined);
-    const state = loc?.address?.state?.trim().toUpperCase();
+    const state = usStateCode(loc?.address?.state);
     if (!state && !setting) continue;
     const evidence = [
       ...(loc ? [{ ref: `Location/${loc.id}`, display: 'Rendering location' }] : []),
       ...(enc ? [{ ref: `Encounter/${enc.id}`, display: 'Encounter' }] : []),
     ];
     const out: ServiceLocation = { source: 'coded', evidence };
-    if (state && /^[A-Z]{2}$/.test(state)) out.state = state;
+    if (state) out.state = state;
     if (setting) out.setting = setting;
     if (pos) out.placeOfService = pos;
     svc.location = out;

@@ -24,6 +24,21 @@ describe('applyServiceLocations', () => {
     });
     expect(s[0]!.location).toMatchObject({ state: 'TX', setting: 'hospital-outpatient', placeOfService: '22' });
   });
+  it.each([
+    ['Ohio', 'OH'],
+    ['  new   jersey ', 'NJ'],
+    ['Tx.', 'TX'],
+    ['District of Columbia', 'DC'],
+    ['Ohio Valley', undefined],
+    ['XX', undefined],
+  ])('reads Address.state %j as %s (round-4 finding F6: a state written out was unknown)', (text, code) => {
+    const s = [svc()];
+    applyServiceLocations(s, {
+      ServiceRequest: [{ resourceType: 'ServiceRequest', id: 'sr1', locationReference: [{ reference: 'Location/l1' }] }],
+      Location: [{ resourceType: 'Location', id: 'l1', address: { state: text }, type: [{ coding: [{ system: POS, code: '11' }] }] }],
+    });
+    expect(s[0]!.location?.state).toBe(code);
+  });
   it("falls back to the launch encounter's location; without one the location stays unknown", () => {
     const s = [svc()];
     applyServiceLocations(
