@@ -33,6 +33,12 @@ export const ICD10_CODE_SET_RELEASES: readonly Icd10CodeSetRelease[] = [
     source:
       'icd10cm-codes-2026.pain.txt: ICD-10-CM FY2026 (effective 2025-10-01), CDC/NCHS "Code Descriptions in Tabular Order" codes file (billable codes only). Lines copied verbatim from StefanoTrv/simple_icd_10_CM data/icd10cm-codes-oct2025.txt at commit ba6c811b51641f1db3e72703552c36b392451751 (the October 2025 CDC release, 74,719 codes in the whole file), keeping only the categories listed in categories.txt. ICD-10-CM is public domain (CMS/NCHS).',
   },
+  {
+    id: 'FY2026 April update',
+    effective: '2026-04-01',
+    source:
+      'icd10cm-code-list-2026-04.pain.txt: ICD-10-CM FY2026 as updated April 1, 2026 (CDC/NCHS), every code of the tabular list, headers included (one a line). Lines copied from StefanoTrv/simple_icd_10_CM all-data/2026-04/icd10cm-codes-April-1-2026.txt at commit 4148b99fb07a021616b3e0af4cbd767e1a8d271a (the April 2026 CDC release; despite its name the file lists every code, headers included, as the April 2025 code list does), keeping only the categories listed in categories.txt. Read 2026-12-02 at the offsets of B02, G54-G57, G89-G90, M40-M54 and M70-M79: the lines equal those of the April 2025 list. ICD-10-CM is public domain (CMS/NCHS).',
+  },
 ];
 
 /** Code prefixes (dotted) whose every code is in ICD10_CODE_SET. */

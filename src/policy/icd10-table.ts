@@ -38,20 +38,14 @@ export const ICD10_READ_RELEASES: readonly Icd10Release[] = ICD10_CODE_SET_RELEA
 }));
 
 const SEARCHED =
-  'Searched 2026-12-02 (search tool, corpora code, docs, pages, issues; find_repos / find_files / find_string; the npm registry): "icd10cm order 2026/2027", "M51.360", "FY2026/FY2027 ICD-10-CM addenda", "icd10cm_order_2027.txt", "icd10cm-codes-2027.txt", "icd10cm-codes-April-2026.txt"; npm packages icd10-cm, icd-10-cm, icd10cm, @lowlysre/icd-10-cm (not on the registry here), icd10 (French CIM-10 2016).';
+  'Searched 2026-12-02 (search tool, corpora code, docs, pages, issues; find_repos / find_files / find_string; the npm registry): "icd10cm order 2027", "FY 2027 ICD-10-CM new codes addenda", "ICD-10-CM FY2027 code descriptions tabular order 2027", "icd10cm 2027 codes file October 2026"; paths icd10cm_order_2027.txt, icd10cm-codes-2027.txt; npm packages icd10-cm, icd-10-cm, icd10cm, icd-10, icd10-codes, @lowlysre/icd-10-cm (none on the registry here) and icd10 (the French CIM-10 of 2016).';
 
 /**
  * Releases in force for dates ClaimReady checks whose code files were not read. On their dates the table holds the
- * last release read: a code they added is not in it (and, in a complete category, reads as not a code), one they
- * deleted or made a header still reads as before. The code-validity rule says so on those dates.
+ * last release read: a code they added is not in it (unknown, not wrong), one they deleted or made a header still
+ * reads as before. The code-validity rule says so on those dates.
  */
 export const ICD10_UNREAD_RELEASES: readonly Icd10Release[] = [
-  {
-    release: 'FY2026 April update',
-    effective: '2026-04-01',
-    grade: 'none',
-    source: `The CDC April 1, 2026 codes file exists as text (StefanoTrv/simple_icd_10_CM all-data/2026-04/icd10cm-codes-April-1-2026.txt, commit 4148b99f) but its lines for these categories were not read in this session. ${SEARCHED}`,
-  },
   {
     release: 'FY2027',
     effective: '2026-10-01',

@@ -23,6 +23,7 @@ const OUT = resolve(import.meta.dirname, '../policy/icd10-codes.ts');
 const RELEASES: readonly { id: string; effective: string; file: string; layout: 'codes' | 'list' }[] = [
   { id: 'FY2025', effective: '2024-10-01', file: 'icd10cm-code-list-2025-04.pain.txt', layout: 'list' },
   { id: 'FY2026', effective: '2025-10-01', file: 'icd10cm-codes-2026.pain.txt', layout: 'codes' },
+  { id: 'FY2026 April update', effective: '2026-04-01', file: 'icd10cm-code-list-2026-04.pain.txt', layout: 'list' },
 ];
 
 /** The module text the extracts give, formatted as the repository formats its sources. */

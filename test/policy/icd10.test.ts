@@ -54,6 +54,7 @@ describe('ICD-10-CM code set: complete and versioned for the pain-relevant categ
     expect(ICD10_READ_RELEASES.map((r) => [r.release, r.effective, r.grade])).toEqual([
       ['FY2025', FY2025, 'P'],
       ['FY2026', FY2026, 'P'],
+      ['FY2026 April update', FY2026_APRIL, 'P'],
     ]);
     expect(childCodes('M47.81')).toEqual([
       'M47.811',
@@ -79,7 +80,7 @@ describe('ICD-10-CM code set: complete and versioned for the pain-relevant categ
       'Other intervertebral disc degeneration, lumbar region with discogenic back pain and lower extremity pain',
     );
   });
-  it('FY2026 (read) listed the same codes as FY2025 in these categories: no row starts or ends with it', () => {
+  it('FY2026 and its April update (read) listed the same codes as FY2025 in these categories: no row starts or ends with them', () => {
     expect(ICD10_CODE_SET.filter((r) => r.first !== 'FY2025' || r.gone !== undefined)).toEqual([]);
   });
   it('B02.2x are post-herpetic; acute zoster codes (B02.9) are complete', () => {
@@ -123,12 +124,15 @@ describe('ICD-10-CM on the date of service: the release in force decides', () =>
     // Before the first release read the table cannot say: unknown, not wrong.
     expect(codeProblem('M51.38', '2024-09-30')).toBeUndefined();
   });
-  it('releases not read (FY2026 April update, FY2027) hold the FY2026 state and say so; a code they may add is unknown', () => {
-    expect(ICD10_UNREAD_RELEASES.map((r) => [r.release, r.effective, r.grade])).toEqual([
-      ['FY2026 April update', FY2026_APRIL, 'none'],
-      ['FY2027', FY2027, 'none'],
-    ]);
-    expect(icd10ReleaseOn('2026-12-02')).toMatchObject({ release: { release: 'FY2027' }, read: false, held: { release: 'FY2026' } });
+  it('the April 2026 update is in force from 2026-04-01 and was read: a code it does not list is not a code', () => {
+    expect(icd10ReleaseOn('2026-03-31')).toMatchObject({ release: { release: 'FY2026' }, read: true });
+    expect(icd10ReleaseOn(FY2026_APRIL)).toMatchObject({ release: { release: 'FY2026 April update' }, read: true });
+    expect(codeProblem('M51.38', '2026-09-30')).toMatchObject({ kind: 'not-a-code', release: 'FY2026 April update' });
+  });
+  it('FY2027 (not read) holds the April 2026 state and says so; a code it may have added is unknown', () => {
+    expect(ICD10_UNREAD_RELEASES.map((r) => [r.release, r.effective, r.grade])).toEqual([['FY2027', FY2027, 'none']]);
+    expect(icd10ReleaseOn('2026-09-30')).toMatchObject({ read: true });
+    expect(icd10ReleaseOn(FY2027)).toMatchObject({ release: { release: 'FY2027' }, read: false, held: { release: 'FY2026 April update' } });
     expect(codeProblem('M51.36', '2026-12-02')?.kind).toBe('header');
     expect(codeProblem('M51.38', '2026-12-02')).toBeUndefined();
     expect(ICD10_ROWS.filter((r) => (r.from ?? '') >= FY2026 || (r.deletedOn ?? '') >= FY2026)).toEqual([]);
@@ -157,10 +161,11 @@ describe('the code-validity rule on the date of service', () => {
     expect(finding(FY2026, 'M51.38')?.message).toContain('M51.38 is not an ICD-10-CM code in FY2026');
     expect(finding(FY2026, 'M54.5')?.status).toBe('missing');
   });
-  it('on a FY2027 date the finding cites FY2026 as read and FY2027 as not read', () => {
+  it('on a FY2027 date the finding cites the April 2026 update as read and FY2027 as not read; the day before, no caveat', () => {
     const f = finding('2026-12-02', 'M51.362');
     expect(f?.status).toBe('met');
-    expect(f?.citation.version).toBe('FY2026 (read); FY2027, in force from 2026-10-01, not read');
-    expect(f?.citation.note).toMatch(/FY2027 was not read: codes are checked against FY2026/);
+    expect(f?.citation.version).toBe('FY2026 April update (read); FY2027, in force from 2026-10-01, not read');
+    expect(f?.citation.note).toMatch(/FY2027 was not read: codes are checked against FY2026 April update/);
+    expect(finding('2026-09-30', 'M51.362')?.citation.note).not.toMatch(/was not read/);
   });
 });

@@ -49,10 +49,11 @@ describe('ICD-10-CM extracts -> versioned code set', () => {
     const committed = readFileSync(resolve(import.meta.dirname, '../../src/policy/icd10-codes.ts'), 'utf8');
     expect(await renderFromExtracts()).toBe(committed);
   });
-  it('the extracts are the files they claim: FY2025 and FY2026 hold M51.360-M51.379 and M51.A0-M51.A5, M51.36 only as a header', () => {
+  it('the extracts are the files they claim: FY2025, FY2026 and its April update hold M51.360-M51.379 and M51.A0-M51.A5, M51.36 only as a header', () => {
     const dir = resolve(import.meta.dirname, '../../src/tools/icd10cm');
     const fy25 = parseCodeList(readFileSync(resolve(dir, 'icd10cm-code-list-2025-04.pain.txt'), 'utf8'));
     const fy26 = parseCodesFile(readFileSync(resolve(dir, 'icd10cm-codes-2026.pain.txt'), 'utf8'));
+    const fy26april = parseCodeList(readFileSync(resolve(dir, 'icd10cm-code-list-2026-04.pain.txt'), 'utf8'));
     const expected = [
       'M51360',
       'M51361',
@@ -69,11 +70,12 @@ describe('ICD-10-CM extracts -> versioned code set', () => {
       'M51A4',
       'M51A5',
     ];
-    for (const set of [fy25, fy26]) {
+    for (const set of [fy25, fy26, fy26april]) {
       for (const c of expected) expect(set.has(c)).toBe(true);
       expect(set.has('M5136')).toBe(false);
       expect(set.has('M545')).toBe(false);
     }
     expect(fy26.size).toBe(fy25.size);
+    expect(fy26april.size).toBe(fy25.size);
   });
 });

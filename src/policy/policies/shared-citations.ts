@@ -13,11 +13,11 @@ export const SHARED = {
   icd10: cite({
     ruleId: 'ICD10-VALID',
     document: 'ICD-10-CM',
-    version: 'FY2025 (April 2025 update) and FY2026 code files read; FY2026 April update and FY2027 not read',
+    version: 'FY2025 (April 2025 update), FY2026 and its April 2026 update read; FY2027 not read',
     section:
       'Tabular List: only complete codes are billable on the date of service (M54.5 deleted 2021-10-01; M51.36/M51.37 headers from 2024-10-01)',
     grade: 'P',
-    note: 'The CDC/NCHS code files of FY2025 and FY2026 were read for the pain-relevant categories (src/tools/icd10cm): FY2026 changed none of their codes. On dates from 2026-04-01 (FY2026 April update) and 2026-10-01 (FY2027), releases not read, the FY2026 codes are held and the finding says so.',
+    note: 'The CDC/NCHS code files of FY2025, FY2026 and the April 2026 update were read for the pain-relevant categories (src/tools/icd10cm): neither FY2026 release changed their codes. From 2026-10-01 (FY2027, not read) the April 2026 codes are held and the finding says so.',
   }),
   siteConsistency: cite({
     ruleId: 'DOC-SITE',
