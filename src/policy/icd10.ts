@@ -1,8 +1,8 @@
 // ICD-10-CM look-ups over the versioned table (./icd10-table): what a code is, whether it may go on a claim for a
-// date of service, and category (prefix) matching. Codes not in the table are unknown (undefined), never assumed
-// valid or invalid.
+// date of service (by the release in force on that date), and category (prefix) matching. Codes outside the complete
+// categories and not in the table are unknown (undefined), never assumed valid or invalid.
 import type { SpinalRegion } from './picture';
-import { ICD10_ROWS, type Icd10Row } from './icd10-table';
+import { ICD10_CATEGORIES, ICD10_RELEASES, ICD10_ROWS, type Icd10Release, type Icd10Row } from './icd10-table';
 
 export interface Icd10Info {
   code: string;
@@ -96,16 +96,52 @@ export function inCategory(code: string, categories: readonly string[]): boolean
   return categories.some((cat) => startsWithBare(c, cat));
 }
 
+/** The release in force on a date of service, and whether its code files were read. */
+export interface ReleaseInForce {
+  /** Undefined before the earliest release the table knows of. */
+  release?: Icd10Release;
+  /** true when the table holds that release's codes as read; false when it carries an older release's state. */
+  read: boolean;
+  /** The latest release read that is in force or earlier: the state the table holds on the date. */
+  held?: Icd10Release;
+}
+
+export function icd10ReleaseOn(dateOfService: string): ReleaseInForce {
+  const dos = dateOfService.slice(0, 10);
+  const known = ICD10_RELEASES.filter((r) => r.effective <= dos);
+  const release = known.at(-1);
+  const held = known.filter((r) => r.grade === 'P').at(-1);
+  return { ...(release ? { release } : {}), read: release?.grade === 'P', ...(held ? { held } : {}) };
+}
+
 export type CodeProblem =
   | { kind: 'deleted'; code: string; on: string; successors: string[] }
   | { kind: 'header'; code: string; children: string[] }
-  | { kind: 'not-yet-valid'; code: string; from: string };
+  | { kind: 'not-yet-valid'; code: string; from: string }
+  | { kind: 'not-a-code'; code: string; release: string; children: string[] };
+
+/** The nearest listed code above one that is not a code ("M51.38" -> "M51.3"), for "use one of ..." fixes. */
+function nearestAbove(code: string): string | undefined {
+  for (let n = code.length - 1; n >= 3; n--) {
+    const head = code.slice(0, n).replace(/\.$/, '');
+    if (ROWS.has(head)) return head;
+  }
+  return undefined;
+}
 
 /** Why a code cannot go on a claim for this date of service, or undefined when it can (or is unknown to us). */
 export function codeProblem(code: string, dateOfService: string): CodeProblem | undefined {
-  const r = ROWS.get(normalizeIcd10(code));
-  if (!r) return undefined;
   const dos = dateOfService.slice(0, 10);
+  const norm = normalizeIcd10(code);
+  const r = ROWS.get(norm);
+  if (!r) {
+    // In a complete category, a code the release in force does not list is not a code. Under a release not read
+    // (or before the first one read) it may be one that release added, so it stays unknown.
+    const inForce = icd10ReleaseOn(dos);
+    if (!inForce.read || !inForce.release || !inCategory(norm, ICD10_CATEGORIES)) return undefined;
+    const above = nearestAbove(norm);
+    return { kind: 'not-a-code', code: norm, release: inForce.release.release, children: above ? completeBelow(above, dos) : [] };
+  }
   if (r.deletedOn && dos >= r.deletedOn) return { kind: 'deleted', code: r.code, on: r.deletedOn, successors: r.successors ?? [] };
   if (r.from && dos < r.from) return { kind: 'not-yet-valid', code: r.code, from: r.from };
   const children = completeBelow(r.code, dos);
@@ -113,7 +149,9 @@ export function codeProblem(code: string, dateOfService: string): CodeProblem | 
   return undefined;
 }
 
-/** The codes a problem suggests instead: successors of a deleted code, children of a header. */
+/** The codes a problem suggests instead: successors of a deleted code, children of a header or of the code above. */
 export function replacementsFor(p: CodeProblem): string[] {
-  return p.kind === 'deleted' ? p.successors : p.kind === 'header' ? p.children : [];
+  if (p.kind === 'deleted') return p.successors;
+  if (p.kind === 'header' || p.kind === 'not-a-code') return p.children;
+  return [];
 }

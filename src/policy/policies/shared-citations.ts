@@ -13,11 +13,11 @@ export const SHARED = {
   icd10: cite({
     ruleId: 'ICD10-VALID',
     document: 'ICD-10-CM',
-    version: 'FY2022-FY2025 releases (effective each October 1); FY2026 and FY2027 not read',
+    version: 'FY2025 (April 2025 update), FY2026 and its April 2026 update read; FY2027 not read',
     section:
       'Tabular List: only complete codes are billable on the date of service (M54.5 deleted 2021-10-01; M51.36/M51.37 headers from 2024-10-01)',
     grade: 'P',
-    note: 'FY2025 changes as published by CMS/NCHS (M51.36x, M51.37x, M51.A0-M51.A5); FY2026 changes in these categories were not read, so a code added in FY2026 is unknown to ClaimReady rather than wrong.',
+    note: 'The CDC/NCHS code files of FY2025, FY2026 and the April 2026 update were read for the pain-relevant categories (src/tools/icd10cm): neither FY2026 release changed their codes. From 2026-10-01 (FY2027, not read) the April 2026 codes are held and the finding says so.',
   }),
   siteConsistency: cite({
     ruleId: 'DOC-SITE',

@@ -1,7 +1,7 @@
 // Diagnosis rules: a closed list of covered codes (facet article), coverage by indication (ESI), valid codes, the
 // symptoms the policy needs or excludes, and pathology that rules a service out.
 import type { ClinicalPicture, Evidence, PlannedService, SpinalRegion, SymptomFact, SymptomKind } from '../picture';
-import { codeProblem, icd10Info, inCategory, replacementsFor } from '../icd10';
+import { codeProblem, icd10Info, icd10ReleaseOn, inCategory, replacementsFor } from '../icd10';
 import { dayOf } from '../dates';
 import { evidenceOf, listOf, dosOf, met, missing, notMet, sameRegionGroup, requirement, advice, noteEvidence } from './common';
 import type { DxCode, Requirement } from './common';
@@ -235,10 +235,37 @@ export function indicationRequirement(id: string): Requirement {
 function problemText(p: NonNullable<ReturnType<typeof codeProblem>>): string {
   if (p.kind === 'deleted') return `${p.code} was deleted on ${p.on}`;
   if (p.kind === 'not-yet-valid') return `${p.code} is valid only from ${p.from}`;
+  if (p.kind === 'not-a-code') return `${p.code} is not an ICD-10-CM code in ${p.release}`;
   return `${p.code} is a category header, not a billable code`;
 }
 
+/**
+ * On a date whose ICD-10-CM release was not read, the check holds the last release read: its citation says so, and
+ * which release that is (a code the unread release deleted or expanded would still read as valid).
+ */
+function withReleaseInForce(base: Requirement): Requirement {
+  return {
+    ...base,
+    check(ctx, params) {
+      const r = base.check(ctx, params);
+      const inForce = icd10ReleaseOn(dosOf(ctx.service, ctx.today));
+      if (inForce.read || !r.citation || !inForce.release) return r;
+      const heldName = inForce.held?.release ?? 'no release read';
+      r.citation = {
+        ...r.citation,
+        version: `${heldName} (read); ${inForce.release.release}, in force from ${inForce.release.effective}, not read`,
+        note: `ICD-10-CM ${inForce.release.release} was not read: codes are checked against ${heldName}, so a code ${inForce.release.release} deleted or made a header would still read as valid, and one it added is unknown.`,
+      };
+      return r;
+    },
+  };
+}
+
 export function codeValidityRequirement(id: string): Requirement {
+  return withReleaseInForce(codeValidityBase(id));
+}
+
+function codeValidityBase(id: string): Requirement {
   return requirement(
     id,
     'diagnosis',

@@ -50,7 +50,9 @@ describe('packet PDF of the seed patients, as pdf.js reads it', () => {
     }
     const text = await all('pt-radic-ready');
     expect(text).toContain('MET: Codes valid on 2026-12-01: M54.16, M51.16. Evidence: Radiculopathy, lumbar region');
-    expect(text).toContain('Diagnoses (ICD-10-CM): M54.16 Radiculopathy, lumbar; M51.16 Disc disorder with radiculopathy, lumbar');
+    expect(text).toContain(
+      'Diagnoses (ICD-10-CM): M54.16 Radiculopathy, lumbar region; M51.16 Intervertebral disc disorders with radiculopathy, lumbar region',
+    );
   });
 
   it('states one pain duration, from the documented onset, in whole weeks or months, the same everywhere', async () => {

@@ -109,7 +109,7 @@ describe('packet refusals', () => {
     expect(task).toBe(false);
     const text = out.problems.join('\n');
     expect(text).toContain('request-diagnosis: the request states no ICD-10-CM diagnosis valid on 2026-12-14');
-    expect(text).toContain('code it as M48.062 (spinal stenosis, lumbar, with neurogenic claudication)');
+    expect(text).toContain('code it as M48.062 (spinal stenosis, lumbar region with neurogenic claudication)');
   });
 
   it('does not request a not-eligible service (axial pain only for a TFESI): no saved packet, no Task, the unmet rule named', async () => {
