@@ -98,6 +98,7 @@ export function recheckCoding(
       picture: ctx.picture,
       services: ctx.services,
       dateOfService: check.coding.dateOfService,
+      payerId: check.payer.id,
     }),
     ...check.coding.edits.filter((e) => e.lines.length === 0 && e.kind !== 'laterality' && e.kind !== 'levels'),
     ...codingEditsFromAssessments(check.assessments, lines),

@@ -82,9 +82,9 @@ export const CITE = {
   facetKx: cite({
     ruleId: 'FJ-KX',
     document: 'LCD L38803 family (L38801 / A58403)',
-    section: 'Billing article A58403: modifier KX on diagnostic facet injection lines',
-    grade: 'S1',
-    note: 'Noridian rubric restating A58403 (2025-02-26); summary of A57826 (S2) agrees.',
+    section: 'Modifier KX on all diagnostic facet injection lines',
+    grade: 'P',
+    note: "Noridian JF/JE, 'Facet Joint Interventions for Pain Management Questions and Answers' (the MAC's own page, after its July 2022 webinar), A3: \"The KX modifier should be appended to the line for all diagnostic injections.\" Its rubric restating A58403 (S1) and a summary of A57826 (S2) agree; other MACs' twin articles were not read.",
   }),
   snrbKx: cite({
     ruleId: 'ESI-KX',

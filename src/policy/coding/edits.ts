@@ -10,6 +10,8 @@ export interface EditContext {
   picture: ClinicalPicture;
   services: readonly PlannedService[];
   dateOfService: string;
+  /** The payer the claim goes to, when known (Medicare-only edits such as KX). */
+  payerId?: string;
 }
 
 const ORDER: Record<CodingEdit['severity'], number> = { error: 0, warning: 1, info: 2 };
@@ -25,7 +27,7 @@ export function validateLines(lines: readonly CodingLine[], diagnoses: readonly 
     ...diagnosisEdits(lines, diagnoses, ctx.dateOfService),
     ...siteEdits(lines, ctx.picture, ctx.services, ctx.dateOfService),
     ...frequencyEdits(lines, ctx.picture, ctx.services, ctx.dateOfService),
-    ...kxEdits(lines, ctx.picture, ctx.services, ctx.dateOfService),
+    ...kxEdits(lines, ctx.picture, ctx.services, ctx.dateOfService, ctx.payerId),
   ];
   return edits
     .map((e, i) => ({ e, i }))

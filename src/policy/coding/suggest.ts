@@ -10,6 +10,7 @@ import { isEm, visitWorkOn } from './edits-claim';
 import { validateLines } from './edits';
 import { linesForService, serviceForLine } from './lines';
 import { CITE } from './citations';
+import { kxModifiers } from './edits-kx';
 
 export interface SuggestOptions {
   today: string;
@@ -84,6 +85,8 @@ export function suggestCoding(picture: ClinicalPicture, services: PlannedService
     }
   }
 
+  kxModifiers(lines, lineService, picture, dateOfService, opts.payerId);
+
   // Modifier 25 only on documented separate work that day.
   const work = visitWorkOn(picture, dateOfService);
   const encounterEm = emFromEncounter(picture, dateOfService);
@@ -155,7 +158,10 @@ export function suggestCoding(picture: ClinicalPicture, services: PlannedService
     l.diagnosisPointers = pointersFor(l.code, svc, diagnoses, isEm(l.code) ? { procedureReasons } : { reasonsOnly: separateVisit });
   });
 
-  const edits = [...validateLines(lines, diagnoses, { picture, services, dateOfService }), ...extra];
+  const edits = [
+    ...validateLines(lines, diagnoses, { picture, services, dateOfService, ...(opts.payerId ? { payerId: opts.payerId } : {}) }),
+    ...extra,
+  ];
   return { dateOfService, lines, diagnoses, edits };
 }
 

@@ -81,9 +81,9 @@ export function mbbBilateral(): SeedPatient {
             why: 'Axial pain > 3 months with functional impairment (FJ-PAIN), 3 months of failed PT and NSAID (FJ-CONSERVATIVE), NRS and ODI (FJ-SCALES), first diagnostic block of the year (FJ-FREQUENCY).',
           },
           expectCoding: {
-            lines: [line('64493', ['50'])],
+            lines: [line('64493', ['50', 'KX'])],
             diagnoses: ['M47.816'],
-            notes: 'Bilateral single level: 64493 with modifier 50, 1 unit (FJ-BILATERAL).',
+            notes: 'Bilateral single level: 64493 with modifier 50, 1 unit (FJ-BILATERAL); KX on a diagnostic block for Medicare (FJ-KX).',
           },
         },
       ],
@@ -165,7 +165,11 @@ export function mbbRight(): SeedPatient {
             verdict: 'ready',
             why: 'Axial pain > 3 months (FJ-PAIN), failed 3 months of NSAID and PT (FJ-CONSERVATIVE), NRS plus PEG/limitation for function (FJ-SCALES), one level (FJ-LEVELS).',
           },
-          expectCoding: { lines: [line('64493', ['RT'])], diagnoses: ['M47.816'], notes: 'Unilateral single level: RT, 1 unit.' },
+          expectCoding: {
+            lines: [line('64493', ['RT', 'KX'])],
+            diagnoses: ['M47.816'],
+            notes: 'Unilateral single level: RT, 1 unit; KX on a diagnostic block for Medicare (FJ-KX).',
+          },
         },
       ],
     },
@@ -240,7 +244,7 @@ export function dxDeleted(): SeedPatient {
             why: "Changed (issue 9): the order's only diagnosis M54.5 is deleted (2021-10-01) and, beyond that, no M54.x code is on the facet article's closed covered list (A58403, S1: M47.812-M47.817, M47.892-M47.897, M48.12-M48.17). A facet block whose only diagnoses are off the list is not eligible; the fix names the M47.816 the note documents. Previously 'incomplete' (the old mapping accepted M54.x for facet).",
           },
           expectCoding: {
-            lines: [line('64493', ['RT']), line('64494', ['RT'])],
+            lines: [line('64493', ['RT', 'KX']), line('64494', ['RT', 'KX'])],
             diagnoses: ['M47.816'],
             notes:
               'invalid-code edit on M54.5 naming the successors M54.50, M54.51, M54.59; M47.816 from the note is the supported replacement. Unilateral two levels: RT on each line, 1 unit each.',
