@@ -1,9 +1,9 @@
 // Medicare "Sacroiliac Joint Injections and Procedures" (L39402 / L39383 / L39455 family, one multi-contractor text
 // effective for services from 2023-03-19; articles such as A59154). The LCD body was not read directly. Grades:
 // P = National Government Services' own SIJ FAQ (ngsmedicare.com faqs artid=8483879, reviewed 01/08/24) or a
-// verbatim quotation of the LCD's Covered Indications (AAPM practice alert on L39383, painmed.org; a 2023 CMS-update
-// page that quotes the list with the LCD's footnote marks); S2 = one-paragraph summaries of L39402, L39455, A59154 and
-// A59244. A P rule decides the verdict; an S2 rule stays advice and says so.
+// verbatim quotation of the LCD's Covered Indications (a 2023 CMS-update page quoting the list with the LCD's footnote
+// marks; the AAPM practice alert on L39383 opens the same quotation); S2 = one-paragraph summaries of L39402, L39455,
+// A59154 and A59244. A P rule decides the verdict; an S2 rule stays advice and says so.
 import type { PolicyDef } from './def';
 import type { PolicyParams } from './types';
 import type { Citation, SourceGrade } from '../verdicts';
@@ -27,7 +27,7 @@ const DOCUMENT = 'LCD L39402 family (L39383, L39455; articles A59154, A59244)';
 const VERSION = 'original effective 2023-03-19 (L39455 revision effective 2023-08-10)';
 const NGS_FAQ = 'NGS sacroiliac joint injection FAQ (contractor page, ngsmedicare.com faqs artid=8483879, reviewed 01/08/24)';
 const QUOTED =
-  "Verbatim quotation of the LCD's Covered Indications (AAPM practice alert on L39383, painmed.org; a 2023 CMS-update page quoting the list). The NGS page on L39455 (selectedArticleId=8474183) is reported to say the same; it was not in the texts read.";
+  "Verbatim quotation of the LCD's Covered Indications, with the LCD's footnote marks, on a physician's 2023 CMS-update page (pmrexampodcast.libsyn.com, 'The Sacroiliac Joint 2023 CMS update'); the AAPM practice alert on L39383 (painmed.org) opens the same quotation, but its stored copy ends before these items. The external tester quotes the same words from the NGS page on L39455 (selectedArticleId=8474183), which was not in the texts read.";
 const SUMMARIES = 'One-paragraph summaries of L39402, L39455, A59154 and A59244 only (S2); no primary text read, so this is advice.';
 
 const PAIN_MONTHS = 3;
