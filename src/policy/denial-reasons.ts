@@ -48,7 +48,7 @@ export const DENIAL_REASONS: readonly DenialReasonRow[] = [
     system: SANDBOX_DENIAL_SYSTEM,
     code: 'prior-response',
     label: 'Relief after the previous procedure or diagnostic blocks not enough',
-    slots: ['repeatRelief', 'diagnosticBlocks', 'secondBlock'],
+    slots: ['repeatRelief', 'repeatReliefDuration', 'diagnosticBlocks', 'secondBlock'],
   },
   {
     system: SANDBOX_DENIAL_SYSTEM,

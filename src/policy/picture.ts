@@ -306,6 +306,19 @@ export interface PsychEvaluationFact extends Fact {
   date?: string;
 }
 
+/**
+ * One sacroiliac provocative test a note reports, with its result as written: "Positive FABER" is positive,
+ * "Gaenslen ... negative" negative, a test named with no result stated is unstated.
+ */
+export interface ProvocativeTestFact extends Fact {
+  /** The test, normalised: 'faber', 'gaenslen', 'thigh-thrust', 'compression', 'distraction', ... */
+  test: string;
+  result: 'positive' | 'negative' | 'unstated';
+  /** The note it was read from (tests are counted per examination). */
+  noteRef: string;
+  date?: string;
+}
+
 export interface NoteDoc {
   ref: string;
   title: string;
@@ -343,6 +356,7 @@ export interface ClinicalPicture {
   siteMentions: SiteMention[];
   visitWork: VisitWorkFact[];
   psychEvaluations: PsychEvaluationFact[];
+  provocativeTests: ProvocativeTestFact[];
   notes: NoteDoc[];
   dataIssues: DataIssue[];
 }
@@ -364,6 +378,7 @@ export function emptyPicture(patientId: string): ClinicalPicture {
     siteMentions: [],
     visitWork: [],
     psychEvaluations: [],
+    provocativeTests: [],
     notes: [],
     dataIssues: [],
   };

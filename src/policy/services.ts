@@ -71,6 +71,11 @@ export interface ServiceDef {
   addOn?: string;
   /** Imaging guidance is part of the code (77003/77012 not billed separately). */
   includesImaging?: boolean;
+  /**
+   * The code says nothing of imaging either way (G0260, the facility SI injection: guidance is on the order or its
+   * own line), so whether it was guided is read from the order, never from the code.
+   */
+  imagingFromOrder?: boolean;
   /** Family in which per-level coding applies. */
   perLevel?: boolean;
   /** Level count that the code stands for (facet families: 1st, 2nd, 3rd+). */
@@ -277,7 +282,7 @@ export const SERVICES: readonly ServiceDef[] = [
   }),
   // Sacroiliac joint
   S({ code: '27096', label: 'Sacroiliac joint injection with imaging', kind: 'si-joint', includesImaging: true }),
-  S({ code: 'G0260', label: 'Sacroiliac joint injection (facility setting), HCPCS', kind: 'si-joint' }),
+  S({ code: 'G0260', label: 'Sacroiliac joint injection (facility setting), HCPCS', kind: 'si-joint', imagingFromOrder: true }),
   S({ code: '64625', label: 'Sacroiliac joint nerve radiofrequency ablation, with imaging', kind: 'si-rfa', includesImaging: true }),
   // Trigger points
   S({ code: '20552', label: 'Trigger point injection, one or two muscles', kind: 'trigger-point' }),

@@ -49,7 +49,6 @@ describe('sortFindings: not-met, missing, warnings, met, n/a (stable within a ra
 
 describe('services without a confirmed policy give advice only', () => {
   it.each([
-    ['27096', 'si-joint'],
     ['63650', 'scs-trial'],
     ['20552', 'trigger-point'],
   ] as const)('%s (%s) with no documentation is never blocked by unconfirmed rules', (code, kind) => {
@@ -63,6 +62,20 @@ describe('services without a confirmed policy give advice only', () => {
     for (const x of unconfirmed) expect(x.severity).toBe('warning');
     expect(a.findings.find((x) => x.requirementId === 'pain-scale')!.message).toMatch(/^Unconfirmed rule/);
     expect(a.verdict).toBe('ready');
+  });
+  it('27096 (si-joint) with no documentation: its scales stay advice, but the rules read in the contractor FAQ block', () => {
+    const p = esiPicture();
+    p.painScores = [];
+    p.functionalStatus = [];
+    p.conservativeCare = [];
+    const a = assess(p, service('27096', 'si-joint', { region: 'sacral', levels: [] }), 'medicare', TODAY);
+    const scale = a.findings.find((x) => x.requirementId === 'pain-scale')!;
+    expect(scale.severity).toBe('warning');
+    expect(scale.message).toMatch(/^Unconfirmed rule/);
+    const care = a.findings.find((x) => x.requirementId === 'conservative-failed')!;
+    expect(care).toMatchObject({ status: 'missing', severity: 'blocker' });
+    expect(care.citation).toMatchObject({ ruleId: 'SI-CONSERVATIVE', grade: 'P' });
+    expect(a.verdict).toBe('incomplete');
   });
   it('CPT 20552/20553 structure: 3 muscles under 20552 is flagged', () => {
     const a = assess(esiPicture(), service('20552', 'trigger-point', { muscleCount: 3 }), 'medicare', TODAY);

@@ -11,6 +11,8 @@ import { TODAY } from './build';
 // diagnoses that may be invalid codes) are deliberately not in this list: removing a conflict can rightly resolve it.
 const SUPPORTING = ['painScores', 'functionalStatus', 'conservativeCare', 'painDuration', 'visitWork'] as const;
 
+const HELD = new Set(['si-rfa-not-covered', 'si-image-guidance']);
+
 describe('assess() properties', () => {
   it('never throws and always returns a verdict, findings sorted by what blocks most', () => {
     fc.assert(
@@ -32,8 +34,12 @@ describe('assess() properties', () => {
         for (const f of assess(p, s, payer, TODAY).findings) {
           expect(f.citation.document.length).toBeGreaterThan(0);
           expect(f.citation.section.length).toBeGreaterThan(0);
-          // An unread rule never decides; the one exception holds a "not covered" summary back from "ready" as missing.
-          if (!f.citation.verified && f.requirementId !== 'si-rfa-not-covered') expect(f.severity).toBe('warning');
+          // An unread rule never decides; the exceptions hold what summaries call "not covered" (SI ablation, an SI
+          // injection without image guidance) back from "ready", as missing, never as not met.
+          if (!f.citation.verified) {
+            if (HELD.has(f.requirementId) && f.severity === 'blocker') expect(f.status).toBe('missing');
+            else expect(f.severity).toBe('warning');
+          }
           expect(f.citation.ruleId.length).toBeGreaterThan(0);
           expect(['P', 'S1', 'S2', 'none']).toContain(f.citation.grade);
           expect(f.citation.verified).toBe(f.citation.grade === 'P' || f.citation.grade === 'S1');

@@ -64,6 +64,8 @@ describe('VisitChecklist', () => {
     p.conservativeCare = [
       { kind: 'nsaid', description: 'ibuprofen', start: '2026-11-01', end: '2026-11-15', outcome: 'failed', source: 'note', evidence: [] },
     ];
+    // No functional measure: the SI policy's functional pillar rests on summaries only (S2).
+    p.functionalStatus = [];
     renderView(p, [tfesi(), service('27096', 'si-joint')]);
     // The ESI 4-week minimum is now read in the LCD family's rubric (S1): two weeks is a blocker, not advice.
     const esi = screen.getAllByRole('article')[0]!;
@@ -73,7 +75,7 @@ describe('VisitChecklist', () => {
     expect(source.open).toBe(false);
     fireEvent.click(within(item).getByText('Source'));
     expect(within(source).getByText(/L39242/)).toBeTruthy();
-    // The SI joint pillars rest on summaries only (S2): shown as advice, with the reason.
+    // The SI joint functional pillar rests on summaries only (S2): shown as advice, with the reason.
     const si = screen.getAllByRole('article')[1]!;
     const advice = within(si).getAllByText(/^Advice: /);
     expect(advice.length).toBeGreaterThan(0);

@@ -6,6 +6,7 @@ import type {
   NoteDoc,
   PainDurationFact,
   PainScoreFact,
+  ProvocativeTestFact,
   PsychEvaluationFact,
   SiteMention,
   SymptomFact,
@@ -24,6 +25,7 @@ import { extractRelief, type NoteReliefFact } from './extract-relief';
 import { extractSiteMentions } from './extract-site';
 import { extractSymptoms, extractVisitWork } from './extract-visit';
 import { extractPsychEvaluations } from './extract-psych';
+import { extractProvocativeTests } from './extract-provocative';
 import { endScan, scanSentences } from './trigger-scan';
 import './trigger-words';
 
@@ -38,6 +40,7 @@ export interface NoteFacts {
   symptoms: SymptomFact[];
   visitWork: VisitWorkFact[];
   psychEvaluations: PsychEvaluationFact[];
+  provocativeTests: ProvocativeTestFact[];
   /** Why less than the whole note was read (cost caps), as data-issue messages; empty for a normal note. */
   limits: string[];
   /** Every mention of the five scored families with its context, evidence or not: for the CLI and eval. */
@@ -121,6 +124,7 @@ const FAMILIES = [
   'symptoms',
   'visitWork',
   'psychEvaluations',
+  'provocativeTests',
 ] as const;
 
 function emptyFacts(): Omit<NoteFacts, 'limits'> {
@@ -136,6 +140,7 @@ function emptyFacts(): Omit<NoteFacts, 'limits'> {
     symptoms: [],
     visitWork: [],
     psychEvaluations: [],
+    provocativeTests: [],
   };
 }
 
@@ -170,5 +175,6 @@ function extractAll(note: NoteDoc, sens: readonly Sentence[]): Omit<NoteFacts, '
     symptoms: extractSymptoms(note, sens),
     visitWork: extractVisitWork(note, sens),
     psychEvaluations: extractPsychEvaluations(note, sens),
+    provocativeTests: extractProvocativeTests(note, sens),
   };
 }

@@ -186,6 +186,7 @@ export function mergeNoteFacts(picture: ClinicalPicture, notes: readonly NoteDoc
   const sites = [...out.siteMentions];
   const work = [...out.visitWork];
   const psych = [...out.psychEvaluations];
+  const provocative = [...out.provocativeTests];
   for (const [k, note] of notes.entries()) {
     if (seen.has(note.ref)) continue;
     seen.add(note.ref);
@@ -210,6 +211,7 @@ export function mergeNoteFacts(picture: ClinicalPicture, notes: readonly NoteDoc
     for (const x of f.siteMentions) sites.push(x);
     for (const x of f.visitWork) work.push(x);
     for (const x of f.psychEvaluations) psych.push(x);
+    for (const x of f.provocativeTests) provocative.push(x);
     attachRelief(out, f.relief, note);
   }
   out.painScores = pain.items;
@@ -221,5 +223,6 @@ export function mergeNoteFacts(picture: ClinicalPicture, notes: readonly NoteDoc
   out.siteMentions = sites;
   out.visitWork = work;
   out.psychEvaluations = psych;
+  out.provocativeTests = provocative;
   return out;
 }

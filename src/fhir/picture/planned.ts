@@ -13,6 +13,8 @@ const CLOSED = ['entered-in-error', 'revoked', 'completed'];
 function imageGuidance(text: string): boolean | undefined {
   const t = text.toLowerCase();
   if (/\b(without|no)\s+(image|imaging|fluoro\w*|ultrasound|ct)\b/.test(t)) return false;
+  // "Landmark guided", "palpation-guided", "blind": placed by touch, not by imaging.
+  if (/\b(?:landmark|palpation)[- ](?:guided|guidance|based|technique)\b|\bblind (?:injection|technique)\b/.test(t)) return false;
   if (/fluoro|ultrasound guid|ct[- ]guid|image[- ]guid|imaging guid/.test(t)) return true;
   return undefined;
 }

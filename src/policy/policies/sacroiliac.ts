@@ -1,7 +1,9 @@
-// Medicare "Sacroiliac Joint Injections and Procedures" (L39402 / L39383 / L39455 family, articles such as A59154).
-// Only one-paragraph summaries of these LCDs and articles were read (grade S2), so every rule is advice; the one
-// exception to "advice never decides" is that SI ablation (64625), which every summary reads as not covered, cannot
-// come out "ready" (it is held as incomplete: confirm coverage first).
+// Medicare "Sacroiliac Joint Injections and Procedures" (L39402 / L39383 / L39455 family, one multi-contractor text
+// effective for services from 2023-03-19; articles such as A59154). The LCD body was not read directly. Grades:
+// P = National Government Services' own SIJ FAQ (ngsmedicare.com faqs artid=8483879, reviewed 01/08/24) or a
+// verbatim quotation of the LCD's Covered Indications (a 2023 CMS-update page quoting the list with the LCD's footnote
+// marks; the AAPM practice alert on L39383 opens the same quotation); S2 = one-paragraph summaries of L39402, L39455,
+// A59154 and A59244. A P rule decides the verdict; an S2 rule stays advice and says so.
 import type { PolicyDef } from './def';
 import type { PolicyParams } from './types';
 import type { Citation, SourceGrade } from '../verdicts';
@@ -21,13 +23,18 @@ import { frequencyRequirement, reliefRequirement } from '../requirements/history
 import { notCoveredRequirement, provocativeTestsRequirement, sameDayEmRequirement } from '../requirements/same-day';
 
 const SI = familyKinds('si-joint');
-const DOCUMENT = 'LCD L39402 family (L39383, L39455; article A59154)';
-const SUMMARIES = 'One-paragraph summaries of L39402, L39455 and A59154 only (S2); the LCD text was not read, so this is advice.';
+const DOCUMENT = 'LCD L39402 family (L39383, L39455; articles A59154, A59244)';
+const VERSION = 'original effective 2023-03-19 (L39455 revision effective 2023-08-10)';
+const NGS_FAQ = 'NGS sacroiliac joint injection FAQ (contractor page, ngsmedicare.com faqs artid=8483879, reviewed 01/08/24)';
+const QUOTED =
+  "Verbatim quotation of the LCD's Covered Indications, with the LCD's footnote marks, on a physician's 2023 CMS-update page (pmrexampodcast.libsyn.com, 'The Sacroiliac Joint 2023 CMS update'); the AAPM practice alert on L39383 (painmed.org) opens the same quotation, but its stored copy ends before these items. The external tester quotes the same words from the NGS page on L39455 (selectedArticleId=8474183), which was not in the texts read.";
+const SUMMARIES = 'One-paragraph summaries of L39402, L39455, A59154 and A59244 only (S2); no primary text read, so this is advice.';
 
 const PAIN_MONTHS = 3;
 const PROVOCATIVE_TESTS = 3;
 const CONSERVATIVE_WEEKS = 4;
 const THERAPEUTIC_SESSIONS = 4;
+const DIAGNOSTIC_SESSIONS = 2;
 const ROLLING_MONTHS = 12;
 const REPEAT_PERCENT = 50;
 const REPEAT_MONTHS = 3;
@@ -39,47 +46,102 @@ function params(c: C): PolicyParams {
     codeValidity: { value: true, citation: SHARED.icd10 },
     painDuration: {
       value: { months: PAIN_MONTHS },
-      citation: c('SI-PAIN', 'Covered Indications: pain over the sacroiliac joint, below L5, at least 3 months', 'S2', SUMMARIES),
+      citation: c('SI-PAIN', 'Covered Indications: "Low back pain duration of at least three (3) months"', 'P', QUOTED),
     },
     provocativeTests: {
       value: { min: PROVOCATIVE_TESTS },
-      citation: c('SI-PROVOCATIVE', 'Covered Indications: at least 3 positive provocative tests', 'S2', SUMMARIES),
+      citation: c(
+        'SI-PROVOCATIVE',
+        'Covered Indications: "At least three positive findings with provocative maneuvers" (FABER, Gaenslen, thigh thrust or posterior shear, SI compression, SI distraction, Yeoman); a test written as negative is not a positive finding',
+        'P',
+        QUOTED,
+      ),
     },
     painScale: {
       value: { maxAgeDays: BASELINE_RECENCY_DAYS },
-      citation: c('SI-SCALES', 'Documentation: pain on a validated scale', 'S2', SUMMARIES),
+      citation: c(
+        'SI-SCALES',
+        'Documentation: a standardized pain or functional scale at baseline, reassessed on the same scale',
+        'S2',
+        `${NGS_FAQ} asks for a pain OR a functional scale; ClaimReady checks each separately (and their ${BASELINE_RECENCY_DAYS}-day recency is its own parameter), so neither alone may decide: advice.`,
+      ),
     },
     functional: {
       value: { maxAgeDays: BASELINE_RECENCY_DAYS },
-      citation: c('SI-SCALES', 'Documentation: functional assessment', 'S2', SUMMARIES),
+      citation: c(
+        'SI-SCALES',
+        'Documentation: functional assessment',
+        'S2',
+        `${SUMMARIES} (See SI-SCALES: the FAQ accepts a pain or a functional scale.)`,
+      ),
     },
     conservativeFailure: {
       value: { contraindicatedSatisfies: true },
-      citation: c('SI-CONSERVATIVE', 'Covered Indications: failed conservative care', 'S2', SUMMARIES),
+      citation: c(
+        'SI-CONSERVATIVE',
+        'Covered Indications: "Low back pain persists despite a minimum of four weeks of conservative therapies"',
+        'P',
+        `${QUOTED} ${NGS_FAQ}: "The policy requires a period of four weeks of conservative therapy before proceeding with intervention."`,
+      ),
     },
     conservativeMinimum: {
       value: { weeks: CONSERVATIVE_WEEKS },
-      citation: c('SI-CONSERVATIVE-WEEKS', 'Covered Indications: at least 4 weeks of failed conservative care', 'S2', SUMMARIES),
-    },
-    imageGuidance: { value: true, citation: c('SI-IMAGING', 'Limitations: CT or fluoroscopic guidance with contrast', 'S2', SUMMARIES) },
-    siteConsistency: { value: true, citation: SHARED.siteConsistency },
-    frequencyRegion: {
-      value: { max: THERAPEUTIC_SESSIONS, months: ROLLING_MONTHS, counts: SI, perRegion: false, label: 'sacroiliac injection sessions' },
       citation: c(
-        'SI-FREQUENCY',
-        'Limitations: at most 4 therapeutic sessions in a rolling 12 months (at most 2 diagnostic sessions)',
-        'S2',
-        `${SUMMARIES} Diagnostic and therapeutic sessions are not told apart here.`,
+        'SI-CONSERVATIVE-WEEKS',
+        'Covered Indications: at least four weeks of conservative therapy before the injection',
+        'P',
+        `${NGS_FAQ}; ${QUOTED}`,
       ),
     },
-    repeatRelief: {
-      value: { minPercent: REPEAT_PERCENT, minMonths: REPEAT_MONTHS, after: SI },
+    imageGuidance: {
+      value: true,
       citation: c(
-        'SI-REPEAT',
-        'Limitations: a therapeutic repeat after at least 50% sustained relief for at least 3 months',
+        'SI-IMAGING',
+        'Limitations: CT or fluoroscopic guidance with contrast (ultrasound only for contrast allergy or pregnancy); injections without image guidance not covered',
         'S2',
         SUMMARIES,
       ),
+    },
+    siteConsistency: { value: true, citation: SHARED.siteConsistency },
+    frequencyRegion: {
+      value: {
+        max: DIAGNOSTIC_SESSIONS,
+        months: ROLLING_MONTHS,
+        counts: SI,
+        intent: 'diagnostic',
+        perRegion: false,
+        label: 'diagnostic sacroiliac injection sessions',
+      },
+      citation: c('SI-FREQUENCY-DX', 'Limitations: at most 2 diagnostic sessions (in a rolling 12 months)', 'S2', SUMMARIES),
+    },
+    frequencyTherapeutic: {
+      value: {
+        max: THERAPEUTIC_SESSIONS,
+        months: ROLLING_MONTHS,
+        counts: SI,
+        intent: 'therapeutic',
+        perRegion: false,
+        label: 'therapeutic sacroiliac injection sessions',
+      },
+      citation: c(
+        'SI-FREQUENCY-TX',
+        'Limitations: at most 4 therapeutic sessions per rolling 12 months; a session is all procedures on one day (bilateral on one day is one session, two days are two)',
+        'P',
+        `${NGS_FAQ}: "This counts as 2/4 therapeutic SIJI sessions reimbursed per rolling 12 months."`,
+      ),
+    },
+    repeatRelief: {
+      value: { minPercent: REPEAT_PERCENT, after: SI },
+      citation: c(
+        'SI-REPEAT',
+        'Documentation: a repeat injection needs at least 50% improvement from the baseline pain scale to the post-treatment pain scale (same scale)',
+        'P',
+        NGS_FAQ,
+      ),
+    },
+    repeatReliefDuration: {
+      value: { minPercent: REPEAT_PERCENT, minMonths: REPEAT_MONTHS, after: SI },
+      citation: c('SI-REPEAT-DURATION', 'Limitations: that improvement sustained for at least 3 months', 'S2', SUMMARIES),
     },
     sameDayEm: { value: true, citation: SHARED.modifier25 },
   };
@@ -87,17 +149,18 @@ function params(c: C): PolicyParams {
 
 export const LCD_SACROILIAC: PolicyDef = {
   id: 'lcd-sacroiliac',
-  title: 'Sacroiliac joint injection (Medicare LCD L39402 family; summaries only)',
+  title: 'Sacroiliac joint injection (Medicare LCD L39402 family)',
   citation: {
     ruleId: 'SI',
     document: DOCUMENT,
+    version: VERSION,
     section: 'Sacroiliac Joint Injections and Procedures',
-    grade: 'S2',
-    verified: false,
-    note: SUMMARIES,
+    grade: 'P',
+    verified: true,
+    note: `${NGS_FAQ}; ${QUOTED} Rules read only in summaries (S2) are advice.`,
   },
   kinds: SI,
-  versions: [{ version: 'as summarised (text not read)', from: '2023-03-19', params: params(citer(DOCUMENT, 'as summarised')) }],
+  versions: [{ version: VERSION, from: '2023-03-19', params: params(citer(DOCUMENT, VERSION)) }],
   requirements: [
     codeValidityRequirement('dx-code-valid'),
     painDurationRequirement('si-pain-duration'),
@@ -108,37 +171,54 @@ export const LCD_SACROILIAC: PolicyDef = {
     conservativeMinimumRequirement('conservative-weeks'),
     imageGuidanceRequirement('si-image-guidance'),
     siteConsistencyRequirement('site-consistency'),
-    frequencyRequirement('si-frequency', 'Sacroiliac injection sessions within the rolling-window limit', (p) => p.frequencyRegion),
-    reliefRequirement('si-repeat-relief', 'A repeat sacroiliac injection needs lasting relief after the previous one'),
+    frequencyRequirement(
+      'si-frequency',
+      'Therapeutic sacroiliac injection sessions within the rolling 12-month limit',
+      (p) => p.frequencyTherapeutic,
+    ),
+    frequencyRequirement(
+      'si-frequency-diagnostic',
+      'Diagnostic sacroiliac injection sessions within their limit',
+      (p) => p.frequencyRegion,
+    ),
+    reliefRequirement('si-repeat-relief', 'A repeat sacroiliac injection needs at least 50% improvement after the previous one'),
+    reliefRequirement('si-repeat-duration', 'That improvement lasted at least 3 months', (p) => p.repeatReliefDuration),
     sameDayEmRequirement('same-day-em'),
   ],
 };
 
+// SI ablation: the texts read that say it is not covered are summaries and a society's bulletin in its own words
+// (not a quotation of the LCD), so by the grades in verdicts.ts the rule is S2: it cannot decide "not eligible". It
+// still never comes out "ready" (held as incomplete), and the finding says no chart change makes it covered.
+const RFA_SOURCE =
+  "Every summary of L39402, L39455 and A59154 (S2), and the AAPM practice alert on L39383 (painmed.org, 2023), which names the LCD's decision to eliminate radiofrequency ablation for sacroiliac joint pain and links the multisociety letter of 2023-03-07 protesting it: the society's words, not the LCD's, so S2. The LCD's Limitations text was not read.";
+
 export const SACROILIAC_RFA: PolicyDef = {
   id: 'sacroiliac-rfa',
-  title: 'Sacroiliac joint radiofrequency ablation (Medicare LCD L39402 family; summaries only)',
+  title: 'Sacroiliac joint radiofrequency ablation (Medicare LCD L39402 family; not covered by every text read)',
   citation: {
     ruleId: 'SI-RFA',
     document: DOCUMENT,
+    version: VERSION,
     section: 'Limitations: sacroiliac joint ablation',
     grade: 'S2',
     verified: false,
-    note: SUMMARIES,
+    note: RFA_SOURCE,
   },
   kinds: familyKinds('si-rfa'),
   versions: [
     {
-      version: 'as summarised (text not read)',
+      version: VERSION,
       from: '2023-03-19',
       params: {
         codeValidity: { value: true, citation: SHARED.icd10 },
         notCovered: {
           value: { label: 'Sacroiliac joint radiofrequency ablation (64625)' },
-          citation: citer(DOCUMENT, 'as summarised')(
+          citation: citer(DOCUMENT, VERSION)(
             'SI-RFA-NONCOVERED',
             'Limitations: radiofrequency ablation of the sacroiliac joint is not covered',
             'S2',
-            SUMMARIES,
+            RFA_SOURCE,
           ),
         },
       },

@@ -150,6 +150,11 @@ export interface PolicyParams {
   frequencyEpisode?: Cited<FrequencyLimit>;
   minDaysBetween?: Cited<{ days: number; counts: ServiceKind[] }>;
   repeatRelief?: Cited<ReliefRule>;
+  /**
+   * How long the repeat's relief must have lasted, where that part rests on another text than the percentage
+   * (sacroiliac: the 50 % is the contractor's page, the 3 months only summaries).
+   */
+  repeatReliefDuration?: Cited<ReliefRule>;
   diagnosticBlocks?: Cited<DiagnosticBlocksRule>;
   /** A second diagnostic block: relief from the first, and time since it. */
   secondBlock?: Cited<{ minPercent: number; minDays: number; blocks: ServiceKind[] }>;
@@ -161,7 +166,7 @@ export interface PolicyParams {
   sameSessionBlocks?: Cited<{ kinds: readonly ServiceKind[]; cystException: boolean }>;
   /** Sedation or anaesthesia with the procedure: not covered, or only with a documented need. */
   sedation?: Cited<{ allowedWithDocumentedNeed: boolean }>;
-  /** Sacroiliac: positive provocative tests. */
+  /** Sacroiliac: distinct provocative tests documented as positive (a test written as negative never counts). */
   provocativeTests?: Cited<{ min: number }>;
   /** A service the policy does not cover at all. */
   notCovered?: Cited<{ label: string }>;

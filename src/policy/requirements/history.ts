@@ -171,70 +171,66 @@ function failedFirstRepeat(
   };
 }
 
-export function reliefRequirement(id: string, text: string): Requirement {
-  return requirement(
-    id,
-    'prior-response',
-    text,
-    (p) => p.repeatRelief,
-    (picture, service, today, rule, ctx) => {
-      const dos = dosOf(service, today);
-      if (rule.intent) {
-        const planned = injectionIntent(picture, service, dos).intent;
-        if (planned !== rule.intent) return notApplicable(`Applies to a repeat ${rule.intent} injection only.`);
-      }
-      const prior = priorSessions(ctx, rule.after).filter((s) => !rule.intent || s.intent === rule.intent);
-      const prev = repeatedSession(service, prior, rule);
-      if (!prev)
-        return notApplicable(`No previous session of this kind in this region${rule.anyLevel ? '' : ' at these levels'}: not a repeat.`);
-      const minHours =
-        rule.minMonths !== undefined
-          ? rule.minMonths * HOURS_PER_MONTH
-          : rule.minWeeks !== undefined
-            ? rule.minWeeks * HOURS_PER_WEEK
-            : undefined;
-      const need =
-        minHours !== undefined
-          ? `at least ${rule.minPercent}% relief for ${describeHours(minHours)}`
-          : `at least ${rule.minPercent}% relief`;
-      const r = bestRelief(prev);
-      const ev: Evidence[] = sessionEvidence(prev);
-      const failed = r !== undefined && r.percent < rule.minPercent;
-      if (failed && rule.failedFirst) {
-        const f = failedFirstRepeat(picture, service, dos, prev, prior, rule.failedFirst.minDays);
-        if (f)
-          return f.ok ? met(f.message, f.evidence) : notMet(f.message, 'Document the changed approach, level or drug and why', f.evidence);
-      }
-      if (!r)
-        return missing(
-          `Repeat after the ${prev.date} session, but the response to it is not documented (${need} needed).`,
-          `Document the percent pain or function improvement after the ${prev.date} session and how long it lasted`,
-          prev.evidence,
+export function reliefRequirement(
+  id: string,
+  text: string,
+  pick: (p: PolicyParams) => Cited<ReliefRule> | undefined = (p) => p.repeatRelief,
+): Requirement {
+  return requirement(id, 'prior-response', text, pick, (picture, service, today, rule, ctx) => {
+    const dos = dosOf(service, today);
+    if (rule.intent) {
+      const planned = injectionIntent(picture, service, dos).intent;
+      if (planned !== rule.intent) return notApplicable(`Applies to a repeat ${rule.intent} injection only.`);
+    }
+    const prior = priorSessions(ctx, rule.after).filter((s) => !rule.intent || s.intent === rule.intent);
+    const prev = repeatedSession(service, prior, rule);
+    if (!prev)
+      return notApplicable(`No previous session of this kind in this region${rule.anyLevel ? '' : ' at these levels'}: not a repeat.`);
+    const minHours =
+      rule.minMonths !== undefined
+        ? rule.minMonths * HOURS_PER_MONTH
+        : rule.minWeeks !== undefined
+          ? rule.minWeeks * HOURS_PER_WEEK
+          : undefined;
+    const need =
+      minHours !== undefined ? `at least ${rule.minPercent}% relief for ${describeHours(minHours)}` : `at least ${rule.minPercent}% relief`;
+    const r = bestRelief(prev);
+    const ev: Evidence[] = sessionEvidence(prev);
+    const failed = r !== undefined && r.percent < rule.minPercent;
+    if (failed && rule.failedFirst) {
+      const f = failedFirstRepeat(picture, service, dos, prev, prior, rule.failedFirst.minDays);
+      if (f)
+        return f.ok ? met(f.message, f.evidence) : notMet(f.message, 'Document the changed approach, level or drug and why', f.evidence);
+    }
+    if (!r)
+      return missing(
+        `Repeat after the ${prev.date} session, but the response to it is not documented (${need} needed).`,
+        `Document the percent pain or function improvement after the ${prev.date} session and how long it lasted`,
+        prev.evidence,
+      );
+    if (failed || r.percent <= 0)
+      return notMet(`${r.percent}% ${r.measure} relief after the ${prev.date} session; ${need} is required for a repeat.`, undefined, ev);
+    if (minHours !== undefined) {
+      const held = heldAtLeast(prev, rule.minPercent);
+      if (held && held.hours >= minHours && (r.durationHours === undefined || r.durationHours < minHours))
+        return met(
+          `${held.percent}% relief still reported on ${held.on}, ${describeHours(held.hours)} after the ${prev.date} session.`,
+          ev,
         );
-      if (failed || r.percent <= 0)
-        return notMet(`${r.percent}% ${r.measure} relief after the ${prev.date} session; ${need} is required for a repeat.`, undefined, ev);
-      if (minHours !== undefined) {
-        const held = heldAtLeast(prev, rule.minPercent);
-        if (held && held.hours >= minHours && (r.durationHours === undefined || r.durationHours < minHours))
-          return met(
-            `${held.percent}% relief still reported on ${held.on}, ${describeHours(held.hours)} after the ${prev.date} session.`,
-            ev,
-          );
-        if (r.durationHours === undefined)
-          return missing(
-            `${r.percent}% relief after the ${prev.date} session, but how long it lasted is not documented (${need}).`,
-            `Document how long the relief after the ${prev.date} session lasted`,
-            ev,
-          );
-        if (r.durationHours < minHours)
-          return notMet(
-            `${r.percent}% relief after the ${prev.date} session lasted ${describeHours(r.durationHours)}; ${need} is required.`,
-            undefined,
-            ev,
-          );
-        return met(`${r.percent}% ${r.measure} relief for ${describeHours(r.durationHours)} after the ${prev.date} session.`, ev);
-      }
-      return met(`${r.percent}% ${r.measure} relief after the ${prev.date} session.`, ev);
-    },
-  );
+      if (r.durationHours === undefined)
+        return missing(
+          `${r.percent}% relief after the ${prev.date} session, but how long it lasted is not documented (${need}).`,
+          `Document how long the relief after the ${prev.date} session lasted`,
+          ev,
+        );
+      if (r.durationHours < minHours)
+        return notMet(
+          `${r.percent}% relief after the ${prev.date} session lasted ${describeHours(r.durationHours)}; ${need} is required.`,
+          undefined,
+          ev,
+        );
+      return met(`${r.percent}% ${r.measure} relief for ${describeHours(r.durationHours)} after the ${prev.date} session.`, ev);
+    }
+    return met(`${r.percent}% ${r.measure} relief after the ${prev.date} session.`, ev);
+  });
 }

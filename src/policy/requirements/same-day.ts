@@ -1,11 +1,11 @@
 // Rules about the session and service-specific documentation: other blocks in the same session, sedation, a
 // separately identifiable E/M (modifier 25), trigger-point muscle count, SCS-trial psychological evaluation,
 // sacroiliac provocative tests, and services a policy does not cover.
-import type { ClinicalPicture, PlannedService, ServiceKind } from '../picture';
+import type { ClinicalPicture, PlannedService, ProvocativeTestFact, ServiceKind } from '../picture';
 import { addDays, dayOf } from '../dates';
 import { serviceDef } from '../services';
 import { advice, dosOf, evidenceOf, met, missing, notApplicable, notMet, noteEvidence, requirement } from './common';
-import type { Requirement } from './common';
+import type { CheckResult, Requirement } from './common';
 import { facetCystEvidence } from './diagnosis';
 
 /** Other planned services on the same date, and procedures already done that day. */
@@ -202,8 +202,13 @@ export function psychEvaluationRequirement(id: string): Requirement {
   );
 }
 
-const PROVOCATIVE =
-  /\b(?:FABER|Patrick|Gaenslen|thigh thrust|posterior shear|distraction|compression test|sacral thrust|Yeoman|Fortin)\b/gi;
+/** One note's provocative tests by result. */
+interface Exam {
+  positive: Set<string>;
+  negative: Set<string>;
+  unstated: Set<string>;
+  facts: ProvocativeTestFact[];
+}
 
 export function provocativeTestsRequirement(id: string): Requirement {
   return requirement(
@@ -211,37 +216,72 @@ export function provocativeTestsRequirement(id: string): Requirement {
     'other',
     'Positive sacroiliac provocative tests documented',
     (p) => p.provocativeTests,
-    (picture, service, today, rule) => {
-      const dos = dosOf(service, today);
-      let best: { n: number; ref: string; display: string } | undefined;
-      for (const note of picture.notes) {
-        if (note.date && dayOf(note.date) > dos) continue;
-        const names = new Set((note.text.match(PROVOCATIVE) ?? []).map((m) => m.toLowerCase()));
-        if (!best || names.size > best.n) best = { n: names.size, ref: note.ref, display: note.title };
+    (picture, _service, _today, rule, ctx) => {
+      // Counted per examination (note), distinct tests with a positive result only: a test written as negative, or
+      // named with no result, is not a positive finding.
+      const byNote = new Map<string, Exam>();
+      for (const f of picture.provocativeTests) {
+        if (f.date && dayOf(f.date) > ctx.dos) continue;
+        let n = byNote.get(f.noteRef);
+        if (!n) byNote.set(f.noteRef, (n = { positive: new Set(), negative: new Set(), unstated: new Set(), facts: [] }));
+        n[f.result].add(f.test);
+        n.facts.push(f);
       }
-      if (best && best.n >= rule.min)
-        return met(`${best.n} sacroiliac provocative tests named in the note.`, [{ ref: best.ref, display: best.display }]);
+      let best: Exam | undefined;
+      for (const n of byNote.values()) if (!best || n.positive.size > best.positive.size) best = n;
+      const positive = best?.positive.size ?? 0;
+      const others = best
+        ? [
+            best.negative.size > 0 ? `${best.negative.size} written as negative (${[...best.negative].join(', ')})` : '',
+            best.unstated.size > 0 ? `${best.unstated.size} with no result stated (${[...best.unstated].join(', ')})` : '',
+          ].filter(Boolean)
+        : [];
+      const evidence = best ? evidenceOf(best.facts.filter((f) => f.result === 'positive')) : [];
+      const tail = others.length > 0 ? `; ${others.join(', ')}` : '';
+      if (positive >= rule.min)
+        return met(
+          `${positive} positive sacroiliac provocative tests in one examination (${[...best!.positive].join(', ')})${tail}.`,
+          evidence,
+        );
       return missing(
-        `${best?.n ?? 0} sacroiliac provocative tests found in the notes; at least ${rule.min} positive tests are needed.`,
-        `Document at least ${rule.min} positive provocative tests (e.g. FABER, thigh thrust, distraction, compression, Gaenslen)`,
+        `${positive} positive sacroiliac provocative tests documented${tail}; at least ${rule.min} positive tests are needed.`,
+        `Document at least ${rule.min} positive provocative tests with their results (e.g. FABER, thigh thrust, distraction, compression, Gaenslen)`,
+        evidence,
       );
     },
   );
 }
 
+/**
+ * A service the policy does not cover at all. Read from a text that decides (P, S1), it is not eligible whatever the
+ * chart says; from summaries only, it still cannot be "ready" (held as incomplete: confirm coverage first).
+ */
 export function notCoveredRequirement(id: string): Requirement {
-  return requirement(
+  const text = 'The service is covered by the policy';
+  return {
     id,
-    'other',
-    'The service is covered by the policy',
-    (p) => p.notCovered,
-    (_picture, service, _today, rule) => ({
-      ...missing(
-        `${rule.label} is not covered according to the sources read; confirm with the contractor before scheduling.`,
-        "Plan a covered alternative, or obtain the contractor's written coverage position first",
-        service.evidence,
-      ),
-      holdsReady: true,
-    }),
-  );
+    category: 'other',
+    text,
+    check(ctx, params) {
+      const slot = params.notCovered;
+      if (!slot) return notApplicable('This payer sets no such rule.');
+      const label = slot.value.label;
+      const r: CheckResult = slot.citation.verified
+        ? notMet(
+            `${label} is not covered by this policy; nothing in the chart changes that.`,
+            'Plan a covered alternative (a sacroiliac joint injection when its criteria are met)',
+            ctx.service.evidence,
+          )
+        : {
+            ...missing(
+              `${label} is not covered according to every source read; no change to the chart makes it covered, but those sources are summaries, so it is held rather than denied.`,
+              "Plan a covered alternative, or obtain the contractor's written coverage position first",
+              ctx.service.evidence,
+            ),
+            holdsReady: true,
+          };
+      r.citation = slot.citation;
+      return r;
+    },
+  };
 }

@@ -38,6 +38,20 @@ export function intentInWords(text: string): InjectionIntent | undefined {
   return undefined;
 }
 
+// A sacroiliac injection is a diagnostic or a therapeutic one by what its record or order says ("Diagnostic SI
+// joint injection"): the LCD family caps the two separately (27096 and G0260 are used for both).
+const SI_DIAGNOSTIC = /\bdiagnostic\b/i;
+const SI_THERAPEUTIC = /\btherapeutic\b/i;
+
+/** Sacroiliac injections: the intent a text names, when it names exactly one. */
+export function siIntentInWords(text: string): InjectionIntent | undefined {
+  const therapeutic = SI_THERAPEUTIC.test(text);
+  const diagnostic = SI_DIAGNOSTIC.test(text);
+  if (therapeutic && !diagnostic) return 'therapeutic';
+  if (diagnostic && !therapeutic) return 'diagnostic';
+  return undefined;
+}
+
 /**
  * Facet injections: the recorded intent, else what the record's own text names ("Therapeutic intra-articular facet
  * joint injection" coded 64493 is not a block); facet-ia is a joint injection. Undefined when the record does not say.
@@ -46,6 +60,7 @@ function statedIntent(p: ProcedureFact): InjectionIntent | undefined {
   if (p.intent) return p.intent;
   if (p.kind === 'facet-ia') return 'therapeutic';
   if (p.kind === 'facet-mbb') return intentInWords(p.display);
+  if (p.kind === 'si-joint') return siIntentInWords(p.display);
   return undefined;
 }
 

@@ -5,10 +5,10 @@ import { jointsOfNerves, regionOfLevel } from '../levels';
 import { familyOf, regionGroupOf, serviceDef } from '../services';
 import { icd10Info } from '../icd10';
 import { dayOf } from '../dates';
-import { dosOf, met, missing, notMet, requirement, plural, sameRegionGroup, evidenceOf } from './common';
+import { dosOf, met, missing, notApplicable, notMet, requirement, plural, sameRegionGroup, evidenceOf } from './common';
 import { serviceRegion } from '../levels';
-import type { Requirement } from './common';
-import { DIAGNOSTIC_WORDS, intentInWords, THERAPEUTIC_WORDS } from './sessions';
+import type { CheckResult, Requirement } from './common';
+import { DIAGNOSTIC_WORDS, intentInWords, siIntentInWords, THERAPEUTIC_WORDS } from './sessions';
 
 export function levelLimitRequirement(id: string): Requirement {
   return requirement(
@@ -226,30 +226,60 @@ export function siteConsistencyRequirement(id: string): Requirement {
   );
 }
 
+function imageGuidanceCheck(service: PlannedService): CheckResult {
+  const def = serviceDef(service.code);
+  if (service.imageGuidance === false)
+    return notMet(
+      'The order asks for no image guidance; this procedure is not covered without it.',
+      'Order the procedure with fluoroscopic or CT guidance',
+      service.evidence,
+    );
+  if (def?.imagingFromOrder) {
+    if (service.imageGuidance) return met('The order names fluoroscopic or CT guidance.', service.evidence);
+    return missing(
+      `${service.code} does not say whether the injection is image guided, and the order does not either.`,
+      'State fluoroscopic or CT guidance (with contrast) on the order or in the procedure note',
+      service.evidence,
+    );
+  }
+  if (def && !def.includesImaging && def.kind !== 'trigger-point') {
+    return notMet(
+      `${service.code} is the code without imaging guidance; this procedure is not covered without it.`,
+      'Use the code with imaging guidance and document fluoroscopy/CT with contrast',
+      service.evidence,
+    );
+  }
+  return met('Image guidance is part of the ordered procedure.', service.evidence);
+}
+
+/**
+ * Image guidance. Where the rule rests on summaries only (SI joint), a procedure they call not covered without
+ * guidance still cannot come out "ready": it is held as incomplete (confirm the guidance), never decided not eligible.
+ */
 export function imageGuidanceRequirement(id: string): Requirement {
-  return requirement(
+  return {
     id,
-    'imaging',
-    'Performed under fluoroscopic or CT guidance',
-    (p) => p.imageGuidance,
-    (_picture, service, _today, _rule) => {
-      const def = serviceDef(service.code);
-      if (service.imageGuidance === false)
-        return notMet(
-          'The order asks for no image guidance; this procedure is not covered without it.',
-          'Order the procedure with fluoroscopic or CT guidance',
-          service.evidence,
-        );
-      if (def && !def.includesImaging && def.kind !== 'trigger-point') {
-        return notMet(
-          `${service.code} is the code without imaging guidance; this procedure is not covered without it.`,
-          'Use the code with imaging guidance and document fluoroscopy/CT with contrast',
-          service.evidence,
-        );
-      }
-      return met('Image guidance is part of the ordered procedure.', service.evidence);
+    category: 'imaging',
+    text: 'Performed under fluoroscopic or CT guidance',
+    check(ctx, params) {
+      const slot = params.imageGuidance;
+      if (!slot) return notApplicable('This payer sets no such rule.');
+      const r = imageGuidanceCheck(ctx.service);
+      const held: CheckResult =
+        slot.citation.verified || r.status === 'met'
+          ? r
+          : {
+              ...missing(
+                `${r.message} The summaries read this procedure as not covered without image guidance.`,
+                r.fix ?? 'Document fluoroscopic or CT guidance with contrast',
+                r.evidence,
+              ),
+              holdsReady: true,
+            };
+      held.citation = slot.citation;
+      return held;
     },
-  );
+  };
 }
 
 export function concordantImagingRequirement(id: string): Requirement {
@@ -306,6 +336,7 @@ export function injectionIntent(
 ): { intent?: InjectionIntent; evidence: Evidence[] } {
   if (service.intent) return { intent: service.intent, evidence: service.evidence };
   if (service.kind === 'facet-ia') return { intent: 'therapeutic', evidence: service.evidence };
+  if (service.kind === 'si-joint') return siPlannedIntent(picture, service, dos);
   const ordered = intentInWords(service.evidence.map((e) => e.display).join(' '));
   if (ordered) return { intent: ordered, evidence: service.evidence };
   const plans = picture.siteMentions.filter((m) => isPlan(m, dos) && m.target);
@@ -313,6 +344,22 @@ export function injectionIntent(
   if (diag.length > 0) return { intent: 'diagnostic', evidence: evidenceOf(diag) };
   const ther = plans.filter((m) => THERAPEUTIC_WORDS.test(m.target!));
   if (ther.length > 0) return { intent: 'therapeutic', evidence: evidenceOf(ther) };
+  return { evidence: [] };
+}
+
+/** A sacroiliac injection's intent: the order's words, else the words of a plan sentence in the notes. */
+function siPlannedIntent(
+  picture: ClinicalPicture,
+  service: PlannedService,
+  dos: string,
+): { intent?: InjectionIntent; evidence: Evidence[] } {
+  const ordered = siIntentInWords(service.evidence.map((e) => e.display).join(' '));
+  if (ordered) return { intent: ordered, evidence: service.evidence };
+  for (const m of picture.siteMentions) {
+    if (!isPlan(m, dos)) continue;
+    const said = siIntentInWords(m.evidence.map((e) => e.quote?.text ?? '').join(' '));
+    if (said) return { intent: said, evidence: m.evidence };
+  }
   return { evidence: [] };
 }
 

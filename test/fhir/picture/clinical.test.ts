@@ -274,13 +274,18 @@ describe('planned services', () => {
       record(
         sr('fl', { code: cc(SYS.cpt, '62322'), orderDetail: [{ text: 'fluoroscopic guidance' }] }),
         sr('no', { code: cc(SYS.cpt, '62322'), orderDetail: [{ text: 'without imaging' }] }),
+        sr('landmark', { code: { ...cc(SYS.hcpcs, 'G0260'), text: 'Right SI joint injection, landmark guided' } }),
+        sr('si', { code: { ...cc(SYS.hcpcs, 'G0260'), text: 'Right SI joint injection' } }),
         sr('nocode', { code: { text: 'injection' } }),
       ),
       ctx({ serviceRequestIds: ['nocode'] }),
     );
     expect(p.plannedServices.map((s) => [s.requestRef, s.imageGuidance])).toEqual([
       ['ServiceRequest/fl', true],
+      // Placed by touch, not imaging (external tester round 4, s12); an order that says nothing leaves it unknown.
+      ['ServiceRequest/landmark', false],
       ['ServiceRequest/no', false],
+      ['ServiceRequest/si', undefined],
     ]);
     expect(p.dataIssues).toEqual([expect.objectContaining({ resourceType: 'ServiceRequest', id: 'nocode' })]);
   });

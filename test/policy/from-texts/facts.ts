@@ -269,6 +269,7 @@ export function picture(p: PictureIn): ClinicalPicture {
     siteMentions: planned.map(plan),
     visitWork: [],
     psychEvaluations: [],
+    provocativeTests: [],
     notes: [note(p.visit, p.noteText ?? 'Progress note. See structured findings.')],
     dataIssues: [],
   };
