@@ -24,6 +24,7 @@ import { extractRelief, type NoteReliefFact } from './extract-relief';
 import { extractSiteMentions } from './extract-site';
 import { extractSymptoms, extractVisitWork } from './extract-visit';
 import { extractPsychEvaluations } from './extract-psych';
+import { extractPriorProcedures, type NotePriorProcedure } from './extract-prior-procedure';
 import { endScan, scanSentences } from './trigger-scan';
 import './trigger-words';
 
@@ -38,6 +39,8 @@ export interface NoteFacts {
   symptoms: SymptomFact[];
   visitWork: VisitWorkFact[];
   psychEvaluations: PsychEvaluationFact[];
+  /** Prior procedures the note tells in prose (merge folds them into the procedure history). */
+  priorProcedures: NotePriorProcedure[];
   /** Why less than the whole note was read (cost caps), as data-issue messages; empty for a normal note. */
   limits: string[];
   /** Every mention of the five scored families with its context, evidence or not: for the CLI and eval. */
@@ -121,6 +124,7 @@ const FAMILIES = [
   'symptoms',
   'visitWork',
   'psychEvaluations',
+  'priorProcedures',
 ] as const;
 
 function emptyFacts(): Omit<NoteFacts, 'limits'> {
@@ -136,6 +140,7 @@ function emptyFacts(): Omit<NoteFacts, 'limits'> {
     symptoms: [],
     visitWork: [],
     psychEvaluations: [],
+    priorProcedures: [],
   };
 }
 
@@ -170,5 +175,6 @@ function extractAll(note: NoteDoc, sens: readonly Sentence[]): Omit<NoteFacts, '
     symptoms: extractSymptoms(note, sens),
     visitWork: extractVisitWork(note, sens),
     psychEvaluations: extractPsychEvaluations(note, sens),
+    priorProcedures: extractPriorProcedures(note, sens),
   };
 }
