@@ -223,6 +223,8 @@ export interface PlannedService extends Fact {
   intent?: InjectionIntent;
   /** The rendering location (state, setting), when the order or the encounter names it. */
   location?: ServiceLocation;
+  /** The steroid and dose per session the order's words name ("dexamethasone 10 mg"), when they name one. */
+  steroidDose?: { drug: 'triamcinolone' | 'betamethasone' | 'dexamethasone' | 'methylprednisolone'; mg: number; text: string };
 }
 
 export type PainInstrument = 'NRS' | 'VAS' | 'VRS' | 'other';
