@@ -26,6 +26,7 @@ import {
 import { frequencyRequirement, reliefRequirement, spacingRequirement } from '../requirements/history';
 import { sameDayEmRequirement, sameSessionBlocksRequirement, sedationRequirement } from '../requirements/same-day';
 import { longCourseRequirement, steroidDoseRequirement } from '../requirements/steroid-course';
+import { regionDefinitionRequirement } from '../requirements/region-definition';
 
 const ESI = familyKinds('esi');
 
@@ -50,6 +51,15 @@ const TF_MAX_LEVELS = 2;
 const STEROID_CEILING_MG = { triamcinolone: 80, betamethasone: 12, dexamethasone: 15 };
 const LONG_COURSE_MONTHS = 12;
 const IL_MAX_LEVELS = 1;
+
+/** ESI-FREQUENCY as data. */
+const REGION_LIMIT = {
+  max: ESI_SESSIONS_PER_REGION,
+  months: ROLLING_MONTHS,
+  counts: ESI,
+  perRegion: true,
+  label: 'ESI sessions per spinal region',
+};
 
 const RUBRIC = 'Noridian ESI medical-necessity rubric (L39240 / A58993), 2025-04-04';
 
@@ -151,13 +161,7 @@ function params(c: (ruleId: string, section: string, grade: SourceGrade, note?: 
     },
     siteConsistency: { value: true, citation: SHARED.siteConsistency },
     frequencyRegion: {
-      value: {
-        max: ESI_SESSIONS_PER_REGION,
-        months: ROLLING_MONTHS,
-        counts: ESI,
-        perRegion: true,
-        label: 'ESI sessions per spinal region',
-      },
+      value: REGION_LIMIT,
       citation: c(
         'ESI-FREQUENCY',
         'Limitations: at most 4 sessions per spinal region in a rolling 12 months (sessions, not codes)',
@@ -199,6 +203,15 @@ function params(c: (ruleId: string, section: string, grade: SourceGrade, note?: 
       ),
     },
     sameDayEm: { value: true, citation: SHARED.modifier25 },
+    regionDefinition: {
+      value: true,
+      citation: c(
+        'ESI-REGION-DEFINITION',
+        'Which region a cervical or a thoracic session belongs to for the per-region limit (definition not found)',
+        'none',
+        'Searched for the definition of "spinal region" in the L39242 family and its billing articles (A58745, A58731, A58777, A56651, A58993): only one-paragraph summaries were found ("per spinal region", "per anatomic region"; the A58777 summary says the article defines the regions but not how). ClaimReady keeps counting cervical and thoracic together, as the CPT families 62320/62321 and 64479/64480 do, and says so where it changes a count.',
+      ),
+    },
     steroidDose: {
       value: { mg: STEROID_CEILING_MG },
       citation: c(
@@ -278,6 +291,7 @@ export const LCD_EPIDURAL: PolicyDef = {
       'ESI sessions per spinal region within the rolling-window limit',
       (p) => p.frequencyRegion,
     ),
+    regionDefinitionRequirement('esi-region-definition'),
     frequencyRequirement('esi-frequency-total', 'ESI sessions in all regions within the rolling-window limit', (p) => p.frequencyTotal),
     frequencyRequirement('esi-frequency-episode', 'ESI sessions per episode of care within the limit', (p) => p.frequencyEpisode),
     spacingRequirement('esi-spacing'),

@@ -180,6 +180,8 @@ export interface PolicyParams {
   muscleCount?: Cited<true>;
   psychEvaluation?: Cited<true>;
   sameDayEm?: Cited<true>;
+  /** What is not known of the per-region limit, cited: whether cervical and thoracic are one region. */
+  regionDefinition?: Cited<true>;
   /** Steroid dose ceilings per session (ESI rubric; advice). */
   steroidDose?: Cited<DoseCeilings>;
   /** Treatment beyond a number of months needs more documentation (ESI rubric; advice). */
