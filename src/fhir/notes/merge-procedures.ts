@@ -4,7 +4,7 @@
 // that matches nothing is a session of its own, source 'note', dated as the note places it; one the note does not
 // place at all is an undated procedure, a gap the rules ask to confirm. Relief told in the mention's sentence is
 // that procedure's. Pure over `out`: existing facts are copied, never changed.
-import type { ClinicalPicture, NoteDoc, ProcedureFact, ReliefFact, UndatedProcedureFact } from '../../policy/picture';
+import type { ClinicalPicture, Evidence, NoteDoc, ProcedureFact, ReliefFact, UndatedProcedureFact } from '../../policy/picture';
 import { dayOf } from '../../policy/dates';
 import { familyOf, regionGroupOf } from '../../policy/services';
 import { serviceRegion } from '../../policy/levels';
@@ -76,6 +76,18 @@ export function foldPriorProcedures(
         if (i === -1 || p.date > history[i]!.date) i = j;
       }
       if (days.size < n.count) i = -1;
+    }
+    // The same words copied forward from an earlier note ("in March", "two years ago", read from the later note's
+    // date, could land on another month) are the session that note already placed, not a new one.
+    if (i === -1 && n.datePrecision) {
+      const words = wordsAround(note, n.evidence[0]);
+      if (words !== undefined)
+        i = history.findIndex(
+          (p) =>
+            p.source === 'note' &&
+            sameFamily(p, n) &&
+            p.evidence.some((e) => e.ref !== note.ref && wordsAround(noteOf(out, e.ref), e) === words),
+        );
     }
     if (i !== -1) {
       const p = history[i]!;
@@ -154,4 +166,15 @@ export function foldPriorProcedures(
     else rest.push(r);
   }
   return rest;
+}
+
+/** The mention and the words around it (its copy-forward fingerprint), when the evidence quotes a note. */
+function wordsAround(doc: NoteDoc | undefined, e: Evidence | undefined): string | undefined {
+  const q = e?.quote;
+  if (!doc || !q) return undefined;
+  return doc.text.slice(Math.max(0, q.start - 60), q.end + 60);
+}
+
+function noteOf(out: ClinicalPicture, ref: string): NoteDoc | undefined {
+  return out.notes.find((d) => d.ref === ref);
 }

@@ -113,6 +113,22 @@ describe('a note restating a procedure on record adds evidence, never a second s
     expect(out.undatedProcedures![0]).toMatchObject({ outside: true, count: 1, before: '2026-11-02' });
   });
 
+  it('copied forward into a note of the next year, "in March" stays the March the first note placed', () => {
+    const text = 'HPI: She had an L4-5 ESI at another clinic in March with 80% relief.';
+    const out = mergeNoteFacts(emptyPicture('p1'), [
+      note(text, '2026-04-10', 'DocumentReference/a'),
+      note(text, '2027-05-01', 'DocumentReference/b'),
+    ]);
+    expect(out.procedureHistory.map((p) => p.date)).toEqual(['2026-03-31']);
+    expect(out.procedureHistory[0]!.evidence.map((e) => e.ref)).toEqual(['DocumentReference/a', 'DocumentReference/b']);
+    // Told in other words, the later note's March is its own year's.
+    const other = mergeNoteFacts(emptyPicture('p1'), [
+      note(text, '2026-04-10', 'DocumentReference/a'),
+      note('HPI: Another L4-5 ESI was done at an outside clinic in March, which helped for 3 months.', '2027-05-01', 'DocumentReference/b'),
+    ]);
+    expect(other.procedureHistory.map((p) => p.date)).toEqual(['2026-03-31', '2027-03-31']);
+  });
+
   it('the same outside session copied forward into three notes is one session', () => {
     const text = 'HPI: She had an L4-5 ESI at another clinic in March with 80% relief.';
     const out = merged([text, text, text]);
