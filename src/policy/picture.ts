@@ -168,6 +168,36 @@ export interface ProcedureFact extends Fact {
   relief: ReliefFact[];
   /** Facet injections: diagnostic block or therapeutic joint injection, when the record says. */
   intent?: InjectionIntent;
+  /**
+   * A date read from a note that names only the month ("in March") or the year ("in 2025", "two years ago"): `date`
+   * is then the latest day it can be (never after the note), so a rule that counts or spaces sessions errs towards
+   * counting it, and says the date is approximate. Absent: known to the day.
+   */
+  datePrecision?: 'month' | 'year';
+  /** A note says it was done elsewhere (another clinic, an outside provider). */
+  outside?: boolean;
+  /** A note named the family only ("an ESI"), not the approach: `kind` is the family's first kind. */
+  approachUnknown?: boolean;
+}
+
+/**
+ * A prior procedure a note names with no date that places it ("had an ESI at an outside clinic"), or a count of them
+ * ("three prior ESIs"). It cannot be placed in a rolling window or before another session, so a rule that counts or
+ * judges sessions treats it as a gap to confirm, never as nothing.
+ */
+export interface UndatedProcedureFact extends Fact {
+  kind: ServiceKind;
+  display: string;
+  region?: SpinalRegion;
+  levels: SpinalLevel[];
+  laterality?: Laterality;
+  /** How many sessions the note names (1 unless it gives a count; "several" is read as 2, the least it can mean). */
+  count: number;
+  outside: boolean;
+  approachUnknown?: boolean;
+  /** Done before this day (the note's date), when the note is dated. */
+  before?: string;
+  relief: ReliefFact[];
 }
 
 export interface PlannedService extends Fact {
@@ -193,6 +223,8 @@ export interface PlannedService extends Fact {
   intent?: InjectionIntent;
   /** The rendering location (state, setting), when the order or the encounter names it. */
   location?: ServiceLocation;
+  /** The steroid and dose per session the order's words name ("dexamethasone 10 mg"), when they name one. */
+  steroidDose?: { drug: 'triamcinolone' | 'betamethasone' | 'dexamethasone' | 'methylprednisolone'; mg: number; text: string };
 }
 
 export type PainInstrument = 'NRS' | 'VAS' | 'VRS' | 'other';
@@ -346,6 +378,8 @@ export interface ClinicalPicture {
   coverages: CoverageFact[];
   diagnoses: DiagnosisFact[];
   procedureHistory: ProcedureFact[];
+  /** Prior procedures notes name without a date (absent: none). */
+  undatedProcedures?: UndatedProcedureFact[];
   plannedServices: PlannedService[];
   painScores: PainScoreFact[];
   functionalStatus: FunctionalFact[];

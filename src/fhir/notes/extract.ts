@@ -26,6 +26,7 @@ import { extractSiteMentions } from './extract-site';
 import { extractSymptoms, extractVisitWork } from './extract-visit';
 import { extractPsychEvaluations } from './extract-psych';
 import { extractProvocativeTests } from './extract-provocative';
+import { extractPriorProcedures, type NotePriorProcedure } from './extract-prior-procedure';
 import { endScan, scanSentences } from './trigger-scan';
 import './trigger-words';
 
@@ -41,6 +42,8 @@ export interface NoteFacts {
   visitWork: VisitWorkFact[];
   psychEvaluations: PsychEvaluationFact[];
   provocativeTests: ProvocativeTestFact[];
+  /** Prior procedures the note tells in prose (merge folds them into the procedure history). */
+  priorProcedures: NotePriorProcedure[];
   /** Why less than the whole note was read (cost caps), as data-issue messages; empty for a normal note. */
   limits: string[];
   /** Every mention of the five scored families with its context, evidence or not: for the CLI and eval. */
@@ -125,6 +128,7 @@ const FAMILIES = [
   'visitWork',
   'psychEvaluations',
   'provocativeTests',
+  'priorProcedures',
 ] as const;
 
 function emptyFacts(): Omit<NoteFacts, 'limits'> {
@@ -141,6 +145,7 @@ function emptyFacts(): Omit<NoteFacts, 'limits'> {
     visitWork: [],
     psychEvaluations: [],
     provocativeTests: [],
+    priorProcedures: [],
   };
 }
 
@@ -176,5 +181,6 @@ function extractAll(note: NoteDoc, sens: readonly Sentence[]): Omit<NoteFacts, '
     visitWork: extractVisitWork(note, sens),
     psychEvaluations: extractPsychEvaluations(note, sens),
     provocativeTests: extractProvocativeTests(note, sens),
+    priorProcedures: extractPriorProcedures(note, sens),
   };
 }

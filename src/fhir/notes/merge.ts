@@ -16,6 +16,7 @@ import type {
 import { compareIso, dayOf } from '../../policy/dates';
 import { extractNoteFacts, type NoteFacts } from './extract';
 import type { NoteReliefFact } from './extract-relief';
+import { foldPriorProcedures } from './merge-procedures';
 
 interface WithEvidence {
   evidence: Evidence[];
@@ -173,6 +174,7 @@ export function mergeNoteFacts(picture: ClinicalPicture, notes: readonly NoteDoc
   const out: ClinicalPicture = {
     ...picture,
     procedureHistory: [...picture.procedureHistory],
+    ...(picture.undatedProcedures ? { undatedProcedures: [...picture.undatedProcedures] } : {}),
     dataIssues: [...picture.dataIssues],
     notes: [...picture.notes],
   };
@@ -212,7 +214,8 @@ export function mergeNoteFacts(picture: ClinicalPicture, notes: readonly NoteDoc
     for (const x of f.visitWork) work.push(x);
     for (const x of f.psychEvaluations) psych.push(x);
     for (const x of f.provocativeTests) provocative.push(x);
-    attachRelief(out, f.relief, note);
+    // Procedures the note tells in prose first, so relief told with them is theirs and later reports can find them.
+    attachRelief(out, foldPriorProcedures(out, f.priorProcedures ?? [], f.relief, note), note);
   }
   out.painScores = pain.items;
   out.functionalStatus = fn.items;

@@ -5,6 +5,7 @@
 import type { DataIssue, PlannedService, SpinalLevel } from '../../policy/picture';
 import { serviceDef, serviceKind } from '../../policy/services';
 import type { ConditionR, ServiceRequestR } from './schemas';
+import { steroidDoseIn } from './steroid-dose';
 import { SYS, allText, byDateThenRef, codeOf, evidence, refId, textOf } from './codes';
 import { lateralityInText, levelsInText, namesNerves, siteOf, type Site } from './sites';
 
@@ -102,6 +103,8 @@ export function plannedServices(
     if (date) fact.date = date;
     const guided = serviceDef(code)?.includesImaging ? true : imageGuidance(detail);
     if (guided !== undefined) fact.imageGuidance = guided;
+    const dose = steroidDoseIn(detail);
+    if (dose) fact.steroidDose = dose;
     const muscles = muscleCount(sr, detail);
     if (muscles !== undefined) fact.muscleCount = muscles;
     // Units as ordered (e.g. two SCS trial leads); a muscle count is not a unit count.

@@ -25,6 +25,8 @@ import {
 } from '../requirements/site';
 import { frequencyRequirement, reliefRequirement, spacingRequirement } from '../requirements/history';
 import { sameDayEmRequirement, sameSessionBlocksRequirement, sedationRequirement } from '../requirements/same-day';
+import { longCourseRequirement, steroidDoseRequirement } from '../requirements/steroid-course';
+import { regionDefinitionRequirement } from '../requirements/region-definition';
 
 const ESI = familyKinds('esi');
 
@@ -45,7 +47,19 @@ const REPEAT_MIN_PERCENT = 50;
 const REPEAT_MIN_MONTHS = 3;
 const FAILED_FIRST_MIN_DAYS = 14;
 const TF_MAX_LEVELS = 2;
+/** Recommended steroid ceilings per session (rubric, Documentation rules). */
+const STEROID_CEILING_MG = { triamcinolone: 80, betamethasone: 12, dexamethasone: 15 };
+const LONG_COURSE_MONTHS = 12;
 const IL_MAX_LEVELS = 1;
+
+/** ESI-FREQUENCY as data. */
+const REGION_LIMIT = {
+  max: ESI_SESSIONS_PER_REGION,
+  months: ROLLING_MONTHS,
+  counts: ESI,
+  perRegion: true,
+  label: 'ESI sessions per spinal region',
+};
 
 const RUBRIC = 'Noridian ESI medical-necessity rubric (L39240 / A58993), 2025-04-04';
 
@@ -147,13 +161,7 @@ function params(c: (ruleId: string, section: string, grade: SourceGrade, note?: 
     },
     siteConsistency: { value: true, citation: SHARED.siteConsistency },
     frequencyRegion: {
-      value: {
-        max: ESI_SESSIONS_PER_REGION,
-        months: ROLLING_MONTHS,
-        counts: ESI,
-        perRegion: true,
-        label: 'ESI sessions per spinal region',
-      },
+      value: REGION_LIMIT,
       citation: c(
         'ESI-FREQUENCY',
         'Limitations: at most 4 sessions per spinal region in a rolling 12 months (sessions, not codes)',
@@ -195,6 +203,41 @@ function params(c: (ruleId: string, section: string, grade: SourceGrade, note?: 
       ),
     },
     sameDayEm: { value: true, citation: SHARED.modifier25 },
+    regionDefinition: {
+      value: true,
+      citation: c(
+        'ESI-REGION-DEFINITION',
+        'Which region a cervical or a thoracic session belongs to for the per-region limit (definition not found)',
+        'none',
+        'Searched for the definition of "spinal region" in the L39242 family and its billing articles (A58745, A58731, A58777, A56651, A58993): only one-paragraph summaries were found ("per spinal region", "per anatomic region"; the A58777 summary says the article defines the regions but not how). ClaimReady keeps counting cervical and thoracic together, as the CPT families 62320/62321 and 64479/64480 do, and says so where it changes a count.',
+      ),
+    },
+    steroidDose: {
+      value: { mg: STEROID_CEILING_MG },
+      citation: c(
+        'ESI-STEROID-DOSE',
+        'Documentation: steroid dosing the lowest effective amount; recommended ceilings per session triamcinolone 80 mg, betamethasone 12 mg, dexamethasone 15 mg',
+        'S1',
+        `${RUBRIC} (its Documentation rules). The rubric calls them "recommended ceilings", and the LCD body was not read (searched: the L39242 family pages and articles A58745 / A59115 reached only summaries and page heads), so the finding is advice and never decides. The dose is read from the order's words only.`,
+      ),
+    },
+    longCourse: {
+      value: {
+        months: LONG_COURSE_MONTHS,
+        asks: [
+          'significant functional or vocational disability',
+          'at least 50% sustained improvement in pain or function on the same scale',
+          'the rationale for continuing (high surgical risk, the patient declines surgery, or recurrence relieved for at least 3 months)',
+          'that the primary care physician was notified of the continued steroid use',
+        ],
+      },
+      citation: c(
+        'ESI-BEYOND-12-MONTHS',
+        'Repeat: treatment beyond 12 months may trigger focused review and requires disability, sustained improvement, a rationale for continuing and the PCP notified',
+        'S1',
+        `${RUBRIC} (its item ESI-R3). Advice: the LCD body was not read, and the text does not say when a course starts (ClaimReady reads it as the run of ESI sessions in the region, each within 12 months of the next). ClaimReady does not read PCP notification from the chart, so it lists what to document rather than checking it.`,
+      ),
+    },
   };
 }
 
@@ -248,6 +291,7 @@ export const LCD_EPIDURAL: PolicyDef = {
       'ESI sessions per spinal region within the rolling-window limit',
       (p) => p.frequencyRegion,
     ),
+    regionDefinitionRequirement('esi-region-definition'),
     frequencyRequirement('esi-frequency-total', 'ESI sessions in all regions within the rolling-window limit', (p) => p.frequencyTotal),
     frequencyRequirement('esi-frequency-episode', 'ESI sessions per episode of care within the limit', (p) => p.frequencyEpisode),
     spacingRequirement('esi-spacing'),
@@ -258,5 +302,7 @@ export const LCD_EPIDURAL: PolicyDef = {
     sameSessionBlocksRequirement('same-session-blocks'),
     sedationRequirement('sedation'),
     sameDayEmRequirement('same-day-em'),
+    steroidDoseRequirement('esi-steroid-dose', (p) => p.steroidDose),
+    longCourseRequirement('esi-beyond-12-months', (p) => p.longCourse),
   ],
 };

@@ -120,6 +120,18 @@ export interface DiagnosticBlocksRule {
   onlyForIntent?: InjectionIntent;
 }
 
+export interface DoseCeilings {
+  /** Milligrams per session, by steroid; a steroid not listed has no stated ceiling. */
+  mg: Partial<Record<'triamcinolone' | 'betamethasone' | 'dexamethasone' | 'methylprednisolone', number>>;
+}
+
+export interface LongCourse {
+  /** Treatment longer than this many months asks for more documentation. */
+  months: number;
+  /** What the text asks for then, in its order. */
+  asks: string[];
+}
+
 /** Every threshold a policy or overlay can set. A requirement whose slot is absent is not applicable. */
 export interface PolicyParams {
   diagnosisList?: Cited<ClosedDxList>;
@@ -173,6 +185,12 @@ export interface PolicyParams {
   muscleCount?: Cited<true>;
   psychEvaluation?: Cited<true>;
   sameDayEm?: Cited<true>;
+  /** What is not known of the per-region limit, cited: whether cervical and thoracic are one region. */
+  regionDefinition?: Cited<true>;
+  /** Steroid dose ceilings per session (ESI rubric; advice). */
+  steroidDose?: Cited<DoseCeilings>;
+  /** Treatment beyond a number of months needs more documentation (ESI rubric; advice). */
+  longCourse?: Cited<LongCourse>;
 }
 
 export type PolicyId =

@@ -20,6 +20,18 @@ export interface Session {
   intent?: InjectionIntent;
   procedures: ProcedureFact[];
   evidence: Evidence[];
+  /**
+   * A session a note places only by month or year: the earliest day it can be (`date` is the latest). A rule that
+   * would count it against a limit or a window says the date is approximate rather than deciding on it.
+   */
+  earliest?: string;
+}
+
+/** The earliest day a procedure can be: its own day, or the first of the month or year a note names. */
+export function earliestDay(p: ProcedureFact, day: string): string {
+  if (p.datePrecision === 'year') return `${day.slice(0, 4)}-01-01`;
+  if (p.datePrecision === 'month') return `${day.slice(0, 7)}-01`;
+  return day;
 }
 
 const NOT_DONE = new Set(['not-done', 'entered-in-error', 'preparation', 'stopped']);
@@ -56,13 +68,16 @@ export function siIntentInWords(text: string): InjectionIntent | undefined {
  * Facet injections: the recorded intent, else what the record's own text names ("Therapeutic intra-articular facet
  * joint injection" coded 64493 is not a block); facet-ia is a joint injection. Undefined when the record does not say.
  */
-function statedIntent(p: ProcedureFact): InjectionIntent | undefined {
+function statedIntent(p: Pick<ProcedureFact, 'intent' | 'kind' | 'display'>): InjectionIntent | undefined {
   if (p.intent) return p.intent;
   if (p.kind === 'facet-ia') return 'therapeutic';
   if (p.kind === 'facet-mbb') return intentInWords(p.display);
   if (p.kind === 'si-joint') return siIntentInWords(p.display);
   return undefined;
 }
+
+/** The intent a record (or an undated note mention) states, as sessions read it. */
+export const statedIntentOf = statedIntent;
 
 /** Each level once, in record order (the list itself when it already is). */
 function distinct(levels: SpinalLevel[]): SpinalLevel[] {
@@ -101,10 +116,16 @@ export function allSessions(picture: ClinicalPicture): Session[] {
         group: g,
         intent: statedIntent(p),
       };
+      if (p.datePrecision) s.earliest = earliestDay(p, date);
       sessions.push(s);
       continue;
     }
     s.procedures.push(p);
+    // A record known to the day places the whole session.
+    if (s.earliest !== undefined) {
+      if (p.datePrecision) s.earliest = earliestDay(p, date) < s.earliest ? earliestDay(p, date) : s.earliest;
+      else delete s.earliest;
+    }
     if (!s.kinds.includes(p.kind)) s.kinds.push(p.kind);
     const added = p.levels.filter((l) => !s.levels.includes(l));
     if (added.length > 0) s.levels = distinct([...s.levels, ...added]);
