@@ -136,10 +136,26 @@ let bits = new Uint32Array(0);
 let words32 = 1;
 /** Gates the current scan covers (those known when it ran). */
 let covered = 0;
+// The last text looked up and its row (undefined: not a scanned sentence). An extractor asks about one sentence many
+// times in a row (rule after rule), and comparing the very same string is a pointer check, where a Map look-up hashes
+// it and, for a text that occurs twice in the note, compares it character by character: in a warm extraction of the
+// bench megabyte those look-ups took about an eighth of the time.
+let lastText: string | null = null;
+let lastRow: number | undefined;
+let lastLower: string | null = null;
+let lastLowerRow: number | undefined;
+
+function forget(): void {
+  lastText = null;
+  lastRow = undefined;
+  lastLower = null;
+  lastLowerRow = undefined;
+}
 
 /** Scan `sens` once for every known gate; until endScan, the answers below come from it. */
 export function scanSentences(sens: readonly Sentence[]): void {
   rows = null;
+  forget();
   if (!enabled || gateWords.length === 0) return;
   if (!automaton || automaton.gates !== gateWords.length) automaton = build();
   const { ascii, other, classes, delta, out, gates } = automaton;
@@ -171,6 +187,23 @@ export function scanSentences(sens: readonly Sentence[]): void {
 export function endScan(): void {
   rows = null;
   lowerRows = new Map();
+  forget();
+}
+
+function rowOf(map: Map<string, number>, s: string): number | undefined {
+  if (s !== lastText) {
+    lastText = s;
+    lastRow = map.get(s);
+  }
+  return lastRow;
+}
+
+function lowerRowOf(lower: string): number | undefined {
+  if (lower !== lastLower) {
+    lastLower = lower;
+    lastLowerRow = lowerRows.get(lower);
+  }
+  return lastLowerRow;
 }
 
 function bit(k: number, g: number): boolean {
@@ -182,7 +215,7 @@ export function mayMatch(re: RegExp, s: string): boolean {
   // Met outside a scan too, so that the next scan covers it.
   const g = gateOf(re);
   if (rows === null || g === NONE || g >= covered) return true;
-  const k = rows.get(s);
+  const k = rowOf(rows, s);
   if (k === undefined || bit(k, g)) return true;
   skipped++;
   return false;
@@ -199,7 +232,7 @@ export function containsAny(words: readonly string[], lower: string): boolean | 
     gateOfList.set(words, g);
   }
   if (rows === null || g === NONE || g >= covered) return undefined;
-  const k = lowerRows.get(lower);
+  const k = lowerRowOf(lower);
   if (k === undefined) return undefined;
   const yes = bit(k, g);
   if (!yes) skipped++;
