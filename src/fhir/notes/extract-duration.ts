@@ -5,6 +5,7 @@ import type { NoteDoc, PainDurationFact } from '../../policy/picture';
 import { weeksBetween } from '../../policy/dates';
 import { clauseEnd, clauseStart, isAboutFamily, isNegated, type Sentence } from './context';
 import { DATE, gatedMatches, noteDay, NUM_RANGE, parseDate, parseNumber, parseUnit, spanEvidence, toWeeks } from './lexicon';
+import { mayMatch } from './trigger-scan';
 
 const LONG_UNIT = String.raw`(?:days?|weeks?|wks?|months?|mos?|years?|yrs?)`;
 const FOR_PAST = new RegExp(
@@ -68,7 +69,8 @@ export function extractPainDuration(note: NoteDoc, sentences: readonly Sentence[
     sen = current;
     while (k < sorted.length && sorted[k]![1] <= sen.start) k++;
     s = sen.text;
-    if (!PAIN_CUE.test(s)) continue;
+    // The trigger scan answers for most sentences without the regex call.
+    if (!mayMatch(PAIN_CUE, s) || !PAIN_CUE.test(s)) continue;
     local = [];
     for (let j = k; j < sorted.length && sorted[j]![0] < sen.end; j++) local.push(sorted[j]!);
     used = [];
