@@ -104,7 +104,10 @@ function outcomeIn(text: string, s: string): CareOutcome {
   // longer one (the blank may join two words), so then every outcome pattern runs.
   const piece = !mayMatch(NO_SIDE_EFFECTS, s);
   const t = piece ? text : text.replace(NO_SIDE_EFFECTS, ' ');
-  for (const [re, o] of OUTCOMES) if ((!piece || mayMatch(re, s)) && re.test(t)) return o;
+  for (let i = 0; i < OUTCOMES.length; i++) {
+    const re = OUTCOMES[i]![0];
+    if ((!piece || mayMatch(re, s)) && re.test(t)) return OUTCOMES[i]![1];
+  }
   return 'unknown';
 }
 
@@ -147,7 +150,8 @@ export function extractConservativeCare(note: NoteDoc, sentences: readonly Sente
     for (const m of matchAll(PT_UPPER, s)) if (!hits.some((h) => h.index === m.index)) hits.push({ index: m.index, term: 'PT' });
     if (hits.length === 0) continue;
     hits.sort((a, b) => a.index - b.index);
-    for (const [i, hit] of hits.entries()) {
+    for (let i = 0; i < hits.length; i++) {
+      const hit = hits[i]!;
       const pos = hit.index;
       // "failed conservative care including NSAIDs and PT": the named treatments are the facts.
       if (testIn(UMBRELLA, s, hit.term) && i < hits.length - 1) continue;

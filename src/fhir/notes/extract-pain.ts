@@ -2,7 +2,7 @@
 // Traps handled here: dates ("3/10/2025"), compliance ("10/10 compliance"), blood pressure ("120/80") and doses.
 import type { NoteDoc, PainInstrument, PainScoreFact } from '../../policy/picture';
 import { isAboutFamily, type Sentence } from './context';
-import { matchAll, noteDay, parseNumber, spanEvidence } from './lexicon';
+import { matchAll, noteDay, overlapsAny, parseNumber, spanEvidence } from './lexicon';
 import { mayMatch } from './trigger-scan';
 
 const SCORE_NUM = String.raw`(?:10|\d(?:\.\d)?|zero|one|two|three|four|five|six|seven|eight|nine|ten)`;
@@ -63,7 +63,7 @@ const CONTEXT_CUES: [RegExp, NonNullable<PainScoreFact['context']>][] = [
 ];
 
 function cueIn(text: string): PainScoreFact['context'] {
-  for (const [re, ctx] of CONTEXT_CUES) if (re.test(text)) return ctx;
+  for (let i = 0; i < CONTEXT_CUES.length; i++) if (CONTEXT_CUES[i]![0].test(text)) return CONTEXT_CUES[i]![1];
   return undefined;
 }
 
@@ -88,7 +88,7 @@ export function extractPainScores(note: NoteDoc, sentences: readonly Sentence[])
   let s = '';
   let taken: [number, number][] = [];
   const add = (start: number, end: number, value: number, instrument: PainInstrument): void => {
-    if (!Number.isFinite(value) || value < 0 || value > 10 || taken.some(([x, y]) => start < y && x < end)) return;
+    if (!Number.isFinite(value) || value < 0 || value > 10 || overlapsAny(taken, start, end)) return;
     if (isAboutFamily(s, start, sen.section)) return;
     if (mayMatch(GOAL_CUE, s) && GOAL_CUE.test(s.slice(Math.max(0, start - 40), start))) return;
     taken.push([start, end]);

@@ -2,7 +2,7 @@
 // Thresholds quoted as criteria ("if at least 80% relief", "needs 50% relief") are not reports.
 import type { NoteDoc, ReliefFact, ServiceKind, SpinalLevel, SpinalRegion } from '../../policy/picture';
 import { isAboutFamily, isNegated, type Sentence } from './context';
-import { matchAll, noteDay, NUM_RANGE, parseNumber, parseUnit, spanEvidence, toHours, UNIT } from './lexicon';
+import { matchAll, noteDay, NUM_RANGE, overlapsAny, parseNumber, parseUnit, spanEvidence, toHours, UNIT } from './lexicon';
 import { levelGroups, regionOf } from './extract-site';
 import { mayMatch } from './trigger-scan';
 import { dateFor, namedDates, saysReturned, type NamedDate } from './relief-when';
@@ -173,7 +173,7 @@ export function extractRelief(note: NoteDoc, sentences: readonly Sentence[]): No
     for (const re of verbs ? [PCT_FIRST, WHAT_FIRST, VERB_FIRST, PCT_VERB] : [PCT_FIRST, WHAT_FIRST]) {
       for (const m of matchAll(re, s)) {
         let end = m.index + m[0].length;
-        if (used.some(([x, y]) => m.index < y && x < end)) continue;
+        if (overlapsAny(used, m.index, end)) continue;
         if (isAboutFamily(s, m.index, sen.section) || isNegated(s, m.index)) continue;
         if (CRITERION.test(s.slice(Math.max(0, m.index - 40), m.index))) continue;
         if (CRITERION_AFTER.test(s.slice(end, end + 60))) continue;
@@ -212,7 +212,7 @@ export function extractRelief(note: NoteDoc, sentences: readonly Sentence[]): No
       if (needsProcedure && !procedure) continue;
       for (const m of matchAll(re, s)) {
         const end = m.index + m[0].length;
-        if (used.some(([x, y]) => m.index < y && x < end)) continue;
+        if (overlapsAny(used, m.index, end)) continue;
         if (isAboutFamily(s, m.index, sen.section) || isNegated(s, m.index)) continue;
         if (CRITERION.test(s.slice(Math.max(0, m.index - 40), m.index))) continue;
         const percent = percentOf(m);
