@@ -211,16 +211,19 @@ const TERMINATOR =
 // Clauses are looked up many times per sentence; the terminators of the last sentence seen are kept, and a clause
 // never reaches further than CLAUSE_REACH characters from the phrase, so every lookup is bounded.
 const CLAUSE_REACH = 200;
-// Every extractor walks the same sentences, so terminators are kept per sentence text (bounded, then reset).
-const termCache = new Map<string, [number, number][]>();
+// Every extractor walks the same sentences, so terminators are kept per sentence text (bounded, then reset). Each
+// sentence's are one flat list of numbers, start and end of each in turn: an array of pairs changed its elements kind
+// as the first pair went in, and that change threw the optimized code of every extractor that had inlined this out
+// (a deopt and a second compile in the first megabyte).
+const termCache = new Map<string, number[]>();
 
-function terminators(s: string): [number, number][] {
+function terminators(s: string): number[] {
   let terms = termCache.get(s);
   if (!terms) {
     if (termCache.size > 20_000) termCache.clear();
     terms = [];
     TERMINATOR.lastIndex = 0;
-    for (let m = TERMINATOR.exec(s); m !== null; m = TERMINATOR.exec(s)) terms.push([m.index, m.index + m[0].length]);
+    for (let m = TERMINATOR.exec(s); m !== null; m = TERMINATOR.exec(s)) terms.push(m.index, m.index + m[0].length);
     termCache.set(s, terms);
   }
   return terms;
@@ -233,10 +236,9 @@ function terminators(s: string): [number, number][] {
 export function clauseStart(s: string, pos: number): number {
   const terms = terminators(s);
   let start = 0;
-  for (let i = 0; i < terms.length; i++) {
-    const t = terms[i]!;
-    if (t[0] >= pos) break;
-    start = t[1];
+  for (let i = 0; i < terms.length; i += 2) {
+    if (terms[i]! >= pos) break;
+    start = terms[i + 1]!;
   }
   return Math.max(start, pos - CLAUSE_REACH);
 }
@@ -244,8 +246,8 @@ export function clauseStart(s: string, pos: number): number {
 /** End offset (within the sentence) of the clause that contains position `pos`. */
 export function clauseEnd(s: string, pos: number): number {
   const terms = terminators(s);
-  for (let i = 0; i < terms.length; i++) {
-    const a = terms[i]![0];
+  for (let i = 0; i < terms.length; i += 2) {
+    const a = terms[i]!;
     if (a >= pos) return Math.min(a, pos + CLAUSE_REACH);
   }
   return Math.min(s.length, pos + CLAUSE_REACH);

@@ -153,16 +153,18 @@ export function mentionContext(sen: Sentence, start: number, end: number, type: 
   const before = s.slice(Math.max(cs, start - 80), start);
   const after = s.slice(end, ce);
   // A negation told after the phrase: "Sleep disturbance: denied", "walking difficulty is denied".
-  if (POST_NEGATION.test(after)) return 'negated';
+  // The trigger scan knows when the sentence lacks all of a pattern's words (the windows are parts of the sentence).
+  if (mayMatch(POST_NEGATION, s) && POST_NEGATION.test(after)) return 'negated';
   let best: { at: number; context: MentionContext } | undefined;
-  CUES.forEach((c, i) => {
-    if (c.not?.includes(type)) return;
+  // A plain loop, not forEach: no closure made per mention.
+  for (let i = 0; i < CUES.length; i++) {
+    const c = CUES[i]!;
+    if (c.not?.includes(type)) continue;
     const re = BEFORE[i];
-    if (!re) return;
-    // The trigger scan knows when the sentence lacks all of the cue's words (the window is part of the sentence).
+    if (!re) continue;
     const m = mayMatch(re, s) ? lastMatch(re, before) : null;
     if (m && (!best || m.index > best.at)) best = { at: m.index, context: c.context };
-  });
+  }
   // "still taking Norco" is current even in a plan; "continue PT" as an instruction is the plan.
   const cont = mayMatch(CONTINUING_G, s) ? lastMatch(CONTINUING_G, before) : null;
   // "If she continues to be symptomatic with X": the condition scopes over the continuing.
@@ -193,8 +195,9 @@ export function mentionContext(sen: Sentence, start: number, end: number, type: 
   for (const c of CUES)
     if (c.after && !c.not?.includes(type) && !c.notIn?.includes(sen.section) && mayMatch(c.after, s) && c.after.test(after))
       return c.context;
-  if (CONTINUING.test(after.slice(0, 30))) return 'current';
-  if (type === 'conservative-care' && sen.section !== 'plan' && PAST_PLAN_BEFORE.test(s.slice(cs, start))) return 'history';
+  if (mayMatch(CONTINUING, s) && CONTINUING.test(after.slice(0, 30))) return 'current';
+  if (type === 'conservative-care' && sen.section !== 'plan' && mayMatch(PAST_PLAN_BEFORE, s) && PAST_PLAN_BEFORE.test(s.slice(cs, start)))
+    return 'history';
   return sectionContext(sen, type);
 }
 

@@ -7,6 +7,7 @@ import type { MentionContext, NoteMention } from './mention-types';
 import { CARE_TERMS as TERMS, careKind, UMBRELLA } from './care-lexicon';
 import { matchAll, noteDay, NUM_RANGE, parseNumber, parseUnit, spanEvidence, toWeeks, UNIT } from './lexicon';
 import { rangeAfter, SCHEDULED_FOR } from './care-span';
+import { mayMatch } from './trigger-scan';
 
 // "PT" is physical therapy only in capitals; "Pt reports" is the patient.
 const PT_UPPER = /\bPT\b(?!\s*\/\s*INR)(?!\s+(?:states|reports|denies|presents|complains|returns|c\/o|is here|here)\b)/g;
@@ -97,10 +98,26 @@ const DOSE_AFTER = /^\s*\d+(?:\.\d+)?\s*(?:mg|mcg|g)\b/i;
 // "without side effects" is a tolerance statement, not an intolerance.
 const NO_SIDE_EFFECTS = /\b(?:without|no|denies) (?:any )?(?:\w+ )?side effects?\b/gi;
 
-function outcomeIn(text: string): CareOutcome {
-  const t = text.replace(NO_SIDE_EFFECTS, ' ');
-  for (const [re, o] of OUTCOMES) if (re.test(t)) return o;
+/** The outcome told in `text`, a piece of the sentence text `s`. */
+function outcomeIn(text: string, s: string): CareOutcome {
+  // The trigger scan's answers hold for a piece of the sentence; once "no side effects" is blanked out the text is no
+  // longer one (the blank may join two words), so then every outcome pattern runs.
+  const piece = !mayMatch(NO_SIDE_EFFECTS, s);
+  const t = piece ? text : text.replace(NO_SIDE_EFFECTS, ' ');
+  for (let i = 0; i < OUTCOMES.length; i++) {
+    const re = OUTCOMES[i]![0];
+    if ((!piece || mayMatch(re, s)) && re.test(t)) return OUTCOMES[i]![1];
+  }
   return 'unknown';
+}
+
+/**
+ * `re.test(part)` for a piece `part` of the sentence text `s`: "no" without running it when the trigger scan saw that
+ * the sentence lacks all of the pattern's words (a piece of it lacks them too). Most care phrases meet most of these
+ * patterns' words nowhere in their sentence. Not for a global regex (a skipped test would leave its lastIndex).
+ */
+function testIn(re: RegExp, s: string, part: string): boolean {
+  return mayMatch(re, s) && re.test(part);
 }
 
 function kindOf(term: string): ConservativeKind {
@@ -133,10 +150,11 @@ export function extractConservativeCare(note: NoteDoc, sentences: readonly Sente
     for (const m of matchAll(PT_UPPER, s)) if (!hits.some((h) => h.index === m.index)) hits.push({ index: m.index, term: 'PT' });
     if (hits.length === 0) continue;
     hits.sort((a, b) => a.index - b.index);
-    for (const [i, hit] of hits.entries()) {
+    for (let i = 0; i < hits.length; i++) {
+      const hit = hits[i]!;
       const pos = hit.index;
       // "failed conservative care including NSAIDs and PT": the named treatments are the facts.
-      if (UMBRELLA.test(hit.term) && i < hits.length - 1) continue;
+      if (testIn(UMBRELLA, s, hit.term) && i < hits.length - 1) continue;
       if (allergy) {
         if (!DRUG_KINDS.has(kindOf(hit.term))) continue;
         const fact: ConservativeCareFact = {
@@ -167,7 +185,7 @@ export function extractConservativeCare(note: NoteDoc, sentences: readonly Sente
         setAside('family');
         continue;
       }
-      if (isNegated(s, pos) || FIELD_NONE.test(s.slice(pos + hit.term.length, pos + hit.term.length + 24))) {
+      if (isNegated(s, pos) || testIn(FIELD_NONE, s, s.slice(pos + hit.term.length, pos + hit.term.length + 24))) {
         setAside('negated');
         continue;
       }
@@ -175,32 +193,32 @@ export function extractConservativeCare(note: NoteDoc, sentences: readonly Sente
       const ce = clauseEnd(s, pos + hit.term.length);
       const clause = s.slice(cs, ce);
       const beforeInClause = s.slice(cs, pos);
-      if (procedure && (!PROCEDURE_STORY.test(beforeInClause) || !DRUG_KINDS.has(kindOf(hit.term)))) continue;
-      const future = FUTURE.test(beforeInClause) || (sen.section === 'plan' && !PAST_DONE.test(clause));
-      const continuing = CONTINUE.test(beforeInClause);
+      if (procedure && (!testIn(PROCEDURE_STORY, s, beforeInClause) || !DRUG_KINDS.has(kindOf(hit.term)))) continue;
+      const future = testIn(FUTURE, s, beforeInClause) || (sen.section === 'plan' && !testIn(PAST_DONE, s, clause));
+      const continuing = testIn(CONTINUE, s, beforeInClause);
       // A plan told in the past in the story ("Dr. P suggested some physical therapy") was care the patient had.
       if (
         future &&
         !continuing &&
-        !PAST_DONE.test(beforeInClause) &&
-        !(sen.section !== 'plan' && TOLD_PLAN.test(beforeInClause)) &&
+        !testIn(PAST_DONE, s, beforeInClause) &&
+        !(sen.section !== 'plan' && testIn(TOLD_PLAN, s, beforeInClause)) &&
         mentionContext(sen, pos, pos + hit.term.length, 'conservative-care', true) !== 'history'
       ) {
-        setAside(CONDITIONAL_WORD.test(beforeInClause) ? 'hypothetical' : 'plan');
+        setAside(testIn(CONDITIONAL_WORD, s, beforeInClause) ? 'hypothetical' : 'plan');
         continue;
       }
-      if (FUTURE_AFTER.test(s.slice(pos + hit.term.length))) {
+      if (testIn(FUTURE_AFTER, s, s.slice(pos + hit.term.length))) {
         setAside('hypothetical');
         continue;
       }
-      if (STARTED_TODAY.test(clause) || SWITCHED_TO.test(beforeInClause)) continue;
+      if (testIn(STARTED_TODAY, s, clause) || testIn(SWITCHED_TO, s, beforeInClause)) continue;
       const kind = kindOf(hit.term);
       // A class word or a therapy among a symptom's modifiers ("decreased with ice and pain medication") is not a trial;
       // a named drug still is.
-      if ((kind === 'other' || !careKind(hit.term).drug) && MODIFIER.test(beforeInClause)) continue;
+      if ((kind === 'other' || !careKind(hit.term).drug) && testIn(MODIFIER, s, beforeInClause)) continue;
       if (
         DRUG_KINDS.has(kind) &&
-        (NOT_FOR_PAIN_AFTER.test(s.slice(pos + hit.term.length)) || BABY_BEFORE.test(s.slice(Math.max(0, pos - 12), pos)))
+        (testIn(NOT_FOR_PAIN_AFTER, s, s.slice(pos + hit.term.length)) || testIn(BABY_BEFORE, s, s.slice(Math.max(0, pos - 12), pos)))
       )
         continue;
       if (
@@ -209,16 +227,16 @@ export function extractConservativeCare(note: NoteDoc, sentences: readonly Sente
         !ASPIRIN_FOR_PAIN.test(clause)
       )
         continue;
-      if (kind === 'injection' && NOT_PAIN_INJECTION_BEFORE.test(s.slice(Math.max(0, pos - 16), pos))) continue;
-      if (kind === 'injection' && OBSTETRIC.test(s)) continue;
-      if ((DRUG_KINDS.has(kind) || kind === 'injection') && SEDATION.test(clause) && !PROCEDURE_STORY.test(clause)) continue;
+      if (kind === 'injection' && testIn(NOT_PAIN_INJECTION_BEFORE, s, s.slice(Math.max(0, pos - 16), pos))) continue;
+      if (kind === 'injection' && testIn(OBSTETRIC, s, s)) continue;
+      if ((DRUG_KINDS.has(kind) || kind === 'injection') && testIn(SEDATION, s, clause) && !testIn(PROCEDURE_STORY, s, clause)) continue;
       if (
         (DRUG_KINDS.has(kind) || kind === 'injection') &&
-        (INJECTATE_AFTER.test(s.slice(pos + hit.term.length)) || INJECTATE_BEFORE.test(beforeInClause))
+        (testIn(INJECTATE_AFTER, s, s.slice(pos + hit.term.length)) || testIn(INJECTATE_BEFORE, s, beforeInClause))
       )
         continue;
-      if (kind === 'injection' && TODAY_PROCEDURE.test(s) && !PAST_STORY.test(s)) continue;
-      if (NEVER_DONE.test(s.slice(pos, ce)) && outcomeIn(clause) !== 'contraindicated') {
+      if (kind === 'injection' && testIn(TODAY_PROCEDURE, s, s) && !testIn(PAST_STORY, s, s)) continue;
+      if (testIn(NEVER_DONE, s, s.slice(pos, ce)) && outcomeIn(clause, s) !== 'contraindicated') {
         setAside('negated');
         continue;
       }
@@ -249,13 +267,13 @@ export function extractConservativeCare(note: NoteDoc, sentences: readonly Sente
           }
         }
       }
-      let outcome: CareOutcome = continuing ? 'ongoing' : outcomeIn(clause);
+      let outcome: CareOutcome = continuing ? 'ongoing' : outcomeIn(clause, s);
       if (outcome === 'unknown') {
         // "tried naproxen for 4 weeks but developed GI upset": the outcome sits in the next clause when that
         // clause names no other therapy of its own.
         const next = s.slice(ce, clauseEnd(s, ce + 1));
         TERMS.lastIndex = 0;
-        if (!TERMS.test(next) && !/\bPT\b/.test(next)) outcome = outcomeIn(next);
+        if (!TERMS.test(next) && !/\bPT\b/.test(next)) outcome = outcomeIn(next, s);
       }
       // A dose next to the drug ("gabapentin 300 mg") or a medication list means the patient is on it.
       if (outcome === 'unknown' && (sen.section === 'medications' || DOSE_AFTER.test(s.slice(end, end + 20)))) outcome = 'ongoing';

@@ -4,7 +4,8 @@
 import type { NoteDoc, PainDurationFact } from '../../policy/picture';
 import { weeksBetween } from '../../policy/dates';
 import { clauseEnd, clauseStart, isAboutFamily, isNegated, type Sentence } from './context';
-import { DATE, gatedMatches, noteDay, NUM_RANGE, parseDate, parseNumber, parseUnit, spanEvidence, toWeeks } from './lexicon';
+import { DATE, gatedMatches, noteDay, NUM_RANGE, overlapsAny, parseDate, parseNumber, parseUnit, spanEvidence, toWeeks } from './lexicon';
+import { mayMatch } from './trigger-scan';
 
 const LONG_UNIT = String.raw`(?:days?|weeks?|wks?|months?|mos?|years?|yrs?)`;
 const FOR_PAST = new RegExp(
@@ -50,7 +51,7 @@ export function extractPainDuration(note: NoteDoc, sentences: readonly Sentence[
   const accept = (start: number, end: number): boolean => {
     const a = sen.start + start;
     const b = sen.start + end;
-    if (local.some(([x, y]) => a < y && x < b) || used.some(([x, y]) => start < y && x < end)) return false;
+    if (overlapsAny(local, a, b) || overlapsAny(used, start, end)) return false;
     const clause = s.slice(clauseStart(s, start), clauseEnd(s, end));
     if (!PAIN_CUE.test(clause) || NOT_DURATION_CONTEXT.test(clause)) return false;
     if (isAboutFamily(s, start, sen.section) || isNegated(s, start)) return false;
@@ -68,12 +69,15 @@ export function extractPainDuration(note: NoteDoc, sentences: readonly Sentence[
     sen = current;
     while (k < sorted.length && sorted[k]![1] <= sen.start) k++;
     s = sen.text;
-    if (!PAIN_CUE.test(s)) continue;
+    // The trigger scan answers for most sentences without the regex call.
+    if (!mayMatch(PAIN_CUE, s) || !PAIN_CUE.test(s)) continue;
     local = [];
     for (let j = k; j < sorted.length && sorted[j]![0] < sen.end; j++) local.push(sorted[j]!);
     used = [];
-    for (const [re, gate] of DURATION_PATTERNS) {
-      for (const m of gatedMatches(re, gate, s, sen.lower)) {
+    // Indexed, not `for (const [re, gate] of ...)`: no iterator protocol per pattern per sentence (see overlapsAny).
+    for (let p = 0; p < DURATION_PATTERNS.length; p++) {
+      const re = DURATION_PATTERNS[p]![0];
+      for (const m of gatedMatches(re, DURATION_PATTERNS[p]![1], s, sen.lower)) {
         const n = m[1] ? parseNumber(m[1]) : 1;
         const unit = parseUnit(m[2] ?? m[3] ?? '');
         if (!Number.isFinite(n) || !unit) continue;

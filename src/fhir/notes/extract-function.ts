@@ -18,7 +18,7 @@ import {
   TOLERANCE_SHORTHAND,
   WORK_STATUS,
 } from './function-lexicon';
-import { gatedMatches, hasAny, matchAll, noteDay, NUM, spanEvidence } from './lexicon';
+import { gatedMatches, hasAny, matchAll, noteDay, NUM, overlapsAny, spanEvidence } from './lexicon';
 
 const INSTRUMENT =
   /\b(ODI|Oswestry(?: Disability)?(?: Index| Questionnaire)?|NDI|Neck Disability Index|PEG|PROMIS[- ](?:PF|physical function)(?: T-?score)?)(?:\s+(?:score|T-?score|index|scale))?(?:\s*(?:of|is|was|=|:|at|today))*\s*(\d{1,3}(?:\.\d)?)\s*(%|percent|\/100|\/50|\/10)?/gi;
@@ -161,7 +161,7 @@ export function extractFunction(note: NoteDoc, sentences: readonly Sentence[]): 
   let s = '';
   let used: [number, number][] = [];
   const ok = (a: number, b: number): boolean => {
-    if (used.some(([x, y]) => a < y && x < b)) return false;
+    if (overlapsAny(used, a, b)) return false;
     // Heel and toe walking are exam manoeuvres.
     if (HEEL_TOE_AFTER.test(s.slice(b, b + 24))) return false;
     if (isAboutFamily(s, a, sen.section) || isNegated(s, a)) return false;
@@ -219,8 +219,10 @@ export function extractFunction(note: NoteDoc, sentences: readonly Sentence[]): 
       });
     }
     if (hasAny(sen.lower, GATE)) {
-      for (const [re, gate] of LIMITATION_PATTERNS) {
-        for (const m of gatedMatches(re, gate, s, sen.lower)) {
+      // Indexed, not destructured: no iterator protocol per pattern per sentence (see overlapsAny).
+      for (let p = 0; p < LIMITATION_PATTERNS.length; p++) {
+        const re = LIMITATION_PATTERNS[p]![0];
+        for (const m of gatedMatches(re, LIMITATION_PATTERNS[p]![1], s, sen.lower)) {
           const end = m.index + m[0].length;
           if (!ok(m.index, end)) continue;
           out.push({ source: 'note', evidence: [spanEvidence(note, sen, m.index, end)], limitation: m[0], date });

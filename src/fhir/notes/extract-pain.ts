@@ -2,7 +2,8 @@
 // Traps handled here: dates ("3/10/2025"), compliance ("10/10 compliance"), blood pressure ("120/80") and doses.
 import type { NoteDoc, PainInstrument, PainScoreFact } from '../../policy/picture';
 import { isAboutFamily, type Sentence } from './context';
-import { matchAll, noteDay, parseNumber, spanEvidence } from './lexicon';
+import { matchAll, noteDay, overlapsAny, parseNumber, spanEvidence } from './lexicon';
+import { mayMatch } from './trigger-scan';
 
 const SCORE_NUM = String.raw`(?:10|\d(?:\.\d)?|zero|one|two|three|four|five|six|seven|eight|nine|ten)`;
 
@@ -50,6 +51,8 @@ const OUT_OF = /\bof\s+(?:a\s+\w+\s+(?:of\s+)?)?(?:10|ten)\b/i;
 const RATE_WORD = /\b(?:rat|grad)/i;
 const INSTRUMENT_GATE = /NRS|VAS|VRS|rating scale|analog/i;
 const WORDY = /pain|\bten\b/i;
+const SCALE_WORD = /scale/i;
+const BETWEEN_WORD = /between/i;
 const GOAL_CUE = /\b(?:goal|target|aim|hope|hoping|expect)\b/i;
 
 const CONTEXT_CUES: [RegExp, NonNullable<PainScoreFact['context']>][] = [
@@ -60,7 +63,7 @@ const CONTEXT_CUES: [RegExp, NonNullable<PainScoreFact['context']>][] = [
 ];
 
 function cueIn(text: string): PainScoreFact['context'] {
-  for (const [re, ctx] of CONTEXT_CUES) if (re.test(text)) return ctx;
+  for (let i = 0; i < CONTEXT_CUES.length; i++) if (CONTEXT_CUES[i]![0].test(text)) return CONTEXT_CUES[i]![1];
   return undefined;
 }
 
@@ -85,9 +88,9 @@ export function extractPainScores(note: NoteDoc, sentences: readonly Sentence[])
   let s = '';
   let taken: [number, number][] = [];
   const add = (start: number, end: number, value: number, instrument: PainInstrument): void => {
-    if (!Number.isFinite(value) || value < 0 || value > 10 || taken.some(([x, y]) => start < y && x < end)) return;
+    if (!Number.isFinite(value) || value < 0 || value > 10 || overlapsAny(taken, start, end)) return;
     if (isAboutFamily(s, start, sen.section)) return;
-    if (GOAL_CUE.test(s.slice(Math.max(0, start - 40), start))) return;
+    if (mayMatch(GOAL_CUE, s) && GOAL_CUE.test(s.slice(Math.max(0, start - 40), start))) return;
     taken.push([start, end]);
     const fact: PainScoreFact = {
       source: 'note',
@@ -104,10 +107,12 @@ export function extractPainScores(note: NoteDoc, sentences: readonly Sentence[])
   for (const current of sentences) {
     sen = current;
     s = sen.text;
-    // Cheap gate: a score needs a digit, or a number word next to "pain"/"out of ten".
-    if (!DIGIT.test(s) && !WORDY.test(s)) continue;
+    // Cheap gate: a score needs a digit, or a number word next to "pain"/"out of ten". Each word gate here first asks
+    // the trigger scan (mayMatch), which knows without running it when the sentence, or so any piece of it, lacks the
+    // gate's words: a regex call costs more than the look-up, and these ran on every sentence.
+    if (!DIGIT.test(s) && !(mayMatch(WORDY, s) && WORDY.test(s))) continue;
     taken = [];
-    for (const m of INSTRUMENT_GATE.test(s) ? matchAll(INSTRUMENT, s) : []) {
+    for (const m of mayMatch(INSTRUMENT_GATE, s) && INSTRUMENT_GATE.test(s) ? matchAll(INSTRUMENT, s) : []) {
       const name = m[1]!.toUpperCase();
       const instrument: PainInstrument = name.startsWith('V') && name !== 'VRS' ? 'VAS' : name === 'VRS' ? 'VRS' : 'NRS';
       let value = Number(m[2]);
@@ -119,26 +124,26 @@ export function extractPainScores(note: NoteDoc, sentences: readonly Sentence[])
     }
     for (const re of [SLASH_TEN, OUT_OF_TEN]) {
       // Gate each pattern on a plain substring it cannot match without.
-      if (re === SLASH_TEN ? !s.includes('/') : !OUT_OF.test(s)) continue;
+      if (re === SLASH_TEN ? !s.includes('/') : !(mayMatch(OUT_OF, s) && OUT_OF.test(s))) continue;
       for (const m of matchAll(re, s)) {
         const end = m.index + m[0].length;
-        if (NOT_PAIN_AFTER.test(s.slice(end))) continue;
-        if (!PAIN_CUE.test(s) && sen.section !== 'hpi' && sen.section !== 'exam') continue;
+        if (mayMatch(NOT_PAIN_AFTER, s) && NOT_PAIN_AFTER.test(s.slice(end))) continue;
+        if (!(mayMatch(PAIN_CUE, s) && PAIN_CUE.test(s)) && sen.section !== 'hpi' && sen.section !== 'exam') continue;
         add(m.index, end, parseNumber(m[1]!), instrumentIn(s));
       }
     }
-    if (/scale/i.test(s)) {
+    if (mayMatch(SCALE_WORD, s) && SCALE_WORD.test(s)) {
       for (const re of [SCALE_THEN_RATE, ON_SCALE]) {
         for (const m of matchAll(re, s)) add(m.index, m.index + m[0].length, parseNumber(m[1]!), instrumentIn(s));
       }
     }
-    if (/between/i.test(s) && PAIN_OR_RATING.test(s)) {
+    if (mayMatch(BETWEEN_WORD, s) && BETWEEN_WORD.test(s) && PAIN_OR_RATING.test(s)) {
       for (const m of matchAll(BETWEEN, s)) add(m.index, m.index + m[0].length, parseNumber(m[2]!), instrumentIn(s));
     }
-    for (const m of RATE_WORD.test(s) ? matchAll(RATES_IT, s) : []) {
+    for (const m of mayMatch(RATE_WORD, s) && RATE_WORD.test(s) ? matchAll(RATES_IT, s) : []) {
       add(m.index, m.index + m[0].length, parseNumber(m[1]!), instrumentIn(s));
     }
-    for (const m of PAIN_WORD.test(s) ? matchAll(PAIN_IS, s) : []) {
+    for (const m of mayMatch(PAIN_WORD, s) && PAIN_WORD.test(s) ? matchAll(PAIN_IS, s) : []) {
       add(m.index, m.index + m[0].length, parseNumber(m[1]!), instrumentIn(s));
     }
   }

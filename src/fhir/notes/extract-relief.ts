@@ -2,8 +2,9 @@
 // Thresholds quoted as criteria ("if at least 80% relief", "needs 50% relief") are not reports.
 import type { NoteDoc, ReliefFact, ServiceKind, SpinalLevel, SpinalRegion } from '../../policy/picture';
 import { isAboutFamily, isNegated, type Sentence } from './context';
-import { matchAll, noteDay, NUM_RANGE, parseNumber, parseUnit, spanEvidence, toHours, UNIT } from './lexicon';
+import { matchAll, noteDay, NUM_RANGE, overlapsAny, parseNumber, parseUnit, spanEvidence, toHours, UNIT } from './lexicon';
 import { levelGroups, regionOf } from './extract-site';
+import { mayMatch } from './trigger-scan';
 import { dateFor, namedDates, saysReturned, type NamedDate } from './relief-when';
 
 /** A relief report with what the note says it followed, so merge can find the procedure. */
@@ -127,7 +128,7 @@ const KIND_CUES: [RegExp, ServiceKind[]][] = [
 /** What the sentence says the relief followed: its levels and procedure kinds (computed once per sentence). */
 function aboutOf(s: string): NoteReliefFact['about'] {
   const levels = [...new Set(levelGroups(s).flatMap((g) => g.levels))];
-  const kinds = KIND_CUES.filter(([re]) => re.test(s)).flatMap(([, k]) => k);
+  const kinds = KIND_CUES.filter(([re]) => mayMatch(re, s) && re.test(s)).flatMap(([, k]) => k);
   if (levels.length === 0 && kinds.length === 0) return undefined;
   const about: NonNullable<NoteReliefFact['about']> = { levels, kinds };
   const region = regionOf(levels);
@@ -140,7 +141,13 @@ export function extractRelief(note: NoteDoc, sentences: readonly Sentence[]): No
   const date = noteDay(note);
   for (const sen of sentences) {
     const s = sen.text;
-    if (!s.includes('%') && !PERCENT_WORD.test(s) && !NO_PERCENT_GATE.test(s)) continue;
+    // The word gates first ask the trigger scan, which knows without a regex call when the sentence lacks their words.
+    if (
+      !s.includes('%') &&
+      !(mayMatch(PERCENT_WORD, s) && PERCENT_WORD.test(s)) &&
+      !(mayMatch(NO_PERCENT_GATE, s) && NO_PERCENT_GATE.test(s))
+    )
+      continue;
     const used: [number, number][] = [];
     let about: NoteReliefFact['about'];
     let aboutDone = false;
@@ -166,7 +173,7 @@ export function extractRelief(note: NoteDoc, sentences: readonly Sentence[]): No
     for (const re of verbs ? [PCT_FIRST, WHAT_FIRST, VERB_FIRST, PCT_VERB] : [PCT_FIRST, WHAT_FIRST]) {
       for (const m of matchAll(re, s)) {
         let end = m.index + m[0].length;
-        if (used.some(([x, y]) => m.index < y && x < end)) continue;
+        if (overlapsAny(used, m.index, end)) continue;
         if (isAboutFamily(s, m.index, sen.section) || isNegated(s, m.index)) continue;
         if (CRITERION.test(s.slice(Math.max(0, m.index - 40), m.index))) continue;
         if (CRITERION_AFTER.test(s.slice(end, end + 60))) continue;
@@ -205,7 +212,7 @@ export function extractRelief(note: NoteDoc, sentences: readonly Sentence[]): No
       if (needsProcedure && !procedure) continue;
       for (const m of matchAll(re, s)) {
         const end = m.index + m[0].length;
-        if (used.some(([x, y]) => m.index < y && x < end)) continue;
+        if (overlapsAny(used, m.index, end)) continue;
         if (isAboutFamily(s, m.index, sen.section) || isNegated(s, m.index)) continue;
         if (CRITERION.test(s.slice(Math.max(0, m.index - 40), m.index))) continue;
         const percent = percentOf(m);

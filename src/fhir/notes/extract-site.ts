@@ -4,6 +4,7 @@ import type { Laterality, NoteDoc, SiteMention, SpinalLevel, SpinalRegion } from
 import { expandSegments, normalizeLevel, regionOfLevel, vertebraIndex } from '../../policy/levels';
 import { clauseEnd, clauseStart, isAboutFamily, isNegated, type Sentence } from './context';
 import { matchAll, noteDay, spanEvidence } from './lexicon';
+import { mayMatch } from './trigger-scan';
 
 // One level token: "L4-5", "L4/L5", "L5-S1", "C6-7", "L3-L5", "L4 through S1", "S1".
 const LEVEL =
@@ -115,9 +116,10 @@ export function levelGroups(s: string): LevelGroup[] {
     if (levels.length === 0) continue;
     if ((t[0] === 'S' || t[0] === 's') && isHeartSound(s.slice(Math.max(0, m.index - 40), m.index + 40))) continue;
     const end = m.index + m[0].length;
-    if (REFLEX_AFTER.test(s.slice(end, end + 24))) continue;
-    if (SENSORY_LEVEL_BEFORE.test(s.slice(Math.max(0, m.index - 110), m.index))) continue;
-    if (LANDMARK_BEFORE.test(s.slice(Math.max(0, m.index - 60), m.index))) continue;
+    // Each window test first asks the trigger scan, which knows when the whole sentence lacks the pattern's words.
+    if (mayMatch(REFLEX_AFTER, s) && REFLEX_AFTER.test(s.slice(end, end + 24))) continue;
+    if (mayMatch(SENSORY_LEVEL_BEFORE, s) && SENSORY_LEVEL_BEFORE.test(s.slice(Math.max(0, m.index - 110), m.index))) continue;
+    if (mayMatch(LANDMARK_BEFORE, s) && LANDMARK_BEFORE.test(s.slice(Math.max(0, m.index - 60), m.index))) continue;
     if (SEQUENCE_NAME.test(m[0]) && SEQUENCE_AFTER.test(s.slice(end, end + 40))) continue;
     if (THYROID.test(m[0]) && (LAB_AFTER.test(s.slice(end, end + 12)) || LAB_BEFORE.test(s.slice(Math.max(0, m.index - 30), m.index))))
       continue;

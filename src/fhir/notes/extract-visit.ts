@@ -92,9 +92,10 @@ export function extractVisitWork(note: NoteDoc, sentences: readonly Sentence[]):
       continue;
     const s = sen.text;
     if (!hasAny(sen.lower, EM_GATE) || OLD.test(s)) continue;
-    for (const [re, gate] of EM_CUES) {
+    // Indexed, not destructured: no iterator protocol per pattern per sentence (lexicon.ts, overlapsAny).
+    for (let p = 0; p < EM_CUES.length; p++) {
       let found = false;
-      for (const m of gatedMatches(re, gate, s, sen.lower)) {
+      for (const m of gatedMatches(EM_CUES[p]![0], EM_CUES[p]![1], s, sen.lower)) {
         if (isAboutFamily(s, m.index, sen.section) || isNegated(s, m.index)) continue;
         const end = m.index + m[0].length;
         out.push({ source: 'note', evidence: [spanEvidence(note, sen, m.index, end)], date, description: m[0] });
@@ -153,7 +154,12 @@ export function extractSymptoms(note: NoteDoc, sentences: readonly Sentence[]): 
     const s = sen.text;
     if (!hasAny(sen.lower, SYMPTOM_GATE)) continue;
     const retracted = RETRACTED.test(s);
-    for (const [re, kind, inherentlyNegative, gate] of SYMPTOMS) {
+    for (let p = 0; p < SYMPTOMS.length; p++) {
+      const rule = SYMPTOMS[p]!;
+      const re = rule[0];
+      const kind = rule[1];
+      const inherentlyNegative = rule[2];
+      const gate = rule[3];
       for (const m of gatedMatches(re, gate, s, sen.lower)) {
         if (isAboutFamily(s, m.index, sen.section)) continue;
         if (retracted && RETRACTED.test(s.slice(clauseStart(s, m.index), clauseEnd(s, m.index + m[0].length)))) continue;

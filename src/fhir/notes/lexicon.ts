@@ -167,6 +167,19 @@ export function gatedMatches(re: RegExp, gate: readonly string[], s: string, low
   return hasAny(lower, gate) ? matchAll(re, s) : NO_MATCHES;
 }
 
+/**
+ * Does [a, b) overlap one of `spans`? An indexed loop, not `spans.some(([x, y]) => ...)`: destructuring a pair walks
+ * the iterator protocol, which the first megabyte (run mostly before the optimizing compiler steps in) pays for at
+ * every candidate match, and which makes each extractor's optimized code larger to compile.
+ */
+export function overlapsAny(spans: readonly (readonly [number, number])[], a: number, b: number): boolean {
+  for (let i = 0; i < spans.length; i++) {
+    const t = spans[i]!;
+    if (a < t[1] && t[0] < b) return true;
+  }
+  return false;
+}
+
 /** Drop trailing whitespace and punctuation with a plain loop (a regex anchored at $ can go quadratic). */
 export function trimTrailing(s: string): string {
   let e = s.length;

@@ -64,7 +64,9 @@ function sequence(src: string, at: { i: number }): string[] | null {
       const e = src[at.i + 1]!;
       at.i += 2;
       if (e === 'b' || e === 'B') consumes = false;
-      else if (ESCAPED_PUNCT.test(e)) literal = PLAIN.test(e) ? e : null;
+      // An escaped dot is a literal dot (the therapy lexicon's "P\.T\.", whose lack of a word left the whole care-term
+      // matcher ungated, run on every sentence); a bare one is any character.
+      else if (ESCAPED_PUNCT.test(e)) literal = PLAIN.test(e) || e === '.' ? e : null;
       else if (/^[dDsSwWtnrfv]$/.test(e)) literal = null;
       else throw new Error(`escape \\${e}`);
     } else if (c === '^' || c === '$') {

@@ -42,6 +42,10 @@ describe('derived note-rule gates', () => {
     expect(requiredWords(/(?:alpha|beta)x|gamma/i)!.sort()).toEqual(['alpha', 'beta', 'gamma']);
     expect(requiredWords(/walks?ing/i)).toEqual(['walk']);
     expect(requiredWords(/ab+cde/i)).toEqual(['cde']);
+    // An escaped dot is a literal dot ("P.T.", which kept the whole care-term matcher from being gated); a bare one is
+    // any character.
+    expect(requiredWords(/P\.T\./)).toEqual(['p.t.']);
+    expect(requiredWords(/P.T.abc/)).toEqual(['abc']);
     // A branch without a word of three letters, a lookahead only, a backreference, a Unicode regex: no gate.
     expect(requiredWords(/foobar|qu+x/i)).toBeNull();
     expect(requiredWords(/(?=abc)\w+/)).toBeNull();
