@@ -45,7 +45,7 @@ const OUTCOMES: [RegExp, CareOutcome][] = [
 
 // A plan, referral or intention is not care that was tried; "continue" is the exception (it is under way).
 const FUTURE =
-  /\b(?:with (?:full |good |continued |strict )?(?:compliance|adherence) (?:to|with)|interested in|open to|agreeable to|amenable to|willing to (?:try|consider|start|undergo)|suggestions? (?:about|for|to|regarding)|implement\w*|will|would(?! not)|could(?! not)|may|might|consider|considering|recommend\w*|refer\w*|plan\w*|order\w*|start|begin|initiate|trial of|try|prescribe|encouraged? to|advised? to|asked (?:him|her|them|the patient) to|(?:is|are) to(?= (?!be\b))|scripts? (?:(?:was|were) )?(?:given|written|provided|sent) for|needs? (?:additional|further|more|another)|perhaps|maybe|if|should|candidate for|discussed|offered|pending|scheduled|to be|rx for|prescription for|educated|counsel(?:ed|ing)|instructed|taught|handout)\b/i;
+  /\b(?:with (?:full |good |continued |strict )?(?:compliance|adherence) (?:to|with)|interested in|open to|agreeable to|amenable to|willing to (?:try|consider|start|undergo)|suggestions? (?:about|for|to|regarding)|implement\w*|will|would(?! not)|could(?! not)|may|might|consider|considering|recommend\w*|refer\w*|plan\w*|order\w*|start|begin|initiate|trial of|try|prescribe|encouraged? to|advised? to|asked (?:him|her|them|the patient) to|(?:is|are) to(?= (?!be\b))|scripts? (?:(?:was|were) )?(?:given|written|provided|sent) for|needs? (?:additional|further|more|another)|perhaps|maybe|if|should|candidate for|discussed|offered|pending|scheduled|to be|rx for|(?<!\b(?:was|were|been) given an? )prescription for|educated|counsel(?:ed|ing)|instructed|instructions? to|told (?:him |her |them )?to|anticipated|taught|handout)\b/i;
 // Therapy that never happened, said after the term: "PT was not covered, so she never started".
 const NEVER_DONE =
   /\b(?:never (?:started|went|began|attended|tried|did)|not tried|(?:has|have|did) not (?:yet )?(?:started|begun|gone|attended|tried)|not (?:yet )?started|(?:(?:was|were|is|are)\s+(?:not|never)\s+(?:yet\s+)?|(?:has|have|had)\s+(?:not|never)\s+(?:yet\s+)?been\s+)(?:tried|done|attempted|performed|given|used|started|prescribed|pursued|undertaken|initiated))\b/i;
@@ -69,7 +69,8 @@ const NOT_FOR_PAIN_AFTER =
   /^(?:(?!\band\b)[^.;,\n]){0,40}?\b(?:81\s*mg|(?:p\.?r\.?n\.?|for)\s+(?:fever|sleep|insomnia|anxiety|depression|constipation|nausea|heart|cardiac|prophylaxis))\b/i;
 const BABY_BEFORE = /\b(?:baby|low[- ]dose|81\s*mg)\s+$/i;
 // Aspirin in a medication list is mostly cardiac; it is pain care with an analgesic dose or a pain word near it.
-const ASPIRIN_FOR_PAIN = /^\s*(?:\d+\s*(?:mg)?\s*)?(?:325|500|650|975|1000)\s*mg|\b(?:pain|ache|headaches?|arthritis)\b/i;
+const ASPIRIN_FOR_PAIN =
+  /^\s*(?:\d+\s*(?:mg)?\s*)?(?:325|500|650|975|1000)\s*mg|^\s*(?:as needed|p\.?r\.?n\.?)(?! for (?:fever|chest pain))|\b(?:pain|ache|headaches?|arthritis)\b/i;
 // Injections of drugs that are not pain treatment: "Epogen injections", "insulin injections".
 const NOT_PAIN_INJECTION_BEFORE =
   /\b(?:insulin|B-?12|vitamin|epogen|procrit|testosterone|depo-provera|allergy|flu|hepatitis|heparin|lovenox|enoxaparin|interferon|humira|enbrel|iron)\s+$/i;
