@@ -158,7 +158,7 @@ export function sentences(text: string): Sentence[] {
     const inline = nextInline < inlineHeadings.length && inlineHeadings[nextInline]! < lineEnd ? inlineHeadings[nextInline]! : -1;
     if (inline !== -1) lineEnd = inline;
     const line = text.slice(lineStart, lineEnd);
-    const caps = CAPS_HEADING.exec(line);
+    const caps = CAPS_HEADING.exec(line) ?? LIST_HEADING.exec(line);
     const h = caps ?? (mayBeLineHeading(line) ? LINE_HEADING.exec(line) : null);
     let bodyStart = lineStart;
     let lineSection = section;
@@ -182,7 +182,9 @@ export function sentences(text: string): Sentence[] {
 
 // An inline heading: after a comma, period or semicolon (and spaces), capitals ending in a colon, the same label
 // shape as CAPS_HEADING without its commas and periods.
-const INLINE_HEADING = /[,.;] *(?=[A-Z][A-Z0-9 /&()'#-]{1,60}? ?:)/g;
+const INLINE_HEADING = /[,.;] *(?=[A-Z][A-Z0-9 /&()'#-]{1,60}? ?:|[A-Z][A-Z /&-]{3,60},\d{1,2}\.\s)/g;
+// A flattened heading without its colon, over a numbered list: "CURRENT MEDICATIONS,1.  Heparin.,2.  Colace."
+const LIST_HEADING = /^[ \t]*([A-Z][A-Z /&-]{3,60}),(?=\d{1,2}\.\s)/;
 
 /** Is text[a, b) a title in capitals: no lower-case letter and no colon? */
 function isCapsTitle(text: string, a: number, b: number): boolean {

@@ -35,7 +35,7 @@ export const CUES: readonly Cue[] = [
   {
     context: 'hypothetical',
     before:
-      /\b(?:consider(?:ed|ing)?|could (?:consider|try|benefit)|may (?:benefit|need|require|try|consider)|might|possibl[ey]|potential(?:ly)?|risks? (?:of|include\w*|such as|are)|side effects? (?:of|such as|include\w*)|candidate for|options? (?:of|include\w*|are)|versus|discussed)\b/i,
+      /\b(?:consider(?:ed|ing)?|could (?:consider|try|benefit)|may (?:benefit|need|require|try|consider)|might|possibl[ey]|potential(?:ly)?|risks? (?:of|include\w*|such as|are)|side effects? (?:of|such as|include\w*)|candidate for|options? (?:of|include\w*|are)|prognosis (?:for|with)|versus|discussed)\b/i,
     not: ['function'],
   },
   {

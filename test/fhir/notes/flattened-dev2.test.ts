@@ -28,6 +28,11 @@ describe('flattened reports: inline capitals headings start sections', () => {
     const t = 'LUMBAR FACET BLOCK,PROCEDURE DETAILS:,  The needle was placed at L3-L4 on the right.';
     expect(sentences(t)[0]!.section).toBe('procedure');
   });
+  it('a heading without its colon over a numbered list ends the section before it', () => {
+    const t = 'ALLERGIES:  Penicillin, codeine.,CURRENT MEDICATIONS,1.  Tramadol.,2.  Lisinopril.';
+    expect(sentences(t).map((s) => s.section)).toContain('medications');
+    expect(evidence(t, 'conservative-care').find((m) => m.text === 'Tramadol')).toMatchObject({ outcome: 'ongoing' });
+  });
   it('mixed-case words before a colon are not headings', () => {
     const t = 'He rates it poorly.  Cardiac:  regular.  Pain is at L4-5.';
     expect(new Set(sentences(t).map((s) => s.section))).toEqual(new Set(['other']));
@@ -112,5 +117,22 @@ describe('negation: "no side effects on X" does not negate X', () => {
   });
   it('a plain denial still negates', () => {
     expect(contextOf('She did not have the Botox injection.', 'Botox injection')).toBe('negated');
+  });
+});
+
+describe('site: a technique paragraph names levels in general', () => {
+  it('levels in "For a C6 medial branch, the needle tip is ..." are hypothetical', () => {
+    const t = 'For a C6 medial branch block, the needle tip is placed at the waist of the articular pillar.';
+    expect(contextOf(t, 'C6')).toBe('hypothetical');
+  });
+  it('a level told with what was done stays current', () => {
+    expect(contextOf('For L4-5 facet arthropathy a block was done today.', 'L4-5')).toBe('current');
+    expect(contextOf('The needle was placed at the C6 medial branch.', 'C6')).toBe('current');
+  });
+});
+
+describe('care: a prognosis names no care tried', () => {
+  it('"prognosis for physical therapy is good" is not PT tried', () => {
+    expect(evidence('Her prognosis for physical therapy is good for the stated goals.', 'conservative-care')).toEqual([]);
   });
 });
