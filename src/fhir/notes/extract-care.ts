@@ -30,15 +30,15 @@ const OUTCOMES: [RegExp, CareOutcome][] = [
     'not-tolerated',
   ],
   [
-    /\b(?:fail\w*|without (?:\w+ )?(?:relief|improvement|benefit|help|change)|no (?:\w+ )?(?:relief|improvement|benefit|change)|did not (?:help|improve|provide)|didn't (?:help|improve)|ineffective|not effective|not helpful|unhelpful|minimal (?:relief|benefit|improvement)|little (?:relief|benefit)|refractory|persist\w*|despite|unsuccessful|no better|worse|limited (?:relief|benefit))\b/i,
+    /\b(?:fail\w*|without (?:\w+ )?(?:relief|improvement|benefit|help|change)|no (?:\w+ )?(?:relief|improvement|benefit|change)|did not (?:help|improve|provide)|didn't (?:help|improve)|ineffective|not effective|not helpful|unhelpful|minimal (?:relief|benefit|improvement)|little (?:relief|benefit)|refractory|persist\w*|despite|unsuccessful|no better|worse|limited (?:relief|benefit)|not respond(?:s|ed|ing)?(?: well)? to)\b/i,
     'failed',
   ],
   [
-    /\b(?:helped|helps|helpful|improved|improvement|good relief|some relief|partial relief|moderate relief|significant relief|effective|beneficial|benefit\w*|relief with|provides? (?:\w+ )?relief|(?:temporary|short-term|transient) relief)\b/i,
+    /\b(?:helped|helps|helpful|improved|improvement|good relief|some relief|partial relief|moderate relief|significant relief|effective|beneficial|benefit\w*|relief with|provides? (?:\w+ )?relief|(?:temporary|short-term|transient) relief|(?<!\bnot )respond(?:s|ed|ing)? well to|(?:very )?good response|made better by)\b/i,
     'helped',
   ],
   [
-    /\b(?:currently|ongoing|continues?|continuing|increased|adjusted|wean\w*|taper\w*|titrat\w*|tolerating|refilled|still (?:taking|doing|attending)|taking|takes|is on|attending|in (?:formal )?PT|doing)\b/i,
+    /\b(?:currently|ongoing|continues?|continuing|increased|adjusted|wean\w*|taper\w*|titrat\w*|tolerating|refilled|still (?:taking|doing|attending|on)|(?:is|are) (?:already |currently )on|(?:is|are) being prescribed|receiv(?:es|ing)|currently being used|taking|takes|is on|attending|in (?:formal )?PT|doing)\b/i,
     'ongoing',
   ],
 ];
@@ -96,7 +96,8 @@ const PAST_STORY =
   /\b(?:previous(?:ly)?|prior|last|had|has had|have had|history|ago|underwent|in (?:19|20)\d\d|(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October|November|December|before|past|repeat|another|relief|helped|improv\w*|benefit)\b/i;
 const DOSE_AFTER = /^\s*\d+(?:\.\d+)?\s*(?:mg|mcg|g)\b/i;
 // "without side effects" is a tolerance statement, not an intolerance.
-const NO_SIDE_EFFECTS = /\b(?:without|no|denies) (?:any )?(?:\w+ )?side effects?\b/gi;
+const NO_SIDE_EFFECTS =
+  /\b(?:without|no|denies|(?:did|does|has|have) not (?:have|had|experience|report)|(?:didn't|doesn't|hasn't|haven't) (?:have|had)) (?:any )?(?:\w+ )?side effects?\b/gi;
 
 function outcomeIn(text: string): CareOutcome {
   const t = text.replace(NO_SIDE_EFFECTS, ' ');

@@ -136,3 +136,20 @@ describe('care: a prognosis names no care tried', () => {
     expect(evidence('Her prognosis for physical therapy is good for the stated goals.', 'conservative-care')).toEqual([]);
   });
 });
+
+describe('care outcome words', () => {
+  const outcome = (text: string, phrase: string): string | undefined =>
+    (evidence(text, 'conservative-care').find((m) => m.text.includes(phrase)) as { outcome?: string } | undefined)?.outcome;
+  it.each([
+    ['She is still on the hydrocodone at night.', 'hydrocodone', 'ongoing'],
+    ['He is already on meloxicam from his PCP.', 'meloxicam', 'ongoing'],
+    ['She receives tramadol from her family doctor.', 'tramadol', 'ongoing'],
+    ['He has responded well to physical therapy so far.', 'physical therapy', 'helped'],
+    ['Her pain is not responding well to higher doses of narcotics.', 'narcotics', 'failed'],
+  ])('%s', (text, phrase, want) => {
+    expect(outcome(text, phrase)).toBe(want);
+  });
+  it('"did not have any side effects on X" is not an intolerance', () => {
+    expect(outcome('She did not have any side effects on the naproxen.', 'naproxen')).not.toBe('not-tolerated');
+  });
+});
