@@ -21,7 +21,16 @@ export interface LoadedSplit {
 
 /** The fresh notes folder, from --fresh or NOTES_FRESH_DIR; undefined when neither is given. */
 export function freshDirFrom(flag: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
-  const dir = flag ?? env.NOTES_FRESH_DIR;
+  return dirFrom(flag, env.NOTES_FRESH_DIR);
+}
+
+/** The second development folder (notes-dev2), from --dev2 or NOTES_DEV2_DIR; undefined when neither is given. */
+export function dev2DirFrom(flag: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
+  return dirFrom(flag, env.NOTES_DEV2_DIR);
+}
+
+function dirFrom(flag: string | undefined, fromEnv: string | undefined): string | undefined {
+  const dir = flag ?? fromEnv;
   return dir === undefined || dir === '' ? undefined : resolve(dir);
 }
 

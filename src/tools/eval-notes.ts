@@ -1,4 +1,4 @@
-// npm run eval:notes [-- --dir PATH] [--misses all|none|TYPE] [--json] [--fresh PATH]
+// npm run eval:notes [-- --dir PATH] [--misses all|none|TYPE] [--json] [--fresh PATH | --dev2 PATH]
 // Scores the note extractor on the real de-identified notes in ../shared/notes-dev (beside the repository; override
 // with --dir or NOTES_DEV_DIR) against the gold annotations in test/fixtures/notes-dev/annotations (by file name
 // and offsets; the note text never enters the repository). Prints precision and recall per fact type, micro and
@@ -7,12 +7,14 @@
 // --fresh PATH (or NOTES_FRESH_DIR) scores instead the third split, "fresh": notes kept outside the repository that
 // nobody on the team has read or tuned on, against test/fixtures/notes-fresh/annotations; like held-out, its misses
 // are never printed (not even with --json), so that it stays unseen.
+// --dev2 PATH (or NOTES_DEV2_DIR) scores instead "dev2": 25 newer real notes kept outside the repository, annotated
+// in test/fixtures/notes-dev2/annotations, that are development data like dev: their misses are printed.
 import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { MENTION_TYPES, noteMentions } from '../fhir/notes/mentions';
-import { freshDirFrom, hasNotes, loadSplit, offsetProblems } from './eval-notes-load';
+import { dev2DirFrom, freshDirFrom, hasNotes, loadSplit, offsetProblems } from './eval-notes-load';
 import { addCounts, emptyCounts, micro, precision, recall, scoreNote, type Annotation, type Counts, type Miss } from './eval-notes-score';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -22,19 +24,25 @@ const { values } = parseArgs({
     misses: { type: 'string', default: 'all' },
     json: { type: 'boolean', default: false },
     fresh: { type: 'string' },
+    dev2: { type: 'string' },
   },
 });
 const freshDir = freshDirFrom(values.fresh, process.env);
-const dir = freshDir ?? resolve(values.dir ?? process.env.NOTES_DEV_DIR ?? join(repo, '../shared/notes-dev'));
-const fixtures = freshDir ? 'notes-fresh' : 'notes-dev';
+const dev2Dir = freshDir ? undefined : dev2DirFrom(values.dev2, process.env);
+const dir = freshDir ?? dev2Dir ?? resolve(values.dir ?? process.env.NOTES_DEV_DIR ?? join(repo, '../shared/notes-dev'));
+const fixtures = freshDir ? 'notes-fresh' : dev2Dir ? 'notes-dev2' : 'notes-dev';
 const annotationsDir = join(repo, 'test/fixtures', fixtures, 'annotations');
-const splitNames: Annotation['split'][] = freshDir ? ['fresh'] : ['dev', 'held-out'];
+const splitNames: Annotation['split'][] = freshDir ? ['fresh'] : dev2Dir ? ['dev2'] : ['dev', 'held-out'];
+/** Splits whose misses may be shown: the development ones, never held-out or fresh. */
+const showsMisses = (s: Annotation['split']): boolean => s === 'dev' || s === 'dev2';
 
 if (!hasNotes(dir)) {
   process.stdout.write(
     freshDir
       ? `eval:notes: no fresh notes at ${dir}/notes (the fresh held-out folder is not on this machine); nothing to score.\n`
-      : `eval:notes: no real notes at ${dir}/notes (the shared notes-dev folder is not beside this clone); nothing to score.\n`,
+      : dev2Dir
+        ? `eval:notes: no dev2 notes at ${dir}/notes (the notes-dev2 folder is not on this machine); nothing to score.\n`
+        : `eval:notes: no real notes at ${dir}/notes (the shared notes-dev folder is not beside this clone); nothing to score.\n`,
   );
   process.exit(0);
 }
@@ -88,7 +96,7 @@ function table(name: string, s: Split): string {
   return rows.join('\n');
 }
 
-const dev = splits.get('dev');
+const dev = splits.get('dev') ?? splits.get('dev2');
 if (values.json) {
   const out = Object.fromEntries(
     [...splits].map(([k, s]) => [
@@ -100,7 +108,7 @@ if (values.json) {
         ),
         micro: { ...micro(s.counts), precision: precision(micro(s.counts)), recall: recall(micro(s.counts)) },
         negationErrors: s.misses.filter((m) => m.kind === 'negation').length,
-        ...(k === 'dev' ? { misses: s.misses } : {}),
+        ...(showsMisses(k) ? { misses: s.misses } : {}),
       },
     ]),
   );
@@ -110,12 +118,12 @@ if (values.json) {
   const show = values.misses;
   if (dev && show !== 'none') {
     const misses = dev.misses.filter((m) => show === 'all' || m.type === show || m.kind === show);
-    out.push(`dev misses (${misses.length}):`);
+    out.push(`${dev2Dir ? 'dev2' : 'dev'} misses (${misses.length}):`);
     for (const m of misses.sort((a, b) => a.file.localeCompare(b.file) || a.start - b.start))
       out.push(`  ${m.file} ${m.start}-${m.end} ${m.kind.padEnd(8)} ${m.type.padEnd(17)} ${m.detail}`);
     out.push('');
   }
-  const tables = [...splits].map(([k, s]) => table(k === 'dev' ? 'dev' : `${k} (misses not shown)`, s));
+  const tables = [...splits].map(([k, s]) => table(showsMisses(k) ? k : `${k} (misses not shown)`, s));
   out.push(tables.join('\n\n'));
   const problems = [...splits.values()].flatMap((s) => s.offsetProblems);
   if (problems.length) out.push('', `annotation offsets to check (${problems.length}):`, ...problems.map((p) => `  ${p}`));
@@ -125,7 +133,7 @@ if (values.json) {
     `extraction: ${wall.length} notes, median ${sorted[Math.floor(sorted.length / 2)]?.toFixed(1)} ms, max ${sorted[sorted.length - 1]?.toFixed(1)} ms`,
   );
   out.push(
-    `matching: same type, overlapping spans, one gold fact per mention; P/R over gold current/history facts (test/fixtures/${fixtures === 'notes-fresh' ? 'notes-fresh/README.md' : 'notes-dev/GUIDELINES.md'}).`,
+    `matching: same type, overlapping spans, one gold fact per mention; P/R over gold current/history facts (test/fixtures/${fixtures === 'notes-dev' ? 'notes-dev/GUIDELINES.md' : `${fixtures}/README.md`}).`,
   );
   process.stdout.write(`${out.join('\n')}\n`);
 }

@@ -136,11 +136,29 @@ export function sentences(text: string): Sentence[] {
   const out: Sentence[] = [];
   let section: Section = 'other';
   let lineStart = 0;
+  let nextLine = 0;
+  const inlineHeadings = inlineHeadingStarts(text);
+  let nextInline = 0;
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = text.length;
+    nextLine = lineEnd + 1;
+    // A flattened report runs its headings inline (".,PLAN: , We discussed", "sedation,NAME OF OPERATION:,1."): each
+    // inline capitals heading starts a segment that is read like a line of its own, so a PLAN or FAMILY HISTORY
+    // heading decides its own part of the note instead of the first heading deciding all of it.
+    while (nextInline < inlineHeadings.length && inlineHeadings[nextInline]! <= lineStart) nextInline++;
+    // A title in capitals before the first heading ("CERVICAL NERVE ROOT BLOCK,PREPROCEDURE PREPARATION:") is read
+    // with that heading, as one capitals line.
+    while (
+      nextInline < inlineHeadings.length &&
+      inlineHeadings[nextInline]! < lineEnd &&
+      isCapsTitle(text, lineStart, inlineHeadings[nextInline]!)
+    )
+      nextInline++;
+    const inline = nextInline < inlineHeadings.length && inlineHeadings[nextInline]! < lineEnd ? inlineHeadings[nextInline]! : -1;
+    if (inline !== -1) lineEnd = inline;
     const line = text.slice(lineStart, lineEnd);
-    const caps = CAPS_HEADING.exec(line);
+    const caps = CAPS_HEADING.exec(line) ?? LIST_HEADING.exec(line);
     const h = caps ?? (mayBeLineHeading(line) ? LINE_HEADING.exec(line) : null);
     let bodyStart = lineStart;
     let lineSection = section;
@@ -157,8 +175,31 @@ export function sentences(text: string): Sentence[] {
       }
     }
     splitLine(text, lower, bodyStart, lineEnd, lineSection, out);
-    lineStart = lineEnd + 1;
+    lineStart = inline !== -1 ? inline : nextLine;
   }
+  return out;
+}
+
+// An inline heading: after a comma, period or semicolon (and spaces), capitals ending in a colon, the same label
+// shape as CAPS_HEADING without its commas and periods.
+const INLINE_HEADING = /[,.;] *(?=[A-Z][A-Z0-9 /&()'#-]{1,60}? ?:|[A-Z][A-Z /&-]{3,60},\d{1,2}\.\s)/g;
+// A flattened heading without its colon, over a numbered list: "CURRENT MEDICATIONS,1.  Heparin.,2.  Colace."
+const LIST_HEADING = /^[ \t]*([A-Z][A-Z /&-]{3,60}),(?=\d{1,2}\.\s)/;
+
+/** Is text[a, b) a title in capitals: no lower-case letter and no colon? */
+function isCapsTitle(text: string, a: number, b: number): boolean {
+  for (let i = a; i < b; i++) {
+    const c = text.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || c === 58) return false;
+  }
+  return true;
+}
+
+/** Offsets of every inline heading's first letter, in one pass over the note (so a flattened note stays linear). */
+function inlineHeadingStarts(text: string): number[] {
+  const out: number[] = [];
+  INLINE_HEADING.lastIndex = 0;
+  for (let m = INLINE_HEADING.exec(text); m !== null; m = INLINE_HEADING.exec(text)) out.push(m.index + m[0].length);
   return out;
 }
 
@@ -299,7 +340,7 @@ const NOT_ABLE =
 // The cue is about something else: "does not know how long PT will last", "has not healed despite PT", "denies side
 // effects from Norco", "no longer takes Norco" (history, not absence).
 const NOT_ABOUT =
-  /^\s*(?:\w+\s+)?(?:know|sure|certain|recall|remember|clear|aware|think|feel|believe)\b|\b(?:despite|in spite of|regardless of)\b|^\s*(?:any\s+)?(?:\w+\s+)?(?:side effects?|adverse (?:effects?|reactions?)|problems?|complications?|issues?)\s+(?:from|with|of|on|to)\b|^\s*longer\b/i;
+  /^\s*(?:\w+\s+)?(?:know|sure|certain|recall|remember|clear|aware|think|feel|believe)\b|\b(?:despite|in spite of|regardless of)\b|^\s*(?:(?:have|has|had|experience[ds]?|report(?:s|ed)?|notice[ds]?)\s+)?(?:any\s+)?(?:\w+\s+)?(?:side effects?|adverse (?:effects?|reactions?)|problems?|complications?|issues?)\s+(?:from|with|of|on|to)\b|^\s*longer\b/i;
 
 const PSEUDO_NEGATION = /^\s*(?:only|just|necessarily|limited to|exclusively|to mention)\b/i;
 

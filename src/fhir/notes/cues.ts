@@ -35,7 +35,7 @@ export const CUES: readonly Cue[] = [
   {
     context: 'hypothetical',
     before:
-      /\b(?:consider(?:ed|ing)?|could (?:consider|try|benefit)|may (?:benefit|need|require|try|consider)|might|possibl[ey]|potential(?:ly)?|risks? (?:of|include\w*|such as|are)|side effects? (?:of|such as|include\w*)|candidate for|options? (?:of|include\w*|are)|versus|discussed)\b/i,
+      /\b(?:consider(?:ed|ing)?|could (?:consider|try|benefit)|may (?:benefit|need|require|try|consider)|might|possibl[ey]|potential(?:ly)?|risks? (?:of|include\w*|such as|are)|side effects? (?:of|such as|include\w*)|candidate for|options? (?:of|include\w*|are)|prognosis (?:for|with)|versus|discussed)\b/i,
     not: ['function'],
   },
   {
@@ -55,7 +55,7 @@ export const CUES: readonly Cue[] = [
     context: 'plan',
     not: ['function', 'pain-score'],
     before:
-      /\b(?:will|we'll|with (?:full |good |continued |strict )?(?:compliance|adherence) (?:to|with)|(?:is|are|was|were|seems?) (?:interested in|open to|agreeable to|amenable to|willing to (?:try|consider|start|undergo))|suggestions? (?:about|for|to|regarding)|implement(?:ing|ed)?|plan(?:s|ned|ning)?(?: is| to| for| on)?|recommend(?:s|ed|ing)?|refer(?:red|ral)?(?: to| for| back)?|schedul(?:e|ed|ing)|order(?:ed|ing)?|prescrib(?:e|ed|ing)|start(?:ed)? (?:him|her|them|on)|to(?<!\b(?:continu\w*|found|noted|known|seem\w*|appear\w*|happen\w*|said|reported|thought|felt|shown|believed|used|likely|going) to) (?:start|begin|initiate|try|undergo|attend|receive|have|get)|asked (?:him|her|them|the patient) to|(?:is|are) to(?= (?!be\b))|(?:given|written|provided|sent)(?<=\b(?:scripts?|prescriptions?)\b[^.;]{0,12}(?:given|written|provided|sent)) for|(?:does |will |would )?needs? (?:additional|further|more|another)|begin|initiat(?:e|ed|ing)|try|trial of|advis(?:e|ed)|encourag(?:e|ed)|instruct(?:ed)?|suggest(?:s|ed)?|request(?:s|ed|ing)?|arrange(?:d|ments?)?|set up|proceed(?:ing)? with|would like to|wishes to|follow[- ]up (?:with|in)|return (?:to clinic|for)|prior auth\w*|authoriz\w*|next step|going forward|in the future|at (?:the )?next visit)\b/i,
+      /\b(?:will|we'll|with (?:full |good |continued |strict )?(?:compliance|adherence) (?:to|with)|(?:is|are|was|were|seems?) (?:interested in|open to|agreeable to|amenable to|willing to (?:try|consider|start|undergo))|suggestions? (?:about|for|to|regarding)|implement(?:ing|ed)?|plan(?:s|ned|ning)?(?: is| to| for| on)?|recommend(?:s|ed|ing)?|refer(?:red|ral)?(?: to| for| back)?|schedul(?:e|ed|ing)|order(?:ed|ing)?|prescrib(?:e|ed|ing)|start(?:ed)? (?:him|her|them|on)|to(?<!\b(?:continu\w*|found|noted|known|seem\w*|appear\w*|happen\w*|said|reported|thought|felt|shown|believed|used|likely|going) to) (?:start|begin|initiate|try|undergo|attend|receive|have|get)|asked (?:him|her|them|the patient) to|(?:is|are) to(?= (?!be\b))|(?:given|written|provided|sent)(?<=\b(?:scripts?|prescriptions?)\b[^.;]{0,12}(?:given|written|provided|sent)) for|(?:does |will |would )?needs? (?:additional|further|more|another)|begin|initiat(?:e|ed|ing)|try|trial of|advis(?:e|ed)|encourag(?:e|ed)|instruct(?:ed|ions? to)?|told (?:him |her |them )?to|suggest(?:s|ed)?|anticipated|request(?:s|ed|ing)?|arrange(?:d|ments?)?|set up|proceed(?:ing)? with|would like to|wishes to|follow[- ]up (?:with|in)|return (?:to clinic|for)|prior auth\w*|authoriz\w*|next step|going forward|in the future|at (?:the )?next visit)\b/i,
   },
   // A recommendation told in the past in the story ("further treatments were recommended") is history.
   {
@@ -67,7 +67,7 @@ export const CUES: readonly Cue[] = [
   {
     context: 'plan',
     after:
-      /^[^.;]{0,30}?\b(?:(?:was|is|were|are|will be|has been|have been) (?:recommended|ordered|prescribed|scheduled|planned|suggested|requested|arranged|encouraged|discussed)|is (?:planned|pending)|pending|to be (?:scheduled|started|done))\b/i,
+      /^[^.;]{0,30}?\b(?:(?:was|is|were|are|will be|has been|have been) (?:recommended|ordered|prescribed|scheduled|planned|suggested|requested|arranged|encouraged|discussed|anticipated)|is (?:planned|pending)|pending|to be (?:scheduled|started|done))\b/i,
   },
   {
     context: 'history',
@@ -204,7 +204,7 @@ export function mentionContext(sen: Sentence, start: number, end: number, type: 
 // Told with its result, a treatment was tried, wherever it is written: "excellent results with physical therapy",
 // "fails to respond to cortisone shots", "not healed despite conservative treatments", "stomach upset with NSAIDs".
 const TRIED_BEFORE =
-  /\b(?:results? (?:with|from)|fail(?:s|ed|ing)?(?: to respond to)?|respond(?:s|ed)? (?:well |poorly )?to|despite|in spite of|(?:relief|benefit|improvement|improved|better|success|upset|discomfort|side effects?|problems?) (?:with|from|on)|(?:helped|benefited|benefitted) by|(?:has |have |had )?(?:benefited|benefitted|benefits) (?:\w+ )?(?:from|with)|intoleran\w+ (?:of|to)|(?:did|does|has done) (?:well|poorly|not well) (?:with|on))\s+(?:(?:the|his|her|their|a|an|some|any|all|maximum|maximal|appropriate|prior|previous|formal|oral|several|multiple)\s+)*$/i;
+  /\b(?:results? (?:with|from)|fail(?:s|ed|ing)?(?: to respond to)?|respond(?:s|ed)? (?:well |poorly )?to|despite|in spite of|(?:relief|(?<!\b(?:may|might|would|could|should|will|can|to) )benefit|improvement|improved|better|success|upset|discomfort|side effects?|problems?) (?:with|from|on)|(?:helped|benefited|benefitted) by|(?:has |have |had )?(?:benefited|benefitted|benefits) (?:\w+ )?(?:from|with)|intoleran\w+ (?:of|to)|(?:did|does|has done) (?:well|poorly|not well) (?:with|on))\s+(?:(?:the|his|her|their|a|an|some|any|all|maximum|maximal|appropriate|prior|previous|formal|oral|several|multiple)\s+)*$/i;
 const TRIED_AFTER =
   /^\s*(?:has|have|had|was|were|is)?\s*(?:helped|failed|did not help|didn't help|(?:was|were) (?:helpful|effective|ineffective|unsuccessful|not helpful)|gave (?:him|her|them) (?:\w+ )?relief|provided (?:\w+ )?relief)\b/i;
 

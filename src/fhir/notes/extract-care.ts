@@ -31,22 +31,22 @@ const OUTCOMES: [RegExp, CareOutcome][] = [
     'not-tolerated',
   ],
   [
-    /\b(?:fail\w*|without (?:\w+ )?(?:relief|improvement|benefit|help|change)|no (?:\w+ )?(?:relief|improvement|benefit|change)|did not (?:help|improve|provide)|didn't (?:help|improve)|ineffective|not effective|not helpful|unhelpful|minimal (?:relief|benefit|improvement)|little (?:relief|benefit)|refractory|persist\w*|despite|unsuccessful|no better|worse|limited (?:relief|benefit))\b/i,
+    /\b(?:fail\w*|without (?:\w+ )?(?:relief|improvement|benefit|help|change)|no (?:\w+ )?(?:relief|improvement|benefit|change)|did not (?:help|improve|provide)|didn't (?:help|improve)|ineffective|not effective|not helpful|unhelpful|minimal (?:relief|benefit|improvement)|little (?:relief|benefit)|refractory|persist\w*|despite|unsuccessful|no better|worse|limited (?:relief|benefit)|not respond(?:s|ed|ing)?(?: well)? to)\b/i,
     'failed',
   ],
   [
-    /\b(?:helped|helps|helpful|improved|improvement|good relief|some relief|partial relief|moderate relief|significant relief|effective|beneficial|benefit\w*|relief with|provides? (?:\w+ )?relief|(?:temporary|short-term|transient) relief)\b/i,
+    /\b(?:helped|helps|helpful|improved|improvement|good relief|some relief|partial relief|moderate relief|significant relief|effective|beneficial|benefit\w*|relief with|provides? (?:\w+ )?relief|(?:temporary|short-term|transient) relief|(?<!\bnot )respond(?:s|ed|ing)? well to|(?:very )?good response|made better by)\b/i,
     'helped',
   ],
   [
-    /\b(?:currently|ongoing|continues?|continuing|increased|adjusted|wean\w*|taper\w*|titrat\w*|tolerating|refilled|still (?:taking|doing|attending)|taking|takes|is on|attending|in (?:formal )?PT|doing)\b/i,
+    /\b(?:currently|ongoing|continues?|continuing|increased|adjusted|wean\w*|taper\w*|titrat\w*|tolerating|refilled|still (?:taking|doing|attending|on)|(?:is|are) (?:already |currently )on|(?:is|are) being prescribed|receiv(?:es|ing)|currently being used|taking|takes|is on|attending|in (?:formal )?PT|doing)\b/i,
     'ongoing',
   ],
 ];
 
 // A plan, referral or intention is not care that was tried; "continue" is the exception (it is under way).
 const FUTURE =
-  /\b(?:with (?:full |good |continued |strict )?(?:compliance|adherence) (?:to|with)|interested in|open to|agreeable to|amenable to|willing to (?:try|consider|start|undergo)|suggestions? (?:about|for|to|regarding)|implement\w*|will|would(?! not)|could(?! not)|may|might|consider|considering|recommend\w*|refer\w*|plan\w*|order\w*|start|begin|initiate|trial of|try|prescribe|encouraged? to|advised? to|asked (?:him|her|them|the patient) to|(?:is|are) to(?= (?!be\b))|scripts? (?:(?:was|were) )?(?:given|written|provided|sent) for|needs? (?:additional|further|more|another)|perhaps|maybe|if|should|candidate for|discussed|offered|pending|scheduled|to be|rx for|prescription for|educated|counsel(?:ed|ing)|instructed|taught|handout)\b/i;
+  /\b(?:with (?:full |good |continued |strict )?(?:compliance|adherence) (?:to|with)|interested in|open to|agreeable to|amenable to|willing to (?:try|consider|start|undergo)|suggestions? (?:about|for|to|regarding)|implement\w*|will|would(?! not)|could(?! not)|may|might|consider|considering|recommend\w*|refer\w*|plan\w*|order\w*|start|begin|initiate|trial of|try|prescribe|encouraged? to|advised? to|asked (?:him|her|them|the patient) to|(?:is|are) to(?= (?!be\b))|scripts? (?:(?:was|were) )?(?:given|written|provided|sent) for|needs? (?:additional|further|more|another)|perhaps|maybe|if|should|candidate for|discussed|offered|pending|scheduled|to be|rx for|(?<!\b(?:was|were|been) given an? )prescription for|educated|counsel(?:ed|ing)|instructed|instructions? to|told (?:him |her |them )?to|anticipated|taught|handout)\b/i;
 // Therapy that never happened, said after the term: "PT was not covered, so she never started".
 const NEVER_DONE =
   /\b(?:never (?:started|went|began|attended|tried|did)|not tried|(?:has|have|did) not (?:yet )?(?:started|begun|gone|attended|tried)|not (?:yet )?started|(?:(?:was|were|is|are)\s+(?:not|never)\s+(?:yet\s+)?|(?:has|have|had)\s+(?:not|never)\s+(?:yet\s+)?been\s+)(?:tried|done|attempted|performed|given|used|started|prescribed|pursued|undertaken|initiated))\b/i;
@@ -70,7 +70,8 @@ const NOT_FOR_PAIN_AFTER =
   /^(?:(?!\band\b)[^.;,\n]){0,40}?\b(?:81\s*mg|(?:p\.?r\.?n\.?|for)\s+(?:fever|sleep|insomnia|anxiety|depression|constipation|nausea|heart|cardiac|prophylaxis))\b/i;
 const BABY_BEFORE = /\b(?:baby|low[- ]dose|81\s*mg)\s+$/i;
 // Aspirin in a medication list is mostly cardiac; it is pain care with an analgesic dose or a pain word near it.
-const ASPIRIN_FOR_PAIN = /^\s*(?:\d+\s*(?:mg)?\s*)?(?:325|500|650|975|1000)\s*mg|\b(?:pain|ache|headaches?|arthritis)\b/i;
+const ASPIRIN_FOR_PAIN =
+  /^\s*(?:\d+\s*(?:mg)?\s*)?(?:325|500|650|975|1000)\s*mg|^\s*(?:as needed|p\.?r\.?n\.?)(?! for (?:fever|chest pain))|\b(?:pain|ache|headaches?|arthritis)\b/i;
 // Injections of drugs that are not pain treatment: "Epogen injections", "insulin injections".
 const NOT_PAIN_INJECTION_BEFORE =
   /\b(?:insulin|B-?12|vitamin|epogen|procrit|testosterone|depo-provera|allergy|flu|hepatitis|heparin|lovenox|enoxaparin|interferon|humira|enbrel|iron)\s+$/i;
@@ -96,7 +97,8 @@ const PAST_STORY =
   /\b(?:previous(?:ly)?|prior|last|had|has had|have had|history|ago|underwent|in (?:19|20)\d\d|(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October|November|December|before|past|repeat|another|relief|helped|improv\w*|benefit)\b/i;
 const DOSE_AFTER = /^\s*\d+(?:\.\d+)?\s*(?:mg|mcg|g)\b/i;
 // "without side effects" is a tolerance statement, not an intolerance.
-const NO_SIDE_EFFECTS = /\b(?:without|no|denies) (?:any )?(?:\w+ )?side effects?\b/gi;
+const NO_SIDE_EFFECTS =
+  /\b(?:without|no|denies|(?:did|does|has|have) not (?:have|had|experience|report)|(?:didn't|doesn't|hasn't|haven't) (?:have|had)) (?:any )?(?:\w+ )?side effects?\b/gi;
 
 /** The outcome told in `text`, a piece of the sentence text `s`. */
 function outcomeIn(text: string, s: string): CareOutcome {

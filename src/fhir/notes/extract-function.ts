@@ -125,6 +125,15 @@ const RISK_BEFORE = /\b(?:risks?|complications?|side effects?|adverse (?:effects
 // short distances again", "STG: ambulate 100 feet", "instructed to avoid lifting over 10 pounds after the procedure".
 const GOAL_OR_INSTRUCTION_BEFORE =
   /(?:\bwill\s+be\s*$|\b(?:will|shall)\s+(?:be\s+able\s+to|be\s+independent|demonstrate|tolerate|ambulate|improve|increase|achieve|return)\b|\b(?:desires?|wants?|wishes|would like|hop(?:es|ing)|goal is) to\b|\b(?:instructed|educated|advised|asked|told)\s+(?:\w+\s+){0,3}?(?:not\s+)?to\b|^\s*(?:\d+\.\s*)?(?:STG|LTG|short[- ]term goals?|long[- ]term goals?|goals?)\s*(?:#?\d+)?\s*:)(?:(?!\b(?:but|however|although|currently|now)\b)[^.;])*$/i;
+// What makes the pain worse, told as a list of factors: "made worse by flexion, lifting, riding in a car and
+// sitting", "Aggravating factors include stairs and prolonged driving". Each activity in the list is a limitation of
+// its own; a movement that is not an activity ("flexion", "twisting", "lying supine") is not. A passing "worse with
+// standing" beside a score stays a modifier of the pain, as the corpus reads it.
+const AGGRAVATED_BY =
+  /\b(?:(?:is|are|was|were) (?:made worse|aggravated) by|(?:aggravating|exacerbating|provoking) factors (?:include|includes|are|consist of))\b[,:]?\s*/gi;
+const ITEM_ACTIVITY =
+  /^(?:(?:any|prolonged|extended|long|repetitive|heavy|excessive|general)\s+)*(?:sitting|sit|standing|stand|walking|walk|ambulation|ambulating|lifting|carrying|driving|riding in (?:a|the) car|car rides?|stairs|climbing(?: stairs)?|sleeping|working|work|household chores|chores|housework|limitations? with (?:home|household) tasks)\b/i;
+const LIST_SPLIT = /\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s|\bas well as\b)\s*/g;
 const HEEL_TOE_AFTER = /^\s*(?:on (?:his |her |their |the )?(?:(?:right|left) )?)?(?:heels?|toes?)\b/i;
 const EXAM_TEST = /\b(?:test\w*|heels?|toes?|tandem)\b/i;
 /** Exported for the gate measurement in test/bench/notes-gates.ts. */
@@ -189,6 +198,28 @@ export function extractFunction(note: NoteDoc, sentences: readonly Sentence[]): 
       kinds.add(kind);
       if (!ok(a, b)) return;
       out.push({ source: 'note', evidence: [spanEvidence(note, sen, a, b)], limitation: s.slice(a, b), date });
+    }
+  };
+  // The items of an aggravating-factors list, from `from` to the clause's end.
+  const aggravatingList = (from: number): void => {
+    const end = Math.min(s.length, from + 240);
+    const stop = /[.;:]/.exec(s.slice(from, end));
+    const list = s.slice(from, stop ? from + stop.index : end);
+    let at = 0;
+    LIST_SPLIT.lastIndex = 0;
+    const cuts: [number, number][] = [];
+    for (let m = LIST_SPLIT.exec(list); m !== null; m = LIST_SPLIT.exec(list)) {
+      cuts.push([at, m.index]);
+      at = m.index + m[0].length;
+    }
+    cuts.push([at, list.length]);
+    for (const [x, y] of cuts) {
+      const item = list.slice(x, y);
+      if (item.length === 0 || item.length > 60 || !ITEM_ACTIVITY.test(item)) continue;
+      const a = from + x;
+      const b = from + y;
+      if (!ok(a, b)) continue;
+      out.push({ source: 'note', evidence: [spanEvidence(note, sen, a, b)], limitation: item, date });
     }
   };
   for (const current of sentences) {
@@ -256,6 +287,9 @@ export function extractFunction(note: NoteDoc, sentences: readonly Sentence[]): 
       };
       if (m[2] !== undefined && Number(m[2]) <= 100) fact.score = Number(m[2]);
       out.push(fact);
+    }
+    if (sen.lower.includes('worse by') || sen.lower.includes('factors') || sen.lower.includes('aggravated by')) {
+      for (const m of matchAll(AGGRAVATED_BY, s)) aggravatingList(m.index + m[0].length);
     }
     for (const re of LEXICON_PATTERNS) {
       for (const m of matchAll(re, s)) {

@@ -12,7 +12,7 @@ const LIMITATION_KINDS: [RegExp, FunctionLimitation][] = [
   [/\b(?:walk|ambulat|stairs|block|climb|rail|limp)/i, 'walking'],
   [/\b(?:sit)/i, 'sitting'],
   [/\b(?:stand)/i, 'standing'],
-  [/\b(?:driv)/i, 'driving'],
+  [/\b(?:driv|riding in (?:a|the) car|car rides?)/i, 'driving'],
   [
     /\b(?:ADL|daily|in the home|around the house|household|yard|dress|bath|shower|groom|housework|chores|cook|clean|self-care|toilet|shop|laundry|vacuum|garden|mow|dishes|putting on|put on|tie|tying|comb|wash|brush|homebound|housebound)/i,
     'adl',
@@ -76,6 +76,8 @@ export const ACTIVITIES: readonly string[] = [
   String.raw`(?:perform(?:ing)?|do(?:ing)?|complet(?:e|ing)) (?:these|those|such|the|his|her|their|any|many|most|some|all|normal|usual|daily) (?:(?:normal|usual|daily|routine|household|work|job) )?(?:tasks|activities|duties|things|chores)`,
   String.raw`functional (?:activities|tasks)(?: (?:in|around) the (?:home|house))?`,
   String.raw`(?:activities|tasks|chores) (?:in|around) the (?:home|house)`,
+  String.raw`(?:home|household) (?:tasks|projects)`,
+  'transferring',
   String.raw`(?:get(?:ting)?|put(?:ting)?|rais(?:e|ing)|lift(?:ing)?|reach(?:ing)?) (?:his |her |their )?(?:hands?|arms?) (?:behind|over|above|up)`,
   String.raw`weight-?bearing`,
   String.raw`get(?:ting)? (?:up|out of bed|in and out|out of (?:a |the |his |her )?(?:low |deep |soft )?(?:chair|car|bed|bathtub|tub))`,
@@ -158,6 +160,8 @@ export const LIMIT_BEFORE: readonly string[] = [
   'should not',
   'must not',
   String.raw`deficits? (?:in|with|of)`,
+  // "general limitations with home tasks", "extreme limitations with ability to complete home tasks".
+  String.raw`limitations? (?:with|in|of)(?: (?:his|her|their))?(?: ability to)?`,
   String.raw`avoids|avoiding`,
   // "it is hard for her to kneel", "struggles to climb stairs", "reduced ability to stand".
   String.raw`(?:hard|impossible|uncomfortable|challenging)(?: for (?:him|her|them|the patient))? to`,
@@ -204,6 +208,7 @@ const WORK_STATUS_MORE: readonly string[] = [
   String.raw`(?:unable|not able|has not been able|have not been able) to (?:return to|resume|go back to) (?:his |her |their )?(?:\w+ )?(?:work|job|duties|employment)`,
   String.raw`(?:his|her|their) (?:usual and customary|usual|customary|pre-?injury|former|previous|regular) (?:work|job|occupation|duties|employment)(?: capacity)?`,
   String.raw`precluded from (?:very )?(?:heavy|strenuous|repetitive|prolonged) (?:work|labor|lifting)`,
+  String.raw`work modifications?`,
   // Out of the workforce, or moved within it, because of the condition.
   String.raw`(?:(?:is|are|was|has been|remains) (?:currently |presently |still )?)?(?:unemployed|not (?:currently |presently )?employed)`,
   String.raw`(?:had to |has had to |was forced to )?(?:change|changed|switch|switched) (?:jobs|careers|occupations|(?:his|her|their) (?:job|career|occupation))(?= (?:because of|due to|secondary to|since))`,
@@ -240,6 +245,9 @@ export const MOBILITY_STATUS = [
   String.raw`(?:non-?|partial(?:ly)? |touch-?down |toe-?touch |protected )weight-?bearing(?! as tolerated)`,
   String.raw`(?:unable to|cannot|can't|not able to|difficulty|inability to|trouble) (?:fully )?bear(?:ing)? (?:full )?weight`,
   String.raw`(?:walk|ambulate)s? (?:only )?(?:very )?(?:short|limited) distances`,
+  String.raw`(?:mild|slight|noticeable|significant|marked|obvious) limp`,
+  // A walk test stopped by pain: "painful symptoms occurring after approximately 400 feet of walking".
+  String.raw`after (?:approximately |about |only )?\d+ (?:feet|ft|yards|blocks?|minutes?) of (?:walking|ambulation|standing|sitting)`,
 ].join('|');
 
 /** Therapists' shorthand for a tolerance: "sitting > 30 min", "walking < 1 block", "stand <10 minutes". */
@@ -263,7 +271,7 @@ export const FUNCTION_FIELDS = [
 export const BED_BOUND = String.raw`(?:spends?|spending) (?:most|much|all|part|half) of (?:the|his|her|their) (?:day|time) (?:lying )?in bed|(?:lays|lies|lay|laying|lying|stays|staying|spends?|spending) in bed (?:almost |nearly |most of the day|much of the day)?(?:all day(?: long)?(?: every ?day)?)?|bed-?bound|bedridden`;
 
 /** Sleep disturbance. */
-export const SLEEP = String.raw`sleep (?:disturb\w*|disrupt\w*|problems?)|(?:difficulty|trouble|problems?) (?:sleeping|with sleep)|wakes? (?:him |her |them )?up|waking up|awaken\w*|interrupted sleep|(?:unable to|can't|cannot) sleep|poor sleep|keeps (?:him|her|them) (?:up|awake)(?: at night)?|trouble (?:falling|staying) asleep|difficulty (?:falling|staying) asleep|sleep (?:is |as )?(?:erratic|fragmented|interrupted|disturbed|restless)|(?:erratic|fragmented|disturbed|restless) sleep|insomnia|sleep at night|sleeps? (?:only |about |approximately |less than |no more than ){1,2}(?:\d+(?:-\d+)?|one|two|three|four|five|six|a few|a couple of) hours|(?:gets?|getting) (?:only )?(?:about |approximately |less than )?(?:\d+(?:-\d+)?|one|two|three|four|five) hours of sleep|sleep (?:is |has been )?(?:disrupted|poor|limited|broken)|(?:loss of|lost|losing) sleep|(?:unable to|cannot|can't|difficulty) (?:get(?:ting)? (?:to )?sleep|fall(?:ing)? asleep|stay(?:ing)? asleep)|awake(?:ns)? (?:him|her|them) (?:at night|from sleep)|wakes? (?:up )?(?:\w+ )?(?:times?|several times|multiple times) (?:a|per|each) night|night(?:time)? pain (?:wakes|awakens)|not sleeping(?: well)?|sleeps? poorly|(?:does not|doesn't|cannot|can't|unable to|is not able to) sleep (?:well|through the night|more than|for more than)|sleep (?:is |has been )?(?:affected|impaired)|(?:disturbs|disrupts|interrupts|affects|interferes with|interfering with) (?:his |her |their )?sleep|sleep deprivation|restless nights?|wakes? (?:up )?(?:\d+(?:-\d+)?|one|two|three|four|five|several|multiple|many) (?:times?|x) (?:a |per |each |every )?(?:night|nightly)|(?:sleeps?|sleeping|slept|has to sleep|have to sleep) (?:\w+ )?(?:in a (?:recliner|chair)|on the (?:couch|floor|sofa)|sitting up)`;
+export const SLEEP = String.raw`sleep (?:alteration|disturbance|disruption)s? (?:because of|due to|secondary to) (?:the )?pain(?::[^.;\n]{0,120})?|sleep (?:disturb\w*|disrupt\w*|problems?)|(?:difficulty|trouble|problems?) (?:sleeping|with sleep)|wakes? (?:him |her |them )?up|waking up|awaken\w*|interrupted sleep|(?:unable to|can't|cannot) sleep|poor sleep|keeps (?:him|her|them) (?:up|awake)(?: at night)?|trouble (?:falling|staying) asleep|difficulty (?:falling|staying) asleep|sleep (?:is |as )?(?:erratic|fragmented|interrupted|disturbed|restless)|(?:erratic|fragmented|disturbed|restless) sleep|insomnia|sleep at night|sleeps? (?:only |about |approximately |less than |no more than ){1,2}(?:\d+(?:-\d+)?|one|two|three|four|five|six|a few|a couple of) hours|(?:gets?|getting) (?:only )?(?:about |approximately |less than )?(?:\d+(?:-\d+)?|one|two|three|four|five) hours of sleep|sleep (?:is |has been )?(?:disrupted|poor|limited|broken)|(?:loss of|lost|losing) sleep|(?:unable to|cannot|can't|difficulty) (?:get(?:ting)? (?:to )?sleep|fall(?:ing)? asleep|stay(?:ing)? asleep)|awake(?:ns)? (?:him|her|them) (?:at night|from sleep)|wakes? (?:up )?(?:\w+ )?(?:times?|several times|multiple times) (?:a|per|each) night|night(?:time)? pain (?:wakes|awakens)|not sleeping(?: well)?|sleeps? poorly|(?:does not|doesn't|cannot|can't|unable to|is not able to) sleep (?:at night )?(?:well|through the night|more than|for more than)|sleep (?:is |has been )?(?:affected|impaired)|(?:disturbs|disrupts|interrupts|affects|interferes with|interfering with) (?:his |her |their )?sleep|sleep deprivation|restless nights?|wakes? (?:up )?(?:\d+(?:-\d+)?|one|two|three|four|five|several|multiple|many) (?:times?|x) (?:a |per |each |every )?(?:night|nightly)|(?:sleeps?|sleeping|slept|has to sleep|have to sleep) (?:\w+ )?(?:in a (?:recliner|chair)|on the (?:couch|floor|sofa)|sitting up)`;
 
 /** Instruments other than ODI/NDI/PEG/PROMIS (those stay in extract-function), with a score when given. */
 export const OTHER_INSTRUMENTS = String.raw`(?:WOMAC|Berg(?: balance)?(?: scale)?|Roland[- ]Morris|DASH|QuickDASH|LEFS|FABQ|Tinetti|Timed Up and Go|TUG|SF-?36|SF-?12|Brief Pain Inventory|BPI|PSFS|Patient[- ]Specific Functional Scale|FOTO|KOOS|HOOS|Lysholm|Neck Pain and Disability Scale)(?:\s+(?:physical|mental|functional|function|total|average|mean|interference|component|summary|composite|status|score))*\s*(?:[:=]|of|is|was)?\s*\d+(?:\.\d+)?(?:\s*\/\s*\d+)?(?: points)?|\b\d+\s*\/\s*56(?: points)?|Oswestry[^.\n]{0,40}?:\s*(?:significant|moderate|severe|minimal|mild)\w*(?: impact| disability)?`;

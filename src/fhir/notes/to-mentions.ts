@@ -73,6 +73,11 @@ export function functionValues(x: FunctionalFact) {
 }
 export const reliefValues = (x: NoteReliefFact) => ({ percent: x.percent });
 
+// A technique paragraph that says how each level is done in general ("For a C7 medial branch, the needle tip is
+// positioned ...", "For C3 to C6 medial branches, the needles are placed ...") names levels that may not be today's.
+const TECHNIQUE_SENTENCE =
+  /^\s*For (?:a |an |each |the )?[CTLS]\d{1,2}(?:\s*(?:to|through|-)\s*[CTLS]?\d{1,2})?(?:'s)?\s+(?:medial branch|facet|level|nerve|dorsal ramus)[^.;]*\bthe needles?(?: tips?)? (?:is|are)\b/i;
+
 /**
  * Site mentions: one mention per level token (the annotations of real notes name "L4-5 and L5-S1" as two sites), context
  * from the layer but today's procedure is current.
@@ -92,6 +97,7 @@ export function siteMentions(
       let context: MentionContext = sen ? mentionContext(sen, t.start - sen.start, t.end - sen.start, 'site', true) : 'current';
       if (context === 'plan' && sen?.section === 'plan' && f.context === 'history') context = 'history';
       if (f.context === 'history' && context === 'current') context = 'history';
+      if (sen && context === 'current' && TECHNIQUE_SENTENCE.test(sen.text)) context = 'hypothetical';
       const m: NoteMention = {
         type: 'site',
         span: { start: t.start, end: t.end },

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { freshDirFrom, hasNotes, loadSplit, offsetProblems } from '../../../src/tools/eval-notes-load';
+import { dev2DirFrom, freshDirFrom, hasNotes, loadSplit, offsetProblems } from '../../../src/tools/eval-notes-load';
 
 const root = mkdtempSync(join(tmpdir(), 'eval-load-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -27,6 +27,14 @@ describe('freshDirFrom', () => {
     expect(freshDirFrom(undefined, { NOTES_FRESH_DIR: '/b' })).toBe(resolve('/b'));
     expect(freshDirFrom(undefined, {})).toBeUndefined();
     expect(freshDirFrom(undefined, { NOTES_FRESH_DIR: '' })).toBeUndefined();
+  });
+});
+
+describe('dev2DirFrom', () => {
+  it('takes --dev2 over NOTES_DEV2_DIR, and ignores the fresh variable', () => {
+    expect(dev2DirFrom('/a', { NOTES_DEV2_DIR: '/b' })).toBe(resolve('/a'));
+    expect(dev2DirFrom(undefined, { NOTES_DEV2_DIR: '/b' })).toBe(resolve('/b'));
+    expect(dev2DirFrom(undefined, { NOTES_FRESH_DIR: '/c' })).toBeUndefined();
   });
 });
 
@@ -77,6 +85,16 @@ describe('npm run eval:notes -- --fresh', () => {
     const r = spawnSync(resolve('node_modules/.bin/tsx'), ['src/tools/eval-notes.ts', '--fresh', absent], { encoding: 'utf8' });
     expect(r.status).toBe(0);
     expect(r.stdout).toContain(`no fresh notes at ${absent}/notes`);
+    expect(r.stdout).not.toContain('precision');
+  }, 30_000);
+});
+
+describe('npm run eval:notes -- --dev2', () => {
+  it('says plainly and exits 0 when the dev2 folder is absent', () => {
+    const absent = join(root, 'absent-dev2');
+    const r = spawnSync(resolve('node_modules/.bin/tsx'), ['src/tools/eval-notes.ts', '--dev2', absent], { encoding: 'utf8' });
+    expect(r.status).toBe(0);
+    expect(r.stdout).toContain(`no dev2 notes at ${absent}/notes`);
     expect(r.stdout).not.toContain('precision');
   }, 30_000);
 });
