@@ -1,6 +1,13 @@
 // App entry (the SMART redirect_uri). The token exchange starts at once, and the record read the moment the token
 // arrives, while the React app (the larger part of the code) loads and compiles in parallel, instead of after it.
 import FHIR from 'fhirclient';
+import { prewarmNoteWorker } from './ui/note-worker';
+
+// The note worker first: the one the launch page started for this launch (named for its SMART state, in this URL
+// until fhirclient's ready() consumes it), else a new one. Its warm-up (a few hundred ms of CPU in a fresh worker, on
+// its own thread) then runs during the token exchange and the searches instead of after the token, where
+// ui/hooks/early-read.ts started it and the first real note waited behind it.
+prewarmNoteWorker(new URLSearchParams(window.location.search).get('state') ?? undefined);
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');
