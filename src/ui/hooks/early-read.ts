@@ -7,7 +7,6 @@ import {
   fhirclientReader,
   grantedAccess,
   parseLaunchContext,
-  prefetchNoteFacts,
   prewarmNoteWorker,
   preparseResources,
   readPatientRecord,
@@ -88,9 +87,6 @@ export function startEarlyRead(client: Client): EarlyRead | undefined {
   const access = grantedAccess(parsed.context.grantedScopes.join(' '));
   if (essentialReadsMissing(access.canRead).length > 0) return undefined;
   let read: RecordRead | undefined = startRecordRead(fhirclientReader(client), parsed.context.patientId, access);
-  // Each search's notes go to the note worker the moment that search is in, not once React's boot module has loaded
-  // (the notes' search is often in before it has): the worker's extraction overlaps the searches still on the wire.
-  read.onType(prefetchNoteFacts);
   return {
     take(patientId) {
       const r = read?.patientId === patientId ? read : undefined;

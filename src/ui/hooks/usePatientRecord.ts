@@ -47,7 +47,7 @@ export function usePatientRecord(
       setArrivedTypes([]);
       const taken = early?.take(patientId);
       const read = taken ?? startRecordRead(reader, patientId, access);
-      // A launch's read sends its notes to the worker as they arrive (early-read.ts); a read started here does now.
+      // A launch's read has had its notes sent to the worker since boot (boot.tsx); a read started here does now.
       const prefetch = taken ? undefined : read.onType(prefetchNoteFacts);
       signal.addEventListener('abort', () => read.abort(), { once: true });
       // Types that arrived before React mounted are replayed here at once.
