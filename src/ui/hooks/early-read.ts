@@ -15,8 +15,10 @@ import {
 } from '../../fhir/index';
 import { essentialReadsMissing } from '../read-plan';
 
-// main.tsx starts the note worker first thing; here too for any other importer (it is started once).
-prewarmNoteWorker();
+/** Starts (or joins, by the launch's SMART state) the note worker: main.tsx calls it as soon as this module is in. */
+export function startNoteWorker(launch?: string): void {
+  prewarmNoteWorker(launch);
+}
 
 type TypeListener = (type: string, resources: unknown[]) => void;
 
