@@ -64,6 +64,11 @@ function appHtmlAtRoot(): Plugin {
           return page.replace('</head>', `  ${links.join('\n    ')}\n  </head>`);
         };
         launch.source = preload(launch.source, 'preload');
+        // The note worker's script too, into the HTTP cache (a worker's fetch is not a module preload's): this page
+        // starts it as a shared worker where it can, else the app page starts its own (src/fhir/notes/worker-start.ts);
+        // its warm-up is on the way to the first verdict. (The worker is bundled on its own: here it is an asset.)
+        const worker = Object.values(bundle).find((c) => c.type === 'asset' && /(^|\/)worker-[^/]+\.js$/.test(c.fileName));
+        if (worker) launch.source = launch.source.replace('</head>', `  <link rel="prefetch" href="${base}${worker.fileName}">\n  </head>`);
         // The app page too: main.tsx imports the React app only after the reads have started (its evaluation holds
         // the main thread), so it is fetched and compiled ahead, during the token exchange.
         if (html?.type === 'asset' && typeof html.source === 'string') html.source = preload(html.source, 'stylesheet');

@@ -6,6 +6,7 @@
 import FHIR from 'fhirclient';
 import { launchSettings } from '../src/fhir/session/launch-settings';
 import { FAILURES } from '../src/fhir/session/launch-failure';
+import { startLaunchNoteWorker } from '../src/fhir/notes/worker-start';
 import './launch.css';
 
 const status = document.getElementById('status');
@@ -58,14 +59,18 @@ if (!params.get('iss')) {
   window.sessionStorage.clear();
   const framed = window.self !== window.top;
   const settings = launchSettings(window.location.href);
+  // SMART 2 asks for at least 122 bits of state entropy; fhirclient's default has about 95.
+  const stateKey = crypto.randomUUID();
+  // The note worker the app page will join (named for this launch's state): its warm-up runs during the authorize
+  // redirect and the token exchange (src/fhir/notes/worker-start.ts).
+  startLaunchNoteWorker(stateKey);
   FHIR.oauth2
     .authorize({
       clientId: settings.clientId,
       scope: scopeFor(settings.scope, !params.get('launch')),
       redirectUri: settings.redirectUri,
       pkceMode: 'required',
-      // SMART 2 asks for at least 122 bits of state entropy; fhirclient's default has about 95.
-      stateKey: crypto.randomUUID(),
+      stateKey,
       // Inside the EHR's iframe the redirect must complete in the frame, or the login silently stalls.
       completeInTarget: framed,
     })

@@ -2,6 +2,10 @@
 // arrives, while the React app (the larger part of the code) loads and compiles in parallel, instead of after it.
 import FHIR from 'fhirclient';
 
+// The launch, by its SMART state (in this URL until fhirclient's ready() has used it): the launch page started the
+// note worker for it, which this page joins.
+const launch = new URLSearchParams(window.location.search).get('state') ?? undefined;
+
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root');
 
@@ -12,6 +16,10 @@ const ready = FHIR.oauth2.ready();
 // modulepreloads it), but runs only once the reads are on their way: its evaluation holds the main thread, and the
 // token's callback, which starts the reads, would otherwise wait behind it.
 const reads = import('./ui/hooks/early-read');
+// The note worker as soon as that module is in, not when the token is: the launch page's, still warming up or warm,
+// else a new one whose warm-up then runs during the token exchange and the searches. (Not imported here: the entry
+// would put the read's modules, and the zod schemas among them, ahead of the CSP-safe zod setting, ui/no-eval.ts.)
+reads.then((m) => m.startNoteWorker(launch)).catch(() => undefined);
 const ui = () => import('./ui/boot');
 
 ready.then(

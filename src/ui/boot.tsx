@@ -10,10 +10,11 @@ import type { EarlyRead } from './hooks/early-read';
 import './styles.css';
 
 export function renderApp(container: HTMLElement, client: Client, early?: EarlyRead): void {
-  // The notes are extracted in a worker, started while the chart is read (by early-read.ts when the launch's read
-  // module loaded, else now),
+  // The notes are extracted in a worker, started while the chart is read (the launch page's, joined by main.tsx as soon as the read module is in, else now),
   prewarmNoteWorker();
   // and each search's notes go to it as soon as that search is in (now for those already in), before React mounts.
+  // (Not from early-read.ts: the prefetch would bring the whole note engine, its main-thread fallback, onto the
+  // token's path, and the worker is still warming up when the first searches land.)
   early?.onType(prefetchNoteFacts);
   createRoot(container).render(
     <StrictMode>

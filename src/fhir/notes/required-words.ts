@@ -6,9 +6,13 @@
 
 // Only ASCII letters, digits and a few plain marks count as literal: their lower-case form is what sen.lower holds at
 // the same place, with or without the i flag (non-Unicode case folding never maps a non-ASCII character to ASCII).
-const PLAIN = /^[A-Za-z0-9 ,:'#&=%-]$/;
+// (Sets of characters, not one-character regexes: this reader walks every lexicon source character by character as
+// the note worker starts, on the way to the launch's first verdict.)
+const PLAIN: ReadonlySet<string> = new Set("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789 ,:'#&=%-");
 /** Escaped punctuation: a plain one (PLAIN) is a literal, any other consumes one character. */
-const ESCAPED_PUNCT = /^[./\-#&%=:,'()[\]{}?*+|^$\\]$/;
+const ESCAPED_PUNCT: ReadonlySet<string> = new Set("./-#&%=:,'()[]{}?*+|^$\\");
+/** Escaped classes and control characters: one character, not a literal. */
+const CLASS_ESCAPES: ReadonlySet<string> = new Set('dDsSwWtnrfv');
 const SHORTEST_USEFUL = 3;
 
 /** Words (lower case) one of which every match of the alternation `src[i..]` up to `)` or end contains, or null. */
@@ -66,15 +70,15 @@ function sequence(src: string, at: { i: number }): string[] | null {
       if (e === 'b' || e === 'B') consumes = false;
       // An escaped dot is a literal dot (the therapy lexicon's "P\.T\.", whose lack of a word left the whole care-term
       // matcher ungated, run on every sentence); a bare one is any character.
-      else if (ESCAPED_PUNCT.test(e)) literal = PLAIN.test(e) || e === '.' ? e : null;
-      else if (/^[dDsSwWtnrfv]$/.test(e)) literal = null;
+      else if (ESCAPED_PUNCT.has(e)) literal = PLAIN.has(e) || e === '.' ? e : null;
+      else if (CLASS_ESCAPES.has(e)) literal = null;
       else throw new Error(`escape \\${e}`);
     } else if (c === '^' || c === '$') {
       at.i++;
       consumes = false;
     } else {
       at.i++;
-      if (PLAIN.test(c)) literal = c.toLowerCase();
+      if (PLAIN.has(c)) literal = c.toLowerCase();
     }
     // A quantifier after the atom: optional ones make it not required; any one ends a literal run.
     let optional = false;

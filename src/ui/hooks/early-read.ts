@@ -15,8 +15,10 @@ import {
 } from '../../fhir/index';
 import { essentialReadsMissing } from '../read-plan';
 
-// main.tsx loads this module during the token exchange: the note worker starts (and warms up) then, not after it.
-prewarmNoteWorker();
+/** Starts (or joins, by the launch's SMART state) the note worker: main.tsx calls it as soon as this module is in. */
+export function startNoteWorker(launch?: string): void {
+  prewarmNoteWorker(launch);
+}
 
 type TypeListener = (type: string, resources: unknown[]) => void;
 
