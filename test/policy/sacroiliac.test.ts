@@ -269,18 +269,26 @@ describe('SI-IMAGING: image guidance (S2 summaries: advice that holds a "ready")
   });
 });
 
-describe('SI joint radiofrequency ablation 64625: not covered by every text read (S2: summaries, a society bulletin)', () => {
+describe('SI joint radiofrequency ablation 64625: not covered (P: the AAPM practice alert on L39383, a society bulletin)', () => {
   const rfa = () =>
     service('64625', 'si-rfa', { region: 'sacral', levels: [], reasonIcd10: ['M46.1'], evidence: [ev('ServiceRequest/sr1')] });
-  it('is never ready: held as incomplete, saying no chart change makes it covered', () => {
+  it('is not eligible, saying nothing in the chart changes that (round-4 F8)', () => {
     const a = assess(siPicture(), rfa(), 'medicare', TODAY);
     expect(a.policy.id).toBe('sacroiliac-rfa');
-    expect(a.verdict).toBe('incomplete');
+    expect(a.verdict).toBe('not-eligible');
     const f = a.findings.find((x) => x.requirementId === 'si-rfa-not-covered')!;
-    expect(f.status).toBe('missing');
+    expect(f.status).toBe('not-met');
     expect(f.severity).toBe('blocker');
-    expect(f.message).toMatch(/not covered according to every source read; no change to the chart makes it covered/);
-    expect(f.citation).toMatchObject({ ruleId: 'SI-RFA-NONCOVERED', grade: 'S2', verified: false });
+    expect(f.message).toMatch(/nothing in the chart changes that/);
+    expect(f.citation).toMatchObject({ ruleId: 'SI-RFA-NONCOVERED', grade: 'P', verified: true });
+  });
+  it('the same rule read only from summaries (S2) is held as incomplete, never ready', () => {
+    const p = siPicture();
+    const s = rfa();
+    const citation = { ruleId: 'X-NONCOVERED', document: 'LCD X', section: 'Limitations', grade: 'S2' as const, verified: false };
+    const r = notCoveredRequirement('x').check(contextFor(p, s, TODAY), { notCovered: { value: { label: 'Procedure X' }, citation } });
+    expect(r.status).toBe('missing');
+    expect(r.message).toMatch(/no change to the chart makes it covered/);
   });
   it('the same rule read from a text that decides (P) is not eligible', () => {
     const p = siPicture();

