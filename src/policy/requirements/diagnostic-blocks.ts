@@ -57,6 +57,15 @@ export function diagnosticBlocksRequirement(id: string, text: string): Requireme
       const since = renewFrom
         ? ` since the ablation of ${renewFrom} (more than ${rule.renewAfterMonths} months ago: new blocks are needed)`
         : '';
+      // A block told only in a note ("MBBs at another clinic, 90% relief") is a session to confirm, not proof of the
+      // prerequisite: the payer asks for the block's own record (date, levels, relief), so it holds "ready" back.
+      const told = good.filter((b) => b.procedures.every((p) => p.source === 'note'));
+      if (good.length >= rule.count && good.length - told.length < rule.count)
+        return missing(
+          `${plural(told.length, 'qualifying diagnostic block')} of the ${rule.count} required ${told.length === 1 ? 'is' : 'are'} told only in a note (${summary(told)}).`,
+          'Attach the outside procedure record of each block (date, levels, relief after it)',
+          evidence,
+        );
       if (good.length >= rule.count)
         return met(
           `${plural(good.length, 'diagnostic block session')} with at least ${rule.minPercent}% relief${since} (${summary(blocks)}).`,

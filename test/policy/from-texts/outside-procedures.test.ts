@@ -9,7 +9,7 @@ import { mergeNoteFacts } from '../../../src/fhir/notes';
 import type { Assessment, Finding } from '../../../src/policy/verdicts';
 import type { ProcedureFact, UndatedProcedureFact } from '../../../src/policy/picture';
 import { addDays, addMonths, HOURS_PER_MONTH } from '../../../src/policy/dates';
-import { esiPicture, proc, relief, tfesi, TODAY } from '../build';
+import { esiPicture, facetPicture, proc, relief, rfa, tfesi, TODAY } from '../build';
 
 const find = (a: Assessment, id: string): Finding => {
   const f = a.findings.find((x) => x.requirementId === id);
@@ -193,5 +193,30 @@ describe('end to end: an outside session only in a note stops a fifth ESI in 12 
     expect(f.status).toBe('not-met');
     expect(f.evidence.map((e) => e.ref)).toContain('DocumentReference/visit');
     expect(a.verdict).toBe('not-eligible');
+  });
+});
+
+describe('FJ-RFA-BLOCKS: diagnostic blocks told only in a note are to confirm, not proof of the prerequisite', () => {
+  // "Two MBBs at another clinic, each with 90% relief" in a note: the sessions exist for the frequency rules, but the
+  // payer asks for the blocks' own records before an ablation, so they hold "ready" back instead of meeting it.
+  const block = (daysAgo: number, source: ProcedureFact['source']): ProcedureFact =>
+    proc('facet-mbb', daysAgo, [relief(90)], {
+      id: source === 'note' ? undefined : `b${daysAgo}`,
+      code: source === 'note' ? '' : '64493',
+      system: source === 'note' ? 'other' : 'cpt',
+      levels: ['L4-L5'],
+      intent: 'diagnostic',
+      source,
+    });
+  it.each([
+    ['both coded', 'coded', 'coded', 'met'],
+    ['one told in a note', 'coded', 'note', 'missing'],
+    ['both told in a note', 'note', 'note', 'missing'],
+  ] as const)('two blocks with 90 percent, %s -> %s', (_label, a, b, status) => {
+    const p = facetPicture();
+    p.procedureHistory = [block(60, a), block(40, b)];
+    const f = find(assess(p, rfa(), 'medicare', TODAY), 'rfa-diagnostic-blocks');
+    expect(f.status).toBe(status);
+    if (status === 'missing') expect(f.fix).toMatch(/outside procedure record/);
   });
 });
