@@ -157,12 +157,22 @@ export function spacingRequirement(id: string): Requirement {
  * back counts: "60% for five months" written ten months on says five months, not ten (the date a note is written
  * is evidence of relief then only when the note says nothing that bounds it).
  */
+/**
+ * Whole calendar months from `from` to `to` (2026-09-01 to 2026-12-01 is 3): "at least 3 months" is read on the
+ * calendar, and 91 days fell short of 3 x 730 hours (round-4 F10).
+ */
+function calendarMonths(from: string, to: string): number {
+  let m = 0;
+  while (addMonths(from, m + 1) <= to) m++;
+  return m;
+}
+
 function heldAtLeast(s: Session, minPercent: number): { percent: number; on: string; hours: number } | undefined {
   let best: { percent: number; on: string; hours: number } | undefined;
   for (const r of s.relief) {
     const on = r.date?.slice(0, 10);
     if (!on || on <= s.date || r.percent < minPercent || r.durationHours !== undefined || r.returned) continue;
-    const hours = daysBetween(s.date, on) * 24;
+    const hours = Math.max(daysBetween(s.date, on) * 24, calendarMonths(s.date, on) * HOURS_PER_MONTH);
     if (!best || hours > best.hours) best = { percent: r.percent, on, hours };
   }
   return best;
@@ -230,38 +240,32 @@ export function reliefRequirement(
   text: string,
   pick: (p: PolicyParams) => Cited<ReliefRule> | undefined = (p) => p.repeatRelief,
 ): Requirement {
-  return requirement(
-    id,
-    'prior-response',
-    text,
-    pick,
-    (picture, service, today, rule, ctx) => {
-      const dos = dosOf(service, today);
-      if (rule.intent) {
-        const planned = injectionIntent(picture, service, dos).intent;
-        if (planned !== rule.intent) return notApplicable(`Applies to a repeat ${rule.intent} injection only.`);
-      }
-      const prior = priorSessions(ctx, rule.after).filter((s) => !rule.intent || s.intent === rule.intent);
-      const prev = repeatedSession(service, prior, rule);
-      // Sessions a note names without a date may be the previous one: judged on, or a gap to confirm (issue 9, F20).
-      const undated = undatedBefore(ctx, rule.after, true, rule.intent).filter(
-        (u) => rule.anyLevel || levelsOverlap(u.levels, service.levels),
-      );
-      if (!prev) {
-        if (undated.length === 0)
-          return notApplicable(`No previous session of this kind in this region${rule.anyLevel ? '' : ' at these levels'}: not a repeat.`);
-        return undatedRepeat(undated, rule);
-      }
-      const r = judgeRepeat(picture, service, dos, rule, prev, prior);
-      const unsure = r.status === 'met' ? undated.filter((u) => !undatedMeets(u, rule)) : [];
-      if (unsure.length === 0) return r;
-      return missing(
-        `${r.message} But a note also names ${undatedLabel(unsure)}: if it came after the ${prev.date} session, the repeat is judged on it, and its relief (${needOf(rule)}) is not documented.`,
-        'Document the date of that session and the relief after it (outside records)',
-        [...r.evidence, ...evidenceOf(unsure)],
-      );
-    },
-  );
+  return requirement(id, 'prior-response', text, pick, (picture, service, today, rule, ctx) => {
+    const dos = dosOf(service, today);
+    if (rule.intent) {
+      const planned = injectionIntent(picture, service, dos).intent;
+      if (planned !== rule.intent) return notApplicable(`Applies to a repeat ${rule.intent} injection only.`);
+    }
+    const prior = priorSessions(ctx, rule.after).filter((s) => !rule.intent || s.intent === rule.intent);
+    const prev = repeatedSession(service, prior, rule);
+    // Sessions a note names without a date may be the previous one: judged on, or a gap to confirm (issue 9, F20).
+    const undated = undatedBefore(ctx, rule.after, true, rule.intent).filter(
+      (u) => rule.anyLevel || levelsOverlap(u.levels, service.levels),
+    );
+    if (!prev) {
+      if (undated.length === 0)
+        return notApplicable(`No previous session of this kind in this region${rule.anyLevel ? '' : ' at these levels'}: not a repeat.`);
+      return undatedRepeat(undated, rule);
+    }
+    const r = judgeRepeat(picture, service, dos, rule, prev, prior);
+    const unsure = r.status === 'met' ? undated.filter((u) => !undatedMeets(u, rule)) : [];
+    if (unsure.length === 0) return r;
+    return missing(
+      `${r.message} But a note also names ${undatedLabel(unsure)}: if it came after the ${prev.date} session, the repeat is judged on it, and its relief (${needOf(rule)}) is not documented.`,
+      'Document the date of that session and the relief after it (outside records)',
+      [...r.evidence, ...evidenceOf(unsure)],
+    );
+  });
 }
 
 function minHoursOf(rule: ReliefRule): number | undefined {

@@ -145,3 +145,35 @@ describe('F5, FJ-LEVELS / ESI-LEVELS (S1): a session is the day, whatever the nu
     expect(find(assess(p, p.plannedServices[0]!, 'medicare', TODAY), 'esi-levels').status).toBe('met');
   });
 });
+
+describe('F10, ESI-REPEAT (S1): "at least 3 months" of relief is read on the calendar', () => {
+  // A relief report charted on 2026-12-01 for a 2026-09-01 session is 3 calendar months (91 days < 3 x 730 hours).
+  const repeatAfter = (reportOn: string) => {
+    const p = esiPicture();
+    const session = '2026-09-01';
+    p.procedureHistory = [
+      {
+        id: 'prev',
+        code: '64483',
+        system: 'cpt',
+        display: 'TFESI',
+        kind: 'esi-transforaminal',
+        date: session,
+        status: 'completed',
+        region: 'lumbar',
+        levels: ['L4-L5'],
+        relief: [{ percent: 65, measure: 'pain', date: reportOn, source: 'coded', evidence: [ev('Observation/r1', reportOn)] }],
+        source: 'coded',
+        evidence: [ev('Procedure/prev', session)],
+      },
+    ];
+    return find(assess(p, tfesi({ date: '2026-12-08' }), 'medicare', '2026-12-08'), 'esi-repeat-relief');
+  };
+  it.each([
+    ['2026-11-30', 'missing'],
+    ['2026-12-01', 'met'],
+    ['2026-12-02', 'met'],
+  ])('65 percent still reported on %s after a 2026-09-01 session -> %s', (on, status) => {
+    expect(repeatAfter(on).status).toBe(status);
+  });
+});
