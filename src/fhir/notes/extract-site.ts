@@ -43,6 +43,8 @@ const LATERALITY_AFTER =
 const TARGET =
   /\b(medial branch(?:es)?|MBBs?|facet(?: joints?)?|transforaminal|TFESI|interlaminar|ILESI|caudal|radiofrequency|RFA|nerve roots?|selective nerve root|SNRB|epidural|ESI|SI joint|sacroiliac)\b/i;
 
+const INTRA_ARTICULAR = /\bintra-?articular\b/i;
+
 const HISTORY_BEFORE =
   /\b(?:s\/p|status post|prior|previous|previously|last|history of|hx of|underwent|had (?:a|an|the|bilateral|left|right)|received|after (?:the|her|his|their)|following (?:the|her|his|their)|post)\b/i;
 const HISTORY_AFTER =
@@ -307,7 +309,13 @@ export function extractSiteMentions(note: NoteDoc, sentences: readonly Sentence[
         }
       }
       const around = s.slice(Math.max(cs, g.start - 40), Math.min(s.length, g.end + 40));
-      const target = TARGET.exec(around)?.[1]?.toLowerCase();
+      const named = TARGET.exec(around)?.[1]?.toLowerCase();
+      // "therapeutic intra-articular facet joint injection, bilateral L4-L5": the word that makes a facet target a
+      // joint injection (not a medial branch block) often sits beyond the 40-character window.
+      const target =
+        named?.startsWith('facet') && INTRA_ARTICULAR.test(s.slice(Math.max(cs, g.start - 80), Math.min(s.length, g.end + 40)))
+          ? `intra-articular ${named}`
+          : named;
       const mention: NoteSiteMention = {
         tokens: siteTokens(s, g).map((t) => ({ start: sen.start + t.start, end: sen.start + t.end, levels: t.levels })),
         source: 'note',

@@ -339,6 +339,11 @@ export function injectionIntent(
   if (service.kind === 'si-joint') return siPlannedIntent(picture, service, dos);
   const ordered = intentInWords(service.evidence.map((e) => e.display).join(' '));
   if (ordered) return { intent: ordered, evidence: service.evidence };
+  return planIntent(picture, dos);
+}
+
+/** A facet injection's intent as the note's plan names it (the target it plans: medial branches or the joint). */
+function planIntent(picture: ClinicalPicture, dos: string): { intent?: InjectionIntent; evidence: Evidence[] } {
   const plans = picture.siteMentions.filter((m) => isPlan(m, dos) && m.target);
   const diag = plans.filter((m) => DIAGNOSTIC_WORDS.test(m.target!));
   if (diag.length > 0) return { intent: 'diagnostic', evidence: evidenceOf(diag) };
@@ -346,6 +351,11 @@ export function injectionIntent(
   if (ther.length > 0) return { intent: 'therapeutic', evidence: evidenceOf(ther) };
   return { evidence: [] };
 }
+
+const INTENT_LABEL: Record<InjectionIntent, string> = {
+  diagnostic: 'a diagnostic block',
+  therapeutic: 'a therapeutic intra-articular injection',
+};
 
 /** A sacroiliac injection's intent: the order's words, else the words of a plan sentence in the notes. */
 function siPlannedIntent(
@@ -370,7 +380,17 @@ export function injectionIntentRequirement(id: string): Requirement {
     'The order or note says whether the facet injection is a diagnostic block or a therapeutic joint injection',
     (p) => p.injectionIntent,
     (picture, service, today, _rule) => {
-      const { intent, evidence } = injectionIntent(picture, service, dosOf(service, today));
+      const dos = dosOf(service, today);
+      const { intent, evidence } = injectionIntent(picture, service, dos);
+      // The order and the note plan naming different procedures: the caps and prerequisites differ, so neither may
+      // silently win (round-4 F7: an order for "MBB #1 (diagnostic)" and a plan for a therapeutic joint injection).
+      const plan = service.kind === 'facet-ia' || service.kind === 'si-joint' ? undefined : planIntent(picture, dos);
+      if (intent && plan?.intent && plan.intent !== intent && evidence !== plan.evidence)
+        return missing(
+          `The order is for ${INTENT_LABEL[intent]} but the note plans ${INTENT_LABEL[plan.intent]}; the rules differ.`,
+          'Correct the order or the plan so that both name the same procedure',
+          [...evidence, ...plan.evidence],
+        );
       if (intent)
         return met(
           intent === 'diagnostic'

@@ -45,3 +45,18 @@ describe('a resolved radiculopathy is absent now, not an untreated one', () => {
     expect(radicular('Radiculopathy into the left leg, which has not resolved.')).toEqual([true]);
   });
 });
+
+describe('a facet plan names a joint injection when "intra-articular" sits beyond the target window', () => {
+  const target = (text: string) =>
+    extractNoteFacts({ ref: 'DocumentReference/n1', title: 'Visit', contentType: 'text/plain', text, date: '2026-11-24' }).siteMentions.map(
+      (m) => m.target,
+    );
+  it('therapeutic intra-articular facet joint injection, bilateral L4-L5 -> intra-articular facet joint', () => {
+    expect(target('Plan: therapeutic intra-articular facet joint injection, bilateral L4-L5, under fluoroscopy.')).toEqual([
+      'intra-articular facet joint',
+    ]);
+  });
+  it('control: a medial branch block plan keeps its target', () => {
+    expect(target('Plan: diagnostic medial branch block, bilateral L4-L5, under fluoroscopy.')).toEqual(['medial branch']);
+  });
+});

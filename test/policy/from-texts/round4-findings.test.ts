@@ -177,3 +177,31 @@ describe('F10, ESI-REPEAT (S1): "at least 3 months" of relief is read on the cal
     expect(repeatAfter(on).status).toBe(status);
   });
 });
+
+describe('F7, FJ-INTENT: an order and a note plan naming different facet procedures is a conflict, not the order winning', () => {
+  const withPlan = (target: string | undefined) => {
+    const p = facetPicture();
+    p.siteMentions = [
+      {
+        context: 'plan',
+        region: 'lumbar',
+        levels: ['L4-L5'],
+        laterality: 'bilateral',
+        ...(target ? { target } : {}),
+        source: 'note',
+        evidence: [ev('DocumentReference/n1')],
+      },
+    ];
+    return p;
+  };
+  const ordered = mbb({ evidence: [{ ref: 'ServiceRequest/sr1', display: 'Bilateral L4-L5 medial branch block #1 (diagnostic)' }] });
+  it.each([
+    ['intra-articular facet joint', 'missing'],
+    ['medial branch', 'met'],
+    [undefined, 'met'],
+  ])('order "medial branch block (diagnostic)", plan target %s -> facet-intent %s', (target, status) => {
+    const f = find(assess(withPlan(target), ordered, 'medicare', TODAY), 'facet-intent');
+    expect(f.status).toBe(status);
+    if (status === 'missing') expect(f.message).toMatch(/order is for a diagnostic block but the note plans a therapeutic/);
+  });
+});
