@@ -156,6 +156,8 @@ describe('FJ-SECOND-BLOCK (S1): a second diagnostic block after >= 80% from the 
 describe('FJ-IA-BLOCKS, FJ-IA-NOT-RFA, FJ-IA-REPEAT (P, verbatim LCD)', () => {
   const iaReady = () => {
     const p = facetPicture();
+    // The plan names the joint injection the order asks for (a plan for medial branches would conflict with it).
+    p.siteMentions = p.siteMentions.map((m) => (m.context === 'plan' ? { ...m, target: 'intra-articular facet joint' } : m));
     p.procedureHistory.push(proc('facet-mbb', 90, [relief(90, 6)]), proc('facet-mbb', 60, [relief(85, 6)]));
     p.notes.push({
       ref: 'DocumentReference/n3',
