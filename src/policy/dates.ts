@@ -68,13 +68,20 @@ export function addDays(iso: string, days: number): string {
 export function addMonths(iso: string, months: number): string {
   const ms = toDayMs(iso);
   if (!Number.isFinite(ms)) return '';
-  const d = new Date(ms);
-  const y = d.getUTCFullYear();
-  const m = d.getUTCMonth() + months;
-  const day = d.getUTCDate();
-  const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
-  return isoDay(Date.UTC(y, m, Math.min(day, last)));
+  // Read off the digits toDayMs has already checked; rolling windows call this for every session of every rule.
+  const y0 = digitsAt(iso, 0, 4);
+  const m0 = iso.charCodeAt(4) === 45 ? digitsAt(iso, 5, 2) : 1;
+  const d0 = m0 >= 1 && iso.charCodeAt(7) === 45 ? digitsAt(iso, 8, 2) : 1;
+  if (!(m0 >= 1 && m0 <= 12 && d0 >= 1 && d0 <= 31)) return isoDay(Date.UTC(y0, m0 - 1 + months, d0));
+  const total = y0 * 12 + (m0 - 1) + months;
+  const y = Math.floor(total / 12);
+  const m = total - y * 12 + 1;
+  const last = m === 2 ? (y % 4 === 0 && (y % 100 !== 0 || y % 400 === 0) ? 29 : 28) : MONTH_DAYS[m - 1]!;
+  if (!(y >= 0 && y <= 9999)) return '';
+  return `${pad(y, 4)}-${pad(m, 2)}-${pad(Math.min(d0, last), 2)}`;
 }
+
+const MONTH_DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 /** A rolling window of `months` ending on `today` (inclusive at both ends). */
 export function inRollingWindow(date: string, today: string, months: number): boolean {

@@ -162,9 +162,9 @@ export function spacingRequirement(id: string): Requirement {
  * calendar, and 91 days fell short of 3 x 730 hours (round-4 F10).
  */
 function calendarMonths(from: string, to: string): number {
-  let m = 0;
-  while (addMonths(from, m + 1) <= to) m++;
-  return m;
+  const months = (Number(to.slice(0, 4)) - Number(from.slice(0, 4))) * 12 + Number(to.slice(5, 7)) - Number(from.slice(5, 7));
+  // One less when the day of the month is not reached yet (addMonths clamps 01-31 + 1 month to 02-28).
+  return months > 0 && addMonths(from, months) > to ? months - 1 : Math.max(0, months);
 }
 
 function heldAtLeast(s: Session, minPercent: number): { percent: number; on: string; hours: number } | undefined {
