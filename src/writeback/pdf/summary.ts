@@ -125,7 +125,10 @@ function priorResponse(p: ClinicalPicture): string[] {
             .join('; ')
         : 'response not documented';
       const label = serviceDef(x.code)?.label ?? x.display;
-      return `- ${day(x.date)}: ${x.code} ${label}${where ? ` (${where})` : ''}: ${relief}.`;
+      // A procedure told only in a note has no code: say where it comes from, and how sure its date is.
+      const when = x.datePrecision ? `${x.datePrecision === 'month' ? 'in the month of' : 'in the year of'} ${day(x.date)}` : day(x.date);
+      const what = x.code ? `${x.code} ${label}` : `${label}${x.outside ? ', done elsewhere' : ''}, told in a note`;
+      return `- ${when}: ${what}${where ? ` (${where})` : ''}: ${relief}.`;
     });
   return out.length ? out : ['- No prior interventional procedures are documented.'];
 }
