@@ -7,7 +7,7 @@ import type { Evidence, Laterality, NoteDoc, ServiceKind, SpinalLevel, SpinalReg
 import { addMonths, addDays } from '../../policy/dates';
 import { clauseEnd, clauseStart, type Sentence } from './context';
 import { mentionContext } from './cues';
-import { DATE, gatedMatches, matchAll, MONTH_NAME, noteDay, parseDate, spanEvidence } from './lexicon';
+import { DATE, gatedMatches, matchAll, MONTH_NAME, noteDay, parseDate, parseNumber, spanEvidence } from './lexicon';
 import { levelGroups, regionOf } from './extract-site';
 import { namedDates } from './relief-when';
 
@@ -96,24 +96,8 @@ const YEAR_ONLY = /\b(?:in|during|around|back in|from)\s+((?:19|20)\d\d)\b/gi;
 const AGO =
   /\b(\d{1,2}|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|several|a few)\s+(weeks?|months?|years?)\s+ago\b/gi;
 const LAST = /\b(last|this|earlier this|previous)\s+(month|year)\b/gi;
-const WORD_NUMBERS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  several: 3,
-  'a few': 3,
-};
+/** "several years ago", "a few months ago": read as 3 (numbers in words are the lexicon's, parseNumber). */
+const VAGUE_AGO: Record<string, number> = { several: 3, 'a few': 3 };
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 interface Placed {
@@ -152,8 +136,9 @@ function placedDates(s: string, day: string): Placed[] {
   }
   for (const m of matchAll(YEAR_ONLY, s)) out.push({ at: m.index, date: cap(`${m[1]}-12-31`), precision: 'year' });
   for (const m of matchAll(AGO, s)) {
-    const n = /^\d+$/.test(m[1]!) ? Number(m[1]) : WORD_NUMBERS[m[1]!.toLowerCase()];
-    if (n === undefined) continue;
+    const w = m[1]!.toLowerCase();
+    const n = VAGUE_AGO[w] ?? parseNumber(w);
+    if (!Number.isFinite(n)) continue;
     const unit = m[2]!.toLowerCase();
     if (unit.startsWith('year')) out.push({ at: m.index, date: cap(`${y - n}-12-31`), precision: 'year' });
     else {
