@@ -17,7 +17,7 @@ import { allSessions, bestRelief, sessionsBefore, type Session } from './require
 import { diagnosticSequence } from './requirements/diagnostic-blocks';
 import { priorSessions, repeatedSession, sessionsInWindow } from './requirements/history';
 import { earliestUnderLimit, firstDayAfterSpacing, firstDayOutOfWindow } from './requirements/eligible';
-import { injectionIntent } from './requirements/site';
+import { injectionIntent } from './requirements/intent';
 
 export interface StageStep {
   label: string;

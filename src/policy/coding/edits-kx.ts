@@ -7,7 +7,7 @@
 import type { CodingEdit, CodingLine } from '../verdicts';
 import type { ClinicalPicture, Evidence, PlannedService } from '../picture';
 import { familyOf, serviceDef } from '../services';
-import { injectionIntent } from '../requirements/site';
+import { injectionIntent } from '../requirements/intent';
 import { dayOf } from '../dates';
 import { CITE } from './citations';
 import { serviceForLine } from './lines';

@@ -18,12 +18,8 @@ import {
   painDurationRequirement,
   painScaleRequirement,
 } from '../requirements/pillars';
-import {
-  imageGuidanceRequirement,
-  injectionIntentRequirement,
-  levelLimitRequirement,
-  siteConsistencyRequirement,
-} from '../requirements/site';
+import { imageGuidanceRequirement, levelLimitRequirement, siteConsistencyRequirement } from '../requirements/site';
+import { injectionIntentRequirement } from '../requirements/intent';
 import {
   ablationNotPossibleRequirement,
   diagnosticBlocksRequirement,

@@ -6,7 +6,7 @@ import { dosOf, met, missing, notApplicable, notMet, plural, noteEvidence, requi
 import type { Ctx, Requirement } from './common';
 import type { DiagnosticBlocksRule } from '../policies/types';
 import { bestRelief, levelsOverlap, sessionEvidence, type Session } from './sessions';
-import { injectionIntent } from './site';
+import { injectionIntent } from './intent';
 import { firstDayAfterSpacing } from './eligible';
 import { previousSession, priorSessions, windowOpensAfter } from './history';
 

@@ -9,7 +9,7 @@ import { serviceRegion } from '../levels';
 import type { CheckResult, Ctx, Requirement } from './common';
 import type { Cited, FrequencyLimit, PolicyParams, ReliefRule } from '../policies/types';
 import { bestRelief, levelsOverlap, sessionEvidence, sessionsBefore, type Session } from './sessions';
-import { injectionIntent } from './site';
+import { injectionIntent } from './intent';
 import { earliestUnderLimit, firstDayAfterSpacing } from './eligible';
 
 function groupOf(service: PlannedService) {
