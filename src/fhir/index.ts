@@ -16,7 +16,8 @@ export { readPatientRecord, DEFAULT_TYPES, type RawRecord, type ReadOptions } fr
 export { fetchReader, FhirReadError, type FhirReader, type FhirResponse } from './read/reader';
 export { fhirclientReader } from './read/fhirclient-reader';
 export { localReader } from './read/local-reader';
-export { buildPicture, buildPictureAsync } from './picture/build-picture';
+export { buildPictureAsync, buildPictureHere } from './picture/build-picture';
+export { buildPicture } from './picture/build-picture-sync';
 export { prefetchNoteFacts } from './picture/note-prefetch';
 export { preparseResources } from './picture/parse';
 export type { PictureContext } from './picture/to-picture';

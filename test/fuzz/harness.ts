@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import type { Resource } from 'fhir/r4';
 import { readPatientRecord, type RawRecord } from '../../src/fhir/read/read';
 import type { FhirReader, FhirResponse } from '../../src/fhir/read/reader';
-import { buildPicture } from '../../src/fhir/picture/build-picture';
+import { buildPicture } from '../../src/fhir/picture/build-picture-sync';
 import { parseResources } from '../../src/fhir/picture/parse';
 import { assess } from '../../src/policy/assess';
 import { resolvePayer } from '../../src/policy/payers';

@@ -8,7 +8,7 @@ import { startSandbox, type Sandbox } from '../../launch/sandbox/server';
 import { readPatientRecord } from '../../src/fhir/read/read';
 import { fetchReader } from '../../src/fhir/read/reader';
 import { grantedAccess, requestedScopes } from '../../src/fhir/session/scopes';
-import { buildPicture } from '../../src/fhir/picture/build-picture';
+import { buildPicture } from '../../src/fhir/picture/build-picture-sync';
 import { dataDirWith, login } from './helpers';
 import { tmpdir } from 'node:os';
 

@@ -2,7 +2,7 @@
 // else on this thread one note at a time with a yield to the event loop between notes (each note's cost is capped
 // in extract.ts). Same facts either way.
 import type { NoteDoc } from '../../policy/picture';
-import { extractNoteFacts, type NoteFacts } from './extract';
+import type { NoteFacts } from './extract';
 import type { WorkerReply, WorkerRequest } from './worker';
 import { dropNoteWorker, noteWorker } from './worker-start';
 
@@ -12,8 +12,12 @@ let nextId = 0;
 
 const yieldToEventLoop = (): Promise<void> => new Promise((r) => setTimeout(r, 0));
 
-/** Facts of each note, in order, on this thread with a yield between notes. */
+/**
+ * Facts of each note, in order, on this thread with a yield between notes. The extractor is loaded only here: where
+ * the worker runs (nearly always) the app's own chunks need not carry it.
+ */
 export async function extractChunked(notes: readonly NoteDoc[]): Promise<NoteFacts[]> {
+  const { extractNoteFacts } = await import('./extract');
   const out: NoteFacts[] = [];
   for (const n of notes) {
     out.push(extractNoteFacts(n));

@@ -14,7 +14,7 @@ import type {
   ReliefFact,
 } from '../../policy/picture';
 import { compareIso, dayOf } from '../../policy/dates';
-import { extractNoteFacts, type NoteFacts } from './extract';
+import type { NoteFacts } from './extract';
 import type { NoteReliefFact } from './extract-relief';
 import { foldPriorProcedures } from './merge-procedures';
 
@@ -167,10 +167,12 @@ function refId(ref: string): string {
 }
 
 /**
- * `extracted`, when given, holds each note's facts already computed (off the main thread, see extract-async), in
- * the order of `notes`; otherwise they are extracted here.
+ * `extracted` holds each note's facts, in the order of `notes`, already computed (off the main thread, see
+ * extract-async). This file does not import the extractor, so the app's first chunk carries the fold without the
+ * extractor, which runs in the note worker.
  */
-export function mergeNoteFacts(picture: ClinicalPicture, notes: readonly NoteDoc[], extracted?: readonly NoteFacts[]): ClinicalPicture {
+export function foldNoteFacts(picture: ClinicalPicture, notes: readonly NoteDoc[], extracted: readonly NoteFacts[]): ClinicalPicture {
+  if (extracted.length !== notes.length) throw new Error(`${notes.length} notes but facts for ${extracted.length}`);
   const out: ClinicalPicture = {
     ...picture,
     procedureHistory: [...picture.procedureHistory],
@@ -201,7 +203,7 @@ export function mergeNoteFacts(picture: ClinicalPicture, notes: readonly NoteDoc
         message: `The note "${note.title}" has no date; facts from it cannot be placed in time.`,
       });
     }
-    const f = extracted?.[k] ?? extractNoteFacts(note);
+    const f = extracted[k]!;
     for (const message of f.limits)
       out.dataIssues.push({ resourceType: 'DocumentReference', id: refId(note.ref), severity: 'warning', message });
     for (const x of f.painScores) pain.add(x);

@@ -3,13 +3,8 @@
 import type { ClinicalPicture } from '../../policy/picture';
 import type { RawRecord } from '../read/read';
 import { noteSources, toPicture, type PictureContext } from './to-picture';
-import { mergeNoteFacts, toNoteDoc } from '../notes';
+import { foldNoteFacts, toNoteDoc } from '../notes';
 import { noteFactsFor } from './note-prefetch';
-
-export function buildPicture(record: RawRecord, ctx: PictureContext): ClinicalPicture {
-  const coded = toPicture(record, ctx);
-  return mergeNoteFacts(coded, noteSources(record).map(toNoteDoc));
-}
 
 /**
  * The same picture, with note extraction off the main thread (a Web Worker in the browser) so the UI stays
@@ -19,8 +14,17 @@ export async function buildPictureAsync(record: RawRecord, ctx: PictureContext):
   const notes = noteSources(record).map(toNoteDoc);
   const facts = noteFactsFor(notes);
   const coded = toPicture(record, ctx);
-  const picture = mergeNoteFacts(coded, notes, await facts);
+  const picture = foldNoteFacts(coded, notes, await facts);
   // The launch's stages as performance marks (cr:token, cr:record, cr:picture, cr:complete), for the bench tools.
   performance.mark('cr:picture');
   return picture;
+}
+
+/**
+ * The picture with every note extracted on this thread: the app's fallback when the async path failed. The extractor
+ * is loaded only then, so the app's first chunk does not carry it.
+ */
+export async function buildPictureHere(record: RawRecord, ctx: PictureContext): Promise<ClinicalPicture> {
+  const { buildPicture } = await import('./build-picture-sync');
+  return buildPicture(record, ctx);
 }

@@ -3,7 +3,7 @@
 // screen; if the async path fails, the picture is built on this thread rather than not at all.
 import { startTransition, useEffect, useState } from 'react';
 import type { ClinicalPicture } from '../../policy/index';
-import { buildPicture, buildPictureAsync, type PictureContext, type RawRecord } from '../../fhir/index';
+import { buildPictureAsync, buildPictureHere, type PictureContext, type RawRecord } from '../../fhir/index';
 
 export interface BuiltPicture {
   picture: ClinicalPicture | undefined;
@@ -20,10 +20,13 @@ export function usePicture(record: RawRecord | undefined, ctx: PictureContext): 
     if (!record) return;
     let live = true;
     const c: PictureContext = { ...ctx };
-    buildPictureAsync(record, c).then(
-      (p) => live && startTransition(() => setBuilt({ picture: p, from: record, key })),
-      () => live && setBuilt({ picture: buildPicture(record, c), from: record, key }),
-    );
+    buildPictureAsync(record, c)
+      .catch(() => buildPictureHere(record, c))
+      .then(
+        (p) => live && startTransition(() => setBuilt({ picture: p, from: record, key })),
+        // Both paths failed (the fallback's chunk did not load): the view keeps saying it is reading the chart.
+        () => undefined,
+      );
     return () => {
       live = false;
     };

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { assess } from '../../../src/policy/assess';
 import { emptyPicture, type PlannedService } from '../../../src/policy/picture';
-import { mergeNoteFacts } from '../../../src/fhir/notes/merge';
+import { mergeNoteFacts } from '../../../src/fhir/notes/merge-extracted';
 import { extractNoteFacts } from '../../../src/fhir/notes/extract';
 
 const TODAY = '2026-12-01';

@@ -1,6 +1,6 @@
 // The whole read side: coded resources and note narratives end up in one picture, evidence pointing at the note.
 import { describe, expect, it } from 'vitest';
-import { buildPicture } from '../../../src/fhir/picture/build-picture';
+import { buildPicture } from '../../../src/fhir/picture/build-picture-sync';
 import { ctx, patient, record } from './fixtures';
 
 describe('buildPicture', () => {

@@ -9,7 +9,7 @@ import { loadFhir } from '../../../src/cli/load';
 import { assessPatient } from '../../../src/cli/check';
 import { localReader } from '../../../src/fhir/read/local-reader';
 import { readPatientRecord } from '../../../src/fhir/read/read';
-import { buildPicture } from '../../../src/fhir/picture/build-picture';
+import { buildPicture } from '../../../src/fhir/picture/build-picture-sync';
 import { grantedAccess, requestedScopes } from '../../../src/fhir/session/scopes';
 import { grantable } from '../../../launch/sandbox/scopes';
 import { RESOURCE_TYPES } from '../../../launch/sandbox/capability';

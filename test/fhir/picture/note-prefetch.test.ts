@@ -5,7 +5,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vites
 import { extractNoteFacts } from '../../../src/fhir/notes';
 import type { WorkerReply, WorkerRequest } from '../../../src/fhir/notes/worker';
 import { WARM_UP_NOTE } from '../../../src/fhir/notes/warm-up';
-import { buildPicture, buildPictureAsync } from '../../../src/fhir/picture/build-picture';
+import { buildPictureAsync } from '../../../src/fhir/picture/build-picture';
+import { buildPicture } from '../../../src/fhir/picture/build-picture-sync';
 import { noteFactsFor, notesOfType, prefetchNoteFacts } from '../../../src/fhir/picture/note-prefetch';
 import { noteSources } from '../../../src/fhir/picture/to-picture';
 import { toNoteDoc } from '../../../src/fhir/notes';

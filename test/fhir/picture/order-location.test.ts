@@ -11,7 +11,7 @@ import { assessPatient } from '../../../src/cli/check';
 import { writePacketFiles } from '../../../src/cli/packet-out';
 import { localReader } from '../../../src/fhir/read/local-reader';
 import { readPatientRecord } from '../../../src/fhir/read/read';
-import { buildPicture } from '../../../src/fhir/picture/build-picture';
+import { buildPicture } from '../../../src/fhir/picture/build-picture-sync';
 
 const FILE = join(import.meta.dirname, '..', '..', 'fixtures', 'ehr-shaped', 'txn-order-location.json');
 const TODAY = '2026-12-01';

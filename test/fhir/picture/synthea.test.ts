@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { loadFhir } from '../../../src/cli/load';
 import { localReader } from '../../../src/fhir/read/local-reader';
 import { readPatientRecord } from '../../../src/fhir/read/read';
-import { buildPicture } from '../../../src/fhir/picture/build-picture';
+import { buildPicture } from '../../../src/fhir/picture/build-picture-sync';
 import type { ClinicalPicture } from '../../../src/policy/picture';
 
 const DIR = join(import.meta.dirname, '..', '..', 'fixtures', 'synthea');

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { readPatientRecord } from '../../../src/fhir/read/read';
 import { NetworkError, type FhirReader, type FhirResponse } from '../../../src/fhir/read/reader';
 import { CLAIMREADY_ID_BASE, CLAIMREADY_TAG } from '../../../src/fhir/read/own-output';
-import { buildPicture } from '../../../src/fhir/picture/build-picture';
+import { buildPicture } from '../../../src/fhir/picture/build-picture-sync';
 
 const ok = (body: unknown): FhirResponse => ({ status: 200, body, headers: {} });
 const searchset = (entry: unknown[]): unknown => ({ resourceType: 'Bundle', type: 'searchset', entry });

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import type { Bundle, Claim, Organization, Practitioner, Resource } from 'fhir/r4';
 import { localReader } from '../../../src/fhir/read/local-reader';
 import { readPatientRecord } from '../../../src/fhir/read/read';
-import { buildPicture } from '../../../src/fhir/picture/build-picture';
+import { buildPicture } from '../../../src/fhir/picture/build-picture-sync';
 import { assess, resolvePayer } from '../../../src/policy/index';
 import { suggestCoding } from '../../../src/policy/coding/index';
 import { assemblePasBundle } from '../../../src/writeback/pas/bundle';

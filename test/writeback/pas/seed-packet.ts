@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Organization, Practitioner, Resource } from 'fhir/r4';
 import { localReader } from '../../../src/fhir/read/local-reader';
 import { readPatientRecord } from '../../../src/fhir/read/read';
-import { buildPicture } from '../../../src/fhir/picture/build-picture';
+import { buildPicture } from '../../../src/fhir/picture/build-picture-sync';
 import { assess, resolvePayer } from '../../../src/policy/index';
 import { suggestCoding } from '../../../src/policy/coding/index';
 import { resourceIndex } from '../../../src/writeback/pas/resources';
