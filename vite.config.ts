@@ -124,8 +124,19 @@ function silentDebug(): Plugin {
   };
 }
 
+// Every app module's zod is zod after its CSP-safe setting (src/ui/no-eval.ts says why).
+function zodJitless(): Plugin {
+  const wrapper = resolve(import.meta.dirname, 'src/ui/no-eval.ts');
+  return {
+    name: 'claimready-zod-jitless',
+    enforce: 'pre',
+    resolveId: (source, importer) =>
+      source === 'zod' && importer !== undefined && /[\\/]src[\\/]/.test(importer) && resolve(importer) !== wrapper ? wrapper : null,
+  };
+}
+
 export default defineConfig({
-  plugins: [platformWebCrypto(), silentDebug(), react(), appHtmlAtRoot()],
+  plugins: [zodJitless(), platformWebCrypto(), silentDebug(), react(), appHtmlAtRoot()],
   base,
   server: { headers: devHeaders },
   preview: { headers },

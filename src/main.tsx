@@ -18,7 +18,7 @@ const ready = FHIR.oauth2.ready();
 const reads = import('./ui/hooks/early-read');
 // The note worker as soon as that module is in, not when the token is: the launch page's, still warming up or warm,
 // else a new one whose warm-up then runs during the token exchange and the searches. (Not imported here: the entry
-// would put the read's modules, and the zod schemas among them, ahead of the CSP-safe zod setting, ui/no-eval.ts.)
+// would carry the read's modules and the zod schemas among them, and evaluate them before the token request is sent.)
 reads.then((m) => m.startNoteWorker(launch)).catch(() => undefined);
 const ui = () => import('./ui/boot');
 

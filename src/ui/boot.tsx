@@ -1,5 +1,4 @@
 // The React side of the entry, loaded in parallel with the token exchange (see main.tsx).
-import './no-eval';
 import { createRoot } from 'react-dom/client';
 import { StrictMode } from 'react';
 import type Client from 'fhirclient/lib/Client';

@@ -1,7 +1,6 @@
 // The record read as a stream that can start before React exists: main.tsx starts it the moment the token arrives
 // (while the React app is still loading), and usePatientRecord's query takes it over instead of starting its own.
 // A later read (retry, another patient) starts fresh here too. No React in this file: it is on the entry chunk.
-import '../no-eval';
 import type Client from 'fhirclient/lib/Client';
 import {
   fhirclientReader,
