@@ -148,10 +148,12 @@ export function Workspace({ client, context, early }: { client: Client; context:
   }
   // A read that ended (session expired, EHR gone) is fatal even after a partial picture: results would be wrong.
   if (state.error) return <LaunchProblemScreen problem={classifyLaunchFailure(state.error, { grantedScopes: context.grantedScopes })} />;
-  if (visit.failed) {
+  if (visit.failed || built.failed) {
     return (
       <main className="workspace">
-        <p role="alert">The visit checklist could not be loaded. Reload ClaimReady from the chart.</p>
+        <p role="alert">
+          {visit.failed ? 'The visit checklist' : 'The chart’s notes'} could not be loaded. Reload ClaimReady from the chart.
+        </p>
       </main>
     );
   }

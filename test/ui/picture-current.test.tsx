@@ -31,7 +31,7 @@ describe('usePicture', () => {
     const partial = rec(1);
     const whole = rec(2);
     const { result, rerender } = renderHook(({ r }) => usePicture(r, ctx), { initialProps: { r: partial } });
-    expect(result.current).toEqual({ picture: undefined, current: false });
+    expect(result.current).toEqual({ picture: undefined, current: false, failed: false });
     const early = emptyPicture('early');
     await act(async () => pending.shift()!.resolve(early));
     expect(result.current.picture).toBe(early);
@@ -44,6 +44,6 @@ describe('usePicture', () => {
     const job = pending.shift()!;
     expect(job.record).toBe(whole);
     await act(async () => job.resolve(final));
-    expect(result.current).toEqual({ picture: final, current: true });
+    expect(result.current).toEqual({ picture: final, current: true, failed: false });
   });
 });

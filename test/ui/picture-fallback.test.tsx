@@ -45,3 +45,19 @@ describe('usePicture fallback', () => {
     expect(p.painScores.map((s) => s.value)).toContain(7);
   });
 });
+
+describe('usePicture when both paths fail', () => {
+  it('says it failed for this record instead of reading for ever', async () => {
+    vi.resetModules();
+    vi.doMock('../../src/fhir/index', async (importOriginal) => ({
+      ...(await importOriginal<typeof import('../../src/fhir/index')>()),
+      buildPictureAsync: () => Promise.reject(new Error('note worker failed')),
+      buildPictureHere: () => Promise.reject(new Error('chunk did not load')),
+    }));
+    const { usePicture: usePictureFailing } = await import('../../src/ui/hooks/usePicture');
+    const { result } = renderHook(() => usePictureFailing(record, { patientId: 'p1', serviceRequestIds: [], today: '2026-11-23' }));
+    await waitFor(() => expect(result.current.failed).toBe(true));
+    expect(result.current.picture).toBeUndefined();
+    expect(result.current.current).toBe(false);
+  });
+});
