@@ -19,14 +19,35 @@ export interface LoadedSplit {
   missing: string[];
 }
 
-/** The fresh notes folder, from --fresh or NOTES_FRESH_DIR; undefined when neither is given. */
-export function freshDirFrom(flag: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
-  return dirFrom(flag, env.NOTES_FRESH_DIR);
-}
+/**
+ * The note sets kept outside the repository besides notes-dev, one row each: the option and variable that name the
+ * folder, the fixtures folder of its annotations, its split, and whether its misses may be printed (development
+ * sets) or never (unseen sets). The first row given on the command line is scored.
+ */
+export const EXTRA_SETS = [
+  {
+    flag: 'fresh',
+    env: 'NOTES_FRESH_DIR',
+    fixtures: 'notes-fresh',
+    split: 'fresh',
+    showsMisses: false,
+    folder: 'the fresh held-out folder',
+  },
+  { flag: 'dev2', env: 'NOTES_DEV2_DIR', fixtures: 'notes-dev2', split: 'dev2', showsMisses: true, folder: 'the notes-dev2 folder' },
+  { flag: 'dev3', env: 'NOTES_DEV3_DIR', fixtures: 'notes-dev3', split: 'dev3', showsMisses: true, folder: 'the notes-dev3 folder' },
+] as const;
+export type ExtraSet = (typeof EXTRA_SETS)[number];
 
-/** The second development folder (notes-dev2), from --dev2 or NOTES_DEV2_DIR; undefined when neither is given. */
-export function dev2DirFrom(flag: string | undefined, env: NodeJS.ProcessEnv): string | undefined {
-  return dirFrom(flag, env.NOTES_DEV2_DIR);
+/** The extra set asked for (its option first, then its variable, in the table's order) and its folder. */
+export function extraSetFrom(
+  flags: Partial<Record<ExtraSet['flag'], string>>,
+  env: NodeJS.ProcessEnv,
+): { set: ExtraSet; dir: string } | undefined {
+  for (const set of EXTRA_SETS) {
+    const dir = dirFrom(flags[set.flag], env[set.env]);
+    if (dir !== undefined) return { set, dir };
+  }
+  return undefined;
 }
 
 function dirFrom(flag: string | undefined, fromEnv: string | undefined): string | undefined {

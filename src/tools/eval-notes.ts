@@ -1,4 +1,4 @@
-// npm run eval:notes [-- --dir PATH] [--misses all|none|TYPE] [--json] [--fresh PATH | --dev2 PATH]
+// npm run eval:notes [-- --dir PATH] [--misses all|none|TYPE] [--json] [--fresh PATH | --dev2 PATH | --dev3 PATH]
 // Scores the note extractor on the real de-identified notes in ../shared/notes-dev (beside the repository; override
 // with --dir or NOTES_DEV_DIR) against the gold annotations in test/fixtures/notes-dev/annotations (by file name
 // and offsets; the note text never enters the repository). Prints precision and recall per fact type, micro and
@@ -8,13 +8,15 @@
 // nobody on the team has read or tuned on, against test/fixtures/notes-fresh/annotations; like held-out, its misses
 // are never printed (not even with --json), so that it stays unseen.
 // --dev2 PATH (or NOTES_DEV2_DIR) scores instead "dev2": 25 newer real notes kept outside the repository, annotated
-// in test/fixtures/notes-dev2/annotations, that are development data like dev: their misses are printed.
+// in test/fixtures/notes-dev2/annotations, that are development data like dev: their misses are printed. --dev3 PATH
+// (NOTES_DEV3_DIR) the same for notes-dev3, whose first run was blind (see its README). The sets are one table,
+// EXTRA_SETS in eval-notes-load.ts.
 import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { MENTION_TYPES, noteMentions } from '../fhir/notes/mentions';
-import { dev2DirFrom, freshDirFrom, hasNotes, loadSplit, offsetProblems } from './eval-notes-load';
+import { extraSetFrom, hasNotes, loadSplit, offsetProblems } from './eval-notes-load';
 import { addCounts, emptyCounts, micro, precision, recall, scoreNote, type Annotation, type Counts, type Miss } from './eval-notes-score';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -25,24 +27,22 @@ const { values } = parseArgs({
     json: { type: 'boolean', default: false },
     fresh: { type: 'string' },
     dev2: { type: 'string' },
+    dev3: { type: 'string' },
   },
 });
-const freshDir = freshDirFrom(values.fresh, process.env);
-const dev2Dir = freshDir ? undefined : dev2DirFrom(values.dev2, process.env);
-const dir = freshDir ?? dev2Dir ?? resolve(values.dir ?? process.env.NOTES_DEV_DIR ?? join(repo, '../shared/notes-dev'));
-const fixtures = freshDir ? 'notes-fresh' : dev2Dir ? 'notes-dev2' : 'notes-dev';
+const extra = extraSetFrom(values, process.env);
+const dir = extra?.dir ?? resolve(values.dir ?? process.env.NOTES_DEV_DIR ?? join(repo, '../shared/notes-dev'));
+const fixtures = extra?.set.fixtures ?? 'notes-dev';
 const annotationsDir = join(repo, 'test/fixtures', fixtures, 'annotations');
-const splitNames: Annotation['split'][] = freshDir ? ['fresh'] : dev2Dir ? ['dev2'] : ['dev', 'held-out'];
+const splitNames: Annotation['split'][] = extra ? [extra.set.split] : ['dev', 'held-out'];
 /** Splits whose misses may be shown: the development ones, never held-out or fresh. */
-const showsMisses = (s: Annotation['split']): boolean => s === 'dev' || s === 'dev2';
+const showsMisses = (s: Annotation['split']): boolean => s === 'dev' || (extra?.set.split === s && extra.set.showsMisses);
 
 if (!hasNotes(dir)) {
   process.stdout.write(
-    freshDir
-      ? `eval:notes: no fresh notes at ${dir}/notes (the fresh held-out folder is not on this machine); nothing to score.\n`
-      : dev2Dir
-        ? `eval:notes: no dev2 notes at ${dir}/notes (the notes-dev2 folder is not on this machine); nothing to score.\n`
-        : `eval:notes: no real notes at ${dir}/notes (the shared notes-dev folder is not beside this clone); nothing to score.\n`,
+    extra
+      ? `eval:notes: no ${extra.set.split} notes at ${dir}/notes (${extra.set.folder} is not on this machine); nothing to score.\n`
+      : `eval:notes: no real notes at ${dir}/notes (the shared notes-dev folder is not beside this clone); nothing to score.\n`,
   );
   process.exit(0);
 }
@@ -96,7 +96,7 @@ function table(name: string, s: Split): string {
   return rows.join('\n');
 }
 
-const dev = splits.get('dev') ?? splits.get('dev2');
+const dev = [...splits].find(([k]) => showsMisses(k))?.[1];
 if (values.json) {
   const out = Object.fromEntries(
     [...splits].map(([k, s]) => [
@@ -118,7 +118,7 @@ if (values.json) {
   const show = values.misses;
   if (dev && show !== 'none') {
     const misses = dev.misses.filter((m) => show === 'all' || m.type === show || m.kind === show);
-    out.push(`${dev2Dir ? 'dev2' : 'dev'} misses (${misses.length}):`);
+    out.push(`${extra?.set.split ?? 'dev'} misses (${misses.length}):`);
     for (const m of misses.sort((a, b) => a.file.localeCompare(b.file) || a.start - b.start))
       out.push(`  ${m.file} ${m.start}-${m.end} ${m.kind.padEnd(8)} ${m.type.padEnd(17)} ${m.detail}`);
     out.push('');

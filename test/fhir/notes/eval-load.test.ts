@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { dev2DirFrom, freshDirFrom, hasNotes, loadSplit, offsetProblems } from '../../../src/tools/eval-notes-load';
+import { extraSetFrom, hasNotes, loadSplit, offsetProblems } from '../../../src/tools/eval-notes-load';
 
 const root = mkdtempSync(join(tmpdir(), 'eval-load-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -21,20 +21,21 @@ function fixture(name: string, annotations: Record<string, unknown>, notes: Reco
 }
 const fact = { type: 'pain-score', start: 12, end: 16, hint: '7/10', context: 'current', value: 7, instrument: 'NRS' };
 
-describe('freshDirFrom', () => {
-  it('takes --fresh over NOTES_FRESH_DIR, and nothing when neither is set', () => {
-    expect(freshDirFrom('/a', { NOTES_FRESH_DIR: '/b' })).toBe(resolve('/a'));
-    expect(freshDirFrom(undefined, { NOTES_FRESH_DIR: '/b' })).toBe(resolve('/b'));
-    expect(freshDirFrom(undefined, {})).toBeUndefined();
-    expect(freshDirFrom(undefined, { NOTES_FRESH_DIR: '' })).toBeUndefined();
+describe('extraSetFrom', () => {
+  it('takes an option over its variable, and nothing when neither is set', () => {
+    expect(extraSetFrom({ fresh: '/a' }, { NOTES_FRESH_DIR: '/b' })).toMatchObject({ dir: resolve('/a'), set: { split: 'fresh' } });
+    expect(extraSetFrom({}, { NOTES_FRESH_DIR: '/b' })).toMatchObject({ dir: resolve('/b'), set: { split: 'fresh' } });
+    expect(extraSetFrom({}, {})).toBeUndefined();
+    expect(extraSetFrom({}, { NOTES_FRESH_DIR: '' })).toBeUndefined();
   });
-});
-
-describe('dev2DirFrom', () => {
-  it('takes --dev2 over NOTES_DEV2_DIR, and ignores the fresh variable', () => {
-    expect(dev2DirFrom('/a', { NOTES_DEV2_DIR: '/b' })).toBe(resolve('/a'));
-    expect(dev2DirFrom(undefined, { NOTES_DEV2_DIR: '/b' })).toBe(resolve('/b'));
-    expect(dev2DirFrom(undefined, { NOTES_FRESH_DIR: '/c' })).toBeUndefined();
+  it('names each development set by its own option or variable, and only the unseen set hides its misses', () => {
+    expect(extraSetFrom({ dev2: '/a' }, { NOTES_DEV3_DIR: '/b' })).toMatchObject({
+      dir: resolve('/a'),
+      set: { split: 'dev2', showsMisses: true },
+    });
+    expect(extraSetFrom({}, { NOTES_DEV3_DIR: '/b' })).toMatchObject({ dir: resolve('/b'), set: { split: 'dev3', showsMisses: true } });
+    expect(extraSetFrom({ dev3: '/c' }, {})).toMatchObject({ set: { fixtures: 'notes-dev3' } });
+    expect(extraSetFrom({ fresh: '/d' }, {})?.set.showsMisses).toBe(false);
   });
 });
 
