@@ -9,6 +9,7 @@ import {
   LIMIT_AFTER,
   LIMIT_BEFORE,
   limitationKind,
+  LIST_HEAD,
   LIST_JOIN,
   LIST_MORE,
   OTHER_INSTRUMENTS,
@@ -18,6 +19,7 @@ import {
   TOLERANCE_SHORTHAND,
   WORK_STATUS,
 } from './function-lexicon';
+import { composedMatches, type Composed, type PartsMatch } from './composed-match';
 import { gatedMatches, hasAny, matchAll, noteDay, NUM, overlapsAny, spanEvidence } from './lexicon';
 
 const INSTRUMENT =
@@ -95,19 +97,52 @@ function instrumentOf(name: string): FunctionalInstrument {
 const INSTRUMENT_GATE = ['odi', 'oswestry', 'ndi', 'neck disab', 'peg', 'promis'];
 const NAMED_GATE = ['odi', 'oswestry', 'ndi', 'neck disab', 'pain disab', 'pdi', 'roland', 'quebec'];
 const alt = (xs: readonly string[]): string => xs.join('|');
-// The phrase families of function-lexicon, as one regex each: a limitation word then an activity within a few
-// words, an activity then a limitation word, work status, sleep, other instruments.
-const LIMIT_THEN_ACTIVITY = new RegExp(String.raw`\b(?:${alt(LIMIT_BEFORE)})\b[^.;:\n]{0,40}?\b(?:${alt(ACTIVITIES)})\b`, 'gi');
-const ACTIVITY_THEN_LIMIT = new RegExp(String.raw`\b(?:${alt(ACTIVITIES)})\b[^.;:\n]{0,25}?\b(?:${alt(LIMIT_AFTER)})\b`, 'gi');
-const ABLE_TO = new RegExp(
-  String.raw`\b(?:only )?(?:able to|can|tolerates?) (?:only )?(?:${alt(ACTIVITIES)})\b[^.;\n]{0,30}?\b(?:\d+(?:\/\d+)?|a|one|two|three|half|several|few|a couple of)\s*-?\s*(?:minutes?|mins?|hours?|blocks?|city blocks?|feet|ft|yards|miles?|seconds?|steps|pounds?|lbs?)\b`,
-  'gi',
-);
+// The phrase families of function-lexicon: a limitation word then an activity within a few words, an activity then
+// a limitation word, a tolerance told as a quantity, work status, sleep, other instruments.
+// Each is written once as its parts' sources; the whole regex is built from them (for the trigger scan and the
+// reader) and the parts run (composed-match.ts: the activity list is compiled once, shared by all five).
+const ACTIVITY_SRC = String.raw`\b(?:${alt(ACTIVITIES)})\b`;
+const LIMIT_BEFORE_SRC = String.raw`\b(?:${alt(LIMIT_BEFORE)})\b`;
+const LIMIT_AFTER_SRC = String.raw`\b(?:${alt(LIMIT_AFTER)})\b`;
+const ABLE_TO_HEAD = String.raw`\b(?:only )?(?:able to|can|tolerates?) (?:only )?`;
+const ABLE_TO_QUANTITY = String.raw`\b(?:\d+(?:\/\d+)?|a|one|two|three|half|several|few|a couple of)\s*-?\s*(?:minutes?|mins?|hours?|blocks?|city blocks?|feet|ft|yards|miles?|seconds?|steps|pounds?|lbs?)\b`;
 // The time first: "tolerates at least 15 seconds of standing", "able to do 20 minutes of walking".
-const TIME_OF_ACTIVITY = new RegExp(
-  String.raw`\b(?:tolerat(?:es?|ed|ing)|(?:only )?(?:able to|can) (?:do|manage|tolerate))\s+(?:only\s+|at least\s+|about\s+|approximately\s+|up to\s+|less than\s+)?(?:\d+(?:-\d+)?|one|two|three|five|ten|fifteen|twenty|thirty|a few)\s*(?:seconds?|minutes?|mins?|hours?)\s+of\s+(?:(?:continuous|sustained|prolonged)\s+)?(?:${alt(ACTIVITIES)})`,
-  'gi',
-);
+const TIME_OF_HEAD = String.raw`\b(?:tolerat(?:es?|ed|ing)|(?:only )?(?:able to|can) (?:do|manage|tolerate))\s+(?:only\s+|at least\s+|about\s+|approximately\s+|up to\s+|less than\s+)?(?:\d+(?:-\d+)?|one|two|three|five|ten|fifteen|twenty|thirty|a few)\s*(?:seconds?|minutes?|mins?|hours?)\s+of\s+(?:(?:continuous|sustained|prolonged)\s+)?`;
+const LIMIT_THEN_ACTIVITY = new RegExp(String.raw`${LIMIT_BEFORE_SRC}[^.;:\n]{0,40}?${ACTIVITY_SRC}`, 'gi');
+const ACTIVITY_THEN_LIMIT = new RegExp(String.raw`${ACTIVITY_SRC}[^.;:\n]{0,25}?${LIMIT_AFTER_SRC}`, 'gi');
+const ABLE_TO = new RegExp(String.raw`${ABLE_TO_HEAD}${ACTIVITY_SRC}[^.;\n]{0,30}?${ABLE_TO_QUANTITY}`, 'gi');
+const TIME_OF_ACTIVITY = new RegExp(String.raw`${TIME_OF_HEAD}${ACTIVITY_SRC}`, 'gi');
+const ACTIVITY_PART = new RegExp(ACTIVITY_SRC, 'gi');
+/** Exported for the equivalence test (test/fhir/notes/composed-match.test.ts). */
+export const COMPOSED = new Map<RegExp, Composed>([
+  [
+    LIMIT_THEN_ACTIVITY,
+    {
+      whole: LIMIT_THEN_ACTIVITY,
+      first: new RegExp(LIMIT_BEFORE_SRC, 'gi'),
+      rest: [{ re: new RegExp(String.raw`[^.;:\n]{0,40}?${ACTIVITY_SRC}`, 'iy') }],
+    },
+  ],
+  [
+    ACTIVITY_THEN_LIMIT,
+    { whole: ACTIVITY_THEN_LIMIT, first: ACTIVITY_PART, rest: [{ re: new RegExp(String.raw`[^.;:\n]{0,25}?${LIMIT_AFTER_SRC}`, 'iy') }] },
+  ],
+  [
+    ABLE_TO,
+    {
+      whole: ABLE_TO,
+      first: new RegExp(ABLE_TO_HEAD, 'gi'),
+      rest: [{ re: ACTIVITY_PART }, { re: new RegExp(String.raw`[^.;\n]{0,30}?${ABLE_TO_QUANTITY}`, 'iy') }],
+    },
+  ],
+  [TIME_OF_ACTIVITY, { whole: TIME_OF_ACTIVITY, first: new RegExp(TIME_OF_HEAD, 'gi'), rest: [{ re: ACTIVITY_PART }] }],
+  [LIST_MORE, { whole: LIST_MORE, first: new RegExp(LIST_HEAD, 'gi'), rest: [{ re: ACTIVITY_PART }] }],
+]);
+/** matchAll, or the parts' matches for a composed pattern. */
+const phraseMatches = (re: RegExp, s: string): readonly PartsMatch[] => {
+  const c = COMPOSED.get(re);
+  return c ? composedMatches(c, s) : matchAll(re, s);
+};
 // Stairs taken one at a time or by the rail.
 const STAIRS =
   /\b(?:(?:holds?|holding|needs? to hold|has to hold) (?:on ?to|onto) (?:a |the )?(?:hand)?rail(?:ing)?s?|stairs (?:are |were )?(?:negotiated|taken|climbed) (?:one|1) (?:step )?at a time|(?:one|1) (?:step )?at a time on (?:the )?stairs|step-to (?:pattern|gait)(?: on (?:the )?stairs)?|(?:uses?|using|requires?|needs?) (?:a |the )?(?:hand)?rails? (?:on|for|to climb) (?:the )?stairs)\b/gi;
@@ -188,7 +223,7 @@ export function extractFunction(note: NoteDoc, sentences: readonly Sentence[]): 
     if (kinds.has('other')) return;
     let at = from;
     for (let k = 0; k < 8; k++) {
-      const m = LIST_MORE.exec(s.slice(at, at + 80));
+      const m = phraseMatches(LIST_MORE, s.slice(at, at + 80))[0];
       if (!m) return;
       const b = at + m[0].length;
       const a = b - m[0].replace(LIST_JOIN, '').length;
@@ -292,7 +327,7 @@ export function extractFunction(note: NoteDoc, sentences: readonly Sentence[]): 
       for (const m of matchAll(AGGRAVATED_BY, s)) aggravatingList(m.index + m[0].length);
     }
     for (const re of LEXICON_PATTERNS) {
-      for (const m of matchAll(re, s)) {
+      for (const m of phraseMatches(re, s)) {
         const end = m.index + m[0].length;
         // An exam manoeuvre ("unable to test gait", "heel walking") is not the patient's function.
         if (EXAM_TEST.test(m[0])) continue;

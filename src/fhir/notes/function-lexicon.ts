@@ -286,7 +286,6 @@ export const NOT_LIMITING =
  * ("difficulty with standing and walking"), as the corpus reads it. Read from the end of the first item.
  */
 export const LIST_JOIN = /^(?:\s*,\s*(?:or\s+|and\/or\s+)?|\s+(?:or|and\/or|nor)\s+)/i;
-export const LIST_MORE = new RegExp(
-  String.raw`${LIST_JOIN.source}(?:(?:prolonged|long|extended|repetitive|sustained|heavy|any)\s+)?(?:${ACTIVITIES.join('|')})\b`,
-  'i',
-);
+/** LIST_MORE up to its activity: the part run before the shared activity list (composed-match.ts). */
+export const LIST_HEAD = String.raw`${LIST_JOIN.source}(?:(?:prolonged|long|extended|repetitive|sustained|heavy|any)\s+)?`;
+export const LIST_MORE = new RegExp(String.raw`${LIST_HEAD}(?:${ACTIVITIES.join('|')})\b`, 'i');

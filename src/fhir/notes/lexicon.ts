@@ -134,6 +134,10 @@ export function matchAll(re: RegExp, s: string): readonly RegExpExecArray[] {
  */
 const TIER_UP_SUBJECT = ' '.repeat(1100);
 const tieredUp = new WeakSet<RegExp>();
+/** The same for a regex run by other means than matchAll (the parts of composed-match.ts). */
+export function tierUpOnce(re: RegExp): void {
+  if (!tieredUp.has(re)) tierUp(re);
+}
 function tierUp(re: RegExp): void {
   tieredUp.add(re);
   re.lastIndex = 0;
