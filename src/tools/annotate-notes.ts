@@ -4,8 +4,8 @@
 //   function current "cannot sit for more than 20 minutes" limitation=sitting
 //   site plan "L4-5" levels=L4-L5 laterality=left
 // type, context, the exact words of the span in double quotes, then the type's values (`levels` comma-separated;
-// numbers as numbers). Each quote is looked for from the previous fact's start, so a phrase that recurs resolves to
-// its next occurrence; a line starting with `^` searches from the note's start. The output gives offsets (UTF-16
+// numbers as numbers). Each quote is looked for after the previous fact's start, so a phrase that recurs resolves
+// to its next occurrence; a line starting with `^` searches from the note's start. The output gives offsets (UTF-16
 // code units) and a hint of at most five words of the span, in the format eval:notes reads. A quote that is not in
 // the note stops the run with its line number: an annotation never silently drifts.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -27,7 +27,7 @@ export function parseDraft(file: string, split: Annotation['split'], draft: stri
     const quote = quoted!.replace(/\\(.)/g, '$1');
     const start = text.indexOf(quote, fromStart ? 0 : from);
     if (start < 0) throw new Error(`${file} line ${i + 1}: the quote is not in the note after the previous fact`);
-    from = start;
+    from = start + 1;
     const fact: GoldFact = {
       type: type!,
       start,

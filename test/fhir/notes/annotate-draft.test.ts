@@ -27,6 +27,11 @@ describe('parseDraft', () => {
     expect(a.facts[2]!.hint).toBe('cannot sit for long');
   });
 
+  it('resolves a quote written twice to its two occurrences', () => {
+    const a = parseDraft('x.txt', 'dev3', 'site current "L4-5" levels=L4-L5\nsite plan "L4-5" levels=L4-L5', TEXT);
+    expect(a.facts.map((f) => f.start)).toEqual([TEXT.indexOf('L4-5'), TEXT.lastIndexOf('L4-5')]);
+  });
+
   it('searches from the start on a caret line, and stops on a quote that is not in the note', () => {
     const a = parseDraft('x.txt', 'dev3', 'site plan "left L4-5" levels=L4-L5\n^pain-score current "7/10" value=7', TEXT);
     expect(a.facts[1]!.start).toBe(TEXT.indexOf('7/10'));
