@@ -69,6 +69,10 @@ const MODIFIER = /\b(?:alleviat\w*|aggravat\w*|relieved by|decreased with|better
 const NOT_FOR_PAIN_AFTER =
   /^(?:(?!\band\b)[^.;,\n]){0,40}?\b(?:81\s*mg|(?:p\.?r\.?n\.?|for)\s+(?:fever|sleep|insomnia|anxiety|depression|constipation|nausea|heart|cardiac|prophylaxis))\b/i;
 const BABY_BEFORE = /\b(?:baby|low[- ]dose|81\s*mg)\s+$/i;
+// A class word that describes the drug just named ("Naprosyn as an anti-inflammatory") or names a diagnosis ("opioid
+// dependence") is not a trial of its own.
+const CLASS_AS_DESCRIPTION_BEFORE = /\bas (?:an?|the|his|her|their) $/i;
+const CLASS_AS_DIAGNOSIS_AFTER = /^[- ](?:dependence|dependency|addiction|abuse|use disorder|withdrawal|induced|tolerance)\b/i;
 // Aspirin in a medication list is mostly cardiac; it is pain care with an analgesic dose or a pain word near it.
 const ASPIRIN_FOR_PAIN =
   /^\s*(?:\d+\s*(?:mg)?\s*)?(?:325|500|650|975|1000)\s*mg|^\s*(?:as needed|p\.?r\.?n\.?)(?! for (?:fever|chest pain))|\b(?:pain|ache|headaches?|arthritis)\b/i;
@@ -218,6 +222,13 @@ export function extractConservativeCare(note: NoteDoc, sentences: readonly Sente
       // A class word or a therapy among a symptom's modifiers ("decreased with ice and pain medication") is not a trial;
       // a named drug still is.
       if ((kind === 'other' || !careKind(hit.term).drug) && testIn(MODIFIER, s, beforeInClause)) continue;
+      if (
+        DRUG_KINDS.has(kind) &&
+        !careKind(hit.term).drug &&
+        (CLASS_AS_DESCRIPTION_BEFORE.test(s.slice(Math.max(0, pos - 12), pos)) ||
+          CLASS_AS_DIAGNOSIS_AFTER.test(s.slice(pos + hit.term.length, pos + hit.term.length + 16)))
+      )
+        continue;
       if (
         DRUG_KINDS.has(kind) &&
         (testIn(NOT_FOR_PAIN_AFTER, s, s.slice(pos + hit.term.length)) || testIn(BABY_BEFORE, s, s.slice(Math.max(0, pos - 12), pos)))

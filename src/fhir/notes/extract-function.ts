@@ -33,7 +33,7 @@ const SCORE_THEN_INSTRUMENT =
 const INSTRUMENT_NAMED =
   /\b(Oswestry(?: Disability| Low Back Pain| Pain)?(?: Index| Questionnaire| Inventory| Scale)?|ODI|Neck Disability Index|NDI|Pain Disability (?:Index|Questionnaire)|PDI|Roland[- ]Morris(?: Disability)?(?: Questionnaire)?|Quebec Back Pain Disability Scale)(?:(?:\s+(?:score|index))?(?:\s*(?:of|is|was|=|:|today))*\s*(\d{1,3}(?:\.\d)?)(?!\d|\.\d|\s*(?:mg|years?|days?)))?/gi;
 
-const ACTIVITY = String.raw`(?:stand(?:ing)?|sit(?:ting)?|walk(?:ing)?|sleep(?:ing)?|lift(?:ing)?|bend(?:ing)?|drive|driving|work(?:ing)?|dress(?:ing)?|bath(?:e|ing)|shower(?:ing)?|climb(?:ing)? stairs|stairs|perform (?:his |her |their )?(?:ADLs|job|work|household chores|duties)|ADLs|activities of daily living|daily activities|do (?:housework|chores|yard work|his job|her job)|housework|chores|yard ?work|care for (?:his|her|their) \w+|garden(?:ing)?|shop(?:ping)?|grocery shop(?:ping)?|turn(?:ing)? (?:his |her |their )?head|look(?:ing)? up|exercis(?:e|ing)|play(?:ing)? with|get(?:ting)? out of bed|roll(?:ing)? over|prolonged (?:sitting|standing|walking)|reach(?:ing)? overhead|carry(?:ing)?)`;
+const ACTIVITY = String.raw`(?:stand(?:ing)?|sit(?:ting)?|walk(?:ing)?|sleep(?:ing)?|lift(?:ing)?|bend(?:ing)?|drive|driving|work(?:ing)?|dress(?:ing)?|bath(?:e|ing)|shower(?:ing)?|climb(?:ing)? stairs|stairs|perform (?:his |her |their )?(?:ADLs|job|work|household chores|duties)|ADLs|activities of daily living|daily activities|do (?:housework|chores|yard work|his job|her job)|housework|chores|yard ?work|care for (?:his|her|their) \w+|garden(?:ing)?|shop(?:ping)?|grocery shop(?:ping)?|turn(?:ing)? (?:his |her |their )?head|look(?:ing)? up|exercis(?:e|ing)|play(?:ing)? with|get(?:ting)? out of bed|roll(?:ing)? over|(?:prolonged|extended) (?:sitting|standing|walking)|reach(?:ing)? overhead|carry(?:ing)?)`;
 const TOLERANCE = String.raw`(?:\s+(?:for\s+)?(?:more|longer)\s+than\s+${NUM}\s*(?:minutes?|mins?|hours?|hrs?|blocks?|feet|ft|yards|miles?)|\s+(?:for\s+)?(?:over\s+)?${NUM}\s*(?:minutes?|mins?|hours?|blocks?|feet|ft))?`;
 const LIMITATION = new RegExp(
   String.raw`\b(?:unable to|(?:can ?not|can't|cannot)|difficulty(?: with)?|trouble(?: with)?|inability to|(?:is |are )?limited in(?: (?:his|her|their))?|limits (?:his |her |their )?(?:ability to )?|not able to|struggles (?:to|with)|problems? with|pain with|impair\w* (?:his |her |their )?ability to|interferes? with|interfering with|can only)\s+${ACTIVITY}${TOLERANCE}`,
@@ -169,6 +169,7 @@ const AGGRAVATED_BY =
 const ITEM_ACTIVITY =
   /^(?:(?:any|prolonged|extended|long|repetitive|heavy|excessive|general)\s+)*(?:sitting|sit|standing|stand|walking|walk|ambulation|ambulating|lifting|carrying|driving|riding in (?:a|the) car|car rides?|stairs|climbing(?: stairs)?|sleeping|working|work|household chores|chores|housework|limitations? with (?:home|household) tasks)\b/i;
 const LIST_SPLIT = /\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s|\bas well as\b)\s*/g;
+const HEADING_AFTER = /^(?: (?:AND|&|OR|\/) [A-Z][A-Z /&]*)?\s*:/;
 const HEEL_TOE_AFTER = /^\s*(?:on (?:his |her |their |the )?(?:(?:right|left) )?)?(?:heels?|toes?)\b/i;
 const EXAM_TEST = /\b(?:test\w*|heels?|toes?|tandem)\b/i;
 /** Exported for the gate measurement in test/bench/notes-gates.ts. */
@@ -208,6 +209,8 @@ export function extractFunction(note: NoteDoc, sentences: readonly Sentence[]): 
     if (overlapsAny(used, a, b)) return false;
     // Heel and toe walking are exam manoeuvres.
     if (HEEL_TOE_AFTER.test(s.slice(b, b + 24))) return false;
+    // A heading is not a fact ("WORK RESTRICTIONS AND DISABILITY:").
+    if (HEADING_AFTER.test(s.slice(b, b + 40)) && !/[a-z]/.test(s.slice(a, b))) return false;
     if (isAboutFamily(s, a, sen.section) || isNegated(s, a)) return false;
     const before = s.slice(Math.max(0, a - 120), a);
     if (RISK_BEFORE.test(before) || GOAL_OR_INSTRUCTION_BEFORE.test(before)) return false;
@@ -300,7 +303,8 @@ export function extractFunction(note: NoteDoc, sentences: readonly Sentence[]): 
       const end = m.index + m[0].length;
       if (!ok(m.index, end)) continue;
       // The digits of a name (SF-36, SF-12) are not its score.
-      const score = /(\d+(?:\.\d+)?)/.exec(m[0].replace(/^SF-?(?:36|12)/i, '').replace(/^\D*?(?=\d)/, ''));
+      const total = /\btotal score (?:of |was |is |= ?|: ?)?(\d+(?:\.\d+)?)/i.exec(m[0]);
+      const score = total ?? /(\d+(?:\.\d+)?)/.exec(m[0].replace(/^SF-?(?:36|12)/i, '').replace(/^\D*?(?=\d)/, ''));
       const fact: FunctionalFact = {
         source: 'note',
         evidence: [spanEvidence(note, sen, m.index, end)],

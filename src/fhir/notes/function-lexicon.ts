@@ -37,7 +37,8 @@ export const ACTIVITIES: readonly string[] = [
   String.raw`sleep(?:s|ing)?`,
   String.raw`lift(?:s|ing)?`,
   String.raw`carry(?:ing)?`,
-  String.raw`bend(?:s|ing)?`,
+  // Side and forward bending are range of motion, told by the exam.
+  String.raw`(?<!(?:side|forward|lateral)[- ])bend(?:s|ing)?`,
   'stoop(?:ing)?',
   String.raw`kneel(?:s|ing)?`,
   String.raw`crawl(?:s|ing)?`,
@@ -71,6 +72,8 @@ export const ACTIVITIES: readonly string[] = [
   String.raw`(?:care for|tak(?:e|ing) care of) (?:himself|herself|themselves)`,
   String.raw`(?:anything|much|things|chores|tasks|work) around the (?:house|home)`,
   'quality of life',
+  // Function as a whole, with the word that makes it the patient's ("overall function"), never an organ's.
+  String.raw`(?:overall|general|physical|daily|everyday) function(?:ing)?`,
   // Activities named by an umbrella or by reference: "difficulty performing these tasks", "functional activities in
   // the home", and reaching told by where the hands go.
   String.raw`(?:perform(?:ing)?|do(?:ing)?|complet(?:e|ing)) (?:these|those|such|the|his|her|their|any|many|most|some|all|normal|usual|daily) (?:(?:normal|usual|daily|routine|household|work|job) )?(?:tasks|activities|duties|things|chores)`,
@@ -142,6 +145,8 @@ export const LIMIT_BEFORE: readonly string[] = [
   String.raw`limit(?:s|ed|ing|ations?)?(?: (?:in|with|to|on))?`,
   String.raw`restrict(?:s|ed|ions?)?(?: (?:in|with|to|on|from))?`,
   'decreased(?: ability to)?',
+  // "decrease in activities of daily living", "general decrease in overall function".
+  String.raw`(?:decrease|decline|reduction|deterioration) (?:in|of)(?: (?:his|her|their))?`,
   'impaired',
   'needs? (?:assistance|help)(?: to| with)?',
   // Graded assistance as therapists chart it: "needs moderate assistance with transfers", "is minimal assist for".
@@ -157,8 +162,10 @@ export const LIMIT_BEFORE: readonly string[] = [
   'painful',
   String.raw`(?:(?:significant|major|marked|negative|severe|great) )?impact(?:s|ed|ing)? (?:on )?`,
   'intolerance to',
-  'should not',
+  String.raw`should (?:probably |likely |definitely )?not`,
   'must not',
+  // Restrictions a report places: "she should avoid repetitive pushing", "should probably avoid prolonged walking".
+  String.raw`should (?:probably |likely |definitely )?avoid`,
   String.raw`deficits? (?:in|with|of)`,
   // "general limitations with home tasks", "extreme limitations with ability to complete home tasks".
   String.raw`limitations? (?:with|in|of)(?: (?:his|her|their))?(?: ability to)?`,
@@ -179,7 +186,11 @@ export const LIMIT_BEFORE: readonly string[] = [
 /** Words after an activity that make it a limitation ("walking tolerance", "sitting is difficult"). */
 export const LIMIT_AFTER: readonly string[] = [
   'tolerance',
-  String.raw`(?:is|are|was|were|has been|have been|becomes?) (?:very |quite |extremely |significantly |(?:much |somewhat |a little )?more )?(?:difficult|limited|painful|a (?:significant )?problem|impaired|restricted|hard|bothersome|decreased|reduced|diminished)`,
+  String.raw`(?:is|are|was|were|has been|have been|becomes?) (?:very |quite |extremely |significantly |severely |markedly |greatly |moderately |mildly |(?:much |somewhat |a little )?more )?(?:difficult|limited|painful|a (?:significant )?problem|impaired|restricted|hard|bothersome|decreased|reduced|diminished)`,
+  // "activities of daily living are practically zero", "walking ... feels worse", "she is walking slower".
+  String.raw`(?:is|are|was|were|has been|have been) (?:practically|essentially|almost|nearly|virtually) (?:zero|nil|none|nonexistent|non-existent)`,
+  String.raw`(?:feels?|felt|is|are|has been|have been|has gotten|has become|is getting) (?:much |a little |somewhat |a lot )?worse`,
+  'slower',
   String.raw`for (?:long|prolonged|extended) periods(?: of time)?|for any length of time`,
   String.raw`(?:has|have) (?:significantly |markedly |greatly )?(?:decreased|diminished|declined)`,
   String.raw`(?:with )?(?:min(?:imal|imum)?|mod(?:erate)?|max(?:imal|imum)?) (?:assist\w*|A)`,
@@ -209,6 +220,11 @@ const WORK_STATUS_MORE: readonly string[] = [
   String.raw`(?:his|her|their) (?:usual and customary|usual|customary|pre-?injury|former|previous|regular) (?:work|job|occupation|duties|employment)(?: capacity)?`,
   String.raw`precluded from (?:very )?(?:heavy|strenuous|repetitive|prolonged) (?:work|labor|lifting)`,
   String.raw`work modifications?`,
+  String.raw`preclud(?:es|ing) (?:him |her |them )?(?:from )?(?:very )?(?:heavy|strenuous|repetitive|prolonged) (?:work|labor|lifting)`,
+  String.raw`(?:permanent|temporary|physical) (?:work )?restrictions`,
+  String.raw`not to (?:do|perform|return to) (?:any )?(?:heavy |repetitive |overhead )?(?:work|lifting|duties)`,
+  String.raw`functional (?:limitations?|impairments?|deficits?|decline)`,
+  String.raw`(?:minimal|limited) (?:activities of daily living|ADLs?|daily activities)`,
   // Out of the workforce, or moved within it, because of the condition.
   String.raw`(?:(?:is|are|was|has been|remains) (?:currently |presently |still )?)?(?:unemployed|not (?:currently |presently )?employed)`,
   String.raw`(?:had to |has had to |was forced to )?(?:change|changed|switch|switched) (?:jobs|careers|occupations|(?:his|her|their) (?:job|career|occupation))(?= (?:because of|due to|secondary to|since))`,
@@ -220,7 +236,7 @@ const WORK_STATUS_MORE: readonly string[] = [
 ];
 
 /** Work status, said however it is said. */
-export const WORK_STATUS = String.raw`work status:?\s*(?:working|not working|off work|full duty|modified duty|light duty|regular duty|TTD|retired)|full work duties|(?:normal|usual|regular) work activities|returned back to (?:his |her )?(?:usual|normal|regular)(?: and customary)? (?:work|job|duties)|off work(?! factors| injur)|no work status|(?:has|have) not (?:been )?work(?:ed|ing)|hasn't (?:been )?work(?:ed|ing)|not (?:currently |presently )?working|no longer (?:working|works|able to work)|lost (?:time|\d+ days|several days) (?:from|of|at) work|(?:uses?|using|requires?|requiring|needs?|ambulates with|walks with) (?:the use of )?(?:a |an )?(?:cane|walker|wheelchair|crutches|rollator)|(?:(?:has|have|needs?|had) to|must|frequently|constantly|often) (?:change|shift|alternate|changing|shifting|alternating) (?:his |her |their )?positions?|(?:has|have|needs?|had) to (?:lie down|sit down|stop and rest|stop|rest) (?:after|every|within) |(?:not be|never be) able to (?:ever )?return (?:back )?to (?:his |her |their )?(?:\w+ ){0,4}?(?:work|job|duties)|return(?:ed)? to work with (?:the following |some |these |permanent )?restrictions|retired[^.;]{0,40}?\b(?:secondary to|due to|because of) (?:his |her |their )?(?:back|neck|pain|injur)|out of work|not working|not been back to work|(?:working|works) (?:full|part|half)[- ]time|(?:working|works) (?:approximately )?half time|TTD(?: status| benefits)?|temporar(?:y|ily) (?:and )?total(?:ly)? disab\w*|(?:social security|long-term|short-term) disability(?: benefits)?|disability benefits|(?:light|modified|full|regular|restricted|normal) (?:duty|duties)|(?:returned|went back) to (?:his |her |their )?(?:work|usual job|normal job|regular job|job|full duty|regular duty)|released (?:him |her )?(?:to|back to) (?:work|full|regular|modified|light)|(?:medical|sick) leave|leave of absence|(?:semi-)?sedentary work|lifting (?:limit|restriction)s?|(?:no|not) lift(?:ing)? (?:more|greater|over|heavier) than \d+|lift(?:ing)? (?:no more|nothing more|more) than \d+|(?:avoid|should not|must not|cannot|can't|unable to) lift(?:ing)? (?:anything |objects )?(?:more than|greater than|over|heavier than|in excess of) \d+|work restrictions?|off of work|(?:working|works|returned to work|back to work) with (?:\w+ )?restrictions|(?:placed on|given|has|have|with) (?:permanent|temporary|physical|work) restrictions|(?:has not|hasn't|have not|never|not) (?:yet )?returned to (?:work|(?:his|her|their) (?:job|work))|reduc(?:e|ed|ing) (?:his |her |their )?(?:work(?:ing)? )?hours|(?:had to |has had to )?quit (?:his|her|their) job|(?:lost|left) (?:his|her|their) job (?:because of|due to|secondary to)|homebound|housebound|(?:household|limited community|community) ambulator|non-?ambulatory|wheelchair[- ](?:bound|dependent)|confined to (?:a |the )?(?:wheelchair|bed)|employed (?:full|part)[- ]time|(?:he|she|they|patient) (?:is|are) (?:currently |still |presently )?working(?! (?:on|with|through|toward|towards|hard|to)\b)|continues to work|(?:is |are )?back at work|working without (?:any )?restrictions|laid off|on (?:a )?leave (?:of absence )?from (?:work|(?:his|her|their) job)|(?:permanently|totally|currently|completely) disabled|(?:functional(?:ly)? (?:status|activities|capacity) (?:is |are |has been )?(?:severely |significantly |markedly )?(?:limited|impaired|restricted|decreased|reduced))|functionally limited|${WORK_STATUS_MORE.join('|')}`;
+export const WORK_STATUS = String.raw`work status:?\s*(?:working|not working|off work|full duty|modified duty|light duty|regular duty|TTD|retired)|full work duties|(?:normal|usual|regular) work activities|returned back to (?:his |her )?(?:usual|normal|regular)(?: and customary)? (?:work|job|duties)|off work(?! factors| injur)|no work status|(?:has|have) not (?:been )?work(?:ed|ing)|hasn't (?:been )?work(?:ed|ing)|not (?:currently |presently )?working|no longer (?:working|works|able to work)|lost (?:time|\d+ days|several days) (?:from|of|at) work|(?:uses?|using|requires?|requiring|needs?|ambulates with|walks with) (?:the use of )?(?:a |an )?(?:cane|walker|wheelchair|crutches|rollator)|(?:(?:has|have|needs?|had) to|must|frequently|constantly|often) (?:change|shift|alternate|changing|shifting|alternating) (?:his |her |their )?positions?|(?:has|have|needs?|had) to (?:lie down|sit down|stop and rest|stop|rest) (?:after|every|within) |(?:not be|never be) able to (?:ever )?return (?:back )?to (?:his |her |their )?(?:\w+ ){0,4}?(?:work|job|duties)|return(?:ed)? to work with (?:the following |some |these |permanent )?restrictions|retired[^.;]{0,40}?\b(?:secondary to|due to|because of) (?:his |her |their )?(?:back|neck|pain|injur)|out of work|not working|not been back to work|(?:working|works) (?:full|part|half)[- ]time|(?:working|works) (?:approximately )?half time|TTD(?: status| benefits)?|temporar(?:y|ily) (?:and )?total(?:ly)? disab\w*|(?:social security|long-term|short-term) disability(?: benefits)?|disability benefits|(?:light|modified|full|regular|restricted|normal) (?:duty|duties)|(?:returned|went|gone)(?: back)? to (?:his |her |their )?(?:work|usual job|normal job|regular job|job|full duty|regular duty)|released (?:him |her )?(?:to|back to) (?:work|full|regular|modified|light)|(?:medical|sick) leave|leave of absence|(?:semi-)?sedentary work|lifting (?:limit|restriction)s?|(?:no|not) lift(?:ing)? (?:more|greater|over|heavier) than \d+|lift(?:ing)? (?:no more|nothing more|more) than \d+|(?:avoid|should not|must not|cannot|can't|unable to) lift(?:ing)? (?:anything |objects )?(?:more than|greater than|over|heavier than|in excess of) \d+|work restrictions?|off of work|(?:working|works|returned to work|back to work) with (?:\w+ )?restrictions|(?:placed on|given|has|have|with) (?:permanent|temporary|physical|work) restrictions|(?:has not|hasn't|have not|never|not) (?:yet )?returned to (?:work|(?:his|her|their) (?:job|work))|reduc(?:e|ed|ing) (?:his |her |their )?(?:work(?:ing)? )?hours|(?:had to |has had to )?quit (?:his|her|their) job|(?:lost|left) (?:his|her|their) job (?:because of|due to|secondary to)|homebound|housebound|(?:household|limited community|community) ambulator|non-?ambulatory|wheelchair[- ](?:bound|dependent)|confined to (?:a |the )?(?:wheelchair|bed)|employed (?:full|part)[- ]time|(?:he|she|they|patient) (?:is|are) (?:currently |still |presently )?working(?! (?:on|with|through|toward|towards|hard|to)\b)|continues to work|(?:is |are )?back at work|working without (?:any )?restrictions|laid off|on (?:a )?leave (?:of absence )?from (?:work|(?:his|her|their) job)|(?:permanently|totally|currently|completely) disabled|(?:functional(?:ly)? (?:status|activities|capacity) (?:is |are |has been )?(?:severely |significantly |markedly )?(?:limited|impaired|restricted|decreased|reduced))|functionally limited|${WORK_STATUS_MORE.join('|')}`;
 
 /**
  * Activities given up (recreation, exercise, outings: ICF d920): "has had to stop jogging", "gave up golf", "stopped
@@ -268,17 +284,21 @@ export const FUNCTION_FIELDS = [
 ].join('|');
 
 /** A day spent lying down is the limitation itself. */
-export const BED_BOUND = String.raw`(?:spends?|spending) (?:most|much|all|part|half) of (?:the|his|her|their) (?:day|time) (?:lying )?in bed|(?:lays|lies|lay|laying|lying|stays|staying|spends?|spending) in bed (?:almost |nearly |most of the day|much of the day)?(?:all day(?: long)?(?: every ?day)?)?|bed-?bound|bedridden`;
+export const BED_BOUND = String.raw`(?:spends?|spending) (?:most|much|all|part|half) of (?:the|his|her|their) (?:day|time) (?:(?:lying|laying) )?(?:in bed|on the (?:floor|couch|sofa)|in (?:a |the )?recliner)|(?:lays|lies|lay|laying|lying|stays|staying|spends?|spending) in bed (?:almost |nearly |most of the day|much of the day)?(?:all day(?: long)?(?: every ?day)?)?|bed-?bound|bedridden`;
 
 /** Sleep disturbance. */
 export const SLEEP = String.raw`sleep (?:alteration|disturbance|disruption)s? (?:because of|due to|secondary to) (?:the )?pain(?::[^.;\n]{0,120})?|sleep (?:disturb\w*|disrupt\w*|problems?)|(?:difficulty|trouble|problems?) (?:sleeping|with sleep)|wakes? (?:him |her |them )?up|waking up|awaken\w*|interrupted sleep|(?:unable to|can't|cannot) sleep|poor sleep|keeps (?:him|her|them) (?:up|awake)(?: at night)?|trouble (?:falling|staying) asleep|difficulty (?:falling|staying) asleep|sleep (?:is |as )?(?:erratic|fragmented|interrupted|disturbed|restless)|(?:erratic|fragmented|disturbed|restless) sleep|insomnia|sleep at night|sleeps? (?:only |about |approximately |less than |no more than ){1,2}(?:\d+(?:-\d+)?|one|two|three|four|five|six|a few|a couple of) hours|(?:gets?|getting) (?:only )?(?:about |approximately |less than )?(?:\d+(?:-\d+)?|one|two|three|four|five) hours of sleep|sleep (?:is |has been )?(?:disrupted|poor|limited|broken)|(?:loss of|lost|losing) sleep|(?:unable to|cannot|can't|difficulty) (?:get(?:ting)? (?:to )?sleep|fall(?:ing)? asleep|stay(?:ing)? asleep)|awake(?:ns)? (?:him|her|them) (?:at night|from sleep)|wakes? (?:up )?(?:\w+ )?(?:times?|several times|multiple times) (?:a|per|each) night|night(?:time)? pain (?:wakes|awakens)|not sleeping(?: well)?|sleeps? poorly|(?:does not|doesn't|cannot|can't|unable to|is not able to) sleep (?:at night )?(?:well|through the night|more than|for more than)|sleep (?:is |has been )?(?:affected|impaired)|(?:disturbs|disrupts|interrupts|affects|interferes with|interfering with) (?:his |her |their )?sleep|sleep deprivation|restless nights?|wakes? (?:up )?(?:\d+(?:-\d+)?|one|two|three|four|five|several|multiple|many) (?:times?|x) (?:a |per |each |every )?(?:night|nightly)|(?:sleeps?|sleeping|slept|has to sleep|have to sleep) (?:\w+ )?(?:in a (?:recliner|chair)|on the (?:couch|floor|sofa)|sitting up)`;
 
 /** Instruments other than ODI/NDI/PEG/PROMIS (those stay in extract-function), with a score when given. */
-export const OTHER_INSTRUMENTS = String.raw`(?:WOMAC|Berg(?: balance)?(?: scale)?|Roland[- ]Morris|DASH|QuickDASH|LEFS|FABQ|Tinetti|Timed Up and Go|TUG|SF-?36|SF-?12|Brief Pain Inventory|BPI|PSFS|Patient[- ]Specific Functional Scale|FOTO|KOOS|HOOS|Lysholm|Neck Pain and Disability Scale)(?:\s+(?:physical|mental|functional|function|total|average|mean|interference|component|summary|composite|status|score))*\s*(?:[:=]|of|is|was)?\s*\d+(?:\.\d+)?(?:\s*\/\s*\d+)?(?: points)?|\b\d+\s*\/\s*56(?: points)?|Oswestry[^.\n]{0,40}?:\s*(?:significant|moderate|severe|minimal|mild)\w*(?: impact| disability)?`;
+const OTHER_INSTRUMENT_NAMES = String.raw`(?:WOMAC|Berg(?: balance)?(?: scale)?|Roland[- ]Morris|DASH|QuickDASH|LEFS|FABQ|Tinetti|Timed Up and Go|TUG|SF-?36|SF-?12|Brief Pain Inventory|BPI|PSFS|Patient[- ]Specific Functional Scale|FOTO|KOOS|HOOS|Lysholm|Neck Pain and Disability Scale)`;
+// The score told later in the sentence as the total ("Tinetti assessment tool, which showed a balance score of 13/16 and
+// a gait score of 11/12 for a total score of 24/28"), read before the name-then-number form.
+export const INSTRUMENT_TOTAL = String.raw`${OTHER_INSTRUMENT_NAMES}[^.;\n]{0,100}?\btotal score (?:of |was |is |= ?|: ?)?\d+(?:\.\d+)?(?:\s*\/\s*\d+)?`;
+export const OTHER_INSTRUMENTS = String.raw`${INSTRUMENT_TOTAL}|${OTHER_INSTRUMENT_NAMES}(?:\s+(?:physical|mental|functional|function|total|average|mean|interference|component|summary|composite|status|score))*\s*(?:[:=]|of|is|was)?\s*\d+(?:\.\d+)?(?:\s*\/\s*\d+)?(?: points)?|\b\d+\s*\/\s*56(?: points)?|Oswestry[^.\n]{0,40}?:\s*(?:significant|moderate|severe|minimal|mild)\w*(?: impact| disability)?`;
 
 /** Work status that documents no limitation ("works full time", "returned to full duty"): a fact, not a deficit. */
 export const NOT_LIMITING =
-  /\b(?:full[- ]time|full dut|regular dut|normal dut|returned|released|went back|back to|without (?:any )?restrictions?)/i;
+  /\b(?:full[- ]time|full dut|regular dut|normal dut|returned|released|went back|went to work|back to|without (?:any )?restrictions?)/i;
 
 /**
  * The next items of a list of alternatives after a limitation ("difficulty with prolonged standing, sitting or
