@@ -212,6 +212,18 @@ function isSpace(c: number): boolean {
 }
 
 /** Emit the sentence text[a, b) trimmed, cut into MAX_SENTENCE pieces when longer. */
+// Made by a constructor, not a literal, for the reason given at spanEvidence (lexicon.ts): sentences live as long as
+// the note's reading, and a literal's allocation site being moved to the old generation deopts the splitter.
+class NoteSentence implements Sentence {
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly text: string,
+    readonly lower: string,
+    readonly section: Section,
+  ) {}
+}
+
 function pushSentence(text: string, lower: string | undefined, a: number, b: number, section: Section, out: Sentence[]): void {
   let s = a;
   let e = b;
@@ -226,7 +238,7 @@ function pushSentence(text: string, lower: string | undefined, a: number, b: num
   }
   if (e > s) {
     const t = text.slice(s, e);
-    out.push({ start: s, end: e, text: t, lower: lower === undefined ? t.toLowerCase() : lower.slice(s, e), section });
+    out.push(new NoteSentence(s, e, t, lower === undefined ? t.toLowerCase() : lower.slice(s, e), section));
   }
 }
 
