@@ -37,6 +37,7 @@ const JOINER = /^\s*(?:,|and|&|\/|or|,\s*and|through|thru|to|over|on)?\s*$/i;
 // Between two tokens, a span of the spine ("L1-2 through L5-S1") or a slip ("L5 over S1").
 const SPAN_JOINER = /^\s*(?:through|thru|to)\s*$/i;
 const ONE_SITE_JOINER = /^(?:\/|\s*(?:through|thru|to|over|on)\s*)$/i;
+const LIST_JOINER = /^\s*(?:,|&|and|,\s*and)\s*$/i;
 const LATERALITY_WORD = /\b(left|right|bilateral|bilaterally|bilat|B\/L|Lt|Rt|L\s*>\s*R|R\s*>\s*L)(?:[- ]sided)?\b/gi;
 const LATERALITY_AFTER =
   /^\s*(?:,\s*)?(?:[a-z-]+\s+){0,3}?on the\s+(left|right)\b|^\s*(?:[a-z-]+\s+){0,3}?(bilaterally)\b|^\s*,\s*(left|right|bilateral)\b/i;
@@ -152,8 +153,8 @@ const isSegment = (t: LevelToken): boolean => t.named.length !== 1 || t.named[0]
 
 /**
  * The tokens of a group as the sites a reader names: a slash chain ("L4/L5/S1"), a span ("L1-2 through L5-S1",
- * "between C4 and C6") or a slip ("L5 over S1") is one site; levels or vertebrae listed with "and" or commas ("L4-5
- * and L5-S1", "fractures of T12, L1 and L2") stay one site each.
+ * "between C4 and C6"), a slip ("L5 over S1") or a list of vertebrae ("fractures of T12, L1 and L2") is one site;
+ * segments listed with "and" or commas ("L4-5 and L5-S1") stay one site each.
  */
 function siteTokens(s: string, g: LevelGroup): { start: number; end: number; levels: SpinalLevel[] }[] {
   const out: { start: number; end: number; levels: SpinalLevel[]; single: boolean }[] = [];
@@ -163,6 +164,14 @@ function siteTokens(s: string, g: LevelGroup): { start: number; end: number; lev
     const joiner = prev ? s.slice(prev.end, t.start) : '';
     const between =
       prev !== undefined && prev.single && single && /^\s*and\s*$/i.test(joiner) && BETWEEN_BEFORE.test(s.slice(0, prev.start));
+    // Vertebrae listed ("L3, L4, L5, and S1 pedicle screws", "T6 and T7 fractures") name one site, as readers of real
+    // notes annotate them; listed segments ("L4-5 and L5-S1") stay one site each.
+    const vertebraList = prev !== undefined && prev.single && single && !between && LIST_JOINER.test(joiner);
+    if (vertebraList) {
+      prev.end = t.end;
+      for (const l of t.named) if (!prev.levels.includes(l)) prev.levels.push(l);
+      continue;
+    }
     if (prev && (between || ONE_SITE_JOINER.test(joiner))) {
       prev.end = t.end;
       const from = prev.levels[prev.levels.length - 1]!;

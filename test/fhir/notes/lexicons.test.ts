@@ -413,7 +413,7 @@ describe('context layer', () => {
         .map((m) => m.text),
     ).toEqual(['L4-5']);
   });
-  it('sites: a slash chain, a span, "between X and Y" and a slip are one site; a list stays one site per level', () => {
+  it('sites: a slash chain, a span, "between X and Y", a slip and a list of vertebrae are one site; listed segments one each', () => {
     const text =
       'Tenderness at L4/L5/S1. Films of the L1-2 through L5-S1 levels. A plate was placed between C4 and C6. Grade I slip of L5 over S1. Fractures of T12, L1 and L2.';
     const ms = mentions(text).filter((m) => m.type === 'site');
@@ -422,10 +422,13 @@ describe('context layer', () => {
       ['L1-2 through L5-S1', ['L1-L2', 'L2-L3', 'L3-L4', 'L4-L5', 'L5-S1']],
       ['C4 and C6', ['C4-C5', 'C5-C6']],
       ['L5 over S1', ['L5-S1']],
-      ['T12', ['T12']],
-      ['L1', ['L1']],
-      ['L2', ['L2']],
+      ['T12, L1 and L2', ['T12', 'L1', 'L2']],
     ]);
+    expect(
+      mentions('Stenosis at L3-4 and L4-5.')
+        .filter((m) => m.type === 'site')
+        .map((m) => m.text),
+    ).toEqual(['L3-4', 'L4-5']);
   });
   it('sites: a span fills in the segments between for the picture', () => {
     const sites = extractNoteFacts({
@@ -442,7 +445,7 @@ describe('context layer', () => {
       mentions(text)
         .filter((m) => m.type === 'site')
         .map((m) => m.text),
-    ).toEqual(['S2', 'S3']);
+    ).toEqual(['S2 and S3']);
   });
   it('sites: MRI sequences T1/T2 are not levels; the T1 and T2 vertebrae are', () => {
     const text =
@@ -451,7 +454,7 @@ describe('context layer', () => {
       mentions(text)
         .filter((m) => m.type === 'site')
         .map((m) => m.text),
-    ).toEqual(['L4-5', 'T1', 'T2']);
+    ).toEqual(['L4-5', 'T1 and T2']);
   });
   it('sites: vertebrae counted or marked on the way are landmarks, the target level is a site', () => {
     const text =
