@@ -7,7 +7,7 @@ import { CAPS_HEADING, capsHeadingSection, type Section } from './sections';
 export type { Section } from './sections';
 
 export type { Sentence } from './sentence';
-import type { Sentence } from './sentence';
+import { NoteSentence, type Sentence } from './sentence';
 
 // Heading labels, normalised (lower case, single spaces, "&" as "and", no spaces around "/"), to their section.
 const HEADING_LABELS: [Section, string[]][] = [
@@ -212,18 +212,6 @@ function isSpace(c: number): boolean {
 }
 
 /** Emit the sentence text[a, b) trimmed, cut into MAX_SENTENCE pieces when longer. */
-// Made by a constructor, not a literal, for the reason given at spanEvidence (lexicon.ts): sentences live as long as
-// the note's reading, and a literal's allocation site being moved to the old generation deopts the splitter.
-class NoteSentence implements Sentence {
-  constructor(
-    readonly start: number,
-    readonly end: number,
-    readonly text: string,
-    readonly lower: string,
-    readonly section: Section,
-  ) {}
-}
-
 function pushSentence(text: string, lower: string | undefined, a: number, b: number, section: Section, out: Sentence[]): void {
   let s = a;
   let e = b;

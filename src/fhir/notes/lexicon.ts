@@ -133,7 +133,7 @@ export function spanEvidence(note: NoteDoc, sentence: Sentence, start: number, e
 export function matchAll(re: RegExp, s: string): readonly RegExpExecArray[] {
   // A sentence the trigger scan saw without any of the rule's words: no match, without running it.
   if (!mayMatch(re, s)) return NO_MATCHES;
-  if (!tieredUp.has(re)) tierUp(re);
+  tierUpOnce(re);
   re.lastIndex = 0;
   let m = re.exec(s);
   // Most sentences hold no match of most regexes: one shared empty answer instead of a new array each time (this

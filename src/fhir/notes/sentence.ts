@@ -11,3 +11,15 @@ export interface Sentence {
   lower: string;
   section: Section;
 }
+
+// Made by a constructor, not a literal, for the reason given at spanEvidence (lexicon.ts): sentences live as long as
+// the note's reading, and a literal's allocation site being moved to the old generation deopts the splitter.
+export class NoteSentence implements Sentence {
+  constructor(
+    readonly start: number,
+    readonly end: number,
+    readonly text: string,
+    readonly lower: string,
+    readonly section: Section,
+  ) {}
+}
