@@ -141,6 +141,8 @@ let rows: Map<string, number> | null = null;
 /** The same for the sentences' lower-case texts. */
 let lowerRows = new Map<string, number>();
 let bits = new Uint32Array(0);
+/** The sentences of the current scan, in order. */
+let scanned: readonly Sentence[] = [];
 let words32 = 1;
 /** Gates the current scan covers (those known when it ran). */
 let covered = 0;
@@ -189,6 +191,7 @@ export function scanSentences(sens: readonly Sentence[]): void {
     }
   }
   covered = gates;
+  scanned = sens;
   rows = map;
   lowerRows = lowers;
 }
@@ -196,14 +199,19 @@ export function scanSentences(sens: readonly Sentence[]): void {
 /** The scan's answers end with its run of sentences. */
 export function endScan(): void {
   rows = null;
+  scanned = [];
   lowerRows = new Map();
   forget();
 }
 
+// A new text is most often the next sentence's: the extractors walk the sentences in order. Comparing it with that
+// sentence's text is a pointer check when it is that text, where the Map look-up hashes a fresh string and, for a
+// text the note holds twice, compares it character by character.
 function rowOf(map: Map<string, number>, s: string): number | undefined {
   if (s !== lastText) {
     lastText = s;
-    lastRow = map.get(s);
+    const next = lastRow === undefined ? 0 : lastRow + 1;
+    lastRow = next < scanned.length && scanned[next]!.text === s ? next : map.get(s);
   }
   return lastRow;
 }
@@ -211,7 +219,8 @@ function rowOf(map: Map<string, number>, s: string): number | undefined {
 function lowerRowOf(lower: string): number | undefined {
   if (lower !== lastLower) {
     lastLower = lower;
-    lastLowerRow = lowerRows.get(lower);
+    const next = lastLowerRow === undefined ? 0 : lastLowerRow + 1;
+    lastLowerRow = next < scanned.length && scanned[next]!.lower === lower ? next : lowerRows.get(lower);
   }
   return lastLowerRow;
 }

@@ -53,6 +53,16 @@ describe('derived note-rule gates', () => {
     expect(requiredWords(/abc/u)).toBeNull();
   });
 
+  it('prefers a branch’s rarer required words to one that nearly every sentence of a pain note holds', () => {
+    // "pain " would pass most sentences; "medication", "medicine", "pills" pass few.
+    expect(requiredWords(/pain (?:medications?|medicines?|pills)/i)!.sort()).toEqual(['medication', 'medicine', 'pills']);
+    expect(requiredWords(/(?:the|his|her) therapist/i)).toEqual([' therapist']);
+    // Still a gate when the branch has nothing else.
+    expect(requiredWords(/\bthe\b/i)).toEqual(['the']);
+    // Otherwise the longest shortest word, as before.
+    expect(requiredWords(/walking (?:aid|cane)/i)).toEqual(['walking ']);
+  });
+
   it('gates on the lower-cased text, whatever the case of the sentence', () => {
     const g = gated(/\bWork Status\b/gi);
     expect(g.words).toEqual(['work status']);

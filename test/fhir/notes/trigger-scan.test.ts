@@ -138,6 +138,31 @@ describe('trigger scan: the automaton', () => {
     expect(mayMatch(re, sens[1]!.text)).toBe(true);
   });
 
+  it('answers for the sentence asked about, in order or not, and for a text the note holds twice', () => {
+    const re = /\bsciatica\b/gi;
+    const words = ['numb'];
+    mayMatch(re, 'warm the gate up');
+    hasAny('x', words);
+    const sens = scan(['Sciatica again.\nNo leg symptoms.\nSciatica again.\nNumb toes.\nNo leg symptoms.']);
+    try {
+      const want = [true, false, true, false, false];
+      const numb = [false, false, false, true, false];
+      // In order (the next sentence's text is found without a look-up), backwards, and every other one.
+      for (const order of [
+        [0, 1, 2, 3, 4],
+        [4, 3, 2, 1, 0],
+        [0, 2, 4, 1, 3],
+      ]) {
+        expect(order.map((k) => mayMatch(re, sens[k]!.text))).toEqual(order.map((k) => want[k]));
+        expect(order.map((k) => hasAny(sens[k]!.lower, words))).toEqual(order.map((k) => numb[k]));
+      }
+      // A copy of a sentence's text (another string with the same characters) gets the same answer.
+      expect(mayMatch(re, ` ${sens[1]!.text}`.slice(1))).toBe(false);
+    } finally {
+      endScan();
+    }
+  });
+
   it('runs a rule whose words cannot be read', () => {
     const re = /\b[A-Z]\d\b/g;
     mayMatch(re, 'x');
