@@ -136,6 +136,21 @@ const PROCEDURE_STORY =
   /\b(?:has been|have been|had been|chronic(?:ally)?|history of|previously|failed|at home|requir(?:ing|es) (?:significant |chronic |daily |high[- ]dose )?|long-term)\b/i;
 const DRUG_KINDS = new Set<ConservativeKind>(['nsaid', 'analgesic', 'muscle-relaxant', 'neuropathic-agent', 'opioid']);
 
+/** A care mention set aside as not tried, with the context it was told in (`fallback` when that reads as told). */
+function setCareAside(aside: NoteMention[] | undefined, sen: Sentence, pos: number, term: string, fallback: MentionContext): void {
+  if (!aside) return;
+  const ctx = mentionContext(sen, pos, pos + term.length, 'conservative-care');
+  const a = sen.start + pos;
+  aside.push({
+    type: 'conservative-care',
+    span: { start: a, end: a + term.length },
+    text: term,
+    context: ctx === 'current' || ctx === 'history' ? fallback : ctx,
+    kind: kindOf(term),
+    outcome: 'unknown',
+  });
+}
+
 /**
  * `aside`, when given, receives the care mentions set aside as not tried (negated, family, planned, hypothetical),
  * with their context, so the mention list shows them.
@@ -151,9 +166,13 @@ export function extractConservativeCare(note: NoteDoc, sentences: readonly Sente
     // An allergy list names drugs the patient could not take.
     const allergy = sen.section === 'allergies';
     const s = sen.text;
+    const terms = matchAll(TERMS, s);
+    const pts = matchAll(PT_UPPER, s);
+    // Most sentences name no care: nothing is made for them.
+    if (terms.length === 0 && pts.length === 0) continue;
     const hits: { index: number; term: string }[] = [];
-    for (const m of matchAll(TERMS, s)) if (m[0] !== 'pt' && m[0] !== 'Pt') hits.push({ index: m.index, term: m[0] });
-    for (const m of matchAll(PT_UPPER, s)) if (!hits.some((h) => h.index === m.index)) hits.push({ index: m.index, term: 'PT' });
+    for (const m of terms) if (m[0] !== 'pt' && m[0] !== 'Pt') hits.push({ index: m.index, term: m[0] });
+    for (const m of pts) if (!hits.some((h) => h.index === m.index)) hits.push({ index: m.index, term: 'PT' });
     if (hits.length === 0) continue;
     hits.sort((a, b) => a.index - b.index);
     for (let i = 0; i < hits.length; i++) {
@@ -174,19 +193,7 @@ export function extractConservativeCare(note: NoteDoc, sentences: readonly Sente
         out.push(fact);
         continue;
       }
-      const setAside = (fallback: MentionContext): void => {
-        if (!aside) return;
-        const ctx = mentionContext(sen, pos, pos + hit.term.length, 'conservative-care');
-        const a = sen.start + pos;
-        aside.push({
-          type: 'conservative-care',
-          span: { start: a, end: a + hit.term.length },
-          text: hit.term,
-          context: ctx === 'current' || ctx === 'history' ? fallback : ctx,
-          kind: kindOf(hit.term),
-          outcome: 'unknown',
-        });
-      };
+      const setAside = (fallback: MentionContext): void => setCareAside(aside, sen, pos, hit.term, fallback);
       if (isAboutFamily(s, pos, sen.section)) {
         setAside('family');
         continue;

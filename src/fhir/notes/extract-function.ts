@@ -20,7 +20,8 @@ import {
   WORK_STATUS,
 } from './function-lexicon';
 import { composedMatches, type Composed, type PartsMatch } from './composed-match';
-import { gatedMatches, hasAny, matchAll, noteDay, NUM, overlapsAny, spanEvidence } from './lexicon';
+import { anyRuleWords } from './required-words';
+import { gatedMatches, hasAny, matchAll, mayHoldAny, noteDay, NUM, overlapsAny, spanEvidence } from './lexicon';
 
 const INSTRUMENT =
   /\b(ODI|Oswestry(?: Disability)?(?: Index| Questionnaire)?|NDI|Neck Disability Index|PEG|PROMIS[- ](?:PF|physical function)(?: T-?score)?)(?:\s+(?:score|T-?score|index|scale))?(?:\s*(?:of|is|was|=|:|at|today))*\s*(\d{1,3}(?:\.\d)?)\s*(%|percent|\/100|\/50|\/10)?/gi;
@@ -164,6 +165,7 @@ const GOAL_OR_INSTRUCTION_BEFORE =
 // sitting", "Aggravating factors include stairs and prolonged driving". Each activity in the list is a limitation of
 // its own; a movement that is not an activity ("flexion", "twisting", "lying supine") is not. A passing "worse with
 // standing" beside a score stays a modifier of the pain, as the corpus reads it.
+const AGGRAVATED_BY_GATE: readonly string[] = ['worse by', 'factors', 'aggravated by'];
 const AGGRAVATED_BY =
   /\b(?:(?:is|are|was|were) (?:made worse|aggravated) by|(?:aggravating|exacerbating|provoking) factors (?:include|includes|are|consist of))\b[,:]?\s*/gi;
 const ITEM_ACTIVITY =
@@ -187,6 +189,23 @@ export const LEXICON_PATTERNS: readonly RegExp[] = [
   LIMIT_THEN_ACTIVITY,
   ACTIVITY_THEN_LIMIT,
 ];
+
+/**
+ * Every rule the sentence loop below runs (a rule gated by a word list counts as its list). Exported for the test
+ * that keeps it whole: a rule added to the loop and not here would never run on a sentence that lacks these words.
+ */
+export const FUNCTION_RULES: readonly (RegExp | readonly string[])[] = [
+  INSTRUMENT_GATE,
+  GATE,
+  OTHER_INSTRUMENT_RE,
+  NAMED_GATE,
+  AGGRAVATED_BY_GATE,
+  ...LEXICON_PATTERNS,
+];
+const RULE_WORDS = anyRuleWords(FUNCTION_RULES);
+
+/** Each lexicon pattern's parts when it is composed, looked up once at load rather than per sentence. */
+const LEXICON_COMPOSED: readonly (Composed | undefined)[] = LEXICON_PATTERNS.map((re) => COMPOSED.get(re));
 
 const LIMITATION_PATTERNS: [RegExp, string[]][] = [
   [
@@ -261,6 +280,8 @@ export function extractFunction(note: NoteDoc, sentences: readonly Sentence[]): 
     }
   };
   for (const current of sentences) {
+    // A sentence without a word of any rule below holds no function fact (most sentences).
+    if (!mayHoldAny(current.lower, RULE_WORDS)) continue;
     sen = current;
     s = sen.text;
     used = [];
@@ -327,11 +348,13 @@ export function extractFunction(note: NoteDoc, sentences: readonly Sentence[]): 
       if (m[2] !== undefined && Number(m[2]) <= 100) fact.score = Number(m[2]);
       out.push(fact);
     }
-    if (sen.lower.includes('worse by') || sen.lower.includes('factors') || sen.lower.includes('aggravated by')) {
+    if (AGGRAVATED_BY_GATE.some((w) => sen.lower.includes(w))) {
       for (const m of matchAll(AGGRAVATED_BY, s)) aggravatingList(m.index + m[0].length);
     }
-    for (const re of LEXICON_PATTERNS) {
-      for (const m of phraseMatches(re, s)) {
+    for (let p = 0; p < LEXICON_PATTERNS.length; p++) {
+      const re = LEXICON_PATTERNS[p]!;
+      const c = LEXICON_COMPOSED[p];
+      for (const m of c ? composedMatches(c, s) : matchAll(re, s)) {
         const end = m.index + m[0].length;
         // An exam manoeuvre ("unable to test gait", "heel walking") is not the patient's function.
         if (EXAM_TEST.test(m[0])) continue;

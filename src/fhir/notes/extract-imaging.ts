@@ -30,7 +30,10 @@ export function extractImaging(note: NoteDoc, sentences: readonly Sentence[]): I
   const out: ImagingFact[] = [];
   for (const sen of sentences) {
     const s = sen.text;
-    const mods = [...matchAll(MODALITY, s)].filter((m) => m[0] !== 'ct' && m[0] !== 'Ct' && m[0] !== 'xr');
+    const found = matchAll(MODALITY, s);
+    // Most sentences name no study: no copy of the empty answer for them.
+    if (found.length === 0) continue;
+    const mods = found.filter((m) => m[0] !== 'ct' && m[0] !== 'Ct' && m[0] !== 'xr');
     for (let i = 0; i < mods.length; i++) {
       const m = mods[i]!;
       const pos = m.index;

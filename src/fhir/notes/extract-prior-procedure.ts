@@ -114,15 +114,17 @@ function lastDayOfMonth(y: number, m: number): string {
 }
 
 /** Every date the sentence names, as the latest day it can be (capped at the note's day), with its precision. */
+/** A day no later than the note's (when it has one). Not a closure in placedDates: that runs per sentence. */
+const capAt = (day: string, d: string): string => (day ? min(d, day) : d);
+
 function placedDates(s: string, day: string): Placed[] {
   const out: Placed[] = [];
-  const cap = (d: string): string => (day ? min(d, day) : d);
   // Days as the relief reader names them ("2026-03-02", "on January 12", "4/6": the latest such day before the note).
   for (const d of namedDates(s, day)) if (d.value.length === 10) out.push({ at: d.at, date: d.value });
   for (const m of matchAll(DATE_RE, s)) {
     const iso = parseDate(m[0]);
     if (iso?.length === 7)
-      out.push({ at: m.index, date: cap(lastDayOfMonth(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)))), precision: 'month' });
+      out.push({ at: m.index, date: capAt(day, lastDayOfMonth(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)))), precision: 'month' });
   }
   if (!day) return out;
   const y = Number(day.slice(0, 4));
@@ -132,18 +134,18 @@ function placedDates(s: string, day: string): Placed[] {
     if (mi < 1) continue;
     // A month without a year is the latest such month on or before the note.
     const year = mi <= mo ? y : y - 1;
-    out.push({ at: m.index, date: cap(lastDayOfMonth(year, mi)), precision: 'month' });
+    out.push({ at: m.index, date: capAt(day, lastDayOfMonth(year, mi)), precision: 'month' });
   }
-  for (const m of matchAll(YEAR_ONLY, s)) out.push({ at: m.index, date: cap(`${m[1]}-12-31`), precision: 'year' });
+  for (const m of matchAll(YEAR_ONLY, s)) out.push({ at: m.index, date: capAt(day, `${m[1]}-12-31`), precision: 'year' });
   for (const m of matchAll(AGO, s)) {
     const w = m[1]!.toLowerCase();
     const n = VAGUE_AGO[w] ?? parseNumber(w);
     if (!Number.isFinite(n)) continue;
     const unit = m[2]!.toLowerCase();
-    if (unit.startsWith('year')) out.push({ at: m.index, date: cap(`${y - n}-12-31`), precision: 'year' });
+    if (unit.startsWith('year')) out.push({ at: m.index, date: capAt(day, `${y - n}-12-31`), precision: 'year' });
     else {
       const back = unit.startsWith('week') ? addDays(day, -7 * n) : addMonths(day, -n);
-      out.push({ at: m.index, date: cap(lastDayOfMonth(Number(back.slice(0, 4)), Number(back.slice(5, 7)))), precision: 'month' });
+      out.push({ at: m.index, date: capAt(day, lastDayOfMonth(Number(back.slice(0, 4)), Number(back.slice(5, 7)))), precision: 'month' });
     }
   }
   for (const m of matchAll(LAST, s)) {
@@ -152,7 +154,7 @@ function placedDates(s: string, day: string): Placed[] {
       out.push({ at: m.index, date: which === 'last' || which === 'previous' ? `${y - 1}-12-31` : day, precision: 'year' });
     else {
       const back = which === 'last' || which === 'previous' ? addMonths(day, -1) : day;
-      out.push({ at: m.index, date: cap(lastDayOfMonth(Number(back.slice(0, 4)), Number(back.slice(5, 7)))), precision: 'month' });
+      out.push({ at: m.index, date: capAt(day, lastDayOfMonth(Number(back.slice(0, 4)), Number(back.slice(5, 7)))), precision: 'month' });
     }
   }
   return out.sort((a, b) => a.at - b.at);

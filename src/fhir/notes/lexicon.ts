@@ -2,7 +2,7 @@
 import type { Evidence, NoteDoc } from '../../policy/picture';
 import { dayOf } from '../../policy/dates';
 import type { Sentence } from './sentence';
-import { containsAny, mayMatch } from './trigger-scan';
+import { containsAny, mayMatch, triggerScanOn } from './trigger-scan';
 
 const WORD_NUMBERS: Record<string, number> = {
   zero: 0,
@@ -185,6 +185,15 @@ export function hasAny(lower: string, words: readonly string[]): boolean {
     gateCache.set(words, re);
   }
   return re.test(lower);
+}
+
+/**
+ * May a sentence hold a match of any of an extractor's rules (`words`: anyRuleWords of them)? With the trigger scan
+ * switched off, always: its equivalence test then runs every rule on every sentence, so a rule left out of the
+ * extractor's list shows as a difference.
+ */
+export function mayHoldAny(lower: string, words: readonly string[] | null): boolean {
+  return words === null || !triggerScanOn() || hasAny(lower, words);
 }
 
 /** Matches of `re` in a sentence, or none without running it when the lower-case text lacks every gate word. */

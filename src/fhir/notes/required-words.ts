@@ -15,6 +15,12 @@ const ESCAPED_PUNCT: ReadonlySet<string> = new Set("./-#&%=:,'()[]{}?*+|^$\\");
 const CLASS_ESCAPES: ReadonlySet<string> = new Set('dDsSwWtnrfv');
 const SHORTEST_USEFUL = 3;
 /**
+ * Long enough to gate on: three characters, or two when one is a digit. A two-letter run ("ct", "pt") is inside most
+ * sentences' words, but a number is rarer, and a branch with nothing else ("\d+\s*\/\s*56", the Berg scale's
+ * total) left its whole rule to run on every sentence.
+ */
+const useful = (w: string): boolean => w.length >= SHORTEST_USEFUL || (w.length === 2 && /\d/.test(w) && !w.includes(' '));
+/**
  * Words that pass most sentences of a pain clinic's notes, so a gate of them skips almost nothing: the care matcher's
  * "pain (medications|medicines|meds|...)" branch was gated on "pain " and its "(the|his|her) therapist" on "the",
  * which let 58% of the bench megabyte's sentences through to a 9 kB regex that matches in 25%. Only the choice among
@@ -55,7 +61,7 @@ function sequence(src: string, at: { i: number }): string[] | null {
   const found: string[][] = [];
   let run = '';
   const endRun = (): void => {
-    if (run.length >= SHORTEST_USEFUL) found.push([run]);
+    if (useful(run)) found.push([run]);
     run = '';
   };
   while (at.i < src.length && src[at.i] !== '|' && src[at.i] !== ')') {
@@ -130,7 +136,7 @@ function sequence(src: string, at: { i: number }): string[] | null {
       continue;
     }
     endRun();
-    if (inner !== null && !optional && inner.every((w) => w.length >= SHORTEST_USEFUL)) found.push(inner);
+    if (inner !== null && !optional && inner.every(useful)) found.push(inner);
   }
   endRun();
   if (found.length === 0) return null;
@@ -150,4 +156,19 @@ export function requiredWords(re: RegExp): string[] | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * The words one of which every match of any of `rules` contains (a regex's read off its source, a gate list's its
+ * own), or null when one rule's cannot be read: an extractor whose every rule is gated skips a sentence lacking them
+ * all with one question to the trigger scan instead of one per rule.
+ */
+export function anyRuleWords(rules: readonly (RegExp | readonly string[])[]): string[] | null {
+  const words = new Set<string>();
+  for (const r of rules) {
+    const w = r instanceof RegExp ? requiredWords(r) : r;
+    if (w === null || w.length === 0) return null;
+    for (const x of w) words.add(x.toLowerCase());
+  }
+  return [...words];
 }

@@ -15,6 +15,11 @@ let enabled = true;
 /** Rule calls answered "no match" without running the rule, since load (for tests and measurements). */
 let skipped = 0;
 
+/** Is the scan on? Off, the gates built on it (lexicon.ts, mayHoldAny) answer "may match" too. */
+export function triggerScanOn(): boolean {
+  return enabled;
+}
+
 /** Switch the scan off (every rule runs on every sentence, the old path): for the equivalence test only. */
 export function setTriggerScan(on: boolean): void {
   enabled = on;

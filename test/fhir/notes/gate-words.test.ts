@@ -10,6 +10,8 @@ import { matchAll } from '../../../src/fhir/notes/lexicon';
 import corpus from '../../fixtures/notes/corpus.json';
 import visits from '../../fixtures/notes/visits.json';
 import { gated, gatedAll, requiredWords, ungatedRules } from '../../bench/notes-gate-words';
+import { anyRuleWords } from '../../../src/fhir/notes/required-words';
+import { FUNCTION_RULES } from '../../../src/fhir/notes/extract-function';
 
 // The real notes beside the repository too, when present (read in place, never copied).
 const devDir = join(dirname(fileURLToPath(import.meta.url)), '../../../../shared/notes-dev/notes');
@@ -57,10 +59,21 @@ describe('derived note-rule gates', () => {
     // "pain " would pass most sentences; "medication", "medicine", "pills" pass few.
     expect(requiredWords(/pain (?:medications?|medicines?|pills)/i)!.sort()).toEqual(['medication', 'medicine', 'pills']);
     expect(requiredWords(/(?:the|his|her) therapist/i)).toEqual([' therapist']);
+    // Two characters are enough when one is a digit (the Berg scale's "of 56"), never two letters.
+    expect(requiredWords(/\bBerg\b|\b\d+\s*\/\s*56\b/i)!.sort()).toEqual(['56', 'berg']);
+    expect(requiredWords(/\bCT\b|\bMRI\b/i)).toBeNull();
     // Still a gate when the branch has nothing else.
     expect(requiredWords(/\bthe\b/i)).toEqual(['the']);
     // Otherwise the longest shortest word, as before.
     expect(requiredWords(/walking (?:aid|cane)/i)).toEqual(['walking ']);
+  });
+
+  it('reads one word set for a whole extractor, or none when one of its rules cannot be read', () => {
+    expect(anyRuleWords([/\bsciatica\b/i, ['Numb', 'tingl']])!.sort()).toEqual(['numb', 'sciatica', 'tingl']);
+    expect(anyRuleWords([/\bsciatica\b/i, /\b[A-Z]\d\b/])).toBeNull();
+    expect(anyRuleWords([/\bsciatica\b/i, []])).toBeNull();
+    // The function extractor's sentence gate exists: all its rules are read.
+    expect(anyRuleWords(FUNCTION_RULES)!.length).toBeGreaterThan(100);
   });
 
   it('gates on the lower-cased text, whatever the case of the sentence', () => {
