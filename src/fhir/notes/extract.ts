@@ -99,7 +99,7 @@ export function extractNoteFacts(whole: NoteDoc): NoteFacts {
     }
     const chunk = sens.slice(i, i + CHUNK_SENTENCES);
     // One pass over the chunk for every rule's trigger words; the rules then skip the sentences that lack them.
-    scanSentences(chunk);
+    scanSentences(chunk, i === 0);
     let part: Omit<NoteFacts, 'limits'>;
     try {
       part = extractAll(note, chunk);

@@ -163,6 +163,25 @@ describe('trigger scan: the automaton', () => {
     }
   });
 
+  it('covers a rule first met part way through a note from the next note on, without a rebuild for it alone', () => {
+    const sens = sentences('Nothing of the kind here.');
+    scanSentences(sens);
+    endScan();
+    const re = /\bzygapophyseal\b/gi;
+    mayMatch(re, 'first met now');
+    try {
+      // Later in the same note: one new gate is too few to rebuild for, so the rule runs.
+      scanSentences(sens, false);
+      expect(mayMatch(re, sens[0]!.text)).toBe(true);
+      endScan();
+      // The next note's first chunk covers it: the sentence lacks its word.
+      scanSentences(sens, true);
+      expect(mayMatch(re, sens[0]!.text)).toBe(false);
+    } finally {
+      endScan();
+    }
+  });
+
   it('runs a rule whose words cannot be read', () => {
     const re = /\b[A-Z]\d\b/g;
     mayMatch(re, 'x');
