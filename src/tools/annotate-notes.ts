@@ -10,7 +10,7 @@
 // the note stops the run with its line number: an annotation never silently drifts.
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseArgs } from 'node:util';
+import { toolArgsOrExit } from './tool-args';
 import { Annotation, type GoldFact } from './eval-notes-score';
 
 const LINE = /^(\^)?\s*([a-z-]+)\s+([a-z-]+)\s+"((?:[^"\\]|\\.)*)"\s*(.*)$/;
@@ -48,11 +48,13 @@ export function parseDraft(file: string, split: Annotation['split'], draft: stri
 }
 
 if (process.argv[1]?.endsWith('annotate-notes.ts')) {
-  const { values } = parseArgs({
-    options: { drafts: { type: 'string' }, notes: { type: 'string' }, split: { type: 'string' }, out: { type: 'string' } },
-  });
+  const usage = 'usage: annotate-notes --drafts DIR --notes DIR --split NAME --out DIR';
+  const values = toolArgsOrExit(
+    { drafts: { type: 'string' }, notes: { type: 'string' }, split: { type: 'string' }, out: { type: 'string' } },
+    usage,
+  );
   if (!values.drafts || !values.notes || !values.split || !values.out) {
-    process.stderr.write('usage: annotate-notes --drafts DIR --notes DIR --split NAME --out DIR\n');
+    process.stderr.write(`${usage}\n`);
     process.exit(2);
   }
   const split = Annotation.shape.split.parse(values.split);

@@ -14,14 +14,14 @@
 import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseArgs } from 'node:util';
 import { MENTION_TYPES, noteMentions } from '../fhir/notes/mentions';
+import { toolArgsOrExit } from './tool-args';
 import { extraSetFrom, hasNotes, loadSplit, offsetProblems } from './eval-notes-load';
 import { addCounts, emptyCounts, micro, precision, recall, scoreNote, type Annotation, type Counts, type Miss } from './eval-notes-score';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const { values } = parseArgs({
-  options: {
+const values = toolArgsOrExit(
+  {
     dir: { type: 'string' },
     misses: { type: 'string', default: 'all' },
     json: { type: 'boolean', default: false },
@@ -29,7 +29,8 @@ const { values } = parseArgs({
     dev2: { type: 'string' },
     dev3: { type: 'string' },
   },
-});
+  'usage: npm run eval:notes [-- --dir PATH] [--misses all|none|TYPE] [--json] [--fresh PATH | --dev2 PATH | --dev3 PATH]',
+);
 const extra = extraSetFrom(values, process.env);
 const dir = extra?.dir ?? resolve(values.dir ?? process.env.NOTES_DEV_DIR ?? join(repo, '../shared/notes-dev'));
 const fixtures = extra?.set.fixtures ?? 'notes-dev';
