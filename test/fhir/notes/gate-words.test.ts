@@ -12,6 +12,7 @@ import visits from '../../fixtures/notes/visits.json';
 import { gated, gatedAll, requiredWords, ungatedRules } from '../../bench/notes-gate-words';
 import { anyRuleWords } from '../../../src/fhir/notes/required-words';
 import { FUNCTION_RULES } from '../../../src/fhir/notes/extract-function';
+import { MODALITY, mayNameStudy } from '../../../src/fhir/notes/extract-imaging';
 
 // The real notes beside the repository too, when present (read in place, never copied).
 const devDir = join(dirname(fileURLToPath(import.meta.url)), '../../../../shared/notes-dev/notes');
@@ -62,6 +63,10 @@ describe('derived note-rule gates', () => {
     // Two characters are enough when one is a digit (the Berg scale's "of 56"), never two letters.
     expect(requiredWords(/\bBerg\b|\b\d+\s*\/\s*56\b/i)!.sort()).toEqual(['56', 'berg']);
     expect(requiredWords(/\bCT\b|\bMRI\b/i)).toBeNull();
+    // Fewer such words wins, not none-or-some: a body part beside "pain" beats "the" and "his".
+    expect(requiredWords(/(?:the|his) (?:pain|hip|knee)/i)!.sort()).toEqual(['hip', 'knee', 'pain']);
+    // "to" in a work-status phrase let two thirds of the real notes' sentences through.
+    expect(requiredWords(/(?:has|had) to (?:stop|quit)\b/i)!.sort()).toEqual(['quit', 'stop']);
     // Still a gate when the branch has nothing else.
     expect(requiredWords(/\bthe\b/i)).toEqual(['the']);
     // Otherwise the longest shortest word, as before.
@@ -74,6 +79,40 @@ describe('derived note-rule gates', () => {
     expect(anyRuleWords([/\bsciatica\b/i, []])).toBeNull();
     // The function extractor's sentence gate exists: all its rules are read.
     expect(anyRuleWords(FUNCTION_RULES)!.length).toBeGreaterThan(100);
+  });
+
+  it('the imaging prefilter passes every fixture sentence where MODALITY finds a study the extractor keeps', () => {
+    const kept = (t: string): string[] =>
+      matchAll(MODALITY, t)
+        .map((m) => m[0])
+        .filter((x) => x !== 'ct' && x !== 'Ct' && x !== 'xr');
+    let studies = 0;
+    let skipped = 0;
+    for (const s of fixtureSentences) {
+      const k = kept(s.text);
+      studies += k.length;
+      if (!mayNameStudy(s)) {
+        skipped++;
+        expect(k, s.text).toEqual([]);
+      }
+    }
+    // Written sentences of each kind too: capitals and lower case, short and long names.
+    for (const t of [
+      'CT 3/2025 normal.',
+      'cT of the spine.',
+      'Xr lumbar.',
+      'ct scan done.',
+      'X-rays reviewed.',
+      'EMG/NCS 2024.',
+      'MRI today.',
+    ]) {
+      const sen = sentences(t)[0]!;
+      expect(mayNameStudy(sen), t).toBe(true);
+      expect(kept(t).length, t).toBeGreaterThan(0);
+    }
+    expect(mayNameStudy(sentences('The function is intact; direct care, xr.')[0]!)).toBe(false);
+    expect(studies).toBeGreaterThan(20);
+    expect(skipped).toBeGreaterThan(fixtureSentences.length / 2);
   });
 
   it('gates on the lower-cased text, whatever the case of the sentence', () => {
