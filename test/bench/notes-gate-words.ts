@@ -7,7 +7,7 @@
 import { CARE_TERMS } from '../../src/fhir/notes/care-lexicon';
 import { LEXICON_PATTERNS } from '../../src/fhir/notes/extract-function';
 import { matchAll } from '../../src/fhir/notes/lexicon';
-import { requiredWords } from '../../src/fhir/notes/required-words';
+import { plainWord, requiredWords, WORD_START } from '../../src/fhir/notes/required-words';
 import { careTriggerWords } from '../../src/fhir/notes/trigger-words';
 
 export { requiredWords };
@@ -21,7 +21,10 @@ export interface GatedRegex {
 
 /** `re` with its gate, built once at module load: from `words` when the caller read them off its own data. */
 export function gated(re: RegExp, words: readonly string[] | null = requiredWords(re)): GatedRegex {
-  const gate = words && new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'));
+  // A word's begins-a-word mark (WORD_START) becomes \b: on the lower-cased text, as the fixtures are plain ASCII.
+  const gate =
+    words &&
+    new RegExp(words.map((w) => (w.startsWith(WORD_START) ? '\\b' : '') + plainWord(w).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'));
   return { re, gate, words };
 }
 

@@ -3,6 +3,7 @@ import type { Evidence, NoteDoc } from '../../policy/picture';
 import { dayOf } from '../../policy/dates';
 import type { Sentence } from './sentence';
 import { containsAny, mayMatch, triggerScanOn } from './trigger-scan';
+import { plainWord } from './required-words';
 
 const WORD_NUMBERS: Record<string, number> = {
   zero: 0,
@@ -181,7 +182,8 @@ export function hasAny(lower: string, words: readonly string[]): boolean {
   if (known !== undefined) return known;
   let re = gateCache.get(words);
   if (!re) {
-    re = new RegExp(words.map((w) => w.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'));
+    // A word marked to begin a word (required-words.ts) is looked for plainly here: a looser gate, still exact.
+    re = new RegExp(words.map((w) => plainWord(w).replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'));
     gateCache.set(words, re);
   }
   return re.test(lower);

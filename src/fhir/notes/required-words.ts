@@ -19,7 +19,23 @@ const SHORTEST_USEFUL = 3;
  * sentences' words, but a number is rarer, and a branch with nothing else ("\d+\s*\/\s*56", the Berg scale's
  * total) left its whole rule to run on every sentence.
  */
-const useful = (w: string): boolean => w.length >= SHORTEST_USEFUL || (w.length === 2 && /\d/.test(w) && !w.includes(' '));
+const useful = (word: string): boolean => {
+  const start = word.startsWith(WORD_START);
+  const w = start ? word.slice(1) : word;
+  return w.length >= SHORTEST_USEFUL || (w.length === 2 && (/\d/.test(w) || start) && !w.includes(' '));
+};
+
+/**
+ * Marks a word that the regex requires to begin a word (it follows `\b`): "tens" of `\bTENS\b` must not be found
+ * inside "intensity", nor "lso" of `\bLSO` inside "also". The trigger scan checks the character before such a word in
+ * the sentence itself; any other reader may drop the mark (the plain word is then a looser, still exact, gate). A
+ * two-letter word is enough when it begins a word ("ct" of `\bCT\b`, "pt" of `\bPT\b`, which left those rules
+ * ungated).
+ */
+export const WORD_START = '\u0001';
+/** A word without its mark. */
+export const plainWord = (w: string): string => (w.startsWith(WORD_START) ? w.slice(1) : w);
+const WORD_CHAR = /[a-z0-9_]/;
 /**
  * Words that pass most sentences of a pain clinic's notes, so a gate of them skips almost nothing: the care matcher's
  * "pain (medications|medicines|meds|...)" branch was gated on "pain " and its "(the|his|her) therapist" on "the",
@@ -32,27 +48,38 @@ const COMMON: ReadonlySet<string> = new Set([
   ...['to', 'from', 'of', 'in', 'on', 'at', 'by', 'as', 'for', 'with', 'after'],
   ...['is', 'are', 'was', 'be', 'been', 'has', 'have', 'had'],
   ...['pain', 'patient'],
+  // The body parts a pain note names in most sentences: "ic(es|ed|ing) the (knee|back|...)" gated the care matcher on
+  // the body part rather than on the "ic" that begins "icing".
+  ...['back', 'neck', 'knee', 'shoulder', 'hip', 'joint', 'area', 'region', 'leg', 'arm', 'left', 'right', 'lower'],
 ]);
-const isCommon = (w: string): boolean => COMMON.has(w.trim());
+const isCommon = (w: string): boolean => COMMON.has(plainWord(w).trim());
 
 /** Words (lower case) one of which every match of the alternation `src[i..]` up to `)` or end contains, or null. */
-function alternation(src: string, at: { i: number }): string[] | null {
-  const sets: (string[] | null)[] = [sequence(src, at)];
+function alternation(src: string, at: { i: number }, atWordStart: boolean): string[] | null {
+  const sets: (string[] | null)[] = [sequence(src, at, atWordStart)];
   while (src[at.i] === '|') {
     at.i++;
-    sets.push(sequence(src, at));
+    sets.push(sequence(src, at, atWordStart));
   }
   if (sets.some((s) => s === null)) return null;
   return [...new Set(sets.flat() as string[])];
 }
 
-/** One branch of an alternation: the best required word set among its mandatory items. */
-function sequence(src: string, at: { i: number }): string[] | null {
+/**
+ * One branch of an alternation: the best required word set among its mandatory items. `atWordStart`: the branch
+ * begins right after a `\b` (nothing consumed since).
+ */
+function sequence(src: string, at: { i: number }, atWordStart: boolean): string[] | null {
   const found: string[][] = [];
   let run = '';
+  let runAtWordStart = false;
+  // Right after a \b, with nothing consumed since: a run of word characters that begins here begins a word.
+  let boundary = atWordStart;
   const endRun = (): void => {
-    if (useful(run)) found.push([run]);
+    const w = runAtWordStart ? WORD_START + run : run;
+    if (useful(w)) found.push([w]);
     run = '';
+    runAtWordStart = false;
   };
   while (at.i < src.length && src[at.i] !== '|' && src[at.i] !== ')') {
     const c = src[at.i]!;
@@ -73,7 +100,7 @@ function sequence(src: string, at: { i: number }): string[] | null {
           at.i += 3;
         } else throw new Error('named group');
       }
-      const set = alternation(src, at);
+      const set = alternation(src, at, !look && boundary);
       if (src[at.i] !== ')') throw new Error('unbalanced');
       at.i++;
       if (look) consumes = false;
@@ -87,7 +114,10 @@ function sequence(src: string, at: { i: number }): string[] | null {
     } else if (c === '\\') {
       const e = src[at.i + 1]!;
       at.i += 2;
-      if (e === 'b' || e === 'B') consumes = false;
+      if (e === 'b' || e === 'B') {
+        consumes = false;
+        if (e === 'b') boundary = true;
+      }
       // An escaped dot is a literal dot (the therapy lexicon's "P\.T\.", whose lack of a word left the whole care-term
       // matcher ungated, run on every sentence); a bare one is any character.
       else if (ESCAPED_PUNCT.has(e)) literal = PLAIN.has(e) || e === '.' ? e : null;
@@ -96,6 +126,7 @@ function sequence(src: string, at: { i: number }): string[] | null {
     } else if (c === '^' || c === '$') {
       at.i++;
       consumes = false;
+      if (c === '^') boundary = true;
     } else {
       at.i++;
       if (PLAIN.has(c)) literal = c.toLowerCase();
@@ -120,7 +151,10 @@ function sequence(src: string, at: { i: number }): string[] | null {
       endRun();
       continue;
     }
+    const wasBoundary = boundary;
+    boundary = false;
     if (literal !== null && !optional) {
+      if (run === '') runAtWordStart = wasBoundary && WORD_CHAR.test(literal);
       run += literal;
       if (quantified) endRun();
       continue;
@@ -132,7 +166,8 @@ function sequence(src: string, at: { i: number }): string[] | null {
   if (found.length === 0) return null;
   // The most selective set: the fewest words that nearly every sentence of a pain note holds, then its shortest word
   // longest, then fewest words.
-  const score = (s: string[]): number => -s.filter(isCommon).length * 1_000_000 + Math.min(...s.map((w) => w.length)) * 1000 - s.length;
+  const score = (s: string[]): number =>
+    -s.filter(isCommon).length * 1_000_000 + Math.min(...s.map((w) => plainWord(w).length)) * 1000 - s.length;
   return found.reduce((a, b) => (score(b) > score(a) ? b : a));
 }
 
@@ -141,7 +176,7 @@ export function requiredWords(re: RegExp): string[] | null {
   if (re.flags.includes('u') || re.flags.includes('v') || re.flags.includes('m')) return null;
   try {
     const at = { i: 0 };
-    const words = alternation(re.source, at);
+    const words = alternation(re.source, at, false);
     return at.i === re.source.length ? words : null;
   } catch {
     return null;

@@ -8,7 +8,7 @@
 // time it runs, a gate list's are its words, and a lexicon may declare its own (trigger-words.ts). Every answer is
 // exact or "may match": a rule with no readable words, a gate first met after this run of sentences was scanned, or
 // a string that is not one of its sentences is simply run, as before.
-import { requiredWords } from './required-words';
+import { requiredWords, WORD_START } from './required-words';
 import type { Sentence } from './sentence';
 
 let enabled = true;
@@ -65,7 +65,10 @@ interface Automaton {
   classes: number;
   /** delta[state * classes + class]: the next state (a full DFA, fail links folded in). */
   delta: Int32Array;
-  /** Gates whose words end at a state (through its fail chain), or null. */
+  /**
+   * What ends at a state (through its fail chain), or null: triples of gate, the word's length, and 1 when the word
+   * must begin a word (required-words.ts, WORD_START), else 0.
+   */
   out: (Int32Array | null)[];
 }
 
@@ -81,7 +84,8 @@ function build(): Automaton {
   // optimizing compiler has seen it).
   let chars = 0;
   for (let g = 0; g < gates; g++) {
-    for (const w of gateWords[g]!) {
+    for (const word of gateWords[g]!) {
+      const w = word.startsWith(WORD_START) ? word.slice(1) : word;
       chars += w.length;
       for (let i = 0; i < w.length; i++) {
         const c = w.charCodeAt(i);
@@ -98,7 +102,9 @@ function build(): Automaton {
   const ends: (number[] | undefined)[] = [undefined];
   let states = 1;
   for (let g = 0; g < gates; g++) {
-    for (const w of gateWords[g]!) {
+    for (const word of gateWords[g]!) {
+      const atStart = word.startsWith(WORD_START);
+      const w = atStart ? word.slice(1) : word;
       let s = 0;
       for (let i = 0; i < w.length; i++) {
         const at = s * classes + classOf(w.charCodeAt(i));
@@ -110,7 +116,7 @@ function build(): Automaton {
         }
         s = t;
       }
-      (ends[s] ??= []).push(g);
+      (ends[s] ??= []).push(g, w.length, atStart ? 1 : 0);
     }
   }
   const fail = new Int32Array(states);
@@ -124,7 +130,7 @@ function build(): Automaton {
     const f = fail[s]!;
     const own = ends[s];
     const inherited = out[f];
-    if (own !== undefined || inherited) out[s] = Int32Array.from(new Set([...(own ?? []), ...(inherited ?? [])]));
+    if (own !== undefined || inherited) out[s] = uniqueTriples(own ?? [], inherited ?? []);
     const row = s * classes;
     const frow = f * classes;
     for (let k = 0; k < classes; k++) {
@@ -137,6 +143,26 @@ function build(): Automaton {
     }
   }
   return { gates, ascii, other, classes, delta: delta.slice(0, states * classes), out };
+}
+
+/** The triples of `a` and `b`, each once. */
+function uniqueTriples(a: ArrayLike<number>, b: ArrayLike<number>): Int32Array {
+  const seen = new Set<string>();
+  const out: number[] = [];
+  for (const xs of [a, b]) {
+    for (let i = 0; i < xs.length; i += 3) {
+      const key = `${xs[i]},${xs[i + 1]},${xs[i + 2]}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push(xs[i]!, xs[i + 1]!, xs[i + 2]!);
+    }
+  }
+  return Int32Array.from(out);
+}
+
+/** Does the character code count as a word character for `\b` (ASCII letters, digits, underscore)? */
+function isWordCode(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }
 
 // ---------------------------------------------------------------- the scan of a run of sentences
@@ -197,6 +223,9 @@ export function scanSentences(sens: readonly Sentence[], noteStart = true): void
     map.set(sen.text, k);
     lowers.set(sen.lower, k);
     const s = sen.lower;
+    // A word that must begin a word is checked against the sentence's own text, where the regex's \b looks (lower
+    // case keeps every position only when it keeps the length; otherwise the check is left out: may match).
+    const text = sen.text.length === s.length ? sen.text : null;
     const row = k * words32;
     let state = 0;
     for (let i = 0; i < s.length; i++) {
@@ -204,7 +233,14 @@ export function scanSentences(sens: readonly Sentence[], noteStart = true): void
       const cls = c < 128 ? ascii[c]! : (other.get(c) ?? 0);
       state = delta[state * classes + cls]!;
       const o = out[state];
-      if (o !== null && o !== undefined) for (let j = 0; j < o.length; j++) bits[row + (o[j]! >> 5)]! |= 1 << (o[j]! & 31);
+      if (o === null || o === undefined) continue;
+      for (let j = 0; j < o.length; j += 3) {
+        if (o[j + 2] === 1 && text !== null) {
+          const at = i + 1 - o[j + 1]!;
+          if (at > 0 && isWordCode(text.charCodeAt(at - 1))) continue;
+        }
+        bits[row + (o[j]! >> 5)]! |= 1 << (o[j]! & 31);
+      }
     }
   }
   covered = gates;

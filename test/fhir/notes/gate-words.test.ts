@@ -10,7 +10,7 @@ import { matchAll } from '../../../src/fhir/notes/lexicon';
 import corpus from '../../fixtures/notes/corpus.json';
 import visits from '../../fixtures/notes/visits.json';
 import { gated, gatedAll, requiredWords, ungatedRules } from '../../bench/notes-gate-words';
-import { anyRuleWords } from '../../../src/fhir/notes/required-words';
+import { anyRuleWords, WORD_START } from '../../../src/fhir/notes/required-words';
 import { FUNCTION_RULES } from '../../../src/fhir/notes/extract-function';
 import { MODALITY, mayNameStudy } from '../../../src/fhir/notes/extract-imaging';
 
@@ -19,6 +19,8 @@ const devDir = join(dirname(fileURLToPath(import.meta.url)), '../../../../shared
 const devNotes = existsSync(devDir) ? readdirSync(devDir).map((f) => readFileSync(join(devDir, f), 'utf8')) : [];
 const texts = [...(corpus as { text: string }[]).map((c) => c.text), ...visits.notes, ...devNotes];
 const fixtureSentences = texts.flatMap((t) => sentences(t));
+/** A word with its begins-a-word mark shown as ^. */
+const marked = (w: string): string => w.replace(WORD_START, '^');
 const spans = (ms: readonly RegExpExecArray[]): string[] => ms.map((m) => `${m.index}:${m[0]}`);
 
 describe('derived note-rule gates', () => {
@@ -61,20 +63,50 @@ describe('derived note-rule gates', () => {
     expect(requiredWords(/pain (?:medications?|medicines?|pills)/i)!.sort()).toEqual(['medication', 'medicine', 'pills']);
     expect(requiredWords(/(?:the|his|her) therapist/i)).toEqual([' therapist']);
     // Two characters are enough when one is a digit (the Berg scale's "of 56"), never two letters.
-    expect(requiredWords(/\bBerg\b|\b\d+\s*\/\s*56\b/i)!.sort()).toEqual(['56', 'berg']);
-    expect(requiredWords(/\bCT\b|\bMRI\b/i)).toBeNull();
+    expect(
+      requiredWords(/\bBerg\b|\d+\s*\/\s*56\b/i)!
+        .map(marked)
+        .sort(),
+    ).toEqual(['56', '^berg']);
+    expect(requiredWords(/CT|MRI/i)).toBeNull();
     // Fewer such words wins, not none-or-some: a body part beside "pain" beats "the" and "his".
-    expect(requiredWords(/(?:the|his) (?:pain|hip|knee)/i)!.sort()).toEqual(['hip', 'knee', 'pain']);
+    expect(requiredWords(/(?:the|his) (?:pain|sciatica|numbness)/i)!.sort()).toEqual(['numbness', 'pain', 'sciatica']);
+    // A body part is such a word too: "icing the knee" is gated on the "ic" that begins a word, not on "knee".
+    expect(requiredWords(/\bic(?:es|ed|ing) (?:the|his) (?:knee|back|hip)/i)!.map(marked)).toEqual(['^ic']);
     // "to" in a work-status phrase let two thirds of the real notes' sentences through.
     expect(requiredWords(/(?:has|had) to (?:stop|quit)\b/i)!.sort()).toEqual(['quit', 'stop']);
     // Still a gate when the branch has nothing else.
-    expect(requiredWords(/\bthe\b/i)).toEqual(['the']);
+    expect(requiredWords(/\bthe\b/i)!.map(marked)).toEqual(['^the']);
     // Otherwise the longest shortest word, as before.
     expect(requiredWords(/walking (?:aid|cane)/i)).toEqual(['walking ']);
   });
 
+  it('marks a word that must begin a word (it follows \\b or ^, and begins with a word character)', () => {
+    expect(requiredWords(/\bTENS\b/i)!.map(marked)).toEqual(['^tens']);
+    expect(
+      requiredWords(/\b(?:TLSO|LSO)\b/i)!
+        .map(marked)
+        .sort(),
+    ).toEqual(['^lso', '^tlso']);
+    // Two letters are enough when they begin a word.
+    expect(
+      requiredWords(/\b(?:CT|MRI)\b/i)!
+        .map(marked)
+        .sort(),
+    ).toEqual(['^ct', '^mri']);
+    // Not after something consumed, optional or not, nor before a non-word character.
+    expect(requiredWords(/\b(?:a )?tlso/i)).toEqual(['tlso']);
+    expect(requiredWords(/\b#abc/)).toEqual(['#abc']);
+    // A lookahead consumes nothing.
+    expect(requiredWords(/\b(?=t)tens/i)!.map(marked)).toEqual(['^tens']);
+  });
+
   it('reads one word set for a whole extractor, or none when one of its rules cannot be read', () => {
-    expect(anyRuleWords([/\bsciatica\b/i, ['Numb', 'tingl']])!.sort()).toEqual(['numb', 'sciatica', 'tingl']);
+    expect(
+      anyRuleWords([/\bsciatica\b/i, ['Numb', 'tingl']])!
+        .map(marked)
+        .sort(),
+    ).toEqual(['^sciatica', 'numb', 'tingl']);
     expect(anyRuleWords([/\bsciatica\b/i, /\b[A-Z]\d\b/])).toBeNull();
     expect(anyRuleWords([/\bsciatica\b/i, []])).toBeNull();
     // The function extractor's sentence gate exists: all its rules are read.
@@ -117,7 +149,7 @@ describe('derived note-rule gates', () => {
 
   it('gates on the lower-cased text, whatever the case of the sentence', () => {
     const g = gated(/\bWork Status\b/gi);
-    expect(g.words).toEqual(['work status']);
+    expect(g.words!.map(marked)).toEqual(['^work status']);
     expect(spans(gatedAll(g, 'WORK STATUS: full duty', 'work status: full duty'))).toEqual(['0:WORK STATUS']);
     expect(gatedAll(g, 'No change.', 'no change.')).toHaveLength(0);
   });

@@ -182,6 +182,28 @@ describe('trigger scan: the automaton', () => {
     }
   });
 
+  it('finds a word that must begin a word only where it does, checked in the sentence’s own text', () => {
+    const re = /\bTENS\b/gi;
+    mayMatch(re, 'warm the gate up');
+    // The last: lower-casing "İ" adds a character, so positions differ and the check is left out (may match).
+    const texts = [
+      'Intensity is high.',
+      'TENS unit helped.',
+      'Pain, tens and ice.',
+      'tens at the start.',
+      'Extensive and intense.',
+      'İ tens.',
+    ];
+    const sens = scan(texts);
+    try {
+      expect(sens.map((s) => mayMatch(re, s.text))).toEqual([false, true, true, true, false, true]);
+      // Never a skipped match: where the scan says no, the rule finds nothing.
+      for (const s of sens) if (!mayMatch(re, s.text)) expect(s.text.match(re)).toBeNull();
+    } finally {
+      endScan();
+    }
+  });
+
   it('runs a rule whose words cannot be read', () => {
     const re = /\b[A-Z]\d\b/g;
     mayMatch(re, 'x');
