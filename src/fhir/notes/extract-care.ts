@@ -10,7 +10,6 @@ import { rangeAfter, SCHEDULED_FOR } from './care-span';
 import { mayMatch } from './trigger-scan';
 
 // "PT" is physical therapy only in capitals; "Pt reports" is the patient.
-const NO_PT: readonly RegExpExecArray[] = [];
 const PT_UPPER = /\bPT\b(?!\s*\/\s*INR)(?!\s+(?:states|reports|denies|presents|complains|returns|c\/o|is here|here)\b)/g;
 
 const WEEKS_AFTER = new RegExp(
@@ -168,8 +167,7 @@ export function extractConservativeCare(note: NoteDoc, sentences: readonly Sente
     const allergy = sen.section === 'allergies';
     const s = sen.text;
     const terms = matchAll(TERMS, s);
-    // PT_UPPER is case-sensitive: no "PT", no match (it has no trigger words of three letters).
-    const pts = s.includes('PT') ? matchAll(PT_UPPER, s) : NO_PT;
+    const pts = matchAll(PT_UPPER, s);
     // Most sentences name no care: nothing is made for them.
     if (terms.length === 0 && pts.length === 0) continue;
     const hits: { index: number; term: string }[] = [];

@@ -2,25 +2,12 @@
 // Only studies that were done count: "will order MRI", "MRI pending", "no imaging on file" are not imaging.
 import type { ImagingFact, ImagingModality, NoteDoc } from '../../policy/picture';
 import { clauseStart, isAboutFamily, isNegated, type Sentence } from './context';
-import { DATE, hasAny, matchAll, parseDate, spanEvidence, trimTrailing } from './lexicon';
+import { DATE, matchAll, parseDate, spanEvidence, trimTrailing } from './lexicon';
 import { levelGroups, regionOf } from './extract-site';
 import { readImpression } from '../picture/imaging-findings';
 
 export const MODALITY =
   /\b(MRI|MR imaging|magnetic resonance imaging|CT myelogram|CT(?: scan)?|CAT scan|computed tomography|x-?rays?|radiographs?|plain films|XR|EMG(?:\s*\/\s*NCS)?|NCS|nerve conduction stud(?:y|ies)|electromyography)\b/gi;
-/**
- * What a sentence must hold for MODALITY to find a study that is kept: its longer names in lower case, or "CT" and
- * "XR" in the capitals the filter below keeps (a lower-case "ct" or "xr" alone is dropped). The two-letter names left
- * MODALITY without trigger words, so it ran on every sentence; this is tested against it on every fixture sentence.
- */
-export const MODALITY_WORDS: readonly string[] = [
-  ...['mri', 'mr imaging', 'magnetic', 'ct scan', 'ct myelogram', 'cat scan', 'computed', 'xray', 'x-ray', 'radiograph'],
-  ...['plain films', 'emg', 'ncs', 'nerve conduction', 'electromyography'],
-];
-const CAPITAL_MODALITY = /CT|cT|XR|Xr|xR/;
-export function mayNameStudy(sen: Sentence): boolean {
-  return hasAny(sen.lower, MODALITY_WORDS) || CAPITAL_MODALITY.test(sen.text);
-}
 const DATE_RE = new RegExp(DATE, 'gi');
 const FINDING_VERB =
   /\b(?:shows?|showed|showing|demonstrat\w*|reveal\w*|notable for|significant for|remarkable for|consistent with|positive for|confirm\w*|with|found|noted|:)\s*/i;
@@ -43,7 +30,6 @@ export function extractImaging(note: NoteDoc, sentences: readonly Sentence[]): I
   const out: ImagingFact[] = [];
   for (const sen of sentences) {
     const s = sen.text;
-    if (!mayNameStudy(sen)) continue;
     const found = matchAll(MODALITY, s);
     // Most sentences name no study: no copy of the empty answer for them.
     if (found.length === 0) continue;
