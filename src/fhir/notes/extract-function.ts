@@ -348,7 +348,7 @@ export function extractFunction(note: NoteDoc, sentences: readonly Sentence[]): 
       if (m[2] !== undefined && Number(m[2]) <= 100) fact.score = Number(m[2]);
       out.push(fact);
     }
-    if (AGGRAVATED_BY_GATE.some((w) => sen.lower.includes(w))) {
+    if (hasAny(sen.lower, AGGRAVATED_BY_GATE)) {
       for (const m of matchAll(AGGRAVATED_BY, s)) aggravatingList(m.index + m[0].length);
     }
     for (let p = 0; p < LEXICON_PATTERNS.length; p++) {

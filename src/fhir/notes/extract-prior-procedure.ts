@@ -113,10 +113,10 @@ function lastDayOfMonth(y: number, m: number): string {
   return `${y}-${pad(m)}-${pad(new Date(Date.UTC(y, m, 0)).getUTCDate())}`;
 }
 
-/** Every date the sentence names, as the latest day it can be (capped at the note's day), with its precision. */
 /** A day no later than the note's (when it has one). Not a closure in placedDates: that runs per sentence. */
 const capAt = (day: string, d: string): string => (day ? min(d, day) : d);
 
+/** Every date the sentence names, as the latest day it can be (capped at the note's day), with its precision. */
 function placedDates(s: string, day: string): Placed[] {
   const out: Placed[] = [];
   // Days as the relief reader names them ("2026-03-02", "on January 12", "4/6": the latest such day before the note).

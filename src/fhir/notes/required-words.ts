@@ -20,9 +20,8 @@ const SHORTEST_USEFUL = 3;
  * total) left its whole rule to run on every sentence.
  */
 const useful = (word: string): boolean => {
-  const start = word.startsWith(WORD_START);
-  const w = start ? word.slice(1) : word;
-  return w.length >= SHORTEST_USEFUL || (w.length === 2 && (/\d/.test(w) || start) && !w.includes(' '));
+  const w = plainWord(word);
+  return w.length >= SHORTEST_USEFUL || (w.length === 2 && (/\d/.test(w) || w !== word) && !w.includes(' '));
 };
 
 /**
@@ -35,7 +34,8 @@ const useful = (word: string): boolean => {
 export const WORD_START = '\u0001';
 /** A word without its mark. */
 export const plainWord = (w: string): string => (w.startsWith(WORD_START) ? w.slice(1) : w);
-const WORD_CHAR = /[a-z0-9_]/;
+/** `w` (lower case) marked as beginning a word, when it begins with a word character (else `\b` before it means the opposite). */
+export const wordStart = (w: string): string => (/^[a-z0-9_]/.test(w) ? WORD_START + w : w);
 /**
  * Words that pass most sentences of a pain clinic's notes, so a gate of them skips almost nothing: the care matcher's
  * "pain (medications|medicines|meds|...)" branch was gated on "pain " and its "(the|his|her) therapist" on "the",
@@ -72,11 +72,12 @@ function alternation(src: string, at: { i: number }, atWordStart: boolean): stri
 function sequence(src: string, at: { i: number }, atWordStart: boolean): string[] | null {
   const found: string[][] = [];
   let run = '';
+  // Did the run begin right after a \b?
   let runAtWordStart = false;
   // Right after a \b, with nothing consumed since: a run of word characters that begins here begins a word.
   let boundary = atWordStart;
   const endRun = (): void => {
-    const w = runAtWordStart ? WORD_START + run : run;
+    const w = runAtWordStart ? wordStart(run) : run;
     if (useful(w)) found.push([w]);
     run = '';
     runAtWordStart = false;
@@ -154,7 +155,7 @@ function sequence(src: string, at: { i: number }, atWordStart: boolean): string[
     const wasBoundary = boundary;
     boundary = false;
     if (literal !== null && !optional) {
-      if (run === '') runAtWordStart = wasBoundary && WORD_CHAR.test(literal);
+      if (run === '') runAtWordStart = wasBoundary;
       run += literal;
       if (quantified) endRun();
       continue;

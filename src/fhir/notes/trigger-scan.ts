@@ -8,7 +8,7 @@
 // time it runs, a gate list's are its words, and a lexicon may declare its own (trigger-words.ts). Every answer is
 // exact or "may match": a rule with no readable words, a gate first met after this run of sentences was scanned, or
 // a string that is not one of its sentences is simply run, as before.
-import { requiredWords, WORD_START } from './required-words';
+import { plainWord, requiredWords } from './required-words';
 import type { Sentence } from './sentence';
 
 let enabled = true;
@@ -85,7 +85,7 @@ function build(): Automaton {
   let chars = 0;
   for (let g = 0; g < gates; g++) {
     for (const word of gateWords[g]!) {
-      const w = word.startsWith(WORD_START) ? word.slice(1) : word;
+      const w = plainWord(word);
       chars += w.length;
       for (let i = 0; i < w.length; i++) {
         const c = w.charCodeAt(i);
@@ -103,8 +103,8 @@ function build(): Automaton {
   let states = 1;
   for (let g = 0; g < gates; g++) {
     for (const word of gateWords[g]!) {
-      const atStart = word.startsWith(WORD_START);
-      const w = atStart ? word.slice(1) : word;
+      const w = plainWord(word);
+      const atStart = w !== word;
       let s = 0;
       for (let i = 0; i < w.length; i++) {
         const at = s * classes + classOf(w.charCodeAt(i));
@@ -160,7 +160,7 @@ function uniqueTriples(a: ArrayLike<number>, b: ArrayLike<number>): Int32Array {
   return Int32Array.from(out);
 }
 
-/** Does the character code count as a word character for `\b` (ASCII letters, digits, underscore)? */
+/** Does the character code count as a word character for `\b` (ASCII letters, digits, underscore)? Codes, not a regex: this runs in the scan's inner loop. */
 function isWordCode(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95;
 }

@@ -3,7 +3,7 @@
 // matches a name whole, so that word is in every match of it), each class and therapy pattern the words read off it.
 // Nothing here is a list to keep: it is computed from care-lexicon.ts at load.
 import { CARE_TERMS, DRUG_BY_NAME, DRUG_CLASSES, THERAPIES } from './care-lexicon';
-import { requiredWords, WORD_START } from './required-words';
+import { requiredWords, wordStart } from './required-words';
 import { declareTriggerWords } from './trigger-scan';
 
 /** What every care term contains, or null when a pattern cannot be read or a name is not plain ASCII. */
@@ -14,7 +14,7 @@ export function careTriggerWords(): string[] | null {
     const longest = n.split(' ').reduce((a, b) => (b.length > a.length ? b : a));
     if (longest.length < 3) return null;
     // Each word of a name begins a word in every match: the trie follows a \b, and the name's words are apart.
-    words.add(/^[A-Za-z0-9_]/.test(longest) ? WORD_START + longest.toLowerCase() : longest.toLowerCase());
+    words.add(wordStart(longest.toLowerCase()));
   }
   for (const [src] of [...DRUG_CLASSES, ...THERAPIES]) {
     // As CARE_TERMS runs it: after its \b, so that the words a pattern starts with are marked as beginning a word.
