@@ -35,6 +35,7 @@ export const EXTRA_SETS = [
   },
   { flag: 'dev2', env: 'NOTES_DEV2_DIR', fixtures: 'notes-dev2', split: 'dev2', showsMisses: true, folder: 'the notes-dev2 folder' },
   { flag: 'dev3', env: 'NOTES_DEV3_DIR', fixtures: 'notes-dev3', split: 'dev3', showsMisses: true, folder: 'the notes-dev3 folder' },
+  { flag: 'dev4', env: 'NOTES_DEV4_DIR', fixtures: 'notes-dev4', split: 'dev4', showsMisses: false, folder: 'the notes-dev4 folder' },
 ] as const;
 export type ExtraSet = (typeof EXTRA_SETS)[number];
 

@@ -381,8 +381,10 @@ const FAMILY_G = new RegExp(FAMILY.source, 'gi');
 // A relative who helps, or whom the patient is with, is not the one the sentence is about: "lives with his son",
 // "her daughter helps her with dressing" (ConText's experiencer is the subject of the finding).
 const RELATIVE_AS_OBJECT = /\b(?:with|by|from|to|for|and)\s+(?:his|her|their|the patient's)\s+$/i;
+// "takes" and "brings" only with the patient as object ("her son takes her to appointments"): "her mother takes
+// Celebrex" is the mother's own treatment.
 const RELATIVE_HELPS =
-  /^\s+(?:\w+\s+)?(?:helps?|helped|assists?|assisted|drives?|drove|does|did|has to|needs to|must|takes?|brings?|brought)\b/i;
+  /^\s+(?:\w+\s+)?(?:helps?|helped|assists?|assisted|drives?|drove|does|did|has to|needs to|must|(?:takes?|took|brings?|brought) (?:him|her|them|the patient)\b)/i;
 
 /** Offset of the first relative the sentence is about, or Infinity. */
 function experiencerRelative(s: string): number {

@@ -151,6 +151,10 @@ function setCareAside(aside: NoteMention[] | undefined, sen: Sentence, pos: numb
   });
 }
 
+// An allergy told in the story reads like an allergy list: "she is allergic to codeine, morphine and Demerol".
+const ALLERGIC_TO_BEFORE =
+  /\b(?:allergic|allerg(?:y|ies)|sensitivit(?:y|ies)|intoleran(?:t|ce))\s+(?:reactions?\s+)?(?:to|with)\s+(?:(?:most|many|all|some|several|any)\s+)?(?:[\w-]+(?:\s[\w-]+)?(?:\s*,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+))*$/i;
+
 /**
  * `aside`, when given, receives the care mentions set aside as not tried (negated, family, planned, hypothetical),
  * with their context, so the mention list shows them.
@@ -180,7 +184,7 @@ export function extractConservativeCare(note: NoteDoc, sentences: readonly Sente
       const pos = hit.index;
       // "failed conservative care including NSAIDs and PT": the named treatments are the facts.
       if (testIn(UMBRELLA, s, hit.term) && i < hits.length - 1) continue;
-      if (allergy) {
+      if (allergy || ALLERGIC_TO_BEFORE.test(s.slice(Math.max(0, pos - 80), pos))) {
         if (!DRUG_KINDS.has(kindOf(hit.term))) continue;
         const fact: ConservativeCareFact = {
           source: 'note',

@@ -91,7 +91,7 @@ export const ACTIVITIES: readonly string[] = [
   'daily living',
   String.raw`sustained positions`,
   String.raw`roll(?:ing)? over`,
-  String.raw`exercis(?:e|ing)`,
+  String.raw`exercis(?:es|e|ing)`,
   String.raw`(?:recreational |normal |usual )?activities`,
   String.raw`turn(?:ing)? (?:his |her )?head`,
   String.raw`typ(?:e|ing)`,
@@ -180,6 +180,8 @@ export const LIMIT_BEFORE: readonly string[] = [
   // Help given by someone else: "her husband helps her with dressing".
   String.raw`(?:helps?|helped|assists?|assisted) (?:him|her|them) (?:with|to|in)`,
   String.raw`(?:loss of|lost) (?:[\w%]+ ){0,3}?(?:(?:his|her|their) )?pre-?injury capacity (?:for|to)`,
+  // "has to use her arms to get up from a chair".
+  String.raw`(?:has|have|needs?) to use (?:his|her|their) (?:arms|hands) to`,
   String.raw`(?:reduced|diminished|poor|low|minimal) (?:ability to|tolerance (?:for|to)|endurance (?:for|with))`,
 ];
 
@@ -232,6 +234,11 @@ const WORK_STATUS_MORE: readonly string[] = [
   String.raw`(?:receiv(?:es|ing|ed)|collect(?:s|ing|ed)|draw(?:s|ing)|approved for|awarded|granted|accepted for) (?:(?:social security|long-term|short-term|state|permanent|total|partial|temporary) )*disability(?: benefits| payments| insurance| income| retirement)?`,
   String.raw`FMLA(?: leave)?|(?:workers'? comp(?:ensation)?|disability|medical) leave|on (?:temporary|permanent|partial|total|state) disability|(?:cannot|can't|could not|unable to|will not|won't|did not) accommodate (?:his |her |their )?(?:work )?restrictions`,
   String.raw`works? (?:about |approximately |only )?(?:\d+|full|part|half) (?:hours?|days?) (?:a|per|each) (?:week|day)|(?:terminated|fired|let go|dismissed) from (?:his |her |their )?(?:job|work|position|employment)|cut(?:ting)? back (?:on )?(?:(?:his|her|their) )?(?:hours|shifts|work(?:ing)?|at work)`,
+  // Compensation told as where the patient is: "has been on workers' comp since 2009" (not "a workers' comp case").
+  String.raw`(?:is|has been|have been|remains|was|were) (?:currently |still |now )?on (?:workers'? comp(?:ensation)?|work comp)`,
+  String.raw`(?:caused|forced|led) (?:him|her|them) to (?:lose|leave|quit|stop) (?:his |her |their )?(?:job|work(?:ing)?|employment)`,
+  String.raw`functional (?:status|capacity|level|abilit(?:y|ies)) (?:has |have )?(?:significantly |markedly |steadily |gradually )?(?:declined|deteriorated|worsened|decreased)`,
+  String.raw`(?:can|could|is able to) (?:only )?do (?:very )?little (?:around the (?:house|home)|at home|at work|for (?:himself|herself|themselves))`,
   String.raw`missed (?:(?:one|two|three|four|five|six|seven|eight|nine|ten|a couple of|a number of|numerous|some|\d+|several|many|multiple|a few) )(?:days|weeks|months|shifts) (?:of|from|at) (?:work|(?:his|her|their) job)`,
 ];
 

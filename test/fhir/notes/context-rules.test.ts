@@ -84,6 +84,10 @@ describe('experiencer: who the sentence is about', () => {
   it('a relative who is the subject', () => {
     expect(contextOf('His mother has back pain and had physical therapy.', 'physical therapy')).toBe('family');
   });
+  it('a relative who takes a drug is its subject; one who takes the patient somewhere is not', () => {
+    expect(contextOf('Her mother takes Celebrex for arthritis.', 'Celebrex')).toBe('family');
+    expect(contextOf('Her son takes her to therapy, and she is on Celebrex.', 'Celebrex')).toBe('current');
+  });
   it('a family history section sets its care aside entirely', () => {
     const m = mentions('FAMILY HISTORY: His brother had physical therapy for back pain.');
     expect(m.filter((x) => x.type === 'conservative-care' && (x.context === 'current' || x.context === 'history'))).toEqual([]);

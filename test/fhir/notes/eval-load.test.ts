@@ -28,7 +28,7 @@ describe('extraSetFrom', () => {
     expect(extraSetFrom({}, {})).toBeUndefined();
     expect(extraSetFrom({}, { NOTES_FRESH_DIR: '' })).toBeUndefined();
   });
-  it('names each development set by its own option or variable, and only the unseen set hides its misses', () => {
+  it('names each development set by its own option or variable, and only the unseen sets hide their misses', () => {
     expect(extraSetFrom({ dev2: '/a' }, { NOTES_DEV3_DIR: '/b' })).toMatchObject({
       dir: resolve('/a'),
       set: { split: 'dev2', showsMisses: true },
@@ -36,6 +36,7 @@ describe('extraSetFrom', () => {
     expect(extraSetFrom({}, { NOTES_DEV3_DIR: '/b' })).toMatchObject({ dir: resolve('/b'), set: { split: 'dev3', showsMisses: true } });
     expect(extraSetFrom({ dev3: '/c' }, {})).toMatchObject({ set: { fixtures: 'notes-dev3' } });
     expect(extraSetFrom({ fresh: '/d' }, {})?.set.showsMisses).toBe(false);
+    expect(extraSetFrom({}, { NOTES_DEV4_DIR: '/e' })).toMatchObject({ dir: resolve('/e'), set: { split: 'dev4', showsMisses: false } });
   });
 });
 

@@ -146,3 +146,21 @@ describe('care: the pain-medicine specialty is not a pain medicine', () => {
     });
   });
 });
+
+describe('care: allergies told in the story, and traction', () => {
+  it('a drug the patient is allergic to is one not tolerated, not one taken', () => {
+    const m = evidence('He is allergic to penicillin, codeine and Demerol.', 'conservative-care');
+    expect(m.map((x) => [x.text, x.type === 'conservative-care' ? x.outcome : ''])).toEqual([
+      ['codeine', 'not-tolerated'],
+      ['Demerol', 'not-tolerated'],
+    ]);
+  });
+  it('the allergy ends with its list', () => {
+    const m = evidence('He is allergic to penicillin and has tried ibuprofen without relief.', 'conservative-care');
+    expect(m.map((x) => (x.type === 'conservative-care' ? x.outcome : ''))).toEqual(['failed']);
+  });
+  it('traction the patient had is care; the exam manoeuvre is not', () => {
+    expect(care('She has done traction in the past.')).toEqual([{ text: 'traction', kind: 'other' }]);
+    expect(care("Waddell's testing is negative on compression and traction.")).toEqual([]);
+  });
+});

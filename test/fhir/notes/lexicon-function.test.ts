@@ -169,7 +169,16 @@ describe('function: out of work, moved within it, benefits (d850)', () => {
     ['He missed two weeks of work.', 'work'],
     ['She has had to cut back on her hours.', 'work'],
     ['He was terminated from his job because of his back.', 'work'],
+    ["He has been on workers' compensation since the fall at work.", 'work'],
+    ['The neck pain caused him to lose his job.', 'work'],
+    ['Her functional status has steadily declined this year.', 'other'],
+    ['She can do very little around the house.', 'adl'],
+    ['He has to use his arms to get up from a chair.', 'other'],
+    ['He is unable to do his exercises because of the pain.', 'other'],
   ])('%s -> %s', finds);
+  it("a workers' compensation claim is not a work status", () => {
+    expect(evidence("This is a workers' compensation case from a fall in 2019.", 'function')).toEqual([]);
+  });
   it('applying for disability is not yet a work status, and missed days need work', () => {
     expect(evidence('He has applied for disability.', 'function')).toEqual([]);
     expect(evidence('He missed two weeks of school with the flu.', 'function')).toEqual([]);
