@@ -46,7 +46,7 @@ const OUTCOMES: [RegExp, CareOutcome][] = [
 
 // A plan, referral or intention is not care that was tried; "continue" is the exception (it is under way).
 const FUTURE =
-  /\b(?:with (?:full |good |continued |strict )?(?:compliance|adherence) (?:to|with)|interested in|open to|agreeable to|amenable to|willing to (?:try|consider|start|undergo)|suggestions? (?:about|for|to|regarding)|implement\w*|will|would(?! not)|could(?! not)|may|might|consider|considering|recommend\w*|refer\w*|plan\w*|order\w*|start|begin|initiate|trial of|try|prescribe|encouraged? to|advised? to|asked (?:him|her|them|the patient) to|(?:is|are) to(?= (?!be\b))|scripts? (?:(?:was|were) )?(?:given|written|provided|sent) for|needs? (?:additional|further|more|another)|perhaps|maybe|if|should|candidate for|discussed|offered|pending|scheduled|to be|rx for|(?<!\b(?:was|were|been) given an? )prescription for|educated|counsel(?:ed|ing)|instructed|instructions? to|told (?:him |her |them )?to|anticipated|taught|handout)\b/i;
+  /\b(?:with (?:full |good |continued |strict )?(?:compliance|adherence) (?:to|with)|interested in|open to|agreeable to|amenable to|willing to (?:try|consider|start|undergo)|suggestions? (?:about|for|to|regarding)|talked about|possib(?:ility|ilities|le)|implement\w*|will|would(?! not)|could(?! not)|may|might|consider|considering|recommend\w*|refer\w*|plan\w*|order\w*|start|begin|initiate|trial of|try|prescribe|encouraged? to|advised? to|asked (?:him|her|them|the patient) to|(?:is|are) to(?= (?!be\b))|scripts? (?:(?:was|were) )?(?:given|written|provided|sent) for|needs? (?:additional|further|more|another)|perhaps|maybe|if|should|candidate for|discussed|offered|pending|scheduled|to be|rx for|(?<!\b(?:was|were|been) given an? )prescription for|educated|counsel(?:ed|ing)|instructed|instructions? to|told (?:him |her |them )?to|anticipated|taught|handout)\b/i;
 // Therapy that never happened, said after the term: "PT was not covered, so she never started".
 const NEVER_DONE =
   /\b(?:never (?:started|went|began|attended|tried|did)|not tried|(?:has|have|did) not (?:yet )?(?:started|begun|gone|attended|tried)|not (?:yet )?started|(?:(?:was|were|is|are)\s+(?:not|never)\s+(?:yet\s+)?|(?:has|have|had)\s+(?:not|never)\s+(?:yet\s+)?been\s+)(?:tried|done|attempted|performed|given|used|started|prescribed|pursued|undertaken|initiated))\b/i;
@@ -54,7 +54,7 @@ const NEVER_DONE =
 const STARTED_TODAY = /\bstart(?:ed|ing)?\b[^.;]*\btoday\b|\btoday\b[^.;]*\bstart(?:ed|ing)?\b/i;
 // The drug switched to is the new trial, not the one tried: "changed tramadol to tapentadol".
 const SWITCHED_TO = /\b(?:changed|switched|transitioned|rotated|converted)\s+(?:\w+\s+){0,3}?to\s+$/i;
-const CONDITIONAL_WORD = /\b(?:if|consider\w*|may|might|could|would|should|candidate|perhaps|maybe)\b/i;
+const CONDITIONAL_WORD = /\b(?:if|consider\w*|may|might|could|would|should|candidate|perhaps|maybe|possib(?:ility|ilities|le))\b/i;
 const CONTINUE = /\b(?:continue|continues|continued|continuing|resume)\b/i;
 // Said of the present or the past, not the future, even in a plan: "fails to respond to", "is on ... already".
 const PAST_DONE =
@@ -81,7 +81,7 @@ const NOT_PAIN_INJECTION_BEFORE =
   /\b(?:insulin|B-?12|vitamin|epogen|procrit|testosterone|depo-provera|allergy|flu|hepatitis|heparin|lovenox|enoxaparin|interferon|humira|enbrel|iron)\s+$/i;
 // Said after the term: "... should be considered an option", "would be entirely palliative", "may be helpful".
 const FUTURE_AFTER =
-  /^[^.;]{0,100}?\b(?:should be (?:considered|of benefit|helpful|tried)|would be (?:an option|reasonable|considered|entirely|palliative|helpful|of benefit)|may be (?:helpful|of benefit|considered|an option|tried)|could be (?:considered|tried|helpful)|(?:is|are|as) an option)\b/i;
+  /^[^.;]{0,100}?\b(?:should be (?:considered|of benefit|helpful|tried)|would be (?:an option|reasonable|considered|entirely|palliative|helpful|of benefit)|may be (?:helpful|of benefit|considered|an option|tried)|could be (?:considered|tried|helpful)|(?:is|are|as) an option|(?:would|might|may|could) (?:help|be beneficial|benefit (?:him|her|them)))\b/i;
 
 // A form's field answered no: "PHYSICAL THERAPY: None.", "VISCOSUPPLEMENTATION IN PAST: No Synvisc."
 const FIELD_NONE = /^\s*(?:(?:in (?:the )?past|history|tried|trials?|prior)\s*)?:\s*(?:no|none|never|denies|not)\b/i;

@@ -164,3 +164,19 @@ describe('care: allergies told in the story, and traction', () => {
     expect(care("Waddell's testing is negative on compression and traction.")).toEqual([]);
   });
 });
+
+describe('care: a treatment talked about as a possibility is not one tried', () => {
+  it.each([
+    ['We talked about the possibility of chiropractic care.', 'chiropractic care'],
+    ['I explained that weight loss and physical therapy would help.', 'physical therapy'],
+  ])('%s', (text, term) => {
+    const m = mentions(text).find((x) => x.type === 'conservative-care' && x.text === term);
+    expect(m?.context).toBe('hypothetical');
+  });
+  it('a possibility that was tried is still care', () => {
+    expect(care('She tried chiropractic care, which did not help, and we talked about acupuncture.')).toContainEqual({
+      text: 'chiropractic care',
+      kind: 'chiropractic',
+    });
+  });
+});
