@@ -50,6 +50,10 @@ const FUTURE =
 // Therapy that never happened, said after the term: "PT was not covered, so she never started".
 const NEVER_DONE =
   /\b(?:never (?:started|went|began|attended|tried|did)|not tried|(?:has|have|did) not (?:yet )?(?:started|begun|gone|attended|tried)|not (?:yet )?started|(?:(?:was|were|is|are)\s+(?:not|never)\s+(?:yet\s+)?|(?:has|have|had)\s+(?:not|never)\s+(?:yet\s+)?been\s+)(?:tried|done|attempted|performed|given|used|started|prescribed|pursued|undertaken|initiated))\b/i;
+// Care the patient could not get is care not had: "was not able to afford physical therapy", "insurance would not
+// cover the TENS unit" (before the term, in its clause).
+const COULD_NOT_GET =
+  /\b(?:(?:(?:not able|unable) to|could not|couldn't|cannot|can't|did not|didn't) (?:afford|obtain|get|access|attend|go to)|insurance (?:would not|wouldn't|did not|didn't|will not|won't|refused to|declined to|denied)(?: (?:cover|pay for|approve|authorize))?)(?:\s+[\w'-]+){0,3}\s+$/i;
 // Started today is a new trial, not care that has been tried.
 const STARTED_TODAY = /\bstart(?:ed|ing)?\b[^.;]*\btoday\b|\btoday\b[^.;]*\bstart(?:ed|ing)?\b/i;
 // The drug switched to is the new trial, not the one tried: "changed tramadol to tapentadol".
@@ -260,7 +264,10 @@ export function extractConservativeCare(note: NoteDoc, sentences: readonly Sente
       )
         continue;
       if (kind === 'injection' && testIn(TODAY_PROCEDURE, s, s) && !testIn(PAST_STORY, s, s)) continue;
-      if (testIn(NEVER_DONE, s, s.slice(pos, ce)) && outcomeIn(clause, s) !== 'contraindicated') {
+      if (
+        (testIn(NEVER_DONE, s, s.slice(pos, ce)) && outcomeIn(clause, s) !== 'contraindicated') ||
+        testIn(COULD_NOT_GET, s, beforeInClause)
+      ) {
         setAside('negated');
         continue;
       }

@@ -180,3 +180,16 @@ describe('care: a treatment talked about as a possibility is not one tried', () 
     });
   });
 });
+
+describe('care the patient could not get is not care had', () => {
+  it.each([
+    ['He was not able to afford physical therapy.', 'physical therapy'],
+    ['Her insurance would not cover the TENS unit.', 'TENS unit'],
+    ['He could not get to physical therapy because of transportation.', 'physical therapy'],
+  ])('%s', (text, term) => {
+    expect(mentions(text).find((x) => x.type === 'conservative-care' && x.text === term)?.context).toBe('negated');
+  });
+  it('only the care the words stand before', () => {
+    expect(care('She could not afford the Lyrica, so she takes gabapentin.')).toEqual([{ text: 'gabapentin', kind: 'neuropathic-agent' }]);
+  });
+});
