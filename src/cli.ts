@@ -42,6 +42,7 @@ async function main(): Promise<void> {
   if (values.notes !== undefined) {
     const report = checkNotes(values.notes);
     for (const p of report.problems) process.stderr.write(`data issue: ${p}\n`);
+    for (const p of report.skipped) process.stderr.write(`skipped: ${p}\n`);
     process.stdout.write(values.json ? `${JSON.stringify({ notes: report.notes }, null, 2)}\n` : `${notesTable(report)}\n`);
     if (report.notes.length === 0) process.exitCode = 1;
     return;

@@ -8,33 +8,62 @@ import { noteMentions, type NoteMention } from '../fhir/index';
 export interface NotesReport {
   notes: { file: string; facts: Omit<NoteMention, 'text'>[]; limits?: string[] }[];
   problems: string[];
+  /** Entries of the folder not read as notes, each with why: nothing in it is passed over silently. */
+  skipped: string[];
 }
 
 const NOTE_FILE = /\.(?:txt|text|md)$/i;
 
-/** The note files under `path`: the file itself, or the text files of a folder (not recursive), by name. */
-export function noteFiles(path: string): string[] {
+/**
+ * The note files under `path`: the file itself, or the text files of a folder (not recursive), by name; and the
+ * folder's other entries, which are not read.
+ */
+export function noteFiles(path: string): { files: string[]; others: string[] } {
   const st = statSync(path);
-  if (!st.isDirectory()) return [path];
-  return readdirSync(path)
-    .filter((f) => NOTE_FILE.test(f))
-    .sort()
-    .map((f) => join(path, f));
+  if (!st.isDirectory()) return { files: [path], others: [] };
+  const names = readdirSync(path).sort();
+  return {
+    files: names.filter((f) => NOTE_FILE.test(f)).map((f) => join(path, f)),
+    others: names.filter((f) => !NOTE_FILE.test(f) && !f.startsWith('.')),
+  };
+}
+
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * The file's text as UTF-8, and a limit when it is not valid UTF-8 (a Windows-1252 export, say): its bad bytes are
+ * read as U+FFFD, one character each, so a reader decoding the file another way finds other offsets.
+ */
+function readNote(file: string): { text: string; limit?: string } {
+  const bytes = readFileSync(file);
+  try {
+    return { text: strictUtf8.decode(bytes) };
+  } catch {
+    const text = bytes.toString('utf8');
+    const bad = text.split('\uFFFD').length - 1;
+    return {
+      text,
+      limit: `not valid UTF-8: ${bad} byte sequence${bad === 1 ? '' : 's'} read as U+FFFD, one character each; offsets count them so`,
+    };
+  }
 }
 
 export function checkNotes(path: string): NotesReport {
-  const report: NotesReport = { notes: [], problems: [] };
+  const report: NotesReport = { notes: [], problems: [], skipped: [] };
   let files: string[];
   try {
-    files = noteFiles(path);
+    const found = noteFiles(path);
+    files = found.files;
+    report.skipped = found.others.map((f) => `${f}: not read (only .txt, .text and .md files are notes)`);
   } catch (e) {
     report.problems.push(`${path}: ${e instanceof Error ? e.message : String(e)}`);
     return report;
   }
   for (const file of files) {
     let text: string;
+    let limit: string | undefined;
     try {
-      text = readFileSync(file, 'utf8');
+      ({ text, limit } = readNote(file));
     } catch (e) {
       report.problems.push(`${file}: ${e instanceof Error ? e.message : String(e)}`);
       continue;
@@ -50,7 +79,8 @@ export function checkNotes(path: string): NotesReport {
         ({ text: _t, type, span, context, ...values }) => ({ type, span, context, ...values }) as Omit<NoteMention, 'text'>,
       ),
     };
-    if (limits.length) entry.limits = limits;
+    const all = limit ? [limit, ...limits] : limits;
+    if (all.length) entry.limits = all;
     report.notes.push(entry);
   }
   if (files.length === 0) report.problems.push(`${path}: no .txt note files`);
@@ -69,6 +99,7 @@ export function notesTable(r: NotesReport): string {
     }
     for (const l of n.limits ?? []) lines.push(`  note: ${l}`);
   }
+  for (const s of r.skipped) lines.push(`skipped: ${s}`);
   for (const p of r.problems) lines.push(`problem: ${p}`);
   return lines.join('\n');
 }

@@ -36,8 +36,15 @@ export const EXTRA_SETS = [
   { flag: 'dev2', env: 'NOTES_DEV2_DIR', fixtures: 'notes-dev2', split: 'dev2', showsMisses: true, folder: 'the notes-dev2 folder' },
   { flag: 'dev3', env: 'NOTES_DEV3_DIR', fixtures: 'notes-dev3', split: 'dev3', showsMisses: true, folder: 'the notes-dev3 folder' },
   { flag: 'dev4', env: 'NOTES_DEV4_DIR', fixtures: 'notes-dev4', split: 'dev4', showsMisses: false, folder: 'the notes-dev4 folder' },
+  { flag: 'dev5', env: 'NOTES_DEV5_DIR', fixtures: 'notes-dev5', split: 'dev5', showsMisses: true, folder: 'the notes-dev5 folder' },
 ] as const;
 export type ExtraSet = (typeof EXTRA_SETS)[number];
+
+/** One string option per extra set, for the command line's parser. */
+export const extraSetOptions = Object.fromEntries(EXTRA_SETS.map((s) => [s.flag, { type: 'string' as const }])) as Record<
+  ExtraSet['flag'],
+  { type: 'string' }
+>;
 
 /** The extra set asked for (its option first, then its variable, in the table's order) and its folder. */
 export function extraSetFrom(

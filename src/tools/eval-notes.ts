@@ -1,4 +1,4 @@
-// npm run eval:notes [-- --dir PATH] [--misses all|none|TYPE] [--json] [--fresh PATH | --dev2 PATH | --dev3 PATH | --dev4 PATH]
+// npm run eval:notes [-- --dir PATH] [--misses all|none|TYPE] [--json] [--fresh PATH | --dev2 PATH | ... | --dev5 PATH]
 // Scores the note extractor on the real de-identified notes in ../shared/notes-dev (beside the repository; override
 // with --dir or NOTES_DEV_DIR) against the gold annotations in test/fixtures/notes-dev/annotations (by file name
 // and offsets; the note text never enters the repository). Prints precision and recall per fact type, micro and
@@ -10,14 +10,15 @@
 // --dev2 PATH (or NOTES_DEV2_DIR) scores instead "dev2": 25 newer real notes kept outside the repository, annotated
 // in test/fixtures/notes-dev2/annotations, that are development data like dev: their misses are printed. --dev3 PATH
 // (NOTES_DEV3_DIR) the same for notes-dev3, whose first run was blind (see its README). --dev4 PATH (NOTES_DEV4_DIR)
-// scores notes-dev4, kept unseen like fresh (its misses are never printed). The sets are one table, EXTRA_SETS in
-// eval-notes-load.ts.
+// scores notes-dev4, kept unseen like fresh (its misses are never printed). --dev5 PATH (NOTES_DEV5_DIR) scores
+// notes-dev5, development data like dev2. The sets are one table, EXTRA_SETS in eval-notes-load.ts, which also gives
+// the options.
 import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MENTION_TYPES, noteMentions } from '../fhir/notes/mentions';
 import { toolArgsOrExit } from './tool-args';
-import { extraSetFrom, hasNotes, loadSplit, offsetProblems } from './eval-notes-load';
+import { EXTRA_SETS, extraSetFrom, extraSetOptions, hasNotes, loadSplit, offsetProblems } from './eval-notes-load';
 import { addCounts, emptyCounts, micro, precision, recall, scoreNote, type Annotation, type Counts, type Miss } from './eval-notes-score';
 
 const repo = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -26,12 +27,9 @@ const values = toolArgsOrExit(
     dir: { type: 'string' },
     misses: { type: 'string', default: 'all' },
     json: { type: 'boolean', default: false },
-    fresh: { type: 'string' },
-    dev2: { type: 'string' },
-    dev3: { type: 'string' },
-    dev4: { type: 'string' },
+    ...extraSetOptions,
   },
-  'usage: npm run eval:notes [-- --dir PATH] [--misses all|none|TYPE] [--json] [--fresh PATH | --dev2 PATH | --dev3 PATH | --dev4 PATH]',
+  `usage: npm run eval:notes [-- --dir PATH] [--misses all|none|TYPE] [--json] [${EXTRA_SETS.map((s) => `--${s.flag} PATH`).join(' | ')}]`,
 );
 const extra = extraSetFrom(values, process.env);
 const dir = extra?.dir ?? resolve(values.dir ?? process.env.NOTES_DEV_DIR ?? join(repo, '../shared/notes-dev'));

@@ -12,12 +12,26 @@ const b = 'Denies pain. No physical therapy yet.\n';
 writeFileSync(join(dir, 'a.txt'), a);
 writeFileSync(join(dir, 'b.txt'), b);
 writeFileSync(join(dir, 'ignored.json'), '{}');
+// A Windows-1252 export: 0x92 is its right single quote, not UTF-8.
+writeFileSync(
+  join(dir, 'c.txt'),
+  Buffer.concat([Buffer.from('She can'), Buffer.from([0x92]), Buffer.from('t sit for more than 10 minutes. Pain 6/10.\n')]),
+);
 
 describe('checkNotes', () => {
   const r = checkNotes(dir);
-  it('reads every .txt file of a folder, by name, and nothing else', () => {
-    expect(r.notes.map((n) => n.file)).toEqual(['a.txt', 'b.txt']);
+  it('reads every .txt file of a folder, by name, and lists what else it holds as skipped', () => {
+    expect(r.notes.map((n) => n.file)).toEqual(['a.txt', 'b.txt', 'c.txt']);
     expect(r.problems).toEqual([]);
+    expect(r.skipped).toEqual([expect.stringMatching(/^ignored\.json: not read/)]);
+    expect(notesTable(r)).toMatch(/skipped: ignored\.json/);
+  });
+  it('a file that is not valid UTF-8 is read, with a limit saying how its offsets count', () => {
+    const c = r.notes[2]!;
+    expect(c.limits).toEqual([expect.stringMatching(/not valid UTF-8: 1 byte sequence read as U\+FFFD/)]);
+    const pain = c.facts.find((f) => f.type === 'pain-score')!;
+    expect(pain).toMatchObject({ value: 6 });
+    expect(r.notes[0]!.limits).toBeUndefined();
   });
   it('each fact has its type, span into the file, context and values', () => {
     const facts = r.notes[0]!.facts;

@@ -5,7 +5,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { extraSetFrom, hasNotes, loadSplit, offsetProblems } from '../../../src/tools/eval-notes-load';
+import { extraSetFrom, extraSetOptions, hasNotes, loadSplit, offsetProblems } from '../../../src/tools/eval-notes-load';
 
 const root = mkdtempSync(join(tmpdir(), 'eval-load-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -37,6 +37,11 @@ describe('extraSetFrom', () => {
     expect(extraSetFrom({ dev3: '/c' }, {})).toMatchObject({ set: { fixtures: 'notes-dev3' } });
     expect(extraSetFrom({ fresh: '/d' }, {})?.set.showsMisses).toBe(false);
     expect(extraSetFrom({}, { NOTES_DEV4_DIR: '/e' })).toMatchObject({ dir: resolve('/e'), set: { split: 'dev4', showsMisses: false } });
+    expect(extraSetFrom({ dev5: '/f' }, {})).toMatchObject({ set: { split: 'dev5', fixtures: 'notes-dev5', showsMisses: true } });
+  });
+
+  it('gives the command line one option per set', () => {
+    expect(Object.keys(extraSetOptions)).toEqual(['fresh', 'dev2', 'dev3', 'dev4', 'dev5']);
   });
 });
 
