@@ -218,7 +218,7 @@ export const THERAPIES: readonly [string, ConservativeKind][] = [
     'chiropractic',
   ],
   [
-    String.raw`(?:relative |bed )?rest(?=,? (?:and |or )?(?:ice|heat|elevation|NSAIDs?|anti-?inflammator\w*|medications?|analgesics|activity modification|physical therapy)\b)|rest(?<=\b(?:with|including|tried|failed) rest)(?! of)|activit(?:y|ies) modifications?|modified activit\w*|modif(?:y|ied|ying|ication of) (?:his |her |their )?(?:activit\w*|work ?station|workstation|work duties)|activity restrictions?|relative rest|bed rest|avoid(?:ing|ance of)? (?:aggravating|provocative|strenuous|heavy|high-impact) activit\w*|lifestyle (?:modifications?|changes?)|minimiz(?:e|es|ed|ing) (?:his |her |their )?activit(?:y|ies)|changes in lifestyle|ergonomic (?:changes|modifications|adjustments|evaluation|workstation)|restrict(?:ed|ing|ion of)? (?:his |her |their )?(?:activit(?:y|ies)|use of (?:the|his|her|their) (?:\w+ )?(?:arm|hand|extremity|leg|knee|shoulder))`,
+    String.raw`(?:relative |bed )?rest(?=,? (?:and |or )?(?:ice|heat|elevation|NSAIDs?|anti-?inflammator\w*|medications?|analgesics|activity modification|physical therapy)\b)|rest(?<=\b(?:with|including|tried|failed) rest)(?! of)|rest(?<=\b(?:ice|heat|bracing|a brace|stretching|medications?|NSAIDs?|massage|physical therapy),? (?:and|or) rest)(?! of)|activit(?:y|ies) modifications?|modified activit\w*|modif(?:y|ied|ying|ication of) (?:his |her |their )?(?:activit\w*|work ?station|workstation|work duties)|activity restrictions?|relative rest|bed rest|avoid(?:ing|ance of)? (?:aggravating|provocative|strenuous|heavy|high-impact) activit\w*|lifestyle (?:modifications?|changes?)|minimiz(?:e|es|ed|ing) (?:his |her |their )?activit(?:y|ies)|changes in lifestyle|ergonomic (?:changes|modifications|adjustments|evaluation|workstation)|restrict(?:ed|ing|ion of)? (?:his |her |their )?(?:activit(?:y|ies)|use of (?:the|his|her|their) (?:\w+ )?(?:arm|hand|extremity|leg|knee|shoulder))`,
     'activity-modification',
   ],
   [
@@ -316,5 +316,7 @@ function classify(term: string): { kind: ConservativeKind; drug?: DrugEntry } {
   // A term whose pattern needs the words before it ("had an injection") cannot match alone.
   if (/\b(?:injections?|epidurals?)\b/i.test(term)) return { kind: 'injection' };
   if (/^therapy$/i.test(term)) return { kind: 'physical-therapy' };
+  // "rest" matches only with the words beside it ("ice and rest", "with rest").
+  if (/^rest$/i.test(term)) return { kind: 'activity-modification' };
   return { kind: 'other' };
 }

@@ -202,9 +202,10 @@ export function mentionContext(sen: Sentence, start: number, end: number, type: 
 }
 
 // Told with its result, a treatment was tried, wherever it is written: "excellent results with physical therapy",
-// "fails to respond to cortisone shots", "not healed despite conservative treatments", "stomach upset with NSAIDs".
+// "fails to respond to cortisone shots", "not healed despite conservative treatments", "stomach upset with NSAIDs",
+// "his pain is well tolerated by minimizing his activity", "controlled with Norco" (not "will be managed with PT").
 const TRIED_BEFORE =
-  /\b(?:results? (?:with|from)|fail(?:s|ed|ing)?(?: to respond to)?|respond(?:s|ed)? (?:well |poorly )?to|despite|in spite of|(?:relief|(?<!\b(?:may|might|would|could|should|will|can|to) )benefit|improvement|improved|better|success|upset|discomfort|side effects?|problems?) (?:with|from|on)|(?:helped|benefited|benefitted) by|(?:has |have |had )?(?:benefited|benefitted|benefits) (?:\w+ )?(?:from|with)|intoleran\w+ (?:of|to)|(?:did|does|has done) (?:well|poorly|not well) (?:with|on))\s+(?:(?:the|his|her|their|a|an|some|any|all|maximum|maximal|appropriate|prior|previous|formal|oral|several|multiple)\s+)*$/i;
+  /\b(?:results? (?:with|from)|fail(?:s|ed|ing)?(?: to respond to)?|respond(?:s|ed)? (?:well |poorly )?to|despite|in spite of|(?:relief|(?<!\b(?:may|might|would|could|should|will|can|to) )benefit|improvement|improved|better|success|upset|discomfort|side effects?|problems?) (?:with|from|on)|(?:helped|benefited|benefitted) by|(?:has |have |had )?(?:benefited|benefitted|benefits) (?:\w+ )?(?:from|with)|intoleran\w+ (?:of|to)|(?:did|does|has done) (?:well|poorly|not well) (?:with|on)|(?<!\b(?:will|would|should|could|can|may|might|to) (?:be )?)(?:tolerated|tolerable|manageable|managed|controlled) (?:by|with))\s+(?:(?:the|his|her|their|a|an|some|any|all|maximum|maximal|appropriate|prior|previous|formal|oral|several|multiple)\s+)*$/i;
 const TRIED_AFTER =
   /^\s*(?:has|have|had|was|were|is)?\s*(?:helped|failed|did not help|didn't help|(?:was|were) (?:helpful|effective|ineffective|unsuccessful|not helpful)|gave (?:him|her|them) (?:\w+ )?relief|provided (?:\w+ )?relief)\b/i;
 

@@ -62,7 +62,7 @@ const CONDITIONAL_WORD = /\b(?:if|consider\w*|may|might|could|would|should|candi
 const CONTINUE = /\b(?:continue|continues|continued|continuing|resume)\b/i;
 // Said of the present or the past, not the future, even in a plan: "fails to respond to", "is on ... already".
 const PAST_DONE =
-  /\b(?:completed|fail(?:s|ed|ing)?|tried|has done|did|had|underwent|attended|was on|is on|has been on|were|previously|already|(?:was|were) (?:given(?! (?:a |an |the )?(?:referral|prescription|script|order|handout|instructions?|recommendation))|started on|placed on|put on|treated with)|results? with|benefit(?:ed|ted) (?:\w+ )?from|despite|currently (?:taking|on|using|doing|in)|is taking|still (?:taking|on|doing|using))\b/i;
+  /\b(?:completed|fail(?:s|ed|ing)?|tried|has done|did|had|underwent|attended|was on|is on|has been on|were|previously|already|(?:was|were) (?:given(?! (?:a |an |the )?(?:referral|prescription|script|order|handout|instructions?|recommendation))|started on|placed on|put on|treated with)|results? with|benefit(?:ed|ted) (?:\w+ )?from|despite|currently (?:taking|on|using|doing|in)|is taking|still (?:taking|on|doing|using)|(?<!\b(?:will|would|should|could|can|may|might|to) (?:be )?)(?:tolerated|tolerable|manageable|managed|controlled) (?:by|with))\b/i;
 // A doctor's plan told in the story, in the active past ("Dr. R suggested that he try X and Y"): care the patient had.
 const TOLD_PLAN =
   /\b(?<!(?:was|were|been|is|being) )(?<!\b(?:I|we|I've|we've|I have|we have|I had|we had) )(?:suggested|recommended|offered|prescribed|advised)\b/i;

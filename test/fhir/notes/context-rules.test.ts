@@ -1,7 +1,7 @@
 // ConText-style rules on sentences written for this test: pseudo-negations that negate nothing, terminators that end
 // a cue's scope ("but", "since", "because", "and" with a new subject), and negations told after the phrase.
 import { describe, expect, it } from 'vitest';
-import { clauseStart, isNegated } from '../../../src/fhir/notes/context';
+import { clauseStart, isNegated, sentences } from '../../../src/fhir/notes/context';
 import { mentions } from './helpers';
 
 const contextOf = (text: string, phrase: string): string | undefined => {
@@ -91,5 +91,34 @@ describe('experiencer: who the sentence is about', () => {
   it('a family history section sets its care aside entirely', () => {
     const m = mentions('FAMILY HISTORY: His brother had physical therapy for back pain.');
     expect(m.filter((x) => x.type === 'conservative-care' && (x.context === 'current' || x.context === 'history'))).toEqual([]);
+  });
+});
+
+describe('a flattened report: a line break that became a comma ends the sentence', () => {
+  const text =
+    'She does not sleep well and sleeps less than one hour at a time.,Aggravating factors include, sitting for periods greater than 20 minutes.';
+  it('splits at ".," before a capital, and the comma starts no sentence', () => {
+    expect(sentences(text).map((s) => s.text)).toEqual([
+      'She does not sleep well and sleeps less than one hour at a time.',
+      'Aggravating factors include, sitting for periods greater than 20 minutes.',
+    ]);
+  });
+  it("so the sentence before's cue (a goal's 'less than') does not reach the next line's limitation", () => {
+    const sitting = mentions(text).find((m) => m.type === 'function' && m.text.startsWith('sitting'));
+    expect(sitting?.context).toBe('current');
+  });
+  it('not inside a sentence: "e.g., ice" in lower case stays joined', () => {
+    expect(sentences('Modalities, e.g., ice and heat, helped.')).toHaveLength(1);
+  });
+});
+
+describe('care told as what keeps the pain in check is care tried, also in a plan', () => {
+  it.each([
+    ['PLAN: , The patient states that his pain is very well tolerated by minimizing his activity.', 'minimizing his activity', 'current'],
+    ['PLAN: Her pain is controlled with Norco.', 'Norco', 'current'],
+    ['PLAN: His pain will be managed with physical therapy.', 'physical therapy', 'plan'],
+    ['PLAN: Pain is to be controlled with Norco.', 'Norco', 'plan'],
+  ])('%s', (text, term, context) => {
+    expect(mentions(text).find((m) => m.type === 'conservative-care' && m.text === term)?.context).toBe(context);
   });
 });

@@ -74,8 +74,8 @@ describe('care: prior injections told in the story', () => {
 
 describe('care: terms that need the words around them', () => {
   it.each([
-    ['He was treated with rest, ice, and NSAIDs.', 'rest', 'other'],
-    ['She tried rest without improvement.', 'rest', 'other'],
+    ['He was treated with rest, ice, and NSAIDs.', 'rest', 'activity-modification'],
+    ['She tried rest without improvement.', 'rest', 'activity-modification'],
     ['He went to therapy for six weeks.', 'therapy for six weeks', 'physical-therapy'],
     ['He received an injection in the shoulder last year.', 'injection', 'injection'],
   ])('%s', (text, term, kind) => {
@@ -191,5 +191,19 @@ describe('care the patient could not get is not care had', () => {
   });
   it('only the care the words stand before', () => {
     expect(care('She could not afford the Lyrica, so she takes gabapentin.')).toEqual([{ text: 'gabapentin', kind: 'neuropathic-agent' }]);
+  });
+});
+
+describe('rest named beside other treatments', () => {
+  it.each([
+    'The pain is made better by medications, bracing and rest.',
+    'It improves with ice and rest.',
+    'She uses heat or rest when it flares.',
+  ])('%s', (text) => {
+    expect(care(text)).toContainEqual({ text: 'rest', kind: 'activity-modification' });
+  });
+  it('not the rest of anything, nor rest after a position', () => {
+    expect(care('Ice and rest of the exam was normal.').map((c) => c.text)).not.toContain('rest');
+    expect(care('With elevation and rest, her pain subsides.').map((c) => c.text)).not.toContain('rest');
   });
 });
