@@ -1,11 +1,12 @@
 // The eval:notes loader and its --fresh option (src/tools/eval-notes-load.ts), on temporary folders: never the real
 // fresh notes, which must stay unseen and may be absent.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { extraSetFrom, extraSetOptions, hasNotes, loadSplit, offsetProblems } from '../../../src/tools/eval-notes-load';
+import { EXTRA_SETS, extraSetFrom, extraSetOptions, hasNotes, loadSplit, offsetProblems } from '../../../src/tools/eval-notes-load';
+import { Annotation } from '../../../src/tools/eval-notes-score';
 
 const root = mkdtempSync(join(tmpdir(), 'eval-load-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -104,4 +105,29 @@ describe('npm run eval:notes -- --dev2', () => {
     expect(r.stdout).toContain(`no dev2 notes at ${absent}/notes`);
     expect(r.stdout).not.toContain('precision');
   }, 30_000);
+});
+
+describe("every set's committed annotations", () => {
+  it.each(EXTRA_SETS.map((s) => [s.fixtures, s] as const))(
+    '%s: parse, carry its split, match its index and quote no note',
+    (fixtures, set) => {
+      const base = resolve(import.meta.dirname, '../../fixtures', fixtures);
+      const files = readdirSync(join(base, 'annotations')).filter((f) => f.endsWith('.json'));
+      expect(files.length).toBeGreaterThan(0);
+      for (const f of files) {
+        const a = Annotation.parse(JSON.parse(readFileSync(join(base, 'annotations', f), 'utf8')));
+        expect(a.split, f).toBe(set.split);
+        for (const g of a.facts) {
+          expect(g.end, f).toBeGreaterThan(g.start);
+          expect(g.hint.split(/\s+/).length, `${f}: ${g.hint}`).toBeLessThanOrEqual(5);
+        }
+      }
+      // A set fetched from outside lists each text's source; fresh, whose texts nobody on the team holds, has none.
+      if (set.flag !== 'fresh') {
+        const index = JSON.parse(readFileSync(join(base, 'index.json'), 'utf8')) as { file: string; sha256: string }[];
+        expect(index.map((e) => e.file).sort()).toEqual(files.map((f) => f.replace(/\.json$/, '.txt')).sort());
+        for (const e of index) expect(e.sha256).toMatch(/^[0-9a-f]{64}$/);
+      }
+    },
+  );
 });
