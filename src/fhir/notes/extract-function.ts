@@ -139,6 +139,16 @@ export const COMPOSED = new Map<RegExp, Composed>([
   [TIME_OF_ACTIVITY, { whole: TIME_OF_ACTIVITY, first: new RegExp(TIME_OF_HEAD, 'gi'), rest: [{ re: ACTIVITY_PART }] }],
   [LIST_MORE, { whole: LIST_MORE, first: new RegExp(LIST_HEAD, 'gi'), rest: [{ re: ACTIVITY_PART }] }],
 ]);
+/** The furthest end of the taken spans that overlap [a, b). */
+function takenEnd(used: readonly (readonly [number, number])[], a: number, b: number): number {
+  let e = -1;
+  for (let i = 0; i < used.length; i++) {
+    const t = used[i]!;
+    if (a < t[1] && t[0] < b && t[1] > e) e = t[1];
+  }
+  return e;
+}
+
 /** matchAll, or the parts' matches for a composed pattern. */
 const phraseMatches = (re: RegExp, s: string): readonly PartsMatch[] => {
   const c = COMPOSED.get(re);
@@ -173,7 +183,7 @@ const ITEM_ACTIVITY =
 const LIST_SPLIT = /\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s|\bas well as\b)\s*/g;
 const HEADING_AFTER = /^(?: (?:AND|&|OR|\/) [A-Z][A-Z /&]*)?\s*:/;
 const HEEL_TOE_AFTER = /^\s*(?:on (?:his |her |their |the )?(?:(?:right|left) )?)?(?:heels?|toes?)\b/i;
-const EXAM_TEST = /\b(?:test\w*|heels?|toes?|tandem)\b/i;
+const EXAM_TEST = /\b(?:test\w*|heels?|(?<!\bmov(?:e|es|ing) (?:the |his |her |their )?)toes?|tandem)\b/i;
 /** Exported for the gate measurement in test/bench/notes-gates.ts. */
 export const LEXICON_PATTERNS: readonly RegExp[] = [
   WORK_STATUS_RE,
@@ -354,10 +364,22 @@ export function extractFunction(note: NoteDoc, sentences: readonly Sentence[]): 
     for (let p = 0; p < LEXICON_PATTERNS.length; p++) {
       const re = LEXICON_PATTERNS[p]!;
       const c = LEXICON_COMPOSED[p];
-      for (const m of c ? composedMatches(c, s) : matchAll(re, s)) {
-        const end = m.index + m[0].length;
+      for (const found of c ? composedMatches(c, s) : matchAll(re, s)) {
+        let m: PartsMatch = found;
+        let end = m.index + m[0].length;
         // An exam manoeuvre ("unable to test gait", "heel walking") is not the patient's function.
         if (EXAM_TEST.test(m[0])) continue;
+        // A match that starts inside a fact already taken may hold another after it: "Lifting limitations of 5
+        // pounds and limited stooping" is a lifting limit (taken above) and then a limit on stooping, which the match
+        // from "limitations" to "stooping" had swallowed. Look once more, after the taken fact, within this match.
+        const taken = overlapsAny(used, m.index, end) ? takenEnd(used, m.index, end) : -1;
+        if (taken > m.index && taken < end) {
+          const tail = s.slice(taken, end);
+          const again = (c ? composedMatches(c, tail) : matchAll(re, tail))[0];
+          if (!again) continue;
+          m = { index: taken + again.index, 0: again[0] };
+          end = m.index + m[0].length;
+        }
         if (!ok(m.index, end)) continue;
         out.push({ source: 'note', evidence: [spanEvidence(note, sen, m.index, end)], limitation: m[0], date });
         if (re === LIMIT_THEN_ACTIVITY) listItems(m[0], end);

@@ -7,11 +7,12 @@ import { mayMatch } from './trigger-scan';
 
 const SCORE_NUM = String.raw`(?:10|\d(?:\.\d)?|zero|one|two|three|four|five|six|seven|eight|nine|ten)`;
 
-// "7/10", "7 / 10", "7-8/10" (lower bound); not part of a date or a fraction chain.
-const SLASH_TEN = /(?<![\d/.])(10|\d(?:\.\d)?)(?:\s*-\s*(?:10|\d(?:\.\d)?))?\s*\/\s*10(?![\d/])/g;
+// "7/10", "7 / 10", "7-8/10"; not part of a date or a fraction chain. A range takes its upper value, as the
+// annotation guidelines do (test/fixtures/notes-dev/GUIDELINES.md: "6 to 10" is a 10), here and below.
+const SLASH_TEN = /(?<![\d/.])(10|\d(?:\.\d)?)(?:\s*-\s*(10|\d(?:\.\d)?))?\s*\/\s*10(?![\d/])/g;
 // "6 out of 10", "6 of 10", "5 out of a possible 10"
 const OUT_OF_TEN = new RegExp(
-  String.raw`\b(${SCORE_NUM})(?:\s*-\s*${SCORE_NUM})?\s+(?:out\s+)?of\s+(?:a\s+(?:possible|maximum(?:\s+of)?)\s+)?(?:10|ten)\b(?!\s*(?:patients|people|times|days|years|%))`,
+  String.raw`\b(${SCORE_NUM})(?:\s*-\s*(${SCORE_NUM}))?\s+(?:out\s+)?of\s+(?:a\s+(?:possible|maximum(?:\s+of)?)\s+)?(?:10|ten)\b(?!\s*(?:patients|people|times|days|years|%))`,
   'gi',
 );
 // "She rates it as a 7", "rates the discomfort at 6": the rating verb names the pain scale without the word pain.
@@ -27,12 +28,13 @@ const PAIN_IS = new RegExp(
   String.raw`\bpain(?:\s+(?:level|score|intensity|severity|rating|today|currently|now|at (?:its )?(?:worst|best)|on average|rated|rates))*\s*(?:is|was|as|at|of|=|:)?\s*(?:an?\s+)?(${SCORE_NUM})\b(?!\s*(?:\/|out\b|%|mm|mg|mcg|cm|days?|weeks?|months?|years?|hours?|minutes?|times|x\b|\.\d))`,
   'gi',
 );
-// "a 4 on a scale of 1 to 10", "9 on a 0 to 10 scale", "5 to 6 on a scale of 1 to 10" (lower bound, as above).
+// "a 4 on a scale of 1 to 10", "9 on a 0 to 10 scale", "5 to 6 on a scale of 1 to 10" (upper value, as above).
 const TEN_SCALE = String.raw`(?:scale\s+(?:of|from)\s+(?:0|1|zero|one)\s*(?:-|to)\s*(?:10|ten)|(?:0|1)\s*(?:-|to)\s*10\s+(?:pain\s+)?scale)`;
-const ON_SCALE = new RegExp(String.raw`(?<![\d/.])\b(${SCORE_NUM})(?:\s*(?:-|to)\s*${SCORE_NUM})?\s+on\s+(?:a|the)\s+${TEN_SCALE}`, 'gi');
-// "On a 1-10 pain scale, she rates it as a 10": the scale first, the score after.
+const ON_SCALE = new RegExp(String.raw`(?<![\d/.])\b(${SCORE_NUM})(?:\s*(?:-|to)\s*(${SCORE_NUM}))?\s+on\s+(?:a|the)\s+${TEN_SCALE}`, 'gi');
+// "On a 1-10 pain scale, she rates it as a 10", "On a scale from 1 to 10, it is 8 to 10": the scale first, the score
+// after.
 const SCALE_THEN_RATE = new RegExp(
-  String.raw`\bon\s+(?:a|the)\s+${TEN_SCALE},?\s+(?:\w+\s+){0,3}?rates?\s+(?:it|(?:her|his|their|the)\s+pain)\s+(?:as\s+|at\s+)?(?:an?\s+)?(${SCORE_NUM})\b`,
+  String.raw`\bon\s+(?:a|the)\s+${TEN_SCALE},?\s+(?:(?:\w+\s+){0,3}?rates?\s+(?:it|(?:her|his|their|the)\s+pain)|(?:it|the pain|(?:her|his|their) pain|this)\s+(?:is|was))\s+(?:as\s+|at\s+)?(?:an?\s+)?(${SCORE_NUM})(?:\s*(?:-|to)\s*(${SCORE_NUM}))?\b`,
   'gi',
 );
 // "pain is between a 6 and a 10", "rates it between 4 and 7": a range in words takes its upper value (GUIDELINES.md).
@@ -129,12 +131,12 @@ export function extractPainScores(note: NoteDoc, sentences: readonly Sentence[])
         const end = m.index + m[0].length;
         if (mayMatch(NOT_PAIN_AFTER, s) && NOT_PAIN_AFTER.test(s.slice(end))) continue;
         if (!(mayMatch(PAIN_CUE, s) && PAIN_CUE.test(s)) && sen.section !== 'hpi' && sen.section !== 'exam') continue;
-        add(m.index, end, parseNumber(m[1]!), instrumentIn(s));
+        add(m.index, end, parseNumber(m[2] ?? m[1]!), instrumentIn(s));
       }
     }
     if (mayMatch(SCALE_WORD, s) && SCALE_WORD.test(s)) {
       for (const re of [SCALE_THEN_RATE, ON_SCALE]) {
-        for (const m of matchAll(re, s)) add(m.index, m.index + m[0].length, parseNumber(m[1]!), instrumentIn(s));
+        for (const m of matchAll(re, s)) add(m.index, m.index + m[0].length, parseNumber(m[2] ?? m[1]!), instrumentIn(s));
       }
     }
     if (mayMatch(BETWEEN_WORD, s) && BETWEEN_WORD.test(s) && PAIN_OR_RATING.test(s)) {

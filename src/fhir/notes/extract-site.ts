@@ -31,6 +31,9 @@ const SEQUENCE_AFTER =
 // landmark, not where the procedure goes.
 const LANDMARK_BEFORE = /\b(?:counted|counting|localiz\w+ (?:x-?ray|film|image)\w*[^.;]{0,30}|marker)\b[^.;]{0,25}$/i;
 const LAB_AFTER = /^\s*(?:[:=]\s*)?\d*\.\d|^\s*(?:level|uptake|free|total)\b/i;
+// Complement proteins named like cervical levels: "C4 complement: 19 mg/dl", "C3 and C4 complement levels".
+const COMPLEMENT = /^C[1-9]$/i;
+const COMPLEMENT_AFTER = /^(?:\s*(?:,|and|&|\/)\s*C\d)*\s*(?:complement|esterase|inhibitor|nephritic)\b/i;
 const LAB_BEFORE = /\b(?:free|total|TSH\b[^.;]{0,20}|reverse)\s*$/i;
 // What may sit between two level tokens of one mention.
 const JOINER = /^\s*(?:,|and|&|\/|or|,\s*and|through|thru|to|over|on)?\s*$/i;
@@ -124,6 +127,7 @@ export function levelGroups(s: string): LevelGroup[] {
     if (mayMatch(SENSORY_LEVEL_BEFORE, s) && SENSORY_LEVEL_BEFORE.test(s.slice(Math.max(0, m.index - 110), m.index))) continue;
     if (mayMatch(LANDMARK_BEFORE, s) && LANDMARK_BEFORE.test(s.slice(Math.max(0, m.index - 60), m.index))) continue;
     if (SEQUENCE_NAME.test(m[0]) && SEQUENCE_AFTER.test(s.slice(end, end + 40))) continue;
+    if (COMPLEMENT.test(m[0]) && COMPLEMENT_AFTER.test(s.slice(end, end + 30))) continue;
     if (THYROID.test(m[0]) && (LAB_AFTER.test(s.slice(end, end + 12)) || LAB_BEFORE.test(s.slice(Math.max(0, m.index - 30), m.index))))
       continue;
     const token: LevelToken = { start: m.index, end, named: levels.length > 1 ? [namedRange(t)] : levels };

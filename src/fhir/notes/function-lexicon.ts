@@ -9,7 +9,7 @@ const LIMITATION_KINDS: [RegExp, FunctionLimitation][] = [
   [/\b(?:sleep|asleep|wake|waking|awaken|night)/i, 'sleep'],
   [/\b(?:lift|carry|\d+[- ]?(?:pounds?|lbs?)\b|weight (?:limit|restrict))/i, 'lifting'],
   [/\brestrictions?\b/i, 'work'],
-  [/\b(?:walk|ambulat|stairs|block|climb|rail|limp)/i, 'walking'],
+  [/\b(?:walk|ambulat|stairs|block|climb|rail|limp)|(?<!\bbed )\bmobility\b/i, 'walking'],
   [/\b(?:sit)/i, 'sitting'],
   [/\b(?:stand)/i, 'standing'],
   [/\b(?:driv|riding in (?:a|the) car|car rides?)/i, 'driving'],
@@ -94,6 +94,11 @@ export const ACTIVITIES: readonly string[] = [
   String.raw`exercis(?:es|e|ing)`,
   String.raw`(?:recreational |normal |usual )?activities`,
   String.raw`turn(?:ing)? (?:his |her )?head`,
+  String.raw`turn(?:s|ing)? (?:over|in bed)|turn(?:s|ing)?(?= without\b)`,
+  // Small joints as a medical history tells them: "could not move the fingers", "prevented her from making a fist".
+  // (Not the legs: "could not move her legs at all" is a paralysis, a neurological finding.)
+  String.raw`mov(?:e|es|ing) (?:the |his |her |their )?(?:fingers|toes|hands?|wrists?|shoulders?|neck)`,
+  String.raw`mak(?:e|es|ing) a fist`,
   String.raw`typ(?:e|ing)`,
   String.raw`writ(?:e|ing)`,
   String.raw`button(?:ing)?`,
@@ -156,6 +161,7 @@ export const LIMIT_BEFORE: readonly string[] = [
   String.raw`dependent (?:for|with|on|in)`,
   String.raw`can no longer|no longer able to|had to stop|(?:has|had|have) stopped|gave up|(?:has|have) given up`,
   'only able to',
+  String.raw`(?:can|could) (?:hardly|barely|scarcely)`,
   String.raw`interfer(?:es|ing|ed) with`,
   String.raw`affect(?:s|ing|ed)? (?:his|her|their)?`,
   String.raw`prevent(?:s|ed|ing)? (?:him|her|them) from`,
@@ -268,6 +274,8 @@ export const MOBILITY_STATUS = [
   String.raw`(?:non-?|partial(?:ly)? |touch-?down |toe-?touch |protected )weight-?bearing(?! as tolerated)`,
   String.raw`(?:unable to|cannot|can't|not able to|difficulty|inability to|trouble) (?:fully )?bear(?:ing)? (?:full )?weight`,
   String.raw`(?:walk|ambulate)s? (?:only )?(?:very )?(?:short|limited) distances`,
+  // The patient's getting about, not a joint's range ("limited mobility of the shoulder" is the exam's).
+  String.raw`(?<!\bbed )(?:(?:very|severely|markedly|extremely|quite) )?(?:limited|decreased|impaired|poor|reduced) mobility(?! of\b| in (?:the|his|her|their)\b)`,
   String.raw`(?:mild|slight|noticeable|significant|marked|obvious) limp`,
   // A walk test stopped by pain: "painful symptoms occurring after approximately 400 feet of walking".
   String.raw`after (?:approximately |about |only )?\d+ (?:feet|ft|yards|blocks?|minutes?) of (?:walking|ambulation|standing|sitting)`,
@@ -294,7 +302,7 @@ export const FUNCTION_FIELDS = [
 export const BED_BOUND = String.raw`(?:spends?|spending) (?:most|much|all|part|half) of (?:the|his|her|their) (?:day|time) (?:(?:lying|laying) )?(?:in bed|on the (?:floor|couch|sofa)|in (?:a |the )?recliner)|(?:lays|lies|lay|laying|lying|stays|staying|spends?|spending) in bed (?:almost |nearly |most of the day|much of the day)?(?:all day(?: long)?(?: every ?day)?)?|bed-?bound|bedridden`;
 
 /** Sleep disturbance. */
-export const SLEEP = String.raw`sleep (?:alteration|disturbance|disruption)s? (?:because of|due to|secondary to) (?:the )?pain(?::[^.;\n]{0,120})?|sleep (?:disturb\w*|disrupt\w*|problems?)|(?:difficulty|trouble|problems?) (?:sleeping|with sleep)|wakes? (?:him |her |them )?up|waking up|awaken\w*|interrupted sleep|(?:unable to|can't|cannot) sleep|poor sleep|keeps (?:him|her|them) (?:up|awake)(?: at night)?|trouble (?:falling|staying) asleep|difficulty (?:falling|staying) asleep|sleep (?:is |as )?(?:erratic|fragmented|interrupted|disturbed|restless)|(?:erratic|fragmented|disturbed|restless) sleep|insomnia|sleep at night|sleeps? (?:only |about |approximately |less than |no more than ){1,2}(?:\d+(?:-\d+)?|one|two|three|four|five|six|a few|a couple of) hours|(?:gets?|getting) (?:only )?(?:about |approximately |less than )?(?:\d+(?:-\d+)?|one|two|three|four|five) hours of sleep|sleep (?:is |has been )?(?:disrupted|poor|limited|broken)|(?:loss of|lost|losing) sleep|(?:unable to|cannot|can't|difficulty) (?:get(?:ting)? (?:to )?sleep|fall(?:ing)? asleep|stay(?:ing)? asleep)|awake(?:ns)? (?:him|her|them) (?:at night|from sleep)|wakes? (?:up )?(?:\w+ )?(?:times?|several times|multiple times) (?:a|per|each) night|night(?:time)? pain (?:wakes|awakens)|not sleeping(?: well)?|sleeps? poorly|(?:does not|doesn't|cannot|can't|unable to|is not able to) sleep (?:at night )?(?:well|through the night|more than|for more than)|sleep (?:is |has been )?(?:affected|impaired)|(?:disturbs|disrupts|interrupts|affects|interferes with|interfering with) (?:his |her |their )?sleep|sleep deprivation|restless nights?|wakes? (?:up )?(?:\d+(?:-\d+)?|one|two|three|four|five|several|multiple|many) (?:times?|x) (?:a |per |each |every )?(?:night|nightly)|(?:sleeps?|sleeping|slept|has to sleep|have to sleep) (?:\w+ )?(?:in a (?:recliner|chair)|on the (?:couch|floor|sofa)|sitting up)`;
+export const SLEEP = String.raw`sleep (?:alteration|disturbance|disruption)s? (?:because of|due to|secondary to) (?:the )?pain(?::[^.;\n]{0,120})?|sleep (?:disturb\w*|disrupt\w*|problems?)|(?:difficulty|trouble|problems?) (?:sleeping|with sleep)|wakes? (?:him |her |them )?up|waking up|awaken\w*|interrupted sleep|(?:unable to|can't|cannot) sleep|poor sleep|keeps (?:him|her|them) (?:up|awake)(?: at night)?|trouble (?:falling|staying) asleep|difficulty (?:falling|staying) asleep|sleep (?:is |as )?(?:erratic|fragmented|interrupted|disturbed|restless)|(?:erratic|fragmented|disturbed|restless) sleep|insomnia(?=[^.;]*\bpain)|(?<=\bpain\b[^.;]*)insomnia|sleep at night|sleeps? (?:only |about |approximately |less than |no more than ){1,2}(?:\d+(?:-\d+)?|one|two|three|four|five|six|a few|a couple of) hours|(?:gets?|getting) (?:only )?(?:about |approximately |less than )?(?:\d+(?:-\d+)?|one|two|three|four|five) hours of sleep|sleep (?:is |has been )?(?:disrupted|poor|limited|broken)|(?:loss of|lost|losing) sleep|(?:unable to|cannot|can't|difficulty) (?:get(?:ting)? (?:to )?sleep|fall(?:ing)? asleep|stay(?:ing)? asleep)|awake(?:ns)? (?:him|her|them) (?:at night|from sleep)|wakes? (?:up )?(?:\w+ )?(?:times?|several times|multiple times) (?:a|per|each) night|night(?:time)? pain (?:wakes|awakens)|not sleeping(?: well)?|sleeps? poorly|(?:does not|doesn't|cannot|can't|unable to|is not able to) sleep (?:at night )?(?:well|through the night|more than|for more than)|sleep (?:is |has been )?(?:affected|impaired)|(?:disturbs|disrupts|interrupts|affects|interferes with|interfering with) (?:his |her |their )?sleep|sleep deprivation|restless nights?|wakes? (?:up )?(?:\d+(?:-\d+)?|one|two|three|four|five|several|multiple|many) (?:times?|x) (?:a |per |each |every )?(?:night|nightly)|(?:sleeps?|sleeping|slept|has to sleep|have to sleep) (?:\w+ )?(?:in a (?:recliner|chair)|on the (?:couch|floor|sofa)|sitting up)`;
 
 /** Instruments other than ODI/NDI/PEG/PROMIS (those stay in extract-function), with a score when given. */
 const OTHER_INSTRUMENT_NAMES = String.raw`(?:WOMAC|Berg(?: balance)?(?: scale)?|Roland[- ]Morris|DASH|QuickDASH|LEFS|FABQ|Tinetti|Timed Up and Go|TUG|SF-?36|SF-?12|Brief Pain Inventory|BPI|PSFS|Patient[- ]Specific Functional Scale|FOTO|KOOS|HOOS|Lysholm|Neck Pain and Disability Scale)`;

@@ -119,7 +119,7 @@ describe("every set's committed annotations", () => {
         expect(a.split, f).toBe(set.split);
         for (const g of a.facts) {
           expect(g.end, f).toBeGreaterThan(g.start);
-          expect(g.hint.split(/\s+/).length, `${f}: ${g.hint}`).toBeLessThanOrEqual(5);
+          expect((g.hint ?? '').split(/\s+/).length, `${f}: ${g.hint}`).toBeLessThanOrEqual(5);
         }
       }
       // A set fetched from outside lists each text's source; fresh, whose texts nobody on the team holds, has none.

@@ -207,3 +207,22 @@ describe('rest named beside other treatments', () => {
     expect(care('With elevation and rest, her pain subsides.').map((c) => c.text)).not.toContain('rest');
   });
 });
+
+describe('care applied today in a plan, and rehabilitation', () => {
+  it('strapping given and a heel lift placed are care had, also under a plan heading', () => {
+    const m = mentions('PLAN:,  He was given a low dye strapping and a heel lift was placed in his right shoe.');
+    expect(m.filter((x) => x.type === 'conservative-care').map((x) => [x.text, x.context])).toEqual([
+      ['low dye strapping', 'current'],
+      ['heel lift', 'current'],
+    ]);
+  });
+  it('a heel lift to be placed is the plan', () => {
+    expect(mentions('PLAN: A heel lift will be placed in his shoe.').find((x) => x.text === 'heel lift')?.context).toBe('plan');
+  });
+  it('rehabilitation therapy is physical therapy', () => {
+    expect(care('The patient is admitted to the TCU for rehabilitation therapy.')).toContainEqual({
+      text: 'rehabilitation therapy',
+      kind: 'physical-therapy',
+    });
+  });
+});

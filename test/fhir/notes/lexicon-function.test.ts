@@ -251,3 +251,30 @@ describe('function: what is not the patient function now', () => {
     expect(evidence(text, 'function')).toEqual([]);
   });
 });
+
+describe('function: hands, feet and getting about as a medical history tells them', () => {
+  it.each([
+    ['The right hand was very swollen and she could not move the fingers.', 'other'],
+    ['The left foot was swollen and again she could not move the toes.', 'other'],
+    ['She had swollen fingers that prevented her from making a fist.', 'other'],
+    ['Her arthralgias worsened to the point where she could hardly walk.', 'walking'],
+    ['1.  Generalized osteoarthritis with very limited mobility.', 'walking'],
+    ['Lifting limitations of 5 pounds and limited stooping, bending and twisting.', 'other'],
+  ])('%s', (text, kind) => finds(text, kind));
+  it('a second limit after one already taken in the same phrase is its own fact', () => {
+    const facts = evidence('Lifting limitations of 5 pounds and limited stooping.', 'function');
+    expect(facts.map((f) => f.text)).toEqual(['Lifting limitations', 'limited stooping']);
+  });
+  it.each([
+    ['She has thrombocythemia, insomnia, and hypertension.'],
+    ['6.  Insomnia.'],
+    ['She could not move her legs at all.'],
+    ['There is limited mobility of the shoulder.'],
+    ['He is unable to walk on his toes.'],
+  ])('not: %s', (text) => {
+    expect(evidence(text, 'function')).toEqual([]);
+  });
+  it('insomnia the pain causes is a sleep limitation', () => {
+    expect(evidence('He has severe insomnia, which he states is secondary to the pain.', 'function')).toHaveLength(1);
+  });
+});

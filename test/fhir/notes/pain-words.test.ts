@@ -20,3 +20,15 @@ describe('pain score: a range in words', () => {
     expect(scores(text)).toEqual([]);
   });
 });
+
+describe('pain score: every range takes its upper value', () => {
+  it.each([
+    ['His pain level has decreased to approximately 4-5/10.', 5],
+    ['She rates it 7-8 out of 10.', 8],
+    ['It is 5 to 6 on a scale of 1 to 10.', 6],
+    ['On a scale from 1 to 10, it is 8 to 10, worse at night.', 10],
+    ['On a scale of 1 to 10, her pain is a 6.', 6],
+  ])('%s -> %d', (text, value) => {
+    expect(scores(text)).toEqual([value]);
+  });
+});

@@ -22,3 +22,12 @@ describe('site: levels read as normal', () => {
     expect(sites('Decreased sensation in the L5 dermatome on the left.').length).toBe(1);
   });
 });
+
+describe('complement proteins are not cervical levels', () => {
+  it.each(['Sed rate:  31 mm/hr.  C4 complement:  19 mg/dl.', 'C3 and C4 complement levels were low.'])('%s', (text) => {
+    expect(evidence(text, 'site')).toEqual([]);
+  });
+  it('a C4 radiculopathy still is one', () => {
+    expect(evidence('C4 and C5 radiculopathy.', 'site')).toHaveLength(1);
+  });
+});
