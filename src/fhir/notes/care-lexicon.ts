@@ -206,7 +206,7 @@ export const DRUG_CLASSES: readonly [string, ConservativeKind][] = [
 /** Non-drug treatments and prior injections given as treatment (regex sources). */
 export const THERAPIES: readonly [string, ConservativeKind][] = [
   [
-    String.raw`therapy(?<=\b(?:went to|attended|completed|underwent|finished) (?:some |a course of |formal |outpatient |several weeks of )?therapy)(?! for (?:depression|anxiety|speech))|(?:formal |skilled |outpatient |vigorous |home |supervised )?(?:physical therapy|physiotherapy)(?: (?:sessions?|treatments?|visits?|program|prescription))?|(?:aquatic|pool|aqua|water) (?:therapy|exercises?)|hydrotherapy|therapeutic exercises?|gait training|balance training|functional mobility training|manual therapy|(?:spine|back|neck|physical) rehab(?:ilitation)?(?: program)?|(?:inpatient |outpatient |acute )?rehabilitation therap(?:y|ies)|McKenzie (?:exercises|therapy|program|protocol)|iontophoresis|phonophoresis|therapeutic ultrasound|ultrasound therapy|interferential (?:current )?(?:stimulation|therapy)|e-?stim|kinesio ?tap(?:e|ing)|physical therapist|P\.T\.|myofascial release (?:therapy|treatments?|sessions?)|(?:soft tissue|joint|spinal) mobilization|(?:cold |low-level )?laser therapy|paraffin (?:wax |bath|dips?)\w*|whirlpool(?: therapy)?|fluidotherapy|(?:shortwave )?diathermy|(?:electrical )?muscle stimulation`,
+    String.raw`therapy(?<=\b(?:went to|attended|completed|underwent|finished) (?:some |a course of |formal |outpatient |several weeks of )?therapy)(?! for (?:depression|anxiety|speech))|therapy(?<=\b(?:progress(?:ed)? (?:from|with|in)|did (?:well|poorly) (?:with|in)|participated in) (?:the )?therapy)(?! for (?:depression|anxiety|speech))|rehab(?:ilitation)?(?<=\b(?:started on|began|completed|attended|participated in) rehab(?:ilitation)?)(?! for (?:alcohol|drug|substance))|(?:formal |skilled |outpatient |vigorous |home |supervised )?(?:physical therapy|physiotherapy)(?: (?:sessions?|treatments?|visits?|program|prescription))?|(?:aquatic|pool|aqua|water) (?:therapy|exercises?)|hydrotherapy|therapeutic exercises?|gait training|balance training|functional mobility training|manual therapy|(?:spine|back|neck|physical) rehab(?:ilitation)?(?: program)?|(?:inpatient |outpatient |acute )?rehabilitation therap(?:y|ies)|McKenzie (?:exercises|therapy|program|protocol)|iontophoresis|phonophoresis|therapeutic ultrasound|ultrasound therapy|interferential (?:current )?(?:stimulation|therapy)|e-?stim|kinesio ?tap(?:e|ing)|physical therapist|P\.T\.|myofascial release (?:therapy|treatments?|sessions?)|(?:soft tissue|joint|spinal) mobilization|(?:cold |low-level )?laser therapy|paraffin (?:wax |bath|dips?)\w*|whirlpool(?: therapy)?|fluidotherapy|(?:shortwave )?diathermy|(?:electrical )?muscle stimulation`,
     'physical-therapy',
   ],
   [
@@ -234,7 +234,7 @@ export const THERAPIES: readonly [string, ConservativeKind][] = [
   [
     // Foot and limb strapping a podiatry or sports note applies. (Not joint supplements: glucosamine in a list of
     // supplements is not a treatment tried for the pain, as dev2's gold reads it.)
-    String.raw`(?:low[- ]dye|athletic|kinesio(?:logy)?|KT) (?:strapping|taping|tape)|(?:arch|ankle) (?:strapping|taping)`,
+    String.raw`(?:low[- ]dye|athletic|kinesio(?:logy)?|KT) (?:strapping|taping|tape)|(?:arch|ankle) (?:strapping|taping)|continuous passive motion(?: \(CPM\))?(?: machine)?|CPM(?: machine)?`,
     'other',
   ],
 ];
@@ -324,5 +324,6 @@ function classify(term: string): { kind: ConservativeKind; drug?: DrugEntry } {
   if (/^therapy$/i.test(term)) return { kind: 'physical-therapy' };
   // "rest" matches only with the words beside it ("ice and rest", "with rest").
   if (/^rest$/i.test(term)) return { kind: 'activity-modification' };
+  if (/^rehab(?:ilitation)?$/i.test(term)) return { kind: 'physical-therapy' };
   return { kind: 'other' };
 }

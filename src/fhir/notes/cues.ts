@@ -84,7 +84,7 @@ export const CUES: readonly Cue[] = [
 const POST_NEGATION =
   /^\s*(?:[:=-]\s*(?:no|none|negative|denied|denies|absent)\b|(?:is|are|was|were|has been|have been) (?:denied|absent|ruled out|not (?:present|reported|noted))\b)/i;
 
-const PAST_PLAN = /^(?:suggested|recommended|referred|prescribed|ordered|started (?:him|her|them) on|advised|tried|offered)\b/i;
+const PAST_PLAN = /^(?:suggested|recommended|referred|prescribed|ordered|started (?:(?:him|her|them) )?on|advised|tried|offered)\b/i;
 // Anywhere before the phrase: "Dr. R suggested that the patient try some injections" is care the story tells.
 // Not the passive "was referred to physical therapy": a referral is not yet therapy.
 // Not the writer's own plan: "I have prescribed", "we recommended" are this visit's.

@@ -99,10 +99,16 @@ function levelsOfToken(m: TokenParts): SpinalLevel[] {
   return levels;
 }
 
+// C8 is a nerve root with no vertebra of its own (it leaves between C7 and T1): an EMG's "right C8/T1 radiculopathy"
+// names the roots C8 and T1, and "C7/C8" the roots C7 and C8.
+const ROOT_C8 = 'C8';
+const BESIDE_C8 = new Set(['C7', 'T1']);
+
 function parseToken(m: TokenParts): SpinalLevel[] {
   const a = `${m[0]!.toUpperCase()}${m[1]}`;
-  if (m[3] === undefined) return normalizeLevel(a) ? [a] : [];
+  if (m[3] === undefined) return normalizeLevel(a) || a === ROOT_C8 ? [a] : [];
   const b = `${(m[2] ?? m[0]!).toUpperCase()}${m[3]}`;
+  if ((a === ROOT_C8 && BESIDE_C8.has(b)) || (b === ROOT_C8 && BESIDE_C8.has(a))) return [a, b];
   const ia = vertebraIndex(a);
   const ib = vertebraIndex(b);
   if (Number.isNaN(ia) || Number.isNaN(ib) || ib <= ia) return [];
@@ -130,7 +136,8 @@ export function levelGroups(s: string): LevelGroup[] {
     if (COMPLEMENT.test(m[0]) && COMPLEMENT_AFTER.test(s.slice(end, end + 30))) continue;
     if (THYROID.test(m[0]) && (LAB_AFTER.test(s.slice(end, end + 12)) || LAB_BEFORE.test(s.slice(Math.max(0, m.index - 30), m.index))))
       continue;
-    const token: LevelToken = { start: m.index, end, named: levels.length > 1 ? [namedRange(t)] : levels };
+    const roots = levels.includes(ROOT_C8);
+    const token: LevelToken = { start: m.index, end, named: levels.length > 1 && !roots ? [namedRange(t)] : levels };
     const last = groups[groups.length - 1];
     const joiner = last ? s.slice(last.end, m.index) : '';
     if (last && JOINER.test(joiner)) {

@@ -226,3 +226,21 @@ describe('care applied today in a plan, and rehabilitation', () => {
     });
   });
 });
+
+describe('care in a hospital course', () => {
+  it.each([
+    ['He made slow progress from therapy.', 'therapy', 'physical-therapy'],
+    ['He did well with therapy.', 'therapy', 'physical-therapy'],
+    ['He was confused and initially started on rehab.', 'rehab', 'physical-therapy'],
+    ['Continuous passive motion (CPM) was also initiated.', 'Continuous passive motion (CPM)', 'other'],
+  ])('%s', (text, term, kind) => {
+    expect(care(text)).toContainEqual({ text: term, kind });
+  });
+  it('a patient who started on a treatment had it; a plan to start is the plan', () => {
+    expect(mentions('He started on physical therapy.').find((m) => m.text === 'physical therapy')?.context).toBe('history');
+    expect(mentions('PLAN: He started on physical therapy today.').find((m) => m.text === 'physical therapy')?.context).toBe('plan');
+  });
+  it('not alcohol rehab', () => {
+    expect(care('He started on rehab for alcohol.').map((c) => c.text)).not.toContain('rehab');
+  });
+});

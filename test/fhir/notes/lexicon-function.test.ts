@@ -222,8 +222,8 @@ describe('function: recreation given up, umbrella impact (d920)', () => {
 describe('function: gait, weight bearing, tolerance told as a capacity (d450, d430)', () => {
   it.each([
     ['He walks with a limp.', 'walking'],
-    ['She is currently nonweightbearing on the left lower extremity.', 'other'],
-    ['She is unable to bear weight on the right leg.', 'other'],
+    ['She is currently nonweightbearing on the left lower extremity.', 'walking'],
+    ['She is unable to bear weight on the right leg.', 'walking'],
     ['She can ambulate short distances only.', 'walking'],
     ['He can lift 20 pounds.', 'lifting'],
     ['He needs to hold onto the railing to climb stairs.', 'walking'],
@@ -276,5 +276,17 @@ describe('function: hands, feet and getting about as a medical history tells the
   });
   it('insomnia the pain causes is a sleep limitation', () => {
     expect(evidence('He has severe insomnia, which he states is secondary to the pain.', 'function')).toHaveLength(1);
+  });
+});
+
+describe('function: a discharge summary and an X-ray', () => {
+  it.each([
+    ['He was using a wheeled walker.', 'walking'],
+    ['She has been basically bedridden because of this.', 'walking'],
+    ['The patient spent the next several days nonweightbearing with a CPM machine in place.', 'walking'],
+    ['She has difficulty typing.', 'other'],
+  ])('%s', (text, kind) => finds(text, kind));
+  it('a fracture type is not typing', () => {
+    expect(evidence('There is a nondisplaced valgus-impacted type 1 femoral neck fracture.', 'function')).toEqual([]);
   });
 });

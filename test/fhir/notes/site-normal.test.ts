@@ -31,3 +31,16 @@ describe('complement proteins are not cervical levels', () => {
     expect(evidence('C4 and C5 radiculopathy.', 'site')).toHaveLength(1);
   });
 });
+
+describe('C8 is a root: named alone or beside C7 or T1', () => {
+  it.each([
+    ['It reveals an active right C8/T1 radiculopathy.', ['C8', 'T1'], 'right'],
+    ['C7/C8 radiculopathy on the left.', ['C7', 'C8'], 'left'],
+    ['Weakness in the left C8 distribution.', ['C8'], 'left'],
+  ])('%s', (text, levels, laterality) => {
+    expect(evidence(text, 'site')).toEqual([expect.objectContaining({ levels, laterality })]);
+  });
+  it('C9 is not a level', () => {
+    expect(evidence('C9 complement was drawn. A C9 lesion.', 'site')).toEqual([]);
+  });
+});
