@@ -142,6 +142,7 @@ export function sentences(text: string): Sentence[] {
   let nextLine = 0;
   const inlineHeadings = inlineHeadingStarts(text);
   let nextInline = 0;
+  let headed = false;
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd === -1) lineEnd = text.length;
@@ -151,11 +152,14 @@ export function sentences(text: string): Sentence[] {
     // heading decides its own part of the note instead of the first heading deciding all of it.
     while (nextInline < inlineHeadings.length && inlineHeadings[nextInline]! <= lineStart) nextInline++;
     // A title in capitals before the first heading ("CERVICAL NERVE ROOT BLOCK,PREPROCEDURE PREPARATION:") is read
-    // with that heading, as one capitals line.
+    // with that heading, as one capitals line. Only before the first: after one, text in capitals is that section's
+    // (an allergy list "PENICILLIN.,2.  SULFA.,3.  ACE INHIBITOR.") and the next heading starts its own section.
     while (
+      !headed &&
       nextInline < inlineHeadings.length &&
       inlineHeadings[nextInline]! < lineEnd &&
-      isCapsTitle(text, lineStart, inlineHeadings[nextInline]!)
+      isCapsTitle(text, lineStart, inlineHeadings[nextInline]!) &&
+      !LIST_HEADING.test(text.slice(lineStart, inlineHeadings[nextInline]!))
     )
       nextInline++;
     const inline = nextInline < inlineHeadings.length && inlineHeadings[nextInline]! < lineEnd ? inlineHeadings[nextInline]! : -1;
@@ -168,6 +172,7 @@ export function sentences(text: string): Sentence[] {
     if (h) {
       const s = caps ? (headingSection(h[1]!) ?? capsHeadingSection(h[1]!)) : headingSection(h[1]!);
       if (s) {
+        headed = true;
         // A capitals heading stays in its sentence: "WOMAC SCORE: 8", "WORK STATUS: Working." are facts.
         if (!caps) bodyStart = lineStart + h[0].length;
         lineSection = s;

@@ -122,3 +122,13 @@ describe('care told as what keeps the pain in check is care tried, also in a pla
     expect(mentions(text).find((m) => m.type === 'conservative-care' && m.text === term)?.context).toBe(context);
   });
 });
+
+describe('a flattened allergy list in capitals does not swallow the next heading', () => {
+  it('the medications after "ACE INHIBITOR." are in the medications section', () => {
+    const text = 'fracture.,ALLERGIES,1.  PENICILLIN.,2.  SULFA.,3.  ACE INHIBITOR.,PRESENT MEDICATIONS,1.  Lipitor 20 mg q.d.,2.  Norco.';
+    const by = sentences(text).map((s) => [s.text, s.section]);
+    expect(by).toContainEqual(['ACE INHIBITOR.,', 'allergies']);
+    expect(by).toContainEqual(['Norco.', 'medications']);
+    expect(mentions(text).find((m) => m.text === 'Norco')).toMatchObject({ type: 'conservative-care', outcome: 'ongoing' });
+  });
+});
