@@ -202,6 +202,25 @@ function forget(): void {
  * to 40 ms before the optimizing compiler has seen it). The next note's first chunk covers them.
  */
 const REBUILD_SHARE = 1 / 8;
+/**
+ * At a note's start a few new gates are worth a rebuild only for a long run of text: the rules they stand for run
+ * ungated meanwhile, which over a few kilobytes costs microseconds, where a rebuild in a worker that has not yet
+ * optimised it costs 30-60 ms (the launch's first real notes, just after the warm-up note, paid that on the way to
+ * the verdict).
+ */
+export const REBUILD_TEXT = 16_384;
+let rebuildText = REBUILD_TEXT;
+
+/** The text length from which a note's start rebuilds for any new gate (tests of the rebuild itself set it to 0). */
+export function setRebuildText(chars: number): void {
+  rebuildText = chars;
+}
+
+function worthRebuild(sens: readonly Sentence[]): boolean {
+  let n = 0;
+  for (let k = 0; k < sens.length && n < rebuildText; k++) n += sens[k]!.text.length;
+  return n >= rebuildText;
+}
 
 /**
  * Scan `sens` once for every known gate; until endScan, the answers below come from it. `noteStart`: the first run of
@@ -212,7 +231,8 @@ export function scanSentences(sens: readonly Sentence[], noteStart = true): void
   forget();
   if (!enabled || gateWords.length === 0) return;
   const fresh = automaton === undefined ? gateWords.length : gateWords.length - automaton.gates;
-  if (automaton === undefined || (fresh > 0 && (noteStart || fresh > automaton.gates * REBUILD_SHARE))) automaton = build();
+  if (automaton === undefined || (fresh > 0 && ((noteStart && worthRebuild(sens)) || fresh > automaton.gates * REBUILD_SHARE)))
+    automaton = build();
   const { ascii, other, classes, delta, out, gates } = automaton;
   words32 = (gates + 31) >> 5;
   bits = new Uint32Array(sens.length * words32);
@@ -247,6 +267,15 @@ export function scanSentences(sens: readonly Sentence[], noteStart = true): void
   scanned = sens;
   rows = map;
   lowerRows = lowers;
+}
+
+/**
+ * Build the automaton now for every gate met so far, if any is new: the note worker calls it after its warm-up note
+ * (warm-up.ts), whose rules register gates as they first run, so that the first real note does not pay the rebuild
+ * (60 ms in a fresh worker, more than the extraction of a few notes once warm).
+ */
+export function prebuildTriggerScan(): void {
+  if (enabled && gateWords.length > 0 && (automaton === undefined || automaton.gates < gateWords.length)) automaton = build();
 }
 
 /** The scan's answers end with its run of sentences. */

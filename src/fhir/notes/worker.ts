@@ -3,6 +3,7 @@
 // note in the same order, on the port that asked.
 import type { NoteDoc } from '../../policy/picture';
 import { extractNoteFacts, type NoteFacts } from './extract';
+import { prebuildTriggerScan } from './trigger-scan';
 import { WARM_UP_NOTE } from './warm-up';
 
 export interface WorkerRequest {
@@ -21,6 +22,7 @@ const shared = 'onconnect' in scope;
 // Before any message is handled (they wait in the queue meanwhile): see warm-up.ts.
 try {
   extractNoteFacts(WARM_UP_NOTE);
+  prebuildTriggerScan();
 } catch {
   // A warm-up that fails costs nothing but the warm-up: the real notes report their own errors.
 }

@@ -6,11 +6,20 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { extractNoteFacts, type NoteFacts } from '../../../src/fhir/notes/extract';
 import { sentences } from '../../../src/fhir/notes/context';
 import { hasAny, matchAll } from '../../../src/fhir/notes/lexicon';
-import { endScan, mayMatch, scanSentences, triggerScanStats, setTriggerScan } from '../../../src/fhir/notes/trigger-scan';
+import {
+  endScan,
+  mayMatch,
+  prebuildTriggerScan,
+  REBUILD_TEXT,
+  scanSentences,
+  setRebuildText,
+  setTriggerScan,
+  triggerScanStats,
+} from '../../../src/fhir/notes/trigger-scan';
 import type { NoteDoc } from '../../../src/policy/picture';
 import corpus from '../../fixtures/notes/corpus.json';
 import visits from '../../fixtures/notes/visits.json';
@@ -98,6 +107,9 @@ describe('trigger scan: the same facts as every rule on every sentence', () => {
 });
 
 describe('trigger scan: the automaton', () => {
+  // These short notes test the rebuild itself: any new gate is covered at a note's start.
+  beforeAll(() => setRebuildText(0));
+  afterAll(() => setRebuildText(REBUILD_TEXT));
   const scan = (texts: string[]) => {
     const sens = texts.flatMap((t) => sentences(t));
     scanSentences(sens);
@@ -210,6 +222,32 @@ describe('trigger scan: the automaton', () => {
     const sens = scan(['Nothing of the kind here.']);
     try {
       expect(mayMatch(re, sens[0]!.text)).toBe(true);
+    } finally {
+      endScan();
+    }
+  });
+});
+
+describe('trigger scan: when a note start rebuilds', () => {
+  it('a short note does not rebuild for a few new gates (their rules run), a long one does, and a prebuild covers them', () => {
+    const short = sentences('Nothing of the kind here.');
+    scanSentences(short);
+    endScan();
+    const re = /\bspondylolysis\b/gi;
+    mayMatch(re, 'first met now');
+    try {
+      scanSentences(short, true);
+      expect(mayMatch(re, short[0]!.text)).toBe(true);
+      endScan();
+      const long = sentences(`${'Nothing of the kind here. '.repeat(Math.ceil(REBUILD_TEXT / 20))}`);
+      scanSentences(long, true);
+      expect(mayMatch(re, long[0]!.text)).toBe(false);
+      endScan();
+      const re2 = /\bpars defect\b/gi;
+      mayMatch(re2, 'first met now');
+      prebuildTriggerScan();
+      scanSentences(short, true);
+      expect(mayMatch(re2, short[0]!.text)).toBe(false);
     } finally {
       endScan();
     }
