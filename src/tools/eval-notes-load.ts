@@ -38,6 +38,7 @@ export const EXTRA_SETS = [
   { flag: 'dev4', env: 'NOTES_DEV4_DIR', fixtures: 'notes-dev4', split: 'dev4', showsMisses: false, folder: 'the notes-dev4 folder' },
   { flag: 'dev5', env: 'NOTES_DEV5_DIR', fixtures: 'notes-dev5', split: 'dev5', showsMisses: true, folder: 'the notes-dev5 folder' },
   { flag: 'dev6', env: 'NOTES_DEV6_DIR', fixtures: 'notes-dev6', split: 'dev6', showsMisses: true, folder: 'the notes-dev6 folder' },
+  { flag: 'dev7', env: 'NOTES_DEV7_DIR', fixtures: 'notes-dev7', split: 'dev7', showsMisses: true, folder: 'the notes-dev7 folder' },
 ] as const;
 export type ExtraSet = (typeof EXTRA_SETS)[number];
 
