@@ -49,7 +49,7 @@ const FUTURE =
   /\b(?:with (?:full |good |continued |strict )?(?:compliance|adherence) (?:to|with)|interested in|open to|agreeable to|amenable to|willing to (?:try|consider|start|undergo)|suggestions? (?:about|for|to|regarding)|talked about|possib(?:ility|ilities|le)|implement\w*|will|would(?! not)|could(?! not)|may|might|consider|considering|recommend\w*|refer\w*|plan\w*|order\w*|start|begin|initiate|trial of|try|prescribe|encouraged? to|advised? to|asked (?:him|her|them|the patient) to|(?:is|are) to(?= (?!be\b))|scripts? (?:(?:was|were) )?(?:given|written|provided|sent) for|needs? (?:additional|further|more|another)|perhaps|maybe|if|should|candidate for|discussed|offered|pending|scheduled|to be|rx for|(?<!\b(?:was|were|been) given an? )prescription for|educated|counsel(?:ed|ing)|instructed|instructions? to|told (?:him |her |them )?to|anticipated|taught|handout)\b/i;
 // Therapy that never happened, said after the term: "PT was not covered, so she never started".
 const NEVER_DONE =
-  /\b(?:never (?:started|went|began|attended|tried|did)|not tried|(?:has|have|did) not (?:yet )?(?:started|begun|gone|attended|tried)|not (?:yet )?started|(?:(?:was|were|is|are)\s+(?:not|never)\s+(?:yet\s+)?|(?:has|have|had)\s+(?:not|never)\s+(?:yet\s+)?been\s+)(?:tried|done|attempted|performed|given|used|started|prescribed|pursued|undertaken|initiated))\b/i;
+  /\b(?:(?:was|were|is|are) not an option|never (?:started|went|began|attended|tried|did)|not tried|(?:has|have|did) not (?:yet )?(?:started|begun|gone|attended|tried)|not (?:yet )?started|(?:(?:was|were|is|are)\s+(?:not|never)\s+(?:yet\s+)?|(?:has|have|had)\s+(?:not|never)\s+(?:yet\s+)?been\s+)(?:tried|done|attempted|performed|given|used|started|prescribed|pursued|undertaken|initiated))\b/i;
 // Care the patient could not get is care not had: "was not able to afford physical therapy", "insurance would not
 // cover the TENS unit" (before the term, in its clause).
 const COULD_NOT_GET =
@@ -102,7 +102,7 @@ const INJECTATE_BEFORE = /\b(?:injected|instilled|infiltrated|injecting|injectat
 const TODAY_PROCEDURE =
   /\b(?:today|this (?:morning|afternoon)|presents? (?:today )?for|(?:is )?here (?:today )?for|scheduled for|(?:was|were|is) (?:then )?(?:performed|done|carried out|completed|accomplished)|we performed|I performed|proceeded with)\b/i;
 const PAST_STORY =
-  /\b(?:previous(?:ly)?|prior|last|had|has had|have had|history|ago|underwent|in (?:19|20)\d\d|(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October|November|December|before|past|repeat|another|relief|helped|improv\w*|benefit)\b/i;
+  /\b(?:previous(?:ly)?|prior|last|had|has had|have had|history|ago|underwent|in (?:19|20)\d\d|(?:19|20)\d\d|January|February|March|April|May|June|July|August|September|October|November|December|before|past|repeat|another|relief|helped|improv\w*|benefit|(?:was|were) (?:not )?(?:helpful|effective)|(?:did|does) not help|failed)\b/i;
 const DOSE_AFTER = /^\s*\d+(?:\.\d+)?\s*(?:mg|mcg|g)\b/i;
 // "without side effects" is a tolerance statement, not an intolerance.
 const NO_SIDE_EFFECTS =

@@ -27,6 +27,8 @@ export const HEADING_RULES: readonly [readonly string[], Section][] = [
   [['ALLERG'], 'allergies'],
   [['GOAL'], 'goals'],
   [['PRESENT ILLNESS', 'INDICATION', 'REASON FOR', 'CHIEF COMPLAINT', 'HPI'], 'hpi'],
+  // An operative note's story told with its findings ("HISTORY AND GROSS FINDINGS:") is the story, not the operation.
+  [['HISTORY AND', 'HISTORY/', 'BRIEF HISTORY', 'CLINICAL HISTORY'], 'hpi'],
   [
     [
       'PLAN',

@@ -244,3 +244,26 @@ describe('care in a hospital course', () => {
     expect(care('He started on rehab for alcohol.').map((c) => c.text)).not.toContain('rehab');
   });
 });
+
+describe('care in an operative note’s story', () => {
+  it('a history told with its findings is the story, where care counts', () => {
+    const text =
+      'HISTORY AND GROSS FINDINGS: , He was refractory to conservative outpatient therapy.  He had injection of his AC joint, which removed symptoms.';
+    expect(care(text)).toEqual([
+      { text: 'conservative outpatient therapy', kind: 'other' },
+      { text: 'injection', kind: 'injection' },
+    ]);
+  });
+  it('injections told with their result are not today’s, even when the patient is here for treatment', () => {
+    expect(care('He is now here for active treatment because the injections were not helpful.')).toEqual([
+      { text: 'the injections', kind: 'injection' },
+    ]);
+    expect(care('He presents for a lumbar epidural steroid injection today.')).toEqual([]);
+  });
+  it('care that was not an option was not had', () => {
+    expect(mentions('Conservative management was not an option.').find((m) => m.type === 'conservative-care')?.context).toBe('negated');
+  });
+  it('a Philadelphia collar is a collar', () => {
+    expect(care('She wore a Philadelphia collar.')).toEqual([{ text: 'Philadelphia collar', kind: 'other' }]);
+  });
+});
