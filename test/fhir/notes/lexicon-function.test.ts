@@ -290,3 +290,11 @@ describe('function: a discharge summary and an X-ray', () => {
     expect(evidence('There is a nondisplaced valgus-impacted type 1 femoral neck fracture.', 'function')).toEqual([]);
   });
 });
+
+describe('function: "has not worked" said of a treatment is not a work status', () => {
+  it('not: a treatment that has not worked', () => {
+    expect(evidence('The injections were not helpful, nonoperative treatment has not worked.', 'function')).toEqual([]);
+    expect(evidence('Nothing has worked.', 'function')).toEqual([]);
+  });
+  it('the patient who has not worked', () => finds('He has not worked since the accident.', 'work'));
+});
