@@ -39,6 +39,7 @@ export const EXTRA_SETS = [
   { flag: 'dev5', env: 'NOTES_DEV5_DIR', fixtures: 'notes-dev5', split: 'dev5', showsMisses: true, folder: 'the notes-dev5 folder' },
   { flag: 'dev6', env: 'NOTES_DEV6_DIR', fixtures: 'notes-dev6', split: 'dev6', showsMisses: true, folder: 'the notes-dev6 folder' },
   { flag: 'dev7', env: 'NOTES_DEV7_DIR', fixtures: 'notes-dev7', split: 'dev7', showsMisses: true, folder: 'the notes-dev7 folder' },
+  { flag: 'dev8', env: 'NOTES_DEV8_DIR', fixtures: 'notes-dev8', split: 'dev8', showsMisses: true, folder: 'the notes-dev8 folder' },
 ] as const;
 export type ExtraSet = (typeof EXTRA_SETS)[number];
 
