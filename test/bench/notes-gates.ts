@@ -2,7 +2,7 @@
 // For each rule, over the sentences of the 1 MB bench text: CPU of the rule alone, gate then rule, and gate alone,
 // interleaved in one process (median of 7), with how many sentences pass the gate.
 // Run: npx tsx test/bench/notes-gates.ts
-import { sentences } from '../../src/fhir/notes/context';
+import { sentences } from '../../src/fhir/notes/segment';
 import { matchAll } from '../../src/fhir/notes/lexicon';
 import visits from '../fixtures/notes/visits.json';
 import { gatedAll, ungatedRules } from './notes-gate-words';

@@ -12,7 +12,8 @@ import type {
   SymptomFact,
   VisitWorkFact,
 } from '../../policy/picture';
-import { sentences, type Sentence } from './context';
+import { type Sentence } from './context';
+import { sentences } from './segment';
 import type { NoteMention } from './mention-types';
 import { NOT_LIMITING } from './function-lexicon';
 import { careValues, functionValues, keepEvidence, painValues, reliefValues, siteMentions } from './to-mentions';

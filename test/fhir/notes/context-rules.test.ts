@@ -1,7 +1,8 @@
 // ConText-style rules on sentences written for this test: pseudo-negations that negate nothing, terminators that end
 // a cue's scope ("but", "since", "because", "and" with a new subject), and negations told after the phrase.
 import { describe, expect, it } from 'vitest';
-import { clauseStart, isNegated, sentences } from '../../../src/fhir/notes/context';
+import { clauseStart, isNegated } from '../../../src/fhir/notes/context';
+import { sentences } from '../../../src/fhir/notes/segment';
 import { mentions } from './helpers';
 
 const contextOf = (text: string, phrase: string): string | undefined => {

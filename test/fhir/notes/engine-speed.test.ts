@@ -13,7 +13,8 @@ import {
   STOPPED_ACTIVITY,
   WORK_STATUS,
 } from '../../../src/fhir/notes/function-lexicon';
-import { mayBeLineHeading, moreWordsThan, SENTENCE_END, sentences } from '../../../src/fhir/notes/context';
+import { moreWordsThan } from '../../../src/fhir/notes/context';
+import { mayBeLineHeading, SENTENCE_END, sentences } from '../../../src/fhir/notes/segment';
 import { CUES } from '../../../src/fhir/notes/cues';
 import { matchAll } from '../../../src/fhir/notes/lexicon';
 import corpus from '../../fixtures/notes/corpus.json';

@@ -1,7 +1,7 @@
 // extractNoteFacts over whole notes: sections give context, spans are exact, and nothing is invented.
 import { describe, expect, it } from 'vitest';
 import { extractNoteFacts, toNoteDoc } from '../../../src/fhir/notes';
-import { sentences } from '../../../src/fhir/notes/context';
+import { sentences } from '../../../src/fhir/notes/segment';
 import type { NoteDoc } from '../../../src/policy/picture';
 
 const NOTE = `Interventional Pain Follow-up

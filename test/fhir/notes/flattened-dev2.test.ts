@@ -2,7 +2,7 @@
 // flattened dictation whose headings run inline, aggravating-factor lists, limitation phrases in therapists' words,
 // post-procedure instructions and recommendations that are plans, and a "no side effects" that negates nothing.
 import { describe, expect, it } from 'vitest';
-import { sentences } from '../../../src/fhir/notes/context';
+import { sentences } from '../../../src/fhir/notes/segment';
 import { evidence, mentions } from './helpers';
 
 const contextOf = (text: string, phrase: string): string | undefined => {

@@ -5,7 +5,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { sentences } from '../../../src/fhir/notes/context';
+import { sentences } from '../../../src/fhir/notes/segment';
 import { matchAll } from '../../../src/fhir/notes/lexicon';
 import corpus from '../../fixtures/notes/corpus.json';
 import visits from '../../fixtures/notes/visits.json';

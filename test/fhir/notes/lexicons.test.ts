@@ -14,7 +14,7 @@ import {
 import pddi from '../../fixtures/notes/rxnorm-pddi-ingredients.json';
 import { limitationKind } from '../../../src/fhir/notes/function-lexicon';
 import { capsHeadingSection } from '../../../src/fhir/notes/sections';
-import { sentences } from '../../../src/fhir/notes/context';
+import { sentences } from '../../../src/fhir/notes/segment';
 import { noteMentions, type NoteMention } from '../../../src/fhir/notes/mentions';
 import { extractNoteFacts } from '../../../src/fhir/notes';
 

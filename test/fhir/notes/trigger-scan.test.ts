@@ -8,7 +8,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { extractNoteFacts, type NoteFacts } from '../../../src/fhir/notes/extract';
-import { sentences } from '../../../src/fhir/notes/context';
+import { sentences } from '../../../src/fhir/notes/segment';
 import { hasAny, matchAll } from '../../../src/fhir/notes/lexicon';
 import {
   endScan,
