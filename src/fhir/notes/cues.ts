@@ -92,7 +92,7 @@ const PAST_PLAN_BEFORE =
   /\b(?<!(?:was|were|been|is|being) )(?<!\b(?:I|we|I've|we've|I have|we have|I had|we had) )(?:suggested|recommended|referred|prescribed|advised|offered)\b/i;
 
 const CONTINUING =
-  /\b(?:continue[sd]?|continuing|remains? on|still (?:on|taking|using|doing|attending|has)|currently|is on|is taking|maintained on|now on|presently)\b/i;
+  /\b(?:continue[sd]?|continuing|remains? on|still (?:on|taking|using|doing|attending|has)|currently|is on|is taking|maintained on|maintain(?:s|ed)? (?:him|her|them) on|switch(?:ing|ed)? (?:him |her |them )?(?:over )?from(?=\s*$)|wean(?:ing)? (?:him |her |them )?off(?: of)?(?=\s*$)|now on|presently)\b/i;
 
 // "Continue PT" as an instruction is a plan (GUIDELINES.md: plan is what is recommended or ordered), told in the plan
 // section or after a word of advice ("will continue", "encouraged to continue", "can continue on"); the story's

@@ -57,12 +57,13 @@ const COULD_NOT_GET =
 // Started today is a new trial, not care that has been tried.
 const STARTED_TODAY = /\bstart(?:ed|ing)?\b[^.;]*\btoday\b|\btoday\b[^.;]*\bstart(?:ed|ing)?\b/i;
 // The drug switched to is the new trial, not the one tried: "changed tramadol to tapentadol".
-const SWITCHED_TO = /\b(?:changed|switched|transitioned|rotated|converted)\s+(?:\w+\s+){0,3}?to\s+$/i;
+const SWITCHED_TO =
+  /\b(?:chang(?:ed|ing)|switch(?:ed|ing)|transition(?:ed|ing)|rotat(?:ed|ing)|convert(?:ed|ing))\s+(?:\w+\s+){0,3}?to\s+$/i;
 const CONDITIONAL_WORD = /\b(?:if|consider\w*|may|might|could|would|should|candidate|perhaps|maybe|possib(?:ility|ilities|le))\b/i;
 const CONTINUE = /\b(?:continue|continues|continued|continuing|resume)\b/i;
 // Said of the present or the past, not the future, even in a plan: "fails to respond to", "is on ... already".
 const PAST_DONE =
-  /\b(?:completed|fail(?:s|ed|ing)?|tried|has done|did|had|underwent|attended|was on|is on|has been on|were|previously|already|(?:was|were) (?:given(?! (?:a |an |the )?(?:referral|prescription|script|order|handout|instructions?|recommendation))|started on|placed on|put on|treated with)|results? with|benefit(?:ed|ted) (?:\w+ )?from|despite|currently (?:taking|on|using|doing|in)|is taking|still (?:taking|on|doing|using)|(?:tolerated|tolerable|manageable|managed|controlled)(?<!\b(?:will|would|should|could|can|may|might|to) (?:be )?(?:tolerated|tolerable|manageable|managed|controlled)) (?:by|with)|(?:was|were)(?<!\b(?:will|would|should|could|can|may|might|to) (?:was|were)) (?:placed|applied|dispensed|fitted|issued))\b/i;
+  /\b(?:completed|fail(?:s|ed|ing)?|tried|has done|did|had|underwent|attended|was on|is on|has been on|were|previously|already|(?:was|were) (?:given(?! (?:a |an |the )?(?:referral|prescription|script|order|handout|instructions?|recommendation))|started on|placed on|put on|treated with)|results? with|benefit(?:ed|ted) (?:\w+ )?from|despite|currently (?:taking|on|using|doing|in)|is taking|still (?:taking|on|doing|using)|maintain(?:s|ed)? (?:him|her|them) on|switch(?:ing|ed)? (?:him |her |them )?(?:over )?from(?=\s*$)|wean(?:ing)? (?:him |her |them )?off(?: of)?(?=\s*$)|(?:tolerated|tolerable|manageable|managed|controlled)(?<!\b(?:will|would|should|could|can|may|might|to) (?:be )?(?:tolerated|tolerable|manageable|managed|controlled)) (?:by|with)|(?:was|were)(?<!\b(?:will|would|should|could|can|may|might|to) (?:was|were)) (?:placed|applied|dispensed|fitted|issued))\b/i;
 // A doctor's plan told in the story, in the active past ("Dr. R suggested that he try X and Y"): care the patient had.
 const TOLD_PLAN =
   /\b(?<!(?:was|were|been|is|being) )(?<!\b(?:I|we|I've|we've|I have|we have|I had|we had) )(?:suggested|recommended|offered|prescribed|advised)\b/i;
@@ -77,6 +78,9 @@ const BABY_BEFORE = /\b(?:baby|low[- ]dose|81\s*mg)\s+$/i;
 // dependence") is not a trial of its own.
 const CLASS_AS_DESCRIPTION_BEFORE = /\bas (?:an?|the|his|her|their) $/i;
 const CLASS_AS_DIAGNOSIS_AFTER = /^[- ](?:dependence|dependency|addiction|abuse|use disorder|withdrawal|induced|tolerance)\b/i;
+// A class word that heads the list of its members ("opioid medications consisting of Norco ... and oxycodone"): the
+// members named after it are the facts.
+const CLASS_HEADS_LIST_AFTER = /^,?\s+(?:consisting of|namely)\s/i;
 // Aspirin in a medication list is mostly cardiac; it is pain care with an analgesic dose or a pain word near it.
 const ASPIRIN_FOR_PAIN =
   /^\s*(?:\d+\s*(?:mg)?\s*)?(?:325|500|650|975|1000)\s*mg|^\s*(?:as needed|p\.?r\.?n\.?)(?! for (?:fever|chest pain))|\b(?:pain|ache|headaches?|arthritis)\b/i;
@@ -98,7 +102,9 @@ const OBSTETRIC =
 const SEDATION = /\b(?:sedation|sedated|sedative given|anesthesia|anaesthesia|premedicat\w*|induction)\b/i;
 const INJECTATE_AFTER =
   /^[^.;]{0,60}?\b(?:was|were|is|being)\s+(?:then\s+|slowly\s+|subsequently\s+|also\s+)?(?:injected|instilled|infiltrated|deposited|delivered|administered)\b/i;
-const INJECTATE_BEFORE = /\b(?:injected|instilled|infiltrated|injecting|injectate|mixture of|consisting of|solution of)\b[^.;]{0,50}$/i;
+// ("consisting of" only after what is injected: "opioid medications consisting of Norco" is a list of the patient's.)
+const INJECTATE_BEFORE =
+  /\b(?:injected|instilled|infiltrated|injecting|injectate|mixture of|(?:mixture|solution|injectate|cocktail) consisting of|solution of)\b[^.;]{0,50}$/i;
 const TODAY_PROCEDURE =
   /\b(?:today|this (?:morning|afternoon)|presents? (?:today )?for|(?:is )?here (?:today )?for|scheduled for|(?:was|were|is) (?:then )?(?:performed|done|carried out|completed|accomplished)|we performed|I performed|proceeded with)\b/i;
 const PAST_STORY =
@@ -241,7 +247,8 @@ export function extractConservativeCare(note: NoteDoc, sentences: readonly Sente
         DRUG_KINDS.has(kind) &&
         !careKind(hit.term).drug &&
         (CLASS_AS_DESCRIPTION_BEFORE.test(s.slice(Math.max(0, pos - 12), pos)) ||
-          CLASS_AS_DIAGNOSIS_AFTER.test(s.slice(pos + hit.term.length, pos + hit.term.length + 16)))
+          CLASS_AS_DIAGNOSIS_AFTER.test(s.slice(pos + hit.term.length, pos + hit.term.length + 16)) ||
+          CLASS_HEADS_LIST_AFTER.test(s.slice(pos + hit.term.length, pos + hit.term.length + 16)))
       )
         continue;
       if (

@@ -267,3 +267,25 @@ describe('care in an operative note’s story', () => {
     expect(care('She wore a Philadelphia collar.')).toEqual([{ text: 'Philadelphia collar', kind: 'other' }]);
   });
 });
+
+describe('drugs a doctor keeps the patient on, and the one switched from', () => {
+  it('"has maintained him on" is the care now, even after "was referred" in the same sentence; the members of a list are the facts', () => {
+    const m = mentions(
+      'The patient was referred to Dr. A, and Dr. A has maintained him on opioid medications consisting of Norco 10/325 mg and oxycodone 30 mg t.i.d.',
+    ).filter((x) => x.type === 'conservative-care');
+    expect(m.map((x) => [x.text, x.context])).toEqual([
+      ['Norco', 'current'],
+      ['oxycodone', 'current'],
+    ]);
+  });
+  it('in a plan, the drug switched from is the current one; the one switched to is not care had', () => {
+    const m = mentions('TREATMENT PLAN:,  I will probably suggest switching over from OxyContin to methadone.').filter(
+      (x) => x.type === 'conservative-care',
+    );
+    expect(m.find((x) => x.text === 'OxyContin')?.context).toBe('current');
+    expect(m.filter((x) => x.text === 'methadone' && (x.context === 'current' || x.context === 'history'))).toEqual([]);
+  });
+  it('an injectate "consisting of" is still today’s procedure', () => {
+    expect(care('A solution consisting of 80 mg Depo-Medrol and lidocaine was injected.')).toEqual([]);
+  });
+});
