@@ -91,8 +91,17 @@ const PAST_PLAN = /^(?:suggested|recommended|referred|prescribed|ordered|started
 const PAST_PLAN_BEFORE =
   /\b(?<!(?:was|were|been|is|being) )(?<!\b(?:I|we|I've|we've|I have|we have|I had|we had) )(?:suggested|recommended|referred|prescribed|advised|offered)\b/i;
 
-const CONTINUING =
-  /\b(?:continue[sd]?|continuing|remains? on|still (?:on|taking|using|doing|attending|has)|currently|is on|is taking|maintained on|maintain(?:s|ed)? (?:him|her|them) on|switch(?:ing|ed)? (?:him |her |them )?(?:over )?from(?=\s*$)|wean(?:ing)? (?:him |her |them )?off(?: of)?(?=\s*$)|now on|presently)\b/i;
+// Said of care that goes on, in the story or a plan, shared by the care extractor's "told as done" test (extract-care.ts):
+// a drug a doctor keeps the patient on ("has maintained him on"), the one being switched from or weaned off (when the
+// care phrase follows at once), and care that keeps the pain in check ("well tolerated by", "controlled with"; not
+// "will be managed with").
+export const KEPT_ON = String.raw`maintain(?:s|ed)? (?:him|her|them) on|switch(?:ing|ed)? (?:him |her |them )?(?:over )?from(?=\s*$)|wean(?:ing)? (?:him |her |them )?off(?: of)?(?=\s*$)`;
+export const KEPT_IN_CHECK_BY = String.raw`(?:tolerated|tolerable|manageable|managed|controlled)(?<!\b(?:will|would|should|could|can|may|might|to) (?:be )?(?:tolerated|tolerable|manageable|managed|controlled)) (?:by|with)`;
+
+const CONTINUING = new RegExp(
+  String.raw`\b(?:continue[sd]?|continuing|remains? on|still (?:on|taking|using|doing|attending|has)|currently|is on|is taking|maintained on|${KEPT_ON}|now on|presently)\b`,
+  'i',
+);
 
 // "Continue PT" as an instruction is a plan (GUIDELINES.md: plan is what is recommended or ordered), told in the plan
 // section or after a word of advice ("will continue", "encouraged to continue", "can continue on"); the story's
@@ -204,8 +213,10 @@ export function mentionContext(sen: Sentence, start: number, end: number, type: 
 // Told with its result, a treatment was tried, wherever it is written: "excellent results with physical therapy",
 // "fails to respond to cortisone shots", "not healed despite conservative treatments", "stomach upset with NSAIDs",
 // "his pain is well tolerated by minimizing his activity", "controlled with Norco" (not "will be managed with PT").
-const TRIED_BEFORE =
-  /\b(?:results? (?:with|from)|fail(?:s|ed|ing)?(?: to respond to)?|respond(?:s|ed)? (?:well |poorly )?to|despite|in spite of|(?:relief|(?<!\b(?:may|might|would|could|should|will|can|to) )benefit|improvement|improved|better|success|upset|discomfort|side effects?|problems?) (?:with|from|on)|(?:helped|benefited|benefitted) by|(?:has |have |had )?(?:benefited|benefitted|benefits) (?:\w+ )?(?:from|with)|intoleran\w+ (?:of|to)|(?:did|does|has done) (?:well|poorly|not well) (?:with|on)|(?:tolerated|tolerable|manageable|managed|controlled)(?<!\b(?:will|would|should|could|can|may|might|to) (?:be )?(?:tolerated|tolerable|manageable|managed|controlled)) (?:by|with)|(?:was|were) (?:given|fitted with|issued|dispensed)(?= (?:a|an)\b))\s+(?:(?:the|his|her|their|a|an|some|any|all|maximum|maximal|appropriate|prior|previous|formal|oral|several|multiple)\s+)*$/i;
+const TRIED_BEFORE = new RegExp(
+  String.raw`\b(?:results? (?:with|from)|fail(?:s|ed|ing)?(?: to respond to)?|respond(?:s|ed)? (?:well |poorly )?to|despite|in spite of|(?:relief|(?<!\b(?:may|might|would|could|should|will|can|to) )benefit|improvement|improved|better|success|upset|discomfort|side effects?|problems?) (?:with|from|on)|(?:helped|benefited|benefitted) by|(?:has |have |had )?(?:benefited|benefitted|benefits) (?:\w+ )?(?:from|with)|intoleran\w+ (?:of|to)|(?:did|does|has done) (?:well|poorly|not well) (?:with|on)|${KEPT_IN_CHECK_BY}|(?:was|were) (?:given|fitted with|issued|dispensed)(?= (?:a|an)\b))\s+(?:(?:the|his|her|their|a|an|some|any|all|maximum|maximal|appropriate|prior|previous|formal|oral|several|multiple)\s+)*$`,
+  'i',
+);
 const TRIED_AFTER =
   /^\s*(?:(?:was|were) (?:placed|applied|dispensed|fitted|issued)\b|(?:has|have|had|was|were|is)?\s*(?:helped|failed|did not help|didn't help|(?:was|were) (?:helpful|effective|ineffective|unsuccessful|not helpful)|gave (?:him|her|them) (?:\w+ )?relief|provided (?:\w+ )?relief))\b/i;
 

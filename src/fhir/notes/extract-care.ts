@@ -2,7 +2,7 @@
 // "completed 8 weeks of PT without relief", "failed meloxicam and gabapentin", "chiropractic x 6 weeks", "HEP".
 import type { CareOutcome, ConservativeCareFact, ConservativeKind, NoteDoc } from '../../policy/picture';
 import { clauseEnd, clauseStart, isAboutFamily, isNegated, type Sentence } from './context';
-import { mentionContext } from './cues';
+import { KEPT_IN_CHECK_BY, KEPT_ON, mentionContext } from './cues';
 import type { MentionContext, NoteMention } from './mention-types';
 import { CARE_TERMS as TERMS, careKind, UMBRELLA } from './care-lexicon';
 import { matchAll, noteDay, NUM_RANGE, parseNumber, parseUnit, spanEvidence, toWeeks, UNIT } from './lexicon';
@@ -62,8 +62,10 @@ const SWITCHED_TO =
 const CONDITIONAL_WORD = /\b(?:if|consider\w*|may|might|could|would|should|candidate|perhaps|maybe|possib(?:ility|ilities|le))\b/i;
 const CONTINUE = /\b(?:continue|continues|continued|continuing|resume)\b/i;
 // Said of the present or the past, not the future, even in a plan: "fails to respond to", "is on ... already".
-const PAST_DONE =
-  /\b(?:completed|fail(?:s|ed|ing)?|tried|has done|did|had|underwent|attended|was on|is on|has been on|were|previously|already|(?:was|were) (?:given(?! (?:a |an |the )?(?:referral|prescription|script|order|handout|instructions?|recommendation))|started on|placed on|put on|treated with)|results? with|benefit(?:ed|ted) (?:\w+ )?from|despite|currently (?:taking|on|using|doing|in)|is taking|still (?:taking|on|doing|using)|maintain(?:s|ed)? (?:him|her|them) on|switch(?:ing|ed)? (?:him |her |them )?(?:over )?from(?=\s*$)|wean(?:ing)? (?:him |her |them )?off(?: of)?(?=\s*$)|(?:tolerated|tolerable|manageable|managed|controlled)(?<!\b(?:will|would|should|could|can|may|might|to) (?:be )?(?:tolerated|tolerable|manageable|managed|controlled)) (?:by|with)|(?:was|were)(?<!\b(?:will|would|should|could|can|may|might|to) (?:was|were)) (?:placed|applied|dispensed|fitted|issued))\b/i;
+const PAST_DONE = new RegExp(
+  String.raw`\b(?:completed|fail(?:s|ed|ing)?|tried|has done|did|had|underwent|attended|was on|is on|has been on|were|previously|already|(?:was|were) (?:given(?! (?:a |an |the )?(?:referral|prescription|script|order|handout|instructions?|recommendation))|started on|placed on|put on|treated with)|results? with|benefit(?:ed|ted) (?:\w+ )?from|despite|currently (?:taking|on|using|doing|in)|is taking|still (?:taking|on|doing|using)|${KEPT_ON}|${KEPT_IN_CHECK_BY}|(?:was|were)(?<!\b(?:will|would|should|could|can|may|might|to) (?:was|were)) (?:placed|applied|dispensed|fitted|issued))\b`,
+  'i',
+);
 // A doctor's plan told in the story, in the active past ("Dr. R suggested that he try X and Y"): care the patient had.
 const TOLD_PLAN =
   /\b(?<!(?:was|were|been|is|being) )(?<!\b(?:I|we|I've|we've|I have|we have|I had|we had) )(?:suggested|recommended|offered|prescribed|advised)\b/i;
