@@ -1,17 +1,14 @@
 // Child process of the notes bench: one extraction of 1 MB of note text in a fresh process, as a launch pays it
 // (nothing warmed up). Prints one JSON line: wall and CPU milliseconds of that first call, and the module load.
 import { performance } from 'node:perf_hooks';
-import visits from '../fixtures/notes/visits.json';
+import { visitsMegabyte } from './visits-megabyte';
 
-const ONE_MB = 1_048_576;
 const l0 = process.cpuUsage();
 const t0 = performance.now();
 const { extractNoteFacts } = await import('../../src/fhir/notes');
 const loadMs = performance.now() - t0;
 const loadCpu = process.cpuUsage(l0);
-let text = '';
-while (text.length < ONE_MB) text += `${visits.notes.join('\n')}\n`;
-text = text.slice(0, ONE_MB);
+const text = visitsMegabyte();
 const c0 = process.cpuUsage();
 const t1 = performance.now();
 const f = extractNoteFacts({ ref: 'DocumentReference/bench', title: 'bench', date: '2025-06-01', contentType: 'text/plain', text });
