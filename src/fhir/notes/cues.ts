@@ -55,7 +55,7 @@ export const CUES: readonly Cue[] = [
     context: 'plan',
     not: ['function', 'pain-score'],
     before:
-      /\b(?:will|we'll|with (?:full |good |continued |strict )?(?:compliance|adherence) (?:to|with)|(?:is|are|was|were|seems?) (?:interested in|open to|agreeable to|amenable to|willing to (?:try|consider|start|undergo))|suggestions? (?:about|for|to|regarding)|implement(?:ing|ed)?|plan(?:s|ned|ning)?(?: is| to| for| on)?|recommend(?:s|ed|ing)?|refer(?:red|ral)?(?: to| for| back)?|schedul(?:e|ed|ing)|order(?:ed|ing)?|prescrib(?:e|ed|ing)|start(?:ed)? (?:him|her|them|on)|to(?<!\b(?:continu\w*|found|noted|known|seem\w*|appear\w*|happen\w*|said|reported|thought|felt|shown|believed|used|likely|going) to) (?:start|begin|initiate|try|undergo|attend|receive|have|get)|asked (?:him|her|them|the patient) to|(?:is|are) to(?= (?!be\b))|(?:given|written|provided|sent)(?<=\b(?:scripts?|prescriptions?)\b[^.;]{0,12}(?:given|written|provided|sent)) for|(?:does |will |would )?needs? (?:additional|further|more|another)|begin|initiat(?:e|ed|ing)|try|trial of|advis(?:e|ed)|encourag(?:e|ed)|instruct(?:ed|ions? to)?|told (?:him |her |them )?to|suggest(?:s|ed)?|anticipated|request(?:s|ed|ing)?|arrange(?:d|ments?)?|set up|proceed(?:ing)? with|would like to|wishes to|follow[- ]up (?:with|in)|return (?:to clinic|for)|prior auth\w*|authoriz\w*|next step|going forward|in the future|at (?:the )?next visit)\b/i,
+      /\b(?:will|we'll|with (?:full |good |continued |strict )?(?:compliance|adherence) (?:to|with)|(?:is|are|was|were|seems?) (?:interested in|open to|agreeable to|amenable to|willing to (?:try|consider|start|undergo))|suggestions? (?:about|for|to|regarding)|implement(?:ing|ed)?|plan(?:s|ned|ning)?(?: is| to| for| on)?|recommend(?:s|ed|ing)?|refer(?:red|ral)?(?: to| for| back)?|schedul(?:e|ed|ing)|order(?:ed|ing)?|prescrib(?:e|ed|ing)|start(?:ed)? (?:him|her|them|on)|to(?<!\b(?:continu\w*|found|noted|known|seem\w*|appear\w*|happen\w*|said|reported|thought|felt|shown|believed|used|likely|going) to) (?:start|begin|initiate|try|undergo|attend|receive|have|get)|asked (?:him|her|them|the patient) to|(?:is|are) to(?= (?!be\b))|(?:given|written|provided|sent)(?<=\b(?:scripts?|prescriptions?)\b[^.;]{0,12}(?:given|written|provided|sent)) for|(?:does |will |would )?needs? (?:additional|further|more|another)|begin|initiat(?:e|ed|ing)|try|trial of(?<!\b(?:failed|failing|fails|completed|had|underwent|tried|after|despite) (?:a |an |the )?(?:\w+ )?trial of)|advis(?:e|ed)|encourag(?:e|ed)|instruct(?:ed|ions? to)?|told (?:him |her |them )?to|suggest(?:s|ed)?|anticipated|request(?:s|ed|ing)?|arrange(?:d|ments?)?|set up|proceed(?:ing)? with|would like to|wishes to|follow[- ]up (?:with|in)|return (?:to clinic|for)|prior auth\w*|authoriz\w*|next step|going forward|in the future|at (?:the )?next visit)\b/i,
   },
   // A recommendation told in the past in the story ("further treatments were recommended") is history.
   {
@@ -69,10 +69,11 @@ export const CUES: readonly Cue[] = [
     after:
       /^[^.;]{0,30}?\b(?:(?:was|is|were|are|will be|has been|have been) (?:recommended|ordered|prescribed|scheduled|planned|suggested|requested|arranged|encouraged|discussed|anticipated)|is (?:planned|pending)|pending|to be (?:scheduled|started|done))\b/i,
   },
+  // Not the heading "HISTORY OF PRESENT ILLNESS:", which a flattened report runs into its first sentence.
   {
     context: 'history',
     before:
-      /\b(?:previous(?:ly)?|prior|past|history of|hx of|had|has had|have had|was on|were|used to|tried|has tried|have tried|failed|status post|s\/p|underwent|received|in the past|formerly|initially|originally|at that time|back then|at the time|no longer)\b/i,
+      /\b(?:previous(?:ly)?|prior|past|history of(?! (?:the )?present(?:ing)? illness)|hx of|had|has had|have had|was on|were|used to|tried|has tried|have tried|failed|status post|s\/p|underwent|received|in the past|formerly|initially|originally|at that time|back then|at the time|no longer)\b/i,
   },
   {
     context: 'history',
@@ -80,9 +81,10 @@ export const CUES: readonly Cue[] = [
   },
 ];
 
-// ConText's post-triggers: the negation follows the phrase, as a form field's answer or a passive denial.
+// ConText's post-triggers: the negation follows the phrase, as a form field's answer or a passive denial. Not a
+// restriction list ("Work restrictions: no lifting over 20 pounds"): there the "no" is the restriction.
 const POST_NEGATION =
-  /^\s*(?:[:=-]\s*(?:no|none|negative|denied|denies|absent)\b|(?:is|are|was|were|has been|have been) (?:denied|absent|ruled out|not (?:present|reported|noted))\b)/i;
+  /^\s*(?:[:=-]\s*(?:no(?!\s+(?:heavy\s+|repetitive\s+|prolonged\s+|overhead\s+|frequent\s+)?(?:lifting|bending|stooping|twisting|climbing|kneeling|squatting|crawling|pushing|pulling|reaching|standing|sitting|walking|driving|overtime|more than|greater than|over \d))|none|negative|denied|denies|absent)\b|(?:is|are|was|were|has been|have been) (?:denied|absent|ruled out|not (?:present|reported|noted))\b)/i;
 
 const PAST_PLAN = /^(?:suggested|recommended|referred|prescribed|ordered|started (?:(?:him|her|them) )?on|advised|tried|offered)\b/i;
 // Anywhere before the phrase: "Dr. R suggested that the patient try some injections" is care the story tells.

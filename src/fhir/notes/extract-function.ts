@@ -182,6 +182,7 @@ const ITEM_ACTIVITY =
   /^(?:(?:any|prolonged|extended|long|repetitive|heavy|excessive|general)\s+)*(?:sitting|sit|standing|stand|walking|walk|ambulation|ambulating|lifting|carrying|driving|riding in (?:a|the) car|car rides?|stairs|climbing(?: stairs)?|sleeping|working|work|household chores|chores|housework|limitations? with (?:home|household) tasks)\b/i;
 const LIST_SPLIT = /\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s|\bas well as\b)\s*/g;
 const HEADING_AFTER = /^(?: (?:AND|&|OR|\/) [A-Z][A-Z /&]*)?\s*:/;
+const NO_RESTRICTION = /^no (?:heavy|repetitive|prolonged|overhead|frequent) /i;
 const HEEL_TOE_AFTER = /^\s*(?:on (?:his |her |their |the )?(?:(?:right|left) )?)?(?:heels?|toes?)\b/i;
 const EXAM_TEST = /\b(?:test\w*|heels?|toes?(?<!\bmov(?:e|es|ing) (?:the |his |her |their )?toes?)|tandem)\b/i;
 /** Exported for the gate measurement in test/bench/notes-gates.ts. */
@@ -240,7 +241,9 @@ export function extractFunction(note: NoteDoc, sentences: readonly Sentence[]): 
     if (HEEL_TOE_AFTER.test(s.slice(b, b + 24))) return false;
     // A heading is not a fact ("WORK RESTRICTIONS AND DISABILITY:").
     if (HEADING_AFTER.test(s.slice(b, b + 40)) && !/[a-z]/.test(s.slice(a, b))) return false;
-    if (isAboutFamily(s, a, sen.section) || isNegated(s, a)) return false;
+    // A restriction that says its own "no" ("no heavy lifting, no prolonged standing") is not negated by its
+    // sibling's "no" before it.
+    if (isAboutFamily(s, a, sen.section) || (!NO_RESTRICTION.test(s.slice(a, b)) && isNegated(s, a))) return false;
     const before = s.slice(Math.max(0, a - 120), a);
     if (RISK_BEFORE.test(before) || GOAL_OR_INSTRUCTION_BEFORE.test(before)) return false;
     used.push([a, b]);

@@ -228,6 +228,8 @@ const WORK_STATUS_MORE: readonly string[] = [
   String.raw`(?:weight|lifting|carrying) (?:limits?|limitations?|restrictions?)|\d+[- ]?(?:pounds?|lbs?)\.? (?:weight |lifting |carrying )?(?:limits?|restrictions?)`,
   String.raw`lift(?:ing)? (?:is |was )?(?:limited|restricted) to (?:about |approximately )?\d+`,
   String.raw`(?:no|not|avoid|cannot|can't|unable to|should not) (?:repetitive |heavy )?lift(?:ing)? (?:anything |objects )?(?:over|above|in excess of|beyond|exceeding) \d+`,
+  // A restriction list without a weight: "no heavy lifting, no prolonged standing, no repetitive bending".
+  String.raw`(?<!\b(?:was|were|is|there) )no (?:heavy|repetitive|prolonged|overhead|frequent) (?:lifting|bending|stooping|twisting|standing|sitting|walking|climbing|kneeling|squatting|reaching|work)`,
   String.raw`(?:unable|not able|has not been able|have not been able) to (?:return to|resume|go back to) (?:his |her |their )?(?:\w+ )?(?:work|job|duties|employment)`,
   String.raw`(?:his|her|their) (?:usual and customary|usual|customary|pre-?injury|former|previous|regular) (?:work|job|occupation|duties|employment)(?: capacity)?`,
   String.raw`precluded from (?:very )?(?:heavy|strenuous|repetitive|prolonged) (?:work|labor|lifting)`,

@@ -1,0 +1,49 @@
+// Phrasings written by the team from how clinicians word function, care and relief (never note text), run through
+// the extractor to find what it misses before any notes set does: an HPI heading run into its first sentence, a
+// restriction list without a weight, and a trial the patient failed.
+import { describe, expect, it } from 'vitest';
+import { mentions } from './helpers';
+
+const of = (text: string, type: string) =>
+  mentions(text)
+    .filter((m) => m.type === type)
+    .map((m) => [m.text, m.context]);
+
+describe('an HPI heading in the first sentence', () => {
+  it('does not make the sentence history ("history of" is the heading, not a past)', () => {
+    expect(of('HISTORY OF PRESENT ILLNESS: She is unable to sit through a movie.', 'function')).toEqual([['unable to sit', 'current']]);
+    expect(of('HISTORY OF PRESENT ILLNESS:, She is unable to sit through a movie.', 'function')).toEqual([['unable to sit', 'current']]);
+  });
+  it('still reads "a history of" in the story as history', () => {
+    expect(of('She has a history of physical therapy for the neck.', 'conservative-care')).toEqual([['physical therapy', 'history']]);
+  });
+});
+
+describe('a restriction list', () => {
+  it('reads each "no heavy / prolonged / repetitive" item as a limitation of its own', () => {
+    expect(of('Work restrictions: no heavy lifting, no prolonged standing, no repetitive bending.', 'function')).toEqual([
+      ['Work restrictions', 'current'],
+      ['no heavy lifting', 'current'],
+      ['no prolonged standing', 'current'],
+      ['no repetitive bending', 'current'],
+    ]);
+  });
+  it('keeps the restriction heading current when the answer is a restriction, negated when it is "none"', () => {
+    expect(of('Work restrictions: no lifting over 20 pounds.', 'function')).toEqual([
+      ['Work restrictions', 'current'],
+      ['no lifting over 20', 'current'],
+    ]);
+    expect(of('Work restrictions: none.', 'function')).toEqual([['Work restrictions', 'negated']]);
+  });
+  it('does not read how an injury happened as a restriction', () => {
+    expect(of('There was no heavy lifting involved.', 'function')).toEqual([]);
+    expect(of('She denies any heavy lifting.', 'function')).toEqual([]);
+  });
+});
+
+describe('a trial the patient has had', () => {
+  it('"failed a trial of" is care had, "will start a trial of" a plan', () => {
+    expect(of('He failed a trial of meloxicam.', 'conservative-care')).toEqual([['meloxicam', 'history']]);
+    expect(of('We will start a trial of meloxicam.', 'conservative-care')).toEqual([['meloxicam', 'plan']]);
+  });
+});
