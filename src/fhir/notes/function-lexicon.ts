@@ -246,6 +246,12 @@ const WORK_STATUS_MORE: readonly string[] = [
   String.raw`(?:receiv(?:es|ing|ed)|collect(?:s|ing|ed)|draw(?:s|ing)|approved for|awarded|granted|accepted for) (?:(?:social security|long-term|short-term|state|permanent|total|partial|temporary) )*disability(?: benefits| payments| insurance| income| retirement)?`,
   String.raw`FMLA(?: leave)?|(?:workers'? comp(?:ensation)?|disability|medical) leave|on (?:temporary|permanent|partial|total|state) disability|(?:cannot|can't|could not|unable to|will not|won't|did not) accommodate (?:his |her |their )?(?:work )?restrictions`,
   String.raw`works? (?:about |approximately |only )?(?:\d+|full|part|half) (?:hours?|days?) (?:a|per|each) (?:week|day)|(?:terminated|fired|let go|dismissed) from (?:his |her |their )?(?:job|work|position|employment)|cut(?:ting)? back (?:on )?(?:(?:his|her|their) )?(?:hours|shifts|work(?:ing)?|at work)`,
+  // A walking aid told as help ("ambulates with the assistance of a walker"), a status field ("Functional status:
+  // Limited by pain"), rest a walk forces, and a job given up.
+  String.raw`(?:ambulat(?:es|ing)|walks|walking|gets around) with (?:the )?(?:assistance|aid|help|use) of (?:a |an )?(?:(?:wheeled|front-wheeled|four-wheeled|single-point|quad) )?(?:cane|walker|crutches|rollator|wheelchair)`,
+  String.raw`functional status:\s*(?:severely |significantly |markedly )?(?:limited|impaired|restricted|decreased|reduced|poor)`,
+  String.raw`must (?:lie down|sit down|stop and rest|stop|rest) (?:after|every|within) `,
+  String.raw`(?:had to |has had to |was forced to )?g(?:i|a)ve up (?:his|her|their) (?:job|work|career|employment)`,
   // Compensation told as where the patient is: "has been on workers' comp since 2009" (not "a workers' comp case").
   String.raw`(?:is|has been|have been|remains|was|were) (?:currently |still |now )?on (?:workers'? comp(?:ensation)?|work comp)`,
   String.raw`(?:caused|forced|led) (?:him|her|them) to (?:lose|leave|quit|stop) (?:his |her |their )?(?:job|work(?:ing)?|employment)`,

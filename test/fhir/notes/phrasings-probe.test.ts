@@ -41,6 +41,18 @@ describe('a restriction list', () => {
   });
 });
 
+describe('function told as help, a status field, forced rest, a job given up', () => {
+  it.each([
+    ['She ambulates with the assistance of a walker.', 'ambulates with the assistance of a walker', 'walking'],
+    ['Functional status: Limited by pain.', 'Functional status: Limited', 'other'],
+    ['She must stop and rest after walking one block.', 'must stop and rest after ', 'other'],
+    ['He had to give up his job as a truck driver.', 'had to give up his job', 'work'],
+  ])('%s', (text, span, limitation) => {
+    const m = mentions(text).filter((x) => x.type === 'function');
+    expect(m.map((x) => [x.text, x.context, x.type === 'function' ? x.limitation : undefined])).toEqual([[span, 'current', limitation]]);
+  });
+});
+
 describe('a trial the patient has had', () => {
   it('"failed a trial of" is care had, "will start a trial of" a plan', () => {
     expect(of('He failed a trial of meloxicam.', 'conservative-care')).toEqual([['meloxicam', 'history']]);
