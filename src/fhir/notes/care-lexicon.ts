@@ -198,7 +198,7 @@ export const DRUG_CLASSES: readonly [string, ConservativeKind][] = [
     'opioid',
   ],
   [
-    String.raw`(?:over-the-counter |OTC |topical |oral )?analgesics?|(?:over-the-counter |OTC )?pain (?:medications?|medicines?(?! (?:follow-?ups?|clinics?|consult\w*|specialists?|physicians?|doctors?|departments?|services?|practices?|fellowship|evaluations?|referrals?|visits?|notes?|progress)\b)|pills|relievers?|creams?)(?<!(?:referred to|seen (?:by|in)|(?:department|division) of) pain medicines?)|topical (?:creams?|ointments?|rubs?|patches)|analgesic (?:creams?|balms?|rubs?)`,
+    String.raw`(?:over-the-counter |OTC |topical |oral )?analgesics?|(?:over-the-counter |OTC )?pain (?:medications?|medicines?(?! (?:follow-?ups?|clinics?|consult\w*|specialists?|physicians?|doctors?|departments?|services?|practices?|fellowship|evaluations?|referrals?|visits?|notes?|progress)\b)|pills|relievers?|creams?)(?<!(?:referred to|seen (?:by|in)|(?:department|division) of) pain medicines?)|topical (?:creams?|ointments?|rubs?|patches)|analgesic (?:creams?|balms?|rubs?)|(?:over-the-counter|OTC) (?:medications?|meds|medicines?|drugs)`,
     'analgesic',
   ],
 ];

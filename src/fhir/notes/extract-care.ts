@@ -171,6 +171,8 @@ const ALLERGIC_TO_BEFORE =
  * `aside`, when given, receives the care mentions set aside as not tried (negated, family, planned, hypothetical),
  * with their context, so the mention list shows them.
  */
+const OTC_CLASS = /^(?:over-the-counter|OTC) /i;
+
 export function extractConservativeCare(note: NoteDoc, sentences: readonly Sentence[], aside?: NoteMention[]): ConservativeCareFact[] {
   const out: ConservativeCareFact[] = [];
   const recorded = noteDay(note);
@@ -197,7 +199,8 @@ export function extractConservativeCare(note: NoteDoc, sentences: readonly Sente
       // "failed conservative care including NSAIDs and PT": the named treatments are the facts.
       if (testIn(UMBRELLA, s, hit.term) && i < hits.length - 1) continue;
       if (allergy || ALLERGIC_TO_BEFORE.test(s.slice(Math.max(0, pos - 80), pos))) {
-        if (!DRUG_KINDS.has(kindOf(hit.term))) continue;
+        // "Allergies: all over-the-counter medications" names no pain drug the patient could not take.
+        if (!DRUG_KINDS.has(kindOf(hit.term)) || OTC_CLASS.test(hit.term)) continue;
         const fact: ConservativeCareFact = {
           source: 'note',
           evidence: [spanEvidence(note, sen, pos, pos + hit.term.length)],

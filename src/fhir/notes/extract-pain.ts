@@ -46,7 +46,7 @@ const PAIN_OR_RATING = /\b(?:pain|rates?|rated|rating|scale)\b/i;
 // Phrases that make an X/10 something other than pain.
 const NOT_PAIN_AFTER =
   /^\s*(?:compliance|adherence|strength|motor|effort|satisfaction|confidence|sleep quality|mood|anxiety|stress|function)\b/i;
-const PAIN_CUE = /\b(?:pain|nrs|vas|ache|aching|hurts?|discomfort|score|rates?|rated|severity|intensity)\b/i;
+const PAIN_CUE = /\b(?:pain|nrs|vas|ache|aching|hurts?|discomfort|score|rates?|rated|severity|intensity|analog(?:ue)? scale)\b/i;
 const DIGIT = /\d/;
 const PAIN_WORD = /pain/i;
 const OUT_OF = /\bof\s+(?:a\s+\w+\s+(?:of\s+)?)?(?:10|ten)\b/i;

@@ -59,3 +59,16 @@ describe('a trial the patient has had', () => {
     expect(of('We will start a trial of meloxicam.', 'conservative-care')).toEqual([['meloxicam', 'plan']]);
   });
 });
+
+describe('care and scores in words the lexicons lacked', () => {
+  it('over-the-counter medications are care, except as an allergy', () => {
+    expect(of('She has tried over-the-counter medications without relief.', 'conservative-care')).toEqual([
+      ['over-the-counter medications', 'history'],
+    ]);
+    expect(of('ALLERGIES: All over-the-counter medications.', 'conservative-care')).toEqual([]);
+  });
+  it('a visual analog scale spelled out names the pain score', () => {
+    const m = mentions('Visual analog scale 7/10.').filter((x) => x.type === 'pain-score');
+    expect(m.map((x) => [x.text, x.type === 'pain-score' ? x.value : undefined])).toEqual([['7/10', 7]]);
+  });
+});
