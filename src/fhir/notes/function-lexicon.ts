@@ -93,6 +93,7 @@ export const ACTIVITIES: readonly string[] = [
   'activity level',
   'daily living',
   String.raw`sustained positions`,
+  String.raw`maintain(?:ing)? (?:any |one |a |the same )*(?:positions?|postures?)`,
   String.raw`roll(?:ing)? over`,
   String.raw`exercis(?:es|e|ing)`,
   String.raw`(?:recreational |normal |usual )?activities`,
@@ -136,6 +137,9 @@ export const ACTIVITIES: readonly string[] = [
 
 /** Words before an activity that make it a limitation. */
 export const LIMIT_BEFORE: readonly string[] = [
+  // A therapist's list, "difficulty with the following: reaching overhead" (before "difficulty with": the parts of
+  // a composed pattern take the first alternative that matches, composed-match.ts).
+  String.raw`(?:difficulty|trouble|problems?) with the following(?: activities)?:\s*(?=\w)`,
   'unable to',
   'inability to',
   'cannot',
@@ -193,12 +197,15 @@ export const LIMIT_BEFORE: readonly string[] = [
   // "has to use her arms to get up from a chair".
   String.raw`(?:has|have|needs?) to use (?:his|her|their) (?:arms|hands) to`,
   String.raw`(?:reduced|diminished|poor|low|minimal) (?:ability to|tolerance (?:for|to)|endurance (?:for|with))`,
+  // Withdrawal from activities, and housework left to someone else ("relies on her husband to do the housework").
+  String.raw`(?:reduced|decreased|limited|minimal|poor) participation in`,
+  String.raw`(?:relies|relying|depends|depending) on (?:his|her|their) (?:\w+ ){1,2}?(?:to do(?: the)?|to help (?:him |her |them )?with|for)`,
 ];
 
 /** Words after an activity that make it a limitation ("walking tolerance", "sitting is difficult"). */
 export const LIMIT_AFTER: readonly string[] = [
   'tolerance',
-  String.raw`(?:is|are|was|were|has been|have been|becomes?) (?:very |quite |extremely |significantly |severely |markedly |greatly |moderately |mildly |(?:much |somewhat |a little )?more )?(?:difficult|limited|painful|a (?:significant )?problem|impaired|restricted|hard|bothersome|decreased|reduced|diminished)`,
+  String.raw`(?:is|are|was|were|has been|have been|becomes?) (?:very |quite |extremely |significantly |severely |markedly |greatly |moderately |mildly |(?:much |somewhat |a little )?more )?(?:difficult|limited|painful|a (?:significant )?problem|impaired|restricted|hard|bothersome|decreased|reduced|diminished|affected)`,
   // "activities of daily living are practically zero", "walking ... feels worse", "she is walking slower".
   String.raw`(?:is|are|was|were|has been|have been) (?:practically|essentially|almost|nearly|virtually) (?:zero|nil|none|nonexistent|non-existent)`,
   String.raw`(?:feels?|felt|is|are|has been|have been|has gotten|has become|is getting) (?:much |a little |somewhat |a lot )?worse`,
@@ -306,6 +313,8 @@ export const FUNCTION_FIELDS = [
   String.raw`${FIELD_ACTIVITY}\s*:\s*(?:(?:about|approximately|up to|less than|only|limited to|[<>])\s*)*(?:\d+(?:-\d+)?|one|two|three|four|five|ten|fifteen|twenty|thirty|half an?|a)\s*(?:minutes?|mins?|min|hours?|hrs?|blocks?|feet|ft|yards|miles?|pounds?|lbs?)`,
   String.raw`(?:${FIELD_ACTIVITY}|sleep(?:ing)?|ADLs?|self-care|housework|recreation)\s*:\s*(?:limited|restricted|poor|difficult|painful|unable|impaired|decreased|disturbed|interrupted|needs? (?:assistance|help)|dependent|with difficulty|avoids?)`,
   String.raw`sleep\s*:\s*(?:\d+(?:-\d+)?|one|two|three|four|five|six)\s*(?:hours?|hrs?)`,
+  // "Activities affected: sleeping, driving, working": the field names the first; the kind is read off it.
+  String.raw`(?:activities|functions?|ADLs?) (?:affected|limited|impaired|restricted)\s*:\s*[A-Za-z]+`,
   // Only a short answer: a sentence after the heading is read by the other families.
   String.raw`(?:work|employment|disability) status\s*:\s*(?!n\/?a\b|none\b|unknown\b|not (?:applicable|given)\b|the\b|he\b|she\b|they\b|patient\b)[A-Za-z][\w-]*(?: [\w-]+){0,3}(?=\s*(?:[.;,\n]|$))`,
 ].join('|');

@@ -41,12 +41,18 @@ describe('a restriction list', () => {
   });
 });
 
-describe('function told as help, a status field, forced rest, a job given up', () => {
+describe('function told as help, a status field or list, forced rest, withdrawal, a job given up', () => {
   it.each([
     ['She ambulates with the assistance of a walker.', 'ambulates with the assistance of a walker', 'walking'],
     ['Functional status: Limited by pain.', 'Functional status: Limited', 'other'],
     ['She must stop and rest after walking one block.', 'must stop and rest after ', 'other'],
     ['He had to give up his job as a truck driver.', 'had to give up his job', 'work'],
+    ['Patient reports difficulty with the following: reaching overhead.', 'difficulty with the following: reaching overhead', 'other'],
+    ['Activities affected: sleeping, driving, working.', 'Activities affected: sleeping', 'sleep'],
+    ['She is unable to maintain any one position for long periods.', 'unable to maintain any one position', 'other'],
+    ['He reports reduced participation in social activities.', 'reduced participation in social activities', 'other'],
+    ['She relies on her husband to do the housework.', 'relies on her husband to do the housework', 'adl'],
+    ["The patient's ADLs are significantly affected.", 'ADLs are significantly affected', 'adl'],
   ])('%s', (text, span, limitation) => {
     const m = mentions(text).filter((x) => x.type === 'function');
     expect(m.map((x) => [x.text, x.context, x.type === 'function' ? x.limitation : undefined])).toEqual([[span, 'current', limitation]]);
