@@ -40,6 +40,7 @@ export const EXTRA_SETS = [
   { flag: 'dev6', env: 'NOTES_DEV6_DIR', fixtures: 'notes-dev6', split: 'dev6', showsMisses: true, folder: 'the notes-dev6 folder' },
   { flag: 'dev7', env: 'NOTES_DEV7_DIR', fixtures: 'notes-dev7', split: 'dev7', showsMisses: true, folder: 'the notes-dev7 folder' },
   { flag: 'dev8', env: 'NOTES_DEV8_DIR', fixtures: 'notes-dev8', split: 'dev8', showsMisses: true, folder: 'the notes-dev8 folder' },
+  { flag: 'dev9', env: 'NOTES_DEV9_DIR', fixtures: 'notes-dev9', split: 'dev9', showsMisses: true, folder: 'the notes-dev9 folder' },
 ] as const;
 export type ExtraSet = (typeof EXTRA_SETS)[number];
 

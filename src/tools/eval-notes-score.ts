@@ -15,7 +15,7 @@ const GoldFact = z.looseObject({
 });
 export const Annotation = z.object({
   file: z.string().regex(/^[\w.-]+\.txt$/),
-  split: z.enum(['dev', 'held-out', 'fresh', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8']),
+  split: z.enum(['dev', 'held-out', 'fresh', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9']),
   facts: z.array(GoldFact),
 });
 export type Annotation = z.infer<typeof Annotation>;

@@ -1,4 +1,4 @@
-// npm run eval:notes [-- --dir PATH] [--misses all|none|TYPE] [--json] [--fresh PATH | --dev2 PATH | ... | --dev8 PATH]
+// npm run eval:notes [-- --dir PATH] [--misses all|none|TYPE] [--json] [--fresh PATH | --dev2 PATH | ... | --dev9 PATH]
 // Scores the note extractor on the real de-identified notes in ../shared/notes-dev (beside the repository; override
 // with --dir or NOTES_DEV_DIR) against the gold annotations in test/fixtures/notes-dev/annotations (by file name
 // and offsets; the note text never enters the repository). Prints precision and recall per fact type, micro and
@@ -10,8 +10,8 @@
 // --dev2 PATH (or NOTES_DEV2_DIR) scores instead "dev2": 25 newer real notes kept outside the repository, annotated
 // in test/fixtures/notes-dev2/annotations, that are development data like dev: their misses are printed. --dev3 PATH
 // (NOTES_DEV3_DIR) the same for notes-dev3, whose first run was blind (see its README). --dev4 PATH (NOTES_DEV4_DIR)
-// scores notes-dev4, kept unseen like fresh (its misses are never printed). --dev5 to --dev8 PATH (NOTES_DEV5_DIR to
-// NOTES_DEV8_DIR) score notes-dev5 to notes-dev8, development data like dev2. The sets are one table, EXTRA_SETS in
+// scores notes-dev4, kept unseen like fresh (its misses are never printed). --dev5 to --dev9 PATH (NOTES_DEV5_DIR to
+// NOTES_DEV9_DIR) score notes-dev5 to notes-dev9, development data like dev2. The sets are one table, EXTRA_SETS in
 // eval-notes-load.ts, which also gives the options.
 import { readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';

@@ -42,7 +42,7 @@ describe('extraSetFrom', () => {
   });
 
   it('gives the command line one option per set', () => {
-    expect(Object.keys(extraSetOptions)).toEqual(['fresh', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8']);
+    expect(Object.keys(extraSetOptions)).toEqual(['fresh', 'dev2', 'dev3', 'dev4', 'dev5', 'dev6', 'dev7', 'dev8', 'dev9']);
   });
 });
 
