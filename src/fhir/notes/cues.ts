@@ -48,6 +48,12 @@ export const CUES: readonly Cue[] = [
     after: /^[^.;]{0,30}\b(?:would be|if needed|as needed for future|should (?:he|she|they) (?:fail|need|continue))\b/i,
     not: ['function', 'conservative-care', 'pain-score'],
   },
+  // One side of a choice put to the patient: "continuation of nonoperative care versus surgery were discussed".
+  {
+    context: 'hypothetical',
+    after: /^[^.;]{0,20}?\b(?:versus|vs\.?)\s[^.;]{0,80}?\b(?:were|was|are|is) (?:discussed|reviewed|considered|weighed)\b/i,
+    not: ['function', 'pain-score'],
+  },
   // "She will wake up at night" is habit, not a plan: scores and limitations are observed, whatever the verb.
   // (Its two look-behinds sit after the word they guard, "to" and "given", so they run only where that word is; in
   // front of it they ran at every character of every clause, a tenth of the whole extraction.)

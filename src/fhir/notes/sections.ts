@@ -29,6 +29,8 @@ export const HEADING_RULES: readonly [readonly string[], Section][] = [
   [['PRESENT ILLNESS', 'INDICATION', 'REASON FOR', 'CHIEF COMPLAINT', 'HPI'], 'hpi'],
   // An operative note's story told with its findings ("HISTORY AND GROSS FINDINGS:") is the story, not the operation.
   [['HISTORY AND', 'HISTORY/', 'BRIEF HISTORY', 'CLINICAL HISTORY'], 'hpi'],
+  // So is its "PREOPERATIVE NOTE:" (the indication paragraph), though the heading holds "OPERATIVE".
+  [['PREOPERATIVE NOTE', 'PRE-OPERATIVE NOTE', 'PREOPERATIVE HISTORY', 'PREOPERATIVE COURSE'], 'hpi'],
   [
     [
       'PLAN',

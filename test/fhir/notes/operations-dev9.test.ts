@@ -1,0 +1,36 @@
+// Patterns found on the notes-dev9 development notes (anterior cervical operations), each on sentences written for
+// this test (never note text): an operative note's indication paragraph headed "PREOPERATIVE NOTE", non-operative care
+// by other names, and care put to the patient as one side of a choice.
+import { describe, expect, it } from 'vitest';
+import { evidence, mentions } from './helpers';
+
+const care = (text: string) =>
+  mentions(text)
+    .filter((m) => m.type === 'conservative-care')
+    .map((m) => [m.text, m.context]);
+
+describe('the indication paragraph of an operative note', () => {
+  it('reads "PREOPERATIVE NOTE:" as the story, so care told there is care had', () => {
+    const note =
+      'PROCEDURE PERFORMED,1.  Anterior cervical decompression, C5-C6.,ANESTHESIA: , General.,PREOPERATIVE NOTE:  ,This man has neck pain.  He has failed epidural steroid injections.  OPERATIVE REPORT: , He was placed supine.';
+    expect(care(note)).toEqual([['epidural steroid injections', 'history']]);
+  });
+  it('still reads the operation itself as today, and its diagnoses as the assessment', () => {
+    const note = 'PREOPERATIVE DIAGNOSIS: , Neck pain.,OPERATIVE REPORT: , Physical therapy was not part of this.';
+    expect(care(note).filter(([, c]) => c === 'current' || c === 'history')).toEqual([]);
+  });
+});
+
+describe('non-operative care', () => {
+  it('"nonoperative measures" and "non-operative care" are care, told as failed when they failed', () => {
+    expect(evidence('Nonoperative measures failed to relieve her symptoms.', 'conservative-care')).toMatchObject([
+      { text: 'Nonoperative measures', outcome: 'failed' },
+    ]);
+    expect(care('She has had non-operative care for a year.')).toEqual([['non-operative care', 'history']]);
+  });
+  it('is hypothetical as one side of a choice put to the patient', () => {
+    expect(care('Continuation of nonoperative care versus the risks of surgery were discussed.')).toEqual([
+      ['nonoperative care', 'hypothetical'],
+    ]);
+  });
+});
