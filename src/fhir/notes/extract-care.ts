@@ -73,8 +73,10 @@ const TOLD_PLAN =
 const MODIFIER = /\b(?:alleviat\w*|aggravat\w*|relieved by|decreased with|better with|improved with|eased by|worse with|exacerbated by)\b/i;
 // Low-dose aspirin and drugs given for something other than pain.
 // The dose or reason after this name only: a comma or "and" starts the next drug of a list.
+// (A period does not end the look: the text is one sentence, so a period in it is an abbreviation's, "650 mg p.o.
+// q.6h. p.r.n. fever".)
 const NOT_FOR_PAIN_AFTER =
-  /^(?:(?!\band\b)[^.;,\n]){0,40}?\b(?:81\s*mg|(?:p\.?r\.?n\.?|for)\s+(?:fever|sleep|insomnia|anxiety|depression|constipation|nausea|heart|cardiac|prophylaxis))\b/i;
+  /^(?:(?!\b(?:and|with)\b)[^;,\n]){0,40}?\b(?:81\s*mg|(?:p\.?r\.?n\.?|for)\s+(?:fever|sleep|insomnia|anxiety|depression|constipation|nausea|heart|cardiac|prophylaxis))\b/i;
 const BABY_BEFORE = /\b(?:baby|low[- ]dose|81\s*mg)\s+$/i;
 // A class word that describes the drug just named ("Naprosyn as an anti-inflammatory") or names a diagnosis ("opioid
 // dependence") is not a trial of its own.

@@ -78,3 +78,13 @@ describe('care and scores in words the lexicons lacked', () => {
     expect(m.map((x) => [x.text, x.type === 'pain-score' ? x.value : undefined])).toEqual([['7/10', 7]]);
   });
 });
+
+describe('a drug the list says is not for pain', () => {
+  it('reads the sig past its abbreviations ("p.o. q.6h. p.r.n. fever"), not past the next drug', () => {
+    expect(of('MEDICATIONS: Acetaminophen 650 mg p.o. q.6h. p.r.n. fever.', 'conservative-care')).toEqual([]);
+    expect(of('MEDICATIONS: Acetaminophen 650 mg p.o. q.6h. p.r.n. pain.', 'conservative-care')).toEqual([['Acetaminophen', 'current']]);
+    expect(of('He takes oxycodone 30 mg t.i.d. with Lunesta 3 mg q.h.s. for sleep.', 'conservative-care')).toEqual([
+      ['oxycodone', 'current'],
+    ]);
+  });
+});
