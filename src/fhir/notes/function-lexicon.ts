@@ -10,7 +10,7 @@ const LIMITATION_KINDS: [RegExp, FunctionLimitation][] = [
   [/\b(?:lift|carry|\d+[- ]?(?:pounds?|lbs?)\b|weight (?:limit|restrict))/i, 'lifting'],
   [/\brestrictions?\b/i, 'work'],
   [
-    /\b(?:walk|ambulat|stairs|block|climb|rail|limp)|(?<!\bbed )\bmobility\b|weight-?bearing|bear(?:s|ing)? (?:full )?weight|bedridden|bed-?bound/i,
+    /\b(?:walk|ambulat|amb\b|stairs|block|climb|rail|limp)|(?<!\bbed )\bmobility\b|weight-?bearing|bear(?:s|ing)? (?:full )?weight|bedridden|bed-?bound/i,
     'walking',
   ],
   [/\b(?:sit)/i, 'sitting'],
@@ -257,6 +257,9 @@ const WORK_STATUS_MORE: readonly string[] = [
   // Limited by pain"), rest a walk forces, and a job given up.
   String.raw`(?:ambulat(?:es|ing)|walks|walking|gets around) with (?:the )?(?:assistance|aid|help|use) of (?:a |an )?(?:(?:wheeled|front-wheeled|four-wheeled|single-point|quad) )?(?:cane|walker|crutches|rollator|wheelchair)`,
   String.raw`functional status:\s*(?:severely |significantly |markedly )?(?:limited|impaired|restricted|decreased|reduced|poor)`,
+  // A therapist's shorthand for walking with a device or help: "Amb with SPC x 50 feet", "ambulates 100 ft with
+  // rolling walker and min assist".
+  String.raw`(?:amb(?:ulat(?:es|ed|ing|ion))?|walks|gait)\.?(?: \d+ ?(?:ft|feet|yards|meters)\.?)? (?:with|w\/) (?:a |an |the )?(?:SPC|single[- ]point cane|quad cane|cane|(?:rolling|front[- ]wheeled|wheeled|standard) walker|RW|FWW|walker|crutches|rollator|SBA|CGA|(?:min(?:imal|imum)?|mod(?:erate)?|max(?:imal|imum)?) assist\w*)`,
   String.raw`must (?:lie down|sit down|stop and rest|stop|rest) (?:after|every|within) `,
   String.raw`(?:had to |has had to |was forced to )?g(?:i|a)ve up (?:his|her|their) (?:job|work|career|employment)`,
   // Compensation told as where the patient is: "has been on workers' comp since 2009" (not "a workers' comp case").

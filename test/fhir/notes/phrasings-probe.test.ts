@@ -53,6 +53,8 @@ describe('function told as help, a status field or list, forced rest, withdrawal
     ['He reports reduced participation in social activities.', 'reduced participation in social activities', 'other'],
     ['She relies on her husband to do the housework.', 'relies on her husband to do the housework', 'adl'],
     ["The patient's ADLs are significantly affected.", 'ADLs are significantly affected', 'adl'],
+    ['Amb with SPC x 50 feet.', 'Amb with SPC', 'walking'],
+    ['Pt ambulates 100 ft with rolling walker and min assist.', 'ambulates 100 ft with rolling walker', 'walking'],
   ])('%s', (text, span, limitation) => {
     const m = mentions(text).filter((x) => x.type === 'function');
     expect(m.map((x) => [x.text, x.context, x.type === 'function' ? x.limitation : undefined])).toEqual([[span, 'current', limitation]]);
