@@ -1,13 +1,13 @@
 // The cold 1 MB extraction where a launch pays it: in a fresh Chromium worker (Debian's chromium, a new browser
-// context per run, so no code cache), with the extractor bundled and minified as the app ships it. The worker times
+// context per run, so no code cache), with the extractor bundled and minified by Vite, as the app ships it. The worker times
 // its own module load and the first extraction (wall time in the worker; the browser gives no per-thread CPU), and
 // the Node child (notes-cold.ts) stays the budget's measure. Node 20's V8 is older than Chromium's, whose mid-tier
 // compiler (Maglev) changes what a first megabyte costs, so the two side by side say which engine a figure is for.
-import { build } from 'esbuild';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import type { Browser } from 'playwright-core';
+import { build } from 'vite';
 import { openBrowser } from '../e2e/browser';
 
 export interface BrowserCold {
@@ -45,10 +45,18 @@ window.coldRun = (text) => new Promise((resolve, reject) => {
 });
 </script>`;
 
+/** The extractor as one minified ES module, built by Vite (the app's bundler), in memory. */
 async function bundle(): Promise<string> {
   const entry = fileURLToPath(new URL('../../src/fhir/notes/extract.ts', import.meta.url));
-  const out = await build({ entryPoints: [entry], bundle: true, format: 'esm', minify: true, write: false, target: 'es2022' });
-  return out.outputFiles[0]!.text;
+  const out = await build({
+    configFile: false,
+    logLevel: 'silent',
+    build: { write: false, minify: true, target: 'es2022', lib: { entry, formats: ['es'], fileName: 'notes' } },
+  });
+  const first = Array.isArray(out) ? out[0] : out;
+  const chunk = first && 'output' in first ? first.output.find((c) => c.type === 'chunk') : undefined;
+  if (!chunk || chunk.type !== 'chunk') throw new Error('vite built no chunk for the note extractor');
+  return chunk.code;
 }
 
 function serve(notesJs: string): Promise<Server> {
