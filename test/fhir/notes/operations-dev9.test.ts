@@ -1,7 +1,8 @@
 // Patterns found on the notes-dev9 development notes (anterior cervical operations), each on sentences written for
 // this test (never note text): an operative note's indication paragraph headed "PREOPERATIVE NOTE", non-operative care
-// by other names, and care put to the patient as one side of a choice.
+// by other names, care put to the patient as one side of a choice, and a prescription's sig that is not a sentence end.
 import { describe, expect, it } from 'vitest';
+import { sentences } from '../../../src/fhir/notes/segment';
 import { evidence, mentions } from './helpers';
 
 const care = (text: string) =>
@@ -32,5 +33,15 @@ describe('non-operative care', () => {
     expect(care('Continuation of nonoperative care versus the risks of surgery were discussed.')).toEqual([
       ['nonoperative care', 'hypothetical'],
     ]);
+  });
+});
+
+describe('sentence ends in a dictated prescription', () => {
+  it('a sig\'s "p.r.n." before two spaces and a dispense count ("#50") does not end the sentence', () => {
+    const texts = (t: string) => sentences(t).map((s) => s.text);
+    expect(texts('Prescriptions were written for Flexeril 10 mg t.i.d. p.r.n.  #50 with 1 refill and Lortab p.r.n.  #60.')).toHaveLength(1);
+    // Two spaces before a lower-case word are no more an end than one is; before a capital they are.
+    expect(texts('He was seen in the office.  then she left.')).toHaveLength(1);
+    expect(texts('He was seen in the office.  She left.')).toHaveLength(2);
   });
 });
