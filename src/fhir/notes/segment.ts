@@ -121,8 +121,8 @@ function normalLabel(label: string): string {
 // Sentence ends: . ! ? followed by whitespace and then not a lowercase letter (after all of the whitespace: two
 // spaces before a lower-case word are no end) nor a dispense count ("p.r.n.  #50 with 1 refill"); and every line
 // break. In a flattened report a line break became a comma (".,Aggravating factors include"), so a . ! or ? with a
-// comma and a capital after it ends a sentence too (the comma, matched with it, starts none): else a cue of the sentence before ("sleeps
-// less than one hour", read as a goal) reached into the next line's.
+// comma and a capital after it ends a sentence too (the comma, matched with it, starts none): else a cue of the
+// sentence before ("sleeps less than one hour", read as a goal) reached into the next line's.
 // Not after an abbreviation that takes a number or a name: "Tylenol No. 3", "Dr. Smith", "vs. 4". The look-behind
 // comes after the punctuation it guards, so it runs only at a . ! or ? (first, it ran at every character).
 export const SENTENCE_END = /[.!?](?<!\b(?:No|no|Dr|Mr|Mrs|Ms|vs|approx|St|Jr|Fig|ca)[.!?])(?:(?=\s+(?![a-z#\s]))|,(?=\s*[A-Z]))|\n/g;
