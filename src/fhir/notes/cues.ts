@@ -4,6 +4,7 @@
 // Triggers before the phrase reach it unless a terminator ("but", "however", ";") comes between; a few triggers
 // follow the phrase ("... was recommended", "... 3 years ago").
 import { clauseEnd, clauseStart, isAboutFamily, isNegated, type Sentence } from './context';
+import { RESTRICTED_ACTIVITY, RESTRICTION_MODIFIER } from './function-lexicon';
 import type { MentionContext, MentionType } from './mention-types';
 import { mayMatch } from './trigger-scan';
 
@@ -89,8 +90,10 @@ export const CUES: readonly Cue[] = [
 
 // ConText's post-triggers: the negation follows the phrase, as a form field's answer or a passive denial. Not a
 // restriction list ("Work restrictions: no lifting over 20 pounds"): there the "no" is the restriction.
-const POST_NEGATION =
-  /^\s*(?:[:=-]\s*(?:no(?!\s+(?:heavy\s+|repetitive\s+|prolonged\s+|overhead\s+|frequent\s+)?(?:lifting|bending|stooping|twisting|climbing|kneeling|squatting|crawling|pushing|pulling|reaching|standing|sitting|walking|driving|overtime|more than|greater than|over \d))|none|negative|denied|denies|absent)\b|(?:is|are|was|were|has been|have been) (?:denied|absent|ruled out|not (?:present|reported|noted))\b)/i;
+const POST_NEGATION = new RegExp(
+  String.raw`^\s*(?:[:=-]\s*(?:no(?!\s+(?:${RESTRICTION_MODIFIER}\s+)?(?:${RESTRICTED_ACTIVITY}|overtime|more than|greater than|over \d))|none|negative|denied|denies|absent)\b|(?:is|are|was|were|has been|have been) (?:denied|absent|ruled out|not (?:present|reported|noted))\b)`,
+  'i',
+);
 
 const PAST_PLAN = /^(?:suggested|recommended|referred|prescribed|ordered|started (?:(?:him|her|them) )?on|advised|tried|offered)\b/i;
 // Anywhere before the phrase: "Dr. R suggested that the patient try some injections" is care the story tells.

@@ -13,6 +13,7 @@ import {
   LIST_JOIN,
   LIST_MORE,
   OTHER_INSTRUMENTS,
+  RESTRICTION_MODIFIER,
   SLEEP,
   STOPPED_ACTIVITY,
   MOBILITY_STATUS,
@@ -182,7 +183,7 @@ const ITEM_ACTIVITY =
   /^(?:(?:any|prolonged|extended|long|repetitive|heavy|excessive|general)\s+)*(?:sitting|sit|standing|stand|walking|walk|ambulation|ambulating|lifting|carrying|driving|riding in (?:a|the) car|car rides?|stairs|climbing(?: stairs)?|sleeping|working|work|household chores|chores|housework|limitations? with (?:home|household) tasks)\b/i;
 const LIST_SPLIT = /\s*(?:,\s*(?:and\s+|or\s+)?|\s(?:and|or)\s|\bas well as\b)\s*/g;
 const HEADING_AFTER = /^(?: (?:AND|&|OR|\/) [A-Z][A-Z /&]*)?\s*:/;
-const NO_RESTRICTION = /^no (?:heavy|repetitive|prolonged|overhead|frequent) /i;
+const NO_RESTRICTION = new RegExp(String.raw`^no ${RESTRICTION_MODIFIER} `, 'i');
 const HEEL_TOE_AFTER = /^\s*(?:on (?:his |her |their |the )?(?:(?:right|left) )?)?(?:heels?|toes?)\b/i;
 const EXAM_TEST = /\b(?:test\w*|heels?|toes?(?<!\bmov(?:e|es|ing) (?:the |his |her |their )?toes?)|tandem)\b/i;
 /** Exported for the gate measurement in test/bench/notes-gates.ts. */

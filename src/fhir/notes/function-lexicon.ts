@@ -226,6 +226,14 @@ export const LIMIT_AFTER: readonly string[] = [
 ];
 
 /**
+ * A restriction's own words, "no heavy lifting", "no prolonged standing": the modifier and the activity restricted.
+ * One home for the function phrase (WORK_STATUS_MORE), the restriction that is not negated by its sibling's "no"
+ * (extract-function.ts) and the form field whose "no" is a restriction, not an answer (cues.ts).
+ */
+export const RESTRICTION_MODIFIER = String.raw`(?:heavy|repetitive|prolonged|overhead|frequent)`;
+export const RESTRICTED_ACTIVITY = String.raw`(?:lifting|bending|stooping|twisting|climbing|kneeling|squatting|crawling|pushing|pulling|reaching|standing|sitting|walking|driving|work)`;
+
+/**
  * Work status and work capacity not in the list below, by family: disability classes of workers' compensation, the
  * kinds of restricted work, lifting and carrying limits told as a weight.
  */
@@ -236,7 +244,7 @@ const WORK_STATUS_MORE: readonly string[] = [
   String.raw`lift(?:ing)? (?:is |was )?(?:limited|restricted) to (?:about |approximately )?\d+`,
   String.raw`(?:no|not|avoid|cannot|can't|unable to|should not) (?:repetitive |heavy )?lift(?:ing)? (?:anything |objects )?(?:over|above|in excess of|beyond|exceeding) \d+`,
   // A restriction list without a weight: "no heavy lifting, no prolonged standing, no repetitive bending".
-  String.raw`(?<!\b(?:was|were|is|there) )no (?:heavy|repetitive|prolonged|overhead|frequent) (?:lifting|bending|stooping|twisting|standing|sitting|walking|climbing|kneeling|squatting|reaching|work)`,
+  String.raw`(?<!\b(?:was|were|is|there) )no ${RESTRICTION_MODIFIER} ${RESTRICTED_ACTIVITY}`,
   String.raw`(?:unable|not able|has not been able|have not been able) to (?:return to|resume|go back to) (?:his |her |their )?(?:\w+ )?(?:work|job|duties|employment)`,
   String.raw`(?:his|her|their) (?:usual and customary|usual|customary|pre-?injury|former|previous|regular) (?:work|job|occupation|duties|employment)(?: capacity)?`,
   String.raw`precluded from (?:very )?(?:heavy|strenuous|repetitive|prolonged) (?:work|labor|lifting)`,
