@@ -3,12 +3,9 @@
 // by other names, care put to the patient as one side of a choice, and a prescription's sig that is not a sentence end.
 import { describe, expect, it } from 'vitest';
 import { sentences } from '../../../src/fhir/notes/segment';
-import { evidence, mentions } from './helpers';
+import { evidence, textAndContext } from './helpers';
 
-const care = (text: string) =>
-  mentions(text)
-    .filter((m) => m.type === 'conservative-care')
-    .map((m) => [m.text, m.context]);
+const care = (text: string) => textAndContext(text, 'conservative-care');
 
 describe('the indication paragraph of an operative note', () => {
   it('reads "PREOPERATIVE NOTE:" as the story, so care told there is care had', () => {

@@ -2,12 +2,7 @@
 // the extractor to find what it misses before any notes set does: an HPI heading run into its first sentence, a
 // restriction list without a weight, and a trial the patient failed.
 import { describe, expect, it } from 'vitest';
-import { mentions } from './helpers';
-
-const of = (text: string, type: string) =>
-  mentions(text)
-    .filter((m) => m.type === type)
-    .map((m) => [m.text, m.context]);
+import { mentions, textAndContext as of } from './helpers';
 
 describe('an HPI heading in the first sentence', () => {
   it('does not make the sentence history ("history of" is the heading, not a past)', () => {
