@@ -253,10 +253,11 @@ describe('Prior-auth lifecycle', () => {
     await page.getByRole('tab', { name: 'Visit checklist' }).focus();
     await page.keyboard.press('Enter');
     const auth = page.getByTestId('vc-0-auths-on-file').getByRole('listitem').first();
-    await auth.waitFor({ timeout: 30_000 });
-    expect(await auth.textContent()).toMatch(
-      /^AUTH-\d{6} for 64483: .* \(on file in the (service|chart and service)\) · Does not cover the date: ends/,
-    );
+    // The chart's copy can be listed a moment before the service's answer joins it ("on file in the chart", then "in
+    // the chart and service"): the assertion waits for the service's, as a user would see it settle.
+    await expect
+      .poll(() => auth.textContent(), { timeout: 30_000 })
+      .toMatch(/^AUTH-\d{6} for 64483: .* \(on file in the (service|chart and service)\) · Does not cover the date: ends/);
     expect(await page.getByTestId('vc-0-auths-service-note').count()).toBe(0);
     expect(await seriousAxeViolations(page)).toEqual([]);
     await screenshot(page, 'visit-stages');
